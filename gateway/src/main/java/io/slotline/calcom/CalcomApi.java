@@ -1,0 +1,45 @@
+package io.slotline.calcom;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Cal.com API v2 as Slotline uses it. One instance serves all tenants; each call names the tenant's account.
+ * Every failure is a {@link CalcomException}; implementations never throw anything else for upstream trouble.
+ * Decorators (circuit breaker, cache, retries) implement this interface around {@link HttpCalcomClient}.
+ */
+public interface CalcomApi {
+
+    /** Free slots (format=range) between the query's UTC instants, keyed by local date in the query's zone. */
+    SlotsResult slots(CalcomAccount account, SlotsQuery query);
+
+    /** @throws CalcomException.SlotUnavailable when the time is taken, held by someone else or not bookable */
+    Booking createBooking(CalcomAccount account, CreateBooking request);
+
+    Booking getBooking(CalcomAccount account, String uid);
+
+    BookingPage listBookings(CalcomAccount account, BookingFilter filter);
+
+    /** Returns the booking as cancelled. */
+    Booking cancel(CalcomAccount account, String uid, @Nullable String reason);
+
+    /** Returns the new booking (new uid, {@code rescheduledFromUid} = {@code uid}); the old one is cancelled. */
+    Booking reschedule(CalcomAccount account, String uid, Instant newStart, @Nullable String reason);
+
+    /** Holds a slot for {@code reservationMinutes} while the caller confirms. */
+    Reservation reserve(CalcomAccount account, long eventTypeId, Instant slotStart, int slotDurationMinutes,
+            int reservationMinutes);
+
+    /** Idempotent: an unknown or expired reservation is not an error. */
+    void releaseReservation(CalcomAccount account, String reservationUid);
+
+    List<EventType> eventTypes(CalcomAccount account);
+
+    EventType eventType(CalcomAccount account, long eventTypeId);
+
+    /** The account's rate-limit budget as of its last Cal.com response; empty before the first response. */
+    Optional<RateLimitStatus> rateLimitStatus(String accountName);
+}
