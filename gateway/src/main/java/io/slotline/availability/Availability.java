@@ -1,0 +1,24 @@
+package io.slotline.availability;
+
+import java.time.LocalDate;
+import java.util.Collections;
+import java.util.List;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/** Free slots per local day, every requested day present (an empty list: no free slot that day). */
+public record Availability(NavigableMap<LocalDate, List<FreeSlot>> days, boolean stale) {
+
+    public Availability {
+        days = Collections.unmodifiableNavigableMap(new TreeMap<>(days));
+    }
+
+    public List<FreeSlot> on(LocalDate day) {
+        return days.getOrDefault(day, List.of());
+    }
+
+    public Stream<FreeSlot> all() {
+        return days.values().stream().flatMap(List::stream);
+    }
+}

@@ -1,0 +1,9 @@
+package io.slotline.availability;
+
+/** Cal.com could not answer within the caller's deadline and nothing, not even a stale entry, is known. */
+public class CalendarUnavailableException extends RuntimeException {
+
+    public CalendarUnavailableException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,6 @@
+package io.slotline.availability;
+
+import java.time.Instant;
+
+public record FreeSlot(Instant start, Instant end) {
+}

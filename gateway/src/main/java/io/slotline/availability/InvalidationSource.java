@@ -1,0 +1,3 @@
+package io.slotline.availability;
+
+public enum InvalidationSource { OWN_BOOKING, WEBHOOK, TTL }

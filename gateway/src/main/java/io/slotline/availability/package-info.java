@@ -1,0 +1,4 @@
+@NullMarked
+package io.slotline.availability;
+
+import org.jspecify.annotations.NullMarked;
