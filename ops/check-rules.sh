@@ -19,7 +19,7 @@ if ! command -v promtool >/dev/null 2>&1; then
   $sudo apt-get install -y -qq --no-install-recommends prometheus >/dev/null
 fi
 
-promtool --version 2>&1 | head -n 1
+promtool --version 2>&1 | sed -n 1p
 cd "$here/prometheus"
 promtool check rules slotline-rules.yml
 promtool check config prometheus.yml

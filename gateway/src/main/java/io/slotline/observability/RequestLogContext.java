@@ -36,6 +36,7 @@ public class RequestLogContext extends OncePerRequestFilter {
 
     private static final List<String> KEYS = List.of(CALL_ID, COMPANY, FUNCTION, OUTCOME);
     private static final int MAX_VALUE_LENGTH = 128;
+    private static final String STARTED = RequestLogContext.class.getName() + ".started";
     private static final Logger log = LoggerFactory.getLogger(RequestLogContext.class);
 
     public static void callId(@Nullable String callId) {
@@ -72,21 +73,37 @@ public class RequestLogContext extends OncePerRequestFilter {
     }
 
     @Override
+    protected boolean shouldNotFilterAsyncDispatch() {
+        return false;
+    }
+
+    @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        clear();
-        long start = System.nanoTime();
+        if (!isAsyncDispatch(request)) {
+            clear();
+            request.setAttribute(STARTED, System.nanoTime());
+        }
+        boolean failed = false;
         try {
             chain.doFilter(request, response);
+        } catch (IOException | ServletException | RuntimeException e) {
+            failed = true;
+            throw e;
         } finally {
-            if (!request.getRequestURI().startsWith("/actuator")) {
-                log.info("{} {} -> {} in {} ms",
-                        request.getMethod(),
-                        request.getRequestURI(),
-                        response.getStatus(),
-                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+            // An async request is logged once, when its last dispatch ends.
+            if (!isAsyncStarted(request) && !request.getRequestURI().startsWith("/actuator")) {
+                // The container turns an escaped exception into a 500 only after this filter has returned.
+                int status = failed ? HttpServletResponse.SC_INTERNAL_SERVER_ERROR : response.getStatus();
+                log.info("{} {} -> {} in {} ms", request.getMethod(), request.getRequestURI(), status, elapsedMillis(request));
             }
             clear();
         }
+    }
+
+    private static long elapsedMillis(HttpServletRequest request) {
+        return request.getAttribute(STARTED) instanceof Long started
+                ? TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)
+                : -1;
     }
 }

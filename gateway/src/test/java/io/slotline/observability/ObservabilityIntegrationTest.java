@@ -78,6 +78,9 @@ class ObservabilityIntegrationTest {
                         RequestLogContext.outcome("ok");
                         return ServerResponse.ok().body("{\"ok\":true}");
                     })
+                    .GET("/test/boom", request -> {
+                        throw new IllegalStateException("handler bug");
+                    })
                     .GET("/test/plain", request -> {
                         log.info("plain request");
                         return ServerResponse.ok().body("plain");
@@ -185,6 +188,13 @@ class ObservabilityIntegrationTest {
                 .doesNotContain("9c1b2a3f4e5d6c7b8a9f0e1d2c3b4a5f")
                 .doesNotContain(CAL_SIGNATURE)
                 .doesNotContain("+4930120000");
+    }
+
+    @Test
+    void accessLineOfAFailedRequestSaysServerError(CapturedOutput output) throws Exception {
+        assertThat(get("/test/boom").statusCode()).isEqualTo(500);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> output.getOut().contains("GET /test/boom -> 500"));
     }
 
     private List<JsonNode> jsonLines(String out) {
