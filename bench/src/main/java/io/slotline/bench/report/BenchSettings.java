@@ -1,5 +1,7 @@
 package io.slotline.bench.report;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** What was asked for, echoed in the report so a result can be reproduced. */
@@ -16,6 +18,6 @@ public record BenchSettings(
         String simulatorConfig) {
 
     public BenchSettings {
-        mix = Map.copyOf(mix);
+        mix = Collections.unmodifiableMap(new LinkedHashMap<>(mix));
     }
 }

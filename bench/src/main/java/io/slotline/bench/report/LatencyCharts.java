@@ -4,6 +4,8 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.text.FieldPosition;
 import java.text.NumberFormat;
 import java.text.ParsePosition;
@@ -17,6 +19,7 @@ import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
@@ -34,6 +37,11 @@ public final class LatencyCharts {
     private static final int HEIGHT = 600;
     /** Percentiles beyond 99.999 would need more samples than a bench run has. */
     private static final double MAX_X = 100_000;
+
+    private static final Color[] LINE_COLORS = {new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c),
+            new Color(0xd62728), new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f)};
+    private static final Color[] NAIVE_SHADES = {new Color(0xfdae6b), new Color(0xf16913), new Color(0xa63603)};
+    private static final Color[] CACHED_SHADES = {new Color(0x9ecae1), new Color(0x4292c6), new Color(0x08519c)};
 
     private LatencyCharts() {
     }
@@ -66,9 +74,17 @@ public final class LatencyCharts {
         JFreeChart chart = ChartFactory.createXYLineChart(title, "percentile", "latency from intended start (ms)",
                 data, PlotOrientation.VERTICAL, true, false, false);
         XYPlot plot = chart.getXYPlot();
+        double maxX = 1000;
+        for (int i = 0; i < data.getSeriesCount(); i++) {
+            maxX = Math.max(maxX, data.getSeries(i).getMaxX());
+        }
         LogAxis x = new LogAxis("percentile");
         x.setBase(10);
         x.setSmallestValue(1);
+        // one tick per decade: 0%, 90%, 99%, 99.9%, ...
+        x.setAutoTickUnitSelection(false);
+        x.setTickUnit(new NumberTickUnit(1.0));
+        x.setRange(1, maxX * 1.5);
         x.setNumberFormatOverride(new PercentileFormat());
         plot.setDomainAxis(x);
         NumberAxis y = (NumberAxis) plot.getRangeAxis();
@@ -76,6 +92,7 @@ public final class LatencyCharts {
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
         for (int i = 0; i < data.getSeriesCount(); i++) {
             renderer.setSeriesStroke(i, new BasicStroke(2f));
+            renderer.setSeriesPaint(i, LINE_COLORS[i % LINE_COLORS.length]);
         }
         plot.setRenderer(renderer);
         style(chart);
@@ -96,9 +113,19 @@ public final class LatencyCharts {
                 "ms (log scale)", data, PlotOrientation.VERTICAL, true, false, false);
         CategoryPlot plot = chart.getCategoryPlot();
         LogAxis y = new LogAxis("ms (log scale)");
+        y.setBase(10);
         y.setSmallestValue(0.1);
+        y.setAutoTickUnitSelection(false);
+        y.setTickUnit(new NumberTickUnit(1.0));
+        y.setNumberFormatOverride(new DecimalFormat("0.#", DecimalFormatSymbols.getInstance(Locale.ROOT)));
         plot.setRangeAxis(y);
         BarRenderer renderer = (BarRenderer) plot.getRenderer();
+        for (int i = 0; i < data.getRowCount(); i++) {
+            String series = (String) data.getRowKey(i);
+            Color[] shades = series.startsWith("naive") ? NAIVE_SHADES : CACHED_SHADES;
+            int shade = series.endsWith(Percentile.P50.label()) ? 0 : series.endsWith(Percentile.P95.label()) ? 1 : 2;
+            renderer.setSeriesPaint(i, shades[shade]);
+        }
         renderer.setBarPainter(new StandardBarPainter());
         renderer.setShadowVisible(false);
         renderer.setBase(0.1);

@@ -119,7 +119,7 @@ public final class MarkdownReport {
         md.append(header).append('\n').append(rule).append('\n');
         for (OldSystemFigure old : report.oldSystem()) {
             md.append("| ").append(old.function()).append(" | ").append(old.baseline()).append(" | ")
-                    .append(num(old.targetMs())).append(" |");
+                    .append(String.format(Locale.ROOT, "%.0f", old.targetMs())).append(" |");
             for (RunResult run : report.runs()) {
                 Optional<FunctionStats> f = run.function(old.function());
                 for (Percentile p : List.of(Percentile.P50, Percentile.P95, Percentile.P99)) {
