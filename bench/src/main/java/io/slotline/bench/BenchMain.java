@@ -43,14 +43,24 @@ public final class BenchMain {
             out.print(BenchOptions.USAGE);
             return 0;
         }
+        if (options.gatewayUrl() == null && !Files.isRegularFile(options.gatewayLaunch().jar())) {
+            err.println("error: gateway jar not found: " + options.gatewayLaunch().jar().toAbsolutePath());
+            err.println("build it (./mvnw -q -pl gateway -am package -DskipTests), pass --gateway-jar, "
+                    + "or drive a running gateway with --gateway-url");
+            return 2;
+        }
         System.setProperty("java.awt.headless", "true");
         try {
             Files.createDirectories(options.out());
             BenchReport report = bench(options, out);
             writeReport(options.out(), report, out);
             return 0;
-        } catch (IOException | RuntimeException e) {
+        } catch (IllegalStateException | IOException e) {
+            // expected failures (gateway did not start, simulator unreachable) explain themselves
             err.println("bench failed: " + e.getMessage());
+            return 1;
+        } catch (RuntimeException e) {
+            err.println("bench failed unexpectedly: " + e);
             e.printStackTrace(err);
             return 1;
         }

@@ -73,4 +73,16 @@ class BenchMainTest {
         assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("--mode must be both, cached or naive")
                 .doesNotContain("Exception");
     }
+
+    @Test
+    void missingGatewayJarIsReportedBeforeAnythingStarts() {
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+
+        int exit = BenchMain.run(new String[] {"--gateway-jar", out.resolve("absent.jar").toString(), "--out",
+                out.toString()}, System.out, new PrintStream(stderr, true, StandardCharsets.UTF_8));
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("gateway jar not found", "--gateway-url");
+        assertThat(out.resolve("bench-report.md")).doesNotExist();
+    }
 }

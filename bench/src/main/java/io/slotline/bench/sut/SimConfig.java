@@ -9,8 +9,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The body the bench POSTs to {@code /_sim/config}: upstream latency per endpoint group and optional faults.
- * This is the one place that knows the simulator's config shape; adjust here if the simulator settles on
- * different field names.
+ * This is the one place that knows the simulator's config shape ({@code {"latency":{"slots":{"type":"lognormal",
+ * "medianMs":300,"p99Ms":1200}},"faults":{"slots":{"errorRate":0.05}}}}, per endpoint group); adjust here if the
+ * simulator's shape changes.
  *
  * @param slotsMedianMs    median latency of GET /v2/slots
  * @param slotsP99Ms       99th percentile of GET /v2/slots
@@ -27,7 +28,9 @@ public record SimConfig(
         Map<String, Object> faults,
         @Nullable String rawOverride) {
 
-    static final List<String> FAULT_GROUPS = List.of("slots", "bookings");
+    /** Bookings latency also applies to reservations: both are writes the gateway may make while booking. */
+    static final List<String> BOOKING_GROUPS = List.of("reservations", "bookings");
+    static final List<String> FAULT_GROUPS = List.of("slots", "reservations", "bookings");
     private static final JsonMapper JSON = JsonMapper.shared();
 
     public SimConfig {
@@ -53,7 +56,9 @@ public record SimConfig(
         }
         Map<String, Object> latency = new LinkedHashMap<>();
         latency.put("slots", logNormal(slotsMedianMs, slotsP99Ms));
-        latency.put("bookings", logNormal(bookingsMedianMs, bookingsP99Ms));
+        for (String group : BOOKING_GROUPS) {
+            latency.put(group, logNormal(bookingsMedianMs, bookingsP99Ms));
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("latency", latency);
         if (!faults.isEmpty()) {
@@ -68,9 +73,9 @@ public record SimConfig(
 
     private static Map<String, Object> logNormal(double medianMs, double p99Ms) {
         Map<String, Object> model = new LinkedHashMap<>();
-        model.put("model", "lognormal");
-        model.put("medianMs", medianMs);
-        model.put("p99Ms", p99Ms);
+        model.put("type", "lognormal");
+        model.put("medianMs", Math.round(medianMs));
+        model.put("p99Ms", Math.round(p99Ms));
         return model;
     }
 

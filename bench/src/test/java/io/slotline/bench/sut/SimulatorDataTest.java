@@ -27,12 +27,14 @@ class SimulatorDataTest {
         JsonNode plain = JsonMapper.shared().readTree(SimConfig.defaults().toJson());
         JsonNode faulty = JsonMapper.shared().readTree(SimConfig.defaults().withFaults("error-rate=0.05").toJson());
 
-        assertThat(plain.at("/latency/slots/model").asString()).isEqualTo("lognormal");
-        assertThat(plain.at("/latency/slots/medianMs").asDouble()).isEqualTo(300.0);
-        assertThat(plain.at("/latency/bookings/p99Ms").asDouble()).isEqualTo(2000.0);
+        assertThat(plain.at("/latency/slots/type").asString()).isEqualTo("lognormal");
+        assertThat(plain.at("/latency/slots/medianMs").asLong()).isEqualTo(300);
+        assertThat(plain.at("/latency/bookings/p99Ms").asLong()).isEqualTo(2000);
+        assertThat(plain.at("/latency/reservations/medianMs").asLong()).isEqualTo(600);
         assertThat(plain.has("faults")).isFalse();
         assertThat(faulty.at("/faults/slots/errorRate").asDouble()).isEqualTo(0.05);
         assertThat(faulty.at("/faults/bookings/errorRate").asDouble()).isEqualTo(0.05);
+        assertThat(faulty.at("/faults/reservations/errorRate").asDouble()).isEqualTo(0.05);
     }
 
     @Test
