@@ -99,7 +99,7 @@ final class BenchRunner {
 
     private boolean prepareSimulator(SimulatorControl sim, List<String> notes) {
         try {
-            sim.reset();
+            sim.reset(options.simConfig());
             sim.configure(options.simConfig());
             return true;
         } catch (IllegalStateException e) {

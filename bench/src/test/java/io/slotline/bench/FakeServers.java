@@ -31,7 +31,7 @@ final class FakeServers implements AutoCloseable {
     final AtomicLong badSignatures = new AtomicLong();
     final Map<String, AtomicLong> upstream = new ConcurrentHashMap<>();
     final List<String> simConfigs = new CopyOnWriteArrayList<>();
-    final AtomicLong simResets = new AtomicLong();
+    final List<String> simResets = new CopyOnWriteArrayList<>();
     final AtomicLong cacheHits = new AtomicLong();
 
     FakeServers() throws IOException {
@@ -48,7 +48,7 @@ final class FakeServers implements AutoCloseable {
                         + "slotline_availability_cache_total{result=\"miss\"} 0.0\n"));
         simulator = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         simulator.createContext("/_sim/reset", ex -> {
-            simResets.incrementAndGet();
+            simResets.add(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             upstream.clear();
             reply(ex, 200, "{}");
         });

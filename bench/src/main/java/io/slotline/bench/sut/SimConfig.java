@@ -50,6 +50,15 @@ public record SimConfig(
         return new SimConfig(slotsMedianMs, slotsP99Ms, bookingsMedianMs, bookingsP99Ms, faults, json);
     }
 
+    /**
+     * Body of {@code POST /_sim/reset}: reload the demo scenario (so bookings made by the previous mode are gone and
+     * both modes see the same calendar), restore the initial config, drop webhook subscriptions of the previous
+     * gateway; request counters reset too.
+     */
+    public String resetJson() {
+        return "{\"scenario\":\"demo\",\"config\":true,\"webhooks\":true}";
+    }
+
     public String toJson() {
         if (rawOverride != null) {
             return rawOverride;

@@ -25,8 +25,8 @@ public final class SimulatorControl {
         this.baseUrl = baseUrl;
     }
 
-    public void reset() {
-        post("/_sim/reset", "{}");
+    public void reset(SimConfig config) {
+        post("/_sim/reset", config.resetJson());
     }
 
     public void configure(SimConfig config) {
