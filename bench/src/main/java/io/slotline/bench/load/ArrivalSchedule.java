@@ -26,7 +26,8 @@ public final class ArrivalSchedule {
         SplittableRandom random = new SplittableRandom(seed);
         long spanNanos = span.toNanos();
         double meanGapNanos = 1e9 / callsPerSecond;
-        long[] offsets = new long[Math.max(16, (int) Math.min(Integer.MAX_VALUE - 8, span.toSeconds() * callsPerSecond * 1.2 + 16))];
+        double expected = span.toNanos() / meanGapNanos;
+        long[] offsets = new long[(int) Math.min(1 << 20, expected * 1.2 + 16)];
         int count = 0;
         double t = 0;
         while (true) {

@@ -18,7 +18,8 @@ public final class LatencyBook {
 
     private final long measureFromNanos;
     private final ConcurrentHashMap<String, MetricRecorder> metrics = new ConcurrentHashMap<>();
-    private final MetricRecorder lag = new MetricRecorder();
+    private final Recorder lagMicros = new Recorder(SIGNIFICANT_DIGITS);
+    private final Histogram lagAccumulated = new Histogram(SIGNIFICANT_DIGITS);
 
     public LatencyBook(long measureFromNanos) {
         this.measureFromNanos = measureFromNanos;
@@ -34,7 +35,7 @@ public final class LatencyBook {
         }
         metrics.computeIfAbsent(exchange.metric(), m -> new MetricRecorder())
                 .record(exchange.latencyNanos(), exchange.outcome());
-        lag.record(exchange.lagNanos(), Outcome.OK);
+        lagMicros.recordValue(Math.max(0, exchange.lagNanos()) / 1_000);
     }
 
     /** Per metric, sorted by name; safe to call while recording goes on (then it is a moment's view). */
@@ -45,8 +46,9 @@ public final class LatencyBook {
     }
 
     /** Generator lag: actual send minus intended send, for the measured requests. */
-    public Histogram lagHistogram() {
-        return lag.snapshot("lag").histogram();
+    public synchronized Histogram lagHistogram() {
+        lagAccumulated.add(lagMicros.getIntervalHistogram());
+        return lagAccumulated.copy();
     }
 
     private static final class MetricRecorder {

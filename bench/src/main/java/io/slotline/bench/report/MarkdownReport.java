@@ -55,7 +55,8 @@ public final class MarkdownReport {
                         ? "**generator fell behind** (p99 above " + num(LagStats.FELL_BEHIND_P99_MS)
                                 + " ms): the offered load was lower than asked"
                         : "kept up"));
-        md.append("### Functions\n\n");
+        md.append("### Functions\n\nHTTP errors are non-2xx answers, timeouts and connection failures; ok:false is a "
+                + "business answer such as \"slot taken\".\n\n");
         statsTable(md, run.functions());
         md.append("### Call lifecycle (inbound webhook, call webhooks)\n\n");
         statsTable(md, run.lifecycle());

@@ -6,7 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * How to start a gateway process. Placeholders in the Spring arguments: {@code {port}}, {@code {simUrl}},
+ * How to start a gateway process. The bench reads the actuator's health (readiness group), metrics and prometheus
+ * endpoints, which the gateway's application.yml exposes. Placeholders in the Spring arguments: {@code {port}}, {@code {simUrl}},
  * {@code {mode}} (naive|cached) and {@code {n}} (a number unique per started gateway, for the H2 database name).
  */
 public record GatewayLaunch(
@@ -24,10 +25,7 @@ public record GatewayLaunch(
             "--slotline.demo.embedded-simulator=false",
             "--slotline.availability.mode={mode}",
             "--spring.datasource.url=jdbc:h2:mem:bench{n};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-                    + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-            // the bench reads these; probes are otherwise only on in Kubernetes
-            "--management.endpoints.web.exposure.include=health,info,metrics,prometheus",
-            "--management.endpoint.health.probes.enabled=true");
+                    + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
 
     public GatewayLaunch {
         jvmArgs = List.copyOf(jvmArgs);
