@@ -4,6 +4,7 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -94,7 +95,7 @@ public final class EmbeddedSimulator {
         return canonical.newInstance(values);
     }
 
-    private static Object defaultFor(String name, Class<?> type) {
+    private static @Nullable Object defaultFor(String name, Class<?> type) {
         if (type == String.class && name.contains("scenario")) {
             return "demo";
         }
