@@ -211,8 +211,6 @@ final class ExpressionScanner {
     }
 
     private void scanWindows() {
-        String bound = "(" + timeForms.boundExpression + ")";
-        String at = "(?:(?:um|at)\\s+)?";
         consume(TODAY_PART, m -> {
             facts.dayOffsets.add(0);
             String part = m.group(1) == null ? "evening" : m.group(1);
@@ -223,14 +221,10 @@ final class ExpressionScanner {
             }));
             return true;
         });
-        consume(Pattern.compile("(?<![a-z])(?:zwischen|between)\\s+" + at + bound + "\\s+(?:und|and|-)\\s+" + at + bound),
-                m -> addBetween(m.group(1), m.group(2)));
-        consume(Pattern.compile("(?<![a-z])(?:von|vom|from)\\s+" + at + bound + "\\s*(?:bis|to|till|until|-)\\s*" + at + bound),
-                m -> addBetween(m.group(1), m.group(2)));
-        consume(Pattern.compile("(?<![\\d.:/-])" + bound + "\\s*(?:-|bis)\\s*" + at + bound),
-                m -> addBetween(m.group(1), m.group(2)));
-        consume(Pattern.compile("(?<![a-z])(ab|nach|after|from|seit|since|fruehestens(?:\\s+um)?|not\\s+before"
-                + "|no\\s+earlier\\s+than|later\\s+than|anytime\\s+after)\\s+" + at + bound), m -> {
+        consume(timeForms.between, m -> addBetween(m.group(1), m.group(2)));
+        consume(timeForms.fromTo, m -> addBetween(m.group(1), m.group(2)));
+        consume(timeForms.range, m -> addBetween(m.group(1), m.group(2)));
+        consume(timeForms.after, m -> {
             SpokenTime start = timeForms.interpret(m.group(2));
             if (start == null || isMinutesOfTimePhrase(m)) {
                 return false;
@@ -238,8 +232,7 @@ final class ExpressionScanner {
             facts.windows.add(new WindowFact.From(start));
             return true;
         });
-        consume(Pattern.compile("(?<![a-z])(bis|before|until|till|vor|spaetestens(?:\\s+um)?|no\\s+later\\s+than"
-                + "|not\\s+after|by)\\s+" + at + bound), m -> {
+        consume(timeForms.before, m -> {
             SpokenTime end = timeForms.interpret(m.group(2));
             if (end == null || isMinutesOfTimePhrase(m)) {
                 return false;

@@ -1,22 +1,31 @@
 package io.slotline.speech;
 
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /** German and English number words from 0 to 59, in folded spelling ("fuenf", "dreissig", "twenty-one"). */
 final class NumberWords {
 
     private static final Map<String, Integer> VALUES = build();
 
-    /** Matches any number word as a whole word; non-capturing, longest spellings first. */
-    static final String REGEX = "(?<![a-z])(?:" + VALUES.keySet().stream()
-            .sorted(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()))
-            .map(word -> Pattern.quote(word).replace(" ", "\\E[\\s-]\\Q"))
-            .collect(Collectors.joining("|")) + ")(?![a-z])";
+    private static final String GERMAN_UNITS = "ein|zwei|drei|vier|fuenf|sechs|sieben|acht|neun";
+    private static final String ENGLISH_UNITS = "one|two|three|four|five|six|seven|eight|nine";
+
+    /**
+     * Matches any number word as a whole word, non-capturing. Written as compounds rather than a list of all
+     * spellings: the regex is embedded in many patterns and tried at every position.
+     */
+    static final String REGEX = "(?<![a-z])(?:"
+            + "(?:" + GERMAN_UNITS + ")und(?:zwanzig|dreissig|vierzig|fuenfzig)"
+            + "|(?:twenty|thirty|forty|fifty)(?:[\\s-](?:" + ENGLISH_UNITS + "))?"
+            + "|zwanzig|dreissig|vierzig|fuenfzig"
+            + "|dreizehn|vierzehn|fuenfzehn|sechzehn|siebzehn|achtzehn|neunzehn"
+            + "|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+            + "|eins|eine|ein|zwei|zwo|drei|vier|fuenf|sechs|sieben|acht|neun|zehn|elf|zwoelf|null"
+            + "|" + ENGLISH_UNITS + "|ten|eleven|twelve|zero"
+            + ")(?![a-z])";
 
     private static final Pattern DIGITS = Pattern.compile("\\d{1,4}");
     private static final Pattern SEPARATOR = Pattern.compile("[\\s-]+");

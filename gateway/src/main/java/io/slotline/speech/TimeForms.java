@@ -47,8 +47,16 @@ final class TimeForms {
     }
 
     final List<Form> forms;
-    /** Any time a window bound may be, as one non-capturing group. */
-    final String boundExpression;
+    /** "zwischen 10 und 12", "between 2 and 4 pm": groups 1 and 2 are the bounds. */
+    final Pattern between;
+    /** "von 10 bis 12", "from 2 to 4". */
+    final Pattern fromTo;
+    /** "10-12 Uhr", "14 bis 16 Uhr". */
+    final Pattern range;
+    /** "ab 15 Uhr", "after 3pm": group 1 the keyword, group 2 the bound. */
+    final Pattern after;
+    /** "bis 12", "before noon": group 1 the keyword, group 2 the bound. */
+    final Pattern before;
 
     private TimeForms(Language language) {
         // In German "am" after a number is the preposition of "um 10 am Dienstag"; only at the very end is it a.m.
@@ -111,10 +119,20 @@ final class TimeForms {
                         m -> SpokenTime.clock(number(m, 1), 0, Meridiem.of(m.group(2)), leadingZero(m, 1))),
                 form("bare hour", "{N}(?![\\d:])(?!\\.\\d)", meridiem, Use.STANDALONE,
                         m -> SpokenTime.clock(number(m, 1), 0, Meridiem.NONE, leadingZero(m, 1))));
-        this.boundExpression = forms.stream()
+        String bound = forms.stream()
                 .filter(form -> form.use() != Use.SCAN_ONLY)
                 .map(form -> withoutCaptures(form.pattern().pattern()))
-                .collect(Collectors.joining("|", "(?:", ")"));
+                .collect(Collectors.joining("|", "(", ")"));
+        String at = "(?:(?:um|at)\\s+)?";
+        this.between = Pattern.compile(
+                "(?<![a-z])(?:zwischen|between)\\s+" + at + bound + "\\s+(?:und|and|-)\\s+" + at + bound);
+        this.fromTo = Pattern.compile(
+                "(?<![a-z])(?:von|vom|from)\\s+" + at + bound + "\\s*(?:bis|to|till|until|-)\\s*" + at + bound);
+        this.range = Pattern.compile("(?<![\\d.:/-])" + bound + "\\s*(?:-|bis)\\s*" + at + bound);
+        this.after = Pattern.compile("(?<![a-z])(ab|nach|after|from|seit|since|fruehestens(?:\\s+um)?|not\\s+before"
+                + "|no\\s+earlier\\s+than|later\\s+than|anytime\\s+after)\\s+" + at + bound);
+        this.before = Pattern.compile("(?<![a-z])(bis|before|until|till|vor|spaetestens(?:\\s+um)?|no\\s+later\\s+than"
+                + "|not\\s+after|by)\\s+" + at + bound);
     }
 
     static TimeForms of(Language language) {
