@@ -223,7 +223,8 @@ final class ExpressionScanner {
         });
         consume(timeForms.between, m -> addBetween(m.group(1), m.group(2)));
         consume(timeForms.fromTo, m -> addBetween(m.group(1), m.group(2)));
-        consume(timeForms.range, m -> addBetween(m.group(1), m.group(2)));
+        consume(timeForms.range, m -> m.group(1) != null ? addBetween(m.group(1), m.group(2))
+                : addBetween(m.group(3), m.group(4)));
         consume(timeForms.after, m -> {
             SpokenTime start = timeForms.interpret(m.group(2));
             if (start == null || isMinutesOfTimePhrase(m)) {

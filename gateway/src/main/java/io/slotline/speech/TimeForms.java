@@ -51,7 +51,7 @@ final class TimeForms {
     final Pattern between;
     /** "von 10 bis 12", "from 2 to 4". */
     final Pattern fromTo;
-    /** "10-12 Uhr", "14 bis 16 Uhr". */
+    /** "14 bis 16 Uhr" (groups 1, 2) or, with digits only, "10-12 Uhr" (groups 3, 4). */
     final Pattern range;
     /** "ab 15 Uhr", "after 3pm": group 1 the keyword, group 2 the bound. */
     final Pattern after;
@@ -89,6 +89,12 @@ final class TimeForms {
                         meridiem, Use.ALWAYS,
                         m -> minutes(m, 1) == 0 ? null
                                 : SpokenTime.relativeTo(number(m, 3), -minutes(m, 1), Meridiem.of(m.group(4)))),
+                form("two thirty", "({W})\\s+({W})(?:\\s*{M})?", meridiem, Use.ALWAYS, m -> {
+                    int hour = number(m, 1);
+                    int minute = number(m, 2);
+                    return hour >= 1 && hour <= 12 && minute >= 10
+                            ? SpokenTime.clock(hour, minute, Meridiem.of(m.group(3)), false) : null;
+                }),
                 form("hh:mm", "(?<![\\d.:])(\\d{1,2})[:.](\\d{2})(?::\\d{2})?(?!\\d)(?:\\s*{M})?(?:\\s*(?:uhr|h)(?![a-z]))?",
                         meridiem, Use.ALWAYS,
                         m -> SpokenTime.clock(number(m, 1), number(m, 2), Meridiem.of(m.group(3)), leadingZero(m, 1))),
@@ -103,12 +109,6 @@ final class TimeForms {
                         m -> SpokenTime.clock(number(m, 1), 0, Meridiem.of(m.group(2)), false)),
                 form("o'clock", "{N}\\s*oclock(?:\\s*{M})?", meridiem, Use.ALWAYS,
                         m -> SpokenTime.clock(number(m, 1), 0, Meridiem.of(m.group(2)), false)),
-                form("two thirty", "({W})\\s+({W})(?:\\s*{M})?", meridiem, Use.ALWAYS, m -> {
-                    int hour = number(m, 1);
-                    int minute = number(m, 2);
-                    return hour >= 1 && hour <= 12 && minute >= 10
-                            ? SpokenTime.clock(hour, minute, Meridiem.of(m.group(3)), false) : null;
-                }),
                 form("noon", "(?<![a-z])(?:12\\s+)?(noon|midday|mittag|mitternacht|midnight)(?![a-z])", meridiem, Use.ALWAYS,
                         m -> switch (m.group(1)) {
                             case "mitternacht", "midnight" -> SpokenTime.clock(0, 0, Meridiem.NONE, true);
@@ -128,7 +128,8 @@ final class TimeForms {
                 "(?<![a-z])(?:zwischen|between)\\s+" + at + bound + "\\s+(?:und|and|-)\\s+" + at + bound);
         this.fromTo = Pattern.compile(
                 "(?<![a-z])(?:von|vom|from)\\s+" + at + bound + "\\s*(?:bis|to|till|until|-)\\s*" + at + bound);
-        this.range = Pattern.compile("(?<![\\d.:/-])" + bound + "\\s*(?:-|bis)\\s*" + at + bound);
+        this.range = Pattern.compile("(?<![\\d.:/-])(?:" + bound + "\\s+bis\\s+" + at + bound
+                + "|((?<![\\d.:/-])\\d{1,2}(?:[:.]\\d{2})?)\\s*-\\s*(\\d{1,2}(?:[:.]\\d{2})?)(?![\\d:]))");
         this.after = Pattern.compile("(?<![a-z])(ab|nach|after|from|seit|since|fruehestens(?:\\s+um)?|not\\s+before"
                 + "|no\\s+earlier\\s+than|later\\s+than|anytime\\s+after)\\s+" + at + bound);
         this.before = Pattern.compile("(?<![a-z])(bis|before|until|till|vor|spaetestens(?:\\s+um)?|no\\s+later\\s+than"

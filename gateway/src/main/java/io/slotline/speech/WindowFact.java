@@ -55,7 +55,7 @@ sealed interface WindowFact {
                     lower = shared;
                 }
             }
-            if (!lower.isBefore(upper) && start.isAmbiguous()) {
+            if (!lower.isBefore(upper) && start.isAmbiguous() && start.hour() < 12) {
                 // "zwischen 7 und 9": the habitual afternoon reading of 7 would end before it starts
                 LocalTime morning = LocalTime.of(start.hour() % 12, start.minute());
                 if (morning.isBefore(upper)) {
