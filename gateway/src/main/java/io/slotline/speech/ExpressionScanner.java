@@ -140,7 +140,6 @@ final class ExpressionScanner {
             "\\d{1,2}|" + NumberWords.REGEX + "|viertel|dreiviertel|halb|minuten?|minutes?|quarter|half");
     private static final Pattern DIGIT = Pattern.compile("\\d");
 
-    private final Language language;
     private final Mode mode;
     private final TimeForms timeForms;
     private final Facts facts = new Facts();
@@ -148,7 +147,6 @@ final class ExpressionScanner {
 
     private ExpressionScanner(String normalised, Language language, Mode mode) {
         this.work = normalised;
-        this.language = language;
         this.mode = mode;
         this.timeForms = TimeForms.of(language);
     }

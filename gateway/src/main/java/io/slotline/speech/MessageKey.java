@@ -100,8 +100,6 @@ public enum MessageKey {
             "{time} ist leider zu kurzfristig. Der früheste mögliche Termin ist {earliest}.",
             "{time} is too soon, I'm afraid. The earliest possible appointment is {earliest}.");
 
-    static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-zA-Z]+)}");
-
     private final String german;
     private final String english;
     private final Set<String> placeholders;
@@ -126,10 +124,18 @@ public enum MessageKey {
 
     private static Set<String> placeholdersOf(String template) {
         Set<String> names = new TreeSet<>();
-        Matcher matcher = PLACEHOLDER.matcher(template);
+        Matcher matcher = Placeholder.PATTERN.matcher(template);
         while (matcher.find()) {
             names.add(matcher.group(1));
         }
         return Set.copyOf(names);
+    }
+
+    /** Outside the enum body proper: enum constants are built before the enum's own static fields. */
+    static final class Placeholder {
+        static final Pattern PATTERN = Pattern.compile("\\{([a-zA-Z]+)}");
+
+        private Placeholder() {
+        }
     }
 }

@@ -21,7 +21,7 @@ public final class Messages {
             throw new IllegalArgumentException(key + " needs values for " + new TreeSet<>(key.placeholders())
                     + " but got " + new TreeSet<>(values.keySet()));
         }
-        Matcher matcher = MessageKey.PLACEHOLDER.matcher(key.template(language));
+        Matcher matcher = MessageKey.Placeholder.PATTERN.matcher(key.template(language));
         StringBuilder answer = new StringBuilder();
         while (matcher.find()) {
             String value = String.valueOf(Objects.requireNonNull(values.get(matcher.group(1)), matcher.group(1)));
