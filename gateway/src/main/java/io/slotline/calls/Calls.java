@@ -44,7 +44,7 @@ public class Calls {
     }
 
     /** From a function call: the row exists afterwards; a known customer is attached (the latest wins). */
-    public Call ensure(CallContext call, @Nullable Long customerId) {
+    public Call ensure(CallFacts call, @Nullable Long customerId) {
         insertIfAbsent(call);
         jdbc.sql(MERGE_IDENTITY + ", customer_id = COALESCE(:customerId, customer_id) " + WHERE_CALL)
                 .params(identityParams(call))
@@ -53,7 +53,7 @@ public class Calls {
         return reread(call);
     }
 
-    public Call recordStarted(CallContext call) {
+    public Call recordStarted(CallFacts call) {
         insertIfAbsent(call);
         jdbc.sql(MERGE_IDENTITY + " " + WHERE_CALL)
                 .params(identityParams(call))
@@ -64,7 +64,7 @@ public class Calls {
     /**
      * @param callStatus Retell's final call_status (ended, error, not_connected); null means ended
      */
-    public Call recordEnded(CallContext call, @Nullable String callStatus, @Nullable String disconnectionReason,
+    public Call recordEnded(CallFacts call, @Nullable String callStatus, @Nullable String disconnectionReason,
             @Nullable Instant endedAt) {
         String status = callStatus == null ? Call.ENDED : callStatus;
         if (!END_STATUSES.contains(status)) {
@@ -84,7 +84,7 @@ public class Calls {
     }
 
     /** call_analyzed implies the call is over even if call_ended was lost. */
-    public Call recordAnalyzed(CallContext call, @Nullable String summary, @Nullable String userSentiment,
+    public Call recordAnalyzed(CallFacts call, @Nullable String summary, @Nullable String userSentiment,
             @Nullable Boolean successful) {
         insertIfAbsent(call);
         jdbc.sql(MERGE_IDENTITY + """
@@ -129,7 +129,7 @@ public class Calls {
 
     private static final String WHERE_CALL = "WHERE company_id = :companyId AND retell_call_id = :retellCallId";
 
-    private void insertIfAbsent(CallContext call) {
+    private void insertIfAbsent(CallFacts call) {
         try {
             jdbc.sql("""
                     INSERT INTO calls (retell_call_id, company_id, branch_id, agent_id, from_number, to_number,
@@ -145,7 +145,7 @@ public class Calls {
         }
     }
 
-    private Map<String, Object> identityParams(CallContext call) {
+    private Map<String, Object> identityParams(CallFacts call) {
         Map<String, Object> params = new HashMap<>();
         params.put("retellCallId", call.retellCallId());
         params.put("companyId", call.companyId());
@@ -159,7 +159,7 @@ public class Calls {
         return params;
     }
 
-    private Call reread(CallContext call) {
+    private Call reread(CallFacts call) {
         return findByRetellCallId(call.companyId(), call.retellCallId()).orElseThrow(() -> new IllegalStateException(
                 "Retell call " + call.retellCallId() + " is stored for another company"));
     }

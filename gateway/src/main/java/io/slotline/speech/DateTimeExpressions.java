@@ -1,5 +1,6 @@
 package io.slotline.speech;
 
+import io.slotline.tenancy.Language;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;

@@ -1,5 +1,6 @@
 package io.slotline.speech;
 
+import io.slotline.tenancy.Language;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;

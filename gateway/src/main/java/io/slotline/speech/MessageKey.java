@@ -1,5 +1,6 @@
 package io.slotline.speech;
 
+import io.slotline.tenancy.Language;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -82,6 +83,9 @@ public enum MessageKey {
     WHICH_APPOINTMENT(
             "Ich sehe mehrere Termine: {appointments}. Welchen meinen Sie?",
             "I can see several appointments: {appointments}. Which one do you mean?"),
+    REQUEST_IN_PROGRESS(
+            "Einen Moment bitte, ich bin noch dabei, das für Sie zu erledigen.",
+            "One moment please, I'm still taking care of that for you."),
     CALLBACK_RECORDED(
             "Alles klar, ich habe Ihren Rückrufwunsch notiert. Wir melden uns so bald wie möglich bei Ihnen.",
             "All right, I've noted that you'd like a call back. We'll get back to you as soon as possible."),

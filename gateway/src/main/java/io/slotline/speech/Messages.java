@@ -1,5 +1,6 @@
 package io.slotline.speech;
 
+import io.slotline.tenancy.Language;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;

@@ -1,5 +1,6 @@
 package io.slotline.speech;
 
+import io.slotline.tenancy.Language;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package io.slotline.speech;
 
+import io.slotline.tenancy.Language;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;

@@ -46,19 +46,19 @@ class CallsTest {
             callId = "call_" + UUID.randomUUID();
         }
 
-        CallContext fromFunctionCall() {
-            return new CallContext(callId, salon.companyId(), salon.branchId(), "agent_1", "+4915112345678",
+        CallFacts fromFunctionCall() {
+            return new CallFacts(callId, salon.companyId(), salon.branchId(), "agent_1", "+4915112345678",
                     "+4930120000", "inbound", STARTED);
         }
 
         /** Webhooks for calls we route carry the same facts; call_ended may lack what call_started had. */
-        CallContext fromWebhook() {
-            return new CallContext(callId, salon.companyId(), salon.branchId(), "agent_1", "+4915112345678",
+        CallFacts fromWebhook() {
+            return new CallFacts(callId, salon.companyId(), salon.branchId(), "agent_1", "+4915112345678",
                     "+4930120000", "inbound", STARTED);
         }
 
-        CallContext bare() {
-            return new CallContext(callId, salon.companyId(), null, null, null, null, null, null);
+        CallFacts bare() {
+            return new CallFacts(callId, salon.companyId(), null, null, null, null, null, null);
         }
 
         @Test
@@ -143,7 +143,7 @@ class CallsTest {
         @Test
         void anotherCompanyCannotSeeOrHijackTheCall() {
             calls.ensure(fromFunctionCall(), customerId);
-            CallContext foreign = new CallContext(callId, other.companyId(), other.branchId(), "agent_x",
+            CallFacts foreign = new CallFacts(callId, other.companyId(), other.branchId(), "agent_x",
                     "+441234", "+442071230000", "inbound", STARTED);
 
             assertThat(calls.findByRetellCallId(other.companyId(), callId)).isEmpty();

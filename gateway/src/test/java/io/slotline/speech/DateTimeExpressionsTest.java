@@ -1,5 +1,6 @@
 package io.slotline.speech;
 
+import io.slotline.tenancy.Language;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.slotline.speech;
+package io.slotline.tenancy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
