@@ -97,7 +97,7 @@ public class FunctionIdempotency {
                 .update() == 1;
     }
 
-    public Optional<IdempotencyRecord> find(long companyId, String key) {
+    public Optional<IdempotencyRecord> find(String key, long companyId) {
         return find(key).filter(row -> row.companyId() == companyId);
     }
 

@@ -5,13 +5,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 
 import io.slotline.secrets.SecretCipher;
+import io.slotline.secrets.SecretDecryptionException;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -24,6 +28,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 @Component
 public class TenantDirectory {
+
+    private static final Logger log = LoggerFactory.getLogger(TenantDirectory.class);
 
     private final Companies companies;
     private final Branches branches;
@@ -102,16 +108,28 @@ public class TenantDirectory {
         return secret(companyId, CompanySecret.RETELL_API_KEY);
     }
 
-    /** Every active company's Retell key: candidates for verifying a webhook before its body is trusted. */
+    /**
+     * Every active company's Retell key: candidates for verifying a webhook before its body is trusted. A key that
+     * does not decrypt is left out (and logged) rather than failing every tenant's webhooks.
+     */
     public List<String> retellApiKeys() {
         return cached(AllRetellKeys.INSTANCE, () -> companies
                 .encryptedSecretOfActiveCompanies(CompanySecret.RETELL_API_KEY).stream()
-                .map(cipher::decrypt)
+                .flatMap(encrypted -> {
+                    try {
+                        return Stream.of(cipher.decrypt(encrypted));
+                    }
+                    catch (SecretDecryptionException e) {
+                        log.warn("A stored Retell API key does not decrypt with the configured slotline.secrets.key; "
+                                + "it is ignored until the company's key is set again");
+                        return Stream.empty();
+                    }
+                })
                 .distinct()
                 .toList());
     }
 
-    /** Decrypted; a value that fails to decrypt throws {@link io.slotline.secrets.SecretDecryptionException}. */
+    /** Decrypted; a value that fails to decrypt throws {@link SecretDecryptionException}. */
     public Optional<String> secret(long companyId, CompanySecret secret) {
         DecryptedSecrets secrets = cached(new SecretsKey(companyId), () -> {
             Map<CompanySecret, String> values = new EnumMap<>(CompanySecret.class);

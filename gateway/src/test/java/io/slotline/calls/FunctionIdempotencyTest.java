@@ -92,7 +92,7 @@ class FunctionIdempotencyTest {
 
             assertThat(idempotency.delete(key, salon.companyId())).isFalse();
             assertThat(idempotency.complete(key, salon.companyId(), "{\"other\":1}")).isFalse();
-            assertThat(idempotency.find(salon.companyId(), key)).get()
+            assertThat(idempotency.find(key, salon.companyId())).get()
                     .extracting(IdempotencyRecord::responseJson).isEqualTo("{\"cancelled\":true}");
         }
 
@@ -119,7 +119,7 @@ class FunctionIdempotencyTest {
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("another company")
                     .hasMessageNotContaining("of salon A");
-            assertThat(idempotency.find(other.companyId(), key)).isEmpty();
+            assertThat(idempotency.find(key, other.companyId())).isEmpty();
             assertThat(idempotency.delete(key, other.companyId())).isFalse();
         }
 

@@ -10,6 +10,8 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
+import io.slotline.secrets.SecretCipher;
+import io.slotline.secrets.SecretDecryptionException;
 import io.slotline.support.RequiresPostgres;
 import io.slotline.support.TestDatabases;
 
@@ -115,6 +117,20 @@ class TenantDirectoryTest {
             assertThat(directory.retellApiKeys()).contains("key_test_" + salonA.slug())
                     .doesNotContain("key_test_" + salonB.slug());
             assertThat(directory.byDialledNumber(salonB.number())).isEmpty();
+        }
+
+        @Test
+        void keyThatDoesNotDecryptFailsOnlyItsOwnCompany() {
+            String foreign = SecretCipher.fromBase64Key("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=")
+                    .encrypt("key_under_old_master_key");
+            fixture.jdbc.sql("UPDATE companies SET retell_api_key_enc = ? WHERE id = ?").params(foreign, companyB)
+                    .update();
+            directory.evictAll();
+
+            assertThat(directory.retellApiKeys()).contains("key_test_" + salonA.slug())
+                    .doesNotContain("key_under_old_master_key");
+            assertThatThrownBy(() -> directory.retellApiKey(companyB)).isInstanceOf(SecretDecryptionException.class);
+            assertThat(directory.retellApiKey(companyA)).contains("key_test_" + salonA.slug());
         }
 
         @Test
