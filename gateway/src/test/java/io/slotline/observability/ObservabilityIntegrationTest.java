@@ -42,7 +42,7 @@ import tools.jackson.databind.json.JsonMapper;
             // Even at DEBUG, Spring MVC must not print request headers.
             "logging.level.org.springframework.web=DEBUG"
         })
-@ActiveProfiles("json-logs")
+@ActiveProfiles({"test", "json-logs"})
 @ExtendWith(OutputCaptureExtension.class)
 class ObservabilityIntegrationTest {
 
