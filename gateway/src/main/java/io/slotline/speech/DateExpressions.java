@@ -53,7 +53,7 @@ public final class DateExpressions {
      */
     public static ParseResult<LocalDate> parse(String text, ZonedDateTime now, Language language) {
         ExpressionScanner.Facts facts = ExpressionScanner.scan(text, language, ExpressionScanner.Mode.DATE_AND_TIME);
-        if (facts.hasLeftoverNumber()) {
+        if (facts.unparseable()) {
             return ParseResult.invalid(ParseFailure.UNPARSEABLE, text);
         }
         return facts.date(now.toLocalDate(), text);
