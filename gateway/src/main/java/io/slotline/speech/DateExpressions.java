@@ -39,8 +39,9 @@ import java.time.ZonedDateTime;
  *       or two different days, is {@link ParseFailure#CONFLICTING}; 31.02., 2026-02-30 or 29.02. in a year
  *       without it is {@link ParseFailure#IMPOSSIBLE_DATE}.</li>
  *   <li>Case, umlaut spelling, punctuation and filler words ("am", "den", "on", "the", "bitte") do not matter;
- *       a number no form accounts for makes the text {@link ParseFailure#UNPARSEABLE}. Times and windows in the
- *       same text are allowed and ignored here (see {@link DateTimeExpressions}).</li>
+ *       a number no form accounts for, or a text over 200 characters, makes it {@link ParseFailure#UNPARSEABLE}.
+ *       Times and windows in the same text are allowed and ignored here (see {@link DateTimeExpressions}); a
+ *       time, window or week without a day ("um 14 Uhr", "nächste Woche") is {@link ParseFailure#MISSING_DATE}.</li>
  * </ul>
  */
 public final class DateExpressions {
@@ -54,7 +55,7 @@ public final class DateExpressions {
      */
     public static ParseResult<LocalDate> parse(String text, ZonedDateTime now, Language language) {
         ExpressionScanner.Facts facts = ExpressionScanner.scan(text, language, ExpressionScanner.Mode.DATE_AND_TIME);
-        if (facts.hasLeftoverNumber()) {
+        if (facts.unparseable()) {
             return ParseResult.invalid(ParseFailure.UNPARSEABLE, text);
         }
         return facts.date(now.toLocalDate(), text);

@@ -21,7 +21,7 @@ public final class DateTimeExpressions {
 
     public static ParseResult<DateTimeRequest> parse(String text, ZonedDateTime now, Language language) {
         ExpressionScanner.Facts facts = ExpressionScanner.scan(text, language, ExpressionScanner.Mode.DATE_AND_TIME);
-        if (facts.hasLeftoverNumber()) {
+        if (facts.unparseable()) {
             return ParseResult.invalid(ParseFailure.UNPARSEABLE, text);
         }
         ParseResult<Optional<TimeWindow>> window = facts.window(text);

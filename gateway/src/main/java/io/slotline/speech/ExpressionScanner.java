@@ -140,6 +140,8 @@ final class ExpressionScanner {
     private static final Pattern MINUTE_LEAD = Pattern.compile(
             "\\d{1,2}|" + NumberWords.REGEX + "|viertel|dreiviertel|halb|minuten?|minutes?|quarter|half");
     private static final Pattern DIGIT = Pattern.compile("\\d");
+    /** Far above any date phrase; bounds the scanning cost of a runaway argument (the whole transcript). */
+    static final int MAX_TEXT_LENGTH = 200;
 
     private final Mode mode;
     private final TimeForms timeForms;
@@ -153,6 +155,11 @@ final class ExpressionScanner {
     }
 
     static Facts scan(String text, Language language, Mode mode) {
+        if (text.length() > MAX_TEXT_LENGTH) {
+            Facts refused = new Facts();
+            refused.tooLong = true;
+            return refused;
+        }
         ExpressionScanner scanner = new ExpressionScanner(SpeechText.normalise(text), language, mode);
         scanner.scanDates();
         scanner.scanWindows();
@@ -415,9 +422,11 @@ final class ExpressionScanner {
         final List<SpokenTime> times = new ArrayList<>();
         final List<WindowFact> windows = new ArrayList<>();
         String leftover = "";
+        boolean tooLong;
 
-        boolean hasLeftoverNumber() {
-            return DIGIT.matcher(leftover).find();
+        /** A number no form accounts for, or a text too long to be one phrase. */
+        boolean unparseable() {
+            return tooLong || DIGIT.matcher(leftover).find();
         }
 
         /**

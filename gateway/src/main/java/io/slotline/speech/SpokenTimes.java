@@ -85,7 +85,7 @@ public final class SpokenTimes {
             return language == Language.DE ? "morgen" : "tomorrow";
         }
         String weekday = weekday(date, language);
-        if (ahead > 1 && ahead <= WEEKDAY_ONLY_UP_TO_DAYS) {
+        if (!namesTheDate(date, today)) {
             return weekday;
         }
         boolean withYear = date.getYear() != today.getYear() && (ahead < 0 || ahead > YEAR_SPOKEN_BEYOND_DAYS);
@@ -204,8 +204,14 @@ public final class SpokenTimes {
         if (language == Language.EN) {
             return day + " at " + spokenTimes;
         }
-        boolean fullDate = day.contains(", den ");
-        return day + (fullDate ? ", um " : " um ") + spokenTimes;
+        // "Dienstag, den 19. November, um 14 Uhr": the date is an aside and closes with a comma
+        return day + (namesTheDate(date, today) ? ", um " : " um ") + spokenTimes;
+    }
+
+    /** Past days and days from a week ahead are named with their date, nearer ones by weekday or "heute"/"morgen". */
+    private static boolean namesTheDate(LocalDate date, LocalDate today) {
+        long ahead = ChronoUnit.DAYS.between(today, date);
+        return ahead < 0 || ahead > WEEKDAY_ONLY_UP_TO_DAYS;
     }
 
     private static String weekday(LocalDate date, Language language) {

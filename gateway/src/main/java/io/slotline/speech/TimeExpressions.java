@@ -36,7 +36,7 @@ public final class TimeExpressions {
 
     public static ParseResult<LocalTime> parse(String text, Language language) {
         ExpressionScanner.Facts facts = ExpressionScanner.scan(text, language, ExpressionScanner.Mode.TIME_ONLY);
-        if (facts.hasLeftoverNumber()) {
+        if (facts.unparseable()) {
             return ParseResult.invalid(ParseFailure.UNPARSEABLE, text);
         }
         TimeWindow hint = facts.window(text).toOptional().flatMap(window -> window).orElse(null);

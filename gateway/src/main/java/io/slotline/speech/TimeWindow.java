@@ -54,7 +54,7 @@ public record TimeWindow(Kind kind, LocalTime start, LocalTime end) {
     /** Parses a spoken window; see the class comment for the forms. */
     public static ParseResult<TimeWindow> parse(String text, Language language) {
         ExpressionScanner.Facts facts = ExpressionScanner.scan(text, language, ExpressionScanner.Mode.DATE_AND_TIME);
-        if (facts.hasLeftoverNumber()) {
+        if (facts.unparseable()) {
             return ParseResult.invalid(ParseFailure.UNPARSEABLE, text);
         }
         ParseResult<Optional<TimeWindow>> window = facts.window(text);

@@ -4,6 +4,8 @@ import io.slotline.tenancy.Language;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -193,6 +195,24 @@ class DateExpressionsTest {
                 .contains(LocalDate.of(2026, 11, 17));
         assertThat(DateExpressions.parse("next Tuesday", Moments.MONDAY, language).toOptional())
                 .contains(LocalDate.of(2026, 11, 17));
+    }
+
+    @Test
+    void aWholeTranscriptIsNotADateArgument() {
+        String padded = " ".repeat(ExpressionScanner.MAX_TEXT_LENGTH - "Dienstag".length()) + "Dienstag";
+
+        assertThat(DateExpressions.parse(padded, Moments.MONDAY, Language.DE).toOptional())
+                .contains(LocalDate.of(2026, 11, 17));
+        assertThat(DateExpressions.parse(" " + padded, Moments.MONDAY, Language.DE))
+                .isEqualTo(ParseResult.invalid(ParseFailure.UNPARSEABLE, " " + padded));
+    }
+
+    @Test
+    void findsTheDayInASentenceAnLlmWrote() {
+        assertThat(DateTimeExpressions.parse("Der Kunde möchte gern am Dienstag, den 17.11., gegen halb drei kommen.",
+                Moments.MONDAY, Language.DE).orElseThrow())
+                .isEqualTo(new DateTimeRequest(LocalDate.of(2026, 11, 17), Optional.of(LocalTime.of(14, 30)),
+                        Optional.empty()));
     }
 
     @Test
