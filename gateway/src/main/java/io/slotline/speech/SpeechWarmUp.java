@@ -1,5 +1,6 @@
 package io.slotline.speech;
 
+import io.slotline.tenancy.Language;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
