@@ -35,6 +35,9 @@ public enum MessageKey {
     INVALID_DATE(
             "Das Datum habe ich leider nicht verstanden. An welchem Tag hätten Sie gern einen Termin?",
             "Sorry, I didn't quite catch the date. Which day would you like to come in?"),
+    INVALID_TIME(
+            "Die Uhrzeit habe ich leider nicht verstanden. Um wie viel Uhr hätten Sie gern den Termin?",
+            "Sorry, I didn't quite catch the time. What time would you like?"),
     /** {service}: what the caller said; {closest}: names of offered services as a spoken list. */
     UNKNOWN_SERVICE(
             "{service} finde ich leider nicht in unserem Angebot. Wir haben zum Beispiel {closest}. Was darf es sein?",
