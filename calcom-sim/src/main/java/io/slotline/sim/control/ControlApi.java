@@ -204,7 +204,11 @@ public final class ControlApi implements ControlEndpoint {
 
     private ObjectNode loadScenario(ObjectNode body) {
         String name = body.path("name").asString(null);
-        if (name != null && Scenarios.exists(name)) {
+        if (name != null) {
+            if (!Scenarios.exists(name)) {
+                throw new IllegalArgumentException("unknown scenario " + name + " (known: demo, empty); send "
+                        + "tenants, hosts, eventTypes and bookings without a name to load your own data");
+            }
             loadScenario(name);
         } else {
             boolean replace = body.path("reset").asBoolean(false);
@@ -214,9 +218,6 @@ public final class ControlApi implements ControlEndpoint {
                 store.load(parsed);
             } else {
                 store.add(parsed);
-            }
-            if (name != null) {
-                scenario = name;
             }
         }
         return describe();
