@@ -29,7 +29,10 @@ public interface CalcomApi {
     /** Returns the new booking (new uid, {@code rescheduledFromUid} = {@code uid}); the old one is cancelled. */
     Booking reschedule(CalcomAccount account, String uid, Instant newStart, @Nullable String reason);
 
-    /** Holds a slot for {@code reservationMinutes} while the caller confirms. */
+    /**
+     * Holds a slot for {@code reservationMinutes} while the caller confirms. The event type's length is held;
+     * {@code slotDurationMinutes} (that length) completes the returned reservation when Cal.com omits its end.
+     */
     Reservation reserve(CalcomAccount account, long eventTypeId, Instant slotStart, int slotDurationMinutes,
             int reservationMinutes);
 

@@ -106,7 +106,8 @@ public final class HttpCalcomClient implements CalcomApi {
         ObjectNode body = CalcomJson.MAPPER.createObjectNode()
                 .put("eventTypeId", eventTypeId)
                 .put("slotStart", BODY_INSTANT.format(slotStart))
-                .put("slotDuration", slotDurationMinutes)
+                // no slotDuration: Cal.com rejects it (400) for event types with a single length, which is every
+                // event type a Slotline service maps to; the event type's own length is reserved
                 .put("reservationDuration", reservationMinutes);
         return exchange(account, Endpoint.RESERVATIONS_CREATE, "POST", "/v2/slots/reservations", Map.of(), body,
                 root -> CalcomJson.reservation(data(root), eventTypeId, slotDurationMinutes));

@@ -189,8 +189,10 @@ public class FunctionDispatcher {
         return result;
     }
 
+    /** Answers that say "nothing happened (yet)": a retry must act again instead of replaying them. */
     private static boolean isFinal(FunctionResult result) {
-        return !"calcom_unavailable".equals(result.reason()) && !"internal_error".equals(result.reason());
+        return !"calcom_unavailable".equals(result.reason()) && !"internal_error".equals(result.reason())
+                && !"in_progress".equals(result.reason());
     }
 
     private FunctionResult replay(String responseJson) {

@@ -98,6 +98,71 @@ public enum MessageKey {
     UNKNOWN_NUMBER(
             "Ihre Nummer habe ich noch nicht bei uns gespeichert. Darf ich Ihren Namen erfahren?",
             "I don't have your number on file yet. May I have your name, please?"),
+    /** {time}: a slot; {staff}: the staff member's name. */
+    SLOT_FREE_WITH_STAFF(
+            "{time} ist bei {staff} frei. Soll ich den Termin für Sie buchen?",
+            "{time} is available with {staff}. Shall I book it for you?"),
+    /** {alternatives}: free slots as a spoken list. */
+    ALTERNATIVES_OFFER(
+            "Ich hätte {alternatives} frei. Was passt Ihnen am besten?",
+            "I could offer {alternatives}. Which would suit you best?"),
+    /** {day}: the day asked for; {times}: some of its free times as a spoken list. */
+    DAY_OPTIONS(
+            "{day} hätte ich {times} frei. Welche Uhrzeit passt Ihnen?",
+            "For {day} I could offer {times}. Which time suits you?"),
+    /** {day}: the closed day; {alternatives}: free slots on other days. */
+    CLOSED_DAY_WITH_ALTERNATIVES(
+            "{day} haben wir leider geschlossen. Ich hätte {alternatives} frei. Passt Ihnen davon etwas?",
+            "I'm sorry, we're closed {day}. I could offer {alternatives}. Would one of those suit you?"),
+    /** {day}: a day without free slots; {alternatives}: free slots on other days. */
+    DAY_FULL_WITH_ALTERNATIVES(
+            "{day} ist leider schon alles ausgebucht. Ich hätte {alternatives} frei. Passt Ihnen davon etwas?",
+            "I'm sorry, {day} is fully booked. I could offer {alternatives}. Would one of those suit you?"),
+    /** {day}: the last day looked at. */
+    NOTHING_FREE_UNTIL(
+            "Bis {day} ist leider alles ausgebucht. Soll ich später im Kalender schauen?",
+            "I'm sorry, everything is booked up until {day}. Shall I look further ahead?"),
+    /** {time}: the requested slot; {day}: the last day looked at. */
+    SLOT_TAKEN_NOTHING_FREE(
+            "{time} ist leider schon vergeben, und bis {day} ist auch sonst alles ausgebucht. "
+                    + "Soll ich später im Kalender schauen?",
+            "{time} is already taken, I'm afraid, and everything else is booked up until {day}. "
+                    + "Shall I look further ahead?"),
+    /** {time}: the earliest free slot; {more}: the next ones as a spoken list. */
+    NEXT_AVAILABLE_WITH_MORE(
+            "Der nächste freie Termin ist {time}. Danach hätte ich {more}. Passt Ihnen davon etwas?",
+            "The next available appointment is {time}. After that I could offer {more}. Would one of those suit you?"),
+    /** {time}: the slot that was just taken; {alternatives}: fresh free slots. */
+    BOOKING_SLOT_GONE_WITH_ALTERNATIVES(
+            "Das tut mir leid, {time} wurde gerade eben vergeben. Ich hätte {alternatives} frei. "
+                    + "Passt Ihnen davon etwas?",
+            "I'm sorry, {time} was just taken. I could offer {alternatives}. Would one of those suit you?"),
+    /** A booking the business still has to confirm. */
+    BOOKING_REQUESTED(
+            "Vielen Dank, {name}. Ihre Anfrage für {service} ist eingegangen: {time}. Wir bestätigen Ihnen den "
+                    + "Termin so bald wie möglich.",
+            "Thank you, {name}. Your request for {service} has been received: {time}. We'll confirm the "
+                    + "appointment as soon as possible."),
+    /** {staff}: the name asked for; {service}: the service; {options}: who does it, as a spoken list. */
+    UNKNOWN_STAFF(
+            "Bei {staff} kann ich {service} leider nicht buchen. Möglich ist es bei {options}. "
+                    + "Bei wem hätten Sie den Termin gern?",
+            "I'm afraid I can't book {service} with {staff}. You could see {options}. Who would you prefer?"),
+    ASK_NAME(
+            "Auf welchen Namen darf ich den Termin buchen?",
+            "What name shall I put the appointment under?"),
+    ASK_PHONE(
+            "Unter welcher Telefonnummer können wir Sie erreichen?",
+            "What phone number can we reach you on?"),
+    INVALID_PHONE(
+            "Die Telefonnummer habe ich leider nicht richtig verstanden. Könnten Sie sie bitte noch einmal langsam sagen?",
+            "Sorry, I didn't quite get the phone number. Could you say it again slowly?"),
+    INVALID_EMAIL(
+            "Die E-Mail-Adresse habe ich leider nicht richtig verstanden. Könnten Sie sie bitte buchstabieren?",
+            "Sorry, I didn't quite get the email address. Could you spell it for me?"),
+    BOOKING_FAILED(
+            "Den Termin konnte ich leider nicht im Kalender eintragen. Soll sich jemand aus dem Team bei Ihnen melden?",
+            "I'm sorry, I couldn't put the appointment into the calendar. Shall someone from the team call you back?"),
     /** {latest}: the last bookable day, e.g. "Dienstag, den 19. Januar". */
     OUTSIDE_BOOKING_WINDOW(
             "Termine kann ich leider nur bis {latest} vergeben. Darf es ein früherer Tag sein?",

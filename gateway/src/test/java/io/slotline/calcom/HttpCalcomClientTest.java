@@ -353,7 +353,7 @@ class HttpCalcomClientTest {
             assertThat(request.path()).isEqualTo("/v2/slots/reservations");
             assertThat(request.header("cal-api-version")).isEqualTo("2024-09-04");
             assertThat(json(request.body())).isEqualTo(json("""
-                    {"eventTypeId":1001,"slotStart":"2050-09-05T07:00:00.000Z","slotDuration":30,"reservationDuration":5}
+                    {"eventTypeId":1001,"slotStart":"2050-09-05T07:00:00.000Z","reservationDuration":5}
                     """));
             assertThat(reservation).isEqualTo(new Reservation("e84be5a3-4696-49e3-acc7-b2f3999c3b94", 1001,
                     Instant.parse("2050-09-05T07:00:00Z"), Instant.parse("2050-09-05T07:30:00Z"), 30,

@@ -1,0 +1,254 @@
+package io.slotline.functions;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+
+import io.slotline.appointments.Appointment;
+import io.slotline.appointments.AppointmentStatus;
+import io.slotline.appointments.SlotHold;
+import io.slotline.availability.Availability;
+import io.slotline.availability.CalendarUnavailableException;
+import io.slotline.availability.FreeSlot;
+import io.slotline.booking.Alternatives;
+import io.slotline.booking.BookingService;
+import io.slotline.booking.BookingService.BookingOutcome;
+import io.slotline.calcom.CalcomException;
+import io.slotline.speech.DateTimeRequest;
+import io.slotline.speech.MessageKey;
+import io.slotline.speech.Messages;
+
+/**
+ * Books the slot the caller confirmed. The service talked about in this call is the one booked unless the caller
+ * clearly names another; the call's hold of the slot is used; the booking happens at most once however often the
+ * agent or Retell repeats the request. A slot taken in the meantime is answered with fresh alternatives.
+ */
+@Component
+class BookAppointment implements MutatingFunction<BookAppointment.Args> {
+
+    private static final Pattern EMAIL = Pattern.compile("[^\\s@]+@[^\\s@]+\\.[^\\s@]+");
+    private static final int MAX_NAME = 200;
+    private static final int MAX_NOTES = 2000;
+
+    record Args(
+            @JsonProperty(required = true)
+            @JsonPropertyDescription("The service the caller confirmed.")
+            @Nullable String service,
+            @JsonProperty(required = true)
+            @JsonPropertyDescription("The day, as confirmed: ISO date or the caller's words.")
+            @Nullable String date,
+            @JsonProperty(required = true)
+            @JsonPropertyDescription("The exact time, as confirmed: \"14:30\", \"2pm\".")
+            @Nullable String time,
+            @JsonProperty(value = "customer_name", required = true)
+            @JsonPropertyDescription("The caller's name for the booking.")
+            @Nullable String customerName,
+            @JsonProperty("customer_phone")
+            @JsonPropertyDescription("A phone number the caller gave; omit to use the number they are calling from.")
+            @Nullable String customerPhone,
+            @JsonProperty("customer_email")
+            @JsonPropertyDescription("The caller's email address, only if they gave one.")
+            @Nullable String customerEmail,
+            @JsonPropertyDescription("Anything the caller wants the business to know.")
+            @Nullable String notes,
+            @JsonPropertyDescription("The staff member's name, only if the caller asked for someone.")
+            @Nullable String staff) {
+    }
+
+    private final SlotDesk desk;
+    private final SpokenWhen when;
+    private final BookingService bookings;
+
+    BookAppointment(SlotDesk desk, SpokenWhen when, BookingService bookings) {
+        this.desk = desk;
+        this.when = when;
+        this.bookings = bookings;
+    }
+
+    @Override
+    public String name() {
+        return "book_appointment";
+    }
+
+    @Override
+    public String description() {
+        return "Books the appointment after the caller explicitly confirmed service, day and time (and gave a "
+                + "name). Never call it before that confirmation. If the time was taken meanwhile, the answer "
+                + "contains alternatives to offer.";
+    }
+
+    @Override
+    public Class<Args> argsType() {
+        return Args.class;
+    }
+
+    @Override
+    public FunctionResult handle(CallContext context, Args args) {
+        try {
+            return book(context, args);
+        } catch (CalendarUnavailableException | CalcomException e) {
+            return desk.calendarUnavailable(context, e);
+        }
+    }
+
+    private FunctionResult book(CallContext context, Args args) {
+        Resolution<SlotDesk.Subject> resolved = desk.subject(context, args.service(), args.staff(), true);
+        if (resolved instanceof Resolution.Ask<SlotDesk.Subject> ask) {
+            return ask.answer();
+        }
+        SlotDesk.Subject subject = ((Resolution.Found<SlotDesk.Subject>) resolved).value();
+        Resolution<DateTimeRequest> asked = when.resolve(context, args.date(), args.time());
+        if (asked instanceof Resolution.Ask<DateTimeRequest> ask) {
+            return ask.answer();
+        }
+        DateTimeRequest request = ((Resolution.Found<DateTimeRequest>) asked).value();
+        if (request.time().isEmpty()) {
+            return FunctionResult.notOk("invalid_time", Messages.render(MessageKey.INVALID_TIME, context.language()),
+                    Map.of("detail", "missing_time"));
+        }
+        LocalDate date = request.date();
+        LocalTime time = request.time().get();
+        Optional<FunctionResult> refusal = when.pastAnswer(context, date, time)
+                .or(() -> desk.outsideBookingWindow(context, date));
+        if (refusal.isPresent()) {
+            return refusal.get();
+        }
+        Resolution<Instant> at = when.instant(context, date, time);
+        if (at instanceof Resolution.Ask<Instant> ask) {
+            return ask.answer();
+        }
+        Instant start = ((Resolution.Found<Instant>) at).value();
+
+        String name = args.customerName() == null ? "" : args.customerName().strip();
+        if (name.isEmpty()) {
+            return FunctionResult.notOk("missing_name", Messages.render(MessageKey.ASK_NAME, context.language()));
+        }
+        name = name.length() > MAX_NAME ? name.substring(0, MAX_NAME) : name;
+        String phone = context.callerNumber();
+        if (args.customerPhone() != null && !args.customerPhone().isBlank()) {
+            Optional<String> given = PhoneInput.e164(args.customerPhone(), context.callerNumber());
+            if (given.isEmpty()) {
+                return FunctionResult.notOk("invalid_phone",
+                        Messages.render(MessageKey.INVALID_PHONE, context.language()));
+            }
+            phone = given.get();
+        }
+        String email = null;
+        if (args.customerEmail() != null && !args.customerEmail().isBlank()) {
+            email = args.customerEmail().strip();
+            if (email.length() > 320 || !EMAIL.matcher(email).matches()) {
+                return FunctionResult.notOk("invalid_email",
+                        Messages.render(MessageKey.INVALID_EMAIL, context.language()));
+            }
+        }
+        String notes = args.notes() == null || args.notes().isBlank() ? null : args.notes().strip();
+        if (notes != null && notes.length() > MAX_NOTES) {
+            notes = notes.substring(0, MAX_NOTES);
+        }
+        desk.remember(context, subject);
+        Optional<SlotHold> hold = desk.holds().heldFor(context.companyId(), context.retellCallId(),
+                subject.service().id(), subject.staffId(), start);
+        BookingOutcome outcome = bookings.book(new BookingService.BookingRequest(context.company(),
+                context.branch().id(), context.zone(), context.callId(), context.retellCallId(), subject.service(),
+                subject.staff(), subject.calendar(), start, name, phone, email, notes,
+                hold.map(SlotHold::reservationUid).orElse(null)));
+        return answer(context, subject, request, start, name, outcome);
+    }
+
+    private FunctionResult answer(CallContext context, SlotDesk.Subject subject, DateTimeRequest request,
+                                  Instant start, String name, BookingOutcome outcome) {
+        if (outcome instanceof BookingService.Booked booked) {
+            return booked(context, subject, name, booked);
+        }
+        if (outcome instanceof BookingService.SlotTaken) {
+            return slotGone(context, subject, request, start);
+        }
+        if (outcome instanceof BookingService.MissingContact) {
+            return FunctionResult.notOk("missing_contact", Messages.render(MessageKey.ASK_PHONE, context.language()));
+        }
+        if (outcome instanceof BookingService.Rejected) {
+            return FunctionResult.notOk("booking_failed",
+                    Messages.render(MessageKey.BOOKING_FAILED, context.language()));
+        }
+        if (outcome instanceof BookingService.InProgress) {
+            return FunctionResult.notOk("in_progress",
+                    Messages.render(MessageKey.REQUEST_IN_PROGRESS, context.language()));
+        }
+        return FunctionResult.notOk("calcom_unavailable",
+                Messages.render(MessageKey.CALCOM_UNAVAILABLE, context.language()));
+    }
+
+    private FunctionResult booked(CallContext context, SlotDesk.Subject subject, String name,
+                                  BookingService.Booked booked) {
+        Appointment appointment = booked.appointment();
+        String spoken = desk.spoken(context, appointment.startsAt());
+        boolean pending = appointment.status() == AppointmentStatus.PENDING;
+        String message;
+        if (pending) {
+            message = Messages.render(MessageKey.BOOKING_REQUESTED, context.language(),
+                    Map.of("name", name, "service", subject.service().name(), "time", spoken));
+        } else if (booked.staffName() != null) {
+            message = Messages.render(MessageKey.BOOKED_WITH_STAFF, context.language(), Map.of("name", name,
+                    "service", subject.service().name(), "staff", booked.staffName(), "time", spoken));
+        } else {
+            message = Messages.render(MessageKey.BOOKED, context.language(),
+                    Map.of("name", name, "service", subject.service().name(), "time", spoken));
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("id", appointment.id());
+        details.put("booking_uid", appointment.calcomBookingUid());
+        details.put("status", appointment.status().name().toLowerCase());
+        details.put("service", subject.service().name());
+        if (booked.staffName() != null) {
+            details.put("staff", booked.staffName());
+        }
+        details.putAll(desk.slot(context, appointment.startsAt()));
+        details.put("end", appointment.endsAt().atZone(context.zone()).toOffsetDateTime().toString());
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("booked", true);
+        data.put("appointment", details);
+        if (booked.repeated()) {
+            data.put("repeated", true);
+        }
+        return FunctionResult.ok(message, data);
+    }
+
+    /** Cal.com refused the time: fresh alternatives (the day was just invalidated), without the lost slot. */
+    private FunctionResult slotGone(CallContext context, SlotDesk.Subject subject, DateTimeRequest request,
+                                    Instant start) {
+        String spoken = desk.spoken(context, start);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("booked", false);
+        data.put("service", subject.service().name());
+        data.put("requested", desk.slot(context, start));
+        List<FreeSlot> alternatives = List.of();
+        try {
+            Availability availability = desk.freeSlots(context, subject.calendar(), request.date(),
+                    desk.searchEnd(context, request.date()));
+            alternatives = Alternatives.forSpeaking(Alternatives.rank(availability, context.zone(),
+                    new Alternatives.Wish(request.date(), request.time().orElse(null), request.window().orElse(null)),
+                    CheckAvailability.ALTERNATIVES, context.receivedAt(), desk.lastBookableDay(context),
+                    Set.of(start)), context.zone());
+        } catch (CalendarUnavailableException | CalcomException e) {
+            data.put("alternatives_unavailable", true);
+        }
+        data.put("alternatives", desk.slots(context, alternatives));
+        String message = alternatives.isEmpty()
+                ? Messages.render(MessageKey.BOOKING_SLOT_GONE, context.language(), Map.of("time", spoken))
+                : Messages.render(MessageKey.BOOKING_SLOT_GONE_WITH_ALTERNATIVES, context.language(),
+                        Map.of("time", spoken, "alternatives", desk.spokenList(context, alternatives)));
+        return FunctionResult.notOk("slot_taken", message, data);
+    }
+}

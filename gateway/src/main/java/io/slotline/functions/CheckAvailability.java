@@ -1,0 +1,256 @@
+package io.slotline.functions;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+
+import io.slotline.appointments.SlotHold;
+import io.slotline.availability.Availability;
+import io.slotline.availability.CalendarUnavailableException;
+import io.slotline.availability.FreeSlot;
+import io.slotline.booking.Alternatives;
+import io.slotline.booking.SlotHoldService;
+import io.slotline.calcom.CalcomException;
+import io.slotline.speech.DateTimeRequest;
+import io.slotline.speech.MessageKey;
+import io.slotline.speech.Messages;
+import io.slotline.speech.SpokenTimes;
+import io.slotline.speech.TimeWindow;
+
+/**
+ * Is the exact slot free? If so, it is held for this call while the caller confirms; if not, the best
+ * alternatives come in the same answer. A day or window without a time lists the free times of that day.
+ */
+@Component
+class CheckAvailability implements FunctionHandler<CheckAvailability.Args> {
+
+    static final int ALTERNATIVES = 3;
+    private static final int DAY_OPTIONS = 4;
+
+    record Args(
+            @JsonProperty(required = true)
+            @JsonPropertyDescription("The service as the caller named it, e.g. \"Herrenhaarschnitt\" or \"haircut\".")
+            @Nullable String service,
+            @JsonProperty(required = true)
+            @JsonPropertyDescription("The day: an ISO date (2026-11-17) or the caller's words (\"morgen\", "
+                    + "\"nächsten Dienstag\", \"next Monday\").")
+            @Nullable String date,
+            @JsonProperty(required = true)
+            @JsonPropertyDescription("The time in the business's time zone: \"14:30\", \"14 Uhr\", \"2pm\", "
+                    + "\"halb drei\". A part of the day (\"nachmittags\", \"ab 15 Uhr\") lists that day's free times.")
+            @Nullable String time,
+            @JsonPropertyDescription("The staff member's name, only if the caller asked for someone.")
+            @Nullable String staff) {
+    }
+
+    private final SlotDesk desk;
+    private final SpokenWhen when;
+
+    CheckAvailability(SlotDesk desk, SpokenWhen when) {
+        this.desk = desk;
+        this.when = when;
+    }
+
+    @Override
+    public String name() {
+        return "check_availability";
+    }
+
+    @Override
+    public String description() {
+        return "Checks whether one exact appointment time is free for a service. If it is free, it is held for this "
+                + "caller for a few minutes: confirm it with the caller, then call book_appointment. If it is not "
+                + "free, the answer already contains the best alternatives; offer those.";
+    }
+
+    @Override
+    public Class<Args> argsType() {
+        return Args.class;
+    }
+
+    @Override
+    public FunctionResult handle(CallContext context, Args args) {
+        try {
+            return check(context, args);
+        } catch (CalendarUnavailableException | CalcomException e) {
+            return desk.calendarUnavailable(context, e);
+        }
+    }
+
+    private FunctionResult check(CallContext context, Args args) {
+        Resolution<SlotDesk.Subject> resolved = desk.subject(context, args.service(), args.staff(), false);
+        if (resolved instanceof Resolution.Ask<SlotDesk.Subject> ask) {
+            return ask.answer();
+        }
+        SlotDesk.Subject subject = ((Resolution.Found<SlotDesk.Subject>) resolved).value();
+        desk.remember(context, subject);
+        Resolution<DateTimeRequest> asked = when.resolve(context, args.date(), args.time());
+        if (asked instanceof Resolution.Ask<DateTimeRequest> ask) {
+            return ask.answer();
+        }
+        DateTimeRequest request = ((Resolution.Found<DateTimeRequest>) asked).value();
+        LocalDate date = request.date();
+        Optional<FunctionResult> refusal = when.pastAnswer(context, date, request.time().orElse(null))
+                .or(() -> desk.outsideBookingWindow(context, date));
+        if (refusal.isPresent()) {
+            return refusal.get();
+        }
+        if (request.time().isEmpty()) {
+            return dayOptions(context, subject, date, request.window().orElse(null));
+        }
+        LocalTime time = request.time().get();
+        Resolution<Instant> at = when.instant(context, date, time);
+        if (at instanceof Resolution.Ask<Instant> ask) {
+            return ask.answer();
+        }
+        Instant start = ((Resolution.Found<Instant>) at).value();
+        Optional<SlotHold> alreadyHeld = desk.holds().heldFor(context.companyId(), context.retellCallId(),
+                subject.service().id(), subject.staffId(), start);
+        if (alreadyHeld.isPresent()) {
+            return free(context, subject, start, alreadyHeld.get(), false);
+        }
+        Availability availability = desk.freeSlots(context, subject.calendar(), date, desk.searchEnd(context, date));
+        if (Alternatives.exact(availability, start) != null) {
+            SlotHoldService.HoldOutcome hold = desk.holds().hold(new SlotHoldService.HoldRequest(context.companyId(),
+                    context.retellCallId(), subject.service().id(), subject.staffId(), subject.calendar(), start));
+            if (hold instanceof SlotHoldService.Held held) {
+                return free(context, subject, start, held.hold(), availability.stale());
+            }
+            if (hold instanceof SlotHoldService.NotHeld) {
+                return free(context, subject, start, null, availability.stale());
+            }
+            // Cal.com knows better than what we had: someone else booked or holds it
+            desk.invalidateDay(context, date);
+        }
+        return taken(context, subject, availability, new Alternatives.Wish(date, time, request.window().orElse(null)),
+                start);
+    }
+
+    private FunctionResult free(CallContext context, SlotDesk.Subject subject, Instant start, @Nullable SlotHold hold,
+                                boolean stale) {
+        String spoken = desk.spoken(context, start);
+        String message = subject.staff() == null
+                ? Messages.render(MessageKey.SLOT_FREE, context.language(), Map.of("time", spoken))
+                : Messages.render(MessageKey.SLOT_FREE_WITH_STAFF, context.language(),
+                        Map.of("time", spoken, "staff", subject.staff().name()));
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("available", true);
+        data.put("service", subject.service().name());
+        if (subject.staff() != null) {
+            data.put("staff", subject.staff().name());
+        }
+        data.put("slot", desk.slot(context, start));
+        Map<String, Object> held = new LinkedHashMap<>();
+        held.put("held", hold != null);
+        if (hold != null) {
+            held.put("until", hold.expiresAt().toString());
+        }
+        data.put("hold", held);
+        if (stale) {
+            data.put("stale", true);
+        }
+        return FunctionResult.ok(message, data);
+    }
+
+    private FunctionResult taken(CallContext context, SlotDesk.Subject subject, Availability availability,
+                                 Alternatives.Wish wish, Instant start) {
+        List<FreeSlot> alternatives = Alternatives.forSpeaking(Alternatives.rank(availability, context.zone(), wish,
+                ALTERNATIVES, context.receivedAt(), desk.lastBookableDay(context), Set.of(start)), context.zone());
+        boolean closed = Alternatives.looksClosed(availability, wish.date());
+        String day = desk.spokenDay(context, wish.date());
+        String spokenStart = desk.spoken(context, start);
+        String message;
+        if (alternatives.isEmpty()) {
+            message = closed
+                    ? Messages.render(MessageKey.CLOSED_DAY, context.language(), Map.of("day", day))
+                    : Messages.render(MessageKey.SLOT_TAKEN_NOTHING_FREE, context.language(), Map.of("time",
+                            spokenStart, "day", desk.spokenDay(context, availability.days().isEmpty()
+                                    ? wish.date() : availability.days().lastKey())));
+        } else {
+            String offered = desk.spokenList(context, alternatives);
+            message = closed
+                    ? Messages.render(MessageKey.CLOSED_DAY_WITH_ALTERNATIVES, context.language(),
+                            Map.of("day", day, "alternatives", offered))
+                    : Messages.render(MessageKey.SLOT_TAKEN_WITH_ALTERNATIVES, context.language(),
+                            Map.of("time", spokenStart, "alternatives", offered));
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("available", false);
+        data.put("service", subject.service().name());
+        if (subject.staff() != null) {
+            data.put("staff", subject.staff().name());
+        }
+        data.put("requested", desk.slot(context, start));
+        data.put("closed", closed);
+        data.put("alternatives", desk.slots(context, alternatives));
+        if (availability.stale()) {
+            data.put("stale", true);
+        }
+        return FunctionResult.notOk(closed ? "closed_day" : "slot_taken", message, data);
+    }
+
+    /** No time given: some free times of that day (within the window), or other days when it has none. */
+    private FunctionResult dayOptions(CallContext context, SlotDesk.Subject subject, LocalDate date,
+                                      @Nullable TimeWindow window) {
+        Availability availability = desk.freeSlots(context, subject.calendar(), date, desk.searchEnd(context, date));
+        List<FreeSlot> thatDay = availability.on(date).stream()
+                .filter(slot -> !slot.start().isBefore(context.receivedAt()))
+                .filter(slot -> window == null || window.contains(slot.start().atZone(context.zone()).toLocalTime()))
+                .toList();
+        String day = desk.spokenDay(context, date);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("available", !thatDay.isEmpty());
+        data.put("service", subject.service().name());
+        if (subject.staff() != null) {
+            data.put("staff", subject.staff().name());
+        }
+        data.put("date", date.toString());
+        if (!thatDay.isEmpty()) {
+            List<LocalTime> offered = spread(thatDay, DAY_OPTIONS).stream()
+                    .map(slot -> slot.start().atZone(context.zone()).toLocalTime()).toList();
+            data.put("free_times", desk.slots(context, thatDay));
+            return FunctionResult.ok(Messages.render(MessageKey.DAY_OPTIONS, context.language(),
+                    Map.of("day", day, "times", SpokenTimes.times(offered, context.language()))), data);
+        }
+        List<FreeSlot> alternatives = Alternatives.forSpeaking(Alternatives.rank(availability, context.zone(),
+                new Alternatives.Wish(date, null, window), ALTERNATIVES, context.receivedAt(),
+                desk.lastBookableDay(context), Set.of()), context.zone());
+        boolean closed = Alternatives.looksClosed(availability, date);
+        data.put("closed", closed);
+        data.put("alternatives", desk.slots(context, alternatives));
+        if (alternatives.isEmpty()) {
+            return FunctionResult.notOk(closed ? "closed_day" : "no_slots", closed
+                    ? Messages.render(MessageKey.CLOSED_DAY, context.language(), Map.of("day", day))
+                    : Messages.render(MessageKey.NOTHING_FREE_UNTIL, context.language(), Map.of("day",
+                            desk.spokenDay(context, desk.searchEnd(context, date)))), data);
+        }
+        String offered = desk.spokenList(context, alternatives);
+        return FunctionResult.notOk(closed ? "closed_day" : "no_slots", Messages.render(closed
+                        ? MessageKey.CLOSED_DAY_WITH_ALTERNATIVES : MessageKey.DAY_FULL_WITH_ALTERNATIVES,
+                context.language(), Map.of("day", day, "alternatives", offered)), data);
+    }
+
+    /** A few times spread over the day rather than the first few in a row. */
+    static List<FreeSlot> spread(List<FreeSlot> slots, int count) {
+        if (slots.size() <= count) {
+            return slots;
+        }
+        List<FreeSlot> picked = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            picked.add(slots.get(i * (slots.size() - 1) / (count - 1)));
+        }
+        return picked;
+    }
+}
