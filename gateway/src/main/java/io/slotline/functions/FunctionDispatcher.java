@@ -83,16 +83,44 @@ public class FunctionDispatcher {
      * @throws FunctionRequestException for an unknown function or arguments of the wrong shape (HTTP 400)
      */
     public FunctionResult dispatch(String name, @Nullable JsonNode args, CallContext context) {
+        return prepare(name, args).run(context);
+    }
+
+    /**
+     * Checks the function name and parses the arguments before anything about the call is resolved or stored,
+     * so that a bad request leaves no trace but its metric.
+     *
+     * @throws FunctionRequestException for an unknown function or arguments of the wrong shape (HTTP 400)
+     */
+    public PreparedCall prepare(String name, @Nullable JsonNode args) {
         FunctionHandler<?> handler = handlers.get(name);
         if (handler == null) {
             metrics.recordFunction(name, Outcome.CLIENT_ERROR, "unknown_function", Duration.ZERO);
             throw new FunctionRequestException("unknown_function",
                     "unknown function '" + name + "'; known: " + String.join(", ", handlers.keySet()));
         }
-        return run(handler, args, context);
+        return prepared(handler, args);
     }
 
-    private <A> FunctionResult run(FunctionHandler<A> handler, @Nullable JsonNode rawArgs, CallContext context) {
+    /** A function call whose name and arguments are known to be fine; {@link #run} it once its call is known. */
+    public final class PreparedCall {
+
+        private final Runner runner;
+
+        private PreparedCall(Runner runner) {
+            this.runner = runner;
+        }
+
+        public FunctionResult run(CallContext context) {
+            return runner.run(context);
+        }
+    }
+
+    private interface Runner {
+        FunctionResult run(CallContext context);
+    }
+
+    private <A> PreparedCall prepared(FunctionHandler<A> handler, @Nullable JsonNode rawArgs) {
         Timer.Sample sample = metrics.startFunction();
         A args;
         try {
@@ -101,6 +129,10 @@ public class FunctionDispatcher {
             metrics.recordFunction(sample, handler.name(), Outcome.CLIENT_ERROR, e.code());
             throw e;
         }
+        return new PreparedCall(context -> run(handler, args, context, sample));
+    }
+
+    private <A> FunctionResult run(FunctionHandler<A> handler, A args, CallContext context, Timer.Sample sample) {
         UpstreamCounter upstream = new UpstreamCounter();
         FunctionResult result;
         Outcome outcome;

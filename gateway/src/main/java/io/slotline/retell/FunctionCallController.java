@@ -76,10 +76,12 @@ class FunctionCallController {
         if (tenant == null) {
             return ResponseEntity.ok(unknownNumber().body());
         }
+        // a bad request (unknown function, wrong argument types) is refused before the call is recorded
+        FunctionDispatcher.PreparedCall prepared = dispatcher.prepare(name, args);
         CallContext context = contexts.resolve(tenant, call, name);
         RequestLogContext.callId(context.retellCallId());
         RequestLogContext.company(tenant.company().slug());
-        return respond(dispatcher.dispatch(name, args, context));
+        return respond(prepared.run(context));
     }
 
     private ResponseEntity<Map<String, @Nullable Object>> argsOnly(String name, JsonNode args,
@@ -91,11 +93,12 @@ class FunctionCallController {
             throw new RetellRequestException("unknown_tenant", "an args-only call must name a known dialled number in "
                     + properties.tenantHeader() + " or ?" + properties.tenantQueryParam() + "=");
         }
+        FunctionDispatcher.PreparedCall prepared = dispatcher.prepare(name, args);
         String callId = request.getHeader(properties.callIdHeader());
         CallContext context = contexts.resolveArgsOnly(tenant, callId, "argsonly-" + UUID.randomUUID());
         RequestLogContext.callId(context.retellCallId());
         RequestLogContext.company(tenant.company().slug());
-        return respond(dispatcher.dispatch(name, args, context));
+        return respond(prepared.run(context));
     }
 
     private static ResponseEntity<Map<String, @Nullable Object>> respond(FunctionResult result) {
