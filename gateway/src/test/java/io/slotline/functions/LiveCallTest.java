@@ -1,0 +1,297 @@
+package io.slotline.functions;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.slotline.retell.RetellSignature;
+import io.slotline.sim.CalcomSimulator;
+import io.slotline.sim.SimOptions;
+import io.slotline.support.MutableClock;
+import io.slotline.tenancy.TenantImporter;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Plays phone calls against the running gateway over HTTP, signed like Retell signs them, with an embedded Cal.com
+ * simulator in the demo scenario. Gateway and simulator share one frozen "now" (Monday 2026-11-16, 08:00 in
+ * Berlin) that a test may move; every test starts from fresh simulator data and the base time. All subclasses
+ * share one application context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@Import(LiveCallClock.class)
+abstract class LiveCallTest {
+
+    static final Instant MONDAY_0800_BERLIN = Instant.parse("2026-11-16T07:00:00Z");
+    static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+    static final ZoneId LONDON = ZoneId.of("Europe/London");
+    static final String SALON_NUMBER = "+4930120000";
+    static final String OTHER_NUMBER = "+442071230000";
+    static final String SALON_KEY = "key_demo";
+    static final String OTHER_KEY = "key_other";
+
+    static final CalcomSimulator SIMULATOR =
+            CalcomSimulator.start(SimOptions.defaults().withFixedNow(MONDAY_0800_BERLIN));
+    static final MutableClock CLOCK = new MutableClock(MONDAY_0800_BERLIN);
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @DynamicPropertySource
+    static void calcomIsTheSimulator(DynamicPropertyRegistry registry) {
+        registry.add("slotline.calcom.base-url", SIMULATOR::baseUrl);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TenantImporter importer;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @BeforeEach
+    void freshWorld() {
+        importer.apply(new ClassPathResource("demo/demo-salon.yaml"));
+        importer.apply(new ClassPathResource("demo/other-tenant.yaml"));
+        moveTimeTo(MONDAY_0800_BERLIN);
+    }
+
+    /** Gateway and simulator jump to {@code now}; the simulator's demo data is generated afresh around it. */
+    void moveTimeTo(Instant now) {
+        CLOCK.set(now);
+        sim("POST", "/_sim/clock", "{\"now\":\"" + now + "\"}");
+        sim("POST", "/_sim/reset?data=true", "{\"config\":true}");
+    }
+
+    // ---- the phone call
+
+    /** One phone call: its id, who calls and which number they dialled. */
+    final class Call {
+        final String id = "call_" + UUID.randomUUID().toString().replace("-", "");
+        final String from;
+        final String to;
+        final String key;
+        private int toolCalls;
+
+        Call(String from, String to, String key) {
+            this.from = from;
+            this.to = to;
+            this.key = key;
+        }
+
+        ObjectNode callObject(@Nullable String toolCallId, String function) {
+            ObjectNode call = JSON.createObjectNode();
+            call.put("call_type", "phone_call");
+            call.put("call_id", id);
+            call.put("agent_id", "agent_test");
+            call.put("agent_version", 1);
+            call.put("call_status", "ongoing");
+            call.put("direction", "inbound");
+            call.put("from_number", from);
+            call.put("to_number", to);
+            call.put("start_timestamp", CLOCK.millis());
+            ArrayNode transcript = call.putArray("transcript_with_tool_calls");
+            if (toolCallId != null) {
+                ObjectNode invocation = transcript.addObject();
+                invocation.put("role", "tool_call_invocation");
+                invocation.put("tool_call_id", toolCallId);
+                invocation.put("name", function);
+                invocation.put("arguments", "{}");
+            }
+            return call;
+        }
+
+        /** A function call as Retell sends it, each with a new tool_call_id. */
+        Reply function(String name, Map<String, ?> args) {
+            return function(name, args, "tc_" + id + "_" + (++toolCalls));
+        }
+
+        Reply function(String name, Map<String, ?> args, @Nullable String toolCallId) {
+            ObjectNode body = JSON.createObjectNode();
+            body.put("name", name);
+            body.set("args", JSON.valueToTree(args));
+            body.set("call", callObject(toolCallId, name));
+            return post("/retell/functions/" + name, JSON.writeValueAsString(body), key);
+        }
+
+        Reply webhook(String event) {
+            ObjectNode body = JSON.createObjectNode();
+            body.put("event", event);
+            ObjectNode call = callObject(null, "");
+            call.put("call_status", event.equals("call_started") ? "ongoing" : "ended");
+            if (!event.equals("call_started")) {
+                call.put("end_timestamp", CLOCK.millis());
+                call.put("disconnection_reason", "user_hangup");
+            }
+            if (event.equals("call_analyzed")) {
+                ObjectNode analysis = call.putObject("call_analysis");
+                analysis.put("call_summary", "Caller booked an appointment.");
+                analysis.put("call_successful", true);
+                analysis.put("user_sentiment", "Positive");
+            }
+            body.set("call", call);
+            return post("/retell/webhook", JSON.writeValueAsString(body), key);
+        }
+
+        Reply inbound() {
+            ObjectNode body = JSON.createObjectNode();
+            body.put("event", "call_inbound");
+            ObjectNode inbound = body.putObject("call_inbound");
+            inbound.put("agent_id", "agent_test");
+            inbound.put("from_number", from);
+            inbound.put("to_number", to);
+            return post("/retell/inbound", JSON.writeValueAsString(body), key);
+        }
+    }
+
+    Call salonCall() {
+        return new Call(randomGermanMobile(), SALON_NUMBER, SALON_KEY);
+    }
+
+    Call otherCutsCall() {
+        return new Call(randomBritishMobile(), OTHER_NUMBER, OTHER_KEY);
+    }
+
+    static String randomGermanMobile() {
+        return "+49151" + (1_000_000 + ThreadLocalRandom.current().nextInt(8_999_999));
+    }
+
+    static String randomBritishMobile() {
+        return "+447700" + (100_000 + ThreadLocalRandom.current().nextInt(899_999));
+    }
+
+    record Reply(int status, String body) {
+        JsonNode json() {
+            return JSON.readTree(body);
+        }
+
+        boolean ok() {
+            return json().path("ok").asBoolean();
+        }
+
+        String message() {
+            return json().path("message").asString();
+        }
+
+        String reason() {
+            return json().path("reason").asString(null);
+        }
+    }
+
+    Reply post(String path, String body, String key) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        return send(path, bytes, RetellSignature.sign(bytes, key, CLOCK.millis()));
+    }
+
+    Reply send(String path, byte[] body, @Nullable String signature) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (signature != null) {
+            request.header("X-Retell-Signature", signature);
+        }
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ---- what the simulator knows (ground truth)
+
+    static JsonNode sim(String method, String path, @Nullable String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(SIMULATOR.baseUrl() + path))
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() >= 300) {
+                throw new IllegalStateException(method + " " + path + " -> " + response.statusCode() + " "
+                        + response.body());
+            }
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Free starts (any host) of an event type on one local day, as Cal.com's slots endpoint reports them now. */
+    static List<Instant> freeStarts(String apiKey, long eventTypeId, LocalDate day, ZoneId zone) {
+        Instant start = day.atStartOfDay(zone).toInstant();
+        Instant end = day.plusDays(1).atStartOfDay(zone).toInstant().minusSeconds(1);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(SIMULATOR.baseUrl() + "/v2/slots?eventTypeId="
+                        + eventTypeId + "&start=" + start + "&end=" + end + "&timeZone="
+                        + URLEncoder.encode(zone.getId(), StandardCharsets.UTF_8)))
+                .header("cal-api-version", "2024-09-04")
+                .header("Authorization", "Bearer " + apiKey)
+                .build();
+        try {
+            JsonNode data = JSON.readTree(HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body())
+                    .path("data");
+            List<Instant> starts = new ArrayList<>();
+            data.path(day.toString()).forEach(slot -> starts.add(
+                    java.time.OffsetDateTime.parse(slot.path("start").asString()).toInstant()));
+            return starts;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Every booking the simulator holds for an account. */
+    static List<JsonNode> simBookings(String apiKey) {
+        List<JsonNode> bookings = new ArrayList<>();
+        sim("GET", "/_sim/bookings?apiKey=" + apiKey, null).path("data").forEach(bookings::add);
+        return bookings;
+    }
+
+    /** The simulator's bookings for one attendee phone number. */
+    static List<JsonNode> simBookingsOf(String apiKey, String phone) {
+        return simBookings(apiKey).stream()
+                .filter(b -> b.path("attendees").path(0).path("phoneNumber").asString("").equals(phone))
+                .toList();
+    }
+
+    static Instant instant(JsonNode slot) {
+        return java.time.OffsetDateTime.parse(slot.path("start").asString()).toInstant();
+    }
+}
