@@ -3,6 +3,7 @@ package io.slotline.functions;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -215,7 +216,7 @@ class BookAppointment implements MutatingFunction<BookAppointment.Args> {
             details.put("staff", booked.staffName());
         }
         details.putAll(desk.slot(context, appointment.startsAt()));
-        details.put("end", appointment.endsAt().atZone(context.zone()).toOffsetDateTime().toString());
+        details.put("end", appointment.endsAt().atZone(context.zone()).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("booked", true);
         data.put("appointment", details);

@@ -174,7 +174,7 @@ class SlotDesk {
         Map<String, Object> slot = new LinkedHashMap<>();
         slot.put("date", local.toLocalDate().toString());
         slot.put("time", local.format(WALL_TIME));
-        slot.put("start", local.toOffsetDateTime().toString());
+        slot.put("start", local.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
         slot.put("spoken", spoken(context, start));
         return slot;
     }

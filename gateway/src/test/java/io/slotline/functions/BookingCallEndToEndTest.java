@@ -44,7 +44,7 @@ class BookingCallEndToEndTest extends LiveCallTest {
             assertThat(alternative.path("date").asString()).isEqualTo("2026-11-17");
             assertThat(freeTuesday).contains(instant(alternative));
         });
-        assertThat(taken.json().path("requested").path("start").asString()).isEqualTo("2026-11-17T14:00+01:00");
+        assertThat(taken.json().path("requested").path("start").asString()).isEqualTo("2026-11-17T14:00:00+01:00");
 
         JsonNode chosen = alternatives.get(0);
         Reply free = call.function("check_availability",

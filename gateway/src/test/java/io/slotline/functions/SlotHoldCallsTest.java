@@ -1,0 +1,160 @@
+package io.slotline.functions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.JsonNode;
+
+/** Holding a slot while the caller confirms, so another caller cannot take it in those seconds. */
+class SlotHoldCallsTest extends LiveCallTest {
+
+    private static final LocalDate TUESDAY = LocalDate.of(2026, 11, 17);
+    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
+
+    private static String wallTime(Instant start) {
+        return start.atZone(BERLIN).toLocalTime().format(HH_MM);
+    }
+
+    private static Map<String, String> check(String service, Instant start) {
+        return Map.of("service", service, "date", start.atZone(BERLIN).toLocalDate().toString(),
+                "time", wallTime(start));
+    }
+
+    private static Map<String, String> book(String service, Instant start, String name) {
+        return Map.of("service", service, "date", start.atZone(BERLIN).toLocalDate().toString(),
+                "time", wallTime(start), "customer_name", name);
+    }
+
+    @Test
+    void aSecondCallerCannotTakeAHeldSlotUntilTheFirstCallEndsWithoutBooking() {
+        Instant slot = freeStarts("cal_demo", 1001, TUESDAY, BERLIN).get(0);
+        Call first = salonCall();
+        Call second = salonCall();
+
+        Reply held = first.function("check_availability", check("Herrenhaarschnitt", slot));
+        assertThat(held.json().path("hold").path("held").asBoolean()).isTrue();
+
+        Reply seenBySecond = second.function("check_availability", check("Herrenhaarschnitt", slot));
+        assertThat(seenBySecond.ok()).isFalse();
+        assertThat(seenBySecond.reason()).isEqualTo("slot_taken");
+        assertThat(seenBySecond.json().path("alternatives").findValuesAsString("start"))
+                .doesNotContain(held.json().path("slot").path("start").asString());
+
+        Reply bookedBySecond = second.function("book_appointment", book("Herrenhaarschnitt", slot, "Mia Müller"));
+        assertThat(bookedBySecond.ok()).isFalse();
+        assertThat(bookedBySecond.reason()).isEqualTo("slot_taken");
+        assertThat(bookedBySecond.message()).startsWith("Das tut mir leid,");
+        assertThat(bookedBySecond.json().path("alternatives").size()).isPositive();
+        assertThat(simBookingsOf("cal_demo", second.from)).isEmpty();
+
+        assertThat(first.webhook("call_ended").status()).isEqualTo(204);
+        assertThat(jdbc.sql("SELECT status FROM slot_holds WHERE retell_call_id = :call")
+                .param("call", first.id).query(String.class).list()).containsExactly("released");
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> freeStarts("cal_demo", 1001, TUESDAY, BERLIN).contains(slot));
+
+        Reply nowFree = second.function("check_availability", check("Herrenhaarschnitt", slot));
+        assertThat(nowFree.json().path("available").asBoolean()).isTrue();
+        Reply booked = second.function("book_appointment", book("Herrenhaarschnitt", slot, "Mia Müller"));
+        assertThat(booked.ok()).isTrue();
+        assertThat(simBookingsOf("cal_demo", second.from)).hasSize(1);
+        assertThat(simBookingsOf("cal_demo", first.from)).isEmpty();
+    }
+
+    @Test
+    void checkingAnotherSlotReleasesThePreviousHold() {
+        List<Instant> free = freeStarts("cal_demo", 1001, TUESDAY, BERLIN);
+        Instant firstChoice = free.get(0);
+        Instant secondChoice = free.get(free.size() - 1);
+        Call call = salonCall();
+
+        call.function("check_availability", check("Herrenhaarschnitt", firstChoice));
+        assertThat(freeStarts("cal_demo", 1001, TUESDAY, BERLIN)).doesNotContain(firstChoice);
+        Reply moved = call.function("check_availability", check("Herrenhaarschnitt", secondChoice));
+
+        assertThat(moved.json().path("hold").path("held").asBoolean()).isTrue();
+        assertThat(freeStarts("cal_demo", 1001, TUESDAY, BERLIN)).contains(firstChoice).doesNotContain(secondChoice);
+        assertThat(jdbc.sql("SELECT status FROM slot_holds WHERE retell_call_id = :call ORDER BY id")
+                .param("call", call.id).query(String.class).list()).containsExactly("released", "held");
+    }
+
+    @Test
+    void checkingTheHeldSlotAgainStillSaysFree() {
+        Instant slot = freeStarts("cal_demo", 1001, TUESDAY, BERLIN).get(0);
+        Call call = salonCall();
+
+        call.function("check_availability", check("Herrenhaarschnitt", slot));
+        Reply again = call.function("check_availability", check("Herrenhaarschnitt", slot));
+
+        assertThat(again.ok()).isTrue();
+        assertThat(again.json().path("hold").path("held").asBoolean()).isTrue();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM slot_holds WHERE retell_call_id = :call")
+                .param("call", call.id).query(Long.class).single()).isEqualTo(1L);
+    }
+
+    @Test
+    void theBookingIsTheServiceTalkedAboutUnlessTheCallerClearlyNamesAnother() {
+        Instant colouring = freeStarts("cal_demo", 1003, TUESDAY, BERLIN).get(0);
+        Call call = salonCall();
+        call.function("check_availability", check("Färben", colouring));
+
+        // a vague service name in the booking keeps the colouring (90 minutes), it does not become a haircut
+        Reply booked = call.function("book_appointment", book("Haarschnitt", colouring, "Lea Fischer"));
+
+        assertThat(booked.ok()).isTrue();
+        JsonNode appointment = booked.json().path("appointment");
+        assertThat(appointment.path("service").asString()).isEqualTo("Färben");
+        assertThat(Duration.between(OffsetDateTime.parse(appointment.path("start").asString()),
+                OffsetDateTime.parse(appointment.path("end").asString()))).isEqualTo(Duration.ofMinutes(90));
+        assertThat(simBookingsOf("cal_demo", call.from).get(0).path("eventTypeId").asLong()).isEqualTo(1003);
+    }
+
+    @Test
+    void aServiceNamedExactlyReplacesTheOneTalkedAbout() {
+        Instant colouring = freeStarts("cal_demo", 1003, TUESDAY, BERLIN).get(0);
+        Call call = salonCall();
+        call.function("check_availability", check("Färben", colouring));
+
+        Reply booked = call.function("book_appointment", book("Damenhaarschnitt", colouring, "Emma Becker"));
+
+        assertThat(booked.ok()).isTrue();
+        assertThat(booked.json().path("appointment").path("service").asString()).isEqualTo("Damenhaarschnitt");
+        assertThat(simBookingsOf("cal_demo", call.from).get(0).path("eventTypeId").asLong()).isEqualTo(1002);
+        // the colouring hold of this call is given back
+        await().atMost(Duration.ofSeconds(5)).until(() -> jdbc.sql(
+                "SELECT status FROM slot_holds WHERE retell_call_id = :call").param("call", call.id)
+                .query(String.class).list().equals(List.of("released")));
+    }
+
+    @Test
+    void aStaffMemberAskedForByNameIsBookedWithThem() {
+        Call call = salonCall();
+        Reply next = call.function("find_next_available", Map.of("service", "Herrenhaarschnitt", "after", "morgen",
+                "staff", "bei Anna"));
+        assertThat(next.ok()).isTrue();
+        assertThat(next.json().path("staff").asString()).isEqualTo("Anna");
+        JsonNode slot = next.json().path("slot");
+
+        Reply checked = call.function("check_availability", Map.of("service", "Herrenhaarschnitt",
+                "date", slot.path("date").asString(), "time", slot.path("time").asString(), "staff", "Anna"));
+        assertThat(checked.message()).contains("ist bei Anna frei");
+        Reply booked = call.function("book_appointment", Map.of("service", "Herrenhaarschnitt",
+                "date", slot.path("date").asString(), "time", slot.path("time").asString(),
+                "customer_name", "Paul Hoffmann"));
+
+        assertThat(booked.ok()).isTrue();
+        assertThat(booked.message()).contains("bei Anna");
+        JsonNode inCalcom = simBookingsOf("cal_demo", call.from).get(0);
+        assertThat(inCalcom.path("hosts").path(0).path("username").asString()).isEqualTo("anna-demo");
+    }
+}
