@@ -154,10 +154,18 @@ public class AppointmentChanges {
         NewAppointment replacement = new NewAppointment(company.id(), appointment.branchId(), appointment.serviceId(),
                 staffOf(company, appointment, moved), appointment.customerId(), callId, moved.start(), moved.end(),
                 moved.uid(), statusOf(moved.status()), AppointmentSource.PHONE, idempotencyKey, appointment.notes());
-        Appointments.Saved saved = appointments.insertRescheduled(company.id(), appointment.id(), replacement);
+        Appointment recorded;
+        try {
+            recorded = appointments.insertRescheduled(company.id(), appointment.id(), replacement).appointment();
+        } catch (IllegalStateException e) {
+            // Cal.com's webhook recorded the move first and the old row is no longer upcoming: Cal.com has moved
+            // it, so the caller hears that; the webhook's row is the record
+            String newUid = moved.uid();
+            recorded = appointments.findByBookingUid(company.id(), newUid).orElseThrow(() -> e);
+        }
         invalidate(company, zone, appointment.startsAt(), appointment.endsAt());
         invalidate(company, zone, moved.start(), moved.end());
-        return new Rescheduled(reread(appointment), saved.appointment());
+        return new Rescheduled(reread(appointment), recorded);
     }
 
     private Optional<Booking> readBack(CalcomAccount account, String uid) {

@@ -327,6 +327,83 @@ class ManageAppointmentsEndToEndTest {
                 + "angenommen. Soll sich jemand aus dem Team bei Ihnen melden?");
         assertThat(appointments.findById(demo.id(), unknownToCalcom.id()).orElseThrow().status())
                 .isEqualTo(AppointmentStatus.BOOKED);
+
+        JsonNode move = demoCall(caller, newCallId(), "reschedule_appointment",
+                "{\"new_date\":\"2026-03-30\",\"new_time\":\"12:30\"}");
+
+        assertThat(move.get("reason").asString()).isEqualTo("calcom_refused");
+        assertThat(move.get("message").asString()).isEqualTo("Der Kalender hat die Verschiebung leider nicht "
+                + "angenommen, Ihr Termin bleibt unverändert. Soll sich jemand aus dem Team bei Ihnen melden?");
+        assertThat(appointments.findById(demo.id(), unknownToCalcom.id()).orElseThrow().status())
+                .isEqualTo(AppointmentStatus.BOOKED);
+    }
+
+    @Test
+    void calendarDownChangesNothingAndTheRetriedToolCallThenActs() {
+        String caller = newCaller();
+        Appointment haircut = book(demoTenant, caller, "Down Time", 1001, "2026-03-30T10:30");
+        String call = newCallId();
+        JsonNode unavailable;
+        simControl("/_sim/config", "{\"faults\":{\"bookings\":{\"errorRate\":1.0}}}");
+        try {
+            unavailable = demoCall(caller, call, "cancel_appointment", "{}", "tool_down_1");
+        } finally {
+            simControl("/_sim/config", "{\"faults\":{\"bookings\":{\"errorRate\":0.0}}}");
+        }
+
+        assertThat(unavailable.get("ok").asBoolean()).isFalse();
+        assertThat(unavailable.get("reason").asString()).isEqualTo("calcom_unavailable");
+        assertThat(unavailable.get("message").asString()).isEqualTo("Ich kann den Kalender gerade leider nicht "
+                + "erreichen. Darf ich Sie zurückrufen, sobald es wieder geht?");
+        assertThat(appointments.findById(demo.id(), haircut.id()).orElseThrow().status())
+                .isEqualTo(AppointmentStatus.BOOKED);
+        assertThat(simBooking(haircut).get("status").asString()).isEqualTo("accepted");
+
+        JsonNode retried = demoCall(caller, call, "cancel_appointment", "{}", "tool_down_1");
+
+        assertThat(retried.get("ok").asBoolean()).isTrue();
+        assertThat(simBooking(haircut).get("status").asString()).isEqualTo("cancelled");
+        assertThat(appointments.findById(demo.id(), haircut.id()).orElseThrow().status())
+                .isEqualTo(AppointmentStatus.CANCELLED);
+    }
+
+    @Test
+    void cancelOfABookingCancelledOnTheWebFollowsCalcom() {
+        String caller = newCaller();
+        Appointment haircut = book(demoTenant, caller, "Web First", 1001, "2026-03-30T15:30");
+        simPost("/v2/bookings/" + haircut.calcomBookingUid() + "/cancel", "{\"cancellationReason\":\"online\"}");
+
+        JsonNode answer = demoCall(caller, newCallId(), "cancel_appointment", "{}");
+
+        assertThat(answer.get("ok").asBoolean()).isTrue();
+        assertThat(answer.get("message").asString()).isEqualTo("Ich habe Ihren Termin storniert: Herrenhaarschnitt, "
+                + "Montag, den 30. März, um 15 Uhr 30. Kann ich sonst noch etwas für Sie tun?");
+        Appointment ours = appointments.findById(demo.id(), haircut.id()).orElseThrow();
+        assertThat(ours.status()).isEqualTo(AppointmentStatus.CANCELLED);
+        assertThat(ours.cancellationReason()).isEqualTo("online");
+    }
+
+    @Test
+    void aMoveCalcomAlreadyMadeIsRecordedWhenTheCallerAsksForIt() {
+        String caller = newCaller();
+        Appointment friday = book(demoTenant, caller, "Lost Answer", 1001, "2026-03-27T16:30");
+        Instant target = local("2026-03-31T16:30");
+        // the first attempt reached Cal.com but its answer never came back
+        String movedUid = json.readTree(simPost("/v2/bookings/" + friday.calcomBookingUid() + "/reschedule",
+                "{\"start\":\"" + target + "\"}")).at("/data/uid").asString();
+
+        JsonNode answer = demoCall(caller, newCallId(), "reschedule_appointment",
+                "{\"new_date\":\"2026-03-31\",\"new_time\":\"16:30\"}");
+
+        assertThat(answer.get("ok").asBoolean()).isTrue();
+        assertThat(answer.get("message").asString()).isEqualTo("Ich habe Ihren Termin verschoben. Ihr neuer Termin: "
+                + "Dienstag, den 31. März, um 16 Uhr 30.");
+        Appointment replacement = appointments.findByBookingUid(demo.id(), movedUid).orElseThrow();
+        assertThat(replacement.id()).isEqualTo(answer.at("/appointment/appointment_id").asLong());
+        assertThat(replacement.rescheduledFromId()).isEqualTo(friday.id());
+        assertThat(replacement.startsAt()).isEqualTo(target);
+        assertThat(appointments.findById(demo.id(), friday.id()).orElseThrow().status())
+                .isEqualTo(AppointmentStatus.RESCHEDULED);
     }
 
     @Test
