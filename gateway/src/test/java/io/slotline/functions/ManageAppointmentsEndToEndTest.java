@@ -501,6 +501,10 @@ class ManageAppointmentsEndToEndTest {
         assertThat(reissued.get("message").asString()).isEqualTo(first.get("message").asString());
         assertThat(simCount(RESCHEDULE_STAT, 201) - movesBefore).isEqualTo(1);
         assertThat(simBooking(friday).get("status").asString()).isEqualTo("cancelled");
+        // across the change to summer time on March 29: 13:00 in Berlin is 11:00 UTC on the 30th
+        assertThat(appointments.findById(demo.id(), first.at("/appointment/appointment_id").asLong())
+                .orElseThrow().startsAt()).isEqualTo(Instant.parse("2026-03-30T11:00:00Z"));
+        assertThat(first.at("/appointment/time").asString()).isEqualTo("13:00");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM appointments WHERE rescheduled_from_id = :id")
                 .param("id", friday.id()).query(Long.class).single()).isEqualTo(1);
     }
