@@ -92,6 +92,7 @@ public class AppointmentChanges {
     public CancelOutcome cancel(Company company, ZoneId zone, Appointment appointment, @Nullable String reason) {
         requireSameCompany(company, appointment);
         String uid = appointment.calcomBookingUid();
+        // without a Cal.com booking (entered by hand) the appointment is only ours to cancel
         if (uid != null) {
             CalcomAccount account = account(company);
             try {
