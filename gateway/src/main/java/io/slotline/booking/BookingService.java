@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentMap;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -68,14 +69,14 @@ public class BookingService {
     private final Customers customers;
     private final FunctionIdempotency claims;
     private final SlotHoldService holds;
-    private final AvailabilityService availability;
+    private final ObjectProvider<AvailabilityService> availability;
     private final TenantDirectory tenants;
     private final BookingProperties properties;
     private final ConcurrentMap<String, CompletableFuture<BookingOutcome>> inFlight = new ConcurrentHashMap<>();
     private final Cache<String, EventType> eventTypes;
 
     BookingService(CalcomApi calcom, Appointments appointments, Customers customers, FunctionIdempotency claims,
-                   SlotHoldService holds, AvailabilityService availability, TenantDirectory tenants,
+                   SlotHoldService holds, ObjectProvider<AvailabilityService> availability, TenantDirectory tenants,
                    BookingProperties properties) {
         this.calcom = calcom;
         this.appointments = appointments;
@@ -385,7 +386,10 @@ public class BookingService {
     private void invalidateDay(BookingRequest request) {
         LocalDate day = request.start().atZone(request.zone()).toLocalDate();
         try {
-            availability.invalidateCompany(request.company().id(), day, day, InvalidationSource.OWN_BOOKING);
+            AvailabilityService service = availability.getIfAvailable();
+            if (service != null) {
+                service.invalidateCompany(request.company().id(), day, day, InvalidationSource.OWN_BOOKING);
+            }
         } catch (RuntimeException e) {
             log.warn("could not invalidate availability of {} on {}", request.company().slug(), day, e);
         }

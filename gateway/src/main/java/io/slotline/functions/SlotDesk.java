@@ -14,10 +14,12 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import io.slotline.availability.Availability;
 import io.slotline.availability.AvailabilityService;
+import io.slotline.availability.CalendarUnavailableException;
 import io.slotline.availability.CalendarRef;
 import io.slotline.availability.FreeSlot;
 import io.slotline.availability.InvalidationSource;
@@ -53,13 +55,14 @@ class SlotDesk {
     private final ServiceResolver services;
     private final TenantDirectory tenants;
     private final Calendars calendars;
-    private final AvailabilityService availability;
+    private final ObjectProvider<AvailabilityService> availability;
     private final SlotHoldService holds;
     private final CallMemory memory;
     private final BookingProperties properties;
 
-    SlotDesk(ServiceResolver services, TenantDirectory tenants, Calendars calendars, AvailabilityService availability,
-             SlotHoldService holds, CallMemory memory, BookingProperties properties) {
+    SlotDesk(ServiceResolver services, TenantDirectory tenants, Calendars calendars,
+             ObjectProvider<AvailabilityService> availability, SlotHoldService holds, CallMemory memory,
+             BookingProperties properties) {
         this.services = services;
         this.tenants = tenants;
         this.calendars = calendars;
@@ -124,17 +127,30 @@ class SlotDesk {
 
     /** Free slots of the whole range in one request, with a deadline a waiting caller can bear. */
     Availability freeSlots(CallContext context, CalendarRef calendar, LocalDate from, LocalDate to) {
-        return availability.freeSlots(new SlotRequest(calendar, context.zone(), from, to,
+        return availability().freeSlots(new SlotRequest(calendar, context.zone(), from, to,
                 SlotRequest.Priority.LIVE, context.receivedAt().plus(properties.liveDeadline())));
     }
 
     /** After Cal.com contradicted what we knew (a "free" slot was not): forget that day. */
     void invalidateDay(CallContext context, LocalDate day) {
         try {
-            availability.invalidateCompany(context.companyId(), day, day, InvalidationSource.OWN_BOOKING);
+            AvailabilityService service = availability.getIfAvailable();
+            if (service != null) {
+                service.invalidateCompany(context.companyId(), day, day, InvalidationSource.OWN_BOOKING);
+            }
         } catch (RuntimeException e) {
             log.warn("could not invalidate availability of {} on {}", context.company().slug(), day, e);
         }
+    }
+
+    /** The availability layer is its own feature; without it the slot functions say the calendar is unavailable. */
+    private AvailabilityService availability() {
+        AvailabilityService service = availability.getIfAvailable();
+        if (service == null) {
+            throw new CalendarUnavailableException("no AvailabilityService is configured",
+                    new IllegalStateException("slotline.availability.mode has no implementation"));
+        }
+        return service;
     }
 
     SlotHoldService holds() {

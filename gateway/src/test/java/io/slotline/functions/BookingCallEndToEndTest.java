@@ -54,8 +54,11 @@ class BookingCallEndToEndTest extends LiveCallTest {
         assertThat(free.json().path("available").asBoolean()).isTrue();
         assertThat(free.json().path("hold").path("held").asBoolean()).isTrue();
         assertThat(free.message()).endsWith("ist frei. Soll ich den Termin für Sie buchen?");
-        // held for us: nobody else is offered it any more
-        assertThat(freeStarts("cal_demo", 1001, TUESDAY, BERLIN)).doesNotContain(instant(chosen));
+        // held for us in Cal.com
+        List<Map<String, Object>> holds = holdsOf(call);
+        assertThat(holds).hasSize(1);
+        assertThat(holds.get(0).get("status")).isEqualTo("held");
+        assertThat(reservationActive(holds.get(0).get("reservation_uid"))).isTrue();
 
         Map<String, String> booking = Map.of("service", "Herrenhaarschnitt", "date",
                 chosen.path("date").asString(), "time", chosen.path("time").asString(),
@@ -100,7 +103,7 @@ class BookingCallEndToEndTest extends LiveCallTest {
         assertThat(row.get("booking_status")).isEqualTo("booked");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM appointments WHERE call_id = :id")
                 .param("id", row.get("call_id")).query(Long.class).single()).isEqualTo(1L);
-        assertThat(jdbc.sql("SELECT status FROM slot_holds WHERE retell_call_id = :call ORDER BY id")
-                .param("call", call.id).query(String.class).list()).containsExactly("booked");
+        assertThat(holdsOf(call)).extracting(hold -> hold.get("status")).containsExactly("booked");
+        assertThat(reservationActive(holds.get(0).get("reservation_uid"))).isFalse();
     }
 }

@@ -254,10 +254,52 @@ abstract class LiveCallTest {
 
     /** Free starts (any host) of an event type on one local day, as Cal.com's slots endpoint reports them now. */
     static List<Instant> freeStarts(String apiKey, long eventTypeId, LocalDate day, ZoneId zone) {
+        return slots(apiKey, "eventTypeId=" + eventTypeId, day, zone);
+    }
+
+    /** Free starts of one staff member's calendar (event type slug and username). */
+    static List<Instant> freeStartsOf(String apiKey, String slug, String username, LocalDate day, ZoneId zone) {
+        return slots(apiKey, "eventTypeSlug=" + slug + "&username=" + username, day, zone);
+    }
+
+    /**
+     * A demo men's haircut start that only one of the two hosts can take: a hold of it leaves nobody for another
+     * caller (Cal.com lets a round-robin slot be reserved once per free host).
+     */
+    static Instant singleHostSlot(LocalDate day) {
+        List<Instant> anna = freeStartsOf("cal_demo", "herrenhaarschnitt", "anna-demo", day, BERLIN);
+        List<Instant> ben = freeStartsOf("cal_demo", "herrenhaarschnitt", "ben-demo", day, BERLIN);
+        return anna.stream().filter(start -> !ben.contains(start)).findFirst()
+                .or(() -> ben.stream().filter(start -> !anna.contains(start)).findFirst())
+                .orElseThrow(() -> new IllegalStateException("no single-host slot on " + day));
+    }
+
+    /** Whether the simulator still holds this reservation. */
+    static boolean reservationActive(Object reservationUid) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(SIMULATOR.baseUrl() + "/v2/slots/reservations/"
+                        + reservationUid))
+                .header("cal-api-version", "2024-09-04")
+                .build();
+        try {
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("reservation lookup: " + response.statusCode() + " " + response.body());
+            }
+            JsonNode data = JSON.readTree(response.body()).path("data");
+            return !data.isNull() && !data.isMissingNode();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<Instant> slots(String apiKey, String calendar, LocalDate day, ZoneId zone) {
         Instant start = day.atStartOfDay(zone).toInstant();
         Instant end = day.plusDays(1).atStartOfDay(zone).toInstant().minusSeconds(1);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(SIMULATOR.baseUrl() + "/v2/slots?eventTypeId="
-                        + eventTypeId + "&start=" + start + "&end=" + end + "&timeZone="
+        HttpRequest request = HttpRequest.newBuilder(URI.create(SIMULATOR.baseUrl() + "/v2/slots?" + calendar
+                        + "&start=" + start + "&end=" + end + "&timeZone="
                         + URLEncoder.encode(zone.getId(), StandardCharsets.UTF_8)))
                 .header("cal-api-version", "2024-09-04")
                 .header("Authorization", "Bearer " + apiKey)
@@ -275,6 +317,12 @@ abstract class LiveCallTest {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The reservation uids of a call's holds, oldest first, with their status. */
+    List<Map<String, Object>> holdsOf(Call call) {
+        return jdbc.sql("SELECT reservation_uid, status FROM slot_holds WHERE retell_call_id = :call ORDER BY id")
+                .param("call", call.id).query().listOfRows();
     }
 
     /** Every booking the simulator holds for an account. */
