@@ -156,4 +156,51 @@ class SlotHoldCallsTest extends LiveCallTest {
         JsonNode inCalcom = simBookingsOf("cal_demo", call.from).get(0);
         assertThat(inCalcom.path("hosts").path(0).path("username").asString()).isEqualTo("anna-demo");
     }
+
+    @Test
+    void aSlotCalcomWillNotHoldIsStillSaidToBeFree() {
+        Instant slot = freeStarts("cal_demo", 1001, TUESDAY, BERLIN).get(0);
+        sim("POST", "/_sim/config", "{\"faults\":{\"reservations\":{\"errorRate\":1.0}}}");
+
+        Reply free = salonCall().function("check_availability", check("Herrenhaarschnitt", slot));
+
+        assertThat(free.ok()).isTrue();
+        assertThat(free.json().path("available").asBoolean()).isTrue();
+        assertThat(free.json().path("hold").path("held").asBoolean()).isFalse();
+    }
+
+    @Test
+    void aReservationThatAnswersLateIsStillRecordedAndUsedForTheBooking() {
+        Instant slot = freeStarts("cal_demo", 1001, TUESDAY, BERLIN).get(0);
+        Call call = salonCall();
+        // longer than slotline.booking.hold-wait (1 s): the caller hears the answer before the hold is confirmed
+        sim("POST", "/_sim/config", "{\"latency\":{\"reservations\":{\"type\":\"fixed\",\"ms\":1500}}}");
+
+        Reply free = call.function("check_availability", check("Herrenhaarschnitt", slot));
+        assertThat(free.ok()).isTrue();
+        assertThat(free.json().path("hold").path("held").asBoolean()).isFalse();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> holdsOf(call).size() == 1);
+        Reply booked = call.function("book_appointment", book("Herrenhaarschnitt", slot, "Finn Wagner"));
+
+        assertThat(booked.ok()).isTrue();
+        assertThat(holdsOf(call)).extracting(hold -> hold.get("status")).containsExactly("booked");
+    }
+
+    @Test
+    void aReleaseCalcomRefusesDoesNotFailTheEndOfTheCall() {
+        Instant slot = freeStarts("cal_demo", 1001, TUESDAY, BERLIN).get(0);
+        Call call = salonCall();
+        call.function("check_availability", check("Herrenhaarschnitt", slot));
+        sim("POST", "/_sim/config", "{\"faults\":{\"reservations\":{\"errorRate\":1.0}}}");
+
+        assertThat(call.webhook("call_ended").status()).isEqualTo(204);
+
+        assertThat(holdsOf(call)).extracting(hold -> hold.get("status")).containsExactly("released");
+        // the release runs in the background; once Cal.com has refused it, the reservation stays until it expires
+        await().atMost(Duration.ofSeconds(5)).until(() -> sim("GET", "/_sim/stats", null).path("endpoints")
+                .path("DELETE /v2/slots/reservations/{uid}").path("500").asLong() > 0);
+        sim("POST", "/_sim/config", "{\"faults\":{\"reservations\":{\"errorRate\":0.0}}}");
+        assertThat(reservationActive(holdsOf(call).get(0).get("reservation_uid"))).isTrue();
+    }
 }
