@@ -251,11 +251,7 @@ public class BookingService {
         try {
             return record(request, key, calcom.createBooking(calendar.account(), create));
         } catch (CalcomException.SlotUnavailable taken) {
-            // a lost answer to our own earlier attempt also looks like "taken"
-            Optional<Booking> ours = findOursQuietly(request, key);
-            if (ours.isPresent()) {
-                return record(request, key, ours.get());
-            }
+            // not our own earlier booking: none was sent before under this key, or the lookup above found none
             invalidateDay(request);
             log.info("slot {} of call {} not bookable: {}", request.start(), request.retellCallId(), taken.reason());
             return new SlotTaken(taken.reason());
