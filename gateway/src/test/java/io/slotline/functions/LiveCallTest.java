@@ -28,6 +28,8 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import io.slotline.availability.AvailabilityService;
+import io.slotline.availability.InvalidationSource;
 import io.slotline.retell.RetellSignature;
 import io.slotline.sim.CalcomSimulator;
 import io.slotline.sim.SimOptions;
@@ -78,6 +80,9 @@ abstract class LiveCallTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    AvailabilityService availability;
+
     @BeforeEach
     void freshWorld() {
         importer.apply(new ClassPathResource("demo/demo-salon.yaml"));
@@ -90,6 +95,12 @@ abstract class LiveCallTest {
         CLOCK.set(now);
         sim("POST", "/_sim/clock", "{\"now\":\"" + now + "\"}");
         sim("POST", "/_sim/reset?data=true", "{\"config\":true}");
+        // the calendar changed under the gateway's feet: nothing it knew about these days holds any more
+        LocalDate today = now.atZone(BERLIN).toLocalDate();
+        for (Long companyId : jdbc.sql("SELECT id FROM companies").query(Long.class).list()) {
+            availability.invalidateCompany(companyId, today.minusDays(31), today.plusDays(91),
+                    InvalidationSource.TTL);
+        }
     }
 
     // ---- the phone call
