@@ -1,7 +1,6 @@
 package io.slotline.calcom;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -85,10 +84,12 @@ public final class FakeCalcom implements CalcomApi {
         return ZonedDateTime.of(day, LocalTime.of(hour, 0), zone).toInstant();
     }
 
+    /** The answer is computed on arrival (like a response already on its way) and returned after the gate. */
     @Override
     public SlotsResult slots(CalcomAccount account, SlotsQuery query) {
         slotsCalls.incrementAndGet();
         queries.add(query);
+        SlotsResult answer = answer(query);
         arrived.countDown();
         CountDownLatch current = gate;
         if (current != null) {
@@ -110,6 +111,10 @@ public final class FakeCalcom implements CalcomApi {
         if (error != null) {
             throw error.get();
         }
+        return answer;
+    }
+
+    private SlotsResult answer(SlotsQuery query) {
         int minutes = query.durationMinutes() != null ? query.durationMinutes() : 30;
         TreeMap<LocalDate, List<Slot>> days = new TreeMap<>();
         LocalDate first = LocalDate.ofInstant(query.start(), query.timeZone());
