@@ -183,9 +183,8 @@ final class RedisDays implements SharedDays {
     }
 
     private Map<LocalDate, DayEntry> fetchOnce(DayRange range, Duration maxAge, CalcomCallContext context) {
-        String rangeId = rangeId(range);
-        String lock = key(range.calendar().companyId(), "lock:" + rangeId);
-        String channel = prefix + ":done:" + rangeId;
+        String lock = lockKey(range);
+        String channel = prefix + ":done:" + rangeId(range);
         int days = range.days().size();
         long giveUpAt = System.nanoTime() + loadTimeout.toNanos();
         while (true) {
@@ -458,6 +457,10 @@ final class RedisDays implements SharedDays {
         CalendarRef calendar = range.calendar();
         return key(calendar.companyId(), "day:" + calendar.key() + ":" + calendar.durationMinutes() + ":"
                 + range.zone().getId() + ":" + day);
+    }
+
+    String lockKey(DayRange range) {
+        return key(range.calendar().companyId(), "lock:" + rangeId(range));
     }
 
     private String genKey(long companyId, LocalDate day) {
