@@ -1,0 +1,5 @@
+package io.slotline.bench.calls;
+
+public enum Intent {
+    BOOK, INQUIRE, CANCEL, RESCHEDULE
+}

@@ -1,0 +1,25 @@
+package io.slotline.bench.load;
+
+import java.util.EnumMap;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+
+/** Latencies in microseconds (from intended start) and outcome counts of one metric. */
+public record MetricSnapshot(String metric, Histogram histogram, Map<Outcome, Long> outcomes) {
+
+    public MetricSnapshot {
+        Map<Outcome, Long> complete = new EnumMap<>(Outcome.class);
+        for (Outcome outcome : Outcome.values()) {
+            complete.put(outcome, outcomes.getOrDefault(outcome, 0L));
+        }
+        outcomes = Map.copyOf(complete);
+    }
+
+    public long count(Outcome outcome) {
+        return outcomes.get(outcome);
+    }
+
+    public long total() {
+        return outcomes.values().stream().mapToLong(Long::longValue).sum();
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.slotline.bench.load;
+
+import org.jspecify.annotations.NullMarked;

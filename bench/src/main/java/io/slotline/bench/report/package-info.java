@@ -1,0 +1,4 @@
+@NullMarked
+package io.slotline.bench.report;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.slotline.bench.sut;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,145 @@
+package io.slotline.sim.api;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import io.slotline.sim.calendar.Ids;
+import io.slotline.sim.calendar.Tenant;
+import io.slotline.sim.web.ApiError;
+import io.slotline.sim.web.ApiRequest;
+import io.slotline.sim.web.Envelopes;
+import io.slotline.sim.web.Json;
+import io.slotline.sim.web.Reply;
+import io.slotline.sim.webhook.WebhookSubscription;
+import io.slotline.sim.webhook.WebhookSubscriptions;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** {@code /v2/webhooks}: user webhooks of the calling key. */
+public final class WebhooksApi {
+
+    private final WebhookSubscriptions subscriptions;
+    private final Ids ids;
+    private final Clock clock;
+
+    public WebhooksApi(WebhookSubscriptions subscriptions, Ids ids, Clock clock) {
+        this.subscriptions = subscriptions;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    Reply create(ApiRequest request) {
+        return Reply.json(201, Envelopes.success(subscribe(request.jsonObjectBody(), request.caller())));
+    }
+
+    Reply list(ApiRequest request) {
+        ArrayNode data = Json.array();
+        Tenant caller = request.caller();
+        subscriptions.ownedBy(caller == null ? null : caller.apiKey()).forEach(s -> data.add(render(s)));
+        return Reply.json(200, Envelopes.success(data));
+    }
+
+    Reply get(ApiRequest request) {
+        return Reply.json(200, Envelopes.success(render(owned(request))));
+    }
+
+    Reply delete(ApiRequest request) {
+        WebhookSubscription subscription = owned(request);
+        subscriptions.remove(subscription.id());
+        return Reply.json(200, Envelopes.success(render(subscription)));
+    }
+
+    private WebhookSubscription owned(ApiRequest request) {
+        String id = request.pathVariable("id");
+        Tenant caller = request.caller();
+        return subscriptions.get(id)
+                .filter(s -> caller != null && caller.apiKey().equals(s.ownerKey()))
+                .orElseThrow(() -> ApiError.notFound("Webhook with id " + id + " not found"));
+    }
+
+    /** Validates and stores a subscription; {@code owner} null subscribes to every tenant's bookings. */
+    public ObjectNode subscribe(ObjectNode body, @Nullable Tenant owner) {
+        PipeErrors errors = new PipeErrors();
+        JsonNode url = body.get("subscriberUrl");
+        if (url == null || !url.isString() || !isHttpUrl(url.stringValue())) {
+            errors.add("subscriberUrl", "isUrl", "subscriberUrl must be a URL address");
+        }
+        List<String> triggers = new ArrayList<>();
+        JsonNode given = body.get("triggers");
+        if (Values.present(given)) {
+            boolean valid = given.isArray();
+            if (valid) {
+                for (JsonNode trigger : given) {
+                    if (!trigger.isString() || !WebhookSubscription.TRIGGERS.contains(trigger.stringValue())) {
+                        valid = false;
+                    } else {
+                        triggers.add(trigger.stringValue());
+                    }
+                }
+            }
+            if (!valid) {
+                errors.add("triggers", "isEnum", "each value in triggers must be one of the following values: "
+                        + String.join(", ", WebhookSubscription.TRIGGERS));
+            }
+        } else {
+            triggers.addAll(List.of("BOOKING_CREATED", "BOOKING_RESCHEDULED", "BOOKING_CANCELLED"));
+        }
+        JsonNode active = body.get("active");
+        if (Values.present(active) && !active.isBoolean()) {
+            errors.add("active", "isBoolean", "active must be a boolean value");
+        }
+        for (String name : List.of("secret", "payloadTemplate", "version")) {
+            if (Values.present(body.get(name)) && !body.get(name).isString()) {
+                errors.add(name, "isString", name + " must be a string");
+            }
+        }
+        errors.throwIfAny();
+        String secret = Values.present(body.get("secret")) ? body.get("secret").stringValue() : null;
+        String template = Values.present(body.get("payloadTemplate")) ? body.get("payloadTemplate").stringValue()
+                : null;
+        WebhookSubscription subscription = new WebhookSubscription(ids.uuid(), owner == null ? null : owner.apiKey(),
+                owner == null ? null : owner.userId(), url.stringValue(), triggers,
+                !Values.present(active) || active.asBoolean(), secret, template, clock.instant());
+        subscriptions.add(subscription);
+        return render(subscription);
+    }
+
+    public static ObjectNode render(WebhookSubscription subscription) {
+        ObjectNode json = Json.object();
+        json.put("id", subscription.id());
+        if (subscription.userId() == null) {
+            json.putNull("userId");
+        } else {
+            json.put("userId", subscription.userId());
+        }
+        json.put("subscriberUrl", subscription.subscriberUrl());
+        ArrayNode triggers = json.putArray("triggers");
+        subscription.triggers().forEach(triggers::add);
+        json.put("active", subscription.active());
+        if (subscription.payloadTemplate() == null) {
+            json.putNull("payloadTemplate");
+        } else {
+            json.put("payloadTemplate", subscription.payloadTemplate());
+        }
+        if (subscription.secret() == null) {
+            json.putNull("secret");
+        } else {
+            json.put("secret", subscription.secret());
+        }
+        return json;
+    }
+
+    private static boolean isHttpUrl(String text) {
+        try {
+            URI uri = URI.create(text);
+            return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.slotline.sim.api;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,411 @@
+package io.slotline.sim.calendar;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Cal.com's booking rules over the store: slots, create (check, then commit against the unique key), cancel,
+ * reschedule and slot reservations. Messages are Cal.com's own texts.
+ */
+public final class Scheduler {
+
+    public static final String MSG_PAST = "Attempting to book a meeting in the past.";
+    public static final String MSG_OUT_OF_BOUNDS = "The event type can't be booked at the \"start\" time provided. "
+            + "This could be because it's too soon (violating the minimum booking notice) or too far in the future "
+            + "(outside the event's scheduling window). Try fetching available slots first using the GET /v2/slots "
+            + "endpoint and then make a booking with \"start\" time equal to one of the available slots.";
+    public static final String MSG_TAKEN = "User either already has booking at this time or is not available";
+    public static final String MSG_CONFLICT = "booking_conflict_error";
+    private static final int DEFAULT_RESERVATION_MINUTES = 5;
+
+    /** What a create needs once the request is validated. */
+    public record BookingRequest(EventType eventType, @Nullable Host requestedHost, Instant start, int duration,
+            Attendee attendee, @Nullable List<String> guests, Map<String, Object> metadata,
+            Map<String, Object> responses, @Nullable String location, @Nullable String reservedSlotUid) {
+    }
+
+    /** A create that passed the availability check and waits to be written. */
+    public record PreparedBooking(BookingRequest request, Host host, Instant end) {
+    }
+
+    public record RescheduleRequest(String uid, Instant start, @Nullable String reason, @Nullable String rescheduledBy) {
+    }
+
+    public record PreparedReschedule(RescheduleRequest request, Booking original, EventType eventType, Host host,
+            Instant end) {
+    }
+
+    public record Rescheduled(Booking original, Booking booking) {
+    }
+
+    public record ReserveRequest(long eventTypeId, Instant slotStart, @Nullable Integer slotDuration,
+            @Nullable Integer reservationDuration) {
+    }
+
+    private final CalendarStore store;
+    private final Clock clock;
+    private final Ids ids;
+
+    public Scheduler(CalendarStore store, Clock clock, Ids ids) {
+        this.store = store;
+        this.clock = clock;
+        this.ids = ids;
+    }
+
+    public CalendarStore store() {
+        return store;
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    // ---- lookups
+
+    public Optional<Tenant> tenant(String apiKey) {
+        return store.tenant(apiKey);
+    }
+
+    public Optional<EventType> eventType(long id) {
+        return store.eventType(id);
+    }
+
+    public Optional<Host> hostByUsername(String username) {
+        return store.read(d -> d.hosts.values().stream().filter(h -> h.username().equals(username)).findFirst());
+    }
+
+    /** A user's event type by slug: one the user hosts (personal or team). */
+    public Optional<EventType> eventTypeBySlugAndUsername(String slug, String username) {
+        return store.read(d -> {
+            Optional<Host> host = d.hosts.values().stream().filter(h -> h.username().equals(username)).findFirst();
+            return host.flatMap(h -> d.eventTypes.values().stream()
+                    .filter(e -> e.slug().equals(slug) && e.hostIds().contains(h.id()))
+                    .findFirst());
+        });
+    }
+
+    public Optional<EventType> eventTypeBySlugAndTeam(String slug, String teamSlug) {
+        return store.read(d -> d.tenants.values().stream()
+                .filter(t -> teamSlug.equals(t.teamSlug()) && t.teamId() != null)
+                .findFirst()
+                .flatMap(t -> d.eventTypes.values().stream()
+                        .filter(e -> e.slug().equals(slug) && t.teamId().equals(e.teamId()))
+                        .findFirst()));
+    }
+
+    public List<Host> hosts(EventType eventType) {
+        return store.read(d -> hostsOf(d, eventType));
+    }
+
+    public List<EventType> eventTypesOwnedBy(String apiKey) {
+        return store.read(d -> d.eventTypes.values().stream().filter(e -> e.ownerKey().equals(apiKey)).toList());
+    }
+
+    public List<Booking> bookingsOwnedBy(String apiKey) {
+        return store.read(d -> d.bookings.values().stream().filter(b -> b.ownerKey().equals(apiKey)).toList());
+    }
+
+    public Optional<Booking> booking(String uid) {
+        return store.booking(uid);
+    }
+
+    private static List<Host> hostsOf(CalendarStore.Data data, EventType eventType) {
+        List<Host> hosts = new ArrayList<>();
+        for (Long id : eventType.hostIds()) {
+            Host host = data.hosts.get(id);
+            if (host != null) {
+                hosts.add(host);
+            }
+        }
+        return hosts;
+    }
+
+    // ---- slots
+
+    /**
+     * Free slot starts in {@code [from, to]} (both inclusive), over all hosts of the event type or just
+     * {@code onlyHost}. The booking {@code ignoredBookingUid} counts as free (rescheduling it).
+     */
+    public List<Instant> slots(EventType eventType, @Nullable Host onlyHost, Instant from, Instant to, int duration,
+            @Nullable String ignoredBookingUid) {
+        Instant now = clock.instant();
+        return store.read(d -> SlotFinder.slots(d, eventType, onlyHost != null ? List.of(onlyHost) : hostsOf(d, eventType),
+                from, to, duration, ignoredBookingUid, now));
+    }
+
+    // ---- create
+
+    public Booking create(BookingRequest request) {
+        return commit(prepare(request));
+    }
+
+    /** The availability check of a create; the write happens in {@link #commit}. */
+    public PreparedBooking prepare(BookingRequest request) {
+        Instant now = clock.instant();
+        EventType eventType = request.eventType();
+        Instant start = request.start();
+        Instant end = start.plus(Duration.ofMinutes(request.duration()));
+        checkBounds(eventType, start, now);
+        return store.read(d -> {
+            checkNotHeld(d, eventType, start, end, request.reservedSlotUid(), now);
+            List<Host> candidates = request.requestedHost() != null ? List.of(request.requestedHost())
+                    : hostsOf(d, eventType);
+            Host host = pickFreeHost(d, eventType, candidates, start, end, null);
+            return new PreparedBooking(request, host, end);
+        });
+    }
+
+    /**
+     * Writes a prepared booking. The unique key on host + start + end is the only check here, as in Cal.com, so a
+     * concurrent create for the same host and times that also passed {@link #prepare} fails with 409.
+     */
+    public Booking commit(PreparedBooking prepared) {
+        Instant now = clock.instant();
+        BookingRequest request = prepared.request();
+        return store.write(d -> {
+            if (d.slotTaken(prepared.host().id(), request.start(), prepared.end())) {
+                throw new CalendarException(409, MSG_CONFLICT, true);
+            }
+            EventType eventType = request.eventType();
+            Booking booking = new Booking(d.nextBookingId, ids.bookingUid(), eventType.id(), eventType.ownerKey(),
+                    prepared.host().id(), request.start(), prepared.end(), Booking.ACCEPTED, request.attendee(),
+                    request.guests(), request.metadata(), request.responses(),
+                    request.location() != null ? request.location() : eventType.location(), now, null, null, null,
+                    null, null, null, null);
+            d.insert(booking);
+            if (request.reservedSlotUid() != null) {
+                d.reservations.remove(request.reservedSlotUid());
+            }
+            return booking;
+        });
+    }
+
+    private static void checkBounds(EventType eventType, Instant start, Instant now) {
+        if (start.isBefore(now)) {
+            throw new CalendarException(400, MSG_PAST);
+        }
+        Instant latest = SlotFinder.latestStart(eventType, now);
+        if (start.isBefore(SlotFinder.earliestStart(eventType, now)) || (latest != null && start.isAfter(latest))) {
+            throw new CalendarException(400, MSG_OUT_OF_BOUNDS);
+        }
+    }
+
+    private static void checkNotHeld(CalendarStore.Data d, EventType eventType, Instant start, Instant end,
+            @Nullable String reservedSlotUid, Instant now) {
+        Reservation held = SlotFinder.heldByOthers(d, eventType, start, end, reservedSlotUid, now);
+        if (held != null) {
+            throw new CalendarException(400, "Someone else reserved this booking time slot before you. "
+                    + "This time slot will be freed up in " + held.secondsLeft(now) + " seconds.");
+        }
+    }
+
+    private static Host pickFreeHost(CalendarStore.Data d, EventType eventType, List<Host> candidates, Instant start,
+            Instant end, @Nullable String ignoredBookingUid) {
+        List<Host> free = candidates.stream()
+                .filter(h -> SlotFinder.isFree(d, eventType, h, start, end, ignoredBookingUid))
+                .toList();
+        if (free.isEmpty()) {
+            throw new CalendarException(400, MSG_TAKEN);
+        }
+        return free.stream()
+                .min(Comparator.comparingLong((Host h) -> SlotFinder.bookingsThatDay(d, h, start))
+                        .thenComparingInt(h -> eventType.hostIds().indexOf(h.id())))
+                .orElseThrow();
+    }
+
+    // ---- cancel
+
+    public Booking cancel(String uid, @Nullable String reason) {
+        Instant now = clock.instant();
+        return store.write(d -> {
+            Booking booking = d.bookings.get(uid);
+            if (booking == null) {
+                throw new CalendarException(404, "Booking with uid=" + uid + " not found");
+            }
+            if (!booking.isActive()) {
+                throw new CalendarException(400, "Can't cancel booking with uid=" + uid
+                        + " because it has been cancelled already. Please provide uid of a booking that is not "
+                        + "cancelled.");
+            }
+            if (!booking.end().isAfter(now)) {
+                throw new CalendarException(400, "Cannot cancel a booking that has already ended", true);
+            }
+            Host host = d.hosts.get(booking.hostId());
+            Booking cancelled = booking.cancelled(reason, host != null ? host.email() : "", now);
+            d.replace(cancelled);
+            return cancelled;
+        });
+    }
+
+    // ---- reschedule
+
+    public Rescheduled reschedule(RescheduleRequest request) {
+        return commit(prepare(request));
+    }
+
+    public PreparedReschedule prepare(RescheduleRequest request) {
+        Instant now = clock.instant();
+        Booking original = store.booking(request.uid()).orElseThrow(() -> new CalendarException(404,
+                "Booking with uid=" + request.uid() + " was not found in the database"));
+        checkReschedulable(original);
+        EventType eventType = store.eventType(original.eventTypeId()).orElseThrow(() -> new CalendarException(404,
+                "Event type with id " + original.eventTypeId() + " not found."));
+        Instant start = request.start();
+        Instant end = start.plus(Duration.ofMinutes(original.durationMinutes()));
+        checkBounds(eventType, start, now);
+        return store.read(d -> {
+            checkNotHeld(d, eventType, start, end, null, now);
+            List<Host> candidates = new ArrayList<>();
+            Host sameHost = d.hosts.get(original.hostId());
+            if (sameHost != null && SlotFinder.isFree(d, eventType, sameHost, start, end, original.uid())) {
+                candidates.add(sameHost);
+            } else {
+                candidates.addAll(hostsOf(d, eventType));
+            }
+            Host host = pickFreeHost(d, eventType, candidates, start, end, original.uid());
+            return new PreparedReschedule(request, original, eventType, host, end);
+        });
+    }
+
+    public Rescheduled commit(PreparedReschedule prepared) {
+        Instant now = clock.instant();
+        RescheduleRequest request = prepared.request();
+        return store.write(d -> {
+            Booking original = d.bookings.get(request.uid());
+            if (original == null) {
+                throw new CalendarException(404, "Booking with uid=" + request.uid() + " was not found in the database");
+            }
+            checkReschedulable(original);
+            String holder = d.activeSlots.get(new CalendarStore.SlotKey(prepared.host().id(), request.start(),
+                    prepared.end()));
+            if (holder != null && !holder.equals(original.uid())) {
+                throw new CalendarException(409, MSG_CONFLICT, true);
+            }
+            String newUid = ids.bookingUid();
+            Booking moved = original.rescheduledTo(newUid, request.rescheduledBy(), now);
+            d.replace(moved);
+            Booking booking = new Booking(d.nextBookingId, newUid, original.eventTypeId(), original.ownerKey(),
+                    prepared.host().id(), request.start(), prepared.end(), Booking.ACCEPTED, original.attendee(),
+                    original.guests(), original.metadata(), original.responses(), original.location(), now, null,
+                    null, null, request.reason(), request.rescheduledBy(), original.uid(), null);
+            d.insert(booking);
+            return new Rescheduled(moved, booking);
+        });
+    }
+
+    private static void checkReschedulable(Booking booking) {
+        if (booking.isActive()) {
+            return;
+        }
+        String uid = booking.uid();
+        String movedTo = booking.rescheduledToUid();
+        if (movedTo != null) {
+            throw new CalendarException(400, "Can't reschedule booking with uid=" + uid
+                    + " because it has been cancelled and rescheduled already to booking with uid=" + movedTo
+                    + ". You probably want to reschedule " + movedTo
+                    + " instead by passing it within the request URL.");
+        }
+        throw new CalendarException(400, "Can't reschedule booking with uid=" + uid
+                + " because it has been cancelled. Please provide uid of a booking that is not cancelled.");
+    }
+
+    // ---- reservations
+
+    /** Cal.com's order of checks for {@code POST /v2/slots/reservations}. */
+    public Reservation reserve(ReserveRequest request, @Nullable Tenant caller) {
+        return store.write(d -> {
+            EventType eventType = checkReservable(d, request, caller);
+            Instant end = request.slotStart().plus(Duration.ofMinutes(
+                    request.slotDuration() != null ? request.slotDuration() : eventType.lengthInMinutes()));
+            checkReservationFree(d, eventType, request.slotStart(), end, null);
+            Reservation reservation = newReservation(ids.uuid(), eventType, request, end,
+                    caller != null ? caller.apiKey() : null);
+            d.reservations.put(reservation.uid(), reservation);
+            return reservation;
+        });
+    }
+
+    public Optional<Reservation> reservation(String uid) {
+        Instant now = clock.instant();
+        return store.read(d -> Optional.ofNullable(d.reservations.get(uid)).filter(r -> r.isActive(now)));
+    }
+
+    public Reservation updateReservation(String uid, ReserveRequest request, @Nullable Tenant caller) {
+        return store.write(d -> {
+            Reservation existing = d.reservations.get(uid);
+            if (existing == null) {
+                throw new CalendarException(404, "Slot with uid=" + uid + " not found");
+            }
+            EventType eventType = checkReservable(d, request, caller);
+            Instant end = request.slotStart().plus(Duration.ofMinutes(
+                    request.slotDuration() != null ? request.slotDuration() : eventType.lengthInMinutes()));
+            checkReservationFree(d, eventType, request.slotStart(), end, uid);
+            Reservation updated = newReservation(uid, eventType, request, end, existing.ownerKey());
+            d.reservations.put(uid, updated);
+            return updated;
+        });
+    }
+
+    public void deleteReservation(String uid) {
+        store.write(d -> d.reservations.remove(uid));
+    }
+
+    private Reservation newReservation(String uid, EventType eventType, ReserveRequest request, Instant end,
+            @Nullable String ownerKey) {
+        int minutes = request.reservationDuration() != null ? request.reservationDuration()
+                : DEFAULT_RESERVATION_MINUTES;
+        return new Reservation(uid, eventType.id(), request.slotStart(), end,
+                clock.instant().plus(Duration.ofMinutes(minutes)), minutes, ownerKey);
+    }
+
+    private static EventType checkReservable(CalendarStore.Data d, ReserveRequest request, @Nullable Tenant caller) {
+        if (request.reservationDuration() != null && caller == null) {
+            throw new CalendarException(401, "reservationDuration can only be used for authenticated requests - "
+                    + "use access token, api key or OAuth credentials");
+        }
+        EventType eventType = d.eventTypes.get(request.eventTypeId());
+        if (eventType == null) {
+            throw new CalendarException(404, "Event Type with ID=" + request.eventTypeId() + " not found");
+        }
+        if (request.reservationDuration() != null && caller != null
+                && !caller.apiKey().equals(eventType.ownerKey())) {
+            throw new CalendarException(403, "authenticated user is not owner of event type, does not have "
+                    + "memberships in common with owner of the event type, nor does belong to event type's team or org.");
+        }
+        Integer slotDuration = request.slotDuration();
+        if (slotDuration != null) {
+            if (!eventType.hasMultipleDurations()) {
+                throw new CalendarException(400,
+                        "You passed 'slotDuration' but this event type is not a variable length event type.");
+            }
+            if (!eventType.lengthOptions().contains(slotDuration)) {
+                throw new CalendarException(400, "Provided 'slotDuration' is not one of the possible lengths for the "
+                        + "event type. The possible lengths for this variable length event type are: "
+                        + String.join(", ", eventType.lengthOptions().stream().map(String::valueOf).toList()));
+            }
+        }
+        return eventType;
+    }
+
+    private void checkReservationFree(CalendarStore.Data d, EventType eventType, Instant start, Instant end,
+            @Nullable String ownUid) {
+        Instant now = clock.instant();
+        boolean booked = d.bookings.values().stream().anyMatch(b -> b.eventTypeId() == eventType.id()
+                && b.isActive() && b.start().isBefore(end) && start.isBefore(b.end()));
+        if (booked) {
+            throw new CalendarException(422, "Can't reserve a slot if the event is already booked.");
+        }
+        if (SlotFinder.heldByOthers(d, eventType, start, end, ownUid, now) != null) {
+            throw new CalendarException(422,
+                    "This time slot is already reserved by another user. Please choose a different time.");
+        }
+    }
+}

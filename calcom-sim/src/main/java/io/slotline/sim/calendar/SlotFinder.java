@@ -1,0 +1,146 @@
+package io.slotline.sim.calendar;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Availability as Cal.com computes it for one event type: slot starts step through each working window of each host
+ * by the slot interval; a start is offered when the slot fits the window, respects minimum notice and booking window,
+ * and the slot widened by the event type's buffers does not overlap any active booking of that host widened by the
+ * buffers of the booking's own event type. Held reservations of the event type remove the slot for everybody.
+ * Any-host (team) event types offer a start when at least one host is free. Callers hold the store's lock.
+ */
+final class SlotFinder {
+
+    /** Busy time cannot reach further than this from a booking (bookings are shorter than a day, buffers too). */
+    private static final Duration REACH = Duration.ofDays(2);
+
+    private record Interval(Instant start, Instant end) {
+        boolean overlaps(Instant otherStart, Instant otherEnd) {
+            return start.isBefore(otherEnd) && otherStart.isBefore(end);
+        }
+    }
+
+    private SlotFinder() {
+    }
+
+    static List<Instant> slots(CalendarStore.Data data, EventType eventType, List<Host> hosts, Instant from,
+            Instant to, int duration, @Nullable String ignoredBookingUid, Instant now) {
+        TreeSet<Instant> offered = new TreeSet<>();
+        Instant earliest = earliestStart(eventType, now);
+        Instant latest = latestStart(eventType, now);
+        Duration length = Duration.ofMinutes(duration);
+        Duration step = Duration.ofMinutes(eventType.stepMinutes(duration));
+        List<Reservation> held = activeReservations(data, eventType, now);
+        for (Host host : hosts) {
+            List<Interval> busy = busy(data, host, from.minus(REACH), to.plus(REACH), ignoredBookingUid);
+            for (WeeklySchedule.Occurrence window : host.schedule().occurrences(host.timeZone(), from, to)) {
+                for (Instant start = window.start(); !start.plus(length).isAfter(window.end());
+                        start = start.plus(step)) {
+                    if (start.isBefore(from) || start.isAfter(to) || start.isBefore(earliest)
+                            || (latest != null && start.isAfter(latest)) || offered.contains(start)) {
+                        continue;
+                    }
+                    Instant end = start.plus(length);
+                    if (isBusy(busy, eventType, start, end) || isHeld(held, start, end)) {
+                        continue;
+                    }
+                    offered.add(start);
+                }
+            }
+        }
+        return List.copyOf(offered);
+    }
+
+    static Instant earliestStart(EventType eventType, Instant now) {
+        return now.plus(Duration.ofMinutes(eventType.minimumBookingNotice()));
+    }
+
+    static @Nullable Instant latestStart(EventType eventType, Instant now) {
+        Integer days = eventType.bookingWindowDays();
+        return days == null ? null : now.plus(Duration.ofDays(days));
+    }
+
+    /** Within working hours and not overlapping another active booking (both widened by their buffers). */
+    static boolean isFree(CalendarStore.Data data, EventType eventType, Host host, Instant start, Instant end,
+            @Nullable String ignoredBookingUid) {
+        if (!host.schedule().covers(host.timeZone(), start, end)) {
+            return false;
+        }
+        return !isBusy(busy(data, host, start.minus(REACH), end.plus(REACH), ignoredBookingUid), eventType, start,
+                end);
+    }
+
+    static @Nullable Reservation heldByOthers(CalendarStore.Data data, EventType eventType, Instant start,
+            Instant end, @Nullable String ownReservationUid, Instant now) {
+        for (Reservation reservation : activeReservations(data, eventType, now)) {
+            if (reservation.overlaps(start, end) && !reservation.uid().equals(ownReservationUid)) {
+                return reservation;
+            }
+        }
+        return null;
+    }
+
+    /** Active bookings of the host on the same local day: the round-robin tie breaker. */
+    static long bookingsThatDay(CalendarStore.Data data, Host host, Instant start) {
+        LocalDate day = start.atZone(host.timeZone()).toLocalDate();
+        Instant dayStart = day.atStartOfDay(host.timeZone()).toInstant();
+        Instant dayEnd = day.plusDays(1).atStartOfDay(host.timeZone()).toInstant();
+        return data.hostBookings(host.id(), dayStart, dayEnd).stream()
+                .filter(Booking::isActive)
+                .filter(b -> b.start().isBefore(dayEnd))
+                .count();
+    }
+
+    private static boolean isBusy(List<Interval> busy, EventType eventType, Instant start, Instant end) {
+        Instant wideStart = start.minus(Duration.ofMinutes(eventType.beforeEventBuffer()));
+        Instant wideEnd = end.plus(Duration.ofMinutes(eventType.afterEventBuffer()));
+        for (Interval interval : busy) {
+            if (interval.overlaps(wideStart, wideEnd)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isHeld(List<Reservation> held, Instant start, Instant end) {
+        for (Reservation reservation : held) {
+            if (reservation.overlaps(start, end)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<Interval> busy(CalendarStore.Data data, Host host, Instant from, Instant to,
+            @Nullable String ignoredBookingUid) {
+        List<Interval> busy = new ArrayList<>();
+        for (Booking booking : data.hostBookings(host.id(), from, to)) {
+            if (!booking.isActive() || booking.uid().equals(ignoredBookingUid)) {
+                continue;
+            }
+            EventType own = CalendarStore.eventTypeOf(data, booking);
+            int before = own == null ? 0 : own.beforeEventBuffer();
+            int after = own == null ? 0 : own.afterEventBuffer();
+            busy.add(new Interval(booking.start().minus(Duration.ofMinutes(before)),
+                    booking.end().plus(Duration.ofMinutes(after))));
+        }
+        return busy;
+    }
+
+    private static List<Reservation> activeReservations(CalendarStore.Data data, EventType eventType, Instant now) {
+        List<Reservation> active = new ArrayList<>();
+        for (Reservation reservation : data.reservations.values()) {
+            if (reservation.eventTypeId() == eventType.id() && reservation.isActive(now)) {
+                active.add(reservation);
+            }
+        }
+        return active;
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.slotline.sim.calendar;
+
+import org.jspecify.annotations.NullMarked;

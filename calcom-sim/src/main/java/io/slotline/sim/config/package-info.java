@@ -1,0 +1,4 @@
+@NullMarked
+package io.slotline.sim.config;
+
+import org.jspecify.annotations.NullMarked;

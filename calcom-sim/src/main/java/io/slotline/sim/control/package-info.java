@@ -1,0 +1,4 @@
+@NullMarked
+package io.slotline.sim.control;
+
+import org.jspecify.annotations.NullMarked;

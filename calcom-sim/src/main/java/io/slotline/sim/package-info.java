@@ -1,0 +1,4 @@
+@NullMarked
+package io.slotline.sim;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.slotline.sim.web;
+
+import org.jspecify.annotations.NullMarked;

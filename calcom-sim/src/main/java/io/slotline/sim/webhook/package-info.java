@@ -1,0 +1,4 @@
+@NullMarked
+package io.slotline.sim.webhook;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.slotline.appointments;
+
+import org.jspecify.annotations.NullMarked;

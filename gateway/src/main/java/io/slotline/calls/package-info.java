@@ -1,0 +1,4 @@
+@NullMarked
+package io.slotline.calls;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.slotline.customers;
+
+import org.jspecify.annotations.NullMarked;

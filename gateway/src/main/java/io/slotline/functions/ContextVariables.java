@@ -1,0 +1,60 @@
+package io.slotline.functions;
+
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+import io.slotline.customers.Customer;
+import io.slotline.tenancy.Branch;
+import io.slotline.tenancy.Company;
+import io.slotline.tenancy.Language;
+import io.slotline.tenancy.Service;
+import io.slotline.tenancy.TenantDirectory;
+
+/**
+ * What the agent should know from the first word: who it answers for, today's date and time in the branch's zone
+ * (LLMs have no idea what "heute" is), the caller if known, and the services. Handed over by the inbound webhook as
+ * Retell dynamic variables (strings only) and by get_current_context for agents without that webhook.
+ */
+@Component
+public class ContextVariables {
+
+    private static final DateTimeFormatter GERMAN_DATE = DateTimeFormatter.ofPattern("EEEE, d. MMMM yyyy", Language.DE.locale());
+    private static final DateTimeFormatter ENGLISH_DATE = DateTimeFormatter.ofPattern("EEEE, MMMM d, yyyy", Language.EN.locale());
+
+    private final TenantDirectory tenants;
+
+    ContextVariables(TenantDirectory tenants) {
+        this.tenants = tenants;
+    }
+
+    public Map<String, String> of(Company company, Branch branch, @Nullable Customer customer, Instant now) {
+        ZonedDateTime local = now.atZone(branch.timeZone());
+        Language language = company.language();
+        Map<String, String> variables = new LinkedHashMap<>();
+        variables.put("company_name", company.name());
+        variables.put("branch_name", branch.name());
+        if (branch.address() != null) {
+            variables.put("branch_address", branch.address());
+        }
+        variables.put("language", language.code());
+        variables.put("time_zone", branch.timeZone().getId());
+        variables.put("today", local.toLocalDate().toString());
+        variables.put("today_spoken", local.format(language == Language.DE ? GERMAN_DATE : ENGLISH_DATE));
+        variables.put("weekday", local.getDayOfWeek().getDisplayName(java.time.format.TextStyle.FULL, language.locale()));
+        variables.put("current_time", local.toLocalTime().withSecond(0).withNano(0).toString());
+        variables.put("caller_known", Boolean.toString(customer != null && customer.name() != null));
+        if (customer != null && customer.name() != null) {
+            variables.put("caller_name", customer.name());
+        }
+        List<String> services = tenants.activeServices(company.id()).stream().map(Service::name).toList();
+        variables.put("services", String.join(", ", services));
+        return variables;
+    }
+}

@@ -1,0 +1,230 @@
+package io.slotline.functions;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import io.micrometer.core.instrument.Timer;
+import io.slotline.availability.CalendarUnavailableException;
+import io.slotline.calcom.CalcomException;
+import io.slotline.calcom.UpstreamCounter;
+import io.slotline.calls.FunctionCallLog;
+import io.slotline.calls.FunctionIdempotency;
+import io.slotline.calls.IdempotencyRecord;
+import io.slotline.calls.NewFunctionCall;
+import io.slotline.observability.Masking;
+import io.slotline.observability.SlotlineMetrics;
+import io.slotline.observability.SlotlineMetrics.Outcome;
+import io.slotline.speech.MessageKey;
+import io.slotline.speech.Messages;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Runs one function call: finds the handler, parses the arguments into its record, runs it (once, for state
+ * changes), and records metrics and the call log. Handlers return speakable answers; this class turns the
+ * failures they don't handle into speakable answers too, so the caller never hears silence.
+ */
+@Service
+public class FunctionDispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(FunctionDispatcher.class);
+
+    private final Map<String, FunctionHandler<?>> handlers;
+    private final JsonMapper json;
+    private final FunctionIdempotency idempotency;
+    private final FunctionCallLog callLog;
+    private final SlotlineMetrics metrics;
+    private final Clock clock;
+    /** Duplicates arriving while the first attempt runs in this instance wait for its answer instead of polling. */
+    private final ConcurrentMap<String, CompletableFuture<FunctionResult>> inFlight = new ConcurrentHashMap<>();
+
+    FunctionDispatcher(List<FunctionHandler<?>> handlers, JsonMapper json, FunctionIdempotency idempotency,
+                       FunctionCallLog callLog, SlotlineMetrics metrics, Clock clock) {
+        SortedMap<String, FunctionHandler<?>> byName = new TreeMap<>();
+        for (FunctionHandler<?> handler : handlers) {
+            if (byName.put(handler.name(), handler) != null) {
+                throw new IllegalStateException("two handlers for function " + handler.name());
+            }
+        }
+        this.handlers = byName;
+        // LLMs add stray fields; rejecting them would fail calls for nothing
+        this.json = json.rebuild().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+        this.idempotency = idempotency;
+        this.callLog = callLog;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    public List<FunctionHandler<?>> handlers() {
+        return List.copyOf(handlers.values());
+    }
+
+    public Optional<FunctionHandler<?>> handler(String name) {
+        return Optional.ofNullable(handlers.get(name));
+    }
+
+    /**
+     * @throws FunctionRequestException for an unknown function or arguments of the wrong shape (HTTP 400)
+     */
+    public FunctionResult dispatch(String name, @Nullable JsonNode args, CallContext context) {
+        FunctionHandler<?> handler = handlers.get(name);
+        if (handler == null) {
+            metrics.recordFunction(name, Outcome.CLIENT_ERROR, "unknown_function", Duration.ZERO);
+            throw new FunctionRequestException("unknown_function",
+                    "unknown function '" + name + "'; known: " + String.join(", ", handlers.keySet()));
+        }
+        return run(handler, args, context);
+    }
+
+    private <A> FunctionResult run(FunctionHandler<A> handler, @Nullable JsonNode rawArgs, CallContext context) {
+        Timer.Sample sample = metrics.startFunction();
+        A args;
+        try {
+            args = parseArgs(handler, rawArgs);
+        } catch (FunctionRequestException e) {
+            metrics.recordFunction(sample, handler.name(), Outcome.CLIENT_ERROR, e.code());
+            throw e;
+        }
+        UpstreamCounter upstream = new UpstreamCounter();
+        FunctionResult result;
+        Outcome outcome;
+        try (var scope = upstream.bind()) {
+            result = handler instanceof MutatingFunction<A> ? runOnce(handler, args, context) : safely(handler, args, context);
+            outcome = result.ok() ? Outcome.OK : Outcome.NOT_OK;
+        } catch (RuntimeException e) {
+            log.error("function {} failed in call {}", handler.name(), context.retellCallId(), e);
+            result = FunctionResult.notOk("internal_error",
+                    Messages.render(MessageKey.CALCOM_UNAVAILABLE, context.language()));
+            outcome = Outcome.SERVER_ERROR;
+        }
+        Duration took = metrics.recordFunction(sample, handler.name(), outcome, result.reason());
+        logCall(handler.name(), args, context, result, took, upstream.calls());
+        return result;
+    }
+
+    private <A> A parseArgs(FunctionHandler<A> handler, @Nullable JsonNode rawArgs) {
+        JsonNode args = rawArgs == null || rawArgs.isNull() ? json.createObjectNode() : rawArgs;
+        if (!args.isObject()) {
+            throw new FunctionRequestException("invalid_arguments", "args must be a JSON object");
+        }
+        try {
+            return json.treeToValue(args, handler.argsType());
+        } catch (JacksonException e) {
+            throw new FunctionRequestException("invalid_arguments",
+                    "invalid arguments for " + handler.name() + ": " + e.getOriginalMessage());
+        }
+    }
+
+    /** Cal.com failures a handler did not turn into an answer still become one. */
+    private <A> FunctionResult safely(FunctionHandler<A> handler, A args, CallContext context) {
+        try {
+            return handler.handle(context, args);
+        } catch (CalendarUnavailableException | CalcomException e) {
+            log.warn("function {}: Cal.com unavailable: {}", handler.name(), e.getMessage());
+            return FunctionResult.notOk("calcom_unavailable",
+                    Messages.render(MessageKey.CALCOM_UNAVAILABLE, context.language()));
+        }
+    }
+
+    private <A> FunctionResult runOnce(FunctionHandler<A> handler, A args, CallContext context) {
+        String key = context.idempotencyKey(handler.name(), json.writeValueAsString(args));
+        CompletableFuture<FunctionResult> mine = new CompletableFuture<>();
+        CompletableFuture<FunctionResult> running = inFlight.putIfAbsent(key, mine);
+        if (running != null) {
+            return running.join();
+        }
+        try {
+            FunctionResult result = runOnceAcrossInstances(handler, args, context, key);
+            mine.complete(result);
+            return result;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            inFlight.remove(key, mine);
+        }
+    }
+
+    private <A> FunctionResult runOnceAcrossInstances(FunctionHandler<A> handler, A args, CallContext context,
+                                                      String key) {
+        Optional<IdempotencyRecord> earlier = idempotency.tryBegin(key, context.companyId(), handler.name());
+        if (earlier.isPresent()) {
+            IdempotencyRecord record = earlier.get();
+            if (record.done() && record.responseJson() != null) {
+                return replay(record.responseJson());
+            }
+            // another instance is still working on it: say so rather than act twice
+            return FunctionResult.notOk("in_progress",
+                    Messages.render(MessageKey.REQUEST_IN_PROGRESS, context.language()));
+        }
+        FunctionResult result;
+        try {
+            result = safely(handler, args, context);
+        } catch (RuntimeException e) {
+            idempotency.delete(key, context.companyId());
+            throw e;
+        }
+        if (isFinal(result)) {
+            idempotency.complete(key, context.companyId(), json.writeValueAsString(result));
+        } else {
+            // nothing changed (Cal.com down): a retry should try again, not replay the failure
+            idempotency.delete(key, context.companyId());
+        }
+        return result;
+    }
+
+    private static boolean isFinal(FunctionResult result) {
+        return !"calcom_unavailable".equals(result.reason()) && !"internal_error".equals(result.reason());
+    }
+
+    private FunctionResult replay(String responseJson) {
+        return json.readValue(responseJson, FunctionResult.class);
+    }
+
+    private <A> void logCall(String function, A args, CallContext context, FunctionResult result, Duration took,
+                             int upstreamCalls) {
+        try {
+            callLog.record(new NewFunctionCall(context.companyId(), context.retellCallId(), function,
+                    context.toolCallId(), maskedArgs(args), result.ok(), result.ok() ? "ok" : result.reason(),
+                    result.message(), (int) Math.min(Integer.MAX_VALUE, took.toMillis()), upstreamCalls));
+        } catch (RuntimeException e) {
+            // the caller's answer matters more than the log line
+            log.warn("could not log function call {} of call {}", function, context.retellCallId(), e);
+        }
+    }
+
+    /** Arguments without contact details: the log is for replaying the conversation, not a customer database. */
+    private <A> String maskedArgs(A args) {
+        JsonNode tree = json.valueToTree(args);
+        if (tree instanceof ObjectNode object) {
+            for (var entry : object.properties()) {
+                JsonNode value = entry.getValue();
+                if (value.isString()) {
+                    String field = entry.getKey();
+                    if (field.contains("phone")) {
+                        object.put(field, Masking.phone(value.asString()));
+                    } else if (field.contains("email")) {
+                        object.put(field, Masking.email(value.asString()));
+                    }
+                }
+            }
+        }
+        return json.writeValueAsString(tree);
+    }
+}

@@ -1,0 +1,31 @@
+package io.slotline.observability;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.config.MeterFilter;
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class ObservabilityConfiguration {
+
+    @Bean
+    static MeterFilter slotlineDistributions() {
+        return SlotlineMeterFilters.distributions();
+    }
+
+    @Bean
+    SlotlineMetrics slotlineMetrics(MeterRegistry registry, MetricsProperties properties, ObjectProvider<Clock> clock) {
+        return new SlotlineMetrics(registry, properties, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    /** Whoever declares a CircuitBreakerRegistry bean gets its metrics and health without further wiring. */
+    @Bean
+    SmartInitializingSingleton slotlineCircuitBreakerBinding(
+            SlotlineMetrics metrics, ObjectProvider<CircuitBreakerRegistry> breakerRegistries) {
+        return () -> breakerRegistries.orderedStream().forEach(metrics::bindCircuitBreakers);
+    }
+}

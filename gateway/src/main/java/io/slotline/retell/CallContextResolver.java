@@ -1,0 +1,84 @@
+package io.slotline.retell;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.slotline.calls.Call;
+import io.slotline.calls.CallFacts;
+import io.slotline.calls.Calls;
+import io.slotline.customers.Customer;
+import io.slotline.customers.Customers;
+import io.slotline.functions.CallContext;
+import io.slotline.tenancy.TenantContext;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Builds a function's call context from the request itself: the call object Retell sends with every function call
+ * names both numbers, so nothing waits for call_started (the old system's 5 retries and 1.5 s wait are gone).
+ * The call row is created here if the webhook has not arrived yet; the webhook merges into it later.
+ */
+@Component
+class CallContextResolver {
+
+    private final Calls calls;
+    private final Customers customers;
+    private final Clock clock;
+    /** Within one call the row exists after the first function: skip the upsert on the hot path. */
+    private final Cache<String, Long> knownCalls = Caffeine.newBuilder()
+            .maximumSize(50_000)
+            .expireAfterAccess(Duration.ofHours(1))
+            .build();
+
+    CallContextResolver(Calls calls, Customers customers, Clock clock) {
+        this.calls = calls;
+        this.customers = customers;
+        this.clock = clock;
+    }
+
+    CallContext resolve(TenantContext tenant, JsonNode call, String functionName) {
+        Instant now = clock.instant();
+        String retellCallId = RetellPayloads.text(call, "call_id");
+        if (retellCallId == null) {
+            throw new RetellRequestException("missing_call_id", "call.call_id is required");
+        }
+        String callerNumber = RetellPayloads.e164OrNull(RetellPayloads.customerNumber(call));
+        Optional<Customer> customer = callerNumber == null
+                ? Optional.empty()
+                : customers.findByPhone(tenant.companyId(), callerNumber);
+        Long customerId = customer.map(Customer::id).orElse(null);
+        String cacheKey = tenant.companyId() + ":" + retellCallId + ":" + customerId;
+        Long callId = knownCalls.get(cacheKey, k -> ensureCall(tenant, call, retellCallId, customerId).id());
+        return new CallContext(tenant.company(), tenant.branch(), retellCallId, callId, customer.orElse(null),
+                callerNumber, RetellPayloads.toolCallId(call, functionName), now);
+    }
+
+    /** For "args only" payloads: no call object, the call id comes from a header if the agent sends one. */
+    CallContext resolveArgsOnly(TenantContext tenant, @Nullable String retellCallId, String syntheticId) {
+        String id = retellCallId != null && !retellCallId.isBlank() ? retellCallId : syntheticId;
+        Long callId = knownCalls.get(tenant.companyId() + ":" + id + ":null", k -> calls.ensure(
+                new CallFacts(id, tenant.companyId(), tenant.branchId(), null, null,
+                        tenant.phoneNumber().e164(), null, null), null).id());
+        return new CallContext(tenant.company(), tenant.branch(), id, callId, null, null, null, clock.instant());
+    }
+
+    static CallFacts facts(TenantContext tenant, JsonNode call, String retellCallId) {
+        return new CallFacts(retellCallId, tenant.companyId(), tenant.branchId(),
+                RetellPayloads.text(call, "agent_id"),
+                RetellPayloads.text(call, "from_number"),
+                RetellPayloads.text(call, "to_number"),
+                RetellPayloads.text(call, "direction"),
+                RetellPayloads.epochMillis(call, "start_timestamp"));
+    }
+
+    private Call ensureCall(TenantContext tenant, JsonNode call, String retellCallId, @Nullable Long customerId) {
+        return calls.ensure(facts(tenant, call, retellCallId), customerId);
+    }
+}

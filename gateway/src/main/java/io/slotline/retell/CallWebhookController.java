@@ -1,0 +1,112 @@
+package io.slotline.retell;
+
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.slotline.calls.CallFacts;
+import io.slotline.calls.Calls;
+import io.slotline.observability.RequestLogContext;
+import io.slotline.observability.SlotlineMetrics;
+import io.slotline.tenancy.TenantContext;
+import jakarta.servlet.http.HttpServletRequest;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Retell call webhooks. Acknowledged with 204 as soon as the event is stored; each (event, call) acts once.
+ * Events other than call_started, call_ended and call_analyzed are acknowledged and ignored.
+ */
+@RestController
+class CallWebhookController {
+
+    private static final Logger log = LoggerFactory.getLogger(CallWebhookController.class);
+
+    private final Calls calls;
+    private final RetellWebhookEvents events;
+    private final SlotlineMetrics metrics;
+    private final List<CallLifecycle> lifecycle;
+
+    CallWebhookController(Calls calls, RetellWebhookEvents events, SlotlineMetrics metrics,
+                          List<CallLifecycle> lifecycle) {
+        this.calls = calls;
+        this.events = events;
+        this.metrics = metrics;
+        this.lifecycle = lifecycle;
+    }
+
+    @PostMapping("/retell/webhook")
+    ResponseEntity<Void> webhook(HttpServletRequest request) {
+        VerifiedRetellRequest verified = VerifiedRetellRequest.from(request);
+        JsonNode body = verified.json();
+        if (body == null || !body.isObject()) {
+            throw new RetellRequestException("malformed_json", "body must be a JSON object");
+        }
+        String event = RetellPayloads.text(body, "event");
+        JsonNode call = body.get("call");
+        if (event == null || call == null || !call.isObject()) {
+            throw new RetellRequestException("invalid_webhook", "webhook needs \"event\" and a \"call\" object");
+        }
+        String retellCallId = RetellPayloads.text(call, "call_id");
+        if (retellCallId == null) {
+            throw new RetellRequestException("missing_call_id", "call.call_id is required");
+        }
+        RequestLogContext.callId(retellCallId);
+        if (!List.of("call_started", "call_ended", "call_analyzed").contains(event)) {
+            metrics.retellWebhook(event, "ignored");
+            return ResponseEntity.noContent().build();
+        }
+        TenantContext tenant = verified.tenant();
+        if (tenant == null) {
+            log.warn("{} for call {} names no number we serve; ignored", event, retellCallId);
+            metrics.retellWebhook(event, "ignored");
+            return ResponseEntity.noContent().build();
+        }
+        RequestLogContext.company(tenant.company().slug());
+        if (!events.firstDelivery(event, retellCallId)) {
+            metrics.retellWebhook(event, "duplicate");
+            return ResponseEntity.noContent().build();
+        }
+        try {
+            apply(event, tenant, call, retellCallId);
+        } catch (RuntimeException e) {
+            events.forget(event, retellCallId); // let Retell's retry try again
+            throw e;
+        }
+        metrics.retellWebhook(event, "processed");
+        return ResponseEntity.noContent().build();
+    }
+
+    private void apply(String event, TenantContext tenant, JsonNode call, String retellCallId) {
+        CallFacts facts = CallContextResolver.facts(tenant, call, retellCallId);
+        switch (event) {
+            case "call_started" -> {
+                calls.recordStarted(facts);
+                lifecycle.forEach(l -> l.callStarted(tenant, retellCallId));
+            }
+            case "call_ended" -> {
+                calls.recordEnded(facts, finalStatus(call), RetellPayloads.text(call, "disconnection_reason"),
+                        RetellPayloads.epochMillis(call, "end_timestamp"));
+                lifecycle.forEach(l -> l.callEnded(tenant, retellCallId));
+            }
+            case "call_analyzed" -> {
+                JsonNode analysis = call.get("call_analysis");
+                JsonNode flag = analysis == null ? null : analysis.get("call_successful");
+                Boolean successful = flag != null && flag.isBoolean() ? flag.asBoolean() : null;
+                calls.recordAnalyzed(facts, RetellPayloads.text(analysis, "call_summary"),
+                        RetellPayloads.text(analysis, "user_sentiment"), successful);
+                lifecycle.forEach(l -> l.callEnded(tenant, retellCallId));
+            }
+            default -> throw new IllegalStateException(event);
+        }
+    }
+
+    /** Retell's call_status when it is final; anything else counts as ended. */
+    private static String finalStatus(JsonNode call) {
+        String status = RetellPayloads.text(call, "call_status");
+        return status != null && List.of("ended", "error", "not_connected").contains(status) ? status : "ended";
+    }
+}

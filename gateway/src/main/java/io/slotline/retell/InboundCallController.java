@@ -1,0 +1,72 @@
+package io.slotline.retell;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.slotline.customers.Customer;
+import io.slotline.customers.Customers;
+import io.slotline.functions.ContextVariables;
+import io.slotline.observability.Masking;
+import io.slotline.tenancy.TenantContext;
+import jakarta.servlet.http.HttpServletRequest;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Retell's inbound-call webhook: the phone rings while we answer, so this is one indexed lookup per number plus the
+ * caller, and the availability cache is warmed in the background for the call about to start.
+ */
+@RestController
+class InboundCallController {
+
+    private static final Logger log = LoggerFactory.getLogger(InboundCallController.class);
+
+    private final ContextVariables variables;
+    private final Customers customers;
+    private final RetellProperties properties;
+    private final List<CallLifecycle> lifecycle;
+    private final Clock clock;
+
+    InboundCallController(ContextVariables variables, Customers customers, RetellProperties properties,
+                          List<CallLifecycle> lifecycle, Clock clock) {
+        this.variables = variables;
+        this.customers = customers;
+        this.properties = properties;
+        this.lifecycle = lifecycle;
+        this.clock = clock;
+    }
+
+    @PostMapping(path = "/retell/inbound", produces = "application/json")
+    Map<String, Object> inbound(HttpServletRequest request) {
+        VerifiedRetellRequest verified = VerifiedRetellRequest.from(request);
+        JsonNode body = verified.json();
+        JsonNode inbound = body == null ? null : body.get("call_inbound");
+        if (inbound == null || !inbound.isObject()) {
+            throw new RetellRequestException("invalid_inbound", "body must carry a \"call_inbound\" object");
+        }
+        TenantContext tenant = verified.tenant();
+        if (tenant == null) {
+            log.warn("inbound call to {} which no tenant serves", Masking.phone(RetellPayloads.text(inbound, "to_number")));
+            return properties.fallbackAgentId() != null
+                    ? Map.of("call_inbound", Map.of("override_agent_id", properties.fallbackAgentId()))
+                    : Map.of("call_inbound", Map.of("reject", true));
+        }
+        lifecycle.forEach(l -> l.callIncoming(tenant));
+        String caller = RetellPayloads.e164OrNull(RetellPayloads.text(inbound, "from_number"));
+        Optional<Customer> customer = caller == null ? Optional.empty()
+                : customers.findByPhone(tenant.companyId(), caller);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("dynamic_variables",
+                variables.of(tenant.company(), tenant.branch(), customer.orElse(null), clock.instant()));
+        answer.put("metadata", Map.of("slotline_company", tenant.company().slug(),
+                "slotline_branch", Long.toString(tenant.branchId())));
+        return Map.of("call_inbound", answer);
+    }
+}

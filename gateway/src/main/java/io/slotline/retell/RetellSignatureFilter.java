@@ -1,0 +1,164 @@
+package io.slotline.retell;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import io.slotline.observability.SlotlineMetrics;
+import io.slotline.retell.RetellSignature.Verdict;
+import io.slotline.tenancy.TenantContext;
+import io.slotline.tenancy.TenantDirectory;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Verifies {@code X-Retell-Signature} over the raw bytes of every request under /retell before anything reads or
+ * records it. The key is chosen by the business number the body names, so one tenant's key can never sign a call
+ * for another tenant's number.
+ */
+final class RetellSignatureFilter extends OncePerRequestFilter {
+
+    private static final Logger log = LoggerFactory.getLogger(RetellSignatureFilter.class);
+    static final String HEADER = "X-Retell-Signature";
+
+    private final RetellProperties properties;
+    private final RetellSignature signature;
+    private final TenantDirectory tenants;
+    private final JsonMapper json;
+    private final SlotlineMetrics metrics;
+
+    RetellSignatureFilter(RetellProperties properties, RetellSignature signature, TenantDirectory tenants,
+                          JsonMapper json, SlotlineMetrics metrics) {
+        this.properties = properties;
+        this.signature = signature;
+        this.tenants = tenants;
+        this.json = json;
+        this.metrics = metrics;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (request.getContentLengthLong() > properties.maxBodyBytes()) {
+            reject(response, 413, "payload_too_large", "body exceeds " + properties.maxBodyBytes() + " bytes");
+            return;
+        }
+        byte[] body = readAtMost(request.getInputStream(), properties.maxBodyBytes());
+        if (body == null) {
+            reject(response, 413, "payload_too_large", "body exceeds " + properties.maxBodyBytes() + " bytes");
+            return;
+        }
+        JsonNode parsed = parse(body);
+        Optional<TenantContext> tenant = Optional.ofNullable(businessNumber(request, parsed))
+                .flatMap(tenants::byDialledNumber);
+        if (properties.verifySignatures()) {
+            Verdict verdict = signature.verify(body, request.getHeader(HEADER), candidateKeys(parsed, tenant));
+            if (verdict != Verdict.VALID) {
+                String reason = verdict.name().toLowerCase();
+                metrics.signatureRejected(reason);
+                log.warn("rejected Retell request to {}: signature {}", request.getRequestURI(), reason);
+                reject(response, 401, "invalid_signature", "X-Retell-Signature is " + reason);
+                return;
+            }
+        }
+        request.setAttribute(VerifiedRetellRequest.ATTRIBUTE,
+                new VerifiedRetellRequest(body, parsed, tenant.orElse(null)));
+        chain.doFilter(request, response);
+    }
+
+    /**
+     * The dialled number's company key plus the globally accepted keys. When the body names no number we know
+     * (malformed JSON, unknown number), every key is a candidate, so that a correctly signed bad request gets a
+     * 400 or a clear answer instead of a misleading 401.
+     */
+    private List<String> candidateKeys(@Nullable JsonNode parsed, Optional<TenantContext> tenant) {
+        Set<String> keys = new LinkedHashSet<>(properties.apiKeys());
+        if (tenant.isPresent()) {
+            tenants.retellApiKey(tenant.get().companyId()).ifPresent(keys::add);
+        } else {
+            keys.addAll(tenants.retellApiKeys());
+        }
+        return new ArrayList<>(keys);
+    }
+
+    private @Nullable String businessNumber(HttpServletRequest request, @Nullable JsonNode body) {
+        if (body != null && body.isObject()) {
+            JsonNode inbound = body.get("call_inbound");
+            if (inbound != null && inbound.isObject()) {
+                return RetellPayloads.text(inbound, "to_number");
+            }
+            JsonNode call = body.get("call");
+            if (call != null && call.isObject()) {
+                return RetellPayloads.businessNumber(call);
+            }
+        }
+        String header = request.getHeader(properties.tenantHeader());
+        return header != null ? header.trim() : request.getParameter(properties.tenantQueryParam());
+    }
+
+    private @Nullable JsonNode parse(byte[] body) {
+        if (body.length == 0) {
+            return null;
+        }
+        try {
+            return json.readTree(body);
+        } catch (JacksonException e) {
+            return null;
+        }
+    }
+
+    private static byte @Nullable [] readAtMost(InputStream in, int max) throws IOException {
+        byte[] bytes = in.readNBytes(max + 1);
+        return bytes.length > max ? null : bytes;
+    }
+
+    private void reject(HttpServletResponse response, int status, String error, String message) throws IOException {
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), Map.of("error", error, "message", message));
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Registration {
+
+        @Bean
+        RetellSignature retellSignature(Clock clock) {
+            return new RetellSignature(clock);
+        }
+
+        @Bean
+        FilterRegistrationBean<RetellSignatureFilter> retellSignatureFilter(RetellProperties properties,
+                RetellSignature signature, TenantDirectory tenants, JsonMapper json, SlotlineMetrics metrics) {
+            if (!properties.verifySignatures()) {
+                log.warn("*** slotline.retell.verify-signatures=false: Retell signatures are NOT checked. "
+                        + "Anyone who can reach this port can book and cancel. Local development only. ***");
+            }
+            var registration = new FilterRegistrationBean<>(
+                    new RetellSignatureFilter(properties, signature, tenants, json, metrics));
+            registration.addUrlPatterns("/retell/*");
+            registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+            return registration;
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package io.slotline.retell;
+
+import java.time.Clock;
+import java.time.ZoneOffset;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Retell delivers webhooks at least once: the primary key (event, call id) lets each act once. */
+@Repository
+class RetellWebhookEvents {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    RetellWebhookEvents(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** @return false when this event of this call was seen before */
+    boolean firstDelivery(String event, String retellCallId) {
+        try {
+            jdbc.sql("INSERT INTO retell_webhook_events (event, retell_call_id, received_at) VALUES (:event, :callId, :now)")
+                    .param("event", event)
+                    .param("callId", retellCallId)
+                    .param("now", clock.instant().atOffset(ZoneOffset.UTC))
+                    .update();
+            return true;
+        } catch (DuplicateKeyException e) {
+            return false;
+        }
+    }
+
+    /** Lets a delivery whose processing failed be retried by Retell. */
+    void forget(String event, String retellCallId) {
+        jdbc.sql("DELETE FROM retell_webhook_events WHERE event = :event AND retell_call_id = :callId")
+                .param("event", event)
+                .param("callId", retellCallId)
+                .update();
+    }
+}

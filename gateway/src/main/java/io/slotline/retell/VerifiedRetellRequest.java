@@ -1,0 +1,24 @@
+package io.slotline.retell;
+
+import org.jspecify.annotations.Nullable;
+
+import io.slotline.tenancy.TenantContext;
+import jakarta.servlet.http.HttpServletRequest;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A Retell request whose signature checked out: the raw body, its JSON (null when malformed) and the tenant of
+ * the business number it names (null when it names none we know).
+ */
+record VerifiedRetellRequest(byte[] body, @Nullable JsonNode json, @Nullable TenantContext tenant) {
+
+    static final String ATTRIBUTE = VerifiedRetellRequest.class.getName();
+
+    static VerifiedRetellRequest from(HttpServletRequest request) {
+        Object value = request.getAttribute(ATTRIBUTE);
+        if (value instanceof VerifiedRetellRequest verified) {
+            return verified;
+        }
+        throw new IllegalStateException("Retell request reached a controller without passing signature verification");
+    }
+}

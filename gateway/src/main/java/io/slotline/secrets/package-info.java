@@ -1,0 +1,4 @@
+@NullMarked
+package io.slotline.secrets;
+
+import org.jspecify.annotations.NullMarked;

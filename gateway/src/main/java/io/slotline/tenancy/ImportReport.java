@@ -1,0 +1,38 @@
+package io.slotline.tenancy;
+
+/** What applying a {@link TenantFile} changed, per kind of row. */
+public record ImportReport(long companyId, Counts company, Counts secrets, Counts branches, Counts phoneNumbers,
+        Counts staff, Counts services, Counts serviceStaff) {
+
+    /** {@code removed} only ever counts service-staff links: the importer never deletes entities. */
+    public record Counts(int created, int updated, int unchanged, int removed) {
+
+        static final Counts NONE = new Counts(0, 0, 0, 0);
+
+        Counts plus(Change change) {
+            return switch (change) {
+                case CREATED -> new Counts(created + 1, updated, unchanged, removed);
+                case UPDATED -> new Counts(created, updated + 1, unchanged, removed);
+                case UNCHANGED -> new Counts(created, updated, unchanged + 1, removed);
+                case REMOVED -> new Counts(created, updated, unchanged, removed + 1);
+            };
+        }
+
+        public boolean changed() {
+            return created + updated + removed > 0;
+        }
+    }
+
+    enum Change { CREATED, UPDATED, UNCHANGED, REMOVED }
+
+    public boolean changed() {
+        return company.changed() || secrets.changed() || branches.changed() || phoneNumbers.changed()
+                || staff.changed() || services.changed() || serviceStaff.changed();
+    }
+
+    @Override
+    public String toString() {
+        return "company " + company + ", secrets " + secrets + ", branches " + branches + ", phone numbers "
+                + phoneNumbers + ", staff " + staff + ", services " + services + ", service-staff " + serviceStaff;
+    }
+}

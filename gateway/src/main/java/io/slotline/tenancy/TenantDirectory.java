@@ -1,0 +1,278 @@
+package io.slotline.tenancy;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
+
+import io.slotline.secrets.SecretCipher;
+import io.slotline.secrets.SecretDecryptionException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Who is who: companies, branches, numbers, services and staff, and the companies' decrypted API keys.
+ * Reads are on every function call's hot path, so they are served from an in-process cache with a short TTL;
+ * writes through this class evict it (after commit, when inside a transaction).
+ */
+@Component
+public class TenantDirectory {
+
+    private static final Logger log = LoggerFactory.getLogger(TenantDirectory.class);
+
+    private final Companies companies;
+    private final Branches branches;
+    private final PhoneNumbers phoneNumbers;
+    private final Services services;
+    private final StaffMembers staffMembers;
+    private final SecretCipher cipher;
+    private final Cache<Object, Object> cache;
+
+    @Autowired
+    TenantDirectory(Companies companies, Branches branches, PhoneNumbers phoneNumbers, Services services,
+            StaffMembers staffMembers, SecretCipher cipher, TenancyProperties properties) {
+        this(companies, branches, phoneNumbers, services, staffMembers, cipher, properties, Ticker.systemTicker());
+    }
+
+    TenantDirectory(Companies companies, Branches branches, PhoneNumbers phoneNumbers, Services services,
+            StaffMembers staffMembers, SecretCipher cipher, TenancyProperties properties, Ticker ticker) {
+        this.companies = companies;
+        this.branches = branches;
+        this.phoneNumbers = phoneNumbers;
+        this.services = services;
+        this.staffMembers = staffMembers;
+        this.cipher = cipher;
+        this.cache = Caffeine.newBuilder()
+                .expireAfterWrite(properties.cacheTtl())
+                .maximumSize(100_000)
+                .ticker(ticker)
+                .build();
+    }
+
+    // --- reads (cached) ---
+
+    /** The company and branch a dialled number routes to; empty for unknown or deactivated numbers. */
+    public Optional<TenantContext> byDialledNumber(String e164) {
+        String number = e164.trim();
+        return cached(new NumberKey(number), () -> phoneNumbers.route(number));
+    }
+
+    public Optional<Company> company(long companyId) {
+        return cached(new CompanyKey(companyId), () -> companies.findById(companyId));
+    }
+
+    public Optional<Company> companyBySlug(String slug) {
+        return cached(new SlugKey(slug), () -> companies.findBySlug(slug));
+    }
+
+    public Optional<Branch> branch(long companyId, long branchId) {
+        return cached(new BranchKey(companyId, branchId), () -> branches.findById(companyId, branchId));
+    }
+
+    public List<Service> activeServices(long companyId) {
+        return cached(new ServicesKey(companyId), () -> services.findActive(companyId));
+    }
+
+    /** Active staff of a branch. */
+    public List<Staff> staff(long companyId, long branchId) {
+        return cached(new BranchStaffKey(companyId, branchId),
+                () -> staffMembers.findActiveInBranch(companyId, branchId));
+    }
+
+    /** Active staff who perform a service. */
+    public List<Staff> staffForService(long companyId, long serviceId) {
+        return cached(new ServiceStaffKey(companyId, serviceId),
+                () -> staffMembers.findActiveForService(companyId, serviceId));
+    }
+
+    public Optional<String> calcomApiKey(long companyId) {
+        return secret(companyId, CompanySecret.CALCOM_API_KEY);
+    }
+
+    public Optional<String> calcomWebhookSecret(long companyId) {
+        return secret(companyId, CompanySecret.CALCOM_WEBHOOK_SECRET);
+    }
+
+    public Optional<String> retellApiKey(long companyId) {
+        return secret(companyId, CompanySecret.RETELL_API_KEY);
+    }
+
+    /**
+     * Every active company's Retell key: candidates for verifying a webhook before its body is trusted. A key that
+     * does not decrypt is left out (and logged) rather than failing every tenant's webhooks.
+     */
+    public List<String> retellApiKeys() {
+        return cached(AllRetellKeys.INSTANCE, () -> companies
+                .encryptedSecretOfActiveCompanies(CompanySecret.RETELL_API_KEY).stream()
+                .flatMap(encrypted -> {
+                    try {
+                        return Stream.of(cipher.decrypt(encrypted));
+                    }
+                    catch (SecretDecryptionException e) {
+                        log.warn("A stored Retell API key does not decrypt with the configured slotline.secrets.key; "
+                                + "it is ignored until the company's key is set again");
+                        return Stream.empty();
+                    }
+                })
+                .distinct()
+                .toList());
+    }
+
+    /** Decrypted; a value that fails to decrypt throws {@link SecretDecryptionException}. */
+    public Optional<String> secret(long companyId, CompanySecret secret) {
+        DecryptedSecrets secrets = cached(new SecretsKey(companyId), () -> {
+            Map<CompanySecret, String> values = new EnumMap<>(CompanySecret.class);
+            for (CompanySecret kind : CompanySecret.values()) {
+                companies.encryptedSecret(companyId, kind).ifPresent(enc -> values.put(kind, cipher.decrypt(enc)));
+            }
+            return new DecryptedSecrets(values);
+        });
+        return Optional.ofNullable(secrets.values().get(secret));
+    }
+
+    // --- writes (demo loader, importer, admin API) ---
+
+    public long createCompany(CompanySpec spec) {
+        long id = companies.insert(spec);
+        evictAll();
+        return id;
+    }
+
+    /** @return false when no such company */
+    public boolean updateCompany(long companyId, CompanySpec spec) {
+        boolean updated = companies.update(companyId, spec);
+        evictAll();
+        return updated;
+    }
+
+    /** Stores the secret encrypted with its 4-character hint. */
+    public boolean setSecret(long companyId, CompanySecret secret, String plaintext) {
+        if (plaintext.isBlank()) {
+            throw new IllegalArgumentException(secret + " must not be blank");
+        }
+        boolean updated = companies.storeSecret(companyId, secret, cipher.encrypt(plaintext),
+                SecretCipher.hint(plaintext));
+        evictAll();
+        return updated;
+    }
+
+    public long createBranch(long companyId, BranchSpec spec) {
+        long id = branches.insert(companyId, spec);
+        evictAll();
+        return id;
+    }
+
+    public boolean updateBranch(long companyId, long branchId, BranchSpec spec) {
+        boolean updated = branches.update(companyId, branchId, spec);
+        evictAll();
+        return updated;
+    }
+
+    /** A number routes to one branch across all tenants; a number already taken fails with a duplicate key. */
+    public long addPhoneNumber(long companyId, long branchId, String e164) {
+        long id = phoneNumbers.insert(companyId, branchId, TenancyValidation.requireE164(e164), true);
+        evictAll();
+        return id;
+    }
+
+    public boolean updatePhoneNumber(long companyId, String e164, long branchId, boolean active) {
+        boolean updated = phoneNumbers.update(companyId, TenancyValidation.requireE164(e164), branchId, active);
+        evictAll();
+        return updated;
+    }
+
+    public long createService(long companyId, ServiceSpec spec) {
+        long id = services.insert(companyId, spec);
+        evictAll();
+        return id;
+    }
+
+    public boolean updateService(long companyId, long serviceId, ServiceSpec spec) {
+        boolean updated = services.update(companyId, serviceId, spec);
+        evictAll();
+        return updated;
+    }
+
+    public long createStaff(long companyId, StaffSpec spec) {
+        long id = staffMembers.insert(companyId, spec);
+        evictAll();
+        return id;
+    }
+
+    public boolean updateStaff(long companyId, long staffId, StaffSpec spec) {
+        boolean updated = staffMembers.update(companyId, staffId, spec);
+        evictAll();
+        return updated;
+    }
+
+    /** @return false when already linked; a service or staff member of another company fails the foreign key */
+    public boolean linkServiceStaff(long companyId, long serviceId, long staffId) {
+        boolean linked = staffMembers.link(companyId, serviceId, staffId);
+        evictAll();
+        return linked;
+    }
+
+    public boolean unlinkServiceStaff(long companyId, long serviceId, long staffId) {
+        boolean unlinked = staffMembers.unlink(companyId, serviceId, staffId);
+        evictAll();
+        return unlinked;
+    }
+
+    /**
+     * Drops every cached lookup. Inside a transaction it evicts again after completion, so a read racing the
+     * uncommitted write cannot put the old value back for a whole TTL.
+     */
+    public void evictAll() {
+        cache.invalidateAll();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    cache.invalidateAll();
+                }
+            });
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T cached(Object key, Supplier<T> loader) {
+        return (T) cache.get(key, k -> loader.get());
+    }
+
+    private record NumberKey(String e164) { }
+
+    private record CompanyKey(long companyId) { }
+
+    private record SlugKey(String slug) { }
+
+    private record BranchKey(long companyId, long branchId) { }
+
+    private record ServicesKey(long companyId) { }
+
+    private record BranchStaffKey(long companyId, long branchId) { }
+
+    private record ServiceStaffKey(long companyId, long serviceId) { }
+
+    private record SecretsKey(long companyId) { }
+
+    private enum AllRetellKeys { INSTANCE }
+
+    private record DecryptedSecrets(Map<CompanySecret, String> values) {
+
+        @Override
+        public String toString() {
+            return "DecryptedSecrets" + values.keySet();
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package io.slotline.tenancy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.ZoneId;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.io.Resource;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * A tenant described as a file (YAML or JSON): the company with its secrets, branches with their numbers, staff,
+ * and services with the staff who perform them. Everything is matched by natural key (company slug, branch name,
+ * number, staff name, service name), so the same file can be applied again and again.
+ */
+public record TenantFile(CompanyEntry company, List<BranchEntry> branches, List<StaffEntry> staff,
+        List<ServiceEntry> services) {
+
+    private static final YAMLMapper YAML = YAMLMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
+
+    public TenantFile {
+        if (company == null) {
+            throw new IllegalArgumentException("tenant file needs a 'company' section");
+        }
+        branches = branches == null ? List.of() : List.copyOf(branches);
+        staff = staff == null ? List.of() : List.copyOf(staff);
+        services = services == null ? List.of() : List.copyOf(services);
+    }
+
+    public static TenantFile read(InputStream yaml) {
+        try {
+            return YAML.readValue(yaml, TenantFile.class);
+        }
+        catch (JacksonException e) {
+            throw new IllegalArgumentException("invalid tenant file: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    public static TenantFile read(Resource resource) {
+        try (InputStream in = resource.getInputStream()) {
+            return read(in);
+        }
+        catch (IOException e) {
+            throw new IllegalArgumentException("cannot read tenant file " + resource.getDescription(), e);
+        }
+    }
+
+    public record CompanyEntry(String slug, String name, Language language, ZoneId defaultTimeZone,
+            @Nullable PoliciesEntry policies, @Nullable Integer bookingWindowDays, @Nullable Boolean active,
+            @Nullable SecretsEntry secrets) {
+
+        CompanySpec toSpec() {
+            return new CompanySpec(slug, name, language, defaultTimeZone,
+                    policies == null ? Policies.DEFAULTS : policies.toPolicies(),
+                    bookingWindowDays == null ? 60 : bookingWindowDays, active == null || active);
+        }
+    }
+
+    /** Omitted values take the schema defaults. */
+    public record PoliciesEntry(@Nullable Integer cancellationDeadlineHours, @Nullable Integer rescheduleDeadlineHours,
+            @Nullable Integer maxReschedules, @Nullable List<FeeRule> cancellationFees) {
+
+        Policies toPolicies() {
+            Policies d = Policies.DEFAULTS;
+            return new Policies(
+                    cancellationDeadlineHours == null ? d.cancellationDeadlineHours() : cancellationDeadlineHours,
+                    rescheduleDeadlineHours == null ? d.rescheduleDeadlineHours() : rescheduleDeadlineHours,
+                    maxReschedules == null ? d.maxReschedules() : maxReschedules,
+                    cancellationFees == null ? d.cancellationFees() : cancellationFees);
+        }
+    }
+
+    /** Omitted secrets are left as they are in the database. */
+    public record SecretsEntry(@Nullable String calcomApiKey, @Nullable String calcomWebhookSecret,
+            @Nullable String retellApiKey) {
+
+        @Nullable String get(CompanySecret secret) {
+            return switch (secret) {
+                case CALCOM_API_KEY -> calcomApiKey;
+                case CALCOM_WEBHOOK_SECRET -> calcomWebhookSecret;
+                case RETELL_API_KEY -> retellApiKey;
+            };
+        }
+
+        @Override
+        public String toString() {
+            return "SecretsEntry[***]";
+        }
+    }
+
+    public record BranchEntry(String name, ZoneId timeZone, @Nullable String address, @Nullable Boolean active,
+            @Nullable List<String> phoneNumbers) {
+
+        BranchSpec toSpec() {
+            return new BranchSpec(name, timeZone, address, active == null || active);
+        }
+
+        List<String> numbers() {
+            return phoneNumbers == null ? List.of() : phoneNumbers;
+        }
+    }
+
+    /** {@code branch} names a branch of this company (in this file or already stored). */
+    public record StaffEntry(String name, String branch, @Nullable String calcomUsername, @Nullable Long calcomUserId,
+            @Nullable Boolean active) {
+
+        StaffSpec toSpec(long branchId) {
+            return new StaffSpec(branchId, name, calcomUsername, calcomUserId, active == null || active);
+        }
+    }
+
+    /** {@code staff} lists who performs the service, by staff name; the list replaces the stored links. */
+    public record ServiceEntry(String name, @Nullable List<String> synonyms, int durationMinutes,
+            @Nullable Integer priceCents, @Nullable String currency, @Nullable Long calcomEventTypeId,
+            @Nullable String calcomEventTypeSlug, @Nullable Boolean active, @Nullable List<String> staff) {
+
+        ServiceSpec toSpec() {
+            return new ServiceSpec(name, synonyms == null ? List.of() : synonyms, durationMinutes, priceCents,
+                    currency == null ? "EUR" : currency, calcomEventTypeId, calcomEventTypeSlug,
+                    active == null || active);
+        }
+
+        List<String> staffNames() {
+            return staff == null ? List.of() : staff;
+        }
+    }
+}

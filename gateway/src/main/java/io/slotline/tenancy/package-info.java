@@ -1,0 +1,4 @@
+@NullMarked
+package io.slotline.tenancy;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,380 @@
+package io.slotline.observability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.micrometer.core.instrument.MockClock;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.distribution.ValueAtPercentile;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.slotline.observability.SlotlineMetrics.InvalidationSource;
+import io.slotline.observability.SlotlineMetrics.Outcome;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class SlotlineMetricsTest {
+
+    private final MockClock meterClock = new MockClock();
+    private final PrometheusMeterRegistry registry = registry(meterClock);
+    private final SlotlineMetrics metrics = new SlotlineMetrics(registry);
+
+    private void expect(String series, double value) {
+        assertThat(Scrape.parse(registry.scrape()).value(series)).as(series).isEqualTo(value);
+    }
+
+    static PrometheusMeterRegistry registry(MockClock clock) {
+        PrometheusMeterRegistry registry =
+                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT, new PrometheusRegistry(), clock);
+        registry.config().meterFilter(SlotlineMeterFilters.distributions());
+        return registry;
+    }
+
+    @Nested
+    class Functions {
+
+        @Test
+        void everyFunctionAndOutcomeHasAZeroSeriesBeforeTheFirstCall() {
+            Scrape scrape = Scrape.parse(registry.scrape());
+
+            for (String function : SlotlineMetrics.FUNCTIONS) {
+                for (Outcome outcome : Outcome.values()) {
+                    assertThat(scrape.value("slotline_function_duration_seconds_count{function=\"" + function
+                                    + "\",outcome=\"" + outcome.tagValue() + "\"}"))
+                            .isZero();
+                }
+            }
+            assertThat(scrape.value(
+                            "slotline_function_outcomes_total{function=\"book_appointment\",outcome=\"ok\",reason=\"none\"}"))
+                    .isZero();
+        }
+
+        @Test
+        void durationIsAHistogramWithTheSloBucketsOfTheContract() {
+            metrics.recordFunction("check_availability", Outcome.OK, null, Duration.ofMillis(120));
+
+            String bucket = "slotline_function_duration_seconds_bucket{function=\"check_availability\",outcome=\"ok\",le=\"%s\"}";
+            expect(bucket.formatted("0.05"), 0);
+            expect(bucket.formatted("0.1"), 0);
+            expect(bucket.formatted("0.25"), 1);
+            expect(bucket.formatted("0.5"), 1);
+            expect(bucket.formatted("1.0"), 1);
+            expect(bucket.formatted("2.0"), 1);
+            expect(bucket.formatted("+Inf"), 1);
+            expect("slotline_function_duration_seconds_sum{function=\"check_availability\",outcome=\"ok\"}", 0.12);
+        }
+
+        @Test
+        void percentilesAreComputedInProcess() {
+            for (int i = 1; i <= 100; i++) {
+                metrics.recordFunction("list_services", Outcome.OK, null, Duration.ofMillis(i));
+            }
+
+            Timer timer = registry.get(SlotlineMetrics.FUNCTION_DURATION)
+                    .tags("function", "list_services", "outcome", "ok")
+                    .timer();
+            double[] percentiles = Arrays.stream(timer.takeSnapshot().percentileValues())
+                    .mapToDouble(ValueAtPercentile::percentile)
+                    .toArray();
+
+            assertThat(percentiles).containsExactly(0.5, 0.95, 0.99);
+            assertThat(timer.takeSnapshot().percentileValues()[1].value(TimeUnit.MILLISECONDS)).isBetween(90.0, 100.0);
+        }
+
+        @Test
+        void sampleMeasuresFromStartToRecord() {
+            Timer.Sample sample = metrics.startFunction();
+            meterClock.add(Duration.ofMillis(340));
+
+            Duration measured = metrics.recordFunction(sample, "book_appointment", Outcome.NOT_OK, "slot_taken");
+
+            assertThat(measured).isEqualTo(Duration.ofMillis(340));
+            Timer timer = registry.get(SlotlineMetrics.FUNCTION_DURATION)
+                    .tags("function", "book_appointment", "outcome", "not_ok")
+                    .timer();
+            assertThat(timer.count()).isEqualTo(1);
+            assertThat(timer.totalTime(TimeUnit.MILLISECONDS)).isEqualTo(340.0);
+            assertThat(registry.get(SlotlineMetrics.FUNCTION_OUTCOMES)
+                            .tags("function", "book_appointment", "outcome", "not_ok", "reason", "slot_taken")
+                            .counter()
+                            .count())
+                    .isEqualTo(1.0);
+        }
+
+        @Test
+        void outcomesRenderAsTheContractsTagValues() {
+            metrics.recordFunction("book_appointment", Outcome.SERVER_ERROR, "calcom_unavailable", Duration.ofSeconds(1));
+            metrics.recordFunction("book_appointment", Outcome.CLIENT_ERROR, "invalid_date", Duration.ofMillis(3));
+
+            expect("slotline_function_outcomes_total{function=\"book_appointment\",outcome=\"server_error\",reason=\"calcom_unavailable\"}", 1.0);
+            expect("slotline_function_outcomes_total{function=\"book_appointment\",outcome=\"client_error\",reason=\"invalid_date\"}", 1.0);
+        }
+
+        @Test
+        void unknownFunctionNamesAndReasonsAreBoundedSoCallersCannotExplodeSeries() {
+            for (int i = 0; i < 100; i++) {
+                metrics.recordFunction("made_up_" + i, Outcome.CLIENT_ERROR, "reason_" + i, Duration.ofMillis(1));
+            }
+            metrics.recordFunction("Robert'); DROP TABLE", Outcome.CLIENT_ERROR, "a\nb", Duration.ofMillis(1));
+
+            long functionTags = registry.find(SlotlineMetrics.FUNCTION_DURATION).timers().stream()
+                    .map(timer -> timer.getId().getTag("function"))
+                    .distinct()
+                    .count();
+            long reasonTags = registry.find(SlotlineMetrics.FUNCTION_OUTCOMES).counters().stream()
+                    .map(counter -> counter.getId().getTag("reason"))
+                    .distinct()
+                    .count();
+            // functions: 11 known + 10 extra + "other"; reasons: pre-registered "none" + 30 extra + "other".
+            // Both are "other" from call 30 on, and for the injection attempt.
+            assertThat(functionTags).isEqualTo(22);
+            assertThat(reasonTags).isEqualTo(32);
+            assertThat(registry.get(SlotlineMetrics.FUNCTION_OUTCOMES)
+                            .tags("function", "other", "reason", "other")
+                            .counter()
+                            .count())
+                    .isEqualTo(71.0);
+        }
+    }
+
+    @Nested
+    class Availability {
+
+        @Test
+        void cacheRefreshCoalescingPrefetchAndInvalidationsAreCounted() {
+            metrics.cacheHit();
+            metrics.cacheHit();
+            metrics.cacheMiss();
+            metrics.cacheStale();
+            metrics.refresh();
+            metrics.coalesced();
+            metrics.coalesced();
+            metrics.coalesced();
+            metrics.prefetch();
+            metrics.invalidation(InvalidationSource.OWN_BOOKING);
+            metrics.invalidation(InvalidationSource.WEBHOOK);
+
+            expect("slotline_availability_cache_total{result=\"hit\"}", 2.0);
+            expect("slotline_availability_cache_total{result=\"miss\"}", 1.0);
+            expect("slotline_availability_cache_total{result=\"stale\"}", 1.0);
+            expect("slotline_availability_refreshes_total", 1.0);
+            expect("slotline_availability_coalesced_total", 3.0);
+            expect("slotline_availability_prefetches_total", 1.0);
+            expect("slotline_availability_invalidations_total{source=\"own_booking\"}", 1.0);
+            expect("slotline_availability_invalidations_total{source=\"webhook\"}", 1.0);
+            expect("slotline_availability_invalidations_total{source=\"ttl\"}", 0.0);
+        }
+    }
+
+    @Nested
+    class Calcom {
+
+        @Test
+        void requestsAreTaggedAllWhenTenantTagsAreOffAndHaveUpstreamSloBuckets() {
+            metrics.calcomRequest("demo-salon", "slots", "200", Duration.ofMillis(300));
+
+            String bucket =
+                    "slotline_calcom_requests_seconds_bucket{account=\"all\",endpoint=\"slots\",status=\"200\",le=\"%s\"}";
+            expect(bucket.formatted("0.25"), 0);
+            expect(bucket.formatted("0.5"), 1);
+            expect(bucket.formatted("1.0"), 1);
+            expect(bucket.formatted("1.5"), 1);
+            expect(bucket.formatted("2.5"), 1);
+            expect(bucket.formatted("5.0"), 1);
+            expect(bucket.formatted("+Inf"), 1);
+            assertThat(registry.scrape()).doesNotContain("demo-salon");
+        }
+
+        @Test
+        void tenantTagsUseTheSlugUpToTheLimit() {
+            SlotlineMetrics tenantMetrics = new SlotlineMetrics(
+                    registry, new MetricsProperties(true, 2), Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
+
+            tenantMetrics.calcomRequest("demo-salon", "slots", "200", Duration.ofMillis(80));
+            tenantMetrics.calcomRequest("other-salon", "bookings_create", "timeout", Duration.ofSeconds(5));
+            tenantMetrics.calcomRequest("third-salon", "slots", "429", Duration.ofMillis(20));
+            tenantMetrics.calcomRateLimited("third-salon");
+
+            expect("slotline_calcom_requests_seconds_count{account=\"demo-salon\",endpoint=\"slots\",status=\"200\"}", 1.0);
+            expect("slotline_calcom_requests_seconds_count{account=\"other-salon\",endpoint=\"bookings_create\",status=\"timeout\"}", 1.0);
+            expect("slotline_calcom_requests_seconds_count{account=\"other\",endpoint=\"slots\",status=\"429\"}", 1.0);
+            expect("slotline_calcom_ratelimited_total{account=\"other\"}", 1.0);
+        }
+
+        @Test
+        void unknownEndpointsAreNotTurnedIntoSeries() {
+            metrics.calcomRequest(null, "/v2/bookings/abc123/cancel", "200", Duration.ofMillis(10));
+
+        }
+
+        @Test
+        void rateLimitedCounterExistsFromStartWhenTenantTagsAreOff() {
+            expect("slotline_calcom_ratelimited_total{account=\"all\"}", 0.0);
+
+            metrics.calcomRateLimited("demo-salon");
+
+            expect("slotline_calcom_ratelimited_total{account=\"all\"}", 1.0);
+        }
+
+        @Test
+        void budgetOfAllAccountsShowsTheMostUsedKeyUntilItsWindowResets() {
+            MutableClock clock = new MutableClock(Instant.parse("2026-03-02T10:00:00Z"));
+            SlotlineMetrics withClock = new SlotlineMetrics(registry, MetricsProperties.defaults(), clock);
+
+            withClock.calcomBudget("demo-salon", 100, 120, Duration.ofSeconds(40));
+            withClock.calcomBudget("other-salon", 12, 120, Duration.ofSeconds(20));
+
+            expect("slotline_calcom_budget_remaining{account=\"all\"}", 12.0);
+            expect("slotline_calcom_budget_limit{account=\"all\"}", 120.0);
+
+            clock.advance(Duration.ofSeconds(21));
+
+            expect("slotline_calcom_budget_remaining{account=\"all\"}", 100.0);
+
+            clock.advance(Duration.ofSeconds(20));
+
+            expect("slotline_calcom_budget_remaining{account=\"all\"}", 120.0);
+        }
+
+        @Test
+        void budgetPerTenantWithTenantTags() {
+            SlotlineMetrics tenantMetrics = new SlotlineMetrics(
+                    registry, new MetricsProperties(true, 10), Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
+
+            tenantMetrics.calcomBudget("demo-salon", 100, 120, Duration.ofSeconds(40));
+            tenantMetrics.calcomBudget("other-salon", 12, 120, Duration.ofSeconds(20));
+
+            expect("slotline_calcom_budget_remaining{account=\"demo-salon\"}", 100.0);
+            expect("slotline_calcom_budget_remaining{account=\"other-salon\"}", 12.0);
+        }
+    }
+
+    @Nested
+    class CircuitBreakers {
+
+        private final CircuitBreakerRegistry breakers = CircuitBreakerRegistry.ofDefaults();
+
+        @Test
+        void breakerStateIsPublishedUnderSlotlineNames() {
+            CircuitBreaker breaker = breakers.circuitBreaker("calcom-demo");
+            metrics.bindCircuitBreakers(breakers);
+
+            breaker.transitionToOpenState();
+
+            expect("slotline_calcom_circuitbreaker_state{name=\"calcom-demo\",state=\"open\"}", 1.0);
+            expect("slotline_calcom_circuitbreaker_state{name=\"calcom-demo\",state=\"closed\"}", 0.0);
+            assertThat(registry.scrape()).contains("slotline_calcom_circuitbreaker_failure_rate{name=\"calcom-demo\"}");
+            assertThat(registry.scrape()).contains("slotline_calcom_circuitbreaker_slow_call_rate{name=\"calcom-demo\"}");
+            expect("slotline_calcom_circuitbreaker_calls_seconds_count{kind=\"successful\",name=\"calcom-demo\"}", 0.0);
+            expect("slotline_calcom_circuitbreaker_not_permitted_calls_total{kind=\"not_permitted\",name=\"calcom-demo\"}", 0.0);
+            assertThat(registry.scrape()).doesNotContain("resilience4j_");
+        }
+
+        @Test
+        void transitionsAreCountedForBreakersCreatedBeforeAndAfterBinding() {
+            CircuitBreaker early = breakers.circuitBreaker("calcom-early");
+            metrics.bindCircuitBreakers(breakers);
+            CircuitBreaker late = breakers.circuitBreaker("calcom-late");
+
+            early.transitionToOpenState();
+            early.transitionToHalfOpenState();
+            early.transitionToClosedState();
+            late.transitionToOpenState();
+
+            expect("slotline_calcom_circuitbreaker_transitions_total{from=\"closed\",name=\"calcom-early\",to=\"open\"}", 1.0);
+            expect("slotline_calcom_circuitbreaker_transitions_total{from=\"open\",name=\"calcom-early\",to=\"half_open\"}", 1.0);
+            expect("slotline_calcom_circuitbreaker_transitions_total{from=\"half_open\",name=\"calcom-early\",to=\"closed\"}", 1.0);
+            expect("slotline_calcom_circuitbreaker_transitions_total{from=\"closed\",name=\"calcom-late\",to=\"open\"}", 1.0);
+            expect("slotline_calcom_circuitbreaker_state{name=\"calcom-late\",state=\"open\"}", 1.0);
+        }
+
+        @Test
+        void bindingTheSameRegistryTwiceDoesNotCountTransitionsTwice() {
+            CircuitBreaker breaker = breakers.circuitBreaker("calcom-demo");
+            metrics.bindCircuitBreakers(breakers);
+            metrics.bindCircuitBreakers(breakers);
+
+            breaker.transitionToOpenState();
+
+            assertThat(registry.get(SlotlineMetrics.CIRCUIT_BREAKER_TRANSITIONS)
+                            .tags("name", "calcom-demo", "from", "closed", "to", "open")
+                            .counter()
+                            .count())
+                    .isEqualTo(1.0);
+        }
+    }
+
+    @Nested
+    class Retell {
+
+        @Test
+        void webhooksAndSignatureRejectionsHaveZeroSeriesAndBoundedTags() {
+            expect("slotline_retell_webhooks_total{event=\"call_analyzed\",outcome=\"duplicate\"}", 0.0);
+            expect("slotline_retell_signature_rejections_total{reason=\"stale\"}", 0.0);
+
+            metrics.retellWebhook("call_ended", "processed");
+            metrics.retellWebhook("call_ended", "exploded");
+            metrics.signatureRejected("mismatch");
+            metrics.signatureRejected("because I said so");
+
+            expect("slotline_retell_webhooks_total{event=\"call_ended\",outcome=\"processed\"}", 1.0);
+            expect("slotline_retell_webhooks_total{event=\"call_ended\",outcome=\"other\"}", 1.0);
+            expect("slotline_retell_signature_rejections_total{reason=\"mismatch\"}", 1.0);
+            expect("slotline_retell_signature_rejections_total{reason=\"other\"}", 1.0);
+        }
+    }
+
+    @Nested
+    class ActiveCalls {
+
+        @Test
+        void gaugeReadsZeroUntilASupplierIsRegisteredThenFollowsIt() {
+            expect("slotline_calls_active", 0.0);
+
+            AtomicInteger calls = new AtomicInteger(3);
+            metrics.registerActiveCalls(calls::get);
+
+            expect("slotline_calls_active", 3.0);
+            calls.set(1);
+            expect("slotline_calls_active", 1.0);
+        }
+    }
+
+    static final class MutableClock extends Clock {
+
+        private Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
