@@ -12,8 +12,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.slotline.calcom.CalcomApi;
+import io.slotline.observability.SlotlineMetrics;
 
 /** Chooses the {@link AvailabilityService} by {@code slotline.availability.mode} and its store by {@code .store}. */
 @Configuration(proxyBeanMethods = false)
@@ -21,11 +21,6 @@ import io.slotline.calcom.CalcomApi;
 class AvailabilityConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(AvailabilityConfiguration.class);
-
-    @Bean
-    AvailabilityMetrics availabilityMetrics(MeterRegistry registry) {
-        return new AvailabilityMetrics(registry);
-    }
 
     /** Through the resilient decorator (the primary {@link CalcomApi}): breaker, budget and retry apply. */
     @Bean
@@ -35,7 +30,7 @@ class AvailabilityConfiguration {
 
     @Bean
     Prefetcher prefetcher(AvailabilityService availability, AvailabilityProperties properties,
-            AvailabilityMetrics metrics, ObjectProvider<Clock> clock) {
+            SlotlineMetrics metrics, ObjectProvider<Clock> clock) {
         return new Prefetcher(availability, properties.prefetch(), metrics, clock.getIfAvailable(Clock::systemUTC));
     }
 
@@ -55,7 +50,7 @@ class AvailabilityConfiguration {
 
         @Bean
         CachedAvailability cachedAvailability(AvailabilityProperties properties, SharedDays sharedDays,
-                AvailabilityMetrics metrics, ObjectProvider<Clock> clock) {
+                SlotlineMetrics metrics, ObjectProvider<Clock> clock) {
             return new CachedAvailability(properties, sharedDays, metrics, clock.getIfAvailable(Clock::systemUTC));
         }
 

@@ -41,6 +41,7 @@ import io.slotline.availability.SlotRequest.Priority;
 import io.slotline.calcom.CalcomCallContext;
 import io.slotline.calcom.CalcomException;
 import io.slotline.calcom.UpstreamCounter;
+import io.slotline.observability.SlotlineMetrics;
 
 /**
  * Availability from memory, asking Cal.com once (mode {@code cached}).
@@ -83,7 +84,7 @@ public final class CachedAvailability implements AvailabilityService, AutoClosea
 
     private final AvailabilityProperties properties;
     private final SharedDays shared;
-    private final AvailabilityMetrics metrics;
+    private final SlotlineMetrics metrics;
     private final Clock clock;
     private final AsyncCache<DayKey, DayEntry> days;
     private final Cache<DayKey, DayEntry> lastKnown;
@@ -94,7 +95,7 @@ public final class CachedAvailability implements AvailabilityService, AutoClosea
     private final ThreadPoolExecutor loads;
     private final ThreadPoolExecutor refreshes;
 
-    CachedAvailability(AvailabilityProperties properties, SharedDays shared, AvailabilityMetrics metrics, Clock clock) {
+    CachedAvailability(AvailabilityProperties properties, SharedDays shared, SlotlineMetrics metrics, Clock clock) {
         this.properties = properties;
         this.shared = shared;
         this.metrics = metrics;
@@ -106,7 +107,7 @@ public final class CachedAvailability implements AvailabilityService, AutoClosea
                 .expireAfter(expiringAt(properties.hardExpiry()))
                 .<DayKey, DayEntry>removalListener((key, entry, cause) -> {
                     if (cause == RemovalCause.EXPIRED) {
-                        metrics.invalidation(InvalidationSource.TTL);
+                        metrics.invalidation(SlotlineMetrics.InvalidationSource.TTL);
                     }
                 })
                 .buildAsync();
@@ -409,7 +410,7 @@ public final class CachedAvailability implements AvailabilityService, AutoClosea
         if (from.plusDays(MAX_INVALIDATION_DAYS).isBefore(to)) {
             throw new IllegalArgumentException("invalidation of more than " + MAX_INVALIDATION_DAYS + " days");
         }
-        metrics.invalidation(source);
+        metrics.invalidation(SlotlineMetrics.InvalidationSource.valueOf(source.name()));
         dropLocally(companyId, from, to);
         shared.invalidate(companyId, from, to, source);
     }

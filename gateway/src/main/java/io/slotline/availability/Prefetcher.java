@@ -17,6 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.slotline.observability.SlotlineMetrics;
+
 /**
  * Warms a branch's calendars while the caller is still saying hello (call_inbound / call_started), so that the
  * first availability question is answered from memory. Runs on its own small pool with background priority:
@@ -33,12 +35,12 @@ public final class Prefetcher implements AutoCloseable {
 
     private final AvailabilityService availability;
     private final AvailabilityProperties.Prefetch settings;
-    private final AvailabilityMetrics metrics;
+    private final SlotlineMetrics metrics;
     private final Clock clock;
     private final Set<Warming> running = ConcurrentHashMap.newKeySet();
     private final ThreadPoolExecutor executor;
 
-    Prefetcher(AvailabilityService availability, AvailabilityProperties.Prefetch settings, AvailabilityMetrics metrics,
+    Prefetcher(AvailabilityService availability, AvailabilityProperties.Prefetch settings, SlotlineMetrics metrics,
             Clock clock) {
         this.availability = Objects.requireNonNull(availability, "availability");
         this.settings = settings;

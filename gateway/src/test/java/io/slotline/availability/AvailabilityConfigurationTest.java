@@ -13,12 +13,15 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.slotline.calcom.CalcomApi;
 import io.slotline.calcom.FakeCalcom;
+import io.slotline.observability.SlotlineMetrics;
+import io.slotline.support.RequiresRedis;
 
 class AvailabilityConfigurationTest {
 
     private final ApplicationContextRunner context = new ApplicationContextRunner()
             .withUserConfiguration(AvailabilityConfiguration.class)
             .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+            .withBean(SlotlineMetrics.class, () -> new SlotlineMetrics(new SimpleMeterRegistry()))
             .withBean(CalcomApi.class, () -> new FakeCalcom(Clock.systemUTC()));
 
     @Test
@@ -58,7 +61,7 @@ class AvailabilityConfigurationTest {
     }
 
     @Test
-    @org.junit.jupiter.api.extension.ExtendWith(RedisTestSupport.class)
+    @RequiresRedis
     void redisStoreSharesThroughRedis() {
         context.withPropertyValues("slotline.availability.store=redis", "slotline.redis.enabled=true")
                 .withBean(RedisConnectionFactory.class, () -> RedisTestSupport.connections(RedisTestSupport.PORT))

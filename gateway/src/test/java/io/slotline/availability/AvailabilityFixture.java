@@ -12,6 +12,7 @@ import io.slotline.calcom.CalcomApi;
 import io.slotline.calcom.CalcomResilienceProperties;
 import io.slotline.calcom.FakeCalcom;
 import io.slotline.calcom.ResilientCalcomApi;
+import io.slotline.observability.SlotlineMetrics;
 import io.slotline.support.MutableClock;
 
 /** A calendar, a test clock (Monday 2030-03-04 07:00 in Berlin), a counting fake Cal.com and metrics. */
@@ -28,7 +29,7 @@ class AvailabilityFixture {
     final MutableClock clock = new MutableClock(Instant.parse("2030-03-04T06:00:00Z"));
     final FakeCalcom calcom = new FakeCalcom(clock);
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    final AvailabilityMetrics metrics = new AvailabilityMetrics(registry);
+    final SlotlineMetrics metrics = new SlotlineMetrics(registry);
 
     CachedAvailability cached(CalcomApi api) {
         return new CachedAvailability(AvailabilityProperties.defaults(), new LocalDays(new SlotsFetcher(api)), metrics,

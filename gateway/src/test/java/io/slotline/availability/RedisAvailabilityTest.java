@@ -21,7 +21,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
@@ -29,12 +28,13 @@ import io.slotline.calcom.CalcomApi;
 import io.slotline.calcom.CalcomException;
 import io.slotline.calcom.FakeCalcom;
 import io.slotline.calcom.ResilientCalcomApi;
+import io.slotline.support.RequiresRedis;
 
 /**
  * Two gateway instances (separate caches, separate Lettuce clients) sharing the real Redis and one counting
  * Cal.com. Every run uses its own key prefix.
  */
-@ExtendWith(RedisTestSupport.class)
+@RequiresRedis
 class RedisAvailabilityTest {
 
     private final AvailabilityFixture fixture = new AvailabilityFixture();
