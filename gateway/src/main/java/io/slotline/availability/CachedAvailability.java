@@ -105,6 +105,8 @@ public final class CachedAvailability implements AvailabilityService, AutoClosea
                 .ticker(ticker)
                 .maximumSize(properties.maxDays())
                 .expireAfter(expiringAt(properties.hardExpiry()))
+                // maintenance and removal notifications are cheap; running them inline keeps the TTL count exact
+                .executor(Runnable::run)
                 .<DayKey, DayEntry>removalListener((key, entry, cause) -> {
                     if (cause == RemovalCause.EXPIRED) {
                         metrics.invalidation(SlotlineMetrics.InvalidationSource.TTL);
