@@ -145,7 +145,7 @@ public final class CachedAvailability implements AvailabilityService, AutoClosea
         Set<DayKey> startedHere = ConcurrentHashMap.newKeySet();
         CompletableFuture<Map<DayKey, DayEntry>> all = getAll(range, keys, request, request.priority(), startedHere);
         boolean answeredAtOnce = all.isDone();
-        if (!answeredAtOnce && startedHere.isEmpty()) {
+        if (!answeredAtOnce && startedHere.isEmpty() && request.priority() == Priority.LIVE) {
             metrics.coalesced();
         }
         Map<DayKey, DayEntry> loaded = Map.of();
@@ -228,7 +228,7 @@ public final class CachedAvailability implements AvailabilityService, AutoClosea
                 fillFromShared(range, unknown, entries, now);
             }
             if (!unknown.isEmpty()) {
-                metrics.cacheMiss();
+                countCache(request, "miss");
                 throw new CalendarUnavailableException("No availability known for " + range + " (" + unknown.size()
                         + " days): " + describe(failure), failure);
             }
@@ -248,17 +248,23 @@ public final class CachedAvailability implements AvailabilityService, AutoClosea
             }
             answer.put(key.day(), entry.slots().stream().filter(slot -> slot.start().isAfter(now)).toList());
         }
-        if (stale) {
-            metrics.cacheStale();
-        } else if (fromMemory) {
-            metrics.cacheHit();
-        } else {
-            metrics.cacheMiss();
-        }
+        countCache(request, stale ? "stale" : fromMemory ? "hit" : "miss");
         if (!toRefresh.isEmpty()) {
             refresh(range, toRefresh);
         }
         return new Availability(answer, stale);
+    }
+
+    /** Callers only: a prefetch is a miss by design and would hide how often a caller waits. */
+    private void countCache(SlotRequest request, String result) {
+        if (request.priority() != Priority.LIVE) {
+            return;
+        }
+        switch (result) {
+            case "hit" -> metrics.cacheHit();
+            case "stale" -> metrics.cacheStale();
+            default -> metrics.cacheMiss();
+        }
     }
 
     private void fillFromShared(DayRange range, List<DayKey> unknown, Map<DayKey, DayEntry> entries, Instant now) {

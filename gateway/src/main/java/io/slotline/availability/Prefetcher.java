@@ -102,6 +102,11 @@ public final class Prefetcher implements AutoCloseable {
         }
     }
 
+    /** Prefetches queued or running (diagnostics and tests). */
+    int inFlight() {
+        return running.size();
+    }
+
     @Override
     public void close() {
         executor.shutdownNow();
