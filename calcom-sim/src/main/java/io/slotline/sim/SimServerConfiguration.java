@@ -8,6 +8,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.random.RandomGenerator;
 
+import org.apache.catalina.core.StandardHost;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoConfiguration;
@@ -15,6 +16,8 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration;
 import org.springframework.boot.servlet.autoconfigure.HttpEncodingAutoConfiguration;
 import org.springframework.boot.tomcat.autoconfigure.servlet.TomcatServletWebServerAutoConfiguration;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
@@ -33,6 +36,7 @@ import io.slotline.sim.calendar.Ids;
 import io.slotline.sim.calendar.Scheduler;
 import io.slotline.sim.calendar.SimClock;
 import io.slotline.sim.control.ControlApi;
+import io.slotline.sim.web.EnvelopeErrorValve;
 import io.slotline.sim.web.FrontController;
 import io.slotline.sim.web.RateLimiter;
 import io.slotline.sim.web.RequestStats;
@@ -164,6 +168,16 @@ class SimServerConfiguration {
         Routes routes = CalcomRoutes.create(scheduler, bookings, webhooks);
         return new FrontController(routes, control, scheduler, settings, limiter, stats, responseTimer, simRandom,
                 clock);
+    }
+
+    /** Requests Tomcat rejects before Spring sees them (malformed URLs) also get Cal.com's error envelope. */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> envelopeErrorReports(SimClock clock) {
+        return factory -> factory.addContextCustomizers(context -> {
+            StandardHost host = (StandardHost) context.getParent();
+            host.setErrorReportValveClass(EnvelopeErrorValve.class.getName());
+            host.getPipeline().addValve(new EnvelopeErrorValve(clock));
+        });
     }
 
     @Bean

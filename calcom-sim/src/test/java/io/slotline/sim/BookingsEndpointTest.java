@@ -184,6 +184,7 @@ class BookingsEndpointTest extends SimulatorTestSupport {
 
     @Test
     void aReservedSlotCanOnlyBeBookedWithItsReservationUid() {
+        http.post("/v2/slots/reservations", "{\"eventTypeId\":10,\"slotStart\":\"2026-03-26T10:00:00Z\"}", slots());
         SimHttp.Response reservation = http.post("/v2/slots/reservations",
                 "{\"eventTypeId\":10,\"slotStart\":\"2026-03-26T10:00:00Z\"}", slots());
         String uid = reservation.json().at("/data/reservationUid").asString();

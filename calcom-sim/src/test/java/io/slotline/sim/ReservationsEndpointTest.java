@@ -29,6 +29,7 @@ class ReservationsEndpointTest extends SimulatorTestSupport {
 
     @Test
     void aHeldSlotIsNotOfferedUntilItIsReleased() {
+        book(10, "2026-03-26T09:00:00Z", "Max", "max@example.com");
         String uid = http.post("/v2/slots/reservations", RESERVE, slots()).json().at("/data/reservationUid")
                 .asString();
         String query = "/v2/slots?eventTypeId=10&start=2026-03-26T09:00:00Z&end=2026-03-26T09:30:00Z";
@@ -81,13 +82,17 @@ class ReservationsEndpointTest extends SimulatorTestSupport {
     }
 
     @Test
-    void aSecondReservationOfTheSameTimeIsUnprocessable() {
+    void aTeamSlotCanBeHeldOncePerHost() {
         http.post("/v2/slots/reservations", RESERVE, slots());
-
         SimHttp.Response second = http.post("/v2/slots/reservations", RESERVE, slots());
 
-        assertThat(second.status()).isEqualTo(422);
-        assertThat(second.json().at("/error/code").asString()).isEqualTo("UnprocessableEntityException");
+        SimHttp.Response third = http.post("/v2/slots/reservations", RESERVE, slots());
+
+        assertThat(second.status()).isEqualTo(201);
+        assertThat(third.status()).isEqualTo(422);
+        assertThat(third.json().at("/error/code").asString()).isEqualTo("UnprocessableEntityException");
+        assertThat(third.json().at("/error/message").asString()).isEqualTo("Can't reserve the slot because the "
+                + "round robin event type has no available hosts left at this time slot.");
     }
 
     @Test

@@ -86,6 +86,147 @@ public enum MessageKey {
     WHICH_APPOINTMENT(
             "Ich sehe mehrere Termine: {appointments}. Welchen meinen Sie?",
             "I can see several appointments: {appointments}. Which one do you mean?"),
+    /** {when}: the day and/or time the caller named; {appointments}: their upcoming appointments as a list. */
+    NO_APPOINTMENT_AT(
+            "Für {when} finde ich keinen Termin. Ich sehe {appointments}. Welchen meinen Sie?",
+            "I can't find an appointment for {when}. I can see {appointments}. Which one do you mean?"),
+    /** {name}: the name the caller gave; {day}: the day they named. */
+    NO_APPOINTMENT_FOR_NAME(
+            "Auf den Namen {name} finde ich {day} leider keinen Termin. Soll sich jemand aus dem Team bei Ihnen melden?",
+            "I can't find an appointment under the name {name} for {day}, I'm afraid. "
+                    + "Shall someone from the team call you back?"),
+    IDENTIFY_ANONYMOUS(
+            "Ihre Rufnummer wird leider nicht übertragen. Auf welchen Namen und für welchen Tag ist der Termin gebucht?",
+            "Your number isn't shown, I'm afraid. What name and which day was the appointment booked for?"),
+    /** {name}, {day}: as given by a caller whose number is withheld. */
+    ANONYMOUS_CALLBACK_NEEDS_PHONE(
+            "Auf den Namen {name} finde ich {day} leider keinen Termin, den ich ohne Ihre Rufnummer ändern kann. "
+                    + "Jemand aus dem Team ruft Sie gern zurück: Unter welcher Nummer erreichen wir Sie?",
+            "I can't find an appointment under the name {name} for {day} that I could change without your number. "
+                    + "Someone from the team can call you back: what number can we reach you on?"),
+    ANONYMOUS_CALLBACK_RECORDED(
+            "Ohne Ihre Rufnummer kann ich den Termin leider nicht selbst ändern. Ich habe Ihr Anliegen notiert, "
+                    + "jemand aus dem Team ruft Sie zurück.",
+            "Without your number I can't change the appointment myself, I'm afraid. I've noted your request, "
+                    + "and someone from the team will call you back."),
+    /** {service}, {time}: the appointment that was cancelled before (on the web, or earlier in this call). */
+    ALREADY_CANCELLED(
+            "Ihr Termin für {service}, {time}, ist bereits storniert.",
+            "Your {service} appointment for {time} is already cancelled."),
+    /** {time}: where the appointment was moved to. */
+    ALREADY_MOVED(
+            "Dieser Termin wurde bereits verschoben, Ihr neuer Termin ist {time}.",
+            "That appointment has already been moved, your new time is {time}."),
+    /** {service}, {time}: the cancelled appointment; {fee}: the fee the caller agreed to. */
+    CANCELLED_WITH_FEE(
+            "Ich habe Ihren Termin storniert: {service}, {time}. Wie besprochen berechnen wir dafür {fee}.",
+            "I've cancelled your {service} appointment for {time}. As discussed, we'll charge {fee} for it."),
+    RESCHEDULED_WITH_FEE(
+            "Ich habe Ihren Termin verschoben. Ihr neuer Termin: {time}. Wie besprochen berechnen wir dafür {fee}.",
+            "I've moved your appointment. Your new time is {time}. As discussed, we'll charge {fee} for it."),
+    /** {notice}: the notice from which it would have been cheaper, e.g. "48 Stunden"; {fee}: the amount. */
+    RESCHEDULE_FEE_NOTICE(
+            "Bitte beachten Sie: Bei einer Verschiebung weniger als {notice} vor dem Termin berechnen wir {fee}. "
+                    + "Möchten Sie den Termin trotzdem verschieben?",
+            "Please note: for changes less than {notice} before the appointment we charge {fee}. "
+                    + "Would you still like to move it?"),
+    /** {fee}: charged for every cancellation, whatever the notice. */
+    CANCELLATION_FEE_FLAT(
+            "Bitte beachten Sie: Für eine Absage berechnen wir {fee}. Möchten Sie trotzdem stornieren?",
+            "Please note: we charge {fee} for a cancellation. Would you still like to cancel?"),
+    RESCHEDULE_FEE_FLAT(
+            "Bitte beachten Sie: Für eine Verschiebung berechnen wir {fee}. Möchten Sie den Termin trotzdem verschieben?",
+            "Please note: we charge {fee} for moving an appointment. Would you still like to move it?"),
+    /** {times}: "zweimal", "twice", "3 times". */
+    RESCHEDULE_LIMIT_REACHED(
+            "Dieser Termin wurde schon {times} verschoben, öfter geht es leider nicht. "
+                    + "Soll sich jemand aus dem Team bei Ihnen melden?",
+            "This appointment has already been moved {times}, I'm afraid it can't be moved again. "
+                    + "Shall someone from the team call you back?"),
+    RESCHEDULE_NOT_OFFERED(
+            "Termine können wir telefonisch leider nicht verschieben. Soll sich jemand aus dem Team bei Ihnen melden?",
+            "I'm afraid appointments can't be moved by phone. Shall someone from the team call you back?"),
+    /** {time}: the new time the caller asked for. */
+    RESCHEDULE_SLOT_TAKEN(
+            "{time} ist leider nicht frei, Ihr Termin bleibt unverändert. Soll ich nach freien Zeiten schauen?",
+            "{time} isn't available, I'm afraid, so your appointment stays as it is. Shall I look for free times?"),
+    RESCHEDULE_NOT_BOOKABLE(
+            "{time} kann ich leider nicht vergeben, das ist zu kurzfristig oder zu weit im Voraus. "
+                    + "Ihr Termin bleibt unverändert. Soll ich nach einer anderen Zeit schauen?",
+            "I can't offer {time}, it's either too soon or too far ahead. Your appointment stays as it is. "
+                    + "Shall I look for another time?"),
+    /** {time}: the appointment's current time, e.g. "am Dienstag um 10 Uhr". */
+    SAME_TIME(
+            "Ihr Termin ist bereits {time}. Möchten Sie eine andere Zeit?",
+            "Your appointment is already {time}. Would you like a different time?"),
+    MISSING_NEW_TIME(
+            "Auf welchen Tag und welche Uhrzeit möchten Sie den Termin verschieben?",
+            "Which day and time would you like to move the appointment to?"),
+    CANCEL_REFUSED(
+            "Der Kalender hat die Absage leider nicht angenommen. Soll sich jemand aus dem Team bei Ihnen melden?",
+            "The calendar wouldn't accept the cancellation, I'm afraid. Shall someone from the team call you back?"),
+    RESCHEDULE_REFUSED(
+            "Der Kalender hat die Verschiebung leider nicht angenommen, Ihr Termin bleibt unverändert. "
+                    + "Soll sich jemand aus dem Team bei Ihnen melden?",
+            "The calendar wouldn't accept the change, I'm afraid, so your appointment stays as it is. "
+                    + "Shall someone from the team call you back?"),
+    /** {service}, {time}: an appointment found cancelled in Cal.com when the caller wanted to move it. */
+    NO_LONGER_ACTIVE(
+            "Ihr Termin für {service}, {time}, wurde bereits storniert und kann nicht mehr verschoben werden. "
+                    + "Soll ich einen neuen Termin für Sie suchen?",
+            "Your {service} appointment for {time} has already been cancelled and can't be moved. "
+                    + "Shall I find you a new appointment?"),
+    NO_UPCOMING_APPOINTMENTS(
+            "Unter Ihrer Telefonnummer sehe ich keine anstehenden Termine. Möchten Sie einen Termin vereinbaren?",
+            "I can't see any upcoming appointments under your phone number. Would you like to book one?"),
+    /** {appointment}: e.g. "Herrenhaarschnitt am Dienstag um 10 Uhr bei Anna". */
+    APPOINTMENTS_ONE(
+            "Sie haben einen anstehenden Termin: {appointment}.",
+            "You have one upcoming appointment: {appointment}."),
+    /** {count}: how many; {appointments}: them as a list joined with "und"/"and". */
+    APPOINTMENTS_MANY(
+            "Sie haben {count} anstehende Termine: {appointments}.",
+            "You have {count} upcoming appointments: {appointments}."),
+    ANONYMOUS_NO_LOOKUP(
+            "Ihre Rufnummer wird leider nicht übertragen, daher kann ich Ihre Termine nicht nachsehen. "
+                    + "Gern vereinbare ich einen neuen Termin oder notiere einen Rückruf.",
+            "Your number isn't shown, I'm afraid, so I can't look up your appointments. "
+                    + "I'm happy to book a new appointment or note a callback request."),
+    /** {service}: the service the caller books most. Follows the greeting. */
+    USUAL_SERVICE(
+            "Möchten Sie wieder einen Termin für {service}?",
+            "Would you like to book {service} again?"),
+    /** {service}; {when}: e.g. "am Dienstag um 10 Uhr", "morgen um 9 Uhr". Follows the greeting. */
+    NEXT_APPOINTMENT_NOTE(
+            "Sie haben {when} einen Termin für {service}.",
+            "You have a {service} appointment {when}."),
+    /** {services}: e.g. "Herrenhaarschnitt, 30 Minuten, 28 Euro; ...". */
+    SERVICES_LIST(
+            "Wir bieten an: {services}. Was darf es für Sie sein?",
+            "We offer {services}. What would you like?"),
+    NO_SERVICES(
+            "Telefonisch kann ich im Moment leider keine Leistungen buchen. Soll sich jemand aus dem Team bei Ihnen melden?",
+            "I'm afraid I can't book any services by phone at the moment. Shall someone from the team call you back?"),
+    CALLBACK_NEEDS_PHONE(
+            "Unter welcher Telefonnummer können wir Sie zurückrufen?",
+            "What phone number can we call you back on?"),
+    CALLBACK_NEEDS_NAME(
+            "Auf welchen Namen darf ich den Rückruf notieren?",
+            "What name shall I put down for the callback?"),
+    /** {appointments}: the caller's upcoming appointments, when the one they named is not among them. */
+    WHICH_OF_THESE(
+            "Ich sehe {appointments}. Welchen Termin meinen Sie?",
+            "I can see {appointments}. Which appointment do you mean?"),
+    ANONYMOUS_CALLER(
+            "Ihre Rufnummer wird leider nicht übertragen, daher kann ich Sie nicht zuordnen. Darf ich Ihren Namen erfahren?",
+            "Your number isn't shown, so I can't look you up, I'm afraid. May I have your name, please?"),
+    /** {name}, {company}. Followed by what we know (next appointment, usual service) or {@link #HOW_CAN_I_HELP}. */
+    WELCOME_BACK(
+            "Hallo {name}, willkommen zurück bei {company}!",
+            "Hello {name}, welcome back to {company}!"),
+    HOW_CAN_I_HELP(
+            "Wie kann ich Ihnen helfen?",
+            "How can I help you?"),
     REQUEST_IN_PROGRESS(
             "Einen Moment bitte, ich bin noch dabei, das für Sie zu erledigen.",
             "One moment please, I'm still taking care of that for you."),

@@ -75,6 +75,17 @@ public final class CalendarStore {
                     new BookingKey(to, Long.MAX_VALUE), true).values());
         }
 
+        List<Host> hostsOf(EventType eventType) {
+            List<Host> found = new ArrayList<>();
+            for (Long id : eventType.hostIds()) {
+                Host host = hosts.get(id);
+                if (host != null) {
+                    found.add(host);
+                }
+            }
+            return found;
+        }
+
         boolean slotTaken(long hostId, Instant start, Instant end) {
             return activeSlots.containsKey(new SlotKey(hostId, start, end));
         }

@@ -102,7 +102,7 @@ public final class Scheduler {
     }
 
     public List<Host> hosts(EventType eventType) {
-        return store.read(d -> hostsOf(d, eventType));
+        return store.read(d -> d.hostsOf(eventType));
     }
 
     public List<EventType> eventTypesOwnedBy(String apiKey) {
@@ -117,17 +117,6 @@ public final class Scheduler {
         return store.booking(uid);
     }
 
-    private static List<Host> hostsOf(CalendarStore.Data data, EventType eventType) {
-        List<Host> hosts = new ArrayList<>();
-        for (Long id : eventType.hostIds()) {
-            Host host = data.hosts.get(id);
-            if (host != null) {
-                hosts.add(host);
-            }
-        }
-        return hosts;
-    }
-
     // ---- slots
 
     /**
@@ -137,8 +126,7 @@ public final class Scheduler {
     public List<Instant> slots(EventType eventType, @Nullable Host onlyHost, Instant from, Instant to, int duration,
             @Nullable String ignoredBookingUid) {
         Instant now = clock.instant();
-        return store.read(d -> SlotFinder.slots(d, eventType, onlyHost != null ? List.of(onlyHost) : hostsOf(d, eventType),
-                from, to, duration, ignoredBookingUid, now));
+        return store.read(d -> SlotFinder.slots(d, eventType, onlyHost, from, to, duration, ignoredBookingUid, now));
     }
 
     // ---- create
@@ -155,10 +143,10 @@ public final class Scheduler {
         Instant end = start.plus(Duration.ofMinutes(request.duration()));
         checkBounds(eventType, start, now);
         return store.read(d -> {
-            checkNotHeld(d, eventType, start, end, request.reservedSlotUid(), now);
             List<Host> candidates = request.requestedHost() != null ? List.of(request.requestedHost())
-                    : hostsOf(d, eventType);
+                    : d.hostsOf(eventType);
             Host host = pickFreeHost(d, eventType, candidates, start, end, null);
+            checkNotHeld(d, eventType, start, end, request.reservedSlotUid(), null, now);
             return new PreparedBooking(request, host, end);
         });
     }
@@ -198,12 +186,27 @@ public final class Scheduler {
         }
     }
 
+    /**
+     * Other callers' reservations block the time when they take every host still free (any reservation, for a
+     * personal event type). The holder of a reservation of this time books past all of them.
+     */
     private static void checkNotHeld(CalendarStore.Data d, EventType eventType, Instant start, Instant end,
-            @Nullable String reservedSlotUid, Instant now) {
-        Reservation held = SlotFinder.heldByOthers(d, eventType, start, end, reservedSlotUid, now);
-        if (held != null) {
+            @Nullable String reservedSlotUid, @Nullable String ignoredBookingUid, Instant now) {
+        Reservation own = reservedSlotUid == null ? null : d.reservations.get(reservedSlotUid);
+        if (own != null && own.eventTypeId() == eventType.id() && own.isActive(now) && own.overlaps(start, end)) {
+            return;
+        }
+        List<Reservation> held = SlotFinder.heldByOthers(d, eventType, start, end, reservedSlotUid, now);
+        if (held.isEmpty()) {
+            return;
+        }
+        int freeHosts = (int) d.hostsOf(eventType).stream()
+                .filter(h -> SlotFinder.isFree(d, eventType, h, start, end, ignoredBookingUid))
+                .count();
+        if (SlotFinder.exhaustedByReservations(eventType, freeHosts, held.size())) {
+            long seconds = held.stream().mapToLong(r -> r.secondsLeft(now)).min().orElse(0);
             throw new CalendarException(400, "Someone else reserved this booking time slot before you. "
-                    + "This time slot will be freed up in " + held.secondsLeft(now) + " seconds.");
+                    + "This time slot will be freed up in " + seconds + " seconds.");
         }
     }
 
@@ -262,15 +265,15 @@ public final class Scheduler {
         Instant end = start.plus(Duration.ofMinutes(original.durationMinutes()));
         checkBounds(eventType, start, now);
         return store.read(d -> {
-            checkNotHeld(d, eventType, start, end, null, now);
             List<Host> candidates = new ArrayList<>();
             Host sameHost = d.hosts.get(original.hostId());
             if (sameHost != null && SlotFinder.isFree(d, eventType, sameHost, start, end, original.uid())) {
                 candidates.add(sameHost);
             } else {
-                candidates.addAll(hostsOf(d, eventType));
+                candidates.addAll(d.hostsOf(eventType));
             }
             Host host = pickFreeHost(d, eventType, candidates, start, end, original.uid());
+            checkNotHeld(d, eventType, start, end, null, original.uid(), now);
             return new PreparedReschedule(request, original, eventType, host, end);
         });
     }
@@ -395,15 +398,27 @@ public final class Scheduler {
         return eventType;
     }
 
+    /**
+     * Cal.com's reservation checks: a round-robin slot can be held once per host (bookings are not looked at); a
+     * personal event type's slot cannot be held when booked or already held.
+     */
     private void checkReservationFree(CalendarStore.Data d, EventType eventType, Instant start, Instant end,
             @Nullable String ownUid) {
         Instant now = clock.instant();
+        List<Reservation> held = SlotFinder.heldByOthers(d, eventType, start, end, ownUid, now);
+        if (eventType.isTeam()) {
+            if (held.size() >= eventType.hostIds().size()) {
+                throw new CalendarException(422, "Can't reserve the slot because the round robin event type has no "
+                        + "available hosts left at this time slot.");
+            }
+            return;
+        }
         boolean booked = d.bookings.values().stream().anyMatch(b -> b.eventTypeId() == eventType.id()
                 && b.isActive() && b.start().isBefore(end) && start.isBefore(b.end()));
         if (booked) {
             throw new CalendarException(422, "Can't reserve a slot if the event is already booked.");
         }
-        if (SlotFinder.heldByOthers(d, eventType, start, end, ownUid, now) != null) {
+        if (!held.isEmpty()) {
             throw new CalendarException(422,
                     "This time slot is already reserved by another user. Please choose a different time.");
         }

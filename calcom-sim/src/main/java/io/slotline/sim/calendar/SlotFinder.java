@@ -4,8 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.TreeSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 import org.jspecify.annotations.Nullable;
 
@@ -13,8 +16,10 @@ import org.jspecify.annotations.Nullable;
  * Availability as Cal.com computes it for one event type: slot starts step through each working window of each host
  * by the slot interval; a start is offered when the slot fits the window, respects minimum notice and booking window,
  * and the slot widened by the event type's buffers does not overlap any active booking of that host widened by the
- * buffers of the booking's own event type. Held reservations of the event type remove the slot for everybody.
- * Any-host (team) event types offer a start when at least one host is free. Callers hold the store's lock.
+ * buffers of the booking's own event type. Team (round-robin) event types offer a start while free hosts outnumber
+ * the other callers' reservations overlapping it (each reservation holds one host, as Cal.com lets a round-robin slot
+ * be reserved once per host); for a personal event type any such reservation hides the slot. Callers hold the
+ * store's lock.
  */
 final class SlotFinder {
 
@@ -30,32 +35,49 @@ final class SlotFinder {
     private SlotFinder() {
     }
 
-    static List<Instant> slots(CalendarStore.Data data, EventType eventType, List<Host> hosts, Instant from,
+    static List<Instant> slots(CalendarStore.Data data, EventType eventType, @Nullable Host onlyHost, Instant from,
             Instant to, int duration, @Nullable String ignoredBookingUid, Instant now) {
-        TreeSet<Instant> offered = new TreeSet<>();
         Instant earliest = earliestStart(eventType, now);
         Instant latest = latestStart(eventType, now);
         Duration length = Duration.ofMinutes(duration);
         Duration step = Duration.ofMinutes(eventType.stepMinutes(duration));
-        List<Reservation> held = activeReservations(data, eventType, now);
-        for (Host host : hosts) {
+        Map<Instant, Integer> freeHosts = new TreeMap<>();
+        Set<Instant> freeForOnlyHost = new HashSet<>();
+        for (Host host : data.hostsOf(eventType)) {
             List<Interval> busy = busy(data, host, from.minus(REACH), to.plus(REACH), ignoredBookingUid);
             for (WeeklySchedule.Occurrence window : host.schedule().occurrences(host.timeZone(), from, to)) {
                 for (Instant start = window.start(); !start.plus(length).isAfter(window.end());
                         start = start.plus(step)) {
                     if (start.isBefore(from) || start.isAfter(to) || start.isBefore(earliest)
-                            || (latest != null && start.isAfter(latest)) || offered.contains(start)) {
+                            || (latest != null && start.isAfter(latest))
+                            || isBusy(busy, eventType, start, start.plus(length))) {
                         continue;
                     }
-                    Instant end = start.plus(length);
-                    if (isBusy(busy, eventType, start, end) || isHeld(held, start, end)) {
-                        continue;
+                    freeHosts.merge(start, 1, Integer::sum);
+                    if (onlyHost != null && onlyHost.id() == host.id()) {
+                        freeForOnlyHost.add(start);
                     }
-                    offered.add(start);
                 }
             }
         }
-        return List.copyOf(offered);
+        List<Reservation> held = activeReservations(data, eventType, now);
+        List<Instant> offered = new ArrayList<>();
+        for (Map.Entry<Instant, Integer> candidate : freeHosts.entrySet()) {
+            Instant start = candidate.getKey();
+            if (onlyHost != null && !freeForOnlyHost.contains(start)) {
+                continue;
+            }
+            if (!exhaustedByReservations(eventType, candidate.getValue(),
+                    overlapping(held, start, start.plus(length)).size())) {
+                offered.add(start);
+            }
+        }
+        return offered;
+    }
+
+    /** Whether reservations take every host that is still free (any reservation, for a personal event type). */
+    static boolean exhaustedByReservations(EventType eventType, int freeHosts, int reservations) {
+        return eventType.isTeam() ? reservations >= freeHosts : reservations > 0;
     }
 
     static Instant earliestStart(EventType eventType, Instant now) {
@@ -77,14 +99,26 @@ final class SlotFinder {
                 end);
     }
 
-    static @Nullable Reservation heldByOthers(CalendarStore.Data data, EventType eventType, Instant start,
-            Instant end, @Nullable String ownReservationUid, Instant now) {
-        for (Reservation reservation : activeReservations(data, eventType, now)) {
-            if (reservation.overlaps(start, end) && !reservation.uid().equals(ownReservationUid)) {
-                return reservation;
+    /** Active reservations of the event type overlapping the slot, except the caller's own. */
+    static List<Reservation> heldByOthers(CalendarStore.Data data, EventType eventType, Instant start, Instant end,
+            @Nullable String ownReservationUid, Instant now) {
+        List<Reservation> others = new ArrayList<>();
+        for (Reservation reservation : overlapping(activeReservations(data, eventType, now), start, end)) {
+            if (!reservation.uid().equals(ownReservationUid)) {
+                others.add(reservation);
             }
         }
-        return null;
+        return others;
+    }
+
+    private static List<Reservation> overlapping(List<Reservation> reservations, Instant start, Instant end) {
+        List<Reservation> found = new ArrayList<>();
+        for (Reservation reservation : reservations) {
+            if (reservation.overlaps(start, end)) {
+                found.add(reservation);
+            }
+        }
+        return found;
     }
 
     /** Active bookings of the host on the same local day: the round-robin tie breaker. */
@@ -103,15 +137,6 @@ final class SlotFinder {
         Instant wideEnd = end.plus(Duration.ofMinutes(eventType.afterEventBuffer()));
         for (Interval interval : busy) {
             if (interval.overlaps(wideStart, wideEnd)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean isHeld(List<Reservation> held, Instant start, Instant end) {
-        for (Reservation reservation : held) {
-            if (reservation.overlaps(start, end)) {
                 return true;
             }
         }

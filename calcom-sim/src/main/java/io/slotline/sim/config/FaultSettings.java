@@ -1,15 +1,18 @@
 package io.slotline.sim.config;
 
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
 /**
  * Injected failures of an endpoint group, each a probability per request.
  *
  * @param errorRate answer 500 (InternalServerErrorException envelope) without doing anything
  * @param timeoutRate do the work, then hold the response for {@code timeoutMs} instead of the sampled latency
+ * @param timeoutMs how long a timeout fault holds the response (default 30 s when bound from properties)
  * @param rateLimitRate answer 429 ThrottlerException regardless of the remaining budget
  * @param malformedRate do the work, then send only the first half of the JSON body
  */
-public record FaultSettings(double errorRate, double timeoutRate, long timeoutMs, double rateLimitRate,
-        double malformedRate) {
+public record FaultSettings(double errorRate, double timeoutRate, @DefaultValue("30000") long timeoutMs,
+        double rateLimitRate, double malformedRate) {
 
     public static final long DEFAULT_TIMEOUT_MS = 30_000;
     static final long MAX_TIMEOUT_MS = 300_000;

@@ -130,6 +130,7 @@ public final class FrontController implements HandlerFunction<ServerResponse> {
         }
         long latency = config.latencyOf(route.group()).sampleMillis(random);
         long hold = roll(faults.timeoutRate()) ? Math.max(latency, faults.timeoutMs()) : latency;
+        stats.recordDelay(route.name(), hold);
         Delivery delivery = new Delivery(route.name(), requestId, budget.headers(), roll(faults.malformedRate()));
         return deliver(outcome, latency, hold, delivery, request);
     }

@@ -146,6 +146,28 @@ class BookingRulesTest {
     }
 
     @Test
+    void aRoundRobinSlotCanBeHeldOncePerHost() {
+        Scheduler.ReserveRequest ten = new Scheduler.ReserveRequest(team.id(), berlin("2026-03-23T10:00"), null,
+                null);
+        f.book(team, anna, berlin("2026-03-23T10:00"));
+
+        Reservation first = f.scheduler.reserve(ten, null);
+        f.scheduler.reserve(ten, null);
+        CalendarException third = refusal(() -> f.scheduler.reserve(ten, null));
+        CalendarException withoutReservation = refusal(() -> f.scheduler.create(anyHost(team,
+                berlin("2026-03-23T10:00"))));
+        Booking withReservation = f.scheduler.create(new Scheduler.BookingRequest(team, null,
+                berlin("2026-03-23T10:00"), 30, Attendee.of("Guest", "g@example.com", "Europe/Berlin", "en", null),
+                null, java.util.Map.of(), java.util.Map.of(), null, first.uid()));
+
+        assertThat(third.status()).isEqualTo(422);
+        assertThat(third.getMessage()).isEqualTo("Can't reserve the slot because the round robin event type has no "
+                + "available hosts left at this time slot.");
+        assertThat(withoutReservation.getMessage()).startsWith("Someone else reserved this booking time slot");
+        assertThat(withReservation.hostId()).isEqualTo(ben.id());
+    }
+
+    @Test
     void cancellingFreesTheTimeAndCannotBeRepeated() {
         Booking booking = f.book(annaOnly, anna, berlin("2026-03-23T10:00"));
 

@@ -1,0 +1,234 @@
+package io.slotline.appointments;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+
+import io.slotline.availability.AvailabilityService;
+import io.slotline.availability.InvalidationSource;
+import io.slotline.calcom.Booking;
+import io.slotline.calcom.BookingStatus;
+import io.slotline.calcom.CalcomAccount;
+import io.slotline.calcom.CalcomApi;
+import io.slotline.calcom.CalcomException;
+import io.slotline.calcom.Host;
+import io.slotline.tenancy.Company;
+import io.slotline.tenancy.Staff;
+import io.slotline.tenancy.TenantDirectory;
+
+/**
+ * Cancels and moves appointments in Cal.com and keeps our records following it: a cancel marks the row cancelled
+ * with its reason, a move (Cal.com answers with a new booking and uid) replaces the row and keeps the chain. Cached
+ * availability of the affected days is dropped afterwards. Policy checks happen before, in the caller
+ * ({@link ChangePolicy}); this class only acts.
+ *
+ * <p>When Cal.com refuses because the booking changed behind our back (cancelled or moved on the web, or our first
+ * attempt succeeded but its answer was lost), the booking is read back and our row brought in line.
+ *
+ * <p>Cal.com being unreachable is not handled here: {@link CalcomException.Unavailable} and
+ * {@link CalcomException.RateLimited} propagate, nothing was recorded, and a retry tries again.
+ */
+@Service
+public class AppointmentChanges {
+
+    private static final Logger log = LoggerFactory.getLogger(AppointmentChanges.class);
+
+    private final CalcomApi calcom;
+    private final Appointments appointments;
+    private final TenantDirectory tenants;
+    private final ObjectProvider<AvailabilityService> availability;
+
+    AppointmentChanges(CalcomApi calcom, Appointments appointments, TenantDirectory tenants,
+            ObjectProvider<AvailabilityService> availability) {
+        this.calcom = calcom;
+        this.appointments = appointments;
+        this.tenants = tenants;
+        this.availability = availability;
+    }
+
+    public sealed interface CancelOutcome permits Cancelled, CancelRefused {
+    }
+
+    /** @param alreadyCancelled Cal.com had it cancelled before this request (web, an earlier attempt) */
+    public record Cancelled(Appointment appointment, boolean alreadyCancelled) implements CancelOutcome {
+    }
+
+    /** Cal.com said no, for a reason other than "already cancelled"; {@code detail} is its message. */
+    public record CancelRefused(String detail) implements CancelOutcome {
+    }
+
+    public sealed interface RescheduleOutcome permits Rescheduled, NewTimeUnavailable, NoLongerActive,
+            RescheduleRefused {
+    }
+
+    public record Rescheduled(Appointment previous, Appointment replacement) implements RescheduleOutcome {
+    }
+
+    /** The new time can't be booked (taken, held by someone, too soon or too far ahead, past). */
+    public record NewTimeUnavailable(CalcomException.SlotUnavailable.Reason reason) implements RescheduleOutcome {
+    }
+
+    /** Cal.com has the booking cancelled: our row now says so too, there is nothing to move. */
+    public record NoLongerActive(Appointment appointment) implements RescheduleOutcome {
+    }
+
+    public record RescheduleRefused(String detail) implements RescheduleOutcome {
+    }
+
+    /** The tenant's Cal.com credentials; a company without a key can't change anything. */
+    public CalcomAccount account(Company company) {
+        String key = tenants.calcomApiKey(company.id()).orElseThrow(() -> new CalcomException.Unauthorized(
+                CalcomException.Origin.of(company.slug(), "bookings"), "no Cal.com API key configured"));
+        return new CalcomAccount(company.slug(), key);
+    }
+
+    public CancelOutcome cancel(Company company, ZoneId zone, Appointment appointment, @Nullable String reason) {
+        requireSameCompany(company, appointment);
+        String uid = appointment.calcomBookingUid();
+        // without a Cal.com booking (entered by hand) the appointment is only ours to cancel
+        if (uid != null) {
+            CalcomAccount account = account(company);
+            try {
+                calcom.cancel(account, uid, reason);
+            } catch (CalcomException.BadRequest | CalcomException.NotFound | CalcomException.SlotUnavailable e) {
+                Optional<Booking> current = readBack(account, uid);
+                if (current.isEmpty() || current.get().status() != BookingStatus.CANCELLED) {
+                    log.info("Cal.com refused to cancel booking {} of company {}: {}", uid, company.slug(),
+                            e.getMessage());
+                    return new CancelRefused(e.getMessage());
+                }
+                String why = current.get().cancellationReason() != null ? current.get().cancellationReason() : reason;
+                appointments.markCancelled(company.id(), appointment.id(), why);
+                invalidate(company, zone, appointment.startsAt(), appointment.endsAt());
+                return new Cancelled(reread(appointment), true);
+            }
+        }
+        appointments.markCancelled(company.id(), appointment.id(), reason);
+        invalidate(company, zone, appointment.startsAt(), appointment.endsAt());
+        return new Cancelled(reread(appointment), false);
+    }
+
+    /**
+     * @param callId         the call that moved it, recorded on the replacement
+     * @param idempotencyKey the replacement row's key: a repeat returns the first replacement
+     */
+    public RescheduleOutcome reschedule(Company company, ZoneId zone, Appointment appointment, Instant newStart,
+            @Nullable String reason, @Nullable Long callId, String idempotencyKey) {
+        requireSameCompany(company, appointment);
+        String uid = appointment.calcomBookingUid();
+        if (uid == null) {
+            return new RescheduleRefused("appointment " + appointment.id() + " has no Cal.com booking");
+        }
+        CalcomAccount account = account(company);
+        Booking moved;
+        try {
+            moved = calcom.reschedule(account, uid, newStart, reason);
+        } catch (CalcomException.SlotUnavailable e) {
+            // what we believed free was not: let the next availability question ask Cal.com again
+            invalidate(company, zone, newStart, newStart);
+            return new NewTimeUnavailable(e.reason());
+        } catch (CalcomException.BadRequest | CalcomException.NotFound e) {
+            Optional<Booking> current = readBack(account, uid);
+            if (current.isPresent() && current.get().rescheduledToUid() != null) {
+                Optional<Booking> successor = readBack(account, current.get().rescheduledToUid());
+                if (successor.isPresent() && successor.get().start().equals(newStart)) {
+                    // an earlier attempt did move it; only its answer was lost
+                    moved = successor.get();
+                } else {
+                    return new RescheduleRefused(e.getMessage());
+                }
+            } else if (current.isPresent() && current.get().status() == BookingStatus.CANCELLED) {
+                appointments.markCancelled(company.id(), appointment.id(), current.get().cancellationReason());
+                return new NoLongerActive(reread(appointment));
+            } else {
+                log.info("Cal.com refused to move booking {} of company {}: {}", uid, company.slug(), e.getMessage());
+                return new RescheduleRefused(e.getMessage());
+            }
+        }
+        NewAppointment replacement = new NewAppointment(company.id(), appointment.branchId(), appointment.serviceId(),
+                staffOf(company, appointment, moved), appointment.customerId(), callId, moved.start(), moved.end(),
+                moved.uid(), statusOf(moved.status()), AppointmentSource.PHONE, idempotencyKey, appointment.notes());
+        Appointment recorded;
+        try {
+            recorded = appointments.insertRescheduled(company.id(), appointment.id(), replacement).appointment();
+        } catch (IllegalStateException e) {
+            // Cal.com's webhook recorded the move first and the old row is no longer upcoming: Cal.com has moved
+            // it, so the caller hears that; the webhook's row is the record
+            String newUid = moved.uid();
+            recorded = appointments.findByBookingUid(company.id(), newUid).orElseThrow(() -> e);
+        }
+        invalidate(company, zone, appointment.startsAt(), appointment.endsAt());
+        invalidate(company, zone, moved.start(), moved.end());
+        return new Rescheduled(reread(appointment), recorded);
+    }
+
+    private Optional<Booking> readBack(CalcomAccount account, String uid) {
+        try {
+            return Optional.of(calcom.getBooking(account, uid));
+        } catch (CalcomException.NotFound | CalcomException.BadRequest e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The host Cal.com assigned to the new time may differ from the old one (team event types). */
+    private @Nullable Long staffOf(Company company, Appointment appointment, Booking moved) {
+        if (appointment.branchId() != null) {
+            for (Host host : moved.hosts()) {
+                if (host.username() == null) {
+                    continue;
+                }
+                for (Staff staff : tenants.staff(company.id(), appointment.branchId())) {
+                    if (host.username().equals(staff.calcomUsername())) {
+                        return staff.id();
+                    }
+                }
+            }
+        }
+        return appointment.staffId();
+    }
+
+    private static AppointmentStatus statusOf(BookingStatus status) {
+        return switch (status) {
+            case PENDING, AWAITING_HOST -> AppointmentStatus.PENDING;
+            case REJECTED -> AppointmentStatus.REJECTED;
+            case CANCELLED -> AppointmentStatus.CANCELLED;
+            case ACCEPTED, UNKNOWN -> AppointmentStatus.BOOKED;
+        };
+    }
+
+    /**
+     * Every calendar of the company for those days: hosts are shared between event types, so a freed or taken
+     * time changes the availability of every service they perform, not only this one.
+     */
+    private void invalidate(Company company, ZoneId zone, Instant start, Instant end) {
+        AvailabilityService service = availability.getIfAvailable();
+        if (service == null) {
+            return;
+        }
+        LocalDate from = start.atZone(zone).toLocalDate();
+        LocalDate to = end.atZone(zone).toLocalDate();
+        try {
+            service.invalidateCompany(company.id(), from, to.isBefore(from) ? from : to, InvalidationSource.OWN_BOOKING);
+        } catch (RuntimeException e) {
+            // the change is done; a stale cache entry expires by its TTL
+            log.warn("could not invalidate availability of company {} for {}..{}", company.slug(), from, to, e);
+        }
+    }
+
+    private Appointment reread(Appointment appointment) {
+        return appointments.findById(appointment.companyId(), appointment.id()).orElse(appointment);
+    }
+
+    private static void requireSameCompany(Company company, Appointment appointment) {
+        if (appointment.companyId() != company.id()) {
+            throw new IllegalArgumentException("appointment " + appointment.id() + " belongs to another company");
+        }
+    }
+}

@@ -1,0 +1,432 @@
+package io.slotline.functions;
+
+import java.text.Normalizer;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+import io.slotline.appointments.Appointment;
+import io.slotline.appointments.AppointmentStatus;
+import io.slotline.appointments.Appointments;
+import io.slotline.calls.CallbackRequests;
+import io.slotline.calls.NewCallbackRequest;
+import io.slotline.customers.Customer;
+import io.slotline.customers.Customers;
+import io.slotline.speech.DateTimeRequest;
+import io.slotline.speech.MessageKey;
+import io.slotline.speech.Messages;
+import io.slotline.speech.ParseResult;
+import io.slotline.speech.SpokenTimes;
+import io.slotline.speech.TimeExpressions;
+import io.slotline.speech.TimeWindow;
+import io.slotline.speech.ZonedTimes;
+import io.slotline.tenancy.Language;
+import io.slotline.tenancy.Service;
+import io.slotline.tenancy.Staff;
+import io.slotline.tenancy.TenantDirectory;
+
+/**
+ * Which of the caller's appointments a cancel or move means, and how to speak about appointments. A caller is
+ * found by phone number within the company; without a number (or without appointments under it) a name and the
+ * appointment's day must match. Nothing outside the call's company is ever read.
+ */
+@Component
+class CallerAppointments {
+
+    /** What the caller said to point at an appointment; any of it may be missing. */
+    record Selector(@Nullable String date, @Nullable String time, @Nullable Long appointmentId,
+                    @Nullable String customerName) {
+    }
+
+    sealed interface Lookup permits Target, Ask, Unidentified, ChangedAlready {
+    }
+
+    /** Exactly one upcoming appointment fits. */
+    record Target(Appointment appointment) implements Lookup {
+    }
+
+    /** Ask back (which one, which day, who) or say nothing was found. */
+    record Ask(FunctionResult answer) implements Lookup {
+    }
+
+    /** A name and day were given, but no appointment that may be changed fits them. */
+    record Unidentified(String name, LocalDate day) implements Lookup {
+    }
+
+    /**
+     * What the caller points at was cancelled or moved already (a re-issued request, or a change on the web).
+     *
+     * @param current where a moved appointment is now; null when cancelled or the chain ends elsewhere
+     */
+    record ChangedAlready(Appointment appointment, @Nullable Appointment current) implements Lookup {
+    }
+
+    private static final int SPOKEN_LIST_LIMIT = 5;
+    private static final Set<String> TITLES = Set.of("herr", "frau", "hr", "fr", "mr", "mrs", "ms", "miss", "dr");
+
+    private final Appointments appointments;
+    private final Customers customers;
+    private final TenantDirectory tenants;
+    private final CallbackRequests callbacks;
+    private final SpokenWhen when;
+
+    CallerAppointments(Appointments appointments, Customers customers, TenantDirectory tenants,
+                       CallbackRequests callbacks, SpokenWhen when) {
+        this.appointments = appointments;
+        this.customers = customers;
+        this.tenants = tenants;
+        this.callbacks = callbacks;
+        this.when = when;
+    }
+
+    /** The caller's upcoming appointments, soonest first; empty for anonymous or unknown callers. */
+    List<Appointment> upcoming(CallContext context) {
+        Customer customer = context.customer();
+        if (context.callerNumber() == null || customer == null) {
+            return List.of();
+        }
+        return appointments.upcomingForCustomer(context.companyId(), customer.id(), context.receivedAt());
+    }
+
+    Lookup find(CallContext context, Selector selector) {
+        Resolution<Filter> parsed = filter(context, selector.date(), selector.time());
+        if (parsed instanceof Resolution.Ask<Filter> ask) {
+            return new Ask(ask.answer());
+        }
+        Filter filter = ((Resolution.Found<Filter>) parsed).value();
+        Customer customer = context.customer();
+        String name = blankToNull(selector.customerName());
+        if (context.callerNumber() != null && customer != null) {
+            List<Appointment> upcoming = upcoming(context);
+            if (!upcoming.isEmpty() || name == null || filter.date() == null) {
+                return select(context, upcoming, filter, selector.appointmentId(), customer.id());
+            }
+        }
+        if (name != null && filter.date() != null) {
+            List<Appointment> byName = byNameOnDay(context, name, filter.date());
+            return byName.isEmpty()
+                    ? new Unidentified(name, filter.date())
+                    : select(context, byName, filter, selector.appointmentId(), null);
+        }
+        if (context.callerNumber() == null) {
+            return new Ask(FunctionResult.notOk("identification_required",
+                    Messages.render(MessageKey.IDENTIFY_ANONYMOUS, context.language()),
+                    Map.of("needs", List.of("customer_name", "date"))));
+        }
+        return new Ask(notFound(context));
+    }
+
+    /**
+     * A name and day matched nothing. A caller with a number is offered a callback; a caller without one gets the
+     * request recorded for the team when they gave a number to call back, else is asked for one.
+     *
+     * @param wish what the caller wanted, for the person calling back
+     */
+    FunctionResult unidentified(CallContext context, Unidentified unidentified, @Nullable String callbackPhone,
+                                String wish) {
+        String day = SpokenTimes.day(unidentified.day(), context.today(), context.language());
+        if (context.callerNumber() != null) {
+            return FunctionResult.notOk("not_found", Messages.render(MessageKey.NO_APPOINTMENT_FOR_NAME,
+                    context.language(), Map.of("name", unidentified.name(), "day", day)),
+                    Map.of("callback_offered", true));
+        }
+        String phone = CallbackNumbers.normalise(callbackPhone);
+        if (phone == null) {
+            return FunctionResult.notOk("needs_phone", Messages.render(MessageKey.ANONYMOUS_CALLBACK_NEEDS_PHONE,
+                    context.language(), Map.of("name", unidentified.name(), "day", day)),
+                    Map.of("needs", List.of("phone")));
+        }
+        var request = callbacks.create(new NewCallbackRequest(context.companyId(), context.branch().id(),
+                context.callId(), null, truncate(unidentified.name(), 200), phone,
+                truncate(wish + " (" + unidentified.day() + ")", 2000), null));
+        return FunctionResult.notOk("callback_recorded",
+                Messages.render(MessageKey.ANONYMOUS_CALLBACK_RECORDED, context.language()),
+                Map.of("callback_id", request.id(), "callback_recorded", true));
+    }
+
+    private Lookup select(CallContext context, List<Appointment> candidates, Filter filter,
+                          @Nullable Long appointmentId, @Nullable Long customerId) {
+        List<Appointment> matches = candidates.stream()
+                .filter(a -> appointmentId == null || a.id() == appointmentId)
+                .filter(a -> filter.matches(a, context))
+                .toList();
+        if (matches.size() == 1) {
+            return new Target(matches.get(0));
+        }
+        if (matches.size() > 1) {
+            return new Ask(FunctionResult.notOk("which_appointment",
+                    Messages.render(MessageKey.WHICH_APPOINTMENT, context.language(),
+                            Map.of("appointments", spokenList(context, matches, false))),
+                    Map.of("appointments", describeAll(context, matches))));
+        }
+        if (customerId != null) {
+            Optional<ChangedAlready> changed = changedAlready(context, customerId, candidates, filter, appointmentId);
+            if (changed.isPresent()) {
+                return changed.get();
+            }
+        }
+        if (candidates.isEmpty()) {
+            return new Ask(notFound(context));
+        }
+        Map<String, Object> data = Map.of("appointments", describeAll(context, candidates));
+        if (filter.isEmpty()) {
+            return new Ask(FunctionResult.notOk("not_found", Messages.render(MessageKey.WHICH_OF_THESE,
+                    context.language(), Map.of("appointments", spokenList(context, candidates, false))), data));
+        }
+        return new Ask(FunctionResult.notOk("not_found", Messages.render(MessageKey.NO_APPOINTMENT_AT,
+                context.language(), Map.of("when", filter.spoken(context),
+                        "appointments", spokenList(context, candidates, false))), data));
+    }
+
+    /**
+     * The caller points (by id, or by day and time) at one of their appointments that is no longer upcoming
+     * because it was cancelled or moved: a request re-issued after it succeeded must not pick another one.
+     */
+    private Optional<ChangedAlready> changedAlready(CallContext context, long customerId, List<Appointment> upcoming,
+                                                    Filter filter, @Nullable Long appointmentId) {
+        List<Appointment> pointedAt;
+        if (appointmentId != null) {
+            pointedAt = appointments.findById(context.companyId(), appointmentId).stream().toList();
+        } else if (filter.date() != null) {
+            pointedAt = appointments.between(context.companyId(), ZonedTimes.startOfDay(filter.date(), context.zone()),
+                    ZonedTimes.startOfDay(filter.date().plusDays(1), context.zone()));
+        } else {
+            return Optional.empty();
+        }
+        return pointedAt.stream()
+                .filter(a -> Objects.equals(a.customerId(), customerId))
+                .filter(a -> a.status() == AppointmentStatus.CANCELLED || a.status() == AppointmentStatus.RESCHEDULED)
+                .filter(a -> filter.matches(a, context))
+                .filter(a -> a.startsAt().isAfter(context.receivedAt()) || a.status() == AppointmentStatus.RESCHEDULED)
+                .max((a, b) -> a.updatedAt().compareTo(b.updatedAt()))
+                .map(a -> new ChangedAlready(a, a.status() == AppointmentStatus.RESCHEDULED
+                        ? successor(a, upcoming) : null));
+    }
+
+    private static @Nullable Appointment successor(Appointment moved, List<Appointment> upcoming) {
+        Appointment current = moved;
+        for (int hops = 0; hops < 20; hops++) {
+            long from = current.id();
+            Optional<Appointment> next = upcoming.stream()
+                    .filter(a -> a.rescheduledFromId() != null && a.rescheduledFromId() == from)
+                    .findFirst();
+            if (next.isEmpty()) {
+                break;
+            }
+            current = next.get();
+        }
+        return current == moved ? null : current;
+    }
+
+    /** Upcoming appointments on that day booked by a customer of that name (titles and umlaut spellings ignored). */
+    private List<Appointment> byNameOnDay(CallContext context, String name, LocalDate day) {
+        List<String> spoken = nameTokens(name);
+        if (spoken.isEmpty()) {
+            return List.of();
+        }
+        return appointments.between(context.companyId(), ZonedTimes.startOfDay(day, context.zone()),
+                        ZonedTimes.startOfDay(day.plusDays(1), context.zone())).stream()
+                .filter(a -> a.status().upcoming() && a.startsAt().isAfter(context.receivedAt()))
+                .filter(a -> a.customerId() != null)
+                .filter(a -> customers.findById(context.companyId(), a.customerId())
+                        .map(Customer::name)
+                        .map(stored -> nameTokens(stored).containsAll(spoken))
+                        .orElse(false))
+                .toList();
+    }
+
+    static List<String> nameTokens(@Nullable String name) {
+        if (name == null) {
+            return List.of();
+        }
+        String folded = name.toLowerCase(Locale.ROOT)
+                .replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss");
+        folded = Normalizer.normalize(folded, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        return Arrays.stream(folded.split("[^a-z]+"))
+                .filter(token -> !token.isEmpty() && !TITLES.contains(token))
+                .toList();
+    }
+
+    private Resolution<Filter> filter(CallContext context, @Nullable String date, @Nullable String time) {
+        String day = blankToNull(date);
+        String clock = blankToNull(time);
+        if (day != null) {
+            Resolution<DateTimeRequest> resolved = when.resolve(context, day, clock);
+            if (resolved instanceof Resolution.Ask<DateTimeRequest> ask) {
+                return Resolution.ask(ask.answer());
+            }
+            DateTimeRequest request = ((Resolution.Found<DateTimeRequest>) resolved).value();
+            return Resolution.found(new Filter(request.date(), request.time().orElse(null),
+                    request.window().orElse(null)));
+        }
+        if (clock == null) {
+            return Resolution.found(Filter.NONE);
+        }
+        if (TimeExpressions.parse(clock, context.language()) instanceof ParseResult.Parsed<LocalTime> at) {
+            return Resolution.found(new Filter(null, at.value(), null));
+        }
+        if (TimeWindow.parse(clock, context.language()) instanceof ParseResult.Parsed<TimeWindow> within) {
+            return Resolution.found(new Filter(null, null, within.value()));
+        }
+        return Resolution.ask(FunctionResult.notOk("invalid_time",
+                Messages.render(MessageKey.INVALID_TIME, context.language()), Map.of("detail", "unparseable_time")));
+    }
+
+    /** Day, time or window the caller named; what is missing matches anything. */
+    record Filter(@Nullable LocalDate date, @Nullable LocalTime time, @Nullable TimeWindow window) {
+
+        static final Filter NONE = new Filter(null, null, null);
+
+        boolean isEmpty() {
+            return date == null && time == null && window == null;
+        }
+
+        boolean matches(Appointment appointment, CallContext context) {
+            LocalDateTime local = LocalDateTime.ofInstant(appointment.startsAt(), context.zone());
+            return (date == null || local.toLocalDate().equals(date))
+                    && (time == null || local.toLocalTime().equals(time))
+                    && (window == null || window.contains(local.toLocalTime()));
+        }
+
+        String spoken(CallContext context) {
+            Language language = context.language();
+            if (date != null && time != null) {
+                return SpokenTimes.dateTime(date.atTime(time), context.today(), language);
+            }
+            if (date != null) {
+                return SpokenTimes.day(date, context.today(), language);
+            }
+            if (time != null) {
+                return SpokenTimes.time(time, language);
+            }
+            return language == Language.DE ? "diese Zeit" : "that time";
+        }
+    }
+
+    // --- speaking about appointments ---
+
+    FunctionResult notFound(CallContext context) {
+        return FunctionResult.notOk("not_found",
+                Messages.render(MessageKey.NO_APPOINTMENT_FOUND, context.language()),
+                Map.of("needs", List.of("customer_name", "date")));
+    }
+
+    String serviceName(CallContext context, Appointment appointment) {
+        if (appointment.serviceId() != null) {
+            for (Service service : tenants.activeServices(context.companyId())) {
+                if (service.id() == appointment.serviceId()) {
+                    return service.name();
+                }
+            }
+        }
+        return context.language() == Language.DE ? "Termin" : "appointment";
+    }
+
+    /** Fees are charged in the currency the company prices its services in. */
+    String currency(CallContext context, Appointment appointment) {
+        List<Service> services = tenants.activeServices(context.companyId());
+        return services.stream()
+                .filter(service -> appointment.serviceId() != null && service.id() == appointment.serviceId())
+                .findFirst()
+                .or(() -> services.stream().findFirst())
+                .map(Service::currency)
+                .orElse("EUR");
+    }
+
+    @Nullable String staffName(CallContext context, Appointment appointment) {
+        if (appointment.staffId() == null) {
+            return null;
+        }
+        long branchId = appointment.branchId() != null ? appointment.branchId() : context.branch().id();
+        return tenants.staff(context.companyId(), branchId).stream()
+                .filter(staff -> staff.id() == appointment.staffId())
+                .map(Staff::name)
+                .findFirst()
+                .orElse(null);
+    }
+
+    /** "Dienstag um 10 Uhr", "heute um 14 Uhr 30"; "Tuesday at 10 am". */
+    static String time(CallContext context, Instant instant) {
+        return SpokenTimes.dateTime(instant, context.localNow(), context.language());
+    }
+
+    /** As {@link #time} with the preposition a sentence needs: "am Dienstag um 10 Uhr", but "morgen um 9 Uhr". */
+    static String onTime(CallContext context, Instant instant) {
+        ZonedDateTime local = instant.atZone(context.zone());
+        long ahead = ChronoUnit.DAYS.between(context.today(), local.toLocalDate());
+        String spoken = time(context, instant);
+        if (ahead == 0 || ahead == 1) {
+            return spoken;
+        }
+        return (context.language() == Language.DE ? "am " : "on ") + spoken;
+    }
+
+    /** "Herrenhaarschnitt am Dienstag um 10 Uhr bei Anna"; "Haircut on Tuesday at 10 am with Carl". */
+    String spoken(CallContext context, Appointment appointment, boolean withStaff) {
+        String text = serviceName(context, appointment) + " " + onTime(context, appointment.startsAt());
+        String staff = withStaff ? staffName(context, appointment) : null;
+        if (staff != null) {
+            text += (context.language() == Language.DE ? " bei " : " with ") + staff;
+        }
+        return text;
+    }
+
+    /** Joined with "oder"/"or": for asking which one. At most five are spoken; the data lists all. */
+    String spokenList(CallContext context, List<Appointment> list, boolean withStaff) {
+        return SpokenTimes.orList(spokenItems(context, list, withStaff), context.language());
+    }
+
+    List<String> spokenItems(CallContext context, List<Appointment> list, boolean withStaff) {
+        List<String> items = new ArrayList<>();
+        for (Appointment appointment : list.subList(0, Math.min(list.size(), SPOKEN_LIST_LIMIT))) {
+            items.add(spoken(context, appointment, withStaff));
+        }
+        return items;
+    }
+
+    List<Map<String, @Nullable Object>> describeAll(CallContext context, List<Appointment> list) {
+        return list.stream().map(a -> describe(context, a)).toList();
+    }
+
+    /** The structured form the agent can refer back to (appointment_id) and read details from. */
+    Map<String, @Nullable Object> describe(CallContext context, Appointment appointment) {
+        LocalDateTime local = LocalDateTime.ofInstant(appointment.startsAt(), context.zone());
+        Map<String, @Nullable Object> data = new LinkedHashMap<>();
+        data.put("appointment_id", appointment.id());
+        data.put("service", serviceName(context, appointment));
+        data.put("date", local.toLocalDate().toString());
+        data.put("time", local.toLocalTime().toString());
+        data.put("spoken", time(context, appointment.startsAt()));
+        String staff = staffName(context, appointment);
+        if (staff != null) {
+            data.put("staff", staff);
+        }
+        data.put("status", appointment.status().name().toLowerCase(Locale.ROOT));
+        data.put("source", appointment.source().name().toLowerCase(Locale.ROOT));
+        return data;
+    }
+
+    static @Nullable String blankToNull(@Nullable String text) {
+        return text == null || text.isBlank() ? null : text.trim();
+    }
+
+    static String truncate(String text, int max) {
+        String trimmed = text.trim();
+        return trimmed.length() <= max ? trimmed : trimmed.substring(0, max);
+    }
+}

@@ -1,0 +1,146 @@
+package io.slotline.functions;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+
+import io.slotline.appointments.Appointment;
+import io.slotline.appointments.AppointmentChanges;
+import io.slotline.appointments.AppointmentStatus;
+import io.slotline.appointments.ChangePolicy;
+import io.slotline.appointments.ChangePolicy.Change;
+import io.slotline.speech.MessageKey;
+import io.slotline.speech.Messages;
+
+/**
+ * Cancels one of the caller's upcoming appointments: asks which one when several fit, refuses after the
+ * company's deadline (offering a callback), names a fee and waits for the caller's yes, then cancels in Cal.com
+ * and in our records.
+ */
+@Component
+class CancelAppointment implements MutatingFunction<CancelAppointment.Args> {
+
+    record Args(
+            @JsonPropertyDescription("Day of the appointment to cancel, as the caller said it or ISO (2026-11-19). "
+                    + "Needed when the caller has several appointments or their number is withheld.")
+            @Nullable String date,
+            @JsonPropertyDescription("Time of the appointment to cancel, e.g. \"14:30\" or \"halb drei\".")
+            @Nullable String time,
+            @JsonProperty("appointment_id")
+            @JsonPropertyDescription("appointment_id from an earlier answer (get_appointments, or a question which "
+                    + "appointment), when known.")
+            @Nullable Long appointmentId,
+            @JsonProperty("customer_name")
+            @JsonPropertyDescription("The name the appointment was booked under; needed with date when the caller's "
+                    + "number is withheld or no appointment was found under it.")
+            @Nullable String customerName,
+            @JsonPropertyDescription("A number to call back, only when the caller's number is withheld.")
+            @Nullable String phone,
+            @JsonPropertyDescription("Why the caller cancels, if they said so.")
+            @Nullable String reason,
+            @JsonProperty("confirm_fee")
+            @JsonPropertyDescription("true only after the caller agreed to the cancellation fee you named.")
+            @Nullable Boolean confirmFee) {
+    }
+
+    private final CallerAppointments callers;
+    private final AppointmentChanges changes;
+
+    CancelAppointment(CallerAppointments callers, AppointmentChanges changes) {
+        this.callers = callers;
+        this.changes = changes;
+    }
+
+    @Override
+    public String name() {
+        return "cancel_appointment";
+    }
+
+    @Override
+    public String description() {
+        return "Cancels one of the caller's upcoming appointments. Without arguments it cancels the only one; "
+                + "with several it answers which_appointment and a list: call again with appointment_id or date and "
+                + "time. When a fee applies it answers fee_confirmation_required without cancelling: tell the caller "
+                + "and call again with confirm_fee=true only if they agree.";
+    }
+
+    @Override
+    public Class<Args> argsType() {
+        return Args.class;
+    }
+
+    @Override
+    public FunctionResult handle(CallContext context, Args args) {
+        CallerAppointments.Lookup lookup = callers.find(context, new CallerAppointments.Selector(args.date(),
+                args.time(), args.appointmentId(), args.customerName()));
+        if (lookup instanceof CallerAppointments.Ask ask) {
+            return ask.answer();
+        }
+        if (lookup instanceof CallerAppointments.Unidentified unidentified) {
+            return callers.unidentified(context, unidentified, args.phone(), wish(args));
+        }
+        if (lookup instanceof CallerAppointments.ChangedAlready changed) {
+            return alreadyChanged(context, changed);
+        }
+        Appointment appointment = ((CallerAppointments.Target) lookup).appointment();
+        Map<String, @Nullable Object> described = callers.describe(context, appointment);
+        String currency = callers.currency(context, appointment);
+        ChangePolicy.Decision decision = ChangePolicy.evaluate(context.company().policies(), Change.CANCEL,
+                appointment, context.receivedAt(), Boolean.TRUE.equals(args.confirmFee()));
+        FunctionResult refusal = ChangeAnswers.refusal(context, decision, Change.CANCEL, described, currency);
+        if (refusal != null) {
+            return refusal;
+        }
+        int fee = ((ChangePolicy.Allowed) decision).feeCents();
+        AppointmentChanges.CancelOutcome outcome = changes.cancel(context.company(), context.zone(), appointment,
+                CallerAppointments.blankToNull(args.reason()));
+        if (outcome instanceof AppointmentChanges.CancelRefused) {
+            return FunctionResult.notOk("calcom_refused", Messages.render(MessageKey.CANCEL_REFUSED,
+                    context.language()), Map.of("appointment", described, "callback_offered", true));
+        }
+        Appointment cancelled = ((AppointmentChanges.Cancelled) outcome).appointment();
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("service", callers.serviceName(context, cancelled));
+        values.put("time", CallerAppointments.time(context, cancelled.startsAt()));
+        Map<String, @Nullable Object> data = new LinkedHashMap<>();
+        data.put("cancelled", true);
+        data.put("appointment", callers.describe(context, cancelled));
+        if (fee > 0) {
+            values.put("fee", ChangeAnswers.fee(fee, currency, context.language()));
+            data.put("fee_cents", fee);
+            data.put("currency", currency);
+        }
+        return FunctionResult.ok(Messages.render(fee > 0 ? MessageKey.CANCELLED_WITH_FEE : MessageKey.CANCELLED,
+                context.language(), values), data);
+    }
+
+    private FunctionResult alreadyChanged(CallContext context, CallerAppointments.ChangedAlready changed) {
+        Appointment appointment = changed.appointment();
+        if (appointment.status() == AppointmentStatus.RESCHEDULED && changed.current() != null) {
+            return FunctionResult.notOk("already_moved", Messages.render(MessageKey.ALREADY_MOVED, context.language(),
+                            Map.of("time", CallerAppointments.onTime(context, changed.current().startsAt()))),
+                    Map.of("appointment", callers.describe(context, changed.current())));
+        }
+        return FunctionResult.ok(Messages.render(MessageKey.ALREADY_CANCELLED, context.language(),
+                        Map.of("service", callers.serviceName(context, appointment),
+                                "time", CallerAppointments.time(context, appointment.startsAt()))),
+                Map.of("cancelled", true, "already_cancelled", true,
+                        "appointment", callers.describe(context, appointment)));
+    }
+
+    private static String wish(Args args) {
+        StringBuilder text = new StringBuilder("Termin absagen / cancel appointment");
+        if (args.time() != null) {
+            text.append(", ").append(args.time().trim());
+        }
+        if (args.reason() != null && !args.reason().isBlank()) {
+            text.append(": ").append(args.reason().trim());
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,99 @@
+package io.slotline.functions;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import io.slotline.appointments.ChangePolicy;
+import io.slotline.appointments.ChangePolicy.Change;
+import io.slotline.speech.MessageKey;
+import io.slotline.speech.Messages;
+import io.slotline.speech.SpokenTimes;
+import io.slotline.tenancy.Language;
+
+/** The answers for a cancel or move the policy does not let through as asked. */
+final class ChangeAnswers {
+
+    private ChangeAnswers() {
+    }
+
+    /** Null when the decision lets the change go ahead. */
+    static @Nullable FunctionResult refusal(CallContext context, ChangePolicy.Decision decision, Change change,
+                                            Map<String, @Nullable Object> appointment, String currency) {
+        Language language = context.language();
+        if (decision instanceof ChangePolicy.Allowed) {
+            return null;
+        }
+        if (decision instanceof ChangePolicy.AlreadyStarted) {
+            return deadlinePassed(context, change == Change.CANCEL
+                    ? context.company().policies().cancellationDeadlineHours()
+                    : context.company().policies().rescheduleDeadlineHours(), appointment);
+        }
+        if (decision instanceof ChangePolicy.DeadlinePassed passed) {
+            return deadlinePassed(context, passed.deadlineHours(), appointment);
+        }
+        if (decision instanceof ChangePolicy.RescheduleLimitReached limit) {
+            return FunctionResult.notOk("reschedule_limit",
+                    limit.maxReschedules() == 0
+                            ? Messages.render(MessageKey.RESCHEDULE_NOT_OFFERED, language)
+                            : Messages.render(MessageKey.RESCHEDULE_LIMIT_REACHED, language,
+                                    Map.of("times", times(limit.maxReschedules(), language))),
+                    Map.of("appointment", appointment, "max_reschedules", limit.maxReschedules(),
+                            "callback_offered", true));
+        }
+        return feeNotice(context, (ChangePolicy.FeeToConfirm) decision, change, appointment, currency);
+    }
+
+    static String fee(int cents, String currency, Language language) {
+        return SpokenTimes.priceInMinorUnits(cents, currency, language);
+    }
+
+    private static FunctionResult deadlinePassed(CallContext context, int deadlineHours,
+                                                 Map<String, @Nullable Object> appointment) {
+        return FunctionResult.notOk("deadline_passed",
+                Messages.render(MessageKey.DEADLINE_PASSED, context.language(),
+                        Map.of("notice", SpokenTimes.duration(Duration.ofHours(deadlineHours), context.language()))),
+                Map.of("appointment", appointment, "deadline_hours", deadlineHours, "callback_offered", true));
+    }
+
+    private static FunctionResult feeNotice(CallContext context, ChangePolicy.FeeToConfirm fee, Change change,
+                                            Map<String, @Nullable Object> appointment, String currency) {
+        Language language = context.language();
+        String spokenFee = fee(fee.feeCents(), currency, language);
+        String message;
+        if (fee.lowerFeeFromHours() == null) {
+            message = Messages.render(change == Change.CANCEL ? MessageKey.CANCELLATION_FEE_FLAT
+                    : MessageKey.RESCHEDULE_FEE_FLAT, language, Map.of("fee", spokenFee));
+        } else {
+            message = Messages.render(change == Change.CANCEL ? MessageKey.FEE_NOTICE : MessageKey.RESCHEDULE_FEE_NOTICE,
+                    language, Map.of("fee", spokenFee,
+                            "notice", SpokenTimes.duration(Duration.ofHours(fee.lowerFeeFromHours()), language)));
+        }
+        Map<String, @Nullable Object> data = new LinkedHashMap<>();
+        data.put("appointment", appointment);
+        data.put("fee_cents", fee.feeCents());
+        data.put("currency", currency);
+        data.put("fee_spoken", spokenFee);
+        data.put("confirm_with", Map.of("confirm_fee", true));
+        return FunctionResult.notOk("fee_confirmation_required", message, data);
+    }
+
+    /** "einmal", "zweimal", "4-mal"; "once", "twice", "4 times". */
+    static String times(int count, Language language) {
+        if (language == Language.DE) {
+            return switch (count) {
+                case 1 -> "einmal";
+                case 2 -> "zweimal";
+                case 3 -> "dreimal";
+                default -> count + "-mal";
+            };
+        }
+        return switch (count) {
+            case 1 -> "once";
+            case 2 -> "twice";
+            default -> count + " times";
+        };
+    }
+}

@@ -1,0 +1,238 @@
+package io.slotline.functions;
+
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+
+import io.slotline.appointments.Appointment;
+import io.slotline.appointments.AppointmentChanges;
+import io.slotline.appointments.AppointmentStatus;
+import io.slotline.appointments.ChangePolicy;
+import io.slotline.appointments.ChangePolicy.Change;
+import io.slotline.calcom.CalcomException;
+import io.slotline.speech.DateTimeRequest;
+import io.slotline.speech.MessageKey;
+import io.slotline.speech.Messages;
+
+/**
+ * Moves one of the caller's upcoming appointments to a new time: the same finding and policy as a cancel, plus
+ * the company's limit on moves. Whether the new time is free is Cal.com's decision; a refusal leaves the
+ * appointment as it was and says so.
+ */
+@Component
+class RescheduleAppointment implements MutatingFunction<RescheduleAppointment.Args> {
+
+    record Args(
+            @JsonPropertyDescription("Current day of the appointment to move, as the caller said it or ISO. "
+                    + "Needed when the caller has several appointments or their number is withheld.")
+            @Nullable String date,
+            @JsonPropertyDescription("Current time of the appointment to move.")
+            @Nullable String time,
+            @JsonProperty("appointment_id")
+            @JsonPropertyDescription("appointment_id from an earlier answer, when known.")
+            @Nullable Long appointmentId,
+            @JsonProperty(value = "new_date", required = true)
+            @JsonPropertyDescription("The day to move it to, as the caller said it or ISO (2026-11-19).")
+            @Nullable String newDate,
+            @JsonProperty(value = "new_time", required = true)
+            @JsonPropertyDescription("The time to move it to, e.g. \"15:00\" or \"3pm\".")
+            @Nullable String newTime,
+            @JsonProperty("customer_name")
+            @JsonPropertyDescription("The name the appointment was booked under; needed with date when the caller's "
+                    + "number is withheld or no appointment was found under it.")
+            @Nullable String customerName,
+            @JsonPropertyDescription("A number to call back, only when the caller's number is withheld.")
+            @Nullable String phone,
+            @JsonPropertyDescription("Why the caller moves it, if they said so.")
+            @Nullable String reason,
+            @JsonProperty("confirm_fee")
+            @JsonPropertyDescription("true only after the caller agreed to the fee you named.")
+            @Nullable Boolean confirmFee) {
+    }
+
+    private final CallerAppointments callers;
+    private final AppointmentChanges changes;
+    private final SpokenWhen when;
+
+    RescheduleAppointment(CallerAppointments callers, AppointmentChanges changes, SpokenWhen when) {
+        this.callers = callers;
+        this.changes = changes;
+        this.when = when;
+    }
+
+    @Override
+    public String name() {
+        return "reschedule_appointment";
+    }
+
+    @Override
+    public String description() {
+        return "Moves one of the caller's upcoming appointments to new_date and new_time (same service). With "
+                + "several appointments it answers which_appointment and a list: call again with appointment_id or "
+                + "date and time. When a fee applies it answers fee_confirmation_required without moving: tell the "
+                + "caller and call again with confirm_fee=true only if they agree. If the new time is taken, "
+                + "offer alternatives (get_alternatives).";
+    }
+
+    @Override
+    public Class<Args> argsType() {
+        return Args.class;
+    }
+
+    @Override
+    public FunctionResult handle(CallContext context, Args args) {
+        CallerAppointments.Lookup lookup = callers.find(context, new CallerAppointments.Selector(args.date(),
+                args.time(), args.appointmentId(), args.customerName()));
+        if (lookup instanceof CallerAppointments.Ask ask) {
+            return ask.answer();
+        }
+        if (lookup instanceof CallerAppointments.Unidentified unidentified) {
+            return callers.unidentified(context, unidentified, args.phone(), wish(args));
+        }
+        Resolution<Instant> target = newStart(context, args);
+        if (target instanceof Resolution.Ask<Instant> ask) {
+            return ask.answer();
+        }
+        Instant newStart = ((Resolution.Found<Instant>) target).value();
+        if (lookup instanceof CallerAppointments.ChangedAlready changed) {
+            return alreadyChanged(context, changed, newStart);
+        }
+        Appointment appointment = ((CallerAppointments.Target) lookup).appointment();
+        Map<String, @Nullable Object> described = callers.describe(context, appointment);
+        if (appointment.startsAt().equals(newStart)) {
+            if (appointment.rescheduledFromId() != null && appointment.callId() != null
+                    && appointment.callId() == context.callId()) {
+                // moved there earlier in this call: a re-issued request hears what the move said
+                return FunctionResult.ok(Messages.render(MessageKey.RESCHEDULED, context.language(),
+                        Map.of("time", CallerAppointments.time(context, newStart))),
+                        Map.of("rescheduled", true, "appointment", described));
+            }
+            return FunctionResult.notOk("same_time", Messages.render(MessageKey.SAME_TIME, context.language(),
+                    Map.of("time", CallerAppointments.onTime(context, newStart))), Map.of("appointment", described));
+        }
+        String currency = callers.currency(context, appointment);
+        ChangePolicy.Decision decision = ChangePolicy.evaluate(context.company().policies(), Change.RESCHEDULE,
+                appointment, context.receivedAt(), Boolean.TRUE.equals(args.confirmFee()));
+        FunctionResult refusal = ChangeAnswers.refusal(context, decision, Change.RESCHEDULE, described, currency);
+        if (refusal != null) {
+            return refusal;
+        }
+        int fee = ((ChangePolicy.Allowed) decision).feeCents();
+        String spokenNew = CallerAppointments.time(context, newStart);
+        AppointmentChanges.RescheduleOutcome outcome = changes.reschedule(context.company(), context.zone(),
+                appointment, newStart, CallerAppointments.blankToNull(args.reason()), context.callId(),
+                context.idempotencyKey(name(), appointment.id() + "->" + newStart));
+        if (outcome instanceof AppointmentChanges.NewTimeUnavailable unavailable) {
+            return newTimeUnavailable(context, unavailable.reason(), spokenNew, described, newStart);
+        }
+        if (outcome instanceof AppointmentChanges.NoLongerActive gone) {
+            return FunctionResult.notOk("no_longer_active", Messages.render(MessageKey.NO_LONGER_ACTIVE,
+                    context.language(), Map.of("service", callers.serviceName(context, gone.appointment()),
+                            "time", CallerAppointments.time(context, gone.appointment().startsAt()))),
+                    Map.of("appointment", callers.describe(context, gone.appointment())));
+        }
+        if (outcome instanceof AppointmentChanges.RescheduleRefused) {
+            return FunctionResult.notOk("calcom_refused", Messages.render(MessageKey.RESCHEDULE_REFUSED,
+                    context.language()), Map.of("appointment", described, "callback_offered", true));
+        }
+        AppointmentChanges.Rescheduled done = (AppointmentChanges.Rescheduled) outcome;
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("time", CallerAppointments.time(context, done.replacement().startsAt()));
+        Map<String, @Nullable Object> data = new LinkedHashMap<>();
+        data.put("rescheduled", true);
+        data.put("appointment", callers.describe(context, done.replacement()));
+        data.put("previous", callers.describe(context, done.previous()));
+        if (fee > 0) {
+            values.put("fee", ChangeAnswers.fee(fee, currency, context.language()));
+            data.put("fee_cents", fee);
+            data.put("currency", currency);
+        }
+        return FunctionResult.ok(Messages.render(fee > 0 ? MessageKey.RESCHEDULED_WITH_FEE : MessageKey.RESCHEDULED,
+                context.language(), values), data);
+    }
+
+    /** The new time as an instant: an exact time on a day that is not past; a window is not enough to move to. */
+    private Resolution<Instant> newStart(CallContext context, Args args) {
+        if (CallerAppointments.blankToNull(args.newDate()) == null) {
+            return Resolution.ask(missingNewTime(context));
+        }
+        Resolution<DateTimeRequest> requested = when.resolve(context, args.newDate(), args.newTime());
+        if (requested instanceof Resolution.Ask<DateTimeRequest> ask) {
+            return Resolution.ask(ask.answer());
+        }
+        DateTimeRequest request = ((Resolution.Found<DateTimeRequest>) requested).value();
+        if (request.time().isEmpty()) {
+            return Resolution.ask(missingNewTime(context));
+        }
+        LocalTime time = request.time().get();
+        Optional<FunctionResult> past = when.pastAnswer(context, request.date(), time);
+        if (past.isPresent()) {
+            return Resolution.ask(past.get());
+        }
+        return when.instant(context, request.date(), time);
+    }
+
+    private static FunctionResult missingNewTime(CallContext context) {
+        return FunctionResult.notOk("missing_time", Messages.render(MessageKey.MISSING_NEW_TIME, context.language()),
+                Map.of("needs", java.util.List.of("new_date", "new_time")));
+    }
+
+    private static FunctionResult newTimeUnavailable(CallContext context, CalcomException.SlotUnavailable.Reason reason,
+                                                     String spokenNew, Map<String, @Nullable Object> appointment,
+                                                     Instant newStart) {
+        MessageKey key = reason == CalcomException.SlotUnavailable.Reason.OUTSIDE_BOOKING_WINDOW
+                || reason == CalcomException.SlotUnavailable.Reason.IN_PAST
+                ? MessageKey.RESCHEDULE_NOT_BOOKABLE : MessageKey.RESCHEDULE_SLOT_TAKEN;
+        String code = key == MessageKey.RESCHEDULE_SLOT_TAKEN ? "slot_taken" : "outside_booking_window";
+        Map<String, @Nullable Object> data = new LinkedHashMap<>();
+        data.put("appointment", appointment);
+        data.put("requested_start", newStart.atZone(context.zone()).toLocalDateTime().toString());
+        data.put("suggest", "get_alternatives");
+        return FunctionResult.notOk(code, Messages.render(key, context.language(), Map.of("time", spokenNew)), data);
+    }
+
+    /** A re-issued move that already happened answers as the move did; anything else says where it is now. */
+    private FunctionResult alreadyChanged(CallContext context, CallerAppointments.ChangedAlready changed,
+                                          Instant newStart) {
+        Appointment appointment = changed.appointment();
+        Appointment current = changed.current();
+        if (appointment.status() == AppointmentStatus.RESCHEDULED && current != null) {
+            if (current.startsAt().equals(newStart)) {
+                return FunctionResult.ok(Messages.render(MessageKey.RESCHEDULED, context.language(),
+                                Map.of("time", CallerAppointments.time(context, current.startsAt()))),
+                        Map.of("rescheduled", true, "appointment", callers.describe(context, current),
+                                "previous", callers.describe(context, appointment)));
+            }
+            return FunctionResult.notOk("already_moved", Messages.render(MessageKey.ALREADY_MOVED, context.language(),
+                            Map.of("time", CallerAppointments.onTime(context, current.startsAt()))),
+                    Map.of("appointment", callers.describe(context, current)));
+        }
+        return FunctionResult.notOk("no_longer_active", Messages.render(MessageKey.NO_LONGER_ACTIVE,
+                        context.language(), Map.of("service", callers.serviceName(context, appointment),
+                                "time", CallerAppointments.time(context, appointment.startsAt()))),
+                Map.of("appointment", callers.describe(context, appointment)));
+    }
+
+    private static String wish(Args args) {
+        StringBuilder text = new StringBuilder("Termin verschieben / move appointment");
+        if (args.time() != null) {
+            text.append(", ").append(args.time().trim());
+        }
+        text.append(" -> ").append(args.newDate() == null ? "?" : args.newDate().trim());
+        if (args.newTime() != null) {
+            text.append(' ').append(args.newTime().trim());
+        }
+        if (args.reason() != null && !args.reason().isBlank()) {
+            text.append(": ").append(args.reason().trim());
+        }
+        return text.toString();
+    }
+}
