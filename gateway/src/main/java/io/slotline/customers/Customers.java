@@ -37,6 +37,20 @@ public class Customers {
                 .optional();
     }
 
+    /**
+     * The company's customer with this email (case-insensitive); when several share it (a family's address), the
+     * most recently updated one.
+     */
+    public Optional<Customer> findByEmail(long companyId, String email) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                 FROM customers WHERE company_id = :companyId AND LOWER(email) = LOWER(:email)
+                ORDER BY updated_at DESC, id DESC""")
+                .param("companyId", companyId)
+                .param("email", email.trim())
+                .query(Customers::map)
+                .list().stream().findFirst();
+    }
+
     public Optional<Customer> findById(long companyId, long customerId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM customers WHERE company_id = :companyId AND id = :id")
                 .param("companyId", companyId)

@@ -63,6 +63,19 @@ class CustomersTest {
         }
 
         @Test
+        void findsByEmailIgnoringCaseWithinTheCompanyOnly() {
+            Customer older = customers.upsertByPhone(salonA.companyId(), phone, "Max", "Max@Example.com");
+            clock.advance(Duration.ofMinutes(1));
+            Customer newer = customers.upsertByPhone(salonA.companyId(), TestTenants.randomE164(), "Moritz",
+                    "max@example.com");
+
+            assertThat(customers.findByEmail(salonA.companyId(), " MAX@example.COM ")).get()
+                    .extracting(Customer::id).isEqualTo(newer.id());
+            assertThat(customers.findByEmail(salonB.companyId(), "max@example.com")).isEmpty();
+            assertThat(older.id()).isNotEqualTo(newer.id());
+        }
+
+        @Test
         void upsertIsIdempotent() {
             Customer first = customers.upsertByPhone(salonA.companyId(), phone, "Erika", "erika@example.com");
             Customer second = customers.upsertByPhone(salonA.companyId(), phone, "Erika", "erika@example.com");

@@ -87,12 +87,6 @@ class ObservabilityIntegrationTest {
                     })
                     .build();
         }
-
-        /** Stands in for the registry the Cal.com client will declare. */
-        @Bean
-        CircuitBreakerRegistry calcomCircuitBreakers() {
-            return CircuitBreakerRegistry.ofDefaults();
-        }
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {

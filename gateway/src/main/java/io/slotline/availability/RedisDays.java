@@ -1,0 +1,520 @@
+package io.slotline.availability;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.data.redis.connection.Message;
+import org.springframework.data.redis.connection.MessageListener;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.data.redis.listener.ChannelTopic;
+import org.springframework.data.redis.listener.PatternTopic;
+import org.springframework.data.redis.listener.RedisMessageListenerContainer;
+
+import io.slotline.calcom.CalcomCallContext;
+import io.slotline.calcom.CalcomException;
+import io.slotline.calcom.CalcomException.Origin;
+import io.slotline.calcom.CalcomException.Unavailable.Kind;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Store {@code redis}: day entries, fetches and invalidations shared by all instances.
+ *
+ * <p><b>Entries.</b> {@code <prefix>:{c<company>}:day:<calendar>:<minutes>:<zone>:<date>} holds the day as JSON
+ * (slots, fetchedAt, generation), expiring after {@code stale-grace} so that any instance can still serve it when
+ * Cal.com is down; freshness is decided by fetchedAt, never by the Redis TTL. The hash tag keeps a company's keys
+ * in one slot, so the Lua scripts also work on a cluster.
+ *
+ * <p><b>Invalidation.</b> {@code <prefix>:{c<company>}:gen:<date>} is a generation per company and day, bumped by
+ * an invalidation; an entry counts only while its generation is current. A fetch reads the generations before
+ * asking Cal.com and writes each day only if its generation is unchanged (one Lua script), so a fetch that raced an
+ * invalidation never brings old data back. The invalidation is then published on {@code <prefix>:invalidations};
+ * every instance drops those days from its memory.
+ *
+ * <p><b>Single-flight across instances.</b> Efficiency only (a duplicate fetch is harmless; bookings are checked by
+ * Cal.com): {@code SET lock token NX PX lock-ttl} per range, released by compare-and-delete. The owner fetches,
+ * writes, and publishes the outcome ({@code ok} or the shared error) on {@code <prefix>:done:<range>}. Others
+ * register for that channel <em>before</em> re-reading the entries, so a publish between the two can't be missed
+ * (one pattern subscription per instance is always active), then wait for the message, at most until the lock
+ * expires: if the owner died they take the lock over. No polling.
+ *
+ * <p>Redis trouble never fails a caller: the load then goes to Cal.com directly.
+ */
+final class RedisDays implements SharedDays {
+
+    private static final Logger log = LoggerFactory.getLogger(RedisDays.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String OK = "ok";
+    /** The owner was refused by its own budget: waiters should try with their own priority. */
+    private static final String RELEASED = "released";
+    private static final String FAILED = "failed";
+    private static final Duration WAKE_UP_SLACK = Duration.ofMillis(50);
+
+    // KEYS: day1, gen1, day2, gen2, ...; ARGV: ttl millis, expected gen 1, entry 1, expected gen 2, entry 2, ...
+    private static final RedisScript<Long> WRITE_IF_CURRENT = RedisScript.of("""
+            local written = 0
+            for i = 1, #KEYS, 2 do
+              local n = (i + 1) / 2
+              local current = redis.call('GET', KEYS[i + 1]) or '0'
+              if current == ARGV[2 * n] then
+                redis.call('SET', KEYS[i], ARGV[2 * n + 1], 'PX', ARGV[1])
+                written = written + 1
+              end
+            end
+            return written
+            """, Long.class);
+
+    private static final RedisScript<Long> RELEASE = RedisScript.of("""
+            if redis.call('GET', KEYS[1]) == ARGV[1] then
+              return redis.call('DEL', KEYS[1])
+            end
+            return 0
+            """, Long.class);
+
+    // KEYS: gen keys; ARGV: ttl millis
+    private static final RedisScript<Long> BUMP = RedisScript.of("""
+            for i = 1, #KEYS do
+              redis.call('INCR', KEYS[i])
+              redis.call('PEXPIRE', KEYS[i], ARGV[1])
+            end
+            return #KEYS
+            """, Long.class);
+
+    private final StringRedisTemplate redis;
+    private final SlotsFetcher fetcher;
+    private final Clock clock;
+    private final String prefix;
+    private final Duration lockTtl;
+    private final Duration entryTtl;
+    private final Duration loadTimeout;
+    private final String instanceId = UUID.randomUUID().toString();
+    private final String invalidationChannel;
+    private final ConcurrentMap<String, Set<CompletableFuture<String>>> waiters = new ConcurrentHashMap<>();
+    private final ExecutorService dispatch;
+    private final RedisMessageListenerContainer container;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile RemoteInvalidation remote = (company, from, to) -> { };
+
+    RedisDays(RedisConnectionFactory connections, SlotsFetcher fetcher, AvailabilityProperties properties,
+            Clock clock) {
+        this.redis = new StringRedisTemplate(connections);
+        this.fetcher = fetcher;
+        this.clock = clock;
+        this.prefix = properties.redis().keyPrefix();
+        this.lockTtl = properties.redis().lockTtl();
+        this.entryTtl = properties.staleGrace();
+        this.loadTimeout = properties.loadTimeout();
+        this.invalidationChannel = prefix + ":invalidations";
+        // one thread keeps messages in order and off Lettuce's event loop
+        this.dispatch = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "availability-redis-messages");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.container = new RedisMessageListenerContainer();
+        container.setConnectionFactory(connections);
+        container.setTaskExecutor(dispatch);
+        container.addMessageListener(new Listener(),
+                List.of(new PatternTopic(prefix + ":done:*"), new ChannelTopic(invalidationChannel)));
+        container.afterPropertiesSet();
+        try {
+            // returns once Redis confirmed the subscriptions: from here on no message is missed
+            container.start();
+        } catch (RuntimeException e) {
+            log.warn("Redis pub/sub not available yet ({}); waiters fall back to the lock's expiry", e.getMessage());
+        }
+    }
+
+    // ---- loading
+
+    @Override
+    public Map<LocalDate, DayEntry> load(DayRange range, Duration maxAge, CalcomCallContext context) {
+        Map<LocalDate, DayEntry> known;
+        try {
+            known = read(range, maxAge);
+        } catch (DataAccessException e) {
+            return direct(range, context, e);
+        }
+        List<LocalDate> missing = range.days().stream().filter(day -> !known.containsKey(day)).toList();
+        if (missing.isEmpty()) {
+            return known;
+        }
+        DayRange toFetch = range.narrow(missing.get(0), missing.get(missing.size() - 1));
+        Map<LocalDate, DayEntry> fetched;
+        try {
+            fetched = fetchOnce(toFetch, maxAge, context);
+        } catch (DataAccessException e) {
+            fetched = direct(toFetch, context, e);
+        }
+        Map<LocalDate, DayEntry> all = new LinkedHashMap<>(known);
+        all.putAll(fetched);
+        return all;
+    }
+
+    private Map<LocalDate, DayEntry> direct(DayRange range, CalcomCallContext context, DataAccessException cause) {
+        log.warn("Redis unavailable ({}), asking Cal.com directly for {}", cause.getMessage(), range);
+        return fetcher.fetch(range, context);
+    }
+
+    private Map<LocalDate, DayEntry> fetchOnce(DayRange range, Duration maxAge, CalcomCallContext context) {
+        String lock = lockKey(range);
+        String channel = prefix + ":done:" + rangeId(range);
+        int days = range.days().size();
+        long giveUpAt = System.nanoTime() + loadTimeout.toNanos();
+        while (true) {
+            String token = UUID.randomUUID().toString();
+            if (Boolean.TRUE.equals(redis.opsForValue().setIfAbsent(lock, token, lockTtl))) {
+                try {
+                    Map<LocalDate, DayEntry> known = read(range, maxAge);
+                    if (known.size() == days) {
+                        // the previous owner finished between our read and our lock
+                        publishQuietly(channel, OK);
+                        return known;
+                    }
+                    return fetchAndStore(range, context, channel);
+                } finally {
+                    releaseQuietly(lock, token);
+                }
+            }
+            CompletableFuture<String> signal = register(channel);
+            try {
+                Map<LocalDate, DayEntry> known = read(range, maxAge);
+                if (known.size() == days) {
+                    return known;
+                }
+                long left = giveUpAt - System.nanoTime();
+                if (left <= 0) {
+                    throw new CalcomException.Unavailable(origin(range), Kind.TIMEOUT,
+                            "gave up waiting for another instance's request for " + range, null);
+                }
+                Long lockLeftMillis = redis.getExpire(lock, TimeUnit.MILLISECONDS);
+                if (lockLeftMillis == null || lockLeftMillis == -2) {
+                    continue;
+                }
+                long lockLeft = lockLeftMillis < 0 ? lockTtl.toNanos() : TimeUnit.MILLISECONDS.toNanos(lockLeftMillis);
+                String outcome;
+                try {
+                    outcome = signal.get(Math.min(left, lockLeft + WAKE_UP_SLACK.toNanos()), TimeUnit.NANOSECONDS);
+                } catch (TimeoutException ownerGoneOrSlow) {
+                    continue;
+                }
+                if (outcome.startsWith(FAILED)) {
+                    throw sharedFailure(outcome, range);
+                }
+                Map<LocalDate, DayEntry> after = read(range, maxAge);
+                if (after.size() == days) {
+                    return after;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CalcomException.Unavailable(origin(range), Kind.IO_ERROR, "interrupted", e);
+            } catch (ExecutionException impossible) {
+                throw new IllegalStateException(impossible);
+            } finally {
+                unregister(channel, signal);
+            }
+        }
+    }
+
+    private Map<LocalDate, DayEntry> fetchAndStore(DayRange range, CalcomCallContext context, String channel) {
+        List<LocalDate> days = range.days();
+        List<String> generations = redis.opsForValue().multiGet(days.stream()
+                .map(day -> genKey(range.calendar().companyId(), day)).toList());
+        Map<LocalDate, DayEntry> fetched;
+        try {
+            fetched = fetcher.fetch(range, context);
+        } catch (CalcomException e) {
+            boolean ownBudget = e instanceof CalcomException.RateLimited && e.httpStatus() == 0;
+            publishQuietly(channel, ownBudget ? RELEASED : describeFailure(e));
+            throw e;
+        }
+        try {
+            List<String> keys = new ArrayList<>();
+            List<String> args = new ArrayList<>();
+            args.add(String.valueOf(entryTtl.toMillis()));
+            for (int i = 0; i < days.size(); i++) {
+                LocalDate day = days.get(i);
+                String generation = generations != null && generations.get(i) != null ? generations.get(i) : "0";
+                keys.add(dayKey(range, day));
+                keys.add(genKey(range.calendar().companyId(), day));
+                args.add(generation);
+                args.add(encode(fetched.get(day), generation));
+            }
+            redis.execute(WRITE_IF_CURRENT, keys, args.toArray());
+            redis.convertAndSend(channel, OK);
+        } catch (DataAccessException e) {
+            log.warn("Could not share availability for {} through Redis: {}", range, e.getMessage());
+        }
+        return fetched;
+    }
+
+    private Map<LocalDate, DayEntry> read(DayRange range, Duration maxAge) {
+        List<LocalDate> days = range.days();
+        List<String> keys = new ArrayList<>(days.size() * 2);
+        days.forEach(day -> keys.add(dayKey(range, day)));
+        days.forEach(day -> keys.add(genKey(range.calendar().companyId(), day)));
+        List<String> values = redis.opsForValue().multiGet(keys);
+        Map<LocalDate, DayEntry> known = new LinkedHashMap<>();
+        if (values == null) {
+            return known;
+        }
+        Instant now = clock.instant();
+        for (int i = 0; i < days.size(); i++) {
+            String generation = values.get(days.size() + i) != null ? values.get(days.size() + i) : "0";
+            DayEntry entry = decode(values.get(i), generation);
+            if (entry != null && entry.youngerThan(maxAge, now)) {
+                known.put(days.get(i), entry);
+            }
+        }
+        return known;
+    }
+
+    @Override
+    public Map<LocalDate, DayEntry> peek(DayRange range, Duration maxAge) {
+        try {
+            return read(range, maxAge);
+        } catch (DataAccessException e) {
+            return Map.of();
+        }
+    }
+
+    // ---- invalidation
+
+    @Override
+    public void invalidate(long companyId, LocalDate from, LocalDate to, InvalidationSource source) {
+        List<String> generations = from.datesUntil(to.plusDays(1)).map(day -> genKey(companyId, day)).toList();
+        try {
+            redis.execute(BUMP, generations, String.valueOf(entryTtl.plusMinutes(1).toMillis()));
+            redis.convertAndSend(invalidationChannel, instanceId + "|" + companyId + "|" + from + "|" + to);
+        } catch (DataAccessException e) {
+            log.error("Could not invalidate availability of company {} {}..{} in Redis; other instances keep it "
+                    + "until it goes stale: {}", companyId, from, to, e.getMessage());
+        }
+    }
+
+    @Override
+    public void onRemoteInvalidation(RemoteInvalidation listener) {
+        this.remote = listener;
+    }
+
+    private final class Listener implements MessageListener {
+        @Override
+        public void onMessage(Message message, byte @Nullable [] pattern) {
+            String channel = new String(message.getChannel(), StandardCharsets.UTF_8);
+            String body = new String(message.getBody(), StandardCharsets.UTF_8);
+            if (channel.equals(invalidationChannel)) {
+                remoteInvalidation(body);
+                return;
+            }
+            Set<CompletableFuture<String>> waiting = waiters.get(channel);
+            if (waiting != null) {
+                waiting.forEach(signal -> signal.complete(body));
+            }
+        }
+    }
+
+    private void remoteInvalidation(String body) {
+        String[] parts = body.split("\\|", 4);
+        if (parts.length != 4 || parts[0].equals(instanceId)) {
+            return;
+        }
+        try {
+            remote.invalidated(Long.parseLong(parts[1]), LocalDate.parse(parts[2]), LocalDate.parse(parts[3]));
+        } catch (RuntimeException e) {
+            log.warn("Ignoring unreadable invalidation message '{}': {}", body, e.getMessage());
+        }
+    }
+
+    // ---- waiting for another instance
+
+    private CompletableFuture<String> register(String channel) {
+        CompletableFuture<String> signal = new CompletableFuture<>();
+        waiters.compute(channel, (name, set) -> {
+            Set<CompletableFuture<String>> waiting = set != null ? set : ConcurrentHashMap.newKeySet();
+            waiting.add(signal);
+            return waiting;
+        });
+        return signal;
+    }
+
+    private void unregister(String channel, CompletableFuture<String> signal) {
+        waiters.computeIfPresent(channel, (name, set) -> {
+            set.remove(signal);
+            return set.isEmpty() ? null : set;
+        });
+    }
+
+    /** Callers waiting for another instance right now (diagnostics and tests). */
+    int waiting() {
+        return waiters.values().stream().mapToInt(Set::size).sum();
+    }
+
+    private void publishQuietly(String channel, String message) {
+        try {
+            redis.convertAndSend(channel, message);
+        } catch (DataAccessException e) {
+            log.debug("Could not publish {} on {}: {}", message, channel, e.getMessage());
+        }
+    }
+
+    private void releaseQuietly(String lock, String token) {
+        try {
+            redis.execute(RELEASE, List.of(lock), token);
+        } catch (DataAccessException e) {
+            log.debug("Could not release {} (it expires by itself): {}", lock, e.getMessage());
+        }
+    }
+
+    // ---- shared failures
+
+    private static String describeFailure(CalcomException e) {
+        String type;
+        String detail = "0";
+        if (e instanceof CalcomException.Unavailable unavailable) {
+            type = "unavailable";
+            detail = unavailable.kind().name();
+        } else if (e instanceof CalcomException.RateLimited limited) {
+            type = "ratelimited";
+            detail = String.valueOf(limited.resetSeconds());
+        } else if (e instanceof CalcomException.NotFound) {
+            type = "notfound";
+        } else if (e instanceof CalcomException.Unauthorized) {
+            type = "unauthorized";
+        } else {
+            type = "badrequest";
+        }
+        return FAILED + "|" + type + "|" + detail + "|" + e.getMessage();
+    }
+
+    private static CalcomException sharedFailure(String outcome, DayRange range) {
+        String[] parts = outcome.split("\\|", 4);
+        String message = "another instance's request failed: " + (parts.length == 4 ? parts[3] : outcome);
+        Origin origin = origin(range);
+        String type = parts.length > 1 ? parts[1] : "unavailable";
+        String detail = parts.length > 2 ? parts[2] : "";
+        return switch (type) {
+            case "ratelimited" -> new CalcomException.RateLimited(origin, parseLong(detail, 60), message);
+            case "notfound" -> new CalcomException.NotFound(origin, message);
+            case "unauthorized" -> new CalcomException.Unauthorized(origin, message);
+            case "badrequest" -> new CalcomException.BadRequest(origin, message);
+            default -> new CalcomException.Unavailable(origin, kind(detail), message, null);
+        };
+    }
+
+    private static Kind kind(String name) {
+        try {
+            return Kind.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            return Kind.SERVER_ERROR;
+        }
+    }
+
+    private static long parseLong(String text, long fallback) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
+    private static Origin origin(DayRange range) {
+        return Origin.of(range.calendar().account().name(), "slots");
+    }
+
+    // ---- keys and encoding
+
+    private String key(long companyId, String rest) {
+        return prefix + ":{c" + companyId + "}:" + rest;
+    }
+
+    private String dayKey(DayRange range, LocalDate day) {
+        CalendarRef calendar = range.calendar();
+        return key(calendar.companyId(), "day:" + calendar.key() + ":" + calendar.durationMinutes() + ":"
+                + range.zone().getId() + ":" + day);
+    }
+
+    String lockKey(DayRange range) {
+        return key(range.calendar().companyId(), "lock:" + rangeId(range));
+    }
+
+    private String genKey(long companyId, LocalDate day) {
+        return key(companyId, "gen:" + day);
+    }
+
+    private static String rangeId(DayRange range) {
+        CalendarRef calendar = range.calendar();
+        return calendar.key() + ":" + calendar.durationMinutes() + ":" + range.zone().getId() + ":" + range.from()
+                + ":" + range.to();
+    }
+
+    private static String encode(DayEntry entry, String generation) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("g", generation);
+        node.put("f", entry.fetchedAt().toEpochMilli());
+        ArrayNode slots = node.putArray("s");
+        for (FreeSlot slot : entry.slots()) {
+            slots.addArray().add(slot.start().toEpochMilli()).add(slot.end().toEpochMilli());
+        }
+        return JSON.writeValueAsString(node);
+    }
+
+    private static @Nullable DayEntry decode(@Nullable String json, String currentGeneration) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            JsonNode node = JSON.readTree(json);
+            if (!currentGeneration.equals(node.path("g").asString(""))) {
+                return null;
+            }
+            List<FreeSlot> slots = new ArrayList<>();
+            for (JsonNode slot : node.path("s")) {
+                slots.add(new FreeSlot(Instant.ofEpochMilli(slot.get(0).asLong()),
+                        Instant.ofEpochMilli(slot.get(1).asLong())));
+            }
+            return new DayEntry(slots, Instant.ofEpochMilli(node.path("f").asLong()));
+        } catch (RuntimeException unreadable) {
+            return null;
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            container.stop();
+            container.destroy();
+        } catch (Exception e) {
+            log.debug("Closing the Redis listener: {}", e.getMessage());
+        }
+        dispatch.shutdownNow();
+    }
+}

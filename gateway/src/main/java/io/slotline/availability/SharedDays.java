@@ -1,0 +1,40 @@
+package io.slotline.availability;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Map;
+
+import io.slotline.calcom.CalcomCallContext;
+
+/**
+ * The layer below each instance's in-memory cache: where days come from and how an invalidation reaches the
+ * other instances. {@link LocalDays} (store {@code memory}) asks Cal.com directly; {@link RedisDays} (store
+ * {@code redis}) shares entries, fetches and invalidations between instances.
+ */
+interface SharedDays extends AutoCloseable {
+
+    /**
+     * Every day of {@code range}, each younger than {@code maxAge}, fetching from Cal.com what is missing. Blocks;
+     * called on a load thread.
+     *
+     * @throws io.slotline.calcom.CalcomException when Cal.com can't answer (possibly another instance's shared error)
+     */
+    Map<LocalDate, DayEntry> load(DayRange range, Duration maxAge, CalcomCallContext context);
+
+    /** Whatever is known for these days younger than {@code maxAge}, without asking Cal.com; may be incomplete. */
+    Map<LocalDate, DayEntry> peek(DayRange range, Duration maxAge);
+
+    /** Drops the company's days for all instances (this instance's memory is the caller's business). */
+    void invalidate(long companyId, LocalDate from, LocalDate to, InvalidationSource source);
+
+    /** Called when another instance invalidated days. */
+    void onRemoteInvalidation(RemoteInvalidation listener);
+
+    @FunctionalInterface
+    interface RemoteInvalidation {
+        void invalidated(long companyId, LocalDate from, LocalDate to);
+    }
+
+    @Override
+    void close();
+}

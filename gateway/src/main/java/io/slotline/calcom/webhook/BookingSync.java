@@ -1,0 +1,268 @@
+package io.slotline.calcom.webhook;
+
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.slotline.appointments.Appointment;
+import io.slotline.appointments.AppointmentSource;
+import io.slotline.appointments.AppointmentStatus;
+import io.slotline.appointments.Appointments;
+import io.slotline.appointments.NewAppointment;
+import io.slotline.availability.AvailabilityService;
+import io.slotline.availability.InvalidationSource;
+import io.slotline.calcom.CalcomWebhookEvent;
+import io.slotline.calcom.CalcomWebhookEvent.Person;
+import io.slotline.calcom.CalcomWebhookEvent.Trigger;
+import io.slotline.customers.Customer;
+import io.slotline.customers.Customers;
+import io.slotline.tenancy.Company;
+import io.slotline.tenancy.Staff;
+import io.slotline.tenancy.TenantDirectory;
+
+/**
+ * Applies a verified Cal.com booking webhook: the days it touches are dropped from availability (every calendar of
+ * the company: hosts are shared between event types), and our appointment records follow Cal.com:
+ * <ul>
+ * <li>BOOKING_CREATED / BOOKING_REQUESTED of a known customer (attendee phone, else email) adds an appointment
+ * with source {@code calcom} (booked / pending), so the caller's get_appointments sees a web booking. Our own
+ * bookings echoed back are already there (same booking uid) and are left alone.</li>
+ * <li>BOOKING_CANCELLED / BOOKING_REJECTED cancels ours.</li>
+ * <li>BOOKING_RESCHEDULED moves ours (old row 'rescheduled', new row pointing back); unknown old booking: like
+ * a new one.</li>
+ * </ul>
+ * Unknown web bookers get no customer record: we only link bookings to people who called us.
+ */
+@Service
+class BookingSync {
+
+    private static final Logger log = LoggerFactory.getLogger(BookingSync.class);
+
+    enum Outcome { PROCESSED, DUPLICATE, IGNORED }
+
+    private final CalcomWebhookEvents events;
+    private final Appointments appointments;
+    private final Customers customers;
+    private final TenantDirectory directory;
+    private final AvailabilityService availability;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    BookingSync(CalcomWebhookEvents events, Appointments appointments, Customers customers,
+            TenantDirectory directory, AvailabilityService availability, TransactionTemplate transactions,
+            Clock clock) {
+        this.events = events;
+        this.appointments = appointments;
+        this.customers = customers;
+        this.directory = directory;
+        this.availability = availability;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    Outcome apply(Company company, CalcomWebhookEvent event) {
+        String uid = event.uid();
+        if (!event.changesAvailability() || uid == null) {
+            return Outcome.IGNORED;
+        }
+        Boolean first;
+        try {
+            first = transactions.execute(status -> {
+                if (!events.firstDelivery(company.id(), event.triggerEvent(), uid)) {
+                    return false;
+                }
+                reconcile(company, event, uid);
+                return true;
+            });
+        } catch (RuntimeException e) {
+            // our records stay as they were (and the delivery unrecorded), but the cache must not keep
+            // answering from the calendar as it was
+            invalidate(company, event);
+            throw e;
+        }
+        if (!Boolean.TRUE.equals(first)) {
+            return Outcome.DUPLICATE;
+        }
+        invalidate(company, event);
+        return Outcome.PROCESSED;
+    }
+
+    // ---- availability
+
+    private void invalidate(Company company, CalcomWebhookEvent event) {
+        List<ZoneId> zones = zones(company, event);
+        List<Range> ranges = new ArrayList<>();
+        Range booked = range(event.start(), event.end(), zones);
+        if (booked != null) {
+            ranges.add(booked);
+        }
+        Range previous = range(event.rescheduleStart(), event.rescheduleEnd(), zones);
+        if (previous == null && event.rescheduleUid() != null) {
+            previous = appointments.findByBookingUid(company.id(), event.rescheduleUid())
+                    .map(old -> range(old.startsAt(), old.endsAt(), zones))
+                    .orElse(null);
+        }
+        if (previous != null) {
+            ranges.add(previous);
+        }
+        if (ranges.isEmpty()) {
+            // a booking event without times: everything bookable may have changed
+            LocalDate today = LocalDate.ofInstant(clock.instant(), company.defaultTimeZone());
+            ranges.add(new Range(today, today.plusDays(Math.min(company.bookingWindowDays(), 366))));
+        }
+        for (Range range : ranges) {
+            availability.invalidateCompany(company.id(), range.from(), range.to(), InvalidationSource.WEBHOOK);
+        }
+    }
+
+    private record Range(LocalDate from, LocalDate to) {
+    }
+
+    /** The local days the interval touches in any of the zones the company's calendars may be kept in. */
+    private static @Nullable Range range(@Nullable Instant start, @Nullable Instant end, List<ZoneId> zones) {
+        if (start == null) {
+            return null;
+        }
+        Instant last = end != null && end.isAfter(start) ? end.minusNanos(1) : start;
+        LocalDate from = null;
+        LocalDate to = null;
+        for (ZoneId zone : zones) {
+            LocalDate first = LocalDate.ofInstant(start, zone);
+            LocalDate lastDay = LocalDate.ofInstant(last, zone);
+            from = from == null || first.isBefore(from) ? first : from;
+            to = to == null || lastDay.isAfter(to) ? lastDay : to;
+        }
+        return from == null ? null : new Range(from, to);
+    }
+
+    private static List<ZoneId> zones(Company company, CalcomWebhookEvent event) {
+        Set<ZoneId> zones = new LinkedHashSet<>();
+        zones.add(company.defaultTimeZone());
+        Person organizer = event.organizer();
+        if (organizer != null && organizer.timeZone() != null) {
+            try {
+                zones.add(ZoneId.of(organizer.timeZone()));
+            } catch (DateTimeException unknownZone) {
+                log.debug("Ignoring the organizer's unknown time zone {}", organizer.timeZone());
+            }
+        }
+        return List.copyOf(zones);
+    }
+
+    // ---- appointment records
+
+    private void reconcile(Company company, CalcomWebhookEvent event, String uid) {
+        Trigger trigger = event.trigger();
+        switch (trigger) {
+            case BOOKING_CREATED, BOOKING_REQUESTED -> created(company, event, uid,
+                    trigger == Trigger.BOOKING_REQUESTED ? AppointmentStatus.PENDING : AppointmentStatus.BOOKED);
+            case BOOKING_CANCELLED -> cancelled(company, uid, reasonOr(event, "cancelled in Cal.com"));
+            case BOOKING_REJECTED -> cancelled(company, uid, reasonOr(event, "rejected in Cal.com"));
+            case BOOKING_RESCHEDULED -> rescheduled(company, event, uid);
+            default -> log.debug("{} for {} only changes availability", trigger, uid);
+        }
+    }
+
+    private void created(Company company, CalcomWebhookEvent event, String uid, AppointmentStatus status) {
+        if (appointments.findByBookingUid(company.id(), uid).isPresent() || event.start() == null
+                || event.end() == null || !event.end().isAfter(event.start())) {
+            return;
+        }
+        Optional<Customer> customer = knownCustomer(company, event);
+        if (customer.isEmpty()) {
+            log.debug("Booking {} of company {} is by nobody we know; no appointment record", uid, company.slug());
+            return;
+        }
+        Long serviceId = serviceId(company, event);
+        Staff staff = staff(company, event, serviceId);
+        appointments.insert(new NewAppointment(company.id(), staff != null ? staff.branchId() : null, serviceId,
+                staff != null ? staff.id() : null, customer.get().id(), null, event.start(), event.end(), uid, status,
+                AppointmentSource.CALCOM, null, null));
+    }
+
+    private void cancelled(Company company, String uid, String reason) {
+        appointments.findByBookingUid(company.id(), uid)
+                .filter(appointment -> appointment.status().upcoming())
+                .ifPresent(appointment -> appointments.markCancelled(company.id(), appointment.id(), reason));
+    }
+
+    private void rescheduled(Company company, CalcomWebhookEvent event, String uid) {
+        if (appointments.findByBookingUid(company.id(), uid).isPresent()) {
+            return; // our own reschedule, echoed back
+        }
+        Optional<Appointment> previous = event.rescheduleUid() == null
+                ? Optional.empty()
+                : appointments.findByBookingUid(company.id(), event.rescheduleUid());
+        if (previous.isEmpty() || !previous.get().status().upcoming() || event.start() == null
+                || event.end() == null || !event.end().isAfter(event.start())) {
+            created(company, event, uid, AppointmentStatus.BOOKED);
+            return;
+        }
+        Appointment old = previous.get();
+        Long serviceId = old.serviceId() != null ? old.serviceId() : serviceId(company, event);
+        appointments.insertRescheduled(company.id(), old.id(), new NewAppointment(company.id(), old.branchId(),
+                serviceId, old.staffId(), old.customerId(), null, event.start(), event.end(), uid,
+                AppointmentStatus.BOOKED, AppointmentSource.CALCOM, null, null));
+    }
+
+    private Optional<Customer> knownCustomer(Company company, CalcomWebhookEvent event) {
+        for (Person attendee : event.attendees()) {
+            String phone = attendee.phoneNumber() != null ? attendee.phoneNumber().replaceAll("[\\s()-]", "") : null;
+            if (phone != null && !phone.isBlank()) {
+                Optional<Customer> byPhone = customers.findByPhone(company.id(), phone);
+                if (byPhone.isPresent()) {
+                    return byPhone;
+                }
+            }
+            if (attendee.email() != null && !attendee.email().isBlank()) {
+                Optional<Customer> byEmail = customers.findByEmail(company.id(), attendee.email());
+                if (byEmail.isPresent()) {
+                    return byEmail;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private @Nullable Long serviceId(Company company, CalcomWebhookEvent event) {
+        Long eventTypeId = event.eventTypeId();
+        if (eventTypeId == null) {
+            return null;
+        }
+        return directory.activeServices(company.id()).stream()
+                .filter(service -> eventTypeId.equals(service.calcomEventTypeId()))
+                .map(io.slotline.tenancy.Service::id)
+                .findFirst()
+                .orElse(null);
+    }
+
+    private @Nullable Staff staff(Company company, CalcomWebhookEvent event, @Nullable Long serviceId) {
+        Person organizer = event.organizer();
+        if (serviceId == null || organizer == null || organizer.username() == null) {
+            return null;
+        }
+        return directory.staffForService(company.id(), serviceId).stream()
+                .filter(staff -> organizer.username().equalsIgnoreCase(staff.calcomUsername()))
+                .findFirst()
+                .orElse(null);
+    }
+
+    private static String reasonOr(CalcomWebhookEvent event, String fallback) {
+        return event.cancellationReason() != null && !event.cancellationReason().isBlank()
+                ? event.cancellationReason()
+                : fallback;
+    }
+}
