@@ -256,9 +256,9 @@ public class BookingService {
             log.info("slot {} of call {} not bookable: {}", request.start(), request.retellCallId(), taken.reason());
             return new SlotTaken(taken.reason());
         } catch (CalcomException.Unavailable | CalcomException.RateLimited e) {
-            boolean maybeSent = !(e instanceof CalcomException.Unavailable unavailable)
-                    || unavailable.kind() != CalcomException.Unavailable.Kind.SHORT_CIRCUITED;
-            if (maybeSent && e instanceof CalcomException.Unavailable) {
+            // a timeout or a broken answer may hide a booking Cal.com made; a refusal before sending cannot
+            if (e instanceof CalcomException.Unavailable unavailable
+                    && unavailable.kind() != CalcomException.Unavailable.Kind.SHORT_CIRCUITED) {
                 Optional<Booking> ours = findOursQuietly(request, key);
                 if (ours.isPresent()) {
                     return record(request, key, ours.get());
@@ -329,7 +329,7 @@ public class BookingService {
         if (request.reservationUid() != null) {
             holds.markBooked(companyId, request.reservationUid());
         }
-        holds.releaseOthers(request.calendar(), request.retellCallId(), request.reservationUid());
+        holds.releaseOthers(request.calendar(), request.zone(), request.retellCallId(), request.reservationUid());
         invalidateDay(request);
         return new Booked(saved.appointment(), staff == null ? null : staff.name(), !saved.created());
     }

@@ -2,6 +2,8 @@ package io.slotline.booking;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -20,6 +22,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -28,9 +31,12 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.slotline.appointments.NewSlotHold;
 import io.slotline.appointments.SlotHold;
 import io.slotline.appointments.SlotHolds;
+import io.slotline.availability.AvailabilityService;
 import io.slotline.availability.CalendarRef;
+import io.slotline.availability.InvalidationSource;
 import io.slotline.calcom.CalcomAccount;
 import io.slotline.calcom.CalcomApi;
+import io.slotline.calcom.CalcomCallContext;
 import io.slotline.calcom.CalcomException;
 import io.slotline.calcom.Reservation;
 import io.slotline.calcom.UpstreamCounter;
@@ -51,6 +57,7 @@ public class SlotHoldService implements CallLifecycle, DisposableBean {
     private final SlotHolds holds;
     private final CalcomApi calcom;
     private final Calendars calendars;
+    private final ObjectProvider<AvailabilityService> availability;
     private final BookingProperties properties;
     private final ExecutorService executor;
     /** Per call, which hold request is the newest: a reservation that completes after a newer request is released. */
@@ -59,7 +66,9 @@ public class SlotHoldService implements CallLifecycle, DisposableBean {
             .maximumSize(50_000)
             .build();
 
-    SlotHoldService(SlotHolds holds, CalcomApi calcom, Calendars calendars, BookingProperties properties) {
+    SlotHoldService(SlotHolds holds, CalcomApi calcom, Calendars calendars,
+                    ObjectProvider<AvailabilityService> availability, BookingProperties properties) {
+        this.availability = availability;
         this.holds = holds;
         this.calcom = calcom;
         this.calendars = calendars;
@@ -79,9 +88,10 @@ public class SlotHoldService implements CallLifecycle, DisposableBean {
      * @param calendar the calendar the slot was found in; the reservation is made on its event type
      */
     public record HoldRequest(long companyId, String retellCallId, long serviceId, @Nullable Long staffId,
-                              CalendarRef calendar, Instant start) {
+                              CalendarRef calendar, ZoneId zone, Instant start) {
         public HoldRequest {
             Objects.requireNonNull(retellCallId, "retellCallId");
+            Objects.requireNonNull(zone, "zone");
             Objects.requireNonNull(calendar, "calendar");
             Objects.requireNonNull(start, "start");
         }
@@ -113,9 +123,9 @@ public class SlotHoldService implements CallLifecycle, DisposableBean {
         for (SlotHold previous : holds.heldForCall(request.companyId(), request.retellCallId())) {
             // an overlapping hold of our own would make Cal.com refuse the new one: release those first
             if (previous.serviceId() == request.serviceId()) {
-                release(request.calendar(), previous);
+                release(request.calendar().account(), request.zone(), previous);
             } else {
-                executor.execute(() -> release(request.calendar(), previous));
+                executor.execute(() -> release(request.calendar().account(), request.zone(), previous));
             }
         }
         CompletableFuture<SlotHold> reservation = CompletableFuture.supplyAsync(
@@ -152,10 +162,11 @@ public class SlotHoldService implements CallLifecycle, DisposableBean {
     }
 
     /** Releases the call's other holds in the background (after a booking: the caller has decided). */
-    public void releaseOthers(CalendarRef calendar, String retellCallId, @Nullable String keepReservationUid) {
+    public void releaseOthers(CalendarRef calendar, ZoneId zone, String retellCallId,
+                              @Nullable String keepReservationUid) {
         for (SlotHold hold : holds.heldForCall(calendar.companyId(), retellCallId)) {
             if (!hold.reservationUid().equals(keepReservationUid)) {
-                executor.execute(() -> release(calendar, hold));
+                executor.execute(() -> release(calendar.account(), zone, hold));
             }
         }
     }
@@ -175,7 +186,7 @@ public class SlotHoldService implements CallLifecycle, DisposableBean {
             CalcomAccount account = calendars.account(tenant.company());
             for (SlotHold hold : held) {
                 if (holds.markReleased(tenant.companyId(), hold.reservationUid())) {
-                    executor.execute(() -> releaseInCalcom(account, hold));
+                    executor.execute(() -> releaseInCalcom(account, tenant.branch().timeZone(), hold));
                 }
             }
         } catch (RuntimeException e) {
@@ -189,25 +200,45 @@ public class SlotHoldService implements CallLifecycle, DisposableBean {
                 calendar.durationMinutes(), properties.holdMinutes());
         SlotHold hold = holds.insert(new NewSlotHold(request.companyId(), request.retellCallId(), request.serviceId(),
                 request.staffId(), request.start(), reservation.uid(), reservation.until()));
+        invalidateDay(request.companyId(), request.start(), request.zone());
         if (generation(request.companyId(), request.retellCallId()).get() != generation) {
             // the caller moved on (or hung up) while Cal.com was answering: don't keep a slot nobody wants
-            release(calendar, hold);
+            release(calendar.account(), request.zone(), hold);
         }
         return hold;
     }
 
-    private void release(CalendarRef calendar, SlotHold hold) {
+    private void release(CalcomAccount account, ZoneId zone, SlotHold hold) {
         if (holds.markReleased(hold.companyId(), hold.reservationUid())) {
-            releaseInCalcom(calendar.account(), hold);
+            releaseInCalcom(account, zone, hold);
         }
     }
 
-    private void releaseInCalcom(CalcomAccount account, SlotHold hold) {
-        try {
+    private void releaseInCalcom(CalcomAccount account, ZoneId zone, SlotHold hold) {
+        // nobody waits for a release; under a tight budget the reservation simply expires
+        try (CalcomCallContext.Scope ignored = CalcomCallContext.background(null).bind()) {
             calcom.releaseReservation(account, hold.reservationUid());
+            invalidateDay(hold.companyId(), hold.startsAt(), zone);
         } catch (RuntimeException e) {
             log.info("Cal.com reservation {} of {} not released ({}); it expires at {}", hold.reservationUid(),
                     account.name(), e.getMessage(), hold.expiresAt());
+        }
+    }
+
+    /**
+     * A reservation changes Cal.com's answer for the other callers (a held slot is not offered while it takes the
+     * last free host) and its release changes it back: what we knew of that day is out of date either way.
+     */
+    private void invalidateDay(long companyId, Instant start, ZoneId zone) {
+        AvailabilityService service = availability.getIfAvailable();
+        if (service == null) {
+            return;
+        }
+        LocalDate day = start.atZone(zone).toLocalDate();
+        try {
+            service.invalidateCompany(companyId, day, day, InvalidationSource.OWN_BOOKING);
+        } catch (RuntimeException e) {
+            log.warn("could not invalidate availability of company {} on {}", companyId, day, e);
         }
     }
 

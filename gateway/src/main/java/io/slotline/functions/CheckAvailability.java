@@ -124,7 +124,8 @@ class CheckAvailability implements FunctionHandler<CheckAvailability.Args> {
         Availability availability = desk.freeSlots(context, subject.calendar(), date, desk.searchEnd(context, date));
         if (Alternatives.exact(availability, start) != null) {
             SlotHoldService.HoldOutcome hold = desk.holds().hold(new SlotHoldService.HoldRequest(context.companyId(),
-                    context.retellCallId(), subject.service().id(), subject.staffId(), subject.calendar(), start));
+                    context.retellCallId(), subject.service().id(), subject.staffId(), subject.calendar(),
+                    context.zone(), start));
             if (hold instanceof SlotHoldService.Held held) {
                 return free(context, subject, start, held.hold(), availability.stale());
             }
