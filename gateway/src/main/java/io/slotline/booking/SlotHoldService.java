@@ -178,11 +178,12 @@ public class SlotHoldService implements CallLifecycle, DisposableBean {
     @Override
     public void callEnded(TenantContext tenant, String retellCallId) {
         try {
+            // a reservation still on its way is released when it arrives
+            generation(tenant.companyId(), retellCallId).incrementAndGet();
             List<SlotHold> held = holds.heldForCall(tenant.companyId(), retellCallId);
             if (held.isEmpty()) {
                 return;
             }
-            generation(tenant.companyId(), retellCallId).incrementAndGet();
             CalcomAccount account = calendars.account(tenant.company());
             for (SlotHold hold : held) {
                 if (holds.markReleased(tenant.companyId(), hold.reservationUid())) {
