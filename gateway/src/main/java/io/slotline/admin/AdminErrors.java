@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 import io.slotline.calcom.CalcomException;
+import io.slotline.secrets.SecretDecryptionException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -104,6 +105,12 @@ class AdminErrors {
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<AdminError> illegalArgument(IllegalArgumentException e) {
         return badRequest(new AdminError("invalid_value", null, String.valueOf(e.getMessage())));
+    }
+
+    @ExceptionHandler(SecretDecryptionException.class)
+    ResponseEntity<AdminError> undecryptable(SecretDecryptionException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(new AdminError("secret_unreadable", "calcomApiKey",
+                "the stored secret does not decrypt with the configured slotline.secrets.key: set it again"));
     }
 
     @ExceptionHandler(CalcomException.class)

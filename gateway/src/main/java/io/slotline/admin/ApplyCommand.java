@@ -1,0 +1,53 @@
+package io.slotline.admin;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.springframework.boot.Banner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The command line for tenant files: {@code java -jar slotline-gateway-exec.jar apply <file.yaml> [--dry-run]}
+ * (or {@code --slotline.apply=<file>}) applies the file to the configured database, prints the report and exits,
+ * without starting the web server. Spring arguments such as {@code --spring.profiles.active=postgres} work as usual.
+ */
+public final class ApplyCommand {
+
+    static final String FILE_PROPERTY = "slotline.apply";
+    static final String DRY_RUN_PROPERTY = "slotline.apply-dry-run";
+
+    private ApplyCommand() {
+    }
+
+    public static boolean requested(String[] args) {
+        return (args.length > 0 && "apply".equals(args[0]))
+                || Arrays.stream(args).anyMatch(arg -> arg.startsWith("--" + FILE_PROPERTY + "="));
+    }
+
+    /** @return the process exit code: 0 applied, 1 the file was refused, 2 usage error */
+    public static int run(Class<?> application, String[] args) {
+        List<String> arguments = new ArrayList<>(Arrays.asList(args));
+        if (!arguments.isEmpty() && "apply".equals(arguments.get(0))) {
+            arguments.remove(0);
+            if (arguments.isEmpty() || arguments.get(0).startsWith("--")) {
+                System.err.println("usage: java -jar slotline-gateway-exec.jar apply <tenant-file.yaml> [--dry-run] "
+                        + "[--spring.profiles.active=postgres]");
+                return 2;
+            }
+            arguments.set(0, "--" + FILE_PROPERTY + "=" + arguments.get(0));
+        }
+        arguments.replaceAll(arg -> "--dry-run".equals(arg) ? "--" + DRY_RUN_PROPERTY + "=true" : arg);
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
+                .web(WebApplicationType.NONE)
+                .bannerMode(Banner.Mode.OFF)
+                .logStartupInfo(false)
+                // defaults only: --logging.level.root=info on the command line still wins
+                .properties("logging.level.root=warn", "logging.level.io.slotline.admin=info")
+                .run(arguments.toArray(String[]::new));
+        return SpringApplication.exit(context);
+    }
+}
