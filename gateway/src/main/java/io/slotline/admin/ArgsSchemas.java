@@ -9,6 +9,7 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -128,8 +129,12 @@ final class ArgsSchemas {
         ArrayNode required = mapper.createArrayNode();
         BeanDescription description = introspector.introspectForDeserialization(type,
                 introspector.introspectClassAnnotations(type));
-        for (BeanPropertyDefinition property : description.findProperties()) {
-            if (!property.couldDeserialize()) {
+        List<BeanPropertyDefinition> candidates = description.findProperties();
+        // collected while finding the properties, so only complete after findProperties()
+        Set<String> ignored = description.getIgnoredPropertyNames();
+        for (BeanPropertyDefinition property : candidates) {
+            // an ignored record component still has a creator parameter, but Jackson never fills it from JSON
+            if (!property.couldDeserialize() || ignored.contains(property.getName())) {
                 continue;
             }
             JavaType propertyType = property.getPrimaryType();
