@@ -30,6 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
 class AdminConfiguration implements WebMvcConfigurer {
 
     static final String API_PREFIX = "/admin/api";
+    /** Public by design (README, CONTRACTS.md); any other token is never printed. */
+    private static final String DEMO_TOKEN = "admin_demo";
     private static final String SECURITY_SCHEME = "adminToken";
     private static final Logger log = LoggerFactory.getLogger(AdminConfiguration.class);
 
@@ -95,8 +97,7 @@ class AdminConfiguration implements WebMvcConfigurer {
             log.info("Admin API is off: set slotline.admin.token (SLOTLINE_ADMIN_TOKEN) to enable {}{}", base,
                     API_PREFIX);
         }
-        else if (environment.acceptsProfiles(Profiles.of("demo"))) {
-            // the demo token is public by design; a real token is never printed
+        else if (environment.acceptsProfiles(Profiles.of("demo")) && DEMO_TOKEN.equals(properties.token())) {
             log.info("Admin API: {}{} with 'Authorization: Bearer {}' (demo token); Swagger UI: {}/swagger-ui.html",
                     base, API_PREFIX, properties.token(), base);
         }

@@ -9,6 +9,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.NestedExceptionUtils;
 
 /**
  * The command line for tenant files: {@code java -jar slotline-gateway-exec.jar apply <file.yaml> [--dry-run]}
@@ -41,13 +42,25 @@ public final class ApplyCommand {
             arguments.set(0, "--" + FILE_PROPERTY + "=" + arguments.get(0));
         }
         arguments.replaceAll(arg -> "--dry-run".equals(arg) ? "--" + DRY_RUN_PROPERTY + "=true" : arg);
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
-                .web(WebApplicationType.NONE)
-                .bannerMode(Banner.Mode.OFF)
-                .logStartupInfo(false)
-                // defaults only: --logging.level.root=info on the command line still wins
-                .properties("logging.level.root=warn", "logging.level.io.slotline.admin=info")
-                .run(arguments.toArray(String[]::new));
+        ConfigurableApplicationContext context;
+        try {
+            context = new SpringApplicationBuilder(application)
+                    .web(WebApplicationType.NONE)
+                    .bannerMode(Banner.Mode.OFF)
+                    .logStartupInfo(false)
+                    // defaults only: --logging.level.root=info on the command line still wins
+                    .properties("logging.level.root=warn", "logging.level.io.slotline.admin=info")
+                    .run(arguments.toArray(String[]::new));
+        }
+        catch (RuntimeException e) {
+            String cause = String.valueOf(NestedExceptionUtils.getMostSpecificCause(e).getMessage());
+            System.err.println("apply failed: " + cause);
+            if (cause.contains("locked")) {
+                System.err.println("(an H2 file database is locked while the gateway runs: stop it, or use "
+                        + "POST /admin/api/tenants/apply instead)");
+            }
+            return 1;
+        }
         return SpringApplication.exit(context);
     }
 }

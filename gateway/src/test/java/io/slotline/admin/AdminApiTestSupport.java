@@ -31,7 +31,11 @@ import tools.jackson.databind.json.JsonMapper;
  * unique slugs and numbers and asserts only on those.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "slotline.admin.token=" + AdminApiTestSupport.TOKEN)
+        properties = {
+            "slotline.admin.token=" + AdminApiTestSupport.TOKEN,
+            // request and response bodies are logged at this level: secrets must still not appear
+            "logging.level.org.springframework.web=DEBUG"
+        })
 @ActiveProfiles("test")
 abstract class AdminApiTestSupport {
 
