@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -37,7 +38,7 @@ record ActivityFilter(@Nullable Long companyId, @Nullable Instant from, @Nullabl
         if (start != null && end != null && !start.isBefore(end)) {
             throw AdminException.invalid("to", "to must be after from");
         }
-        String cleanStatus = status == null || status.isBlank() ? null : status.trim().toLowerCase(java.util.Locale.ROOT);
+        String cleanStatus = status == null || status.isBlank() ? null : status.trim().toLowerCase(Locale.ROOT);
         if (cleanStatus != null && !statuses.contains(cleanStatus)) {
             throw AdminException.invalid("status", statuses.isEmpty() ? "this list has no status filter"
                     : "status must be one of " + String.join(", ", statuses.stream().sorted().toList()));

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -145,7 +146,7 @@ class ActivityQueries {
             }
             String phone = filter.phonePattern();
             if (phone != null) {
-                and("(" + String.join(" OR ", java.util.Arrays.stream(phoneColumns)
+                and("(" + String.join(" OR ", Arrays.stream(phoneColumns)
                         .map(column -> column + " LIKE :phone").toList()) + ")", "phone", phone);
             }
         }

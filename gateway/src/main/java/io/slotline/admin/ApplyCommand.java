@@ -25,21 +25,21 @@ public final class ApplyCommand {
     }
 
     public static boolean requested(String[] args) {
-        return (args.length > 0 && "apply".equals(args[0]))
-                || Arrays.stream(args).anyMatch(arg -> arg.startsWith("--" + FILE_PROPERTY + "="));
+        return Arrays.stream(args).anyMatch(arg -> "apply".equals(arg) || arg.startsWith("--" + FILE_PROPERTY + "="));
     }
 
     /** @return the process exit code: 0 applied, 1 the file was refused, 2 usage error */
     public static int run(Class<?> application, String[] args) {
         List<String> arguments = new ArrayList<>(Arrays.asList(args));
-        if (!arguments.isEmpty() && "apply".equals(arguments.get(0))) {
-            arguments.remove(0);
-            if (arguments.isEmpty() || arguments.get(0).startsWith("--")) {
+        int command = arguments.indexOf("apply");
+        if (command >= 0) {
+            arguments.remove(command);
+            if (command >= arguments.size() || arguments.get(command).startsWith("--")) {
                 System.err.println("usage: java -jar slotline-gateway-exec.jar apply <tenant-file.yaml> [--dry-run] "
                         + "[--spring.profiles.active=postgres]");
                 return 2;
             }
-            arguments.set(0, "--" + FILE_PROPERTY + "=" + arguments.get(0));
+            arguments.set(command, "--" + FILE_PROPERTY + "=" + arguments.get(command));
         }
         arguments.replaceAll(arg -> "--dry-run".equals(arg) ? "--" + DRY_RUN_PROPERTY + "=true" : arg);
         ConfigurableApplicationContext context;

@@ -2,6 +2,7 @@ package io.slotline.admin;
 
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -142,7 +143,7 @@ class TenantAdmin {
     }
 
     private static Map<CompanySecret, String> secrets(CompanyRequest r) {
-        Map<CompanySecret, String> secrets = new java.util.EnumMap<>(CompanySecret.class);
+        Map<CompanySecret, String> secrets = new EnumMap<>(CompanySecret.class);
         if (r.calcomApiKey() != null) {
             secrets.put(CompanySecret.CALCOM_API_KEY, Fields.secret("calcomApiKey", r.calcomApiKey()));
         }
@@ -164,7 +165,7 @@ class TenantAdmin {
                 });
     }
 
-    Company existingCompany(long companyId) {
+    private Company existingCompany(long companyId) {
         return directory.companyUncached(companyId)
                 .orElseThrow(() -> AdminException.notFound("company " + companyId));
     }

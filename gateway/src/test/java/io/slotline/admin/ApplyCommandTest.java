@@ -50,7 +50,8 @@ class ApplyCommandTest {
         String slug = "cli-dry-" + UUID.randomUUID().toString().substring(0, 8);
         Path file = Files.writeString(directory.resolve("tenant.yaml"), TenantYaml.salon(slug, TestTenants.randomE164()));
 
-        int code = ApplyCommand.run(SlotlineApplication.class, args("apply", file.toString(), "--dry-run"));
+        int code = ApplyCommand.run(SlotlineApplication.class, new String[] { "--spring.profiles.active=test",
+                "--spring.datasource.url=" + databaseUrl, "apply", file.toString(), "--dry-run" });
 
         assertThat(code).isZero();
         assertThat(output.getOut()).contains("\"dryRun\" : true");
@@ -77,6 +78,7 @@ class ApplyCommandTest {
     void onlyApplyArgumentsSelectTheCommand() {
         assertThat(ApplyCommand.requested(new String[] { "apply", "x.yaml" })).isTrue();
         assertThat(ApplyCommand.requested(new String[] { "--slotline.apply=x.yaml" })).isTrue();
+        assertThat(ApplyCommand.requested(new String[] { "--spring.profiles.active=postgres", "apply", "x" })).isTrue();
         assertThat(ApplyCommand.requested(new String[] { "--spring.profiles.active=demo" })).isFalse();
         assertThat(ApplyCommand.requested(new String[0])).isFalse();
     }
