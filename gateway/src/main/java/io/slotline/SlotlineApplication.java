@@ -1,5 +1,7 @@
 package io.slotline;
 
+import io.slotline.admin.ApplyCommand;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -9,6 +11,9 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class SlotlineApplication {
 
     public static void main(String[] args) {
+        if (ApplyCommand.requested(args)) {
+            System.exit(ApplyCommand.run(SlotlineApplication.class, args));
+        }
         SpringApplication.run(SlotlineApplication.class, args);
     }
 }

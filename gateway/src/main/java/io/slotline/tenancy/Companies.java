@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -45,6 +46,26 @@ class Companies {
                 .param("slug", slug)
                 .query(Companies::map)
                 .optional();
+    }
+
+    List<Company> findAll() {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM companies ORDER BY id")
+                .query(Companies::map)
+                .list();
+    }
+
+    /** The hint of each secret that is set ("" when the secret is too short to have one). */
+    Map<CompanySecret, String> secretHints(long companyId) {
+        Map<CompanySecret, String> hints = new EnumMap<>(CompanySecret.class);
+        for (CompanySecret secret : CompanySecret.values()) {
+            jdbc.sql("SELECT " + secret.hintColumn() + " FROM companies WHERE id = :id AND "
+                            + secret.encryptedColumn() + " IS NOT NULL")
+                    .param("id", companyId)
+                    .query((rs, row) -> Objects.toString(rs.getString(1), ""))
+                    .optional()
+                    .ifPresent(hint -> hints.put(secret, hint));
+        }
+        return hints;
     }
 
     long insert(CompanySpec spec) {

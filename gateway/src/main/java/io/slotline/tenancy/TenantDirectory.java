@@ -141,6 +141,50 @@ public class TenantDirectory {
         return Optional.ofNullable(secrets.values().get(secret));
     }
 
+    // --- admin reads: uncached, inactive rows included ---
+
+    public List<Company> allCompanies() {
+        return companies.findAll();
+    }
+
+    public Optional<Company> companyUncached(long companyId) {
+        return companies.findById(companyId);
+    }
+
+    public Optional<Company> companyBySlugUncached(String slug) {
+        return companies.findBySlug(slug);
+    }
+
+    /** The 4-character hint of each secret that is set; the values themselves never leave this class in clear. */
+    public Map<CompanySecret, String> secretHints(long companyId) {
+        return companies.secretHints(companyId);
+    }
+
+    public List<Branch> allBranches(long companyId) {
+        return branches.findAll(companyId);
+    }
+
+    public List<PhoneNumber> allPhoneNumbers(long companyId) {
+        return phoneNumbers.findAll(companyId);
+    }
+
+    /** Any tenant's number, active or not. */
+    public Optional<PhoneNumber> phoneNumber(String e164) {
+        return phoneNumbers.findByE164(e164.trim());
+    }
+
+    public List<Service> allServices(long companyId) {
+        return services.findAll(companyId);
+    }
+
+    public List<Staff> allStaff(long companyId) {
+        return staffMembers.findAll(companyId);
+    }
+
+    public List<Long> linkedStaffIds(long companyId, long serviceId) {
+        return staffMembers.linkedStaffIds(companyId, serviceId);
+    }
+
     // --- writes (demo loader, importer, admin API) ---
 
     public long createCompany(CompanySpec spec) {

@@ -1,0 +1,43 @@
+package io.slotline.admin;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+
+/** An admin request that can't be served as asked; rendered as an {@link AdminError} with the given status. */
+final class AdminException extends RuntimeException {
+
+    private final HttpStatus status;
+    private final String error;
+    private final @Nullable String field;
+
+    AdminException(HttpStatus status, String error, @Nullable String field, String message) {
+        super(message);
+        this.status = status;
+        this.error = error;
+        this.field = field;
+    }
+
+    static AdminException invalid(String field, String message) {
+        return new AdminException(HttpStatus.BAD_REQUEST, "invalid_value", field, message);
+    }
+
+    static AdminException missing(String field) {
+        return new AdminException(HttpStatus.BAD_REQUEST, "missing_value", field, field + " is required");
+    }
+
+    static AdminException conflict(@Nullable String field, String message) {
+        return new AdminException(HttpStatus.CONFLICT, "conflict", field, message);
+    }
+
+    static AdminException notFound(String what) {
+        return new AdminException(HttpStatus.NOT_FOUND, "not_found", null, what + " not found");
+    }
+
+    HttpStatus status() {
+        return status;
+    }
+
+    AdminError body() {
+        return new AdminError(error, field, getMessage());
+    }
+}

@@ -1,0 +1,78 @@
+package io.slotline.admin;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Guards /admin/api/**: without a configured token the admin API does not exist (404); with one, every request
+ * must carry {@code Authorization: Bearer <token>} or is refused (401) before any controller sees it.
+ */
+final class AdminTokenFilter extends OncePerRequestFilter {
+
+    private static final String BEARER = "bearer ";
+
+    private final byte @Nullable [] expectedDigest;
+    private final JsonMapper json;
+
+    AdminTokenFilter(AdminProperties properties, JsonMapper json) {
+        this.expectedDigest = properties.enabled() ? sha256(properties.token()) : null;
+        this.json = json;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (expectedDigest == null) {
+            write(response, HttpStatus.NOT_FOUND, new AdminError("not_found", null, "no such resource"));
+            return;
+        }
+        String presented = bearerToken(request.getHeader(HttpHeaders.AUTHORIZATION));
+        // digests have equal length whatever was sent, so the comparison time says nothing about the token
+        if (presented == null || !MessageDigest.isEqual(expectedDigest, sha256(presented))) {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"slotline-admin\"");
+            write(response, HttpStatus.UNAUTHORIZED, new AdminError("unauthorized", null,
+                    presented == null ? "Authorization: Bearer <admin token> is required" : "admin token is not valid"));
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    private static @Nullable String bearerToken(@Nullable String header) {
+        if (header == null || header.length() <= BEARER.length()
+                || !header.substring(0, BEARER.length()).toLowerCase(Locale.ROOT).equals(BEARER)) {
+            return null;
+        }
+        String token = header.substring(BEARER.length()).trim();
+        return token.isEmpty() ? null : token;
+    }
+
+    private void write(HttpServletResponse response, HttpStatus status, AdminError error) throws IOException {
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), error);
+    }
+
+    private static byte[] sha256(@Nullable String value) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(String.valueOf(value).getBytes(StandardCharsets.UTF_8));
+        }
+        catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 unavailable", e);
+        }
+    }
+}

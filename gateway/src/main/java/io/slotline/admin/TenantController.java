@@ -1,0 +1,263 @@
+package io.slotline.admin;
+
+import java.net.URI;
+import java.util.List;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.slotline.admin.TenantRequests.BranchRequest;
+import io.slotline.admin.TenantRequests.CompanyRequest;
+import io.slotline.admin.TenantRequests.LinkRequest;
+import io.slotline.admin.TenantRequests.LinkSetRequest;
+import io.slotline.admin.TenantRequests.PhoneNumberRequest;
+import io.slotline.admin.TenantRequests.ServiceRequest;
+import io.slotline.admin.TenantRequests.StaffRequest;
+import io.slotline.admin.TenantViews.BranchView;
+import io.slotline.admin.TenantViews.CompanyView;
+import io.slotline.admin.TenantViews.PhoneNumberView;
+import io.slotline.admin.TenantViews.ServiceView;
+import io.slotline.admin.TenantViews.StaffView;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/**
+ * Companies and what belongs to them. POST creates (201), GET reads, PUT replaces (omitted optional fields take
+ * their defaults, omitted secrets are kept), PATCH changes the given fields, DELETE deactivates (active=false; rows
+ * are kept because calls and appointments refer to them).
+ */
+@RestController
+@RequestMapping(path = AdminConfiguration.API_PREFIX + "/companies", produces = "application/json")
+@Tag(name = "Tenants", description = "companies, branches, phone numbers, services, staff")
+class TenantController {
+
+    private final TenantAdmin admin;
+
+    TenantController(TenantAdmin admin) {
+        this.admin = admin;
+    }
+
+    // --- companies ---
+
+    @GetMapping
+    List<CompanyView> companies() {
+        return admin.companies();
+    }
+
+    @GetMapping("/{companyId}")
+    CompanyView company(@PathVariable long companyId) {
+        return admin.company(companyId);
+    }
+
+    @PostMapping
+    @Operation(summary = "Create a company (secrets are stored encrypted and never returned)")
+    ResponseEntity<CompanyView> createCompany(@RequestBody CompanyRequest request) {
+        CompanyView created = admin.createCompany(request);
+        return ResponseEntity.created(URI.create(AdminConfiguration.API_PREFIX + "/companies/" + created.id()))
+                .body(created);
+    }
+
+    @PutMapping("/{companyId}")
+    CompanyView replaceCompany(@PathVariable long companyId, @RequestBody CompanyRequest request) {
+        return admin.updateCompany(companyId, request, false);
+    }
+
+    @PatchMapping("/{companyId}")
+    CompanyView patchCompany(@PathVariable long companyId, @RequestBody CompanyRequest request) {
+        return admin.updateCompany(companyId, request, true);
+    }
+
+    @DeleteMapping("/{companyId}")
+    @Operation(summary = "Deactivate a company: its numbers stop routing")
+    CompanyView deactivateCompany(@PathVariable long companyId) {
+        return admin.deactivateCompany(companyId);
+    }
+
+    // --- branches ---
+
+    @GetMapping("/{companyId}/branches")
+    List<BranchView> branches(@PathVariable long companyId) {
+        return admin.branches(companyId);
+    }
+
+    @GetMapping("/{companyId}/branches/{branchId}")
+    BranchView branch(@PathVariable long companyId, @PathVariable long branchId) {
+        return admin.branch(companyId, branchId);
+    }
+
+    @PostMapping("/{companyId}/branches")
+    ResponseEntity<BranchView> createBranch(@PathVariable long companyId, @RequestBody BranchRequest request) {
+        BranchView created = admin.createBranch(companyId, request);
+        return created(companyId, "branches", created.id(), created);
+    }
+
+    @PutMapping("/{companyId}/branches/{branchId}")
+    BranchView replaceBranch(@PathVariable long companyId, @PathVariable long branchId,
+            @RequestBody BranchRequest request) {
+        return admin.updateBranch(companyId, branchId, request, false);
+    }
+
+    @PatchMapping("/{companyId}/branches/{branchId}")
+    BranchView patchBranch(@PathVariable long companyId, @PathVariable long branchId,
+            @RequestBody BranchRequest request) {
+        return admin.updateBranch(companyId, branchId, request, true);
+    }
+
+    @DeleteMapping("/{companyId}/branches/{branchId}")
+    BranchView deactivateBranch(@PathVariable long companyId, @PathVariable long branchId) {
+        return admin.deactivateBranch(companyId, branchId);
+    }
+
+    // --- phone numbers ---
+
+    @GetMapping("/{companyId}/phone-numbers")
+    List<PhoneNumberView> phoneNumbers(@PathVariable long companyId) {
+        return admin.phoneNumbers(companyId);
+    }
+
+    @GetMapping("/{companyId}/phone-numbers/{numberId}")
+    PhoneNumberView phoneNumber(@PathVariable long companyId, @PathVariable long numberId) {
+        return admin.phoneNumber(companyId, numberId);
+    }
+
+    @PostMapping("/{companyId}/phone-numbers")
+    @Operation(summary = "Route a dialled number to a branch (409 when any tenant already has it)")
+    ResponseEntity<PhoneNumberView> addPhoneNumber(@PathVariable long companyId,
+            @RequestBody PhoneNumberRequest request) {
+        PhoneNumberView created = admin.addPhoneNumber(companyId, request);
+        return created(companyId, "phone-numbers", created.id(), created);
+    }
+
+    @PutMapping("/{companyId}/phone-numbers/{numberId}")
+    PhoneNumberView replacePhoneNumber(@PathVariable long companyId, @PathVariable long numberId,
+            @RequestBody PhoneNumberRequest request) {
+        return admin.updatePhoneNumber(companyId, numberId, request, false);
+    }
+
+    @PatchMapping("/{companyId}/phone-numbers/{numberId}")
+    PhoneNumberView patchPhoneNumber(@PathVariable long companyId, @PathVariable long numberId,
+            @RequestBody PhoneNumberRequest request) {
+        return admin.updatePhoneNumber(companyId, numberId, request, true);
+    }
+
+    @DeleteMapping("/{companyId}/phone-numbers/{numberId}")
+    PhoneNumberView deactivatePhoneNumber(@PathVariable long companyId, @PathVariable long numberId) {
+        return admin.deactivatePhoneNumber(companyId, numberId);
+    }
+
+    // --- services ---
+
+    @GetMapping("/{companyId}/services")
+    List<ServiceView> services(@PathVariable long companyId) {
+        return admin.services(companyId);
+    }
+
+    @GetMapping("/{companyId}/services/{serviceId}")
+    ServiceView service(@PathVariable long companyId, @PathVariable long serviceId) {
+        return admin.service(companyId, serviceId);
+    }
+
+    @PostMapping("/{companyId}/services")
+    ResponseEntity<ServiceView> createService(@PathVariable long companyId, @RequestBody ServiceRequest request) {
+        ServiceView created = admin.createService(companyId, request);
+        return created(companyId, "services", created.id(), created);
+    }
+
+    @PutMapping("/{companyId}/services/{serviceId}")
+    ServiceView replaceService(@PathVariable long companyId, @PathVariable long serviceId,
+            @RequestBody ServiceRequest request) {
+        return admin.updateService(companyId, serviceId, request, false);
+    }
+
+    @PatchMapping("/{companyId}/services/{serviceId}")
+    ServiceView patchService(@PathVariable long companyId, @PathVariable long serviceId,
+            @RequestBody ServiceRequest request) {
+        return admin.updateService(companyId, serviceId, request, true);
+    }
+
+    @DeleteMapping("/{companyId}/services/{serviceId}")
+    ServiceView deactivateService(@PathVariable long companyId, @PathVariable long serviceId) {
+        return admin.deactivateService(companyId, serviceId);
+    }
+
+    // --- who performs which service ---
+
+    @GetMapping("/{companyId}/services/{serviceId}/staff")
+    List<StaffView> staffOfService(@PathVariable long companyId, @PathVariable long serviceId) {
+        return admin.staffOfService(companyId, serviceId);
+    }
+
+    @PostMapping("/{companyId}/services/{serviceId}/staff")
+    @Operation(summary = "Let a staff member perform the service (201 when new, 200 when already linked)")
+    ResponseEntity<List<StaffView>> link(@PathVariable long companyId, @PathVariable long serviceId,
+            @RequestBody LinkRequest request) {
+        boolean created = admin.link(companyId, serviceId, request.staffId());
+        List<StaffView> staff = admin.staffOfService(companyId, serviceId);
+        return created
+                ? ResponseEntity.created(URI.create(AdminConfiguration.API_PREFIX + "/companies/" + companyId
+                        + "/services/" + serviceId + "/staff/" + request.staffId())).body(staff)
+                : ResponseEntity.ok(staff);
+    }
+
+    @PutMapping("/{companyId}/services/{serviceId}/staff")
+    @Operation(summary = "Replace the set of staff who perform the service")
+    List<StaffView> replaceStaffOfService(@PathVariable long companyId, @PathVariable long serviceId,
+            @RequestBody LinkSetRequest request) {
+        return admin.replaceStaffOfService(companyId, serviceId, request.staffIds());
+    }
+
+    @DeleteMapping("/{companyId}/services/{serviceId}/staff/{staffId}")
+    @Operation(summary = "Stop a staff member performing the service (the link is removed)")
+    List<StaffView> unlink(@PathVariable long companyId, @PathVariable long serviceId, @PathVariable long staffId) {
+        admin.unlink(companyId, serviceId, staffId);
+        return admin.staffOfService(companyId, serviceId);
+    }
+
+    // --- staff ---
+
+    @GetMapping("/{companyId}/staff")
+    List<StaffView> staff(@PathVariable long companyId) {
+        return admin.staff(companyId);
+    }
+
+    @GetMapping("/{companyId}/staff/{staffId}")
+    StaffView staffMember(@PathVariable long companyId, @PathVariable long staffId) {
+        return admin.staffMember(companyId, staffId);
+    }
+
+    @PostMapping("/{companyId}/staff")
+    ResponseEntity<StaffView> createStaff(@PathVariable long companyId, @RequestBody StaffRequest request) {
+        StaffView created = admin.createStaff(companyId, request);
+        return created(companyId, "staff", created.id(), created);
+    }
+
+    @PutMapping("/{companyId}/staff/{staffId}")
+    StaffView replaceStaff(@PathVariable long companyId, @PathVariable long staffId,
+            @RequestBody StaffRequest request) {
+        return admin.updateStaff(companyId, staffId, request, false);
+    }
+
+    @PatchMapping("/{companyId}/staff/{staffId}")
+    StaffView patchStaff(@PathVariable long companyId, @PathVariable long staffId,
+            @RequestBody StaffRequest request) {
+        return admin.updateStaff(companyId, staffId, request, true);
+    }
+
+    @DeleteMapping("/{companyId}/staff/{staffId}")
+    StaffView deactivateStaff(@PathVariable long companyId, @PathVariable long staffId) {
+        return admin.deactivateStaff(companyId, staffId);
+    }
+
+    private static <T> ResponseEntity<T> created(long companyId, String collection, long id, T body) {
+        return ResponseEntity.created(URI.create(AdminConfiguration.API_PREFIX + "/companies/" + companyId + "/"
+                + collection + "/" + id)).body(body);
+    }
+}

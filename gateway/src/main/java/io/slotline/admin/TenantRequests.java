@@ -1,0 +1,92 @@
+package io.slotline.admin;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/**
+ * Request bodies for tenant resources. Every field is optional in the type: POST and PUT need the required ones
+ * (missing ones are a 400 naming the field), PATCH changes only the fields it carries. Secrets are write-only:
+ * omitted means "keep the stored one".
+ */
+final class TenantRequests {
+
+    private TenantRequests() {
+    }
+
+    @Schema(name = "CompanyRequest")
+    record CompanyRequest(
+            @Schema(description = "lowercase letters, digits and single dashes; unique", example = "salon-nord")
+            @Nullable String slug,
+            @Schema(example = "Salon Nord") @Nullable String name,
+            @Schema(description = "de or en (default de)", example = "de") @Nullable String language,
+            @Schema(description = "IANA time zone (default Europe/Berlin)", example = "Europe/Berlin")
+            @Nullable String defaultTimeZone,
+            @Nullable PoliciesRequest policies,
+            @Schema(description = "how far ahead callers can book, 1..730 days (default 60)")
+            @Nullable Integer bookingWindowDays,
+            @Nullable Boolean active,
+            @Schema(description = "write-only; responses show a hint only", accessMode = Schema.AccessMode.WRITE_ONLY)
+            @Nullable String calcomApiKey,
+            @Schema(description = "write-only", accessMode = Schema.AccessMode.WRITE_ONLY)
+            @Nullable String calcomWebhookSecret,
+            @Schema(description = "write-only; signs Retell's requests for this company's numbers",
+                    accessMode = Schema.AccessMode.WRITE_ONLY)
+            @Nullable String retellApiKey) implements AdminRequest {
+
+        @Override
+        public String toString() {
+            return "CompanyRequest[slug=" + slug + ", name=" + name + ", secrets=***]";
+        }
+    }
+
+    @Schema(name = "PoliciesRequest")
+    record PoliciesRequest(@Nullable Integer cancellationDeadlineHours, @Nullable Integer rescheduleDeadlineHours,
+            @Nullable Integer maxReschedules,
+            @Schema(description = "fee by minimum notice; replaces the stored table when given")
+            @Nullable List<FeeRuleRequest> cancellationFees) {
+    }
+
+    @Schema(name = "FeeRuleRequest")
+    record FeeRuleRequest(@Nullable Integer minNoticeHours, @Nullable Integer feeCents) {
+    }
+
+    @Schema(name = "BranchRequest")
+    record BranchRequest(@Nullable String name,
+            @Schema(description = "IANA time zone (default: the company's)", example = "Europe/Berlin")
+            @Nullable String timeZone,
+            @Nullable String address, @Nullable Boolean active) implements AdminRequest {
+    }
+
+    @Schema(name = "PhoneNumberRequest")
+    record PhoneNumberRequest(
+            @Schema(description = "E.164; routes to one branch across all tenants", example = "+4930123456")
+            @Nullable String e164,
+            @Nullable Long branchId, @Nullable Boolean active) implements AdminRequest {
+    }
+
+    @Schema(name = "ServiceRequest")
+    record ServiceRequest(@Nullable String name, @Nullable List<String> synonyms,
+            @Schema(description = "1..1440") @Nullable Integer durationMinutes,
+            @Schema(description = ">= 0, in the currency's minor unit") @Nullable Integer priceCents,
+            @Schema(description = "ISO 4217 (default EUR)") @Nullable String currency,
+            @Nullable Long calcomEventTypeId, @Nullable String calcomEventTypeSlug, @Nullable Boolean active,
+            @Schema(description = "staff who perform it; replaces the stored links when given")
+            @Nullable List<Long> staffIds) implements AdminRequest {
+    }
+
+    @Schema(name = "StaffRequest")
+    record StaffRequest(@Nullable Long branchId, @Nullable String name, @Nullable String calcomUsername,
+            @Nullable Long calcomUserId, @Nullable Boolean active) implements AdminRequest {
+    }
+
+    @Schema(name = "ServiceStaffLinkRequest")
+    record LinkRequest(@Nullable Long staffId) implements AdminRequest {
+    }
+
+    @Schema(name = "ServiceStaffSetRequest")
+    record LinkSetRequest(@Nullable List<Long> staffIds) implements AdminRequest {
+    }
+}

@@ -1,0 +1,150 @@
+package io.slotline.admin;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import io.slotline.retell.RetellSignature;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A business onboarded from nothing through the admin API (company with keys, branch, number, staff, services
+ * synced from the simulator's cal_other account) answers a signed Retell function call for its new number.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class OnboardingEndToEndTest extends AdminApiTestSupport {
+
+    @Test
+    void aTenantCreatedThroughTheApiAnswersASignedFunctionCall(CapturedOutput output) throws Exception {
+        String retellKey = "key_e2e_" + UUID.randomUUID().toString().replace("-", "");
+        String webhookSecret = "whsec_e2e_" + UUID.randomUUID().toString().replace("-", "");
+        String number = randomE164();
+
+        Response company = post("/admin/api/companies", Map.of("slug", uniqueSlug("other-cuts"), "name", "Other Cuts",
+                "language", "en", "defaultTimeZone", "Europe/London", "calcomApiKey", "cal_other",
+                "calcomWebhookSecret", webhookSecret, "retellApiKey", retellKey));
+        assertThat(company.status()).isEqualTo(201);
+        long companyId = company.json().path("id").asLong();
+        String base = "/admin/api/companies/" + companyId;
+        long branchId = post(base + "/branches", Map.of("name", "London", "timeZone", "Europe/London"))
+                .json().path("id").asLong();
+        assertThat(post(base + "/phone-numbers", Map.of("e164", number, "branchId", branchId)).status()).isEqualTo(201);
+        long carl = post(base + "/staff", Map.of("name", "Carl", "branchId", branchId, "calcomUsername", "carl-other",
+                "calcomUserId", 601)).json().path("id").asLong();
+
+        Response plan = post(base + "/calcom/sync?dryRun=true", null);
+        assertThat(plan.status()).isEqualTo(200);
+        assertThat(plan.json().path("created").asInt()).isEqualTo(1);
+        assertThat(plan.json().path("items").get(0).path("eventTypeId").asLong()).isEqualTo(2001);
+        assertThat(plan.json().path("items").get(0).path("staffLinked").toString()).isEqualTo("[\"Carl\"]");
+        assertThat(get(base + "/services").json().isEmpty()).isTrue();
+
+        Response synced = post(base + "/calcom/sync", null);
+        assertThat(synced.json().path("created").asInt()).isEqualTo(1);
+        JsonNode haircut = get(base + "/services").json().get(0);
+        assertThat(haircut.path("name").asString()).isEqualTo("Haircut");
+        assertThat(haircut.path("calcomEventTypeId").asLong()).isEqualTo(2001);
+        assertThat(haircut.path("calcomEventTypeSlug").asString()).isEqualTo("haircut");
+        assertThat(haircut.path("durationMinutes").asInt()).isEqualTo(30);
+        assertThat(haircut.path("staffIds").get(0).asLong()).isEqualTo(carl);
+        Response again = post(base + "/calcom/sync", null);
+        assertThat(again.json().path("unchanged").asInt()).isEqualTo(1);
+        assertThat(again.json().path("staffLinked").asInt()).isZero();
+
+        String callId = "call_e2e_" + UUID.randomUUID();
+        String body = json.writeValueAsString(Map.of("name", "get_current_context", "args", Map.of(),
+                "call", Map.of("call_id", callId, "agent_id", "agent_e2e", "call_type", "phone_call",
+                        "call_status", "ongoing", "direction", "inbound", "from_number", "+447700900123",
+                        "to_number", number, "start_timestamp", System.currentTimeMillis())));
+
+        HttpResponse<String> answer = functionCall(body, retellKey);
+        HttpResponse<String> forged = functionCall(body, "key_someone_else");
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        JsonNode result = json.readTree(answer.body());
+        assertThat(result.path("ok").asBoolean()).isTrue();
+        assertThat(result.path("company_name").asString()).isEqualTo("Other Cuts");
+        assertThat(result.path("branch_name").asString()).isEqualTo("London");
+        assertThat(result.path("time_zone").asString()).isEqualTo("Europe/London");
+        assertThat(result.path("services").asString()).isEqualTo("Haircut");
+        assertThat(forged.statusCode()).isEqualTo(401);
+
+        Response calls = get("/admin/api/calls?companyId=" + companyId);
+        assertThat(calls.json().path("items").findValuesAsString("retellCallId")).containsExactly(callId);
+        long storedCallId = calls.json().path("items").get(0).path("id").asLong();
+        assertThat(get("/admin/api/calls/" + storedCallId).json().path("functionCalls")
+                .findValuesAsString("functionName")).containsExactly("get_current_context");
+
+        Map<String, Object> raw = jdbc.sql("SELECT calcom_api_key_enc, calcom_webhook_secret_enc, retell_api_key_enc "
+                + "FROM companies WHERE id = ?").param(companyId).query().singleRow();
+        for (Object column : raw.values()) {
+            assertThat(String.valueOf(column)).isNotBlank().doesNotContain("cal_other").doesNotContain(webhookSecret)
+                    .doesNotContain(retellKey);
+        }
+        for (Response response : List.of(company, plan, synced, again, get(base), get("/admin/api/companies"))) {
+            assertThat(response.body()).doesNotContain("cal_other").doesNotContain(webhookSecret)
+                    .doesNotContain(retellKey);
+        }
+        assertThat(output.getAll()).doesNotContain("cal_other").doesNotContain(webhookSecret)
+                .doesNotContain(retellKey);
+    }
+
+    @Test
+    void syncWithoutACalcomKeyIs409AndAWrongKeyIs502() {
+        long[] tenant = companyWithBranch(uniqueSlug("no-key"));
+        String base = "/admin/api/companies/" + tenant[0];
+
+        Response withoutKey = post(base + "/calcom/sync", null);
+        patch(base, Map.of("calcomApiKey", "cal_not_a_real_key_1234"));
+        Response wrongKey = post(base + "/calcom/sync", null);
+
+        assertThat(withoutKey.status()).isEqualTo(409);
+        assertThat(withoutKey.error()).isEqualTo("calcom_not_configured");
+        assertThat(withoutKey.field()).isEqualTo("calcomApiKey");
+        assertThat(wrongKey.status()).isEqualTo(502);
+        assertThat(wrongKey.error()).isEqualTo("calcom_unauthorized");
+        assertThat(wrongKey.body()).doesNotContain("cal_not_a_real_key_1234");
+        assertThat(get(base + "/services").json().isEmpty()).isTrue();
+    }
+
+    @Test
+    void syncMatchesExistingServicesByNameAndFillsInTheEventType() {
+        long[] tenant = companyWithBranch(uniqueSlug("by-name"));
+        String base = "/admin/api/companies/" + tenant[0];
+        patch(base, Map.of("calcomApiKey", "cal_demo"));
+        long cut = post(base + "/services", Map.of("name", "herrenhaarschnitt", "durationMinutes", 25,
+                "synonyms", List.of("Herrenschnitt"), "priceCents", 2500)).json().path("id").asLong();
+
+        Response synced = post(base + "/calcom/sync", null);
+
+        JsonNode service = get(base + "/services/" + cut).json();
+        assertThat(synced.json().path("updated").asInt()).isEqualTo(1);
+        assertThat(synced.json().path("created").asInt()).isEqualTo(2);
+        assertThat(service.path("calcomEventTypeId").asLong()).isEqualTo(1001);
+        assertThat(service.path("durationMinutes").asInt()).isEqualTo(30);
+        assertThat(service.path("name").asString()).isEqualTo("herrenhaarschnitt");
+        assertThat(service.path("priceCents").asInt()).isEqualTo(2500);
+        assertThat(service.path("synonyms").get(0).asString()).isEqualTo("Herrenschnitt");
+    }
+
+    private HttpResponse<String> functionCall(String body, String key) throws Exception {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url("/retell/functions/get_current_context")))
+                .header("Content-Type", "application/json")
+                .header("X-Retell-Signature", RetellSignature.sign(bytes, key, System.currentTimeMillis()))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+}
