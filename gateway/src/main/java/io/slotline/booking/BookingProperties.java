@@ -12,7 +12,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                               stale data or a "calendar unavailable" answer beats silence
  * @param holdMinutes            how long a Cal.com reservation holds a slot while the caller confirms
  * @param holdWait               how long check_availability waits for the reservation before answering anyway; a
- *                               reservation that completes later is still recorded and used for the booking
+ *                               reservation that completes later is still recorded and used for the booking. The
+ *                               default 0 answers at once: the caller needs seconds to say "yes", the reservation
+ *                               (a Cal.com round trip) completes meanwhile, and Cal.com still decides at booking
  * @param searchDays             days looked at for alternatives: the requested day and this many after it (covers
  *                               the same weekday next week)
  * @param placeholderEmailDomain for event types that require an email when the caller gave none: the attendee gets
@@ -23,7 +25,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("slotline.booking")
 public record BookingProperties(@DefaultValue("2500ms") Duration liveDeadline,
                                 @DefaultValue("5") int holdMinutes,
-                                @DefaultValue("1s") Duration holdWait,
+                                @DefaultValue("0ms") Duration holdWait,
                                 @DefaultValue("14") int searchDays,
                                 @DefaultValue("phone.slotline.invalid") String placeholderEmailDomain,
                                 @DefaultValue("10m") Duration eventTypeCacheTtl) {
@@ -47,7 +49,7 @@ public record BookingProperties(@DefaultValue("2500ms") Duration liveDeadline,
     }
 
     public static BookingProperties defaults() {
-        return new BookingProperties(Duration.ofMillis(2500), 5, Duration.ofSeconds(1), 14, "phone.slotline.invalid",
+        return new BookingProperties(Duration.ofMillis(2500), 5, Duration.ZERO, 14, "phone.slotline.invalid",
                 Duration.ofMinutes(10));
     }
 }

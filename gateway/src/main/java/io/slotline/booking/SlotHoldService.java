@@ -2,7 +2,6 @@ package io.slotline.booking;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
@@ -22,7 +21,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -31,9 +29,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.slotline.appointments.NewSlotHold;
 import io.slotline.appointments.SlotHold;
 import io.slotline.appointments.SlotHolds;
-import io.slotline.availability.AvailabilityService;
 import io.slotline.availability.CalendarRef;
-import io.slotline.availability.InvalidationSource;
 import io.slotline.calcom.CalcomAccount;
 import io.slotline.calcom.CalcomApi;
 import io.slotline.calcom.CalcomCallContext;
@@ -48,6 +44,10 @@ import io.slotline.tenancy.TenantContext;
  * those 15-20 seconds. One hold per call: checking another slot releases the previous one, and the call's end
  * releases whatever is still held. Releasing is best effort: a reservation Cal.com keeps expires by itself after
  * {@link BookingProperties#holdMinutes()}.
+ *
+ * <p>Holds don't touch the availability cache: a round-robin reservation takes one host, so the slot may still be
+ * free for others, and whoever tries a slot that is really gone is refused by Cal.com (at hold or at booking) and
+ * hears alternatives. Dropping the day on every hold would send every caller of the company back to Cal.com.
  */
 @Service
 public class SlotHoldService implements CallLifecycle, DisposableBean {
@@ -57,7 +57,6 @@ public class SlotHoldService implements CallLifecycle, DisposableBean {
     private final SlotHolds holds;
     private final CalcomApi calcom;
     private final Calendars calendars;
-    private final ObjectProvider<AvailabilityService> availability;
     private final BookingProperties properties;
     private final ExecutorService executor;
     /** Per call, which hold request is the newest: a reservation that completes after a newer request is released. */
@@ -67,8 +66,7 @@ public class SlotHoldService implements CallLifecycle, DisposableBean {
             .build();
 
     SlotHoldService(SlotHolds holds, CalcomApi calcom, Calendars calendars,
-                    ObjectProvider<AvailabilityService> availability, BookingProperties properties) {
-        this.availability = availability;
+                    BookingProperties properties) {
         this.holds = holds;
         this.calcom = calcom;
         this.calendars = calendars;
@@ -201,7 +199,6 @@ public class SlotHoldService implements CallLifecycle, DisposableBean {
                 calendar.durationMinutes(), properties.holdMinutes());
         SlotHold hold = holds.insert(new NewSlotHold(request.companyId(), request.retellCallId(), request.serviceId(),
                 request.staffId(), request.start(), reservation.uid(), reservation.until()));
-        invalidateDay(request.companyId(), request.start(), request.zone());
         if (generation(request.companyId(), request.retellCallId()).get() != generation) {
             // the caller moved on (or hung up) while Cal.com was answering: don't keep a slot nobody wants
             release(calendar.account(), request.zone(), hold);
@@ -219,27 +216,9 @@ public class SlotHoldService implements CallLifecycle, DisposableBean {
         // nobody waits for a release; under a tight budget the reservation simply expires
         try (CalcomCallContext.Scope ignored = CalcomCallContext.background(null).bind()) {
             calcom.releaseReservation(account, hold.reservationUid());
-            invalidateDay(hold.companyId(), hold.startsAt(), zone);
         } catch (RuntimeException e) {
             log.info("Cal.com reservation {} of {} not released ({}); it expires at {}", hold.reservationUid(),
                     account.name(), e.getMessage(), hold.expiresAt());
-        }
-    }
-
-    /**
-     * A reservation changes Cal.com's answer for the other callers (a held slot is not offered while it takes the
-     * last free host) and its release changes it back: what we knew of that day is out of date either way.
-     */
-    private void invalidateDay(long companyId, Instant start, ZoneId zone) {
-        AvailabilityService service = availability.getIfAvailable();
-        if (service == null) {
-            return;
-        }
-        LocalDate day = start.atZone(zone).toLocalDate();
-        try {
-            service.invalidateCompany(companyId, day, day, InvalidationSource.OWN_BOOKING);
-        } catch (RuntimeException e) {
-            log.warn("could not invalidate availability of company {} on {}", companyId, day, e);
         }
     }
 

@@ -129,14 +129,22 @@ class CheckAvailability implements FunctionHandler<CheckAvailability.Args> {
             if (hold instanceof SlotHoldService.Held held) {
                 return free(context, subject, start, held.hold(), availability.stale());
             }
-            if (hold instanceof SlotHoldService.NotHeld) {
-                return free(context, subject, start, null, availability.stale());
+            if (hold instanceof SlotHoldService.NotHeld notHeld) {
+                FunctionResult answer = free(context, subject, start, null, availability.stale());
+                return "timeout".equals(notHeld.detail()) ? withPendingHold(answer) : answer;
             }
             // Cal.com knows better than what we had: someone else booked or holds it
             desk.invalidateDay(context, date);
         }
         return taken(context, subject, availability, new Alternatives.Wish(date, time, request.window().orElse(null)),
                 start);
+    }
+
+    /** The reservation is still on its way to Cal.com; book_appointment picks it up when it has arrived. */
+    private static FunctionResult withPendingHold(FunctionResult answer) {
+        Map<String, Object> data = new LinkedHashMap<>(answer.data());
+        data.put("hold", Map.of("held", false, "pending", true));
+        return FunctionResult.ok(answer.message(), data);
     }
 
     private FunctionResult free(CallContext context, SlotDesk.Subject subject, Instant start, @Nullable SlotHold hold,

@@ -18,6 +18,8 @@ import org.springframework.stereotype.Component;
 class DemoDataLoader implements ApplicationRunner {
 
     static final String DEMO_TENANT = "demo/demo-salon.yaml";
+    /** A second, English-speaking tenant: the demo (and the benchmark) show that tenants never mix. */
+    static final String SECOND_TENANT = "demo/other-tenant.yaml";
     private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
 
     private final TenantImporter importer;
@@ -28,7 +30,12 @@ class DemoDataLoader implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        TenantFile demo = TenantFile.read(new ClassPathResource(DEMO_TENANT));
+        apply(DEMO_TENANT);
+        apply(SECOND_TENANT);
+    }
+
+    private void apply(String file) {
+        TenantFile demo = TenantFile.read(new ClassPathResource(file));
         ImportReport report;
         try {
             report = importer.apply(demo);
