@@ -22,6 +22,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param refreshThreads concurrent background refreshes; more stale ranges than this wait in a short queue or
  *        are skipped (the next caller triggers them again)
  * @param loadTimeout bound on one shared load, waits for another instance included
+ * @param rewarmAfterInvalidation after our own booking or a Cal.com webhook drops days, fetch them again in the
+ *        background at once, so the company's next caller doesn't wait for Cal.com
  */
 @ConfigurationProperties("slotline.availability")
 public record AvailabilityProperties(
@@ -35,7 +37,8 @@ public record AvailabilityProperties(
         @DefaultValue("2") int refreshThreads,
         @DefaultValue("10s") Duration loadTimeout,
         @DefaultValue Prefetch prefetch,
-        @DefaultValue Redis redis) {
+        @DefaultValue Redis redis,
+        @DefaultValue("true") boolean rewarmAfterInvalidation) {
 
     public enum Mode { CACHED, NAIVE }
 
@@ -62,26 +65,32 @@ public record AvailabilityProperties(
 
     public static AvailabilityProperties defaults() {
         return new AvailabilityProperties(Mode.CACHED, Store.MEMORY, Duration.ofSeconds(300), Duration.ofMinutes(30),
-                Duration.ofHours(2), 100_000, 16, 2, Duration.ofSeconds(10), Prefetch.defaults(), Redis.defaults());
+                Duration.ofHours(2), 100_000, 16, 2, Duration.ofSeconds(10), Prefetch.defaults(), Redis.defaults(), true);
     }
 
     public AvailabilityProperties withStore(Store newStore) {
         return new AvailabilityProperties(mode, newStore, freshFor, hardExpiry, staleGrace, maxDays, loadThreads,
-                refreshThreads, loadTimeout, prefetch, redis);
+                refreshThreads, loadTimeout, prefetch, redis, rewarmAfterInvalidation);
+    }
+
+    public AvailabilityProperties withoutRewarm() {
+        return new AvailabilityProperties(mode, store, freshFor, hardExpiry, staleGrace, maxDays, loadThreads,
+                refreshThreads, loadTimeout, prefetch, redis, false);
     }
 
     public AvailabilityProperties withRedis(Redis newRedis) {
         return new AvailabilityProperties(mode, store, freshFor, hardExpiry, staleGrace, maxDays, loadThreads,
-                refreshThreads, loadTimeout, prefetch, newRedis);
+                refreshThreads, loadTimeout, prefetch, newRedis, rewarmAfterInvalidation);
     }
 
     /**
      * @param concurrency calendars warmed at the same time (each at most one Cal.com request)
-     * @param days default number of days from today a call warms
+     * @param days default number of days from today a call warms: callers ask for the next days and the answers look
+     *             two weeks past the requested day (alternatives, same weekday next week), so four weeks by default
      * @param queue prefetches waiting for a free slot; beyond it they are dropped
      * @param timeout bound on one prefetch
      */
-    public record Prefetch(@DefaultValue("2") int concurrency, @DefaultValue("14") int days,
+    public record Prefetch(@DefaultValue("2") int concurrency, @DefaultValue("28") int days,
             @DefaultValue("64") int queue, @DefaultValue("10s") Duration timeout) {
 
         public Prefetch {
@@ -93,7 +102,7 @@ public record AvailabilityProperties(
         }
 
         public static Prefetch defaults() {
-            return new Prefetch(2, 14, 64, Duration.ofSeconds(10));
+            return new Prefetch(2, 28, 64, Duration.ofSeconds(10));
         }
     }
 

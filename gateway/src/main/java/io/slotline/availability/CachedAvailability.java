@@ -90,6 +90,8 @@ public final class CachedAvailability implements AvailabilityService, AutoClosea
     private final Cache<DayKey, DayEntry> lastKnown;
     private final Cache<CompanyDay, Long> invalidatedAt;
     private final AtomicLong epoch = new AtomicLong();
+    /** The calendars callers asked about (with their account), so dropped days can be fetched again at once. */
+    private final Map<String, CalendarRef> askedCalendars = new ConcurrentHashMap<>();
     private final Set<DayKey> refreshing = ConcurrentHashMap.newKeySet();
     private final Object[] stripes = new Object[64];
     private final ThreadPoolExecutor loads;
@@ -135,6 +137,10 @@ public final class CachedAvailability implements AvailabilityService, AutoClosea
 
     @Override
     public Availability freeSlots(SlotRequest request) {
+        if (properties.rewarmAfterInvalidation()) {
+            askedCalendars.put(calendarId(request.calendar().key(), request.calendar().durationMinutes()),
+                    request.calendar());
+        }
         DayRange range = new DayRange(request.calendar(), request.zone(), request.from(), request.to());
         List<DayKey> keys = range.days().stream().map(range::key).toList();
 
@@ -419,18 +425,61 @@ public final class CachedAvailability implements AvailabilityService, AutoClosea
             throw new IllegalArgumentException("invalidation of more than " + MAX_INVALIDATION_DAYS + " days");
         }
         metrics.invalidation(SlotlineMetrics.InvalidationSource.valueOf(source.name()));
-        dropLocally(companyId, from, to);
+        List<DayKey> dropped = dropLocally(companyId, from, to);
         shared.invalidate(companyId, from, to, source);
+        if (source != InvalidationSource.TTL && properties.rewarmAfterInvalidation()) {
+            rewarm(dropped);
+        }
     }
 
-    private void dropLocally(long companyId, LocalDate from, LocalDate to) {
+    /**
+     * A booking changed these days: the next caller of the company most likely asks about them again, so they are
+     * fetched again in the background now (one request per calendar) instead of by that caller.
+     */
+    private void rewarm(List<DayKey> dropped) {
+        Map<String, List<DayKey>> byCalendar = new TreeMap<>();
+        for (DayKey key : dropped) {
+            byCalendar.computeIfAbsent(calendarId(key.calendarKey(), key.durationMinutes()) + "|" + key.zone().getId(),
+                    k -> new ArrayList<>()).add(key);
+        }
+        byCalendar.forEach((id, keys) -> {
+            CalendarRef calendar = askedCalendars.get(id.substring(0, id.indexOf('|')));
+            if (calendar == null) {
+                return;
+            }
+            keys.sort(Comparator.comparing(DayKey::day));
+            // through freeSlots, so that a live caller asking meanwhile joins this load instead of starting another
+            SlotRequest request = new SlotRequest(calendar, keys.get(0).zone(), keys.get(0).day(),
+                    keys.get(keys.size() - 1).day(), Priority.BACKGROUND,
+                    clock.instant().plus(properties.loadTimeout()));
+            try {
+                refreshes.execute(() -> {
+                    try {
+                        freeSlots(request);
+                    } catch (RuntimeException e) {
+                        log.debug("Re-warming {} failed: {}", request, e.getMessage());
+                    }
+                });
+            } catch (RejectedExecutionException busy) {
+                log.debug("Refresh queue full, {} is fetched by its next caller", request);
+            }
+        });
+    }
+
+    private static String calendarId(String calendarKey, int durationMinutes) {
+        return calendarKey + "/" + durationMinutes;
+    }
+
+    private List<DayKey> dropLocally(long companyId, LocalDate from, LocalDate to) {
         long at = epoch.incrementAndGet();
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
             invalidatedAt.put(new CompanyDay(companyId, day), at);
         }
+        List<DayKey> dropped = days.asMap().keySet().stream().filter(key -> key.within(companyId, from, to)).toList();
         // removing an in-flight future abandons it: Caffeine won't put its result back when it completes
         days.asMap().keySet().removeIf(key -> key.within(companyId, from, to));
         lastKnown.asMap().keySet().removeIf(key -> key.within(companyId, from, to));
+        return dropped;
     }
 
     // ---- plumbing

@@ -2,6 +2,7 @@ package io.slotline.booking;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -29,7 +31,9 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.slotline.appointments.NewSlotHold;
 import io.slotline.appointments.SlotHold;
 import io.slotline.appointments.SlotHolds;
+import io.slotline.availability.AvailabilityService;
 import io.slotline.availability.CalendarRef;
+import io.slotline.availability.InvalidationSource;
 import io.slotline.calcom.CalcomAccount;
 import io.slotline.calcom.CalcomApi;
 import io.slotline.calcom.CalcomCallContext;
@@ -45,9 +49,9 @@ import io.slotline.tenancy.TenantContext;
  * releases whatever is still held. Releasing is best effort: a reservation Cal.com keeps expires by itself after
  * {@link BookingProperties#holdMinutes()}.
  *
- * <p>Holds don't touch the availability cache: a round-robin reservation takes one host, so the slot may still be
- * free for others, and whoever tries a slot that is really gone is refused by Cal.com (at hold or at booking) and
- * hears alternatives. Dropping the day on every hold would send every caller of the company back to Cal.com.
+ * <p>Taking a hold doesn't touch the availability cache (that would send every caller of the company back to
+ * Cal.com): check_availability asks Cal.com again only when another call holds something at that time, and a
+ * booking of a held slot is refused by Cal.com anyway. Releasing a hold drops the day, as the slot may be free again.
  */
 @Service
 public class SlotHoldService implements CallLifecycle, DisposableBean {
@@ -57,8 +61,14 @@ public class SlotHoldService implements CallLifecycle, DisposableBean {
     private final SlotHolds holds;
     private final CalcomApi calcom;
     private final Calendars calendars;
+    private final ObjectProvider<AvailabilityService> availability;
     private final BookingProperties properties;
     private final ExecutorService executor;
+    /** Per call, the reservation still on its way to Cal.com, so that a quick "yes, book it" can wait for it. */
+    private final Cache<String, CompletableFuture<SlotHold>> pending = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofMinutes(5))
+            .maximumSize(50_000)
+            .build();
     /** Per call, which hold request is the newest: a reservation that completes after a newer request is released. */
     private final Cache<String, AtomicLong> generations = Caffeine.newBuilder()
             .expireAfterAccess(Duration.ofHours(2))
@@ -66,7 +76,8 @@ public class SlotHoldService implements CallLifecycle, DisposableBean {
             .build();
 
     SlotHoldService(SlotHolds holds, CalcomApi calcom, Calendars calendars,
-                    BookingProperties properties) {
+                    ObjectProvider<AvailabilityService> availability, BookingProperties properties) {
+        this.availability = availability;
         this.holds = holds;
         this.calcom = calcom;
         this.calendars = calendars;
@@ -128,10 +139,13 @@ public class SlotHoldService implements CallLifecycle, DisposableBean {
         }
         CompletableFuture<SlotHold> reservation = CompletableFuture.supplyAsync(
                 UpstreamCounter.wrap(() -> reserve(request, generation)), executor);
+        String callKey = request.companyId() + ":" + request.retellCallId();
+        pending.put(callKey, reservation);
+        reservation.whenComplete((hold, failure) -> pending.asMap().remove(callKey, reservation));
         try {
             return new Held(reservation.get(properties.holdWait().toMillis(), TimeUnit.MILLISECONDS));
         } catch (TimeoutException e) {
-            log.info("Cal.com reservation for call {} still running after {}; answering without it",
+            log.debug("Cal.com reservation for call {} still running after {}; answering without it",
                     request.retellCallId(), properties.holdWait());
             return new NotHeld("timeout");
         } catch (InterruptedException e) {
@@ -142,12 +156,39 @@ public class SlotHoldService implements CallLifecycle, DisposableBean {
         }
     }
 
+    /**
+     * Waits (at most {@code max}) for a reservation of this call that is still on its way to Cal.com: booking
+     * without it while it lands would make Cal.com refuse our own booking as "reserved by someone else".
+     */
+    public void awaitPending(long companyId, String retellCallId, Duration max) {
+        CompletableFuture<SlotHold> reservation = pending.getIfPresent(companyId + ":" + retellCallId);
+        if (reservation == null) {
+            return;
+        }
+        try {
+            reservation.get(max.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // refused or slow: book without it, Cal.com decides
+        }
+    }
+
     /** The call's hold of exactly this slot, if still held and not expired. */
     public Optional<SlotHold> heldFor(long companyId, String retellCallId, long serviceId, @Nullable Long staffId,
                                       Instant start) {
         return holds.activeForCall(companyId, retellCallId).stream()
                 .filter(hold -> matches(hold, serviceId, staffId, start))
                 .findFirst();
+    }
+
+    /**
+     * Whether another call holds a slot that could overlap one starting at {@code start} (holds starting up to
+     * {@code lookBack} earlier, e.g. the longest service, up to its end).
+     */
+    public boolean heldByAnotherCall(long companyId, String retellCallId, Instant start, Duration length,
+                                     Duration lookBack) {
+        return holds.heldByAnotherCall(companyId, retellCallId, start.minus(lookBack), start.plus(length));
     }
 
     /** The call's most recent active hold: what the caller is about to confirm. */
@@ -216,6 +257,8 @@ public class SlotHoldService implements CallLifecycle, DisposableBean {
         // nobody waits for a release; under a tight budget the reservation simply expires
         try (CalcomCallContext.Scope ignored = CalcomCallContext.background(null).bind()) {
             calcom.releaseReservation(account, hold.reservationUid());
+            // a released slot may be free again for everyone: what we knew of that day may hide it
+            invalidateDay(hold.companyId(), hold.startsAt(), zone);
         } catch (RuntimeException e) {
             log.info("Cal.com reservation {} of {} not released ({}); it expires at {}", hold.reservationUid(),
                     account.name(), e.getMessage(), hold.expiresAt());
@@ -244,6 +287,19 @@ public class SlotHoldService implements CallLifecycle, DisposableBean {
 
     private AtomicLong generation(long companyId, String retellCallId) {
         return generations.get(companyId + ":" + retellCallId, key -> new AtomicLong());
+    }
+
+    private void invalidateDay(long companyId, Instant start, ZoneId zone) {
+        AvailabilityService service = availability.getIfAvailable();
+        if (service == null) {
+            return;
+        }
+        LocalDate day = start.atZone(zone).toLocalDate();
+        try {
+            service.invalidateCompany(companyId, day, day, InvalidationSource.OWN_BOOKING);
+        } catch (RuntimeException e) {
+            log.warn("could not invalidate availability of company {} on {}", companyId, day, e);
+        }
     }
 
     @Override

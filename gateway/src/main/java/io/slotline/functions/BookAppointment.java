@@ -39,6 +39,9 @@ import io.slotline.speech.Messages;
 @Component
 class BookAppointment implements MutatingFunction<BookAppointment.Args> {
 
+    /** A reservation sent with check_availability usually landed long ago; never wait longer than this for it. */
+    private static final java.time.Duration PENDING_HOLD_WAIT = java.time.Duration.ofSeconds(2);
+
     private static final Pattern EMAIL = Pattern.compile("[^\\s@]+@[^\\s@]+\\.[^\\s@]+");
     private static final int MAX_NAME = 200;
     private static final int MAX_NOTES = 2000;
@@ -159,6 +162,7 @@ class BookAppointment implements MutatingFunction<BookAppointment.Args> {
             notes = notes.substring(0, MAX_NOTES);
         }
         desk.remember(context, subject);
+        desk.holds().awaitPending(context.companyId(), context.retellCallId(), PENDING_HOLD_WAIT);
         Optional<SlotHold> hold = desk.holds().heldFor(context.companyId(), context.retellCallId(),
                 subject.service().id(), subject.staffId(), start);
         BookingOutcome outcome = bookings.book(new BookingService.BookingRequest(context.company(),

@@ -1,5 +1,6 @@
 package io.slotline.functions;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -35,6 +36,9 @@ import io.slotline.speech.TimeWindow;
  */
 @Component
 class CheckAvailability implements FunctionHandler<CheckAvailability.Args> {
+
+    /** Holds starting this long before a requested slot may still overlap it (the longest services). */
+    private static final Duration COMPETING_HOLD_LOOK_BACK = Duration.ofHours(4);
 
     static final int ALTERNATIVES = 3;
     private static final int DAY_OPTIONS = 4;
@@ -122,6 +126,13 @@ class CheckAvailability implements FunctionHandler<CheckAvailability.Args> {
             return free(context, subject, start, alreadyHeld.get(), false);
         }
         Availability availability = desk.freeSlots(context, subject.calendar(), date, desk.searchEnd(context, date));
+        if (Alternatives.exact(availability, start) != null && desk.holds().heldByAnotherCall(context.companyId(),
+                context.retellCallId(), start, Duration.ofMinutes(subject.service().durationMinutes()),
+                COMPETING_HOLD_LOOK_BACK)) {
+            // another caller is confirming something at this time: what we cached may be out of date, Cal.com knows
+            desk.invalidateDay(context, date);
+            availability = desk.freeSlots(context, subject.calendar(), date, desk.searchEnd(context, date));
+        }
         if (Alternatives.exact(availability, start) != null) {
             SlotHoldService.HoldOutcome hold = desk.holds().hold(new SlotHoldService.HoldRequest(context.companyId(),
                     context.retellCallId(), subject.service().id(), subject.staffId(), subject.calendar(),

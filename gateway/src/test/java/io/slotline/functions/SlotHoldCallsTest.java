@@ -173,7 +173,8 @@ class SlotHoldCallsTest extends LiveCallTest {
     void aReservationThatAnswersLateIsStillRecordedAndUsedForTheBooking() {
         Instant slot = freeStarts("cal_demo", 1001, TUESDAY, BERLIN).get(0);
         Call call = salonCall();
-        // longer than slotline.booking.hold-wait (1 s): the caller hears the answer before the hold is confirmed
+        // longer than the tests' slotline.booking.hold-wait (1 s): the caller hears the answer before the hold is
+        // confirmed (in production the default wait is 0, so this is the usual path there)
         sim("POST", "/_sim/config", "{\"latency\":{\"reservations\":{\"type\":\"fixed\",\"ms\":1500}}}");
 
         Reply free = call.function("check_availability", check("Herrenhaarschnitt", slot));

@@ -24,6 +24,9 @@ public final class MarkdownReport {
         md.append("Latency is measured from each request's *intended* send time, so queueing and stalls count "
                 + "(no coordinated omission). All times in ms.\n\n");
         md.append("Simulated Cal.com: `").append(s.simulatorConfig()).append("`\n\n");
+        md.append("Rate limits are lifted in both modes (simulator and the gateway's request budget), so the latency "
+                + "tables compare strategies; the upstream requests per call say what each strategy would cost "
+                + "against Cal.com's 120 requests/minute per API key.\n\n");
         md.append("Call mix: `").append(s.mix()).append("`\n\n");
 
         for (RunResult run : report.runs()) {

@@ -24,6 +24,9 @@ public record GatewayLaunch(
             "--slotline.calcom.base-url={simUrl}",
             "--slotline.demo.embedded-simulator=false",
             "--slotline.availability.mode={mode}",
+            // Both modes without a request budget: the comparison measures the strategies' latency, and the
+            // report's upstream requests per call show what each would cost against Cal.com's 120/min per key.
+            "--slotline.calcom.resilience.budget.requests-per-window=1000000",
             "--spring.datasource.url=jdbc:h2:mem:bench{n};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
                     + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
 

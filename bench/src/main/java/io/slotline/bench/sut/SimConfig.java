@@ -70,6 +70,8 @@ public record SimConfig(
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("latency", latency);
+        // no 429s in either mode: see GatewayLaunch.DEFAULT_ARGS (requests per call are reported instead)
+        body.put("rateLimit", Map.of("enabled", false));
         if (!faults.isEmpty()) {
             Map<String, Object> perGroup = new LinkedHashMap<>();
             for (String group : FAULT_GROUPS) {
