@@ -23,7 +23,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        are skipped (the next caller triggers them again)
  * @param loadTimeout bound on one shared load, waits for another instance included
  * @param rewarmAfterInvalidation after our own booking or a Cal.com webhook drops days, fetch them again in the
- *        background at once, so the company's next caller doesn't wait for Cal.com
+ *        background at once, so the company's next caller doesn't wait for Cal.com. Off by default: in the
+ *        benchmark it raised the cache hit rate from 60% to 71% but tripled the slots requests per call (every
+ *        cached calendar of the company is fetched again), which the 120/min budget can't afford
  */
 @ConfigurationProperties("slotline.availability")
 public record AvailabilityProperties(
@@ -38,7 +40,7 @@ public record AvailabilityProperties(
         @DefaultValue("10s") Duration loadTimeout,
         @DefaultValue Prefetch prefetch,
         @DefaultValue Redis redis,
-        @DefaultValue("true") boolean rewarmAfterInvalidation) {
+        @DefaultValue("false") boolean rewarmAfterInvalidation) {
 
     public enum Mode { CACHED, NAIVE }
 
@@ -65,7 +67,7 @@ public record AvailabilityProperties(
 
     public static AvailabilityProperties defaults() {
         return new AvailabilityProperties(Mode.CACHED, Store.MEMORY, Duration.ofSeconds(300), Duration.ofMinutes(30),
-                Duration.ofHours(2), 100_000, 16, 2, Duration.ofSeconds(10), Prefetch.defaults(), Redis.defaults(), true);
+                Duration.ofHours(2), 100_000, 16, 2, Duration.ofSeconds(10), Prefetch.defaults(), Redis.defaults(), false);
     }
 
     public AvailabilityProperties withStore(Store newStore) {
@@ -73,9 +75,9 @@ public record AvailabilityProperties(
                 refreshThreads, loadTimeout, prefetch, redis, rewarmAfterInvalidation);
     }
 
-    public AvailabilityProperties withoutRewarm() {
+    public AvailabilityProperties withRewarm() {
         return new AvailabilityProperties(mode, store, freshFor, hardExpiry, staleGrace, maxDays, loadThreads,
-                refreshThreads, loadTimeout, prefetch, redis, false);
+                refreshThreads, loadTimeout, prefetch, redis, true);
     }
 
     public AvailabilityProperties withRedis(Redis newRedis) {

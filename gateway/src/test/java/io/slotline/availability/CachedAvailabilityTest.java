@@ -256,6 +256,44 @@ class CachedAvailabilityTest {
     }
 
     @Test
+    void withRewarmOnADroppedDayIsFetchedAgainInTheBackgroundAndTheNextCallerFindsItInMemory() {
+        CachedAvailability rewarming = new CachedAvailability(AvailabilityProperties.defaults().withRewarm(),
+                new LocalDays(new SlotsFetcher(calcom)), fixture.metrics, fixture.clock);
+        try {
+            rewarming.freeSlots(fixture.live(TODAY, TODAY.plusDays(2)));
+            calcom.take(at(TODAY.plusDays(1), 10));
+
+            rewarming.invalidate(HAIRCUT_ANY, TODAY.plusDays(1), TODAY.plusDays(1), InvalidationSource.OWN_BOOKING);
+            await().atMost(Duration.ofSeconds(10)).until(() -> calcom.slotsCalls() == 2);
+            double hitsBefore = fixture.cache("hit");
+
+            Availability answer = rewarming.freeSlots(fixture.live(TODAY, TODAY.plusDays(2)));
+
+            assertThat(answer.on(TODAY.plusDays(1))).extracting(FreeSlot::start)
+                    .doesNotContain(at(TODAY.plusDays(1), 10));
+            assertThat(calcom.slotsCalls()).as("the re-warm fetched the day, the caller did not").isEqualTo(2);
+            assertThat(fixture.cache("hit")).isEqualTo(hitsBefore + 1);
+            SlotsQuery rewarm = calcom.queries().get(1);
+            assertThat(rewarm.start()).isEqualTo(TODAY.plusDays(1).atStartOfDay(BERLIN).toInstant());
+        } finally {
+            rewarming.close();
+        }
+    }
+
+    @Test
+    void ttlInvalidationIsNeverRewarmed() {
+        CachedAvailability rewarming = new CachedAvailability(AvailabilityProperties.defaults().withRewarm(),
+                new LocalDays(new SlotsFetcher(calcom)), fixture.metrics, fixture.clock);
+        try {
+            rewarming.freeSlots(fixture.live(TODAY, TODAY));
+            rewarming.invalidate(HAIRCUT_ANY, TODAY, TODAY, InvalidationSource.TTL);
+            assertThat(calcom.slotsCalls()).isEqualTo(1);
+        } finally {
+            rewarming.close();
+        }
+    }
+
+    @Test
     void invalidationDropsEveryCalendarOfTheCompanyButNoOtherCompany() {
         availability.freeSlots(fixture.live(HAIRCUT_ANY, TODAY, TODAY));
         availability.freeSlots(fixture.live(HAIRCUT_ANNA, TODAY, TODAY));
