@@ -200,6 +200,38 @@ class RetellEndpointsTest {
         assertThat(functionCallsLogged()).isZero();
     }
 
+    @Test
+    void argsOnlyPayloadTakesTheTenantFromTheConfiguredHeaderOrQueryParameter() throws Exception {
+        String body = "{}";
+        String signature = RetellSignature.sign(body.getBytes(StandardCharsets.UTF_8), "key_demo", NOW.toEpochMilli());
+        HttpResponse<String> byHeader = http.send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/retell/functions/get_current_context"))
+                .header("Content-Type", "application/json")
+                .header("X-Retell-Signature", signature)
+                .header("X-Slotline-Dialled-Number", DEMO_NUMBER)
+                .header("X-Slotline-Call-Id", callId)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> byQuery = send("/retell/functions/get_current_context?to_number=%2B442071230000", body,
+                RetellSignature.sign(body.getBytes(StandardCharsets.UTF_8), "key_other", NOW.toEpochMilli()));
+        HttpResponse<String> noTenant = send("/retell/functions/get_current_context", body, signature);
+
+        assertThat(byHeader.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(byHeader.body()).get("company_name").asString()).isEqualTo("Demo Salon");
+        assertThat(functionCallsLogged()).isEqualTo(1);
+        assertThat(byQuery.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(byQuery.body()).get("company_name").asString()).isEqualTo("Other Cuts");
+        assertThat(noTenant.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(noTenant.body()).get("error").asString()).isEqualTo("unknown_tenant");
+    }
+
+    @Test
+    void argsOnlyPayloadSignedWithAnotherTenantsKeyIsRejected() throws Exception {
+        String body = "{}";
+        HttpResponse<String> response = send("/retell/functions/get_current_context?to_number=%2B442071230000", body,
+                RetellSignature.sign(body.getBytes(StandardCharsets.UTF_8), "key_demo", NOW.toEpochMilli()));
+        assertThat(response.statusCode()).isEqualTo(401);
+    }
+
     private String functionCall(String name, String args, String to, String from) {
         return "{\"name\":\"" + name + "\",\"args\":" + args + ",\"call\":{\"call_type\":\"phone_call\",\"call_id\":\""
                 + callId + "\",\"agent_id\":\"agent-1\",\"agent_version\":1,\"call_status\":\"ongoing\","
