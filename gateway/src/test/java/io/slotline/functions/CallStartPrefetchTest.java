@@ -1,0 +1,41 @@
+package io.slotline.functions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.JsonNode;
+
+/** While the phone rings, the branch's services are fetched, so the caller's first question is answered from memory. */
+class CallStartPrefetchTest extends LiveCallTest {
+
+    @Test
+    void inboundCallWarmsEveryServiceAndTheFirstQuestionCostsNoSlotsRequest() {
+        long before = slotsRequests();
+        Call call = salonCall();
+
+        assertThat(call.inbound().status()).isEqualTo(200);
+        // Demo Salon has three services: one range request each, in the background
+        await().atMost(Duration.ofSeconds(10)).until(() -> slotsRequests() - before == 3);
+
+        Reply answer = call.function("check_availability",
+                Map.of("service", "Herrenhaarschnitt", "date", "morgen", "time", "10:30"));
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.json().has("available")).isTrue();
+        assertThat(slotsRequests() - before).as("answered from the prefetched days").isEqualTo(3);
+    }
+
+    private static long slotsRequests() {
+        JsonNode counts = sim("GET", "/_sim/stats", null).path("endpoints").path("GET /v2/slots");
+        long total = 0;
+        for (JsonNode count : counts) {
+            total += count.asLong();
+        }
+        return total;
+    }
+}
