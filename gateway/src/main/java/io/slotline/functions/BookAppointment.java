@@ -100,16 +100,11 @@ class BookAppointment implements MutatingFunction<BookAppointment.Args> {
 
     @Override
     public FunctionResult handle(CallContext context, Args args) {
-        return desk.unlessCalendarUnavailable(context, () -> book(context, args));
+        return desk.unlessCalendarUnavailable(context, () -> desk.booking(context, args.service(), args.staff(),
+                args.date(), args.time()).then(asked -> book(context, args, asked)));
     }
 
-    private FunctionResult book(CallContext context, Args args) {
-        Resolution<SlotDesk.Request> resolved = desk.booking(context, args.service(), args.staff(), args.date(),
-                args.time());
-        if (resolved instanceof Resolution.Ask<SlotDesk.Request> ask) {
-            return ask.answer();
-        }
-        SlotDesk.Request asked = ((Resolution.Found<SlotDesk.Request>) resolved).value();
+    private FunctionResult book(CallContext context, Args args, SlotDesk.Request asked) {
         SlotDesk.Subject subject = asked.subject();
         DateTimeRequest request = asked.when();
         if (request.time().isEmpty()) {

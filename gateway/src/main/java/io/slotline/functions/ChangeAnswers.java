@@ -27,7 +27,8 @@ final class ChangeAnswers {
         ChangePolicy.Decision decision = ChangePolicy.evaluate(context.company().policies(), change, appointment,
                 context.receivedAt(), Boolean.TRUE.equals(confirmFee));
         FunctionResult refusal = refusal(context, decision, change, described, currency);
-        return refusal != null ? Resolution.ask(refusal) : Resolution.found(((ChangePolicy.Allowed) decision).feeCents());
+        return refusal != null ? Resolution.ask(refusal)
+                : Resolution.found(((ChangePolicy.Allowed) decision).feeCents());
     }
 
     /** The answer to a change that went through; a fee charged is named in the sentence and in the data. */

@@ -73,15 +73,11 @@ class FindNextAvailable implements FunctionHandler<FindNextAvailable.Args> {
 
     @Override
     public FunctionResult handle(CallContext context, Args args) {
-        return desk.unlessCalendarUnavailable(context, () -> find(context, args));
+        return desk.unlessCalendarUnavailable(context, () -> desk.lookup(context, args.service(), args.staff())
+                .then(subject -> find(context, args, subject)));
     }
 
-    private FunctionResult find(CallContext context, Args args) {
-        Resolution<SlotDesk.Subject> resolved = desk.lookup(context, args.service(), args.staff());
-        if (resolved instanceof Resolution.Ask<SlotDesk.Subject> ask) {
-            return ask.answer();
-        }
-        SlotDesk.Subject subject = ((Resolution.Found<SlotDesk.Subject>) resolved).value();
+    private FunctionResult find(CallContext context, Args args, SlotDesk.Subject subject) {
         LocalDate from = context.today();
         Instant notBefore = context.receivedAt();
         TimeWindow window = null;

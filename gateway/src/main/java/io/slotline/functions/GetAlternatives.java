@@ -81,16 +81,11 @@ class GetAlternatives implements FunctionHandler<GetAlternatives.Args> {
 
     @Override
     public FunctionResult handle(CallContext context, Args args) {
-        return desk.unlessCalendarUnavailable(context, () -> suggest(context, args));
+        return desk.unlessCalendarUnavailable(context, () -> desk.lookup(context, args.service(), args.staff(),
+                args.date(), args.time()).then(asked -> suggest(context, args, asked)));
     }
 
-    private FunctionResult suggest(CallContext context, Args args) {
-        Resolution<SlotDesk.Request> resolved = desk.lookup(context, args.service(), args.staff(), args.date(),
-                args.time());
-        if (resolved instanceof Resolution.Ask<SlotDesk.Request> ask) {
-            return ask.answer();
-        }
-        SlotDesk.Request asked = ((Resolution.Found<SlotDesk.Request>) resolved).value();
+    private FunctionResult suggest(CallContext context, Args args, SlotDesk.Request asked) {
         SlotDesk.Subject subject = asked.subject();
         DateTimeRequest request = asked.when();
         LocalDate date = request.date();
