@@ -100,32 +100,20 @@ class BookAppointment implements MutatingFunction<BookAppointment.Args> {
 
     @Override
     public FunctionResult handle(CallContext context, Args args) {
-        try {
-            return book(context, args);
-        } catch (CalendarUnavailableException | CalcomException e) {
-            return desk.calendarUnavailable(context, e);
-        }
+        return desk.unlessCalendarUnavailable(context, () -> desk.booking(context, args.service(), args.staff(),
+                args.date(), args.time()).then(asked -> book(context, args, asked)));
     }
 
-    private FunctionResult book(CallContext context, Args args) {
-        Resolution<SlotDesk.Subject> resolved = desk.subject(context, args.service(), args.staff(), true);
-        if (resolved instanceof Resolution.Ask<SlotDesk.Subject> ask) {
-            return ask.answer();
-        }
-        SlotDesk.Subject subject = ((Resolution.Found<SlotDesk.Subject>) resolved).value();
-        Resolution<DateTimeRequest> asked = when.resolve(context, args.date(), args.time());
-        if (asked instanceof Resolution.Ask<DateTimeRequest> ask) {
-            return ask.answer();
-        }
-        DateTimeRequest request = ((Resolution.Found<DateTimeRequest>) asked).value();
+    private FunctionResult book(CallContext context, Args args, SlotDesk.Request asked) {
+        SlotDesk.Subject subject = asked.subject();
+        DateTimeRequest request = asked.when();
         if (request.time().isEmpty()) {
             return FunctionResult.notOk("invalid_time", Messages.render(MessageKey.INVALID_TIME, context.language()),
                     Map.of("detail", "missing_time"));
         }
         LocalDate date = request.date();
         LocalTime time = request.time().get();
-        Optional<FunctionResult> refusal = when.pastAnswer(context, date, time)
-                .or(() -> desk.outsideBookingWindow(context, date));
+        Optional<FunctionResult> refusal = desk.notBookable(context, date, time);
         if (refusal.isPresent()) {
             return refusal.get();
         }

@@ -53,19 +53,15 @@ class CallerAppointments {
                     @Nullable String customerName) {
     }
 
-    sealed interface Lookup permits Target, Ask, Unidentified, ChangedAlready {
+    sealed interface Lookup permits Target, Ask, ChangedAlready {
     }
 
     /** Exactly one upcoming appointment fits. */
     record Target(Appointment appointment) implements Lookup {
     }
 
-    /** Ask back (which one, which day, who) or say nothing was found. */
+    /** Ask back (which one, which day, who) or say nothing was found (offering a callback). */
     record Ask(FunctionResult answer) implements Lookup {
-    }
-
-    /** A name and day were given, but no appointment that may be changed fits them. */
-    record Unidentified(String name, LocalDate day) implements Lookup {
     }
 
     /**
@@ -103,7 +99,11 @@ class CallerAppointments {
         return appointments.upcomingForCustomer(context.companyId(), customer.id(), context.receivedAt());
     }
 
-    Lookup find(CallContext context, Selector selector) {
+    /**
+     * @param callbackPhone a number to call back that a caller without one gave
+     * @param wish          what the caller wanted, for the person calling back when nothing fits name and day
+     */
+    Lookup find(CallContext context, Selector selector, @Nullable String callbackPhone, String wish) {
         Resolution<Filter> parsed = filter(context, selector.date(), selector.time());
         if (parsed instanceof Resolution.Ask<Filter> ask) {
             return new Ask(ask.answer());
@@ -120,7 +120,7 @@ class CallerAppointments {
         if (name != null && filter.date() != null) {
             List<Appointment> byName = byNameOnDay(context, name, filter.date());
             return byName.isEmpty()
-                    ? new Unidentified(name, filter.date())
+                    ? new Ask(unidentified(context, name, filter.date(), callbackPhone, wish))
                     : select(context, byName, filter, selector.appointmentId(), null);
         }
         if (context.callerNumber() == null) {
@@ -134,26 +134,24 @@ class CallerAppointments {
     /**
      * A name and day matched nothing. A caller with a number is offered a callback; a caller without one gets the
      * request recorded for the team when they gave a number to call back, else is asked for one.
-     *
-     * @param wish what the caller wanted, for the person calling back
      */
-    FunctionResult unidentified(CallContext context, Unidentified unidentified, @Nullable String callbackPhone,
-                                String wish) {
-        String day = SpokenTimes.day(unidentified.day(), context.today(), context.language());
+    private FunctionResult unidentified(CallContext context, String name, LocalDate date,
+                                        @Nullable String callbackPhone, String wish) {
+        String day = SpokenTimes.day(date, context.today(), context.language());
         if (context.callerNumber() != null) {
             return FunctionResult.notOk("not_found", Messages.render(MessageKey.NO_APPOINTMENT_FOR_NAME,
-                    context.language(), Map.of("name", unidentified.name(), "day", day)),
+                    context.language(), Map.of("name", name, "day", day)),
                     Map.of("callback_offered", true));
         }
         String phone = CallbackNumbers.normalise(callbackPhone);
         if (phone == null) {
             return FunctionResult.notOk("needs_phone", Messages.render(MessageKey.ANONYMOUS_CALLBACK_NEEDS_PHONE,
-                    context.language(), Map.of("name", unidentified.name(), "day", day)),
+                    context.language(), Map.of("name", name, "day", day)),
                     Map.of("needs", List.of("phone")));
         }
         var request = callbacks.create(new NewCallbackRequest(context.companyId(), context.branch().id(),
-                context.callId(), null, truncate(unidentified.name(), 200), phone,
-                truncate(wish + " (" + unidentified.day() + ")", 2000), null));
+                context.callId(), null, truncate(name, 200), phone,
+                truncate(wish + " (" + date + ")", 2000), null));
         return FunctionResult.notOk("callback_recorded",
                 Messages.render(MessageKey.ANONYMOUS_CALLBACK_RECORDED, context.language()),
                 Map.of("callback_id", request.id(), "callback_recorded", true));
@@ -358,6 +356,13 @@ class CallerAppointments {
                 .map(Staff::name)
                 .findFirst()
                 .orElse(null);
+    }
+
+    /** What the caller points at was moved already (not in this request): where it is now. */
+    FunctionResult alreadyMoved(CallContext context, Appointment current) {
+        return FunctionResult.notOk("already_moved", Messages.render(MessageKey.ALREADY_MOVED, context.language(),
+                        Map.of("time", onTime(context, current.startsAt()))),
+                Map.of("appointment", describe(context, current)));
     }
 
     /** "Dienstag um 10 Uhr", "heute um 14 Uhr 30"; "Tuesday at 10 am". */

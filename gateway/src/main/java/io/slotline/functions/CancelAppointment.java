@@ -12,7 +12,6 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.slotline.appointments.Appointment;
 import io.slotline.appointments.AppointmentChanges;
 import io.slotline.appointments.AppointmentStatus;
-import io.slotline.appointments.ChangePolicy;
 import io.slotline.appointments.ChangePolicy.Change;
 import io.slotline.speech.MessageKey;
 import io.slotline.speech.Messages;
@@ -77,12 +76,9 @@ class CancelAppointment implements MutatingFunction<CancelAppointment.Args> {
     @Override
     public FunctionResult handle(CallContext context, Args args) {
         CallerAppointments.Lookup lookup = callers.find(context, new CallerAppointments.Selector(args.date(),
-                args.time(), args.appointmentId(), args.customerName()));
+                args.time(), args.appointmentId(), args.customerName()), args.phone(), wish(args));
         if (lookup instanceof CallerAppointments.Ask ask) {
             return ask.answer();
-        }
-        if (lookup instanceof CallerAppointments.Unidentified unidentified) {
-            return callers.unidentified(context, unidentified, args.phone(), wish(args));
         }
         if (lookup instanceof CallerAppointments.ChangedAlready changed) {
             return alreadyChanged(context, changed);
@@ -90,13 +86,12 @@ class CancelAppointment implements MutatingFunction<CancelAppointment.Args> {
         Appointment appointment = ((CallerAppointments.Target) lookup).appointment();
         Map<String, @Nullable Object> described = callers.describe(context, appointment);
         String currency = callers.currency(context, appointment);
-        ChangePolicy.Decision decision = ChangePolicy.evaluate(context.company().policies(), Change.CANCEL,
-                appointment, context.receivedAt(), Boolean.TRUE.equals(args.confirmFee()));
-        FunctionResult refusal = ChangeAnswers.refusal(context, decision, Change.CANCEL, described, currency);
-        if (refusal != null) {
-            return refusal;
+        Resolution<Integer> allowed = ChangeAnswers.allowedFee(context, Change.CANCEL, appointment, args.confirmFee(),
+                described, currency);
+        if (allowed instanceof Resolution.Ask<Integer> refusal) {
+            return refusal.answer();
         }
-        int fee = ((ChangePolicy.Allowed) decision).feeCents();
+        int fee = ((Resolution.Found<Integer>) allowed).value();
         AppointmentChanges.CancelOutcome outcome = changes.cancel(context.company(), context.zone(), appointment,
                 CallerAppointments.blankToNull(args.reason()));
         if (outcome instanceof AppointmentChanges.CancelRefused) {
@@ -110,21 +105,14 @@ class CancelAppointment implements MutatingFunction<CancelAppointment.Args> {
         Map<String, @Nullable Object> data = new LinkedHashMap<>();
         data.put("cancelled", true);
         data.put("appointment", callers.describe(context, cancelled));
-        if (fee > 0) {
-            values.put("fee", ChangeAnswers.fee(fee, currency, context.language()));
-            data.put("fee_cents", fee);
-            data.put("currency", currency);
-        }
-        return FunctionResult.ok(Messages.render(fee > 0 ? MessageKey.CANCELLED_WITH_FEE : MessageKey.CANCELLED,
-                context.language(), values), data);
+        return ChangeAnswers.done(context, MessageKey.CANCELLED, MessageKey.CANCELLED_WITH_FEE, values, data, fee,
+                currency);
     }
 
     private FunctionResult alreadyChanged(CallContext context, CallerAppointments.ChangedAlready changed) {
         Appointment appointment = changed.appointment();
         if (appointment.status() == AppointmentStatus.RESCHEDULED && changed.current() != null) {
-            return FunctionResult.notOk("already_moved", Messages.render(MessageKey.ALREADY_MOVED, context.language(),
-                            Map.of("time", CallerAppointments.onTime(context, changed.current().startsAt()))),
-                    Map.of("appointment", callers.describe(context, changed.current())));
+            return callers.alreadyMoved(context, changed.current());
         }
         return FunctionResult.ok(Messages.render(MessageKey.ALREADY_CANCELLED, context.language(),
                         Map.of("service", callers.serviceName(context, appointment),

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import io.slotline.appointments.Appointment;
 import io.slotline.appointments.ChangePolicy;
 import io.slotline.appointments.ChangePolicy.Change;
 import io.slotline.speech.MessageKey;
@@ -17,6 +18,29 @@ import io.slotline.tenancy.Language;
 final class ChangeAnswers {
 
     private ChangeAnswers() {
+    }
+
+    /** The fee the company's policy lets the change go ahead with, or the answer why it does not (yet). */
+    static Resolution<Integer> allowedFee(CallContext context, Change change, Appointment appointment,
+                                          @Nullable Boolean confirmFee, Map<String, @Nullable Object> described,
+                                          String currency) {
+        ChangePolicy.Decision decision = ChangePolicy.evaluate(context.company().policies(), change, appointment,
+                context.receivedAt(), Boolean.TRUE.equals(confirmFee));
+        FunctionResult refusal = refusal(context, decision, change, described, currency);
+        return refusal != null ? Resolution.ask(refusal)
+                : Resolution.found(((ChangePolicy.Allowed) decision).feeCents());
+    }
+
+    /** The answer to a change that went through; a fee charged is named in the sentence and in the data. */
+    static FunctionResult done(CallContext context, MessageKey withoutFee, MessageKey withFee,
+                               Map<String, Object> values, Map<String, @Nullable Object> data, int fee,
+                               String currency) {
+        if (fee > 0) {
+            values.put("fee", fee(fee, currency, context.language()));
+            data.put("fee_cents", fee);
+            data.put("currency", currency);
+        }
+        return FunctionResult.ok(Messages.render(fee > 0 ? withFee : withoutFee, context.language(), values), data);
     }
 
     /** Null when the decision lets the change go ahead. */

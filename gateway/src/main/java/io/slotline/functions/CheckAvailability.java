@@ -19,11 +19,9 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
 import io.slotline.appointments.SlotHold;
 import io.slotline.availability.Availability;
-import io.slotline.availability.CalendarUnavailableException;
 import io.slotline.availability.FreeSlot;
 import io.slotline.booking.Alternatives;
 import io.slotline.booking.SlotHoldService;
-import io.slotline.calcom.CalcomException;
 import io.slotline.speech.DateTimeRequest;
 import io.slotline.speech.MessageKey;
 import io.slotline.speech.Messages;
@@ -86,28 +84,15 @@ class CheckAvailability implements FunctionHandler<CheckAvailability.Args> {
 
     @Override
     public FunctionResult handle(CallContext context, Args args) {
-        try {
-            return check(context, args);
-        } catch (CalendarUnavailableException | CalcomException e) {
-            return desk.calendarUnavailable(context, e);
-        }
+        return desk.unlessCalendarUnavailable(context, () -> desk.lookup(context, args.service(), args.staff(),
+                args.date(), args.time()).then(asked -> check(context, args, asked)));
     }
 
-    private FunctionResult check(CallContext context, Args args) {
-        Resolution<SlotDesk.Subject> resolved = desk.subject(context, args.service(), args.staff(), false);
-        if (resolved instanceof Resolution.Ask<SlotDesk.Subject> ask) {
-            return ask.answer();
-        }
-        SlotDesk.Subject subject = ((Resolution.Found<SlotDesk.Subject>) resolved).value();
-        desk.remember(context, subject);
-        Resolution<DateTimeRequest> asked = when.resolve(context, args.date(), args.time());
-        if (asked instanceof Resolution.Ask<DateTimeRequest> ask) {
-            return ask.answer();
-        }
-        DateTimeRequest request = ((Resolution.Found<DateTimeRequest>) asked).value();
+    private FunctionResult check(CallContext context, Args args, SlotDesk.Request asked) {
+        SlotDesk.Subject subject = asked.subject();
+        DateTimeRequest request = asked.when();
         LocalDate date = request.date();
-        Optional<FunctionResult> refusal = when.pastAnswer(context, date, request.time().orElse(null))
-                .or(() -> desk.outsideBookingWindow(context, date));
+        Optional<FunctionResult> refusal = desk.notBookable(context, date, request.time().orElse(null));
         if (refusal.isPresent()) {
             return refusal.get();
         }
@@ -167,10 +152,7 @@ class CheckAvailability implements FunctionHandler<CheckAvailability.Args> {
                         Map.of("time", spoken, "staff", subject.staff().name()));
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("available", true);
-        data.put("service", subject.service().name());
-        if (subject.staff() != null) {
-            data.put("staff", subject.staff().name());
-        }
+        subject.putInto(data);
         data.put("slot", desk.slot(context, start));
         Map<String, Object> held = new LinkedHashMap<>();
         held.put("held", hold != null);
@@ -208,10 +190,7 @@ class CheckAvailability implements FunctionHandler<CheckAvailability.Args> {
         }
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("available", false);
-        data.put("service", subject.service().name());
-        if (subject.staff() != null) {
-            data.put("staff", subject.staff().name());
-        }
+        subject.putInto(data);
         data.put("requested", desk.slot(context, start));
         data.put("closed", closed);
         data.put("alternatives", desk.slots(context, alternatives));
@@ -232,10 +211,7 @@ class CheckAvailability implements FunctionHandler<CheckAvailability.Args> {
         String day = desk.spokenDay(context, date);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("available", !thatDay.isEmpty());
-        data.put("service", subject.service().name());
-        if (subject.staff() != null) {
-            data.put("staff", subject.staff().name());
-        }
+        subject.putInto(data);
         data.put("date", date.toString());
         if (!thatDay.isEmpty()) {
             List<LocalTime> offered = spread(thatDay, DAY_OPTIONS).stream()

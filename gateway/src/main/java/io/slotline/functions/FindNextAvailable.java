@@ -15,9 +15,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
 import io.slotline.availability.Availability;
-import io.slotline.availability.CalendarUnavailableException;
 import io.slotline.availability.FreeSlot;
-import io.slotline.calcom.CalcomException;
 import io.slotline.speech.DateTimeRequest;
 import io.slotline.speech.MessageKey;
 import io.slotline.speech.Messages;
@@ -75,20 +73,11 @@ class FindNextAvailable implements FunctionHandler<FindNextAvailable.Args> {
 
     @Override
     public FunctionResult handle(CallContext context, Args args) {
-        try {
-            return find(context, args);
-        } catch (CalendarUnavailableException | CalcomException e) {
-            return desk.calendarUnavailable(context, e);
-        }
+        return desk.unlessCalendarUnavailable(context, () -> desk.lookup(context, args.service(), args.staff())
+                .then(subject -> find(context, args, subject)));
     }
 
-    private FunctionResult find(CallContext context, Args args) {
-        Resolution<SlotDesk.Subject> resolved = desk.subject(context, args.service(), args.staff(), false);
-        if (resolved instanceof Resolution.Ask<SlotDesk.Subject> ask) {
-            return ask.answer();
-        }
-        SlotDesk.Subject subject = ((Resolution.Found<SlotDesk.Subject>) resolved).value();
-        desk.remember(context, subject);
+    private FunctionResult find(CallContext context, Args args, SlotDesk.Subject subject) {
         LocalDate from = context.today();
         Instant notBefore = context.receivedAt();
         TimeWindow window = null;
@@ -127,10 +116,7 @@ class FindNextAvailable implements FunctionHandler<FindNextAvailable.Args> {
                 .limit(SLOTS)
                 .toList();
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("service", subject.service().name());
-        if (subject.staff() != null) {
-            data.put("staff", subject.staff().name());
-        }
+        subject.putInto(data);
         data.put("searched_until", until.toString());
         if (availability.stale()) {
             data.put("stale", true);

@@ -16,10 +16,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
 import io.slotline.availability.Availability;
-import io.slotline.availability.CalendarUnavailableException;
 import io.slotline.availability.FreeSlot;
 import io.slotline.booking.Alternatives;
-import io.slotline.calcom.CalcomException;
 import io.slotline.speech.DateTimeRequest;
 import io.slotline.speech.MessageKey;
 import io.slotline.speech.Messages;
@@ -83,29 +81,16 @@ class GetAlternatives implements FunctionHandler<GetAlternatives.Args> {
 
     @Override
     public FunctionResult handle(CallContext context, Args args) {
-        try {
-            return suggest(context, args);
-        } catch (CalendarUnavailableException | CalcomException e) {
-            return desk.calendarUnavailable(context, e);
-        }
+        return desk.unlessCalendarUnavailable(context, () -> desk.lookup(context, args.service(), args.staff(),
+                args.date(), args.time()).then(asked -> suggest(context, args, asked)));
     }
 
-    private FunctionResult suggest(CallContext context, Args args) {
-        Resolution<SlotDesk.Subject> resolved = desk.subject(context, args.service(), args.staff(), false);
-        if (resolved instanceof Resolution.Ask<SlotDesk.Subject> ask) {
-            return ask.answer();
-        }
-        SlotDesk.Subject subject = ((Resolution.Found<SlotDesk.Subject>) resolved).value();
-        desk.remember(context, subject);
-        Resolution<DateTimeRequest> asked = when.resolve(context, args.date(), args.time());
-        if (asked instanceof Resolution.Ask<DateTimeRequest> ask) {
-            return ask.answer();
-        }
-        DateTimeRequest request = ((Resolution.Found<DateTimeRequest>) asked).value();
+    private FunctionResult suggest(CallContext context, Args args, SlotDesk.Request asked) {
+        SlotDesk.Subject subject = asked.subject();
+        DateTimeRequest request = asked.when();
         LocalDate date = request.date();
         // a time already past today just means "from now on"; a past day is a misunderstanding worth saying
-        Optional<FunctionResult> refusal = when.pastAnswer(context, date, null)
-                .or(() -> desk.outsideBookingWindow(context, date));
+        Optional<FunctionResult> refusal = desk.notBookable(context, date, null);
         if (refusal.isPresent()) {
             return refusal.get();
         }
@@ -122,10 +107,7 @@ class GetAlternatives implements FunctionHandler<GetAlternatives.Args> {
                 new Alternatives.Wish(date, time, window), count, context.receivedAt(), desk.lastBookableDay(context),
                 excluded), context.zone());
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("service", subject.service().name());
-        if (subject.staff() != null) {
-            data.put("staff", subject.staff().name());
-        }
+        subject.putInto(data);
         data.put("date", date.toString());
         if (window != null) {
             data.put("window", Map.of("from", window.start().toString(),

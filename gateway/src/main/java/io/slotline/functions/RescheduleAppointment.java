@@ -15,7 +15,6 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.slotline.appointments.Appointment;
 import io.slotline.appointments.AppointmentChanges;
 import io.slotline.appointments.AppointmentStatus;
-import io.slotline.appointments.ChangePolicy;
 import io.slotline.appointments.ChangePolicy.Change;
 import io.slotline.calcom.CalcomException;
 import io.slotline.speech.DateTimeRequest;
@@ -90,12 +89,9 @@ class RescheduleAppointment implements MutatingFunction<RescheduleAppointment.Ar
     @Override
     public FunctionResult handle(CallContext context, Args args) {
         CallerAppointments.Lookup lookup = callers.find(context, new CallerAppointments.Selector(args.date(),
-                args.time(), args.appointmentId(), args.customerName()));
+                args.time(), args.appointmentId(), args.customerName()), args.phone(), wish(args));
         if (lookup instanceof CallerAppointments.Ask ask) {
             return ask.answer();
-        }
-        if (lookup instanceof CallerAppointments.Unidentified unidentified) {
-            return callers.unidentified(context, unidentified, args.phone(), wish(args));
         }
         Resolution<Instant> target = newStart(context, args);
         if (target instanceof Resolution.Ask<Instant> ask) {
@@ -119,13 +115,12 @@ class RescheduleAppointment implements MutatingFunction<RescheduleAppointment.Ar
                     Map.of("time", CallerAppointments.onTime(context, newStart))), Map.of("appointment", described));
         }
         String currency = callers.currency(context, appointment);
-        ChangePolicy.Decision decision = ChangePolicy.evaluate(context.company().policies(), Change.RESCHEDULE,
-                appointment, context.receivedAt(), Boolean.TRUE.equals(args.confirmFee()));
-        FunctionResult refusal = ChangeAnswers.refusal(context, decision, Change.RESCHEDULE, described, currency);
-        if (refusal != null) {
-            return refusal;
+        Resolution<Integer> allowed = ChangeAnswers.allowedFee(context, Change.RESCHEDULE, appointment,
+                args.confirmFee(), described, currency);
+        if (allowed instanceof Resolution.Ask<Integer> refusal) {
+            return refusal.answer();
         }
-        int fee = ((ChangePolicy.Allowed) decision).feeCents();
+        int fee = ((Resolution.Found<Integer>) allowed).value();
         String spokenNew = CallerAppointments.time(context, newStart);
         AppointmentChanges.RescheduleOutcome outcome = changes.reschedule(context.company(), context.zone(),
                 appointment, newStart, CallerAppointments.blankToNull(args.reason()), context.callId(),
@@ -134,10 +129,7 @@ class RescheduleAppointment implements MutatingFunction<RescheduleAppointment.Ar
             return newTimeUnavailable(context, unavailable.reason(), spokenNew, described, newStart);
         }
         if (outcome instanceof AppointmentChanges.NoLongerActive gone) {
-            return FunctionResult.notOk("no_longer_active", Messages.render(MessageKey.NO_LONGER_ACTIVE,
-                    context.language(), Map.of("service", callers.serviceName(context, gone.appointment()),
-                            "time", CallerAppointments.time(context, gone.appointment().startsAt()))),
-                    Map.of("appointment", callers.describe(context, gone.appointment())));
+            return noLongerActive(context, gone.appointment());
         }
         if (outcome instanceof AppointmentChanges.RescheduleRefused) {
             return FunctionResult.notOk("calcom_refused", Messages.render(MessageKey.RESCHEDULE_REFUSED,
@@ -150,13 +142,8 @@ class RescheduleAppointment implements MutatingFunction<RescheduleAppointment.Ar
         data.put("rescheduled", true);
         data.put("appointment", callers.describe(context, done.replacement()));
         data.put("previous", callers.describe(context, done.previous()));
-        if (fee > 0) {
-            values.put("fee", ChangeAnswers.fee(fee, currency, context.language()));
-            data.put("fee_cents", fee);
-            data.put("currency", currency);
-        }
-        return FunctionResult.ok(Messages.render(fee > 0 ? MessageKey.RESCHEDULED_WITH_FEE : MessageKey.RESCHEDULED,
-                context.language(), values), data);
+        return ChangeAnswers.done(context, MessageKey.RESCHEDULED, MessageKey.RESCHEDULED_WITH_FEE, values, data, fee,
+                currency);
     }
 
     /** The new time as an instant: an exact time on a day that is not past; a window is not enough to move to. */
@@ -211,10 +198,12 @@ class RescheduleAppointment implements MutatingFunction<RescheduleAppointment.Ar
                         Map.of("rescheduled", true, "appointment", callers.describe(context, current),
                                 "previous", callers.describe(context, appointment)));
             }
-            return FunctionResult.notOk("already_moved", Messages.render(MessageKey.ALREADY_MOVED, context.language(),
-                            Map.of("time", CallerAppointments.onTime(context, current.startsAt()))),
-                    Map.of("appointment", callers.describe(context, current)));
+            return callers.alreadyMoved(context, current);
         }
+        return noLongerActive(context, appointment);
+    }
+
+    private FunctionResult noLongerActive(CallContext context, Appointment appointment) {
         return FunctionResult.notOk("no_longer_active", Messages.render(MessageKey.NO_LONGER_ACTIVE,
                         context.language(), Map.of("service", callers.serviceName(context, appointment),
                                 "time", CallerAppointments.time(context, appointment.startsAt()))),

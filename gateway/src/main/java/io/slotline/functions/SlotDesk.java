@@ -3,12 +3,14 @@ package io.slotline.functions;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
@@ -27,6 +29,8 @@ import io.slotline.availability.SlotRequest;
 import io.slotline.booking.BookingProperties;
 import io.slotline.booking.Calendars;
 import io.slotline.booking.SlotHoldService;
+import io.slotline.calcom.CalcomException;
+import io.slotline.speech.DateTimeRequest;
 import io.slotline.speech.MessageKey;
 import io.slotline.speech.Messages;
 import io.slotline.speech.ServiceMatch;
@@ -59,10 +63,11 @@ class SlotDesk {
     private final SlotHoldService holds;
     private final CallMemory memory;
     private final BookingProperties properties;
+    private final SpokenWhen when;
 
     SlotDesk(ServiceResolver services, TenantDirectory tenants, Calendars calendars,
              ObjectProvider<AvailabilityService> availability, SlotHoldService holds, CallMemory memory,
-             BookingProperties properties) {
+             BookingProperties properties, SpokenWhen when) {
         this.services = services;
         this.tenants = tenants;
         this.calendars = calendars;
@@ -70,6 +75,7 @@ class SlotDesk {
         this.holds = holds;
         this.memory = memory;
         this.properties = properties;
+        this.when = when;
     }
 
     /** A service, maybe one staff member, and the Cal.com calendar they are. */
@@ -81,14 +87,78 @@ class SlotDesk {
         @Nullable String staffName() {
             return staff == null ? null : staff.name();
         }
+
+        /** The answer data names the service, and the staff member only when the caller chose one. */
+        void putInto(Map<String, Object> data) {
+            data.put("service", service.name());
+            if (staff != null) {
+                data.put("staff", staff.name());
+            }
+        }
+    }
+
+    /** What a slot function is asked: the subject, and the day with the time or part of the day the caller named. */
+    record Request(Subject subject, DateTimeRequest when) {
+    }
+
+    /** Looking at slots makes the service (and staff) the call's topic, which a later booking keeps. */
+    Resolution<Subject> lookup(CallContext context, @Nullable String serviceArg, @Nullable String staffArg) {
+        Resolution<Subject> resolved = subject(context, serviceArg, staffArg, false);
+        if (resolved instanceof Resolution.Found<Subject> found) {
+            remember(context, found.value());
+        }
+        return resolved;
+    }
+
+    /** As {@link #lookup(CallContext, String, String)}, with the day (and time) looked at. */
+    Resolution<Request> lookup(CallContext context, @Nullable String serviceArg, @Nullable String staffArg,
+                               @Nullable String date, @Nullable String time) {
+        return withWhen(context, lookup(context, serviceArg, staffArg), date, time);
+    }
+
+    /**
+     * What to book: the call's topic is kept (see {@link #subject}). Not remembered here: the booking does that once
+     * the caller's details are complete.
+     */
+    Resolution<Request> booking(CallContext context, @Nullable String serviceArg, @Nullable String staffArg,
+                                @Nullable String date, @Nullable String time) {
+        return withWhen(context, subject(context, serviceArg, staffArg, true), date, time);
+    }
+
+    /** The subject is settled first: asking which service comes before asking which day. */
+    private Resolution<Request> withWhen(CallContext context, Resolution<Subject> subject, @Nullable String date,
+                                         @Nullable String time) {
+        if (subject instanceof Resolution.Ask<Subject> ask) {
+            return Resolution.ask(ask.answer());
+        }
+        Resolution<DateTimeRequest> asked = when.resolve(context, date, time);
+        if (asked instanceof Resolution.Ask<DateTimeRequest> ask) {
+            return Resolution.ask(ask.answer());
+        }
+        return Resolution.found(new Request(((Resolution.Found<Subject>) subject).value(),
+                ((Resolution.Found<DateTimeRequest>) asked).value()));
+    }
+
+    /** The answer for a day (and time) in the past or beyond the booking window; empty when it can be booked. */
+    Optional<FunctionResult> notBookable(CallContext context, LocalDate date, @Nullable LocalTime time) {
+        return when.pastAnswer(context, date, time).or(() -> outsideBookingWindow(context, date));
+    }
+
+    /** A calendar that cannot be reached is something to tell the caller, not an error of the function. */
+    FunctionResult unlessCalendarUnavailable(CallContext context, Supplier<FunctionResult> answer) {
+        try {
+            return answer.get();
+        } catch (CalendarUnavailableException | CalcomException e) {
+            return calendarUnavailable(context, e);
+        }
     }
 
     /**
      * @param keepTopic for the booking: the service talked about in this call wins unless the caller clearly names
      *                  another one (its exact name or a synonym); fuzzy or unknown names keep the topic
      */
-    Resolution<Subject> subject(CallContext context, @Nullable String serviceArg, @Nullable String staffArg,
-                                boolean keepTopic) {
+    private Resolution<Subject> subject(CallContext context, @Nullable String serviceArg, @Nullable String staffArg,
+                                        boolean keepTopic) {
         boolean noService = serviceArg == null || serviceArg.isBlank();
         Optional<CallMemory.Topic> topic = noService || keepTopic ? topic(context) : Optional.empty();
         List<Service> offered = services.services(context);
