@@ -72,13 +72,10 @@ public class SlotHolds {
                 .list();
     }
 
-    /**
-     * Whether another call holds a slot starting in [from, to): then Cal.com's view of that time may differ from a
-     * cached one (a reservation that takes the last free host hides the slot), so it is worth asking Cal.com again.
-     */
-    public boolean heldByAnotherCall(long companyId, String retellCallId, Instant from, Instant to) {
-        return jdbc.sql("""
-                SELECT COUNT(*) FROM slot_holds
+    /** Active holds of other calls of the company starting in [from, to). */
+    public List<SlotHold> heldByOtherCalls(long companyId, String retellCallId, Instant from, Instant to) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                 FROM slot_holds
                 WHERE company_id = :companyId AND retell_call_id <> :retellCallId AND status = 'held'
                   AND expires_at > :now AND starts_at >= :from AND starts_at < :to""")
                 .param("companyId", companyId)
@@ -86,8 +83,8 @@ public class SlotHolds {
                 .param("now", utc(clock.instant()))
                 .param("from", utc(from))
                 .param("to", utc(to))
-                .query(Integer.class)
-                .single() > 0;
+                .query(SlotHolds::map)
+                .list();
     }
 
     /** Every hold of a call still marked held, expired or not: what to release in Cal.com when the call ends. */

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -17,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -42,6 +45,7 @@ import io.slotline.calcom.Reservation;
 import io.slotline.calcom.UpstreamCounter;
 import io.slotline.retell.CallLifecycle;
 import io.slotline.tenancy.TenantContext;
+import io.slotline.tenancy.TenantDirectory;
 
 /**
  * Holds a slot in Cal.com (a reservation) from "it's free" until "book it", so that another caller cannot take it in
@@ -62,6 +66,7 @@ public class SlotHoldService implements CallLifecycle, DisposableBean {
     private final CalcomApi calcom;
     private final Calendars calendars;
     private final ObjectProvider<AvailabilityService> availability;
+    private final TenantDirectory tenants;
     private final BookingProperties properties;
     private final ExecutorService executor;
     /** Per call, the reservation still on its way to Cal.com, so that a quick "yes, book it" can wait for it. */
@@ -76,8 +81,10 @@ public class SlotHoldService implements CallLifecycle, DisposableBean {
             .build();
 
     SlotHoldService(SlotHolds holds, CalcomApi calcom, Calendars calendars,
-                    ObjectProvider<AvailabilityService> availability, BookingProperties properties) {
+                    ObjectProvider<AvailabilityService> availability, TenantDirectory tenants,
+                    BookingProperties properties) {
         this.availability = availability;
+        this.tenants = tenants;
         this.holds = holds;
         this.calcom = calcom;
         this.calendars = calendars;
@@ -183,12 +190,17 @@ public class SlotHoldService implements CallLifecycle, DisposableBean {
     }
 
     /**
-     * Whether another call holds a slot that could overlap one starting at {@code start} (holds starting up to
-     * {@code lookBack} earlier, e.g. the longest service, up to its end).
+     * Whether another call holds a slot overlapping [start, start + length): then Cal.com's view of that time may
+     * differ from a cached one (a reservation that takes the last free host hides the slot).
      */
-    public boolean heldByAnotherCall(long companyId, String retellCallId, Instant start, Duration length,
-                                     Duration lookBack) {
-        return holds.heldByAnotherCall(companyId, retellCallId, start.minus(lookBack), start.plus(length));
+    public boolean heldByAnotherCall(long companyId, String retellCallId, Instant start, Duration length) {
+        Map<Long, Integer> minutes = tenants.activeServices(companyId).stream()
+                .collect(Collectors.toMap(io.slotline.tenancy.Service::id, io.slotline.tenancy.Service::durationMinutes));
+        int longest = minutes.values().stream().max(Integer::compare).orElse(0);
+        Instant end = start.plus(length);
+        return holds.heldByOtherCalls(companyId, retellCallId, start.minus(Duration.ofMinutes(longest)), end).stream()
+                .anyMatch(hold -> hold.startsAt()
+                        .plus(Duration.ofMinutes(minutes.getOrDefault(hold.serviceId(), longest))).isAfter(start));
     }
 
     /** The call's most recent active hold: what the caller is about to confirm. */

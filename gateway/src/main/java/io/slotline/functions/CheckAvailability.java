@@ -35,9 +35,6 @@ import io.slotline.speech.TimeWindow;
 @Component
 class CheckAvailability implements FunctionHandler<CheckAvailability.Args> {
 
-    /** Holds starting this long before a requested slot may still overlap it (the longest services). */
-    private static final Duration COMPETING_HOLD_LOOK_BACK = Duration.ofHours(4);
-
     static final int ALTERNATIVES = 3;
     private static final int DAY_OPTIONS = 4;
 
@@ -112,8 +109,7 @@ class CheckAvailability implements FunctionHandler<CheckAvailability.Args> {
         }
         Availability availability = desk.freeSlots(context, subject.calendar(), date, desk.searchEnd(context, date));
         if (Alternatives.exact(availability, start) != null && desk.holds().heldByAnotherCall(context.companyId(),
-                context.retellCallId(), start, Duration.ofMinutes(subject.service().durationMinutes()),
-                COMPETING_HOLD_LOOK_BACK)) {
+                context.retellCallId(), start, Duration.ofMinutes(subject.service().durationMinutes()))) {
             // another caller is confirming something at this time: what we cached may be out of date, Cal.com knows
             desk.invalidateDay(context, date);
             availability = desk.freeSlots(context, subject.calendar(), date, desk.searchEnd(context, date));

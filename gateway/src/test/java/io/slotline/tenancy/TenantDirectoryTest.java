@@ -100,7 +100,7 @@ class TenantDirectoryTest {
 
             assertThat(directory.calcomWebhookSecret(companyA)).contains("whsec_live_0123456789");
             assertThat(raw.get("calcom_webhook_secret_hint")).isEqualTo("6789");
-            assertThat((String) raw.get("calcom_webhook_secret_enc")).doesNotContain("whsec").doesNotContain("0123");
+            assertThat((String) raw.get("calcom_webhook_secret_enc")).doesNotContain("whsec").doesNotContain("0123456789");
             assertThat((String) raw.get("calcom_api_key_enc")).doesNotContain("cal_test");
             assertThat((String) raw.get("retell_api_key_enc")).doesNotContain("key_test");
         }
