@@ -74,6 +74,15 @@ public class SlotHoldService implements CallLifecycle, DisposableBean {
             .expireAfterWrite(Duration.ofMinutes(5))
             .maximumSize(50_000)
             .build();
+    /**
+     * Company days whose availability was fetched from Cal.com while another call held a slot (Cal.com then hides
+     * the slot): releasing a hold must drop those days, and only those, so that the slot is offered again. Per
+     * instance; a release elsewhere leaves the slot hidden until the entry's TTL at worst.
+     */
+    private final Cache<String, Boolean> fetchedUnderHold = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofMinutes(30))
+            .maximumSize(50_000)
+            .build();
     /** Per call, which hold request is the newest: a reservation that completes after a newer request is released. */
     private final Cache<String, AtomicLong> generations = Caffeine.newBuilder()
             .expireAfterAccess(Duration.ofHours(2))
@@ -203,6 +212,11 @@ public class SlotHoldService implements CallLifecycle, DisposableBean {
                         .plus(Duration.ofMinutes(minutes.getOrDefault(hold.serviceId(), longest))).isAfter(start));
     }
 
+    /** Notes that this day was fetched from Cal.com while holds of other calls were in place. */
+    public void fetchedWhileHeld(long companyId, LocalDate day) {
+        fetchedUnderHold.put(companyId + ":" + day, Boolean.TRUE);
+    }
+
     /** The call's most recent active hold: what the caller is about to confirm. */
     public Optional<SlotHold> latest(long companyId, String retellCallId) {
         return holds.activeForCall(companyId, retellCallId).stream().max(Comparator.comparingLong(SlotHold::id));
@@ -269,8 +283,11 @@ public class SlotHoldService implements CallLifecycle, DisposableBean {
         // nobody waits for a release; under a tight budget the reservation simply expires
         try (CalcomCallContext.Scope ignored = CalcomCallContext.background(null).bind()) {
             calcom.releaseReservation(account, hold.reservationUid());
-            // a released slot may be free again for everyone: what we knew of that day may hide it
-            invalidateDay(hold.companyId(), hold.startsAt(), zone);
+            // what we cached hides a held slot only if it was fetched from Cal.com while the hold was there
+            LocalDate day = hold.startsAt().atZone(zone).toLocalDate();
+            if (fetchedUnderHold.asMap().remove(hold.companyId() + ":" + day) != null) {
+                invalidateDay(hold.companyId(), hold.startsAt(), zone);
+            }
         } catch (RuntimeException e) {
             log.info("Cal.com reservation {} of {} not released ({}); it expires at {}", hold.reservationUid(),
                     account.name(), e.getMessage(), hold.expiresAt());

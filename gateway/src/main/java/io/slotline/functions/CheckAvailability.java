@@ -112,6 +112,7 @@ class CheckAvailability implements FunctionHandler<CheckAvailability.Args> {
                 context.retellCallId(), start, Duration.ofMinutes(subject.service().durationMinutes()))) {
             // another caller is confirming something at this time: what we cached may be out of date, Cal.com knows
             desk.invalidateDay(context, date);
+            desk.holds().fetchedWhileHeld(context.companyId(), date);
             availability = desk.freeSlots(context, subject.calendar(), date, desk.searchEnd(context, date));
         }
         if (Alternatives.exact(availability, start) != null) {
