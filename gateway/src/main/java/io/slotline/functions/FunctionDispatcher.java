@@ -80,13 +80,6 @@ public class FunctionDispatcher {
     }
 
     /**
-     * @throws FunctionRequestException for an unknown function or arguments of the wrong shape (HTTP 400)
-     */
-    public FunctionResult dispatch(String name, @Nullable JsonNode args, CallContext context) {
-        return prepare(name, args).run(context);
-    }
-
-    /**
      * Checks the function name and parses the arguments before anything about the call is resolved or stored,
      * so that a bad request leaves no trace but its metric.
      *
