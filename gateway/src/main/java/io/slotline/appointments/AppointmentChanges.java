@@ -3,6 +3,7 @@ package io.slotline.appointments;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -12,6 +13,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 import io.slotline.availability.AvailabilityService;
+import io.slotline.availability.BusyChange;
 import io.slotline.availability.InvalidationSource;
 import io.slotline.calcom.Booking;
 import io.slotline.calcom.BookingStatus;
@@ -106,12 +108,12 @@ public class AppointmentChanges {
                 }
                 String why = current.get().cancellationReason() != null ? current.get().cancellationReason() : reason;
                 appointments.markCancelled(company.id(), appointment.id(), why);
-                invalidate(company, zone, appointment.startsAt(), appointment.endsAt());
+                freed(company, zone, appointment);
                 return new Cancelled(reread(appointment), true);
             }
         }
         appointments.markCancelled(company.id(), appointment.id(), reason);
-        invalidate(company, zone, appointment.startsAt(), appointment.endsAt());
+        freed(company, zone, appointment);
         return new Cancelled(reread(appointment), false);
     }
 
@@ -132,7 +134,7 @@ public class AppointmentChanges {
             moved = calcom.reschedule(account, uid, newStart, reason);
         } catch (CalcomException.SlotUnavailable e) {
             // what we believed free was not: let the next availability question ask Cal.com again
-            invalidate(company, zone, newStart, newStart);
+            forget(company, zone, newStart);
             return new NewTimeUnavailable(e.reason());
         } catch (CalcomException.BadRequest | CalcomException.NotFound e) {
             Optional<Booking> current = readBack(account, uid);
@@ -164,8 +166,11 @@ public class AppointmentChanges {
             String newUid = moved.uid();
             recorded = appointments.findByBookingUid(company.id(), newUid).orElseThrow(() -> e);
         }
-        invalidate(company, zone, appointment.startsAt(), appointment.endsAt());
-        invalidate(company, zone, moved.start(), moved.end());
+        freed(company, zone, appointment);
+        Long eventTypeId = eventTypeOf(company, appointment);
+        String host = moved.hosts().stream().map(Host::username).filter(Objects::nonNull).findFirst()
+                .orElse(null);
+        tell(company, BusyChange.booked(company.id(), moved.start(), moved.end(), zone, eventTypeId, host));
         return new Rescheduled(reread(appointment), recorded);
     }
 
@@ -203,23 +208,59 @@ public class AppointmentChanges {
         };
     }
 
-    /**
-     * Every calendar of the company for those days: hosts are shared between event types, so a freed or taken
-     * time changes the availability of every service they perform, not only this one.
-     */
-    private void invalidate(Company company, ZoneId zone, Instant start, Instant end) {
+    private void freed(Company company, ZoneId zone, Appointment appointment) {
+        tell(company, BusyChange.freed(company.id(), appointment.startsAt(), appointment.endsAt(), zone,
+                eventTypeOf(company, appointment), hostOf(company, appointment)));
+    }
+
+    /** The cache tells of a free time Cal.com just refused: every calendar of the company forgets that day. */
+    private void forget(Company company, ZoneId zone, Instant start) {
         AvailabilityService service = availability.getIfAvailable();
         if (service == null) {
             return;
         }
-        LocalDate from = start.atZone(zone).toLocalDate();
-        LocalDate to = end.atZone(zone).toLocalDate();
+        LocalDate day = start.atZone(zone).toLocalDate();
         try {
-            service.invalidateCompany(company.id(), from, to.isBefore(from) ? from : to, InvalidationSource.OWN_BOOKING);
+            service.invalidateCompany(company.id(), day, day, InvalidationSource.OWN_BOOKING);
+        } catch (RuntimeException e) {
+            log.warn("could not invalidate availability of company {} on {}", company.slug(), day, e);
+        }
+    }
+
+    private void tell(Company company, BusyChange change) {
+        AvailabilityService service = availability.getIfAvailable();
+        if (service == null) {
+            return;
+        }
+        try {
+            service.apply(change, InvalidationSource.OWN_BOOKING);
         } catch (RuntimeException e) {
             // the change is done; a stale cache entry expires by its TTL
-            log.warn("could not invalidate availability of company {} for {}..{}", company.slug(), from, to, e);
+            log.warn("could not update availability of company {} for {}", company.slug(), change, e);
         }
+    }
+
+    private @Nullable Long eventTypeOf(Company company, Appointment appointment) {
+        Long serviceId = appointment.serviceId();
+        if (serviceId == null) {
+            return null;
+        }
+        return tenants.activeServices(company.id()).stream()
+                .filter(service -> service.id() == serviceId)
+                .map(io.slotline.tenancy.Service::calcomEventTypeId)
+                .findFirst().orElse(null);
+    }
+
+    private @Nullable String hostOf(Company company, Appointment appointment) {
+        Long staffId = appointment.staffId();
+        Long branchId = appointment.branchId();
+        if (staffId == null || branchId == null) {
+            return null;
+        }
+        return tenants.staff(company.id(), branchId).stream()
+                .filter(staff -> staff.id() == staffId)
+                .map(Staff::calcomUsername)
+                .findFirst().orElse(null);
     }
 
     private Appointment reread(Appointment appointment) {

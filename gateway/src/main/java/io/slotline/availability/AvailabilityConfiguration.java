@@ -50,8 +50,9 @@ class AvailabilityConfiguration {
 
         @Bean
         CachedAvailability cachedAvailability(AvailabilityProperties properties, SharedDays sharedDays,
-                SlotlineMetrics metrics, ObjectProvider<Clock> clock) {
-            return new CachedAvailability(properties, sharedDays, metrics, clock.getIfAvailable(Clock::systemUTC));
+                SlotlineMetrics metrics, ObjectProvider<EventTypeShapes> shapes, ObjectProvider<Clock> clock) {
+            return new CachedAvailability(properties, sharedDays, metrics,
+                    shapes.getIfAvailable(() -> EventTypeShapes.NONE), clock.getIfAvailable(Clock::systemUTC));
         }
 
         @Bean

@@ -20,6 +20,12 @@ public interface AvailabilityService {
     /** Drops what is known for these days: our own booking changes and Cal.com webhooks call this. */
     void invalidate(CalendarRef calendar, LocalDate from, LocalDate to, InvalidationSource source);
 
+    /**
+     * Tells the cache that a host's time became busy or free (our own booking, cancel, reschedule, a released
+     * hold, or a Cal.com webhook), so that the next answer reflects it.
+     */
+    void apply(BusyChange change, InvalidationSource source);
+
     /** Drops every calendar of a company for these days, when a webhook cannot tell which calendar changed. */
     void invalidateCompany(long companyId, LocalDate from, LocalDate to, InvalidationSource source);
 }

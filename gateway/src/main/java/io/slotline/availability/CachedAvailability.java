@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
@@ -71,6 +72,7 @@ public final class CachedAvailability implements AvailabilityService, AutoClosea
 
     private static final Logger log = LoggerFactory.getLogger(CachedAvailability.class);
     private static final int MAX_INVALIDATION_DAYS = 400;
+    private static final Duration UNKNOWN_BUFFER = Duration.ofHours(2);
 
     private record CompanyDay(long companyId, LocalDate day) {
     }
@@ -85,6 +87,7 @@ public final class CachedAvailability implements AvailabilityService, AutoClosea
     private final AvailabilityProperties properties;
     private final SharedDays shared;
     private final SlotlineMetrics metrics;
+    private final EventTypeShapes shapes;
     private final Clock clock;
     private final AsyncCache<DayKey, DayEntry> days;
     private final Cache<DayKey, DayEntry> lastKnown;
@@ -98,9 +101,15 @@ public final class CachedAvailability implements AvailabilityService, AutoClosea
     private final ThreadPoolExecutor refreshes;
 
     CachedAvailability(AvailabilityProperties properties, SharedDays shared, SlotlineMetrics metrics, Clock clock) {
+        this(properties, shared, metrics, EventTypeShapes.NONE, clock);
+    }
+
+    CachedAvailability(AvailabilityProperties properties, SharedDays shared, SlotlineMetrics metrics,
+            EventTypeShapes shapes, Clock clock) {
         this.properties = properties;
         this.shared = shared;
         this.metrics = metrics;
+        this.shapes = shapes;
         this.clock = clock;
         Ticker ticker = () -> TimeUnit.MILLISECONDS.toNanos(clock.millis());
         this.days = Caffeine.newBuilder()
@@ -145,11 +154,14 @@ public final class CachedAvailability implements AvailabilityService, AutoClosea
         List<DayKey> keys = range.days().stream().map(range::key).toList();
 
         Map<DayKey, DayEntry> inMemory = allFinished(keys);
-        if (inMemory != null) {
+        boolean reloadingFocus = inMemory != null && request.focus() != null
+                && forgetFocusDayIfUnsure(range, request.focus(), inMemory);
+        if (inMemory != null && !reloadingFocus) {
             return answer(request, range, keys, inMemory, null, true);
         }
         Set<DayKey> startedHere = ConcurrentHashMap.newKeySet();
-        CompletableFuture<Map<DayKey, DayEntry>> all = getAll(range, keys, request, request.priority(), startedHere);
+        CompletableFuture<Map<DayKey, DayEntry>> all =
+                getAll(range, keys, request, request.priority(), startedHere, reloadingFocus);
         boolean answeredAtOnce = all.isDone();
         if (!answeredAtOnce && startedHere.isEmpty() && request.priority() == Priority.LIVE) {
             metrics.coalesced();
@@ -164,7 +176,8 @@ public final class CachedAvailability implements AvailabilityService, AutoClosea
                 // we joined a prefetch that the budget turned away; a live caller may use the reserve
                 failure = null;
                 try {
-                    loaded = await(getAll(range, keys, request, Priority.LIVE, startedHere), request.deadline());
+                    loaded = await(getAll(range, keys, request, Priority.LIVE, startedHere, false),
+                            request.deadline());
                 } catch (ExecutionException | CompletionException again) {
                     failure = rootCause(again);
                 } catch (TimeoutException again) {
@@ -191,16 +204,32 @@ public final class CachedAvailability implements AvailabilityService, AutoClosea
     }
 
     /**
+     * Memory cannot vouch for the asked time when another call is confirming an overlapping one (verify), or when
+     * a booking was freed that day and the time is not among the slots: that one day is dropped, to be fetched.
+     */
+    private boolean forgetFocusDayIfUnsure(DayRange range, SlotRequest.Focus focus, Map<DayKey, DayEntry> inMemory) {
+        DayKey key = range.key(LocalDate.ofInstant(focus.start(), range.zone()));
+        DayEntry entry = inMemory.get(key);
+        if (entry == null || !(focus.verify() || (entry.mayHaveFreed() && !entry.offers(focus.start())))) {
+            return false;
+        }
+        days.asMap().computeIfPresent(key, (k, future) -> future.getNow(null) == entry ? null : future);
+        return true;
+    }
+
+    /**
      * Caffeine's getAll coalesces per key: two callers racing over the same cold range could each claim some of
      * its days and both ask Cal.com. Claiming under a (striped) lock per calendar makes one caller claim the
      * whole range; the lock covers only putting the futures in place, never the load.
      */
     private CompletableFuture<Map<DayKey, DayEntry>> getAll(DayRange range, List<DayKey> keys, SlotRequest request,
-            Priority priority, Set<DayKey> startedHere) {
+            Priority priority, Set<DayKey> startedHere, boolean fromCalcom) {
+        // a day fetched to be sure must not come from the shared store, which may hold the same doubtful answer
+        Duration acceptedAge = fromCalcom ? Duration.ZERO : properties.hardExpiry();
         synchronized (stripe(range)) {
             return days.getAll(keys, (missing, executor) -> {
                 startedHere.addAll(missing);
-                return load(range, missing, priority, request.deadline());
+                return load(range, missing, priority, request.deadline(), acceptedAge);
             });
         }
     }
@@ -251,6 +280,9 @@ public final class CachedAvailability implements AvailabilityService, AutoClosea
                 if (failure == null && entry.youngerThan(properties.hardExpiry(), now)) {
                     toRefresh.add(key);
                 }
+            } else if (entry.mayHaveFreed() && failure == null && request.priority() == Priority.LIVE) {
+                // what it offers is still free, so it is served; a caller asking about the day gets it refreshed
+                toRefresh.add(key);
             }
             answer.put(key.day(), entry.slots().stream().filter(slot -> slot.start().isAfter(now)).toList());
         }
@@ -317,7 +349,7 @@ public final class CachedAvailability implements AvailabilityService, AutoClosea
     // ---- loading
 
     private CompletableFuture<Map<DayKey, DayEntry>> load(DayRange request, Set<? extends DayKey> missing,
-            Priority priority, Instant callerDeadline) {
+            Priority priority, Instant callerDeadline, Duration acceptedAge) {
         DayRange range = request.narrow(
                 missing.stream().map(DayKey::day).min(Comparator.naturalOrder()).orElseThrow(),
                 missing.stream().map(DayKey::day).max(Comparator.naturalOrder()).orElseThrow());
@@ -327,7 +359,7 @@ public final class CachedAvailability implements AvailabilityService, AutoClosea
                 : CalcomCallContext.background(clock.instant().plus(properties.loadTimeout()));
         // the request whose thread started the load is the one that "made" the upstream call
         Supplier<Map<LocalDate, DayEntry>> task =
-                UpstreamCounter.wrap(() -> shared.load(range, properties.hardExpiry(), context));
+                UpstreamCounter.wrap(() -> shared.load(range, acceptedAge, context));
         try {
             return CompletableFuture.supplyAsync(task, loads).handle((fetched, error) -> {
                 if (error != null) {
@@ -407,6 +439,112 @@ public final class CachedAvailability implements AvailabilityService, AutoClosea
     private boolean invalidatedSince(DayKey key, long startEpoch) {
         Long at = invalidatedAt.getIfPresent(new CompanyDay(key.companyId(), key.day()));
         return at != null && at > startEpoch;
+    }
+
+    // ---- changes we know of
+
+    /**
+     * Applies a booking change to what is in memory instead of dropping it, so that the next caller is still
+     * answered from memory. A booked time leaves the host's own calendars; it leaves a calendar of any host only
+     * where no other host of that event type is free then (their calendars are in memory too: the warm-up fetches
+     * them). A freed time marks the days: a caller asking for a time they do not offer gets Cal.com's answer. When
+     * the host or the event types' buffers are unknown, or another host's calendar is not in memory, the affected
+     * days are dropped as by {@link #invalidateCompany}. Loads in flight may predate the change and never store.
+     * Other instances and the shared store drop the days.
+     */
+    @Override
+    public void apply(BusyChange change, InvalidationSource source) {
+        LocalDate from = LocalDate.ofInstant(change.start(), change.zone());
+        LocalDate to = LocalDate.ofInstant(change.end(), change.zone());
+        EventTypeShape booked = change.eventTypeId() == null ? null
+                : shapes.known(change.companyId(), change.eventTypeId());
+        if (change.kind() == BusyChange.Kind.BOOKED && (booked == null || change.hostUsername() == null)) {
+            invalidateCompany(change.companyId(), from, to, source);
+            return;
+        }
+        metrics.invalidation(SlotlineMetrics.InvalidationSource.valueOf(source.name()));
+        // buffers are shorter than a day: the days around the change hold every slot it can touch
+        LocalDate nearFrom = from.minusDays(1);
+        LocalDate nearTo = to.plusDays(1);
+        long at = epoch.incrementAndGet();
+        for (LocalDate day = nearFrom; !day.isAfter(nearTo); day = day.plusDays(1)) {
+            invalidatedAt.put(new CompanyDay(change.companyId(), day), at);
+        }
+        List<DayKey> near = days.asMap().keySet().stream()
+                .filter(key -> key.within(change.companyId(), nearFrom, nearTo)).toList();
+        Map<DayKey, DayEntry> before = new HashMap<>();
+        near.forEach(key -> {
+            DayEntry entry = finished(key);
+            if (entry != null) {
+                before.put(key, entry);
+            }
+        });
+        for (DayKey key : near) {
+            // an unfinished load may predate the change: abandoned, like a dropped day
+            days.asMap().computeIfPresent(key, (k, future) -> {
+                DayEntry entry = before.get(k);
+                if (entry == null || future.getNow(null) != entry) {
+                    return null;
+                }
+                DayEntry patched = patched(k, entry, change, booked, before);
+                return patched == null ? null : patched == entry ? future : CompletableFuture.completedFuture(patched);
+            });
+            lastKnown.asMap().computeIfPresent(key, (k, entry) -> patched(k, entry, change, booked, before));
+        }
+        shared.invalidate(change.companyId(), from, to, source);
+    }
+
+    /** The entry after the change, or null when it cannot be worked out (the day is dropped). */
+    private @Nullable DayEntry patched(DayKey key, DayEntry entry, BusyChange change, @Nullable EventTypeShape booked,
+            Map<DayKey, DayEntry> known) {
+        String host = change.hostUsername();
+        boolean otherHostsCalendar = host != null && key.staffUsername() != null && !key.staffUsername().equals(host);
+        if (change.kind() == BusyChange.Kind.FREED) {
+            return otherHostsCalendar || !touches(key, change, booked) ? entry : entry.markedFreed();
+        }
+        if (otherHostsCalendar) {
+            return entry;
+        }
+        EventTypeShape shape = shapes.known(key.companyId(), key.eventTypeId());
+        if (shape == null || booked == null || host == null) {
+            return null;
+        }
+        Instant busyFrom = change.start().minus(Duration.ofMinutes(booked.beforeBufferMinutes()));
+        Instant busyTo = change.end().plus(Duration.ofMinutes(booked.afterBufferMinutes()));
+        Duration before = Duration.ofMinutes(shape.beforeBufferMinutes());
+        Duration after = Duration.ofMinutes(shape.afterBufferMinutes());
+        Predicate<FreeSlot> blocked = slot ->
+                slot.start().minus(before).isBefore(busyTo) && busyFrom.isBefore(slot.end().plus(after));
+        if (entry.slots().stream().noneMatch(blocked)) {
+            return entry;
+        }
+        if (key.staffUsername() != null) {
+            return entry.without(blocked);
+        }
+        if (!shape.hostUsernames().contains(host)) {
+            return entry;
+        }
+        List<DayEntry> others = new ArrayList<>();
+        for (String other : shape.hostUsernames()) {
+            if (!other.equals(host)) {
+                DayEntry theirs = known.get(key.forStaff(other));
+                if (theirs == null) {
+                    return null;
+                }
+                others.add(theirs);
+            }
+        }
+        return entry.without(slot -> blocked.test(slot)
+                && others.stream().noneMatch(theirs -> theirs.offers(slot.start())));
+    }
+
+    /** Whether the change, widened by its buffers (a generous bound when unknown), reaches the key's local day. */
+    private static boolean touches(DayKey key, BusyChange change, @Nullable EventTypeShape booked) {
+        Duration before = booked == null ? UNKNOWN_BUFFER : Duration.ofMinutes(booked.beforeBufferMinutes());
+        Duration after = booked == null ? UNKNOWN_BUFFER : Duration.ofMinutes(booked.afterBufferMinutes());
+        LocalDate first = LocalDate.ofInstant(change.start().minus(before), key.zone());
+        LocalDate last = LocalDate.ofInstant(change.end().plus(after), key.zone());
+        return !key.day().isBefore(first) && !key.day().isAfter(last);
     }
 
     // ---- invalidation

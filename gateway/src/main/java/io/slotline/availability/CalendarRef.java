@@ -20,6 +20,10 @@ public record CalendarRef(long companyId, CalcomAccount account, long eventTypeI
 
     /** Stable identity of the calendar across instances (no secrets). */
     public String key() {
+        return key(companyId, eventTypeId, staffUsername);
+    }
+
+    static String key(long companyId, long eventTypeId, @Nullable String staffUsername) {
         return companyId + ":" + eventTypeId + ":" + (staffUsername == null ? "*" : staffUsername);
     }
 

@@ -52,6 +52,11 @@ public final class NaiveAvailability implements AvailabilityService {
     }
 
     @Override
+    public void apply(BusyChange change, InvalidationSource source) {
+        // nothing cached
+    }
+
+    @Override
     public void invalidateCompany(long companyId, LocalDate from, LocalDate to, InvalidationSource source) {
         // nothing cached
     }

@@ -11,13 +11,16 @@ import io.slotline.availability.CalendarRef;
 import io.slotline.availability.Prefetcher;
 import io.slotline.retell.CallLifecycle;
 import io.slotline.tenancy.Service;
+import io.slotline.tenancy.Staff;
 import io.slotline.tenancy.TenantContext;
 import io.slotline.tenancy.TenantDirectory;
 
 /**
  * While the phone rings and the agent greets, the branch's services are fetched for the next days in the
- * background, so the caller's first "is Tuesday free?" is answered from memory. The prefetcher runs at background
- * priority, dedupes, and only uses spare Cal.com budget.
+ * background, so the caller's first "is Tuesday free?" is answered from memory: each service for any host first,
+ * then for each of its staff (callers ask for someone by name, and a booking is applied to the cache through the
+ * other hosts' calendars). The event types are read too, for their buffers and hosts. The prefetcher runs at
+ * background priority, dedupes (a calendar in memory costs nothing), and only uses spare Cal.com budget.
  */
 @Component
 class AvailabilityWarmUp implements CallLifecycle {
@@ -28,10 +31,14 @@ class AvailabilityWarmUp implements CallLifecycle {
     private final TenantDirectory tenants;
     private final Calendars calendars;
 
-    AvailabilityWarmUp(Prefetcher prefetcher, TenantDirectory tenants, Calendars calendars) {
+    private final EventTypeCatalog eventTypes;
+
+    AvailabilityWarmUp(Prefetcher prefetcher, TenantDirectory tenants, Calendars calendars,
+            EventTypeCatalog eventTypes) {
         this.prefetcher = prefetcher;
         this.tenants = tenants;
         this.calendars = calendars;
+        this.eventTypes = eventTypes;
     }
 
     @Override
@@ -46,13 +53,23 @@ class AvailabilityWarmUp implements CallLifecycle {
 
     private void warm(TenantContext tenant) {
         try {
-            List<CalendarRef> refs = new ArrayList<>();
+            List<CalendarRef> anyHost = new ArrayList<>();
+            List<CalendarRef> perStaff = new ArrayList<>();
             for (Service service : tenants.activeServices(tenant.companyId())) {
-                if (service.calcomEventTypeId() != null) {
-                    refs.add(calendars.of(tenant.company(), service, null));
+                if (service.calcomEventTypeId() == null) {
+                    continue;
+                }
+                CalendarRef calendar = calendars.of(tenant.company(), service, null);
+                anyHost.add(calendar);
+                eventTypes.warm(calendar);
+                for (Staff staff : tenants.staffForService(tenant.companyId(), service.id())) {
+                    if (staff.branchId() == tenant.branch().id() && Calendars.bookable(service, staff)) {
+                        perStaff.add(calendars.of(tenant.company(), service, staff));
+                    }
                 }
             }
-            prefetcher.prefetch(refs, tenant.branch().timeZone());
+            anyHost.addAll(perStaff);
+            prefetcher.prefetch(anyHost, tenant.branch().timeZone());
         } catch (RuntimeException e) {
             // warming is an optimisation: a call must never fail because of it
             log.debug("could not prefetch availability for {}: {}", tenant.company().slug(), e.getMessage());

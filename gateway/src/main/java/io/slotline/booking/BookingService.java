@@ -21,8 +21,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.slotline.appointments.Appointment;
 import io.slotline.appointments.AppointmentSource;
@@ -30,6 +28,7 @@ import io.slotline.appointments.AppointmentStatus;
 import io.slotline.appointments.Appointments;
 import io.slotline.appointments.NewAppointment;
 import io.slotline.availability.AvailabilityService;
+import io.slotline.availability.BusyChange;
 import io.slotline.availability.CalendarRef;
 import io.slotline.availability.InvalidationSource;
 import io.slotline.calcom.Booking;
@@ -73,11 +72,11 @@ public class BookingService {
     private final TenantDirectory tenants;
     private final BookingProperties properties;
     private final ConcurrentMap<String, CompletableFuture<BookingOutcome>> inFlight = new ConcurrentHashMap<>();
-    private final Cache<String, EventType> eventTypes;
+    private final EventTypeCatalog eventTypes;
 
     BookingService(CalcomApi calcom, Appointments appointments, Customers customers, FunctionIdempotency claims,
                    SlotHoldService holds, ObjectProvider<AvailabilityService> availability, TenantDirectory tenants,
-                   BookingProperties properties) {
+                   BookingProperties properties, EventTypeCatalog eventTypes) {
         this.calcom = calcom;
         this.appointments = appointments;
         this.customers = customers;
@@ -86,8 +85,7 @@ public class BookingService {
         this.availability = availability;
         this.tenants = tenants;
         this.properties = properties;
-        this.eventTypes = Caffeine.newBuilder().expireAfterWrite(properties.eventTypeCacheTtl()).maximumSize(10_000)
-                .build();
+        this.eventTypes = eventTypes;
     }
 
     /**
@@ -220,7 +218,8 @@ public class BookingService {
 
     private BookingOutcome attempt(BookingRequest request, String key) {
         CalendarRef calendar = request.calendar();
-        EventType eventType = eventType(calendar);
+        // the booking fields decide whether an email is required; unknown (Cal.com not answering) means "assume so"
+        EventType eventType = eventTypes.get(calendar);
         AttendeeFactory.Result attendee = AttendeeFactory.attendee(request.customerName(), request.phone(),
                 request.email(), request.zone(), request.company().language(),
                 eventType == null || eventType.requiresEmail(), eventType != null && eventType.requiresPhone(),
@@ -330,7 +329,7 @@ public class BookingService {
             holds.markBooked(companyId, request.reservationUid());
         }
         holds.releaseOthers(request.calendar(), request.zone(), request.retellCallId(), request.reservationUid());
-        invalidateDay(request);
+        tellAvailability(request, booking);
         return new Booked(saved.appointment(), staff == null ? null : staff.name(), !saved.created());
     }
 
@@ -360,25 +359,22 @@ public class BookingService {
                 .orElse(null);
     }
 
-    /** The booking fields decide whether an email is required; unknown (Cal.com not answering) means "assume so". */
-    private @Nullable EventType eventType(CalendarRef calendar) {
-        String cacheKey = calendar.companyId() + ":" + calendar.eventTypeId();
-        EventType known = eventTypes.getIfPresent(cacheKey);
-        if (known != null) {
-            return known;
-        }
+    /** The booked host's time is busy now: the cache takes the slot out instead of forgetting the day. */
+    private void tellAvailability(BookingRequest request, Booking booking) {
+        String host = booking.hosts().stream().map(Host::username).filter(Objects::nonNull).findFirst().orElse(null);
         try {
-            EventType fetched = calcom.eventType(calendar.account(), calendar.eventTypeId());
-            eventTypes.put(cacheKey, fetched);
-            return fetched;
-        } catch (CalcomException e) {
-            log.info("event type {} of {} not read ({}); assuming an email is required", calendar.eventTypeId(),
-                    calendar.account().name(), e.getMessage());
-            return null;
+            AvailabilityService service = availability.getIfAvailable();
+            if (service != null) {
+                service.apply(BusyChange.booked(request.company().id(), booking.start(), booking.end(),
+                        request.zone(), request.calendar().eventTypeId(), host), InvalidationSource.OWN_BOOKING);
+            }
+        } catch (RuntimeException e) {
+            log.warn("could not update availability of {} after booking {}", request.company().slug(),
+                    booking.uid(), e);
         }
     }
 
-    /** One booking changes every calendar of the company on that day (the same people do several services). */
+    /** Cal.com refused a time we thought free: what we know of that day is wrong, for every calendar. */
     private void invalidateDay(BookingRequest request) {
         LocalDate day = request.start().atZone(request.zone()).toLocalDate();
         try {

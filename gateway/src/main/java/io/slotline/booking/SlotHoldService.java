@@ -35,6 +35,7 @@ import io.slotline.appointments.NewSlotHold;
 import io.slotline.appointments.SlotHold;
 import io.slotline.appointments.SlotHolds;
 import io.slotline.availability.AvailabilityService;
+import io.slotline.availability.BusyChange;
 import io.slotline.availability.CalendarRef;
 import io.slotline.availability.InvalidationSource;
 import io.slotline.calcom.CalcomAccount;
@@ -286,7 +287,7 @@ public class SlotHoldService implements CallLifecycle, DisposableBean {
             // what we cached hides a held slot only if it was fetched from Cal.com while the hold was there
             LocalDate day = hold.startsAt().atZone(zone).toLocalDate();
             if (fetchedUnderHold.asMap().remove(hold.companyId() + ":" + day) != null) {
-                invalidateDay(hold.companyId(), hold.startsAt(), zone);
+                heldTimeFreed(hold, zone);
             }
         } catch (RuntimeException e) {
             log.info("Cal.com reservation {} of {} not released ({}); it expires at {}", hold.reservationUid(),
@@ -318,16 +319,22 @@ public class SlotHoldService implements CallLifecycle, DisposableBean {
         return generations.get(companyId + ":" + retellCallId, key -> new AtomicLong());
     }
 
-    private void invalidateDay(long companyId, Instant start, ZoneId zone) {
+    /** A caller asking for the held time next gets Cal.com's answer, not the day fetched while it was held. */
+    private void heldTimeFreed(SlotHold hold, ZoneId zone) {
         AvailabilityService service = availability.getIfAvailable();
         if (service == null) {
             return;
         }
-        LocalDate day = start.atZone(zone).toLocalDate();
+        int minutes = tenants.activeServices(hold.companyId()).stream()
+                .filter(s -> s.id() == hold.serviceId())
+                .mapToInt(io.slotline.tenancy.Service::durationMinutes)
+                .findFirst().orElse(0);
         try {
-            service.invalidateCompany(companyId, day, day, InvalidationSource.OWN_BOOKING);
+            service.apply(BusyChange.freed(hold.companyId(), hold.startsAt(),
+                    hold.startsAt().plus(Duration.ofMinutes(minutes)), zone, null, null), InvalidationSource.OWN_BOOKING);
         } catch (RuntimeException e) {
-            log.warn("could not invalidate availability of company {} on {}", companyId, day, e);
+            log.warn("could not update availability of company {} after releasing {}", hold.companyId(),
+                    hold.reservationUid(), e);
         }
     }
 

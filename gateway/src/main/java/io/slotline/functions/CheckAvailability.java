@@ -107,13 +107,14 @@ class CheckAvailability implements FunctionHandler<CheckAvailability.Args> {
         if (alreadyHeld.isPresent()) {
             return free(context, subject, start, alreadyHeld.get(), false);
         }
-        Availability availability = desk.freeSlots(context, subject.calendar(), date, desk.searchEnd(context, date));
+        LocalDate searchEnd = desk.searchEnd(context, date);
+        Availability availability = desk.freeSlotsAt(context, subject.calendar(), date, searchEnd, start, false);
         if (Alternatives.exact(availability, start) != null && desk.holds().heldByAnotherCall(context.companyId(),
                 context.retellCallId(), start, Duration.ofMinutes(subject.service().durationMinutes()))) {
-            // another caller is confirming something at this time: what we cached may be out of date, Cal.com knows
-            desk.invalidateDay(context, date);
+            // another caller is confirming something at this time: Cal.com's reservations are not in what we
+            // cached, so this calendar's day is asked again
             desk.holds().fetchedWhileHeld(context.companyId(), date);
-            availability = desk.freeSlots(context, subject.calendar(), date, desk.searchEnd(context, date));
+            availability = desk.freeSlotsAt(context, subject.calendar(), date, searchEnd, start, true);
         }
         if (Alternatives.exact(availability, start) != null) {
             SlotHoldService.HoldOutcome hold = desk.holds().hold(new SlotHoldService.HoldRequest(context.companyId(),

@@ -197,8 +197,21 @@ class SlotDesk {
 
     /** Free slots of the whole range in one request, with a deadline a waiting caller can bear. */
     Availability freeSlots(CallContext context, CalendarRef calendar, LocalDate from, LocalDate to) {
-        return availability().freeSlots(new SlotRequest(calendar, context.zone(), from, to,
-                SlotRequest.Priority.LIVE, context.receivedAt().plus(properties.liveDeadline())));
+        return availability().freeSlots(liveRequest(context, calendar, from, to));
+    }
+
+    /**
+     * The same, for a caller asking about one time: the cache fetches that day again when it cannot vouch for the
+     * time ({@code verify}: whatever it holds).
+     */
+    Availability freeSlotsAt(CallContext context, CalendarRef calendar, LocalDate from, LocalDate to, Instant start,
+            boolean verify) {
+        return availability().freeSlots(liveRequest(context, calendar, from, to).focusedOn(start, verify));
+    }
+
+    private SlotRequest liveRequest(CallContext context, CalendarRef calendar, LocalDate from, LocalDate to) {
+        return new SlotRequest(calendar, context.zone(), from, to, SlotRequest.Priority.LIVE,
+                context.receivedAt().plus(properties.liveDeadline()));
     }
 
     /** After Cal.com contradicted what we knew (a "free" slot was not): forget that day. */

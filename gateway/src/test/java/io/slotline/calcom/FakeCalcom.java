@@ -72,6 +72,10 @@ public final class FakeCalcom implements CalcomApi {
         taken.add(start);
     }
 
+    public void free(Instant start) {
+        taken.remove(start);
+    }
+
     public int slotsCalls() {
         return slotsCalls.get();
     }

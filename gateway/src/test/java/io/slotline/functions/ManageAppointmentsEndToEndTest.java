@@ -1,6 +1,7 @@
 package io.slotline.functions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.net.URI;
@@ -38,6 +39,7 @@ import io.slotline.appointments.Appointments;
 import io.slotline.appointments.NewAppointment;
 import io.slotline.availability.Availability;
 import io.slotline.availability.AvailabilityService;
+import io.slotline.availability.BusyChange;
 import io.slotline.availability.CalendarRef;
 import io.slotline.availability.InvalidationSource;
 import io.slotline.availability.SlotRequest;
@@ -117,6 +119,13 @@ class ManageAppointmentsEndToEndTest {
         }
 
         final List<Invalidation> invalidations = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final List<BusyChange> changes = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @Override
+        public void apply(BusyChange change, InvalidationSource source) {
+            assertThat(source).isEqualTo(InvalidationSource.OWN_BOOKING);
+            changes.add(change);
+        }
 
         @Override
         public Availability freeSlots(SlotRequest request) {
@@ -183,6 +192,7 @@ class ManageAppointmentsEndToEndTest {
         demoTenant = tenants.byDialledNumber(DEMO_NUMBER).orElseThrow();
         otherTenant = tenants.byDialledNumber(OTHER_NUMBER).orElseThrow();
         availability.invalidations.clear();
+        availability.changes.clear();
     }
 
     // --- cancel ---
@@ -216,8 +226,10 @@ class ManageAppointmentsEndToEndTest {
         Appointment ours = appointments.findById(demo.id(), haircut.id()).orElseThrow();
         assertThat(ours.status()).isEqualTo(AppointmentStatus.CANCELLED);
         assertThat(ours.cancellationReason()).isEqualTo("krank");
-        assertThat(availability.invalidations).containsExactly(new RecordingAvailability.Invalidation(demo.id(),
-                LocalDate.parse("2026-03-26"), LocalDate.parse("2026-03-26"), InvalidationSource.OWN_BOOKING));
+        // the cache hears which time was freed, of which event type and host, instead of dropping the day
+        assertThat(availability.invalidations).isEmpty();
+        assertThat(availability.changes).containsExactly(BusyChange.freed(demo.id(), haircut.startsAt(),
+                haircut.endsAt(), BERLIN, 1001L, hostOf(haircut)));
         assertThat(simBooking(colour).get("status").asString()).isEqualTo("accepted");
         assertThat(appointments.findById(demo.id(), colour.id()).orElseThrow().status())
                 .isEqualTo(AppointmentStatus.BOOKED);
@@ -463,8 +475,14 @@ class ManageAppointmentsEndToEndTest {
         JsonNode successor = simBooking(replacement);
         assertThat(successor.get("status").asString()).isEqualTo("accepted");
         assertThat(successor.get("rescheduledFromUid").asString()).isEqualTo(tuesday.calcomBookingUid());
-        assertThat(availability.invalidations).extracting(RecordingAvailability.Invalidation::from)
-                .containsExactlyInAnyOrder(LocalDate.parse("2026-03-24"), LocalDate.parse("2026-03-25"));
+        assertThat(availability.invalidations).isEmpty();
+        assertThat(availability.changes).extracting(BusyChange::kind, BusyChange::start, BusyChange::eventTypeId)
+                .containsExactlyInAnyOrder(
+                        tuple(BusyChange.Kind.FREED, tuesday.startsAt(), 1001L),
+                        tuple(BusyChange.Kind.BOOKED, local("2026-03-25T12:00"), 1001L));
+        assertThat(availability.changes).filteredOn(change -> change.kind() == BusyChange.Kind.BOOKED)
+                .singleElement().extracting(BusyChange::hostUsername).isEqualTo(successor.at("/hosts/0/username")
+                        .asString());
 
         // Wednesday 02:00: the new appointment is 10 hours away, inside the 12-hour deadline
         moveClocksTo(Instant.parse("2026-03-25T01:00:00Z"));
@@ -841,6 +859,14 @@ class ManageAppointmentsEndToEndTest {
                 service(tenant.companyId(), eventTypeId).id(), staffId, customer.id(), null,
                 Instant.parse(created.get("start").asString()), Instant.parse(created.get("end").asString()),
                 created.get("uid").asString(), AppointmentStatus.BOOKED, source, null, null)).appointment();
+    }
+
+    private @Nullable String hostOf(Appointment appointment) {
+        return tenants.staff(demo.id(), demoTenant.branchId()).stream()
+                .filter(staff -> appointment.staffId() != null && staff.id() == appointment.staffId())
+                .map(Staff::calcomUsername)
+                .findFirst()
+                .orElse(null);
     }
 
     private void pastAppointment(long customerId, long eventTypeId, String localStart) {

@@ -23,6 +23,7 @@ import io.slotline.appointments.AppointmentStatus;
 import io.slotline.appointments.Appointments;
 import io.slotline.appointments.NewAppointment;
 import io.slotline.availability.AvailabilityService;
+import io.slotline.availability.BusyChange;
 import io.slotline.availability.InvalidationSource;
 import io.slotline.calcom.CalcomWebhookEvent;
 import io.slotline.calcom.CalcomWebhookEvent.Person;
@@ -34,8 +35,9 @@ import io.slotline.tenancy.Staff;
 import io.slotline.tenancy.TenantDirectory;
 
 /**
- * Applies a verified Cal.com booking webhook: the days it touches are dropped from availability (every calendar of
- * the company: hosts are shared between event types), and our appointment records follow Cal.com:
+ * Applies a verified Cal.com booking webhook: availability learns of it (the booked host's slots go, a freed time
+ * is marked; a webhook without times, event type or host drops the days it touches for every calendar of the
+ * company, since hosts are shared between event types), and our appointment records follow Cal.com:
  * <ul>
  * <li>BOOKING_CREATED / BOOKING_REQUESTED of a known customer (attendee phone, else email) adds an appointment
  * with source {@code calcom} (booked / pending), so the caller's get_appointments sees a web booking. Our own
@@ -102,7 +104,47 @@ class BookingSync {
 
     // ---- availability
 
+    /**
+     * A booking with its times, event type and host is applied to the cache exactly (the booked host's slots go,
+     * a freed time is marked); anything less drops the days it touches, for every calendar of the company.
+     */
     private void invalidate(Company company, CalcomWebhookEvent event) {
+        Person organizer = event.organizer();
+        String host = organizer != null ? organizer.username() : null;
+        if (event.start() != null && event.end() != null && !event.end().isBefore(event.start())
+                && event.eventTypeId() != null && host != null) {
+            ZoneId zone = company.defaultTimeZone();
+            boolean frees = event.trigger() == Trigger.BOOKING_CANCELLED || event.trigger() == Trigger.BOOKING_REJECTED;
+            availability.apply(frees
+                    ? BusyChange.freed(company.id(), event.start(), event.end(), zone, event.eventTypeId(), host)
+                    : BusyChange.booked(company.id(), event.start(), event.end(), zone, event.eventTypeId(), host),
+                    InvalidationSource.WEBHOOK);
+            if (event.trigger() == Trigger.BOOKING_RESCHEDULED) {
+                previousTimes(company, event).ifPresent(old -> availability.apply(BusyChange.freed(company.id(),
+                        old.startsAt(), old.endsAt(), zone, event.eventTypeId(), null), InvalidationSource.WEBHOOK));
+            }
+            return;
+        }
+        dropDays(company, event);
+    }
+
+    private record Times(Instant startsAt, Instant endsAt) {
+    }
+
+    private Optional<Times> previousTimes(Company company, CalcomWebhookEvent event) {
+        if (event.rescheduleStart() != null) {
+            Instant end = event.rescheduleEnd() != null && event.rescheduleEnd().isAfter(event.rescheduleStart())
+                    ? event.rescheduleEnd() : event.rescheduleStart();
+            return Optional.of(new Times(event.rescheduleStart(), end));
+        }
+        if (event.rescheduleUid() == null) {
+            return Optional.empty();
+        }
+        return appointments.findByBookingUid(company.id(), event.rescheduleUid())
+                .map(old -> new Times(old.startsAt(), old.endsAt()));
+    }
+
+    private void dropDays(Company company, CalcomWebhookEvent event) {
         List<ZoneId> zones = zones(company, event);
         List<Range> ranges = new ArrayList<>();
         Range booked = range(event.start(), event.end(), zones);
