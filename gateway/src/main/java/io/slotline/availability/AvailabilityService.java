@@ -1,6 +1,7 @@
 package io.slotline.availability;
 
 import java.time.LocalDate;
+import java.util.Optional;
 
 /**
  * Free slots of one Cal.com calendar (event type, optionally one staff member) per local day of the branch.
@@ -16,6 +17,12 @@ public interface AvailabilityService {
      * @throws CalendarUnavailableException when Cal.com cannot answer in time and nothing is known for those days
      */
     Availability freeSlots(SlotRequest request);
+
+    /**
+     * What memory holds for every requested day, without asking Cal.com and without counting as a question;
+     * empty when some day is not in memory (or nothing is kept, as in {@code naive} mode).
+     */
+    Optional<Availability> peek(SlotRequest request);
 
     /** Drops what is known for these days: our own booking changes and Cal.com webhooks call this. */
     void invalidate(CalendarRef calendar, LocalDate from, LocalDate to, InvalidationSource source);

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
@@ -166,6 +167,10 @@ public final class CachedAvailability implements AvailabilityService, AutoClosea
         if (!answeredAtOnce && startedHere.isEmpty() && request.priority() == Priority.LIVE) {
             metrics.coalesced();
         }
+        if (!answeredAtOnce && request.priority() == Priority.LIVE && log.isDebugEnabled()) {
+            log.debug("Caller waits for Cal.com: {} ({} days started here{})", range, startedHere.size(),
+                    reloadingFocus ? ", asked time not vouched for" : startedHere.isEmpty() ? ", joined a load" : "");
+        }
         Map<DayKey, DayEntry> loaded = Map.of();
         Throwable failure = null;
         try {
@@ -188,6 +193,24 @@ public final class CachedAvailability implements AvailabilityService, AutoClosea
             failure = e;
         }
         return answer(request, range, keys, loaded, failure, answeredAtOnce && startedHere.isEmpty());
+    }
+
+    @Override
+    public Optional<Availability> peek(SlotRequest request) {
+        DayRange range = new DayRange(request.calendar(), request.zone(), request.from(), request.to());
+        Map<DayKey, DayEntry> inMemory = allFinished(range.days().stream().map(range::key).toList());
+        if (inMemory == null) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        TreeMap<LocalDate, List<FreeSlot>> days = new TreeMap<>();
+        boolean stale = false;
+        for (Map.Entry<DayKey, DayEntry> entry : inMemory.entrySet()) {
+            days.put(entry.getKey().day(),
+                    entry.getValue().slots().stream().filter(slot -> slot.start().isAfter(now)).toList());
+            stale |= !entry.getValue().youngerThan(properties.freshFor(), now);
+        }
+        return Optional.of(new Availability(days, stale));
     }
 
     /** The hot path: every day finished in memory, no allocation of futures, no lock. */

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import io.slotline.calcom.CalcomCallContext;
@@ -49,6 +50,11 @@ public final class NaiveAvailability implements AvailabilityService {
     @Override
     public void invalidate(CalendarRef calendar, LocalDate from, LocalDate to, InvalidationSource source) {
         // nothing cached
+    }
+
+    @Override
+    public Optional<Availability> peek(SlotRequest request) {
+        return Optional.empty();
     }
 
     @Override

@@ -200,17 +200,16 @@ public class SlotHoldService implements CallLifecycle, DisposableBean {
     }
 
     /**
-     * Whether another call holds a slot overlapping [start, start + length): then Cal.com's view of that time may
-     * differ from a cached one (a reservation that takes the last free host hides the slot).
+     * Other calls' holds of the same service overlapping [start, start + length). Cal.com counts a service's
+     * reservations against its free hosts (each takes one), so only these can make Cal.com's view of that time
+     * differ from a cached one.
      */
-    public boolean heldByAnotherCall(long companyId, String retellCallId, Instant start, Duration length) {
-        Map<Long, Integer> minutes = tenants.activeServices(companyId).stream()
-                .collect(Collectors.toMap(io.slotline.tenancy.Service::id, io.slotline.tenancy.Service::durationMinutes));
-        int longest = minutes.values().stream().max(Integer::compare).orElse(0);
-        Instant end = start.plus(length);
-        return holds.heldByOtherCalls(companyId, retellCallId, start.minus(Duration.ofMinutes(longest)), end).stream()
-                .anyMatch(hold -> hold.startsAt()
-                        .plus(Duration.ofMinutes(minutes.getOrDefault(hold.serviceId(), longest))).isAfter(start));
+    public List<SlotHold> competingHolds(long companyId, String retellCallId, long serviceId, Instant start,
+            Duration length) {
+        return holds.heldByOtherCalls(companyId, retellCallId, start.minus(length), start.plus(length)).stream()
+                .filter(hold -> hold.serviceId() == serviceId)
+                .filter(hold -> hold.startsAt().plus(length).isAfter(start))
+                .toList();
     }
 
     /** Notes that this day was fetched from Cal.com while holds of other calls were in place. */

@@ -109,10 +109,12 @@ class CheckAvailability implements FunctionHandler<CheckAvailability.Args> {
         }
         LocalDate searchEnd = desk.searchEnd(context, date);
         Availability availability = desk.freeSlotsAt(context, subject.calendar(), date, searchEnd, start, false);
-        if (Alternatives.exact(availability, start) != null && desk.holds().heldByAnotherCall(context.companyId(),
-                context.retellCallId(), start, Duration.ofMinutes(subject.service().durationMinutes()))) {
-            // another caller is confirming something at this time: Cal.com's reservations are not in what we
-            // cached, so this calendar's day is asked again
+        List<SlotHold> competing = Alternatives.exact(availability, start) == null ? List.of()
+                : desk.holds().competingHolds(context.companyId(), context.retellCallId(), subject.service().id(),
+                        start, Duration.ofMinutes(subject.service().durationMinutes()));
+        if (!competing.isEmpty() && !desk.hostsOutnumber(context, subject, date, start, competing.size())) {
+            // other callers are confirming this time and may hold every free host: Cal.com's reservations are not
+            // in what we cached, so this calendar's day is asked again
             desk.holds().fetchedWhileHeld(context.companyId(), date);
             availability = desk.freeSlotsAt(context, subject.calendar(), date, searchEnd, start, true);
         }

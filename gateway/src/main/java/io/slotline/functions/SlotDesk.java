@@ -27,6 +27,7 @@ import io.slotline.availability.FreeSlot;
 import io.slotline.availability.InvalidationSource;
 import io.slotline.availability.SlotRequest;
 import io.slotline.booking.BookingProperties;
+import io.slotline.booking.Alternatives;
 import io.slotline.booking.Calendars;
 import io.slotline.booking.SlotHoldService;
 import io.slotline.calcom.CalcomException;
@@ -212,6 +213,29 @@ class SlotDesk {
     private SlotRequest liveRequest(CallContext context, CalendarRef calendar, LocalDate from, LocalDate to) {
         return new SlotRequest(calendar, context.zone(), from, to, SlotRequest.Priority.LIVE,
                 context.receivedAt().plus(properties.liveDeadline()));
+    }
+
+    /**
+     * Whether, by what memory holds, more of the service's hosts are free at {@code start} than other calls hold
+     * (Cal.com lets each reservation take one host): then the time is still free for this caller. False when a
+     * host's calendar for that day is not in memory.
+     */
+    boolean hostsOutnumber(CallContext context, Subject subject, LocalDate day, Instant start, int heldByOthers) {
+        int free = 0;
+        for (Staff staff : tenants.staffForService(context.companyId(), subject.service().id())) {
+            if (staff.branchId() != context.branch().id() || !Calendars.bookable(subject.service(), staff)) {
+                continue;
+            }
+            CalendarRef calendar = calendars.of(context.company(), subject.service(), staff);
+            Optional<Availability> known = availability().peek(liveRequest(context, calendar, day, day));
+            if (known.isEmpty()) {
+                return false;
+            }
+            if (Alternatives.exact(known.get(), start) != null) {
+                free++;
+            }
+        }
+        return free > heldByOthers;
     }
 
     /** After Cal.com contradicted what we knew (a "free" slot was not): forget that day. */

@@ -8,7 +8,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import tools.jackson.databind.JsonNode;
 
 /** While the phone rings, the branch's services are fetched, so the caller's first question is answered from memory. */
 class CallStartPrefetchTest extends LiveCallTest {
@@ -30,14 +29,5 @@ class CallStartPrefetchTest extends LiveCallTest {
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.json().has("available")).isTrue();
         assertThat(slotsRequests() - before).as("answered from the prefetched days").isEqualTo(9);
-    }
-
-    private static long slotsRequests() {
-        JsonNode counts = sim("GET", "/_sim/stats", null).path("endpoints").path("GET /v2/slots");
-        long total = 0;
-        for (JsonNode count : counts) {
-            total += count.asLong();
-        }
-        return total;
     }
 }

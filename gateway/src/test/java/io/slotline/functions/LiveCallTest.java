@@ -277,6 +277,24 @@ abstract class LiveCallTest {
      * A demo men's haircut start that only one of the two hosts can take: a hold of it leaves nobody for another
      * caller (Cal.com lets a round-robin slot be reserved once per free host).
      */
+    /** Slots requests the simulator has answered, from anyone. */
+    static long slotsRequests() {
+        JsonNode counts = sim("GET", "/_sim/stats", null).path("endpoints").path("GET /v2/slots");
+        long total = 0;
+        for (JsonNode count : counts) {
+            total += count.asLong();
+        }
+        return total;
+    }
+
+    /** A haircut start both Anna and Ben are free for. */
+    static Instant twoHostSlot(LocalDate day) {
+        List<Instant> anna = freeStartsOf("cal_demo", "herrenhaarschnitt", "anna-demo", day, BERLIN);
+        List<Instant> ben = freeStartsOf("cal_demo", "herrenhaarschnitt", "ben-demo", day, BERLIN);
+        return anna.stream().filter(ben::contains).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no slot both hosts are free for on " + day));
+    }
+
     static Instant singleHostSlot(LocalDate day) {
         List<Instant> anna = freeStartsOf("cal_demo", "herrenhaarschnitt", "anna-demo", day, BERLIN);
         List<Instant> ben = freeStartsOf("cal_demo", "herrenhaarschnitt", "ben-demo", day, BERLIN);

@@ -133,6 +133,11 @@ class ManageAppointmentsEndToEndTest {
         }
 
         @Override
+        public java.util.Optional<Availability> peek(SlotRequest request) {
+            return java.util.Optional.empty();
+        }
+
+        @Override
         public void invalidate(CalendarRef calendar, LocalDate from, LocalDate to, InvalidationSource source) {
             invalidations.add(new Invalidation(calendar.companyId(), from, to, source));
         }
