@@ -228,16 +228,26 @@ public final class CachedAvailability implements AvailabilityService, AutoClosea
 
     /**
      * Memory cannot vouch for the asked time when another call is confirming an overlapping one (verify), or when
-     * a booking was freed that day and the time is not among the slots: that one day is dropped, to be fetched.
+     * a booking near it was freed and the time is not among the slots: that one day is dropped, to be fetched.
      */
     private boolean forgetFocusDayIfUnsure(DayRange range, SlotRequest.Focus focus, Map<DayKey, DayEntry> inMemory) {
         DayKey key = range.key(LocalDate.ofInstant(focus.start(), range.zone()));
         DayEntry entry = inMemory.get(key);
-        if (entry == null || !(focus.verify() || (entry.mayHaveFreed() && !entry.offers(focus.start())))) {
+        if (entry == null || !(focus.verify() || (!entry.offers(focus.start()) && mayHaveBeenFreed(key, entry,
+                focus.start())))) {
             return false;
         }
         days.asMap().computeIfPresent(key, (k, future) -> future.getNow(null) == entry ? null : future);
         return true;
+    }
+
+    private boolean mayHaveBeenFreed(DayKey key, DayEntry entry, Instant start) {
+        if (!entry.mayHaveFreed()) {
+            return false;
+        }
+        EventTypeShape shape = shapes.known(key.companyId(), key.eventTypeId());
+        return entry.freedWithin(start.minus(bufferBefore(shape)),
+                start.plus(Duration.ofMinutes(key.durationMinutes())).plus(bufferAfter(shape)));
     }
 
     /**
@@ -523,7 +533,8 @@ public final class CachedAvailability implements AvailabilityService, AutoClosea
         String host = change.hostUsername();
         boolean otherHostsCalendar = host != null && key.staffUsername() != null && !key.staffUsername().equals(host);
         if (change.kind() == BusyChange.Kind.FREED) {
-            return otherHostsCalendar || !touches(key, change, booked) ? entry : entry.markedFreed();
+            return otherHostsCalendar || !touches(key, change, booked) ? entry : entry.withFreed(new FreeSlot(
+                    change.start().minus(bufferBefore(booked)), change.end().plus(bufferAfter(booked))));
         }
         if (otherHostsCalendar) {
             return entry;
@@ -544,6 +555,10 @@ public final class CachedAvailability implements AvailabilityService, AutoClosea
         if (key.staffUsername() != null) {
             return entry.without(blocked);
         }
+        if (shape.hostUsernames().isEmpty()) {
+            // Cal.com did not say who hosts it: whether someone else is free cannot be worked out
+            return null;
+        }
         if (!shape.hostUsernames().contains(host)) {
             return entry;
         }
@@ -561,13 +576,20 @@ public final class CachedAvailability implements AvailabilityService, AutoClosea
                 && others.stream().noneMatch(theirs -> theirs.offers(slot.start())));
     }
 
-    /** Whether the change, widened by its buffers (a generous bound when unknown), reaches the key's local day. */
+    /** Whether the change, widened by its buffers, reaches the key's local day. */
     private static boolean touches(DayKey key, BusyChange change, @Nullable EventTypeShape booked) {
-        Duration before = booked == null ? UNKNOWN_BUFFER : Duration.ofMinutes(booked.beforeBufferMinutes());
-        Duration after = booked == null ? UNKNOWN_BUFFER : Duration.ofMinutes(booked.afterBufferMinutes());
-        LocalDate first = LocalDate.ofInstant(change.start().minus(before), key.zone());
-        LocalDate last = LocalDate.ofInstant(change.end().plus(after), key.zone());
+        LocalDate first = LocalDate.ofInstant(change.start().minus(bufferBefore(booked)), key.zone());
+        LocalDate last = LocalDate.ofInstant(change.end().plus(bufferAfter(booked)), key.zone());
         return !key.day().isBefore(first) && !key.day().isAfter(last);
+    }
+
+    /** An event type's buffer before its slots, or a generous bound when its shape is unknown. */
+    private static Duration bufferBefore(@Nullable EventTypeShape shape) {
+        return shape == null ? UNKNOWN_BUFFER : Duration.ofMinutes(shape.beforeBufferMinutes());
+    }
+
+    private static Duration bufferAfter(@Nullable EventTypeShape shape) {
+        return shape == null ? UNKNOWN_BUFFER : Duration.ofMinutes(shape.afterBufferMinutes());
     }
 
     // ---- invalidation

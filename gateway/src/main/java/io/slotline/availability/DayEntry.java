@@ -2,6 +2,7 @@ package io.slotline.availability;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Predicate;
@@ -9,18 +10,20 @@ import java.util.function.Predicate;
 /**
  * What Cal.com said about one local day, and when: the age decides fresh, stale or expired.
  *
- * @param mayHaveFreed a booking on this day was cancelled or moved away since the fetch: a time missing from
- *                     {@code slots} may be free by now (a time present is still free: freeing never takes one away)
+ * @param freed busy times (widened by their buffers) that were cancelled or moved away since the fetch: a time
+ *              near them that {@code slots} does not offer may be free by now (a time offered is still free:
+ *              freeing never takes one away)
  */
-record DayEntry(List<FreeSlot> slots, Instant fetchedAt, boolean mayHaveFreed) {
+record DayEntry(List<FreeSlot> slots, Instant fetchedAt, List<FreeSlot> freed) {
 
     DayEntry {
         slots = List.copyOf(slots);
         Objects.requireNonNull(fetchedAt, "fetchedAt");
+        freed = List.copyOf(freed);
     }
 
     DayEntry(List<FreeSlot> slots, Instant fetchedAt) {
-        this(slots, fetchedAt, false);
+        this(slots, fetchedAt, List.of());
     }
 
     Duration age(Instant now) {
@@ -36,13 +39,24 @@ record DayEntry(List<FreeSlot> slots, Instant fetchedAt, boolean mayHaveFreed) {
         return slots.stream().anyMatch(slot -> slot.start().equals(start));
     }
 
+    boolean mayHaveFreed() {
+        return !freed.isEmpty();
+    }
+
+    /** Whether a freed time overlaps [from, to): a slot there may have become free since the fetch. */
+    boolean freedWithin(Instant from, Instant to) {
+        return freed.stream().anyMatch(time -> time.start().isBefore(to) && from.isBefore(time.end()));
+    }
+
     /** The same day without the slots a booking has taken; its age stays, so it is refreshed when it was due. */
     DayEntry without(Predicate<FreeSlot> taken) {
         List<FreeSlot> kept = slots.stream().filter(taken.negate()).toList();
-        return kept.size() == slots.size() ? this : new DayEntry(kept, fetchedAt, mayHaveFreed);
+        return kept.size() == slots.size() ? this : new DayEntry(kept, fetchedAt, freed);
     }
 
-    DayEntry markedFreed() {
-        return mayHaveFreed ? this : new DayEntry(slots, fetchedAt, true);
+    DayEntry withFreed(FreeSlot time) {
+        List<FreeSlot> all = new ArrayList<>(freed);
+        all.add(time);
+        return new DayEntry(slots, fetchedAt, all);
     }
 }

@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HexFormat;
 import java.util.Map;
@@ -250,8 +249,8 @@ public class BookingService {
         try {
             return record(request, key, calcom.createBooking(calendar.account(), create));
         } catch (CalcomException.SlotUnavailable taken) {
-            // not our own earlier booking: none was sent before under this key, or the lookup above found none
-            invalidateDay(request);
+            // not our own earlier booking: none was sent before under this key, or the lookup above found none;
+            // the caller's alternatives are read from Cal.com again for this calendar and day
             log.info("slot {} of call {} not bookable: {}", request.start(), request.retellCallId(), taken.reason());
             return new SlotTaken(taken.reason());
         } catch (CalcomException.Unavailable | CalcomException.RateLimited e) {
@@ -371,19 +370,6 @@ public class BookingService {
         } catch (RuntimeException e) {
             log.warn("could not update availability of {} after booking {}", request.company().slug(),
                     booking.uid(), e);
-        }
-    }
-
-    /** Cal.com refused a time we thought free: what we know of that day is wrong, for every calendar. */
-    private void invalidateDay(BookingRequest request) {
-        LocalDate day = request.start().atZone(request.zone()).toLocalDate();
-        try {
-            AvailabilityService service = availability.getIfAvailable();
-            if (service != null) {
-                service.invalidateCompany(request.company().id(), day, day, InvalidationSource.OWN_BOOKING);
-            }
-        } catch (RuntimeException e) {
-            log.warn("could not invalidate availability of {} on {}", request.company().slug(), day, e);
         }
     }
 

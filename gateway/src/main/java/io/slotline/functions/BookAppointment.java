@@ -218,7 +218,7 @@ class BookAppointment implements MutatingFunction<BookAppointment.Args> {
         return FunctionResult.ok(message, data);
     }
 
-    /** Cal.com refused the time: fresh alternatives (the day was just invalidated), without the lost slot. */
+    /** Cal.com refused the time: alternatives from Cal.com's answer for that calendar and day, without the lost slot. */
     private FunctionResult slotGone(CallContext context, SlotDesk.Subject subject, DateTimeRequest request,
                                     Instant start) {
         String spoken = desk.spoken(context, start);
@@ -228,8 +228,8 @@ class BookAppointment implements MutatingFunction<BookAppointment.Args> {
         data.put("requested", desk.slot(context, start));
         List<FreeSlot> alternatives = List.of();
         try {
-            Availability availability = desk.freeSlots(context, subject.calendar(), request.date(),
-                    desk.searchEnd(context, request.date()));
+            Availability availability = desk.freeSlotsAt(context, subject.calendar(), request.date(),
+                    desk.searchEnd(context, request.date()), start, true);
             alternatives = Alternatives.forSpeaking(Alternatives.rank(availability, context.zone(),
                     new Alternatives.Wish(request.date(), request.time().orElse(null), request.window().orElse(null)),
                     CheckAvailability.ALTERNATIVES, context.receivedAt(), desk.lastBookableDay(context),

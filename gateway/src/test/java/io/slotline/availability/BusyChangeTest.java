@@ -141,6 +141,25 @@ class BusyChangeTest {
     }
 
     @Test
+    void aTakenTimeFarFromTheFreedOneIsStillAnsweredFromMemory() throws Exception {
+        calcom.take(at(DAY, 10));
+        calcom.take(at(DAY, 15));
+        warm(HAIRCUT_ANY);
+        calcom.free(at(DAY, 10));
+        availability.apply(freed(at(DAY, 10), "anna-demo"), InvalidationSource.WEBHOOK);
+        calcom.holdRequests(1);
+
+        Availability answer = availability.freeSlots(fixture.live(HAIRCUT_ANY, TODAY, DAY.plusDays(3))
+                .focusedOn(at(DAY, 15), false));
+
+        assertThat(answer.on(DAY)).extracting(FreeSlot::start).doesNotContain(at(DAY, 15), at(DAY, 10));
+        assertThat(calcom.awaitArrivals()).as("only the background refresh asks Cal.com").isTrue();
+        calcom.open();
+        await().atMost(Duration.ofSeconds(10)).until(() -> starts(HAIRCUT_ANY).contains(at(DAY, 10)));
+        assertThat(calcom.slotsCalls()).isEqualTo(2);
+    }
+
+    @Test
     void aDayWithAFreedTimeIsServedFromMemoryAndRefreshedInTheBackground() throws Exception {
         calcom.take(at(DAY, 10));
         warm(HAIRCUT_ANY);
