@@ -64,10 +64,15 @@ import io.slotline.observability.SlotlineMetrics;
  * gets {@link CalendarUnavailableException}. An open breaker or a spent budget fails the load immediately, so that
  * answer takes no time.
  *
- * <p><b>Invalidation.</b> Drops the days of the whole company (Cal.com hosts are shared between event types: a
- * booking for one service changes the free times of the others) in this instance, the shared store and the other
- * instances. A load that started before an invalidation may still answer its own waiters but never stores its
- * result: a per-(company, day) invalidation epoch is checked atomically with every write.
+ * <p><b>Changes.</b> A booking we know of (ours, or a Cal.com webhook) is applied to the days in memory rather than
+ * dropping them ({@link #apply}): the booked host's slots that it blocks go, from every event type (hosts are shared
+ * between services), and a slot of any host goes only where no other host of that event type is free. A freed time
+ * is recorded on the day: what the day offers is still free, so it is served, refreshed in the background, and a
+ * caller asking for a time near the freed one that the day does not offer waits for Cal.com. When that cannot be
+ * worked out (unknown host or event type shape, another host's calendar not in memory) the days are dropped, as
+ * {@link #invalidateCompany} does. Other instances apply the same change to their memory; the shared store drops
+ * those days. A load that started before a change or invalidation may still answer its own waiters but never
+ * stores its result: a per-(company, day) epoch is checked atomically with every write.
  */
 public final class CachedAvailability implements AvailabilityService, AutoCloseable {
 
@@ -141,6 +146,7 @@ public final class CachedAvailability implements AvailabilityService, AutoClosea
         this.loads = executor("availability-load", properties.loadThreads(), 1_000);
         this.refreshes = executor("availability-refresh", properties.refreshThreads(), 64);
         shared.onRemoteInvalidation(this::dropLocally);
+        shared.onRemoteChange(this::applyHere);
     }
 
     // ---- answering
@@ -487,15 +493,24 @@ public final class CachedAvailability implements AvailabilityService, AutoClosea
      */
     @Override
     public void apply(BusyChange change, InvalidationSource source) {
+        metrics.invalidation(SlotlineMetrics.InvalidationSource.valueOf(source.name()));
+        List<DayKey> dropped = applyHere(change);
+        shared.changed(change, LocalDate.ofInstant(change.start(), change.zone()),
+                LocalDate.ofInstant(change.end(), change.zone()));
+        if (!dropped.isEmpty() && properties.rewarmAfterInvalidation()) {
+            rewarm(dropped);
+        }
+    }
+
+    /** Applies the change to this instance's memory; returns the days it had to drop. */
+    private List<DayKey> applyHere(BusyChange change) {
         LocalDate from = LocalDate.ofInstant(change.start(), change.zone());
         LocalDate to = LocalDate.ofInstant(change.end(), change.zone());
         EventTypeShape booked = change.eventTypeId() == null ? null
                 : shapes.known(change.companyId(), change.eventTypeId());
         if (change.kind() == BusyChange.Kind.BOOKED && (booked == null || change.hostUsername() == null)) {
-            invalidateCompany(change.companyId(), from, to, source);
-            return;
+            return dropLocally(change.companyId(), from, to);
         }
-        metrics.invalidation(SlotlineMetrics.InvalidationSource.valueOf(source.name()));
         // buffers are shorter than a day: the days around the change hold every slot it can touch
         LocalDate nearFrom = from.minusDays(1);
         LocalDate nearTo = to.plusDays(1);
@@ -512,19 +527,22 @@ public final class CachedAvailability implements AvailabilityService, AutoClosea
                 before.put(key, entry);
             }
         });
+        List<DayKey> dropped = new ArrayList<>();
         for (DayKey key : near) {
             // an unfinished load may predate the change: abandoned, like a dropped day
             days.asMap().computeIfPresent(key, (k, future) -> {
                 DayEntry entry = before.get(k);
-                if (entry == null || future.getNow(null) != entry) {
+                DayEntry patched = entry == null || future.getNow(null) != entry ? null
+                        : patched(k, entry, change, booked, before);
+                if (patched == null) {
+                    dropped.add(k);
                     return null;
                 }
-                DayEntry patched = patched(k, entry, change, booked, before);
-                return patched == null ? null : patched == entry ? future : CompletableFuture.completedFuture(patched);
+                return patched == entry ? future : CompletableFuture.completedFuture(patched);
             });
             lastKnown.asMap().computeIfPresent(key, (k, entry) -> patched(k, entry, change, booked, before));
         }
-        shared.invalidate(change.companyId(), from, to, source);
+        return dropped;
     }
 
     /** The entry after the change, or null when it cannot be worked out (the day is dropped). */

@@ -31,7 +31,17 @@ final class LocalDays implements SharedDays {
     }
 
     @Override
+    public void changed(BusyChange change, LocalDate from, LocalDate to) {
+        // nobody else to tell
+    }
+
+    @Override
     public void onRemoteInvalidation(RemoteInvalidation listener) {
+        // no other instances
+    }
+
+    @Override
+    public void onRemoteChange(RemoteChange listener) {
         // no other instances
     }
 

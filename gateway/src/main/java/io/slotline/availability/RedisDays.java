@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,6 +75,8 @@ final class RedisDays implements SharedDays {
     /** The owner was refused by its own budget: waiters should try with their own priority. */
     private static final String RELEASED = "released";
     private static final String FAILED = "failed";
+    /** Marks a booking change on the invalidation channel (the other messages there start with a company id). */
+    private static final String CHANGE = "change";
     private static final Duration WAKE_UP_SLACK = Duration.ofMillis(50);
 
     // KEYS: day1, gen1, day2, gen2, ...; ARGV: ttl millis, expected gen 1, entry 1, expected gen 2, entry 2, ...
@@ -120,6 +123,7 @@ final class RedisDays implements SharedDays {
     private final RedisMessageListenerContainer container;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile RemoteInvalidation remote = (company, from, to) -> { };
+    private volatile RemoteChange remoteChange = change -> { };
 
     RedisDays(RedisConnectionFactory connections, SlotsFetcher fetcher, AvailabilityProperties properties,
             Clock clock) {
@@ -319,8 +323,29 @@ final class RedisDays implements SharedDays {
     }
 
     @Override
+    public void changed(BusyChange change, LocalDate from, LocalDate to) {
+        List<String> generations = from.datesUntil(to.plusDays(1))
+                .map(day -> genKey(change.companyId(), day)).toList();
+        try {
+            redis.execute(BUMP, generations, String.valueOf(entryTtl.plusMinutes(1).toMillis()));
+            redis.convertAndSend(invalidationChannel, String.join("|", instanceId, CHANGE, String.valueOf(
+                    change.companyId()), change.kind().name(), change.start().toString(), change.end().toString(),
+                    change.zone().getId(), change.eventTypeId() == null ? "" : change.eventTypeId().toString(),
+                    change.hostUsername() == null ? "" : change.hostUsername()));
+        } catch (DataAccessException e) {
+            log.error("Could not share a booking change of company {} {}..{} through Redis; other instances keep "
+                    + "their days until they go stale: {}", change.companyId(), from, to, e.getMessage());
+        }
+    }
+
+    @Override
     public void onRemoteInvalidation(RemoteInvalidation listener) {
         this.remote = listener;
+    }
+
+    @Override
+    public void onRemoteChange(RemoteChange listener) {
+        this.remoteChange = listener;
     }
 
     private final class Listener implements MessageListener {
@@ -340,6 +365,13 @@ final class RedisDays implements SharedDays {
     }
 
     private void remoteInvalidation(String body) {
+        String[] change = body.split("\\|", -1);
+        if (change.length == 9 && change[1].equals(CHANGE)) {
+            if (!change[0].equals(instanceId)) {
+                remoteChange(change, body);
+            }
+            return;
+        }
         String[] parts = body.split("\\|", 4);
         if (parts.length != 4 || parts[0].equals(instanceId)) {
             return;
@@ -348,6 +380,16 @@ final class RedisDays implements SharedDays {
             remote.invalidated(Long.parseLong(parts[1]), LocalDate.parse(parts[2]), LocalDate.parse(parts[3]));
         } catch (RuntimeException e) {
             log.warn("Ignoring unreadable invalidation message '{}': {}", body, e.getMessage());
+        }
+    }
+
+    private void remoteChange(String[] parts, String body) {
+        try {
+            remoteChange.changed(new BusyChange(Long.parseLong(parts[2]), BusyChange.Kind.valueOf(parts[3]),
+                    Instant.parse(parts[4]), Instant.parse(parts[5]), ZoneId.of(parts[6]),
+                    parts[7].isEmpty() ? null : Long.valueOf(parts[7]), parts[8].isEmpty() ? null : parts[8]));
+        } catch (RuntimeException e) {
+            log.warn("Ignoring unreadable change message '{}': {}", body, e.getMessage());
         }
     }
 

@@ -27,12 +27,26 @@ interface SharedDays extends AutoCloseable {
     /** Drops the company's days for all instances (this instance's memory is the caller's business). */
     void invalidate(long companyId, LocalDate from, LocalDate to, InvalidationSource source);
 
+    /**
+     * Drops the company's days [from, to] from the shared store and tells the other instances of the change, which
+     * they apply to their own memory.
+     */
+    void changed(BusyChange change, LocalDate from, LocalDate to);
+
     /** Called when another instance invalidated days. */
     void onRemoteInvalidation(RemoteInvalidation listener);
+
+    /** Called when another instance learnt of a booking change. */
+    void onRemoteChange(RemoteChange listener);
 
     @FunctionalInterface
     interface RemoteInvalidation {
         void invalidated(long companyId, LocalDate from, LocalDate to);
+    }
+
+    @FunctionalInterface
+    interface RemoteChange {
+        void changed(BusyChange change);
     }
 
     @Override

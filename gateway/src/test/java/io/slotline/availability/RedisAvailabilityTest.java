@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -79,7 +80,11 @@ class RedisAvailabilityTest {
                 .withStore(AvailabilityProperties.Store.REDIS)
                 .withRedis(new AvailabilityProperties.Redis(prefix, Duration.ofSeconds(6)));
         RedisDays days = new RedisDays(connections, new SlotsFetcher(api), properties, fixture.clock);
-        CachedAvailability availability = new CachedAvailability(properties, days, fixture.metrics, fixture.clock);
+        // Herrenhaarschnitt hosted by Anna alone, without buffers: a booking of hers takes the any-host slot too
+        EventTypeShapes shapes = (companyId, eventTypeId) -> eventTypeId == 1001
+                ? new EventTypeShape(1001, 0, 0, Set.of("anna-demo")) : null;
+        CachedAvailability availability = new CachedAvailability(properties, days, fixture.metrics, shapes,
+                fixture.clock);
         resources.add(availability);
         return new Instance(availability, days);
     }
@@ -137,6 +142,27 @@ class RedisAvailabilityTest {
         assertThat(onFirst.on(TODAY.plusDays(1))).extracting(FreeSlot::start)
                 .doesNotContain(at(TODAY.plusDays(1), 13));
         assertThat(calcom.slotsCalls()).isEqualTo(2);
+    }
+
+    @Test
+    void aBookingLearntOnOneInstanceIsAppliedToTheOthersMemoryWithoutAskingCalcom() {
+        Instance first = instance(calcom);
+        Instance second = instance(calcom);
+        first.availability().freeSlots(fixture.live(TODAY, TODAY.plusDays(2)));
+        second.availability().freeSlots(fixture.live(TODAY, TODAY.plusDays(2)));
+        assertThat(calcom.slotsCalls()).as("the second instance read the first one's answer from Redis").isEqualTo(1);
+        Instant booked = at(TODAY.plusDays(1), 13);
+        calcom.take(booked);
+
+        first.availability().apply(BusyChange.booked(1, booked, booked.plus(Duration.ofMinutes(30)), AvailabilityFixture.BERLIN, 1001L,
+                "anna-demo"), InvalidationSource.OWN_BOOKING);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> second.availability()
+                .freeSlots(fixture.live(TODAY, TODAY.plusDays(2))).on(TODAY.plusDays(1)).stream()
+                .noneMatch(slot -> slot.start().equals(booked)));
+        assertThat(first.availability().freeSlots(fixture.live(TODAY, TODAY.plusDays(2))).on(TODAY.plusDays(1)))
+                .extracting(FreeSlot::start).doesNotContain(booked).contains(at(TODAY.plusDays(1), 14));
+        assertThat(calcom.slotsCalls()).as("both answered from their own memory").isEqualTo(1);
     }
 
     @Test
