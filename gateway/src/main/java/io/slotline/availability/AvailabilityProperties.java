@@ -22,10 +22,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param refreshThreads concurrent background refreshes; more stale ranges than this wait in a short queue or
  *        are skipped (the next caller triggers them again)
  * @param loadTimeout bound on one shared load, waits for another instance included
- * @param rewarmAfterInvalidation after our own booking or a Cal.com webhook drops days, fetch them again in the
- *        background at once, so the company's next caller doesn't wait for Cal.com. Off by default: in the
- *        benchmark it raised the cache hit rate from 60% to 71% but tripled the slots requests per call (every
- *        cached calendar of the company is fetched again), which the 120/min budget can't afford
+ * @param rewarmAfterInvalidation when a booking change could not be applied to memory and days were dropped (an
+ *        unknown host or event type, a webhook without times), fetch them again in the background at once, so the
+ *        company's next caller doesn't wait for Cal.com. Off by default: every cached calendar of the company is
+ *        fetched again, which the 120/min budget can't afford when drops are frequent
  */
 @ConfigurationProperties("slotline.availability")
 public record AvailabilityProperties(

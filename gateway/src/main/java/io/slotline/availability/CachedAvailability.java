@@ -175,7 +175,8 @@ public final class CachedAvailability implements AvailabilityService, AutoClosea
         }
         if (!answeredAtOnce && request.priority() == Priority.LIVE && log.isDebugEnabled()) {
             log.debug("Caller waits for Cal.com: {} ({} days started here{})", range, startedHere.size(),
-                    reloadingFocus ? ", asked time not vouched for" : startedHere.isEmpty() ? ", joined a load" : "");
+                    reloadingFocus ? (request.focus().verify() ? ", verifying the asked time" : ", freed near the asked time")
+                            : startedHere.isEmpty() ? ", joined a load" : "");
         }
         Map<DayKey, DayEntry> loaded = Map.of();
         Throwable failure = null;

@@ -324,13 +324,16 @@ public class SlotHoldService implements CallLifecycle, DisposableBean {
         if (service == null) {
             return;
         }
-        int minutes = tenants.activeServices(hold.companyId()).stream()
+        Optional<io.slotline.tenancy.Service> held = tenants.activeServices(hold.companyId()).stream()
                 .filter(s -> s.id() == hold.serviceId())
-                .mapToInt(io.slotline.tenancy.Service::durationMinutes)
-                .findFirst().orElse(0);
+                .findFirst();
+        int minutes = held.map(io.slotline.tenancy.Service::durationMinutes).orElse(0);
+        // a reservation holds no particular host
         try {
             service.apply(BusyChange.freed(hold.companyId(), hold.startsAt(),
-                    hold.startsAt().plus(Duration.ofMinutes(minutes)), zone, null, null), InvalidationSource.OWN_BOOKING);
+                    hold.startsAt().plus(Duration.ofMinutes(minutes)), zone,
+                    held.map(io.slotline.tenancy.Service::calcomEventTypeId).orElse(null), null),
+                    InvalidationSource.OWN_BOOKING);
         } catch (RuntimeException e) {
             log.warn("could not update availability of company {} after releasing {}", hold.companyId(),
                     hold.reservationUid(), e);

@@ -112,7 +112,14 @@ class CheckAvailability implements FunctionHandler<CheckAvailability.Args> {
         List<SlotHold> competing = Alternatives.exact(availability, start) == null ? List.of()
                 : desk.holds().competingHolds(context.companyId(), context.retellCallId(), subject.service().id(),
                         start, Duration.ofMinutes(subject.service().durationMinutes()));
-        if (!competing.isEmpty() && !desk.hostsOutnumber(context, subject, date, start, competing.size())) {
+        Alternatives.Wish wish = new Alternatives.Wish(date, time, request.window().orElse(null));
+        SlotDesk.HostsLeft left = competing.isEmpty() ? SlotDesk.HostsLeft.SOME
+                : desk.hostsLeft(context, subject, date, start, competing.size());
+        if (left == SlotDesk.HostsLeft.NONE) {
+            // other callers are confirming this time and hold every host free then, as Cal.com would say too
+            return taken(context, subject, availability, wish, start);
+        }
+        if (left == SlotDesk.HostsLeft.UNKNOWN) {
             // other callers are confirming this time and may hold every free host: Cal.com's reservations are not
             // in what we cached, so this calendar's day is asked again
             desk.holds().fetchedWhileHeld(context.companyId(), date);
@@ -132,8 +139,7 @@ class CheckAvailability implements FunctionHandler<CheckAvailability.Args> {
             // Cal.com knows better than what we had: someone else booked or holds it
             desk.invalidateDay(context, date);
         }
-        return taken(context, subject, availability, new Alternatives.Wish(date, time, request.window().orElse(null)),
-                start);
+        return taken(context, subject, availability, wish, start);
     }
 
     /** The reservation is still on its way to Cal.com; book_appointment picks it up when it has arrived. */

@@ -215,12 +215,15 @@ class SlotDesk {
                 context.receivedAt().plus(properties.liveDeadline()));
     }
 
+    /** Whether a host is left for this caller at a time other calls hold, by what memory knows of the hosts. */
+    enum HostsLeft { SOME, NONE, UNKNOWN }
+
     /**
-     * Whether, by what memory holds, more of the service's hosts are free at {@code start} than other calls hold
-     * (Cal.com lets each reservation take one host): then the time is still free for this caller. False when a
-     * host's calendar for that day is not in memory.
+     * Cal.com lets each reservation of a service take one of its free hosts: the time is still free for this caller
+     * while more hosts are free than other calls hold ({@code SOME}), taken otherwise ({@code NONE}). {@code UNKNOWN}
+     * when a host's calendar for that day is not in memory.
      */
-    boolean hostsOutnumber(CallContext context, Subject subject, LocalDate day, Instant start, int heldByOthers) {
+    HostsLeft hostsLeft(CallContext context, Subject subject, LocalDate day, Instant start, int heldByOthers) {
         int free = 0;
         for (Staff staff : tenants.staffForService(context.companyId(), subject.service().id())) {
             if (staff.branchId() != context.branch().id() || !Calendars.bookable(subject.service(), staff)) {
@@ -229,13 +232,13 @@ class SlotDesk {
             CalendarRef calendar = calendars.of(context.company(), subject.service(), staff);
             Optional<Availability> known = availability().peek(liveRequest(context, calendar, day, day));
             if (known.isEmpty()) {
-                return false;
+                return HostsLeft.UNKNOWN;
             }
             if (Alternatives.exact(known.get(), start) != null) {
                 free++;
             }
         }
-        return free > heldByOthers;
+        return free > heldByOthers ? HostsLeft.SOME : HostsLeft.NONE;
     }
 
     /** After Cal.com contradicted what we knew (a "free" slot was not): forget that day. */

@@ -96,6 +96,27 @@ class SlotHoldCallsTest extends LiveCallTest {
     }
 
     @Test
+    void aTimeOnlyOneHostIsFreeForIsTakenFromMemoryWhileAnotherCallerHoldsIt() {
+        jdbc.sql("UPDATE slot_holds SET status = 'released' WHERE status = 'held'").update();
+        Instant slot = singleHostSlot(TUESDAY);
+        Call first = salonCall();
+        Call second = salonCall();
+        long beforeWarmUp = slotsRequests();
+        assertThat(second.inbound().status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> slotsRequests() - beforeWarmUp == 9);
+        Reply held = first.function("check_availability", check("Herrenhaarschnitt", slot));
+        assertThat(held.json().path("hold").path("held").asBoolean()).isTrue();
+        long before = slotsRequests();
+
+        Reply seenBySecond = second.function("check_availability", check("Herrenhaarschnitt", slot));
+
+        assertThat(seenBySecond.reason()).isEqualTo("slot_taken");
+        assertThat(seenBySecond.json().path("alternatives").findValuesAsString("start"))
+                .doesNotContain(held.json().path("slot").path("start").asString());
+        assertThat(slotsRequests()).as("the only free host is held: known without asking").isEqualTo(before);
+    }
+
+    @Test
     void checkingAnotherSlotReleasesThePreviousHold() {
         List<Instant> free = freeStarts("cal_demo", 1001, TUESDAY, BERLIN);
         Call call = salonCall();
