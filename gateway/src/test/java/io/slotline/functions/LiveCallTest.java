@@ -1,5 +1,7 @@
 package io.slotline.functions;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -7,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -29,11 +32,18 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import io.slotline.availability.AvailabilityService;
+import io.slotline.availability.CalendarRef;
 import io.slotline.availability.InvalidationSource;
+import io.slotline.availability.SlotRequest;
+import io.slotline.booking.Calendars;
 import io.slotline.retell.RetellSignature;
 import io.slotline.sim.CalcomSimulator;
 import io.slotline.sim.SimOptions;
 import io.slotline.support.MutableClock;
+import io.slotline.tenancy.Company;
+import io.slotline.tenancy.Service;
+import io.slotline.tenancy.Staff;
+import io.slotline.tenancy.TenantDirectory;
 import io.slotline.tenancy.TenantImporter;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -69,6 +79,9 @@ abstract class LiveCallTest {
     @DynamicPropertySource
     static void calcomIsTheSimulator(DynamicPropertyRegistry registry) {
         registry.add("slotline.calcom.base-url", SIMULATOR::baseUrl);
+        // the clock stands still between tests, so a per-minute budget would never refill for the whole class of
+        // tests sharing this context; the budget itself is tested in ResilientCalcomApiTest
+        registry.add("slotline.calcom.resilience.budget.requests-per-window", () -> 1_000_000);
     }
 
     @LocalServerPort
@@ -82,6 +95,12 @@ abstract class LiveCallTest {
 
     @Autowired
     AvailabilityService availability;
+
+    @Autowired
+    TenantDirectory tenants;
+
+    @Autowired
+    Calendars calendars;
 
     @BeforeEach
     void freshWorld() {
@@ -285,6 +304,28 @@ abstract class LiveCallTest {
             total += count.asLong();
         }
         return total;
+    }
+
+    /** The demo salon's calendars: each service for any host and for each of its staff. */
+    List<CalendarRef> salonCalendars() {
+        Company salon = tenants.companyBySlug("demo-salon").orElseThrow();
+        List<CalendarRef> refs = new ArrayList<>();
+        for (Service service : tenants.activeServices(salon.id())) {
+            refs.add(calendars.of(salon, service, null));
+            for (Staff staff : tenants.staffForService(salon.id(), service.id())) {
+                refs.add(calendars.of(salon, service, staff));
+            }
+        }
+        return refs;
+    }
+
+    /** Waits until a call's warm-up has put the salon's next 28 days of every calendar in memory. */
+    void awaitSalonWarmedUp() {
+        LocalDate today = LocalDate.ofInstant(CLOCK.instant(), BERLIN);
+        List<CalendarRef> expected = salonCalendars();
+        await().atMost(Duration.ofSeconds(10)).until(() -> expected.stream().allMatch(calendar -> availability
+                .peek(new SlotRequest(calendar, BERLIN, today, today.plusDays(27), SlotRequest.Priority.LIVE,
+                        Instant.now().plusSeconds(5))).isPresent()));
     }
 
     /** A haircut start both Anna and Ben are free for. */

@@ -79,9 +79,8 @@ class SlotHoldCallsTest extends LiveCallTest {
         Instant slot = twoHostSlot(TUESDAY);
         Call first = salonCall();
         Call second = salonCall();
-        long beforeWarmUp = slotsRequests();
         assertThat(second.inbound().status()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(10)).until(() -> slotsRequests() - beforeWarmUp == 9);
+        awaitSalonWarmedUp();
         Reply held = first.function("check_availability", check("Herrenhaarschnitt", slot));
         assertThat(held.json().path("hold").path("held").asBoolean()).isTrue();
         long before = slotsRequests();
@@ -101,9 +100,8 @@ class SlotHoldCallsTest extends LiveCallTest {
         Instant slot = singleHostSlot(TUESDAY);
         Call first = salonCall();
         Call second = salonCall();
-        long beforeWarmUp = slotsRequests();
         assertThat(second.inbound().status()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(10)).until(() -> slotsRequests() - beforeWarmUp == 9);
+        awaitSalonWarmedUp();
         Reply held = first.function("check_availability", check("Herrenhaarschnitt", slot));
         assertThat(held.json().path("hold").path("held").asBoolean()).isTrue();
         long before = slotsRequests();
