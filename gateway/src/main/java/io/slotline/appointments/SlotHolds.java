@@ -14,8 +14,10 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.slotline.housekeeping.ExpiringRecords;
+
 @Repository
-public class SlotHolds {
+public class SlotHolds implements ExpiringRecords {
 
     private static final String COLUMNS = """
             id, company_id, retell_call_id, service_id, staff_id, starts_at, reservation_uid, expires_at, status,
@@ -134,5 +136,26 @@ public class SlotHolds {
                 rs.getObject("expires_at", OffsetDateTime.class).toInstant(),
                 SlotHold.Status.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant());
+    }
+
+    @Override
+    public Retention retention() {
+        return Retention.SLOT_HOLDS;
+    }
+
+    @Override
+    public String table() {
+        return "slot_holds";
+    }
+
+    /** Holds created before the cutoff that are over (booked, released or expired); one still held stays. */
+    @Override
+    public int deleteOlderThan(Instant cutoff) {
+        return jdbc.sql("""
+                DELETE FROM slot_holds
+                 WHERE created_at < :cutoff AND (status <> 'held' OR expires_at < :now)""")
+                .param("cutoff", utc(cutoff))
+                .param("now", utc(clock.instant()))
+                .update();
     }
 }

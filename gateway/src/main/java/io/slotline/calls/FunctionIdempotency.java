@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Locale;
@@ -12,6 +13,8 @@ import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import io.slotline.housekeeping.ExpiringRecords;
 
 /**
  * Replay store for book, cancel and reschedule: the primary key on the idempotency key, not an in-memory check,
@@ -22,7 +25,7 @@ import org.springframework.stereotype.Repository;
  * replay its answer when done, answer "still working on it" when in flight.
  */
 @Repository
-public class FunctionIdempotency {
+public class FunctionIdempotency implements ExpiringRecords {
 
     /** An attempt in flight this long died with its instance; a retry may take over. */
     static final Duration DEFAULT_STALE_AFTER = Duration.ofMinutes(2);
@@ -152,5 +155,23 @@ public class FunctionIdempotency {
                 rs.getString("response_json"),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                 rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+    }
+
+    @Override
+    public Retention retention() {
+        return Retention.IDEMPOTENCY;
+    }
+
+    @Override
+    public String table() {
+        return "function_idempotency";
+    }
+
+    /** Keys last touched before the cutoff: a retry that late is a new request. */
+    @Override
+    public int deleteOlderThan(Instant cutoff) {
+        return jdbc.sql("DELETE FROM function_idempotency WHERE updated_at < :cutoff")
+                .param("cutoff", OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC))
+                .update();
     }
 }

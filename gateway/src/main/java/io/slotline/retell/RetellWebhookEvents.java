@@ -1,15 +1,19 @@
 package io.slotline.retell;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.slotline.housekeeping.ExpiringRecords;
+
 /** Retell delivers webhooks at least once: the primary key (event, call id) lets each act once. */
 @Repository
-class RetellWebhookEvents {
+class RetellWebhookEvents implements ExpiringRecords {
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -38,6 +42,23 @@ class RetellWebhookEvents {
         jdbc.sql("DELETE FROM retell_webhook_events WHERE event = :event AND retell_call_id = :callId")
                 .param("event", event)
                 .param("callId", retellCallId)
+                .update();
+    }
+
+    @Override
+    public Retention retention() {
+        return Retention.WEBHOOK_EVENTS;
+    }
+
+    @Override
+    public String table() {
+        return "retell_webhook_events";
+    }
+
+    @Override
+    public int deleteOlderThan(Instant cutoff) {
+        return jdbc.sql("DELETE FROM retell_webhook_events WHERE received_at < :cutoff")
+                .param("cutoff", OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC))
                 .update();
     }
 }

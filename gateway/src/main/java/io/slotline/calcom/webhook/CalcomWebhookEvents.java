@@ -1,18 +1,22 @@
 package io.slotline.calcom.webhook;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.slotline.housekeeping.ExpiringRecords;
+
 /**
  * Cal.com may send the same event twice (and echoes our own bookings): the primary key (company, trigger, booking
  * uid) lets each act once.
  */
 @Repository
-class CalcomWebhookEvents {
+class CalcomWebhookEvents implements ExpiringRecords {
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -37,5 +41,22 @@ class CalcomWebhookEvents {
         } catch (DuplicateKeyException e) {
             return false;
         }
+    }
+
+    @Override
+    public Retention retention() {
+        return Retention.WEBHOOK_EVENTS;
+    }
+
+    @Override
+    public String table() {
+        return "calcom_webhook_events";
+    }
+
+    @Override
+    public int deleteOlderThan(Instant cutoff) {
+        return jdbc.sql("DELETE FROM calcom_webhook_events WHERE received_at < :cutoff")
+                .param("cutoff", OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC))
+                .update();
     }
 }
