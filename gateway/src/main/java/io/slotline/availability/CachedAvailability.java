@@ -25,7 +25,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
@@ -78,7 +77,6 @@ public final class CachedAvailability implements AvailabilityService, AutoClosea
 
     private static final Logger log = LoggerFactory.getLogger(CachedAvailability.class);
     private static final int MAX_INVALIDATION_DAYS = 400;
-    private static final Duration UNKNOWN_BUFFER = Duration.ofHours(2);
 
     private record CompanyDay(long companyId, LocalDate day) {
     }
@@ -93,7 +91,7 @@ public final class CachedAvailability implements AvailabilityService, AutoClosea
     private final AvailabilityProperties properties;
     private final SharedDays shared;
     private final SlotlineMetrics metrics;
-    private final EventTypeShapes shapes;
+    private final BusyTimes busyTimes;
     private final Clock clock;
     private final AsyncCache<DayKey, DayEntry> days;
     private final Cache<DayKey, DayEntry> lastKnown;
@@ -115,7 +113,7 @@ public final class CachedAvailability implements AvailabilityService, AutoClosea
         this.properties = properties;
         this.shared = shared;
         this.metrics = metrics;
-        this.shapes = shapes;
+        this.busyTimes = new BusyTimes(shapes);
         this.clock = clock;
         Ticker ticker = () -> TimeUnit.MILLISECONDS.toNanos(clock.millis());
         this.days = Caffeine.newBuilder()
@@ -240,21 +238,12 @@ public final class CachedAvailability implements AvailabilityService, AutoClosea
     private boolean forgetFocusDayIfUnsure(DayRange range, SlotRequest.Focus focus, Map<DayKey, DayEntry> inMemory) {
         DayKey key = range.key(LocalDate.ofInstant(focus.start(), range.zone()));
         DayEntry entry = inMemory.get(key);
-        if (entry == null || !(focus.verify() || (!entry.offers(focus.start()) && mayHaveBeenFreed(key, entry,
+        if (entry == null || !(focus.verify() || (!entry.offers(focus.start()) && busyTimes.mayHaveFreed(key, entry,
                 focus.start())))) {
             return false;
         }
         days.asMap().computeIfPresent(key, (k, future) -> future.getNow(null) == entry ? null : future);
         return true;
-    }
-
-    private boolean mayHaveBeenFreed(DayKey key, DayEntry entry, Instant start) {
-        if (!entry.mayHaveFreed()) {
-            return false;
-        }
-        EventTypeShape shape = shapes.known(key.companyId(), key.eventTypeId());
-        return entry.freedWithin(start.minus(bufferBefore(shape)),
-                start.plus(Duration.ofMinutes(key.durationMinutes())).plus(bufferAfter(shape)));
     }
 
     /**
@@ -507,9 +496,7 @@ public final class CachedAvailability implements AvailabilityService, AutoClosea
     private List<DayKey> applyHere(BusyChange change) {
         LocalDate from = LocalDate.ofInstant(change.start(), change.zone());
         LocalDate to = LocalDate.ofInstant(change.end(), change.zone());
-        EventTypeShape booked = change.eventTypeId() == null ? null
-                : shapes.known(change.companyId(), change.eventTypeId());
-        if (change.kind() == BusyChange.Kind.BOOKED && (booked == null || change.hostUsername() == null)) {
+        if (!busyTimes.canApply(change)) {
             return dropLocally(change.companyId(), from, to);
         }
         // buffers are shorter than a day: the days around the change hold every slot it can touch
@@ -534,81 +521,16 @@ public final class CachedAvailability implements AvailabilityService, AutoClosea
             days.asMap().computeIfPresent(key, (k, future) -> {
                 DayEntry entry = before.get(k);
                 DayEntry patched = entry == null || future.getNow(null) != entry ? null
-                        : patched(k, entry, change, booked, before);
+                        : busyTimes.after(change, k, entry, before);
                 if (patched == null) {
                     dropped.add(k);
                     return null;
                 }
                 return patched == entry ? future : CompletableFuture.completedFuture(patched);
             });
-            lastKnown.asMap().computeIfPresent(key, (k, entry) -> patched(k, entry, change, booked, before));
+            lastKnown.asMap().computeIfPresent(key, (k, entry) -> busyTimes.after(change, k, entry, before));
         }
         return dropped;
-    }
-
-    /** The entry after the change, or null when it cannot be worked out (the day is dropped). */
-    private @Nullable DayEntry patched(DayKey key, DayEntry entry, BusyChange change, @Nullable EventTypeShape booked,
-            Map<DayKey, DayEntry> known) {
-        String host = change.hostUsername();
-        boolean otherHostsCalendar = host != null && key.staffUsername() != null && !key.staffUsername().equals(host);
-        if (change.kind() == BusyChange.Kind.FREED) {
-            return otherHostsCalendar || !touches(key, change, booked) ? entry : entry.withFreed(new FreeSlot(
-                    change.start().minus(bufferBefore(booked)), change.end().plus(bufferAfter(booked))));
-        }
-        if (otherHostsCalendar) {
-            return entry;
-        }
-        EventTypeShape shape = shapes.known(key.companyId(), key.eventTypeId());
-        if (shape == null || booked == null || host == null) {
-            return null;
-        }
-        Instant busyFrom = change.start().minus(Duration.ofMinutes(booked.beforeBufferMinutes()));
-        Instant busyTo = change.end().plus(Duration.ofMinutes(booked.afterBufferMinutes()));
-        Duration before = Duration.ofMinutes(shape.beforeBufferMinutes());
-        Duration after = Duration.ofMinutes(shape.afterBufferMinutes());
-        Predicate<FreeSlot> blocked = slot ->
-                slot.start().minus(before).isBefore(busyTo) && busyFrom.isBefore(slot.end().plus(after));
-        if (entry.slots().stream().noneMatch(blocked)) {
-            return entry;
-        }
-        if (key.staffUsername() != null) {
-            return entry.without(blocked);
-        }
-        if (shape.hostUsernames().isEmpty()) {
-            // Cal.com did not say who hosts it: whether someone else is free cannot be worked out
-            return null;
-        }
-        if (!shape.hostUsernames().contains(host)) {
-            return entry;
-        }
-        List<DayEntry> others = new ArrayList<>();
-        for (String other : shape.hostUsernames()) {
-            if (!other.equals(host)) {
-                DayEntry theirs = known.get(key.forStaff(other));
-                if (theirs == null) {
-                    return null;
-                }
-                others.add(theirs);
-            }
-        }
-        return entry.without(slot -> blocked.test(slot)
-                && others.stream().noneMatch(theirs -> theirs.offers(slot.start())));
-    }
-
-    /** Whether the change, widened by its buffers, reaches the key's local day. */
-    private static boolean touches(DayKey key, BusyChange change, @Nullable EventTypeShape booked) {
-        LocalDate first = LocalDate.ofInstant(change.start().minus(bufferBefore(booked)), key.zone());
-        LocalDate last = LocalDate.ofInstant(change.end().plus(bufferAfter(booked)), key.zone());
-        return !key.day().isBefore(first) && !key.day().isAfter(last);
-    }
-
-    /** An event type's buffer before its slots, or a generous bound when its shape is unknown. */
-    private static Duration bufferBefore(@Nullable EventTypeShape shape) {
-        return shape == null ? UNKNOWN_BUFFER : Duration.ofMinutes(shape.beforeBufferMinutes());
-    }
-
-    private static Duration bufferAfter(@Nullable EventTypeShape shape) {
-        return shape == null ? UNKNOWN_BUFFER : Duration.ofMinutes(shape.afterBufferMinutes());
     }
 
     // ---- invalidation
