@@ -485,6 +485,7 @@ public final class CachedAvailability implements AvailabilityService, AutoClosea
     public void apply(BusyChange change, InvalidationSource source) {
         metrics.invalidation(SlotlineMetrics.InvalidationSource.valueOf(source.name()));
         List<DayKey> dropped = applyHere(change);
+        metrics.availabilityChange(busyTimes.canApply(change) && dropped.isEmpty());
         shared.changed(change, LocalDate.ofInstant(change.start(), change.zone()),
                 LocalDate.ofInstant(change.end(), change.zone()));
         if (!dropped.isEmpty() && properties.rewarmAfterInvalidation()) {

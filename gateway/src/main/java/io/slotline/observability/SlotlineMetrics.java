@@ -46,6 +46,7 @@ public class SlotlineMetrics {
     public static final String AVAILABILITY_COALESCED = "slotline.availability.coalesced";
     public static final String AVAILABILITY_PREFETCHES = "slotline.availability.prefetches";
     public static final String AVAILABILITY_INVALIDATIONS = "slotline.availability.invalidations";
+    public static final String AVAILABILITY_CHANGES = "slotline.availability.changes";
     public static final String RETELL_WEBHOOKS = "slotline.retell.webhooks";
     public static final String SIGNATURE_REJECTIONS = "slotline.retell.signature.rejections";
     public static final String CALLS_ACTIVE = "slotline.calls.active";
@@ -175,6 +176,9 @@ public class SlotlineMetrics {
                 .register(registry);
         for (InvalidationSource source : InvalidationSource.values()) {
             invalidationCounter(source);
+        }
+        for (boolean applied : new boolean[] {true, false}) {
+            changeCounter(applied);
         }
         for (String event : List.of("call_started", "call_ended", "call_analyzed")) {
             for (String outcome : List.of("processed", "duplicate", "ignored", "rejected")) {
@@ -366,6 +370,18 @@ public class SlotlineMetrics {
 
     public void invalidation(InvalidationSource source) {
         invalidationCounter(source).increment();
+    }
+
+    /** A booking change was applied to the cached days ({@code true}) or some days had to be dropped. */
+    public void availabilityChange(boolean applied) {
+        changeCounter(applied).increment();
+    }
+
+    private Counter changeCounter(boolean applied) {
+        return Counter.builder(AVAILABILITY_CHANGES)
+                .description("Booking changes applied to cached availability, or that dropped days instead")
+                .tag("result", applied ? "applied" : "dropped")
+                .register(registry);
     }
 
     private Counter cacheCounter(String result) {

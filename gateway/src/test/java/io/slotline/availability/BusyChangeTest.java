@@ -73,6 +73,8 @@ class BusyChangeTest {
         assertThat(starts(HAIRCUT_ANY)).as("both busy at 10").doesNotContain(at(DAY, 10)).contains(at(DAY, 11));
         assertThat(calcom.slotsCalls()).as("every answer came from memory").isEqualTo(requests);
         assertThat(fixture.cache("miss")).isEqualTo(3);
+        assertThat(fixture.registry.counter("slotline.availability.changes", "result", "applied").count())
+                .isEqualTo(2);
     }
 
     @Test
@@ -102,6 +104,8 @@ class BusyChangeTest {
                     .doesNotContain(at(DAY, 10));
             blind.freeSlots(fixture.live(OTHER_COMPANY, DAY, DAY));
             assertThat(calcom.slotsCalls()).as("only the company's day was asked again").isEqualTo(3);
+            assertThat(fixture.registry.counter("slotline.availability.changes", "result", "dropped").count())
+                    .isEqualTo(1);
         } finally {
             blind.close();
         }
