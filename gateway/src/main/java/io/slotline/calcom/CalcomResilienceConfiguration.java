@@ -3,10 +3,15 @@ package io.slotline.calcom;
 import java.time.Clock;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+
+import io.lettuce.core.RedisClient;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 
@@ -28,8 +33,19 @@ class CalcomResilienceConfiguration {
     @Bean
     @Primary
     ResilientCalcomApi resilientCalcomApi(HttpCalcomClient httpCalcomClient, CircuitBreakerRegistry calcomCircuitBreakers,
-            CalcomResilienceProperties properties, ObjectProvider<Clock> clock) {
-        return new ResilientCalcomApi(httpCalcomClient, calcomCircuitBreakers, properties,
-                clock.getIfAvailable(Clock::systemUTC));
+            CalcomResilienceProperties properties, ObjectProvider<Clock> clock,
+            ObjectProvider<RedisConnectionFactory> redis, @Value("${slotline.redis.prefix:slotline}") String prefix) {
+        Clock time = clock.getIfAvailable(Clock::systemUTC);
+        SharedRequestBudget shared = null;
+        if (properties.budget().shared()) {
+            RedisConnectionFactory connections = redis.getIfAvailable();
+            if (!(connections instanceof LettuceConnectionFactory lettuce)) {
+                throw new IllegalStateException("slotline.calcom.resilience.budget.shared=true needs Redis through "
+                        + "Lettuce (spring.data.redis.*)");
+            }
+            shared = SharedRequestBudget.overRedis(() -> (RedisClient) lettuce.getNativeClient(), properties.budget(),
+                    prefix, time);
+        }
+        return new ResilientCalcomApi(httpCalcomClient, calcomCircuitBreakers, properties, time, shared);
     }
 }

@@ -61,9 +61,11 @@ public record CalcomResilienceProperties(@DefaultValue Breaker breaker, @Default
      * @param requestsPerWindow most requests started in any {@code window} (a sliding window: also caps every
      *        fixed window Cal.com counts in)
      * @param backgroundReservePercent share of the budget only live calls may use
+     * @param shared                   also count every instance's requests together, in Redis (for several
+     *                                 instances behind a load balancer; needs {@code spring.data.redis.*})
      */
     public record Budget(@DefaultValue("100") int requestsPerWindow, @DefaultValue("60s") Duration window,
-            @DefaultValue("30") int backgroundReservePercent) {
+            @DefaultValue("30") int backgroundReservePercent, @DefaultValue("false") boolean shared) {
 
         public Budget {
             positive(requestsPerWindow, "budget.requests-per-window");
@@ -75,7 +77,7 @@ public record CalcomResilienceProperties(@DefaultValue Breaker breaker, @Default
         }
 
         public static Budget defaults() {
-            return new Budget(100, Duration.ofSeconds(60), 30);
+            return new Budget(100, Duration.ofSeconds(60), 30, false);
         }
 
         /** Requests kept for live calls: background work stops when only this many are left. */

@@ -45,13 +45,20 @@ public final class ResilientCalcomApi implements CalcomApi {
     private final CalcomResilienceProperties properties;
     private final Clock clock;
     private final ConcurrentMap<String, RequestBudget> budgets = new ConcurrentHashMap<>();
+    private final @Nullable SharedRequestBudget shared;
 
     public ResilientCalcomApi(CalcomApi delegate, CircuitBreakerRegistry breakers,
             CalcomResilienceProperties properties, Clock clock) {
+        this(delegate, breakers, properties, clock, null);
+    }
+
+    ResilientCalcomApi(CalcomApi delegate, CircuitBreakerRegistry breakers, CalcomResilienceProperties properties,
+            Clock clock, @Nullable SharedRequestBudget shared) {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
         this.breakers = Objects.requireNonNull(breakers, "breakers");
         this.properties = Objects.requireNonNull(properties, "properties");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.shared = shared;
     }
 
     /** The breaker configuration for {@link CircuitBreakerRegistry#of(CircuitBreakerConfig)}. */
@@ -144,6 +151,11 @@ public final class ResilientCalcomApi implements CalcomApi {
         return budget(accountName).used(clock.instant());
     }
 
+    /** Whether requests also count against the budget all instances share (diagnostics and tests). */
+    boolean sharesBudget() {
+        return shared != null;
+    }
+
     public CircuitBreaker circuitBreaker(String accountName) {
         return breakers.circuitBreaker(accountName);
     }
@@ -173,6 +185,13 @@ public final class ResilientCalcomApi implements CalcomApi {
         Instant start = clock.instant();
         RequestBudget.Refusal refusal = budget(account.name())
                 .tryAcquire(context.priority(), start, delegate.rateLimitStatus(account.name()));
+        if (refusal == null && shared != null) {
+            Duration wait = shared.tryAcquire(account.name(), context.priority());
+            if (wait != null) {
+                refusal = new RequestBudget.Refusal(context.priority() == Priority.LIVE
+                        ? "the budget all instances share is spent" : "only the shared live reserve is left", wait);
+            }
+        }
         if (refusal != null) {
             breaker.releasePermission();
             log.debug("Not calling Cal.com {} for {} ({}): {}", endpoint.tag(), account.name(), context.priority(),

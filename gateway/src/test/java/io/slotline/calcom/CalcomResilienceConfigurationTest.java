@@ -31,6 +31,14 @@ class CalcomResilienceConfigurationTest {
     }
 
     @Test
+    void aSharedBudgetWithoutRedisIsAClearStartUpError() {
+        context.withPropertyValues("slotline.calcom.resilience.budget.shared=true").run(app -> {
+            assertThat(app).hasFailed();
+            assertThat(app.getStartupFailure()).rootCause().hasMessageContaining("budget.shared=true needs Redis");
+        });
+    }
+
+    @Test
     void settingsBind() {
         context.withPropertyValues("slotline.calcom.resilience.budget.requests-per-window=50",
                 "slotline.calcom.resilience.breaker.open-wait=5s",
