@@ -23,6 +23,7 @@ public record BusyChange(long companyId, Kind kind, Instant start, Instant end, 
         if (end.isBefore(start)) {
             throw new IllegalArgumentException("end " + end + " is before start " + start);
         }
+        hostUsername = hostUsername == null ? null : CalendarRef.normalized(hostUsername);
     }
 
     public enum Kind { BOOKED, FREED }

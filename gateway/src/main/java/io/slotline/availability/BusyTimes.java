@@ -67,7 +67,9 @@ final class BusyTimes {
             return null;
         }
         if (!shape.hostUsernames().contains(host)) {
-            return entry;
+            // a host of another event type leaves this one alone; a host missing from this event type's own list
+            // means the list is out of date, so nobody can tell who else is free
+            return change.eventTypeId() != null && change.eventTypeId() == key.eventTypeId() ? null : entry;
         }
         List<DayEntry> others = new ArrayList<>();
         for (String other : shape.hostUsernames()) {

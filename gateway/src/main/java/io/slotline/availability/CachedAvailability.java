@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -158,10 +159,9 @@ public final class CachedAvailability implements AvailabilityService, AutoClosea
         DayRange range = new DayRange(request.calendar(), request.zone(), request.from(), request.to());
         List<DayKey> keys = range.days().stream().map(range::key).toList();
 
-        Map<DayKey, DayEntry> inMemory = allFinished(keys);
-        boolean reloadingFocus = inMemory != null && request.focus() != null
-                && forgetFocusDayIfUnsure(range, request.focus(), inMemory);
-        if (inMemory != null && !reloadingFocus) {
+        boolean reloadingFocus = request.focus() != null && forgetFocusDayIfUnsure(range, request.focus());
+        Map<DayKey, DayEntry> inMemory = reloadingFocus ? null : allFinished(keys);
+        if (inMemory != null) {
             return answer(request, range, keys, inMemory, null, true);
         }
         Set<DayKey> startedHere = ConcurrentHashMap.newKeySet();
@@ -235,9 +235,9 @@ public final class CachedAvailability implements AvailabilityService, AutoClosea
      * Memory cannot vouch for the asked time when another call is confirming an overlapping one (verify), or when
      * a booking near it was freed and the time is not among the slots: that one day is dropped, to be fetched.
      */
-    private boolean forgetFocusDayIfUnsure(DayRange range, SlotRequest.Focus focus, Map<DayKey, DayEntry> inMemory) {
+    private boolean forgetFocusDayIfUnsure(DayRange range, SlotRequest.Focus focus) {
         DayKey key = range.key(LocalDate.ofInstant(focus.start(), range.zone()));
-        DayEntry entry = inMemory.get(key);
+        DayEntry entry = finished(key);
         if (entry == null || !(focus.verify() || (!entry.offers(focus.start()) && busyTimes.mayHaveFreed(key, entry,
                 focus.start())))) {
             return false;
@@ -274,7 +274,9 @@ public final class CachedAvailability implements AvailabilityService, AutoClosea
         Instant now = clock.instant();
         Map<DayKey, DayEntry> entries = new HashMap<>(loaded);
         List<DayKey> unknown = new ArrayList<>();
+        boolean fellBack = false;
         if (failure != null || entries.size() < keys.size()) {
+            fellBack = true;
             for (DayKey key : keys) {
                 if (!entries.containsKey(key)) {
                     DayEntry fallback = finished(key);
@@ -299,7 +301,8 @@ public final class CachedAvailability implements AvailabilityService, AutoClosea
             log.debug("Serving last known availability for {}: {}", range, describe(failure));
         }
 
-        boolean stale = false;
+        // what Cal.com could not confirm in time is served as stale, whatever its age
+        boolean stale = fellBack && failure != null;
         List<DayKey> toRefresh = new ArrayList<>();
         TreeMap<LocalDate, List<FreeSlot>> answer = new TreeMap<>();
         for (DayKey key : keys) {
@@ -484,36 +487,59 @@ public final class CachedAvailability implements AvailabilityService, AutoClosea
     @Override
     public void apply(BusyChange change, InvalidationSource source) {
         metrics.invalidation(SlotlineMetrics.InvalidationSource.valueOf(source.name()));
+        // the shared store first: a load starting here meanwhile must not read a day from before the change
+        shared.changed(change, nearFrom(change), nearTo(change));
         List<DayKey> dropped = applyHere(change);
         metrics.availabilityChange(busyTimes.canApply(change) && dropped.isEmpty());
-        shared.changed(change, LocalDate.ofInstant(change.start(), change.zone()),
-                LocalDate.ofInstant(change.end(), change.zone()));
         if (!dropped.isEmpty() && properties.rewarmAfterInvalidation()) {
             rewarm(dropped);
         }
     }
 
-    /** Applies the change to this instance's memory; returns the days it had to drop. */
-    private List<DayKey> applyHere(BusyChange change) {
-        LocalDate from = LocalDate.ofInstant(change.start(), change.zone());
-        LocalDate to = LocalDate.ofInstant(change.end(), change.zone());
+    /**
+     * Buffers are shorter than a day and a company's branches are less than a day apart: the local days around the
+     * change, in its zone, hold every cached day it can touch.
+     */
+    private static LocalDate nearFrom(BusyChange change) {
+        return LocalDate.ofInstant(change.start(), change.zone()).minusDays(1);
+    }
+
+    private static LocalDate nearTo(BusyChange change) {
+        return LocalDate.ofInstant(change.end(), change.zone()).plusDays(1);
+    }
+
+    /**
+     * Applies the change to this instance's memory; returns the days it had to drop. One change at a time: a
+     * change reads other hosts' days that the change before it may have patched.
+     */
+    private synchronized List<DayKey> applyHere(BusyChange change) {
+        LocalDate nearFrom = nearFrom(change);
+        LocalDate nearTo = nearTo(change);
         if (!busyTimes.canApply(change)) {
-            return dropLocally(change.companyId(), from, to);
+            return dropLocally(change.companyId(), nearFrom, nearTo);
         }
-        // buffers are shorter than a day: the days around the change hold every slot it can touch
-        LocalDate nearFrom = from.minusDays(1);
-        LocalDate nearTo = to.plusDays(1);
         long at = epoch.incrementAndGet();
         for (LocalDate day = nearFrom; !day.isAfter(nearTo); day = day.plusDays(1)) {
             invalidatedAt.put(new CompanyDay(change.companyId(), day), at);
         }
-        List<DayKey> near = days.asMap().keySet().stream()
-                .filter(key -> key.within(change.companyId(), nearFrom, nearTo)).toList();
+        Set<DayKey> near = new HashSet<>();
+        days.asMap().keySet().stream().filter(key -> key.within(change.companyId(), nearFrom, nearTo))
+                .forEach(near::add);
+        lastKnown.asMap().keySet().stream().filter(key -> key.within(change.companyId(), nearFrom, nearTo))
+                .forEach(near::add);
         Map<DayKey, DayEntry> before = new HashMap<>();
         near.forEach(key -> {
             DayEntry entry = finished(key);
             if (entry != null) {
                 before.put(key, entry);
+            }
+        });
+        // what the last known days say decides for a last known day whose other hosts left the cache
+        Map<DayKey, DayEntry> lastKnownBefore = new HashMap<>(before);
+        near.forEach(key -> {
+            DayEntry entry = lastKnown.getIfPresent(key);
+            if (entry != null) {
+                lastKnownBefore.putIfAbsent(key, entry);
             }
         });
         List<DayKey> dropped = new ArrayList<>();
@@ -529,7 +555,7 @@ public final class CachedAvailability implements AvailabilityService, AutoClosea
                 }
                 return patched == entry ? future : CompletableFuture.completedFuture(patched);
             });
-            lastKnown.asMap().computeIfPresent(key, (k, entry) -> busyTimes.after(change, k, entry, before));
+            lastKnown.asMap().computeIfPresent(key, (k, entry) -> busyTimes.after(change, k, entry, lastKnownBefore));
         }
         return dropped;
     }

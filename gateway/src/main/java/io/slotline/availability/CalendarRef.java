@@ -24,7 +24,12 @@ public record CalendarRef(long companyId, CalcomAccount account, long eventTypeI
     }
 
     static String key(long companyId, long eventTypeId, @Nullable String staffUsername) {
-        return companyId + ":" + eventTypeId + ":" + (staffUsername == null ? "*" : staffUsername);
+        return companyId + ":" + eventTypeId + ":" + (staffUsername == null ? "*" : normalized(staffUsername));
+    }
+
+    /** Cal.com usernames are compared without case: webhooks and settings may spell them differently. */
+    static String normalized(String username) {
+        return username.toLowerCase(java.util.Locale.ROOT);
     }
 
     @Override

@@ -10,8 +10,9 @@ record DayKey(long companyId, String calendarKey, long eventTypeId, @Nullable St
               int durationMinutes, ZoneId zone, LocalDate day) {
 
     static DayKey of(CalendarRef calendar, ZoneId zone, LocalDate day) {
-        return new DayKey(calendar.companyId(), calendar.key(), calendar.eventTypeId(), calendar.staffUsername(),
-                calendar.durationMinutes(), zone, day);
+        String staff = calendar.staffUsername();
+        return new DayKey(calendar.companyId(), calendar.key(), calendar.eventTypeId(),
+                staff == null ? null : CalendarRef.normalized(staff), calendar.durationMinutes(), zone, day);
     }
 
     boolean within(long company, LocalDate from, LocalDate to) {
@@ -20,7 +21,7 @@ record DayKey(long companyId, String calendarKey, long eventTypeId, @Nullable St
 
     /** The same event type, day and slot length, for one staff member. */
     DayKey forStaff(String username) {
-        return new DayKey(companyId, CalendarRef.key(companyId, eventTypeId, username), eventTypeId, username,
-                durationMinutes, zone, day);
+        return new DayKey(companyId, CalendarRef.key(companyId, eventTypeId, username), eventTypeId,
+                CalendarRef.normalized(username), durationMinutes, zone, day);
     }
 }

@@ -1,6 +1,7 @@
 package io.slotline.availability;
 
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What Cal.com's event type says about how its bookings block time: a slot is free for a host when the slot
@@ -13,6 +14,6 @@ public record EventTypeShape(long eventTypeId, int beforeBufferMinutes, int afte
         if (beforeBufferMinutes < 0 || afterBufferMinutes < 0) {
             throw new IllegalArgumentException("buffers must be >= 0");
         }
-        hostUsernames = Set.copyOf(hostUsernames);
+        hostUsernames = hostUsernames.stream().map(CalendarRef::normalized).collect(Collectors.toUnmodifiableSet());
     }
 }

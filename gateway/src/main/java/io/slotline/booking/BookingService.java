@@ -252,6 +252,12 @@ public class BookingService {
             // not our own earlier booking: none was sent before under this key, or the lookup above found none;
             // the caller's alternatives are read from Cal.com again for this calendar and day
             log.info("slot {} of call {} not bookable: {}", request.start(), request.retellCallId(), taken.reason());
+            if (request.staff() != null && request.staff().calcomUsername() != null) {
+                // the staff member the caller asked for is busy then, whatever we knew
+                tellAvailability(request, BusyChange.booked(request.company().id(), request.start(),
+                        request.start().plus(Duration.ofMinutes(request.service().durationMinutes())), request.zone(),
+                        calendar.eventTypeId(), request.staff().calcomUsername()));
+            }
             return new SlotTaken(taken.reason());
         } catch (CalcomException.Unavailable | CalcomException.RateLimited e) {
             // a timeout or a broken answer may hide a booking Cal.com made; a refusal before sending cannot
@@ -361,15 +367,18 @@ public class BookingService {
     /** The booked host's time is busy now: the cache takes the slot out instead of forgetting the day. */
     private void tellAvailability(BookingRequest request, Booking booking) {
         String host = booking.hosts().stream().map(Host::username).filter(Objects::nonNull).findFirst().orElse(null);
+        tellAvailability(request, BusyChange.booked(request.company().id(), booking.start(), booking.end(),
+                request.zone(), request.calendar().eventTypeId(), host));
+    }
+
+    private void tellAvailability(BookingRequest request, BusyChange change) {
         try {
             AvailabilityService service = availability.getIfAvailable();
             if (service != null) {
-                service.apply(BusyChange.booked(request.company().id(), booking.start(), booking.end(),
-                        request.zone(), request.calendar().eventTypeId(), host), InvalidationSource.OWN_BOOKING);
+                service.apply(change, InvalidationSource.OWN_BOOKING);
             }
         } catch (RuntimeException e) {
-            log.warn("could not update availability of {} after booking {}", request.company().slug(),
-                    booking.uid(), e);
+            log.warn("could not update availability of {} after {}", request.company().slug(), change, e);
         }
     }
 

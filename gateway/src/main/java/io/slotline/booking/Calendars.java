@@ -42,6 +42,16 @@ public class Calendars {
                 staff == null ? null : staff.calcomUsername(), service.durationMinutes());
     }
 
+    /** The service for one of its Cal.com hosts, by username (whether or not they are set up as staff here). */
+    public CalendarRef forHost(Company company, Service service, String username) {
+        Long eventTypeId = service.calcomEventTypeId();
+        if (eventTypeId == null || service.calcomEventTypeSlug() == null) {
+            throw new IllegalArgumentException("service " + service.id() + " has no Cal.com event type slug");
+        }
+        return new CalendarRef(company.id(), account(company), eventTypeId, service.calcomEventTypeSlug(), username,
+                service.durationMinutes());
+    }
+
     /** A staff member can be asked for by name when Cal.com can address them: event type slug plus username. */
     public static boolean bookable(Service service, Staff staff) {
         return service.calcomEventTypeSlug() != null && staff.calcomUsername() != null;

@@ -63,6 +63,11 @@ final class RequestBudget {
         return null;
     }
 
+    /** A permit taken at {@code start} for a request that was not sent after all. */
+    synchronized void giveBack(Instant start) {
+        starts.removeLastOccurrence(start);
+    }
+
     /** Cal.com answered 429: nothing goes out for this account until its window resets. */
     synchronized void blockFor(Instant now, long resetSeconds) {
         Instant until = now.plusSeconds(Math.max(1, resetSeconds));

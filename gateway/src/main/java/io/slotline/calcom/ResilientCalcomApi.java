@@ -188,6 +188,7 @@ public final class ResilientCalcomApi implements CalcomApi {
         if (refusal == null && shared != null) {
             Duration wait = shared.tryAcquire(account.name(), context.priority());
             if (wait != null) {
+                budget(account.name()).giveBack(start);
                 refusal = new RequestBudget.Refusal(context.priority() == Priority.LIVE
                         ? "the budget all instances share is spent" : "only the shared live reserve is left", wait);
             }

@@ -114,7 +114,7 @@ class CheckAvailability implements FunctionHandler<CheckAvailability.Args> {
                         start, Duration.ofMinutes(subject.service().durationMinutes()));
         Alternatives.Wish wish = new Alternatives.Wish(date, time, request.window().orElse(null));
         SlotDesk.HostsLeft left = competing.isEmpty() ? SlotDesk.HostsLeft.SOME
-                : desk.hostsLeft(context, subject, date, start, competing.size());
+                : desk.hostsLeft(context, subject, date, start, competing);
         if (left == SlotDesk.HostsLeft.NONE) {
             // other callers are confirming this time and hold every host free then, as Cal.com would say too
             return taken(context, subject, availability, wish, start);

@@ -6,10 +6,13 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -19,9 +22,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
+import io.slotline.appointments.SlotHold;
 import io.slotline.availability.Availability;
 import io.slotline.availability.AvailabilityService;
 import io.slotline.availability.CalendarUnavailableException;
+import io.slotline.availability.EventTypeShape;
 import io.slotline.availability.CalendarRef;
 import io.slotline.availability.FreeSlot;
 import io.slotline.availability.InvalidationSource;
@@ -29,6 +34,7 @@ import io.slotline.availability.SlotRequest;
 import io.slotline.booking.BookingProperties;
 import io.slotline.booking.Alternatives;
 import io.slotline.booking.Calendars;
+import io.slotline.booking.EventTypeCatalog;
 import io.slotline.booking.SlotHoldService;
 import io.slotline.calcom.CalcomException;
 import io.slotline.speech.DateTimeRequest;
@@ -65,10 +71,11 @@ class SlotDesk {
     private final CallMemory memory;
     private final BookingProperties properties;
     private final SpokenWhen when;
+    private final EventTypeCatalog eventTypes;
 
     SlotDesk(ServiceResolver services, TenantDirectory tenants, Calendars calendars,
              ObjectProvider<AvailabilityService> availability, SlotHoldService holds, CallMemory memory,
-             BookingProperties properties, SpokenWhen when) {
+             BookingProperties properties, SpokenWhen when, EventTypeCatalog eventTypes) {
         this.services = services;
         this.tenants = tenants;
         this.calendars = calendars;
@@ -77,6 +84,7 @@ class SlotDesk {
         this.memory = memory;
         this.properties = properties;
         this.when = when;
+        this.eventTypes = eventTypes;
     }
 
     /** A service, maybe one staff member, and the Cal.com calendar they are. */
@@ -219,26 +227,53 @@ class SlotDesk {
     enum HostsLeft { SOME, NONE, UNKNOWN }
 
     /**
-     * Cal.com lets each reservation of a service take one of its free hosts: the time is still free for this caller
-     * while more hosts are free than other calls hold ({@code SOME}), taken otherwise ({@code NONE}). {@code UNKNOWN}
-     * when a host's calendar for that day is not in memory.
+     * Cal.com lets each reservation of a service take one of its free hosts. By the hosts' calendars in memory (all
+     * hosts Cal.com lists for the event type): a hold for a named staff member takes that one, any other hold takes
+     * one of the rest; the time is still free for this caller ({@code SOME}) while a host is left for them, taken
+     * otherwise ({@code NONE}). {@code UNKNOWN} (ask Cal.com) when a host's calendar or the event type's hosts are
+     * not in memory, or a hold only partly overlaps the time.
      */
-    HostsLeft hostsLeft(CallContext context, Subject subject, LocalDate day, Instant start, int heldByOthers) {
-        int free = 0;
-        for (Staff staff : tenants.staffForService(context.companyId(), subject.service().id())) {
-            if (staff.branchId() != context.branch().id() || !Calendars.bookable(subject.service(), staff)) {
-                continue;
-            }
-            CalendarRef calendar = calendars.of(context.company(), subject.service(), staff);
+    HostsLeft hostsLeft(CallContext context, Subject subject, LocalDate day, Instant start, List<SlotHold> competing) {
+        Long eventTypeId = subject.service().calcomEventTypeId();
+        EventTypeShape shape = eventTypeId == null ? null : eventTypes.known(context.companyId(), eventTypeId);
+        if (shape == null || shape.hostUsernames().isEmpty() || subject.service().calcomEventTypeSlug() == null
+                || competing.stream().anyMatch(hold -> !hold.startsAt().equals(start))) {
+            return HostsLeft.UNKNOWN;
+        }
+        Set<String> free = new HashSet<>();
+        for (String host : shape.hostUsernames()) {
+            CalendarRef calendar = calendars.forHost(context.company(), subject.service(), host);
             Optional<Availability> known = availability().peek(liveRequest(context, calendar, day, day));
             if (known.isEmpty()) {
                 return HostsLeft.UNKNOWN;
             }
             if (Alternatives.exact(known.get(), start) != null) {
-                free++;
+                free.add(host);
             }
         }
-        return free > heldByOthers ? HostsLeft.SOME : HostsLeft.NONE;
+        int forAnyHost = 0;
+        for (SlotHold hold : competing) {
+            String named = usernameOf(context, hold.staffId());
+            if (named == null || !free.remove(named)) {
+                forAnyHost++;
+            }
+        }
+        String wanted = subject.staff() == null || subject.staff().calcomUsername() == null ? null
+                : subject.staff().calcomUsername().toLowerCase(Locale.ROOT);
+        if (wanted != null && !free.contains(wanted)) {
+            return HostsLeft.NONE;
+        }
+        return free.size() > forAnyHost ? HostsLeft.SOME : HostsLeft.NONE;
+    }
+
+    private @Nullable String usernameOf(CallContext context, @Nullable Long staffId) {
+        if (staffId == null) {
+            return null;
+        }
+        return tenants.staff(context.companyId(), context.branch().id()).stream()
+                .filter(staff -> staff.id() == staffId && staff.calcomUsername() != null)
+                .map(staff -> staff.calcomUsername().toLowerCase(Locale.ROOT))
+                .findFirst().orElse(null);
     }
 
     /** After Cal.com contradicted what we knew (a "free" slot was not): forget that day. */

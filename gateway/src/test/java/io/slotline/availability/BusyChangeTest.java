@@ -152,11 +152,13 @@ class BusyChangeTest {
         calcom.free(at(DAY, 10));
         availability.apply(freed(at(DAY, 10), "anna-demo"), InvalidationSource.WEBHOOK);
         calcom.holdRequests(1);
+        double hits = fixture.cache("hit");
 
         Availability answer = availability.freeSlots(fixture.live(HAIRCUT_ANY, TODAY, DAY.plusDays(3))
                 .focusedOn(at(DAY, 15), false));
 
         assertThat(answer.on(DAY)).extracting(FreeSlot::start).doesNotContain(at(DAY, 15), at(DAY, 10));
+        assertThat(fixture.cache("hit")).as("answered from memory").isEqualTo(hits + 1);
         assertThat(calcom.awaitArrivals()).as("only the background refresh asks Cal.com").isTrue();
         calcom.open();
         await().atMost(Duration.ofSeconds(10)).until(() -> starts(HAIRCUT_ANY).contains(at(DAY, 10)));
@@ -170,12 +172,14 @@ class BusyChangeTest {
         calcom.free(at(DAY, 10));
         availability.apply(freed(at(DAY, 10), null), InvalidationSource.WEBHOOK);
         calcom.holdRequests(1);
+        double hits = fixture.cache("hit");
 
         // 11:00 is offered, so it is still free: no waiting, even though the refresh is held at Cal.com's door
         Availability answer = availability.freeSlots(fixture.live(HAIRCUT_ANY, TODAY, DAY.plusDays(3))
                 .focusedOn(at(DAY, 11), false));
 
         assertThat(answer.on(DAY)).extracting(FreeSlot::start).contains(at(DAY, 11)).doesNotContain(at(DAY, 10));
+        assertThat(fixture.cache("hit")).as("answered from memory").isEqualTo(hits + 1);
         assertThat(calcom.awaitArrivals()).as("the day is refreshed in the background").isTrue();
         calcom.open();
         await().atMost(Duration.ofSeconds(10)).until(() -> starts(HAIRCUT_ANY).contains(at(DAY, 10)));
@@ -222,6 +226,45 @@ class BusyChangeTest {
         assertThat(inFlight.get(10, TimeUnit.SECONDS).on(DAY)).extracting(FreeSlot::start).contains(at(DAY, 14));
 
         assertThat(starts(HAIRCUT_ANY)).doesNotContain(at(DAY, 14));
+        assertThat(calcom.slotsCalls()).isEqualTo(4);
+    }
+
+    @Test
+    void verifyingAsksCalcomForThatDayEvenWhenAnotherDayOfTheRangeIsMissing() {
+        warm(HAIRCUT_ANY);
+        availability.invalidateCompany(1, DAY.plusDays(2), DAY.plusDays(2), InvalidationSource.WEBHOOK);
+        calcom.take(at(DAY, 10));
+
+        Availability verified = availability.freeSlots(fixture.live(HAIRCUT_ANY, TODAY, DAY.plusDays(3))
+                .focusedOn(at(DAY, 10), true));
+
+        assertThat(verified.on(DAY)).extracting(FreeSlot::start).doesNotContain(at(DAY, 10));
+        assertThat(calcom.slotsCalls()).as("the asked day and the missing one, in one range").isEqualTo(2);
+    }
+
+    @Test
+    void hostNamesAreComparedWithoutCase() {
+        warm(HAIRCUT_ANY, HAIRCUT_ANNA, HAIRCUT_BEN);
+
+        availability.apply(booked(at(DAY, 10), 30, 1001, "Anna-Demo"), InvalidationSource.WEBHOOK);
+        availability.apply(booked(at(DAY, 10), 30, 1001, "BEN-DEMO"), InvalidationSource.WEBHOOK);
+
+        assertThat(starts(HAIRCUT_ANNA)).doesNotContain(at(DAY, 10));
+        assertThat(starts(HAIRCUT_ANY)).doesNotContain(at(DAY, 10));
+        assertThat(calcom.slotsCalls()).isEqualTo(3);
+    }
+
+    @Test
+    void aHostTheEventTypeDoesNotListMeansItsAnyHostDayIsAskedAgain() {
+        warm(HAIRCUT_ANY, HAIRCUT_ANNA, HAIRCUT_BEN);
+        calcom.take(at(DAY, 10));
+
+        // Carla hosts Herrenhaarschnitt in Cal.com already, but the event type read earlier did not list her
+        availability.apply(booked(at(DAY, 10), 30, 1001, "carla-demo"), InvalidationSource.WEBHOOK);
+
+        assertThat(starts(HAIRCUT_ANNA)).as("Anna's own calendar is not Carla's").contains(at(DAY, 10));
+        assertThat(calcom.slotsCalls()).isEqualTo(3);
+        assertThat(starts(HAIRCUT_ANY)).doesNotContain(at(DAY, 10));
         assertThat(calcom.slotsCalls()).isEqualTo(4);
     }
 

@@ -36,6 +36,7 @@ import io.slotline.availability.CalendarRef;
 import io.slotline.availability.InvalidationSource;
 import io.slotline.availability.SlotRequest;
 import io.slotline.booking.Calendars;
+import io.slotline.booking.EventTypeCatalog;
 import io.slotline.retell.RetellSignature;
 import io.slotline.sim.CalcomSimulator;
 import io.slotline.sim.SimOptions;
@@ -101,6 +102,9 @@ abstract class LiveCallTest {
 
     @Autowired
     Calendars calendars;
+
+    @Autowired
+    EventTypeCatalog eventTypes;
 
     @BeforeEach
     void freshWorld() {
@@ -319,13 +323,17 @@ abstract class LiveCallTest {
         return refs;
     }
 
-    /** Waits until a call's warm-up has put the salon's next 28 days of every calendar in memory. */
+    /**
+     * Waits until a call's warm-up has put the salon's next 28 days of every calendar in memory, and its event
+     * types' buffers and hosts.
+     */
     void awaitSalonWarmedUp() {
         LocalDate today = LocalDate.ofInstant(CLOCK.instant(), BERLIN);
         List<CalendarRef> expected = salonCalendars();
         await().atMost(Duration.ofSeconds(10)).until(() -> expected.stream().allMatch(calendar -> availability
                 .peek(new SlotRequest(calendar, BERLIN, today, today.plusDays(27), SlotRequest.Priority.LIVE,
-                        Instant.now().plusSeconds(5))).isPresent()));
+                        Instant.now().plusSeconds(5))).isPresent()
+                && eventTypes.known(calendar.companyId(), calendar.eventTypeId()) != null));
     }
 
     /** A haircut start both Anna and Ben are free for. */

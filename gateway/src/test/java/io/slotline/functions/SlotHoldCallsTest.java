@@ -115,6 +115,33 @@ class SlotHoldCallsTest extends LiveCallTest {
     }
 
     @Test
+    void aTimeHeldForAnnaIsTakenForCallersAskingForAnnaAndStillFreeWithBenForAnyone() {
+        jdbc.sql("UPDATE slot_holds SET status = 'released' WHERE status = 'held'").update();
+        Instant slot = twoHostSlot(TUESDAY);
+        Call first = salonCall();
+        Call second = salonCall();
+        Call third = salonCall();
+        assertThat(second.inbound().status()).isEqualTo(200);
+        awaitSalonWarmedUp();
+        Reply held = first.function("check_availability", withAnna(check("Herrenhaarschnitt", slot)));
+        assertThat(held.json().path("hold").path("held").asBoolean()).isTrue();
+        long before = slotsRequests();
+
+        Reply askingForAnna = second.function("check_availability", withAnna(check("Herrenhaarschnitt", slot)));
+        Reply askingForAnyone = third.function("check_availability", check("Herrenhaarschnitt", slot));
+
+        assertThat(askingForAnna.reason()).isEqualTo("slot_taken");
+        assertThat(askingForAnyone.json().path("available").asBoolean()).isTrue();
+        assertThat(slotsRequests()).as("both decided from the hosts' calendars in memory").isEqualTo(before);
+    }
+
+    private static Map<String, String> withAnna(Map<String, String> args) {
+        Map<String, String> named = new java.util.HashMap<>(args);
+        named.put("staff", "Anna");
+        return named;
+    }
+
+    @Test
     void checkingAnotherSlotReleasesThePreviousHold() {
         List<Instant> free = freeStarts("cal_demo", 1001, TUESDAY, BERLIN);
         Call call = salonCall();
