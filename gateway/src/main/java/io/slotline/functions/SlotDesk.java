@@ -231,13 +231,13 @@ class SlotDesk {
      * hosts Cal.com lists for the event type): a hold for a named staff member takes that one, any other hold takes
      * one of the rest; the time is still free for this caller ({@code SOME}) while a host is left for them, taken
      * otherwise ({@code NONE}). {@code UNKNOWN} (ask Cal.com) when a host's calendar or the event type's hosts are
-     * not in memory, or a hold only partly overlaps the time.
+     * not in memory, or when no host seems left but a hold only partly overlaps the time (it may hold a host that
+     * was not free then anyway).
      */
     HostsLeft hostsLeft(CallContext context, Subject subject, LocalDate day, Instant start, List<SlotHold> competing) {
         Long eventTypeId = subject.service().calcomEventTypeId();
         EventTypeShape shape = eventTypeId == null ? null : eventTypes.known(context.companyId(), eventTypeId);
-        if (shape == null || shape.hostUsernames().isEmpty() || subject.service().calcomEventTypeSlug() == null
-                || competing.stream().anyMatch(hold -> !hold.startsAt().equals(start))) {
+        if (shape == null || shape.hostUsernames().isEmpty() || subject.service().calcomEventTypeSlug() == null) {
             return HostsLeft.UNKNOWN;
         }
         Set<String> free = new HashSet<>();
@@ -260,10 +260,10 @@ class SlotDesk {
         }
         String wanted = subject.staff() == null || subject.staff().calcomUsername() == null ? null
                 : subject.staff().calcomUsername().toLowerCase(Locale.ROOT);
-        if (wanted != null && !free.contains(wanted)) {
-            return HostsLeft.NONE;
+        if ((wanted == null || free.contains(wanted)) && free.size() > forAnyHost) {
+            return HostsLeft.SOME;
         }
-        return free.size() > forAnyHost ? HostsLeft.SOME : HostsLeft.NONE;
+        return competing.stream().allMatch(hold -> hold.startsAt().equals(start)) ? HostsLeft.NONE : HostsLeft.UNKNOWN;
     }
 
     private @Nullable String usernameOf(CallContext context, @Nullable Long staffId) {
