@@ -3,7 +3,6 @@ package io.slotline.appointments;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Objects;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -167,10 +166,8 @@ public class AppointmentChanges {
             recorded = appointments.findByBookingUid(company.id(), newUid).orElseThrow(() -> e);
         }
         freed(company, zone, appointment);
-        Long eventTypeId = eventTypeOf(company, appointment);
-        String host = moved.hosts().stream().map(Host::username).filter(Objects::nonNull).findFirst()
-                .orElse(null);
-        tell(company, BusyChange.booked(company.id(), moved.start(), moved.end(), zone, eventTypeId, host));
+        tell(company, BusyChange.booked(company.id(), moved.start(), moved.end(), zone,
+                eventTypeOf(company, appointment), moved.hostUsername()));
         return new Rescheduled(reread(appointment), recorded);
     }
 
@@ -245,10 +242,9 @@ public class AppointmentChanges {
         if (serviceId == null) {
             return null;
         }
-        return tenants.activeServices(company.id()).stream()
-                .filter(service -> service.id() == serviceId)
+        return tenants.activeService(company.id(), serviceId)
                 .map(io.slotline.tenancy.Service::calcomEventTypeId)
-                .findFirst().orElse(null);
+                .orElse(null);
     }
 
     private @Nullable String hostOf(Company company, Appointment appointment) {
@@ -257,10 +253,7 @@ public class AppointmentChanges {
         if (staffId == null || branchId == null) {
             return null;
         }
-        return tenants.staff(company.id(), branchId).stream()
-                .filter(staff -> staff.id() == staffId)
-                .map(Staff::calcomUsername)
-                .findFirst().orElse(null);
+        return tenants.staffMember(company.id(), branchId, staffId).map(Staff::calcomUsername).orElse(null);
     }
 
     private Appointment reread(Appointment appointment) {

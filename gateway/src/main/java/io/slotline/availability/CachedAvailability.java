@@ -211,8 +211,7 @@ public final class CachedAvailability implements AvailabilityService, AutoClosea
         TreeMap<LocalDate, List<FreeSlot>> days = new TreeMap<>();
         boolean stale = false;
         for (Map.Entry<DayKey, DayEntry> entry : inMemory.entrySet()) {
-            days.put(entry.getKey().day(),
-                    entry.getValue().slots().stream().filter(slot -> slot.start().isAfter(now)).toList());
+            days.put(entry.getKey().day(), entry.getValue().startingAfter(now));
             stale |= !entry.getValue().youngerThan(properties.freshFor(), now);
         }
         return Optional.of(new Availability(days, stale));
@@ -316,7 +315,7 @@ public final class CachedAvailability implements AvailabilityService, AutoClosea
                 // what it offers is still free, so it is served; a caller asking about the day gets it refreshed
                 toRefresh.add(key);
             }
-            answer.put(key.day(), entry.slots().stream().filter(slot -> slot.start().isAfter(now)).toList());
+            answer.put(key.day(), entry.startingAfter(now));
         }
         countCache(request, stale ? "stale" : fromMemory ? "hit" : "miss");
         if (!toRefresh.isEmpty()) {

@@ -28,7 +28,7 @@ public record CalendarRef(long companyId, CalcomAccount account, long eventTypeI
     }
 
     /** Cal.com usernames are compared without case: webhooks and settings may spell them differently. */
-    static String normalized(String username) {
+    public static String normalized(String username) {
         return username.toLowerCase(java.util.Locale.ROOT);
     }
 

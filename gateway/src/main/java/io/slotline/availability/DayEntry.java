@@ -35,6 +35,11 @@ record DayEntry(List<FreeSlot> slots, Instant fetchedAt, List<FreeSlot> freed) {
         return age(now).compareTo(maxAge) < 0;
     }
 
+    /** The slots a caller can still take: those that have not started. */
+    List<FreeSlot> startingAfter(Instant now) {
+        return slots.stream().filter(slot -> slot.start().isAfter(now)).toList();
+    }
+
     boolean offers(Instant start) {
         return slots.stream().anyMatch(slot -> slot.start().equals(start));
     }

@@ -312,9 +312,8 @@ final class RedisDays implements SharedDays {
 
     @Override
     public void invalidate(long companyId, LocalDate from, LocalDate to, InvalidationSource source) {
-        List<String> generations = from.datesUntil(to.plusDays(1)).map(day -> genKey(companyId, day)).toList();
         try {
-            redis.execute(BUMP, generations, String.valueOf(entryTtl.plusMinutes(1).toMillis()));
+            bumpGenerations(companyId, from, to);
             redis.convertAndSend(invalidationChannel, instanceId + "|" + companyId + "|" + from + "|" + to);
         } catch (DataAccessException e) {
             log.error("Could not invalidate availability of company {} {}..{} in Redis; other instances keep it "
@@ -324,10 +323,8 @@ final class RedisDays implements SharedDays {
 
     @Override
     public void changed(BusyChange change, LocalDate from, LocalDate to) {
-        List<String> generations = from.datesUntil(to.plusDays(1))
-                .map(day -> genKey(change.companyId(), day)).toList();
         try {
-            redis.execute(BUMP, generations, String.valueOf(entryTtl.plusMinutes(1).toMillis()));
+            bumpGenerations(change.companyId(), from, to);
             redis.convertAndSend(invalidationChannel, String.join("|", instanceId, CHANGE, String.valueOf(
                     change.companyId()), change.kind().name(), change.start().toString(), change.end().toString(),
                     change.zone().getId(), change.eventTypeId() == null ? "" : change.eventTypeId().toString(),
@@ -336,6 +333,12 @@ final class RedisDays implements SharedDays {
             log.error("Could not share a booking change of company {} {}..{} through Redis; other instances keep "
                     + "their days until they go stale: {}", change.companyId(), from, to, e.getMessage());
         }
+    }
+
+    /** Entries of these days written before now no longer count, on any instance. */
+    private void bumpGenerations(long companyId, LocalDate from, LocalDate to) {
+        List<String> generations = from.datesUntil(to.plusDays(1)).map(day -> genKey(companyId, day)).toList();
+        redis.execute(BUMP, generations, String.valueOf(entryTtl.plusMinutes(1).toMillis()));
     }
 
     @Override

@@ -366,9 +366,8 @@ public class BookingService {
 
     /** The booked host's time is busy now: the cache takes the slot out instead of forgetting the day. */
     private void tellAvailability(BookingRequest request, Booking booking) {
-        String host = booking.hosts().stream().map(Host::username).filter(Objects::nonNull).findFirst().orElse(null);
         tellAvailability(request, BusyChange.booked(request.company().id(), booking.start(), booking.end(),
-                request.zone(), request.calendar().eventTypeId(), host));
+                request.zone(), request.calendar().eventTypeId(), booking.hostUsername()));
     }
 
     private void tellAvailability(BookingRequest request, BusyChange change) {

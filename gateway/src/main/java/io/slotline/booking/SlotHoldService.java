@@ -324,9 +324,7 @@ public class SlotHoldService implements CallLifecycle, DisposableBean {
         if (service == null) {
             return;
         }
-        Optional<io.slotline.tenancy.Service> held = tenants.activeServices(hold.companyId()).stream()
-                .filter(s -> s.id() == hold.serviceId())
-                .findFirst();
+        Optional<io.slotline.tenancy.Service> held = tenants.activeService(hold.companyId(), hold.serviceId());
         int minutes = held.map(io.slotline.tenancy.Service::durationMinutes).orElse(0);
         // a reservation holds no particular host
         try {

@@ -30,6 +30,11 @@ public record Booking(long id, String uid, String title, BookingStatus status, I
         bookingFieldsResponses = Map.copyOf(bookingFieldsResponses);
     }
 
+    /** The Cal.com user the booking went to (the first host with a username), if Cal.com says. */
+    public @Nullable String hostUsername() {
+        return hosts.stream().map(Host::username).filter(Objects::nonNull).findFirst().orElse(null);
+    }
+
     /** Our request id, when Slotline made this booking. */
     public @Nullable String slotlineRequestId() {
         return metadata.get(CreateBooking.REQUEST_ID_METADATA_KEY);

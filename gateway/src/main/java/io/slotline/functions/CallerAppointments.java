@@ -325,23 +325,19 @@ class CallerAppointments {
     }
 
     String serviceName(CallContext context, Appointment appointment) {
-        if (appointment.serviceId() != null) {
-            for (Service service : tenants.activeServices(context.companyId())) {
-                if (service.id() == appointment.serviceId()) {
-                    return service.name();
-                }
-            }
-        }
-        return context.language() == Language.DE ? "Termin" : "appointment";
+        Long serviceId = appointment.serviceId();
+        return Optional.ofNullable(serviceId)
+                .flatMap(id -> tenants.activeService(context.companyId(), id))
+                .map(Service::name)
+                .orElse(context.language() == Language.DE ? "Termin" : "appointment");
     }
 
     /** Fees are charged in the currency the company prices its services in. */
     String currency(CallContext context, Appointment appointment) {
-        List<Service> services = tenants.activeServices(context.companyId());
-        return services.stream()
-                .filter(service -> appointment.serviceId() != null && service.id() == appointment.serviceId())
-                .findFirst()
-                .or(() -> services.stream().findFirst())
+        Long serviceId = appointment.serviceId();
+        return Optional.ofNullable(serviceId)
+                .flatMap(id -> tenants.activeService(context.companyId(), id))
+                .or(() -> tenants.activeServices(context.companyId()).stream().findFirst())
                 .map(Service::currency)
                 .orElse("EUR");
     }
@@ -351,10 +347,7 @@ class CallerAppointments {
             return null;
         }
         long branchId = appointment.branchId() != null ? appointment.branchId() : context.branch().id();
-        return tenants.staff(context.companyId(), branchId).stream()
-                .filter(staff -> staff.id() == appointment.staffId())
-                .map(Staff::name)
-                .findFirst()
+        return tenants.staffMember(context.companyId(), branchId, appointment.staffId()).map(Staff::name)
                 .orElse(null);
     }
 

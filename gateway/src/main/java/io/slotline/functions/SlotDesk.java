@@ -9,7 +9,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -25,14 +24,14 @@ import org.springframework.stereotype.Component;
 import io.slotline.appointments.SlotHold;
 import io.slotline.availability.Availability;
 import io.slotline.availability.AvailabilityService;
+import io.slotline.availability.CalendarRef;
 import io.slotline.availability.CalendarUnavailableException;
 import io.slotline.availability.EventTypeShape;
-import io.slotline.availability.CalendarRef;
 import io.slotline.availability.FreeSlot;
 import io.slotline.availability.InvalidationSource;
 import io.slotline.availability.SlotRequest;
-import io.slotline.booking.BookingProperties;
 import io.slotline.booking.Alternatives;
+import io.slotline.booking.BookingProperties;
 import io.slotline.booking.Calendars;
 import io.slotline.booking.EventTypeCatalog;
 import io.slotline.booking.SlotHoldService;
@@ -259,7 +258,7 @@ class SlotDesk {
             }
         }
         String wanted = subject.staff() == null || subject.staff().calcomUsername() == null ? null
-                : subject.staff().calcomUsername().toLowerCase(Locale.ROOT);
+                : CalendarRef.normalized(subject.staff().calcomUsername());
         if ((wanted == null || free.contains(wanted)) && free.size() > forAnyHost) {
             return HostsLeft.SOME;
         }
@@ -270,10 +269,10 @@ class SlotDesk {
         if (staffId == null) {
             return null;
         }
-        return tenants.staff(context.companyId(), context.branch().id()).stream()
-                .filter(staff -> staff.id() == staffId && staff.calcomUsername() != null)
-                .map(staff -> staff.calcomUsername().toLowerCase(Locale.ROOT))
-                .findFirst().orElse(null);
+        return tenants.staffMember(context.companyId(), context.branch().id(), staffId)
+                .map(Staff::calcomUsername)
+                .map(CalendarRef::normalized)
+                .orElse(null);
     }
 
     /** After Cal.com contradicted what we knew (a "free" slot was not): forget that day. */

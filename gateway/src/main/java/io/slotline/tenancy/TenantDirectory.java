@@ -84,10 +84,20 @@ public class TenantDirectory {
         return cached(new ServicesKey(companyId), () -> services.findActive(companyId));
     }
 
+    /** One of {@link #activeServices}, by id. */
+    public Optional<Service> activeService(long companyId, long serviceId) {
+        return activeServices(companyId).stream().filter(service -> service.id() == serviceId).findFirst();
+    }
+
     /** Active staff of a branch. */
     public List<Staff> staff(long companyId, long branchId) {
         return cached(new BranchStaffKey(companyId, branchId),
                 () -> staffMembers.findActiveInBranch(companyId, branchId));
+    }
+
+    /** One of {@link #staff}, by id. */
+    public Optional<Staff> staffMember(long companyId, long branchId, long staffId) {
+        return staff(companyId, branchId).stream().filter(staff -> staff.id() == staffId).findFirst();
     }
 
     /** Active staff who perform a service. */

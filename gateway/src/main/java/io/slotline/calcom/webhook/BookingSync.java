@@ -151,15 +151,7 @@ class BookingSync {
         if (booked != null) {
             ranges.add(booked);
         }
-        Range previous = range(event.rescheduleStart(), event.rescheduleEnd(), zones);
-        if (previous == null && event.rescheduleUid() != null) {
-            previous = appointments.findByBookingUid(company.id(), event.rescheduleUid())
-                    .map(old -> range(old.startsAt(), old.endsAt(), zones))
-                    .orElse(null);
-        }
-        if (previous != null) {
-            ranges.add(previous);
-        }
+        previousTimes(company, event).map(old -> range(old.startsAt(), old.endsAt(), zones)).ifPresent(ranges::add);
         if (ranges.isEmpty()) {
             // a booking event without times: everything bookable may have changed
             LocalDate today = LocalDate.ofInstant(clock.instant(), company.defaultTimeZone());
