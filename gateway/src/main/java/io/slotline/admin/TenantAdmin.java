@@ -27,6 +27,7 @@ import io.slotline.admin.TenantViews.ServiceView;
 import io.slotline.admin.TenantViews.StaffView;
 import io.slotline.tenancy.Branch;
 import io.slotline.tenancy.BranchSpec;
+import io.slotline.tenancy.ChangeVerification;
 import io.slotline.tenancy.Company;
 import io.slotline.tenancy.CompanySecret;
 import io.slotline.tenancy.CompanySpec;
@@ -139,7 +140,16 @@ class TenantAdmin {
                         Fields.range(field + ".feeCents", fee.feeCents(), 0, MAX_PRICE_CENTS)));
             }
         }
-        return new Policies(cancel, reschedule, maxReschedules, fees);
+        ChangeVerification verification = base.changeVerification();
+        if (r.changeVerification() != null) {
+            try {
+                verification = ChangeVerification.fromCode(r.changeVerification());
+            } catch (IllegalArgumentException e) {
+                throw AdminException.invalid("policies.changeVerification",
+                        "must be one of " + ChangeVerification.codes());
+            }
+        }
+        return new Policies(cancel, reschedule, maxReschedules, fees, verification);
     }
 
     private static Map<CompanySecret, String> secrets(CompanyRequest r) {

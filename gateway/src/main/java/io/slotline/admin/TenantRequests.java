@@ -46,7 +46,11 @@ final class TenantRequests {
     record PoliciesRequest(@Nullable Integer cancellationDeadlineHours, @Nullable Integer rescheduleDeadlineHours,
             @Nullable Integer maxReschedules,
             @Schema(description = "fee by minimum notice; replaces the stored table when given")
-            @Nullable List<FeeRuleRequest> cancellationFees) {
+            @Nullable List<FeeRuleRequest> cancellationFees,
+            @Schema(description = "what a caller who is not calling from the number an appointment was booked under "
+                    + "must tell to cancel or move it: booked_phone (full name and that number) or callback (never "
+                    + "by phone; the team calls back)", allowableValues = {"booked_phone", "callback"})
+            @Nullable String changeVerification) {
     }
 
     @Schema(name = "FeeRuleRequest")

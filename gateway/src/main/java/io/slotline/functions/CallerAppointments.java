@@ -35,22 +35,24 @@ import io.slotline.speech.SpokenTimes;
 import io.slotline.speech.TimeExpressions;
 import io.slotline.speech.TimeWindow;
 import io.slotline.speech.ZonedTimes;
+import io.slotline.tenancy.ChangeVerification;
 import io.slotline.tenancy.Language;
+import io.slotline.tenancy.PhoneNumber;
 import io.slotline.tenancy.Service;
 import io.slotline.tenancy.Staff;
 import io.slotline.tenancy.TenantDirectory;
 
 /**
  * Which of the caller's appointments a cancel or move means, and how to speak about appointments. A caller is
- * found by phone number within the company; without a number (or without appointments under it) a name and the
- * appointment's day must match. Nothing outside the call's company is ever read.
+ * found by phone number within the company; anyone else passes the company's {@link ChangeVerification} or gets
+ * a callback request. Nothing outside the call's company is ever read.
  */
 @Component
 class CallerAppointments {
 
     /** What the caller said to point at an appointment; any of it may be missing. */
     record Selector(@Nullable String date, @Nullable String time, @Nullable Long appointmentId,
-                    @Nullable String customerName) {
+                    @Nullable String customerName, @Nullable String bookedPhone) {
     }
 
     sealed interface Lookup permits Target, Ask, ChangedAlready {
@@ -100,8 +102,13 @@ class CallerAppointments {
     }
 
     /**
-     * @param callbackPhone a number to call back that a caller without one gave
-     * @param wish          what the caller wanted, for the person calling back when nothing fits name and day
+     * The caller's own appointments (booked under the number they call from) are theirs to change. Anyone else
+     * (a withheld number, another phone, a number with no appointments) must pass the company's {@link
+     * ChangeVerification}; whoever does not gets their wish recorded as a callback request for the team, never the
+     * change. The answers never tell whether an appointment exists under a name or number that did not verify.
+     *
+     * @param callbackPhone a number to call back that a caller gave
+     * @param wish          what the caller wanted, for the person calling back
      */
     Lookup find(CallContext context, Selector selector, @Nullable String callbackPhone, String wish) {
         Resolution<Filter> parsed = filter(context, selector.date(), selector.time());
@@ -111,50 +118,105 @@ class CallerAppointments {
         Filter filter = ((Resolution.Found<Filter>) parsed).value();
         Customer customer = context.customer();
         String name = blankToNull(selector.customerName());
-        if (context.callerNumber() != null && customer != null) {
+        String bookedPhone = blankToNull(selector.bookedPhone());
+        boolean otherNumber = bookedPhone != null
+                && !Objects.equals(e164(context, bookedPhone).orElse(null), context.callerNumber());
+        if (context.callerNumber() != null && customer != null && !otherNumber) {
             List<Appointment> upcoming = upcoming(context);
-            if (!upcoming.isEmpty() || name == null || filter.date() == null) {
+            if (!upcoming.isEmpty() || name == null) {
                 return select(context, upcoming, filter, selector.appointmentId(), customer.id());
             }
         }
-        if (name != null && filter.date() != null) {
-            List<Appointment> byName = byNameOnDay(context, name, filter.date());
-            return byName.isEmpty()
-                    ? new Ask(unidentified(context, name, filter.date(), callbackPhone, wish))
-                    : select(context, byName, filter, selector.appointmentId(), null);
+        if (context.callerNumber() != null && name == null && bookedPhone == null) {
+            return new Ask(notFound(context));
         }
-        if (context.callerNumber() == null) {
-            return new Ask(FunctionResult.notOk("identification_required",
-                    Messages.render(MessageKey.IDENTIFY_ANONYMOUS, context.language()),
-                    Map.of("needs", List.of("customer_name", "date"))));
+        return verified(context, filter, selector, name, bookedPhone, callbackPhone, wish);
+    }
+
+    /** Someone else's appointment, or one not booked under the caller's number: the company's verification. */
+    private Lookup verified(CallContext context, Filter filter, Selector selector, @Nullable String name,
+                            @Nullable String bookedPhone, @Nullable String callbackPhone, String wish) {
+        ChangeVerification policy = context.company().policies().changeVerification();
+        if (policy == ChangeVerification.CALLBACK) {
+            if (name == null) {
+                return new Ask(FunctionResult.notOk("identification_required", Messages.render(
+                                context.callerNumber() == null ? MessageKey.IDENTIFY_ANONYMOUS : MessageKey.CHANGE_NEEDS_NAME,
+                                context.language()),
+                        Map.of("needs", List.of("customer_name", "date"))));
+            }
+            return new Ask(callback(context, name, filter, bookedPhone, callbackPhone, wish));
         }
-        return new Ask(notFound(context));
+        if (name == null || bookedPhone == null) {
+            List<String> needs = new ArrayList<>();
+            if (name == null) {
+                needs.add("customer_name");
+            }
+            if (bookedPhone == null) {
+                needs.add("booked_phone");
+            }
+            return new Ask(FunctionResult.notOk("verification_required",
+                    Messages.render(MessageKey.VERIFY_BOOKED_PHONE, context.language()), Map.of("needs", needs)));
+        }
+        Optional<Customer> owner = e164(context, bookedPhone)
+                .flatMap(phone -> customers.findByPhone(context.companyId(), phone))
+                .filter(found -> sameFullName(found.name(), name));
+        List<Appointment> theirs = owner
+                .map(found -> appointments.upcomingForCustomer(context.companyId(), found.id(), context.receivedAt()))
+                .orElse(List.of());
+        if (theirs.isEmpty()) {
+            // not verified, or verified with nothing to change: the same answer, so neither can be told apart
+            return new Ask(callback(context, name, filter, bookedPhone, callbackPhone, wish));
+        }
+        return select(context, theirs, filter, selector.appointmentId(), owner.get().id());
     }
 
     /**
-     * A name and day matched nothing. A caller with a number is offered a callback; a caller without one gets the
-     * request recorded for the team when they gave a number to call back, else is asked for one.
+     * Records the wish for the team with what the caller said, to be called back on the number they gave or call
+     * from; without either, asks for one.
      */
-    private FunctionResult unidentified(CallContext context, String name, LocalDate date,
-                                        @Nullable String callbackPhone, String wish) {
-        String day = SpokenTimes.day(date, context.today(), context.language());
-        if (context.callerNumber() != null) {
-            return FunctionResult.notOk("not_found", Messages.render(MessageKey.NO_APPOINTMENT_FOR_NAME,
-                    context.language(), Map.of("name", name, "day", day)),
-                    Map.of("callback_offered", true));
-        }
+    private FunctionResult callback(CallContext context, String name, Filter filter, @Nullable String bookedPhone,
+                                    @Nullable String callbackPhone, String wish) {
         String phone = CallbackNumbers.normalise(callbackPhone);
         if (phone == null) {
-            return FunctionResult.notOk("needs_phone", Messages.render(MessageKey.ANONYMOUS_CALLBACK_NEEDS_PHONE,
-                    context.language(), Map.of("name", name, "day", day)),
+            phone = context.callerNumber();
+        }
+        if (phone == null) {
+            return FunctionResult.notOk("needs_phone",
+                    Messages.render(MessageKey.CHANGE_CALLBACK_NEEDS_PHONE, context.language()),
                     Map.of("needs", List.of("phone")));
         }
+        StringBuilder details = new StringBuilder(wish);
+        if (!filter.isEmpty()) {
+            details.append(" (").append(filter.described()).append(")");
+        }
+        if (bookedPhone != null) {
+            details.append("; booked under / gebucht unter: ").append(truncate(bookedPhone, 40));
+        }
         var request = callbacks.create(new NewCallbackRequest(context.companyId(), context.branch().id(),
-                context.callId(), null, truncate(name, 200), phone,
-                truncate(wish + " (" + date + ")", 2000), null));
+                context.callId(), null, truncate(name, 200), phone, truncate(details.toString(), 2000), null));
         return FunctionResult.notOk("callback_recorded",
-                Messages.render(MessageKey.ANONYMOUS_CALLBACK_RECORDED, context.language()),
+                Messages.render(MessageKey.CHANGE_CALLBACK_RECORDED, context.language()),
                 Map.of("callback_id", request.id(), "callback_recorded", true));
+    }
+
+    /** A number as the caller says it, in E.164; national forms take the caller's or else the branch's country. */
+    private Optional<String> e164(CallContext context, String spoken) {
+        String reference = context.callerNumber();
+        if (reference == null) {
+            reference = tenants.allPhoneNumbers(context.companyId()).stream()
+                    .filter(number -> number.branchId() == context.branch().id())
+                    .map(PhoneNumber::e164)
+                    .findFirst()
+                    .orElse(null);
+        }
+        return PhoneInput.e164(spoken, reference);
+    }
+
+    /** The whole name as booked (titles, order, case and umlaut spellings aside): one matching word is not enough. */
+    static boolean sameFullName(@Nullable String stored, String spoken) {
+        List<String> booked = nameTokens(stored);
+        List<String> said = nameTokens(spoken);
+        return !booked.isEmpty() && booked.stream().sorted().toList().equals(said.stream().sorted().toList());
     }
 
     private Lookup select(CallContext context, List<Appointment> candidates, Filter filter,
@@ -231,23 +293,6 @@ class CallerAppointments {
         return current == moved ? null : current;
     }
 
-    /** Upcoming appointments on that day booked by a customer of that name (titles and umlaut spellings ignored). */
-    private List<Appointment> byNameOnDay(CallContext context, String name, LocalDate day) {
-        List<String> spoken = nameTokens(name);
-        if (spoken.isEmpty()) {
-            return List.of();
-        }
-        return appointments.between(context.companyId(), ZonedTimes.startOfDay(day, context.zone()),
-                        ZonedTimes.startOfDay(day.plusDays(1), context.zone())).stream()
-                .filter(a -> a.status().upcoming() && a.startsAt().isAfter(context.receivedAt()))
-                .filter(a -> a.customerId() != null)
-                .filter(a -> customers.findById(context.companyId(), a.customerId())
-                        .map(Customer::name)
-                        .map(stored -> nameTokens(stored).containsAll(spoken))
-                        .orElse(false))
-                .toList();
-    }
-
     static List<String> nameTokens(@Nullable String name) {
         if (name == null) {
             return List.of();
@@ -301,6 +346,21 @@ class CallerAppointments {
                     && (window == null || window.contains(local.toLocalTime()));
         }
 
+        /** For the team: the day and time as the caller meant them. */
+        String described() {
+            StringBuilder text = new StringBuilder();
+            if (date != null) {
+                text.append(date);
+            }
+            if (time != null) {
+                text.append(text.isEmpty() ? "" : " ").append(time);
+            }
+            if (window != null) {
+                text.append(text.isEmpty() ? "" : " ").append(window.start()).append("-").append(window.end());
+            }
+            return text.toString();
+        }
+
         String spoken(CallContext context) {
             Language language = context.language();
             if (date != null && time != null) {
@@ -319,9 +379,11 @@ class CallerAppointments {
     // --- speaking about appointments ---
 
     FunctionResult notFound(CallContext context) {
-        return FunctionResult.notOk("not_found",
-                Messages.render(MessageKey.NO_APPOINTMENT_FOUND, context.language()),
-                Map.of("needs", List.of("customer_name", "date")));
+        boolean callbackOnly = context.company().policies().changeVerification() == ChangeVerification.CALLBACK;
+        return FunctionResult.notOk("not_found", Messages.render(callbackOnly ? MessageKey.NO_APPOINTMENT_FOUND
+                        : MessageKey.NO_APPOINTMENT_FOUND_ASK_BOOKED_PHONE, context.language()),
+                Map.of("needs", callbackOnly ? List.of("customer_name", "date")
+                        : List.of("customer_name", "booked_phone")));
     }
 
     String serviceName(CallContext context, Appointment appointment) {

@@ -35,10 +35,15 @@ class CancelAppointment implements MutatingFunction<CancelAppointment.Args> {
                     + "appointment), when known.")
             @Nullable Long appointmentId,
             @JsonProperty("customer_name")
-            @JsonPropertyDescription("The name the appointment was booked under; needed with date when the caller's "
+            @JsonPropertyDescription("The full name the appointment was booked under; needed when the caller's "
                     + "number is withheld or no appointment was found under it.")
             @Nullable String customerName,
-            @JsonPropertyDescription("A number to call back, only when the caller's number is withheld.")
+            @JsonProperty("booked_phone")
+            @JsonPropertyDescription("The phone number the appointment was booked under, when the caller calls "
+                    + "from another number or theirs is withheld; asked for as verification_required.")
+            @Nullable String bookedPhone,
+            @JsonPropertyDescription("A number to call back, when the caller's number is withheld and the team "
+                    + "must call back.")
             @Nullable String phone,
             @JsonPropertyDescription("Why the caller cancels, if they said so.")
             @Nullable String reason,
@@ -76,7 +81,7 @@ class CancelAppointment implements MutatingFunction<CancelAppointment.Args> {
     @Override
     public FunctionResult handle(CallContext context, Args args) {
         CallerAppointments.Lookup lookup = callers.find(context, new CallerAppointments.Selector(args.date(),
-                args.time(), args.appointmentId(), args.customerName()), args.phone(), wish(args));
+                args.time(), args.appointmentId(), args.customerName(), args.bookedPhone()), args.phone(), wish(args));
         if (lookup instanceof CallerAppointments.Ask ask) {
             return ask.answer();
         }

@@ -108,8 +108,8 @@ class FunctionCallController {
 
     /** Retell can only reach us for a number we don't serve through a shared key: say so in both languages. */
     private static FunctionResult unknownNumber() {
-        return FunctionResult.notOk("unknown_number", Messages.render(MessageKey.UNKNOWN_NUMBER, Language.DE)
-                + " / " + Messages.render(MessageKey.UNKNOWN_NUMBER, Language.EN));
+        return FunctionResult.notOk("unknown_number", Messages.render(MessageKey.UNKNOWN_DIALLED_NUMBER, Language.DE)
+                + " / " + Messages.render(MessageKey.UNKNOWN_DIALLED_NUMBER, Language.EN));
     }
 
     private static JsonNode requireObject(VerifiedRetellRequest verified) {

@@ -90,25 +90,35 @@ public enum MessageKey {
     NO_APPOINTMENT_AT(
             "Für {when} finde ich keinen Termin. Ich sehe {appointments}. Welchen meinen Sie?",
             "I can't find an appointment for {when}. I can see {appointments}. Which one do you mean?"),
-    /** {name}: the name the caller gave; {day}: the day they named. */
-    NO_APPOINTMENT_FOR_NAME(
-            "Auf den Namen {name} finde ich {day} leider keinen Termin. Soll sich jemand aus dem Team bei Ihnen melden?",
-            "I can't find an appointment under the name {name} for {day}, I'm afraid. "
-                    + "Shall someone from the team call you back?"),
+    /** Nothing under the caller's number; the company lets the number it was booked under verify. */
+    NO_APPOINTMENT_FOUND_ASK_BOOKED_PHONE(
+            "Ich finde leider keinen Termin unter Ihrer Telefonnummer. Auf welchen Namen und unter welcher "
+                    + "Telefonnummer wurde er gebucht?",
+            "I can't find an appointment under your phone number. What name and which phone number was it "
+                    + "booked under?"),
     IDENTIFY_ANONYMOUS(
             "Ihre Rufnummer wird leider nicht übertragen. Auf welchen Namen und für welchen Tag ist der Termin gebucht?",
             "Your number isn't shown, I'm afraid. What name and which day was the appointment booked for?"),
-    /** {name}, {day}: as given by a caller whose number is withheld. */
-    ANONYMOUS_CALLBACK_NEEDS_PHONE(
-            "Auf den Namen {name} finde ich {day} leider keinen Termin, den ich ohne Ihre Rufnummer ändern kann. "
-                    + "Jemand aus dem Team ruft Sie gern zurück: Unter welcher Nummer erreichen wir Sie?",
-            "I can't find an appointment under the name {name} for {day} that I could change without your number. "
-                    + "Someone from the team can call you back: what number can we reach you on?"),
-    ANONYMOUS_CALLBACK_RECORDED(
-            "Ohne Ihre Rufnummer kann ich den Termin leider nicht selbst ändern. Ich habe Ihr Anliegen notiert, "
-                    + "jemand aus dem Team ruft Sie zurück.",
-            "Without your number I can't change the appointment myself, I'm afraid. I've noted your request, "
-                    + "and someone from the team will call you back."),
+    CHANGE_NEEDS_NAME(
+            "Auf welchen Namen und für welchen Tag ist der Termin gebucht?",
+            "What name and which day was the appointment booked for?"),
+    /** The caller is not calling from the number the appointment was booked under (or theirs is withheld). */
+    VERIFY_BOOKED_PHONE(
+            "Einen Termin kann ich nur ändern, wenn Sie von der Nummer anrufen, unter der er gebucht wurde, oder mir "
+                    + "diese Nummer und den vollständigen Namen nennen, auf den er gebucht ist. Wie lauten der Name "
+                    + "und die Telefonnummer?",
+            "I can only change an appointment when you call from the number it was booked under, or tell me that "
+                    + "number and the full name it was booked under. What are the name and the phone number?"),
+    CHANGE_CALLBACK_NEEDS_PHONE(
+            "Diesen Termin kann ich am Telefon leider nicht selbst ändern. Jemand aus unserem Team ruft Sie gern "
+                    + "zurück: Unter welcher Nummer erreichen wir Sie?",
+            "I'm afraid I can't change that appointment myself over the phone. Someone from our team can call you "
+                    + "back: what number can we reach you on?"),
+    CHANGE_CALLBACK_RECORDED(
+            "Diesen Termin kann ich am Telefon leider nicht selbst ändern. Ich habe Ihr Anliegen mit Ihren Angaben "
+                    + "für unser Team notiert, jemand ruft Sie zurück.",
+            "I'm afraid I can't change that appointment myself over the phone. I've passed your request and the "
+                    + "details on to our team, and someone will call you back."),
     /** {service}, {time}: the appointment that was cancelled before (on the web, or earlier in this call). */
     ALREADY_CANCELLED(
             "Ihr Termin für {service}, {time}, ist bereits storniert.",
@@ -236,6 +246,12 @@ public enum MessageKey {
     GREETING_KNOWN_CUSTOMER(
             "Hallo {name}, willkommen zurück bei {company}! Wie kann ich Ihnen helfen?",
             "Hello {name}, welcome back to {company}! How can I help you?"),
+    /** A function call for a dialled number no company here answers: the agent is misconfigured. */
+    UNKNOWN_DIALLED_NUMBER(
+            "Diese Rufnummer ist bei uns keinem Betrieb zugeordnet, daher kann ich hier leider keine Termine "
+                    + "bearbeiten. Bitte versuchen Sie es später noch einmal.",
+            "This phone number isn't set up with us, so I can't handle appointments on this line, I'm afraid. "
+                    + "Please try again later."),
     UNKNOWN_NUMBER(
             "Ihre Nummer habe ich noch nicht bei uns gespeichert. Darf ich Ihren Namen erfahren?",
             "I don't have your number on file yet. May I have your name, please?"),

@@ -24,7 +24,7 @@ class Companies {
 
     private static final String COLUMNS = """
             id, slug, name, language, default_time_zone, cancellation_deadline_hours, reschedule_deadline_hours,
-            max_reschedules, cancellation_fees, booking_window_days, active""";
+            max_reschedules, cancellation_fees, change_verification, booking_window_days, active""";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -72,10 +72,10 @@ class Companies {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO companies (slug, name, language, default_time_zone, cancellation_deadline_hours,
-                    reschedule_deadline_hours, max_reschedules, cancellation_fees, booking_window_days, active,
-                    created_at, updated_at)
+                    reschedule_deadline_hours, max_reschedules, cancellation_fees, change_verification, booking_window_days,
+                    active, created_at, updated_at)
                 VALUES (:slug, :name, :language, :zone, :cancelHours, :rescheduleHours, :maxReschedules, :fees,
-                    :windowDays, :active, :now, :now)""")
+                    :verification, :windowDays, :active, :now, :now)""")
                 .params(params(spec))
                 .param("now", now())
                 .update(keys, "id");
@@ -86,8 +86,8 @@ class Companies {
         return jdbc.sql("""
                 UPDATE companies SET slug = :slug, name = :name, language = :language, default_time_zone = :zone,
                     cancellation_deadline_hours = :cancelHours, reschedule_deadline_hours = :rescheduleHours,
-                    max_reschedules = :maxReschedules, cancellation_fees = :fees, booking_window_days = :windowDays,
-                    active = :active, updated_at = :now
+                    max_reschedules = :maxReschedules, cancellation_fees = :fees, change_verification = :verification,
+                    booking_window_days = :windowDays, active = :active, updated_at = :now
                 WHERE id = :id""")
                 .params(params(spec))
                 .param("now", now())
@@ -122,17 +122,18 @@ class Companies {
     }
 
     private static Map<String, Object> params(CompanySpec spec) {
-        return Map.of(
-                "slug", spec.slug(),
-                "name", spec.name(),
-                "language", spec.language().code(),
-                "zone", spec.defaultTimeZone().getId(),
-                "cancelHours", spec.policies().cancellationDeadlineHours(),
-                "rescheduleHours", spec.policies().rescheduleDeadlineHours(),
-                "maxReschedules", spec.policies().maxReschedules(),
-                "fees", TenancyJson.write(spec.policies().cancellationFees()),
-                "windowDays", spec.bookingWindowDays(),
-                "active", spec.active());
+        return Map.ofEntries(
+                Map.entry("slug", spec.slug()),
+                Map.entry("name", spec.name()),
+                Map.entry("language", spec.language().code()),
+                Map.entry("zone", spec.defaultTimeZone().getId()),
+                Map.entry("cancelHours", spec.policies().cancellationDeadlineHours()),
+                Map.entry("rescheduleHours", spec.policies().rescheduleDeadlineHours()),
+                Map.entry("maxReschedules", spec.policies().maxReschedules()),
+                Map.entry("fees", TenancyJson.write(spec.policies().cancellationFees())),
+                Map.entry("verification", spec.policies().changeVerification().code()),
+                Map.entry("windowDays", spec.bookingWindowDays()),
+                Map.entry("active", spec.active()));
     }
 
     private OffsetDateTime now() {
@@ -149,7 +150,8 @@ class Companies {
                 rs.getInt(prefix + "cancellation_deadline_hours"),
                 rs.getInt(prefix + "reschedule_deadline_hours"),
                 rs.getInt(prefix + "max_reschedules"),
-                TenancyJson.fees(rs.getString(prefix + "cancellation_fees")));
+                TenancyJson.fees(rs.getString(prefix + "cancellation_fees")),
+                ChangeVerification.fromCode(rs.getString(prefix + "change_verification")));
         return new Company(
                 rs.getLong(prefix + "id"),
                 rs.getString(prefix + "slug"),

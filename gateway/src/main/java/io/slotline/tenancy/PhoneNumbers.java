@@ -37,6 +37,7 @@ class PhoneNumbers {
                        c.cancellation_deadline_hours AS c_cancellation_deadline_hours,
                        c.reschedule_deadline_hours AS c_reschedule_deadline_hours,
                        c.max_reschedules AS c_max_reschedules, c.cancellation_fees AS c_cancellation_fees,
+                       c.change_verification AS c_change_verification,
                        c.booking_window_days AS c_booking_window_days, c.active AS c_active
                 FROM phone_numbers p
                 JOIN branches b ON b.company_id = p.company_id AND b.id = p.branch_id

@@ -65,7 +65,8 @@ public record TenantFile(CompanyEntry company, List<BranchEntry> branches, List<
 
     /** Omitted values take the schema defaults. */
     public record PoliciesEntry(@Nullable Integer cancellationDeadlineHours, @Nullable Integer rescheduleDeadlineHours,
-            @Nullable Integer maxReschedules, @Nullable List<FeeRule> cancellationFees) {
+            @Nullable Integer maxReschedules, @Nullable List<FeeRule> cancellationFees,
+            @Nullable ChangeVerification changeVerification) {
 
         Policies toPolicies() {
             Policies d = Policies.DEFAULTS;
@@ -73,7 +74,8 @@ public record TenantFile(CompanyEntry company, List<BranchEntry> branches, List<
                     cancellationDeadlineHours == null ? d.cancellationDeadlineHours() : cancellationDeadlineHours,
                     rescheduleDeadlineHours == null ? d.rescheduleDeadlineHours() : rescheduleDeadlineHours,
                     maxReschedules == null ? d.maxReschedules() : maxReschedules,
-                    cancellationFees == null ? d.cancellationFees() : cancellationFees);
+                    cancellationFees == null ? d.cancellationFees() : cancellationFees,
+                    changeVerification == null ? d.changeVerification() : changeVerification);
         }
     }
 

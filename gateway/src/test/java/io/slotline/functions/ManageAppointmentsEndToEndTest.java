@@ -50,6 +50,7 @@ import io.slotline.retell.RetellSignature;
 import io.slotline.sim.CalcomSimulator;
 import io.slotline.sim.SimOptions;
 import io.slotline.support.MutableClock;
+import io.slotline.tenancy.ChangeVerification;
 import io.slotline.tenancy.Company;
 import io.slotline.tenancy.CompanySpec;
 import io.slotline.tenancy.FeeRule;
@@ -311,7 +312,8 @@ class ManageAppointmentsEndToEndTest {
         assertThat(answer.get("ok").asBoolean()).isFalse();
         assertThat(answer.get("reason").asString()).isEqualTo("not_found");
         assertThat(answer.get("message").asString()).isEqualTo("Ich finde leider keinen Termin unter Ihrer "
-                + "Telefonnummer. Auf welchen Namen wurde er gebucht?");
+                + "Telefonnummer. Auf welchen Namen und unter welcher Telefonnummer wurde er gebucht?");
+        assertThat(answer.get("needs")).extracting(JsonNode::asString).containsExactly("customer_name", "booked_phone");
     }
 
     @Test
@@ -640,52 +642,145 @@ class ManageAppointmentsEndToEndTest {
     // --- anonymous callers ---
 
     @Test
-    void anonymousCallersCancelBecomesACallbackRequestUnlessNameAndDayMatch() {
+    void anonymousCallerIsAskedForNameAndBookedNumberAndOtherwiseGetsACallbackRequest() {
         String call = newCallId();
 
         JsonNode who = demoCall(null, call, "cancel_appointment", "{}");
 
-        assertThat(who.get("reason").asString()).isEqualTo("identification_required");
-        assertThat(who.get("message").asString()).isEqualTo("Ihre Rufnummer wird leider nicht übertragen. Auf "
-                + "welchen Namen und für welchen Tag ist der Termin gebucht?");
+        assertThat(who.get("reason").asString()).isEqualTo("verification_required");
+        assertThat(who.get("message").asString()).isEqualTo("Einen Termin kann ich nur ändern, wenn Sie von der "
+                + "Nummer anrufen, unter der er gebucht wurde, oder mir diese Nummer und den vollständigen Namen "
+                + "nennen, auf den er gebucht ist. Wie lauten der Name und die Telefonnummer?");
+        assertThat(who.get("needs")).extracting(JsonNode::asString).containsExactly("customer_name", "booked_phone");
 
         JsonNode noMatch = demoCall(null, call, "cancel_appointment",
-                "{\"customer_name\":\"Nobody Known\",\"date\":\"Donnerstag\"}");
+                "{\"customer_name\":\"Nobody Known\",\"booked_phone\":\"0171 5550000\",\"date\":\"Donnerstag\"}");
 
         assertThat(noMatch.get("reason").asString()).isEqualTo("needs_phone");
-        assertThat(noMatch.get("message").asString()).isEqualTo("Auf den Namen Nobody Known finde ich Donnerstag "
-                + "leider keinen Termin, den ich ohne Ihre Rufnummer ändern kann. Jemand aus dem Team ruft Sie gern "
-                + "zurück: Unter welcher Nummer erreichen wir Sie?");
+        assertThat(noMatch.get("message").asString()).isEqualTo("Diesen Termin kann ich am Telefon leider nicht "
+                + "selbst ändern. Jemand aus unserem Team ruft Sie gern zurück: Unter welcher Nummer erreichen wir Sie?");
 
         int openBefore = callbacks.open(demo.id()).size();
-        JsonNode recorded = demoCall(null, call, "cancel_appointment",
-                "{\"customer_name\":\"Nobody Known\",\"date\":\"Donnerstag\",\"phone\":\"0171 555 12 34\"}");
+        JsonNode recorded = demoCall(null, call, "cancel_appointment", "{\"customer_name\":\"Nobody Known\","
+                + "\"booked_phone\":\"0171 5550000\",\"date\":\"Donnerstag\",\"phone\":\"0171 555 12 34\"}");
 
         assertThat(recorded.get("ok").asBoolean()).isFalse();
         assertThat(recorded.get("reason").asString()).isEqualTo("callback_recorded");
-        assertThat(recorded.get("message").asString()).isEqualTo("Ohne Ihre Rufnummer kann ich den Termin leider "
-                + "nicht selbst ändern. Ich habe Ihr Anliegen notiert, jemand aus dem Team ruft Sie zurück.");
+        assertThat(recorded.get("message").asString()).isEqualTo("Diesen Termin kann ich am Telefon leider nicht "
+                + "selbst ändern. Ich habe Ihr Anliegen mit Ihren Angaben für unser Team notiert, jemand ruft Sie "
+                + "zurück.");
         List<CallbackRequest> open = callbacks.open(demo.id());
         assertThat(open).hasSize(openBefore + 1);
         CallbackRequest callback = open.get(open.size() - 1);
         assertThat(callback.id()).isEqualTo(recorded.get("callback_id").asLong());
         assertThat(callback.customerName()).isEqualTo("Nobody Known");
         assertThat(callback.phone()).isEqualTo("01715551234");
-        assertThat(callback.reason()).contains("cancel").contains("2026-03-26");
+        assertThat(callback.reason()).contains("cancel").contains("2026-03-26").contains("0171 5550000");
+    }
+
+    /** The reproduction: a name and a day from an unrelated or withheld number change nothing. */
+    @Test
+    void aStrangerWithNameAndDayCannotCancelOrMoveSomeoneElsesAppointment() {
+        String owner = newCaller();
+        Appointment monday = book(demoTenant, owner, "Letzter Montag", 1001, "2026-03-30T10:00");
+        String stranger = newCaller();
+        long cancelsBefore = simCount(CANCEL_STAT, 200);
+        long movesBefore = simCount(RESCHEDULE_STAT, 201) + simCount(RESCHEDULE_STAT, 200);
+        int callbacksBefore = callbacks.open(demo.id()).size();
+
+        JsonNode fromOtherNumber = demoCall(stranger, newCallId(), "cancel_appointment",
+                "{\"customer_name\":\"Letzter Montag\",\"date\":\"2026-03-30\",\"confirm_fee\":true}");
+        JsonNode withheld = demoCall(null, newCallId(), "cancel_appointment",
+                "{\"customer_name\":\"Letzter Montag\",\"date\":\"2026-03-30\",\"confirm_fee\":true}");
+        JsonNode oneWordWithNumber = demoCall(stranger, newCallId(), "cancel_appointment",
+                "{\"customer_name\":\"Montag\",\"booked_phone\":\"" + owner + "\",\"confirm_fee\":true}");
+        JsonNode move = demoCall(stranger, newCallId(), "reschedule_appointment",
+                "{\"customer_name\":\"Letzter Montag\",\"date\":\"2026-03-30\",\"new_date\":\"2026-03-31\","
+                        + "\"new_time\":\"11:00\",\"confirm_fee\":true}");
+        JsonNode wrongNumber = demoCall(stranger, newCallId(), "reschedule_appointment",
+                "{\"customer_name\":\"Letzter Montag\",\"booked_phone\":\"+4917099999999\","
+                        + "\"new_date\":\"2026-03-31\",\"new_time\":\"11:00\",\"confirm_fee\":true}");
+
+        assertThat(fromOtherNumber.get("reason").asString()).isEqualTo("verification_required");
+        assertThat(withheld.get("reason").asString()).isEqualTo("verification_required");
+        assertThat(move.get("reason").asString()).isEqualTo("verification_required");
+        // a failed verification and an unknown name sound the same: a callback request, never the change
+        assertThat(oneWordWithNumber.get("reason").asString()).isEqualTo("callback_recorded");
+        assertThat(wrongNumber.get("reason").asString()).isEqualTo("callback_recorded");
+        assertThat(oneWordWithNumber.get("message")).isEqualTo(wrongNumber.get("message"));
+        for (JsonNode answer : List.of(fromOtherNumber, withheld, oneWordWithNumber, move, wrongNumber)) {
+            assertThat(answer.get("ok").asBoolean()).isFalse();
+            assertThat(answer.toString()).doesNotContain("Herrenhaarschnitt").doesNotContain("10 Uhr");
+        }
+        assertThat(simBooking(monday).get("status").asString()).isEqualTo("accepted");
+        assertThat(simCount(CANCEL_STAT, 200)).isEqualTo(cancelsBefore);
+        assertThat(simCount(RESCHEDULE_STAT, 201) + simCount(RESCHEDULE_STAT, 200)).isEqualTo(movesBefore);
+        assertThat(appointments.findById(demo.id(), monday.id()).orElseThrow().status())
+                .isEqualTo(AppointmentStatus.BOOKED);
+        List<CallbackRequest> open = callbacks.open(demo.id());
+        assertThat(open).hasSize(callbacksBefore + 2);
+        assertThat(open.get(open.size() - 1).phone()).isEqualTo(stranger);
+        assertThat(open.get(open.size() - 1).reason()).contains("+4917099999999");
     }
 
     @Test
-    void anonymousCallerWhoseNameAndDayMatchCanCancel() {
-        String bookedFrom = newCaller();
+    void callerStatingTheFullNameAndTheBookedNumberCanCancelFromAnotherPhone() {
+        String bookedFrom = "+49170" + (5_000_000 + SEQUENCE.incrementAndGet());
         Appointment erika = book(demoTenant, bookedFrom, "Erika Musterfrau", 1002, "2026-03-26T15:30");
+        // a national form of the booked number, as callers say it; a withheld caller takes the branch's country
+        String spoken = "0" + bookedFrom.substring(3, 6) + " " + bookedFrom.substring(6);
 
         JsonNode cancelled = demoCall(null, newCallId(), "cancel_appointment",
-                "{\"customer_name\":\"Frau Musterfrau\",\"date\":\"2026-03-26\"}");
+                "{\"customer_name\":\"Frau Musterfrau Erika\",\"booked_phone\":\"" + spoken + "\"}");
 
-        assertThat(cancelled.get("ok").asBoolean()).isTrue();
+        assertThat(cancelled.get("ok").asBoolean()).as(cancelled.toString()).isTrue();
         assertThat(cancelled.get("message").asString()).isEqualTo("Ich habe Ihren Termin storniert: "
                 + "Damenhaarschnitt, Donnerstag um 15 Uhr 30. Kann ich sonst noch etwas für Sie tun?");
         assertThat(simBooking(erika).get("status").asString()).isEqualTo("cancelled");
+    }
+
+    @Test
+    void callerStatingTheFullNameAndTheBookedNumberCanMoveFromAnotherPhone() {
+        String bookedFrom = newCaller();
+        Appointment mona = book(demoTenant, bookedFrom, "Mona Verschieber", 1001, "2026-03-27T10:00");
+
+        JsonNode moved = demoCall(newCaller(), newCallId(), "reschedule_appointment",
+                "{\"customer_name\":\"Mona Verschieber\",\"booked_phone\":\"" + bookedFrom + "\","
+                        + "\"new_date\":\"2026-03-27\",\"new_time\":\"11:00\"}");
+
+        assertThat(moved.get("ok").asBoolean()).as(moved.toString()).isTrue();
+        assertThat(moved.get("rescheduled").asBoolean()).isTrue();
+        assertThat(appointments.findById(demo.id(), mona.id()).orElseThrow().status())
+                .isEqualTo(AppointmentStatus.RESCHEDULED);
+    }
+
+    @Test
+    void companiesThatAllowChangesOnlyFromTheBookedNumberRecordACallbackInstead() {
+        String bookedFrom = newCaller();
+        Appointment anna = book(demoTenant, bookedFrom, "Anna Vorsicht", 1001, "2026-03-26T13:00");
+        Company loaded = tenants.companyBySlug("demo-salon").orElseThrow();
+        Policies policies = loaded.policies();
+        tenants.updateCompany(loaded.id(), new CompanySpec(loaded.slug(), loaded.name(), loaded.language(),
+                loaded.defaultTimeZone(), new Policies(policies.cancellationDeadlineHours(),
+                        policies.rescheduleDeadlineHours(), policies.maxReschedules(), policies.cancellationFees(),
+                        ChangeVerification.CALLBACK), loaded.bookingWindowDays(), true));
+        String stranger = newCaller();
+
+        JsonNode asked = demoCall(stranger, newCallId(), "cancel_appointment", "{}");
+        JsonNode recorded = demoCall(stranger, newCallId(), "cancel_appointment",
+                "{\"customer_name\":\"Anna Vorsicht\",\"booked_phone\":\"" + bookedFrom + "\","
+                        + "\"date\":\"2026-03-26\"}");
+        JsonNode own = demoCall(bookedFrom, newCallId(), "cancel_appointment", "{\"date\":\"2026-03-26\"}");
+
+        assertThat(asked.get("reason").asString()).isEqualTo("not_found");
+        assertThat(asked.get("message").asString()).isEqualTo("Ich finde leider keinen Termin unter Ihrer "
+                + "Telefonnummer. Auf welchen Namen wurde er gebucht?");
+        assertThat(recorded.get("reason").asString()).isEqualTo("callback_recorded");
+        assertThat(callbacks.findById(demo.id(), recorded.get("callback_id").asLong()).orElseThrow().reason())
+                .contains("2026-03-26").contains(bookedFrom);
+        // the booked number itself still may
+        assertThat(own.get("ok").asBoolean()).as(own.toString()).isTrue();
+        assertThat(simBooking(anna).get("status").asString()).isEqualTo("cancelled");
     }
 
     @Test
@@ -738,8 +833,8 @@ class ManageAppointmentsEndToEndTest {
         assertThat(greeted.toString()).doesNotContain("Two Salons").doesNotContain("Herrenhaarschnitt");
         assertThat(cancel.get("reason").asString()).isEqualTo("not_found");
         assertThat(cancel.get("message").asString()).isEqualTo("I can't find an appointment under your phone "
-                + "number. What name was it booked under?");
-        assertThat(byName.get("reason").asString()).isEqualTo("needs_phone");
+                + "number. What name and which phone number was it booked under?");
+        assertThat(byName.get("reason").asString()).isEqualTo("verification_required");
         assertThat(simBooking(demoAppointment).get("status").asString()).isEqualTo("accepted");
         assertThat(appointments.findById(demo.id(), demoAppointment.id()).orElseThrow().status())
                 .isEqualTo(AppointmentStatus.BOOKED);
