@@ -30,7 +30,11 @@ import io.slotline.observability.SlotlineMetrics.Outcome;
 import io.slotline.speech.MessageKey;
 import io.slotline.speech.Messages;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.AnnotationIntrospector;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.cfg.MapperConfig;
+import tools.jackson.databind.introspect.AnnotatedMember;
+import tools.jackson.databind.introspect.NopAnnotationIntrospector;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -63,12 +67,26 @@ public class FunctionDispatcher {
             }
         }
         this.handlers = byName;
-        // LLMs add stray fields; rejecting them would fail calls for nothing
-        this.json = json.rebuild().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+        // LLMs add stray fields and leave out required ones; rejecting either would fail calls for nothing. The
+        // schema handed to Retell still marks them required; a handler asks for what is missing or knows it
+        // from the call (the service talked about, the caller's number).
+        this.json = json.rebuild()
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .annotationIntrospector(AnnotationIntrospector.pair(new NothingRequired(),
+                        json.deserializationConfig().getAnnotationIntrospector()))
+                .build();
         this.idempotency = idempotency;
         this.callLog = callLog;
         this.metrics = metrics;
         this.clock = clock;
+    }
+
+    /** Lets the handlers, not the parser, deal with a missing argument. */
+    private static final class NothingRequired extends NopAnnotationIntrospector {
+        @Override
+        public Boolean hasRequiredMarker(MapperConfig<?> config, AnnotatedMember member) {
+            return Boolean.FALSE;
+        }
     }
 
     public List<FunctionHandler<?>> handlers() {
@@ -83,7 +101,10 @@ public class FunctionDispatcher {
      * Checks the function name and parses the arguments before anything about the call is resolved or stored,
      * so that a bad request leaves no trace but its metric.
      *
-     * @throws FunctionRequestException for an unknown function or arguments of the wrong shape (HTTP 400)
+     * Arguments the LLM can put right (missing, wrong type) are not refused: the prepared call answers them with a
+     * speakable {@code ok:false} when run.
+     *
+     * @throws FunctionRequestException for an unknown function (HTTP 400)
      */
     public PreparedCall prepare(String name, @Nullable JsonNode args) {
         FunctionHandler<?> handler = handlers.get(name);
@@ -115,14 +136,24 @@ public class FunctionDispatcher {
 
     private <A> PreparedCall prepared(FunctionHandler<A> handler, @Nullable JsonNode rawArgs) {
         Timer.Sample sample = metrics.startFunction();
-        A args;
-        try {
-            args = parseArgs(handler, rawArgs);
-        } catch (FunctionRequestException e) {
-            metrics.recordFunction(sample, handler.name(), Outcome.CLIENT_ERROR, e.code());
-            throw e;
+        JsonNode args = rawArgs == null || rawArgs.isNull() ? json.createObjectNode() : rawArgs;
+        ArgumentCheck.Problem problem;
+        if (args.isObject()) {
+            try {
+                A parsed = json.treeToValue(args, handler.argsType());
+                return new PreparedCall(context -> run(handler, parsed, context, sample));
+            } catch (JacksonException e) {
+                problem = ArgumentCheck.unreadable(e);
+            }
+        } else {
+            problem = ArgumentCheck.notAnObject();
         }
-        return new PreparedCall(context -> run(handler, args, context, sample));
+        return new PreparedCall(context -> {
+            FunctionResult result = problem.answer(context.language());
+            Duration took = metrics.recordFunction(sample, handler.name(), Outcome.NOT_OK, result.reason());
+            logCall(handler.name(), args, context, result, took, 0);
+            return result;
+        });
     }
 
     private <A> FunctionResult run(FunctionHandler<A> handler, A args, CallContext context, Timer.Sample sample) {
@@ -141,19 +172,6 @@ public class FunctionDispatcher {
         Duration took = metrics.recordFunction(sample, handler.name(), outcome, result.reason());
         logCall(handler.name(), args, context, result, took, upstream.calls());
         return result;
-    }
-
-    private <A> A parseArgs(FunctionHandler<A> handler, @Nullable JsonNode rawArgs) {
-        JsonNode args = rawArgs == null || rawArgs.isNull() ? json.createObjectNode() : rawArgs;
-        if (!args.isObject()) {
-            throw new FunctionRequestException("invalid_arguments", "args must be a JSON object");
-        }
-        try {
-            return json.treeToValue(args, handler.argsType());
-        } catch (JacksonException e) {
-            throw new FunctionRequestException("invalid_arguments",
-                    "invalid arguments for " + handler.name() + ": " + e.getOriginalMessage());
-        }
     }
 
     /** Cal.com failures a handler did not turn into an answer still become one. */
@@ -224,7 +242,7 @@ public class FunctionDispatcher {
         return json.readValue(responseJson, FunctionResult.class);
     }
 
-    private <A> void logCall(String function, A args, CallContext context, FunctionResult result, Duration took,
+    private void logCall(String function, Object args, CallContext context, FunctionResult result, Duration took,
                              int upstreamCalls) {
         try {
             callLog.record(new NewFunctionCall(context.companyId(), context.retellCallId(), function,
@@ -237,7 +255,7 @@ public class FunctionDispatcher {
     }
 
     /** Arguments without contact details: the log is for replaying the conversation, not a customer database. */
-    private <A> String maskedArgs(A args) {
+    private String maskedArgs(Object args) {
         JsonNode tree = json.valueToTree(args);
         if (tree instanceof ObjectNode object) {
             for (var entry : object.properties()) {

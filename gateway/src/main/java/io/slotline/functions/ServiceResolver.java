@@ -37,9 +37,7 @@ public class ServiceResolver {
         List<Service> services = services(context);
         if (spoken == null || spoken.isBlank()) {
             return Resolution.ask(FunctionResult.notOk("missing_service",
-                    Messages.render(MessageKey.AMBIGUOUS_SERVICE, context.language(),
-                            Map.of("options", SpokenTimes.orList(names(services), context.language()))),
-                    Map.of("services", names(services))));
+                    Messages.render(MessageKey.ASK_SERVICE, context.language()), Map.of("services", names(services))));
         }
         ServiceMatch<Service> match = ServiceMatcher.match(spoken, services, Service::name, Service::synonyms);
         if (match instanceof ServiceMatch.Match<Service> found) {

@@ -1,6 +1,7 @@
 package io.slotline.retell;
 
 import java.util.List;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,12 +19,14 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Retell call webhooks. Acknowledged with 204 as soon as the event is stored; each (event, call) acts once.
- * Events other than call_started, call_ended and call_analyzed are acknowledged and ignored.
+ * Every other event (chat_started/ended/analyzed, transfer_*, transcript_updated, whatever Retell adds) is
+ * acknowledged and ignored, whatever it carries.
  */
 @RestController
 class CallWebhookController {
 
     private static final Logger log = LoggerFactory.getLogger(CallWebhookController.class);
+    private static final Set<String> HANDLED = Set.of("call_started", "call_ended", "call_analyzed");
 
     private final Calls calls;
     private final RetellWebhookEvents events;
@@ -46,18 +49,22 @@ class CallWebhookController {
             throw new RetellRequestException("malformed_json", "body must be a JSON object");
         }
         String event = RetellPayloads.text(body, "event");
+        if (event == null) {
+            throw new RetellRequestException("invalid_webhook", "webhook needs an \"event\"");
+        }
         JsonNode call = body.get("call");
-        if (event == null || call == null || !call.isObject()) {
-            throw new RetellRequestException("invalid_webhook", "webhook needs \"event\" and a \"call\" object");
-        }
         String retellCallId = RetellPayloads.text(call, "call_id");
-        if (retellCallId == null) {
-            throw new RetellRequestException("missing_call_id", "call.call_id is required");
+        if (retellCallId != null) {
+            RequestLogContext.callId(retellCallId);
         }
-        RequestLogContext.callId(retellCallId);
-        if (!List.of("call_started", "call_ended", "call_analyzed").contains(event)) {
+        if (!HANDLED.contains(event)) {
+            // chat_* (a "chat", no "call"), transfer_* (often a bare call id), transcript_updated, future events:
+            // acknowledged, or Retell retries them
             metrics.retellWebhook(event, "ignored");
             return ResponseEntity.noContent().build();
+        }
+        if (call == null || !call.isObject() || retellCallId == null) {
+            throw new RetellRequestException("invalid_webhook", event + " needs a \"call\" object with its call_id");
         }
         TenantContext tenant = verified.tenant();
         if (tenant == null) {

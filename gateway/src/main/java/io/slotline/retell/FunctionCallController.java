@@ -4,6 +4,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,6 +31,8 @@ import tools.jackson.databind.JsonNode;
 @RestController
 class FunctionCallController {
 
+    private static final Logger log = LoggerFactory.getLogger(FunctionCallController.class);
+
     private final FunctionDispatcher dispatcher;
     private final CallContextResolver contexts;
     private final RetellProperties properties;
@@ -45,8 +49,13 @@ class FunctionCallController {
         JsonNode body = requireObject(verified);
         String declared = RetellPayloads.text(body, "name");
         if (declared != null && body.has("call") && !declared.equals(name)) {
-            throw new RetellRequestException("name_mismatch",
-                    "body names function '" + declared + "' but the path names '" + name + "'");
+            // the tool's URL points at another function: a setup mistake the caller must not pay for with silence
+            log.warn("Retell tool '{}' posts to /retell/functions/{}: fix the tool's URL", declared, name);
+            RequestLogContext.function(name);
+            Language language = verified.tenant() == null ? null : verified.tenant().company().language();
+            return ResponseEntity.ok(FunctionResult.notOk("function_mismatch", speakable(MessageKey.TOOL_MISCONFIGURED,
+                    language), Map.of("detail", "the body names '" + declared + "', the URL '" + name + "'"))
+                    .body());
         }
         JsonNode call = body.get("call");
         boolean wrapped = call != null && call.isObject();
@@ -108,8 +117,13 @@ class FunctionCallController {
 
     /** Retell can only reach us for a number we don't serve through a shared key: say so in both languages. */
     private static FunctionResult unknownNumber() {
-        return FunctionResult.notOk("unknown_number", Messages.render(MessageKey.UNKNOWN_DIALLED_NUMBER, Language.DE)
-                + " / " + Messages.render(MessageKey.UNKNOWN_DIALLED_NUMBER, Language.EN));
+        return FunctionResult.notOk("unknown_number", speakable(MessageKey.UNKNOWN_DIALLED_NUMBER, null));
+    }
+
+    /** In the company's language, or in both when we don't know whose call it is. */
+    private static String speakable(MessageKey key, @Nullable Language language) {
+        return language != null ? Messages.render(key, language)
+                : Messages.render(key, Language.DE) + " / " + Messages.render(key, Language.EN);
     }
 
     private static JsonNode requireObject(VerifiedRetellRequest verified) {

@@ -5,6 +5,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * @param apiKeys            Retell API keys accepted for every tenant (an agency's own Retell account); each company's
@@ -13,7 +14,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tenantHeader       for "args only" payloads, which carry no call object: the header naming the dialled number
  * @param tenantQueryParam   the same as a query parameter
  * @param callIdHeader       for "args only" payloads: the header carrying Retell's call id ({{call_id}})
- * @param maxBodyBytes       larger bodies are refused before any parsing
+ * @param maxBodyBytes       larger bodies are refused before they are read (413). A call object carries the whole
+ *                           word-timed transcript in four forms, about 1 MB for a 40-minute call, and Retell allows
+ *                           calls of up to two hours (about 3 MB)
  * @param fallbackAgentId    inbound calls to unknown numbers are handed to this agent; without it they are rejected
  */
 @ConfigurationProperties("slotline.retell")
@@ -22,6 +25,6 @@ record RetellProperties(@DefaultValue List<String> apiKeys,
                         @DefaultValue("X-Slotline-Dialled-Number") String tenantHeader,
                         @DefaultValue("to_number") String tenantQueryParam,
                         @DefaultValue("X-Slotline-Call-Id") String callIdHeader,
-                        @DefaultValue("262144") int maxBodyBytes,
+                        @DefaultValue("8MB") DataSize maxBodyBytes,
                         @Nullable String fallbackAgentId) {
 }

@@ -32,6 +32,11 @@ public final class RetellSignature {
 
     /** Checks the header against each candidate key; VALID when any key produced it. */
     public Verdict verify(byte[] rawBody, String header, Iterable<String> candidateKeys) {
+        return verify(rawBody, rawBody.length, header, candidateKeys);
+    }
+
+    /** The same over the first {@code length} bytes of a read buffer, so that the body is never copied to fit. */
+    public Verdict verify(byte[] rawBody, int length, String header, Iterable<String> candidateKeys) {
         if (header == null || header.isBlank()) {
             return Verdict.MISSING;
         }
@@ -45,7 +50,7 @@ public final class RetellSignature {
         }
         byte[] presented = HexFormat.of().parseHex(m.group(2).toLowerCase());
         for (String key : candidateKeys) {
-            if (key != null && !key.isEmpty() && MessageDigest.isEqual(presented, digest(rawBody, timestamp, key))) {
+            if (key != null && !key.isEmpty() && MessageDigest.isEqual(presented, digest(rawBody, length, timestamp, key))) {
                 return Verdict.VALID;
             }
         }
@@ -54,14 +59,14 @@ public final class RetellSignature {
 
     /** The header value Retell would send; used by tests, the bench and the demo's call player. */
     public static String sign(byte[] rawBody, String key, long timestampMillis) {
-        return "v=" + timestampMillis + ",d=" + HexFormat.of().formatHex(digest(rawBody, timestampMillis, key));
+        return "v=" + timestampMillis + ",d=" + HexFormat.of().formatHex(digest(rawBody, rawBody.length, timestampMillis, key));
     }
 
-    private static byte[] digest(byte[] rawBody, long timestamp, String key) {
+    private static byte[] digest(byte[] rawBody, int length, long timestamp, String key) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            mac.update(rawBody);
+            mac.update(rawBody, 0, length);
             mac.update(Long.toString(timestamp).getBytes(StandardCharsets.UTF_8));
             return mac.doFinal();
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {

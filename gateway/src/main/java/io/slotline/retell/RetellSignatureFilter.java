@@ -1,7 +1,6 @@
 package io.slotline.retell;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -28,7 +27,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -47,6 +45,7 @@ final class RetellSignatureFilter extends OncePerRequestFilter {
     private final TenantDirectory tenants;
     private final JsonMapper json;
     private final SlotlineMetrics metrics;
+    private final CallJson callJson;
 
     RetellSignatureFilter(RetellProperties properties, RetellSignature signature, TenantDirectory tenants,
                           JsonMapper json, SlotlineMetrics metrics) {
@@ -55,36 +54,55 @@ final class RetellSignatureFilter extends OncePerRequestFilter {
         this.tenants = tenants;
         this.json = json;
         this.metrics = metrics;
+        this.callJson = new CallJson(json);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > properties.maxBodyBytes()) {
-            reject(response, 413, "payload_too_large", "body exceeds " + properties.maxBodyBytes() + " bytes");
+        long limit = properties.maxBodyBytes().toBytes();
+        if (request.getContentLengthLong() > limit) {
+            tooLarge(response, limit);
             return;
         }
-        byte[] body = readAtMost(request.getInputStream(), properties.maxBodyBytes());
+        VerifiedRetellRequest verified = verify(request, response, limit);
+        if (verified != null) {
+            request.setAttribute(VerifiedRetellRequest.ATTRIBUTE, verified);
+            chain.doFilter(request, response);
+        }
+    }
+
+    /**
+     * Reads, checks and parses the body; the raw bytes live only inside this method, so that while the request is
+     * served only the transcript-free tree remains. Null when a refusal was written.
+     */
+    private @Nullable VerifiedRetellRequest verify(HttpServletRequest request, HttpServletResponse response,
+                                                   long limit) throws IOException {
+        RawBody body = RawBody.read(request.getInputStream(), request.getContentLengthLong(), limit);
         if (body == null) {
-            reject(response, 413, "payload_too_large", "body exceeds " + properties.maxBodyBytes() + " bytes");
-            return;
+            tooLarge(response, limit);
+            return null;
         }
-        JsonNode parsed = parse(body);
+        JsonNode parsed = callJson.read(body.bytes(), body.length());
         Optional<TenantContext> tenant = Optional.ofNullable(businessNumber(request, parsed))
                 .flatMap(tenants::byDialledNumber);
         if (properties.verifySignatures()) {
-            Verdict verdict = signature.verify(body, request.getHeader(HEADER), candidateKeys(parsed, tenant));
+            Verdict verdict = signature.verify(body.bytes(), body.length(), request.getHeader(HEADER),
+                    candidateKeys(parsed, tenant));
             if (verdict != Verdict.VALID) {
                 String reason = verdict.name().toLowerCase();
                 metrics.signatureRejected(reason);
                 log.warn("rejected Retell request to {}: signature {}", request.getRequestURI(), reason);
                 reject(response, 401, "invalid_signature", "X-Retell-Signature is " + reason);
-                return;
+                return null;
             }
         }
-        request.setAttribute(VerifiedRetellRequest.ATTRIBUTE,
-                new VerifiedRetellRequest(body, parsed, tenant.orElse(null)));
-        chain.doFilter(request, response);
+        return new VerifiedRetellRequest(parsed, tenant.orElse(null));
+    }
+
+    private void tooLarge(HttpServletResponse response, long limit) throws IOException {
+        reject(response, 413, "payload_too_large", "body exceeds " + limit
+                + " bytes (slotline.retell.max-body-bytes)");
     }
 
     /**
@@ -115,22 +133,6 @@ final class RetellSignatureFilter extends OncePerRequestFilter {
         }
         String header = request.getHeader(properties.tenantHeader());
         return header != null ? header.trim() : request.getParameter(properties.tenantQueryParam());
-    }
-
-    private @Nullable JsonNode parse(byte[] body) {
-        if (body.length == 0) {
-            return null;
-        }
-        try {
-            return json.readTree(body);
-        } catch (JacksonException e) {
-            return null;
-        }
-    }
-
-    private static byte @Nullable [] readAtMost(InputStream in, int max) throws IOException {
-        byte[] bytes = in.readNBytes(max + 1);
-        return bytes.length > max ? null : bytes;
     }
 
     private void reject(HttpServletResponse response, int status, String error, String message) throws IOException {

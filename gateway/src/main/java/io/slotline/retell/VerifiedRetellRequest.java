@@ -7,10 +7,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A Retell request whose signature checked out: the raw body, its JSON (null when malformed) and the tenant of
- * the business number it names (null when it names none we know).
+ * A Retell request whose signature checked out: its JSON without the transcripts ({@link CallJson}; null when
+ * malformed) and the tenant it belongs to (null when it names none we know).
  */
-record VerifiedRetellRequest(byte[] body, @Nullable JsonNode json, @Nullable TenantContext tenant) {
+record VerifiedRetellRequest(@Nullable JsonNode json, @Nullable TenantContext tenant) {
 
     static final String ATTRIBUTE = VerifiedRetellRequest.class.getName();
 

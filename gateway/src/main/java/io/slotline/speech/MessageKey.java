@@ -308,6 +308,17 @@ public enum MessageKey {
     ASK_NAME(
             "Auf welchen Namen darf ich den Termin buchen?",
             "What name shall I put the appointment under?"),
+    ASK_SERVICE(
+            "Welche Leistung möchten Sie buchen?",
+            "Which service would you like to book?"),
+    /** {field}: the argument; {expected}: e.g. "eine Zahl" / "a number". For the agent, not the caller. */
+    ARGUMENT_FORMAT(
+            "Die Angabe {field} muss {expected} sein. Bitte die Funktion mit korrigierter Angabe noch einmal aufrufen.",
+            "{field} must be {expected}. Please call the function again with that corrected."),
+    /** The tool's URL names another function than the call: a setup problem only the operator can fix. */
+    TOOL_MISCONFIGURED(
+            "Das kann ich gerade leider nicht erledigen. Soll sich jemand aus dem Team bei Ihnen melden?",
+            "I'm afraid I can't do that right now. Shall someone from the team call you back?"),
     ASK_PHONE(
             "Unter welcher Telefonnummer können wir Sie erreichen?",
             "What phone number can we reach you on?"),

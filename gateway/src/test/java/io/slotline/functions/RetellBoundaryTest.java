@@ -217,7 +217,7 @@ class RetellBoundaryTest extends LiveCallTest {
         }
 
         @Test
-        void argumentsOfTheWrongTypeAre400AndNothingIsRecorded() {
+        void argumentsOfTheWrongTypeAreAnsweredWithWhatToCorrectAndChangeNothing() {
             Call call = salonCall();
 
             Reply wordCount = call.function("get_alternatives",
@@ -225,14 +225,19 @@ class RetellBoundaryTest extends LiveCallTest {
             Reply objectDate = call.function("check_availability",
                     Map.of("service", "Herrenhaarschnitt", "date", Map.of("day", 17), "time", "10 Uhr"));
 
-            assertThat(wordCount.status()).isEqualTo(400);
-            assertThat(wordCount.json().path("error").asString()).isEqualTo("invalid_arguments");
-            assertThat(objectDate.status()).isEqualTo(400);
-            assertThat(recorded(call.id)).isZero();
+            assertThat(wordCount.status()).isEqualTo(200);
+            assertThat(wordCount.ok()).isFalse();
+            assertThat(wordCount.reason()).isEqualTo("invalid_argument");
+            assertThat(wordCount.json().path("field").asString()).isEqualTo("count");
+            assertThat(wordCount.message()).contains("count", "ganze Zahl").doesNotContain("java", "Integer");
+            assertThat(objectDate.status()).isEqualTo(200);
+            assertThat(objectDate.reason()).isEqualTo("invalid_argument");
+            assertThat(objectDate.json().path("field").asString()).isEqualTo("date");
+            assertThat(holdsOf(call)).isEmpty();
         }
 
         @Test
-        void argumentsThatAreNoObjectAre400() {
+        void argumentsThatAreNoObjectAreAnsweredOkFalse() {
             Call call = salonCall();
             ObjectNode body = JSON.createObjectNode();
             body.put("name", "check_availability");
@@ -241,27 +246,59 @@ class RetellBoundaryTest extends LiveCallTest {
 
             Reply reply = post("/retell/functions/check_availability", JSON.writeValueAsString(body), SALON_KEY);
 
-            assertThat(reply.status()).isEqualTo(400);
-            assertThat(recorded(call.id)).isZero();
+            assertThat(reply.status()).isEqualTo(200);
+            assertThat(reply.ok()).isFalse();
+            assertThat(reply.reason()).isEqualTo("invalid_argument");
         }
 
         @Test
-        void aMissingRequiredArgumentIs400() {
+        void aMissingArgumentIsAskedForOrTakenFromTheCall() {
             Call call = salonCall();
 
-            Reply reply = call.function("check_availability", Map.of("service", "Herrenhaarschnitt"));
+            Reply noService = call.function("book_appointment",
+                    Map.of("date", "morgen", "time", "10 Uhr", "customer_name", "Max Muster"));
+            Reply noTime = call.function("book_appointment",
+                    Map.of("service", "Herrenhaarschnitt", "date", "morgen", "customer_name", "Max Muster"));
+            Reply dayOnly = call.function("check_availability", Map.of("service", "Färben", "date", "morgen"));
+            Reply serviceFromTheCall = call.function("get_alternatives", Map.of("date", "morgen"));
 
-            assertThat(reply.status()).isEqualTo(400);
-            assertThat(reply.json().path("error").asString()).isEqualTo("invalid_arguments");
+            assertThat(noService.status()).isEqualTo(200);
+            assertThat(noService.reason()).isEqualTo("missing_service");
+            assertThat(noService.message()).isEqualTo("Welche Leistung möchten Sie buchen?");
+            assertThat(noService.json().path("services").toString()).contains("Herrenhaarschnitt", "Färben");
+            assertThat(noTime.status()).isEqualTo(200);
+            assertThat(noTime.reason()).isEqualTo("invalid_time");
+            assertThat(noTime.message()).startsWith("Die Uhrzeit habe ich leider nicht verstanden.");
+            assertThat(dayOnly.status()).isEqualTo(200);
+            assertThat(dayOnly.json().path("free_times").isArray()).as(dayOnly.body()).isTrue();
+            assertThat(serviceFromTheCall.ok()).as("the service talked about in this call: " + serviceFromTheCall.body())
+                    .isTrue();
+            assertThat(simBookingsOf("cal_demo", call.from)).isEmpty();
+        }
+
+        @Test
+        void aBodyNamingAnotherFunctionThanItsUrlIsAnsweredOkFalseAndDoesNothing() {
+            Call call = salonCall();
+            ObjectNode body = JSON.createObjectNode();
+            body.put("name", "cancel_appointment");
+            body.set("args", JSON.valueToTree(Map.of("date", "morgen")));
+            body.set("call", call.callObject("tc_1", "cancel_appointment"));
+
+            Reply reply = post("/retell/functions/book_appointment", JSON.writeValueAsString(body), SALON_KEY);
+
+            assertThat(reply.status()).isEqualTo(200);
+            assertThat(reply.ok()).isFalse();
+            assertThat(reply.reason()).isEqualTo("function_mismatch");
+            assertThat(reply.message()).contains("aus dem Team");
             assertThat(recorded(call.id)).isZero();
         }
 
         @Test
-        void anOversizedBodyIs413() {
+        void anOversizedBodyIs413AndNothingIsRecorded() {
             Call call = salonCall();
             String body = functionBody(call, "check_availability",
                     Map.of("service", "Herrenhaarschnitt", "date", "morgen", "time", "10 Uhr",
-                            "notes", "x".repeat(300_000)));
+                            "notes", "x".repeat(9 * 1024 * 1024)));
 
             Reply reply = post("/retell/functions/check_availability", body, SALON_KEY);
 

@@ -30,7 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The Retell side over real HTTP: signatures, call context without waiting, webhooks acting once, inbound context. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:retell-endpoints;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
+        properties = {"spring.datasource.url=jdbc:h2:mem:retell-endpoints;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+                "slotline.retell.max-body-bytes=512KB"})
 @ActiveProfiles("test")
 class RetellEndpointsTest {
 
@@ -187,7 +188,7 @@ class RetellEndpointsTest {
                 functionCall("launch_rockets", "{}", DEMO_NUMBER, "+4917612345678"), "key_demo");
         HttpResponse<String> argsNotObject = post("/retell/functions/get_current_context",
                 functionCall("get_current_context", "[1,2]", DEMO_NUMBER, "+4917612345678"), "key_demo");
-        String huge = functionCall("get_current_context", "{\"pad\":\"" + "x".repeat(300_000) + "\"}", DEMO_NUMBER,
+        String huge = functionCall("get_current_context", "{\"pad\":\"" + "x".repeat(600_000) + "\"}", DEMO_NUMBER,
                 "+4917612345678");
         HttpResponse<String> oversized = post("/retell/functions/get_current_context", huge, "key_demo");
 
@@ -195,9 +196,10 @@ class RetellEndpointsTest {
         assertThat(json.readTree(malformed.body()).get("error").asString()).isEqualTo("malformed_json");
         assertThat(unknown.statusCode()).isEqualTo(400);
         assertThat(json.readTree(unknown.body()).get("error").asString()).isEqualTo("unknown_function");
-        assertThat(argsNotObject.statusCode()).isEqualTo(400);
-        assertThat(oversized.statusCode()).isEqualTo(413);
-        assertThat(functionCallsLogged()).isZero();
+        assertThat(argsNotObject.statusCode()).as("the LLM can put that right: a speakable answer").isEqualTo(200);
+        assertThat(json.readTree(argsNotObject.body()).get("reason").asString()).isEqualTo("invalid_argument");
+        assertThat(oversized.statusCode()).as("slotline.retell.max-body-bytes=512KB").isEqualTo(413);
+        assertThat(functionCallsLogged()).as("only the speakable answer is logged").isEqualTo(1);
     }
 
     @Test
