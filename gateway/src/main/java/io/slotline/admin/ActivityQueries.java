@@ -92,7 +92,8 @@ class ActivityQueries {
         Where where = new Where(filter, "cb.company_id", "cb.created_at", "cb.status", "cb.phone");
         return page(filter, """
                 SELECT cb.id, cb.company_id, co.slug AS company_slug, cb.branch_id, cb.call_id, cb.customer_id,
-                       cb.customer_name, cb.phone, cb.reason, cb.preferred_time, cb.status, cb.created_at
+                       cb.customer_name, cb.phone, cb.reason, cb.preferred_time, cb.status, cb.appointment_id,
+                       cb.outcome, cb.created_at
                 FROM callback_requests cb JOIN companies co ON co.id = cb.company_id""",
                 "SELECT COUNT(*) FROM callback_requests cb", where, "cb.created_at DESC, cb.id DESC",
                 ActivityQueries::callback);
@@ -101,7 +102,8 @@ class ActivityQueries {
     Optional<CallbackView> callbackRequest(long id) {
         return jdbc.sql("""
                 SELECT cb.id, cb.company_id, co.slug AS company_slug, cb.branch_id, cb.call_id, cb.customer_id,
-                       cb.customer_name, cb.phone, cb.reason, cb.preferred_time, cb.status, cb.created_at
+                       cb.customer_name, cb.phone, cb.reason, cb.preferred_time, cb.status, cb.appointment_id,
+                       cb.outcome, cb.created_at
                 FROM callback_requests cb JOIN companies co ON co.id = cb.company_id
                 WHERE cb.id = :id""")
                 .param("id", id)
@@ -211,6 +213,6 @@ class ActivityQueries {
                 rs.getObject("branch_id", Long.class), rs.getObject("call_id", Long.class),
                 rs.getObject("customer_id", Long.class), rs.getString("customer_name"), rs.getString("phone"),
                 rs.getString("reason"), rs.getString("preferred_time"), rs.getString("status"),
-                required(rs, "created_at"));
+                rs.getObject("appointment_id", Long.class), rs.getString("outcome"), required(rs, "created_at"));
     }
 }

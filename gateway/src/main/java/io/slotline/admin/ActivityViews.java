@@ -51,6 +51,7 @@ final class ActivityViews {
     @Schema(name = "CallbackRequest")
     record CallbackView(long id, long companyId, String companySlug, @Nullable Long branchId, @Nullable Long callId,
             @Nullable Long customerId, String customerName, @Nullable String phone, String reason,
-            @Nullable String preferredTime, String status, Instant createdAt) {
+            @Nullable String preferredTime, String status, @Nullable Long appointmentId, @Nullable String outcome,
+            Instant createdAt) {
     }
 }

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 import io.slotline.functions.FunctionDispatcher;
 import io.slotline.functions.FunctionHandler;
+import io.slotline.functions.FunctionProperties;
 import io.slotline.functions.MutatingFunction;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -24,16 +25,16 @@ import tools.jackson.databind.node.ObjectNode;
 @Tag(name = "Retell", description = "tool definitions for the Retell agent")
 class RetellToolsController {
 
-    /** Retell waits 120 s by default; a caller in silence does not. */
-    private static final int TIMEOUT_MS = 10_000;
-
     private final FunctionDispatcher dispatcher;
+    /** Retell waits 120 s by default; a caller in silence does not. Every function's deadline fits inside it. */
+    private final int timeoutMs;
     private final ArgsSchemas schemas;
     private final @Nullable String publicBaseUrl;
 
-    RetellToolsController(FunctionDispatcher dispatcher, JsonMapper json,
+    RetellToolsController(FunctionDispatcher dispatcher, JsonMapper json, FunctionProperties functions,
             @Value("${slotline.public-base-url:}") @Nullable String publicBaseUrl) {
         this.dispatcher = dispatcher;
+        this.timeoutMs = (int) functions.toolTimeout().toMillis();
         this.schemas = new ArgsSchemas(json);
         this.publicBaseUrl = publicBaseUrl == null || publicBaseUrl.isBlank() ? null : publicBaseUrl.trim();
     }
@@ -57,7 +58,7 @@ class RetellToolsController {
                 base + "/retell/functions/" + handler.name(), "POST", schemas.schemaOf(handler.argsType()),
                 mutating, mutating ? "Tell the caller briefly, in their language, that you are taking care of it now."
                         : null,
-                true, TIMEOUT_MS);
+                true, timeoutMs);
     }
 
     private static String stripTrailingSlash(String url) {

@@ -6,20 +6,28 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
-
 
 import io.slotline.appointments.Appointment;
 import io.slotline.appointments.AppointmentSource;
@@ -34,14 +42,20 @@ import io.slotline.calcom.Booking;
 import io.slotline.calcom.BookingFilter;
 import io.slotline.calcom.BookingStatus;
 import io.slotline.calcom.CalcomApi;
+import io.slotline.calcom.CalcomCallContext;
 import io.slotline.calcom.CalcomException;
 import io.slotline.calcom.CreateBooking;
 import io.slotline.calcom.EventType;
 import io.slotline.calcom.Host;
+import io.slotline.calcom.UpstreamCounter;
+import io.slotline.calls.CallbackRequests;
 import io.slotline.calls.FunctionIdempotency;
 import io.slotline.calls.IdempotencyRecord;
+import io.slotline.calls.NewCallbackRequest;
 import io.slotline.customers.Customers;
+import io.slotline.tenancy.Branch;
 import io.slotline.tenancy.Company;
+import io.slotline.tenancy.Language;
 import io.slotline.tenancy.Service;
 import io.slotline.tenancy.Staff;
 import io.slotline.tenancy.TenantDirectory;
@@ -51,40 +65,64 @@ import io.slotline.tenancy.TenantDirectory;
  * <p>
  * Never twice: one call booking one service at one start is one request ({@link #requestKey}), whatever tool call
  * or retry it arrives in. Duplicates in this instance wait for the first attempt; duplicates elsewhere find its
- * claim. The key travels to Cal.com as metadata {@code slotlineRequestId}, and any attempt after one that may
- * have reached Cal.com (timeout, lost answer, crash before recording) first looks the booking up by that key.
+ * claim. The key travels to Cal.com as metadata {@code slotlineRequestId}, and the attempt is written to the
+ * database ({@link BookingAttempts}) before the request leaves: any attempt after one that may have reached Cal.com
+ * (timeout, lost answer, crash between Cal.com's 201 and our insert) first looks the booking up by that key, and
+ * {@link BookingReconciler} settles attempts nobody is waiting for.
+ * <p>
+ * Answers by a deadline: when Cal.com has not confirmed in time the booking goes on in the background and the
+ * caller hears that the request is taken down ({@link Pending}, with a callback request that the outcome is noted
+ * on).
  */
 @org.springframework.stereotype.Service
-public class BookingService {
+public class BookingService implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(BookingService.class);
     static final String CLAIM_FUNCTION = "booking";
-    static final String SENT_FUNCTION = "booking_sent";
     private static final Duration LOOKUP_SLACK = Duration.ofMinutes(1);
+    /** How often a duplicate polls for the outcome of an attempt another instance is making. */
+    private static final Duration OTHER_ATTEMPT_POLL = Duration.ofMillis(200);
+    private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final CalcomApi calcom;
     private final Appointments appointments;
     private final Customers customers;
     private final FunctionIdempotency claims;
+    private final BookingAttempts attempts;
+    private final CallbackRequests callbacks;
     private final SlotHoldService holds;
     private final ObjectProvider<AvailabilityService> availability;
     private final TenantDirectory tenants;
+    private final Calendars calendars;
     private final BookingProperties properties;
     private final ConcurrentMap<String, CompletableFuture<BookingOutcome>> inFlight = new ConcurrentHashMap<>();
     private final EventTypeCatalog eventTypes;
+    /** Bookings run here so that the caller can be answered at the deadline while Cal.com is still asked. */
+    private final ThreadPoolExecutor work;
 
     BookingService(CalcomApi calcom, Appointments appointments, Customers customers, FunctionIdempotency claims,
-                   SlotHoldService holds, ObjectProvider<AvailabilityService> availability, TenantDirectory tenants,
+                   BookingAttempts attempts, CallbackRequests callbacks, SlotHoldService holds,
+                   ObjectProvider<AvailabilityService> availability, TenantDirectory tenants, Calendars calendars,
                    BookingProperties properties, EventTypeCatalog eventTypes) {
         this.calcom = calcom;
         this.appointments = appointments;
         this.customers = customers;
         this.claims = claims;
+        this.attempts = attempts;
+        this.callbacks = callbacks;
         this.holds = holds;
         this.availability = availability;
         this.tenants = tenants;
+        this.calendars = calendars;
         this.properties = properties;
         this.eventTypes = eventTypes;
+        AtomicInteger threads = new AtomicInteger();
+        // no queue: a booking waits for Cal.com, never for a thread; the cap only stops a runaway
+        this.work = new ThreadPoolExecutor(0, 512, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), runnable -> {
+            Thread thread = new Thread(runnable, "slotline-booking-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        }, new ThreadPoolExecutor.AbortPolicy());
     }
 
     /**
@@ -108,7 +146,7 @@ public class BookingService {
     }
 
     public sealed interface BookingOutcome permits Booked, SlotTaken, MissingContact, Rejected, Unavailable,
-            InProgress {
+            InProgress, Pending {
     }
 
     /**
@@ -117,6 +155,10 @@ public class BookingService {
      */
     public record Booked(Appointment appointment, @Nullable String staffName, boolean repeated)
             implements BookingOutcome {
+
+        Booked asRepeated() {
+            return new Booked(appointment, staffName, true);
+        }
     }
 
     /** Cal.com refused the time: taken, held by another caller, too soon or too far ahead. Nothing was booked. */
@@ -139,34 +181,165 @@ public class BookingService {
     public record InProgress() implements BookingOutcome {
     }
 
+    /**
+     * Cal.com has not confirmed by the deadline: the booking goes on in the background (or is reconciled) and its
+     * outcome is noted on the callback request, when one could be recorded.
+     */
+    public record Pending(@Nullable Long callbackRequestId) implements BookingOutcome {
+    }
+
     /** One call, one service, one staff choice, one start: one booking. */
     public static String requestKey(String retellCallId, long serviceId, @Nullable Long staffId, Instant start) {
         return "booking:" + sha256(retellCallId + "|" + serviceId + "|" + (staffId == null ? "*" : staffId) + "|"
                 + start);
     }
 
+    /** Books, however long Cal.com takes. */
     public BookingOutcome book(BookingRequest request) {
+        return book(request, Duration.ofDays(1));
+    }
+
+    /**
+     * Books, answering within {@code wait}: past it the attempt goes on in the background, the caller's promise is
+     * recorded as a callback request and the answer is {@link Pending}. A repeat of a request still in flight (here
+     * or on another instance) waits for that attempt within its own {@code wait}, never books again.
+     */
+    public BookingOutcome book(BookingRequest request, Duration wait) {
+        long until = System.nanoTime() + Math.max(0, wait.toNanos());
         String key = currentKey(request);
-        CompletableFuture<BookingOutcome> mine = new CompletableFuture<>();
-        CompletableFuture<BookingOutcome> running = inFlight.putIfAbsent(key, mine);
-        if (running != null) {
-            try {
-                BookingOutcome first = running.join();
-                return first instanceof Booked booked ? new Booked(booked.appointment(), booked.staffName(), true)
-                        : first;
-            } catch (CompletionException e) {
-                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        CompletableFuture<BookingOutcome> running = inFlight.get(key);
+        boolean repeated = running != null;
+        if (running == null) {
+            CompletableFuture<BookingOutcome> mine = new CompletableFuture<>();
+            running = inFlight.putIfAbsent(key, mine);
+            repeated = running != null;
+            if (running == null) {
+                running = mine;
+                start(request, key, mine);
             }
         }
+        BookingOutcome outcome;
         try {
-            BookingOutcome outcome = bookClaimed(request, key);
-            mine.complete(outcome);
-            return outcome;
+            outcome = running.get(Math.max(0, until - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            return promise(request, key, running);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return promise(request, key, running);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
+        }
+        if (outcome instanceof InProgress) {
+            return awaitOtherInstance(request, key, until);
+        }
+        return repeated && outcome instanceof Booked booked
+                ? new Booked(booked.appointment(), booked.staffName(), true) : outcome;
+    }
+
+    private void start(BookingRequest request, String key, CompletableFuture<BookingOutcome> result) {
+        Map<String, String> logContext = MDC.getCopyOfContextMap();
+        Runnable task = UpstreamCounter.wrap(() -> {
+            if (logContext != null) {
+                MDC.setContextMap(logContext);
+            }
+            try (CalcomCallContext.Scope ignored = CalcomCallContext.live(null).bind()) {
+                result.complete(bookClaimed(request, key));
+            } catch (RuntimeException e) {
+                log.error("booking {} of call {} failed", key, request.retellCallId(), e);
+                result.completeExceptionally(e);
+            } finally {
+                inFlight.remove(key, result);
+                MDC.clear();
+            }
+        });
+        try {
+            work.execute(task);
+        } catch (RejectedExecutionException e) {
+            inFlight.remove(key, result);
+            result.complete(new Unavailable("too many bookings in flight"));
+        }
+    }
+
+    /**
+     * Another instance holds the request's claim: it is booking right now, or it died after writing the attempt.
+     * Look the booking up once (a crash after Cal.com's 201 leaves it there, unrecorded), then wait for the other
+     * attempt's appointment; past {@code until} the caller hears the same promise as the first caller.
+     */
+    private BookingOutcome awaitOtherInstance(BookingRequest request, String key, long until) {
+        long companyId = request.company().id();
+        boolean lookedUp = false;
+        while (true) {
+            Optional<Appointment> done = appointments.findByIdempotencyKey(companyId, key);
+            if (done.isPresent()) {
+                return new Booked(done.get(), staffName(request, done.get().staffId()), true);
+            }
+            Optional<BookingAttempt> attempt = attempts.find(key);
+            if (!lookedUp && attempt.isPresent() && attempt.get().state() == BookingAttempt.State.PENDING) {
+                lookedUp = true;
+                Optional<Booking> ours = findOursQuietly(request, key);
+                if (ours.isPresent()) {
+                    log.info("booking {} of call {} was made by an attempt that never recorded it", ours.get().uid(),
+                            request.retellCallId());
+                    return record(request, key, ours.get()).asRepeated();
+                }
+            }
+            if (claims.find(key, companyId).isEmpty()) {
+                // the other attempt gave up without booking: this one may try
+                return book(request, Duration.ofNanos(Math.max(0, until - System.nanoTime())));
+            }
+            if (until - System.nanoTime() < OTHER_ATTEMPT_POLL.toNanos()) {
+                return promise(request, key, null);
+            }
+            try {
+                Thread.sleep(OTHER_ATTEMPT_POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return promise(request, key, null);
+            }
+        }
+    }
+
+    /**
+     * The caller is told the request is taken down: a callback request records that promise and is tied to the
+     * attempt, so that whoever settles it notes the outcome there. One promise per attempt, however often the
+     * caller asks again. When the attempt settled meanwhile, its outcome is the answer after all.
+     */
+    private BookingOutcome promise(BookingRequest request, String key,
+                                   @Nullable CompletableFuture<BookingOutcome> running) {
+        long companyId = request.company().id();
+        try {
+            Optional<BookingAttempt> attempt = attempts.find(key);
+            if (attempt.isPresent() && attempt.get().state() == BookingAttempt.State.PENDING
+                    && attempt.get().callbackRequestId() != null) {
+                return new Pending(attempt.get().callbackRequestId());
+            }
+            long callbackId = callbacks.create(new NewCallbackRequest(companyId, request.branchId(),
+                    request.callId(), null, request.customerName(), request.phone(), promiseText(request),
+                    request.start().atZone(request.zone()).format(LOCAL_TIME))).id();
+            if (attempts.promise(request, key, callbackId)) {
+                return new Pending(callbackId);
+            }
+            // settled between our look and our promise: answer with the outcome and say so on the callback
+            Optional<Appointment> booked = appointments.findByIdempotencyKey(companyId, key);
+            if (booked.isPresent()) {
+                callbacks.noteOutcome(companyId, callbackId, booked.get().id(),
+                        bookedText(request.company().language(), booked.get()) + answeredInCall(request));
+                callbacks.markDone(companyId, callbackId);
+                return new Booked(booked.get(), staffName(request, booked.get().staffId()), false);
+            }
+            if (running != null && running.isDone() && !running.isCompletedExceptionally()) {
+                callbacks.noteOutcome(companyId, callbackId, null, notBookedText(request.company().language(),
+                        "answered in the call") + answeredInCall(request));
+                callbacks.markDone(companyId, callbackId);
+                return running.join();
+            }
+            return new Pending(callbackId);
         } catch (RuntimeException e) {
-            mine.completeExceptionally(e);
-            throw e;
-        } finally {
-            inFlight.remove(key, mine);
+            // the database is away too: the caller still hears the promise; the attempt row (if it was written)
+            // is reconciled later, and the Cal.com webhook records a booking made meanwhile
+            log.warn("could not record the promise for booking {} of call {}: {}", key, request.retellCallId(),
+                    e.toString());
+            return new Pending(null);
         }
     }
 
@@ -224,9 +397,12 @@ public class BookingService {
                 eventType == null || eventType.requiresEmail(), eventType != null && eventType.requiresPhone(),
                 properties.placeholderEmailDomain());
         if (attendee instanceof AttendeeFactory.Incomplete incomplete) {
+            settleNotBooked(request, key, "missing " + incomplete.missing().name().toLowerCase());
             return new MissingContact(incomplete.missing().name().toLowerCase());
         }
-        if (sentBefore(key, request.company().id())) {
+        // written before the request leaves: whatever happens after, the key can be looked up in Cal.com
+        Optional<BookingAttempt> earlier = attempts.begin(request, key);
+        if (earlier.isPresent() && earlier.get().state() == BookingAttempt.State.PENDING) {
             try {
                 Optional<Booking> ours = findOurs(request, key);
                 if (ours.isPresent()) {
@@ -252,6 +428,7 @@ public class BookingService {
             // not our own earlier booking: none was sent before under this key, or the lookup above found none;
             // the caller's alternatives are read from Cal.com again for this calendar and day
             log.info("slot {} of call {} not bookable: {}", request.start(), request.retellCallId(), taken.reason());
+            settleNotBooked(request, key, "slot " + taken.reason().name().toLowerCase());
             if (request.staff() != null && request.staff().calcomUsername() != null) {
                 // the staff member the caller asked for is busy then, whatever we knew
                 tellAvailability(request, BusyChange.booked(request.company().id(), request.start(),
@@ -260,38 +437,147 @@ public class BookingService {
             }
             return new SlotTaken(taken.reason());
         } catch (CalcomException.Unavailable | CalcomException.RateLimited e) {
-            // a timeout or a broken answer may hide a booking Cal.com made; a refusal before sending cannot
+            // a timeout, a server error or a broken answer may hide a booking Cal.com made: the attempt stays
+            // pending for the reconciler; a refusal before sending cannot
             if (e instanceof CalcomException.Unavailable unavailable
                     && unavailable.kind() != CalcomException.Unavailable.Kind.SHORT_CIRCUITED) {
                 Optional<Booking> ours = findOursQuietly(request, key);
                 if (ours.isPresent()) {
                     return record(request, key, ours.get());
                 }
+            } else {
+                settleNotBooked(request, key, "Cal.com not asked: " + e.getMessage());
             }
             log.warn("booking for call {} failed, Cal.com unavailable: {}", request.retellCallId(), e.getMessage());
             return new Unavailable(e.getMessage());
         } catch (CalcomException.Unauthorized e) {
             log.error("booking for call {}: Cal.com refuses the company's API key: {}", request.retellCallId(),
                     e.getMessage());
+            settleNotBooked(request, key, "Cal.com refused the API key");
             return new Unavailable(e.getMessage());
         } catch (CalcomException.BadRequest | CalcomException.NotFound e) {
             log.warn("booking for call {} rejected by Cal.com: {}", request.retellCallId(), e.getMessage());
+            settleNotBooked(request, key, "rejected by Cal.com");
             return new Rejected(e.getMessage());
         }
     }
 
+    // ---- reconciliation
+
+    /** What became of an attempt the reconciler looked at. */
+    enum Settled { BOOKED, NOT_BOOKED, STILL_PENDING }
+
     /**
-     * Marks that a create request for this key is about to leave; true when one may have left before (then
-     * Cal.com may hold a booking of ours that we never recorded).
+     * Settles a pending attempt that nobody is waiting for: the booking Cal.com holds under its key is recorded
+     * once; none there (and the attempt is older than any request could still be on its way) means it was never
+     * made, and the claim of the instance that gave up or died is released so that a retry may book.
      */
-    private boolean sentBefore(String key, long companyId) {
-        String sentKey = key + ":sent";
-        Optional<IdempotencyRecord> earlier = claims.tryBegin(sentKey, companyId, SENT_FUNCTION);
-        if (earlier.isEmpty()) {
-            claims.complete(sentKey, companyId, "{}");
-            return false;
+    Settled reconcile(BookingAttempt attempt, boolean mayGiveUp) {
+        if (inFlight.containsKey(attempt.key())) {
+            return Settled.STILL_PENDING; // this instance is still waiting for Cal.com's answer
         }
-        return true;
+        Optional<BookingRequest> rebuilt = rebuild(attempt);
+        if (rebuilt.isEmpty()) {
+            log.warn("booking attempt {} refers to a company, service or staff member that is gone", attempt.key());
+            return mayGiveUp ? giveUp(attempt, null, "the service or staff member no longer exists")
+                    : Settled.STILL_PENDING;
+        }
+        BookingRequest request = rebuilt.get();
+        Optional<Booking> ours;
+        try {
+            ours = findOurs(request, attempt.key());
+        } catch (CalcomException e) {
+            log.info("booking attempt {} stays pending, Cal.com lookup failed: {}", attempt.key(), e.getMessage());
+            return Settled.STILL_PENDING;
+        }
+        if (ours.isPresent()) {
+            Booked booked = record(request, attempt.key(), ours.get());
+            claims.complete(attempt.key(), attempt.companyId(),
+                    "{\"appointmentId\":" + booked.appointment().id() + "}");
+            log.info("reconciled booking {} of call {} as appointment {}", ours.get().uid(), attempt.retellCallId(),
+                    booked.appointment().id());
+            return Settled.BOOKED;
+        }
+        return mayGiveUp ? giveUp(attempt, request, "Cal.com has no booking for this request")
+                : Settled.STILL_PENDING;
+    }
+
+    private Settled giveUp(BookingAttempt attempt, @Nullable BookingRequest request, String why) {
+        Optional<BookingAttempt> settled = attempts.settleNotBooked(attempt.key());
+        if (settled.isPresent()) {
+            claims.delete(attempt.key(), attempt.companyId());
+            Language language = tenants.company(attempt.companyId()).map(Company::language).orElse(Language.DE);
+            noteCallback(settled.get(), null, notBookedText(language, why));
+            log.info("booking attempt {} of call {} settled as not booked: {}", attempt.key(),
+                    attempt.retellCallId(), why);
+        }
+        return Settled.NOT_BOOKED;
+    }
+
+    private Optional<BookingRequest> rebuild(BookingAttempt attempt) {
+        Optional<Company> company = tenants.company(attempt.companyId());
+        Optional<Branch> branch = tenants.branch(attempt.companyId(), attempt.branchId());
+        Optional<Service> service = tenants.allServices(attempt.companyId()).stream()
+                .filter(s -> s.id() == attempt.serviceId()).findFirst();
+        if (company.isEmpty() || branch.isEmpty() || service.isEmpty()) {
+            return Optional.empty();
+        }
+        Staff staff = null;
+        if (attempt.staffId() != null) {
+            staff = tenants.allStaff(attempt.companyId()).stream()
+                    .filter(s -> s.id() == attempt.staffId()).findFirst().orElse(null);
+            if (staff == null || !Calendars.bookable(service.get(), staff)) {
+                return Optional.empty();
+            }
+        }
+        try {
+            CalendarRef calendar = calendars.of(company.get(), service.get(), staff);
+            return Optional.of(new BookingRequest(company.get(), attempt.branchId(), branch.get().timeZone(),
+                    attempt.callId(), attempt.retellCallId(), service.get(), staff, calendar, attempt.start(),
+                    attempt.customerName(), attempt.phone(), attempt.email(), attempt.notes(),
+                    attempt.reservationUid()));
+        } catch (CalcomException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private void settleNotBooked(BookingRequest request, String key, String why) {
+        attempts.settleNotBooked(key).ifPresent(settled ->
+                noteCallback(settled, null, notBookedText(request.company().language(), why)));
+    }
+
+    private void noteCallback(BookingAttempt settled, @Nullable Long appointmentId, String outcome) {
+        if (settled.callbackRequestId() == null) {
+            return;
+        }
+        try {
+            callbacks.noteOutcome(settled.companyId(), settled.callbackRequestId(), appointmentId, outcome);
+        } catch (RuntimeException e) {
+            log.warn("could not note the outcome on callback request {}", settled.callbackRequestId(), e);
+        }
+    }
+
+    private static String promiseText(BookingRequest request) {
+        String when = request.start().atZone(request.zone()).format(LOCAL_TIME);
+        String what = request.service().name() + (request.staff() == null ? "" : " / " + request.staff().name());
+        return request.company().language() == Language.DE
+                ? "Buchung nicht rechtzeitig von Cal.com bestätigt: " + what + ", " + when
+                        + ". Dem Anrufer wurde gesagt, dass wir den Termin bestätigen."
+                : "Booking not confirmed by Cal.com in time: " + what + ", " + when
+                        + ". The caller was told we will confirm the appointment.";
+    }
+
+    private static String bookedText(Language language, Appointment appointment) {
+        return (language == Language.DE ? "Gebucht: Cal.com " : "Booked: Cal.com ")
+                + appointment.calcomBookingUid() + ", appointment " + appointment.id();
+    }
+
+    private static String notBookedText(Language language, String why) {
+        return (language == Language.DE ? "Nicht gebucht: " : "Not booked: ") + why;
+    }
+
+    private static String answeredInCall(BookingRequest request) {
+        return request.company().language() == Language.DE ? " (noch im Gespräch gesagt)" : " (told in the call)";
     }
 
     private Optional<Booking> findOurs(BookingRequest request, String key) {
@@ -335,6 +621,8 @@ public class BookingService {
         }
         holds.releaseOthers(request.calendar(), request.zone(), request.retellCallId(), request.reservationUid());
         tellAvailability(request, booking);
+        attempts.settleBooked(key, saved.appointment().id()).ifPresent(settled -> noteCallback(settled,
+                saved.appointment().id(), bookedText(request.company().language(), saved.appointment())));
         return new Booked(saved.appointment(), staff == null ? null : staff.name(), !saved.created());
     }
 
@@ -388,5 +676,10 @@ public class BookingService {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    @Override
+    public void destroy() {
+        work.shutdown();
     }
 }

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -21,7 +22,7 @@ public class CallbackRequests {
 
     private static final String COLUMNS = """
             id, company_id, branch_id, call_id, customer_id, customer_name, phone, reason, preferred_time, status,
-            created_at""";
+            appointment_id, outcome, created_at""";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -77,6 +78,21 @@ public class CallbackRequests {
                 .update() == 1;
     }
 
+    /**
+     * Notes what became of the request behind the callback (e.g. the booking Cal.com confirmed after the caller
+     * was told it would be confirmed); the request stays open for the person who calls back.
+     */
+    public boolean noteOutcome(long companyId, long id, @Nullable Long appointmentId, String outcome) {
+        String text = outcome.strip();
+        return jdbc.sql("UPDATE callback_requests SET outcome = :outcome, appointment_id = :appointmentId "
+                        + "WHERE company_id = :companyId AND id = :id")
+                .param("outcome", text.length() > 500 ? text.substring(0, 500) : text)
+                .param("appointmentId", appointmentId, Types.BIGINT)
+                .param("companyId", companyId)
+                .param("id", id)
+                .update() == 1;
+    }
+
     private static CallbackRequest map(ResultSet rs, int row) throws SQLException {
         return new CallbackRequest(
                 rs.getLong("id"),
@@ -89,6 +105,8 @@ public class CallbackRequests {
                 rs.getString("reason"),
                 rs.getString("preferred_time"),
                 CallbackRequest.Status.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)),
+                rs.getObject("appointment_id", Long.class),
+                rs.getString("outcome"),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant());
     }
 }

@@ -41,6 +41,8 @@ class BookAppointment implements MutatingFunction<BookAppointment.Args> {
 
     /** A reservation sent with check_availability usually landed long ago; never wait longer than this for it. */
     private static final java.time.Duration PENDING_HOLD_WAIT = java.time.Duration.ofSeconds(2);
+    /** Kept from the deadline for recording the caller's callback promise and answering. */
+    private static final java.time.Duration PROMISE_MARGIN = java.time.Duration.ofMillis(750);
 
     private static final Pattern EMAIL = Pattern.compile("[^\\s@]+@[^\\s@]+\\.[^\\s@]+");
     private static final int MAX_NAME = 200;
@@ -156,7 +158,7 @@ class BookAppointment implements MutatingFunction<BookAppointment.Args> {
         BookingOutcome outcome = bookings.book(new BookingService.BookingRequest(context.company(),
                 context.branch().id(), context.zone(), context.callId(), context.retellCallId(), subject.service(),
                 subject.staff(), subject.calendar(), start, name, phone, email, notes,
-                hold.map(SlotHold::reservationUid).orElse(null)));
+                hold.map(SlotHold::reservationUid).orElse(null)), Deadline.remaining().minus(PROMISE_MARGIN));
         return answer(context, subject, request, start, name, outcome);
     }
 
@@ -174,6 +176,9 @@ class BookAppointment implements MutatingFunction<BookAppointment.Args> {
         if (outcome instanceof BookingService.Rejected) {
             return FunctionResult.notOk("booking_failed",
                     Messages.render(MessageKey.BOOKING_FAILED, context.language()));
+        }
+        if (outcome instanceof BookingService.Pending pending) {
+            return takenDown(context, subject, name, start, pending);
         }
         if (outcome instanceof BookingService.InProgress) {
             return FunctionResult.notOk("in_progress",
@@ -216,6 +221,25 @@ class BookAppointment implements MutatingFunction<BookAppointment.Args> {
             data.put("repeated", true);
         }
         return FunctionResult.ok(message, data);
+    }
+
+    /**
+     * Cal.com has not confirmed in time: the caller hears that the request is taken down and will be confirmed. Not
+     * a final answer: a retry of the same request gets the booking once it is settled, or this answer again.
+     */
+    private FunctionResult takenDown(CallContext context, SlotDesk.Subject subject, String name, Instant start,
+                                     BookingService.Pending pending) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("booked", false);
+        data.put("pending_confirmation", true);
+        data.put("service", subject.service().name());
+        data.put("requested", desk.slot(context, start));
+        if (pending.callbackRequestId() != null) {
+            data.put("callback_request_id", pending.callbackRequestId());
+        }
+        return new FunctionResult(true, Messages.render(MessageKey.BOOKING_TAKEN_DOWN, context.language(),
+                Map.of("name", name, "service", subject.service().name(), "time", desk.spoken(context, start))),
+                FunctionDispatcher.PENDING_CONFIRMATION, data);
     }
 
     /** Cal.com refused the time: alternatives from Cal.com's answer for that calendar and day, without the lost slot. */

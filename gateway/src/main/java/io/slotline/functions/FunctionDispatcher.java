@@ -10,10 +10,20 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;
 
 import io.micrometer.core.instrument.Timer;
@@ -29,6 +39,7 @@ import io.slotline.observability.SlotlineMetrics;
 import io.slotline.observability.SlotlineMetrics.Outcome;
 import io.slotline.speech.MessageKey;
 import io.slotline.speech.Messages;
+import io.slotline.tenancy.Language;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.AnnotationIntrospector;
 import tools.jackson.databind.DeserializationFeature;
@@ -43,9 +54,14 @@ import tools.jackson.databind.node.ObjectNode;
  * Runs one function call: finds the handler, parses the arguments into its record, runs it (once, for state
  * changes), and records metrics and the call log. Handlers return speakable answers; this class turns the
  * failures they don't handle into speakable answers too, so the caller never hears silence.
+ * <p>
+ * Every function answers by its deadline ({@link FunctionProperties}), counted from the request's arrival: the
+ * work runs on a worker thread while the request thread waits for it, and a function still working at the deadline
+ * (a dependency hangs) is answered with a speakable "too slow" while its work goes on. Handlers that can say
+ * something better (book_appointment: "taken down, will be confirmed") read {@link Deadline} and answer first.
  */
 @Service
-public class FunctionDispatcher {
+public class FunctionDispatcher implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(FunctionDispatcher.class);
 
@@ -55,17 +71,33 @@ public class FunctionDispatcher {
     private final FunctionCallLog callLog;
     private final SlotlineMetrics metrics;
     private final Clock clock;
+    private final FunctionProperties properties;
+    /** No queue: a function waits for its dependencies, never for a thread; the cap only stops a runaway. */
+    private final ThreadPoolExecutor workers;
     /** Duplicates arriving while the first attempt runs in this instance wait for its answer instead of polling. */
     private final ConcurrentMap<String, CompletableFuture<FunctionResult>> inFlight = new ConcurrentHashMap<>();
 
     FunctionDispatcher(List<FunctionHandler<?>> handlers, JsonMapper json, FunctionIdempotency idempotency,
-                       FunctionCallLog callLog, SlotlineMetrics metrics, Clock clock) {
+                       FunctionCallLog callLog, SlotlineMetrics metrics, Clock clock, FunctionProperties properties) {
         SortedMap<String, FunctionHandler<?>> byName = new TreeMap<>();
         for (FunctionHandler<?> handler : handlers) {
             if (byName.put(handler.name(), handler) != null) {
                 throw new IllegalStateException("two handlers for function " + handler.name());
             }
         }
+        for (String name : properties.deadlines().keySet()) {
+            if (!byName.containsKey(name)) {
+                throw new IllegalArgumentException("slotline.functions.deadlines." + name
+                        + ": no such function; known: " + String.join(", ", byName.keySet()));
+            }
+        }
+        this.properties = properties;
+        AtomicInteger threads = new AtomicInteger();
+        this.workers = new ThreadPoolExecutor(0, 1024, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), runnable -> {
+            Thread thread = new Thread(runnable, "slotline-function-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        }, new ThreadPoolExecutor.AbortPolicy());
         this.handlers = byName;
         // LLMs add stray fields and leave out required ones; rejecting either would fail calls for nothing. The
         // schema handed to Retell still marks them required; a handler asks for what is missing or knows it
@@ -116,6 +148,11 @@ public class FunctionDispatcher {
         return prepared(handler, args);
     }
 
+    /** The deadline of a function (see {@link FunctionProperties}). */
+    public Duration deadline(FunctionHandler<?> handler) {
+        return properties.deadline(handler);
+    }
+
     /** A function call whose name and arguments are known to be fine; {@link #run} it once its call is known. */
     public final class PreparedCall {
 
@@ -126,29 +163,41 @@ public class FunctionDispatcher {
         }
 
         public FunctionResult run(CallContext context) {
-            return runner.run(context);
+            return runner.run(context.language(), () -> context);
+        }
+
+        /**
+         * Runs with the call resolved inside the deadline (resolving reads the database, which may be what hangs).
+         *
+         * @param language for an answer given before the call could be resolved
+         */
+        public FunctionResult run(Language language, Supplier<CallContext> context) {
+            return runner.run(language, context);
         }
     }
 
     private interface Runner {
-        FunctionResult run(CallContext context);
+        FunctionResult run(Language language, Supplier<CallContext> context);
     }
 
     private <A> PreparedCall prepared(FunctionHandler<A> handler, @Nullable JsonNode rawArgs) {
+        long receivedNanos = System.nanoTime();
         Timer.Sample sample = metrics.startFunction();
         JsonNode args = rawArgs == null || rawArgs.isNull() ? json.createObjectNode() : rawArgs;
         ArgumentCheck.Problem problem;
         if (args.isObject()) {
             try {
                 A parsed = json.treeToValue(args, handler.argsType());
-                return new PreparedCall(context -> run(handler, parsed, context, sample));
+                return new PreparedCall((language, context) -> runByDeadline(handler, parsed, language, context,
+                        sample, receivedNanos));
             } catch (JacksonException e) {
                 problem = ArgumentCheck.unreadable(e);
             }
         } else {
             problem = ArgumentCheck.notAnObject();
         }
-        return new PreparedCall(context -> {
+        return new PreparedCall((language, resolve) -> {
+            CallContext context = resolve.get();
             FunctionResult result = problem.answer(context.language());
             Duration took = metrics.recordFunction(sample, handler.name(), Outcome.NOT_OK, result.reason());
             logCall(handler.name(), args, context, result, took, 0);
@@ -156,7 +205,67 @@ public class FunctionDispatcher {
         });
     }
 
-    private <A> FunctionResult run(FunctionHandler<A> handler, A args, CallContext context, Timer.Sample sample) {
+    private record Answer(FunctionResult result, Outcome outcome) {
+    }
+
+    private <A> FunctionResult runByDeadline(FunctionHandler<A> handler, A args, Language language,
+                                             Supplier<CallContext> resolve, Timer.Sample sample, long receivedNanos) {
+        long deadlineNanos = receivedNanos + properties.deadline(handler).toNanos();
+        CompletableFuture<Answer> answer = new CompletableFuture<>();
+        CompletableFuture<Void> logged = new CompletableFuture<>();
+        Map<String, String> logContext = MDC.getCopyOfContextMap();
+        try {
+            workers.execute(() -> {
+                if (logContext != null) {
+                    MDC.setContextMap(logContext);
+                }
+                try (Deadline.AutoCloseableScope ignored = Deadline.bind(deadlineNanos)) {
+                    work(handler, args, resolve, receivedNanos, answer);
+                } catch (Throwable e) {
+                    answer.completeExceptionally(e);
+                } finally {
+                    logged.complete(null);
+                    MDC.clear();
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            log.error("function {}: no worker thread left", handler.name());
+            answer.completeExceptionally(e);
+        }
+        Answer done;
+        try {
+            done = answer.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException | InterruptedException e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            log.warn("function {} missed its deadline of {} ms; answered that it is slow, its work goes on",
+                    handler.name(), properties.deadline(handler).toMillis());
+            FunctionResult late = FunctionResult.notOk("deadline",
+                    Messages.render(MessageKey.FUNCTION_TOO_SLOW, language));
+            metrics.recordFunction(sample, handler.name(), Outcome.SERVER_ERROR, late.reason());
+            return late;
+        } catch (ExecutionException e) {
+            log.error("function {} failed before it could answer", handler.name(), e.getCause());
+            done = new Answer(FunctionResult.notOk("internal_error",
+                    Messages.render(MessageKey.CALCOM_UNAVAILABLE, language)), Outcome.SERVER_ERROR);
+        }
+        metrics.recordFunction(sample, handler.name(), done.outcome(), done.result().reason());
+        try {
+            // the call log is written before the answer leaves, as long as that costs no deadline
+            logged.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            // answered without waiting for the log line
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return done.result();
+    }
+
+    /** On the worker: resolve the call, run the handler, hand the answer over, then write the call log. */
+    private <A> void work(FunctionHandler<A> handler, A args, Supplier<CallContext> resolve, long receivedNanos,
+                          CompletableFuture<Answer> answer) {
+        CallContext context = resolve.get();
         UpstreamCounter upstream = new UpstreamCounter();
         FunctionResult result;
         Outcome outcome;
@@ -169,9 +278,9 @@ public class FunctionDispatcher {
                     Messages.render(MessageKey.CALCOM_UNAVAILABLE, context.language()));
             outcome = Outcome.SERVER_ERROR;
         }
-        Duration took = metrics.recordFunction(sample, handler.name(), outcome, result.reason());
-        logCall(handler.name(), args, context, result, took, upstream.calls());
-        return result;
+        answer.complete(new Answer(result, outcome));
+        logCall(handler.name(), args, context, result, Duration.ofNanos(System.nanoTime() - receivedNanos),
+                upstream.calls());
     }
 
     /** Cal.com failures a handler did not turn into an answer still become one. */
@@ -232,10 +341,21 @@ public class FunctionDispatcher {
         return result;
     }
 
-    /** Answers that say "nothing happened (yet)": a retry must act again instead of replaying them. */
+    /**
+     * Answers that say "nothing happened (yet)" or "not settled yet": a retry must act again (and find the outcome)
+     * instead of replaying them.
+     */
     private static boolean isFinal(FunctionResult result) {
         return !"calcom_unavailable".equals(result.reason()) && !"internal_error".equals(result.reason())
-                && !"in_progress".equals(result.reason());
+                && !"in_progress".equals(result.reason()) && !PENDING_CONFIRMATION.equals(result.reason());
+    }
+
+    /** The reason of an answer that took a request down for confirmation later (ok, not settled). */
+    static final String PENDING_CONFIRMATION = "pending_confirmation";
+
+    @Override
+    public void destroy() {
+        workers.shutdown();
     }
 
     private FunctionResult replay(String responseJson) {

@@ -87,10 +87,14 @@ class FunctionCallController {
         }
         // a bad request (unknown function, wrong argument types) is refused before the call is recorded
         FunctionDispatcher.PreparedCall prepared = dispatcher.prepare(name, args);
-        CallContext context = contexts.resolve(tenant, call, name);
-        RequestLogContext.callId(context.retellCallId());
+        String retellCallId = RetellPayloads.text(call, "call_id");
+        if (retellCallId == null) {
+            throw new RetellRequestException("missing_call_id", "call.call_id is required");
+        }
+        RequestLogContext.callId(retellCallId);
         RequestLogContext.company(tenant.company().slug());
-        return respond(prepared.run(context));
+        // resolving reads the database: inside the function's deadline
+        return respond(prepared.run(tenant.company().language(), () -> contexts.resolve(tenant, call, name)));
     }
 
     private ResponseEntity<Map<String, @Nullable Object>> argsOnly(String name, JsonNode args,
@@ -104,10 +108,11 @@ class FunctionCallController {
         }
         FunctionDispatcher.PreparedCall prepared = dispatcher.prepare(name, args);
         String callId = request.getHeader(properties.callIdHeader());
-        CallContext context = contexts.resolveArgsOnly(tenant, callId, "argsonly-" + UUID.randomUUID());
-        RequestLogContext.callId(context.retellCallId());
+        String syntheticId = "argsonly-" + UUID.randomUUID();
+        RequestLogContext.callId(callId != null && !callId.isBlank() ? callId : syntheticId);
         RequestLogContext.company(tenant.company().slug());
-        return respond(prepared.run(context));
+        return respond(prepared.run(tenant.company().language(),
+                () -> contexts.resolveArgsOnly(tenant, callId, syntheticId)));
     }
 
     private static ResponseEntity<Map<String, @Nullable Object>> respond(FunctionResult result) {

@@ -300,6 +300,19 @@ public enum MessageKey {
                     + "Termin so bald wie möglich.",
             "Thank you, {name}. Your request for {service} has been received: {time}. We'll confirm the "
                     + "appointment as soon as possible."),
+    /**
+     * Cal.com has not confirmed the booking before the function's deadline; a callback request is recorded and the
+     * outcome reconciled. {name}, {service}, {time} as in BOOKED.
+     */
+    BOOKING_TAKEN_DOWN(
+            "Vielen Dank, {name}. Ich habe Ihren Wunsch für {service} aufgenommen: {time}. Der Kalender bestätigt "
+                    + "gerade nicht sofort, deshalb bestätigen wir Ihnen den Termin so bald wie möglich.",
+            "Thank you, {name}. I've taken down your request for {service}: {time}. The calendar isn't "
+                    + "confirming right away, so we'll confirm the appointment to you as soon as possible."),
+    /** A function ran into its deadline (a dependency hangs): nothing to say yet, but silence would be worse. */
+    FUNCTION_TOO_SLOW(
+            "Entschuldigung, das System antwortet gerade sehr langsam. Darf ich es gleich noch einmal versuchen?",
+            "Sorry, the system is responding very slowly right now. May I try that again in a moment?"),
     /** {staff}: the name asked for; {service}: the service; {options}: who does it, as a spoken list. */
     UNKNOWN_STAFF(
             "Bei {staff} kann ich {service} leider nicht buchen. Möglich ist es bei {options}. "
