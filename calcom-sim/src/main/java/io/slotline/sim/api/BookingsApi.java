@@ -263,7 +263,12 @@ public final class BookingsApi {
                 hasPhone ? phone.stringValue() : null);
     }
 
-    /** Cal.com's metadata rule: at most 50 keys of at most 40 characters; strings up to 500, numbers, booleans. */
+    /**
+     * Cal.com's metadata rule: at most 50 keys of at most 40 characters; strings up to 500, numbers, booleans
+     * (packages/platform/types/bookings/2024-08-13/inputs/validators/validate-metadata.ts). The metadata is stored
+     * with the booking and returned by every read, list and webhook, which is what lets a client find its own
+     * booking again after a lost answer (Slotline's {@code slotlineRequestId}).
+     */
     private static @Nullable FieldError metadataError(@Nullable JsonNode value) {
         if (!Values.present(value)) {
             return null;
@@ -329,6 +334,12 @@ public final class BookingsApi {
         return Reply.json(200, Envelopes.success(render(booking)));
     }
 
+    /**
+     * {@code GET /v2/bookings}: the query of packages/platform/types/bookings/2024-08-13/inputs/get-bookings.input.ts
+     * (status list, attendee email and exact name, booking uid, event type and team ids, start/end/created/updated
+     * bounds, one sort, take 1-250 and skip), only the calling key's bookings. Cal.com has no metadata filter: a
+     * client narrows by attendee, event type and time and matches the metadata itself.
+     */
     Reply list(ApiRequest request) {
         Tenant caller = request.caller();
         if (caller == null) {
