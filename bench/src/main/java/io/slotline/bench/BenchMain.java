@@ -31,6 +31,15 @@ public final class BenchMain {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals("--scenario")) {
+                if (args[i + 1].equals("chaos")) {
+                    return io.slotline.bench.chaos.ChaosRun.main(args, out, err);
+                }
+                err.println("error: unknown scenario '" + args[i + 1] + "' (known: chaos)");
+                return 2;
+            }
+        }
         BenchOptions options;
         try {
             options = BenchOptions.parse(args);

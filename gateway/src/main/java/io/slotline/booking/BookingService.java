@@ -232,6 +232,10 @@ public class BookingService implements DisposableBean {
         if (outcome instanceof InProgress) {
             return awaitOtherInstance(request, key, until);
         }
+        if (outcome instanceof Unavailable && stillPending(key)) {
+            // Cal.com may have booked it without telling us: the caller hears the promise, not "unreachable"
+            return promise(request, key, null);
+        }
         return repeated && outcome instanceof Booked booked
                 ? new Booked(booked.appointment(), booked.staffName(), true) : outcome;
     }
@@ -257,6 +261,14 @@ public class BookingService implements DisposableBean {
         } catch (RejectedExecutionException e) {
             inFlight.remove(key, result);
             result.complete(new Unavailable("too many bookings in flight"));
+        }
+    }
+
+    private boolean stillPending(String key) {
+        try {
+            return attempts.find(key).map(a -> a.state() == BookingAttempt.State.PENDING).orElse(false);
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 
@@ -437,16 +449,15 @@ public class BookingService implements DisposableBean {
             }
             return new SlotTaken(taken.reason());
         } catch (CalcomException.Unavailable | CalcomException.RateLimited e) {
-            // a timeout, a server error or a broken answer may hide a booking Cal.com made: the attempt stays
-            // pending for the reconciler; a refusal before sending cannot
-            if (e instanceof CalcomException.Unavailable unavailable
-                    && unavailable.kind() != CalcomException.Unavailable.Kind.SHORT_CIRCUITED) {
+            // no readable answer (timeout, broken connection or body) may hide a booking Cal.com made: the attempt
+            // stays pending for the reconciler; Cal.com's own error answer, or a request never sent, cannot
+            if (outcomeUnknown(e)) {
                 Optional<Booking> ours = findOursQuietly(request, key);
                 if (ours.isPresent()) {
                     return record(request, key, ours.get());
                 }
             } else {
-                settleNotBooked(request, key, "Cal.com not asked: " + e.getMessage());
+                settleNotBooked(request, key, "Cal.com: " + e.getMessage());
             }
             log.warn("booking for call {} failed, Cal.com unavailable: {}", request.retellCallId(), e.getMessage());
             return new Unavailable(e.getMessage());
@@ -460,6 +471,13 @@ public class BookingService implements DisposableBean {
             settleNotBooked(request, key, "rejected by Cal.com");
             return new Rejected(e.getMessage());
         }
+    }
+
+    private static boolean outcomeUnknown(CalcomException e) {
+        return e instanceof CalcomException.Unavailable unavailable
+                && (unavailable.kind() == CalcomException.Unavailable.Kind.TIMEOUT
+                || unavailable.kind() == CalcomException.Unavailable.Kind.IO_ERROR
+                || unavailable.kind() == CalcomException.Unavailable.Kind.MALFORMED_RESPONSE);
     }
 
     // ---- reconciliation

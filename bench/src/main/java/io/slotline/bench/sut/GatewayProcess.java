@@ -94,6 +94,21 @@ public final class GatewayProcess implements AutoCloseable {
         }
     }
 
+    /** SIGKILL, as when the machine or the container dies: no shutdown hook, no graceful end of requests. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(killOnExit);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or about to: nothing left to do
+        }
+    }
+
     /** SIGTERM for a graceful Spring shutdown, then force after 20 s. */
     @Override
     public void close() {
