@@ -164,9 +164,9 @@ class BookingDeadlineTest extends LiveCallTest {
         String key = diedBeforeCalcom(call, slot, "Lea Wolf");
         CLOCK.set(MONDAY_0800_BERLIN.plusSeconds(60));
 
-        BookingReconciler.Round round = reconciler.reconcileNow();
+        // the scheduled round may get there first: either way the attempt ends settled, once
+        reconciler.reconcileNow();
 
-        assertThat(round.notBooked()).isEqualTo(1);
         assertThat(jdbc.sql("SELECT state FROM booking_attempts WHERE idempotency_key = :key").param("key", key)
                 .query(String.class).single()).isEqualTo("not_booked");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM appointments WHERE idempotency_key = :key").param("key", key)
