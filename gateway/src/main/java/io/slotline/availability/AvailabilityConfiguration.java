@@ -14,6 +14,7 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
 
 import io.slotline.calcom.CalcomApi;
 import io.slotline.observability.SlotlineMetrics;
+import io.slotline.redis.RedisGuard;
 
 /** Chooses the {@link AvailabilityService} by {@code slotline.availability.mode} and its store by {@code .store}. */
 @Configuration(proxyBeanMethods = false)
@@ -64,13 +65,13 @@ class AvailabilityConfiguration {
         @Bean
         @ConditionalOnProperty(name = "slotline.availability.store", havingValue = "redis")
         SharedDays redisDays(RedisConnectionFactory connections, SlotsFetcher fetcher,
-                AvailabilityProperties properties, ObjectProvider<Clock> clock,
+                AvailabilityProperties properties, RedisGuard guard, ObjectProvider<Clock> clock,
                 @Value("${slotline.redis.enabled:false}") boolean redisEnabled) {
             if (!redisEnabled) {
                 log.warn("slotline.availability.store=redis but slotline.redis.enabled is false: Redis is used, "
                         + "but its health is not part of readiness");
             }
-            return new RedisDays(connections, fetcher, properties, clock.getIfAvailable(Clock::systemUTC));
+            return new RedisDays(connections, fetcher, properties, guard, clock.getIfAvailable(Clock::systemUTC));
         }
     }
 }

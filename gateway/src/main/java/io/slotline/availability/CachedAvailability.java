@@ -98,6 +98,8 @@ public final class CachedAvailability implements AvailabilityService, AutoClosea
     private final Cache<DayKey, DayEntry> lastKnown;
     private final Cache<CompanyDay, Long> invalidatedAt;
     private final AtomicLong epoch = new AtomicLong();
+    /** The epoch of the last time every day was dropped: loads that started before never store. */
+    private volatile long everythingDroppedAt;
     /** The calendars callers asked about (with their account), so dropped days can be fetched again at once. */
     private final Map<String, CalendarRef> askedCalendars = new ConcurrentHashMap<>();
     private final Set<DayKey> refreshing = ConcurrentHashMap.newKeySet();
@@ -146,6 +148,7 @@ public final class CachedAvailability implements AvailabilityService, AutoClosea
         this.refreshes = executor("availability-refresh", properties.refreshThreads(), 64);
         shared.onRemoteInvalidation(this::dropLocally);
         shared.onRemoteChange(this::applyHere);
+        shared.onMissedChanges(this::dropEverything);
     }
 
     // ---- answering
@@ -468,6 +471,9 @@ public final class CachedAvailability implements AvailabilityService, AutoClosea
     }
 
     private boolean invalidatedSince(DayKey key, long startEpoch) {
+        if (everythingDroppedAt > startEpoch) {
+            return true;
+        }
         Long at = invalidatedAt.getIfPresent(new CompanyDay(key.companyId(), key.day()));
         return at != null && at > startEpoch;
     }
@@ -630,6 +636,20 @@ public final class CachedAvailability implements AvailabilityService, AutoClosea
         days.asMap().keySet().removeIf(key -> key.within(companyId, from, to));
         lastKnown.asMap().keySet().removeIf(key -> key.within(companyId, from, to));
         return dropped;
+    }
+
+    /**
+     * This instance may have missed changes (Redis was away, so other instances' changes never arrived): every day
+     * in memory is dropped, to be fetched again by the next caller (from Redis, where only entries fetched after the
+     * outage count, or from Cal.com). The last known days stay: they are only served marked stale when Cal.com
+     * can't answer.
+     */
+    private void dropEverything() {
+        everythingDroppedAt = epoch.incrementAndGet();
+        int dropped = days.asMap().size();
+        days.asMap().clear();
+        log.warn("Dropped all {} days in memory: changes shared while Redis was away may not have reached this "
+                + "instance", dropped);
     }
 
     // ---- plumbing

@@ -46,6 +46,11 @@ final class LocalDays implements SharedDays {
     }
 
     @Override
+    public void onMissedChanges(Runnable listener) {
+        // nothing shared, nothing missed
+    }
+
+    @Override
     public void close() {
     }
 }

@@ -39,6 +39,8 @@ import io.slotline.calcom.CalcomCallContext;
 import io.slotline.calcom.CalcomException;
 import io.slotline.calcom.CalcomException.Origin;
 import io.slotline.calcom.CalcomException.Unavailable.Kind;
+import io.slotline.redis.RedisGuard;
+import io.slotline.redis.RedisUnavailableException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -65,7 +67,14 @@ import tools.jackson.databind.node.ObjectNode;
  * (one pattern subscription per instance is always active), then wait for the message, at most until the lock
  * expires: if the owner died they take the lock over. No polling.
  *
- * <p>Redis trouble never fails a caller: the load then goes to Cal.com directly.
+ * <p><b>Redis away.</b> Every command goes through the {@link RedisGuard}: short timeouts, and once its breaker
+ * is open Redis is skipped at once, so each instance loads from Cal.com directly and keeps its own memory;
+ * waiters for another instance stop waiting. What could not be shared is settled when Redis answers again, before
+ * it is used: the subscriptions are renewed, the <em>epoch</em> {@code <prefix>:epoch} is bumped (entries carry the
+ * epoch they were fetched in, so everything written before, possibly changed meanwhile, no longer counts on any
+ * instance; locks carry it too), and this instance drops its own days, because invalidations published while it was
+ * not subscribed never reached it. Then the invalidations it could not publish are published. Redis trouble never
+ * fails a caller.
  */
 final class RedisDays implements SharedDays {
 
@@ -75,6 +84,8 @@ final class RedisDays implements SharedDays {
     /** The owner was refused by its own budget: waiters should try with their own priority. */
     private static final String RELEASED = "released";
     private static final String FAILED = "failed";
+    /** Wakes the waiters for another instance when Redis went away: they load by themselves. */
+    private static final String LOST = "lost";
     /** Marks a booking change on the invalidation channel (the other messages there start with a company id). */
     private static final String CHANGE = "change";
     private static final Duration WAKE_UP_SLACK = Duration.ofMillis(50);
@@ -110,6 +121,7 @@ final class RedisDays implements SharedDays {
             """, Long.class);
 
     private final StringRedisTemplate redis;
+    private final RedisGuard guard;
     private final SlotsFetcher fetcher;
     private final Clock clock;
     private final String prefix;
@@ -118,16 +130,31 @@ final class RedisDays implements SharedDays {
     private final Duration loadTimeout;
     private final String instanceId = UUID.randomUUID().toString();
     private final String invalidationChannel;
+    private final String epochKey;
+    /** Invalidations (company -> days) that could not be published; published when Redis is back. */
+    private final ConcurrentMap<Long, Span> unpublished = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Set<CompletableFuture<String>>> waiters = new ConcurrentHashMap<>();
     private final ExecutorService dispatch;
     private final RedisMessageListenerContainer container;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile RemoteInvalidation remote = (company, from, to) -> { };
     private volatile RemoteChange remoteChange = change -> { };
+    private volatile Runnable missedChanges = () -> { };
+
+    private record Span(LocalDate from, LocalDate to) {
+        Span union(Span other) {
+            return new Span(from.isBefore(other.from) ? from : other.from, to.isAfter(other.to) ? to : other.to);
+        }
+    }
+
+    /** What Redis knows of a range: the entries that count, and the epoch they count in. */
+    private record Known(Map<LocalDate, DayEntry> days, String epoch) {
+    }
 
     RedisDays(RedisConnectionFactory connections, SlotsFetcher fetcher, AvailabilityProperties properties,
-            Clock clock) {
+            RedisGuard guard, Clock clock) {
         this.redis = new StringRedisTemplate(connections);
+        this.guard = guard;
         this.fetcher = fetcher;
         this.clock = clock;
         this.prefix = properties.redis().keyPrefix();
@@ -135,6 +162,7 @@ final class RedisDays implements SharedDays {
         this.entryTtl = properties.staleGrace();
         this.loadTimeout = properties.loadTimeout();
         this.invalidationChannel = prefix + ":invalidations";
+        this.epochKey = prefix + ":epoch";
         // one thread keeps messages in order and off Lettuce's event loop
         this.dispatch = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "availability-redis-messages");
@@ -147,11 +175,15 @@ final class RedisDays implements SharedDays {
         container.addMessageListener(new Listener(),
                 List.of(new PatternTopic(prefix + ":done:*"), new ChannelTopic(invalidationChannel)));
         container.afterPropertiesSet();
+        guard.onLost(this::stopWaiting);
+        guard.beforeBack(this::catchUp);
+        guard.afterBack(this::publishUnpublished);
         try {
             // returns once Redis confirmed the subscriptions: from here on no message is missed
             container.start();
         } catch (RuntimeException e) {
-            log.warn("Redis pub/sub not available yet ({}); waiters fall back to the lock's expiry", e.getMessage());
+            // subscribed once Redis answers (catchUp); until then Redis is not used
+            guard.markLost("Redis pub/sub not subscribed: " + e.getMessage());
         }
     }
 
@@ -159,43 +191,45 @@ final class RedisDays implements SharedDays {
 
     @Override
     public Map<LocalDate, DayEntry> load(DayRange range, Duration maxAge, CalcomCallContext context) {
-        Map<LocalDate, DayEntry> known;
+        Known known;
         try {
             known = read(range, maxAge);
         } catch (DataAccessException e) {
             return direct(range, context, e);
         }
-        List<LocalDate> missing = range.days().stream().filter(day -> !known.containsKey(day)).toList();
+        List<LocalDate> missing = range.days().stream().filter(day -> !known.days().containsKey(day)).toList();
         if (missing.isEmpty()) {
-            return known;
+            return known.days();
         }
         DayRange toFetch = range.narrow(missing.get(0), missing.get(missing.size() - 1));
         Map<LocalDate, DayEntry> fetched;
         try {
-            fetched = fetchOnce(toFetch, maxAge, context);
+            fetched = fetchOnce(toFetch, maxAge, context, known.epoch());
         } catch (DataAccessException e) {
             fetched = direct(toFetch, context, e);
         }
-        Map<LocalDate, DayEntry> all = new LinkedHashMap<>(known);
+        Map<LocalDate, DayEntry> all = new LinkedHashMap<>(known.days());
         all.putAll(fetched);
         return all;
     }
 
     private Map<LocalDate, DayEntry> direct(DayRange range, CalcomCallContext context, DataAccessException cause) {
-        log.warn("Redis unavailable ({}), asking Cal.com directly for {}", cause.getMessage(), range);
+        // the guard logged the outage once; this happens on every load meanwhile
+        log.debug("Without Redis ({}), asking Cal.com directly for {}", cause.getMessage(), range);
         return fetcher.fetch(range, context);
     }
 
-    private Map<LocalDate, DayEntry> fetchOnce(DayRange range, Duration maxAge, CalcomCallContext context) {
-        String lock = lockKey(range);
+    private Map<LocalDate, DayEntry> fetchOnce(DayRange range, Duration maxAge, CalcomCallContext context,
+            String epoch) {
+        String lock = lockKey(range, epoch);
         String channel = prefix + ":done:" + rangeId(range);
         int days = range.days().size();
         long giveUpAt = System.nanoTime() + loadTimeout.toNanos();
         while (true) {
             String token = UUID.randomUUID().toString();
-            if (Boolean.TRUE.equals(redis.opsForValue().setIfAbsent(lock, token, lockTtl))) {
+            if (Boolean.TRUE.equals(guard.call(() -> redis.opsForValue().setIfAbsent(lock, token, lockTtl)))) {
                 try {
-                    Map<LocalDate, DayEntry> known = read(range, maxAge);
+                    Map<LocalDate, DayEntry> known = read(range, maxAge).days();
                     if (known.size() == days) {
                         // the previous owner finished between our read and our lock
                         publishQuietly(channel, OK);
@@ -208,7 +242,7 @@ final class RedisDays implements SharedDays {
             }
             CompletableFuture<String> signal = register(channel);
             try {
-                Map<LocalDate, DayEntry> known = read(range, maxAge);
+                Map<LocalDate, DayEntry> known = read(range, maxAge).days();
                 if (known.size() == days) {
                     return known;
                 }
@@ -217,7 +251,7 @@ final class RedisDays implements SharedDays {
                     throw new CalcomException.Unavailable(origin(range), Kind.TIMEOUT,
                             "gave up waiting for another instance's request for " + range, null);
                 }
-                Long lockLeftMillis = redis.getExpire(lock, TimeUnit.MILLISECONDS);
+                Long lockLeftMillis = guard.call(() -> redis.getExpire(lock, TimeUnit.MILLISECONDS));
                 if (lockLeftMillis == null || lockLeftMillis == -2) {
                     continue;
                 }
@@ -228,10 +262,13 @@ final class RedisDays implements SharedDays {
                 } catch (TimeoutException ownerGoneOrSlow) {
                     continue;
                 }
+                if (outcome.equals(LOST)) {
+                    throw new RedisUnavailableException("Redis went away while waiting for another instance", null);
+                }
                 if (outcome.startsWith(FAILED)) {
                     throw sharedFailure(outcome, range);
                 }
-                Map<LocalDate, DayEntry> after = read(range, maxAge);
+                Map<LocalDate, DayEntry> after = read(range, maxAge).days();
                 if (after.size() == days) {
                     return after;
                 }
@@ -248,8 +285,13 @@ final class RedisDays implements SharedDays {
 
     private Map<LocalDate, DayEntry> fetchAndStore(DayRange range, CalcomCallContext context, String channel) {
         List<LocalDate> days = range.days();
-        List<String> generations = redis.opsForValue().multiGet(days.stream()
-                .map(day -> genKey(range.calendar().companyId(), day)).toList());
+        List<String> keys = new ArrayList<>(days.size() + 1);
+        days.forEach(day -> keys.add(genKey(range.calendar().companyId(), day)));
+        keys.add(epochKey);
+        // read before asking Cal.com: an invalidation or a new epoch meanwhile makes this answer not count
+        List<String> generations = guard.call(() -> redis.opsForValue().multiGet(keys));
+        String epoch = generations != null && generations.get(days.size()) != null ? generations.get(days.size())
+                : "0";
         Map<LocalDate, DayEntry> fetched;
         try {
             fetched = fetcher.fetch(range, context);
@@ -259,50 +301,59 @@ final class RedisDays implements SharedDays {
             throw e;
         }
         try {
-            List<String> keys = new ArrayList<>();
+            List<String> writeKeys = new ArrayList<>();
             List<String> args = new ArrayList<>();
             args.add(String.valueOf(entryTtl.toMillis()));
             for (int i = 0; i < days.size(); i++) {
                 LocalDate day = days.get(i);
                 String generation = generations != null && generations.get(i) != null ? generations.get(i) : "0";
-                keys.add(dayKey(range, day));
-                keys.add(genKey(range.calendar().companyId(), day));
+                writeKeys.add(dayKey(range, day));
+                writeKeys.add(genKey(range.calendar().companyId(), day));
                 args.add(generation);
-                args.add(encode(fetched.get(day), generation));
+                args.add(encode(fetched.get(day), token(epoch, generation)));
             }
-            redis.execute(WRITE_IF_CURRENT, keys, args.toArray());
-            redis.convertAndSend(channel, OK);
+            guard.run(() -> {
+                redis.execute(WRITE_IF_CURRENT, writeKeys, args.toArray());
+                redis.convertAndSend(channel, OK);
+            });
         } catch (DataAccessException e) {
             log.warn("Could not share availability for {} through Redis: {}", range, e.getMessage());
         }
         return fetched;
     }
 
-    private Map<LocalDate, DayEntry> read(DayRange range, Duration maxAge) {
+    private Known read(DayRange range, Duration maxAge) {
         List<LocalDate> days = range.days();
-        List<String> keys = new ArrayList<>(days.size() * 2);
+        List<String> keys = new ArrayList<>(days.size() * 2 + 1);
         days.forEach(day -> keys.add(dayKey(range, day)));
         days.forEach(day -> keys.add(genKey(range.calendar().companyId(), day)));
-        List<String> values = redis.opsForValue().multiGet(keys);
+        keys.add(epochKey);
+        List<String> values = guard.call(() -> redis.opsForValue().multiGet(keys));
         Map<LocalDate, DayEntry> known = new LinkedHashMap<>();
         if (values == null) {
-            return known;
+            return new Known(known, "0");
         }
+        String epoch = values.get(days.size() * 2) != null ? values.get(days.size() * 2) : "0";
         Instant now = clock.instant();
         for (int i = 0; i < days.size(); i++) {
             String generation = values.get(days.size() + i) != null ? values.get(days.size() + i) : "0";
-            DayEntry entry = decode(values.get(i), generation);
+            DayEntry entry = decode(values.get(i), token(epoch, generation));
             if (entry != null && entry.youngerThan(maxAge, now)) {
                 known.put(days.get(i), entry);
             }
         }
-        return known;
+        return new Known(known, epoch);
+    }
+
+    /** What an entry must carry to count: the epoch it was fetched in and its day's generation then. */
+    private static String token(String epoch, String generation) {
+        return epoch + ":" + generation;
     }
 
     @Override
     public Map<LocalDate, DayEntry> peek(DayRange range, Duration maxAge) {
         try {
-            return read(range, maxAge);
+            return read(range, maxAge).days();
         } catch (DataAccessException e) {
             return Map.of();
         }
@@ -313,25 +364,38 @@ final class RedisDays implements SharedDays {
     @Override
     public void invalidate(long companyId, LocalDate from, LocalDate to, InvalidationSource source) {
         try {
-            bumpGenerations(companyId, from, to);
-            redis.convertAndSend(invalidationChannel, instanceId + "|" + companyId + "|" + from + "|" + to);
+            guard.run(() -> invalidateShared(companyId, from, to));
         } catch (DataAccessException e) {
-            log.error("Could not invalidate availability of company {} {}..{} in Redis; other instances keep it "
-                    + "until it goes stale: {}", companyId, from, to, e.getMessage());
+            keepForLater(companyId, from, to, e);
         }
+    }
+
+    private void invalidateShared(long companyId, LocalDate from, LocalDate to) {
+        bumpGenerations(companyId, from, to);
+        redis.convertAndSend(invalidationChannel, instanceId + "|" + companyId + "|" + from + "|" + to);
+    }
+
+    /** Published when Redis is back; meanwhile the other instances can't know, their memory may go stale. */
+    private void keepForLater(long companyId, LocalDate from, LocalDate to, DataAccessException cause) {
+        unpublished.merge(companyId, new Span(from, to), Span::union);
+        log.warn("Could not share a change of company {} {}..{} through Redis ({}); other instances learn of it "
+                + "when Redis is back", companyId, from, to, cause.getMessage());
     }
 
     @Override
     public void changed(BusyChange change, LocalDate from, LocalDate to) {
         try {
-            bumpGenerations(change.companyId(), from, to);
-            redis.convertAndSend(invalidationChannel, String.join("|", instanceId, CHANGE, String.valueOf(
-                    change.companyId()), change.kind().name(), change.start().toString(), change.end().toString(),
-                    change.zone().getId(), change.eventTypeId() == null ? "" : change.eventTypeId().toString(),
-                    change.hostUsername() == null ? "" : change.hostUsername()));
+            guard.run(() -> {
+                bumpGenerations(change.companyId(), from, to);
+                redis.convertAndSend(invalidationChannel, String.join("|", instanceId, CHANGE, String.valueOf(
+                        change.companyId()), change.kind().name(), change.start().toString(),
+                        change.end().toString(), change.zone().getId(),
+                        change.eventTypeId() == null ? "" : change.eventTypeId().toString(),
+                        change.hostUsername() == null ? "" : change.hostUsername()));
+            });
         } catch (DataAccessException e) {
-            log.error("Could not share a booking change of company {} {}..{} through Redis; other instances keep "
-                    + "their days until they go stale: {}", change.companyId(), from, to, e.getMessage());
+            // too late to apply for the others when Redis is back: they will drop those days instead
+            keepForLater(change.companyId(), from, to, e);
         }
     }
 
@@ -349,6 +413,49 @@ final class RedisDays implements SharedDays {
     @Override
     public void onRemoteChange(RemoteChange listener) {
         this.remoteChange = listener;
+    }
+
+    @Override
+    public void onMissedChanges(Runnable listener) {
+        this.missedChanges = listener;
+    }
+
+    // ---- Redis away and back
+
+    private void stopWaiting() {
+        waiters.values().forEach(waiting -> waiting.forEach(signal -> signal.complete(LOST)));
+    }
+
+    /**
+     * Redis answers again; nobody uses it until this returns (a failure keeps it unused and is retried). Order
+     * matters: subscribed first, so that every invalidation from here on arrives; then old entries stop counting;
+     * then this instance forgets what it may have missed.
+     */
+    private void catchUp() {
+        if (closed.get()) {
+            return;
+        }
+        if (container.isRunning()) {
+            container.stop();
+        }
+        container.start();
+        redis.opsForValue().increment(epochKey);
+        missedChanges.run();
+    }
+
+    private void publishUnpublished() {
+        for (Long companyId : List.copyOf(unpublished.keySet())) {
+            Span span = unpublished.remove(companyId);
+            if (span == null) {
+                continue;
+            }
+            try {
+                guard.run(() -> invalidateShared(companyId, span.from(), span.to()));
+            } catch (DataAccessException e) {
+                keepForLater(companyId, span.from(), span.to(), e);
+                return;
+            }
+        }
     }
 
     private final class Listener implements MessageListener {
@@ -422,7 +529,7 @@ final class RedisDays implements SharedDays {
 
     private void publishQuietly(String channel, String message) {
         try {
-            redis.convertAndSend(channel, message);
+            guard.call(() -> redis.convertAndSend(channel, message));
         } catch (DataAccessException e) {
             log.debug("Could not publish {} on {}: {}", message, channel, e.getMessage());
         }
@@ -430,7 +537,7 @@ final class RedisDays implements SharedDays {
 
     private void releaseQuietly(String lock, String token) {
         try {
-            redis.execute(RELEASE, List.of(lock), token);
+            guard.call(() -> redis.execute(RELEASE, List.of(lock), token));
         } catch (DataAccessException e) {
             log.debug("Could not release {} (it expires by itself): {}", lock, e.getMessage());
         }
@@ -504,8 +611,8 @@ final class RedisDays implements SharedDays {
                 + range.zone().getId() + ":" + day);
     }
 
-    String lockKey(DayRange range) {
-        return key(range.calendar().companyId(), "lock:" + rangeId(range));
+    String lockKey(DayRange range, String epoch) {
+        return key(range.calendar().companyId(), "lock:" + epoch + ":" + rangeId(range));
     }
 
     private String genKey(long companyId, LocalDate day) {
@@ -518,9 +625,9 @@ final class RedisDays implements SharedDays {
                 + ":" + range.to();
     }
 
-    private static String encode(DayEntry entry, String generation) {
+    private static String encode(DayEntry entry, String token) {
         ObjectNode node = JSON.createObjectNode();
-        node.put("g", generation);
+        node.put("g", token);
         node.put("f", entry.fetchedAt().toEpochMilli());
         ArrayNode slots = node.putArray("s");
         for (FreeSlot slot : entry.slots()) {
@@ -529,13 +636,13 @@ final class RedisDays implements SharedDays {
         return JSON.writeValueAsString(node);
     }
 
-    private static @Nullable DayEntry decode(@Nullable String json, String currentGeneration) {
+    private static @Nullable DayEntry decode(@Nullable String json, String currentToken) {
         if (json == null) {
             return null;
         }
         try {
             JsonNode node = JSON.readTree(json);
-            if (!currentGeneration.equals(node.path("g").asString(""))) {
+            if (!currentToken.equals(node.path("g").asString(""))) {
                 return null;
             }
             List<FreeSlot> slots = new ArrayList<>();

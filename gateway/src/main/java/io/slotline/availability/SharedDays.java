@@ -39,6 +39,12 @@ interface SharedDays extends AutoCloseable {
     /** Called when another instance learnt of a booking change. */
     void onRemoteChange(RemoteChange listener);
 
+    /**
+     * Called when changes other instances shared may not have reached this one (it was cut off from them): none of
+     * this instance's days can be trusted any more.
+     */
+    void onMissedChanges(Runnable listener);
+
     @FunctionalInterface
     interface RemoteInvalidation {
         void invalidated(long companyId, LocalDate from, LocalDate to);

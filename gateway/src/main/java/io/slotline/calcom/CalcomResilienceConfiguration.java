@@ -12,6 +12,7 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 import io.lettuce.core.RedisClient;
+import io.slotline.redis.RedisGuard;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 
@@ -34,7 +35,8 @@ class CalcomResilienceConfiguration {
     @Primary
     ResilientCalcomApi resilientCalcomApi(HttpCalcomClient httpCalcomClient, CircuitBreakerRegistry calcomCircuitBreakers,
             CalcomResilienceProperties properties, ObjectProvider<Clock> clock,
-            ObjectProvider<RedisConnectionFactory> redis, @Value("${slotline.redis.prefix:slotline}") String prefix) {
+            ObjectProvider<RedisConnectionFactory> redis, ObjectProvider<RedisGuard> redisGuard,
+            @Value("${slotline.redis.prefix:slotline}") String prefix) {
         Clock time = clock.getIfAvailable(Clock::systemUTC);
         SharedRequestBudget shared = null;
         if (properties.budget().shared()) {
@@ -44,7 +46,7 @@ class CalcomResilienceConfiguration {
                         + "Lettuce (spring.data.redis.*)");
             }
             shared = SharedRequestBudget.overRedis(() -> (RedisClient) lettuce.getNativeClient(), properties.budget(),
-                    prefix, time);
+                    prefix, redisGuard.getObject(), time);
         }
         return new ResilientCalcomApi(httpCalcomClient, calcomCircuitBreakers, properties, time, shared);
     }

@@ -21,13 +21,16 @@ import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.lettuce.core.RedisClient;
 import io.slotline.calcom.CalcomCallContext.Priority;
+import io.slotline.redis.RedisGuard;
+import io.slotline.redis.RedisUnavailableException;
 
 /**
  * The Cal.com request budget of an account shared by every gateway instance (a Bucket4j token bucket in Redis):
  * with several instances behind a load balancer, their requests together stay under Cal.com's per-key limit. Each
  * instance still keeps its own {@link RequestBudget} (sliding window, 429 block, Cal.com's reported remaining);
  * this is the extra, cross-instance check. Background work stops when only the live reserve is left. When Redis
- * can't answer, the instance goes on with its own budget: a Redis outage must not silence the phone lines.
+ * can't answer (or its {@link RedisGuard} breaker is open), the instance goes on with its own budget at once: a
+ * Redis outage must not silence the phone lines. Back, the shared bucket counts again.
  */
 final class SharedRequestBudget {
 
@@ -35,58 +38,58 @@ final class SharedRequestBudget {
     private static final Duration LOG_EVERY = Duration.ofMinutes(1);
     /** A permit must not cost a live call more than this; beyond it the instance's own budget decides. */
     private static final Duration REDIS_TIMEOUT = Duration.ofMillis(250);
-    /** After Redis failed, the instance's own budget alone decides for this long before Redis is tried again. */
-    private static final Duration RETRY_REDIS_AFTER = Duration.ofSeconds(10);
 
     private final Supplier<ProxyManager<byte[]>> buckets;
     private final CalcomResilienceProperties.Budget budget;
     private final String prefix;
     private final Clock clock;
+    private final RedisGuard guard;
     private final ConcurrentMap<String, BucketProxy> proxies = new ConcurrentHashMap<>();
     private volatile long lastWarningMillis;
-    private volatile long redisBackAtMillis;
     private volatile @Nullable ProxyManager<byte[]> manager;
 
     /** Buckets in the Redis behind {@code redis}, asked for on first use (the connection factory is started then). */
     static SharedRequestBudget overRedis(Supplier<RedisClient> redis, CalcomResilienceProperties.Budget budget,
-            String prefix, Clock clock) {
+            String prefix, RedisGuard guard, Clock clock) {
         return new SharedRequestBudget(() -> Bucket4jLettuce.casBasedBuilder(redis.get())
                 .clientClock(timeMeter(clock))
                 .requestTimeout(REDIS_TIMEOUT)
                 .expirationAfterWrite(ExpirationAfterWriteStrategy
                         .basedOnTimeForRefillingBucketUpToMax(budget.window().plusSeconds(30)))
-                .build(), budget, prefix, clock);
+                .build(), budget, prefix, guard, clock);
     }
 
     SharedRequestBudget(Supplier<ProxyManager<byte[]>> buckets, CalcomResilienceProperties.Budget budget, String prefix,
-            Clock clock) {
+            RedisGuard guard, Clock clock) {
         this.buckets = buckets;
         this.budget = budget;
         this.prefix = prefix;
+        this.guard = guard;
         this.clock = clock;
     }
 
     /** Takes a permit for the account; returns null when granted, else how long until one is free. */
     @Nullable Duration tryAcquire(String accountName, Priority priority) {
-        if (clock.millis() < redisBackAtMillis) {
+        if (!guard.available()) {
             return null;
         }
         try {
-            BucketProxy bucket = bucket(accountName);
-            ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-            if (!probe.isConsumed()) {
-                return Duration.ofNanos(Math.max(probe.getNanosToWaitForRefill(), 1_000_000));
-            }
-            if (priority == Priority.BACKGROUND && probe.getRemainingTokens() < budget.reserve()) {
-                // the live reserve is for callers: give the permit back
-                bucket.addTokens(1);
-                return Duration.ofNanos(Math.max(probe.getNanosToWaitForRefill(), budget.window().toNanos()
-                        / Math.max(1, budget.requestsPerWindow())));
-            }
-            return null;
-        } catch (RuntimeException redisDown) {
+            return guard.call(() -> {
+                BucketProxy bucket = bucket(accountName);
+                ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+                if (!probe.isConsumed()) {
+                    return Duration.ofNanos(Math.max(probe.getNanosToWaitForRefill(), 1_000_000));
+                }
+                if (priority == Priority.BACKGROUND && probe.getRemainingTokens() < budget.reserve()) {
+                    // the live reserve is for callers: give the permit back
+                    bucket.addTokens(1);
+                    return Duration.ofNanos(Math.max(probe.getNanosToWaitForRefill(), budget.window().toNanos()
+                            / Math.max(1, budget.requestsPerWindow())));
+                }
+                return null;
+            });
+        } catch (RedisUnavailableException redisDown) {
             long now = clock.millis();
-            redisBackAtMillis = now + RETRY_REDIS_AFTER.toMillis();
             if (now - lastWarningMillis > LOG_EVERY.toMillis()) {
                 lastWarningMillis = now;
                 log.warn("Shared Cal.com budget unavailable ({}); this instance counts on its own budget only",

@@ -14,6 +14,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.slotline.calcom.CalcomApi;
 import io.slotline.calcom.FakeCalcom;
 import io.slotline.observability.SlotlineMetrics;
+import io.slotline.redis.RedisGuard;
+import io.slotline.redis.RedisProperties;
 import io.slotline.support.RequiresRedis;
 
 class AvailabilityConfigurationTest {
@@ -65,6 +67,8 @@ class AvailabilityConfigurationTest {
     void redisStoreSharesThroughRedis() {
         context.withPropertyValues("slotline.availability.store=redis", "slotline.redis.enabled=true")
                 .withBean(RedisConnectionFactory.class, () -> RedisTestSupport.connections(RedisTestSupport.PORT))
+                .withBean(RedisGuard.class, () -> new RedisGuard(RedisProperties.Breaker.defaults(), () -> true,
+                        Clock.systemUTC()))
                 .run(app -> assertThat(app.getBean(SharedDays.class)).isInstanceOf(RedisDays.class));
     }
 }

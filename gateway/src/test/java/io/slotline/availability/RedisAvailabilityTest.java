@@ -29,6 +29,7 @@ import io.slotline.calcom.CalcomApi;
 import io.slotline.calcom.CalcomException;
 import io.slotline.calcom.FakeCalcom;
 import io.slotline.calcom.ResilientCalcomApi;
+import io.slotline.redis.RedisGuard;
 import io.slotline.support.RequiresRedis;
 
 /**
@@ -79,7 +80,9 @@ class RedisAvailabilityTest {
         AvailabilityProperties properties = AvailabilityProperties.defaults()
                 .withStore(AvailabilityProperties.Store.REDIS)
                 .withRedis(new AvailabilityProperties.Redis(prefix, Duration.ofSeconds(6)));
-        RedisDays days = new RedisDays(connections, new SlotsFetcher(api), properties, fixture.clock);
+        RedisGuard guard = RedisTestSupport.guard(connections);
+        resources.add(guard);
+        RedisDays days = new RedisDays(connections, new SlotsFetcher(api), properties, guard, fixture.clock);
         // Herrenhaarschnitt hosted by Anna alone, without buffers: a booking of hers takes the any-host slot too
         EventTypeShapes shapes = (companyId, eventTypeId) -> eventTypeId == 1001
                 ? new EventTypeShape(1001, 0, 0, Set.of("anna-demo")) : null;
@@ -214,7 +217,7 @@ class RedisAvailabilityTest {
         Instance survivor = instance(calcom);
         DayRange range = new DayRange(HAIRCUT_ANY, AvailabilityFixture.BERLIN, TODAY, TODAY);
         // an owner that took the lock and died: nobody will ever publish
-        admin.opsForValue().set(survivor.days().lockKey(range), "dead-owner", Duration.ofMillis(300));
+        admin.opsForValue().set(survivor.days().lockKey(range, "0"), "dead-owner", Duration.ofMillis(300));
 
         Availability answer = survivor.availability().freeSlots(fixture.liveWithin(Duration.ofSeconds(10), TODAY, TODAY));
 

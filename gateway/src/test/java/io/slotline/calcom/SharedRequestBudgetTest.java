@@ -22,6 +22,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
+import io.slotline.redis.RedisGuard;
+import io.slotline.redis.RedisProperties;
 import io.slotline.support.MutableClock;
 import io.slotline.support.RequiredServices;
 import io.slotline.support.RequiresRedis;
@@ -46,9 +48,11 @@ class SharedRequestBudgetTest {
     private final FakeCalcom calcom = new FakeCalcom(clock);
     private final String prefix = "slotline-test-" + UUID.randomUUID();
     private final List<RedisClient> clients = new ArrayList<>();
+    private final List<RedisGuard> guards = new ArrayList<>();
 
     @AfterEach
     void close() {
+        guards.forEach(RedisGuard::close);
         clients.forEach(RedisClient::shutdown);
     }
 
@@ -124,6 +128,7 @@ class SharedRequestBudgetTest {
         new ApplicationContextRunner()
                 .withUserConfiguration(CalcomConfiguration.class, CalcomResilienceConfiguration.class)
                 .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+                .withBean(RedisGuard.class, () -> new RedisGuard(RedisProperties.Breaker.defaults(), () -> true, clock))
                 .withBean(RedisConnectionFactory.class, () -> {
                     LettuceConnectionFactory factory = new LettuceConnectionFactory(
                             RequiredServices.REDIS_HOST, RequiredServices.REDIS_PORT);
@@ -141,7 +146,14 @@ class SharedRequestBudgetTest {
     private ResilientCalcomApi instance(int redisPort) {
         RedisClient client = RedisClient.create(RedisURI.create(RequiredServices.REDIS_HOST, redisPort));
         clients.add(client);
-        SharedRequestBudget shared = SharedRequestBudget.overRedis(() -> client, PROPERTIES.budget(), prefix, clock);
+        RedisGuard guard = new RedisGuard(RedisProperties.Breaker.defaults(), () -> {
+            try (var connection = client.connect()) {
+                return "PONG".equals(connection.sync().ping());
+            }
+        }, clock);
+        guards.add(guard);
+        SharedRequestBudget shared = SharedRequestBudget.overRedis(() -> client, PROPERTIES.budget(), prefix, guard,
+                clock);
         return new ResilientCalcomApi(calcom,
                 CircuitBreakerRegistry.of(ResilientCalcomApi.breakerConfig(PROPERTIES.breaker(), clock)), PROPERTIES,
                 clock, shared);
