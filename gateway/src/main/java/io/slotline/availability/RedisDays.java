@@ -135,7 +135,8 @@ final class RedisDays implements SharedDays {
     private final ConcurrentMap<Long, Span> unpublished = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Set<CompletableFuture<String>>> waiters = new ConcurrentHashMap<>();
     private final ExecutorService dispatch;
-    private final RedisMessageListenerContainer container;
+    private final RedisConnectionFactory connections;
+    private volatile @Nullable RedisMessageListenerContainer container;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile RemoteInvalidation remote = (company, from, to) -> { };
     private volatile RemoteChange remoteChange = change -> { };
@@ -169,21 +170,44 @@ final class RedisDays implements SharedDays {
             thread.setDaemon(true);
             return thread;
         });
-        this.container = new RedisMessageListenerContainer();
-        container.setConnectionFactory(connections);
-        container.setTaskExecutor(dispatch);
-        container.addMessageListener(new Listener(),
-                List.of(new PatternTopic(prefix + ":done:*"), new ChannelTopic(invalidationChannel)));
-        container.afterPropertiesSet();
+        this.connections = connections;
         guard.onLost(this::stopWaiting);
         guard.beforeBack(this::catchUp);
         guard.afterBack(this::publishUnpublished);
         try {
-            // returns once Redis confirmed the subscriptions: from here on no message is missed
-            container.start();
+            this.container = subscribe();
         } catch (RuntimeException e) {
             // subscribed once Redis answers (catchUp); until then Redis is not used
             guard.markLost("Redis pub/sub not subscribed: " + e.getMessage());
+        }
+    }
+
+    /** Returns once Redis confirmed the subscriptions: from then on no message is missed. */
+    private RedisMessageListenerContainer subscribe() {
+        RedisMessageListenerContainer fresh = new RedisMessageListenerContainer();
+        fresh.setConnectionFactory(connections);
+        fresh.setTaskExecutor(dispatch);
+        fresh.addMessageListener(new Listener(),
+                List.of(new PatternTopic(prefix + ":done:*"), new ChannelTopic(invalidationChannel)));
+        fresh.afterPropertiesSet();
+        try {
+            fresh.start();
+            return fresh;
+        } catch (RuntimeException e) {
+            unsubscribeQuietly(fresh);
+            throw e;
+        }
+    }
+
+    private static void unsubscribeQuietly(@Nullable RedisMessageListenerContainer subscription) {
+        if (subscription == null) {
+            return;
+        }
+        try {
+            subscription.stop();
+            subscription.destroy();
+        } catch (Exception e) {
+            log.debug("Closing a Redis subscription: {}", e.getMessage());
         }
     }
 
@@ -435,10 +459,10 @@ final class RedisDays implements SharedDays {
         if (closed.get()) {
             return;
         }
-        if (container.isRunning()) {
-            container.stop();
-        }
-        container.start();
+        // a new subscription: the old one may be broken, or still reconnecting
+        unsubscribeQuietly(container);
+        container = null;
+        container = subscribe();
         redis.opsForValue().increment(epochKey);
         missedChanges.run();
     }
@@ -661,12 +685,7 @@ final class RedisDays implements SharedDays {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        try {
-            container.stop();
-            container.destroy();
-        } catch (Exception e) {
-            log.debug("Closing the Redis listener: {}", e.getMessage());
-        }
+        unsubscribeQuietly(container);
         dispatch.shutdownNow();
     }
 }

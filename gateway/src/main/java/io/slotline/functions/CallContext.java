@@ -20,7 +20,7 @@ import io.slotline.tenancy.Language;
  * Everything a function needs to know about the live call, resolved from the request itself: the dialled number's
  * company and branch, the caller (a known customer or not), and the call record. Nothing here waits for a webhook.
  *
- * @param callId        our calls row
+ * @param callId        our calls row; {@link #UNRECORDED} while the database can't be reached
  * @param callerNumber  E.164 of the caller, null for anonymous callers and web calls
  * @param toolCallId    Retell's id of this tool invocation, when the transcript carries one
  * @param receivedAt    when the request arrived; "now" for every date computation of this request
@@ -29,8 +29,16 @@ public record CallContext(Company company, Branch branch, String retellCallId, l
                           @Nullable Customer customer, @Nullable String callerNumber, @Nullable String toolCallId,
                           Instant receivedAt) {
 
+    /** No calls row: the database was away when the request came (the caller is then unknown too). */
+    public static final long UNRECORDED = 0;
+
     public long companyId() {
         return company.id();
+    }
+
+    /** Whether this call has its row: functions that change something need it, to record what they did. */
+    public boolean recorded() {
+        return callId != UNRECORDED;
     }
 
     public ZoneId zone() {

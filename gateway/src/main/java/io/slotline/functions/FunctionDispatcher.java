@@ -24,6 +24,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Service;
 
 import io.micrometer.core.instrument.Timer;
@@ -272,6 +274,11 @@ public class FunctionDispatcher implements DisposableBean {
         try (var scope = upstream.bind()) {
             result = handler instanceof MutatingFunction<A> ? runOnce(handler, args, context) : safely(handler, args, context);
             outcome = result.ok() ? Outcome.OK : Outcome.NOT_OK;
+        } catch (DataAccessResourceFailureException | TransientDataAccessException databaseAway) {
+            log.warn("function {} in call {}: database unavailable: {}", handler.name(), context.retellCallId(),
+                    databaseAway.getMessage());
+            result = systemUnavailable(context);
+            outcome = Outcome.SERVER_ERROR;
         } catch (RuntimeException e) {
             log.error("function {} failed in call {}", handler.name(), context.retellCallId(), e);
             result = FunctionResult.notOk("internal_error",
@@ -294,7 +301,17 @@ public class FunctionDispatcher implements DisposableBean {
         }
     }
 
+    /** The database is away: said so, and nothing was changed (or, if Cal.com had already acted, reconciled). */
+    private static FunctionResult systemUnavailable(CallContext context) {
+        return FunctionResult.notOk("temporarily_unavailable",
+                Messages.render(MessageKey.SYSTEM_UNAVAILABLE, context.language()));
+    }
+
     private <A> FunctionResult runOnce(FunctionHandler<A> handler, A args, CallContext context) {
+        if (!context.recorded()) {
+            // what a change does could not be recorded: it is not made
+            return systemUnavailable(context);
+        }
         String key = context.idempotencyKey(handler.name(), json.writeValueAsString(args));
         CompletableFuture<FunctionResult> mine = new CompletableFuture<>();
         CompletableFuture<FunctionResult> running = inFlight.putIfAbsent(key, mine);
@@ -347,7 +364,8 @@ public class FunctionDispatcher implements DisposableBean {
      */
     private static boolean isFinal(FunctionResult result) {
         return !"calcom_unavailable".equals(result.reason()) && !"internal_error".equals(result.reason())
-                && !"in_progress".equals(result.reason()) && !PENDING_CONFIRMATION.equals(result.reason());
+                && !"in_progress".equals(result.reason()) && !PENDING_CONFIRMATION.equals(result.reason())
+                && !"temporarily_unavailable".equals(result.reason());
     }
 
     /** The reason of an answer that took a request down for confirmation later (ok, not settled). */

@@ -4,6 +4,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.config.MeterFilter;
 import java.time.Clock;
+import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.Bean;
@@ -20,6 +21,12 @@ class ObservabilityConfiguration {
     @Bean
     SlotlineMetrics slotlineMetrics(MeterRegistry registry, MetricsProperties properties, ObjectProvider<Clock> clock) {
         return new SlotlineMetrics(registry, properties, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    /** Replaces Spring Boot's "db" check (same name): the database away is DEGRADED, not DOWN. */
+    @Bean
+    DatabaseHealthIndicator dbHealthIndicator(DataSource dataSource) {
+        return new DatabaseHealthIndicator(dataSource);
     }
 
     /** Whoever declares a CircuitBreakerRegistry bean gets its metrics and health without further wiring. */

@@ -6,6 +6,10 @@ import java.time.Instant;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -28,6 +32,8 @@ import tools.jackson.databind.JsonNode;
 @Component
 class CallContextResolver {
 
+    private static final Logger log = LoggerFactory.getLogger(CallContextResolver.class);
+
     private final Calls calls;
     private final Customers customers;
     private final Clock clock;
@@ -43,6 +49,10 @@ class CallContextResolver {
         this.clock = clock;
     }
 
+    /**
+     * With the database away the call is answered anyway, as one without a row and with an unknown caller: what
+     * needs neither (availability) is answered as usual, changes are refused (see {@link CallContext#recorded()}).
+     */
     CallContext resolve(TenantContext tenant, JsonNode call, String functionName) {
         Instant now = clock.instant();
         String retellCallId = RetellPayloads.text(call, "call_id");
@@ -50,14 +60,22 @@ class CallContextResolver {
             throw new RetellRequestException("missing_call_id", "call.call_id is required");
         }
         String callerNumber = RetellPayloads.e164OrNull(RetellPayloads.customerNumber(call));
-        Optional<Customer> customer = callerNumber == null
-                ? Optional.empty()
-                : customers.findByPhone(tenant.companyId(), callerNumber);
-        Long customerId = customer.map(Customer::id).orElse(null);
-        String cacheKey = tenant.companyId() + ":" + retellCallId + ":" + customerId;
-        Long callId = knownCalls.get(cacheKey, k -> ensureCall(tenant, call, retellCallId, customerId).id());
-        return new CallContext(tenant.company(), tenant.branch(), retellCallId, callId, customer.orElse(null),
-                callerNumber, RetellPayloads.toolCallId(call, functionName), now);
+        String toolCallId = RetellPayloads.toolCallId(call, functionName);
+        try {
+            Optional<Customer> customer = callerNumber == null
+                    ? Optional.empty()
+                    : customers.findByPhone(tenant.companyId(), callerNumber);
+            Long customerId = customer.map(Customer::id).orElse(null);
+            String cacheKey = tenant.companyId() + ":" + retellCallId + ":" + customerId;
+            Long callId = knownCalls.get(cacheKey, k -> ensureCall(tenant, call, retellCallId, customerId).id());
+            return new CallContext(tenant.company(), tenant.branch(), retellCallId, callId, customer.orElse(null),
+                    callerNumber, toolCallId, now);
+        } catch (DataAccessResourceFailureException | TransientDataAccessException databaseAway) {
+            log.warn("Database unavailable, answering call {} without its record: {}", retellCallId,
+                    databaseAway.getMessage());
+            return new CallContext(tenant.company(), tenant.branch(), retellCallId, CallContext.UNRECORDED, null,
+                    callerNumber, toolCallId, now);
+        }
     }
 
     /** For "args only" payloads: no call object, the call id comes from a header if the agent sends one. */

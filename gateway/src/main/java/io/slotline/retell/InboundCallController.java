@@ -8,6 +8,8 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -60,13 +62,23 @@ class InboundCallController {
         }
         lifecycle.forEach(l -> l.callIncoming(tenant));
         String caller = RetellPayloads.e164OrNull(RetellPayloads.text(inbound, "from_number"));
-        Optional<Customer> customer = caller == null ? Optional.empty()
-                : customers.findByPhone(tenant.companyId(), caller);
+        Optional<Customer> customer = caller == null ? Optional.empty() : knownCaller(tenant, caller);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("dynamic_variables",
                 variables.of(tenant.company(), tenant.branch(), customer.orElse(null), clock.instant()));
         answer.put("metadata", Map.of("slotline_company", tenant.company().slug(),
                 "slotline_branch", Long.toString(tenant.branchId())));
         return Map.of("call_inbound", answer);
+    }
+
+    /** With the database away the call is still put through, as from an unknown caller. */
+    private Optional<Customer> knownCaller(TenantContext tenant, String caller) {
+        try {
+            return customers.findByPhone(tenant.companyId(), caller);
+        } catch (DataAccessResourceFailureException | TransientDataAccessException databaseAway) {
+            log.warn("Database unavailable, inbound call greeted as from an unknown caller: {}",
+                    databaseAway.getMessage());
+            return Optional.empty();
+        }
     }
 }

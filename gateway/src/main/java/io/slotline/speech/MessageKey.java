@@ -237,6 +237,10 @@ public enum MessageKey {
     HOW_CAN_I_HELP(
             "Wie kann ich Ihnen helfen?",
             "How can I help you?"),
+    SYSTEM_UNAVAILABLE(
+            "Das kann ich gerade leider nicht in unserem System festhalten. Bitte versuchen Sie es in ein paar "
+                    + "Minuten noch einmal.",
+            "I can't save that in our system right now, I'm sorry. Please try again in a few minutes."),
     REQUEST_IN_PROGRESS(
             "Einen Moment bitte, ich bin noch dabei, das für Sie zu erledigen.",
             "One moment please, I'm still taking care of that for you."),

@@ -1,5 +1,6 @@
 package io.slotline.tenancy;
 
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,8 @@ import io.slotline.secrets.SecretDecryptionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -24,12 +27,15 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Who is who: companies, branches, numbers, services and staff, and the companies' decrypted API keys.
  * Reads are on every function call's hot path, so they are served from an in-process cache with a short TTL;
- * writes through this class evict it (after commit, when inside a transaction).
+ * writes through this class evict it (after commit, when inside a transaction). While the database can't be reached
+ * the last value read is served instead, so that calls to known numbers are still answered.
  */
 @Component
 public class TenantDirectory {
 
     private static final Logger log = LoggerFactory.getLogger(TenantDirectory.class);
+    /** Long enough for a database failover or restart, short enough not to serve a long-gone tenant. */
+    private static final Duration LAST_READ_KEPT = Duration.ofHours(24);
 
     private final Companies companies;
     private final Branches branches;
@@ -38,6 +44,8 @@ public class TenantDirectory {
     private final StaffMembers staffMembers;
     private final SecretCipher cipher;
     private final Cache<Object, Object> cache;
+    /** The last value read for each lookup, for when the database is away. */
+    private final Cache<Object, Object> lastRead;
 
     @Autowired
     TenantDirectory(Companies companies, Branches branches, PhoneNumbers phoneNumbers, Services services,
@@ -55,6 +63,11 @@ public class TenantDirectory {
         this.cipher = cipher;
         this.cache = Caffeine.newBuilder()
                 .expireAfterWrite(properties.cacheTtl())
+                .maximumSize(100_000)
+                .ticker(ticker)
+                .build();
+        this.lastRead = Caffeine.newBuilder()
+                .expireAfterWrite(LAST_READ_KEPT)
                 .maximumSize(100_000)
                 .ticker(ticker)
                 .build();
@@ -301,7 +314,20 @@ public class TenantDirectory {
 
     @SuppressWarnings("unchecked")
     private <T> T cached(Object key, Supplier<T> loader) {
-        return (T) cache.get(key, k -> loader.get());
+        try {
+            return (T) cache.get(key, k -> {
+                T value = loader.get();
+                lastRead.put(k, value);
+                return value;
+            });
+        } catch (DataAccessResourceFailureException | TransientDataAccessException databaseAway) {
+            Object last = lastRead.getIfPresent(key);
+            if (last == null) {
+                throw databaseAway;
+            }
+            log.debug("Database unavailable, serving the last read {}: {}", key, databaseAway.getMessage());
+            return (T) last;
+        }
     }
 
     private record NumberKey(String e164) { }
