@@ -55,8 +55,9 @@ public final class DateExpressions {
      */
     public static ParseResult<LocalDate> parse(String text, ZonedDateTime now, Language language) {
         ExpressionScanner.Facts facts = ExpressionScanner.scan(text, language, ExpressionScanner.Mode.DATE_AND_TIME);
-        if (facts.unparseable()) {
-            return ParseResult.invalid(ParseFailure.UNPARSEABLE, text);
+        ParseResult.Invalid<Void> refusal = facts.refusal(text);
+        if (refusal != null) {
+            return refusal.as();
         }
         return facts.date(now.toLocalDate(), text);
     }

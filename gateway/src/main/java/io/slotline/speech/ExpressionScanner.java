@@ -26,13 +26,20 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Finds the date, time and window statements in one argument. Recognisers run in a fixed order over the
- * normalised text; each blanks out what it understood, so later, looser recognisers never re-read it. Unknown
- * words are ignored ("am", "den", "on the", "bitte"), but a number that no recogniser claimed makes the whole
- * argument unparseable: silently dropping a number would drop a day or an hour.
+ * normalised text; each blanks out what it understood, so later, looser recognisers never re-read it.
  *
- * <p>Order: ISO date-time; numeric dates; day + month name; windows ("zwischen 10 und 12", "ab 15 Uhr",
- * "nachmittags"); times; a day of the month alone ("am 19.", "the 19th"); relative days ("morgen", "in 3 Tagen");
- * weeks and weekdays.
+ * <p>Nothing is dropped silently. What no recogniser claimed is looked at word by word: fillers ("am", "den", "on
+ * the", "bitte", "der Kunde möchte") are ignored; a number (digits or a number word), or a sign in front of one
+ * ("-1"), makes the argument unparseable; a negation ("nicht", "not", "außer") makes it {@link
+ * ParseFailure#NEGATED}; a date word said in a combination no form accounts for, and any unknown word right next
+ * to something understood, make it {@link ParseFailure#UNCLEAR}. Unknown words elsewhere (the rest of a sentence
+ * an LLM wrote) are ignored.
+ *
+ * <p>Before scanning, spelled-out ordinals become digits and misspelt date words are corrected (see {@link
+ * Vocabulary}). Order: signs; approximations ("gegen", "kurz nach", "around"); past distances ("vor 3 Tagen", "3
+ * days ago"); ISO date-time; numeric dates; day + month name; periods ("Anfang nächster Woche", "Ende Dezember",
+ * "later this week"); windows ("zwischen 10 und 12", "ab 15 Uhr", "nachmittags"); times; a day of the month alone
+ * ("am 19.", "the 19th"); relative days ("morgen", "gestern", "in 3 Tagen"); weeks and weekdays.
  */
 final class ExpressionScanner {
 
@@ -74,9 +81,71 @@ final class ExpressionScanner {
                 return Optional.empty();
             }
         }
+
+        /**
+         * The impossible date as "year-month-day" (year as said, else the year it would have had: "30. Februar" on
+         * 2026-11-16 is "2027-02-30"), or "day-N" for a day no month has; empty for a month that does not exist.
+         */
+        String impossibleDetail(LocalDate today) {
+            if (month == null) {
+                return "day-" + day;
+            }
+            if (month < 1 || month > 12) {
+                return "";
+            }
+            int atYear = year != null ? year : month < today.getMonthValue() ? today.getYear() + 1 : today.getYear();
+            return String.format(java.util.Locale.ROOT, "%04d-%02d-%02d", atYear, month, day);
+        }
     }
 
-    enum WeekdayModifier { NEXT, THIS, AFTER_NEXT }
+    enum WeekdayModifier {
+        /** A bare weekday: the first such day after today. */
+        PLAIN,
+        /** "nächsten", "next": the first such day after today, unless that is still in this week (then ambiguous). */
+        NEXT,
+        /** "kommenden", "this coming": the first such day after today. */
+        COMING,
+        /** "diesen", "this": the first such day from today on. */
+        THIS,
+        /** "übernächsten": a week after "nächsten". */
+        AFTER_NEXT,
+        /** "letzten", "vorigen", "last": the latest such day before today. */
+        LAST
+    }
+
+    /** How precisely a time was meant: "gegen 10", "kurz nach 10", "kurz vor 10" are not 10:00 sharp. */
+    enum Approximation {
+        EXACT(0), AROUND(0), SHORTLY_AFTER(10), SHORTLY_BEFORE(-10);
+
+        final int offsetMinutes;
+
+        Approximation(int offsetMinutes) {
+            this.offsetMinutes = offsetMinutes;
+        }
+    }
+
+    /** Which part of a week or month a period names. */
+    enum Part { WHOLE, EARLY, MIDDLE, LATE, WEEKEND, REST_OF_WEEK }
+
+    /**
+     * A period said instead of a day: a part of a week ({@code month} and {@code monthName} unused; {@code offset}
+     * in weeks from this one), of a month ({@code monthName} a month number, or null and {@code offset} in months),
+     * or the next few days ({@code days}).
+     */
+    record PeriodFact(boolean week, Part part, int offset, @Nullable Integer monthName, int days) {
+
+        static PeriodFact week(Part part, int offset) {
+            return new PeriodFact(true, part, offset, null, 0);
+        }
+
+        static PeriodFact month(Part part, int offset, @Nullable Integer monthName) {
+            return new PeriodFact(false, part, offset, monthName, 0);
+        }
+
+        static PeriodFact nextDays(int days) {
+            return new PeriodFact(false, Part.WHOLE, 0, null, days);
+        }
+    }
 
     record WeekdayFact(DayOfWeek day, WeekdayModifier modifier) {
     }
@@ -101,13 +170,13 @@ final class ExpressionScanner {
                     + "(?!\\s*(?:uhr|h|am|pm|oclock)(?![a-z]))(?:\\s+(\\d{4})(?![\\d:.]))?");
     private static final Pattern ORDINAL_DAY = Pattern.compile("(?<![\\d.])(\\d{1,2})(?:st|nd|rd|th|ten|ter|te)(?![a-z\\d])");
     private static final Pattern ARTICLE_DAY = Pattern.compile(
-            "(?<![a-z])(?:am|den|dem|the|on\\s+the)\\s+(\\d{1,2})\\.?(?![\\d:])(?!\\s*(?:uhr|h|am|pm|oclock)(?![a-z]))");
+            "(?<![a-z])(?:am|den|dem|zum|vom|the|on\\s+the)\\s+(\\d{1,2})\\.?(?![\\d:])(?!\\s*(?:uhr|h|am|pm|oclock)(?![a-z]))");
 
     private static final Pattern TODAY_PART = Pattern.compile(
             "(?<![a-z])(?:this\\s+(morning|afternoon|evening)|(tonight))(?![a-z])");
     private static final Pattern MORNING = Pattern.compile(
             "(?<![a-z])(?:vormittags?|morgens|mornings?|in\\s+der\\s+frueh)(?![a-z])"
-                    + "|(?<=(?:heute|am|" + GERMAN_WEEKDAY + ")\\s)morgen(?![a-z])"
+                    + "|(?<=(?:heute|gestern|am|" + GERMAN_WEEKDAY + ")\\s)morgen(?![a-z])"
                     + "|(?<=(?:heute|morgen|" + GERMAN_WEEKDAY + ")\\s)frueh(?![a-z])");
     private static final Pattern MIDDAY = Pattern.compile(
             "(?<![a-z])(?:mittags|mittagszeit|(?:ueber|am)\\s+(?:die\\s+)?mittag(?:szeit)?|lunch\\s?time"
@@ -132,7 +201,53 @@ final class ExpressionScanner {
     private static final Pattern THIS_WEEK = Pattern.compile("(?<![a-z])(?:this\\s+week|(?:in\\s+)?diese[nr]?\\s+woche)(?![a-z])");
     private static final Pattern WEEKDAY_PHRASE = Pattern.compile(
             "(?<![a-z])(?:(this\\s+coming|uebernaechste[nrms]?|naechste[nrms]?|kommende[nrms]?|next|coming|upcoming"
-                    + "|diese[nrms]?|this|following)\\s+)?(?:(?:am|on)\\s+)?(" + WEEKDAY + ")(?![a-z])");
+                    + "|diese[nrms]?|this|following|letzte[nrms]?|vorige[nrms]?|vergangene[nrms]?|last|previous)\\s+)?"
+                    + "(?:(?:am|on)\\s+)?(" + WEEKDAY + ")(?![a-z])");
+    private static final Pattern LAST_WEEK = Pattern.compile(
+            "(?<![a-z])(?:(?:in\\s+der\\s+)?(vorletzte[nr]?|letzte[nr]?|vorige[nr]?|vergangene[nr]?)\\s+woche"
+                    + "|(?:the\\s+)?(last|previous)\\s+week|the\\s+week\\s+before\\s+(last))(?![a-z])");
+
+    private static final Pattern DAY_BEFORE_YESTERDAY = Pattern.compile(
+            "(?<![a-z])(?:vorgestern|(?:the\\s+)?day\\s+before\\s+yesterday)(?![a-z])");
+    private static final Pattern YESTERDAY = Pattern.compile("(?<![a-z])(?:gestern|yesterday)(?![a-z])");
+    private static final Pattern AGO = Pattern.compile(
+            "(?<![a-z])(?:vor\\s+" + COUNT + "\\s+(tagen|wochen)|" + COUNT + "\\s+(days?|weeks?)\\s+ago)(?![a-z])");
+
+    private static final String TIME_START = "(?:\\d|halb|viertel|drei\\s?viertel|half|quarter|mittag|noon|midday"
+            + "|mitternacht|midnight|" + NumberWords.REGEX + ")";
+    private static final Pattern AROUND = Pattern.compile(
+            "(?<![a-z])(?:so\\s+(?:gegen|um)|(?:so\\s+)?(?:gegen|etwa|ungefaehr|circa|ca\\.?|zirka)(?:\\s+um)?"
+                    + "|(?:at\\s+)?(?:around|about|roughly|approximately|approx\\.?)(?:\\s+at)?)(?=\\s+" + TIME_START + ")");
+    private static final Pattern SHORTLY = Pattern.compile(
+            "(?<![a-z])(?:kurz|gleich|shortly|just|a\\s+little|a\\s+bit)\\s+(nach|after|past|vor|before)(?:\\s+(?:um|at))?"
+                    + "(?=\\s+" + TIME_START + ")");
+    private static final Pattern AROUND_AFTER = Pattern.compile(
+            "(?<=[\\da-z])(?:-?ish|\\s+(?:rum|herum|oder\\s+so|or\\s+so|or\\s+thereabouts))(?![a-z])");
+
+    private static final String WEEK_MODIFIER = "naechste[nr]?|kommende[nr]?|diese[nr]?|uebernaechste[nr]?|der";
+    private static final Pattern GERMAN_WEEK_PART = Pattern.compile(
+            "(?<![a-z])(?:(?:gegen|so\\s+gegen|eher|irgendwann)\\s+)?(?:(anfang|mitte|ende)\\s+(?:der\\s+)?"
+                    + "(?:(" + WEEK_MODIFIER + ")\\s+)?woche|(?:(" + WEEK_MODIFIER + ")\\s+)?woche\\s+(anfang|mitte|ende)"
+                    + "|(?:(" + WEEK_MODIFIER + ")\\s+)?(wochenanfang|wochenmitte))(?![a-z])");
+    private static final Pattern ENGLISH_WEEK_PART = Pattern.compile(
+            "(?<![a-z])(?:(early|late|later|mid)[\\s-]?(?:on\\s+)?(?:in\\s+)?|(?:at\\s+|towards?\\s+)?(?:the\\s+)?"
+                    + "(beginning|start|middle|end)\\s+of\\s+)(?:(this|the|next|the\\s+following|the\\s+coming)\\s+)?week"
+                    + "(?![a-z])|(?<![a-z])(mid)[\\s-]?week(?![a-z])");
+    private static final Pattern WEEKEND = Pattern.compile(
+            "(?<![a-z])(?:(dieses|naechstes|kommendes|uebernaechstes|this\\s+coming|this|next|the|coming)\\s+)?"
+                    + "(?:wochenende|weekend)(?![a-z])");
+    private static final Pattern NEXT_DAYS = Pattern.compile(
+            "(?<![a-z])(?:(?:in\\s+)?(?:den|die)\\s+(?:naechsten|kommenden)\\s+(?:paar\\s+)?tage[n]?"
+                    + "|(?:in\\s+|over\\s+|during\\s+)?the\\s+(?:next|coming)\\s+(?:few\\s+|couple\\s+of\\s+)?days)(?![a-z])");
+    private static final Pattern GERMAN_MONTH_PART = Pattern.compile(
+            "(?<![a-z])(?:(?:gegen|eher)\\s+)?(anfang|mitte|ende)\\s+(?:(des|dieses|naechsten|kommenden)\\s+monats|("
+                    + MONTH + "))(?![a-z])\\.?");
+    private static final Pattern ENGLISH_MONTH_PART = Pattern.compile(
+            "(?<![a-z])(?:(early|mid|late)[\\s-]?|(?:at\\s+|towards?\\s+)?(?:the\\s+)?(beginning|start|middle|end)\\s+of\\s+)"
+                    + "(?:(this|the|next)\\s+month|(" + MONTH + "))(?![a-z])\\.?");
+    private static final Pattern WHOLE_MONTH = Pattern.compile(
+            "(?<![a-z])(?:(?:im|in\\s+the|in)\\s+(naechsten|kommenden|diesem)\\s+monat|(naechsten|kommenden|diesen)\\s+monat"
+                    + "|(next|this)\\s+month|(?:im|in)\\s+(" + MONTH + "))(?![a-z])\\.?");
 
     private static final Set<String> TIME_CONTEXT_BEFORE = Set.of("um", "at", "gegen", "ab", "bis", "von", "zwischen",
             "und", "and", "from", "after", "before", "until", "till", "nach", "vor", "ca", "circa", "etwa", "around", "about");
@@ -143,15 +258,27 @@ final class ExpressionScanner {
     /** Far above any date phrase; bounds the scanning cost of a runaway argument (the whole transcript). */
     static final int MAX_TEXT_LENGTH = 200;
 
+    private static final Pattern SIGN = Pattern.compile("(?<![^\\s])[-+](?=\\d)");
+    /** "4ish", "fourish": read as "um 4 oder so". */
+    private static final Pattern ISH = Pattern.compile("(?<![a-z\\d])(\\d{1,2}|" + NumberWords.REGEX.substring(0,
+            NumberWords.REGEX.length() - "(?![a-z])".length()) + ")-?ish(?![a-z])");
+    private static final Pattern TRAILING_AM = Pattern.compile("(?:\\d|" + NumberWords.REGEX + ")\\s*am$");
+    private static final Pattern WORD = Pattern.compile("[a-z]+|\\d+");
+    private static final Set<String> ARTICLE_NUMBERS = Set.of("ein", "eine", "one");
+
     private final Mode mode;
     private final TimeForms timeForms;
     private final Facts facts = new Facts();
+    /** The text as scanned, before recognisers blank out what they understood. */
+    private final String said;
     private String work;
 
-    private ExpressionScanner(String normalised, Language language, Mode mode) {
-        this.work = normalised;
+    private ExpressionScanner(String prepared, Language language, Mode mode) {
+        this.said = prepared;
+        this.work = prepared;
         this.mode = mode;
-        this.timeForms = TimeForms.of(language);
+        // German "am" after a time is a.m. only at the very end ("um 7 am"); "um vier am Nachmittag" is the afternoon
+        this.timeForms = TimeForms.of(language, language == Language.EN || TRAILING_AM.matcher(prepared).find());
     }
 
     static Facts scan(String text, Language language, Mode mode) {
@@ -160,15 +287,73 @@ final class ExpressionScanner {
             refused.tooLong = true;
             return refused;
         }
-        ExpressionScanner scanner = new ExpressionScanner(SpeechText.normalise(text), language, mode);
+        String prepared = Vocabulary.rewrite(SpeechText.normalise(text));
+        if (prepared.contains("ish")) {
+            prepared = ISH.matcher(prepared).replaceAll("um $1 oder so");
+        }
+        ExpressionScanner scanner = new ExpressionScanner(prepared, language, mode);
+        scanner.checkSigns();
+        scanner.scanApproximations();
+        scanner.scanDistancesAgo();
         scanner.scanDates();
+        scanner.scanPeriods();
         scanner.scanWindows();
         scanner.scanTimes();
         scanner.scanDayOfMonth();
         scanner.scanRelativeDays();
         scanner.scanWeeks();
-        scanner.facts.leftover = scanner.work.trim();
+        scanner.inspectLeftovers();
         return scanner.facts;
+    }
+
+    /** "-1", "+2": a signed number is no date or time; "10-12" and "2026-11-19" are not signs. */
+    private void checkSigns() {
+        Matcher matcher = SIGN.matcher(work);
+        while (matcher.find()) {
+            int before = matcher.start() - 1;
+            while (before >= 0 && work.charAt(before) == ' ') {
+                before--;
+            }
+            if (before >= 0 && Character.isDigit(work.charAt(before))) {
+                continue;
+            }
+            String previous = before < 0 ? "" : previousToken(before + 1);
+            if (NumberWords.valueOf(previous).isPresent() || Set.of("uhr", "h", "am", "pm", "oclock").contains(previous)) {
+                continue;
+            }
+            facts.signed = true;
+            return;
+        }
+    }
+
+    /** "gegen 10", "kurz nach 10", "around 4", "4ish", "um 3 rum": the marker goes, the time stays approximate. */
+    private void scanApproximations() {
+        consume(AROUND, m -> markApproximate(m, Approximation.AROUND));
+        consume(SHORTLY, m -> markApproximate(m, switch (m.group(1)) {
+            case "vor", "before" -> Approximation.SHORTLY_BEFORE;
+            default -> Approximation.SHORTLY_AFTER;
+        }));
+        consume(AROUND_AFTER, m -> {
+            facts.approximation = Approximation.AROUND;
+            return true;
+        });
+    }
+
+    /** The marker is replaced by "um", so that the time forms read "gegen drei" as they read "um drei". */
+    private boolean markApproximate(MatchResult m, Approximation approximation) {
+        if (facts.approximation != Approximation.EXACT && facts.approximation != approximation) {
+            facts.conflictingApproximation = true;
+        }
+        facts.approximation = approximation;
+        int length = m.end() - m.start();
+        work = work.substring(0, m.start()) + "um" + " ".repeat(length - 2) + work.substring(m.end());
+        return false;
+    }
+
+    /** Before the windows: "vor 3 Tagen" is three days ago, not "before 3". */
+    private void scanDistancesAgo() {
+        consume(AGO, m -> m.group(1) != null ? addDistance(-count(m.group(1)), m.group(2))
+                : addDistance(-count(m.group(3)), m.group(4)));
     }
 
     private void scanDates() {
@@ -214,6 +399,104 @@ final class ExpressionScanner {
         String minutes = m.group(3);
         int value = Integer.parseInt(minutes);
         return minutes.length() == 2 && (value > 12 || value == 0);
+    }
+
+    private void scanPeriods() {
+        consume(NEXT_DAYS, m -> facts.periods.add(PeriodFact.nextDays(3)));
+        consume(GERMAN_WEEK_PART, m -> {
+            String part = m.group(1) != null ? m.group(1) : m.group(4) != null ? m.group(4) : m.group(6);
+            String modifier = m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3) : m.group(5);
+            return facts.periods.add(PeriodFact.week(part(part), weekOffset(modifier)));
+        });
+        consume(ENGLISH_WEEK_PART, m -> {
+            if (m.group(4) != null) {
+                return facts.periods.add(PeriodFact.week(Part.MIDDLE, 0));
+            }
+            String part = m.group(1) != null ? m.group(1) : m.group(2);
+            int offset = weekOffset(m.group(3));
+            Part meant = part.equals("later") && offset == 0 ? Part.REST_OF_WEEK : part(part);
+            return facts.periods.add(PeriodFact.week(meant, offset));
+        });
+        consume(WEEKEND, m -> facts.periods.add(PeriodFact.week(Part.WEEKEND, weekOffset(m.group(1)))));
+        consume(GERMAN_MONTH_PART, m -> facts.periods.add(m.group(3) != null
+                ? PeriodFact.month(part(m.group(1)), 0, MONTHS.get(m.group(3)))
+                : PeriodFact.month(part(m.group(1)), monthOffset(m.group(2)), null)));
+        consume(ENGLISH_MONTH_PART, m -> {
+            Part part = part(m.group(1) != null ? m.group(1) : m.group(2));
+            return facts.periods.add(m.group(4) != null ? PeriodFact.month(part, 0, MONTHS.get(m.group(4)))
+                    : PeriodFact.month(part, monthOffset(m.group(3)), null));
+        });
+        consume(WHOLE_MONTH, m -> {
+            String relative = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+            return facts.periods.add(relative != null ? PeriodFact.month(Part.WHOLE, monthOffset(relative), null)
+                    : PeriodFact.month(Part.WHOLE, 0, MONTHS.get(m.group(4))));
+        });
+    }
+
+    private static Part part(String word) {
+        return switch (word) {
+            case "anfang", "early", "beginning", "start", "wochenanfang" -> Part.EARLY;
+            case "mitte", "mid", "middle", "wochenmitte" -> Part.MIDDLE;
+            default -> Part.LATE;
+        };
+    }
+
+    private static int weekOffset(@Nullable String modifier) {
+        if (modifier == null) {
+            return 0;
+        }
+        if (modifier.startsWith("uebernaechst")) {
+            return 2;
+        }
+        return modifier.startsWith("naechst") || modifier.startsWith("kommend") || modifier.equals("next")
+                || modifier.equals("the following") || modifier.equals("the coming") || modifier.equals("coming")
+                ? 1 : 0;
+    }
+
+    private static int monthOffset(@Nullable String modifier) {
+        return modifier != null && (modifier.startsWith("naechst") || modifier.startsWith("kommend")
+                || modifier.equals("next")) ? 1 : 0;
+    }
+
+    /**
+     * What no recogniser claimed: numbers (digits are found by {@link Facts#unparseable()}), negations, date words
+     * in a combination no form reads, and unknown words right next to something understood.
+     */
+    private void inspectLeftovers() {
+        facts.leftover = work.trim();
+        Matcher matcher = WORD.matcher(work);
+        while (matcher.find()) {
+            String token = matcher.group();
+            if (Character.isDigit(token.charAt(0)) || token.length() == 1 || Vocabulary.FILLERS.contains(token)) {
+                continue;
+            }
+            if (NumberWords.valueOf(token).isPresent()) {
+                if (!ARTICLE_NUMBERS.contains(token)) {
+                    facts.strayNumberWord = true;
+                }
+            } else if (Vocabulary.NEGATIONS.contains(token)) {
+                facts.negations.add(token);
+            } else if ((Vocabulary.DATE_WORDS.contains(token) && !Vocabulary.HINT_WORDS.contains(token))
+                    || nextToUnderstood(matcher.start(), matcher.end())) {
+                facts.unclear.add(token);
+            }
+        }
+    }
+
+    /** Whether the nearest word before or after this leftover one was understood (blanked by a recogniser). */
+    private boolean nextToUnderstood(int start, int end) {
+        int before = start - 1;
+        while (before >= 0 && !Character.isLetterOrDigit(said.charAt(before))) {
+            before--;
+        }
+        if (before >= 0 && work.charAt(before) == ' ') {
+            return true;
+        }
+        int after = end;
+        while (after < said.length() && !Character.isLetterOrDigit(said.charAt(after))) {
+            after++;
+        }
+        return after < said.length() && work.charAt(after) == ' ';
     }
 
     private void scanWindows() {
@@ -304,6 +587,8 @@ final class ExpressionScanner {
             return addDistance(count(m.group(1)), m.group(2));
         });
         consume(DAY_AFTER_TOMORROW, m -> facts.dayOffsets.add(2));
+        consume(DAY_BEFORE_YESTERDAY, m -> facts.dayOffsets.add(-2));
+        consume(YESTERDAY, m -> facts.dayOffsets.add(-1));
         consume(TODAY, m -> facts.dayOffsets.add(0));
         consume(TOMORROW, m -> facts.dayOffsets.add(1));
     }
@@ -318,14 +603,20 @@ final class ExpressionScanner {
     }
 
     private void scanWeeks() {
+        consume(LAST_WEEK, m -> facts.weekOffsets.add(
+                (m.group(1) != null && m.group(1).startsWith("vorletzt")) || m.group(3) != null ? -2 : -1));
         consume(WEEK_AFTER_NEXT, m -> facts.weekOffsets.add(2));
         consume(NEXT_WEEK, m -> facts.weekOffsets.add(1));
         consume(THIS_WEEK, m -> facts.weekOffsets.add(0));
         consume(WEEKDAY_PHRASE, m -> {
             String modifier = m.group(1) == null ? "" : m.group(1);
-            WeekdayModifier meaning = modifier.startsWith("uebernaechst") ? WeekdayModifier.AFTER_NEXT
+            WeekdayModifier meaning = modifier.isEmpty() ? WeekdayModifier.PLAIN
+                    : modifier.startsWith("uebernaechst") ? WeekdayModifier.AFTER_NEXT
                     : modifier.startsWith("diese") || modifier.equals("this") ? WeekdayModifier.THIS
-                    : WeekdayModifier.NEXT;
+                    : modifier.startsWith("naechst") || modifier.equals("next") ? WeekdayModifier.NEXT
+                    : modifier.startsWith("letzt") || modifier.startsWith("vorig") || modifier.startsWith("vergangen")
+                            || modifier.equals("last") || modifier.equals("previous") ? WeekdayModifier.LAST
+                    : WeekdayModifier.COMING;
             return facts.weekdays.add(new WeekdayFact(WEEKDAYS.get(m.group(2)), meaning));
         });
     }
@@ -396,9 +687,9 @@ final class ExpressionScanner {
     private static Map<String, DayOfWeek> weekdays() {
         Map<String, DayOfWeek> weekdays = new HashMap<>();
         String[][] names = {
-                {"montag", "monday", "mon", "mo."}, {"dienstag", "tuesday", "tues", "tue", "di."},
-                {"mittwoch", "wednesday", "wed", "mi."}, {"donnerstag", "thursday", "thurs", "thur", "thu", "do."},
-                {"freitag", "friday", "fri", "fr."}, {"samstag", "sonnabend", "saturday", "sat", "sa."},
+                {"montag", "monday", "mon", "mo.", "mo"}, {"dienstag", "tuesday", "tues", "tue", "di.", "di"},
+                {"mittwoch", "wednesday", "wed", "mi.", "mi"}, {"donnerstag", "thursday", "thurs", "thur", "thu", "do."},
+                {"freitag", "friday", "fri", "fr.", "fr"}, {"samstag", "sonnabend", "saturday", "sat", "sa."},
                 {"sonntag", "sunday", "sun", "so."}};
         for (DayOfWeek day : DayOfWeek.values()) {
             for (String name : names[day.ordinal()]) {
@@ -419,36 +710,79 @@ final class ExpressionScanner {
         final List<Integer> inWeeks = new ArrayList<>();
         final List<WeekdayFact> weekdays = new ArrayList<>();
         final List<Integer> weekOffsets = new ArrayList<>();
+        final List<PeriodFact> periods = new ArrayList<>();
         final List<SpokenTime> times = new ArrayList<>();
         final List<WindowFact> windows = new ArrayList<>();
+        final List<String> negations = new ArrayList<>();
+        final List<String> unclear = new ArrayList<>();
+        Approximation approximation = Approximation.EXACT;
+        boolean conflictingApproximation;
+        boolean signed;
+        boolean strayNumberWord;
         String leftover = "";
         boolean tooLong;
 
-        /** A number no form accounts for, or a text too long to be one phrase. */
+        /** A number no form accounts for, a signed number, or a text too long to be one phrase. */
         boolean unparseable() {
-            return tooLong || DIGIT.matcher(leftover).find();
+            return tooLong || signed || strayNumberWord || DIGIT.matcher(leftover).find();
         }
 
         /**
-         * The day: an explicit date wins and is checked against a weekday or relative word said with it; then a
-         * relative day ("morgen", "in 3 Tagen"), checked against a weekday; then a weekday.
+         * Why the argument must be asked back before its parts are even resolved: unparseable, a negation, or a
+         * word that could change the meaning; null when nothing stands in the way.
          */
+        ParseResult.@Nullable Invalid<Void> refusal(String text) {
+            if (unparseable()) {
+                return new ParseResult.Invalid<>(ParseFailure.UNPARSEABLE, text, signed ? "signed_number" : "");
+            }
+            if (!negations.isEmpty()) {
+                return new ParseResult.Invalid<>(ParseFailure.NEGATED, text, String.join(" ", negations));
+            }
+            if (!unclear.isEmpty()) {
+                return new ParseResult.Invalid<>(ParseFailure.UNCLEAR, text, String.join(" ", unclear));
+            }
+            if (conflictingApproximation) {
+                return new ParseResult.Invalid<>(ParseFailure.CONFLICTING, text, "");
+            }
+            return null;
+        }
+
+        /** The single day said; a period ("nächste Woche") is {@link ParseFailure#MISSING_DATE} here. */
         ParseResult<LocalDate> date(LocalDate today, String text) {
+            ParseResult<Days> days = days(today, text);
+            if (days instanceof ParseResult.Parsed<Days> parsed && parsed.value().isPeriod()) {
+                return ParseResult.invalid(ParseFailure.MISSING_DATE, text);
+            }
+            return days.map(Days::first);
+        }
+
+        /**
+         * The day or days: an explicit date wins and is checked against everything else said with it; then a
+         * relative day ("morgen", "in 3 Tagen", "gestern"), checked against a weekday; then a weekday, in a week if
+         * one was said; then a period ("Anfang nächster Woche", "Ende Dezember"). A past day is kept as said, with
+         * the day the caller may have meant instead.
+         */
+        ParseResult<Days> days(LocalDate today, String text) {
             LocalDate explicit = null;
+            LocalDate explicitInstead = null;
             for (DateFact fact : dates) {
                 Optional<LocalDate> resolved = fact.resolve(today);
                 if (resolved.isEmpty()) {
-                    return ParseResult.invalid(ParseFailure.IMPOSSIBLE_DATE, text);
+                    return ParseResult.invalid(ParseFailure.IMPOSSIBLE_DATE, text, fact.impossibleDetail(today));
                 }
                 if (explicit != null && !explicit.equals(resolved.get())) {
                     return ParseResult.invalid(ParseFailure.CONFLICTING, text);
                 }
                 explicit = resolved.get();
+                if (explicit.isBefore(today) && fact.year() != null) {
+                    explicitInstead = new DateFact(null, fact.month(), fact.day()).resolve(today).orElse(null);
+                }
             }
             Set<Integer> bases = new LinkedHashSet<>(dayOffsets);
             Set<DayOfWeek> days = weekdays.stream().map(WeekdayFact::day).collect(Collectors.toSet());
             Set<Integer> weeks = new LinkedHashSet<>(weekOffsets);
-            if (bases.size() > 1 || days.size() > 1 || weeks.size() > 1 || inDays.size() + inWeeks.size() > 1) {
+            if (bases.size() > 1 || days.size() > 1 || weeks.size() > 1 || inDays.size() + inWeeks.size() > 1
+                    || periods.size() > 1 || (!periods.isEmpty() && !weeks.isEmpty())) {
                 return ParseResult.invalid(ParseFailure.CONFLICTING, text);
             }
             DayOfWeek weekday = days.isEmpty() ? null : days.iterator().next();
@@ -456,6 +790,13 @@ final class ExpressionScanner {
                 // "Dienstag in zwei Wochen": the Tuesday of the week two weeks ahead
                 weeks.add(inWeeks.get(0));
             }
+            PeriodFact period = periods.isEmpty() ? null : periods.get(0);
+            if (period == null && !weeks.isEmpty() && weekday == null && explicit == null && bases.isEmpty()
+                    && inDays.isEmpty()) {
+                // "nächste Woche": the whole week
+                period = PeriodFact.week(Part.WHOLE, weeks.iterator().next());
+            }
+            Days span = period == null ? null : period(period, today);
             LocalDate relative = null;
             if (!bases.isEmpty() || !inDays.isEmpty() || (!inWeeks.isEmpty() && weekday == null)) {
                 int days0 = bases.isEmpty() ? 0 : bases.iterator().next();
@@ -465,34 +806,137 @@ final class ExpressionScanner {
             }
             if (explicit != null) {
                 if ((relative != null && !relative.equals(explicit))
-                        || (weekday != null && explicit.getDayOfWeek() != weekday)) {
+                        || (weekday != null && explicit.getDayOfWeek() != weekday)
+                        || (span != null && !span.contains(explicit))) {
                     return ParseResult.invalid(ParseFailure.CONFLICTING, text);
                 }
-                return ParseResult.parsed(explicit);
+                return ParseResult.parsed(Days.single(explicit, explicitInstead));
             }
             if (relative != null) {
-                if (weekday != null && relative.getDayOfWeek() != weekday) {
+                if ((weekday != null && relative.getDayOfWeek() != weekday) || (span != null && !span.contains(relative))) {
                     return ParseResult.invalid(ParseFailure.CONFLICTING, text);
                 }
-                return ParseResult.parsed(relative);
+                return ParseResult.parsed(Days.single(relative, relative.isBefore(today) ? today : null));
             }
             if (weekday != null) {
-                return ParseResult.parsed(weeks.isEmpty() ? byModifier(today, weekday)
-                        : today.with(DayOfWeek.MONDAY).plusWeeks(weeks.iterator().next()).with(weekday));
+                return weekday(today, weekday, weeks.isEmpty() ? null : weeks.iterator().next(), span, text);
             }
-            boolean saidSomething = !times.isEmpty() || !windows.isEmpty() || !weeks.isEmpty();
+            if (span != null) {
+                return ParseResult.parsed(span);
+            }
+            boolean saidSomething = !times.isEmpty() || !windows.isEmpty();
             return ParseResult.invalid(saidSomething ? ParseFailure.MISSING_DATE : ParseFailure.UNPARSEABLE, text);
         }
 
-        private LocalDate byModifier(LocalDate today, DayOfWeek weekday) {
+        private ParseResult<Days> weekday(LocalDate today, DayOfWeek weekday, @Nullable Integer week, @Nullable Days span,
+                                          String text) {
+            LocalDate upcoming = today.with(TemporalAdjusters.next(weekday));
+            if (span != null) {
+                if (span.periodOfWeek() == null) {
+                    // "ein Freitag Anfang Dezember": which Friday is not said
+                    return ParseResult.invalid(ParseFailure.CONFLICTING, text);
+                }
+                LocalDate day = span.periodOfWeek().with(weekday);
+                if (!span.containsUnclipped(day)) {
+                    return ParseResult.invalid(ParseFailure.CONFLICTING, text);
+                }
+                return ParseResult.parsed(Days.single(day, day.isBefore(today) ? upcoming : null));
+            }
+            if (week != null) {
+                LocalDate day = today.with(DayOfWeek.MONDAY).plusWeeks(week).with(weekday);
+                return ParseResult.parsed(Days.single(day, day.isBefore(today) ? upcoming : null));
+            }
             Set<WeekdayModifier> modifiers = weekdays.stream().map(WeekdayFact::modifier).collect(Collectors.toSet());
+            if (modifiers.size() > 1 && !(modifiers.size() == 2 && modifiers.contains(WeekdayModifier.PLAIN))) {
+                return ParseResult.invalid(ParseFailure.CONFLICTING, text);
+            }
+            LocalDate endOfThisWeek = today.with(DayOfWeek.SUNDAY);
+            if (modifiers.contains(WeekdayModifier.LAST)) {
+                return ParseResult.parsed(Days.single(today.with(TemporalAdjusters.previous(weekday)), upcoming));
+            }
             if (modifiers.contains(WeekdayModifier.AFTER_NEXT)) {
-                return today.with(TemporalAdjusters.next(weekday)).plusWeeks(1);
+                if (!upcoming.isAfter(endOfThisWeek)) {
+                    return ambiguous(upcoming.plusWeeks(1), upcoming.plusWeeks(2), text);
+                }
+                return ParseResult.parsed(Days.single(upcoming.plusWeeks(1), null));
             }
-            if (modifiers.contains(WeekdayModifier.NEXT)) {
-                return today.with(TemporalAdjusters.next(weekday));
+            if (modifiers.contains(WeekdayModifier.NEXT) && !upcoming.isAfter(endOfThisWeek)) {
+                // "nächsten Dienstag" said on a Monday: tomorrow, or Tuesday next week?
+                return ambiguous(upcoming, upcoming.plusWeeks(1), text);
             }
-            return today.with(TemporalAdjusters.nextOrSame(weekday));
+            if (modifiers.contains(WeekdayModifier.THIS)) {
+                return ParseResult.parsed(Days.single(today.with(TemporalAdjusters.nextOrSame(weekday)), null));
+            }
+            return ParseResult.parsed(Days.single(upcoming, null));
+        }
+
+        private static <T> ParseResult<T> ambiguous(LocalDate one, LocalDate other, String text) {
+            return ParseResult.invalid(ParseFailure.AMBIGUOUS, text, one + " " + other);
+        }
+
+        /** The days of a period, from today on; a period already over is kept, with the next such period instead. */
+        private static Days period(PeriodFact period, LocalDate today) {
+            LocalDate first;
+            LocalDate last;
+            LocalDate monday = today.with(DayOfWeek.MONDAY).plusWeeks(period.offset());
+            if (period.days() > 0) {
+                first = today;
+                last = today.plusDays(period.days());
+            } else if (period.week()) {
+                switch (period.part()) {
+                    case EARLY -> {
+                        first = monday;
+                        last = monday.plusDays(1);
+                    }
+                    case MIDDLE -> {
+                        first = monday.plusDays(1);
+                        last = monday.plusDays(3);
+                    }
+                    case LATE -> {
+                        first = monday.plusDays(3);
+                        last = monday.plusDays(5);
+                    }
+                    case WEEKEND -> {
+                        first = monday.plusDays(5);
+                        last = monday.plusDays(6);
+                    }
+                    case REST_OF_WEEK -> {
+                        first = today.plusDays(1).isAfter(monday.plusDays(6)) ? today : today.plusDays(1);
+                        last = monday.plusDays(6);
+                    }
+                    default -> {
+                        first = monday;
+                        last = monday.plusDays(6);
+                    }
+                }
+            } else {
+                YearMonth month = YearMonth.from(today).plusMonths(period.offset());
+                if (period.monthName() != null) {
+                    month = YearMonth.of(today.getYear(), period.monthName());
+                    if (monthPart(month, period.part())[1].isBefore(today)) {
+                        month = month.plusYears(1);
+                    }
+                }
+                LocalDate[] bounds = monthPart(month, period.part());
+                first = bounds[0];
+                last = bounds[1];
+            }
+            LocalDate instead = null;
+            if (last.isBefore(today)) {
+                int days = period.week() ? 7 : 0;
+                instead = days > 0 ? first.plusDays(days) : first.plusMonths(1);
+            }
+            LocalDate clipped = first.isBefore(today) && !last.isBefore(today) ? today : first;
+            return new Days(clipped, last, instead, period.week() && period.days() == 0 ? monday : null, first);
+        }
+
+        private static LocalDate[] monthPart(YearMonth month, Part part) {
+            return switch (part) {
+                case EARLY -> new LocalDate[] {month.atDay(1), month.atDay(10)};
+                case MIDDLE -> new LocalDate[] {month.atDay(11), month.atDay(20)};
+                case LATE -> new LocalDate[] {month.atDay(21), month.atEndOfMonth()};
+                default -> new LocalDate[] {month.atDay(1), month.atEndOfMonth()};
+            };
         }
 
         /** All windows said, intersected; empty when none was said. */
@@ -517,7 +961,10 @@ final class ExpressionScanner {
             return ParseResult.parsed(Optional.ofNullable(combined));
         }
 
-        /** The one time said (repetitions allowed), read with the window as a morning/afternoon hint. */
+        /**
+         * The one time said (repetitions allowed), read with the window as a morning/afternoon hint; "kurz nach
+         * zehn" is 10:10, "kurz vor zehn" 9:50.
+         */
         ParseResult<Optional<LocalTime>> time(@Nullable TimeWindow hint, String text) {
             LocalTime time = null;
             for (SpokenTime fact : times) {
@@ -530,7 +977,40 @@ final class ExpressionScanner {
                 }
                 time = resolved.get();
             }
+            if (time != null && approximation.offsetMinutes != 0) {
+                time = time.plusMinutes(approximation.offsetMinutes);
+            }
             return ParseResult.parsed(Optional.ofNullable(time));
+        }
+
+        /** Whether the time said was meant approximately ("gegen 10", "kurz nach 10", "around 4"). */
+        boolean approximate() {
+            return approximation != Approximation.EXACT && !times.isEmpty();
+        }
+    }
+
+    /**
+     * The day or days meant: {@code first} to {@code last} inclusive (one day for a day); {@code instead} the day the
+     * caller may have meant when all of it is past; {@code periodOfWeek} the Monday of the week a week period
+     * lies in; {@code unclippedFirst} the period's first day before days already past were cut off.
+     */
+    record Days(LocalDate first, LocalDate last, @Nullable LocalDate instead, @Nullable LocalDate periodOfWeek,
+                LocalDate unclippedFirst) {
+
+        static Days single(LocalDate day, @Nullable LocalDate instead) {
+            return new Days(day, day, instead, null, day);
+        }
+
+        boolean isPeriod() {
+            return last.isAfter(first) || periodOfWeek != null || !unclippedFirst.equals(first);
+        }
+
+        boolean contains(LocalDate day) {
+            return !day.isBefore(first) && !day.isAfter(last);
+        }
+
+        boolean containsUnclipped(LocalDate day) {
+            return !day.isBefore(unclippedFirst) && !day.isAfter(last);
         }
     }
 }

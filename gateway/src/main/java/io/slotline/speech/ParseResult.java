@@ -16,10 +16,24 @@ public sealed interface ParseResult<T> permits ParseResult.Parsed, ParseResult.I
         }
     }
 
-    record Invalid<T>(ParseFailure reason, String text) implements ParseResult<T> {
+    /**
+     * @param detail what exactly was wrong, for the answer (see {@link ParseFailure}); empty when nothing more is
+     *     known
+     */
+    record Invalid<T>(ParseFailure reason, String text, String detail) implements ParseResult<T> {
         public Invalid {
             Objects.requireNonNull(reason, "reason");
             Objects.requireNonNull(text, "text");
+            Objects.requireNonNull(detail, "detail");
+        }
+
+        public Invalid(ParseFailure reason, String text) {
+            this(reason, text, "");
+        }
+
+        /** The same failure as another type's result. */
+        public <R> Invalid<R> as() {
+            return new Invalid<>(reason, text, detail);
         }
     }
 
@@ -29,6 +43,10 @@ public sealed interface ParseResult<T> permits ParseResult.Parsed, ParseResult.I
 
     static <T> ParseResult<T> invalid(ParseFailure reason, String text) {
         return new Invalid<>(reason, text);
+    }
+
+    static <T> ParseResult<T> invalid(ParseFailure reason, String text, String detail) {
+        return new Invalid<>(reason, text, detail);
     }
 
     default boolean isParsed() {
@@ -52,7 +70,6 @@ public sealed interface ParseResult<T> permits ParseResult.Parsed, ParseResult.I
         if (this instanceof Parsed<T> parsed) {
             return new Parsed<>(mapper.apply(parsed.value()));
         }
-        Invalid<T> invalid = (Invalid<T>) this;
-        return new Invalid<>(invalid.reason(), invalid.text());
+        return ((Invalid<T>) this).as();
     }
 }

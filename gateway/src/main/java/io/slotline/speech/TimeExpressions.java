@@ -35,17 +35,27 @@ public final class TimeExpressions {
     }
 
     public static ParseResult<LocalTime> parse(String text, Language language) {
+        return read(text, language).map(SaidTime::time);
+    }
+
+    /** A time and whether it was meant roughly ("gegen halb drei" = 14:30, approximate). */
+    public record SaidTime(LocalTime time, boolean approximate) {
+    }
+
+    /** As {@link #parse}, keeping whether the time was meant roughly ("gegen", "kurz nach", "around", "-ish"). */
+    public static ParseResult<SaidTime> read(String text, Language language) {
         ExpressionScanner.Facts facts = ExpressionScanner.scan(text, language, ExpressionScanner.Mode.TIME_ONLY);
-        if (facts.unparseable()) {
-            return ParseResult.invalid(ParseFailure.UNPARSEABLE, text);
+        ParseResult.Invalid<Void> refusal = facts.refusal(text);
+        if (refusal != null) {
+            return refusal.as();
         }
         TimeWindow hint = facts.window(text).toOptional().flatMap(window -> window).orElse(null);
         ParseResult<Optional<LocalTime>> time = facts.time(hint, text);
         if (time instanceof ParseResult.Invalid<Optional<LocalTime>> invalid) {
-            return ParseResult.invalid(invalid.reason(), text);
+            return invalid.as();
         }
         return time.orElseThrow()
-                .<ParseResult<LocalTime>>map(ParseResult::parsed)
+                .<ParseResult<SaidTime>>map(at -> ParseResult.parsed(new SaidTime(at, facts.approximate())))
                 .orElseGet(() -> ParseResult.invalid(ParseFailure.UNPARSEABLE, text));
     }
 }

@@ -40,10 +40,12 @@ final class TimeForms {
     static final String NUMBER = "((?<![\\d.:])\\d{1,2}(?!\\d)|" + NumberWords.REGEX + ")";
 
     private static final Map<Language, TimeForms> BY_LANGUAGE = new EnumMap<>(Language.class);
+    /** German text that does not end in "am": there "am" is never a.m. ("um vier am Nachmittag"). */
+    private static final TimeForms GERMAN_WITHOUT_AM = new TimeForms(Language.DE, false);
 
     static {
         for (Language language : Language.values()) {
-            BY_LANGUAGE.put(language, new TimeForms(language));
+            BY_LANGUAGE.put(language, new TimeForms(language, true));
         }
     }
 
@@ -59,9 +61,9 @@ final class TimeForms {
     /** "bis 12", "before noon": group 1 the keyword, group 2 the bound. */
     final Pattern before;
 
-    private TimeForms(Language language) {
+    private TimeForms(Language language, boolean amMayBeMeridiem) {
         // In German "am" after a number is the preposition of "um 10 am Dienstag"; only at the very end is it a.m.
-        String meridiem = language == Language.EN ? "(am|pm)" : "(am(?=\\s*$)|pm)";
+        String meridiem = language == Language.EN ? "(am|pm)" : amMayBeMeridiem ? "(am(?=\\s*$)|pm)" : "(pm)";
         this.forms = List.of(
                 form("vor/nach halb", "{N}\\s+(vor|nach)\\s+halb\\s+{N}", meridiem, Use.ALWAYS,
                         m -> minutes(m, 1) == 0 ? null
@@ -78,6 +80,11 @@ final class TimeForms {
                         m -> minutes(m, 1) == 0 ? null
                                 : SpokenTime.relativeTo(number(m, 3), signed(m.group(2), minutes(m, 1)), Meridiem.NONE)),
                 form("half past", "(?<![a-z])half\\s+past\\s+{N}(?:\\s*{M})?", meridiem, Use.ALWAYS,
+                        m -> SpokenTime.relativeTo(number(m, 1), 30, Meridiem.of(m.group(2)))),
+                // British "half four" is half past four; English only (German "halb vier" is 3:30)
+                form("half four", language == Language.EN
+                                ? "(?<![a-z])half\\s+{N}(?!\\s*(?:past|an?\\s+hour|hours?)(?![a-z]))(?:\\s*{M})?"
+                                : "(?!)", meridiem, Use.ALWAYS,
                         m -> SpokenTime.relativeTo(number(m, 1), 30, Meridiem.of(m.group(2)))),
                 form("quarter past/to", "(?<![a-z])(?:a\\s+)?quarter\\s+(past|after|to|till|of)\\s+{N}(?:\\s*{M})?",
                         meridiem, Use.ALWAYS,
@@ -131,14 +138,22 @@ final class TimeForms {
                 "(?<![a-z])(?:von|vom|from)\\s+" + at + bound + "\\s*(?:bis|to|till|until|-)\\s*" + at + bound);
         this.range = Pattern.compile("(?<![\\d.:/-])(?:" + bound + "\\s+bis\\s+" + at + bound
                 + "|((?<![\\d.:/-])\\d{1,2}(?:[:.]\\d{2})?)\\s*-\\s*(\\d{1,2}(?:[:.]\\d{2})?)(?![\\d:]))");
-        this.after = Pattern.compile("(?<![a-z])(ab|nach|after|from|seit|since|fruehestens(?:\\s+um)?|not\\s+before"
-                + "|no\\s+earlier\\s+than|later\\s+than|anytime\\s+after)\\s+" + at + bound);
-        this.before = Pattern.compile("(?<![a-z])(bis|before|until|till|vor|spaetestens(?:\\s+um)?|no\\s+later\\s+than"
-                + "|not\\s+after|by)\\s+" + at + bound);
+        // "nicht nach 16 Uhr" and "not after 4" are upper bounds: "nach"/"after" right after a negation is not a start
+        String notNegated = "(?<!nicht\\s)(?<!not\\s)";
+        this.after = Pattern.compile("(?<![a-z])" + notNegated + "(ab|nach|after|from|seit|since|fruehestens(?:\\s+um)?"
+                + "|not\\s+before|nicht\\s+vor|nicht\\s+frueher\\s+als|no\\s+earlier\\s+than|later\\s+than"
+                + "|anytime\\s+after)\\s+" + at + bound);
+        this.before = Pattern.compile("(?<![a-z])" + notNegated + "(bis|before|until|till|vor|spaetestens(?:\\s+um)?"
+                + "|no\\s+later\\s+than|not\\s+after|nicht\\s+nach|nicht\\s+spaeter\\s+als|by)\\s+" + at + bound);
     }
 
     static TimeForms of(Language language) {
         return BY_LANGUAGE.get(language);
+    }
+
+    /** @param amMayBeMeridiem false for German text not ending in "am", where "am" is always the preposition */
+    static TimeForms of(Language language, boolean amMayBeMeridiem) {
+        return language == Language.DE && !amMayBeMeridiem ? GERMAN_WITHOUT_AM : BY_LANGUAGE.get(language);
     }
 
     /** Reads text that one of the forms matches entirely (a window bound), or null. */

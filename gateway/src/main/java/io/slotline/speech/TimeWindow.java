@@ -54,12 +54,13 @@ public record TimeWindow(Kind kind, LocalTime start, LocalTime end) {
     /** Parses a spoken window; see the class comment for the forms. */
     public static ParseResult<TimeWindow> parse(String text, Language language) {
         ExpressionScanner.Facts facts = ExpressionScanner.scan(text, language, ExpressionScanner.Mode.DATE_AND_TIME);
-        if (facts.unparseable()) {
-            return ParseResult.invalid(ParseFailure.UNPARSEABLE, text);
+        ParseResult.Invalid<Void> refusal = facts.refusal(text);
+        if (refusal != null) {
+            return refusal.as();
         }
         ParseResult<Optional<TimeWindow>> window = facts.window(text);
         if (window instanceof ParseResult.Invalid<Optional<TimeWindow>> invalid) {
-            return ParseResult.invalid(invalid.reason(), text);
+            return invalid.as();
         }
         return window.orElseThrow()
                 .<ParseResult<TimeWindow>>map(ParseResult::parsed)
