@@ -89,12 +89,18 @@ class CheckAvailability implements FunctionHandler<CheckAvailability.Args> {
         SlotDesk.Subject subject = asked.subject();
         DateTimeRequest request = asked.when();
         LocalDate date = request.date();
-        Optional<FunctionResult> refusal = desk.notBookable(context, date, request.time().orElse(null));
+        Optional<FunctionResult> refusal = desk.notBookable(context, request);
         if (refusal.isPresent()) {
             return refusal.get();
         }
+        if (request.isPeriod()) {
+            return periodOptions(context, subject, request);
+        }
         if (request.time().isEmpty()) {
             return dayOptions(context, subject, date, request.window().orElse(null));
+        }
+        if (request.approximate()) {
+            return nearTime(context, subject, request);
         }
         LocalTime time = request.time().get();
         Resolution<Instant> at = when.instant(context, date, time);
@@ -177,10 +183,18 @@ class CheckAvailability implements FunctionHandler<CheckAvailability.Args> {
         List<FreeSlot> alternatives = Alternatives.forSpeaking(Alternatives.rank(availability, context.zone(), wish,
                 ALTERNATIVES, context.receivedAt(), desk.lastBookableDay(context), Set.of(start)), context.zone());
         boolean closed = Alternatives.looksClosed(availability, wish.date());
+        // midnight, 23:59, 7 in the morning: nobody took it, the business is closed then
+        boolean closedAtTime = !closed && wish.time() != null
+                && NearOptions.outsideHours(availability, context.zone(), wish.date(), wish.time());
         String day = desk.spokenDay(context, wish.date());
         String spokenStart = desk.spoken(context, start);
         String message;
-        if (alternatives.isEmpty()) {
+        if (closedAtTime) {
+            message = alternatives.isEmpty()
+                    ? Messages.render(MessageKey.CLOSED_AT_TIME, context.language(), Map.of("time", spokenStart))
+                    : Messages.render(MessageKey.CLOSED_AT_TIME_WITH_ALTERNATIVES, context.language(),
+                            Map.of("time", spokenStart, "alternatives", desk.spokenList(context, alternatives)));
+        } else if (alternatives.isEmpty()) {
             message = closed
                     ? Messages.render(MessageKey.CLOSED_DAY, context.language(), Map.of("day", day))
                     : Messages.render(MessageKey.SLOT_TAKEN_NOTHING_FREE, context.language(), Map.of("time",
@@ -199,11 +213,92 @@ class CheckAvailability implements FunctionHandler<CheckAvailability.Args> {
         subject.putInto(data);
         data.put("requested", desk.slot(context, start));
         data.put("closed", closed);
+        if (closedAtTime) {
+            data.put("closed_at_time", true);
+        }
         data.put("alternatives", desk.slots(context, alternatives));
         if (availability.stale()) {
             data.put("stale", true);
         }
-        return FunctionResult.notOk(closed ? "closed_day" : "slot_taken", message, data);
+        return FunctionResult.notOk(closed ? "closed_day" : closedAtTime ? "closed_time" : "slot_taken", message, data);
+    }
+
+    /** A time meant roughly ("gegen halb drei"): the free times of that day nearest to it, nothing held. */
+    private FunctionResult nearTime(CallContext context, SlotDesk.Subject subject, DateTimeRequest request) {
+        LocalDate date = request.date();
+        LocalTime target = request.time().orElseThrow();
+        TimeWindow window = request.window().orElse(null);
+        Availability availability = desk.freeSlots(context, subject.calendar(), date, desk.searchEnd(context, date));
+        List<FreeSlot> near = NearOptions.nearTime(availability, context.zone(), date, target, window,
+                context.receivedAt(), ALTERNATIVES);
+        String day = desk.spokenDay(context, date);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("available", !near.isEmpty());
+        subject.putInto(data);
+        data.put("date", date.toString());
+        data.put("around", target.toString());
+        if (availability.stale()) {
+            data.put("stale", true);
+        }
+        if (!near.isEmpty()) {
+            data.put("free_times", desk.slots(context, near));
+            List<LocalTime> times = near.stream().map(slot -> slot.start().atZone(context.zone()).toLocalTime()).toList();
+            return FunctionResult.ok(Messages.render(MessageKey.NEAR_TIME_OPTIONS, context.language(),
+                    Map.of("day", day, "times", SpokenTimes.times(times, context.language()))), data);
+        }
+        List<FreeSlot> alternatives = Alternatives.forSpeaking(Alternatives.rank(availability, context.zone(),
+                new Alternatives.Wish(date, target, window), ALTERNATIVES, context.receivedAt(),
+                desk.lastBookableDay(context), Set.of()), context.zone());
+        boolean closed = Alternatives.looksClosed(availability, date);
+        data.put("closed", closed);
+        data.put("alternatives", desk.slots(context, alternatives));
+        if (alternatives.isEmpty()) {
+            return FunctionResult.notOk(closed ? "closed_day" : "no_slots", closed
+                    ? Messages.render(MessageKey.CLOSED_DAY, context.language(), Map.of("day", day))
+                    : Messages.render(MessageKey.NOTHING_FREE_UNTIL, context.language(), Map.of("day",
+                            desk.spokenDay(context, desk.searchEnd(context, date)))), data);
+        }
+        String offered = desk.spokenList(context, alternatives);
+        return FunctionResult.notOk(closed ? "closed_day" : "no_slots", closed
+                ? Messages.render(MessageKey.CLOSED_DAY_WITH_ALTERNATIVES, context.language(),
+                        Map.of("day", day, "alternatives", offered))
+                : Messages.render(MessageKey.NOTHING_NEAR_TIME, context.language(),
+                        Map.of("day", day, "alternatives", offered)), data);
+    }
+
+    /** A period ("Anfang nächster Woche", "later this week"): a few free times on its days, else the next ones after. */
+    private FunctionResult periodOptions(CallContext context, SlotDesk.Subject subject, DateTimeRequest request) {
+        LocalDate first = request.date();
+        LocalDate lastBookable = desk.lastBookableDay(context);
+        LocalDate last = request.lastDate().isAfter(lastBookable) ? lastBookable : request.lastDate();
+        LocalDate until = desk.searchEnd(context, last);
+        Availability availability = desk.freeSlots(context, subject.calendar(), first, until);
+        List<FreeSlot> offered = NearOptions.inPeriod(availability, context.zone(), first, last,
+                request.time().orElse(null), request.window().orElse(null), context.receivedAt(), DAY_OPTIONS);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("available", !offered.isEmpty());
+        subject.putInto(data);
+        data.put("period", Map.of("from", first.toString(), "until", last.toString()));
+        if (availability.stale()) {
+            data.put("stale", true);
+        }
+        if (!offered.isEmpty()) {
+            data.put("free_times", desk.slots(context, offered));
+            return FunctionResult.ok(Messages.render(MessageKey.ALTERNATIVES_OFFER, context.language(),
+                    Map.of("alternatives", desk.spokenList(context, offered))), data);
+        }
+        List<FreeSlot> after = last.isBefore(lastBookable) ? Alternatives.forSpeaking(Alternatives.rank(availability,
+                context.zone(), new Alternatives.Wish(last.plusDays(1), request.time().orElse(null),
+                        request.window().orElse(null)), ALTERNATIVES, context.receivedAt(), lastBookable, Set.of()),
+                context.zone()) : List.of();
+        data.put("alternatives", desk.slots(context, after));
+        if (after.isEmpty()) {
+            return FunctionResult.notOk("no_slots", Messages.render(MessageKey.NOTHING_FREE_UNTIL, context.language(),
+                    Map.of("day", desk.spokenDay(context, until))), data);
+        }
+        return FunctionResult.notOk("no_slots", Messages.render(MessageKey.PERIOD_FULL_WITH_ALTERNATIVES,
+                context.language(), Map.of("period", SpokenTimes.period(first, last, context.today(), context.language()),
+                        "alternatives", desk.spokenList(context, after))), data);
     }
 
     /** No time given: some free times of that day (within the window), or other days when it has none. */

@@ -22,6 +22,7 @@ import io.slotline.speech.DateTimeRequest;
 import io.slotline.speech.MessageKey;
 import io.slotline.speech.Messages;
 import io.slotline.speech.ParseResult;
+import io.slotline.speech.SpokenTimes;
 import io.slotline.speech.TimeWindow;
 import io.slotline.tenancy.Language;
 
@@ -90,7 +91,7 @@ class GetAlternatives implements FunctionHandler<GetAlternatives.Args> {
         DateTimeRequest request = asked.when();
         LocalDate date = request.date();
         // a time already past today just means "from now on"; a past day is a misunderstanding worth saying
-        Optional<FunctionResult> refusal = desk.notBookable(context, date, null);
+        Optional<FunctionResult> refusal = desk.notBookable(context, request.withTime(Optional.empty(), false));
         if (refusal.isPresent()) {
             return refusal.get();
         }
@@ -101,11 +102,20 @@ class GetAlternatives implements FunctionHandler<GetAlternatives.Args> {
                 : when.instant(context, date, time) instanceof Resolution.Found<Instant> at ? Set.of(at.value())
                 : Set.of();
         int count = args.count() == null ? DEFAULT_COUNT : Math.max(1, Math.min(MAX_COUNT, args.count()));
-        LocalDate until = desk.searchEnd(context, date);
+        LocalDate lastBookable = desk.lastBookableDay(context);
+        LocalDate last = request.lastDate().isAfter(lastBookable) ? lastBookable : request.lastDate();
+        LocalDate until = desk.searchEnd(context, last);
         Availability availability = desk.freeSlots(context, subject.calendar(), date, until);
-        List<FreeSlot> alternatives = Alternatives.forSpeaking(Alternatives.rank(availability, context.zone(),
-                new Alternatives.Wish(date, time, window), count, context.receivedAt(), desk.lastBookableDay(context),
-                excluded), context.zone());
+        // a period ("Ende der Woche"): times spread over its days first, the next free ones after it otherwise
+        List<FreeSlot> inPeriod = request.isPeriod() ? NearOptions.inPeriod(availability, context.zone(), date, last,
+                time, window, context.receivedAt(), count) : List.of();
+        boolean periodFull = request.isPeriod() && inPeriod.isEmpty();
+        LocalDate from = periodFull ? last.plusDays(1) : date;
+        List<FreeSlot> alternatives = !inPeriod.isEmpty() ? inPeriod
+                : periodFull && !last.isBefore(lastBookable) ? List.of()
+                : Alternatives.forSpeaking(Alternatives.rank(availability, context.zone(),
+                        new Alternatives.Wish(from, time, window), count, context.receivedAt(), lastBookable, excluded),
+                        context.zone());
         Map<String, Object> data = new LinkedHashMap<>();
         subject.putInto(data);
         data.put("date", date.toString());
@@ -124,6 +134,15 @@ class GetAlternatives implements FunctionHandler<GetAlternatives.Args> {
         if (alternatives.isEmpty()) {
             return FunctionResult.notOk("no_slots", Messages.render(MessageKey.NOTHING_FREE_UNTIL, context.language(),
                     Map.of("day", desk.spokenDay(context, until))), data);
+        }
+        if (periodFull) {
+            data.put("period", Map.of("from", date.toString(), "until", last.toString()));
+            return FunctionResult.ok(Messages.render(MessageKey.PERIOD_FULL_WITH_ALTERNATIVES, context.language(),
+                    Map.of("period", SpokenTimes.period(date, last, context.today(), context.language()),
+                            "alternatives", desk.spokenList(context, alternatives))), data);
+        }
+        if (request.isPeriod()) {
+            data.put("period", Map.of("from", date.toString(), "until", last.toString()));
         }
         return FunctionResult.ok(Messages.render(MessageKey.ALTERNATIVES_OFFER, context.language(),
                 Map.of("alternatives", desk.spokenList(context, alternatives))), data);

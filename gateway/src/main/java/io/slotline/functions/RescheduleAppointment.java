@@ -156,7 +156,7 @@ class RescheduleAppointment implements MutatingFunction<RescheduleAppointment.Ar
         if (CallerAppointments.blankToNull(args.newDate()) == null) {
             return Resolution.ask(missingNewTime(context));
         }
-        Resolution<DateTimeRequest> requested = when.resolve(context, args.newDate(), args.newTime());
+        Resolution<DateTimeRequest> requested = when.resolveExact(context, args.newDate(), args.newTime());
         if (requested instanceof Resolution.Ask<DateTimeRequest> ask) {
             return Resolution.ask(ask.answer());
         }
@@ -165,7 +165,7 @@ class RescheduleAppointment implements MutatingFunction<RescheduleAppointment.Ar
             return Resolution.ask(missingNewTime(context));
         }
         LocalTime time = request.time().get();
-        Optional<FunctionResult> past = when.pastAnswer(context, request.date(), time);
+        Optional<FunctionResult> past = when.pastAnswer(context, request);
         if (past.isPresent()) {
             return Resolution.ask(past.get());
         }

@@ -121,7 +121,7 @@ class SlotDesk {
     /** As {@link #lookup(CallContext, String, String)}, with the day (and time) looked at. */
     Resolution<Request> lookup(CallContext context, @Nullable String serviceArg, @Nullable String staffArg,
                                @Nullable String date, @Nullable String time) {
-        return withWhen(context, lookup(context, serviceArg, staffArg), date, time);
+        return withWhen(context, lookup(context, serviceArg, staffArg), date, time, false);
     }
 
     /**
@@ -130,16 +130,21 @@ class SlotDesk {
      */
     Resolution<Request> booking(CallContext context, @Nullable String serviceArg, @Nullable String staffArg,
                                 @Nullable String date, @Nullable String time) {
-        return withWhen(context, subject(context, serviceArg, staffArg, true), date, time);
+        return withWhen(context, subject(context, serviceArg, staffArg, true), date, time, true);
     }
 
-    /** The subject is settled first: asking which service comes before asking which day. */
+    /**
+     * The subject is settled first: asking which service comes before asking which day.
+     *
+     * @param exact for booking: a period or an approximate time is asked back
+     */
     private Resolution<Request> withWhen(CallContext context, Resolution<Subject> subject, @Nullable String date,
-                                         @Nullable String time) {
+                                         @Nullable String time, boolean exact) {
         if (subject instanceof Resolution.Ask<Subject> ask) {
             return Resolution.ask(ask.answer());
         }
-        Resolution<DateTimeRequest> asked = when.resolve(context, date, time);
+        Resolution<DateTimeRequest> asked = exact ? when.resolveExact(context, date, time)
+                : when.resolve(context, date, time);
         if (asked instanceof Resolution.Ask<DateTimeRequest> ask) {
             return Resolution.ask(ask.answer());
         }
@@ -150,6 +155,11 @@ class SlotDesk {
     /** The answer for a day (and time) in the past or beyond the booking window; empty when it can be booked. */
     Optional<FunctionResult> notBookable(CallContext context, LocalDate date, @Nullable LocalTime time) {
         return when.pastAnswer(context, date, time).or(() -> outsideBookingWindow(context, date));
+    }
+
+    /** As {@link #notBookable(CallContext, LocalDate, LocalTime)}, saying what the caller may have meant instead. */
+    Optional<FunctionResult> notBookable(CallContext context, DateTimeRequest request) {
+        return when.pastAnswer(context, request).or(() -> outsideBookingWindow(context, request.date()));
     }
 
     /** A calendar that cannot be reached is something to tell the caller, not an error of the function. */

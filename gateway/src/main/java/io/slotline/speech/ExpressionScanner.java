@@ -180,7 +180,7 @@ final class ExpressionScanner {
                     + "|(?<=(?:heute|morgen|" + GERMAN_WEEKDAY + ")\\s)frueh(?![a-z])");
     private static final Pattern MIDDAY = Pattern.compile(
             "(?<![a-z])(?:mittags|mittagszeit|(?:ueber|am)\\s+(?:die\\s+)?mittag(?:szeit)?|lunch\\s?time"
-                    + "|(?:around|at|over)\\s+lunch)(?![a-z])");
+                    + "|(?:around|at|over)\\s+lunch(?:\\s?time)?)(?![a-z])");
     private static final Pattern AFTERNOON = Pattern.compile("(?<![a-z])(?:nachmittags?|afternoons?)(?![a-z])");
     private static final Pattern EVENING = Pattern.compile("(?<![a-z])(?:abends?|evenings?)(?![a-z])");
 
@@ -211,7 +211,7 @@ final class ExpressionScanner {
             "(?<![a-z])(?:vorgestern|(?:the\\s+)?day\\s+before\\s+yesterday)(?![a-z])");
     private static final Pattern YESTERDAY = Pattern.compile("(?<![a-z])(?:gestern|yesterday)(?![a-z])");
     private static final Pattern AGO = Pattern.compile(
-            "(?<![a-z])(?:vor\\s+" + COUNT + "\\s+(tagen|wochen)|" + COUNT + "\\s+(days?|weeks?)\\s+ago)(?![a-z])");
+            "(?<![a-z])(?:vor\\s+" + COUNT + "\\s+(tag(?:en)?|wochen?)|" + COUNT + "\\s+(days?|weeks?)\\s+ago)(?![a-z])");
 
     private static final String TIME_START = "(?:\\d|halb|viertel|drei\\s?viertel|half|quarter|mittag|noon|midday"
             + "|mitternacht|midnight|" + NumberWords.REGEX + ")";
@@ -234,7 +234,8 @@ final class ExpressionScanner {
                     + "(beginning|start|middle|end)\\s+of\\s+)(?:(this|the|next|the\\s+following|the\\s+coming)\\s+)?week"
                     + "(?![a-z])|(?<![a-z])(mid)[\\s-]?week(?![a-z])");
     private static final Pattern WEEKEND = Pattern.compile(
-            "(?<![a-z])(?:(dieses|naechstes|kommendes|uebernaechstes|this\\s+coming|this|next|the|coming)\\s+)?"
+            "(?<![a-z])(?:(?:over|during|at|on|am|zum|ueber(?:s|\\s+das)?)\\s+)?"
+                    + "(?:(dieses|naechstes|kommendes|uebernaechstes|this\\s+coming|this|next|the|coming)\\s+)?"
                     + "(?:wochenende|weekend)(?![a-z])");
     private static final Pattern NEXT_DAYS = Pattern.compile(
             "(?<![a-z])(?:(?:in\\s+)?(?:den|die)\\s+(?:naechsten|kommenden)\\s+(?:paar\\s+)?tage[n]?"
@@ -258,13 +259,16 @@ final class ExpressionScanner {
     /** Far above any date phrase; bounds the scanning cost of a runaway argument (the whole transcript). */
     static final int MAX_TEXT_LENGTH = 200;
 
-    private static final Pattern SIGN = Pattern.compile("(?<![^\\s])[-+](?=\\d)");
+    private static final Pattern SIGN = Pattern.compile("(?<![^\\s])[-+](?=\\d)|^[-+]\\s*(?=\\d)");
     /** "4ish", "fourish": read as "um 4 oder so". */
     private static final Pattern ISH = Pattern.compile("(?<![a-z\\d])(\\d{1,2}|" + NumberWords.REGEX.substring(0,
             NumberWords.REGEX.length() - "(?![a-z])".length()) + ")-?ish(?![a-z])");
     private static final Pattern TRAILING_AM = Pattern.compile("(?:\\d|" + NumberWords.REGEX + ")\\s*am$");
     private static final Pattern WORD = Pattern.compile("[a-z]+|\\d+");
     private static final Set<String> ARTICLE_NUMBERS = Set.of("ein", "eine", "one");
+    /** Articles and prepositions that belong to the date phrase next to them: "xyz am 20." is next to the date. */
+    private static final Set<String> BRIDGES = Set.of("am", "um", "den", "dem", "der", "die", "das", "im", "in", "zum",
+            "vom", "ab", "the", "on", "at", "of", "from");
 
     private final Mode mode;
     private final TimeForms timeForms;
@@ -483,20 +487,52 @@ final class ExpressionScanner {
         }
     }
 
-    /** Whether the nearest word before or after this leftover one was understood (blanked by a recogniser). */
+    /**
+     * Whether the nearest word before or after this leftover one was understood (blanked by a recogniser), looking
+     * through the articles and prepositions that belong to a date phrase ("xyz am 20. November").
+     */
     private boolean nextToUnderstood(int start, int end) {
         int before = start - 1;
-        while (before >= 0 && !Character.isLetterOrDigit(said.charAt(before))) {
-            before--;
-        }
-        if (before >= 0 && work.charAt(before) == ' ') {
-            return true;
+        while (before >= 0) {
+            while (before >= 0 && !Character.isLetterOrDigit(said.charAt(before))) {
+                before--;
+            }
+            if (before < 0) {
+                break;
+            }
+            if (work.charAt(before) == ' ') {
+                return true;
+            }
+            int wordStart = before;
+            while (wordStart > 0 && Character.isLetterOrDigit(work.charAt(wordStart - 1))) {
+                wordStart--;
+            }
+            if (!BRIDGES.contains(work.substring(wordStart, before + 1))) {
+                break;
+            }
+            before = wordStart - 1;
         }
         int after = end;
-        while (after < said.length() && !Character.isLetterOrDigit(said.charAt(after))) {
-            after++;
+        while (after < said.length()) {
+            while (after < said.length() && !Character.isLetterOrDigit(said.charAt(after))) {
+                after++;
+            }
+            if (after >= said.length()) {
+                break;
+            }
+            if (work.charAt(after) == ' ') {
+                return true;
+            }
+            int wordEnd = after;
+            while (wordEnd < work.length() && Character.isLetterOrDigit(work.charAt(wordEnd))) {
+                wordEnd++;
+            }
+            if (!BRIDGES.contains(work.substring(after, wordEnd))) {
+                break;
+            }
+            after = wordEnd;
         }
-        return after < said.length() && work.charAt(after) == ' ';
+        return false;
     }
 
     private void scanWindows() {
@@ -774,8 +810,11 @@ final class ExpressionScanner {
                     return ParseResult.invalid(ParseFailure.CONFLICTING, text);
                 }
                 explicit = resolved.get();
-                if (explicit.isBefore(today) && fact.year() != null) {
-                    explicitInstead = new DateFact(null, fact.month(), fact.day()).resolve(today).orElse(null);
+                if (explicit.isBefore(today)) {
+                    // a past year said by mistake: that day this year; a day just past: that weekday coming up
+                    explicitInstead = explicit.getYear() < today.getYear()
+                            ? new DateFact(null, fact.month(), fact.day()).resolve(today).orElse(null)
+                            : today.with(TemporalAdjusters.next(explicit.getDayOfWeek()));
                 }
             }
             Set<Integer> bases = new LinkedHashSet<>(dayOffsets);

@@ -29,9 +29,51 @@ public enum MessageKey {
     CLOSED_DAY(
             "Leider haben wir {day} geschlossen. Darf ich Ihnen einen anderen Tag vorschlagen?",
             "I'm sorry, we're closed {day}. May I suggest another day?"),
+    /** {time}: the day (and time) asked for, already past; {suggestion}: what the caller may have meant instead. */
     IN_PAST(
-            "{time} liegt leider schon in der Vergangenheit. Welcher andere Termin würde Ihnen passen?",
-            "{time} has already passed. What other time would suit you?"),
+            "{time} ist leider schon vorbei. Meinen Sie {suggestion}?",
+            "{time} has already passed. Did you mean {suggestion}?"),
+    /** {date}: a day no calendar has, e.g. "30. Februar"; {suggestion}: the last day of that month. */
+    IMPOSSIBLE_DATE(
+            "Einen {date} gibt es nicht. Meinen Sie {suggestion}?",
+            "There is no {date}. Did you mean {suggestion}?"),
+    /** {first}, {second}: the two days the caller's words can mean. */
+    WHICH_DAY(
+            "Meinen Sie {first} oder {second}?",
+            "Do you mean {first} or {second}?"),
+    /** The caller said what they do not want ("nicht Montag"). */
+    NEGATED_WISH(
+            "Verstanden. Welcher Tag und welche Uhrzeit würden Ihnen denn passen?",
+            "Understood. Which day and time would suit you instead?"),
+    /** {words}: the caller's words that could change which day or time is meant. */
+    UNCLEAR_WORDS(
+            "Wie meinen Sie „{words}“ genau? Welchen Tag und welche Uhrzeit hätten Sie gern?",
+            "What do you mean by \"{words}\"? Which day and time would you like?"),
+    /** Booking needs one day and one exact time; the caller gave a period or an approximate time. */
+    EXACT_TIME_NEEDED(
+            "Für die Buchung brauche ich einen genauen Tag und eine genaue Uhrzeit. Welche darf ich eintragen?",
+            "To book it I need an exact day and time. Which one shall I put down?"),
+    /** {time}: a time the business is closed at, e.g. "morgen um 0 Uhr". */
+    CLOSED_AT_TIME(
+            "{time} haben wir leider geschlossen. Darf ich Ihnen eine andere Zeit vorschlagen?",
+            "I'm sorry, we're closed {time}. May I suggest another time?"),
+    /** {time}: a time the business is closed at; {alternatives}: free slots as a spoken list. */
+    CLOSED_AT_TIME_WITH_ALTERNATIVES(
+            "{time} haben wir leider geschlossen. Ich hätte {alternatives} frei. Passt Ihnen davon etwas?",
+            "I'm sorry, we're closed {time}. I could offer {alternatives}. Would one of those suit you?"),
+    /** {day}: the day asked for; {times}: free times near the approximate time asked ("gegen halb drei"). */
+    NEAR_TIME_OPTIONS(
+            "{day} hätte ich um diese Zeit {times} frei. Welche Uhrzeit passt Ihnen?",
+            "Around that time {day} I could offer {times}. Which time suits you?"),
+    /** {day}: the day asked for; {alternatives}: the nearest free slots on it or other days. */
+    NOTHING_NEAR_TIME(
+            "Um diese Zeit ist {day} leider nichts frei. Ich hätte {alternatives} frei. Passt Ihnen davon etwas?",
+            "There's nothing free around that time {day}, I'm afraid. I could offer {alternatives}. "
+                    + "Would one of those suit you?"),
+    /** {period}: e.g. "von Montag bis Dienstag"; {alternatives}: free slots after it. */
+    PERIOD_FULL_WITH_ALTERNATIVES(
+            "{period} ist leider alles ausgebucht. Ich hätte {alternatives} frei. Passt Ihnen davon etwas?",
+            "I'm sorry, everything {period} is booked. I could offer {alternatives}. Would one of those suit you?"),
     INVALID_DATE(
             "Das Datum habe ich leider nicht verstanden. An welchem Tag hätten Sie gern einen Termin?",
             "Sorry, I didn't quite catch the date. Which day would you like to come in?"),

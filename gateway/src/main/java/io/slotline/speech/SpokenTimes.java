@@ -84,6 +84,9 @@ public final class SpokenTimes {
         if (ahead == 1) {
             return language == Language.DE ? "morgen" : "tomorrow";
         }
+        if (ahead == -1) {
+            return language == Language.DE ? "gestern" : "yesterday";
+        }
         String weekday = weekday(date, language);
         if (!namesTheDate(date, today)) {
             return weekday;
@@ -95,6 +98,31 @@ public final class SpokenTimes {
                     + (withYear ? " " + date.getYear() : "");
         }
         return weekday + ", " + ENGLISH_MONTHS[month] + " " + date.getDayOfMonth() + (withYear ? ", " + date.getYear() : "");
+    }
+
+    /**
+     * Several days: "von Montag bis Mittwoch", "von heute bis Sonntag" within the coming week, else "vom 1. bis 10.
+     * Dezember", "vom 30. November bis 2. Dezember"; "from Monday to Wednesday", "from December 1 to 10".
+     */
+    public static String period(LocalDate first, LocalDate last, LocalDate today, Language language) {
+        if (!namesTheDate(first, today) && !namesTheDate(last, today)) {
+            return language == Language.DE ? "von " + day(first, today, language) + " bis " + day(last, today, language)
+                    : "from " + day(first, today, language) + " to " + day(last, today, language);
+        }
+        boolean sameMonth = first.getMonth() == last.getMonth() && first.getYear() == last.getYear();
+        if (language == Language.DE) {
+            String from = first.getDayOfMonth() + "." + (sameMonth ? "" : " " + GERMAN_MONTHS[first.getMonthValue() - 1]);
+            return "vom " + from + " bis " + last.getDayOfMonth() + ". " + GERMAN_MONTHS[last.getMonthValue() - 1];
+        }
+        String to = sameMonth ? String.valueOf(last.getDayOfMonth())
+                : ENGLISH_MONTHS[last.getMonthValue() - 1] + " " + last.getDayOfMonth();
+        return "from " + ENGLISH_MONTHS[first.getMonthValue() - 1] + " " + first.getDayOfMonth() + " to " + to;
+    }
+
+    /** A day of a month as a calendar names it, also one that does not exist: "30. Februar"; "February 30". */
+    public static String calendarDay(int month, int dayOfMonth, Language language) {
+        return language == Language.DE ? dayOfMonth + ". " + GERMAN_MONTHS[month - 1]
+                : ENGLISH_MONTHS[month - 1] + " " + dayOfMonth;
     }
 
     /** "heute um 14 Uhr", "Dienstag um 14 Uhr 30", "Dienstag, den 19. November, um 14 Uhr"; "Tuesday at 2:30 pm". */

@@ -137,9 +137,9 @@ final class TimeForms {
         this.fromTo = Pattern.compile(
                 "(?<![a-z])(?:von|vom|from)\\s+" + at + bound + "\\s*(?:bis|to|till|until|-)\\s*" + at + bound);
         this.range = Pattern.compile("(?<![\\d.:/-])(?:" + bound + "\\s+bis\\s+" + at + bound
-                + "|((?<![\\d.:/-])\\d{1,2}(?:[:.]\\d{2})?)\\s*-\\s*(\\d{1,2}(?:[:.]\\d{2})?)(?![\\d:]))");
+                + "|((?<![\\d.:/-])\\d{1,2}(?:[:.]\\d{2})?)\\s*-\\s*(\\d{1,2}(?:[:.]\\d{2})?)(?![\\d:])(?:\\s*uhr(?![a-z]))?)");
         // "nicht nach 16 Uhr" and "not after 4" are upper bounds: "nach"/"after" right after a negation is not a start
-        String notNegated = "(?<!nicht\\s)(?<!not\\s)";
+        String notNegated = "(?<!nicht\\s)(?<!not\\s)(?<!no\\s)";
         this.after = Pattern.compile("(?<![a-z])" + notNegated + "(ab|nach|after|from|seit|since|fruehestens(?:\\s+um)?"
                 + "|not\\s+before|nicht\\s+vor|nicht\\s+frueher\\s+als|no\\s+earlier\\s+than|later\\s+than"
                 + "|anytime\\s+after)\\s+" + at + bound);

@@ -41,11 +41,12 @@ final class Vocabulary {
             "and", "or", "sometime", "some", "any", "how", "about", "what", "that", "it", "its", "me", "my", "our",
             "us", "there", "then", "now", "soon", "asap", "sure", "great", "lets", "say", "said", "do", "does",
             "with", "see", "get", "have", "has", "had", "will", "shall", "should", "best", "for", "by", "an", "as",
-            "ab", "from", "starting", "earliest", "latest"));
+            "ab", "from", "starting", "earliest", "latest", "sich", "wuenscht", "wuenschen", "moechten", "gewuenschter",
+            "hoffentlich", "over", "during", "sometime", "anytime", "whenever", "wann"));
 
     /** Words that deny or exclude what follows: never dropped, never guessed around. */
     static final Set<String> NEGATIONS = Set.of("nicht", "kein", "keine", "keinen", "keinem", "keiner", "nie",
-            "niemals", "ausser", "ausgenommen", "ohne", "not", "never", "except", "excluding", "without", "isnt",
+            "niemals", "keinesfalls", "keineswegs", "ausser", "ausgenommen", "ohne", "not", "never", "except", "excluding", "without", "isnt",
             "dont", "doesnt", "cant", "cannot", "wont", "nope");
 
     /**

@@ -32,7 +32,7 @@ class DateTimeFormsTest extends LiveCallTest {
             "heute                | 14:30      | 2026-11-16T14:30:00+01:00",
             "morgen               | 14 Uhr     | 2026-11-17T14:00:00+01:00",
             "Übermorgen           | 9 Uhr      | 2026-11-18T09:00:00+01:00",
-            "nächsten Dienstag    | 10:30      | 2026-11-17T10:30:00+01:00",
+            "kommenden Dienstag   | 10:30      | 2026-11-17T10:30:00+01:00",
             "Montag nächste Woche | 15 Uhr     | 2026-11-23T15:00:00+01:00",
             "am 19. November      | halb drei  | 2026-11-19T14:30:00+01:00",
             "2026-11-20           | 11:00      | 2026-11-20T11:00:00+01:00",
@@ -182,7 +182,7 @@ class DateTimeFormsTest extends LiveCallTest {
                     Map.of("service", "Herrenhaarschnitt", "date", "morgen", "time", "9 Uhr"));
 
             assertThat(past.reason()).isEqualTo("in_past");
-            assertThat(past.message()).startsWith("Heute um 14 Uhr liegt leider schon in der Vergangenheit.");
+            assertThat(past.message()).isEqualTo("Heute um 14 Uhr ist leider schon vorbei. Meinen Sie morgen um 14 Uhr?");
             assertThat(understood(tomorrow).path("start").asString()).isEqualTo("2026-11-17T09:00:00+01:00");
         }
 
@@ -208,7 +208,7 @@ class DateTimeFormsTest extends LiveCallTest {
                     Map.of("service", "Haircut", "date", "tomorrow", "time", "9am"));
 
             assertThat(past.reason()).isEqualTo("in_past");
-            assertThat(past.message()).isEqualTo("Today at 2 pm has already passed. What other time would suit you?");
+            assertThat(past.message()).isEqualTo("Today at 2 pm has already passed. Did you mean tomorrow at 2 pm?");
             assertThat(understood(tomorrow).path("start").asString()).isEqualTo("2026-11-17T09:00:00Z");
         }
     }

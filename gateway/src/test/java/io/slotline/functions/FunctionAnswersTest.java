@@ -126,8 +126,8 @@ class FunctionAnswersTest extends LiveCallTest {
                     Map.of("service", "Herrenhaarschnitt", "date", "2026-11-13"));
 
             assertThat(past.reason()).isEqualTo("in_past");
-            assertThat(past.message()).isEqualTo("Freitag, den 13. November liegt leider schon in der Vergangenheit. "
-                    + "Welcher andere Termin würde Ihnen passen?");
+            assertThat(past.message()).isEqualTo("Freitag, den 13. November ist leider schon vorbei. "
+                    + "Meinen Sie Freitag?");
         }
 
         @Test
@@ -135,7 +135,7 @@ class FunctionAnswersTest extends LiveCallTest {
             Reply past = otherCutsCall().function("get_alternatives", Map.of("service", "Haircut", "date", "2026-11-13"));
 
             assertThat(past.reason()).isEqualTo("in_past");
-            assertThat(past.message()).isEqualTo("Friday, November 13 has already passed. What other time would suit you?");
+            assertThat(past.message()).isEqualTo("Friday, November 13 has already passed. Did you mean Friday?");
         }
 
         @Test

@@ -34,8 +34,8 @@ class DateExpressionsTest {
             MONDAY | uebermorgen                 | 2026-11-18
             MONDAY | Dienstag                    | 2026-11-17
             MONDAY | am Dienstag                 | 2026-11-17
-            MONDAY | nächsten Dienstag           | 2026-11-17
-            MONDAY | am nächsten Dienstag        | 2026-11-17
+            MONDAY | kommenden Dienstag am 17.   | 2026-11-17
+            MONDAY | nächsten Dienstag, den 17.  | 2026-11-17
             MONDAY | kommenden Dienstag          | 2026-11-17
             MONDAY | Dienstag nächste Woche      | 2026-11-24
             MONDAY | nächste Woche Dienstag      | 2026-11-24
@@ -47,7 +47,7 @@ class DateExpressionsTest {
             MONDAY | heute, Montag               | 2026-11-16
             MONDAY | diesen Freitag              | 2026-11-20
             MONDAY | Freitag diese Woche         | 2026-11-20
-            MONDAY | übernächsten Dienstag       | 2026-11-24
+            MONDAY | übernächsten Montag         | 2026-11-30
             MONDAY | Freitag übernächste Woche   | 2026-12-04
             MONDAY | Dienstag in zwei Wochen     | 2026-12-01
             MONDAY | dienstags                   | 2026-11-17
@@ -167,6 +167,10 @@ class DateExpressionsTest {
             MONDAY   | morgen oder übermorgen       | CONFLICTING
             MONDAY   | 19.11. oder 20.11.           | CONFLICTING
             MONDAY   | heute, den 19.11.            | CONFLICTING
+            MONDAY   | nächsten Dienstag            | AMBIGUOUS
+            MONDAY   | am nächsten Dienstag         | AMBIGUOUS
+            MONDAY   | übernächsten Dienstag        | AMBIGUOUS
+            MONDAY   | next Tuesday                 | AMBIGUOUS
             MONDAY   | nächste Woche                | MISSING_DATE
             MONDAY   | um 14 Uhr                    | MISSING_DATE
             MONDAY   | nachmittags                  | MISSING_DATE
@@ -178,8 +182,11 @@ class DateExpressionsTest {
             YEAR_END | 29.02.                       | IMPOSSIBLE_DATE
             """)
     void rejectsDatesItCannotOrMustNotResolve(String moment, String text, ParseFailure reason) {
-        assertThat(DateExpressions.parse(text, Moments.named(moment), Language.DE))
-                .isEqualTo(ParseResult.invalid(reason, text));
+        ParseResult<LocalDate> result = DateExpressions.parse(text, Moments.named(moment), Language.DE);
+
+        assertThat(result).isInstanceOf(ParseResult.Invalid.class);
+        assertThat(((ParseResult.Invalid<LocalDate>) result).reason()).isEqualTo(reason);
+        assertThat(((ParseResult.Invalid<LocalDate>) result).text()).isEqualTo(text);
     }
 
     @Test
@@ -191,9 +198,9 @@ class DateExpressionsTest {
     @ParameterizedTest
     @EnumSource(Language.class)
     void vocabularyOfBothLanguagesIsUnderstoodInEither(Language language) {
-        assertThat(DateExpressions.parse("nächsten Dienstag", Moments.MONDAY, language).toOptional())
+        assertThat(DateExpressions.parse("kommenden Dienstag", Moments.MONDAY, language).toOptional())
                 .contains(LocalDate.of(2026, 11, 17));
-        assertThat(DateExpressions.parse("next Tuesday", Moments.MONDAY, language).toOptional())
+        assertThat(DateExpressions.parse("this coming Tuesday", Moments.MONDAY, language).toOptional())
                 .contains(LocalDate.of(2026, 11, 17));
     }
 
@@ -212,7 +219,7 @@ class DateExpressionsTest {
         assertThat(DateTimeExpressions.parse("Der Kunde möchte gern am Dienstag, den 17.11., gegen halb drei kommen.",
                 Moments.MONDAY, Language.DE).orElseThrow())
                 .isEqualTo(new DateTimeRequest(LocalDate.of(2026, 11, 17), Optional.of(LocalTime.of(14, 30)),
-                        Optional.empty()));
+                        Optional.empty(), LocalDate.of(2026, 11, 17), true, Optional.empty()));
     }
 
     @Test

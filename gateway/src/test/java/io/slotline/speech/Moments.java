@@ -12,6 +12,10 @@ final class Moments {
 
     /** Monday 2026-11-16, 10:00. */
     static final ZonedDateTime MONDAY = ZonedDateTime.of(2026, 11, 16, 10, 0, 0, 0, BERLIN);
+    /** Wednesday 2026-11-18, 15:00: Monday and Tuesday of this week are past. */
+    static final ZonedDateTime WEDNESDAY = ZonedDateTime.of(2026, 11, 18, 15, 0, 0, 0, BERLIN);
+    /** Sunday 2026-11-22, 10:00: the last day of the week. */
+    static final ZonedDateTime SUNDAY = ZonedDateTime.of(2026, 11, 22, 10, 0, 0, 0, BERLIN);
     /** Saturday 2026-11-21, 10:00. */
     static final ZonedDateTime SATURDAY = ZonedDateTime.of(2026, 11, 21, 10, 0, 0, 0, BERLIN);
     /** Wednesday 2026-11-18, 23:30 local = 22:30Z, still the 18th in both. */
@@ -29,10 +33,13 @@ final class Moments {
     /** Monday 2026-12-28: the week runs into 2027. */
     static final ZonedDateTime YEAR_END = ZonedDateTime.of(2026, 12, 28, 10, 0, 0, 0, BERLIN);
 
-    private static final Map<String, ZonedDateTime> BY_NAME = Map.of(
-            "MONDAY", MONDAY, "SATURDAY", SATURDAY, "LATE_EVENING", LATE_EVENING, "AFTER_MIDNIGHT", AFTER_MIDNIGHT,
-            "BEFORE_SPRING_FORWARD", BEFORE_SPRING_FORWARD, "SPRING_FORWARD_DAY", SPRING_FORWARD_DAY,
-            "BEFORE_FALL_BACK", BEFORE_FALL_BACK, "FALL_BACK_NIGHT", FALL_BACK_NIGHT, "YEAR_END", YEAR_END);
+    private static final Map<String, ZonedDateTime> BY_NAME = Map.ofEntries(
+            Map.entry("WEDNESDAY", WEDNESDAY), Map.entry("SUNDAY", SUNDAY),
+            Map.entry("MONDAY", MONDAY), Map.entry("SATURDAY", SATURDAY), Map.entry("LATE_EVENING", LATE_EVENING),
+            Map.entry("AFTER_MIDNIGHT", AFTER_MIDNIGHT),
+            Map.entry("BEFORE_SPRING_FORWARD", BEFORE_SPRING_FORWARD), Map.entry("SPRING_FORWARD_DAY", SPRING_FORWARD_DAY),
+            Map.entry("BEFORE_FALL_BACK", BEFORE_FALL_BACK), Map.entry("FALL_BACK_NIGHT", FALL_BACK_NIGHT),
+            Map.entry("YEAR_END", YEAR_END));
 
     private Moments() {
     }
