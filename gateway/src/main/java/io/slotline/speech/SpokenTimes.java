@@ -236,10 +236,13 @@ public final class SpokenTimes {
         return day + (namesTheDate(date, today) ? ", um " : " um ") + spokenTimes;
     }
 
-    /** Past days and days from a week ahead are named with their date, nearer ones by weekday or "heute"/"morgen". */
+    /**
+     * Past days (but "gestern") and days from a week ahead are named with their date, nearer ones by weekday or
+     * "heute"/"morgen".
+     */
     private static boolean namesTheDate(LocalDate date, LocalDate today) {
         long ahead = ChronoUnit.DAYS.between(today, date);
-        return ahead < 0 || ahead > WEEKDAY_ONLY_UP_TO_DAYS;
+        return ahead < -1 || ahead > WEEKDAY_ONLY_UP_TO_DAYS;
     }
 
     private static String weekday(LocalDate date, Language language) {
