@@ -157,7 +157,9 @@ public class SpokenWhen {
                     Map.of("words", invalid.detail()));
             case UNCLEAR -> FunctionResult.notOk("unclear_words", Messages.render(MessageKey.UNCLEAR_WORDS,
                     context.language(), Map.of("words", invalid.detail())), Map.of("words", invalid.detail()));
-            case AMBIGUOUS -> whichDay(context, invalid.detail());
+            case AMBIGUOUS -> whichDay(context, "ambiguous_date", invalid.detail());
+            case CONFLICTING -> invalid.detail().isEmpty() ? invalidDate(context, detail)
+                    : whichDay(context, "conflicting_date", invalid.detail());
             case IMPOSSIBLE_DATE -> impossibleDate(context, invalid.detail());
             case IMPOSSIBLE_TIME, NONEXISTENT_TIME -> invalidTime(context, detail);
             default -> timeArgument ? invalidTime(context, "signed_number".equals(invalid.detail()) ? "signed_number"
@@ -165,9 +167,10 @@ public class SpokenWhen {
         };
     }
 
-    private static FunctionResult whichDay(CallContext context, String detail) {
+    /** "Meinen Sie morgen oder Dienstag, den 24. November?" */
+    private static FunctionResult whichDay(CallContext context, String reason, String detail) {
         List<LocalDate> days = java.util.Arrays.stream(detail.split(" ")).map(LocalDate::parse).toList();
-        return FunctionResult.notOk("ambiguous_date", Messages.render(MessageKey.WHICH_DAY, context.language(), Map.of(
+        return FunctionResult.notOk(reason, Messages.render(MessageKey.WHICH_DAY, context.language(), Map.of(
                         "first", SpokenTimes.day(days.get(0), context.today(), context.language()),
                         "second", SpokenTimes.day(days.get(1), context.today(), context.language()))),
                 Map.of("options", days.stream().map(LocalDate::toString).toList()));

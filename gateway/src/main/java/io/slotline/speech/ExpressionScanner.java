@@ -807,7 +807,7 @@ final class ExpressionScanner {
                     return ParseResult.invalid(ParseFailure.IMPOSSIBLE_DATE, text, fact.impossibleDetail(today));
                 }
                 if (explicit != null && !explicit.equals(resolved.get())) {
-                    return ParseResult.invalid(ParseFailure.CONFLICTING, text);
+                    return conflicting(explicit, resolved.get(), text);
                 }
                 explicit = resolved.get();
                 if (explicit.isBefore(today)) {
@@ -820,6 +820,18 @@ final class ExpressionScanner {
             Set<Integer> bases = new LinkedHashSet<>(dayOffsets);
             Set<DayOfWeek> days = weekdays.stream().map(WeekdayFact::day).collect(Collectors.toSet());
             Set<Integer> weeks = new LinkedHashSet<>(weekOffsets);
+            if (bases.size() == 2 && days.isEmpty() && weeks.isEmpty() && explicit == null) {
+                // "morgen oder übermorgen"
+                List<Integer> both = List.copyOf(bases);
+                return conflicting(today.plusDays(both.get(0)), today.plusDays(both.get(1)), text);
+            }
+            if (days.size() == 2 && bases.isEmpty() && weeks.isEmpty() && explicit == null && periods.isEmpty()
+                    && inDays.isEmpty() && inWeeks.isEmpty()) {
+                // "Montag oder Dienstag"
+                List<LocalDate> both = weekdays.stream().map(WeekdayFact::day).distinct()
+                        .map(day -> today.with(TemporalAdjusters.next(day))).toList();
+                return conflicting(both.get(0), both.get(1), text);
+            }
             if (bases.size() > 1 || days.size() > 1 || weeks.size() > 1 || inDays.size() + inWeeks.size() > 1
                     || periods.size() > 1 || (!periods.isEmpty() && !weeks.isEmpty())) {
                 return ParseResult.invalid(ParseFailure.CONFLICTING, text);
@@ -844,15 +856,25 @@ final class ExpressionScanner {
                 relative = today.plusDays(days0 + distance);
             }
             if (explicit != null) {
-                if ((relative != null && !relative.equals(explicit))
-                        || (weekday != null && explicit.getDayOfWeek() != weekday)
-                        || (span != null && !span.contains(explicit))) {
+                if (relative != null && !relative.equals(explicit)) {
+                    return conflicting(explicit, relative, text);
+                }
+                if (weekday != null && explicit.getDayOfWeek() != weekday) {
+                    // "Dienstag, den 19. November" when the 19th is a Thursday: that Tuesday's week, or the next one
+                    LocalDate sameWeek = explicit.with(weekday);
+                    return conflicting(explicit, sameWeek.isBefore(today)
+                            ? today.with(TemporalAdjusters.next(weekday)) : sameWeek, text);
+                }
+                if (span != null && !span.contains(explicit)) {
                     return ParseResult.invalid(ParseFailure.CONFLICTING, text);
                 }
                 return ParseResult.parsed(Days.single(explicit, explicitInstead));
             }
             if (relative != null) {
-                if ((weekday != null && relative.getDayOfWeek() != weekday) || (span != null && !span.contains(relative))) {
+                if (weekday != null && relative.getDayOfWeek() != weekday) {
+                    return conflicting(relative, today.with(TemporalAdjusters.next(weekday)), text);
+                }
+                if (span != null && !span.contains(relative)) {
                     return ParseResult.invalid(ParseFailure.CONFLICTING, text);
                 }
                 return ParseResult.parsed(Days.single(relative, relative.isBefore(today) ? today : null));
@@ -907,6 +929,11 @@ final class ExpressionScanner {
                 return ParseResult.parsed(Days.single(today.with(TemporalAdjusters.nextOrSame(weekday)), null));
             }
             return ParseResult.parsed(Days.single(upcoming, null));
+        }
+
+        /** Two different days said; the detail names both, as said, so the caller can be asked which. */
+        private static <T> ParseResult<T> conflicting(LocalDate one, LocalDate other, String text) {
+            return ParseResult.invalid(ParseFailure.CONFLICTING, text, one + " " + other);
         }
 
         private static <T> ParseResult<T> ambiguous(LocalDate one, LocalDate other, String text) {

@@ -15,7 +15,11 @@ public enum ParseFailure {
     IMPOSSIBLE_DATE,
     /** Recognised as a time, but the clock has no such time (25:00, 14:75, 13 pm). */
     IMPOSSIBLE_TIME,
-    /** Two statements disagree: a weekday that does not match the date, two different days or times, disjoint windows. */
+    /**
+     * Two statements disagree: a weekday that does not match the date, two different days or times, disjoint
+     * windows. Detail, when two days were said: both, "2026-11-19 2026-11-17" (for a weekday that does not match
+     * the date: the date, then that weekday in its week).
+     */
     CONFLICTING,
     /** Times and windows were understood, but no day was named (e.g. only "um 14 Uhr" or "nächste Woche"). */
     MISSING_DATE,

@@ -83,6 +83,15 @@ class SpokenAnswersTest extends LiveCallTest {
         assertThat(english.message()).isEqualTo("Do you mean Friday or Friday, November 27?");
     }
 
+    @Test
+    void aWeekdayThatDoesNotMatchTheDateIsAskedBackWithBothDays() {
+        Reply reply = salonCheck("Dienstag, den 19. November", "10 Uhr");
+
+        assertThat(reply.reason()).isEqualTo("conflicting_date");
+        assertThat(reply.message()).isEqualTo("Meinen Sie Donnerstag oder morgen?");
+        assertThat(reply.json().path("options").get(1).asString()).isEqualTo("2026-11-17");
+    }
+
     @ParameterizedTest(name = "{0} / {1} -> {2}")
     @CsvSource(delimiter = '|', value = {
             "nicht Montag          | 10 Uhr     | negated",

@@ -146,7 +146,13 @@ class SpokenCorpusTest {
             MONDAY                | EN | D | first thing tomorrow                             | ask UNCLEAR thing
             MONDAY                | EN | D | the first available                              | ask UNPARSEABLE
             MONDAY                | EN | D | Tuesday fortnight                                | ask UNCLEAR fortnight
-            MONDAY                | EN | D | Tuesday or Wednesday                             | ask CONFLICTING
+            MONDAY                | EN | D | Tuesday or Wednesday                             | ask CONFLICTING 2026-11-17 2026-11-18
+            MONDAY                | DE | D | Dienstag, den 19. November                       | ask CONFLICTING 2026-11-19 2026-11-17
+            MONDAY                | DE | D | morgen, Freitag                                  | ask CONFLICTING 2026-11-17 2026-11-20
+            MONDAY                | DE | D | morgen oder übermorgen                           | ask CONFLICTING 2026-11-18 2026-11-17
+            MONDAY                | DE | D | heute, den 19.11.                                | ask CONFLICTING 2026-11-19 2026-11-16
+            MONDAY                | EN | D | Friday, November 19                              | ask CONFLICTING 2026-11-19 2026-11-20
+            MONDAY                | DE | D | 19.11. oder 20.11.                               | ask CONFLICTING 2026-11-19 2026-11-20
             MONDAY                | DE | T | -1                                               | ask UNPARSEABLE signed_number
             MONDAY                | DE | T | +2                                               | ask UNPARSEABLE signed_number
             MONDAY                | DE | T | - 1                                              | ask UNPARSEABLE signed_number
@@ -210,7 +216,7 @@ class SpokenCorpusTest {
             MONDAY                | DE | D | am siebenten Januar                              | 2027-01-07
             MONDAY                | DE | D | am ersten freien Tag                             | ask UNPARSEABLE
             MONDAY                | DE | D | Donnerstag, den neunzehnten                      | 2026-11-19
-            MONDAY                | DE | D | Mittwoch, den zwanzigsten                        | ask CONFLICTING
+            MONDAY                | DE | D | Mittwoch, den zwanzigsten                        | ask CONFLICTING 2026-11-20 2026-11-18
             MONDAY                | EN | D | the twentieth                                    | 2026-11-20
             MONDAY                | EN | D | on the first                                     | 2026-12-01
             MONDAY                | EN | D | the first of March                               | 2027-03-01
