@@ -256,6 +256,8 @@ final class ExpressionScanner {
     private static final Pattern MINUTE_LEAD = Pattern.compile(
             "\\d{1,2}|" + NumberWords.REGEX + "|viertel|dreiviertel|halb|minuten?|minutes?|quarter|half");
     private static final Pattern DIGIT = Pattern.compile("\\d");
+    private static final String DIGITS_GUARD = "#digit";
+    private static final Map<Pattern, String[]> GUARDS = guards();
     /** Far above any date phrase; bounds the scanning cost of a runaway argument (the whole transcript). */
     static final int MAX_TEXT_LENGTH = 200;
 
@@ -659,6 +661,9 @@ final class ExpressionScanner {
 
     /** Runs a recogniser over the unclaimed text; an accepted match is blanked out, keeping all positions. */
     private void consume(Pattern pattern, Predicate<MatchResult> accept) {
+        if (!mayMatch(pattern)) {
+            return;
+        }
         int from = 0;
         while (from <= work.length()) {
             Matcher matcher = pattern.matcher(work);
@@ -673,6 +678,59 @@ final class ExpressionScanner {
                 from = matcher.start() + 1;
             }
         }
+    }
+
+    /**
+     * Whether the text holds a word without which the recogniser cannot match: most recognisers find nothing in
+     * most arguments, and a substring search is far cheaper than trying a pattern at every position.
+     */
+    private boolean mayMatch(Pattern pattern) {
+        String[] needed = GUARDS.get(pattern);
+        if (needed == null) {
+            return true;
+        }
+        for (String word : needed) {
+            if (word.equals(DIGITS_GUARD) ? DIGIT.matcher(work).find() : work.contains(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Map<Pattern, String[]> guards() {
+        Map<Pattern, String[]> guards = new java.util.IdentityHashMap<>();
+        String[] digits = {DIGITS_GUARD};
+        guards.put(AROUND, new String[] {"gegen", "etwa", "ungefaehr", "circa", "ca", "zirka", "around", "about",
+                "rough", "approx", "so "});
+        guards.put(SHORTLY, new String[] {"kurz", "gleich", "shortly", "just", "little", "bit"});
+        guards.put(AROUND_AFTER, new String[] {"ish", "rum", "so", "thereabouts"});
+        guards.put(AGO, new String[] {"vor", "ago"});
+        for (Pattern numeric : List.of(ISO, NUMERIC_DATE, DAY_MONTH, MONTH_DAY, ORDINAL_DAY, ARTICLE_DAY)) {
+            guards.put(numeric, digits);
+        }
+        guards.put(NEXT_DAYS, new String[] {"tage", "days"});
+        guards.put(GERMAN_WEEK_PART, new String[] {"woche"});
+        guards.put(ENGLISH_WEEK_PART, new String[] {"week"});
+        guards.put(WEEKEND, new String[] {"wochenende", "weekend"});
+        guards.put(GERMAN_MONTH_PART, new String[] {"anfang", "mitte", "ende"});
+        guards.put(ENGLISH_MONTH_PART, new String[] {"early", "mid", "late", "beginning", "start", "end"});
+        guards.put(WHOLE_MONTH, new String[] {"monat", "month", "im ", "in "});
+        guards.put(TODAY_PART, new String[] {"this", "tonight"});
+        guards.put(MORNING, new String[] {"morgen", "morning", "vormittag", "frueh"});
+        guards.put(MIDDAY, new String[] {"mittag", "lunch"});
+        guards.put(AFTERNOON, new String[] {"nachmittag", "afternoon"});
+        guards.put(EVENING, new String[] {"abend", "evening"});
+        guards.put(IN_DAYS, new String[] {"in "});
+        guards.put(DAYS_FROM, new String[] {"from"});
+        guards.put(DAY_AFTER_TOMORROW, new String[] {"uebermorgen", "after"});
+        guards.put(DAY_BEFORE_YESTERDAY, new String[] {"vorgestern", "before"});
+        guards.put(YESTERDAY, new String[] {"gestern", "yesterday"});
+        guards.put(TODAY, new String[] {"heute", "today"});
+        guards.put(TOMORROW, new String[] {"morgen", "tomorrow"});
+        for (Pattern week : List.of(LAST_WEEK, WEEK_AFTER_NEXT, NEXT_WEEK, THIS_WEEK)) {
+            guards.put(week, new String[] {"woche", "week"});
+        }
+        return guards;
     }
 
     private String previousToken(int position) {
@@ -822,7 +880,7 @@ final class ExpressionScanner {
             Set<Integer> weeks = new LinkedHashSet<>(weekOffsets);
             if (bases.size() == 2 && days.isEmpty() && weeks.isEmpty() && explicit == null) {
                 // "morgen oder übermorgen"
-                List<Integer> both = List.copyOf(bases);
+                List<Integer> both = bases.stream().sorted().toList();
                 return conflicting(today.plusDays(both.get(0)), today.plusDays(both.get(1)), text);
             }
             if (days.size() == 2 && bases.isEmpty() && weeks.isEmpty() && explicit == null && periods.isEmpty()

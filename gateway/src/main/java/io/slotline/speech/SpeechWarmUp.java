@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 class SpeechWarmUp {
 
     private static final List<String> PHRASES = List.of("Dienstag nächste Woche um halb drei", "morgen nachmittag ab 15 Uhr",
-            "next Monday at 2:30pm", "am 19. November zwischen 10 und 12", "2026-11-19T14:00");
+            "next Monday at 2:30pm", "am 19. November zwischen 10 und 12", "2026-11-19T14:00",
+            "Anfang nächster Woche gegen halb drei", "am zwanzigsten kurz nach zehn", "later this week around 4ish");
 
     @EventListener(ApplicationReadyEvent.class)
     void warmUp() {

@@ -149,7 +149,7 @@ class SpokenCorpusTest {
             MONDAY                | EN | D | Tuesday or Wednesday                             | ask CONFLICTING 2026-11-17 2026-11-18
             MONDAY                | DE | D | Dienstag, den 19. November                       | ask CONFLICTING 2026-11-19 2026-11-17
             MONDAY                | DE | D | morgen, Freitag                                  | ask CONFLICTING 2026-11-17 2026-11-20
-            MONDAY                | DE | D | morgen oder übermorgen                           | ask CONFLICTING 2026-11-18 2026-11-17
+            MONDAY                | DE | D | morgen oder übermorgen                           | ask CONFLICTING 2026-11-17 2026-11-18
             MONDAY                | DE | D | heute, den 19.11.                                | ask CONFLICTING 2026-11-19 2026-11-16
             MONDAY                | EN | D | Friday, November 19                              | ask CONFLICTING 2026-11-19 2026-11-20
             MONDAY                | DE | D | 19.11. oder 20.11.                               | ask CONFLICTING 2026-11-19 2026-11-20
