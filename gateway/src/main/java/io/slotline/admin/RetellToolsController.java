@@ -22,7 +22,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** Retell custom-function definitions for every function the dispatcher serves. */
 @RestController
-@Tag(name = "Retell", description = "tool definitions for the Retell agent")
+@Tag(name = "Retell", description = "tool definitions and agents for Retell")
 class RetellToolsController {
 
     private final FunctionDispatcher dispatcher;

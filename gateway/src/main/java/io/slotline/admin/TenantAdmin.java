@@ -215,7 +215,8 @@ class TenantAdmin {
 
     BranchView deactivateBranch(long companyId, long branchId) {
         Branch b = branchOf(companyId, branchId);
-        directory.updateBranch(companyId, branchId, new BranchSpec(b.name(), b.timeZone(), b.address(), false));
+        directory.updateBranch(companyId, branchId, new BranchSpec(b.name(), b.timeZone(), b.address(), false,
+                b.phone()));
         return branch(companyId, branchId);
     }
 
@@ -225,7 +226,8 @@ class TenantAdmin {
                 (base == null ? company.defaultTimeZone() : base.timeZone()).getId()));
         String address = Fields.optionalText("address", pick(r.address(), base == null ? null : base.address()), 500);
         boolean active = pick(r.active(), base == null || base.active());
-        return new BranchSpec(name, zone, address, active);
+        String phone = pick(r.phone(), base == null ? null : base.phone());
+        return new BranchSpec(name, zone, address, active, phone == null ? null : Fields.e164("phone", phone));
     }
 
     private void requireFreeBranchName(long companyId, String name, @Nullable Long branchId) {

@@ -61,7 +61,10 @@ final class TenantRequests {
     record BranchRequest(@Nullable String name,
             @Schema(description = "IANA time zone (default: the company's)", example = "Europe/Berlin")
             @Nullable String timeZone,
-            @Nullable String address, @Nullable Boolean active) implements AdminRequest {
+            @Nullable String address, @Nullable Boolean active,
+            @Schema(description = "where a person answers (E.164), the destination of Retell's transfer_call; "
+                    + "not the number that routes to the agent", example = "+4930123456")
+            @Nullable String phone) implements AdminRequest {
     }
 
     @Schema(name = "PhoneNumberRequest")

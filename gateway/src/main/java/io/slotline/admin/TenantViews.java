@@ -52,11 +52,11 @@ final class TenantViews {
 
     @Schema(name = "Branch")
     record BranchView(long id, long companyId, String name, String timeZone, @Nullable String address,
-            boolean active) {
+            boolean active, @Nullable String phone) {
 
         static BranchView of(Branch branch) {
             return new BranchView(branch.id(), branch.companyId(), branch.name(), branch.timeZone().getId(),
-                    branch.address(), branch.active());
+                    branch.address(), branch.active(), branch.phone());
         }
     }
 

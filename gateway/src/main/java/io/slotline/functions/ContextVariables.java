@@ -21,6 +21,10 @@ import io.slotline.tenancy.TenantDirectory;
  * What the agent should know from the first word: who it answers for, today's date and time in the branch's zone
  * (LLMs have no idea what "heute" is), the caller if known, and the services. Handed over by the inbound webhook as
  * Retell dynamic variables (strings only) and by get_current_context for agents without that webhook.
+ * <p>
+ * Every variable is always set (empty when unknown): Retell leaves an unset {@code {{variable}}} in the prompt as
+ * written. None shares a name with Retell's built-ins: the time is {@code local_time}, because Retell's own
+ * {@code {{current_time}}} is Los Angeles time.
  */
 @Component
 public class ContextVariables {
@@ -40,19 +44,18 @@ public class ContextVariables {
         Map<String, String> variables = new LinkedHashMap<>();
         variables.put("company_name", company.name());
         variables.put("branch_name", branch.name());
-        if (branch.address() != null) {
-            variables.put("branch_address", branch.address());
-        }
+        variables.put("branch_address", branch.address() == null ? "" : branch.address());
+        // where Retell's transfer_call connects the caller to a person
+        variables.put("branch_phone", branch.phone() == null ? "" : branch.phone());
         variables.put("language", language.code());
         variables.put("time_zone", branch.timeZone().getId());
         variables.put("today", local.toLocalDate().toString());
         variables.put("today_spoken", local.format(language == Language.DE ? GERMAN_DATE : ENGLISH_DATE));
         variables.put("weekday", local.getDayOfWeek().getDisplayName(java.time.format.TextStyle.FULL, language.locale()));
-        variables.put("current_time", local.toLocalTime().withSecond(0).withNano(0).toString());
-        variables.put("caller_known", Boolean.toString(customer != null && customer.name() != null));
-        if (customer != null && customer.name() != null) {
-            variables.put("caller_name", customer.name());
-        }
+        variables.put("local_time", local.toLocalTime().withSecond(0).withNano(0).toString());
+        boolean known = customer != null && customer.name() != null;
+        variables.put("caller_known", Boolean.toString(known));
+        variables.put("caller_name", known ? customer.name() : "");
         List<String> services = tenants.activeServices(company.id()).stream().map(Service::name).toList();
         variables.put("services", String.join(", ", services));
         return variables;

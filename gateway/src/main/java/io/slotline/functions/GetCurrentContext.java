@@ -40,9 +40,9 @@ class GetCurrentContext implements FunctionHandler<GetCurrentContext.Args> {
         Map<String, String> vars = variables.of(context.company(), context.branch(), context.customer(),
                 context.receivedAt());
         String message = context.language() == Language.DE
-                ? "Heute ist " + vars.get("today_spoken") + ", es ist " + vars.get("current_time") + " Uhr."
-                : "Today is " + vars.get("today_spoken") + ", it is " + vars.get("current_time") + ".";
-        if (vars.containsKey("caller_name")) {
+                ? "Heute ist " + vars.get("today_spoken") + ", es ist " + vars.get("local_time") + " Uhr."
+                : "Today is " + vars.get("today_spoken") + ", it is " + vars.get("local_time") + ".";
+        if (!vars.get("caller_name").isEmpty()) {
             message += context.language() == Language.DE
                     ? " Der Anrufer ist " + vars.get("caller_name") + "."
                     : " The caller is " + vars.get("caller_name") + ".";

@@ -78,15 +78,6 @@ class CallContextResolver {
         }
     }
 
-    /** For "args only" payloads: no call object, the call id comes from a header if the agent sends one. */
-    CallContext resolveArgsOnly(TenantContext tenant, @Nullable String retellCallId, String syntheticId) {
-        String id = retellCallId != null && !retellCallId.isBlank() ? retellCallId : syntheticId;
-        Long callId = knownCalls.get(tenant.companyId() + ":" + id + ":null", k -> calls.ensure(
-                new CallFacts(id, tenant.companyId(), tenant.branchId(), null, null,
-                        tenant.phoneNumber().e164(), null, null), null).id());
-        return new CallContext(tenant.company(), tenant.branch(), id, callId, null, null, null, clock.instant());
-    }
-
     static CallFacts facts(TenantContext tenant, JsonNode call, String retellCallId) {
         return new CallFacts(retellCallId, tenant.companyId(), tenant.branchId(),
                 RetellPayloads.text(call, "agent_id"),

@@ -23,6 +23,8 @@ import io.slotline.tenancy.Language;
 import io.slotline.tenancy.TenantContext;
 import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Retell custom function calls: {@code {"name","args","call"}}, or on the per-name route the "args only" payload
@@ -97,22 +99,40 @@ class FunctionCallController {
         return respond(prepared.run(tenant.company().language(), () -> contexts.resolve(tenant, call, name)));
     }
 
+    /**
+     * "Payload: args only": the body is the arguments. The call's context comes from the tool's headers, and is
+     * turned into the call object Retell would have sent, so that caller recognition, holds and idempotency work
+     * exactly as with the full payload. Without {{call_id}} each tool call is a call of its own: nothing can tie a
+     * retried booking to the first one, so that is logged.
+     */
     private ResponseEntity<Map<String, @Nullable Object>> argsOnly(String name, JsonNode args,
                                                                  VerifiedRetellRequest verified,
                                                                  HttpServletRequest request) {
         TenantContext tenant = verified.tenant();
         RequestLogContext.function(name);
         if (tenant == null) {
-            throw new RetellRequestException("unknown_tenant", "an args-only call must name a known dialled number in "
-                    + properties.tenantHeader() + " or ?" + properties.tenantQueryParam() + "=");
+            throw new RetellRequestException("unknown_tenant", "an args-only call must name one of our numbers in "
+                    + properties.tenantHeader() + " ({{agent_number}}) or ?" + properties.tenantQueryParam()
+                    + "=, or the company in " + properties.companyHeader());
         }
-        FunctionDispatcher.PreparedCall prepared = dispatcher.prepare(name, args);
-        String callId = request.getHeader(properties.callIdHeader());
-        String syntheticId = "argsonly-" + UUID.randomUUID();
-        RequestLogContext.callId(callId != null && !callId.isBlank() ? callId : syntheticId);
-        RequestLogContext.company(tenant.company().slug());
-        return respond(prepared.run(tenant.company().language(),
-                () -> contexts.resolveArgsOnly(tenant, callId, syntheticId)));
+        ArgsOnlyHeaders headers = ArgsOnlyHeaders.of(request, properties);
+        if (headers.callId() == null) {
+            log.warn("args-only call of {} without {}: retries can't be recognised; set the tool's header "
+                    + "{}: {{{{call_id}}}}", name, properties.callIdHeader(), properties.callIdHeader());
+        }
+        return call(name, args, argsOnlyCall(headers, tenant), verified);
+    }
+
+    private static ObjectNode argsOnlyCall(ArgsOnlyHeaders headers, TenantContext tenant) {
+        ObjectNode call = JsonNodeFactory.instance.objectNode();
+        call.put("call_id", headers.callId() != null ? headers.callId() : "argsonly-" + UUID.randomUUID());
+        String ours = headers.agentNumber() != null ? headers.agentNumber()
+                : tenant.phoneNumber() == null ? null : tenant.phoneNumber().e164();
+        call.put("call_type", ours == null ? "web_call" : "phone_call");
+        call.put("direction", headers.outbound() ? "outbound" : "inbound");
+        call.put(headers.outbound() ? "from_number" : "to_number", ours);
+        call.put(headers.outbound() ? "to_number" : "from_number", headers.userNumber());
+        return call;
     }
 
     private static ResponseEntity<Map<String, @Nullable Object>> respond(FunctionResult result) {

@@ -17,13 +17,16 @@ import io.slotline.customers.Customer;
 import io.slotline.customers.Customers;
 import io.slotline.functions.ContextVariables;
 import io.slotline.observability.Masking;
+import io.slotline.tenancy.RetellAgents;
 import io.slotline.tenancy.TenantContext;
 import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Retell's inbound-call webhook: the phone rings while we answer, so this is one indexed lookup per number plus the
- * caller, and the availability cache is warmed in the background for the call about to start.
+ * caller, and the availability cache is warmed in the background for the call about to start. The answer names the
+ * agent (a configured one, {@link RetellAgents#inboundAgent}), hands it the context as dynamic variables and tags
+ * the call's metadata with company and branch.
  */
 @RestController
 class InboundCallController {
@@ -35,9 +38,11 @@ class InboundCallController {
     private final RetellProperties properties;
     private final List<CallLifecycle> lifecycle;
     private final Clock clock;
+    private final RetellAgents agents;
 
     InboundCallController(ContextVariables variables, Customers customers, RetellProperties properties,
-                          List<CallLifecycle> lifecycle, Clock clock) {
+                          List<CallLifecycle> lifecycle, Clock clock, RetellAgents agents) {
+        this.agents = agents;
         this.variables = variables;
         this.customers = customers;
         this.properties = properties;
@@ -64,6 +69,8 @@ class InboundCallController {
         String caller = RetellPayloads.e164OrNull(RetellPayloads.text(inbound, "from_number"));
         Optional<Customer> customer = caller == null ? Optional.empty() : knownCaller(tenant, caller);
         Map<String, Object> answer = new LinkedHashMap<>();
+        // the number's agent is set up here, not by hand in Retell: per number, branch or company and language
+        agents.inboundAgent(tenant).ifPresent(agentId -> answer.put("override_agent_id", agentId));
         answer.put("dynamic_variables",
                 variables.of(tenant.company(), tenant.branch(), customer.orElse(null), clock.instant()));
         answer.put("metadata", Map.of("slotline_company", tenant.company().slug(),

@@ -32,8 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Verifies {@code X-Retell-Signature} over the raw bytes of every request under /retell before anything reads or
- * records it. The key is chosen by the business number the body names, so one tenant's key can never sign a call
- * for another tenant's number.
+ * records it. The key is chosen by the tenant the request names ({@link RetellTenants}: number, metadata, agent,
+ * or an args-only call's headers), so one tenant's key can never sign a call for another tenant.
  */
 final class RetellSignatureFilter extends OncePerRequestFilter {
 
@@ -46,9 +46,11 @@ final class RetellSignatureFilter extends OncePerRequestFilter {
     private final JsonMapper json;
     private final SlotlineMetrics metrics;
     private final CallJson callJson;
+    private final RetellTenants owners;
 
     RetellSignatureFilter(RetellProperties properties, RetellSignature signature, TenantDirectory tenants,
-                          JsonMapper json, SlotlineMetrics metrics) {
+                          RetellTenants owners, JsonMapper json, SlotlineMetrics metrics) {
+        this.owners = owners;
         this.properties = properties;
         this.signature = signature;
         this.tenants = tenants;
@@ -84,8 +86,7 @@ final class RetellSignatureFilter extends OncePerRequestFilter {
             return null;
         }
         JsonNode parsed = callJson.read(body.bytes(), body.length());
-        Optional<TenantContext> tenant = Optional.ofNullable(businessNumber(request, parsed))
-                .flatMap(tenants::byDialledNumber);
+        Optional<TenantContext> tenant = owners.of(parsed, ArgsOnlyHeaders.of(request, properties));
         if (properties.verifySignatures()) {
             Verdict verdict = signature.verify(body.bytes(), body.length(), request.getHeader(HEADER),
                     candidateKeys(parsed, tenant));
@@ -97,6 +98,7 @@ final class RetellSignatureFilter extends OncePerRequestFilter {
                 return null;
             }
         }
+        tenant.ifPresent(t -> owners.learnAgent(parsed, t));
         return new VerifiedRetellRequest(parsed, tenant.orElse(null));
     }
 
@@ -120,21 +122,6 @@ final class RetellSignatureFilter extends OncePerRequestFilter {
         return new ArrayList<>(keys);
     }
 
-    private @Nullable String businessNumber(HttpServletRequest request, @Nullable JsonNode body) {
-        if (body != null && body.isObject()) {
-            JsonNode inbound = body.get("call_inbound");
-            if (inbound != null && inbound.isObject()) {
-                return RetellPayloads.text(inbound, "to_number");
-            }
-            JsonNode call = body.get("call");
-            if (call != null && call.isObject()) {
-                return RetellPayloads.businessNumber(call);
-            }
-        }
-        String header = request.getHeader(properties.tenantHeader());
-        return header != null ? header.trim() : request.getParameter(properties.tenantQueryParam());
-    }
-
     private void reject(HttpServletResponse response, int status, String error, String message) throws IOException {
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
@@ -151,13 +138,14 @@ final class RetellSignatureFilter extends OncePerRequestFilter {
 
         @Bean
         FilterRegistrationBean<RetellSignatureFilter> retellSignatureFilter(RetellProperties properties,
-                RetellSignature signature, TenantDirectory tenants, JsonMapper json, SlotlineMetrics metrics) {
+                RetellSignature signature, TenantDirectory tenants, RetellTenants owners, JsonMapper json,
+                SlotlineMetrics metrics) {
             if (!properties.verifySignatures()) {
                 log.warn("*** slotline.retell.verify-signatures=false: Retell signatures are NOT checked. "
                         + "Anyone who can reach this port can book and cancel. Local development only. ***");
             }
             var registration = new FilterRegistrationBean<>(
-                    new RetellSignatureFilter(properties, signature, tenants, json, metrics));
+                    new RetellSignatureFilter(properties, signature, tenants, owners, json, metrics));
             registration.addUrlPatterns("/retell/*");
             registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
             return registration;

@@ -4,7 +4,8 @@ import java.time.ZoneId;
 
 import org.jspecify.annotations.Nullable;
 
-public record BranchSpec(String name, ZoneId timeZone, @Nullable String address, boolean active) {
+public record BranchSpec(String name, ZoneId timeZone, @Nullable String address, boolean active,
+        @Nullable String phone) {
 
     public BranchSpec {
         TenancyValidation.requireText(name, "branch name", 200);
@@ -12,9 +13,12 @@ public record BranchSpec(String name, ZoneId timeZone, @Nullable String address,
         if (address != null && address.length() > 500) {
             throw new IllegalArgumentException("branch address is longer than 500 characters");
         }
+        if (phone != null) {
+            TenancyValidation.requireE164(phone);
+        }
     }
 
     static BranchSpec of(Branch branch) {
-        return new BranchSpec(branch.name(), branch.timeZone(), branch.address(), branch.active());
+        return new BranchSpec(branch.name(), branch.timeZone(), branch.address(), branch.active(), branch.phone());
     }
 }

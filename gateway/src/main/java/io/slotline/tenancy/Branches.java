@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Branches {
 
-    private static final String COLUMNS = "id, company_id, name, time_zone, address, active";
+    private static final String COLUMNS = "id, company_id, name, time_zone, address, active, phone";
 
     private final JdbcClient jdbc;
 
@@ -50,8 +50,9 @@ class Branches {
     long insert(long companyId, BranchSpec spec) {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                INSERT INTO branches (company_id, name, time_zone, address, active)
-                VALUES (:companyId, :name, :zone, :address, :active)""")
+                INSERT INTO branches (company_id, name, time_zone, address, active, phone)
+                VALUES (:companyId, :name, :zone, :address, :active, :phone)""")
+                .param("phone", spec.phone(), Types.VARCHAR)
                 .param("companyId", companyId)
                 .param("name", spec.name())
                 .param("zone", spec.timeZone().getId())
@@ -63,8 +64,10 @@ class Branches {
 
     boolean update(long companyId, long branchId, BranchSpec spec) {
         return jdbc.sql("""
-                UPDATE branches SET name = :name, time_zone = :zone, address = :address, active = :active
+                UPDATE branches SET name = :name, time_zone = :zone, address = :address, active = :active,
+                       phone = :phone
                 WHERE company_id = :companyId AND id = :id""")
+                .param("phone", spec.phone(), Types.VARCHAR)
                 .param("name", spec.name())
                 .param("zone", spec.timeZone().getId())
                 .param("address", spec.address(), Types.VARCHAR)
@@ -85,6 +88,7 @@ class Branches {
                 rs.getString(prefix + "name"),
                 ZoneId.of(rs.getString(prefix + "time_zone")),
                 rs.getString(prefix + "address"),
-                rs.getBoolean(prefix + "active"));
+                rs.getBoolean(prefix + "active"),
+                rs.getString(prefix + "phone"));
     }
 }

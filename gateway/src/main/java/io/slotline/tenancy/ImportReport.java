@@ -2,7 +2,7 @@ package io.slotline.tenancy;
 
 /** What applying a {@link TenantFile} changed, per kind of row. */
 public record ImportReport(long companyId, Counts company, Counts secrets, Counts branches, Counts phoneNumbers,
-        Counts staff, Counts services, Counts serviceStaff) {
+        Counts staff, Counts services, Counts serviceStaff, Counts retellAgents) {
 
     /** {@code removed} only ever counts service-staff links: the importer never deletes entities. */
     public record Counts(int created, int updated, int unchanged, int removed) {
@@ -27,12 +27,13 @@ public record ImportReport(long companyId, Counts company, Counts secrets, Count
 
     public boolean changed() {
         return company.changed() || secrets.changed() || branches.changed() || phoneNumbers.changed()
-                || staff.changed() || services.changed() || serviceStaff.changed();
+                || staff.changed() || services.changed() || serviceStaff.changed() || retellAgents.changed();
     }
 
     @Override
     public String toString() {
         return "company " + company + ", secrets " + secrets + ", branches " + branches + ", phone numbers "
-                + phoneNumbers + ", staff " + staff + ", services " + services + ", service-staff " + serviceStaff;
+                + phoneNumbers + ", staff " + staff + ", services " + services + ", service-staff " + serviceStaff
+                + ", Retell agents " + retellAgents;
     }
 }

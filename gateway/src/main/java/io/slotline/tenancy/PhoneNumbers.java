@@ -31,7 +31,7 @@ class PhoneNumbers {
                 SELECT p.id AS p_id, p.company_id AS p_company_id, p.branch_id AS p_branch_id, p.e164 AS p_e164,
                        p.active AS p_active,
                        b.id AS b_id, b.company_id AS b_company_id, b.name AS b_name, b.time_zone AS b_time_zone,
-                       b.address AS b_address, b.active AS b_active,
+                       b.address AS b_address, b.active AS b_active, b.phone AS b_phone,
                        c.id AS c_id, c.slug AS c_slug, c.name AS c_name, c.language AS c_language,
                        c.default_time_zone AS c_default_time_zone,
                        c.cancellation_deadline_hours AS c_cancellation_deadline_hours,

@@ -93,6 +93,12 @@ public class TenantDirectory {
         return cached(new BranchKey(companyId, branchId), () -> branches.findById(companyId, branchId));
     }
 
+    /** Where a call for the company as a whole goes: its first active branch. */
+    public Optional<Branch> defaultBranch(long companyId) {
+        return cached(new DefaultBranchKey(companyId), () -> branches.findAll(companyId).stream()
+                .filter(Branch::active).findFirst());
+    }
+
     public List<Service> activeServices(long companyId) {
         return cached(new ServicesKey(companyId), () -> services.findActive(companyId));
     }
@@ -337,6 +343,8 @@ public class TenantDirectory {
     private record SlugKey(String slug) { }
 
     private record BranchKey(long companyId, long branchId) { }
+
+    private record DefaultBranchKey(long companyId) { }
 
     private record ServicesKey(long companyId) { }
 

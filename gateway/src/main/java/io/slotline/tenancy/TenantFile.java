@@ -18,7 +18,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * number, staff name, service name), so the same file can be applied again and again.
  */
 public record TenantFile(CompanyEntry company, List<BranchEntry> branches, List<StaffEntry> staff,
-        List<ServiceEntry> services) {
+        List<ServiceEntry> services, List<RetellAgentEntry> retellAgents) {
 
     private static final YAMLMapper YAML = YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -32,6 +32,7 @@ public record TenantFile(CompanyEntry company, List<BranchEntry> branches, List<
         branches = branches == null ? List.of() : List.copyOf(branches);
         staff = staff == null ? List.of() : List.copyOf(staff);
         services = services == null ? List.of() : List.copyOf(services);
+        retellAgents = retellAgents == null ? List.of() : List.copyOf(retellAgents);
     }
 
     public static TenantFile read(InputStream yaml) {
@@ -97,11 +98,25 @@ public record TenantFile(CompanyEntry company, List<BranchEntry> branches, List<
         }
     }
 
+    /**
+     * A Retell agent of the company ({@link RetellAgent}): routes its web and test calls, and is the inbound call's
+     * agent for its number, its branch or the whole company.
+     *
+     * @param branch      the branch's name; omitted: the company's first branch
+     * @param phoneNumber only for calls to this number
+     * @param language    only when the company's language is this one
+     */
+    public record RetellAgentEntry(String id, @Nullable String branch, @Nullable String phoneNumber,
+            @Nullable Language language) {
+    }
+
+    /** @param phone where a person answers: the destination of Retell's transfer_call */
     public record BranchEntry(String name, ZoneId timeZone, @Nullable String address, @Nullable Boolean active,
-            @Nullable List<String> phoneNumbers) {
+            @Nullable List<String> phoneNumbers, @Nullable String phone) {
 
         BranchSpec toSpec() {
-            return new BranchSpec(name, timeZone, address, active == null || active);
+            return new BranchSpec(name, timeZone, address, active == null || active,
+                    phone == null ? null : TenancyValidation.requireE164(phone));
         }
 
         List<String> numbers() {

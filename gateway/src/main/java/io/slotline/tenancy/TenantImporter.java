@@ -32,10 +32,12 @@ public class TenantImporter {
     private final SecretCipher cipher;
     private final TenantDirectory directory;
     private final TransactionTemplate transactions;
+    private final RetellAgents agents;
 
     TenantImporter(Companies companies, Branches branches, PhoneNumbers phoneNumbers, Services services,
             StaffMembers staffMembers, SecretCipher cipher, TenantDirectory directory,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions, RetellAgents agents) {
+        this.agents = agents;
         this.companies = companies;
         this.branches = branches;
         this.phoneNumbers = phoneNumbers;
@@ -157,8 +159,32 @@ public class TenantImporter {
             linkCounts = applyLinks(companyId, serviceId, entry, staffIds, linkCounts);
         }
 
+        Counts agentCounts = Counts.NONE;
+        for (TenantFile.RetellAgentEntry entry : file.retellAgents()) {
+            agentCounts = agentCounts.plus(applyAgent(companyId, entry));
+        }
+
         return new ImportReport(companyId, Counts.NONE.plus(companyChange), secrets, branchCounts, numberCounts,
-                staffCounts, serviceCounts, linkCounts);
+                staffCounts, serviceCounts, linkCounts, agentCounts);
+    }
+
+    private Change applyAgent(long companyId, TenantFile.RetellAgentEntry entry) {
+        TenancyValidation.requireText(entry.id(), "Retell agent id", 128);
+        String id = entry.id().trim();
+        Long branchId = entry.branch() == null ? null : branches.findByName(companyId, entry.branch())
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "Retell agent '" + id + "' names unknown branch '" + entry.branch() + "'"))
+                .id();
+        String e164 = entry.phoneNumber() == null ? null : TenancyValidation.requireE164(entry.phoneNumber());
+        RetellAgent wanted = new RetellAgent(id, companyId, branchId, e164, entry.language(), false);
+        RetellAgent stored = agents.stored(id);
+        if (wanted.equals(stored)) {
+            return Change.UNCHANGED;
+        }
+        if (!agents.configure(wanted)) {
+            throw new IllegalArgumentException("Retell agent " + id + " already belongs to another company");
+        }
+        return stored == null ? Change.CREATED : Change.UPDATED;
     }
 
     private Change applySecret(long companyId, CompanySecret kind, String wanted) {

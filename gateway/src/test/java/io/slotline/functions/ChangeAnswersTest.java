@@ -77,7 +77,7 @@ class ChangeAnswersTest {
         ZoneId zone = ZoneId.of("Europe/Berlin");
         Company company = new Company(1, "salon", "Salon", language, zone, new Policies(6, 12, 2, List.of()), 60,
                 true);
-        Branch branch = new Branch(1, 1, "Main", zone, null, true);
+        Branch branch = new Branch(1, 1, "Main", zone, null, true, null);
         return new CallContext(company, branch, "call_1", 1, null, "+4930111111", null,
                 Instant.parse("2026-03-23T08:00:00Z"));
     }

@@ -78,7 +78,8 @@ class RetellEndpointsTest {
         JsonNode answer = json.readTree(response.body());
         assertThat(answer.get("ok").asBoolean()).isTrue();
         assertThat(answer.get("today").asString()).isEqualTo("2026-11-27");
-        assertThat(answer.get("current_time").asString()).isEqualTo("23:30");
+        assertThat(answer.get("local_time").asString()).isEqualTo("23:30");
+        assertThat(answer.has("current_time")).as("Retell's own {{current_time}} is Los Angeles time").isFalse();
         assertThat(answer.get("company_name").asString()).isEqualTo("Demo Salon");
         assertThat(callRow("status")).isEqualTo("ongoing");
         assertThat(functionCallsLogged()).isEqualTo(1);

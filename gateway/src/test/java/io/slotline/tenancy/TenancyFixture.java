@@ -39,7 +39,8 @@ final class TenancyFixture {
         directory = new TenantDirectory(companies, branches, numbers, services, staff, cipher,
                 new TenancyProperties(TTL), tickerNanos::get);
         importer = new TenantImporter(companies, branches, numbers, services, staff, cipher, directory,
-                new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
+                new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
+                new RetellAgents(jdbc, directory, clock, new TenancyProperties(TTL)));
     }
 
     void advanceCacheTime(Duration duration) {
