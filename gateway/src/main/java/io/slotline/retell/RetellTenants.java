@@ -12,7 +12,7 @@ import io.slotline.tenancy.TenantDirectory;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Whose call a Retell request belongs to. A phone call names our number. A web call (the dashboard's test call, the
+ * Whose call a Retell request belongs to. A phone call names our number, which decides. A web call (the dashboard's test call, the
  * web SDK) names none: the call's {@code metadata} or dynamic variables may name it ({@code slotline_number}, or
  * {@code slotline_company} with an optional {@code slotline_branch} id, as our inbound answer sets them), else its
  * agent does ({@link RetellAgents}). An "args only" tool call has its headers. The tenant found also chooses the
@@ -46,9 +46,13 @@ class RetellTenants {
         return byNumber(headers.agentNumber()).or(() -> byCompany(headers.company(), null));
     }
 
+    /** A phone call is its number's, and only its number's: a number we don't serve is said to be so. */
     private Optional<TenantContext> ofCall(JsonNode call) {
-        return byNumber(RetellPayloads.businessNumber(call))
-                .or(() -> declared(call.get("metadata")))
+        String number = RetellPayloads.businessNumber(call);
+        if (number != null) {
+            return byNumber(number);
+        }
+        return declared(call.get("metadata"))
                 .or(() -> declared(call.get("retell_llm_dynamic_variables")))
                 .or(() -> Optional.ofNullable(RetellPayloads.text(call, "agent_id")).flatMap(agents::tenantOf));
     }
