@@ -4,58 +4,149 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.slotline.housekeeping.ExpiringRecords;
 
+/**
+ * Slot holds in the shared database. A hold is claimed atomically ({@link #claim}): under a row lock on its host,
+ * so that of any number of calls on any number of instances claiming overlapping times of one host, exactly one
+ * gets it. Reading other calls' holds is one indexed query.
+ */
 @Repository
 public class SlotHolds implements ExpiringRecords {
 
     private static final String COLUMNS = """
-            id, company_id, retell_call_id, service_id, staff_id, starts_at, reservation_uid, expires_at, status,
-            created_at""";
+            id, company_id, retell_call_id, service_id, staff_id, host, starts_at, ends_at, reservation_uid,
+            expires_at, status, created_at""";
+    /** Longer than any service (at most 1440 minutes): bounds the index range an overlap query reads. */
+    private static final Duration LONGEST_HOLD = Duration.ofDays(1);
+    private static final int LOCK_ATTEMPTS = 3;
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
     private final Clock clock;
+    /** Hosts whose lock row is known to exist (rows are never deleted): spares the claim an insert. */
+    private final Set<String> lockRows = ConcurrentHashMap.newKeySet();
 
-    SlotHolds(JdbcClient jdbc, Clock clock) {
+    SlotHolds(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock) {
         this.jdbc = jdbc;
+        this.transactions = new TransactionTemplate(transactions);
         this.clock = clock;
     }
 
-    /** A reservation uid is stored once; storing it again returns the first hold. */
-    public SlotHold insert(NewSlotHold hold) {
+    /**
+     * Claims the host for the call from start to end, unless another call holds that host at an overlapping time, or
+     * has just booked it with a hold (expired holds don't count; the call's own holds don't either).
+     *
+     * @return the new hold; empty when another call has the host then
+     */
+    public Optional<SlotHold> claim(NewSlotHold hold) {
+        ensureLockRow(hold.companyId(), hold.host());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transactions.execute(status -> claimLocked(hold));
+            } catch (PessimisticLockingFailureException e) {
+                // a lock wait timed out (H2 gives up after its lock timeout): the claims ahead are short, try again
+                if (attempt == LOCK_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private Optional<SlotHold> claimLocked(NewSlotHold hold) {
+        jdbc.sql("SELECT host FROM slot_hold_hosts WHERE company_id = :companyId AND host = :host FOR UPDATE")
+                .param("companyId", hold.companyId())
+                .param("host", hold.host())
+                .query(String.class)
+                .single();
+        Instant now = clock.instant();
+        long taken = jdbc.sql("""
+                SELECT COUNT(*) FROM slot_holds
+                 WHERE company_id = :companyId AND host = :host AND status IN ('held', 'booked')
+                   AND expires_at > :now AND retell_call_id <> :retellCallId
+                   AND starts_at > :earliest AND starts_at < :end AND ends_at > :start""")
+                .param("companyId", hold.companyId())
+                .param("host", hold.host())
+                .param("now", utc(now))
+                .param("retellCallId", hold.retellCallId())
+                .param("earliest", utc(hold.startsAt().minus(LONGEST_HOLD)))
+                .param("end", utc(hold.endsAt()))
+                .param("start", utc(hold.startsAt()))
+                .query(Long.class)
+                .single();
+        if (taken > 0) {
+            return Optional.empty();
+        }
+        KeyHolder id = new GeneratedKeyHolder();
         jdbc.sql("""
-                INSERT INTO slot_holds (company_id, retell_call_id, service_id, staff_id, starts_at, reservation_uid,
+                INSERT INTO slot_holds (company_id, retell_call_id, service_id, staff_id, host, starts_at, ends_at,
                     expires_at, status, created_at)
-                VALUES (:companyId, :retellCallId, :serviceId, :staffId, :startsAt, :uid, :expiresAt, 'held', :now)
-                ON CONFLICT DO NOTHING""")
+                VALUES (:companyId, :retellCallId, :serviceId, :staffId, :host, :startsAt, :endsAt, :expiresAt, 'held',
+                    :now)""")
                 .param("companyId", hold.companyId())
                 .param("retellCallId", hold.retellCallId())
                 .param("serviceId", hold.serviceId())
                 .param("staffId", hold.staffId(), Types.BIGINT)
+                .param("host", hold.host())
                 .param("startsAt", utc(hold.startsAt()))
-                .param("uid", hold.reservationUid())
+                .param("endsAt", utc(hold.endsAt()))
                 .param("expiresAt", utc(hold.expiresAt()))
-                .param("now", utc(clock.instant()))
-                .update();
-        return findByReservationUid(hold.companyId(), hold.reservationUid()).orElseThrow(
-                () -> new IllegalStateException("reservation uid is stored for another company"));
+                .param("now", utc(now))
+                .update(id, "id");
+        return Optional.of(new SlotHold(id.getKeyAs(Number.class).longValue(), hold.companyId(), hold.retellCallId(),
+                hold.serviceId(), hold.staffId(), hold.host(), hold.startsAt(), hold.endsAt(), null,
+                hold.expiresAt(), SlotHold.Status.HELD, now));
     }
 
-    public Optional<SlotHold> findByReservationUid(long companyId, String reservationUid) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM slot_holds WHERE company_id = :companyId "
-                        + "AND reservation_uid = :uid")
-                .param("companyId", companyId)
+    private void ensureLockRow(long companyId, String host) {
+        String key = companyId + ":" + host;
+        if (lockRows.contains(key)) {
+            return;
+        }
+        try {
+            jdbc.sql("INSERT INTO slot_hold_hosts (company_id, host) VALUES (:companyId, :host) ON CONFLICT DO NOTHING")
+                    .param("companyId", companyId)
+                    .param("host", host)
+                    .update();
+        } catch (DuplicateKeyException alreadyThere) {
+            // another claim inserted it first
+        }
+        lockRows.add(key);
+    }
+
+    /** Notes the courtesy reservation made in Cal.com for the hold; false when the hold is over meanwhile. */
+    public boolean attachReservation(long companyId, long holdId, String reservationUid) {
+        return jdbc.sql("UPDATE slot_holds SET reservation_uid = :uid WHERE company_id = :companyId AND id = :id "
+                        + "AND status = 'held'")
                 .param("uid", reservationUid)
+                .param("companyId", companyId)
+                .param("id", holdId)
+                .update() == 1;
+    }
+
+    public Optional<SlotHold> find(long companyId, long holdId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM slot_holds WHERE company_id = :companyId AND id = :id")
+                .param("companyId", companyId)
+                .param("id", holdId)
                 .query(SlotHolds::map)
                 .optional();
     }
@@ -74,22 +165,28 @@ public class SlotHolds implements ExpiringRecords {
                 .list();
     }
 
-    /** Active holds of other calls of the company starting in [from, to). */
+    /**
+     * Other calls' holds of the company overlapping [from, to) that still take their host: held, or booked with it
+     * (until the hold would have expired: by then every instance's calendar knows the booking). One range scan of
+     * the company's index.
+     */
     public List<SlotHold> heldByOtherCalls(long companyId, String retellCallId, Instant from, Instant to) {
         return jdbc.sql("SELECT " + COLUMNS + """
                  FROM slot_holds
-                WHERE company_id = :companyId AND retell_call_id <> :retellCallId AND status = 'held'
-                  AND expires_at > :now AND starts_at >= :from AND starts_at < :to""")
+                WHERE company_id = :companyId AND status IN ('held', 'booked') AND starts_at > :earliest
+                  AND starts_at < :to
+                  AND ends_at > :from AND expires_at > :now AND retell_call_id <> :retellCallId""")
                 .param("companyId", companyId)
-                .param("retellCallId", retellCallId)
-                .param("now", utc(clock.instant()))
-                .param("from", utc(from))
+                .param("earliest", utc(from.minus(LONGEST_HOLD)))
                 .param("to", utc(to))
+                .param("from", utc(from))
+                .param("now", utc(clock.instant()))
+                .param("retellCallId", retellCallId)
                 .query(SlotHolds::map)
                 .list();
     }
 
-    /** Every hold of a call still marked held, expired or not: what to release in Cal.com when the call ends. */
+    /** Every hold of a call still marked held, expired or not: what to release when the call ends. */
     public List<SlotHold> heldForCall(long companyId, String retellCallId) {
         return jdbc.sql("SELECT " + COLUMNS + """
                  FROM slot_holds
@@ -102,21 +199,21 @@ public class SlotHolds implements ExpiringRecords {
     }
 
     /** @return false when not held any more */
-    public boolean markBooked(long companyId, String reservationUid) {
-        return transition(companyId, reservationUid, SlotHold.Status.BOOKED);
+    public boolean markBooked(long companyId, long holdId) {
+        return transition(companyId, holdId, SlotHold.Status.BOOKED);
     }
 
     /** @return false when not held any more */
-    public boolean markReleased(long companyId, String reservationUid) {
-        return transition(companyId, reservationUid, SlotHold.Status.RELEASED);
+    public boolean markReleased(long companyId, long holdId) {
+        return transition(companyId, holdId, SlotHold.Status.RELEASED);
     }
 
-    private boolean transition(long companyId, String reservationUid, SlotHold.Status to) {
-        return jdbc.sql("UPDATE slot_holds SET status = :status WHERE company_id = :companyId "
-                        + "AND reservation_uid = :uid AND status = 'held'")
+    private boolean transition(long companyId, long holdId, SlotHold.Status to) {
+        return jdbc.sql("UPDATE slot_holds SET status = :status WHERE company_id = :companyId AND id = :id "
+                        + "AND status = 'held'")
                 .param("status", to.name().toLowerCase(Locale.ROOT))
                 .param("companyId", companyId)
-                .param("uid", reservationUid)
+                .param("id", holdId)
                 .update() == 1;
     }
 
@@ -131,7 +228,9 @@ public class SlotHolds implements ExpiringRecords {
                 rs.getString("retell_call_id"),
                 rs.getLong("service_id"),
                 rs.getObject("staff_id", Long.class),
+                rs.getString("host"),
                 rs.getObject("starts_at", OffsetDateTime.class).toInstant(),
+                rs.getObject("ends_at", OffsetDateTime.class).toInstant(),
                 rs.getString("reservation_uid"),
                 rs.getObject("expires_at", OffsetDateTime.class).toInstant(),
                 SlotHold.Status.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)),

@@ -10,11 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param liveDeadline           how long a function may wait for availability while the caller listens; past it,
  *                               stale data or a "calendar unavailable" answer beats silence
- * @param holdMinutes            how long a Cal.com reservation holds a slot while the caller confirms
- * @param holdWait               how long check_availability waits for the reservation before answering anyway; a
- *                               reservation that completes later is still recorded and used for the booking. The
- *                               default 0 answers at once: the caller needs seconds to say "yes", the reservation
- *                               (a Cal.com round trip) completes meanwhile, and Cal.com still decides at booking
+ * @param holdMinutes            how long a call's hold of a slot (Slotline's own, see SlotHoldService) lasts while
+ *                               the caller confirms; it ends earlier with the call
  * @param searchDays             days looked at for alternatives: the requested day and this many after it (covers
  *                               the same weekday next week)
  * @param placeholderEmailDomain for event types that require an email when the caller gave none: the attendee gets
@@ -25,7 +22,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("slotline.booking")
 public record BookingProperties(@DefaultValue("2500ms") Duration liveDeadline,
                                 @DefaultValue("5") int holdMinutes,
-                                @DefaultValue("0ms") Duration holdWait,
                                 @DefaultValue("14") int searchDays,
                                 @DefaultValue("phone.slotline.invalid") String placeholderEmailDomain,
                                 @DefaultValue("10m") Duration eventTypeCacheTtl) {
@@ -37,9 +33,6 @@ public record BookingProperties(@DefaultValue("2500ms") Duration liveDeadline,
         if (holdMinutes < 1 || holdMinutes > 60) {
             throw new IllegalArgumentException("slotline.booking.hold-minutes must be 1..60");
         }
-        if (holdWait.isNegative()) {
-            throw new IllegalArgumentException("slotline.booking.hold-wait must not be negative");
-        }
         if (searchDays < 7 || searchDays > 60) {
             throw new IllegalArgumentException("slotline.booking.search-days must be 7..60 (same weekday next week)");
         }
@@ -49,7 +42,7 @@ public record BookingProperties(@DefaultValue("2500ms") Duration liveDeadline,
     }
 
     public static BookingProperties defaults() {
-        return new BookingProperties(Duration.ofMillis(2500), 5, Duration.ZERO, 14, "phone.slotline.invalid",
+        return new BookingProperties(Duration.ofMillis(2500), 5, 14, "phone.slotline.invalid",
                 Duration.ofMinutes(10));
     }
 }

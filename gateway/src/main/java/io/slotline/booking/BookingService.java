@@ -128,12 +128,15 @@ public class BookingService implements DisposableBean {
     /**
      * @param phone          E.164; the customer record is kept by it
      * @param email          a real address the caller gave, or null
-     * @param reservationUid the call's hold of this slot, if any
+     * @param calendar       what to book: for "anyone", the host the call's hold took
+     * @param holdId         the call's hold of this slot, if any
+     * @param reservationUid the hold's courtesy reservation in Cal.com, if any
      */
     public record BookingRequest(Company company, long branchId, ZoneId zone, long callId, String retellCallId,
                                  Service service, @Nullable Staff staff, CalendarRef calendar, Instant start,
                                  String customerName, @Nullable String phone, @Nullable String email,
-                                 @Nullable String notes, @Nullable String reservationUid) {
+                                 @Nullable String notes, @Nullable Long holdId,
+                                 @Nullable String reservationUid) {
         public BookingRequest {
             Objects.requireNonNull(company, "company");
             Objects.requireNonNull(retellCallId, "retellCallId");
@@ -192,6 +195,14 @@ public class BookingService implements DisposableBean {
     public static String requestKey(String retellCallId, long serviceId, @Nullable Long staffId, Instant start) {
         return "booking:" + sha256(retellCallId + "|" + serviceId + "|" + (staffId == null ? "*" : staffId) + "|"
                 + start);
+    }
+
+    /** Whether the call has booked this already (a repeated request, answered with that booking). */
+    public boolean alreadyBooked(long companyId, String retellCallId, long serviceId, @Nullable Long staffId,
+                                 Instant start) {
+        return appointments.findByIdempotencyKey(companyId, requestKey(retellCallId, serviceId, staffId, start))
+                .filter(appointment -> appointment.status().upcoming())
+                .isPresent();
     }
 
     /** Books, however long Cal.com takes. */
@@ -441,11 +452,11 @@ public class BookingService implements DisposableBean {
             // the caller's alternatives are read from Cal.com again for this calendar and day
             log.info("slot {} of call {} not bookable: {}", request.start(), request.retellCallId(), taken.reason());
             settleNotBooked(request, key, "slot " + taken.reason().name().toLowerCase());
-            if (request.staff() != null && request.staff().calcomUsername() != null) {
-                // the staff member the caller asked for is busy then, whatever we knew
+            if (calendar.staffUsername() != null) {
+                // the host asked for (or held for "anyone") is busy then, whatever we knew
                 tellAvailability(request, BusyChange.booked(request.company().id(), request.start(),
                         request.start().plus(Duration.ofMinutes(request.service().durationMinutes())), request.zone(),
-                        calendar.eventTypeId(), request.staff().calcomUsername()));
+                        calendar.eventTypeId(), calendar.staffUsername()));
             }
             return new SlotTaken(taken.reason());
         } catch (CalcomException.Unavailable | CalcomException.RateLimited e) {
@@ -552,7 +563,7 @@ public class BookingService implements DisposableBean {
             CalendarRef calendar = calendars.of(company.get(), service.get(), staff);
             return Optional.of(new BookingRequest(company.get(), attempt.branchId(), branch.get().timeZone(),
                     attempt.callId(), attempt.retellCallId(), service.get(), staff, calendar, attempt.start(),
-                    attempt.customerName(), attempt.phone(), attempt.email(), attempt.notes(),
+                    attempt.customerName(), attempt.phone(), attempt.email(), attempt.notes(), null,
                     attempt.reservationUid()));
         } catch (CalcomException | IllegalArgumentException e) {
             return Optional.empty();
@@ -634,10 +645,11 @@ public class BookingService implements DisposableBean {
         Appointments.Saved saved = appointments.insert(new NewAppointment(companyId, request.branchId(),
                 request.service().id(), staff == null ? null : staff.id(), customerId, request.callId(),
                 booking.start(), booking.end(), booking.uid(), status, AppointmentSource.PHONE, key, request.notes()));
-        if (request.reservationUid() != null) {
-            holds.markBooked(companyId, request.reservationUid());
+        if (request.holdId() != null) {
+            holds.markBooked(companyId, request.holdId());
         }
-        holds.releaseOthers(request.calendar(), request.zone(), request.retellCallId(), request.reservationUid());
+        holds.releaseOthers(request.calendar().account(), request.zone(), request.retellCallId(), companyId,
+                request.holdId());
         tellAvailability(request, booking);
         attempts.settleBooked(key, saved.appointment().id()).ifPresent(settled -> noteCallback(settled,
                 saved.appointment().id(), bookedText(request.company().language(), saved.appointment())));

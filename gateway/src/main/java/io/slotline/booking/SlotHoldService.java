@@ -1,25 +1,22 @@
 package io.slotline.booking;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-
-import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -37,6 +34,7 @@ import io.slotline.appointments.SlotHolds;
 import io.slotline.availability.AvailabilityService;
 import io.slotline.availability.BusyChange;
 import io.slotline.availability.CalendarRef;
+import io.slotline.availability.EventTypeShape;
 import io.slotline.availability.InvalidationSource;
 import io.slotline.calcom.CalcomAccount;
 import io.slotline.calcom.CalcomApi;
@@ -49,136 +47,132 @@ import io.slotline.tenancy.TenantContext;
 import io.slotline.tenancy.TenantDirectory;
 
 /**
- * Holds a slot in Cal.com (a reservation) from "it's free" until "book it", so that another caller cannot take it in
- * those 15-20 seconds. One hold per call: checking another slot releases the previous one, and the call's end
- * releases whatever is still held. Releasing is best effort: a reservation Cal.com keeps expires by itself after
- * {@link BookingProperties#holdMinutes()}.
+ * Holds a slot for a call from "it's free" until "book it", so that no other caller, on any instance, takes it in
+ * those 15-20 seconds. The hold is Slotline's own, in the shared database: it takes one concrete host (the staff
+ * member asked for, or for "anyone" a host free then), claimed atomically ({@link SlotHolds#claim}). Every other
+ * call counts it; it expires after {@link BookingProperties#holdMinutes()} and ends with the call. One hold per
+ * call: a new one releases the call's previous ones.
  *
- * <p>Taking a hold doesn't touch the availability cache (that would send every caller of the company back to
- * Cal.com): check_availability asks Cal.com again only when another call holds something at that time, and a
- * booking of a held slot is refused by Cal.com anyway. Releasing a hold drops the day, as the slot may be free again.
+ * <p>Cal.com's reservations are advisory (a booking is not refused because of someone else's reservation), and for a
+ * team event type a reservation hides the time for the whole event type, from our own other callers too. So a Cal.com
+ * reservation is made only as a courtesy towards web bookers, and only for event types with a single host, where it
+ * hides exactly what the hold takes; it is background work, dropped when the request budget is tight.
  */
 @Service
 public class SlotHoldService implements CallLifecycle, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(SlotHoldService.class);
+    private static final String WHOLE_EVENT_TYPE = "event-type:";
 
     private final SlotHolds holds;
     private final CalcomApi calcom;
     private final Calendars calendars;
     private final ObjectProvider<AvailabilityService> availability;
     private final TenantDirectory tenants;
+    private final EventTypeCatalog eventTypes;
     private final BookingProperties properties;
+    private final Clock clock;
     private final ExecutorService executor;
-    /** Per call, the reservation still on its way to Cal.com, so that a quick "yes, book it" can wait for it. */
-    private final Cache<String, CompletableFuture<SlotHold>> pending = Caffeine.newBuilder()
+    /** Per call, the courtesy reservation still on its way to Cal.com, so that a quick "yes, book it" can use it. */
+    private final Cache<String, CompletableFuture<?>> pending = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofMinutes(5))
-            .maximumSize(50_000)
-            .build();
-    /**
-     * Company days whose availability was fetched from Cal.com while another call held a slot (Cal.com then hides
-     * the slot): releasing a hold must drop those days, and only those, so that the slot is offered again. Per
-     * instance; a release elsewhere leaves the slot hidden until the entry's TTL at worst.
-     */
-    private final Cache<String, Boolean> fetchedUnderHold = Caffeine.newBuilder()
-            .expireAfterWrite(Duration.ofMinutes(30))
-            .maximumSize(50_000)
-            .build();
-    /** Per call, which hold request is the newest: a reservation that completes after a newer request is released. */
-    private final Cache<String, AtomicLong> generations = Caffeine.newBuilder()
-            .expireAfterAccess(Duration.ofHours(2))
             .maximumSize(50_000)
             .build();
 
     SlotHoldService(SlotHolds holds, CalcomApi calcom, Calendars calendars,
                     ObjectProvider<AvailabilityService> availability, TenantDirectory tenants,
-                    BookingProperties properties) {
+                    EventTypeCatalog eventTypes, BookingProperties properties, Clock clock) {
         this.availability = availability;
         this.tenants = tenants;
         this.holds = holds;
         this.calcom = calcom;
         this.calendars = calendars;
+        this.eventTypes = eventTypes;
         this.properties = properties;
+        this.clock = clock;
         AtomicInteger threads = new AtomicInteger();
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(8, 8, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(10_000),
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(4, 4, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(1_000),
                 task -> {
                     Thread thread = new Thread(task, "slot-holds-" + threads.incrementAndGet());
                     thread.setDaemon(true);
                     return thread;
-                }, new ThreadPoolExecutor.CallerRunsPolicy());
+                }, new ThreadPoolExecutor.AbortPolicy());
         pool.allowCoreThreadTimeOut(true);
         this.executor = pool;
     }
 
     /**
-     * @param calendar the calendar the slot was found in; the reservation is made on its event type
+     * @param calendar the calendar the caller asked about (a courtesy reservation is made on its event type)
+     * @param hosts    the hosts that could serve the caller then, in order of preference: the named staff member's
+     *                 username, or for "anyone" the hosts free at that time; {@link #wholeEventType} when the event
+     *                 type's hosts are not known
+     * @param courtesy whether a courtesy reservation in Cal.com is wanted (not when booking right away)
      */
     public record HoldRequest(long companyId, String retellCallId, long serviceId, @Nullable Long staffId,
-                              CalendarRef calendar, ZoneId zone, Instant start) {
+                              CalendarRef calendar, ZoneId zone, Instant start, List<String> hosts,
+                              boolean courtesy) {
         public HoldRequest {
             Objects.requireNonNull(retellCallId, "retellCallId");
             Objects.requireNonNull(zone, "zone");
             Objects.requireNonNull(calendar, "calendar");
             Objects.requireNonNull(start, "start");
+            hosts = List.copyOf(hosts);
+        }
+
+        Instant end() {
+            return start.plus(Duration.ofMinutes(calendar.durationMinutes()));
         }
     }
 
-    public sealed interface HoldOutcome permits Held, Refused, NotHeld {
+    public sealed interface HoldOutcome permits Held, Taken {
     }
 
     /** The slot is held for this call until {@code hold.expiresAt()}. */
     public record Held(SlotHold hold) implements HoldOutcome {
     }
 
-    /** Cal.com refused: the slot is booked or held by someone else after all. */
-    public record Refused(String detail) implements HoldOutcome {
+    /** Every host that could serve the caller then is held by another call. */
+    public record Taken() implements HoldOutcome {
     }
 
-    /** No answer in time (Cal.com slow or down): the slot looked free, it is just not held (yet). */
-    public record NotHeld(String detail) implements HoldOutcome {
+    /** The host key of a hold for "anyone" when the event type's hosts are not known: one holder at a time. */
+    public static String wholeEventType(long eventTypeId) {
+        return WHOLE_EVENT_TYPE + eventTypeId;
     }
 
+    /** Whether a hold's host is a Cal.com username (that a booking can name), not {@link #wholeEventType}. */
+    public static boolean namesAHost(@Nullable String host) {
+        return host != null && !host.startsWith(WHOLE_EVENT_TYPE);
+    }
+
+    /** Claims the first of the request's hosts no other call holds then; the call's earlier holds are released. */
     public HoldOutcome hold(HoldRequest request) {
-        List<SlotHold> active = holds.activeForCall(request.companyId(), request.retellCallId());
-        Optional<SlotHold> same = active.stream().filter(hold -> matches(hold, request.serviceId(), request.staffId(),
-                request.start())).findFirst();
+        Optional<SlotHold> same = heldFor(request.companyId(), request.retellCallId(), request.serviceId(),
+                request.staffId(), request.start());
         if (same.isPresent()) {
             return new Held(same.get());
         }
-        long generation = generation(request.companyId(), request.retellCallId()).incrementAndGet();
-        for (SlotHold previous : holds.heldForCall(request.companyId(), request.retellCallId())) {
-            // an overlapping hold of our own would make Cal.com refuse the new one: release those first
-            if (previous.serviceId() == request.serviceId()) {
-                release(request.calendar().account(), request.zone(), previous);
-            } else {
-                executor.execute(() -> release(request.calendar().account(), request.zone(), previous));
+        Instant expires = clock.instant().plus(Duration.ofMinutes(properties.holdMinutes()));
+        for (String host : request.hosts()) {
+            Optional<SlotHold> claimed = holds.claim(new NewSlotHold(request.companyId(), request.retellCallId(),
+                    request.serviceId(), request.staffId(), host, request.start(), request.end(), expires));
+            if (claimed.isPresent()) {
+                SlotHold hold = claimed.get();
+                releaseOthers(request.calendar().account(), request.zone(), request.retellCallId(),
+                        request.companyId(), hold.id());
+                reserveAsCourtesy(request, hold);
+                return new Held(hold);
             }
         }
-        CompletableFuture<SlotHold> reservation = CompletableFuture.supplyAsync(
-                UpstreamCounter.wrap(() -> reserve(request, generation)), executor);
-        String callKey = request.companyId() + ":" + request.retellCallId();
-        pending.put(callKey, reservation);
-        reservation.whenComplete((hold, failure) -> pending.asMap().remove(callKey, reservation));
-        try {
-            return new Held(reservation.get(properties.holdWait().toMillis(), TimeUnit.MILLISECONDS));
-        } catch (TimeoutException e) {
-            log.debug("Cal.com reservation for call {} still running after {}; answering without it",
-                    request.retellCallId(), properties.holdWait());
-            return new NotHeld("timeout");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new NotHeld("interrupted");
-        } catch (ExecutionException e) {
-            return refusedOrNotHeld(e.getCause());
-        }
+        return new Taken();
     }
 
     /**
-     * Waits (at most {@code max}) for a reservation of this call that is still on its way to Cal.com: booking
-     * without it while it lands would make Cal.com refuse our own booking as "reserved by someone else".
+     * Waits (at most {@code max}) for a courtesy reservation of this call that is still on its way to Cal.com: a
+     * booking sent without it while it lands would be refused by Cal.com as "reserved by someone else".
      */
     public void awaitPending(long companyId, String retellCallId, Duration max) {
-        CompletableFuture<SlotHold> reservation = pending.getIfPresent(companyId + ":" + retellCallId);
+        CompletableFuture<?> reservation = pending.getIfPresent(companyId + ":" + retellCallId);
         if (reservation == null) {
             return;
         }
@@ -195,26 +189,14 @@ public class SlotHoldService implements CallLifecycle, DisposableBean {
     public Optional<SlotHold> heldFor(long companyId, String retellCallId, long serviceId, @Nullable Long staffId,
                                       Instant start) {
         return holds.activeForCall(companyId, retellCallId).stream()
-                .filter(hold -> matches(hold, serviceId, staffId, start))
+                .filter(hold -> hold.serviceId() == serviceId && Objects.equals(hold.staffId(), staffId)
+                        && hold.startsAt().equals(start))
                 .findFirst();
     }
 
-    /**
-     * Other calls' holds of the same service overlapping [start, start + length). Cal.com counts a service's
-     * reservations against its free hosts (each takes one), so only these can make Cal.com's view of that time
-     * differ from a cached one.
-     */
-    public List<SlotHold> competingHolds(long companyId, String retellCallId, long serviceId, Instant start,
-            Duration length) {
-        return holds.heldByOtherCalls(companyId, retellCallId, start.minus(length), start.plus(length)).stream()
-                .filter(hold -> hold.serviceId() == serviceId)
-                .filter(hold -> hold.startsAt().plus(length).isAfter(start))
-                .toList();
-    }
-
-    /** Notes that this day was fetched from Cal.com while holds of other calls were in place. */
-    public void fetchedWhileHeld(long companyId, LocalDate day) {
-        fetchedUnderHold.put(companyId + ":" + day, Boolean.TRUE);
+    /** Other calls' active holds overlapping [from, to), whatever the service: one indexed query. */
+    public List<SlotHold> heldByOthers(long companyId, String retellCallId, Instant from, Instant to) {
+        return holds.heldByOtherCalls(companyId, retellCallId, from, to);
     }
 
     /** The call's most recent active hold: what the caller is about to confirm. */
@@ -222,119 +204,133 @@ public class SlotHoldService implements CallLifecycle, DisposableBean {
         return holds.activeForCall(companyId, retellCallId).stream().max(Comparator.comparingLong(SlotHold::id));
     }
 
-    public void markBooked(long companyId, String reservationUid) {
-        holds.markBooked(companyId, reservationUid);
+    public void markBooked(long companyId, long holdId) {
+        holds.markBooked(companyId, holdId);
     }
 
-    /** Releases the call's other holds in the background (after a booking: the caller has decided). */
-    public void releaseOthers(CalendarRef calendar, ZoneId zone, String retellCallId,
-                              @Nullable String keepReservationUid) {
-        for (SlotHold hold : holds.heldForCall(calendar.companyId(), retellCallId)) {
-            if (!hold.reservationUid().equals(keepReservationUid)) {
-                executor.execute(() -> release(calendar.account(), zone, hold));
+    /** Gives a hold back at once (a booking with it failed for good). */
+    public void release(CalcomAccount account, ZoneId zone, SlotHold hold) {
+        if (holds.markReleased(hold.companyId(), hold.id())) {
+            releaseReservationLater(account, zone, hold);
+        }
+    }
+
+    /** Releases the call's other holds (after a booking, or a new hold: the caller has moved on). */
+    public void releaseOthers(CalcomAccount account, ZoneId zone, String retellCallId, long companyId,
+                              @Nullable Long keepHoldId) {
+        for (SlotHold hold : holds.heldForCall(companyId, retellCallId)) {
+            if (keepHoldId == null || hold.id() != keepHoldId) {
+                release(account, zone, hold);
             }
         }
     }
 
     /**
-     * The call is over: its holds are marked released right away (nobody books with them any more) and released in
-     * Cal.com in the background, so the webhook is acknowledged fast. Never throws.
+     * The call is over: its holds are released right away (nobody books with them any more), their courtesy
+     * reservations in Cal.com in the background, so the webhook is acknowledged fast. Never throws.
      */
     @Override
     public void callEnded(TenantContext tenant, String retellCallId) {
         try {
-            // a reservation still on its way is released when it arrives
-            generation(tenant.companyId(), retellCallId).incrementAndGet();
             List<SlotHold> held = holds.heldForCall(tenant.companyId(), retellCallId);
             if (held.isEmpty()) {
                 return;
             }
             CalcomAccount account = calendars.account(tenant.company());
             for (SlotHold hold : held) {
-                if (holds.markReleased(tenant.companyId(), hold.reservationUid())) {
-                    executor.execute(() -> releaseInCalcom(account, tenant.branch().timeZone(), hold));
-                }
+                release(account, tenant.branch().timeZone(), hold);
             }
         } catch (RuntimeException e) {
             log.warn("could not release the holds of call {}", retellCallId, e);
         }
     }
 
-    private SlotHold reserve(HoldRequest request, long generation) {
+    /**
+     * Only a single host's event type (a personal one lists no hosts): there a Cal.com reservation hides exactly the
+     * held host's time.
+     */
+    private boolean courtesyReservationFits(CalendarRef calendar) {
+        EventTypeShape shape = eventTypes.known(calendar.companyId(), calendar.eventTypeId());
+        return shape != null && shape.hostUsernames().size() <= 1;
+    }
+
+    private void reserveAsCourtesy(HoldRequest request, SlotHold hold) {
+        if (!request.courtesy() || !courtesyReservationFits(request.calendar())) {
+            return;
+        }
+        String callKey = request.companyId() + ":" + request.retellCallId();
+        try {
+            CompletableFuture<?> reservation = CompletableFuture.supplyAsync(UpstreamCounter.wrap(() -> {
+                reserve(request, hold);
+                return hold;
+            }), executor);
+            pending.put(callKey, reservation);
+            reservation.whenComplete((done, failure) -> pending.asMap().remove(callKey, reservation));
+        } catch (RejectedExecutionException busy) {
+            log.debug("no courtesy reservation for call {}: too much background work", request.retellCallId());
+        }
+    }
+
+    private void reserve(HoldRequest request, SlotHold hold) {
         CalendarRef calendar = request.calendar();
-        Reservation reservation = calcom.reserve(calendar.account(), calendar.eventTypeId(), request.start(),
-                calendar.durationMinutes(), properties.holdMinutes());
-        SlotHold hold = holds.insert(new NewSlotHold(request.companyId(), request.retellCallId(), request.serviceId(),
-                request.staffId(), request.start(), reservation.uid(), reservation.until()));
-        if (generation(request.companyId(), request.retellCallId()).get() != generation) {
-            // the caller moved on (or hung up) while Cal.com was answering: don't keep a slot nobody wants
-            release(calendar.account(), request.zone(), hold);
-        }
-        return hold;
-    }
-
-    private void release(CalcomAccount account, ZoneId zone, SlotHold hold) {
-        if (holds.markReleased(hold.companyId(), hold.reservationUid())) {
-            releaseInCalcom(account, zone, hold);
+        // a courtesy, never at the expense of live callers: dropped when only the live reserve of the budget is left
+        try (CalcomCallContext.Scope ignored = CalcomCallContext.background(null).bind()) {
+            Reservation reservation = calcom.reserve(calendar.account(), calendar.eventTypeId(), request.start(),
+                    calendar.durationMinutes(), properties.holdMinutes());
+            if (!holds.attachReservation(hold.companyId(), hold.id(), reservation.uid())) {
+                // the caller moved on (or hung up) while Cal.com was answering
+                calcom.releaseReservation(calendar.account(), reservation.uid());
+            }
+        } catch (CalcomException e) {
+            log.debug("no courtesy reservation for call {}: {}", request.retellCallId(), e.getMessage());
         }
     }
 
-    private void releaseInCalcom(CalcomAccount account, ZoneId zone, SlotHold hold) {
+    private void releaseReservationLater(CalcomAccount account, ZoneId zone, SlotHold hold) {
+        // the hold is what counts; its courtesy reservation may be on its way still
+        CompletableFuture<?> reservation = pending.getIfPresent(hold.companyId() + ":" + hold.retellCallId());
+        Runnable release = () -> releaseReservation(account, zone, hold.id(), hold.companyId());
+        try {
+            if (reservation != null) {
+                reservation.whenCompleteAsync((done, failure) -> release.run(), executor);
+            } else {
+                // read again there: a reservation may have been attached since this hold was read
+                executor.execute(release);
+            }
+        } catch (RejectedExecutionException busy) {
+            log.info("reservation of hold {} not released (busy); it expires at {}", hold.id(), hold.expiresAt());
+        }
+    }
+
+    private void releaseReservation(CalcomAccount account, ZoneId zone, long holdId, long companyId) {
+        Optional<SlotHold> hold = holds.find(companyId, holdId);
+        if (hold.isEmpty() || hold.get().reservationUid() == null || hold.get().status() != SlotHold.Status.RELEASED) {
+            return;
+        }
         // nobody waits for a release; under a tight budget the reservation simply expires
         try (CalcomCallContext.Scope ignored = CalcomCallContext.background(null).bind()) {
-            calcom.releaseReservation(account, hold.reservationUid());
-            // what we cached hides a held slot only if it was fetched from Cal.com while the hold was there
-            LocalDate day = hold.startsAt().atZone(zone).toLocalDate();
-            if (fetchedUnderHold.asMap().remove(hold.companyId() + ":" + day) != null) {
-                heldTimeFreed(hold, zone);
-            }
+            calcom.releaseReservation(account, hold.get().reservationUid());
+            // days fetched while the reservation stood hide the time: a caller asking for it next asks Cal.com
+            heldTimeFreed(hold.get(), zone);
         } catch (RuntimeException e) {
-            log.info("Cal.com reservation {} of {} not released ({}); it expires at {}", hold.reservationUid(),
-                    account.name(), e.getMessage(), hold.expiresAt());
+            log.info("Cal.com reservation {} of {} not released ({}); it expires at {}", hold.get().reservationUid(),
+                    account.name(), e.getMessage(), hold.get().expiresAt());
         }
     }
 
-    private HoldOutcome refusedOrNotHeld(Throwable failure) {
-        if (failure instanceof CalcomException.SlotUnavailable taken) {
-            return new Refused(taken.reason().name().toLowerCase());
-        }
-        if (failure instanceof CalcomException.BadRequest rejected && rejected.httpStatus() == 422) {
-            // Cal.com answers 422 when the slot is booked or reserved by another user
-            return new Refused("unprocessable");
-        }
-        if (failure instanceof CalcomException calcomFailure) {
-            log.info("slot not held: {}", calcomFailure.getMessage());
-            return new NotHeld(calcomFailure.getClass().getSimpleName());
-        }
-        log.warn("slot not held", failure);
-        return new NotHeld("error");
-    }
-
-    private static boolean matches(SlotHold hold, long serviceId, @Nullable Long staffId, Instant start) {
-        return hold.serviceId() == serviceId && Objects.equals(hold.staffId(), staffId) && hold.startsAt().equals(start);
-    }
-
-    private AtomicLong generation(long companyId, String retellCallId) {
-        return generations.get(companyId + ":" + retellCallId, key -> new AtomicLong());
-    }
-
-    /** A caller asking for the held time next gets Cal.com's answer, not the day fetched while it was held. */
     private void heldTimeFreed(SlotHold hold, ZoneId zone) {
         AvailabilityService service = availability.getIfAvailable();
         if (service == null) {
             return;
         }
         Optional<io.slotline.tenancy.Service> held = tenants.activeService(hold.companyId(), hold.serviceId());
-        int minutes = held.map(io.slotline.tenancy.Service::durationMinutes).orElse(0);
-        // a reservation holds no particular host
         try {
-            service.apply(BusyChange.freed(hold.companyId(), hold.startsAt(),
-                    hold.startsAt().plus(Duration.ofMinutes(minutes)), zone,
-                    held.map(io.slotline.tenancy.Service::calcomEventTypeId).orElse(null), null),
-                    InvalidationSource.OWN_BOOKING);
+            service.apply(BusyChange.freed(hold.companyId(), hold.startsAt(), hold.endsAt(), zone,
+                    held.map(io.slotline.tenancy.Service::calcomEventTypeId).orElse(null),
+                    namesAHost(hold.host()) ? hold.host() : null), InvalidationSource.OWN_BOOKING);
         } catch (RuntimeException e) {
-            log.warn("could not update availability of company {} after releasing {}", hold.companyId(),
-                    hold.reservationUid(), e);
+            log.warn("could not update availability of company {} after releasing hold {}", hold.companyId(),
+                    hold.id(), e);
         }
     }
 

@@ -25,10 +25,12 @@ public record CalcomCallContext(Priority priority, @Nullable Instant deadline) {
     private static final ThreadLocal<@Nullable CalcomCallContext> CURRENT = new ThreadLocal<>();
 
     /**
-     * {@code LIVE}: a phone caller waits; may use the whole budget. {@code BACKGROUND}: prefetch and refresh; only
-     * while more than the reserve of the budget is left, dropped at once (never queued) otherwise.
+     * {@code CHANGE}: a booking, cancellation or reschedule the caller waits for; may use the whole budget (a LIVE
+     * call to those endpoints counts as CHANGE). {@code LIVE}: a phone caller waits for an answer; everything but the
+     * change reserve. {@code BACKGROUND}: prefetch, refresh, courtesy reservations and releases; only while more
+     * than the live reserve is left, dropped at once (never queued) otherwise.
      */
-    public enum Priority { LIVE, BACKGROUND }
+    public enum Priority { CHANGE, LIVE, BACKGROUND }
 
     /** Restores the previous binding on close; never throws. */
     @FunctionalInterface

@@ -60,12 +60,16 @@ public record CalcomResilienceProperties(@DefaultValue Breaker breaker, @Default
      *
      * @param requestsPerWindow most requests started in any {@code window} (a sliding window: also caps every
      *        fixed window Cal.com counts in)
-     * @param backgroundReservePercent share of the budget only live calls may use
+     * @param backgroundReservePercent share of the budget only live calls may use: background work (prefetch,
+     *                                 refresh, courtesy reservations and their releases) stops there, dropped
+     * @param changeReservePercent     share of the budget only changes a caller waits for (booking, cancelling,
+     *                                 rescheduling) may use: no read or background work can spend it
      * @param shared                   also count every instance's requests together, in Redis (for several
      *                                 instances behind a load balancer; needs {@code spring.data.redis.*})
      */
     public record Budget(@DefaultValue("100") int requestsPerWindow, @DefaultValue("60s") Duration window,
-            @DefaultValue("30") int backgroundReservePercent, @DefaultValue("false") boolean shared) {
+            @DefaultValue("30") int backgroundReservePercent, @DefaultValue("10") int changeReservePercent,
+            @DefaultValue("false") boolean shared) {
 
         public Budget {
             positive(requestsPerWindow, "budget.requests-per-window");
@@ -74,15 +78,33 @@ public record CalcomResilienceProperties(@DefaultValue Breaker breaker, @Default
                 throw new IllegalArgumentException(
                         "slotline.calcom.resilience.budget.background-reserve-percent must be 0..100");
             }
+            if (changeReservePercent < 0 || changeReservePercent > backgroundReservePercent) {
+                throw new IllegalArgumentException("slotline.calcom.resilience.budget.change-reserve-percent must be "
+                        + "0..background-reserve-percent (changes come first, then live reads, then background)");
+            }
         }
 
         public static Budget defaults() {
-            return new Budget(100, Duration.ofSeconds(60), 30, false);
+            return new Budget(100, Duration.ofSeconds(60), 30, 10, false);
         }
 
         /** Requests kept for live calls: background work stops when only this many are left. */
         int reserve() {
             return (int) Math.ceil(requestsPerWindow * backgroundReservePercent / 100.0);
+        }
+
+        /** Requests kept for changes: live reads stop when only this many are left. */
+        int changeReserve() {
+            return (int) Math.ceil(requestsPerWindow * changeReservePercent / 100.0);
+        }
+
+        /** Requests left in the window below which a request of this priority is refused. */
+        int keptFrom(CalcomCallContext.Priority priority) {
+            return switch (priority) {
+                case CHANGE -> 0;
+                case LIVE -> changeReserve();
+                case BACKGROUND -> reserve();
+            };
         }
     }
 

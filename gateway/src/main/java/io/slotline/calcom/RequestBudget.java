@@ -11,7 +11,8 @@ import io.slotline.calcom.CalcomCallContext.Priority;
 
 /**
  * One Cal.com account's request budget: at most {@code requestsPerWindow} request starts in any sliding
- * {@code window}, of which background work may use all but the reserve. After a 429 the account is blocked until
+ * {@code window}: changes a caller waits for (bookings) may use all of it, live reads all but the change reserve,
+ * background work all but the live reserve. After a 429 the account is blocked until
  * Cal.com's reset. Never waits: a request that doesn't fit is refused at once, because a live caller is better
  * served by a stale answer or an apology now than by a queue.
  */
@@ -23,14 +24,14 @@ final class RequestBudget {
 
     private final int capacity;
     private final Duration window;
-    private final int reserve;
+    private final CalcomResilienceProperties.Budget budget;
     private final ArrayDeque<Instant> starts;
     private Instant blockedUntil = Instant.MIN;
 
     RequestBudget(CalcomResilienceProperties.Budget budget) {
         this.capacity = budget.requestsPerWindow();
         this.window = budget.window();
-        this.reserve = budget.reserve();
+        this.budget = budget;
         this.starts = new ArrayDeque<>(capacity);
     }
 
@@ -43,18 +44,20 @@ final class RequestBudget {
             return new Refusal("blocked after HTTP 429 until " + blockedUntil, Duration.between(now, blockedUntil));
         }
         evictBefore(now.minus(window));
-        int allowed = priority == Priority.LIVE ? capacity : capacity - reserve;
-        if (starts.size() >= allowed) {
+        int kept = budget.keptFrom(priority);
+        if (starts.size() >= capacity - kept) {
             Duration retryAfter = starts.isEmpty() ? window : Duration.between(now, starts.peekFirst().plus(window));
-            return new Refusal(priority == Priority.LIVE
-                    ? "client-side budget of " + capacity + " per " + window.toSeconds() + "s spent"
-                    : "only the live reserve of the budget is left", retryAfter);
+            return new Refusal(switch (priority) {
+                case CHANGE -> "client-side budget of " + capacity + " per " + window.toSeconds() + "s spent";
+                case LIVE -> "only the reserve for bookings and changes is left";
+                case BACKGROUND -> "only the live reserve of the budget is left";
+            }, retryAfter);
         }
         if (reported.isPresent()) {
             RateLimitStatus status = reported.get();
-            int calcomReserve = (int) Math.ceil(status.limit() * (double) reserve / capacity);
+            int calcomReserve = (int) Math.ceil(status.limit() * (double) kept / capacity);
             int remaining = status.remainingAt(now);
-            if (priority == Priority.LIVE ? remaining <= 0 : remaining <= calcomReserve) {
+            if (remaining <= calcomReserve) {
                 return new Refusal("Cal.com reports " + remaining + " requests left",
                         Duration.between(now, status.resetAt()));
             }

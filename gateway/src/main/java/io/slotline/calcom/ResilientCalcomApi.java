@@ -164,6 +164,10 @@ public final class ResilientCalcomApi implements CalcomApi {
 
     private <T> T call(CalcomAccount account, Endpoint endpoint, Supplier<T> action) {
         CalcomCallContext context = CalcomCallContext.current();
+        if (context.priority() == Priority.LIVE && isChange(endpoint)) {
+            // a caller waits for this change: it must never queue behind reads, reservations or refreshes
+            context = new CalcomCallContext(Priority.CHANGE, context.deadline());
+        }
         Instant firstStart = clock.instant();
         try {
             return attempt(account, endpoint, context, action);
@@ -189,8 +193,11 @@ public final class ResilientCalcomApi implements CalcomApi {
             Duration wait = shared.tryAcquire(account.name(), context.priority());
             if (wait != null) {
                 budget(account.name()).giveBack(start);
-                refusal = new RequestBudget.Refusal(context.priority() == Priority.LIVE
-                        ? "the budget all instances share is spent" : "only the shared live reserve is left", wait);
+                refusal = new RequestBudget.Refusal(switch (context.priority()) {
+                    case CHANGE -> "the budget all instances share is spent";
+                    case LIVE -> "only the shared reserve for bookings and changes is left";
+                    case BACKGROUND -> "only the shared live reserve is left";
+                }, wait);
             }
         }
         if (refusal != null) {
@@ -226,6 +233,13 @@ public final class ResilientCalcomApi implements CalcomApi {
                 ? context.deadline()
                 : firstStart.plus(properties.retry().windowWithoutDeadline());
         return !now.plus(firstAttempt).isAfter(deadline) && now.isBefore(deadline);
+    }
+
+    private static boolean isChange(Endpoint endpoint) {
+        return switch (endpoint) {
+            case BOOKINGS_CREATE, BOOKINGS_CANCEL, BOOKINGS_RESCHEDULE -> true;
+            default -> false;
+        };
     }
 
     private static boolean isIdempotentRead(Endpoint endpoint) {

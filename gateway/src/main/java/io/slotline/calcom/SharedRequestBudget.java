@@ -80,8 +80,8 @@ final class SharedRequestBudget {
                 if (!probe.isConsumed()) {
                     return Duration.ofNanos(Math.max(probe.getNanosToWaitForRefill(), 1_000_000));
                 }
-                if (priority == Priority.BACKGROUND && probe.getRemainingTokens() < budget.reserve()) {
-                    // the live reserve is for callers: give the permit back
+                if (probe.getRemainingTokens() < budget.keptFrom(priority)) {
+                    // the reserves are for callers (and the last of them for their bookings): give the permit back
                     bucket.addTokens(1);
                     return Duration.ofNanos(Math.max(probe.getNanosToWaitForRefill(), budget.window().toNanos()
                             / Math.max(1, budget.requestsPerWindow())));

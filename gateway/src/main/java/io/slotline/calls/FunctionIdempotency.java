@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -98,6 +99,33 @@ public class FunctionIdempotency implements ExpiringRecords {
                 .param("key", key)
                 .param("companyId", companyId)
                 .update() == 1;
+    }
+
+    /**
+     * Waits, at most {@code max}, for another attempt's answer: polls the row (from 20 ms up to every 200 ms), so an
+     * instance that did not start the work learns its outcome from the database alone.
+     *
+     * @return the row once it is done; the row still in flight when {@code max} is over; empty when the row went
+     *         away (that attempt failed and a retry may act itself)
+     */
+    public Optional<IdempotencyRecord> awaitDone(String key, long companyId, Duration max) {
+        // elapsed real time, not the injected clock: this bounds how long a caller listens to silence
+        long until = System.nanoTime() + max.toNanos();
+        long pause = 20;
+        while (true) {
+            Optional<IdempotencyRecord> row = find(key, companyId);
+            long left = until - System.nanoTime();
+            if (row.isEmpty() || row.get().done() || left <= 0) {
+                return row;
+            }
+            try {
+                Thread.sleep(Math.max(1, Math.min(pause, TimeUnit.NANOSECONDS.toMillis(left))));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return row;
+            }
+            pause = Math.min(200, pause * 2);
+        }
     }
 
     public Optional<IdempotencyRecord> find(String key, long companyId) {

@@ -1,5 +1,6 @@
 package io.slotline.functions;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -21,10 +22,13 @@ import io.slotline.appointments.Appointment;
 import io.slotline.appointments.AppointmentStatus;
 import io.slotline.appointments.SlotHold;
 import io.slotline.availability.Availability;
+import io.slotline.availability.CalendarRef;
 import io.slotline.availability.CalendarUnavailableException;
 import io.slotline.availability.FreeSlot;
 import io.slotline.booking.Alternatives;
 import io.slotline.booking.BookingService;
+import io.slotline.booking.Calendars;
+import io.slotline.booking.SlotHoldService;
 import io.slotline.booking.BookingService.BookingOutcome;
 import io.slotline.calcom.CalcomException;
 import io.slotline.speech.DateTimeRequest;
@@ -40,9 +44,9 @@ import io.slotline.speech.Messages;
 class BookAppointment implements MutatingFunction<BookAppointment.Args> {
 
     /** A reservation sent with check_availability usually landed long ago; never wait longer than this for it. */
-    private static final java.time.Duration PENDING_HOLD_WAIT = java.time.Duration.ofSeconds(2);
+    private static final Duration PENDING_HOLD_WAIT = Duration.ofSeconds(2);
     /** Kept from the deadline for recording the caller's callback promise and answering. */
-    private static final java.time.Duration PROMISE_MARGIN = java.time.Duration.ofMillis(750);
+    private static final Duration PROMISE_MARGIN = Duration.ofMillis(750);
 
     private static final Pattern EMAIL = Pattern.compile("[^\\s@]+@[^\\s@]+\\.[^\\s@]+");
     private static final int MAX_NAME = 200;
@@ -76,11 +80,16 @@ class BookAppointment implements MutatingFunction<BookAppointment.Args> {
     private final SlotDesk desk;
     private final SpokenWhen when;
     private final BookingService bookings;
+    private final HeldHosts heldHosts;
+    private final Calendars calendars;
 
-    BookAppointment(SlotDesk desk, SpokenWhen when, BookingService bookings) {
+    BookAppointment(SlotDesk desk, SpokenWhen when, BookingService bookings, HeldHosts heldHosts,
+                    Calendars calendars) {
         this.desk = desk;
         this.when = when;
         this.bookings = bookings;
+        this.heldHosts = heldHosts;
+        this.calendars = calendars;
     }
 
     @Override
@@ -155,10 +164,33 @@ class BookAppointment implements MutatingFunction<BookAppointment.Args> {
         desk.holds().awaitPending(context.companyId(), context.retellCallId(), PENDING_HOLD_WAIT);
         Optional<SlotHold> hold = desk.holds().heldFor(context.companyId(), context.retellCallId(),
                 subject.service().id(), subject.staffId(), start);
+        if (hold.isEmpty() && !bookings.alreadyBooked(context.companyId(), context.retellCallId(),
+                subject.service().id(), subject.staffId(), start)) {
+            // no check before (or its hold expired): the hold is taken here, so that no other call's is ignored
+            FreeSlot slot = new FreeSlot(start, start.plus(Duration.ofMinutes(subject.service().durationMinutes())));
+            List<SlotHold> others = heldHosts.others(context, date, date);
+            List<String> hosts = heldHosts.candidates(context, subject, slot, others, true);
+            SlotHoldService.HoldOutcome taken = hosts.isEmpty() ? new SlotHoldService.Taken()
+                    : desk.holds().hold(new SlotHoldService.HoldRequest(context.companyId(), context.retellCallId(),
+                            subject.service().id(), subject.staffId(), subject.calendar(), context.zone(), start,
+                            hosts, false));
+            if (!(taken instanceof SlotHoldService.Held held)) {
+                return slotGone(context, subject, request, start, false);
+            }
+            hold = Optional.of(held.hold());
+        }
+        SlotHold ours = hold.orElse(null);
+        // "anyone" books the host the hold took, by name: Cal.com's own pick could be a host another call holds
+        CalendarRef calendar = ours != null && subject.staff() == null && SlotHoldService.namesAHost(ours.host())
+                ? calendars.forHost(context.company(), subject.service(), ours.host()) : subject.calendar();
         BookingOutcome outcome = bookings.book(new BookingService.BookingRequest(context.company(),
                 context.branch().id(), context.zone(), context.callId(), context.retellCallId(), subject.service(),
-                subject.staff(), subject.calendar(), start, name, phone, email, notes,
-                hold.map(SlotHold::reservationUid).orElse(null)), Deadline.remaining().minus(PROMISE_MARGIN));
+                subject.staff(), calendar, start, name, phone, email, notes, ours == null ? null : ours.id(),
+                ours == null ? null : ours.reservationUid()), Deadline.remaining().minus(PROMISE_MARGIN));
+        if (ours != null && outcome instanceof BookingService.SlotTaken) {
+            // Cal.com has the time booked: the hold keeps nobody else from anything any more
+            desk.holds().release(calendar.account(), context.zone(), ours);
+        }
         return answer(context, subject, request, start, name, outcome);
     }
 
@@ -168,7 +200,7 @@ class BookAppointment implements MutatingFunction<BookAppointment.Args> {
             return booked(context, subject, name, booked);
         }
         if (outcome instanceof BookingService.SlotTaken) {
-            return slotGone(context, subject, request, start);
+            return slotGone(context, subject, request, start, true);
         }
         if (outcome instanceof BookingService.MissingContact) {
             return FunctionResult.notOk("missing_contact", Messages.render(MessageKey.ASK_PHONE, context.language()));
@@ -242,9 +274,14 @@ class BookAppointment implements MutatingFunction<BookAppointment.Args> {
                 FunctionDispatcher.PENDING_CONFIRMATION, data);
     }
 
-    /** Cal.com refused the time: alternatives from Cal.com's answer for that calendar and day, without the lost slot. */
+    /**
+     * The time is gone: alternatives for that calendar and day without it and without what other calls hold.
+     *
+     * @param askCalcom Cal.com refused it: its answer for that day is read again; otherwise another call holds it
+     *                  and memory is right
+     */
     private FunctionResult slotGone(CallContext context, SlotDesk.Subject subject, DateTimeRequest request,
-                                    Instant start) {
+                                    Instant start, boolean askCalcom) {
         String spoken = desk.spoken(context, start);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("booked", false);
@@ -252,8 +289,10 @@ class BookAppointment implements MutatingFunction<BookAppointment.Args> {
         data.put("requested", desk.slot(context, start));
         List<FreeSlot> alternatives = List.of();
         try {
-            Availability availability = desk.freeSlotsAt(context, subject.calendar(), request.date(),
-                    desk.searchEnd(context, request.date()), start, true);
+            LocalDate until = desk.searchEnd(context, request.date());
+            Availability availability = heldHosts.without(context, subject, desk.freeSlotsAt(context,
+                    subject.calendar(), request.date(), until, start, askCalcom),
+                    heldHosts.others(context, request.date(), until));
             alternatives = Alternatives.forSpeaking(Alternatives.rank(availability, context.zone(),
                     new Alternatives.Wish(request.date(), request.time().orElse(null), request.window().orElse(null)),
                     CheckAvailability.ALTERNATIVES, context.receivedAt(), desk.lastBookableDay(context),

@@ -1,6 +1,5 @@
 package io.slotline.functions;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -56,10 +55,12 @@ class CheckAvailability implements FunctionHandler<CheckAvailability.Args> {
 
     private final SlotDesk desk;
     private final SpokenWhen when;
+    private final HeldHosts heldHosts;
 
-    CheckAvailability(SlotDesk desk, SpokenWhen when) {
+    CheckAvailability(SlotDesk desk, SpokenWhen when, HeldHosts heldHosts) {
         this.desk = desk;
         this.when = when;
+        this.heldHosts = heldHosts;
     }
 
     @Override
@@ -115,47 +116,24 @@ class CheckAvailability implements FunctionHandler<CheckAvailability.Args> {
         }
         LocalDate searchEnd = desk.searchEnd(context, date);
         Availability availability = desk.freeSlotsAt(context, subject.calendar(), date, searchEnd, start, false);
-        List<SlotHold> competing = Alternatives.exact(availability, start) == null ? List.of()
-                : desk.holds().competingHolds(context.companyId(), context.retellCallId(), subject.service().id(),
-                        start, Duration.ofMinutes(subject.service().durationMinutes()));
-        Alternatives.Wish wish = new Alternatives.Wish(date, time, request.window().orElse(null));
-        SlotDesk.HostsLeft left = competing.isEmpty() ? SlotDesk.HostsLeft.SOME
-                : desk.hostsLeft(context, subject, date, start, competing);
-        if (left == SlotDesk.HostsLeft.NONE) {
-            // other callers are confirming this time and hold every host free then, as Cal.com would say too
-            return taken(context, subject, availability, wish, start);
-        }
-        if (left == SlotDesk.HostsLeft.UNKNOWN) {
-            // other callers are confirming this time and may hold every free host: Cal.com's reservations are not
-            // in what we cached, so this calendar's day is asked again
-            desk.holds().fetchedWhileHeld(context.companyId(), date);
-            availability = desk.freeSlotsAt(context, subject.calendar(), date, searchEnd, start, true);
-        }
-        if (Alternatives.exact(availability, start) != null) {
-            SlotHoldService.HoldOutcome hold = desk.holds().hold(new SlotHoldService.HoldRequest(context.companyId(),
+        // one query: other calls' holds decide this time and which alternatives are really free
+        List<SlotHold> others = heldHosts.others(context, date, searchEnd);
+        FreeSlot slot = Alternatives.exact(availability, start);
+        if (slot != null) {
+            List<String> hosts = heldHosts.candidates(context, subject, slot, others, false);
+            if (!hosts.isEmpty() && desk.holds().hold(new SlotHoldService.HoldRequest(context.companyId(),
                     context.retellCallId(), subject.service().id(), subject.staffId(), subject.calendar(),
-                    context.zone(), start));
-            if (hold instanceof SlotHoldService.Held held) {
+                    context.zone(), start, hosts, true)) instanceof SlotHoldService.Held held) {
                 return free(context, subject, start, held.hold(), availability.stale());
             }
-            if (hold instanceof SlotHoldService.NotHeld notHeld) {
-                FunctionResult answer = free(context, subject, start, null, availability.stale());
-                return "timeout".equals(notHeld.detail()) ? withPendingHold(answer) : answer;
-            }
-            // Cal.com knows better than what we had: someone else booked or holds it
-            desk.invalidateDay(context, date);
+            // other callers hold every host free then (or won the race for the last one just now)
+            others = heldHosts.others(context, date, searchEnd);
         }
-        return taken(context, subject, availability, wish, start);
+        Alternatives.Wish wish = new Alternatives.Wish(date, time, request.window().orElse(null));
+        return taken(context, subject, heldHosts.without(context, subject, availability, others), wish, start);
     }
 
-    /** The reservation is still on its way to Cal.com; book_appointment picks it up when it has arrived. */
-    private static FunctionResult withPendingHold(FunctionResult answer) {
-        Map<String, Object> data = new LinkedHashMap<>(answer.data());
-        data.put("hold", Map.of("held", false, "pending", true));
-        return FunctionResult.ok(answer.message(), data);
-    }
-
-    private FunctionResult free(CallContext context, SlotDesk.Subject subject, Instant start, @Nullable SlotHold hold,
+    private FunctionResult free(CallContext context, SlotDesk.Subject subject, Instant start, SlotHold hold,
                                 boolean stale) {
         String spoken = desk.spoken(context, start);
         String message = subject.staff() == null
@@ -166,12 +144,7 @@ class CheckAvailability implements FunctionHandler<CheckAvailability.Args> {
         data.put("available", true);
         subject.putInto(data);
         data.put("slot", desk.slot(context, start));
-        Map<String, Object> held = new LinkedHashMap<>();
-        held.put("held", hold != null);
-        if (hold != null) {
-            held.put("until", hold.expiresAt().toString());
-        }
-        data.put("hold", held);
+        data.put("hold", Map.of("held", true, "until", hold.expiresAt().toString()));
         if (stale) {
             data.put("stale", true);
         }

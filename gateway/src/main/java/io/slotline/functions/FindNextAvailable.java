@@ -49,10 +49,12 @@ class FindNextAvailable implements FunctionHandler<FindNextAvailable.Args> {
 
     private final SlotDesk desk;
     private final SpokenWhen when;
+    private final HeldHosts heldHosts;
 
-    FindNextAvailable(SlotDesk desk, SpokenWhen when) {
+    FindNextAvailable(SlotDesk desk, SpokenWhen when, HeldHosts heldHosts) {
         this.desk = desk;
         this.when = when;
+        this.heldHosts = heldHosts;
     }
 
     @Override
@@ -106,7 +108,8 @@ class FindNextAvailable implements FunctionHandler<FindNextAvailable.Args> {
         if (until.isAfter(desk.lastBookableDay(context))) {
             until = desk.lastBookableDay(context);
         }
-        Availability availability = desk.freeSlots(context, subject.calendar(), from, until);
+        Availability availability = heldHosts.without(context, subject,
+                desk.freeSlots(context, subject.calendar(), from, until), heldHosts.others(context, from, until));
         Instant earliest = notBefore;
         TimeWindow daily = window;
         List<FreeSlot> next = availability.all()

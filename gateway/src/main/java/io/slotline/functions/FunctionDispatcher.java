@@ -66,6 +66,8 @@ import tools.jackson.databind.node.ObjectNode;
 public class FunctionDispatcher implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(FunctionDispatcher.class);
+    /** What a repeated request keeps of its deadline to say "in progress" when the first attempt is still at work. */
+    private static final Duration ANSWER_MARGIN = Duration.ofMillis(300);
 
     private final Map<String, FunctionHandler<?>> handlers;
     private final JsonMapper json;
@@ -332,15 +334,23 @@ public class FunctionDispatcher implements DisposableBean {
 
     private <A> FunctionResult runOnceAcrossInstances(FunctionHandler<A> handler, A args, CallContext context,
                                                       String key) {
+        // a repeat waits for the first attempt's answer as long as its own deadline allows
+        long waitUntil = System.nanoTime() + Math.max(0, Deadline.remaining().minus(ANSWER_MARGIN).toNanos());
         Optional<IdempotencyRecord> earlier = idempotency.tryBegin(key, context.companyId(), handler.name());
-        if (earlier.isPresent()) {
-            IdempotencyRecord record = earlier.get();
-            if (record.done() && record.responseJson() != null) {
-                return replay(record.responseJson());
+        while (earlier.isPresent()) {
+            // another instance runs the same tool call: its answer is this one's too, once it has it
+            Optional<IdempotencyRecord> settled = idempotency.awaitDone(key, context.companyId(),
+                    Duration.ofNanos(Math.max(0, waitUntil - System.nanoTime())));
+            if (settled.isPresent() && settled.get().done() && settled.get().responseJson() != null) {
+                return replay(settled.get().responseJson());
             }
-            // another instance is still working on it: say so rather than act twice
-            return FunctionResult.notOk("in_progress",
-                    Messages.render(MessageKey.REQUEST_IN_PROGRESS, context.language()));
+            if (settled.isPresent()) {
+                // still running when the caller can wait no longer: say so rather than act twice
+                return FunctionResult.notOk("in_progress",
+                        Messages.render(MessageKey.REQUEST_IN_PROGRESS, context.language()));
+            }
+            // that attempt changed nothing (Cal.com down) and let go of the key: this one tries itself
+            earlier = idempotency.tryBegin(key, context.companyId(), handler.name());
         }
         FunctionResult result;
         try {

@@ -57,10 +57,12 @@ class GetAlternatives implements FunctionHandler<GetAlternatives.Args> {
 
     private final SlotDesk desk;
     private final SpokenWhen when;
+    private final HeldHosts heldHosts;
 
-    GetAlternatives(SlotDesk desk, SpokenWhen when) {
+    GetAlternatives(SlotDesk desk, SpokenWhen when, HeldHosts heldHosts) {
         this.desk = desk;
         this.when = when;
+        this.heldHosts = heldHosts;
     }
 
     @Override
@@ -105,7 +107,8 @@ class GetAlternatives implements FunctionHandler<GetAlternatives.Args> {
         LocalDate lastBookable = desk.lastBookableDay(context);
         LocalDate last = request.lastDate().isAfter(lastBookable) ? lastBookable : request.lastDate();
         LocalDate until = desk.searchEnd(context, last);
-        Availability availability = desk.freeSlots(context, subject.calendar(), date, until);
+        Availability availability = heldHosts.without(context, subject,
+                desk.freeSlots(context, subject.calendar(), date, until), heldHosts.others(context, date, until));
         // a period ("Ende der Woche"): times spread over its days first, the next free ones after it otherwise
         List<FreeSlot> inPeriod = request.isPeriod() ? NearOptions.inPeriod(availability, context.zone(), date, last,
                 time, window, context.receivedAt(), count) : List.of();

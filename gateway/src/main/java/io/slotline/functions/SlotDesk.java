@@ -6,12 +6,10 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -21,19 +19,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
-import io.slotline.appointments.SlotHold;
 import io.slotline.availability.Availability;
 import io.slotline.availability.AvailabilityService;
 import io.slotline.availability.CalendarRef;
 import io.slotline.availability.CalendarUnavailableException;
-import io.slotline.availability.EventTypeShape;
 import io.slotline.availability.FreeSlot;
 import io.slotline.availability.InvalidationSource;
 import io.slotline.availability.SlotRequest;
-import io.slotline.booking.Alternatives;
 import io.slotline.booking.BookingProperties;
 import io.slotline.booking.Calendars;
-import io.slotline.booking.EventTypeCatalog;
 import io.slotline.booking.SlotHoldService;
 import io.slotline.calcom.CalcomException;
 import io.slotline.speech.DateTimeRequest;
@@ -70,11 +64,10 @@ class SlotDesk {
     private final CallMemory memory;
     private final BookingProperties properties;
     private final SpokenWhen when;
-    private final EventTypeCatalog eventTypes;
 
     SlotDesk(ServiceResolver services, TenantDirectory tenants, Calendars calendars,
              ObjectProvider<AvailabilityService> availability, SlotHoldService holds, CallMemory memory,
-             BookingProperties properties, SpokenWhen when, EventTypeCatalog eventTypes) {
+             BookingProperties properties, SpokenWhen when) {
         this.services = services;
         this.tenants = tenants;
         this.calendars = calendars;
@@ -83,7 +76,6 @@ class SlotDesk {
         this.memory = memory;
         this.properties = properties;
         this.when = when;
-        this.eventTypes = eventTypes;
     }
 
     /** A service, maybe one staff member, and the Cal.com calendar they are. */
@@ -232,57 +224,9 @@ class SlotDesk {
                 context.receivedAt().plus(properties.liveDeadline()));
     }
 
-    /** Whether a host is left for this caller at a time other calls hold, by what memory knows of the hosts. */
-    enum HostsLeft { SOME, NONE, UNKNOWN }
-
-    /**
-     * Cal.com lets each reservation of a service take one of its free hosts. By the hosts' calendars in memory (all
-     * hosts Cal.com lists for the event type): a hold for a named staff member takes that one, any other hold takes
-     * one of the rest; the time is still free for this caller ({@code SOME}) while a host is left for them, taken
-     * otherwise ({@code NONE}). {@code UNKNOWN} (ask Cal.com) when a host's calendar or the event type's hosts are
-     * not in memory, or when no host seems left but a hold only partly overlaps the time (it may hold a host that
-     * was not free then anyway).
-     */
-    HostsLeft hostsLeft(CallContext context, Subject subject, LocalDate day, Instant start, List<SlotHold> competing) {
-        Long eventTypeId = subject.service().calcomEventTypeId();
-        EventTypeShape shape = eventTypeId == null ? null : eventTypes.known(context.companyId(), eventTypeId);
-        if (shape == null || shape.hostUsernames().isEmpty() || subject.service().calcomEventTypeSlug() == null) {
-            return HostsLeft.UNKNOWN;
-        }
-        Set<String> free = new HashSet<>();
-        for (String host : shape.hostUsernames()) {
-            CalendarRef calendar = calendars.forHost(context.company(), subject.service(), host);
-            Optional<Availability> known = availability().peek(liveRequest(context, calendar, day, day));
-            if (known.isEmpty()) {
-                return HostsLeft.UNKNOWN;
-            }
-            if (Alternatives.exact(known.get(), start) != null) {
-                free.add(host);
-            }
-        }
-        int forAnyHost = 0;
-        for (SlotHold hold : competing) {
-            String named = usernameOf(context, hold.staffId());
-            if (named == null || !free.remove(named)) {
-                forAnyHost++;
-            }
-        }
-        String wanted = subject.staff() == null || subject.staff().calcomUsername() == null ? null
-                : CalendarRef.normalized(subject.staff().calcomUsername());
-        if ((wanted == null || free.contains(wanted)) && free.size() > forAnyHost) {
-            return HostsLeft.SOME;
-        }
-        return competing.stream().allMatch(hold -> hold.startsAt().equals(start)) ? HostsLeft.NONE : HostsLeft.UNKNOWN;
-    }
-
-    private @Nullable String usernameOf(CallContext context, @Nullable Long staffId) {
-        if (staffId == null) {
-            return null;
-        }
-        return tenants.staffMember(context.companyId(), context.branch().id(), staffId)
-                .map(Staff::calcomUsername)
-                .map(CalendarRef::normalized)
-                .orElse(null);
+    /** What memory holds for the calendar's days, without asking Cal.com; empty when some day is missing. */
+    Optional<Availability> peek(CallContext context, CalendarRef calendar, LocalDate from, LocalDate to) {
+        return availability().peek(liveRequest(context, calendar, from, to));
     }
 
     /** After Cal.com contradicted what we knew (a "free" slot was not): forget that day. */

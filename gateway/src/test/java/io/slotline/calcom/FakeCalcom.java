@@ -164,9 +164,12 @@ public final class FakeCalcom implements CalcomApi {
         throw new UnsupportedOperationException("not faked");
     }
 
+    /** Counted in {@link #writeCalls()}: a change that reached Cal.com, answered "no such booking". */
     @Override
     public Booking cancel(CalcomAccount account, String uid, @Nullable String reason) {
-        throw new UnsupportedOperationException("not faked");
+        writeCalls.incrementAndGet();
+        throw new CalcomException.NotFound(new CalcomException.Origin(account.name(), "bookings_cancel", 404, null,
+                null), "Booking with uid " + uid + " not found");
     }
 
     @Override

@@ -40,7 +40,7 @@ class ResilientCalcomApiTest {
     private static CalcomResilienceProperties withBudget(int requests) {
         CalcomResilienceProperties defaults = CalcomResilienceProperties.defaults();
         return new CalcomResilienceProperties(defaults.breaker(),
-                new CalcomResilienceProperties.Budget(requests, Duration.ofSeconds(60), 30, false), defaults.retry());
+                new CalcomResilienceProperties.Budget(requests, Duration.ofSeconds(60), 30, 10, false), defaults.retry());
     }
 
     private static <T> T background(java.util.function.Supplier<T> call) {
@@ -153,10 +153,51 @@ class ResilientCalcomApiTest {
             }
         }
 
-        assertThat(passed).isEqualTo(100);
-        assertThat(refused).isEqualTo(50);
-        assertThat(calcom.slotsCalls()).isEqualTo(100);
+        // reads stop where the reserve for changes begins; a caller's booking or cancellation still goes through
+        assertThat(passed).isEqualTo(90);
+        assertThat(refused).isEqualTo(60);
+        assertThat(calcom.slotsCalls()).isEqualTo(90);
+        int changes = 0;
+        for (int i = 0; i < 15; i++) {
+            try {
+                api.cancel(ACCOUNT, "uid_" + i, null);
+            } catch (CalcomException.NotFound reachedCalcom) {
+                changes++;
+            } catch (CalcomException.RateLimited spent) {
+                // the whole budget is used
+            }
+        }
+        assertThat(changes).isEqualTo(10);
         assertThat(api.budgetUsed("demo-salon")).isEqualTo(100);
+    }
+
+    @Test
+    void bookingsNeverQueueBehindReservationsReleasesOrRefreshes() {
+        ResilientCalcomApi api = api(withoutRetry());
+        int background = 0;
+        for (int i = 0; i < 100; i++) {
+            try {
+                background(() -> {
+                    api.releaseReservation(ACCOUNT, "res");
+                    return null;
+                });
+                background++;
+            } catch (CalcomException.RateLimited dropped) {
+                // dropped at once, not queued
+            }
+        }
+        for (int i = 0; i < 100; i++) {
+            try {
+                api.slots(ACCOUNT, QUERY);
+            } catch (CalcomException.RateLimited spent) {
+                // live reads use what background work left, but not the change reserve
+            }
+        }
+
+        assertThat(background).isEqualTo(70);
+        assertThat(calcom.slotsCalls()).isEqualTo(20);
+        assertThatThrownBy(() -> api.cancel(ACCOUNT, "uid", null)).isInstanceOf(CalcomException.NotFound.class);
+        assertThat(calcom.writeCalls()).isEqualTo(71);
     }
 
     @Test
@@ -182,14 +223,14 @@ class ResilientCalcomApiTest {
         }
 
         assertThat(backgroundPassed).isEqualTo(70);
-        assertThat(livePassed).isEqualTo(30);
-        assertThat(calcom.slotsCalls()).isEqualTo(100);
+        assertThat(livePassed).as("all but the change reserve").isEqualTo(20);
+        assertThat(calcom.slotsCalls()).isEqualTo(90);
     }
 
     @Test
     void budgetSlidesWithTheWindow() {
         ResilientCalcomApi api = api(withBudget(10));
-        for (int i = 0; i < 10; i++) {
+        for (int i = 0; i < 9; i++) {
             api.slots(ACCOUNT, QUERY);
         }
         assertThatThrownBy(() -> api.slots(ACCOUNT, QUERY))
@@ -199,7 +240,7 @@ class ResilientCalcomApiTest {
         clock.advance(Duration.ofSeconds(60));
 
         api.slots(ACCOUNT, QUERY);
-        assertThat(calcom.slotsCalls()).isEqualTo(11);
+        assertThat(calcom.slotsCalls()).isEqualTo(10);
     }
 
     @Test

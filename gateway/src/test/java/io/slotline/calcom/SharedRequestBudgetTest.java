@@ -1,6 +1,7 @@
 package io.slotline.calcom;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -41,7 +42,7 @@ class SharedRequestBudgetTest {
     /** 20 per minute, 30% (6) kept for live calls. */
     private static final CalcomResilienceProperties PROPERTIES = new CalcomResilienceProperties(
             CalcomResilienceProperties.defaults().breaker(),
-            new CalcomResilienceProperties.Budget(20, Duration.ofSeconds(60), 30, true),
+            new CalcomResilienceProperties.Budget(20, Duration.ofSeconds(60), 30, 10, true),
             new CalcomResilienceProperties.Retry(false, Duration.ofMillis(1500)));
 
     private final MutableClock clock = new MutableClock(Instant.parse("2030-03-04T07:00:00Z"));
@@ -68,19 +69,25 @@ class SharedRequestBudgetTest {
                 (i % 2 == 0 ? first : second).slots(ACCOUNT, QUERY);
                 passed++;
             } catch (CalcomException.RateLimited notSent) {
-                assertThat(notSent.getMessage()).contains("budget all instances share");
+                assertThat(notSent.getMessage()).contains("shared reserve for bookings");
                 refused++;
             }
         }
 
-        assertThat(passed).isEqualTo(20);
-        assertThat(refused).isEqualTo(10);
-        assertThat(calcom.slotsCalls()).isEqualTo(20);
+        // reads stop at the shared change reserve (2 of 20): bookings on either instance still get through
+        assertThat(passed).isEqualTo(18);
+        assertThat(refused).isEqualTo(12);
+        assertThat(calcom.slotsCalls()).isEqualTo(18);
+        assertThatThrownBy(() -> second.cancel(ACCOUNT, "uid_1", null)).isInstanceOf(CalcomException.NotFound.class);
+        assertThatThrownBy(() -> first.cancel(ACCOUNT, "uid_2", null)).isInstanceOf(CalcomException.NotFound.class);
+        assertThatThrownBy(() -> first.cancel(ACCOUNT, "uid_3", null))
+                .isInstanceOfSatisfying(CalcomException.RateLimited.class,
+                        notSent -> assertThat(notSent.getMessage()).contains("budget all instances share"));
         assertThat(first.budgetUsed("demo-salon") + second.budgetUsed("demo-salon"))
                 .as("each instance's own budget counts only the requests it sent").isEqualTo(20);
         clock.advance(Duration.ofSeconds(60));
         first.slots(ACCOUNT, QUERY);
-        assertThat(calcom.slotsCalls()).as("the shared budget refills").isEqualTo(21);
+        assertThat(calcom.slotsCalls()).as("the shared budget refills").isEqualTo(19);
     }
 
     @Test
@@ -108,19 +115,21 @@ class SharedRequestBudgetTest {
         }
 
         assertThat(background).isEqualTo(14);
-        assertThat(live).isEqualTo(6);
-        assertThat(calcom.slotsCalls()).isEqualTo(20);
+        assertThat(live).isEqualTo(4);
+        assertThat(calcom.slotsCalls()).isEqualTo(18);
+        assertThatThrownBy(() -> prefetching.cancel(ACCOUNT, "uid", null))
+                .as("the change reserve is left to a caller's booking").isInstanceOf(CalcomException.NotFound.class);
     }
 
     @Test
     void withoutRedisEachInstanceGoesOnWithItsOwnBudget() {
         ResilientCalcomApi alone = instance(1);
 
-        for (int i = 0; i < 20; i++) {
+        for (int i = 0; i < 18; i++) {
             alone.slots(ACCOUNT, QUERY);
         }
 
-        assertThat(calcom.slotsCalls()).isEqualTo(20);
+        assertThat(calcom.slotsCalls()).isEqualTo(18);
     }
 
     @Test

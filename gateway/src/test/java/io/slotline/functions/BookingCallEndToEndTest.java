@@ -54,11 +54,11 @@ class BookingCallEndToEndTest extends LiveCallTest {
         assertThat(free.json().path("available").asBoolean()).isTrue();
         assertThat(free.json().path("hold").path("held").asBoolean()).isTrue();
         assertThat(free.message()).endsWith("ist frei. Soll ich den Termin für Sie buchen?");
-        // held for us in Cal.com
+        // held for us in Slotline's database, one host taken (no Cal.com reservation for a team event type)
         List<Map<String, Object>> holds = holdsOf(call);
         assertThat(holds).hasSize(1);
         assertThat(holds.get(0).get("status")).isEqualTo("held");
-        assertThat(reservationActive(holds.get(0).get("reservation_uid"))).isTrue();
+        assertThat(holds.get(0).get("reservation_uid")).isNull();
 
         Map<String, String> booking = Map.of("service", "Herrenhaarschnitt", "date",
                 chosen.path("date").asString(), "time", chosen.path("time").asString(),
@@ -104,6 +104,5 @@ class BookingCallEndToEndTest extends LiveCallTest {
         assertThat(jdbc.sql("SELECT COUNT(*) FROM appointments WHERE call_id = :id")
                 .param("id", row.get("call_id")).query(Long.class).single()).isEqualTo(1L);
         assertThat(holdsOf(call)).extracting(hold -> hold.get("status")).containsExactly("booked");
-        assertThat(reservationActive(holds.get(0).get("reservation_uid"))).isFalse();
     }
 }

@@ -14,8 +14,6 @@ class CallStartPrefetchTest extends LiveCallTest {
 
     @Test
     void inboundCallWarmsEveryServiceForAnyHostAndEachStaffMemberAndTheFirstQuestionCostsNoSlotsRequest() {
-        // holds left by earlier tests in this shared context would (rightly) send the check back to Cal.com
-        jdbc.sql("UPDATE slot_holds SET status = 'released' WHERE status = 'held'").update();
         Call call = salonCall();
         assertThat(salonCalendars()).as("three services, each for any host, Anna and Ben").hasSize(9);
 

@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,9 +82,6 @@ abstract class LiveCallTest {
     @DynamicPropertySource
     static void calcomIsTheSimulator(DynamicPropertyRegistry registry) {
         registry.add("slotline.calcom.base-url", SIMULATOR::baseUrl);
-        // the clock stands still between tests, so a per-minute budget would never refill for the whole class of
-        // tests sharing this context; the budget itself is tested in ResilientCalcomApiTest
-        registry.add("slotline.calcom.resilience.budget.requests-per-window", () -> 1_000_000);
     }
 
     @LocalServerPort
@@ -118,6 +117,10 @@ abstract class LiveCallTest {
         CLOCK.set(now);
         sim("POST", "/_sim/clock", "{\"now\":\"" + now + "\"}");
         sim("POST", "/_sim/reset?data=true", "{\"config\":true}");
+        // calls of earlier tests never ended and the frozen clock never expires their holds; their bookings are gone
+        jdbc.sql("UPDATE slot_holds SET status = 'released' WHERE status = 'held'").update();
+        jdbc.sql("UPDATE slot_holds SET expires_at = :past WHERE status = 'booked'")
+                .param("past", OffsetDateTime.ofInstant(Instant.EPOCH, ZoneOffset.UTC)).update();
         // the calendar changed under the gateway's feet: nothing it knew about these days holds any more
         LocalDate today = now.atZone(BERLIN).toLocalDate();
         for (Long companyId : jdbc.sql("SELECT id FROM companies").query(Long.class).list()) {
@@ -166,15 +169,27 @@ abstract class LiveCallTest {
 
         /** A function call as Retell sends it, each with a new tool_call_id. */
         Reply function(String name, Map<String, ?> args) {
-            return function(name, args, "tc_" + id + "_" + (++toolCalls));
+            return function(name, args, nextToolCallId());
         }
 
         Reply function(String name, Map<String, ?> args, @Nullable String toolCallId) {
+            return function(name, args, toolCallId, port);
+        }
+
+        /** The same, sent to the gateway instance listening on {@code gatewayPort}. */
+        Reply function(String name, Map<String, ?> args, @Nullable String toolCallId, int gatewayPort) {
             ObjectNode body = JSON.createObjectNode();
             body.put("name", name);
             body.set("args", JSON.valueToTree(args));
             body.set("call", callObject(toolCallId, name));
-            return post("/retell/functions/" + name, JSON.writeValueAsString(body), key);
+            byte[] bytes = JSON.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
+            return send(gatewayPort, "/retell/functions/" + name, bytes,
+                    RetellSignature.sign(bytes, key, CLOCK.millis()));
+        }
+
+        /** A new tool call id of this call. */
+        String nextToolCallId() {
+            return "tc_" + id + "_" + (++toolCalls);
         }
 
         Reply webhook(String event) {
@@ -197,13 +212,18 @@ abstract class LiveCallTest {
         }
 
         Reply inbound() {
+            return inbound(port);
+        }
+
+        Reply inbound(int gatewayPort) {
             ObjectNode body = JSON.createObjectNode();
             body.put("event", "call_inbound");
             ObjectNode inbound = body.putObject("call_inbound");
             inbound.put("agent_id", "agent_test");
             inbound.put("from_number", from);
             inbound.put("to_number", to);
-            return post("/retell/inbound", JSON.writeValueAsString(body), key);
+            byte[] bytes = JSON.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
+            return send(gatewayPort, "/retell/inbound", bytes, RetellSignature.sign(bytes, key, CLOCK.millis()));
         }
     }
 
@@ -247,7 +267,11 @@ abstract class LiveCallTest {
     }
 
     Reply send(String path, byte[] body, @Nullable String signature) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        return send(port, path, body, signature);
+    }
+
+    Reply send(int gatewayPort, String path, byte[] body, @Nullable String signature) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + gatewayPort + path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (signature != null) {
@@ -328,12 +352,17 @@ abstract class LiveCallTest {
      * types' buffers and hosts.
      */
     void awaitSalonWarmedUp() {
+        awaitSalonWarmedUp(availability, eventTypes);
+    }
+
+    /** The same, for the gateway instance these beans are of. */
+    void awaitSalonWarmedUp(AvailabilityService memory, EventTypeCatalog known) {
         LocalDate today = LocalDate.ofInstant(CLOCK.instant(), BERLIN);
         List<CalendarRef> expected = salonCalendars();
-        await().atMost(Duration.ofSeconds(10)).until(() -> expected.stream().allMatch(calendar -> availability
+        await().atMost(Duration.ofSeconds(10)).until(() -> expected.stream().allMatch(calendar -> memory
                 .peek(new SlotRequest(calendar, BERLIN, today, today.plusDays(27), SlotRequest.Priority.LIVE,
                         Instant.now().plusSeconds(5))).isPresent()
-                && eventTypes.known(calendar.companyId(), calendar.eventTypeId()) != null));
+                && known.known(calendar.companyId(), calendar.eventTypeId()) != null));
     }
 
     /** A haircut start both Anna and Ben are free for. */

@@ -116,11 +116,12 @@ class HousekeepingTest {
 
     private void hold(String uid, long service, String status, Instant createdAt, Instant expiresAt) {
         jdbc.sql("""
-                INSERT INTO slot_holds (company_id, retell_call_id, service_id, starts_at, reservation_uid, expires_at,
-                                        status, created_at)
-                VALUES (:company, :call, :service, :starts, :uid, :expires, :status, :created)""")
+                INSERT INTO slot_holds (company_id, retell_call_id, service_id, host, starts_at, ends_at,
+                                        reservation_uid, expires_at, status, created_at)
+                VALUES (:company, :call, :service, 'anna', :starts, :ends, :uid, :expires, :status, :created)""")
                 .param("company", tenant.companyId()).param("call", "call_" + run).param("service", service)
-                .param("starts", utc(createdAt.plus(Duration.ofDays(1)))).param("uid", uid)
+                .param("starts", utc(createdAt.plus(Duration.ofDays(1))))
+                .param("ends", utc(createdAt.plus(Duration.ofDays(1)).plus(Duration.ofMinutes(30)))).param("uid", uid)
                 .param("expires", utc(expiresAt)).param("status", status).param("created", utc(createdAt))
                 .update();
     }

@@ -21,7 +21,7 @@ class MigrationsTest {
 
     private static final List<String> TABLES = List.of("companies", "branches", "phone_numbers", "services", "staff",
             "service_staff", "customers", "calls", "appointments", "function_idempotency", "slot_holds",
-            "function_calls", "callback_requests", "retell_webhook_events", "calcom_webhook_events");
+            "slot_hold_hosts", "function_calls", "callback_requests", "retell_webhook_events", "calcom_webhook_events");
 
     abstract static class Contract {
 
