@@ -9,6 +9,10 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
 
 import io.slotline.appointments.SlotHold;
@@ -30,6 +34,8 @@ import io.slotline.speech.ZonedTimes;
 @Component
 class HeldHosts {
 
+    private static final Logger log = LoggerFactory.getLogger(HeldHosts.class);
+
     private final SlotDesk desk;
     private final Calendars calendars;
     private final EventTypeCatalog eventTypes;
@@ -40,10 +46,20 @@ class HeldHosts {
         this.eventTypes = eventTypes;
     }
 
-    /** Other calls' active holds overlapping the local days from..to. */
+    /**
+     * Other calls' active holds overlapping the local days from..to. With the database away there are none to know
+     * of, and none can be taken or booked with until it is back: the calendars alone answer meanwhile.
+     */
     List<SlotHold> others(CallContext context, LocalDate from, LocalDate to) {
-        return desk.holds().heldByOthers(context.companyId(), context.retellCallId(),
-                ZonedTimes.startOfDay(from, context.zone()), ZonedTimes.startOfDay(to.plusDays(1), context.zone()));
+        try {
+            return desk.holds().heldByOthers(context.companyId(), context.retellCallId(),
+                    ZonedTimes.startOfDay(from, context.zone()),
+                    ZonedTimes.startOfDay(to.plusDays(1), context.zone()));
+        } catch (DataAccessResourceFailureException | TransientDataAccessException databaseAway) {
+            log.debug("holds of company {} unknown, database unavailable: {}", context.companyId(),
+                    databaseAway.getMessage());
+            return List.of();
+        }
     }
 
     /**

@@ -40,7 +40,8 @@ class ResilientCalcomApiTest {
     private static CalcomResilienceProperties withBudget(int requests) {
         CalcomResilienceProperties defaults = CalcomResilienceProperties.defaults();
         return new CalcomResilienceProperties(defaults.breaker(),
-                new CalcomResilienceProperties.Budget(requests, Duration.ofSeconds(60), 30, 10, false), defaults.retry());
+                new CalcomResilienceProperties.Budget(requests, Duration.ofSeconds(60), 30, 10, false),
+                defaults.retry());
     }
 
     private static <T> T background(java.util.function.Supplier<T> call) {

@@ -157,6 +157,32 @@ class FunctionIdempotencyTest {
                 pool.shutdownNow();
             }
         }
+
+        @Test
+        void aRepeatWaitsForTheOtherAttemptsAnswerOrLearnsThatItLetGo() throws Exception {
+            String failing = key + ":failing";
+            idempotency.tryBegin(key, salon.companyId(), "book_appointment");
+            idempotency.tryBegin(failing, salon.companyId(), "book_appointment");
+            ExecutorService other = Executors.newSingleThreadExecutor();
+            try {
+                other.submit(() -> {
+                    Thread.sleep(150);
+                    idempotency.complete(key, salon.companyId(), "{\"ok\":true}");
+                    idempotency.delete(failing, salon.companyId());
+                    return null;
+                });
+
+                assertThat(idempotency.awaitDone(key, salon.companyId(), Duration.ofSeconds(10))).get()
+                        .satisfies(row -> assertThat(row.responseJson()).isEqualTo("{\"ok\":true}"));
+                assertThat(idempotency.awaitDone(failing, salon.companyId(), Duration.ofSeconds(10))).isEmpty();
+            } finally {
+                other.shutdownNow();
+            }
+            String stuck = key + ":stuck";
+            idempotency.tryBegin(stuck, salon.companyId(), "book_appointment");
+            assertThat(idempotency.awaitDone(stuck, salon.companyId(), Duration.ofMillis(100))).get()
+                    .satisfies(row -> assertThat(row.done()).isFalse());
+        }
     }
 
     @Nested
