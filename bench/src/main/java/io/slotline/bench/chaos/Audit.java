@@ -17,7 +17,7 @@ import tools.jackson.databind.JsonNode;
  * @param recorded   of those, the ones our appointments hold (by booking uid)
  * @param lost       in Cal.com, not in our records
  * @param doubled    more than one active booking under one request id (the extra ones)
- * @param heldTaken  appointments whose staff member and time another call held (a named hold, still within its time)
+ * @param heldTaken  appointments whose host and time another call held (each hold takes one host), within its time
  */
 record Audit(int[] calcom, int[] recorded, int[] lost, int[] doubled, int[] heldTaken, String heldTakenNote) {
 
@@ -60,8 +60,10 @@ record Audit(int[] calcom, int[] recorded, int[] lost, int[] doubled, int[] held
             for (String row : postgres.query("""
                     SELECT to_char(a.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
                     FROM appointments a JOIN calls c ON c.company_id = a.company_id AND c.id = a.call_id
-                    WHERE a.source = 'phone' AND a.staff_id IS NOT NULL AND EXISTS (
-                        SELECT 1 FROM slot_holds h WHERE h.company_id = a.company_id AND h.staff_id = a.staff_id
+                    JOIN staff s ON s.company_id = a.company_id AND s.id = a.staff_id
+                    WHERE a.source = 'phone' AND EXISTS (
+                        SELECT 1 FROM slot_holds h WHERE h.company_id = a.company_id
+                          AND h.host = lower(s.calcom_username)
                           AND h.starts_at = a.starts_at AND h.retell_call_id <> c.retell_call_id
                           AND h.created_at <= a.created_at AND h.expires_at > a.created_at)""")) {
                 int phase = phaseOf(Instant.parse(row.strip()), phaseStarts);
