@@ -391,7 +391,9 @@ final class RedisDays implements SharedDays {
             guard.run(() -> invalidateShared(companyId, from, to));
         } catch (DataAccessException e) {
             keepForLater(companyId, from, to, e);
+            return;
         }
+        publishUnpublished();
     }
 
     private void invalidateShared(long companyId, LocalDate from, LocalDate to) {
@@ -420,7 +422,9 @@ final class RedisDays implements SharedDays {
         } catch (DataAccessException e) {
             // too late to apply for the others when Redis is back: they will drop those days instead
             keepForLater(change.companyId(), from, to, e);
+            return;
         }
+        publishUnpublished();
     }
 
     /** Entries of these days written before now no longer count, on any instance. */
@@ -467,7 +471,11 @@ final class RedisDays implements SharedDays {
         missedChanges.run();
     }
 
+    /** After Redis is back, and after any publish that worked (a lone failure does not open the breaker). */
     private void publishUnpublished() {
+        if (unpublished.isEmpty()) {
+            return;
+        }
         for (Long companyId : List.copyOf(unpublished.keySet())) {
             Span span = unpublished.remove(companyId);
             if (span == null) {
