@@ -55,7 +55,8 @@ final class ChaosReport {
                     : String.format(Locale.ROOT, "%.1f s", recover));
             md.append(" |\n");
         }
-        md.append("\n\"within deadline\": HTTP 200 by the function's deadline and not the \"too slow\" answer; "
+        md.append("\nThe warm-up row is the gateways' first minute (cold JIT and caches), not a fault phase. "
+                + "\"within deadline\": HTTP 200 by the function's deadline and not the \"too slow\" answer; "
                 + "\"no answer\": connection refused by both instances, cut off by the kill, or no reply in 30 s; "
                 + "\"time to recover\": from the end of the fault until the first of ten function calls in a row "
                 + "answered in time without calcom_unavailable, deadline or internal_error. P95 in ms.\n\n");

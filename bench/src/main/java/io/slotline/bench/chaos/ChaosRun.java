@@ -19,6 +19,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
@@ -45,7 +46,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code java -jar bench/target/slotline-bench-exec.jar --scenario chaos [--duration 270s]}: two gateways (profile
+ * {@code java -jar bench/target/slotline-bench-exec.jar --scenario chaos [--duration 300s]}: two gateways (profile
  * postgres on a PostgreSQL cluster of the run's own, availability store and shared budget on a Redis of the run's
  * own), the simulator, the benchmark's phone calls at real think times through a round-robin balancer, while the
  * fault schedule plays phase by phase; then the report of every phase.
@@ -53,6 +54,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class ChaosRun {
 
     static final JsonMapper JSON = JsonMapper.shared();
+    static final String WARM_UP = "warm-up";
     static final String SALON_NUMBER = "+4930120000";
     static final String SALON_KEY = "key_demo";
     static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
@@ -69,7 +71,7 @@ public final class ChaosRun {
 
         static final String USAGE = """
                 --scenario chaos options:
-                  --duration D        length of the fault schedule (default 270s; every phase scales with it)
+                  --duration D        length of the fault schedule (default 300s; every phase scales with it)
                   --calls-per-second R  phone calls arriving per second (default 0.5; real think times)
                   --gateway-jar PATH  default gateway/target/slotline-gateway-exec.jar
                   --out DIR           default bench-results
@@ -79,7 +81,7 @@ public final class ChaosRun {
                 """;
 
         static Options parse(String[] args) {
-            Duration duration = Duration.ofSeconds(270);
+            Duration duration = Duration.ofSeconds(300);
             double rate = 0.5;
             Path jar = Path.of("gateway/target/slotline-gateway-exec.jar");
             Path out = Path.of("bench-results");
@@ -125,10 +127,11 @@ public final class ChaosRun {
         }
     }
 
-    /** The schedule at its default length of 270 s; {@code --duration} scales every phase. */
+    /** The schedule at its default length of 300 s; {@code --duration} scales every phase. */
     static List<Phase> schedule(Duration total) {
-        double k = total.toMillis() / 270_000.0;
+        double k = total.toMillis() / 300_000.0;
         return List.of(
+                phase(WARM_UP, 30, 0, 0, "none (JIT, caches; not a fault phase)", k),
                 phase("baseline", 40, 0, 0, "none", k),
                 phase("cal.com faults", 50, 0, 50, "10% errors, 5% hangs (30 s), 429 for every request for 5 s", k),
                 phase("redis stopped", 45, 5, 30, "the Redis server is killed and started again 30 s later", k),
@@ -151,7 +154,8 @@ public final class ChaosRun {
     private final Recorder recorder = new Recorder();
     private final List<Instant> phaseStarts = new ArrayList<>();
     private final Map<Integer, Double> recoverySeconds = new LinkedHashMap<>();
-    private final Map<Integer, String> notes = new LinkedHashMap<>();
+    private final Map<Integer, String> notes = new java.util.concurrent.ConcurrentSkipListMap<>();
+    private volatile Thread restarting;
     private final List<long[]> faultWindows = new ArrayList<>();
     private String simUrl = "";
 
@@ -177,14 +181,14 @@ public final class ChaosRun {
             out.println(report);
             out.println("written: " + options.out().resolve("chaos-report.md"));
             return 0;
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | InterruptedException | RuntimeException e) {
             err.println("chaos run failed: " + e);
             e.printStackTrace(err);
             return 1;
         }
     }
 
-    String run() throws IOException {
+    String run() throws IOException, InterruptedException {
         List<Phase> phases = schedule(options.duration());
         int redisPort = options.redisPort() > 0 ? options.redisPort() : Processes.freePort();
         int postgresPort = options.postgresPort() > 0 ? options.postgresPort() : Processes.freePort();
@@ -209,6 +213,9 @@ public final class ChaosRun {
                 Balancer balancer = new Balancer(client, List.of(gateways[0].baseUrl(), gateways[1].baseUrl()),
                         Duration.ofSeconds(30), recorder);
                 play(phases, gateways, balancer, launch, redis, postgres);
+                if (restarting != null) {
+                    restarting.join(TimeUnit.MINUTES.toMillis(5));
+                }
                 console.println("waiting for reconciliation before counting bookings");
                 sleep(Duration.ofSeconds(45));
                 Audit audit = Audit.of(simBookings(), postgres, phaseStarts);
@@ -239,7 +246,7 @@ public final class ChaosRun {
                 "--spring.data.redis.port=" + redisPort,
                 "--slotline.calcom.resilience.budget.shared=true",
                 "--slotline.booking.reconcile.interval=10s"),
-                List.of(), Duration.ofSeconds(120));
+                List.of(), Duration.ofMinutes(5));
     }
 
     private void play(List<Phase> phases, GatewayProcess[] gateways, Balancer balancer, GatewayLaunch launch,
@@ -330,11 +337,19 @@ public final class ChaosRun {
                 gateways[1].kill();
                 balancer.markDown(1);
                 long killed = System.nanoTime();
-                gateways[1] = GatewayProcess.start(launch, client, simUrl, "cached", 3,
-                        options.out().resolve("chaos-gateway-2-restarted.log"));
-                balancer.markUp(1, gateways[1].baseUrl());
-                notes.put(index, String.format("restarted gateway ready %.1f s after SIGKILL",
-                        (System.nanoTime() - killed) / 1e9));
+                // started again at once, as an orchestrator would; the schedule goes on meanwhile
+                restarting = new Thread(() -> {
+                    try {
+                        gateways[1] = GatewayProcess.start(launch, client, simUrl, "cached", 3,
+                                options.out().resolve("chaos-gateway-2-restarted.log"));
+                        balancer.markUp(1, gateways[1].baseUrl());
+                        notes.put(index, String.format(Locale.ROOT, "restarted gateway ready %.1f s after SIGKILL",
+                                (System.nanoTime() - killed) / 1e9));
+                    } catch (RuntimeException e) {
+                        notes.put(index, "restarted gateway did not start: " + e.getMessage());
+                    }
+                }, "chaos-restart");
+                restarting.start();
                 sleepUntil(faultStart + phase.faultFor().toNanos());
             }
             case "competing callers" -> {
