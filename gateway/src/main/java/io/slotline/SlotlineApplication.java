@@ -1,6 +1,7 @@
 package io.slotline;
 
 import io.slotline.admin.ApplyCommand;
+import io.slotline.console.ConsoleAccountCommand;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -11,6 +12,9 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class SlotlineApplication {
 
     public static void main(String[] args) {
+        if (ConsoleAccountCommand.requested(args)) {
+            System.exit(ConsoleAccountCommand.run(SlotlineApplication.class, args));
+        }
         if (ApplyCommand.requested(args)) {
             System.exit(ApplyCommand.run(SlotlineApplication.class, args));
         }

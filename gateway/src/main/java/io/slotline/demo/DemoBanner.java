@@ -37,9 +37,12 @@ class DemoBanner {
                    Retell API key    key_demo   (signs X-Retell-Signature; demo only)
                    Cal.com API key   cal_demo
                    admin token       admin_demo
+                   console           http://localhost:{}/console
+                                     operator / operator_demo (all companies), salon / salon_demo (Demo Salon)
                    try: scripts/call.sh check_availability '{"service":"Herrenhaarschnitt","date":"morgen","time":"14:00"}'
                 ==================================================================""",
                 port, properties.embeddedSimulator()
-                        ? "http://localhost:" + properties.simulatorPort() : "(external, see slotline.calcom.base-url)");
+                        ? "http://localhost:" + properties.simulatorPort() : "(external, see slotline.calcom.base-url)",
+                port);
     }
 }

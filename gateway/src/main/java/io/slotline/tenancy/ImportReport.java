@@ -2,12 +2,12 @@ package io.slotline.tenancy;
 
 /** What applying a {@link TenantFile} changed, per kind of row. */
 public record ImportReport(long companyId, Counts company, Counts secrets, Counts branches, Counts phoneNumbers,
-        Counts staff, Counts services, Counts serviceStaff, Counts retellAgents) {
+        Counts staff, Counts services, Counts serviceStaff, Counts retellAgents, Counts consoleAccounts) {
 
     /** {@code removed} only ever counts service-staff links: the importer never deletes entities. */
     public record Counts(int created, int updated, int unchanged, int removed) {
 
-        static final Counts NONE = new Counts(0, 0, 0, 0);
+        public static final Counts NONE = new Counts(0, 0, 0, 0);
 
         Counts plus(Change change) {
             return switch (change) {
@@ -27,13 +27,14 @@ public record ImportReport(long companyId, Counts company, Counts secrets, Count
 
     public boolean changed() {
         return company.changed() || secrets.changed() || branches.changed() || phoneNumbers.changed()
-                || staff.changed() || services.changed() || serviceStaff.changed() || retellAgents.changed();
+                || staff.changed() || services.changed() || serviceStaff.changed() || retellAgents.changed()
+                || consoleAccounts.changed();
     }
 
     @Override
     public String toString() {
         return "company " + company + ", secrets " + secrets + ", branches " + branches + ", phone numbers "
                 + phoneNumbers + ", staff " + staff + ", services " + services + ", service-staff " + serviceStaff
-                + ", Retell agents " + retellAgents;
+                + ", Retell agents " + retellAgents + ", console accounts " + consoleAccounts;
     }
 }

@@ -18,7 +18,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * number, staff name, service name), so the same file can be applied again and again.
  */
 public record TenantFile(CompanyEntry company, List<BranchEntry> branches, List<StaffEntry> staff,
-        List<ServiceEntry> services, List<RetellAgentEntry> retellAgents) {
+        List<ServiceEntry> services, List<RetellAgentEntry> retellAgents,
+        List<ConsoleAccountEntry> consoleAccounts) {
 
     private static final YAMLMapper YAML = YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -33,6 +34,7 @@ public record TenantFile(CompanyEntry company, List<BranchEntry> branches, List<
         staff = staff == null ? List.of() : List.copyOf(staff);
         services = services == null ? List.of() : List.copyOf(services);
         retellAgents = retellAgents == null ? List.of() : List.copyOf(retellAgents);
+        consoleAccounts = consoleAccounts == null ? List.of() : List.copyOf(consoleAccounts);
     }
 
     public static TenantFile read(InputStream yaml) {
@@ -146,6 +148,20 @@ public record TenantFile(CompanyEntry company, List<BranchEntry> branches, List<
 
         List<String> staffNames() {
             return staff == null ? List.of() : staff;
+        }
+    }
+
+    /**
+     * A console sign-in for this company (it sees this company only). {@code passwordHash} (e.g.
+     * {@code {bcrypt}$2a$10$...}) keeps plain passwords out of files; {@code password} is hashed when applied and
+     * left alone when it still matches.
+     */
+    public record ConsoleAccountEntry(String username, @Nullable String password, @Nullable String passwordHash,
+            @Nullable Language language, @Nullable Boolean active) {
+
+        @Override
+        public String toString() {
+            return "ConsoleAccountEntry[" + username + ", ***]";
         }
     }
 }

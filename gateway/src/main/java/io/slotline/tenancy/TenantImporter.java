@@ -12,6 +12,7 @@ import io.slotline.secrets.SecretDecryptionException;
 import io.slotline.tenancy.ImportReport.Change;
 import io.slotline.tenancy.ImportReport.Counts;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -33,11 +34,13 @@ public class TenantImporter {
     private final TenantDirectory directory;
     private final TransactionTemplate transactions;
     private final RetellAgents agents;
+    private final ObjectProvider<ConsoleAccountImport> consoleAccounts;
 
     TenantImporter(Companies companies, Branches branches, PhoneNumbers phoneNumbers, Services services,
             StaffMembers staffMembers, SecretCipher cipher, TenantDirectory directory,
-            TransactionTemplate transactions, RetellAgents agents) {
+            TransactionTemplate transactions, RetellAgents agents, ObjectProvider<ConsoleAccountImport> consoleAccounts) {
         this.agents = agents;
+        this.consoleAccounts = consoleAccounts;
         this.companies = companies;
         this.branches = branches;
         this.phoneNumbers = phoneNumbers;
@@ -164,8 +167,11 @@ public class TenantImporter {
             agentCounts = agentCounts.plus(applyAgent(companyId, entry));
         }
 
+        ConsoleAccountImport accountImport = consoleAccounts.getIfAvailable();
+        Counts accountCounts = accountImport == null || file.consoleAccounts().isEmpty() ? Counts.NONE
+                : accountImport.apply(companyId, file.consoleAccounts());
         return new ImportReport(companyId, Counts.NONE.plus(companyChange), secrets, branchCounts, numberCounts,
-                staffCounts, serviceCounts, linkCounts, agentCounts);
+                staffCounts, serviceCounts, linkCounts, agentCounts, accountCounts);
     }
 
     private Change applyAgent(long companyId, TenantFile.RetellAgentEntry entry) {

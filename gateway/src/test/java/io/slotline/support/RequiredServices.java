@@ -65,6 +65,16 @@ public final class RequiredServices {
         Assumptions.abort(message + " (skipped; set CI=true to fail instead)");
     }
 
+    /** Debian's chromium and chromium-driver (installed by .ci/run) for the console's browser tests. */
+    public static final String CHROMIUM = env("SLOTLINE_TEST_CHROMIUM", "/usr/bin/chromium");
+    public static final String CHROMEDRIVER = env("SLOTLINE_TEST_CHROMEDRIVER", "/usr/bin/chromedriver");
+
+    public static void requireChromium() {
+        check("headless Chromium", () -> java.nio.file.Files.isExecutable(java.nio.file.Path.of(CHROMIUM))
+                && java.nio.file.Files.isExecutable(java.nio.file.Path.of(CHROMEDRIVER)) ? Optional.empty()
+                : Optional.of(CHROMIUM + " and " + CHROMEDRIVER + " must exist (apt-get install chromium chromium-driver)"));
+    }
+
     static Optional<String> probePostgres() {
         return probePostgres(TestDatabases.postgresAdminUrl());
     }

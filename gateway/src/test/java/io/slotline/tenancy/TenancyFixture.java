@@ -40,7 +40,9 @@ final class TenancyFixture {
                 new TenancyProperties(TTL), tickerNanos::get);
         importer = new TenantImporter(companies, branches, numbers, services, staff, cipher, directory,
                 new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
-                new RetellAgents(jdbc, directory, clock, new TenancyProperties(TTL)));
+                new RetellAgents(jdbc, directory, clock, new TenancyProperties(TTL)),
+                new org.springframework.beans.factory.support.StaticListableBeanFactory()
+                        .getBeanProvider(ConsoleAccountImport.class));
     }
 
     void advanceCacheTime(Duration duration) {

@@ -1,0 +1,19 @@
+package io.slotline.console;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Which company's rows a console query may return: one company, or (operators only) all. Made only by
+ * {@link ConsoleUser#scope}, so every query's limit comes from the signed-in account.
+ */
+record Scope(@Nullable Long companyId) {
+
+    boolean all() {
+        return companyId == null;
+    }
+
+    /** The SQL condition on a company_id column; binds {@code :scopeCompany} when limited. */
+    String on(String column) {
+        return companyId == null ? "TRUE" : column + " = :scopeCompany";
+    }
+}
