@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.springframework.security.core.Authentication;
@@ -42,7 +43,7 @@ class ActiveAccountFilter extends OncePerRequestFilter {
             Optional<ConsoleAccount> account = accounts.byId(user.accountId()).map(ConsoleAccounts.Stored::account);
             boolean valid = account.filter(ConsoleAccount::active)
                     .filter(current -> current.role() == user.role()
-                            && java.util.Objects.equals(current.companyId(), user.companyId()))
+                            && Objects.equals(current.companyId(), user.companyId()))
                     .isPresent();
             HttpSession current = request.getSession(false);
             if (current != null && current.getAttribute(SIGNED_IN_AT) instanceof Instant signedIn

@@ -1,9 +1,11 @@
 package io.slotline.console;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -23,7 +25,7 @@ class CallsController {
 
     static final Set<String> STATUSES = Set.of("ongoing", "ended", "error", "not_connected");
     private static final int PAGE_SIZE = 50;
-    private static final java.util.regex.Pattern CALLER = java.util.regex.Pattern.compile("[\\p{L}\\p{N} +.'-]{1,80}");
+    private static final Pattern CALLER = Pattern.compile("[\\p{L}\\p{N} +.'-]{1,80}");
 
     private final ConsoleQueries queries;
     private final ConsoleViewer viewer;
@@ -72,11 +74,11 @@ class CallsController {
 
     CallFilter filter(Scope scope, @Nullable String day, @Nullable String status, @Nullable String outcome,
             @Nullable String caller) {
-        java.time.Instant from = null;
-        java.time.Instant to = null;
+        Instant from = null;
+        Instant to = null;
         if (blankToNull(day) != null) {
             LocalDate date = viewer.dayOrToday(scope, day);
-            java.time.Instant[] range = viewer.day(scope, date);
+            Instant[] range = viewer.day(scope, date);
             from = range[0];
             to = range[1];
         }

@@ -2,6 +2,7 @@ package io.slotline.console;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -110,7 +111,7 @@ public class ConsoleAccountService {
             return new Applied(create(spec), Outcome.CREATED);
         }
         ConsoleAccount account = existing.get().account();
-        if (account.role() != spec.role() || !java.util.Objects.equals(account.companyId(), spec.companyId())) {
+        if (account.role() != spec.role() || !Objects.equals(account.companyId(), spec.companyId())) {
             throw new ConsoleAccountException(Kind.CONFLICT, "username",
                     "username " + username + " belongs to another " + (account.role() == AccountRole.OPERATOR
                             ? "account (an operator)" : "company"));

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -56,7 +57,7 @@ class ConsoleAccounts {
     List<ConsoleAccount> list(@Nullable Long companyId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM console_accounts"
                         + (companyId == null ? "" : " WHERE company_id = :companyId") + " ORDER BY username")
-                .params(companyId == null ? java.util.Map.of() : java.util.Map.of("companyId", companyId))
+                .params(companyId == null ? Map.of() : Map.of("companyId", companyId))
                 .query(ConsoleAccounts::stored)
                 .list()
                 .stream().map(Stored::account).toList();

@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -66,7 +67,7 @@ class ConsoleQueries {
         }
 
         String code() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
 
         static Optional<CallOutcome> of(@Nullable String code) {
@@ -162,7 +163,7 @@ class ConsoleQueries {
         }
         if (filter.caller() != null) {
             where.add(true, "(c.from_number LIKE :caller OR LOWER(cu.name) LIKE :caller)", "caller",
-                    "%" + filter.caller().toLowerCase(java.util.Locale.ROOT) + "%");
+                    "%" + filter.caller().toLowerCase(Locale.ROOT) + "%");
         }
         String order = " ORDER BY COALESCE(c.started_at, c.created_at) DESC, c.id DESC";
         long total = count("SELECT COUNT(*) FROM calls c LEFT JOIN customers cu ON cu.company_id = c.company_id "
@@ -295,7 +296,7 @@ class ConsoleQueries {
         Conditions where = new Conditions(scope, "cu.company_id");
         if (search != null) {
             where.add(true, "(cu.phone LIKE :search OR LOWER(cu.name) LIKE :search OR LOWER(cu.email) LIKE :search)",
-                    "search", "%" + search.toLowerCase(java.util.Locale.ROOT) + "%");
+                    "search", "%" + search.toLowerCase(Locale.ROOT) + "%");
         }
         long total = count("SELECT COUNT(*) FROM customers cu" + where.sql(), where);
         List<CustomerRow> items = query(CUSTOMER_SELECT + where.sql()

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -15,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.MessageSource;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -42,7 +44,7 @@ class LiveFeed implements DisposableBean, SmartLifecycle {
     }
 
     /** Viewers that see the same thing share one read per tick. */
-    record Viewer(Scope scope, boolean operator, java.util.Locale locale, String contextPath) {
+    record Viewer(Scope scope, boolean operator, Locale locale, String contextPath) {
     }
 
     private static final class Subscriber {
@@ -60,9 +62,12 @@ class LiveFeed implements DisposableBean, SmartLifecycle {
     private final TodayController today;
     private final ConsoleViewer viewers;
     private final JsonMapper json;
+    private final MessageSource messages;
     private final ScheduledExecutorService ticker;
 
-    LiveFeed(TodayController today, ConsoleViewer viewers, JsonMapper json, ConsoleProperties properties) {
+    LiveFeed(TodayController today, ConsoleViewer viewers, JsonMapper json, MessageSource messages,
+            ConsoleProperties properties) {
+        this.messages = messages;
         this.today = today;
         this.viewers = viewers;
         this.json = json;
@@ -129,7 +134,7 @@ class LiveFeed implements DisposableBean, SmartLifecycle {
     Snapshot snapshot(Viewer viewer) {
         TodayController.Today now = today.today(viewer.scope());
         Formats formats = viewers.formats(viewer.scope(), viewer.locale());
-        String withheld = viewer.locale().getLanguage().equals("de") ? "Nummer unterdrückt" : "number withheld";
+        String withheld = messages.getMessage("call.withheld", null, "–", viewer.locale());
         List<LiveCall> calls = now.live().stream().map(call -> new LiveCall(call.id(),
                         viewer.contextPath() + "/console/calls/" + call.id()
                                 + (viewer.operator() && !viewer.scope().all() ? "?company=" + call.companyId() : ""),

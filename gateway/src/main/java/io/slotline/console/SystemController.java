@@ -1,6 +1,7 @@
 package io.slotline.console;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -65,7 +66,7 @@ class SystemController {
             throw new ConsoleForbiddenException();
         }
         Scope all = me.scope(null);
-        java.time.Instant now = viewer.now();
+        Instant now = viewer.now();
         List<Account> accounts = queries.companies(all).stream().map(company -> {
             // looked up, not created: an account that never asked Cal.com has no breaker yet
             Optional<CircuitBreaker> breaker = breakers.find(company.slug());

@@ -3,6 +3,7 @@ package io.slotline.console;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -65,7 +66,7 @@ class TodayController {
         return new Today(queries.liveCalls(scope, now.minus(LIVE_WINDOW)), queries.phoneBookings(scope, day[0], day[1]),
                 queries.openCallbacks(scope, LIST_LIMIT), queries.openCallbackCount(scope),
                 queries.failedCalls(scope, day[0], day[1], LIST_LIMIT),
-                java.util.stream.Stream.concat(trouble.stream(), open.stream()).toList(),
+                Stream.concat(trouble.stream(), open.stream()).toList(),
                 queries.calcomTroubleEntries(scope, day[0], day[1], 5), queries.callsBetween(scope, day[0], day[1]));
     }
 

@@ -33,18 +33,25 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import io.slotline.retell.RetellSignature;
+import io.slotline.sim.CalcomSimulator;
+import io.slotline.sim.SimOptions;
 import io.slotline.support.RequiredServices;
 import io.slotline.tenancy.TenantDirectory;
 import io.slotline.tenancy.TenantImporter;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The console in a real browser (Debian's headless Chromium through chromedriver): the salon signs in, a call comes
- * in through the Retell endpoints and appears on Today without a reload, its timeline opens, its callback is marked
- * done; the other tenant sees none of it. Screenshots of the main pages at desktop and phone widths go to
+ * in through the Retell endpoints (booking against the Cal.com simulator, then asking for a callback) and appears
+ * on Today without a reload, its timeline opens, its callback is marked done; the other tenant sees none of it. Screenshots of the main pages at desktop and phone widths go to
  * target/console-screenshots (the README's come from there).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -57,6 +64,19 @@ class ConsoleBrowserTest {
     static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
     static final Dimension DESKTOP = new Dimension(1280, 900);
     static final Dimension PHONE = new Dimension(390, 844);
+
+    static final CalcomSimulator SIMULATOR = startSimulator();
+
+    @DynamicPropertySource
+    static void calcom(DynamicPropertyRegistry registry) {
+        registry.add("slotline.calcom.base-url", SIMULATOR::baseUrl);
+    }
+
+    private static CalcomSimulator startSimulator() {
+        CalcomSimulator simulator = CalcomSimulator.start(SimOptions.defaults());
+        Runtime.getRuntime().addShutdownHook(new Thread(simulator::close, "calcom-sim-stop"));
+        return simulator;
+    }
 
     @LocalServerPort
     int port;
@@ -73,6 +93,7 @@ class ConsoleBrowserTest {
     WebDriver browser;
     Path profile;
     final HttpClient http = HttpClient.newHttpClient();
+    final JsonMapper json = JsonMapper.builder().build();
     final String callId = "call-browser-" + UUID.randomUUID();
     final String caller = "+4917655" + String.valueOf(System.nanoTime()).substring(0, 5).replace('-', '1');
 
@@ -126,6 +147,14 @@ class ConsoleBrowserTest {
         ((JavascriptExecutor) browser).executeScript("window.stillTheSamePage = true;");
 
         retell("/retell/webhook", "{\"event\":\"call_started\",\"call\":" + callObject() + "}");
+        JsonNode next = json.readTree(retell("/retell/functions/find_next_available", "{\"name\":"
+                + "\"find_next_available\",\"args\":{\"service\":\"Herrenhaarschnitt\"},\"call\":" + callObject() + "}"));
+        JsonNode slot = next.path("slot");
+        JsonNode booked = json.readTree(retell("/retell/functions/book_appointment", "{\"name\":\"book_appointment\","
+                + "\"args\":{\"service\":\"Herrenhaarschnitt\",\"date\":\"" + slot.path("date").asString()
+                + "\",\"time\":\"" + slot.path("time").asString() + "\",\"customer_name\":\"Erika Browser\"},"
+                + "\"call\":" + callObject() + "}"));
+        assertThat(booked.path("booked").asBoolean()).as(booked.toString()).isTrue();
         retell("/retell/functions/request_callback", "{\"name\":\"request_callback\",\"args\":{\"customer_name\":"
                 + "\"Erika Browser\",\"reason\":\"Frage zur Coloration\",\"preferred_time\":\"nachmittags\"},\"call\":"
                 + callObject() + "}");
@@ -134,6 +163,7 @@ class ConsoleBrowserTest {
                 .findElements(By.cssSelector("#live-calls tbody tr")).stream()
                 .filter(tr -> tr.getText().contains(caller)).findFirst().orElse(null));
         assertThat(row.getText()).contains("request_callback");
+        assertThat(browser.findElement(By.id("count-bookings")).getText()).isEqualTo("1");
         assertThat(((JavascriptExecutor) browser).executeScript("return window.stillTheSamePage === true"))
                 .as("the call appeared without a reload").isEqualTo(true);
         assertThat(browser.findElement(By.id("count-live")).getText()).isNotEqualTo("0");
@@ -145,7 +175,8 @@ class ConsoleBrowserTest {
                 .filter(tr -> tr.getText().contains(caller)).findFirst().orElseThrow()
                 .findElement(By.tagName("a")).click();
         WebElement timeline = browser.findElement(By.id("timeline"));
-        assertThat(timeline.getText()).contains("request_callback", "Frage zur Coloration");
+        assertThat(timeline.getText()).contains("find_next_available", "book_appointment", "request_callback",
+                "Frage zur Coloration");
         assertThat(browser.getPageSource()).contains(caller);
         shot("call");
         phoneShot("call");
@@ -210,13 +241,14 @@ class ConsoleBrowserTest {
                 + "\",\"to_number\":\"" + DEMO_NUMBER + "\",\"start_timestamp\":" + System.currentTimeMillis() + "}";
     }
 
-    private void retell(String path, String body) throws Exception {
+    private String retell(String path, String body) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Content-Type", "application/json")
                 .header("X-Retell-Signature", RetellSignature.sign(body.getBytes(StandardCharsets.UTF_8), "key_demo",
                         System.currentTimeMillis()))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(path + ": " + response.body()).isBetween(200, 204);
+        return response.body();
     }
 
     private void shot(String name) throws IOException {
