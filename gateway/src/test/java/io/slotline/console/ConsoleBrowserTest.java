@@ -21,6 +21,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -159,10 +160,13 @@ class ConsoleBrowserTest {
                 + "\"Erika Browser\",\"reason\":\"Frage zur Coloration\",\"preferred_time\":\"nachmittags\"},\"call\":"
                 + callObject() + "}");
 
-        WebElement row = new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> driver
-                .findElements(By.cssSelector("#live-calls tbody tr")).stream()
-                .filter(tr -> tr.getText().contains(caller)).findFirst().orElse(null));
-        assertThat(row.getText()).contains("request_callback");
+        // the live table is redrawn whenever the call changes: read it whole, and retry what a redraw took away
+        String liveRow = "//table[@id='live-calls']//tr[contains(., '" + caller + "')]";
+        String live = live().until(driver -> {
+            String text = driver.findElement(By.id("live-calls")).getText();
+            return text.contains(caller) && text.contains("request_callback") ? text : null;
+        });
+        assertThat(live).contains("request_callback");
         assertThat(browser.findElement(By.id("count-bookings")).getText()).isEqualTo("1");
         assertThat(((JavascriptExecutor) browser).executeScript("return window.stillTheSamePage === true"))
                 .as("the call appeared without a reload").isEqualTo(true);
@@ -171,9 +175,10 @@ class ConsoleBrowserTest {
         shot("today");
         phoneShot("today");
 
-        browser.findElements(By.cssSelector("#live-calls tbody tr")).stream()
-                .filter(tr -> tr.getText().contains(caller)).findFirst().orElseThrow()
-                .findElement(By.tagName("a")).click();
+        live().until(driver -> {
+            driver.findElement(By.xpath(liveRow + "//a")).click();
+            return true;
+        });
         WebElement timeline = browser.findElement(By.id("timeline"));
         assertThat(timeline.getText()).contains("find_next_available", "book_appointment", "request_callback",
                 "Frage zur Coloration");
@@ -215,6 +220,12 @@ class ConsoleBrowserTest {
         open("/console/system");
         shot("system");
         phoneShot("system");
+    }
+
+    private WebDriverWait live() {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
     private void open(String path) {
