@@ -75,7 +75,8 @@ class ActivityController {
         CallView counted = new CallView(call.id(), call.retellCallId(), call.companyId(), call.companySlug(),
                 call.branchId(), call.customerId(), call.agentId(), call.fromNumber(), call.toNumber(),
                 call.direction(), call.status(), call.startedAt(), call.endedAt(), call.disconnectionReason(),
-                call.summary(), call.userSentiment(), call.callSuccessful(), log.size(), call.createdAt());
+                call.summary(), call.userSentiment(), call.callSuccessful(), call.inVoicemail(), call.customAnalysis(),
+                log.size(), call.createdAt());
         return new CallDetail(counted, log);
     }
 

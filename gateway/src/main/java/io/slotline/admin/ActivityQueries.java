@@ -40,7 +40,8 @@ class ActivityQueries {
         return page(filter, """
                 SELECT c.id, c.retell_call_id, c.company_id, co.slug AS company_slug, c.branch_id, c.customer_id,
                        c.agent_id, c.from_number, c.to_number, c.direction, c.status, c.started_at, c.ended_at,
-                       c.disconnection_reason, c.summary, c.user_sentiment, c.call_successful, c.created_at,
+                       c.disconnection_reason, c.summary, c.user_sentiment, c.call_successful, c.in_voicemail,
+                       c.custom_analysis, c.created_at,
                        (SELECT COUNT(*) FROM function_calls f
                         WHERE f.company_id = c.company_id AND f.retell_call_id = c.retell_call_id) AS function_calls
                 FROM calls c JOIN companies co ON co.id = c.company_id""",
@@ -52,7 +53,8 @@ class ActivityQueries {
         return jdbc.sql("""
                 SELECT c.id, c.retell_call_id, c.company_id, co.slug AS company_slug, c.branch_id, c.customer_id,
                        c.agent_id, c.from_number, c.to_number, c.direction, c.status, c.started_at, c.ended_at,
-                       c.disconnection_reason, c.summary, c.user_sentiment, c.call_successful, c.created_at,
+                       c.disconnection_reason, c.summary, c.user_sentiment, c.call_successful, c.in_voicemail,
+                       c.custom_analysis, c.created_at,
                        0 AS function_calls
                 FROM calls c JOIN companies co ON co.id = c.company_id
                 WHERE c.id = :id""")
@@ -187,6 +189,7 @@ class ActivityQueries {
                 rs.getString("to_number"), rs.getString("direction"), rs.getString("status"),
                 instant(rs, "started_at"), instant(rs, "ended_at"), rs.getString("disconnection_reason"),
                 rs.getString("summary"), rs.getString("user_sentiment"), rs.getObject("call_successful", Boolean.class),
+                rs.getObject("in_voicemail", Boolean.class), rs.getString("custom_analysis"),
                 rs.getInt("function_calls"), required(rs, "created_at"));
     }
 

@@ -5,6 +5,8 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import com.fasterxml.jackson.annotation.JsonRawValue;
+
 import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.databind.JsonNode;
 
@@ -19,7 +21,9 @@ final class ActivityViews {
             @Nullable Long customerId, @Nullable String agentId, @Nullable String fromNumber,
             @Nullable String toNumber, @Nullable String direction, String status, @Nullable Instant startedAt,
             @Nullable Instant endedAt, @Nullable String disconnectionReason, @Nullable String summary,
-            @Nullable String userSentiment, @Nullable Boolean callSuccessful, int functionCalls, Instant createdAt) {
+            @Nullable String userSentiment, @Nullable Boolean callSuccessful, @Nullable Boolean inVoicemail,
+            @Schema(description = "the agent's post-call analysis fields (call_analyzed custom_analysis_data)")
+            @JsonRawValue @Nullable String customAnalysis, int functionCalls, Instant createdAt) {
     }
 
     @Schema(name = "CallDetail")

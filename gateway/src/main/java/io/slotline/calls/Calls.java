@@ -84,14 +84,20 @@ public class Calls {
     }
 
     /** call_analyzed implies the call is over even if call_ended was lost. */
+    /** @param customAnalysis the agent's own post-call analysis fields, as a JSON object */
     public Call recordAnalyzed(CallFacts call, @Nullable String summary, @Nullable String userSentiment,
-            @Nullable Boolean successful) {
+            @Nullable Boolean successful, @Nullable Boolean inVoicemail, @Nullable String customAnalysis) {
         insertIfAbsent(call);
         jdbc.sql(MERGE_IDENTITY + """
                 , status = CASE WHEN status = 'ongoing' THEN 'ended' ELSE status END,
                   summary = COALESCE(:summary, summary), user_sentiment = COALESCE(:sentiment, user_sentiment),
-                  call_successful = COALESCE(:successful, call_successful)
+                  call_successful = COALESCE(:successful, call_successful),
+                  in_voicemail = COALESCE(:voicemail, in_voicemail),
+                  custom_analysis = COALESCE(:custom, custom_analysis)
                 """ + WHERE_CALL)
+                .param("voicemail", inVoicemail, Types.BOOLEAN)
+                .param("custom", customAnalysis != null && customAnalysis.length() <= 16000 ? customAnalysis : null,
+                        Types.VARCHAR)
                 .params(identityParams(call))
                 .param("summary", truncate(summary, 8000), Types.VARCHAR)
                 .param("sentiment", truncate(userSentiment, 16), Types.VARCHAR)

@@ -98,6 +98,11 @@ class BookAppointment implements MutatingFunction<BookAppointment.Args> {
     }
 
     @Override
+    public boolean asksCalendar() {
+        return true;
+    }
+
+    @Override
     public String description() {
         return "Books the appointment after the caller explicitly confirmed service, day and time (and gave a "
                 + "name). Never call it before that confirmation. If the time was taken meanwhile, the answer "

@@ -66,6 +66,11 @@ class CancelAppointment implements MutatingFunction<CancelAppointment.Args> {
     }
 
     @Override
+    public boolean asksCalendar() {
+        return true;
+    }
+
+    @Override
     public String description() {
         return "Cancels one of the caller's upcoming appointments. Without arguments it cancels the only one; "
                 + "with several it answers which_appointment and a list: call again with appointment_id or date and "

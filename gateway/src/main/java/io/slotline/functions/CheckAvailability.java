@@ -69,6 +69,11 @@ class CheckAvailability implements FunctionHandler<CheckAvailability.Args> {
     }
 
     @Override
+    public boolean asksCalendar() {
+        return true;
+    }
+
+    @Override
     public String description() {
         return "Checks whether one exact appointment time is free for a service. If it is free, it is held for this "
                 + "caller for a few minutes: confirm it with the caller, then call book_appointment. If it is not "

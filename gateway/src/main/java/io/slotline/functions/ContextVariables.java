@@ -11,6 +11,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 import io.slotline.customers.Customer;
+import io.slotline.speech.MessageKey;
+import io.slotline.speech.Messages;
 import io.slotline.tenancy.Branch;
 import io.slotline.tenancy.Company;
 import io.slotline.tenancy.Language;
@@ -56,6 +58,11 @@ public class ContextVariables {
         boolean known = customer != null && customer.name() != null;
         variables.put("caller_known", Boolean.toString(known));
         variables.put("caller_name", known ? customer.name() : "");
+        // the begin message: the caller's name when we know them
+        variables.put("greeting", known
+                ? Messages.render(MessageKey.GREETING_KNOWN_CUSTOMER, language,
+                        Map.of("name", customer.name(), "company", company.name()))
+                : Messages.render(MessageKey.GREETING, language, Map.of("company", company.name())));
         List<String> services = tenants.activeServices(company.id()).stream().map(Service::name).toList();
         variables.put("services", String.join(", ", services));
         return variables;

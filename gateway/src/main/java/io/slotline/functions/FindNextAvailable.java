@@ -63,6 +63,11 @@ class FindNextAvailable implements FunctionHandler<FindNextAvailable.Args> {
     }
 
     @Override
+    public boolean asksCalendar() {
+        return true;
+    }
+
+    @Override
     public String description() {
         return "Finds the earliest free appointment for a service (and the next two), from now or from a given "
                 + "day or time. Use it when the caller asks for the next possible appointment.";

@@ -17,5 +17,10 @@ public interface FunctionHandler<A> {
 
     Class<A> argsType();
 
+    /** Whether answering may wait for Cal.com: the agent then says a filler sentence while it runs. */
+    default boolean asksCalendar() {
+        return false;
+    }
+
     FunctionResult handle(CallContext context, A args);
 }

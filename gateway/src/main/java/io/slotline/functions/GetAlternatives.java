@@ -71,6 +71,11 @@ class GetAlternatives implements FunctionHandler<GetAlternatives.Args> {
     }
 
     @Override
+    public boolean asksCalendar() {
+        return true;
+    }
+
+    @Override
     public String description() {
         return "Suggests free appointment times around the caller's wish: the same day first, then the following "
                 + "days at the same time, then the same weekday next week, then the next free slots. Use it when the "

@@ -78,6 +78,11 @@ class RescheduleAppointment implements MutatingFunction<RescheduleAppointment.Ar
     }
 
     @Override
+    public boolean asksCalendar() {
+        return true;
+    }
+
+    @Override
     public String description() {
         return "Moves one of the caller's upcoming appointments to new_date and new_time (same service). With "
                 + "several appointments it answers which_appointment and a list: call again with appointment_id or "

@@ -103,8 +103,12 @@ class CallWebhookController {
                 JsonNode analysis = call.get("call_analysis");
                 JsonNode flag = analysis == null ? null : analysis.get("call_successful");
                 Boolean successful = flag != null && flag.isBoolean() ? flag.asBoolean() : null;
+                JsonNode voicemail = analysis == null ? null : analysis.get("in_voicemail");
+                JsonNode custom = analysis == null ? null : analysis.get("custom_analysis_data");
                 calls.recordAnalyzed(facts, RetellPayloads.text(analysis, "call_summary"),
-                        RetellPayloads.text(analysis, "user_sentiment"), successful);
+                        RetellPayloads.text(analysis, "user_sentiment"), successful,
+                        voicemail != null && voicemail.isBoolean() ? voicemail.asBoolean() : null,
+                        custom != null && custom.isObject() && !custom.isEmpty() ? custom.toString() : null);
                 lifecycle.forEach(l -> l.callEnded(tenant, retellCallId));
             }
             default -> throw new IllegalStateException(event);

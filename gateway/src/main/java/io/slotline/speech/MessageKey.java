@@ -289,6 +289,10 @@ public enum MessageKey {
     CALLBACK_RECORDED(
             "Alles klar, ich habe Ihren Rückrufwunsch notiert. Wir melden uns so bald wie möglich bei Ihnen.",
             "All right, I've noted that you'd like a call back. We'll get back to you as soon as possible."),
+    /** {company}: the first words of a call from someone we don't know. */
+    GREETING(
+            "{company}, guten Tag! Wie kann ich Ihnen helfen?",
+            "{company}, hello! How can I help you?"),
     GREETING_KNOWN_CUSTOMER(
             "Hallo {name}, willkommen zurück bei {company}! Wie kann ich Ihnen helfen?",
             "Hello {name}, welcome back to {company}! How can I help you?"),

@@ -100,7 +100,7 @@ class CallsTest {
 
         @Test
         void eventsInAnyOrderEndInTheSameRow() {
-            calls.recordAnalyzed(bare(), "Booked a haircut", "Positive", true);
+            calls.recordAnalyzed(bare(), "Booked a haircut", "Positive", true, null, null);
             calls.recordEnded(bare(), null, "agent_hangup", ENDED);
             calls.ensure(fromFunctionCall(), customerId);
             Call last = calls.recordStarted(fromWebhook());
@@ -120,7 +120,7 @@ class CallsTest {
         void analyzedWithoutEndedStillEndsTheCall() {
             calls.recordStarted(fromWebhook());
 
-            Call analyzed = calls.recordAnalyzed(bare(), "Asked for prices", "Neutral", false);
+            Call analyzed = calls.recordAnalyzed(bare(), "Asked for prices", "Neutral", false, false, "{\"rating\":3}");
 
             assertThat(analyzed.status()).isEqualTo("ended");
             assertThat(analyzed.callSuccessful()).isFalse();

@@ -68,10 +68,14 @@ class RetellTrafficTest extends LiveCallTest {
         assertThat(endedReply.status()).isEqualTo(204);
         assertThat(analyzedReply.status()).isEqualTo(204);
         Map<String, Object> row = jdbc.sql("SELECT status, disconnection_reason, summary, user_sentiment, "
-                + "call_successful FROM calls WHERE retell_call_id = :id").param("id", callId).query().singleRow();
+                + "call_successful, in_voicemail, custom_analysis FROM calls WHERE retell_call_id = :id")
+                .param("id", callId).query().singleRow();
         assertThat(row).containsEntry("status", "ended").containsEntry("disconnection_reason", "user_hangup")
                 .containsEntry("summary", "Die Anruferin hat einen Termin zum Färben gebucht.")
-                .containsEntry("user_sentiment", "Positive").containsEntry("call_successful", true);
+                .containsEntry("user_sentiment", "Positive").containsEntry("call_successful", true)
+                .containsEntry("in_voicemail", false);
+        assertThat(JSON.readTree((String) row.get("custom_analysis")).path("booked_service").asString())
+                .isEqualTo("Färben");
     }
 
     @Test
