@@ -56,6 +56,6 @@ public class SetupOperations {
 
     /** The tool definitions as the admin API gives them, pretty-printed to copy into Retell. */
     public String retellToolsJson() {
-        return json.writerWithDefaultPrettyPrinter().writeValueAsString(tools.tools());
+        return json.writerWithDefaultPrettyPrinter().writeValueAsString(tools.tools("full"));
     }
 }
