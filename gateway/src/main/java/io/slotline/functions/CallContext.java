@@ -63,8 +63,8 @@ public record CallContext(Company company, Branch branch, String retellCallId, l
      */
     public String idempotencyKey(String function, String canonicalArgs) {
         String discriminator = toolCallId != null ? "tc:" + toolCallId : "args:" + canonicalArgs;
-        // hashed: ids and arguments are unbounded, the key column is not
-        return function + ":" + sha256(retellCallId + "|" + discriminator);
+        // hashed: ids and arguments are unbounded, the key column is not; a call id is only unique per company
+        return function + ":" + sha256(company.id() + "|" + retellCallId + "|" + discriminator);
     }
 
     private static String sha256(String text) {

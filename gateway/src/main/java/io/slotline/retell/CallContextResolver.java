@@ -55,10 +55,7 @@ class CallContextResolver {
      */
     CallContext resolve(TenantContext tenant, JsonNode call, String functionName) {
         Instant now = clock.instant();
-        String retellCallId = RetellPayloads.text(call, "call_id");
-        if (retellCallId == null) {
-            throw new RetellRequestException("missing_call_id", "call.call_id is required");
-        }
+        String retellCallId = RetellPayloads.callId(call);
         String callerNumber = RetellPayloads.e164OrNull(RetellPayloads.customerNumber(call));
         String toolCallId = RetellPayloads.toolCallId(call, functionName);
         try {

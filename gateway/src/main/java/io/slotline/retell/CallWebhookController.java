@@ -53,9 +53,9 @@ class CallWebhookController {
             throw new RetellRequestException("invalid_webhook", "webhook needs an \"event\"");
         }
         JsonNode call = body.get("call");
-        String retellCallId = RetellPayloads.text(call, "call_id");
-        if (retellCallId != null) {
-            RequestLogContext.callId(retellCallId);
+        String namedCallId = RetellPayloads.text(call, "call_id");
+        if (namedCallId != null) {
+            RequestLogContext.callId(namedCallId);
         }
         if (!HANDLED.contains(event)) {
             // chat_* (a "chat", no "call"), transfer_* (often a bare call id), transcript_updated, future events:
@@ -63,9 +63,10 @@ class CallWebhookController {
             metrics.retellWebhook(event, "ignored");
             return ResponseEntity.noContent().build();
         }
-        if (call == null || !call.isObject() || retellCallId == null) {
+        if (call == null || !call.isObject()) {
             throw new RetellRequestException("invalid_webhook", event + " needs a \"call\" object with its call_id");
         }
+        String retellCallId = RetellPayloads.callId(call);
         TenantContext tenant = verified.tenant();
         if (tenant == null) {
             log.warn("{} for call {} names no number we serve; ignored", event, retellCallId);
@@ -73,14 +74,14 @@ class CallWebhookController {
             return ResponseEntity.noContent().build();
         }
         RequestLogContext.company(tenant.company().slug());
-        if (!events.firstDelivery(event, retellCallId)) {
+        if (!events.firstDelivery(tenant.companyId(), event, retellCallId)) {
             metrics.retellWebhook(event, "duplicate");
             return ResponseEntity.noContent().build();
         }
         try {
             apply(event, tenant, call, retellCallId);
         } catch (RuntimeException e) {
-            events.forget(event, retellCallId); // let Retell's retry try again
+            events.forget(tenant.companyId(), event, retellCallId); // let Retell's retry try again
             throw e;
         }
         metrics.retellWebhook(event, "processed");

@@ -24,9 +24,12 @@ class RetellWebhookEvents implements ExpiringRecords {
     }
 
     /** @return false when this event of this call was seen before */
-    boolean firstDelivery(String event, String retellCallId) {
+    boolean firstDelivery(long companyId, String event, String retellCallId) {
         try {
-            jdbc.sql("INSERT INTO retell_webhook_events (event, retell_call_id, received_at) VALUES (:event, :callId, :now)")
+            jdbc.sql("""
+                    INSERT INTO retell_webhook_events (company_id, event, retell_call_id, received_at)
+                    VALUES (:companyId, :event, :callId, :now)""")
+                    .param("companyId", companyId)
                     .param("event", event)
                     .param("callId", retellCallId)
                     .param("now", clock.instant().atOffset(ZoneOffset.UTC))
@@ -38,8 +41,10 @@ class RetellWebhookEvents implements ExpiringRecords {
     }
 
     /** Lets a delivery whose processing failed be retried by Retell. */
-    void forget(String event, String retellCallId) {
-        jdbc.sql("DELETE FROM retell_webhook_events WHERE event = :event AND retell_call_id = :callId")
+    void forget(long companyId, String event, String retellCallId) {
+        jdbc.sql("DELETE FROM retell_webhook_events WHERE company_id = :companyId AND event = :event "
+                        + "AND retell_call_id = :callId")
+                .param("companyId", companyId)
                 .param("event", event)
                 .param("callId", retellCallId)
                 .update();

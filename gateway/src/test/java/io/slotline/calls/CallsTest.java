@@ -147,9 +147,14 @@ class CallsTest {
                     "+441234", "+442071230000", "inbound", STARTED);
 
             assertThat(calls.findByRetellCallId(other.companyId(), callId)).isEmpty();
-            assertThatThrownBy(() -> calls.recordStarted(foreign)).isInstanceOf(IllegalStateException.class);
+            // the same id is a call of the other company's own: nothing of the first is read or changed
+            Call theirs = calls.recordStarted(foreign);
+
+            assertThat(theirs.companyId()).isEqualTo(other.companyId());
+            assertThat(theirs.agentId()).isEqualTo("agent_x");
+            assertThat(theirs.customerId()).isNull();
             assertThat(calls.findByRetellCallId(salon.companyId(), callId)).get()
-                    .extracting(Call::agentId).isEqualTo("agent_1");
+                    .extracting(Call::agentId, Call::customerId).containsExactly("agent_1", customerId);
         }
 
         @Test

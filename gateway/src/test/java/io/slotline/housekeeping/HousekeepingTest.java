@@ -103,8 +103,10 @@ class HousekeepingTest {
     }
 
     private void retellEvent(String callId, Instant receivedAt) {
-        jdbc.sql("INSERT INTO retell_webhook_events (event, retell_call_id, received_at) VALUES ('call_ended', :id, :at)")
-                .param("id", callId).param("at", utc(receivedAt)).update();
+        jdbc.sql("""
+                INSERT INTO retell_webhook_events (company_id, event, retell_call_id, received_at)
+                VALUES (:company, 'call_ended', :id, :at)""")
+                .param("company", tenant.companyId()).param("id", callId).param("at", utc(receivedAt)).update();
     }
 
     private void calcomEvent(String uid, Instant receivedAt) {
