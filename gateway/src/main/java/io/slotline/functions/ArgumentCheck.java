@@ -33,6 +33,11 @@ final class ArgumentCheck {
     private ArgumentCheck() {
     }
 
+    /** A text longer than anything a caller says in one go: never spoken back, stored or sent on. */
+    static Problem tooLong(String field, int maxLength) {
+        return new Problem("invalid_argument", List.of(field), "text_max_" + maxLength);
+    }
+
     static Problem notAnObject() {
         return new Problem("invalid_argument", List.of(), "object");
     }
@@ -72,6 +77,11 @@ final class ArgumentCheck {
 
     private static String spoken(String expected, Language language) {
         boolean de = language == Language.DE;
+        if (expected.startsWith("text_max_")) {
+            String max = expected.substring("text_max_".length());
+            return de ? "ein kürzerer Text (höchstens " + max + " Zeichen)" : "a shorter text (at most " + max
+                    + " characters)";
+        }
         return switch (expected) {
             case "integer" -> de ? "eine ganze Zahl (z. B. 3)" : "a whole number (e.g. 3)";
             case "number" -> de ? "eine Zahl" : "a number";

@@ -68,6 +68,8 @@ public class FunctionDispatcher implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(FunctionDispatcher.class);
     /** What a repeated request keeps of its deadline to say "in progress" when the first attempt is still at work. */
     private static final Duration ANSWER_MARGIN = Duration.ofMillis(300);
+    /** Notes and reasons included, nothing a caller says in one breath is longer (the columns hold 2000). */
+    static final int MAX_ARGUMENT_LENGTH = 2000;
 
     private final Map<String, FunctionHandler<?>> handlers;
     private final JsonMapper json;
@@ -189,7 +191,10 @@ public class FunctionDispatcher implements DisposableBean {
         Timer.Sample sample = metrics.startFunction();
         JsonNode args = rawArgs == null || rawArgs.isNull() ? json.createObjectNode() : rawArgs;
         ArgumentCheck.Problem problem;
-        if (args.isObject()) {
+        Optional<String> tooLong = tooLong(args, null);
+        if (tooLong.isPresent()) {
+            problem = ArgumentCheck.tooLong(tooLong.get(), MAX_ARGUMENT_LENGTH);
+        } else if (args.isObject()) {
             try {
                 A parsed = json.treeToValue(args, handler.argsType());
                 return new PreparedCall((language, context) -> runByDeadline(handler, parsed, language, context,
@@ -292,6 +297,31 @@ public class FunctionDispatcher implements DisposableBean {
                 upstream.calls());
     }
 
+    /** The first text argument (at any depth) longer than anything a caller says; none is spoken or sent on. */
+    private static Optional<String> tooLong(JsonNode node, @Nullable String path) {
+        if (node.isString()) {
+            return node.asString().length() > MAX_ARGUMENT_LENGTH
+                    ? Optional.of(path == null ? "args" : path) : Optional.empty();
+        }
+        if (node.isObject()) {
+            for (var entry : node.properties()) {
+                Optional<String> found = tooLong(entry.getValue(),
+                        path == null ? entry.getKey() : path + "." + entry.getKey());
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                Optional<String> found = tooLong(node.get(i), (path == null ? "args" : path) + "[" + i + "]");
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Cal.com failures a handler did not turn into an answer still become one. */
     private <A> FunctionResult safely(FunctionHandler<A> handler, A args, CallContext context) {
         try {
@@ -386,8 +416,15 @@ public class FunctionDispatcher implements DisposableBean {
         workers.shutdown();
     }
 
+    /** The first attempt's answer; a booking heard again says it is one already made ({@code repeated}). */
     private FunctionResult replay(String responseJson) {
-        return json.readValue(responseJson, FunctionResult.class);
+        FunctionResult first = json.readValue(responseJson, FunctionResult.class);
+        if (!Boolean.TRUE.equals(first.data().get("booked"))) {
+            return first;
+        }
+        Map<String, @Nullable Object> data = new java.util.LinkedHashMap<>(first.data());
+        data.put("repeated", true);
+        return new FunctionResult(first.ok(), first.message(), first.reason(), data);
     }
 
     private void logCall(String function, Object args, CallContext context, FunctionResult result, Duration took,

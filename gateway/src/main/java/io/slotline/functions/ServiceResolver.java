@@ -11,6 +11,7 @@ import io.slotline.speech.Messages;
 import io.slotline.speech.ServiceMatch;
 import io.slotline.speech.ServiceMatcher;
 import io.slotline.speech.SpokenTimes;
+import io.slotline.tenancy.Language;
 import io.slotline.tenancy.Service;
 import io.slotline.tenancy.TenantDirectory;
 
@@ -53,8 +54,21 @@ public class ServiceResolver {
         List<String> closest = ((ServiceMatch.NoMatch<Service>) match).closestNames();
         return Resolution.ask(FunctionResult.notOk("unknown_service",
                 Messages.render(MessageKey.UNKNOWN_SERVICE, context.language(),
-                        Map.of("service", spoken, "closest", SpokenTimes.orList(closest, context.language()))),
+                        Map.of("service", echo(spoken, context), "closest",
+                                SpokenTimes.orList(closest, context.language()))),
                 Map.of("closest", closest, "services", names(services))));
+    }
+
+    /** No service name is this long: what the caller said is only repeated when it is speakable. */
+    static final int MAX_ECHO_LENGTH = 60;
+
+    /** The caller's words for a service, to repeat back; something else when they are too long or not text. */
+    static String echo(String spoken, CallContext context) {
+        String trimmed = spoken.strip();
+        if (trimmed.length() <= MAX_ECHO_LENGTH && trimmed.chars().noneMatch(Character::isISOControl)) {
+            return trimmed;
+        }
+        return context.language() == Language.DE ? "Das Gewünschte" : "that";
     }
 
     private static List<String> names(List<Service> services) {

@@ -8,6 +8,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.Resource;
 
+import io.slotline.edge.JsonProblems;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -42,7 +43,10 @@ public record TenantFile(CompanyEntry company, List<BranchEntry> branches, List<
             return YAML.readValue(yaml, TenantFile.class);
         }
         catch (JacksonException e) {
-            throw new IllegalArgumentException("invalid tenant file: " + e.getOriginalMessage(), e);
+            // our own checks (record constructors, enum codes) explain themselves; Jackson's messages name types
+            String problem = e.getCause() instanceof IllegalArgumentException own && own.getMessage() != null
+                    ? own.getMessage() : JsonProblems.of(e).message();
+            throw new IllegalArgumentException("invalid tenant file: " + problem, e);
         }
     }
 
