@@ -229,19 +229,27 @@ public class Appointments {
         if (a.calcomBookingUid() != null) {
             Optional<Appointment> byUid = findByBookingUid(a.companyId(), a.calcomBookingUid());
             if (byUid.isPresent()) {
-                return new Saved(adopt(byUid.get(), params), false);
+                return adopt(byUid.get(), params);
             }
         }
         throw new IllegalStateException("appointment conflicts with a row of another company "
                 + "(idempotency key or booking uid reused)");
     }
 
-    /** Fills what a webhook-created row lacks; never overwrites what it has. */
-    private Appointment adopt(Appointment existing, Map<String, Object> params) {
-        if (existing.idempotencyKey() == null) {
-            jdbc.sql("""
+    /**
+     * Fills what a webhook-created row lacks, never overwriting what it has, and makes it ours: Cal.com's webhook
+     * for our own booking may arrive before we record it, and the booking is still the phone's.
+     *
+     * @return the row, created=true when this insert adopted it (the first time we record the booking)
+     */
+    private Saved adopt(Appointment existing, Map<String, Object> params) {
+        int adopted = 0;
+        if (existing.idempotencyKey() == null && params.get("key") instanceof SqlParameterValue key
+                && key.getValue() != null) {
+            adopted = jdbc.sql("""
                     UPDATE appointments SET
-                        idempotency_key = COALESCE(idempotency_key, :key),
+                        idempotency_key = :key,
+                        source = :source,
                         branch_id = COALESCE(branch_id, :branchId),
                         service_id = COALESCE(service_id, :serviceId),
                         staff_id = COALESCE(staff_id, :staffId),
@@ -251,12 +259,12 @@ public class Appointments {
                         reschedule_count = CASE WHEN rescheduled_from_id IS NULL THEN :count ELSE reschedule_count END,
                         notes = COALESCE(notes, :notes),
                         updated_at = :now
-                    WHERE company_id = :companyId AND id = :id""")
+                    WHERE company_id = :companyId AND id = :id AND idempotency_key IS NULL""")
                     .params(params)
                     .param("id", existing.id())
                     .update();
         }
-        return findById(existing.companyId(), existing.id()).orElseThrow();
+        return new Saved(findById(existing.companyId(), existing.id()).orElseThrow(), adopted == 1);
     }
 
     private static SqlParameterValue typed(int type, @Nullable Object value) {

@@ -33,11 +33,16 @@ public record CalcomWebhookEvent(String triggerEvent, @Nullable Instant createdA
             @Nullable String username, @Nullable String timeZone) {
     }
 
+    /**
+     * Cal.com's webhook event types (packages/features/webhooks/lib/constants.ts, WebhookTriggerEvents) plus PING,
+     * the subscription's "Ping test"; anything else is {@link #UNKNOWN} and refused.
+     */
     public enum Trigger {
         BOOKING_CREATED, BOOKING_RESCHEDULED, BOOKING_CANCELLED, BOOKING_REQUESTED, BOOKING_REJECTED,
         BOOKING_PAYMENT_INITIATED, BOOKING_PAID, BOOKING_NO_SHOW_UPDATED, MEETING_STARTED, MEETING_ENDED,
-        RECORDING_READY, INSTANT_MEETING_CREATED, FORM_SUBMITTED, AFTER_HOSTS_CAL_VIDEO_NO_SHOW,
-        AFTER_GUESTS_CAL_VIDEO_NO_SHOW, WRONG_ASSIGNMENT_REPORT, UNKNOWN;
+        RECORDING_READY, RECORDING_TRANSCRIPTION_GENERATED, INSTANT_MEETING, INSTANT_MEETING_CREATED, FORM_SUBMITTED,
+        FORM_SUBMITTED_NO_EVENT, ROUTING_FORM_FALLBACK_HIT, OOO_CREATED, AFTER_HOSTS_CAL_VIDEO_NO_SHOW,
+        AFTER_GUESTS_CAL_VIDEO_NO_SHOW, WRONG_ASSIGNMENT_REPORT, DELEGATION_CREDENTIAL_ERROR, PING, UNKNOWN;
 
         public static Trigger from(String triggerEvent) {
             for (Trigger trigger : values()) {

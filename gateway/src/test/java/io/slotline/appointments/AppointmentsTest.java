@@ -104,13 +104,19 @@ class AppointmentsTest {
             Appointments.Saved webhook = appointments.insert(fromWebhook);
 
             Appointments.Saved ours = appointments.insert(booking(haircut, TUESDAY_10, uid, "key-" + uid));
+            Appointments.Saved again = appointments.insert(booking(haircut, TUESDAY_10, uid, "key-" + uid));
 
-            assertThat(ours.created()).isFalse();
+            // Cal.com's webhook for our own booking came first: still one appointment, ours, made by phone
+            assertThat(ours.created()).isTrue();
             assertThat(ours.appointment().id()).isEqualTo(webhook.appointment().id());
             assertThat(ours.appointment().idempotencyKey()).isEqualTo("key-" + uid);
             assertThat(ours.appointment().customerId()).isEqualTo(customer);
             assertThat(ours.appointment().serviceId()).isEqualTo(haircut);
-            assertThat(ours.appointment().source()).isEqualTo(AppointmentSource.CALCOM);
+            assertThat(ours.appointment().source()).isEqualTo(AppointmentSource.PHONE);
+            assertThat(again.created()).isFalse();
+            assertThat(again.appointment().id()).isEqualTo(webhook.appointment().id());
+            assertThat(appointments.between(salon.companyId(), TUESDAY_10, TUESDAY_10.plusSeconds(60)))
+                    .extracting(Appointment::id).containsExactly(webhook.appointment().id());
         }
 
         @Test

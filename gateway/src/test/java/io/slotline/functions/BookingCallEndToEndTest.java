@@ -75,6 +75,10 @@ class BookingCallEndToEndTest extends LiveCallTest {
         Reply retried = call.function("book_appointment", booking, "tc_book_1");
         Reply reissued = call.function("book_appointment", booking, "tc_book_2");
         assertThat(retried.json().path("appointment").path("booking_uid").asString()).isEqualTo(uid);
+        // the README's promise: `repeated` exactly for repeats
+        assertThat(booked.json().has("repeated")).isFalse();
+        assertThat(retried.json().path("repeated").asBoolean()).isTrue();
+        assertThat(reissued.json().path("repeated").asBoolean()).isTrue();
         assertThat(reissued.ok()).isTrue();
         assertThat(reissued.json().path("appointment").path("booking_uid").asString()).isEqualTo(uid);
         List<JsonNode> ours = simBookingsOf("cal_demo", call.from);

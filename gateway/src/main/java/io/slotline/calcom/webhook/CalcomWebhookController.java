@@ -1,5 +1,6 @@
 package io.slotline.calcom.webhook;
 
+import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 
@@ -35,10 +36,12 @@ class CalcomWebhookController {
 
     private final TenantDirectory directory;
     private final BookingSync sync;
+    private final Clock clock;
 
-    CalcomWebhookController(TenantDirectory directory, BookingSync sync) {
+    CalcomWebhookController(TenantDirectory directory, BookingSync sync, Clock clock) {
         this.directory = directory;
         this.sync = sync;
+        this.clock = clock;
     }
 
     @PostMapping("/calcom/webhook")
@@ -61,6 +64,12 @@ class CalcomWebhookController {
             event = CalcomWebhookEvent.parse(raw);
         } catch (CalcomWebhookEvent.MalformedPayload e) {
             return error(HttpStatus.BAD_REQUEST, "malformed_webhook", e.getMessage());
+        }
+        Optional<WebhookSanity.Problem> problem = WebhookSanity.check(event, clock.instant());
+        if (problem.isPresent()) {
+            log.warn("Cal.com webhook for {} refused: {}", company.get().slug(), problem.get().message());
+            return ResponseEntity.badRequest().body(Map.of("ok", false, "error", "invalid_webhook",
+                    "field", problem.get().field(), "message", problem.get().message()));
         }
         BookingSync.Outcome outcome = sync.apply(company.get(), event);
         log.info("Cal.com {} for booking {}: {}", event.triggerEvent(), event.uid(), outcome);

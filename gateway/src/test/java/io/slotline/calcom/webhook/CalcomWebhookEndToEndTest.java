@@ -309,6 +309,31 @@ class CalcomWebhookEndToEndTest {
                 .filteredOn(appointment -> uid.equals(appointment.calcomBookingUid())).hasSize(1);
     }
 
+    @Test
+    void ourOwnBookingWhoseWebhookArrivesFirstIsStillOnePhoneAppointment() throws Exception {
+        LocalDate day = dayWithFreeSlots();
+        Instant slot = firstFreeSlot(day);
+        String uid = "race-" + System.nanoTime();
+        byte[] early = creation(uid, slot);
+
+        HttpResponse<String> response = postWebhook("demo-salon", early, CalcomWebhookSignature.sign(early, "whsec_demo"));
+        Appointments.Saved ours = appointments.insert(new io.slotline.appointments.NewAppointment(company.id(), null,
+                null, null, webCustomer.id(), null, slot, slot.plusSeconds(1800), uid, AppointmentStatus.BOOKED,
+                AppointmentSource.PHONE, "call-race:book:" + uid, null));
+        Appointments.Saved retried = appointments.insert(new io.slotline.appointments.NewAppointment(company.id(),
+                null, null, null, webCustomer.id(), null, slot, slot.plusSeconds(1800), uid, AppointmentStatus.BOOKED,
+                AppointmentSource.PHONE, "call-race:book:" + uid, null));
+
+        assertThat(json.readTree(response.body()).path("outcome").asString()).isEqualTo("processed");
+        assertThat(ours.created()).as("the first answer is not a repeat").isTrue();
+        assertThat(retried.created()).as("the retry is").isFalse();
+        Appointment stored = appointments.findByBookingUid(company.id(), uid).orElseThrow();
+        assertThat(stored.source()).isEqualTo(AppointmentSource.PHONE);
+        assertThat(stored.id()).isEqualTo(ours.appointment().id()).isEqualTo(retried.appointment().id());
+        assertThat(appointments.upcomingForCustomer(company.id(), webCustomer.id(), Instant.now()))
+                .filteredOn(appointment -> uid.equals(appointment.calcomBookingUid())).hasSize(1);
+    }
+
     // ---- helpers
 
     private List<Instant> starts(CalendarRef calendar, LocalDate day) {
