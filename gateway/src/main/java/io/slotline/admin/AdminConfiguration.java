@@ -49,6 +49,14 @@ class AdminConfiguration implements WebMvcConfigurer {
         return registration;
     }
 
+    @Bean
+    FilterRegistrationBean<OperationsAccessFilter> operationsAccessFilter(OperationsProperties operations,
+                                                                         JsonMapper json) {
+        var registration = new FilterRegistrationBean<>(new OperationsAccessFilter(operations, properties, json));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
+        return registration;
+    }
+
     /** Admin request bodies are read strictly (see {@link AdminRequest}); everything else keeps the shared mapper. */
     @Override
     public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {

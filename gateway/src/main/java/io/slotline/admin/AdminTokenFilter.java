@@ -52,7 +52,7 @@ final class AdminTokenFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private static @Nullable String bearerToken(@Nullable String header) {
+    static @Nullable String bearerToken(@Nullable String header) {
         if (header == null || header.length() <= BEARER.length()
                 || !header.substring(0, BEARER.length()).toLowerCase(Locale.ROOT).equals(BEARER)) {
             return null;
@@ -67,7 +67,7 @@ final class AdminTokenFilter extends OncePerRequestFilter {
         json.writeValue(response.getOutputStream(), error);
     }
 
-    private static byte[] sha256(@Nullable String value) {
+    static byte[] sha256(@Nullable String value) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(String.valueOf(value).getBytes(StandardCharsets.UTF_8));
         }

@@ -48,4 +48,15 @@ class AdminApiOffTest {
     private URI uri(String path) {
         return URI.create("http://localhost:" + port + path);
     }
+
+    @Test
+    void withoutAnAdminTokenOperationsEndpointsBeyondHealthDoNotExist() throws Exception {
+        HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(uri("/actuator/metrics"))
+                .header("Authorization", "Bearer admin_demo").build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> health = http.send(HttpRequest.newBuilder(uri("/actuator/health/liveness")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(metrics.statusCode()).isEqualTo(404);
+        assertThat(health.statusCode()).isEqualTo(200);
+    }
 }

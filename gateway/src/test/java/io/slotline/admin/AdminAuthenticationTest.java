@@ -57,4 +57,21 @@ class AdminAuthenticationTest extends AdminApiTestSupport {
 
         assertThat(health.status()).isEqualTo(200);
     }
+
+    @Test
+    void operationsEndpointsOtherThanHealthNeedTheAdminToken() {
+        for (String path : java.util.List.of("/actuator/metrics", "/actuator/info", "/actuator/prometheus",
+                "/actuator")) {
+            Response anonymous = send("GET", path, null, null, null);
+            Response wrong = send("GET", path, null, TOKEN + "x", null);
+
+            assertThat(anonymous.status()).as(path).isEqualTo(401);
+            assertThat(wrong.status()).as(path).isEqualTo(401);
+        }
+        assertThat(send("GET", "/actuator/metrics", null, TOKEN, null).status()).isEqualTo(200);
+        assertThat(send("GET", "/actuator/info", null, TOKEN, null).status()).isEqualTo(200);
+        assertThat(send("GET", "/actuator/health", null, null, null).status()).isEqualTo(200);
+        assertThat(send("GET", "/actuator/health/readiness", null, null, null).status()).isEqualTo(200);
+        assertThat(send("GET", "/livez", null, null, null).status()).isEqualTo(200);
+    }
 }

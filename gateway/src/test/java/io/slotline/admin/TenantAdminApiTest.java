@@ -166,6 +166,28 @@ class TenantAdminApiTest extends AdminApiTestSupport {
     }
 
     @Test
+    void theChangeVerificationPolicyIsSetPerCompanyAndKeptByPatches() {
+        String slug = uniqueSlug("verification");
+        Response created = post("/admin/api/companies", Map.of("slug", slug, "name", "Vorsicht",
+                "policies", Map.of("changeVerification", "callback")));
+        long id = created.json().path("id").asLong();
+        Response patched = patch("/admin/api/companies/" + id, Map.of("policies", Map.of("maxReschedules", 1)));
+        Response refused = patch("/admin/api/companies/" + id,
+                Map.of("policies", Map.of("changeVerification", "trust_me")));
+        Response defaulted = post("/admin/api/companies", Map.of("slug", uniqueSlug("verification"), "name", "N"));
+
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.json().path("policies").path("changeVerification").asString()).isEqualTo("callback");
+        assertThat(patched.json().path("policies").path("changeVerification").asString()).isEqualTo("callback");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.field()).isEqualTo("policies.changeVerification");
+        assertThat(get("/admin/api/companies/" + id).json().path("policies").path("changeVerification").asString())
+                .isEqualTo("callback");
+        assertThat(defaulted.json().path("policies").path("changeVerification").asString())
+                .isEqualTo("booked_phone");
+    }
+
+    @Test
     void wrongTypesAndBrokenJsonAre400() {
         long[] tenant = companyWithBranch(uniqueSlug("types"));
 

@@ -21,7 +21,8 @@ import org.springframework.test.context.TestPropertySource;
  * (functions by outcome and reason, webhooks, Cal.com requests by endpoint, cache lookups, signature rejections).
  * Counters are compared before and after, so other tests sharing the context don't matter.
  */
-@TestPropertySource(properties = "management.prometheus.metrics.export.enabled=true")
+@TestPropertySource(properties = {"management.prometheus.metrics.export.enabled=true",
+        "slotline.operations.public-endpoints=health,prometheus"})
 class ScriptedCallMetricsTest extends LiveCallTest {
 
     private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{(.*)})?\\s+(\\S+)$");

@@ -39,6 +39,8 @@ import tools.jackson.databind.json.JsonMapper;
             "spring.datasource.url=jdbc:h2:mem:observability;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
             // Spring Boot tests switch metrics export off; the scrape is what this test is about.
             "management.prometheus.metrics.export.enabled=true",
+            // as documented for scrapers without the admin token
+            "slotline.operations.public-endpoints=health,prometheus",
             // Even at DEBUG, Spring MVC must not print request headers.
             "logging.level.org.springframework.web=DEBUG"
         })

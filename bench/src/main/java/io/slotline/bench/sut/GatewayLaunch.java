@@ -27,6 +27,8 @@ public record GatewayLaunch(
             // Both modes without a request budget: the comparison measures the strategies' latency, and the
             // report's upstream requests per call show what each would cost against Cal.com's 120/min per key.
             "--slotline.calcom.resilience.budget.requests-per-window=1000000",
+            // the probe reads CPU, heap and the Prometheus text without the admin token
+            "--slotline.operations.public-endpoints=health,metrics,prometheus",
             "--spring.datasource.url=jdbc:h2:mem:bench{n};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
                     + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
 

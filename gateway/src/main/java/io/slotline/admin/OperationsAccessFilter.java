@@ -1,0 +1,79 @@
+package io.slotline.admin;
+
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Guards {@code /actuator/**}: the endpoints listed in {@code slotline.operations.public-endpoints} (health probes
+ * by default) are open; metrics, info, Prometheus and the endpoint index need the admin bearer token, and do not
+ * exist (404) while no admin token is configured. The probes at {@code /livez} and {@code /readyz} stay open.
+ */
+final class OperationsAccessFilter extends OncePerRequestFilter {
+
+    private static final String PREFIX = "/actuator";
+
+    private final OperationsProperties operations;
+    private final byte @Nullable [] expectedDigest;
+    private final JsonMapper json;
+
+    OperationsAccessFilter(OperationsProperties operations, AdminProperties admin, JsonMapper json) {
+        this.operations = operations;
+        this.expectedDigest = admin.enabled() ? AdminTokenFilter.sha256(admin.token()) : null;
+        this.json = json;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        return !(path.equals(PREFIX) || path.startsWith(PREFIX + "/"));
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (operations.isPublic(endpoint(request.getRequestURI()))) {
+            chain.doFilter(request, response);
+            return;
+        }
+        if (expectedDigest == null) {
+            write(response, HttpStatus.NOT_FOUND, new AdminError("not_found", null, "no such resource"));
+            return;
+        }
+        String presented = AdminTokenFilter.bearerToken(request.getHeader(HttpHeaders.AUTHORIZATION));
+        if (presented == null || !MessageDigest.isEqual(expectedDigest, AdminTokenFilter.sha256(presented))) {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"slotline-admin\"");
+            write(response, HttpStatus.UNAUTHORIZED, new AdminError("unauthorized", null,
+                    "Authorization: Bearer <admin token> is required"));
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    /** "health" for /actuator/health/readiness; "" for the index at /actuator. */
+    private static String endpoint(String path) {
+        String rest = path.length() > PREFIX.length() ? path.substring(PREFIX.length() + 1) : "";
+        int slash = rest.indexOf('/');
+        String id = slash < 0 ? rest : rest.substring(0, slash);
+        int semicolon = id.indexOf(';');
+        return (semicolon < 0 ? id : id.substring(0, semicolon)).toLowerCase(Locale.ROOT);
+    }
+
+    private void write(HttpServletResponse response, HttpStatus status, AdminError error) throws IOException {
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), error);
+    }
+}
