@@ -89,10 +89,8 @@ class FunctionCallController {
         }
         // a bad request (unknown function, wrong argument types) is refused before the call is recorded
         FunctionDispatcher.PreparedCall prepared = dispatcher.prepare(name, args);
-        String retellCallId = RetellPayloads.text(call, "call_id");
-        if (retellCallId == null) {
-            throw new RetellRequestException("missing_call_id", "call.call_id is required");
-        }
+        // checked here, on the request thread: a bad id is a 400, not a failure of the function's worker
+        String retellCallId = RetellPayloads.callId(call);
         RequestLogContext.callId(retellCallId);
         RequestLogContext.company(tenant.company().slug());
         // resolving reads the database: inside the function's deadline

@@ -352,16 +352,18 @@ class HostileInputTest extends LiveCallTest {
     void wrongArgumentTypesAreExplainedByFieldNotByJavaType() {
         Call salon = salonCall();
 
-        Raw number = signed("/retell/functions/cancel_appointment", utf8(functionBody(salon, "cancel_appointment",
-                Map.of("appointment_id", "abc"))));
-        Raw array = signed("/retell/functions/check_availability", utf8(functionBody(salon, "check_availability",
-                Map.of("service", List.of("a"), "date", "morgen", "time", "10"))));
+        Reply number = salon.function("cancel_appointment", Map.of("appointment_id", "abc"));
+        Reply array = salon.function("check_availability", Map.of("service", List.of("a"), "date", "morgen",
+                "time", "10"));
 
-        assertThat(number.status()).isEqualTo(400);
-        assertThat(JSON.readTree(number.body()).path("message").asString())
-                .isEqualTo("args.appointment_id must be a whole number");
-        assertThat(array.status()).isEqualTo(400);
-        assertThat(JSON.readTree(array.body()).path("message").asString()).isEqualTo("args.service must be text");
+        assertThat(number.status()).isEqualTo(200);
+        assertThat(number.reason()).isEqualTo("invalid_argument");
+        assertThat(number.json().path("field").asString()).isEqualTo("appointment_id");
+        assertThat(number.message()).startsWith("Die Angabe appointment_id muss eine ganze Zahl");
+        assertThat(array.json().path("field").asString()).isEqualTo("service");
+        for (Reply answer : List.of(number, array)) {
+            assertThat(answer.body()).doesNotContain("java.").doesNotContain("JsonToken").doesNotContain("Long");
+        }
     }
 
     @Test
@@ -383,14 +385,16 @@ class HostileInputTest extends LiveCallTest {
     void aServiceNameOf200000CharactersIsNeverSpokenBack() {
         Call salon = salonCall();
 
-        Raw answer = signed("/retell/functions/check_availability", utf8(functionBody(salon, "check_availability",
-                Map.of("service", "Dauerwelle ".repeat(18_182), "date", "morgen", "time", "10 Uhr"))));
+        Reply huge = salon.function("check_availability",
+                Map.of("service", "Dauerwelle ".repeat(18_182), "date", "morgen", "time", "10 Uhr"));
         Reply longButSpeakable = salon.function("check_availability",
                 Map.of("service", "Dauerwelle ".repeat(30), "date", "morgen", "time", "10 Uhr"));
 
-        assertThat(answer.status()).isEqualTo(400);
-        assertThat(JSON.readTree(answer.body()).path("message").asString())
-                .isEqualTo("args.service is longer than 2000 characters");
+        assertThat(huge.status()).isEqualTo(200);
+        assertThat(huge.reason()).isEqualTo("invalid_argument");
+        assertThat(huge.json().path("field").asString()).isEqualTo("service");
+        assertThat(huge.message()).contains("höchstens 2000 Zeichen").doesNotContain("Dauerwelle");
+        assertThat(huge.body()).hasSizeLessThan(1000);
         assertThat(longButSpeakable.reason()).isEqualTo("unknown_service");
         assertThat(longButSpeakable.message()).startsWith("Das Gewünschte finde ich leider nicht in unserem Angebot.")
                 .hasSizeLessThan(300);
