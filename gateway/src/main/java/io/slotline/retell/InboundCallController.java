@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,10 +68,12 @@ class InboundCallController {
         }
         lifecycle.forEach(l -> l.callIncoming(tenant));
         String caller = RetellPayloads.e164OrNull(RetellPayloads.text(inbound, "from_number"));
-        Optional<Customer> customer = caller == null ? Optional.empty() : knownCaller(tenant, caller);
+        Optional<Customer> customer = caller == null ? Optional.empty()
+                : whileDatabaseAway(() -> customers.findByPhone(tenant.companyId(), caller), "as from an unknown caller");
         Map<String, Object> answer = new LinkedHashMap<>();
         // the number's agent is set up here, not by hand in Retell: per number, branch or company and language
-        agents.inboundAgent(tenant).ifPresent(agentId -> answer.put("override_agent_id", agentId));
+        whileDatabaseAway(() -> agents.inboundAgent(tenant), "the number's own agent in Retell answers")
+                .ifPresent(agentId -> answer.put("override_agent_id", agentId));
         answer.put("dynamic_variables",
                 variables.of(tenant.company(), tenant.branch(), customer.orElse(null), clock.instant()));
         answer.put("metadata", Map.of("slotline_company", tenant.company().slug(),
@@ -78,13 +81,12 @@ class InboundCallController {
         return Map.of("call_inbound", answer);
     }
 
-    /** With the database away the call is still put through, as from an unknown caller. */
-    private Optional<Customer> knownCaller(TenantContext tenant, String caller) {
+    /** With the database away the call is still put through: without what the database would have added. */
+    private static <T> Optional<T> whileDatabaseAway(Supplier<Optional<T>> lookup, String instead) {
         try {
-            return customers.findByPhone(tenant.companyId(), caller);
+            return lookup.get();
         } catch (DataAccessResourceFailureException | TransientDataAccessException databaseAway) {
-            log.warn("Database unavailable, inbound call greeted as from an unknown caller: {}",
-                    databaseAway.getMessage());
+            log.warn("Database unavailable, inbound call put through ({}): {}", instead, databaseAway.getMessage());
             return Optional.empty();
         }
     }

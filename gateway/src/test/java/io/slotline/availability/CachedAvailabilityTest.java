@@ -422,7 +422,7 @@ class CachedAvailabilityTest {
     @Test
     void backgroundLoadsUseOnlySpareBudgetWhileLiveCallsStillGetThrough() {
         ResilientCalcomApi api = fixture.resilient();
-        calcom.reportRateLimit(new RateLimitStatus(120, 10, 30, fixture.clock.instant()));
+        calcom.reportRateLimit(new RateLimitStatus(120, 20, 30, fixture.clock.instant()));
         try (CachedAvailability guarded = fixture.cached(api)) {
             assertThatThrownBy(() -> guarded.freeSlots(fixture.background(TODAY, TODAY)))
                     .isInstanceOf(CalendarUnavailableException.class);
