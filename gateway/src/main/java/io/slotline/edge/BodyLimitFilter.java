@@ -18,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Refuses bodies above the route's limit with 413: a declared Content-Length at once, without reading; a body of
- * unknown length (chunked) after reading one byte more than the limit, never more. A body within the limit is
+ * unknown length (chunked) after reading one byte more than the limit, never more, and one within the limit is then
  * handed on from memory. Runs after the admin token check, so an unauthenticated admin request is never read.
  */
 final class BodyLimitFilter extends OncePerRequestFilter {
@@ -46,7 +46,9 @@ final class BodyLimitFilter extends OncePerRequestFilter {
             tooLarge(response, limit);
             return;
         }
-        if (declared == 0 || (declared < 0 && request.getHeader("Transfer-Encoding") == null)) {
+        if (declared >= 0 || request.getHeader("Transfer-Encoding") == null) {
+            // the container never reads past a declared length: no copy needed, and form parameters (the console's
+            // sign-in) stay the container's to parse
             chain.doFilter(request, response);
             return;
         }

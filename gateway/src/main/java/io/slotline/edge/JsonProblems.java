@@ -53,8 +53,9 @@ public final class JsonProblems {
             return new Problem(null, "the document must be a JSON object with the documented fields");
         }
         if (e instanceof StreamReadException && e.getLocation() != null && e.getLocation().getLineNr() > 0) {
-            return new Problem(path, "not valid JSON (line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ")");
+            String where = "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            return new Problem(path, path == null ? "not valid JSON (" + where + ")"
+                    : path + " is not valid JSON (" + where + ")");
         }
         return new Problem(path, path == null ? "the document could not be read"
                 : path + " could not be read");
