@@ -159,7 +159,7 @@ class BookingsEndpointTest extends SimulatorTestSupport {
 
         assertThat(taken.status()).isEqualTo(400);
         assertThat(taken.json().at("/error/message").asString())
-                .isEqualTo("User either already has booking at this time or is not available");
+                .isEqualTo("One of the hosts either already has booking at this time or is not available");
         assertThat(tooSoon.status()).isEqualTo(400);
         assertThat(tooSoon.json().at("/error/message").asString()).startsWith(
                 "The event type can't be booked at the \"start\" time provided. This could be because it's too soon "

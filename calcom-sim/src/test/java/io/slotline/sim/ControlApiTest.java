@@ -125,7 +125,7 @@ class ControlApiTest extends SimulatorTestSupport {
 
     @Test
     void newTenantsHostsAndEventTypesCanBeAddedPieceByPiece() {
-        http.control("/_sim/tenants", "{\"apiKey\":\"cal_new\",\"userId\":700,\"name\":\"New Shop\"}");
+        http.control("/_sim/tenants", "{\"apiKey\":\"cal_new\",\"userId\":70,\"name\":\"New Shop\"}");
         http.control("/_sim/hosts", """
                 {"id": 70, "username": "nina", "name": "Nina", "timeZone": "America/New_York",
                  "schedule": {"thu": ["08:00-09:00"]}}

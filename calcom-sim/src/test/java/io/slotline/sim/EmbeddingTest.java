@@ -24,10 +24,10 @@ class EmbeddingTest {
             SimHttp httpA = new SimHttp(a.baseUrl());
             SimHttp httpB = new SimHttp(b.baseUrl());
 
-            String free = httpA.get("/v2/slots?eventTypeSlug=herrenhaarschnitt&username=anna-demo"
+            String free = httpA.get("/v2/slots?eventTypeSlug=herrenhaarschnitt-stylist&username=anna-demo"
                     + "&start=2026-03-30&end=2026-03-30", slots()).json().at("/data/2026-03-30/0/start").asString();
             SimHttp.Response booked = httpA.post("/v2/bookings", """
-                    {"start": "%s", "eventTypeSlug": "herrenhaarschnitt", "username": "anna-demo",
+                    {"start": "%s", "eventTypeSlug": "herrenhaarschnitt-stylist", "username": "anna-demo",
                      "attendee": {"name": "Max", "email": "max@example.com", "timeZone": "Europe/Berlin"}}
                     """.formatted(free), bookings("cal_demo"));
             String uid = booked.json().at("/data/uid").asString();

@@ -79,8 +79,14 @@ class WebhookDeliveryTest extends SimulatorTestSupport {
         return HexFormat.of().formatHex(mac.doFinal(body));
     }
 
+    /** A subscription on team event type 10 of cal_t, the level Cal.com delivers team bookings at. */
     private void subscribe(String key, String path, String secret, String triggers) {
-        SimHttp.Response response = http.post("/v2/webhooks", """
+        subscribeAt(key.equals("cal_t") ? "/v2/teams/90/event-types/10/webhooks" : "/v2/webhooks", key, path, secret,
+                triggers);
+    }
+
+    private void subscribeAt(String route, String key, String path, String secret, String triggers) {
+        SimHttp.Response response = http.post(route, """
                 {"subscriberUrl": "%s", "triggers": %s, "active": true, "secret": "%s",
                  "version": "2021-10-20", "payloadTemplate": null}
                 """.formatted(url(path), triggers, secret), "Authorization", "Bearer " + key);
@@ -173,6 +179,68 @@ class WebhookDeliveryTest extends SimulatorTestSupport {
         assertThat(first.path()).isEqualTo("/created");
         assertThat(second.path()).isEqualTo("/cancel-only");
         assertThat(received.poll(300, TimeUnit.MILLISECONDS)).isNull();
+    }
+
+    @Test
+    void userWebhooksDoNotFireForRoundRobinTeamBookingsButForTheUsersOwnEventTypes() throws Exception {
+        subscribeAt("/v2/webhooks", "cal_t", "/user-t", "x", "[\"BOOKING_CREATED\"]");
+        subscribeAt("/v2/webhooks", "cal_u", "/user-u", "x", "[\"BOOKING_CREATED\"]");
+
+        create("2026-03-26T09:00:00Z");
+        book(20, "2026-03-26T10:00:00Z", "Eve", "eve@example.com");
+
+        assertThat(next().path()).as("RegularBookingService: triggerForUser = !teamId || parentId")
+                .isEqualTo("/user-u");
+        assertThat(received.poll(300, TimeUnit.MILLISECONDS)).isNull();
+    }
+
+    @Test
+    void aWebhookOnAManagedParentFiresForItsChildrensBookings() throws Exception {
+        http.control("/_sim/reset", "{\"scenario\":\"demo\",\"webhooks\":true}");
+        subscribeAt("/v2/teams/900/event-types/1101/webhooks", "cal_demo", "/managed", "x",
+                "[\"BOOKING_CREATED\"]");
+        SimHttp.Response foreign = http.post("/v2/teams/900/event-types/2001/webhooks",
+                "{\"subscriberUrl\":\"" + url("/x") + "\",\"triggers\":[\"BOOKING_CREATED\"]}",
+                "Authorization", "Bearer cal_demo");
+        SimHttp.Response notOwn = http.post("/v2/event-types/1111/webhooks",
+                "{\"subscriberUrl\":\"" + url("/x") + "\",\"triggers\":[\"BOOKING_CREATED\"]}",
+                "Authorization", "Bearer cal_demo");
+        String start = http.get("/v2/slots?eventTypeId=1111&start=2026-03-30&end=2026-03-30", SimHttp.slots())
+                .json().at("/data/2026-03-30/0/start").asString();
+
+        SimHttp.Response booked = http.post("/v2/bookings", """
+                {"start": "%s", "eventTypeId": 1111,
+                 "attendee": {"name": "Max", "email": "max@example.com", "timeZone": "Europe/Berlin"}}
+                """.formatted(start), bookings("cal_demo"));
+
+        assertThat(booked.status()).as(booked.body()).isEqualTo(201);
+        Received delivery = next();
+        assertThat(delivery.path()).isEqualTo("/managed");
+        assertThat(delivery.json().at("/payload/eventTypeId").asInt()).isEqualTo(1111);
+        assertThat(delivery.json().at("/payload/organizer/username").asString()).isEqualTo("anna-demo");
+        assertThat(foreign.status()).as("the event type is not the team's").isEqualTo(403);
+        assertThat(notOwn.status()).as("Anna's child is not the owner's own event type").isEqualTo(403);
+    }
+
+    @Test
+    void aBookingThatNeedsConfirmationIsPendingAndRequested() throws Exception {
+        http.control("/_sim/event-types", """
+                {"id": 14, "ownerKey": "cal_t", "title": "Colour", "slug": "colour", "lengthInMinutes": 30,
+                 "hosts": ["tina", "tom"], "requiresConfirmation": true}
+                """);
+        subscribeAt("/v2/teams/90/event-types/14/webhooks", "cal_t", "/requests", "x",
+                "[\"BOOKING_CREATED\",\"BOOKING_REQUESTED\"]");
+
+        SimHttp.Response response = http.post("/v2/bookings", """
+                {"start": "2026-03-26T09:00:00Z", "eventTypeId": 14,
+                 "attendee": {"name": "Max", "email": "max@example.com", "timeZone": "Europe/Berlin"}}
+                """, bookings("cal_t"));
+
+        assertThat(response.status()).isEqualTo(201);
+        assertThat(response.json().at("/data/status").asString()).isEqualTo("pending");
+        Received delivery = next();
+        assertThat(delivery.json().get("triggerEvent").asString()).isEqualTo("BOOKING_REQUESTED");
+        assertThat(delivery.json().at("/payload/status").asString()).isEqualTo("PENDING");
     }
 
     @Test

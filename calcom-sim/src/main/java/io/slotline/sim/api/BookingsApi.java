@@ -33,6 +33,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class BookingsApi {
 
     static final String MSG_CONTACT = "Attendee must have at least one contact method (email or phone number)";
+    static final String MSG_EMAIL_REQUIRED = "{email}error_required_field";
     static final String MSG_METADATA = "Metadata must have at most 50 keys, each key up to 40 characters, and string "
             + "values up to 500 characters.";
     static final String MSG_EVENT_LOOKUP = "Either eventTypeId or eventTypeSlug + username or eventTypeSlug + teamSlug "
@@ -173,19 +174,21 @@ public final class BookingsApi {
         FieldError.throwIfAny(errors);
 
         EventType eventType;
-        Host requestedHost = null;
         if (byId) {
             long id = eventTypeId.asLong();
             eventType = scheduler.eventType(id)
                     .orElseThrow(() -> ApiError.notFound("Event type with id " + id + " not found."));
         } else if (username != null) {
+            if (scheduler.userIdByUsername(username).isEmpty()) {
+                throw ApiError.notFound("User with username " + username + " not found");
+            }
             eventType = scheduler.eventTypeBySlugAndUsername(slug, username).orElseThrow(() -> ApiError.notFound(
                     "Event type with slug " + slug + " belonging to user " + username + " not found."));
-            requestedHost = scheduler.hostByUsername(username).orElseThrow();
         } else {
             eventType = scheduler.eventTypeBySlugAndTeam(slug, team).orElseThrow(() -> ApiError.notFound(
                     "Event type with slug " + slug + " belonging to team " + team + " not found."));
         }
+        checkBookingFields(eventType, body);
         int duration = eventType.lengthInMinutes();
         if (Values.present(length)) {
             if (!eventType.hasMultipleDurations()) {
@@ -203,8 +206,39 @@ public final class BookingsApi {
                 : null;
         Map<String, Object> meta = Values.present(body.get("metadata")) ? toMap(body.get("metadata")) : Map.of();
         Map<String, Object> custom = Values.present(responses) ? toMap(responses) : Map.of();
-        return new Scheduler.BookingRequest(eventType, requestedHost, start, duration, attendee, guestList, meta,
+        return new Scheduler.BookingRequest(eventType, null, start, duration, attendee, guestList, meta,
                 custom, locationText(location), text(body, "reservedSlotUid"));
+    }
+
+    /**
+     * Booking questions, as hasRequiredBookingFieldsResponses
+     * (apps/api/v2/src/ee/bookings/2024-08-13/services/bookings.service.ts) checks the non-system ones; the email
+     * field is checked by the core's response schema (packages/features/bookings/lib/getBookingResponsesSchema.ts):
+     * a phone-only attendee is sent with an empty email, which fails while the email field is required (Cal.com's
+     * default).
+     */
+    private static void checkBookingFields(EventType eventType, ObjectNode body) {
+        JsonNode attendee = body.path("attendee");
+        boolean hasEmail = attendee.path("email").isString() && !attendee.path("email").stringValue().isBlank();
+        boolean hasPhone = attendee.path("phoneNumber").isString()
+                && !attendee.path("phoneNumber").stringValue().isBlank();
+        EventType.Settings settings = eventType.settings();
+        if (settings.phoneRequired() && !hasPhone) {
+            throw ApiError.badRequest("Missing attendee phone number - it is required by the event type. Pass it as "
+                    + "\"attendee.phoneNumber\" string in the request.");
+        }
+        JsonNode responses = body.path("bookingFieldsResponses");
+        for (String field : settings.requiredCustomFields()) {
+            JsonNode answer = responses.path(field);
+            if (answer.isMissingNode() || answer.isNull()) {
+                throw ApiError.badRequest("Missing required booking field response: " + field + " - it is required "
+                        + "by the event type booking fields, but missing in the bookingFieldsResponses. You can fetch "
+                        + "the event type with ID " + eventType.id() + " to see the required fields.");
+            }
+        }
+        if (settings.emailRequired() && !hasEmail) {
+            throw ApiError.badRequest(MSG_EMAIL_REQUIRED);
+        }
     }
 
     private static Attendee attendee(@Nullable JsonNode value, List<FieldError> errors) {
@@ -573,7 +607,9 @@ public final class BookingsApi {
             errors.add(FieldError.of("cancelSubsequentBookings", "cancelSubsequentBookings must be a boolean value"));
         }
         FieldError.throwIfAny(errors);
-        Booking cancelled = scheduler.cancel(request.pathVariable("uid"), text(body, "cancellationReason"));
+        Tenant caller = request.caller();
+        Booking cancelled = scheduler.cancel(request.pathVariable("uid"), text(body, "cancellationReason"),
+                caller == null ? null : caller.userId());
         webhooks.bookingCancelled(cancelled);
         return Reply.json(200, Envelopes.success(render(cancelled)));
     }

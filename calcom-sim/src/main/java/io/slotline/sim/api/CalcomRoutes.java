@@ -29,6 +29,8 @@ public final class CalcomRoutes {
         SlotsApi slots = new SlotsApi(scheduler);
         ReservationsApi reservations = new ReservationsApi(scheduler);
         EventTypesApi eventTypes = new EventTypesApi(scheduler);
+        TeamsApi teams = new TeamsApi(scheduler);
+        webhooks.withScheduler(scheduler);
         Versions slotsVersion = Versions.only(SLOTS_VERSION, VersionDecision.NOT_FOUND);
         Versions legacySlots = new Versions(List.of(), VersionDecision.OK, List.of(SLOTS_VERSION));
         Versions bookingsVersion = new Versions(List.of(BOOKINGS_VERSION, BOOKINGS_VERSION_NEW), VersionDecision.LEGACY,
@@ -61,6 +63,28 @@ public final class CalcomRoutes {
                         eventTypes::list),
                 new Route("GET", "/v2/event-types/{id}", SimConfig.EVENT_TYPES, Auth.REQUIRED, eventTypesVersion,
                         eventTypes::get),
+                new Route("GET", "/v2/me", SimConfig.EVENT_TYPES, Auth.REQUIRED, Versions.any(), teams::me),
+                new Route("GET", "/v2/teams", SimConfig.EVENT_TYPES, Auth.REQUIRED, Versions.any(), teams::teams),
+                new Route("GET", "/v2/teams/{teamId}", SimConfig.EVENT_TYPES, Auth.REQUIRED, Versions.any(),
+                        teams::team),
+                new Route("GET", "/v2/teams/{teamId}/event-types", SimConfig.EVENT_TYPES, Auth.OPTIONAL,
+                        Versions.any(), teams::eventTypes),
+                new Route("GET", "/v2/teams/{teamId}/event-types/{eventTypeId}", SimConfig.EVENT_TYPES,
+                        Auth.REQUIRED, Versions.any(), teams::eventType),
+                new Route("GET", "/v2/teams/{teamId}/memberships", SimConfig.EVENT_TYPES, Auth.REQUIRED,
+                        Versions.any(), teams::memberships),
+                new Route("POST", "/v2/teams/{teamId}/event-types/{eventTypeId}/webhooks", SimConfig.WEBHOOKS,
+                        Auth.REQUIRED, Versions.any(), webhooks::createForEventType),
+                new Route("GET", "/v2/teams/{teamId}/event-types/{eventTypeId}/webhooks", SimConfig.WEBHOOKS,
+                        Auth.REQUIRED, Versions.any(), webhooks::listForEventType),
+                new Route("DELETE", "/v2/teams/{teamId}/event-types/{eventTypeId}/webhooks/{webhookId}",
+                        SimConfig.WEBHOOKS, Auth.REQUIRED, Versions.any(), webhooks::deleteForEventType),
+                new Route("POST", "/v2/event-types/{eventTypeId}/webhooks", SimConfig.WEBHOOKS, Auth.REQUIRED,
+                        Versions.any(), webhooks::createForEventType),
+                new Route("GET", "/v2/event-types/{eventTypeId}/webhooks", SimConfig.WEBHOOKS, Auth.REQUIRED,
+                        Versions.any(), webhooks::listForEventType),
+                new Route("DELETE", "/v2/event-types/{eventTypeId}/webhooks/{webhookId}", SimConfig.WEBHOOKS,
+                        Auth.REQUIRED, Versions.any(), webhooks::deleteForEventType),
                 new Route("POST", "/v2/webhooks", SimConfig.WEBHOOKS, Auth.REQUIRED, Versions.any(),
                         webhooks::create),
                 new Route("GET", "/v2/webhooks", SimConfig.WEBHOOKS, Auth.REQUIRED, Versions.any(), webhooks::list),

@@ -2,19 +2,31 @@ package io.slotline.sim.api;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import io.slotline.sim.calendar.EventType;
 import io.slotline.sim.calendar.Host;
+import io.slotline.sim.calendar.Tenant;
 import io.slotline.sim.web.Json;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** EventTypeOutput_2024_06_14 (team event types add teamId, hosts and schedulingType). */
+/**
+ * EventTypeOutput_2024_06_14 and TeamEventTypeOutput_2024_06_14
+ * (packages/platform/types/event-types/event-types_2024_06_14/outputs/event-type.output.ts): team event types add
+ * teamId, parentEventTypeId, hosts (round robin with mandatory and priority; managed built from the children's
+ * owners, without child ids), schedulingType in camel case and the team.
+ */
 final class EventTypeJson {
 
     private EventTypeJson() {
     }
 
     static ObjectNode eventType(EventType eventType, List<Host> hosts) {
+        return eventType(eventType, hosts, null);
+    }
+
+    static ObjectNode eventType(EventType eventType, List<Host> hosts, @Nullable Tenant team) {
         ObjectNode json = Json.object();
         json.put("id", eventType.id());
         json.put("lengthInMinutes", eventType.lengthInMinutes());
@@ -34,7 +46,7 @@ final class EventTypeJson {
         } else {
             locations.addObject().put("type", "integration").put("integration", "cal-video");
         }
-        json.set("bookingFields", bookingFields());
+        json.set("bookingFields", bookingFields(eventType.settings()));
         json.put("disableGuests", false);
         if (eventType.slotInterval() == null) {
             json.putNull("slotInterval");
@@ -62,7 +74,7 @@ final class EventTypeJson {
             window.put("value", eventType.bookingWindowDays());
             window.put("rolling", true);
         }
-        json.put("requiresConfirmation", false);
+        json.put("requiresConfirmation", eventType.settings().requiresConfirmation());
         json.put("hidden", eventType.hidden());
         if (eventType.ownerUserId() == null) {
             json.putNull("ownerId");
@@ -83,6 +95,7 @@ final class EventTypeJson {
         }
         if (eventType.isTeam()) {
             json.put("teamId", eventType.teamId());
+            json.putNull("parentEventTypeId");
             ArrayNode hostList = json.putArray("hosts");
             for (Host host : hosts) {
                 ObjectNode entry = hostList.addObject();
@@ -90,26 +103,43 @@ final class EventTypeJson {
                 entry.put("name", host.name());
                 entry.put("username", host.username());
                 entry.putNull("avatarUrl");
+                if (eventType.isRoundRobin()) {
+                    entry.put("mandatory", false);
+                    entry.put("priority", "medium");
+                }
             }
-            json.put("schedulingType", "ROUND_ROBIN");
+            json.put("assignAllTeamMembers", false);
+            json.put("schedulingType", eventType.schedulingType().apiName());
+            json.put("rescheduleWithSameRoundRobinHost", eventType.settings().rescheduleWithSameRoundRobinHost());
+            if (team != null) {
+                ObjectNode teamJson = json.putObject("team");
+                teamJson.put("id", eventType.teamId());
+                teamJson.put("slug", team.teamSlug());
+                teamJson.put("name", team.name());
+            }
         }
         return json;
     }
 
-    private static ArrayNode bookingFields() {
+    /** Cal.com's default booking fields (packages/features/bookings/lib/getBookingFields.ts) with the settings. */
+    private static ArrayNode bookingFields(EventType.Settings settings) {
         ArrayNode fields = Json.array();
-        field(fields, "name", "name", "your_name", true);
-        field(fields, "email", "email", "email_address", false);
-        field(fields, "phone", "attendeePhoneNumber", "phone_number", false);
-        field(fields, "textarea", "notes", "additional_notes", false);
-        field(fields, "multiemail", "guests", "additional_guests", false);
-        field(fields, "textarea", "rescheduleReason", "reason_for_reschedule", false);
+        field(fields, "name", "name", "your_name", true, true);
+        field(fields, "email", "email", "email_address", settings.emailRequired(), true);
+        field(fields, "phone", "attendeePhoneNumber", "phone_number", settings.phoneRequired(), true);
+        field(fields, "textarea", "notes", "additional_notes", false, true);
+        field(fields, "multiemail", "guests", "additional_guests", false, true);
+        field(fields, "textarea", "rescheduleReason", "reason_for_reschedule", false, true);
+        for (String custom : settings.requiredCustomFields()) {
+            field(fields, "text", custom, custom, true, false);
+        }
         return fields;
     }
 
-    private static void field(ArrayNode fields, String type, String slug, String label, boolean required) {
+    private static void field(ArrayNode fields, String type, String slug, String label, boolean required,
+            boolean isDefault) {
         ObjectNode field = fields.addObject();
-        field.put("isDefault", true);
+        field.put("isDefault", isDefault);
         field.put("type", type);
         field.put("slug", slug);
         field.put("label", label);

@@ -7,7 +7,9 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import io.slotline.sim.calendar.EventType;
 import io.slotline.sim.calendar.Ids;
+import io.slotline.sim.calendar.Scheduler;
 import io.slotline.sim.calendar.Tenant;
 import io.slotline.sim.web.ApiError;
 import io.slotline.sim.web.ApiRequest;
@@ -20,17 +22,85 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** {@code /v2/webhooks}: user webhooks of the calling key. */
+/**
+ * Webhook subscriptions at Cal.com's levels: {@code /v2/webhooks} (the key's user,
+ * apps/api/v2/src/modules/webhooks/controllers/webhooks.controller.ts), {@code /v2/event-types/{id}/webhooks} (one
+ * of the user's own event types, IsUserEventTypeWebhookGuard) and
+ * {@code /v2/teams/{teamId}/event-types/{eventTypeId}/webhooks} (a team event type, TEAM_ADMIN:
+ * apps/api/v2/src/modules/teams/event-types/controllers/teams-event-types-webhooks.controller.ts and
+ * apps/api/v2/src/modules/webhooks/guards/is-team-event-type-webhook-guard.ts).
+ */
 public final class WebhooksApi {
 
     private final WebhookSubscriptions subscriptions;
     private final Ids ids;
     private final Clock clock;
+    private @Nullable Scheduler scheduler;
 
     public WebhooksApi(WebhookSubscriptions subscriptions, Ids ids, Clock clock) {
         this.subscriptions = subscriptions;
         this.ids = ids;
         this.clock = clock;
+    }
+
+    /** The event type routes need the calendar to check that the event type is the caller's. */
+    public WebhooksApi withScheduler(Scheduler calendar) {
+        this.scheduler = calendar;
+        return this;
+    }
+
+    Reply createForEventType(ApiRequest request) {
+        EventType eventType = ownedEventType(request);
+        return Reply.json(201, Envelopes.success(subscribe(request.jsonObjectBody(), request.caller(),
+                eventType.id())));
+    }
+
+    Reply listForEventType(ApiRequest request) {
+        EventType eventType = ownedEventType(request);
+        ArrayNode data = Json.array();
+        subscriptions.all().stream()
+                .filter(s -> s.eventTypeId() != null && s.eventTypeId() == eventType.id())
+                .forEach(s -> data.add(render(s)));
+        return Reply.json(200, Envelopes.success(data));
+    }
+
+    Reply deleteForEventType(ApiRequest request) {
+        EventType eventType = ownedEventType(request);
+        String id = request.pathVariable("webhookId");
+        WebhookSubscription subscription = subscriptions.get(id)
+                .filter(s -> s.eventTypeId() != null && s.eventTypeId() == eventType.id())
+                .orElseThrow(() -> ApiError.notFound("Webhook with id " + id + " not found"));
+        subscriptions.remove(id);
+        return Reply.json(200, Envelopes.success(render(subscription)));
+    }
+
+    /**
+     * The team route's guard: the caller administers the team and the event type is the team's; the user route's:
+     * the event type is the caller's own (a managed child included).
+     */
+    private EventType ownedEventType(ApiRequest request) {
+        Tenant caller = request.caller();
+        if (caller == null || scheduler == null) {
+            throw ApiError.unauthorized("ApiAuthStrategy - No authentication method provided.");
+        }
+        String raw = request.pathVariable("eventTypeId");
+        EventType eventType = EventTypesApi.parseId(raw).flatMap(scheduler::eventType)
+                .orElseThrow(() -> ApiError.notFound("Event type with id " + raw + " not found"));
+        if (request.path().startsWith("/v2/teams/")) {
+            String team = request.pathVariable("teamId");
+            if (caller.teamId() == null || !team.equals(caller.teamId().toString())) {
+                throw new ApiError(403, "RolesGuard - user with id=" + caller.userId()
+                        + " is not part of the team with id=" + team + ".");
+            }
+            if (!caller.teamId().equals(eventType.teamId())) {
+                throw new ApiError(403, "Event type with id=" + eventType.id() + " does not belong to team with id="
+                        + team);
+            }
+        } else if (eventType.ownerUserId() == null || eventType.ownerUserId() != caller.userId()) {
+            throw new ApiError(403, "Event type with id=" + eventType.id() + " does not belong to user with id="
+                    + caller.userId());
+        }
+        return eventType;
     }
 
     Reply create(ApiRequest request) {
@@ -40,7 +110,9 @@ public final class WebhooksApi {
     Reply list(ApiRequest request) {
         ArrayNode data = Json.array();
         Tenant caller = request.caller();
-        subscriptions.ownedBy(caller == null ? null : caller.apiKey()).forEach(s -> data.add(render(s)));
+        subscriptions.ownedBy(caller == null ? null : caller.apiKey()).stream()
+                .filter(s -> s.eventTypeId() == null)
+                .forEach(s -> data.add(render(s)));
         return Reply.json(200, Envelopes.success(data));
     }
 
@@ -64,6 +136,10 @@ public final class WebhooksApi {
 
     /** Validates and stores a subscription; {@code owner} null subscribes to every tenant's bookings. */
     public ObjectNode subscribe(ObjectNode body, @Nullable Tenant owner) {
+        return subscribe(body, owner, null);
+    }
+
+    ObjectNode subscribe(ObjectNode body, @Nullable Tenant owner, @Nullable Long eventTypeId) {
         PipeErrors errors = new PipeErrors();
         JsonNode url = body.get("subscriberUrl");
         if (url == null || !url.isString() || !isHttpUrl(url.stringValue())) {
@@ -104,7 +180,7 @@ public final class WebhooksApi {
                 : null;
         WebhookSubscription subscription = new WebhookSubscription(ids.uuid(), owner == null ? null : owner.apiKey(),
                 owner == null ? null : owner.userId(), url.stringValue(), triggers,
-                !Values.present(active) || active.asBoolean(), secret, template, clock.instant());
+                !Values.present(active) || active.asBoolean(), secret, template, clock.instant(), eventTypeId);
         subscriptions.add(subscription);
         return render(subscription);
     }
@@ -120,6 +196,9 @@ public final class WebhooksApi {
         json.put("subscriberUrl", subscription.subscriberUrl());
         ArrayNode triggers = json.putArray("triggers");
         subscription.triggers().forEach(triggers::add);
+        if (subscription.eventTypeId() != null) {
+            json.put("eventTypeId", subscription.eventTypeId());
+        }
         json.put("active", subscription.active());
         if (subscription.payloadTemplate() == null) {
             json.putNull("payloadTemplate");

@@ -63,9 +63,14 @@ public final class Scenarios {
         Host carl = new Host(601, "carl-other", "Carl", "carl@other-barber.example", LONDON, londonHours);
 
         Tenant salon = new Tenant(DEMO_KEY, 500, "Demo Salon", "demo-salon", "owner@demo-salon.example", 900L,
-                "demo-salon");
-        Tenant other = new Tenant(OTHER_KEY, 601, "Carl", "carl-other", "carl@other-barber.example", null, null);
+                "demo-salon", BERLIN.getId());
+        Tenant other = new Tenant(OTHER_KEY, 601, "Carl", "carl-other", "carl@other-barber.example", null, null,
+                LONDON.getId());
 
+        // The salon as a Cal.com team (apps/api/v2/src/modules/teams): round-robin team event types for "any
+        // stylist", and one managed event type per service whose children are each stylist's own event type, so a
+        // caller asking for Anna is booked on Anna's child (the slots and bookings routes resolve a username only
+        // among that user's own event types).
         List<Long> salonHosts = List.of(anna.id(), ben.id());
         EventType mens = new EventType(1001, DEMO_KEY, null, 900L, "Herrenhaarschnitt", "herrenhaarschnitt", "", 30,
                 List.of(), 30, 60, 0, 0, salonHosts, null, false, SALON_ADDRESS);
@@ -73,6 +78,18 @@ public final class Scenarios {
                 List.of(), 30, 60, 0, 0, salonHosts, null, false, SALON_ADDRESS);
         EventType colour = new EventType(1003, DEMO_KEY, null, 900L, "Färben", "faerben", "", 90, List.of(), 30, 60,
                 0, 10, salonHosts, null, false, SALON_ADDRESS);
+        List<EventType> salonTypes = new ArrayList<>(List.of(mens, womens, colour));
+        long parentId = 1101;
+        for (EventType service : List.of(mens, womens, colour)) {
+            EventType parent = managedParent(service, parentId, service.slug() + "-stylist", salonHosts);
+            salonTypes.add(parent);
+            long childId = parentId + 10;
+            for (Host stylist : List.of(anna, ben)) {
+                salonTypes.add(managedChild(parent, childId, stylist));
+                childId += 10;
+            }
+            parentId++;
+        }
         EventType haircut = new EventType(2001, OTHER_KEY, 601L, null, "Haircut", "haircut", "", 30, List.of(), 30,
                 60, 0, 0, List.of(carl.id()), null, false, "10 Example Road, London");
 
@@ -110,8 +127,30 @@ public final class Scenarios {
                 generator.book(day, carl, haircut, "13:00", ENGLISH_NAMES, "+447700");
             }
         }
-        return new ScenarioData(List.of(salon, other), List.of(anna, ben, carl),
-                List.of(mens, womens, colour, haircut), generator.bookings);
+        List<EventType> eventTypes = new ArrayList<>(salonTypes);
+        eventTypes.add(haircut);
+        return new ScenarioData(List.of(salon, other), List.of(anna, ben, carl), eventTypes, generator.bookings);
+    }
+
+    /** A managed team event type with the service's settings, assigned to {@code members}. */
+    static EventType managedParent(EventType template, long id, String slug, List<Long> members) {
+        return new EventType(id, template.ownerKey(), null, template.teamId(), template.title(), slug,
+                template.description(), template.lengthInMinutes(), template.lengthOptions(), template.slotInterval(),
+                template.minimumBookingNotice(), template.beforeEventBuffer(), template.afterEventBuffer(), members,
+                template.bookingWindowDays(), template.hidden(), template.locationAddress(),
+                EventType.SchedulingType.MANAGED, null, template.settings());
+    }
+
+    /**
+     * The member's child of a managed event type: their own event type with the parent's slug and settings
+     * (packages/features/ee/managed-event-types/lib/handleChildrenEventTypes.ts).
+     */
+    static EventType managedChild(EventType parent, long id, Host member) {
+        return new EventType(id, parent.ownerKey(), member.id(), null, parent.title(), parent.slug(),
+                parent.description(), parent.lengthInMinutes(), parent.lengthOptions(), parent.slotInterval(),
+                parent.minimumBookingNotice(), parent.beforeEventBuffer(), parent.afterEventBuffer(),
+                List.of(member.id()), parent.bookingWindowDays(), parent.hidden(), parent.locationAddress(), null,
+                parent.id(), parent.settings());
     }
 
     private static final class Generator {

@@ -22,7 +22,12 @@ public final class Scheduler {
             + "This could be because it's too soon (violating the minimum booking notice) or too far in the future "
             + "(outside the event's scheduling window). Try fetching available slots first using the GET /v2/slots "
             + "endpoint and then make a booking with \"start\" time equal to one of the available slots.";
+    /** Slot taken for a user event type, a managed child and every reschedule (packages/lib/errorCodes.ts). */
     public static final String MSG_TAKEN = "User either already has booking at this time or is not available";
+    /** Slot taken for a round-robin or collective team event type, as API v2 maps no_available_users_found_error. */
+    public static final String MSG_TAKEN_TEAM =
+            "One of the hosts either already has booking at this time or is not available";
+    public static final String MSG_REASON_REQUIRED = "Cancellation reason is required";
     public static final String MSG_CONFLICT = "booking_conflict_error";
     private static final int DEFAULT_RESERVATION_MINUTES = 5;
 
@@ -82,14 +87,49 @@ public final class Scheduler {
         return store.read(d -> d.hosts.values().stream().filter(h -> h.username().equals(username)).findFirst());
     }
 
-    /** A user's event type by slug: one the user hosts (personal or team). */
+    /**
+     * A user's own event type by slug: personal event types and managed children only. Cal.com resolves
+     * {@code eventTypeSlug} + {@code username} through getUserEventTypeBySlug(userId, slug), the unique
+     * {@code userId_slug} key, so a team event type the user hosts is not found
+     * (apps/api/v2/src/modules/slots/slots-2024-09-04/services/slots-input.service.ts,
+     * apps/api/v2/src/ee/bookings/2024-08-13/services/input.service.ts).
+     */
     public Optional<EventType> eventTypeBySlugAndUsername(String slug, String username) {
-        return store.read(d -> {
-            Optional<Host> host = d.hosts.values().stream().filter(h -> h.username().equals(username)).findFirst();
-            return host.flatMap(h -> d.eventTypes.values().stream()
-                    .filter(e -> e.slug().equals(slug) && e.hostIds().contains(h.id()))
-                    .findFirst());
-        });
+        return userIdByUsername(username).flatMap(userId -> store.read(d -> d.eventTypes.values().stream()
+                .filter(e -> e.slug().equals(slug) && userId.equals(e.ownerUserId()))
+                .findFirst()));
+    }
+
+    /** A Cal.com user's id by username: a host, or the owner of an API key. */
+    public Optional<Long> userIdByUsername(String username) {
+        return store.read(d -> d.hosts.values().stream().filter(h -> h.username().equals(username))
+                .map(Host::id).findFirst()
+                .or(() -> d.tenants.values().stream().filter(t -> t.username().equals(username))
+                        .map(Tenant::userId).findFirst()));
+    }
+
+    /** The user's own event types (personal and managed children), as {@code where: {userId}} in Cal.com. */
+    public List<EventType> eventTypesOfUser(long userId) {
+        return store.read(d -> d.eventTypes.values().stream()
+                .filter(e -> e.ownerUserId() != null && e.ownerUserId() == userId).toList());
+    }
+
+    /** A team's event types: round robin, collective and managed parents, not the children. */
+    public List<EventType> eventTypesOfTeam(long teamId) {
+        return store.read(d -> d.eventTypes.values().stream()
+                .filter(e -> e.teamId() != null && e.teamId() == teamId).toList());
+    }
+
+    /** The managed children of a parent. */
+    public List<EventType> children(long parentId) {
+        return store.read(d -> d.eventTypes.values().stream()
+                .filter(e -> e.parentId() != null && e.parentId() == parentId).toList());
+    }
+
+    /** The tenant whose team this is. */
+    public Optional<Tenant> teamOwner(long teamId) {
+        return store.read(d -> d.tenants.values().stream()
+                .filter(t -> t.teamId() != null && t.teamId() == teamId).findFirst());
     }
 
     public Optional<EventType> eventTypeBySlugAndTeam(String slug, String teamSlug) {
@@ -141,14 +181,28 @@ public final class Scheduler {
         EventType eventType = request.eventType();
         Instant start = request.start();
         Instant end = start.plus(Duration.ofMinutes(request.duration()));
+        checkBookable(eventType);
         checkBounds(eventType, start, now);
         return store.read(d -> {
             List<Host> candidates = request.requestedHost() != null ? List.of(request.requestedHost())
                     : d.hostsOf(eventType);
-            Host host = pickFreeHost(d, eventType, candidates, start, end, null);
+            Host host = pickHost(d, eventType, candidates, start, end, null,
+                    eventType.isTeam() ? MSG_TAKEN_TEAM : MSG_TAKEN);
             checkNotHeld(d, eventType, start, end, request.reservedSlotUid(), null, now);
             return new PreparedBooking(request, host, end);
         });
+    }
+
+    /**
+     * A managed parent is a template: API v2 refuses it before the core handler runs
+     * (apps/api/v2/src/ee/bookings/2024-08-13/services/bookings.service.ts).
+     */
+    static void checkBookable(EventType eventType) {
+        if (eventType.isManagedParent()) {
+            throw new CalendarException(400, "Event type with id=" + eventType.id() + " is the parent managed event "
+                    + "type that can't be booked. You have to provide the child event type id aka id of event type "
+                    + "that has been assigned to one of the users.");
+        }
     }
 
     /**
@@ -164,7 +218,9 @@ public final class Scheduler {
             }
             EventType eventType = request.eventType();
             Booking booking = new Booking(d.nextBookingId, ids.bookingUid(), eventType.id(), eventType.ownerKey(),
-                    prepared.host().id(), request.start(), prepared.end(), Booking.ACCEPTED, request.attendee(),
+                    prepared.host().id(), request.start(), prepared.end(),
+                    eventType.settings().requiresConfirmation() ? Booking.PENDING : Booking.ACCEPTED,
+                    request.attendee(),
                     request.guests(), request.metadata(), request.responses(),
                     request.location() != null ? request.location() : eventType.location(), now, null, null, null,
                     null, null, null, null);
@@ -210,13 +266,22 @@ public final class Scheduler {
         }
     }
 
-    private static Host pickFreeHost(CalendarStore.Data d, EventType eventType, List<Host> candidates, Instant start,
-            Instant end, @Nullable String ignoredBookingUid) {
+    /**
+     * The organizer of a booking (packages/features/bookings/lib/service/RegularBookingService.ts): a personal event
+     * type's owner when free; for round robin the "lucky" free host (here: fewest bookings that day, then host
+     * order, standing in for LuckyUserService's weights and fairness); for collective every host must be free and
+     * the first organizes.
+     */
+    private static Host pickHost(CalendarStore.Data d, EventType eventType, List<Host> candidates, Instant start,
+            Instant end, @Nullable String ignoredBookingUid, String takenMessage) {
         List<Host> free = candidates.stream()
                 .filter(h -> SlotFinder.isFree(d, eventType, h, start, end, ignoredBookingUid))
                 .toList();
-        if (free.isEmpty()) {
-            throw new CalendarException(400, MSG_TAKEN);
+        if (free.isEmpty() || (eventType.isCollective() && free.size() < candidates.size())) {
+            throw new CalendarException(400, takenMessage);
+        }
+        if (eventType.isCollective()) {
+            return free.get(0);
         }
         return free.stream()
                 .min(Comparator.comparingLong((Host h) -> SlotFinder.bookingsThatDay(d, h, start))
@@ -226,7 +291,19 @@ public final class Scheduler {
 
     // ---- cancel
 
+    /** A cancel by nobody in particular (the booking page): no host rule applies. */
     public Booking cancel(String uid, @Nullable String reason) {
+        return cancel(uid, reason, null);
+    }
+
+    /**
+     * Cancels; {@code callerUserId} is the API key's user. handleCancelBooking
+     * (packages/features/bookings/lib/handleCancelBooking.ts, isCancellationReasonRequired in
+     * packages/features/bookings/lib/cancellationReason.ts) requires a reason by the event type's setting, by
+     * default when the caller is the booking's host; the HttpError passes API v2 unmapped, so the body is Nest's
+     * plain {@code {"statusCode":400,"message":"Cancellation reason is required"}}.
+     */
+    public Booking cancel(String uid, @Nullable String reason, @Nullable Long callerUserId) {
         Instant now = clock.instant();
         return store.write(d -> {
             Booking booking = d.bookings.get(uid);
@@ -241,11 +318,26 @@ public final class Scheduler {
             if (!booking.end().isAfter(now)) {
                 throw new CalendarException(400, "Cannot cancel a booking that has already ended", true);
             }
+            EventType eventType = d.eventTypes.get(booking.eventTypeId());
+            boolean isHost = callerUserId != null && callerUserId == booking.hostId();
+            if ((reason == null || reason.isBlank()) && eventType != null
+                    && reasonRequired(eventType.settings().cancellationReason(), isHost)) {
+                throw new CalendarException(400, MSG_REASON_REQUIRED, true);
+            }
             Host host = d.hosts.get(booking.hostId());
             Booking cancelled = booking.cancelled(reason, host != null ? host.email() : "", now);
             d.replace(cancelled);
             return cancelled;
         });
+    }
+
+    private static boolean reasonRequired(EventType.CancellationReason rule, boolean isHost) {
+        return switch (rule) {
+            case MANDATORY_HOST_ONLY -> isHost;
+            case MANDATORY_ATTENDEE_ONLY -> !isHost;
+            case MANDATORY_BOTH -> true;
+            case OPTIONAL_BOTH -> false;
+        };
     }
 
     // ---- reschedule
@@ -264,18 +356,27 @@ public final class Scheduler {
         Instant start = request.start();
         Instant end = start.plus(Duration.ofMinutes(original.durationMinutes()));
         checkBounds(eventType, start, now);
+        checkBookable(eventType);
         return store.read(d -> {
-            List<Host> candidates = new ArrayList<>();
-            Host sameHost = d.hosts.get(original.hostId());
-            if (sameHost != null && SlotFinder.isFree(d, eventType, sameHost, start, end, original.uid())) {
-                candidates.add(sameHost);
-            } else {
-                candidates.addAll(d.hostsOf(eventType));
-            }
-            Host host = pickFreeHost(d, eventType, candidates, start, end, original.uid());
+            Host host = pickHost(d, eventType, rescheduleCandidates(d, eventType, original), start, end,
+                    original.uid(), MSG_TAKEN);
             checkNotHeld(d, eventType, start, end, null, original.uid(), now);
             return new PreparedReschedule(request, original, eventType, host, end);
         });
+    }
+
+    /**
+     * filterHostsBySameRoundRobinHost (packages/lib/bookings/filterHostsBySameRoundRobinHost.ts): with
+     * rescheduleWithSameRoundRobinHost the round-robin pool is the original organizer (all hosts when they are no
+     * longer one); without it a new lucky host is chosen among those free at the new time.
+     */
+    private static List<Host> rescheduleCandidates(CalendarStore.Data d, EventType eventType, Booking original) {
+        List<Host> hosts = d.hostsOf(eventType);
+        if (eventType.isRoundRobin() && eventType.settings().rescheduleWithSameRoundRobinHost()) {
+            List<Host> same = hosts.stream().filter(h -> h.id() == original.hostId()).toList();
+            return same.isEmpty() ? hosts : same;
+        }
+        return hosts;
     }
 
     public Rescheduled commit(PreparedReschedule prepared) {
@@ -296,7 +397,9 @@ public final class Scheduler {
             Booking moved = original.rescheduledTo(newUid, request.rescheduledBy(), now);
             d.replace(moved);
             Booking booking = new Booking(d.nextBookingId, newUid, original.eventTypeId(), original.ownerKey(),
-                    prepared.host().id(), request.start(), prepared.end(), Booking.ACCEPTED, original.attendee(),
+                    prepared.host().id(), request.start(), prepared.end(),
+                    prepared.eventType().settings().requiresConfirmation() ? Booking.PENDING : Booking.ACCEPTED,
+                    original.attendee(),
                     original.guests(), original.metadata(), original.responses(), original.location(), now, null,
                     null, null, request.reason(), request.rescheduledBy(), original.uid(), null);
             d.insert(booking);
@@ -406,7 +509,7 @@ public final class Scheduler {
             @Nullable String ownUid) {
         Instant now = clock.instant();
         List<Reservation> held = SlotFinder.heldByOthers(d, eventType, start, end, ownUid, now);
-        if (eventType.isTeam()) {
+        if (eventType.isRoundRobin()) {
             if (held.size() >= eventType.hostIds().size()) {
                 throw new CalendarException(422, "Can't reserve the slot because the round robin event type has no "
                         + "available hosts left at this time slot.");

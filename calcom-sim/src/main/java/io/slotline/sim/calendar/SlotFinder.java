@@ -37,6 +37,12 @@ final class SlotFinder {
 
     static List<Instant> slots(CalendarStore.Data data, EventType eventType, @Nullable Host onlyHost, Instant from,
             Instant to, int duration, @Nullable String ignoredBookingUid, Instant now) {
+        if (eventType.isManagedParent()) {
+            // apps/api/v2/src/modules/slots/slots-2024-09-04/controllers/slots.controller.ts: a managed parent has
+            // no usable slots, its children (each member's own event type) do
+            return List.of();
+        }
+        int hostCount = data.hostsOf(eventType).size();
         Instant earliest = earliestStart(eventType, now);
         Instant latest = latestStart(eventType, now);
         Duration length = Duration.ofMinutes(duration);
@@ -67,6 +73,10 @@ final class SlotFinder {
             if (onlyHost != null && !freeForOnlyHost.contains(start)) {
                 continue;
             }
+            if (eventType.isCollective() && candidate.getValue() < hostCount) {
+                // getAggregatedAvailability: a collective slot needs every host free
+                continue;
+            }
             if (!exhaustedByReservations(eventType, candidate.getValue(),
                     overlapping(held, start, start.plus(length)).size())) {
                 offered.add(start);
@@ -77,7 +87,7 @@ final class SlotFinder {
 
     /** Whether reservations take every host that is still free (any reservation, for a personal event type). */
     static boolean exhaustedByReservations(EventType eventType, int freeHosts, int reservations) {
-        return eventType.isTeam() ? reservations >= freeHosts : reservations > 0;
+        return eventType.isRoundRobin() ? reservations >= freeHosts : reservations > 0;
     }
 
     static Instant earliestStart(EventType eventType, Instant now) {

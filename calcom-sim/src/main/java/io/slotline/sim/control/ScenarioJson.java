@@ -75,7 +75,7 @@ final class ScenarioJson {
         String username = optionalText(node, "username").orElse(key.replace('_', '-'));
         return new Tenant(key, number(node, "userId"), name, username,
                 optionalText(node, "email").orElse(username + "@example.com"), optionalLong(node, "teamId"),
-                optionalText(node, "teamSlug").orElse(null));
+                optionalText(node, "teamSlug").orElse(null), optionalText(node, "timeZone").orElse("UTC"));
     }
 
     Host host(JsonNode node) {
@@ -110,25 +110,39 @@ final class ScenarioJson {
             hostIds.add(resolveHost(ref, hosts).id());
         }
         Long teamId = optionalLong(node, "teamId");
-        if (teamId == null && hostIds.size() > 1) {
+        Long parentId = optionalLong(node, "parentId");
+        EventType.SchedulingType scheduling = optionalText(node, "schedulingType")
+                .map(EventType.SchedulingType::parse).orElse(null);
+        if (teamId == null && parentId == null && (hostIds.size() > 1 || scheduling != null)) {
             teamId = owner.teamId() != null ? owner.teamId() : 1_000_000L + id;
         }
         Long ownerUserId = null;
         if (teamId == null) {
             Long given = optionalLong(node, "ownerUserId");
             ownerUserId = given != null ? given : hostIds.isEmpty() ? owner.userId() : hostIds.get(0);
+            if (hostIds.isEmpty()) {
+                hostIds.add(ownerUserId);
+            }
         }
         List<Integer> options = new ArrayList<>();
         list(node, "lengthInMinutesOptions").forEach(o -> options.add(o.asInt()));
         int length = (int) number(node, "lengthInMinutes");
         Long interval = optionalLong(node, "slotInterval");
         Long window = optionalLong(node, "bookingWindowDays");
+        List<String> requiredFields = new ArrayList<>();
+        list(node, "requiredBookingFields").forEach(f -> requiredFields.add(f.asString()));
+        EventType.Settings settings = new EventType.Settings(node.path("requiresConfirmation").asBoolean(false),
+                node.path("rescheduleWithSameRoundRobinHost").asBoolean(false),
+                node.path("emailRequired").asBoolean(true), node.path("phoneRequired").asBoolean(false),
+                requiredFields, optionalText(node, "requiresCancellationReason")
+                        .map(EventType.CancellationReason::valueOf)
+                        .orElse(EventType.CancellationReason.MANDATORY_HOST_ONLY));
         return new EventType(id, ownerKey, ownerUserId, teamId, text(node, "title"), text(node, "slug"),
                 optionalText(node, "description").orElse(""), length, options,
                 interval == null ? null : interval.intValue(), (int) optionalNumber(node, "minimumBookingNotice", 0),
                 (int) optionalNumber(node, "beforeEventBuffer", 0), (int) optionalNumber(node, "afterEventBuffer", 0),
                 hostIds, window == null ? null : window.intValue(), node.path("hidden").asBoolean(false),
-                optionalText(node, "location").orElse(null));
+                optionalText(node, "location").orElse(null), teamId == null ? null : scheduling, parentId, settings);
     }
 
     private Booking booking(JsonNode node, long id, List<Host> hosts, List<EventType> eventTypes, Instant now) {
@@ -195,7 +209,21 @@ final class ScenarioJson {
             e.set("hosts", Json.tree(eventType.hostIds()));
             if (eventType.teamId() != null) {
                 e.put("teamId", eventType.teamId());
+                e.put("schedulingType", eventType.schedulingType().apiName());
             }
+            if (eventType.ownerUserId() != null) {
+                e.put("ownerUserId", eventType.ownerUserId());
+            }
+            if (eventType.parentId() != null) {
+                e.put("parentId", eventType.parentId());
+            }
+            EventType.Settings settings = eventType.settings();
+            e.put("requiresConfirmation", settings.requiresConfirmation());
+            e.put("rescheduleWithSameRoundRobinHost", settings.rescheduleWithSameRoundRobinHost());
+            e.put("emailRequired", settings.emailRequired());
+            e.put("phoneRequired", settings.phoneRequired());
+            e.set("requiredBookingFields", Json.tree(settings.requiredCustomFields()));
+            e.put("requiresCancellationReason", settings.cancellationReason().name());
             if (eventType.bookingWindowDays() != null) {
                 e.put("bookingWindowDays", eventType.bookingWindowDays());
             }

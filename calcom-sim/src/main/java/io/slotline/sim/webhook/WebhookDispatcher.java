@@ -65,9 +65,11 @@ public final class WebhookDispatcher {
         this.timeout = timeout;
     }
 
+    /** BOOKING_REQUESTED instead of BOOKING_CREATED for a booking that waits for the host's confirmation. */
     public void bookingCreated(Booking booking) {
-        dispatch("BOOKING_CREATED", booking,
-                WebhookPayloads.created(booking, eventType(booking), host(booking), clock.instant()));
+        String trigger = Booking.PENDING.equals(booking.status()) ? "BOOKING_REQUESTED" : "BOOKING_CREATED";
+        dispatch(trigger, booking,
+                WebhookPayloads.created(trigger, booking, eventType(booking), host(booking), clock.instant()));
     }
 
     public void bookingCancelled(Booking booking) {
@@ -104,8 +106,9 @@ public final class WebhookDispatcher {
 
     private void dispatch(String trigger, Booking booking, ObjectNode body) {
         byte[] bytes = Json.bytes(body);
+        EventType eventType = eventType(booking);
         for (WebhookSubscription subscription : subscriptions.all()) {
-            if (subscription.wants(trigger, booking)) {
+            if (subscription.wants(trigger, booking, eventType)) {
                 send(trigger, booking, subscription, bytes);
             }
         }

@@ -23,8 +23,9 @@ final class WebhookPayloads {
     private WebhookPayloads() {
     }
 
-    static ObjectNode created(Booking booking, @Nullable EventType eventType, @Nullable Host host, Instant now) {
-        return envelope("BOOKING_CREATED", now, payload(booking, eventType, host, false));
+    static ObjectNode created(String trigger, Booking booking, @Nullable EventType eventType, @Nullable Host host,
+            Instant now) {
+        return envelope(trigger, now, payload(booking, eventType, host, false));
     }
 
     static ObjectNode cancelled(Booking booking, @Nullable EventType eventType, @Nullable Host host, Instant now) {

@@ -6,14 +6,30 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 import io.slotline.sim.calendar.Booking;
+import io.slotline.sim.calendar.EventType;
 
 /**
- * A webhook subscriber. {@code ownerKey} scopes it to one tenant's bookings (as a user webhook in Cal.com);
- * null (only possible through {@code /_sim/webhooks}) receives every booking's events.
+ * A webhook subscriber, at one of Cal.com's levels. Which subscriptions a booking fires follows getWebhooks /
+ * WebhookRepository.getSubscribers (packages/features/webhooks/lib/getWebhooks.ts) with the subscriber options of
+ * RegularBookingService (packages/features/bookings/lib/service/RegularBookingService.ts):
+ * <ul>
+ * <li>a user webhook ({@code userId}, {@code eventTypeId} null) fires for bookings its user organizes, but only of
+ * personal event types and managed children ({@code triggerForUser = !teamId || parentId}): never for round-robin
+ * or collective team bookings;</li>
+ * <li>an event type webhook ({@code eventTypeId}) fires for that event type's bookings and, on a managed parent,
+ * for its children's;</li>
+ * <li>{@code ownerKey} null (only through {@code /_sim/webhooks}) receives every booking's events.</li>
+ * </ul>
  */
 public record WebhookSubscription(String id, @Nullable String ownerKey, @Nullable Long userId, String subscriberUrl,
         List<String> triggers, boolean active, @Nullable String secret, @Nullable String payloadTemplate,
-        Instant createdAt) {
+        Instant createdAt, @Nullable Long eventTypeId) {
+
+    public WebhookSubscription(String id, @Nullable String ownerKey, @Nullable Long userId, String subscriberUrl,
+            List<String> triggers, boolean active, @Nullable String secret, @Nullable String payloadTemplate,
+            Instant createdAt) {
+        this(id, ownerKey, userId, subscriberUrl, triggers, active, secret, payloadTemplate, createdAt, null);
+    }
 
     public static final List<String> TRIGGERS = List.of("BOOKING_CREATED", "BOOKING_RESCHEDULED", "BOOKING_CANCELLED",
             "BOOKING_REQUESTED", "BOOKING_REJECTED", "BOOKING_PAYMENT_INITIATED", "BOOKING_PAID",
@@ -25,7 +41,18 @@ public record WebhookSubscription(String id, @Nullable String ownerKey, @Nullabl
         triggers = List.copyOf(triggers);
     }
 
-    boolean wants(String trigger, Booking booking) {
-        return active && triggers.contains(trigger) && (ownerKey == null || ownerKey.equals(booking.ownerKey()));
+    boolean wants(String trigger, Booking booking, @Nullable EventType eventType) {
+        if (!active || !triggers.contains(trigger)) {
+            return false;
+        }
+        if (ownerKey == null) {
+            return true;
+        }
+        if (eventTypeId != null) {
+            return eventType != null && (eventTypeId == eventType.id()
+                    || (eventType.parentId() != null && eventTypeId.longValue() == eventType.parentId()));
+        }
+        boolean triggerForUser = eventType != null && (!eventType.isTeam() || eventType.isManagedChild());
+        return triggerForUser && userId != null && userId == booking.hostId();
     }
 }

@@ -77,7 +77,7 @@ class BookingRulesTest {
         assertThat(second.hostId()).isEqualTo(ben.id());
         assertThat(third.hostId()).isEqualTo(anna.id());
         assertThat(refusal(() -> f.scheduler.create(anyHost(team, berlin("2026-03-23T10:00")))).getMessage())
-                .isEqualTo(Scheduler.MSG_TAKEN);
+                .isEqualTo(Scheduler.MSG_TAKEN_TEAM);
     }
 
     @Test
@@ -87,7 +87,7 @@ class BookingRulesTest {
         assertThat(refusal(() -> f.scheduler.create(anyHost(team, berlin("2026-03-23T08:30")))).getMessage())
                 .isEqualTo(Scheduler.MSG_OUT_OF_BOUNDS);
         assertThat(refusal(() -> f.scheduler.create(anyHost(team, berlin("2026-03-23T12:00")))).getMessage())
-                .isEqualTo(Scheduler.MSG_TAKEN);
+                .isEqualTo(Scheduler.MSG_TAKEN_TEAM);
     }
 
     @Test

@@ -19,13 +19,35 @@ class DemoScenarioTest {
         assertThat(demo.tenants()).extracting(Tenant::apiKey).containsExactly("cal_demo", "cal_other");
         assertThat(demo.hosts()).extracting(Host::username).containsExactly("anna-demo", "ben-demo", "carl-other");
         assertThat(demo.hosts()).extracting(Host::id).containsExactly(501L, 502L, 601L);
-        assertThat(demo.eventTypes()).extracting(EventType::id, EventType::slug, EventType::lengthInMinutes,
+        assertThat(demo.eventTypes().stream().filter(e -> e.isRoundRobin() || !e.isTeam() && !e.isManagedChild())
+                .toList()).extracting(EventType::id, EventType::slug, EventType::lengthInMinutes,
                 EventType::afterEventBuffer).containsExactly(
                         org.assertj.core.groups.Tuple.tuple(1001L, "herrenhaarschnitt", 30, 0),
                         org.assertj.core.groups.Tuple.tuple(1002L, "damenhaarschnitt", 60, 0),
                         org.assertj.core.groups.Tuple.tuple(1003L, "faerben", 90, 10),
                         org.assertj.core.groups.Tuple.tuple(2001L, "haircut", 30, 0));
         assertThat(demo.eventTypes().get(0).hostIds()).containsExactly(501L, 502L);
+    }
+
+    @Test
+    void theSalonIsATeamWithAManagedEventTypePerServiceAndAChildPerStylist() {
+        ScenarioData demo = Scenarios.demo(WEDNESDAY);
+
+        assertThat(demo.eventTypes().stream().filter(EventType::isManagedParent).toList())
+                .extracting(EventType::id, EventType::slug, EventType::title, EventType::teamId).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(1101L, "herrenhaarschnitt-stylist", "Herrenhaarschnitt",
+                                900L),
+                        org.assertj.core.groups.Tuple.tuple(1102L, "damenhaarschnitt-stylist", "Damenhaarschnitt",
+                                900L),
+                        org.assertj.core.groups.Tuple.tuple(1103L, "faerben-stylist", "Färben", 900L));
+        assertThat(demo.eventTypes().stream().filter(EventType::isManagedChild).toList())
+                .extracting(EventType::id, EventType::parentId, EventType::ownerUserId, EventType::teamId)
+                .contains(org.assertj.core.groups.Tuple.tuple(1111L, 1101L, 501L, null),
+                        org.assertj.core.groups.Tuple.tuple(1121L, 1101L, 502L, null),
+                        org.assertj.core.groups.Tuple.tuple(1113L, 1103L, 501L, null))
+                .hasSize(6);
+        assertThat(demo.eventTypes().stream().filter(e -> e.id() == 1113L).findFirst().orElseThrow()
+                .afterEventBuffer()).as("a child keeps its parent's settings").isEqualTo(10);
     }
 
     @Test
