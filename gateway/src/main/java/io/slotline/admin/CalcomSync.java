@@ -3,8 +3,10 @@ package io.slotline.admin;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -15,21 +17,32 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.slotline.calcom.CalcomAccount;
 import io.slotline.calcom.CalcomApi;
+import io.slotline.calcom.CalcomTeam;
+import io.slotline.calcom.CalcomUser;
 import io.slotline.calcom.EventType;
 import io.slotline.calcom.Host;
 import io.slotline.tenancy.Company;
 import io.slotline.tenancy.Service;
 import io.slotline.tenancy.ServiceSpec;
 import io.slotline.tenancy.Staff;
+import io.slotline.tenancy.StaffEventType;
 import io.slotline.tenancy.TenantDirectory;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
- * Brings a company's services in line with its Cal.com event types: an event type matches the service that names
- * its id, else the service with its title; matched services get the event type's id, slug and length (their name,
- * synonyms and price stay the operator's), unmatched visible event types become new services, and hosts who are
- * known staff (by Cal.com user id or username) are linked to the service. Nothing is deleted or unlinked: services
- * whose event type is gone are reported as orphaned.
+ * Brings a company's services in line with its Cal.com account as Cal.com lists it: the key's user
+ * ({@code /v2/me}), their teams ({@code /v2/teams}), each team's event types ({@code /v2/teams/{id}/event-types}:
+ * round robin, collective and managed parents) and each member's own event types ({@code /v2/event-types?username=}:
+ * managed children and personal event types). {@code GET /v2/event-types} alone lists only the key user's own.
+ * <p>
+ * A round-robin or collective team event type is a service for any of its hosts; so is an event type of the key's
+ * user that is not one of their per-service event types. A service is matched by event type id, else by title; it
+ * gets the event type's id, slug, team and length (name, synonyms and price stay the operator's). Each host who is
+ * known staff (Cal.com user id or username) is linked, with their own event type for the service: among their own
+ * event types the one with the service's slug, else one whose slug starts with it (e.g. a managed type
+ * {@code herrenhaarschnitt-stylist}), else the one with the service's title. Nothing is deleted or unlinked: a
+ * service whose event type Cal.com no longer lists is reported orphaned, and a staff member's own event type that is
+ * gone from their list is cleared (they can't be booked by name until they have one again).
  */
 @Component
 class CalcomSync {
@@ -46,14 +59,29 @@ class CalcomSync {
 
     enum Action { CREATE, UPDATE, UNCHANGED, SKIP, ORPHANED }
 
+    /**
+     * @param staffLinked   staff newly linked because they host the event type
+     * @param staffCalendars each linked host's own event type, as "Anna: 1111" (or why there is none)
+     */
     @Schema(name = "CalcomSyncItem")
     record Item(Action action, @Nullable Long serviceId, String serviceName, @Nullable Long eventTypeId,
-            @Nullable String eventTypeSlug, List<String> changes, List<String> staffLinked, @Nullable String reason) {
+            @Nullable String eventTypeSlug, List<String> changes, List<String> staffLinked,
+            List<String> staffCalendars, @Nullable String reason) {
     }
 
     @Schema(name = "CalcomSyncReport")
-    record Report(long companyId, boolean dryRun, int eventTypes, int created, int updated, int unchanged,
-            int skipped, int orphaned, int staffLinked, List<Item> items) {
+    record Report(long companyId, boolean dryRun, @Nullable String calcomUser, List<String> teams, int eventTypes,
+            int created, int updated, int unchanged, int skipped, int orphaned, int staffLinked, List<Item> items) {
+    }
+
+    /** What Cal.com lists for the key, read before any database work. */
+    record Account(CalcomUser user, List<CalcomTeam> teams, List<EventType> serviceTypes,
+            Map<String, List<EventType>> ownByUsername) {
+
+        List<EventType> ownOf(@Nullable String username) {
+            return username == null ? List.of()
+                    : ownByUsername.getOrDefault(username.toLowerCase(Locale.ROOT), List.of());
+        }
     }
 
     Report sync(long companyId, boolean dryRun) {
@@ -62,11 +90,9 @@ class CalcomSync {
         String apiKey = directory.calcomApiKey(companyId).orElseThrow(() -> new AdminException(HttpStatus.CONFLICT,
                 "calcom_not_configured", "calcomApiKey", "company " + companyId + " has no Cal.com API key"));
         // outside the transaction: no connection is held while Cal.com answers
-        List<EventType> eventTypes = calcom.eventTypes(new CalcomAccount(company.slug(), apiKey)).stream()
-                .sorted(Comparator.comparingLong(EventType::id))
-                .toList();
+        Account account = discover(calcom, new CalcomAccount(company.slug(), apiKey));
         Report report = transactions.execute(status -> {
-            Report planned = plan(companyId, eventTypes, !dryRun);
+            Report planned = plan(companyId, account, !dryRun);
             if (dryRun) {
                 status.setRollbackOnly();
             }
@@ -75,35 +101,94 @@ class CalcomSync {
         if (report == null) {
             throw new IllegalStateException("Cal.com sync returned no report");
         }
-        return new Report(report.companyId(), dryRun, report.eventTypes(), report.created(), report.updated(),
-                report.unchanged(), report.skipped(), report.orphaned(), report.staffLinked(), report.items());
+        return report;
     }
 
-    private Report plan(long companyId, List<EventType> eventTypes, boolean apply) {
+    /** Reads the account whole or fails: a partial listing must not make anything look gone. */
+    static Account discover(CalcomApi calcom, CalcomAccount account) {
+        CalcomUser user = calcom.me(account);
+        List<CalcomTeam> teams = calcom.teams(account).stream().filter(team -> !team.organization()).toList();
+        List<EventType> teamTypes = new ArrayList<>();
+        for (CalcomTeam team : teams) {
+            teamTypes.addAll(calcom.teamEventTypes(account, team.id()));
+        }
+        List<EventType> own = calcom.eventTypes(account);
+        Map<String, List<EventType>> ownByUsername = new LinkedHashMap<>();
+        if (user.username() != null) {
+            ownByUsername.put(user.username().toLowerCase(Locale.ROOT), own);
+        }
+        for (EventType teamType : teamTypes) {
+            for (Host host : teamType.hosts()) {
+                if (host.username() != null) {
+                    String username = host.username().toLowerCase(Locale.ROOT);
+                    if (!ownByUsername.containsKey(username)) {
+                        ownByUsername.put(username, calcom.userEventTypes(account, host.username()));
+                    }
+                }
+            }
+        }
+        List<EventType> serviceTypes = new ArrayList<>();
+        teamTypes.stream().filter(type -> !type.isManagedParent()).forEach(serviceTypes::add);
+        for (EventType mine : own) {
+            boolean perServiceOfMine = serviceTypes.stream()
+                    .anyMatch(service -> service.hosts().stream().anyMatch(h -> h.id() == user.id())
+                            && ownEventTypeFor(service, own).map(o -> o.id() == mine.id()).orElse(false));
+            if (!perServiceOfMine) {
+                serviceTypes.add(mine);
+            }
+        }
+        serviceTypes.sort(Comparator.comparingLong(EventType::id));
+        return new Account(user, teams, serviceTypes, ownByUsername);
+    }
+
+    /**
+     * A host's own event type for a service among {@code own} (their managed children and personal event types):
+     * the same slug, else a slug that starts with the service's slug and a dash, else the same title. Ambiguity at
+     * the deciding rule means none.
+     */
+    static Optional<EventType> ownEventTypeFor(EventType service, List<EventType> own) {
+        List<List<EventType>> byRule = List.of(
+                own.stream().filter(e -> e.id() != service.id() && e.slug().equals(service.slug())).toList(),
+                own.stream().filter(e -> e.id() != service.id() && e.slug().startsWith(service.slug() + "-"))
+                        .toList(),
+                own.stream().filter(e -> e.id() != service.id()
+                        && e.title().trim().equalsIgnoreCase(service.title().trim())).toList());
+        for (List<EventType> found : byRule) {
+            if (!found.isEmpty()) {
+                return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Report plan(long companyId, Account account, boolean apply) {
         List<Service> services = directory.allServices(companyId);
         List<Staff> staff = directory.allStaff(companyId);
         Set<String> takenNames = new HashSet<>();
         services.forEach(s -> takenNames.add(s.name().toLowerCase(Locale.ROOT)));
         List<Item> items = new ArrayList<>();
-        for (EventType eventType : eventTypes) {
-            items.add(sync(companyId, eventType, services, staff, takenNames, apply));
+        for (EventType eventType : account.serviceTypes()) {
+            items.add(sync(companyId, account, eventType, services, staff, takenNames, apply));
         }
         Set<Long> present = new HashSet<>();
-        eventTypes.forEach(e -> present.add(e.id()));
+        account.serviceTypes().forEach(e -> present.add(e.id()));
         for (Service service : services) {
             if (service.calcomEventTypeId() != null && !present.contains(service.calcomEventTypeId())) {
                 items.add(new Item(Action.ORPHANED, service.id(), service.name(), service.calcomEventTypeId(),
-                        service.calcomEventTypeSlug(), List.of(), List.of(),
-                        "Cal.com has no event type " + service.calcomEventTypeId() + " for this API key any more"));
+                        service.calcomEventTypeSlug(), List.of(), List.of(), List.of(),
+                        "Cal.com lists no event type " + service.calcomEventTypeId() + " for this account (user, "
+                                + "teams) any more"));
             }
         }
-        return new Report(companyId, !apply, eventTypes.size(), count(items, Action.CREATE),
-                count(items, Action.UPDATE), count(items, Action.UNCHANGED), count(items, Action.SKIP),
-                count(items, Action.ORPHANED), items.stream().mapToInt(i -> i.staffLinked().size()).sum(), items);
+        return new Report(companyId, !apply, account.user().username(),
+                account.teams().stream().map(team -> team.slug() != null ? team.slug() : team.name()).toList(),
+                account.serviceTypes().size(), count(items, Action.CREATE), count(items, Action.UPDATE),
+                count(items, Action.UNCHANGED), count(items, Action.SKIP), count(items, Action.ORPHANED),
+                items.stream().mapToInt(i -> i.staffLinked().size()).sum(), items);
     }
 
-    private Item sync(long companyId, EventType eventType, List<Service> services, List<Staff> staff,
-            Set<String> takenNames, boolean apply) {
+    private Item sync(long companyId, Account account, EventType eventType, List<Service> services,
+            List<Staff> staff, Set<String> takenNames, boolean apply) {
         Optional<Service> byId = services.stream()
                 .filter(s -> Long.valueOf(eventType.id()).equals(s.calcomEventTypeId())).findFirst();
         Optional<Service> byName = services.stream()
@@ -125,11 +210,13 @@ class CalcomSync {
                 return skip(eventType, "title '" + name + "' can't name a new service (blank, too long or taken)");
             }
             ServiceSpec spec = new ServiceSpec(name, List.of(), eventType.lengthInMinutes(), null, "EUR",
-                    eventType.id(), eventType.slug(), true);
+                    eventType.id(), eventType.slug(), true, eventType.teamId());
             Long serviceId = apply ? directory.createService(companyId, spec) : null;
-            List<String> linked = linkHosts(companyId, serviceId, eventType, staff, List.of(), apply);
+            List<String> linked = new ArrayList<>();
+            List<String> calendars = new ArrayList<>();
+            linkHosts(companyId, serviceId, account, eventType, staff, linked, calendars, new ArrayList<>(), apply);
             return new Item(Action.CREATE, serviceId, name, eventType.id(), eventType.slug(),
-                    List.of("new service, " + eventType.lengthInMinutes() + " min"), linked, null);
+                    List.of("new service, " + eventType.lengthInMinutes() + " min"), linked, calendars, null);
         }
         Service service = match.get();
         List<String> changes = new ArrayList<>();
@@ -139,43 +226,86 @@ class CalcomSync {
         if (!eventType.slug().equals(service.calcomEventTypeSlug())) {
             changes.add("calcomEventTypeSlug " + service.calcomEventTypeSlug() + " -> " + eventType.slug());
         }
+        if (!java.util.Objects.equals(eventType.teamId(), service.calcomTeamId())) {
+            changes.add("calcomTeamId " + service.calcomTeamId() + " -> " + eventType.teamId());
+        }
         if (eventType.lengthInMinutes() != service.durationMinutes()) {
-            changes.add("durationMinutes " + service.durationMinutes() + " -> " + eventType.lengthInMinutes());
+            changes.add("durationMinutes " + service.durationMinutes() + " -> " + eventType.lengthInMinutes()
+                    + " (the event type's length: Cal.com books that, whatever the service said)");
         }
         if (apply && !changes.isEmpty()) {
             directory.updateService(companyId, service.id(), new ServiceSpec(service.name(), service.synonyms(),
                     eventType.lengthInMinutes(), service.priceCents(), service.currency(), eventType.id(),
-                    eventType.slug(), service.active()));
+                    eventType.slug(), service.active(), eventType.teamId()));
         }
-        List<String> linked = linkHosts(companyId, service.id(), eventType, staff,
-                directory.linkedStaffIds(companyId, service.id()), apply);
+        List<String> linked = new ArrayList<>();
+        List<String> calendars = new ArrayList<>();
+        linkHosts(companyId, service.id(), account, eventType, staff, linked, calendars, changes, apply);
         return new Item(changes.isEmpty() ? Action.UNCHANGED : Action.UPDATE, service.id(), service.name(),
-                eventType.id(), eventType.slug(), changes, linked, null);
+                eventType.id(), eventType.slug(), changes, linked, calendars, null);
     }
 
-    /** Names of known staff newly linked because they host the event type. */
-    private List<String> linkHosts(long companyId, @Nullable Long serviceId, EventType eventType, List<Staff> staff,
-            List<Long> linked, boolean apply) {
-        List<String> names = new ArrayList<>();
-        for (Host host : eventType.hosts()) {
-            staff.stream()
-                    .filter(member -> member.calcomUserId() != null ? member.calcomUserId() == host.id()
-                            : member.calcomUsername() != null && member.calcomUsername().equals(host.username()))
-                    .filter(member -> !linked.contains(member.id()))
-                    .findFirst()
-                    .ifPresent(member -> {
-                        if (apply && serviceId != null) {
-                            directory.linkServiceStaff(companyId, serviceId, member.id());
-                        }
-                        names.add(member.name());
-                    });
+    /**
+     * Links the hosts who are known staff and records each one's own event type for the service. A personal event
+     * type of the key's user is its own host's own event type.
+     */
+    private void linkHosts(long companyId, @Nullable Long serviceId, Account account, EventType eventType,
+            List<Staff> staff, List<String> linkedNames, List<String> calendars, List<String> changes,
+            boolean apply) {
+        List<Long> linked = serviceId == null ? List.of() : directory.linkedStaffIds(companyId, serviceId);
+        Map<Long, StaffEventType> known = serviceId == null ? Map.of()
+                : directory.staffEventTypes(companyId, serviceId);
+        List<Host> hosts = eventType.teamId() != null ? eventType.hosts()
+                : List.of(new Host(account.user().id(), account.user().name(), account.user().email(),
+                        account.user().username(), null));
+        for (Host host : hosts) {
+            Optional<Staff> member = staff.stream()
+                    .filter(s -> s.calcomUserId() != null ? s.calcomUserId() == host.id()
+                            : s.calcomUsername() != null && s.calcomUsername().equalsIgnoreCase(host.username()))
+                    .findFirst();
+            if (member.isEmpty()) {
+                continue;
+            }
+            Staff person = member.get();
+            if (!linked.contains(person.id())) {
+                if (apply && serviceId != null) {
+                    directory.linkServiceStaff(companyId, serviceId, person.id());
+                }
+                linkedNames.add(person.name());
+            }
+            Optional<EventType> own = eventType.teamId() != null
+                    ? ownEventTypeFor(eventType, account.ownOf(host.username()))
+                    : Optional.of(eventType);
+            StaffEventType current = known.get(person.id());
+            if (own.isEmpty()) {
+                calendars.add(person.name() + ": none (no event type of their own for this service: callers can't "
+                        + "ask for them by name)");
+                if (current != null) {
+                    changes.add(person.name() + "'s own event type " + current.eventTypeId()
+                            + " is gone from Cal.com");
+                    if (apply && serviceId != null) {
+                        directory.setStaffEventType(companyId, serviceId, person.id(), null, null);
+                    }
+                }
+                continue;
+            }
+            calendars.add(person.name() + ": " + own.get().id());
+            if (current == null || current.eventTypeId() != own.get().id()
+                    || !own.get().slug().equals(current.slug())) {
+                if (linked.contains(person.id())) {
+                    changes.add(person.name() + "'s own event type " + (current == null ? null
+                            : current.eventTypeId()) + " -> " + own.get().id());
+                }
+                if (apply && serviceId != null) {
+                    directory.setStaffEventType(companyId, serviceId, person.id(), own.get().id(), own.get().slug());
+                }
+            }
         }
-        return names;
     }
 
     private static Item skip(EventType eventType, String reason) {
         return new Item(Action.SKIP, null, eventType.title(), eventType.id(), eventType.slug(), List.of(), List.of(),
-                reason);
+                List.of(), reason);
     }
 
     private static int count(List<Item> items, Action action) {

@@ -90,6 +90,17 @@ public class AppointmentChanges {
         return new CalcomAccount(company.slug(), key);
     }
 
+    /**
+     * What the salon reads in Cal.com when the caller gave no reason: Cal.com requires one by default when the key's
+     * user hosts the booking ("Cancellation reason is required"), so a cancel never goes without.
+     */
+    static String noReasonGiven(Company company) {
+        return switch (company.language()) {
+            case DE -> "Vom Anrufer telefonisch abgesagt (kein Grund genannt)";
+            case EN -> "Cancelled by the caller on the phone (no reason given)";
+        };
+    }
+
     public CancelOutcome cancel(Company company, ZoneId zone, Appointment appointment, @Nullable String reason) {
         requireSameCompany(company, appointment);
         String uid = appointment.calcomBookingUid();
@@ -97,7 +108,7 @@ public class AppointmentChanges {
         if (uid != null) {
             CalcomAccount account = account(company);
             try {
-                calcom.cancel(account, uid, reason);
+                calcom.cancel(account, uid, reason != null && !reason.isBlank() ? reason : noReasonGiven(company));
             } catch (CalcomException.BadRequest | CalcomException.NotFound | CalcomException.SlotUnavailable e) {
                 Optional<Booking> current = readBack(account, uid);
                 if (current.isEmpty() || current.get().status() != BookingStatus.CANCELLED) {

@@ -63,7 +63,7 @@ class AvailabilityWarmUp implements CallLifecycle {
                 anyHost.add(calendar);
                 eventTypes.warm(calendar);
                 for (Staff staff : tenants.staffForService(tenant.companyId(), service.id())) {
-                    if (staff.branchId() == tenant.branch().id() && Calendars.bookable(service, staff)) {
+                    if (staff.branchId() == tenant.branch().id() && calendars.bookable(service, staff)) {
                         perStaff.add(calendars.of(tenant.company(), service, staff));
                     }
                 }

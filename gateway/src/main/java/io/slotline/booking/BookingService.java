@@ -614,7 +614,7 @@ public class BookingService implements DisposableBean {
         Instant end = request.start().plus(Duration.ofMinutes(calendar.durationMinutes()));
         BookingFilter filter = BookingFilter.none()
                 .withAttendeeName(request.customerName())
-                .withEventTypeIds(calendar.eventTypeId())
+                .withEventTypeIds(calendar.bookingEventTypeId())
                 .withinWindow(request.start().minus(LOOKUP_SLACK), end.plus(LOOKUP_SLACK));
         return calcom.listBookings(calendar.account(), filter).bookings().stream()
                 .filter(booking -> key.equals(booking.slotlineRequestId()))

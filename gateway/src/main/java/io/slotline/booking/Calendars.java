@@ -1,5 +1,7 @@
 package io.slotline.booking;
 
+import java.util.Optional;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -9,11 +11,14 @@ import io.slotline.calcom.CalcomException;
 import io.slotline.tenancy.Company;
 import io.slotline.tenancy.Service;
 import io.slotline.tenancy.Staff;
+import io.slotline.tenancy.StaffEventType;
 import io.slotline.tenancy.TenantDirectory;
 
 /**
- * Which Cal.com calendar a service is: its event type for any host, or the event type's slug plus a staff member's
- * username when the caller asked for someone by name. Always under the company's own Cal.com key.
+ * Which Cal.com calendar a service is: its event type for any host, or the staff member's own event type for it
+ * when the caller asked for someone by name. Cal.com resolves {@code eventTypeSlug} + {@code username} only among
+ * that user's own event types and answers 404 for a team event type, so one person is addressed by a managed
+ * event type's child or their personal event type, by id. Always under the company's own Cal.com key.
  */
 @Component
 public class Calendars {
@@ -27,34 +32,46 @@ public class Calendars {
     /**
      * @throws CalcomException.Unauthorized when the company has no Cal.com key (a setup problem the caller hears as
      *                                      "calendar unavailable")
-     * @throws IllegalArgumentException     when the service has no event type, or staff is given but cannot be
-     *                                      addressed in Cal.com (check {@link #bookable(Service, Staff)} first)
+     * @throws IllegalArgumentException     when the service has no event type, or staff is given but has no event
+     *                                      type of their own for it (check {@link #bookable} first)
      */
     public CalendarRef of(Company company, Service service, @Nullable Staff staff) {
         Long eventTypeId = service.calcomEventTypeId();
         if (eventTypeId == null) {
             throw new IllegalArgumentException("service " + service.id() + " has no Cal.com event type");
         }
-        if (staff != null && !bookable(service, staff)) {
-            throw new IllegalArgumentException("staff " + staff.id() + " cannot be booked for service " + service.id());
+        if (staff == null) {
+            return new CalendarRef(company.id(), account(company), eventTypeId, service.calcomEventTypeSlug(), null,
+                    service.durationMinutes(), service.calcomTeamId(), null, null);
         }
+        StaffEventType own = ownEventType(service, staff).orElseThrow(() -> new IllegalArgumentException(
+                "staff " + staff.id() + " has no Cal.com event type of their own for service " + service.id()));
         return new CalendarRef(company.id(), account(company), eventTypeId, service.calcomEventTypeSlug(),
-                staff == null ? null : staff.calcomUsername(), service.durationMinutes());
+                staff.calcomUsername(), service.durationMinutes(), service.calcomTeamId(), own.eventTypeId(),
+                own.slug());
     }
 
-    /** The service for one of its Cal.com hosts, by username (whether or not they are set up as staff here). */
-    public CalendarRef forHost(Company company, Service service, String username) {
-        Long eventTypeId = service.calcomEventTypeId();
-        if (eventTypeId == null || service.calcomEventTypeSlug() == null) {
-            throw new IllegalArgumentException("service " + service.id() + " has no Cal.com event type slug");
-        }
-        return new CalendarRef(company.id(), account(company), eventTypeId, service.calcomEventTypeSlug(), username,
-                service.durationMinutes());
+    /**
+     * The service for one of its Cal.com hosts, by username: only a staff member with an event type of their own
+     * for it can be asked for alone.
+     */
+    public Optional<CalendarRef> forHost(Company company, Service service, String username) {
+        return tenants.staffForService(company.id(), service.id()).stream()
+                .filter(staff -> staff.calcomUsername() != null
+                        && CalendarRef.normalized(staff.calcomUsername()).equals(CalendarRef.normalized(username)))
+                .filter(staff -> bookable(service, staff))
+                .findFirst()
+                .map(staff -> of(company, service, staff));
     }
 
-    /** A staff member can be asked for by name when Cal.com can address them: event type slug plus username. */
-    public static boolean bookable(Service service, Staff staff) {
-        return service.calcomEventTypeSlug() != null && staff.calcomUsername() != null;
+    /** A staff member can be asked for by name when they have their own event type for the service. */
+    public boolean bookable(Service service, Staff staff) {
+        return service.calcomEventTypeId() != null && staff.calcomUsername() != null
+                && ownEventType(service, staff).isPresent();
+    }
+
+    private Optional<StaffEventType> ownEventType(Service service, Staff staff) {
+        return Optional.ofNullable(tenants.staffEventTypes(service.companyId(), service.id()).get(staff.id()));
     }
 
     public CalcomAccount account(Company company) {

@@ -63,13 +63,13 @@ public class EventTypeCatalog implements EventTypeShapes, DisposableBean {
 
     /** The calendar's event type, from memory or Cal.com; null when Cal.com does not answer. */
     public @Nullable EventType get(CalendarRef calendar) {
-        EventType known = eventTypes.getIfPresent(key(calendar.companyId(), calendar.eventTypeId()));
+        EventType known = eventTypes.getIfPresent(key(calendar.companyId(), calendar.bookingEventTypeId()));
         return known != null ? known : fetch(calendar);
     }
 
     /** Reads the calendar's event type in the background (budget permitting) unless it is in memory. */
     public void warm(CalendarRef calendar) {
-        String key = key(calendar.companyId(), calendar.eventTypeId());
+        String key = key(calendar.companyId(), calendar.bookingEventTypeId());
         if (eventTypes.getIfPresent(key) != null || !warming.add(key)) {
             return;
         }
@@ -93,13 +93,13 @@ public class EventTypeCatalog implements EventTypeShapes, DisposableBean {
 
     private @Nullable EventType fetch(CalendarRef calendar) {
         try {
-            EventType fetched = calcom.eventType(calendar.account(), calendar.eventTypeId());
-            String key = key(calendar.companyId(), calendar.eventTypeId());
+            EventType fetched = calcom.eventType(calendar.account(), calendar.eventTypeKey());
+            String key = key(calendar.companyId(), calendar.bookingEventTypeId());
             eventTypes.put(key, fetched);
             shapes.put(key, shape(fetched));
             return fetched;
         } catch (CalcomException e) {
-            log.info("event type {} of {} not read: {}", calendar.eventTypeId(), calendar.account().name(),
+            log.info("event type {} of {} not read: {}", calendar.bookingEventTypeId(), calendar.account().name(),
                     e.getMessage());
             return null;
         }

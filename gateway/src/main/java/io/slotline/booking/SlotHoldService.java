@@ -275,7 +275,7 @@ public class SlotHoldService implements CallLifecycle, DisposableBean {
         CalendarRef calendar = request.calendar();
         // a courtesy, never at the expense of live callers: dropped when only the live reserve of the budget is left
         try (CalcomCallContext.Scope ignored = CalcomCallContext.background(null).bind()) {
-            Reservation reservation = calcom.reserve(calendar.account(), calendar.eventTypeId(), request.start(),
+            Reservation reservation = calcom.reserve(calendar.account(), calendar.bookingEventTypeId(), request.start(),
                     calendar.durationMinutes(), properties.holdMinutes());
             if (!holds.attachReservation(hold.companyId(), hold.id(), reservation.uid())) {
                 // the caller moved on (or hung up) while Cal.com was answering

@@ -23,8 +23,11 @@ public interface CalcomApi {
 
     BookingPage listBookings(CalcomAccount account, BookingFilter filter);
 
-    /** Returns the booking as cancelled. */
-    Booking cancel(CalcomAccount account, String uid, @Nullable String reason);
+    /**
+     * Returns the booking as cancelled. Cal.com requires a reason by default when the key's user is the booking's
+     * host (packages/features/bookings/lib/cancellationReason.ts), so one is always sent.
+     */
+    Booking cancel(CalcomAccount account, String uid, String reason);
 
     /** Returns the new booking (new uid, {@code rescheduledFromUid} = {@code uid}); the old one is cancelled. */
     Booking reschedule(CalcomAccount account, String uid, Instant newStart, @Nullable String reason);
@@ -39,9 +42,27 @@ public interface CalcomApi {
     /** Idempotent: an unknown or expired reservation is not an error. */
     void releaseReservation(CalcomAccount account, String reservationUid);
 
+    /** The key's user's own event types (personal and managed children); team event types are not among them. */
     List<EventType> eventTypes(CalcomAccount account);
 
-    EventType eventType(CalcomAccount account, long eventTypeId);
+    /** A user's own event types, by username (a team member's managed children and personal event types). */
+    List<EventType> userEventTypes(CalcomAccount account, String username);
+
+    /** A team's event types: round robin, collective and managed parents (never the children). */
+    List<EventType> teamEventTypes(CalcomAccount account, long teamId);
+
+    /** The key's user. */
+    CalcomUser me(CalcomAccount account);
+
+    /** The teams the key's user is a member of. */
+    List<CalcomTeam> teams(CalcomAccount account);
+
+    EventType eventType(CalcomAccount account, EventTypeKey key);
+
+    /** One of the key user's own event types. */
+    default EventType eventType(CalcomAccount account, long eventTypeId) {
+        return eventType(account, EventTypeKey.own(eventTypeId));
+    }
 
     /** The account's rate-limit budget as of its last Cal.com response; empty before the first response. */
     Optional<RateLimitStatus> rateLimitStatus(String accountName);

@@ -209,7 +209,31 @@ final class CalcomJson {
                 list(node.path("bookingFields"), CalcomJson::bookingField),
                 hosts,
                 longValue(node, "teamId"),
-                node.path("hidden").asBoolean(false));
+                node.path("hidden").asBoolean(false),
+                EventType.SchedulingType.parse(text(node, "schedulingType")),
+                longValue(node, "ownerId"),
+                list(node.path("lengthInMinutesOptions"), option -> option.canConvertToInt() ? option.asInt() : null)
+                        .stream().filter(java.util.Objects::nonNull).toList(),
+                node.path("requiresConfirmation").asBoolean(false));
+    }
+
+    /** {@code GET /v2/me}: MeOutput (apps/api/v2/src/ee/me/outputs/me.output.ts). */
+    static CalcomUser user(JsonNode node) {
+        Long id = longValue(node, "id");
+        if (id == null) {
+            throw new MalformedResponse("user without id");
+        }
+        return new CalcomUser(id, text(node, "username"), text(node, "email"), text(node, "name"),
+                text(node, "timeZone"), longValue(node, "organizationId"));
+    }
+
+    static CalcomTeam team(JsonNode node) {
+        Long id = longValue(node, "id");
+        if (id == null) {
+            throw new MalformedResponse("team without id");
+        }
+        return new CalcomTeam(id, text(node, "slug"), textOr(node, "name", ""),
+                node.path("isOrganization").asBoolean(false));
     }
 
     private static EventType.BookingField bookingField(JsonNode node) {

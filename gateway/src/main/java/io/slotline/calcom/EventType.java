@@ -9,19 +9,63 @@ import org.jspecify.annotations.Nullable;
 /**
  * A Cal.com event type (a Slotline service maps to one). Durations are minutes. {@code hosts} are the team
  * hosts, or the users of a personal event type.
+ *
+ * @param schedulingType a team event type's; null for a user's own (personal or managed child)
+ * @param ownerId the owning user of a personal event type or managed child; null for team event types
+ * @param lengthOptions further lengths a caller may choose (Cal.com's "multiple durations")
  */
 public record EventType(long id, String title, String slug, int lengthInMinutes, @Nullable Integer slotInterval,
         int minimumBookingNotice, int beforeEventBuffer, int afterEventBuffer, List<BookingField> bookingFields,
-        List<Host> hosts, @Nullable Long teamId, boolean hidden) {
+        List<Host> hosts, @Nullable Long teamId, boolean hidden, @Nullable SchedulingType schedulingType,
+        @Nullable Long ownerId, List<Integer> lengthOptions, boolean requiresConfirmation) {
 
     static final String EMAIL_FIELD = "email";
     static final String ATTENDEE_PHONE_FIELD = "attendeePhoneNumber";
+
+    /**
+     * How a team event type picks its host. API v2 spells them {@code roundRobin}, {@code collective},
+     * {@code managed} (event-types_2024_06_14/outputs/event-type.output.ts); older answers use the enum names.
+     */
+    public enum SchedulingType {
+        ROUND_ROBIN, COLLECTIVE, MANAGED;
+
+        static @Nullable SchedulingType parse(@Nullable String text) {
+            if (text == null) {
+                return null;
+            }
+            String plain = text.replace("_", "").toLowerCase(java.util.Locale.ROOT);
+            for (SchedulingType type : values()) {
+                if (type.name().replace("_", "").toLowerCase(java.util.Locale.ROOT).equals(plain)) {
+                    return type;
+                }
+            }
+            return null;
+        }
+    }
+
+    public EventType(long id, String title, String slug, int lengthInMinutes, @Nullable Integer slotInterval,
+            int minimumBookingNotice, int beforeEventBuffer, int afterEventBuffer, List<BookingField> bookingFields,
+            List<Host> hosts, @Nullable Long teamId, boolean hidden) {
+        this(id, title, slug, lengthInMinutes, slotInterval, minimumBookingNotice, beforeEventBuffer,
+                afterEventBuffer, bookingFields, hosts, teamId, hidden,
+                teamId != null ? SchedulingType.ROUND_ROBIN : null, null, List.of(), false);
+    }
 
     public EventType {
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(slug, "slug");
         bookingFields = List.copyOf(bookingFields);
         hosts = List.copyOf(hosts);
+        lengthOptions = List.copyOf(lengthOptions);
+    }
+
+    /** Whether a caller may choose among several lengths; only then is a length sent with slots or bookings. */
+    public boolean hasMultipleLengths() {
+        return lengthOptions.stream().anyMatch(length -> length != lengthInMinutes);
+    }
+
+    public boolean isManagedParent() {
+        return schedulingType == SchedulingType.MANAGED;
     }
 
     /** A field of the booking form: {@code slug} is the key in bookingFieldsResponses. */

@@ -202,9 +202,12 @@ public final class HttpCalcomClient implements CalcomApi {
     }
 
     @Override
-    public Booking cancel(CalcomAccount account, String uid, @Nullable String reason) {
+    public Booking cancel(CalcomAccount account, String uid, String reason) {
+        if (reason.isBlank()) {
+            throw new IllegalArgumentException("a cancellation reason is required");
+        }
         ObjectNode body = CalcomJson.MAPPER.createObjectNode();
-        putIfPresent(body, "cancellationReason", reason);
+        body.put("cancellationReason", reason);
         return exchange(account, Endpoint.BOOKINGS_CANCEL, "POST", "/v2/bookings/" + pathSegment(uid) + "/cancel",
                 Map.of(), body, root -> CalcomJson.bookingData(data(root)));
     }
@@ -233,16 +236,65 @@ public final class HttpCalcomClient implements CalcomApi {
     }
 
     @Override
-    public EventType eventType(CalcomAccount account, long eventTypeId) {
-        return exchange(account, Endpoint.EVENT_TYPES, "GET", "/v2/event-types/" + eventTypeId, Map.of(), null,
+    public List<EventType> userEventTypes(CalcomAccount account, String username) {
+        return exchange(account, Endpoint.EVENT_TYPES, "GET", "/v2/event-types", Map.of("username", username), null,
+                root -> eventTypeList(root));
+    }
+
+    @Override
+    public List<EventType> teamEventTypes(CalcomAccount account, long teamId) {
+        return exchange(account, Endpoint.EVENT_TYPES, "GET", "/v2/teams/" + teamId + "/event-types", Map.of(), null,
+                root -> eventTypeList(root));
+    }
+
+    @Override
+    public CalcomUser me(CalcomAccount account) {
+        return exchange(account, Endpoint.EVENT_TYPES, "GET", "/v2/me", Map.of(), null,
+                root -> CalcomJson.user(data(root)));
+    }
+
+    @Override
+    public List<CalcomTeam> teams(CalcomAccount account) {
+        return exchange(account, Endpoint.EVENT_TYPES, "GET", "/v2/teams", Map.of(), null, root -> {
+            JsonNode data = data(root);
+            if (!data.isArray()) {
+                throw new CalcomJson.MalformedResponse("teams data is not an array");
+            }
+            return List.copyOf(CalcomJson.list(data, CalcomJson::team));
+        });
+    }
+
+    @Override
+    public EventType eventType(CalcomAccount account, EventTypeKey key) {
+        Origin origin = Origin.of(account.name(), Endpoint.EVENT_TYPES.tag());
+        if (key.ownerUsername() != null && key.slug() != null) {
+            Map<String, String> params = new LinkedHashMap<>();
+            params.put("username", key.ownerUsername());
+            params.put("eventSlug", key.slug());
+            List<EventType> found = exchange(account, Endpoint.EVENT_TYPES, "GET", "/v2/event-types", params, null,
+                    this::eventTypeList);
+            return found.stream().filter(eventType -> eventType.id() == key.id()).findFirst()
+                    .orElseThrow(() -> new CalcomException.NotFound(origin, "event type " + key.id() + " of "
+                            + key.ownerUsername() + " not found"));
+        }
+        String path = key.teamId() != null ? "/v2/teams/" + key.teamId() + "/event-types/" + key.id()
+                : "/v2/event-types/" + key.id();
+        return exchange(account, Endpoint.EVENT_TYPES, "GET", path, Map.of(), null,
                 root -> {
                     JsonNode data = root.path("data");
                     if (data.isNull() || data.isMissingNode()) {
-                        throw new CalcomException.NotFound(Origin.of(account.name(), Endpoint.EVENT_TYPES.tag()),
-                                "event type " + eventTypeId + " not found");
+                        throw new CalcomException.NotFound(origin, "event type " + key.id() + " not found");
                     }
                     return CalcomJson.eventType(data);
                 });
+    }
+
+    private List<EventType> eventTypeList(JsonNode root) {
+        JsonNode data = data(root);
+        if (!data.isArray()) {
+            throw new CalcomJson.MalformedResponse("event types data is not an array");
+        }
+        return List.copyOf(CalcomJson.list(data, CalcomJson::eventType));
     }
 
     @Override

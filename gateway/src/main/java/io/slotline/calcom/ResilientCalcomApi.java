@@ -107,7 +107,7 @@ public final class ResilientCalcomApi implements CalcomApi {
     }
 
     @Override
-    public Booking cancel(CalcomAccount account, String uid, @Nullable String reason) {
+    public Booking cancel(CalcomAccount account, String uid, String reason) {
         return call(account, Endpoint.BOOKINGS_CANCEL, () -> delegate.cancel(account, uid, reason));
     }
 
@@ -137,8 +137,28 @@ public final class ResilientCalcomApi implements CalcomApi {
     }
 
     @Override
-    public EventType eventType(CalcomAccount account, long eventTypeId) {
-        return call(account, Endpoint.EVENT_TYPES, () -> delegate.eventType(account, eventTypeId));
+    public EventType eventType(CalcomAccount account, EventTypeKey key) {
+        return call(account, Endpoint.EVENT_TYPES, () -> delegate.eventType(account, key));
+    }
+
+    @Override
+    public List<EventType> userEventTypes(CalcomAccount account, String username) {
+        return call(account, Endpoint.EVENT_TYPES, () -> delegate.userEventTypes(account, username));
+    }
+
+    @Override
+    public List<EventType> teamEventTypes(CalcomAccount account, long teamId) {
+        return call(account, Endpoint.EVENT_TYPES, () -> delegate.teamEventTypes(account, teamId));
+    }
+
+    @Override
+    public CalcomUser me(CalcomAccount account) {
+        return call(account, Endpoint.EVENT_TYPES, () -> delegate.me(account));
+    }
+
+    @Override
+    public List<CalcomTeam> teams(CalcomAccount account) {
+        return call(account, Endpoint.EVENT_TYPES, () -> delegate.teams(account));
     }
 
     @Override

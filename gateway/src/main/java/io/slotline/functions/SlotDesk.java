@@ -332,7 +332,7 @@ class SlotDesk {
     private List<Staff> staffFor(CallContext context, Service service) {
         return tenants.staffForService(context.companyId(), service.id()).stream()
                 .filter(staff -> staff.branchId() == context.branch().id())
-                .filter(staff -> Calendars.bookable(service, staff))
+                .filter(staff -> calendars.bookable(service, staff))
                 .toList();
     }
 

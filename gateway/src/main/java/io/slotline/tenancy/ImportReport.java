@@ -18,6 +18,11 @@ public record ImportReport(long companyId, Counts company, Counts secrets, Count
             };
         }
 
+        /** An entry first counted unchanged turned out to change after all. */
+        Counts unchangedUpdated() {
+            return new Counts(created, updated + 1, unchanged - 1, removed);
+        }
+
         public boolean changed() {
             return created + updated + removed > 0;
         }

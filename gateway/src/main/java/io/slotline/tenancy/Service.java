@@ -5,12 +5,20 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Something a caller can book. {@code calcomEventTypeId} identifies it for "any staff" requests,
- * {@code calcomEventTypeSlug} (with a staff member's username) for staff-specific ones.
+ * Something a caller can book. {@code calcomEventTypeId} identifies it for "any staff" requests (usually a round-robin
+ * team event type of team {@code calcomTeamId}); each staff member's own event type is on the staff link
+ * ({@link StaffEventType}).
  */
 public record Service(long id, long companyId, String name, List<String> synonyms, int durationMinutes,
         @Nullable Integer priceCents, String currency, @Nullable Long calcomEventTypeId,
-        @Nullable String calcomEventTypeSlug, boolean active) {
+        @Nullable String calcomEventTypeSlug, boolean active, @Nullable Long calcomTeamId) {
+
+    public Service(long id, long companyId, String name, List<String> synonyms, int durationMinutes,
+            @Nullable Integer priceCents, String currency, @Nullable Long calcomEventTypeId,
+            @Nullable String calcomEventTypeSlug, boolean active) {
+        this(id, companyId, name, synonyms, durationMinutes, priceCents, currency, calcomEventTypeId,
+                calcomEventTypeSlug, active, null);
+    }
 
     public Service {
         synonyms = List.copyOf(synonyms);

@@ -5,7 +5,14 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 public record ServiceSpec(String name, List<String> synonyms, int durationMinutes, @Nullable Integer priceCents,
-        String currency, @Nullable Long calcomEventTypeId, @Nullable String calcomEventTypeSlug, boolean active) {
+        String currency, @Nullable Long calcomEventTypeId, @Nullable String calcomEventTypeSlug, boolean active,
+        @Nullable Long calcomTeamId) {
+
+    public ServiceSpec(String name, List<String> synonyms, int durationMinutes, @Nullable Integer priceCents,
+            String currency, @Nullable Long calcomEventTypeId, @Nullable String calcomEventTypeSlug, boolean active) {
+        this(name, synonyms, durationMinutes, priceCents, currency, calcomEventTypeId, calcomEventTypeSlug, active,
+                null);
+    }
 
     public ServiceSpec {
         TenancyValidation.requireText(name, "service name", 200);
@@ -24,6 +31,7 @@ public record ServiceSpec(String name, List<String> synonyms, int durationMinute
 
     static ServiceSpec of(Service service) {
         return new ServiceSpec(service.name(), service.synonyms(), service.durationMinutes(), service.priceCents(),
-                service.currency(), service.calcomEventTypeId(), service.calcomEventTypeSlug(), service.active());
+                service.currency(), service.calcomEventTypeId(), service.calcomEventTypeSlug(), service.active(),
+                service.calcomTeamId());
     }
 }

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -109,6 +111,33 @@ class StaffMembers {
                 .param("companyId", companyId)
                 .param("serviceId", serviceId)
                 .param("staffId", staffId)
+                .update() == 1;
+    }
+
+    /** The staff members' own event types for a service, where known. */
+    List<StaffEventType> staffEventTypes(long companyId, long serviceId) {
+        return jdbc.sql("""
+                SELECT staff_id, calcom_event_type_id, calcom_event_type_slug FROM service_staff
+                WHERE company_id = :companyId AND service_id = :serviceId AND calcom_event_type_id IS NOT NULL
+                ORDER BY staff_id""")
+                .param("companyId", companyId)
+                .param("serviceId", serviceId)
+                .query((rs, row) -> new StaffEventType(rs.getLong("staff_id"), rs.getLong("calcom_event_type_id"),
+                        rs.getString("calcom_event_type_slug")))
+                .list();
+    }
+
+    /** @return false when the staff member is not linked to the service */
+    boolean setStaffEventType(long companyId, long serviceId, long staffId, @Nullable Long eventTypeId,
+            @Nullable String slug) {
+        return jdbc.sql("""
+                UPDATE service_staff SET calcom_event_type_id = :eventTypeId, calcom_event_type_slug = :slug
+                WHERE company_id = :companyId AND service_id = :serviceId AND staff_id = :staffId""")
+                .param("companyId", companyId)
+                .param("serviceId", serviceId)
+                .param("staffId", staffId)
+                .param("eventTypeId", new SqlParameterValue(Types.BIGINT, eventTypeId))
+                .param("slug", new SqlParameterValue(Types.VARCHAR, slug))
                 .update() == 1;
     }
 

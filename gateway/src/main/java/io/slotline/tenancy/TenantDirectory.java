@@ -15,6 +15,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import io.slotline.secrets.SecretCipher;
 import io.slotline.secrets.SecretDecryptionException;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -123,6 +124,13 @@ public class TenantDirectory {
     public List<Staff> staffForService(long companyId, long serviceId) {
         return cached(new ServiceStaffKey(companyId, serviceId),
                 () -> staffMembers.findActiveForService(companyId, serviceId));
+    }
+
+    /** The staff members' own Cal.com event types for a service, by staff id. */
+    public Map<Long, StaffEventType> staffEventTypes(long companyId, long serviceId) {
+        return cached(new StaffEventTypesKey(companyId, serviceId), () -> staffMembers
+                .staffEventTypes(companyId, serviceId).stream()
+                .collect(java.util.stream.Collectors.toUnmodifiableMap(StaffEventType::staffId, e -> e)));
     }
 
     public Optional<String> calcomApiKey(long companyId) {
@@ -296,6 +304,14 @@ public class TenantDirectory {
         return linked;
     }
 
+    /** @return false when the staff member is not linked to the service */
+    public boolean setStaffEventType(long companyId, long serviceId, long staffId, @Nullable Long eventTypeId,
+            @Nullable String slug) {
+        boolean updated = staffMembers.setStaffEventType(companyId, serviceId, staffId, eventTypeId, slug);
+        evictAll();
+        return updated;
+    }
+
     public boolean unlinkServiceStaff(long companyId, long serviceId, long staffId) {
         boolean unlinked = staffMembers.unlink(companyId, serviceId, staffId);
         evictAll();
@@ -351,6 +367,8 @@ public class TenantDirectory {
     private record BranchStaffKey(long companyId, long branchId) { }
 
     private record ServiceStaffKey(long companyId, long serviceId) { }
+
+    private record StaffEventTypesKey(long companyId, long serviceId) { }
 
     private record SecretsKey(long companyId) { }
 

@@ -130,6 +130,10 @@ public record TenantFile(CompanyEntry company, List<BranchEntry> branches, List<
         }
     }
 
+    /** A staff member's own event type for a service: {@code staff} by name, the event type's id and slug. */
+    public record StaffEventTypeEntry(String staff, long id, @Nullable String slug) {
+    }
+
     /** {@code branch} names a branch of this company (in this file or already stored). */
     public record StaffEntry(String name, String branch, @Nullable String calcomUsername, @Nullable Long calcomUserId,
             @Nullable Boolean active) {
@@ -139,15 +143,31 @@ public record TenantFile(CompanyEntry company, List<BranchEntry> branches, List<
         }
     }
 
-    /** {@code staff} lists who performs the service, by staff name; the list replaces the stored links. */
+    /**
+     * {@code staff} lists who performs the service, by staff name; the list replaces the stored links.
+     * {@code staffEventTypes} names each one's own Cal.com event type (a managed child or a personal event type),
+     * the only way Cal.com books one person.
+     */
     public record ServiceEntry(String name, @Nullable List<String> synonyms, int durationMinutes,
             @Nullable Integer priceCents, @Nullable String currency, @Nullable Long calcomEventTypeId,
-            @Nullable String calcomEventTypeSlug, @Nullable Boolean active, @Nullable List<String> staff) {
+            @Nullable String calcomEventTypeSlug, @Nullable Boolean active, @Nullable List<String> staff,
+            @Nullable Long calcomTeamId, @Nullable List<StaffEventTypeEntry> staffEventTypes) {
+
+        public ServiceEntry(String name, @Nullable List<String> synonyms, int durationMinutes,
+                @Nullable Integer priceCents, @Nullable String currency, @Nullable Long calcomEventTypeId,
+                @Nullable String calcomEventTypeSlug, @Nullable Boolean active, @Nullable List<String> staff) {
+            this(name, synonyms, durationMinutes, priceCents, currency, calcomEventTypeId, calcomEventTypeSlug, active,
+                    staff, null, null);
+        }
 
         ServiceSpec toSpec() {
             return new ServiceSpec(name, synonyms == null ? List.of() : synonyms, durationMinutes, priceCents,
                     currency == null ? "EUR" : currency, calcomEventTypeId, calcomEventTypeSlug,
-                    active == null || active);
+                    active == null || active, calcomTeamId);
+        }
+
+        List<StaffEventTypeEntry> staffEventTypeList() {
+            return staffEventTypes == null ? List.of() : staffEventTypes;
         }
 
         List<String> staffNames() {

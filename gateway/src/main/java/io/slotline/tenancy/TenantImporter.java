@@ -257,6 +257,23 @@ public class TenantImporter {
                 result = result.plus(Change.CREATED);
             }
         }
+        Map<Long, StaffEventType> known = new java.util.HashMap<>();
+        staffMembers.staffEventTypes(companyId, serviceId).forEach(e -> known.put(e.staffId(), e));
+        for (TenantFile.StaffEventTypeEntry own : entry.staffEventTypeList()) {
+            Long staffId = staffIds.get(own.staff());
+            if (staffId == null || !wanted.contains(staffId)) {
+                throw new IllegalArgumentException("service '" + entry.name() + "' gives an event type for '"
+                        + own.staff() + "', who is not among its staff");
+            }
+            StaffEventType current = known.get(staffId);
+            if (current == null || current.eventTypeId() != own.id()
+                    || !java.util.Objects.equals(current.slug(), own.slug())) {
+                staffMembers.setStaffEventType(companyId, serviceId, staffId, own.id(), own.slug());
+                if (linked.contains(staffId)) {
+                    result = result.unchangedUpdated();
+                }
+            }
+        }
         return result;
     }
 }

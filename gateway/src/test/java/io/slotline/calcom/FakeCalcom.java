@@ -166,7 +166,7 @@ public final class FakeCalcom implements CalcomApi {
 
     /** Counted in {@link #writeCalls()}: a change that reached Cal.com, answered "no such booking". */
     @Override
-    public Booking cancel(CalcomAccount account, String uid, @Nullable String reason) {
+    public Booking cancel(CalcomAccount account, String uid, String reason) {
         writeCalls.incrementAndGet();
         throw new CalcomException.NotFound(new CalcomException.Origin(account.name(), "bookings_cancel", 404, null,
                 null), "Booking with uid " + uid + " not found");
@@ -203,7 +203,27 @@ public final class FakeCalcom implements CalcomApi {
     }
 
     @Override
-    public EventType eventType(CalcomAccount account, long eventTypeId) {
+    public EventType eventType(CalcomAccount account, EventTypeKey key) {
+        throw new UnsupportedOperationException("not faked");
+    }
+
+    @Override
+    public List<EventType> userEventTypes(CalcomAccount account, String username) {
+        throw new UnsupportedOperationException("not faked");
+    }
+
+    @Override
+    public List<EventType> teamEventTypes(CalcomAccount account, long teamId) {
+        throw new UnsupportedOperationException("not faked");
+    }
+
+    @Override
+    public CalcomUser me(CalcomAccount account) {
+        throw new UnsupportedOperationException("not faked");
+    }
+
+    @Override
+    public List<CalcomTeam> teams(CalcomAccount account) {
         throw new UnsupportedOperationException("not faked");
     }
 

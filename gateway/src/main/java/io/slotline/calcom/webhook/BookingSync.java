@@ -111,17 +111,18 @@ class BookingSync {
     private void invalidate(Company company, CalcomWebhookEvent event) {
         Person organizer = event.organizer();
         String host = organizer != null ? organizer.username() : null;
+        Long eventTypeId = serviceEventTypeId(company, event.eventTypeId());
         if (event.start() != null && event.end() != null && !event.end().isBefore(event.start())
-                && event.eventTypeId() != null && host != null) {
+                && eventTypeId != null && host != null) {
             ZoneId zone = company.defaultTimeZone();
             boolean frees = event.trigger() == Trigger.BOOKING_CANCELLED || event.trigger() == Trigger.BOOKING_REJECTED;
             availability.apply(frees
-                    ? BusyChange.freed(company.id(), event.start(), event.end(), zone, event.eventTypeId(), host)
-                    : BusyChange.booked(company.id(), event.start(), event.end(), zone, event.eventTypeId(), host),
+                    ? BusyChange.freed(company.id(), event.start(), event.end(), zone, eventTypeId, host)
+                    : BusyChange.booked(company.id(), event.start(), event.end(), zone, eventTypeId, host),
                     InvalidationSource.WEBHOOK);
             if (event.trigger() == Trigger.BOOKING_RESCHEDULED) {
                 previousTimes(company, event).ifPresent(old -> availability.apply(BusyChange.freed(company.id(),
-                        old.startsAt(), old.endsAt(), zone, event.eventTypeId(), null), InvalidationSource.WEBHOOK));
+                        old.startsAt(), old.endsAt(), zone, eventTypeId, null), InvalidationSource.WEBHOOK));
             }
             return;
         }
@@ -272,15 +273,36 @@ class BookingSync {
     }
 
     private @Nullable Long serviceId(Company company, CalcomWebhookEvent event) {
-        Long eventTypeId = event.eventTypeId();
+        io.slotline.tenancy.Service service = service(company, event.eventTypeId());
+        return service == null ? null : service.id();
+    }
+
+    /**
+     * The service a booked event type belongs to: its "any host" event type, or a staff member's own event type
+     * for it (a managed child or a personal event type).
+     */
+    private io.slotline.tenancy.@Nullable Service service(Company company, @Nullable Long eventTypeId) {
         if (eventTypeId == null) {
             return null;
         }
-        return directory.activeServices(company.id()).stream()
+        List<io.slotline.tenancy.Service> services = directory.activeServices(company.id());
+        return services.stream()
                 .filter(service -> eventTypeId.equals(service.calcomEventTypeId()))
-                .map(io.slotline.tenancy.Service::id)
                 .findFirst()
+                .or(() -> services.stream()
+                        .filter(service -> directory.staffEventTypes(company.id(), service.id()).values().stream()
+                                .anyMatch(own -> own.eventTypeId() == eventTypeId))
+                        .findFirst())
                 .orElse(null);
+    }
+
+    /**
+     * The event type the cache knows a booking by: a staff member's own event type counts as their service's
+     * (whose buffers it shares); an event type of no service stays itself.
+     */
+    private @Nullable Long serviceEventTypeId(Company company, @Nullable Long eventTypeId) {
+        io.slotline.tenancy.Service service = service(company, eventTypeId);
+        return service != null && service.calcomEventTypeId() != null ? service.calcomEventTypeId() : eventTypeId;
     }
 
     private @Nullable Staff staff(Company company, CalcomWebhookEvent event, @Nullable Long serviceId) {
