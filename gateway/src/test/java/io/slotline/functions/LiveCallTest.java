@@ -315,7 +315,7 @@ abstract class LiveCallTest {
         return slots(apiKey, "eventTypeId=" + eventTypeId, day, zone);
     }
 
-    /** Free starts of one staff member's calendar (event type slug and username). */
+    /** Free starts of one staff member's own event type (its slug and their username). */
     static List<Instant> freeStartsOf(String apiKey, String slug, String username, LocalDate day, ZoneId zone) {
         return slots(apiKey, "eventTypeSlug=" + slug + "&username=" + username, day, zone);
     }
@@ -367,15 +367,15 @@ abstract class LiveCallTest {
 
     /** A haircut start both Anna and Ben are free for. */
     static Instant twoHostSlot(LocalDate day) {
-        List<Instant> anna = freeStartsOf("cal_demo", "herrenhaarschnitt", "anna-demo", day, BERLIN);
-        List<Instant> ben = freeStartsOf("cal_demo", "herrenhaarschnitt", "ben-demo", day, BERLIN);
+        List<Instant> anna = freeStartsOf("cal_demo", "herrenhaarschnitt-stylist", "anna-demo", day, BERLIN);
+        List<Instant> ben = freeStartsOf("cal_demo", "herrenhaarschnitt-stylist", "ben-demo", day, BERLIN);
         return anna.stream().filter(ben::contains).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no slot both hosts are free for on " + day));
     }
 
     static Instant singleHostSlot(LocalDate day) {
-        List<Instant> anna = freeStartsOf("cal_demo", "herrenhaarschnitt", "anna-demo", day, BERLIN);
-        List<Instant> ben = freeStartsOf("cal_demo", "herrenhaarschnitt", "ben-demo", day, BERLIN);
+        List<Instant> anna = freeStartsOf("cal_demo", "herrenhaarschnitt-stylist", "anna-demo", day, BERLIN);
+        List<Instant> ben = freeStartsOf("cal_demo", "herrenhaarschnitt-stylist", "ben-demo", day, BERLIN);
         return anna.stream().filter(start -> !ben.contains(start)).findFirst()
                 .or(() -> ben.stream().filter(start -> !anna.contains(start)).findFirst())
                 .orElseThrow(() -> new IllegalStateException("no single-host slot on " + day));

@@ -222,6 +222,8 @@ class SlotHoldCallsTest extends LiveCallTest {
         assertThat(booked.message()).contains("bei Anna");
         JsonNode inCalcom = simBookingsOf("cal_demo", call.from).get(0);
         assertThat(inCalcom.path("hosts").path(0).path("username").asString()).isEqualTo("anna-demo");
+        assertThat(inCalcom.path("eventTypeId").asLong()).as("Anna's own event type, the managed child")
+                .isEqualTo(1111);
     }
 
     @Test

@@ -134,12 +134,25 @@ public final class WebhooksApi {
                 .orElseThrow(() -> ApiError.notFound("Webhook with id " + id + " not found"));
     }
 
-    /** Validates and stores a subscription; {@code owner} null subscribes to every tenant's bookings. */
-    public ObjectNode subscribe(ObjectNode body, @Nullable Tenant owner) {
-        return subscribe(body, owner, null);
+    /** A user webhook of {@code owner} ({@code POST /v2/webhooks}). */
+    public ObjectNode subscribe(ObjectNode body, Tenant owner) {
+        return subscribe(body, owner, null, false);
+    }
+
+    /**
+     * The control API's subscription, not one of Cal.com's levels: every booking of {@code owner}'s event types
+     * (team and members' included), or of every tenant when {@code owner} is null.
+     */
+    public ObjectNode subscribeTenantWide(ObjectNode body, @Nullable Tenant owner) {
+        return subscribe(body, owner, null, true);
     }
 
     ObjectNode subscribe(ObjectNode body, @Nullable Tenant owner, @Nullable Long eventTypeId) {
+        return subscribe(body, owner, eventTypeId, false);
+    }
+
+    private ObjectNode subscribe(ObjectNode body, @Nullable Tenant owner, @Nullable Long eventTypeId,
+            boolean tenantWide) {
         PipeErrors errors = new PipeErrors();
         JsonNode url = body.get("subscriberUrl");
         if (url == null || !url.isString() || !isHttpUrl(url.stringValue())) {
@@ -179,7 +192,7 @@ public final class WebhooksApi {
         String template = Values.present(body.get("payloadTemplate")) ? body.get("payloadTemplate").stringValue()
                 : null;
         WebhookSubscription subscription = new WebhookSubscription(ids.uuid(), owner == null ? null : owner.apiKey(),
-                owner == null ? null : owner.userId(), url.stringValue(), triggers,
+                owner == null || tenantWide ? null : owner.userId(), url.stringValue(), triggers,
                 !Values.present(active) || active.asBoolean(), secret, template, clock.instant(), eventTypeId);
         subscriptions.add(subscription);
         return render(subscription);

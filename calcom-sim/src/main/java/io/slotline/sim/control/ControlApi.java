@@ -275,7 +275,7 @@ public final class ControlApi implements ControlEndpoint {
         }
         ObjectNode copy = body.deepCopy();
         copy.remove("apiKey");
-        return Reply.json(201, Envelopes.success(webhooksApi.subscribe(copy, owner)));
+        return Reply.json(201, Envelopes.success(webhooksApi.subscribeTenantWide(copy, owner)));
     }
 
     private Reply unsubscribe(String id) {

@@ -18,7 +18,8 @@ import io.slotline.sim.calendar.EventType;
  * or collective team bookings;</li>
  * <li>an event type webhook ({@code eventTypeId}) fires for that event type's bookings and, on a managed parent,
  * for its children's;</li>
- * <li>{@code ownerKey} null (only through {@code /_sim/webhooks}) receives every booking's events.</li>
+ * <li>through {@code /_sim/webhooks} only: {@code userId} null with an {@code ownerKey} receives every booking of
+ * that tenant's event types, {@code ownerKey} null every booking's events.</li>
  * </ul>
  */
 public record WebhookSubscription(String id, @Nullable String ownerKey, @Nullable Long userId, String subscriberUrl,
@@ -47,6 +48,9 @@ public record WebhookSubscription(String id, @Nullable String ownerKey, @Nullabl
         }
         if (ownerKey == null) {
             return true;
+        }
+        if (eventTypeId == null && userId == null) {
+            return ownerKey.equals(booking.ownerKey());
         }
         if (eventTypeId != null) {
             return eventType != null && (eventTypeId == eventType.id()

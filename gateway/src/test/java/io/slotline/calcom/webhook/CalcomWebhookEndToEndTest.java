@@ -107,12 +107,13 @@ class CalcomWebhookEndToEndTest {
     void setUp() throws Exception {
         importer.apply(new ClassPathResource("demo/demo-salon.yaml"));
         company = directory.companyBySlug("demo-salon").orElseThrow();
+        // the team's round-robin event type, and Anna's and Ben's children of the managed one
         annasHaircut = new CalendarRef(company.id(), new CalcomAccount("demo-salon", "cal_demo"), 1001,
-                "herrenhaarschnitt", "anna-demo", 30);
+                "herrenhaarschnitt", "anna-demo", 30, 900L, 1111L, "herrenhaarschnitt-stylist");
         anyHaircut = new CalendarRef(company.id(), new CalcomAccount("demo-salon", "cal_demo"), 1001,
-                "herrenhaarschnitt", null, 30);
+                "herrenhaarschnitt", null, 30, 900L, null, null);
         bensHaircut = new CalendarRef(company.id(), new CalcomAccount("demo-salon", "cal_demo"), 1001,
-                "herrenhaarschnitt", "ben-demo", 30);
+                "herrenhaarschnitt", "ben-demo", 30, 900L, 1121L, "herrenhaarschnitt-stylist");
         // as after a call's warm-up: the event type's buffers and hosts are known, so a webhook is applied to
         // memory instead of dropping the day
         assertThat(eventTypes.get(anyHaircut)).isNotNull();
@@ -379,7 +380,7 @@ class CalcomWebhookEndToEndTest {
                 .put("phoneNumber", WEB_CUSTOMER_PHONE);
         JsonNode booking = sim("POST", "/_sim/bookings", Map.of(
                 "apiKey", "cal_demo",
-                "eventTypeSlug", "herrenhaarschnitt",
+                "eventTypeSlug", "herrenhaarschnitt-stylist",
                 "username", host,
                 "start", start.toString(),
                 "attendee", attendee));
