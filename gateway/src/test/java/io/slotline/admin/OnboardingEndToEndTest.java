@@ -119,6 +119,37 @@ class OnboardingEndToEndTest extends AdminApiTestSupport {
     }
 
     @Test
+    void syncOfTheTeamSalonCreatesEveryServiceAndGivesEachStylistTheirOwnEventType() {
+        long[] tenant = companyWithBranch(uniqueSlug("team-salon"));
+        String base = "/admin/api/companies/" + tenant[0];
+        patch(base, Map.of("calcomApiKey", "cal_demo"));
+        post(base + "/staff", Map.of("name", "Anna", "branchId", tenant[1], "calcomUsername", "anna-demo"));
+        post(base + "/staff", Map.of("name", "Ben", "branchId", tenant[1], "calcomUsername", "Ben-Demo"));
+
+        Response synced = post(base + "/calcom/sync", null);
+        Response again = post(base + "/calcom/sync", null);
+
+        assertThat(synced.status()).isEqualTo(200);
+        assertThat(synced.json().path("calcomUser").asString()).isEqualTo("demo-salon");
+        assertThat(synced.json().path("teams").toString()).isEqualTo("[\"demo-salon\"]");
+        assertThat(synced.json().path("created").asInt()).as("the three round-robin types; managed parents aren't "
+                + "services").isEqualTo(3);
+        assertThat(synced.json().path("staffLinked").asInt()).isEqualTo(6);
+        JsonNode mens = synced.json().path("items").get(0);
+        assertThat(mens.path("eventTypeId").asLong()).isEqualTo(1001);
+        assertThat(mens.path("staffCalendars").toString()).isEqualTo("[\"Anna: 1111\",\"Ben: 1121\"]");
+        assertThat(get(base + "/services").json().findValuesAsString("name"))
+                .containsExactlyInAnyOrder("Herrenhaarschnitt", "Damenhaarschnitt", "Färben");
+        assertThat(again.json().path("unchanged").asInt()).isEqualTo(3);
+        assertThat(again.json().path("orphaned").asInt()).isZero();
+        long serviceId = get(base + "/services").json().get(0).path("id").asLong();
+        assertThat(jdbc.sql("SELECT calcom_event_type_id FROM service_staff WHERE service_id = ? ORDER BY staff_id")
+                .param(serviceId).query(Long.class).list()).containsExactly(1111L, 1121L);
+        assertThat(jdbc.sql("SELECT calcom_team_id FROM services WHERE id = ?").param(serviceId).query(Long.class)
+                .single()).isEqualTo(900L);
+    }
+
+    @Test
     void syncMatchesExistingServicesByNameAndFillsInTheEventType() {
         long[] tenant = companyWithBranch(uniqueSlug("by-name"));
         String base = "/admin/api/companies/" + tenant[0];
