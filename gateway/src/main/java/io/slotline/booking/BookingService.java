@@ -555,7 +555,7 @@ public class BookingService implements DisposableBean {
         if (attempt.staffId() != null) {
             staff = tenants.allStaff(attempt.companyId()).stream()
                     .filter(s -> s.id() == attempt.staffId()).findFirst().orElse(null);
-            if (staff == null || !Calendars.bookable(service.get(), staff)) {
+            if (staff == null || !calendars.bookable(service.get(), staff)) {
                 return Optional.empty();
             }
         }
