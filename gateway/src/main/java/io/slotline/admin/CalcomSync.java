@@ -69,9 +69,16 @@ class CalcomSync {
             List<String> staffCalendars, @Nullable String reason) {
     }
 
+    /** @param webhooks the subscriptions checked again after a sync that created services (null otherwise) */
     @Schema(name = "CalcomSyncReport")
     record Report(long companyId, boolean dryRun, @Nullable String calcomUser, List<String> teams, int eventTypes,
-            int created, int updated, int unchanged, int skipped, int orphaned, int staffLinked, List<Item> items) {
+            int created, int updated, int unchanged, int skipped, int orphaned, int staffLinked, List<Item> items,
+            CalcomWebhooks.@Nullable Report webhooks) {
+
+        Report withWebhooks(CalcomWebhooks.@Nullable Report checked) {
+            return new Report(companyId, dryRun, calcomUser, teams, eventTypes, created, updated, unchanged, skipped,
+                    orphaned, staffLinked, items, checked);
+        }
     }
 
     /** What Cal.com lists for the key, read before any database work. */
@@ -184,7 +191,7 @@ class CalcomSync {
                 account.teams().stream().map(team -> team.slug() != null ? team.slug() : team.name()).toList(),
                 account.serviceTypes().size(), count(items, Action.CREATE), count(items, Action.UPDATE),
                 count(items, Action.UNCHANGED), count(items, Action.SKIP), count(items, Action.ORPHANED),
-                items.stream().mapToInt(i -> i.staffLinked().size()).sum(), items);
+                items.stream().mapToInt(i -> i.staffLinked().size()).sum(), items, null);
     }
 
     private Item sync(long companyId, Account account, EventType eventType, List<Service> services,

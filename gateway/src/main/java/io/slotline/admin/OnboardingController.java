@@ -3,6 +3,7 @@ package io.slotline.admin;
 import java.io.ByteArrayInputStream;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -10,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.slotline.tenancy.TenantDirectory;
 import io.slotline.tenancy.TenantFile;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -22,12 +24,21 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Onboarding", description = "tenant files and Cal.com sync")
 class OnboardingController {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(OnboardingController.class);
+
     private final TenantFiles tenantFiles;
     private final CalcomSync calcomSync;
+    private final CalcomCheck calcomCheck;
+    private final CalcomWebhooks calcomWebhooks;
+    private final TenantDirectory directory;
 
-    OnboardingController(TenantFiles tenantFiles, CalcomSync calcomSync) {
+    OnboardingController(TenantFiles tenantFiles, CalcomSync calcomSync, CalcomCheck calcomCheck,
+            CalcomWebhooks calcomWebhooks, TenantDirectory directory) {
         this.tenantFiles = tenantFiles;
         this.calcomSync = calcomSync;
+        this.calcomCheck = calcomCheck;
+        this.calcomWebhooks = calcomWebhooks;
+        this.directory = directory;
     }
 
     @PostMapping(path = "/tenants/apply",
@@ -59,6 +70,41 @@ class OnboardingController {
     CalcomSync.Report sync(@PathVariable long companyId,
             @Parameter(description = "report the plan, change nothing") @RequestParam(defaultValue = "false")
             boolean dryRun) {
-        return calcomSync.sync(companyId, dryRun);
+        CalcomSync.Report report = calcomSync.sync(companyId, dryRun);
+        if (dryRun || report.created() == 0 || directory.calcomWebhookSecret(companyId).isEmpty()) {
+            return report;
+        }
+        // new event types need their webhooks, or bookings made outside the phone never reach us
+        try {
+            return report.withWebhooks(calcomWebhooks.ensure(companyId, baseUrl(), false));
+        } catch (RuntimeException e) {
+            log.warn("webhooks of company {} not checked after the sync: {}", companyId, e.getMessage());
+            return report;
+        }
+    }
+
+    @GetMapping("/companies/{companyId}/calcom/check")
+    @Operation(summary = "Check the company's live Cal.com account for what phone booking needs",
+            description = "Key valid, user and teams found, each service's event type listed and bookable by phone, "
+                    + "each staff member's own event type, webhooks for every event type, rate-limit headers. "
+                    + "Findings in plain words (OK, WARNING, ERROR), each problem with what to fix. Changes nothing.")
+    CalcomCheck.Report check(@PathVariable long companyId) {
+        return calcomCheck.check(companyId, baseUrl());
+    }
+
+    @PostMapping("/companies/{companyId}/calcom/webhooks")
+    @Operation(summary = "Subscribe the company's webhooks where Cal.com delivers bookings",
+            description = "One subscription per team event type behind the services and per managed parent behind "
+                    + "the staff members' own event types, with the company's webhook secret; existing ones are "
+                    + "verified and kept. User webhooks are not used: Cal.com doesn't send them for team bookings.")
+    CalcomWebhooks.Report webhooks(@PathVariable long companyId,
+            @Parameter(description = "report what would be subscribed, subscribe nothing")
+            @RequestParam(defaultValue = "false") boolean dryRun) {
+        return calcomWebhooks.ensure(companyId, baseUrl(), dryRun);
+    }
+
+    private static String baseUrl() {
+        return org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromCurrentContextPath().build()
+                .toUriString();
     }
 }

@@ -59,6 +59,13 @@ public interface CalcomApi {
 
     EventType eventType(CalcomAccount account, EventTypeKey key);
 
+    /** The webhooks of one event type: a team event type's (needs team admin) or one of the key user's own. */
+    List<CalcomWebhook> eventTypeWebhooks(CalcomAccount account, EventTypeKey key);
+
+    /** Subscribes {@code subscriberUrl} to an event type's bookings, signed with {@code secret}. */
+    CalcomWebhook createEventTypeWebhook(CalcomAccount account, EventTypeKey key, String subscriberUrl,
+            List<String> triggers, String secret);
+
     /** One of the key user's own event types. */
     default EventType eventType(CalcomAccount account, long eventTypeId) {
         return eventType(account, EventTypeKey.own(eventTypeId));

@@ -227,6 +227,16 @@ final class CalcomJson {
                 text(node, "timeZone"), longValue(node, "organizationId"));
     }
 
+    static CalcomWebhook webhook(JsonNode node) {
+        String id = text(node, "id");
+        if (id == null) {
+            throw new MalformedResponse("webhook without id");
+        }
+        return new CalcomWebhook(id, textOr(node, "subscriberUrl", ""),
+                list(node.path("triggers"), trigger -> trigger.asString()), node.path("active").asBoolean(false),
+                longValue(node, "eventTypeId"));
+    }
+
     static CalcomTeam team(JsonNode node) {
         Long id = longValue(node, "id");
         if (id == null) {

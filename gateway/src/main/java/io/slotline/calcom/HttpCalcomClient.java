@@ -289,6 +289,41 @@ public final class HttpCalcomClient implements CalcomApi {
                 });
     }
 
+    @Override
+    public List<CalcomWebhook> eventTypeWebhooks(CalcomAccount account, EventTypeKey key) {
+        return exchange(account, Endpoint.EVENT_TYPES, "GET", webhooksPath(key), Map.of(), null, root -> {
+            JsonNode data = data(root);
+            if (!data.isArray()) {
+                throw new CalcomJson.MalformedResponse("webhooks data is not an array");
+            }
+            return List.copyOf(CalcomJson.list(data, CalcomJson::webhook));
+        });
+    }
+
+    @Override
+    public CalcomWebhook createEventTypeWebhook(CalcomAccount account, EventTypeKey key, String subscriberUrl,
+            List<String> triggers, String secret) {
+        ObjectNode body = CalcomJson.MAPPER.createObjectNode();
+        body.put("subscriberUrl", subscriberUrl);
+        triggers.forEach(body.putArray("triggers")::add);
+        body.put("active", true);
+        body.put("secret", secret);
+        // Slotline reads Cal.com's own body: a payload template would replace it
+        body.putNull("payloadTemplate");
+        return exchange(account, Endpoint.EVENT_TYPES, "POST", webhooksPath(key), Map.of(), body,
+                root -> CalcomJson.webhook(data(root)));
+    }
+
+    /**
+     * A team event type's webhooks live under its team (TEAM_ADMIN,
+     * apps/api/v2/src/modules/teams/event-types/controllers/teams-event-types-webhooks.controller.ts), a user's own
+     * event type's under {@code /v2/event-types/{id}/webhooks}.
+     */
+    private static String webhooksPath(EventTypeKey key) {
+        return key.teamId() != null ? "/v2/teams/" + key.teamId() + "/event-types/" + key.id() + "/webhooks"
+                : "/v2/event-types/" + key.id() + "/webhooks";
+    }
+
     private List<EventType> eventTypeList(JsonNode root) {
         JsonNode data = data(root);
         if (!data.isArray()) {

@@ -152,6 +152,18 @@ public final class ResilientCalcomApi implements CalcomApi {
     }
 
     @Override
+    public List<CalcomWebhook> eventTypeWebhooks(CalcomAccount account, EventTypeKey key) {
+        return call(account, Endpoint.EVENT_TYPES, () -> delegate.eventTypeWebhooks(account, key));
+    }
+
+    @Override
+    public CalcomWebhook createEventTypeWebhook(CalcomAccount account, EventTypeKey key, String subscriberUrl,
+            List<String> triggers, String secret) {
+        return call(account, Endpoint.EVENT_TYPES,
+                () -> delegate.createEventTypeWebhook(account, key, subscriberUrl, triggers, secret));
+    }
+
+    @Override
     public CalcomUser me(CalcomAccount account) {
         return call(account, Endpoint.EVENT_TYPES, () -> delegate.me(account));
     }

@@ -218,6 +218,17 @@ public final class FakeCalcom implements CalcomApi {
     }
 
     @Override
+    public List<CalcomWebhook> eventTypeWebhooks(CalcomAccount account, EventTypeKey key) {
+        throw new UnsupportedOperationException("not faked");
+    }
+
+    @Override
+    public CalcomWebhook createEventTypeWebhook(CalcomAccount account, EventTypeKey key, String subscriberUrl,
+            List<String> triggers, String secret) {
+        throw new UnsupportedOperationException("not faked");
+    }
+
+    @Override
     public CalcomUser me(CalcomAccount account) {
         throw new UnsupportedOperationException("not faked");
     }

@@ -1,0 +1,147 @@
+package io.slotline.admin;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Cal.com check and the webhook subscriptions against a simulated salon set up wrong in each way the check
+ * knows: a booking question the phone can't answer, confirmation required, a stylist without an event type of her
+ * own, a service on an event type Cal.com doesn't list, webhooks missing, a key Cal.com refuses.
+ */
+class CalcomCheckTest extends AdminApiTestSupport {
+
+    private static final String SALON = """
+            {"tenants": [{"apiKey": "cal_check", "userId": 800, "name": "Check Salon", "username": "check-owner",
+                          "teamId": 80, "teamSlug": "check-team", "timeZone": "Europe/Berlin"}],
+             "hosts": [
+               {"id": 81, "username": "cara", "name": "Cara", "timeZone": "Europe/Berlin",
+                "schedule": {"mon": ["09:00-17:00"], "tue": ["09:00-17:00"]}},
+               {"id": 82, "username": "dora", "name": "Dora", "timeZone": "Europe/Berlin",
+                "schedule": {"mon": ["09:00-17:00"], "tue": ["09:00-17:00"]}}],
+             "eventTypes": [
+               {"id": 801, "ownerKey": "cal_check", "title": "Cut", "slug": "cut", "lengthInMinutes": 30,
+                "hosts": ["cara", "dora"], "emailRequired": false, "requiredBookingFields": ["hairLength"]},
+               {"id": 802, "ownerKey": "cal_check", "title": "Colour", "slug": "colour", "lengthInMinutes": 60,
+                "hosts": ["cara", "dora"], "requiresConfirmation": true},
+               {"id": 811, "ownerKey": "cal_check", "title": "Cut", "slug": "cut-stylist", "lengthInMinutes": 30,
+                "schedulingType": "managed", "hosts": ["cara"], "emailRequired": false},
+               {"id": 812, "ownerKey": "cal_check", "title": "Cut", "slug": "cut-stylist", "lengthInMinutes": 30,
+                "hosts": ["cara"], "parentId": 811, "emailRequired": false}]}
+            """;
+
+    @Test
+    void theCheckNamesEveryMisconfigurationAndWebhooksAreSubscribedWhereCalcomDeliversThem() throws Exception {
+        sim("/_sim/scenario", SALON);
+        long[] tenant = companyWithBranch(uniqueSlug("check"));
+        String base = "/admin/api/companies/" + tenant[0];
+        String slug = get(base).json().path("slug").asString();
+        patch(base, Map.of("calcomApiKey", "cal_check"));
+        post(base + "/staff", Map.of("name", "Cara", "branchId", tenant[1], "calcomUsername", "cara"));
+        post(base + "/staff", Map.of("name", "Dora", "branchId", tenant[1], "calcomUsername", "dora"));
+        Response synced = post(base + "/calcom/sync", null);
+        assertThat(synced.json().path("created").asInt()).isEqualTo(2);
+        assertThat(synced.json().path("webhooks").isObject()).as("no secret to sign them with yet").isFalse();
+        patch(base, Map.of("calcomWebhookSecret", "whsec_check"));
+        post(base + "/services", Map.of("name", "Ghost", "durationMinutes", 30, "calcomEventTypeId", 899));
+        // a webhook on the cut's team event type only, as an operator might have left it
+        sim("/v2/teams/80/event-types/801/webhooks", """
+                {"subscriberUrl": "http://localhost:%d/calcom/webhook?company=%s", "secret": "whsec_check",
+                 "triggers": ["BOOKING_CREATED", "BOOKING_RESCHEDULED", "BOOKING_CANCELLED"]}
+                """.formatted(port, slug), "Bearer cal_check");
+
+        Response check = get(base + "/calcom/check");
+
+        assertThat(check.status()).isEqualTo(200);
+        assertThat(check.json().path("ok").asBoolean()).isFalse();
+        List<String> errors = texts(check.json(), "ERROR");
+        List<String> warnings = texts(check.json(), "WARNING");
+        assertThat(errors).anyMatch(e -> e.startsWith("Service Cut: ") && e.contains("hairLength"));
+        assertThat(errors).anyMatch(e -> e.startsWith("Dora for Cut: ") && e.contains("no Cal.com event type of "
+                + "their own"));
+        assertThat(errors).anyMatch(e -> e.startsWith("Service Ghost: ") && e.contains("no event type 899"));
+        assertThat(errors).anyMatch(e -> e.startsWith("Service Colour: ") && e.contains("don't reach Slotline"));
+        assertThat(errors).anyMatch(e -> e.startsWith("Cara for Cut: ") && e.contains("event type 811"));
+        assertThat(errors).noneMatch(e -> e.startsWith("Service Cut: ") && e.contains("don't reach Slotline"));
+        assertThat(warnings).anyMatch(e -> e.startsWith("Service Colour: ") && e.contains("confirmation"));
+        assertThat(warnings).anyMatch(e -> e.startsWith("Service Colour: ") && e.contains("requires an email"));
+        assertThat(check.json().path("findings")).allMatch(f -> !f.path("level").asString().equals("ERROR")
+                || !f.path("fix").asString().isBlank());
+
+        Response plan = post(base + "/calcom/webhooks?dryRun=true", null);
+        Response subscribed = post(base + "/calcom/webhooks", null);
+        Response again = post(base + "/calcom/webhooks", null);
+        Response after = get(base + "/calcom/check");
+
+        assertThat(plan.json().path("subscribed").asInt()).isEqualTo(2);
+        assertThat(plan.json().path("present").asInt()).isEqualTo(1);
+        assertThat(subscribed.json().path("items").findValuesAsString("action"))
+                .containsExactlyInAnyOrder("PRESENT", "SUBSCRIBED", "SUBSCRIBED");
+        assertThat(again.json().path("subscribed").asInt()).isZero();
+        assertThat(again.json().path("present").asInt()).isEqualTo(3);
+        assertThat(texts(after.json(), "ERROR")).noneMatch(e -> e.contains("don't reach Slotline"));
+        JsonNode hooks = simGet("/v2/teams/80/event-types/811/webhooks", "Bearer cal_check").path("data");
+        assertThat(hooks.get(0).path("secret").asString()).isEqualTo("whsec_check");
+        assertThat(hooks.get(0).path("triggers").toString()).contains("BOOKING_REQUESTED");
+
+        // a new service in Cal.com: the sync that creates it subscribes its webhook too
+        sim("/_sim/event-types", """
+                {"id": 803, "ownerKey": "cal_check", "title": "Perm", "slug": "perm", "lengthInMinutes": 90,
+                 "hosts": ["cara", "dora"], "emailRequired": false}
+                """);
+        Response resynced = post(base + "/calcom/sync", null);
+        assertThat(resynced.json().path("created").asInt()).isEqualTo(1);
+        assertThat(resynced.json().path("webhooks").path("items").findValuesAsString("action")).contains("SUBSCRIBED");
+        assertThat(simGet("/v2/teams/80/event-types/803/webhooks", "Bearer cal_check").path("data").size())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aKeyCalcomRefusesIsTheOnlyFinding() {
+        long[] tenant = companyWithBranch(uniqueSlug("check-bad-key"));
+        String base = "/admin/api/companies/" + tenant[0];
+        Response noKey = get(base + "/calcom/check");
+        patch(base, Map.of("calcomApiKey", "cal_refused_9876"));
+
+        Response refused = get(base + "/calcom/check");
+
+        assertThat(texts(noKey.json(), "ERROR")).containsExactly("Cal.com API key: The company has no Cal.com API "
+                + "key.");
+        assertThat(texts(refused.json(), "ERROR")).containsExactly("Cal.com API key: Cal.com refuses the company's "
+                + "API key.");
+        assertThat(refused.body()).doesNotContain("cal_refused_9876");
+    }
+
+    private static List<String> texts(JsonNode report, String level) {
+        return java.util.stream.StreamSupport.stream(report.path("findings").spliterator(), false)
+                .filter(f -> f.path("level").asString().equals(level))
+                .map(f -> f.path("subject").asString() + ": " + f.path("finding").asString())
+                .toList();
+    }
+
+    private JsonNode sim(String path, String body, String... authorization) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(SIMULATOR.baseUrl() + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (authorization.length > 0) {
+            request.header("Authorization", authorization[0]);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isBetween(200, 299);
+        return json.readTree(response.body());
+    }
+
+    private JsonNode simGet(String path, String authorization) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(SIMULATOR.baseUrl() + path))
+                .header("Authorization", authorization).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return json.readTree(response.body());
+    }
+}
