@@ -294,7 +294,7 @@ class RedisOutageTest {
         Instant start = day.atStartOfDay(BERLIN).toInstant();
         Instant end = day.plusDays(1).atStartOfDay(BERLIN).toInstant().minusSeconds(1);
         HttpRequest request = HttpRequest.newBuilder(URI.create(simulator.baseUrl()
-                        + "/v2/slots?eventTypeSlug=herrenhaarschnitt&username=" + username + "&start=" + start
+                        + "/v2/slots?eventTypeSlug=herrenhaarschnitt-stylist&username=" + username + "&start=" + start
                         + "&end=" + end + "&timeZone=" + URLEncoder.encode(BERLIN.getId(), StandardCharsets.UTF_8)))
                 .header("cal-api-version", "2024-09-04")
                 .header("Authorization", "Bearer cal_demo")

@@ -443,7 +443,7 @@ public final class ChaosRun {
         for (int tries = 0; tries < 10; tries++, day = day.plusDays(1)) {
             Instant from = day.atStartOfDay(BERLIN).toInstant();
             Instant to = day.plusDays(1).atStartOfDay(BERLIN).toInstant().minusSeconds(1);
-            JsonNode data = getJson("/v2/slots?eventTypeSlug=herrenhaarschnitt&username=anna-demo&start=" + from
+            JsonNode data = getJson("/v2/slots?eventTypeSlug=herrenhaarschnitt-stylist&username=anna-demo&start=" + from
                     + "&end=" + to + "&timeZone=" + URLEncoder.encode(BERLIN.getId(), StandardCharsets.UTF_8),
                     "2024-09-04").path("data").path(day.toString());
             if (data.size() > 0) {
