@@ -187,7 +187,8 @@ class BookAppointment implements MutatingFunction<BookAppointment.Args> {
         SlotHold ours = hold.orElse(null);
         // "anyone" books the host the hold took, by name: Cal.com's own pick could be a host another call holds
         CalendarRef calendar = ours != null && subject.staff() == null && SlotHoldService.namesAHost(ours.host())
-                ? calendars.forHost(context.company(), subject.service(), ours.host()) : subject.calendar();
+                ? calendars.forHost(context.company(), subject.service(), ours.host()).orElse(subject.calendar())
+                : subject.calendar();
         BookingOutcome outcome = bookings.book(new BookingService.BookingRequest(context.company(),
                 context.branch().id(), context.zone(), context.callId(), context.retellCallId(), subject.service(),
                 subject.staff(), calendar, start, name, phone, email, notes, ours == null ? null : ours.id(),

@@ -88,7 +88,13 @@ class HeldHosts {
             if (heldHost(overlapping, host)) {
                 continue;
             }
-            CalendarRef calendar = calendars.forHost(context.company(), subject.service(), host);
+            Optional<CalendarRef> own = calendars.forHost(context.company(), subject.service(), host);
+            if (own.isEmpty()) {
+                // a host without an event type of their own can't be looked at alone: the hold decides later
+                free.add(host);
+                continue;
+            }
+            CalendarRef calendar = own.get();
             Availability known = desk.peek(context, calendar, day, day)
                     .orElseGet(() -> desk.freeSlots(context, calendar, day, day));
             (Alternatives.exact(known, slot.start()) != null ? free : busy).add(host);
@@ -142,9 +148,10 @@ class HeldHosts {
                 continue;
             }
             // only what memory knows: a host whose calendar is not in memory counts as free, the hold decides later
-            Optional<Availability> known = hostDays.computeIfAbsent(host, h -> desk.peek(context,
-                    calendars.forHost(context.company(), subject.service(), h), availability.days().firstKey(),
-                    availability.days().lastKey()));
+            Optional<Availability> known = hostDays.computeIfAbsent(host, h -> calendars
+                    .forHost(context.company(), subject.service(), h)
+                    .flatMap(calendar -> desk.peek(context, calendar, availability.days().firstKey(),
+                            availability.days().lastKey())));
             if (known.isEmpty() || Alternatives.exact(known.get(), slot.start()) != null) {
                 free++;
             }
