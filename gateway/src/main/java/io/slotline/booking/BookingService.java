@@ -8,9 +8,11 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -614,13 +616,31 @@ public class BookingService implements DisposableBean {
         Instant end = request.start().plus(Duration.ofMinutes(calendar.durationMinutes()));
         BookingFilter filter = BookingFilter.none()
                 .withAttendeeName(request.customerName())
-                .withEventTypeIds(calendar.bookingEventTypeId())
+                .withEventTypeIds(lookupEventTypeIds(request))
                 .withinWindow(request.start().minus(LOOKUP_SLACK), end.plus(LOOKUP_SLACK));
         return calcom.listBookings(calendar.account(), filter).bookings().stream()
                 .filter(booking -> key.equals(booking.slotlineRequestId()))
                 .filter(booking -> booking.status() != BookingStatus.CANCELLED
                         && booking.status() != BookingStatus.REJECTED)
                 .findFirst();
+    }
+
+    /**
+     * Where an earlier attempt may have booked: the calendar's event type and, for "anyone", every staff member's
+     * own event type for the service too, since an "anyone" booking goes to the host its hold took, by that host's
+     * own event type (the only way Cal.com books one person), and an attempt rebuilt after a restart no longer knows
+     * which host that was.
+     */
+    private Long[] lookupEventTypeIds(BookingRequest request) {
+        CalendarRef calendar = request.calendar();
+        Set<Long> ids = new LinkedHashSet<>();
+        ids.add(calendar.bookingEventTypeId());
+        if (request.staff() == null) {
+            ids.add(calendar.eventTypeId());
+            tenants.staffEventTypes(request.company().id(), request.service().id()).values()
+                    .forEach(own -> ids.add(own.eventTypeId()));
+        }
+        return ids.toArray(Long[]::new);
     }
 
     private Optional<Booking> findOursQuietly(BookingRequest request, String key) {
