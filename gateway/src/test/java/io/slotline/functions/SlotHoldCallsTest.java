@@ -141,7 +141,7 @@ class SlotHoldCallsTest extends LiveCallTest {
 
     @Test
     void checkingAnotherSlotReleasesThePreviousHold() {
-        List<Instant> annas = freeStartsOf("cal_demo", "herrenhaarschnitt", "anna-demo", TUESDAY, BERLIN);
+        List<Instant> annas = freeStartsOf("cal_demo", "herrenhaarschnitt-stylist", "anna-demo", TUESDAY, BERLIN);
         Call call = salonCall();
         Call other = salonCall();
 
@@ -184,7 +184,9 @@ class SlotHoldCallsTest extends LiveCallTest {
         assertThat(appointment.path("service").asString()).isEqualTo("Färben");
         assertThat(Duration.between(OffsetDateTime.parse(appointment.path("start").asString()),
                 OffsetDateTime.parse(appointment.path("end").asString()))).isEqualTo(Duration.ofMinutes(90));
-        assertThat(simBookingsOf("cal_demo", call.from).get(0).path("eventTypeId").asLong()).isEqualTo(1003);
+        // "anyone" is booked for the host the hold took, on that host's own event type for the colouring
+        assertThat(simBookingsOf("cal_demo", call.from).get(0).path("eventTypeId").asLong())
+                .isEqualTo(ownEventTypeOfBookedHold(call)).isIn(1113L, 1123L);
     }
 
     @Test
@@ -197,7 +199,8 @@ class SlotHoldCallsTest extends LiveCallTest {
 
         assertThat(booked.ok()).isTrue();
         assertThat(booked.json().path("appointment").path("service").asString()).isEqualTo("Damenhaarschnitt");
-        assertThat(simBookingsOf("cal_demo", call.from).get(0).path("eventTypeId").asLong()).isEqualTo(1002);
+        assertThat(simBookingsOf("cal_demo", call.from).get(0).path("eventTypeId").asLong())
+                .isEqualTo(ownEventTypeOfBookedHold(call)).isIn(1112L, 1122L);
         // the colouring hold of this call is given back; the booking took (and used) a hold of its own
         assertThat(holdsOf(call)).extracting(hold -> hold.get("status")).containsExactly("released", "booked");
     }
@@ -297,7 +300,7 @@ class SlotHoldCallsTest extends LiveCallTest {
         assertThat(holdsOf(call)).extracting(hold -> hold.get("reservation_uid")).containsOnlyNulls();
         assertThat(sim("GET", "/_sim/stats", null).path("endpoints").path("POST /v2/slots/reservations").isEmpty())
                 .isTrue();
-        assertThat(freeStartsOf("cal_demo", "herrenhaarschnitt", "ben-demo", TUESDAY, BERLIN)).contains(slot);
+        assertThat(freeStartsOf("cal_demo", "herrenhaarschnitt-stylist", "ben-demo", TUESDAY, BERLIN)).contains(slot);
     }
 
     /** Other Cuts' haircut has one host: holds there also reserve in Cal.com once its event type is known. */
@@ -305,6 +308,16 @@ class SlotHoldCallsTest extends LiveCallTest {
         var company = tenants.companyBySlug("other-cuts").orElseThrow();
         var haircut = tenants.activeServices(company.id()).get(0);
         assertThat(eventTypes.get(calendars.of(company, haircut, null))).isNotNull();
+    }
+
+    /** The own event type (for the hold's service) of the host the call's booked hold took. */
+    private long ownEventTypeOfBookedHold(Call call) {
+        return jdbc.sql("""
+                        SELECT ss.calcom_event_type_id FROM slot_holds h
+                        JOIN staff s ON s.company_id = h.company_id AND lower(s.calcom_username) = h.host
+                        JOIN service_staff ss ON ss.staff_id = s.id AND ss.service_id = h.service_id
+                        WHERE h.retell_call_id = :call AND h.status = 'booked'""")
+                .param("call", call.id).query(Long.class).single();
     }
 
     private void awaitSalonWarmedUpAfterInbound() {
