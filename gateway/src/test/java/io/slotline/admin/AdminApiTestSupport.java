@@ -19,7 +19,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 import io.slotline.sim.CalcomSimulator;
-import io.slotline.sim.SimOptions;
+import io.slotline.support.JvmSimulator;
 import io.slotline.support.TestTenants;
 import io.slotline.tenancy.TenantDirectory;
 import tools.jackson.databind.JsonNode;
@@ -40,17 +40,11 @@ import tools.jackson.databind.json.JsonMapper;
 abstract class AdminApiTestSupport {
 
     static final String TOKEN = "test-admin-token-4e1c9b";
-    static final CalcomSimulator SIMULATOR = startSimulator();
+    static final CalcomSimulator SIMULATOR = JvmSimulator.start();
 
     @DynamicPropertySource
     static void calcom(DynamicPropertyRegistry registry) {
         registry.add("slotline.calcom.base-url", SIMULATOR::baseUrl);
-    }
-
-    private static CalcomSimulator startSimulator() {
-        CalcomSimulator simulator = CalcomSimulator.start(SimOptions.defaults());
-        Runtime.getRuntime().addShutdownHook(new Thread(simulator::close, "calcom-sim-stop"));
-        return simulator;
     }
 
     @LocalServerPort

@@ -39,7 +39,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import io.slotline.retell.RetellSignature;
 import io.slotline.sim.CalcomSimulator;
-import io.slotline.sim.SimOptions;
+import io.slotline.support.JvmSimulator;
 import io.slotline.support.RequiredServices;
 import io.slotline.tenancy.TenantDirectory;
 import io.slotline.tenancy.TenantImporter;
@@ -66,17 +66,11 @@ class ConsoleBrowserTest {
     static final Dimension DESKTOP = new Dimension(1280, 900);
     static final Dimension PHONE = new Dimension(390, 844);
 
-    static final CalcomSimulator SIMULATOR = startSimulator();
+    static final CalcomSimulator SIMULATOR = JvmSimulator.start();
 
     @DynamicPropertySource
     static void calcom(DynamicPropertyRegistry registry) {
         registry.add("slotline.calcom.base-url", SIMULATOR::baseUrl);
-    }
-
-    private static CalcomSimulator startSimulator() {
-        CalcomSimulator simulator = CalcomSimulator.start(SimOptions.defaults());
-        Runtime.getRuntime().addShutdownHook(new Thread(simulator::close, "calcom-sim-stop"));
-        return simulator;
     }
 
     @LocalServerPort
