@@ -168,6 +168,30 @@ public class SlotHoldService implements CallLifecycle, DisposableBean {
     }
 
     /**
+     * Claims a named host's time for moving an existing appointment there, so that a move never takes a time another
+     * call holds. No courtesy reservation: Cal.com moves the booking at once. End it with {@link #moveDone}.
+     */
+    public HoldOutcome holdForMove(long companyId, String retellCallId, long serviceId, long staffId, String host,
+                                   Instant start, Instant end) {
+        Instant expires = clock.instant().plus(Duration.ofMinutes(properties.holdMinutes()));
+        return holds.claim(new NewSlotHold(companyId, retellCallId, serviceId, staffId, host, start, end, expires))
+                .<HoldOutcome>map(Held::new)
+                .orElseGet(Taken::new);
+    }
+
+    /**
+     * A move's hold after Cal.com answered: kept as booked until it expires when the appointment moved (days cached
+     * before the move still show the time free), given back at once otherwise.
+     */
+    public void moveDone(SlotHold hold, boolean moved) {
+        if (moved) {
+            holds.markBooked(hold.companyId(), hold.id());
+        } else {
+            holds.markReleased(hold.companyId(), hold.id());
+        }
+    }
+
+    /**
      * Waits (at most {@code max}) for a courtesy reservation of this call that is still on its way to Cal.com: a
      * booking sent without it while it lands would be refused by Cal.com as "reserved by someone else".
      */

@@ -16,15 +16,20 @@ import io.slotline.appointments.Appointment;
 import io.slotline.appointments.AppointmentChanges;
 import io.slotline.appointments.AppointmentStatus;
 import io.slotline.appointments.ChangePolicy.Change;
+import io.slotline.appointments.SlotHold;
+import io.slotline.booking.SlotHoldService;
 import io.slotline.calcom.CalcomException;
 import io.slotline.speech.DateTimeRequest;
 import io.slotline.speech.MessageKey;
 import io.slotline.speech.Messages;
+import io.slotline.tenancy.Staff;
+import io.slotline.tenancy.TenantDirectory;
 
 /**
  * Moves one of the caller's upcoming appointments to a new time: the same finding and policy as a cancel, plus
- * the company's limit on moves. Whether the new time is free is Cal.com's decision; a refusal leaves the
- * appointment as it was and says so.
+ * the company's limit on moves. The new time is claimed for the appointment's stylist like any hold first, so a
+ * move never takes a time another caller is about to confirm; whether it is free is then Cal.com's decision. A
+ * refusal leaves the appointment as it was and says so.
  */
 @Component
 class RescheduleAppointment implements MutatingFunction<RescheduleAppointment.Args> {
@@ -65,11 +70,16 @@ class RescheduleAppointment implements MutatingFunction<RescheduleAppointment.Ar
     private final CallerAppointments callers;
     private final AppointmentChanges changes;
     private final SpokenWhen when;
+    private final SlotHoldService holds;
+    private final TenantDirectory tenants;
 
-    RescheduleAppointment(CallerAppointments callers, AppointmentChanges changes, SpokenWhen when) {
+    RescheduleAppointment(CallerAppointments callers, AppointmentChanges changes, SpokenWhen when,
+                          SlotHoldService holds, TenantDirectory tenants) {
         this.callers = callers;
         this.changes = changes;
         this.when = when;
+        this.holds = holds;
+        this.tenants = tenants;
     }
 
     @Override
@@ -132,9 +142,26 @@ class RescheduleAppointment implements MutatingFunction<RescheduleAppointment.Ar
         }
         int fee = ((Resolution.Found<Integer>) allowed).value();
         String spokenNew = CallerAppointments.time(context, newStart);
-        AppointmentChanges.RescheduleOutcome outcome = changes.reschedule(context.company(), context.zone(),
-                appointment, newStart, CallerAppointments.blankToNull(args.reason()), context.callId(),
-                context.idempotencyKey(name(), appointment.id() + "->" + newStart));
+        SlotHoldService.HoldOutcome claimed = claimNewTime(context, appointment, newStart);
+        if (claimed instanceof SlotHoldService.Taken) {
+            return newTimeUnavailable(context, CalcomException.SlotUnavailable.Reason.TAKEN, spokenNew, described,
+                    newStart);
+        }
+        SlotHold hold = claimed instanceof SlotHoldService.Held held ? held.hold() : null;
+        AppointmentChanges.RescheduleOutcome outcome;
+        try {
+            outcome = changes.reschedule(context.company(), context.zone(), appointment, newStart,
+                    CallerAppointments.blankToNull(args.reason()), context.callId(),
+                    context.idempotencyKey(name(), appointment.id() + "->" + newStart));
+        } catch (RuntimeException e) {
+            if (hold != null) {
+                holds.moveDone(hold, false);
+            }
+            throw e;
+        }
+        if (hold != null) {
+            holds.moveDone(hold, outcome instanceof AppointmentChanges.Rescheduled);
+        }
         if (outcome instanceof AppointmentChanges.NewTimeUnavailable unavailable) {
             return newTimeUnavailable(context, unavailable.reason(), spokenNew, described, newStart);
         }
@@ -154,6 +181,24 @@ class RescheduleAppointment implements MutatingFunction<RescheduleAppointment.Ar
         data.put("previous", callers.describe(context, done.previous()));
         return ChangeAnswers.done(context, MessageKey.RESCHEDULED, MessageKey.RESCHEDULED_WITH_FEE, values, data, fee,
                 currency);
+    }
+
+    /**
+     * The appointment's stylist at the new time, claimed for this call: null (nothing to claim) when the appointment
+     * names no stylist with a Cal.com username, as then Cal.com alone knows who serves it.
+     */
+    private SlotHoldService.@Nullable HoldOutcome claimNewTime(CallContext context, Appointment appointment,
+                                                               Instant newStart) {
+        if (appointment.staffId() == null || appointment.serviceId() == null || appointment.branchId() == null) {
+            return null;
+        }
+        Optional<Staff> staff = tenants.staffMember(context.companyId(), appointment.branchId(), appointment.staffId());
+        if (staff.isEmpty() || staff.get().calcomUsername() == null) {
+            return null;
+        }
+        java.time.Duration length = java.time.Duration.between(appointment.startsAt(), appointment.endsAt());
+        return holds.holdForMove(context.companyId(), context.retellCallId(), appointment.serviceId(),
+                appointment.staffId(), staff.get().calcomUsername(), newStart, newStart.plus(length));
     }
 
     /** The new time as an instant: an exact time on a day that is not past; a window is not enough to move to. */

@@ -140,6 +140,39 @@ class SlotHoldCallsTest extends LiveCallTest {
     }
 
     @Test
+    void aMoveCannotTakeATimeAnotherCallerHoldsWithTheSameStylist() {
+        List<Instant> annas = freeStartsOf("cal_demo", "herrenhaarschnitt-stylist", "anna-demo", TUESDAY, BERLIN);
+        Instant bookedAt = annas.get(0);
+        Instant wanted = annas.get(annas.size() - 1);
+        Call mover = salonCall();
+        Call holder = salonCall();
+        Reply booked = mover.function("book_appointment",
+                withAnna(book("Herrenhaarschnitt", bookedAt, "Jonas Kraus")));
+        assertThat(booked.ok()).isTrue();
+        Reply held = holder.function("check_availability", withAnna(check("Herrenhaarschnitt", wanted)));
+        assertThat(held.json().path("hold").path("held").asBoolean()).isTrue();
+        Map<String, String> move = Map.of("new_date", wanted.atZone(BERLIN).toLocalDate().toString(),
+                "new_time", wallTime(wanted));
+
+        Reply refused = mover.function("reschedule_appointment", move);
+
+        assertThat(refused.ok()).isFalse();
+        assertThat(refused.reason()).isEqualTo("slot_taken");
+        assertThat(simBookingsOf("cal_demo", mover.from)).singleElement()
+                .satisfies(b -> assertThat(Instant.parse(b.path("start").asString())).isEqualTo(bookedAt));
+        assertThat(holdsOf(holder)).extracting(hold -> hold.get("status")).containsExactly("held");
+
+        assertThat(holder.webhook("call_ended").status()).isEqualTo(204);
+        Reply moved = mover.function("reschedule_appointment", move);
+
+        assertThat(moved.ok()).as(moved.message()).isTrue();
+        assertThat(simBookingsOf("cal_demo", mover.from)).filteredOn(b -> "accepted".equals(b.path("status").asString()))
+                .singleElement()
+                .satisfies(b -> assertThat(Instant.parse(b.path("start").asString())).isEqualTo(wanted));
+        assertThat(holdsOf(mover)).extracting(hold -> hold.get("status")).contains("booked");
+    }
+
+    @Test
     void checkingAnotherSlotReleasesThePreviousHold() {
         List<Instant> annas = freeStartsOf("cal_demo", "herrenhaarschnitt-stylist", "anna-demo", TUESDAY, BERLIN);
         Call call = salonCall();
