@@ -209,9 +209,10 @@ public class SlotHolds implements ExpiringRecords {
     }
 
     private boolean transition(long companyId, long holdId, SlotHold.Status to) {
-        return jdbc.sql("UPDATE slot_holds SET status = :status WHERE company_id = :companyId AND id = :id "
-                        + "AND status = 'held'")
+        return jdbc.sql("UPDATE slot_holds SET status = :status, ended_at = :now WHERE company_id = :companyId "
+                        + "AND id = :id AND status = 'held'")
                 .param("status", to.name().toLowerCase(Locale.ROOT))
+                .param("now", utc(clock.instant()))
                 .param("companyId", companyId)
                 .param("id", holdId)
                 .update() == 1;

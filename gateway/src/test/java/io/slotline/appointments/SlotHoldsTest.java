@@ -127,6 +127,30 @@ class SlotHoldsTest {
         }
 
         @Test
+        void aHoldRemembersWhenItStoppedBeingHeldSoItCanBeAuditedLater() {
+            SlotHold booked = claimed(callId, anna, TOMORROW_TEN, 30);
+            SlotHold released = claimed(callId, anna, TOMORROW_TEN.plus(Duration.ofHours(2)), 30);
+            SlotHold standing = claimed(callId, anna, TOMORROW_TEN.plus(Duration.ofHours(4)), 30);
+
+            clock.advance(Duration.ofSeconds(40));
+            holds.markBooked(salon.companyId(), booked.id());
+            clock.advance(Duration.ofSeconds(20));
+            holds.markReleased(salon.companyId(), released.id());
+            assertThat(holds.markReleased(salon.companyId(), booked.id())).isFalse();
+
+            assertThat(endedAt(booked)).isEqualTo(NOW.plusSeconds(40));
+            assertThat(endedAt(released)).isEqualTo(NOW.plusSeconds(60));
+            assertThat(endedAt(standing)).isNull();
+        }
+
+        private @org.jspecify.annotations.Nullable Instant endedAt(SlotHold hold) {
+            java.time.OffsetDateTime ended = JdbcClient.create(dataSource())
+                    .sql("SELECT ended_at FROM slot_holds WHERE id = :id").param("id", hold.id())
+                    .query((rs, row) -> rs.getObject("ended_at", java.time.OffsetDateTime.class)).list().get(0);
+            return ended == null ? null : ended.toInstant();
+        }
+
+        @Test
         void aCourtesyReservationIsAttachedToAHoldStillHeld() {
             SlotHold hold = claimed(callId, anna, TOMORROW_TEN, 30);
 

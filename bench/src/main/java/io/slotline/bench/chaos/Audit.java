@@ -21,6 +21,37 @@ import tools.jackson.databind.JsonNode;
  */
 record Audit(int[] calcom, int[] recorded, int[] lost, int[] doubled, int[] heldTaken, String heldTakenNote) {
 
+    /**
+     * Appointments booked on a phone call for a host at a time that overlapped another call's hold of that host while
+     * the hold stood: from the booking's own claim (its hold, when it had one; else when it was recorded) to when it
+     * was recorded. A hold stands from its claim until it ended (released) or expired; a hold used for a booking
+     * stands until it expires. Each row: when the appointment was recorded, then what happened, for the report.
+     */
+    private static final String HELD_TAKEN = """
+            WITH booked AS (
+              SELECT a.id, a.company_id, a.starts_at, a.ends_at, a.created_at, a.rescheduled_from_id,
+                     c.retell_call_id, lower(s.calcom_username) AS host,
+                     COALESCE((SELECT MIN(o.created_at) FROM slot_holds o
+                                WHERE o.company_id = a.company_id AND o.retell_call_id = c.retell_call_id
+                                  AND o.host = lower(s.calcom_username) AND o.starts_at = a.starts_at
+                                  AND o.status = 'booked'), a.created_at) AS claimed_at
+                FROM appointments a
+                JOIN calls c ON c.company_id = a.company_id AND c.id = a.call_id
+                JOIN staff s ON s.company_id = a.company_id AND s.id = a.staff_id
+               WHERE a.source = 'phone')
+            SELECT to_char(b.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') || '|'
+                   || 'appointment ' || b.id || (CASE WHEN b.rescheduled_from_id IS NULL THEN ' (booked' ELSE ' (moved'
+                   END) || ' by ' || b.retell_call_id || ', ' || b.host || ' at '
+                   || to_char(b.starts_at AT TIME ZONE 'UTC', 'HH24:MI') || ') against hold ' || h.id || ' of '
+                   || h.retell_call_id || ' (' || h.status || ')'
+              FROM booked b
+              JOIN slot_holds h ON h.company_id = b.company_id AND h.host = b.host
+                   AND h.retell_call_id <> b.retell_call_id
+                   AND h.starts_at < b.ends_at AND h.ends_at > b.starts_at
+             WHERE h.created_at <= b.created_at
+               AND h.expires_at > b.claimed_at
+               AND (h.status = 'booked' OR h.ended_at IS NULL OR h.ended_at > b.claimed_at)""";
+
     static Audit of(List<JsonNode> simBookings, OwnPostgres postgres, List<Instant> phaseStarts) {
         int phases = phaseStarts.size();
         int[] calcom = new int[phases];
@@ -57,19 +88,17 @@ record Audit(int[] calcom, int[] recorded, int[] lost, int[] doubled, int[] held
         }
         String note = "";
         try {
-            for (String row : postgres.query("""
-                    SELECT to_char(a.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
-                    FROM appointments a JOIN calls c ON c.company_id = a.company_id AND c.id = a.call_id
-                    JOIN staff s ON s.company_id = a.company_id AND s.id = a.staff_id
-                    WHERE a.source = 'phone' AND EXISTS (
-                        SELECT 1 FROM slot_holds h WHERE h.company_id = a.company_id
-                          AND h.host = lower(s.calcom_username)
-                          AND h.starts_at = a.starts_at AND h.retell_call_id <> c.retell_call_id
-                          AND h.created_at <= a.created_at AND h.expires_at > a.created_at)""")) {
-                int phase = phaseOf(Instant.parse(row.strip()), phaseStarts);
+            List<String> cases = new java.util.ArrayList<>();
+            for (String row : postgres.query(HELD_TAKEN)) {
+                String[] fields = row.strip().split("\\|", 2);
+                int phase = phaseOf(Instant.parse(fields[0]), phaseStarts);
                 if (phase >= 0) {
                     heldTaken[phase]++;
+                    cases.add(fields.length > 1 ? fields[1] : "");
                 }
+            }
+            if (!cases.isEmpty()) {
+                note = "held slots booked by another call: " + String.join("; ", cases);
             }
         } catch (RuntimeException e) {
             note = "held slots not checked: " + e.getMessage();
