@@ -117,8 +117,7 @@ public final class FrontController implements HandlerFunction<ServerResponse> {
         String key = request.bearerToken();
         String tracker = request.hasAuthorization() ? "key:" + String.valueOf(request.header("Authorization")).trim()
                 : "ip:" + request.remoteAddress();
-        RateLimiter.Decision budget = limiter.acquire(tracker, config.rateLimit().limitFor(key), config.rateLimit(),
-                request.receivedAt());
+        RateLimiter.Decision budget = limiter.acquire(tracker, key, config.rateLimit(), request.receivedAt());
         FaultSettings faults = config.faultsOf(route.group());
         Outcome outcome;
         if (!budget.allowed() || roll(faults.rateLimitRate())) {
