@@ -53,10 +53,14 @@ import io.slotline.tenancy.TenantDirectory;
  * call counts it; it expires after {@link BookingProperties#holdMinutes()} and ends with the call. One hold per
  * call: a new one releases the call's previous ones.
  *
- * <p>Cal.com's reservations are advisory (a booking is not refused because of someone else's reservation), and for a
- * team event type a reservation hides the time for the whole event type, from our own other callers too. So a Cal.com
- * reservation is made only as a courtesy towards web bookers, and only for event types with a single host, where it
- * hides exactly what the hold takes; it is background work, dropped when the request budget is tight.
+ * <p>Cal.com's reservations are advisory (a booking is not refused because of someone else's reservation), and they
+ * hide more than one host's time: Cal.com records a reservation against the event type's owner, or a team event
+ * type's first host, and leaves that user's time out of the slots of every event type they host, for every host of it
+ * (calcom-teams.md section 4). A reservation of Anna's own event type would hide that time in the salon's round-robin
+ * "any stylist" event types although Ben is free, from web bookers and from our own other callers. So a Cal.com
+ * reservation is made only as a courtesy towards web bookers, and only where it hides exactly what the hold takes:
+ * an event type with a single host who hosts no team event type of the company. It is background work, dropped when
+ * the request budget is tight.
  */
 @Service
 public class SlotHoldService implements CallLifecycle, DisposableBean {
@@ -270,16 +274,40 @@ public class SlotHoldService implements CallLifecycle, DisposableBean {
     }
 
     /**
-     * Only a single host's event type (a personal one lists no hosts): there a Cal.com reservation hides exactly the
-     * held host's time.
+     * Only a single host's event type (a personal one lists no hosts) whose host serves no team event type of the
+     * company: Cal.com hides the reserved time in every event type of the user it records the reservation against,
+     * which is then exactly the held host's time.
      */
-    private boolean courtesyReservationFits(CalendarRef calendar) {
-        EventTypeShape shape = eventTypes.known(calendar.companyId(), calendar.eventTypeId());
-        return shape != null && shape.hostUsernames().size() <= 1;
+    boolean courtesyReservationFits(CalendarRef calendar, @Nullable String heldHost) {
+        if (calendar.teamId() != null) {
+            return false;
+        }
+        EventTypeShape shape = eventTypes.known(calendar.companyId(), calendar.bookingEventTypeId());
+        if (shape == null || shape.hostUsernames().size() > 1) {
+            return false;
+        }
+        String host = namesAHost(heldHost) ? CalendarRef.normalized(heldHost) : null;
+        for (io.slotline.tenancy.Service service : tenants.activeServices(calendar.companyId())) {
+            if (service.calcomEventTypeId() == null || service.calcomEventTypeId() == calendar.bookingEventTypeId()) {
+                continue;
+            }
+            EventTypeShape other = eventTypes.known(calendar.companyId(), service.calcomEventTypeId());
+            boolean team = service.calcomTeamId() != null || (other != null && other.hostUsernames().size() > 1);
+            if (!team) {
+                continue;
+            }
+            if (host == null || (other != null && other.hostUsernames().contains(host))
+                    || tenants.staffForService(calendar.companyId(), service.id()).stream()
+                            .anyMatch(staff -> staff.calcomUsername() != null
+                                    && CalendarRef.normalized(staff.calcomUsername()).equals(host))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void reserveAsCourtesy(HoldRequest request, SlotHold hold) {
-        if (!request.courtesy() || !courtesyReservationFits(request.calendar())) {
+        if (!request.courtesy() || !courtesyReservationFits(request.calendar(), hold.host())) {
             return;
         }
         String callKey = request.companyId() + ":" + request.retellCallId();

@@ -336,6 +336,26 @@ class SlotHoldCallsTest extends LiveCallTest {
         assertThat(freeStartsOf("cal_demo", "herrenhaarschnitt-stylist", "ben-demo", TUESDAY, BERLIN)).contains(slot);
     }
 
+    /**
+     * Cal.com would record a reservation of Anna's own event type against Anna and hide that time in every event
+     * type she hosts, the round-robin "any stylist" one included, although Ben is free (calcom-teams.md section 4).
+     */
+    @Test
+    void aHoldForAStylistMakesNoReservationThatWouldHideTheOtherStylistsTime() {
+        awaitSalonWarmedUpAfterInbound();
+        Instant slot = twoHostSlot(TUESDAY);
+        Call call = salonCall();
+
+        assertThat(call.function("check_availability", withAnna(check("Herrenhaarschnitt", slot))).ok()).isTrue();
+        Reply booked = call.function("book_appointment", book("Herrenhaarschnitt", slot, "Paul Hoffmann"));
+
+        assertThat(booked.ok()).isTrue();
+        assertThat(simBookingsOf("cal_demo", call.from).get(0).path("eventTypeId").asLong()).isEqualTo(1111);
+        assertThat(sim("GET", "/_sim/stats", null).path("endpoints").path("POST /v2/slots/reservations").isEmpty())
+                .isTrue();
+        assertThat(freeStarts("cal_demo", 1001, TUESDAY, BERLIN)).as("Ben is still free then").contains(slot);
+    }
+
     /** Other Cuts' haircut has one host: holds there also reserve in Cal.com once its event type is known. */
     private void warmOtherCutsEventType() {
         var company = tenants.companyBySlug("other-cuts").orElseThrow();

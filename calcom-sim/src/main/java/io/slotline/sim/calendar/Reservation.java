@@ -5,9 +5,17 @@ import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
 
-/** A slot held for a few minutes (Cal.com "selected slot") so nobody else can book it while a caller confirms. */
+/**
+ * A slot held for a few minutes (Cal.com's SelectedSlots row). Recorded against one user: the event type's owner,
+ * or for a team event type its first host ({@code eventType.hosts[0].userId} in
+ * apps/api/v2/src/modules/slots/slots-2024-09-04/services/slots.service.ts). Advisory: it hides the time from slots
+ * answers (see SlotFinder) and refuses nothing.
+ *
+ * @param userId the user it is recorded against
+ * @param seat whether the event type is seated (then it counts as a taken seat instead of hiding the time)
+ */
 public record Reservation(String uid, long eventTypeId, Instant slotStart, Instant slotEnd, Instant until,
-        int reservationDuration, @Nullable String ownerKey) {
+        int reservationDuration, @Nullable String ownerKey, long userId, boolean seat) {
 
     public boolean isActive(Instant now) {
         return until.isAfter(now);

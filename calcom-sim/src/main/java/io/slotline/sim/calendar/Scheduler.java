@@ -186,9 +186,9 @@ public final class Scheduler {
         return store.read(d -> {
             List<Host> candidates = request.requestedHost() != null ? List.of(request.requestedHost())
                     : d.hostsOf(eventType);
+            // reservations are advisory: RegularBookingService does not look at them (calcom-teams.md section 4)
             Host host = pickHost(d, eventType, candidates, start, end, null,
                     eventType.isTeam() ? MSG_TAKEN_TEAM : MSG_TAKEN);
-            checkNotHeld(d, eventType, start, end, request.reservedSlotUid(), null, now);
             return new PreparedBooking(request, host, end);
         });
     }
@@ -239,30 +239,6 @@ public final class Scheduler {
         Instant latest = SlotFinder.latestStart(eventType, now);
         if (start.isBefore(SlotFinder.earliestStart(eventType, now)) || (latest != null && start.isAfter(latest))) {
             throw new CalendarException(400, MSG_OUT_OF_BOUNDS);
-        }
-    }
-
-    /**
-     * Other callers' reservations block the time when they take every host still free (any reservation, for a
-     * personal event type). The holder of a reservation of this time books past all of them.
-     */
-    private static void checkNotHeld(CalendarStore.Data d, EventType eventType, Instant start, Instant end,
-            @Nullable String reservedSlotUid, @Nullable String ignoredBookingUid, Instant now) {
-        Reservation own = reservedSlotUid == null ? null : d.reservations.get(reservedSlotUid);
-        if (own != null && own.eventTypeId() == eventType.id() && own.isActive(now) && own.overlaps(start, end)) {
-            return;
-        }
-        List<Reservation> held = SlotFinder.heldByOthers(d, eventType, start, end, reservedSlotUid, now);
-        if (held.isEmpty()) {
-            return;
-        }
-        int freeHosts = (int) d.hostsOf(eventType).stream()
-                .filter(h -> SlotFinder.isFree(d, eventType, h, start, end, ignoredBookingUid))
-                .count();
-        if (SlotFinder.exhaustedByReservations(eventType, freeHosts, held.size())) {
-            long seconds = held.stream().mapToLong(r -> r.secondsLeft(now)).min().orElse(0);
-            throw new CalendarException(400, "Someone else reserved this booking time slot before you. "
-                    + "This time slot will be freed up in " + seconds + " seconds.");
         }
     }
 
@@ -360,7 +336,6 @@ public final class Scheduler {
         return store.read(d -> {
             Host host = pickHost(d, eventType, rescheduleCandidates(d, eventType, original), start, end,
                     original.uid(), MSG_TAKEN);
-            checkNotHeld(d, eventType, start, end, null, original.uid(), now);
             return new PreparedReschedule(request, original, eventType, host, end);
         });
     }
@@ -468,8 +443,10 @@ public final class Scheduler {
             @Nullable String ownerKey) {
         int minutes = request.reservationDuration() != null ? request.reservationDuration()
                 : DEFAULT_RESERVATION_MINUTES;
+        // slots.service.ts reserveSlot: createSlot(eventType.userId ?? eventType.hosts[0].userId, ...)
+        long userId = eventType.ownerUserId() != null ? eventType.ownerUserId() : eventType.hostIds().get(0);
         return new Reservation(uid, eventType.id(), request.slotStart(), end,
-                clock.instant().plus(Duration.ofMinutes(minutes)), minutes, ownerKey);
+                clock.instant().plus(Duration.ofMinutes(minutes)), minutes, ownerKey, userId, false);
     }
 
     private static EventType checkReservable(CalendarStore.Data d, ReserveRequest request, @Nullable Tenant caller) {

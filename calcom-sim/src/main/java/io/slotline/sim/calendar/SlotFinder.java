@@ -16,10 +16,12 @@ import org.jspecify.annotations.Nullable;
  * Availability as Cal.com computes it for one event type: slot starts step through each working window of each host
  * by the slot interval; a start is offered when the slot fits the window, respects minimum notice and booking window,
  * and the slot widened by the event type's buffers does not overlap any active booking of that host widened by the
- * buffers of the booking's own event type. Team (round-robin) event types offer a start while free hosts outnumber
- * the other callers' reservations overlapping it (each reservation holds one host, as Cal.com lets a round-robin slot
- * be reserved once per host); for a personal event type any such reservation hides the slot. Callers hold the
- * store's lock.
+ * buffers of the booking's own event type. Reservations hide time as Cal.com's slots code does
+ * (packages/trpc/server/routers/viewer/slots/ReservedSlotHandler.ts, SlotFilter.ts): every unexpired reservation
+ * recorded against any host of the event type, whatever event type it was made for, removes the slots overlapping it
+ * from the whole answer; so one round-robin reservation (recorded against the first host) hides that time for every
+ * host, and a reservation of a stylist's own event type hides it in every team event type she is a host of. API v2
+ * sends no booker cookie, so a caller's own reservations hide time from them too. Callers hold the store's lock.
  */
 final class SlotFinder {
 
@@ -66,7 +68,7 @@ final class SlotFinder {
                 }
             }
         }
-        List<Reservation> held = activeReservations(data, eventType, now);
+        List<Reservation> hiding = hidingReservations(data, eventType, now);
         List<Instant> offered = new ArrayList<>();
         for (Map.Entry<Instant, Integer> candidate : freeHosts.entrySet()) {
             Instant start = candidate.getKey();
@@ -77,17 +79,26 @@ final class SlotFinder {
                 // getAggregatedAvailability: a collective slot needs every host free
                 continue;
             }
-            if (!exhaustedByReservations(eventType, candidate.getValue(),
-                    overlapping(held, start, start.plus(length)).size())) {
+            if (overlapping(hiding, start, start.plus(length)).isEmpty()) {
                 offered.add(start);
             }
         }
         return offered;
     }
 
-    /** Whether reservations take every host that is still free (any reservation, for a personal event type). */
-    static boolean exhaustedByReservations(EventType eventType, int freeHosts, int reservations) {
-        return eventType.isRoundRobin() ? reservations >= freeHosts : reservations > 0;
+    /**
+     * ReservedSlotHandler.getReservedSlotsAndCleanupExpired: unexpired reservations whose user is one of the event
+     * type's hosts ({@code userId in usersWithCredentials}, no event-type filter); SlotFilter skips seat ones.
+     */
+    private static List<Reservation> hidingReservations(CalendarStore.Data data, EventType eventType, Instant now) {
+        Set<Long> hostIds = new HashSet<>(eventType.hostIds());
+        List<Reservation> hiding = new ArrayList<>();
+        for (Reservation reservation : data.reservations.values()) {
+            if (reservation.isActive(now) && !reservation.seat() && hostIds.contains(reservation.userId())) {
+                hiding.add(reservation);
+            }
+        }
+        return hiding;
     }
 
     static Instant earliestStart(EventType eventType, Instant now) {
