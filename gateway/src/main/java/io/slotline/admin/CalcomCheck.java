@@ -103,8 +103,12 @@ class CalcomCheck {
         }
         Optional<RateLimitStatus> limits = calcom.rateLimitStatus(account.name());
         findings.add(limits.isPresent()
-                ? new Finding(Level.OK, "Rate limit", "Cal.com reports its rate limit for this key ("
-                        + limits.get() + ").", null)
+                ? new Finding(Level.OK, "Rate limit", "Rate-limit headers seen: Cal.com's limit "
+                        + limits.get().name() + " allows this key " + limits.get().limit() + " requests per window, "
+                        + limits.get().remaining() + " left."
+                        + (RateLimitStatus.DEFAULT_NAME.equals(limits.get().name()) ? ""
+                                : " (a custom limit of the key, read from X-RateLimit-*-" + limits.get().name()
+                                        + ")"), null)
                 : new Finding(Level.WARNING, "Rate limit", "Cal.com sent no rate-limit headers, so Slotline can't "
                         + "see how much of the key's budget is left.", "Check slotline.calcom.base-url points at "
                         + "Cal.com's API v2 (https://api.cal.com)."));

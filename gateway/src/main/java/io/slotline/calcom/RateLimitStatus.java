@@ -5,12 +5,21 @@ import java.util.Objects;
 
 /**
  * Cal.com's rate-limit budget for one API key as of the last response: {@code limit} requests per window,
- * {@code remaining} left, the window resets {@code resetSeconds} after {@code observedAt}.
+ * {@code remaining} left, the window resets {@code resetSeconds} after {@code observedAt}. {@code name} is the limit's
+ * name in Cal.com's headers ({@code Default}, or one of the key's custom limits, {@code X-RateLimit-Limit-<name>}).
  */
-public record RateLimitStatus(int limit, int remaining, long resetSeconds, Instant observedAt) {
+public record RateLimitStatus(int limit, int remaining, long resetSeconds, Instant observedAt, String name) {
+
+    public static final String DEFAULT_NAME = "Default";
 
     public RateLimitStatus {
         Objects.requireNonNull(observedAt, "observedAt");
+        Objects.requireNonNull(name, "name");
+    }
+
+    /** The default limit's status. */
+    public RateLimitStatus(int limit, int remaining, long resetSeconds, Instant observedAt) {
+        this(limit, remaining, resetSeconds, observedAt, DEFAULT_NAME);
     }
 
     public Instant resetAt() {

@@ -41,6 +41,11 @@ class CalcomCheckTest extends AdminApiTestSupport {
     @Test
     void theCheckNamesEveryMisconfigurationAndWebhooksAreSubscribedWhereCalcomDeliversThem() throws Exception {
         sim("/_sim/scenario", SALON);
+        // the key has custom rate limits (throttler-guard.ts): its headers are named after them
+        sim("/_sim/config", """
+                {"rateLimit": {"customLimits": {"cal_check": [
+                  {"name": "burst", "limit": 500, "windowSeconds": 60, "blockSeconds": 60}]}}}
+                """);
         long[] tenant = companyWithBranch(uniqueSlug("check"));
         String base = "/admin/api/companies/" + tenant[0];
         String slug = get(base).json().path("slug").asString();
@@ -75,6 +80,8 @@ class CalcomCheckTest extends AdminApiTestSupport {
         assertThat(warnings).anyMatch(e -> e.startsWith("Service Colour: ") && e.contains("requires an email"));
         assertThat(check.json().path("findings")).allMatch(f -> !f.path("level").asString().equals("ERROR")
                 || !f.path("fix").asString().isBlank());
+        assertThat(texts(check.json(), "OK")).anyMatch(e -> e.startsWith("Rate limit: Rate-limit headers seen")
+                && e.contains("Burst allows this key 500 requests"));
 
         Response plan = post(base + "/calcom/webhooks?dryRun=true", null);
         Response subscribed = post(base + "/calcom/webhooks", null);

@@ -179,6 +179,40 @@ class HttpCalcomClientTest {
                     .isEqualTo(120.0);
             assertThat(timerCount("salon", "slots", "200")).isEqualTo(1);
         }
+
+        /** apps/api/v2/src/lib/throttler-guard.ts: a key with custom limits gets headers named after them. */
+        @Test
+        void readsRateLimitHeadersNamedAfterTheKeysCustomLimits() {
+            stub.respond(Reply.json(200, CalcomSamples.SLOTS_EMPTY, Map.of(
+                    "X-RateLimit-Limit-Short", "10", "X-RateLimit-Remaining-Short", "2",
+                    "X-RateLimit-Reset-Short", "1",
+                    "X-RateLimit-Limit-Long", "1000", "X-RateLimit-Remaining-Long", "640",
+                    "X-RateLimit-Reset-Long", "35")));
+
+            client.slots(account, query());
+
+            // Cal.com refuses only when every named limit is blocked: the one with most left is the budget
+            assertThat(client.rateLimitStatus("salon")).contains(new RateLimitStatus(1000, 640, 35, NOW, "Long"));
+            assertThat(registry.get("slotline.calcom.budget.limit").tag("account", "salon").gauge().value())
+                    .isEqualTo(1000.0);
+        }
+
+        @Test
+        void aThrottledKeyWithCustomLimitsWaitsForTheFirstLimitToUnblock() {
+            stub.respond(Reply.json(429, CalcomSamples.THROTTLED, Map.of(
+                    "X-RateLimit-Limit-Short", "10", "X-RateLimit-Remaining-Short", "0",
+                    "X-RateLimit-Reset-Short", "4",
+                    "X-RateLimit-Limit-Long", "1000", "X-RateLimit-Remaining-Long", "0",
+                    "X-RateLimit-Reset-Long", "50")));
+
+            assertThatThrownBy(() -> client.slots(account, query()))
+                    .isInstanceOfSatisfying(CalcomException.RateLimited.class, e ->
+                            assertThat(e.resetSeconds()).isEqualTo(4));
+            assertThat(client.rateLimitStatus("salon")).get().satisfies(status -> {
+                assertThat(status.remaining()).isZero();
+                assertThat(status.resetSeconds()).isEqualTo(4);
+            });
+        }
     }
 
     @Nested
