@@ -41,7 +41,7 @@ class RateLimitAndFaultsTest extends SimulatorTestSupport {
         assertThat(fourth.status()).isEqualTo(429);
         assertThat(fourth.json().at("/error/code").asString()).isEqualTo("ThrottlerException");
         assertThat(fourth.json().at("/error/message").asString())
-                .isEqualTo("Too many requests. Please try again later.");
+                .isEqualTo("CustomThrottlerGuard - Too many requests. Please try again later.");
         assertThat(fourth.header("X-RateLimit-Limit-Default")).isEqualTo("3");
         assertThat(fourth.header("X-RateLimit-Remaining-Default")).isEqualTo("0");
         assertThat(fourth.header("X-RateLimit-Reset-Default")).isEqualTo("60");

@@ -70,7 +70,9 @@ public abstract sealed class CalcomException extends RuntimeException
             OUTSIDE_BOOKING_WINDOW,
             IN_PAST,
             /** Lost a race for the exact same host/start/end (HTTP 409 booking_conflict_error). */
-            CONFLICT
+            CONFLICT,
+            /** A seated event type's slot has no seat left (409 "No more seats left at this seated booking."). */
+            SEATS_FULL
         }
 
         private final Reason reason;
@@ -108,8 +110,35 @@ public abstract sealed class CalcomException extends RuntimeException
 
     /** Cal.com rejected the request (400/422 and other 4xx): a bug on our side or a tenant setup problem. */
     public static final class BadRequest extends CalcomException {
+
+        /** What Cal.com objected to, as far as its status, {@code error.code} and message tell. */
+        public enum Problem {
+            /** A required booking question, the email or the phone field the voice flow did not fill. */
+            BOOKING_FIELDS,
+            /** Cancelling needs a reason (packages/features/bookings/lib/handleCancelBooking.ts). */
+            CANCELLATION_REASON,
+            /** The booking is cancelled already, or has ended, or was rescheduled: nothing to change. */
+            NOT_CHANGEABLE,
+            /** The event type can't take this booking: a managed parent, no hosts, confirmation or auth needed. */
+            EVENT_TYPE_SETUP,
+            /** The request itself: the validation pipe's {@code details.errors}, a wrong value. */
+            VALIDATION,
+            OTHER
+        }
+
+        private final Problem problem;
+
         public BadRequest(Origin origin, String message) {
+            this(origin, Problem.OTHER, message);
+        }
+
+        public BadRequest(Origin origin, Problem problem, String message) {
             super(origin, message, null);
+            this.problem = Objects.requireNonNull(problem, "problem");
+        }
+
+        public Problem problem() {
+            return problem;
         }
     }
 

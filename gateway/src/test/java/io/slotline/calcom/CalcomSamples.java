@@ -112,6 +112,6 @@ final class CalcomSamples {
 
     static final String THROTTLED = """
             {"status":"error","timestamp":"2025-10-03T12:00:00.000Z","path":"/v2/slots",
-             "error":{"code":"ThrottlerException","message":"Too many requests. Please try again later."}}
+             "error":{"code":"ThrottlerException","message":"CustomThrottlerGuard - Too many requests. Please try again later."}}
             """;
 }

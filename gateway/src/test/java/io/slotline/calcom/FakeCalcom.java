@@ -145,7 +145,7 @@ public final class FakeCalcom implements CalcomApi {
 
     public static CalcomException.RateLimited rateLimited(String account, long resetSeconds) {
         return new CalcomException.RateLimited(new CalcomException.Origin(account, "slots", 429, "ThrottlerException",
-                null), resetSeconds, "Too many requests. Please try again later.");
+                null), resetSeconds, "CustomThrottlerGuard - Too many requests. Please try again later.");
     }
 
 

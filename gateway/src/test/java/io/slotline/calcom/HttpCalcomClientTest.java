@@ -33,6 +33,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.slotline.calcom.CalcomException.BadRequest;
 import io.slotline.calcom.CalcomException.SlotUnavailable.Reason;
 import io.slotline.calcom.CalcomException.Unavailable.Kind;
 import io.slotline.calcom.StubCalcom.Reply;
@@ -490,7 +491,59 @@ class HttpCalcomClientTest {
                     Arguments.of(400, errorEnvelope("BadRequestException",
                             "Someone else reserved this booking time slot before you. This time slot will be freed "
                                     + "up in 120 seconds.", "/v2/bookings"), Reason.RESERVED_BY_OTHER),
-                    Arguments.of(409, CalcomSamples.NEST_CONFLICT, Reason.CONFLICT));
+                    Arguments.of(409, CalcomSamples.NEST_CONFLICT, Reason.CONFLICT),
+                    // errors.service.ts: seats full is a ConflictException, not a lost race
+                    Arguments.of(409, errorEnvelope("ConflictException",
+                            "No more seats left at this seated booking.", "/v2/bookings"), Reason.SEATS_FULL),
+                    // core ErrorCode values (packages/lib/errorCodes.ts) passed through as Nest's plain body
+                    Arguments.of(409, "{\"statusCode\":409,\"message\":\"no_available_users_found_error\"}",
+                            Reason.TAKEN),
+                    Arguments.of(409, "{\"statusCode\":409,\"message\":\"reserved_slot_not_first_in_line\"}",
+                            Reason.RESERVED_BY_OTHER),
+                    Arguments.of(400, "{\"statusCode\":400,\"message\":\"booking_time_out_of_bounds_error\"}",
+                            Reason.OUTSIDE_BOOKING_WINDOW),
+                    Arguments.of(409, errorEnvelope("TRPCError", "Conflict", "/v2/bookings"), Reason.CONFLICT));
+        }
+
+        static Stream<Arguments> badRequestAnswers() {
+            return Stream.of(
+                    Arguments.of(400, "{\"statusCode\":400,\"message\":\"Cancellation reason is required\"}",
+                            BadRequest.Problem.CANCELLATION_REASON),
+                    Arguments.of(400, errorEnvelope("BadRequestException", "{email}error_required_field",
+                            "/v2/bookings"), BadRequest.Problem.BOOKING_FIELDS),
+                    Arguments.of(400, errorEnvelope("BadRequestException",
+                            "Missing required booking field response: hairLength", "/v2/bookings"),
+                            BadRequest.Problem.BOOKING_FIELDS),
+                    Arguments.of(400, errorEnvelope("BadRequestException", "Event type with id=811 is the parent "
+                            + "managed event type that can't be booked. You have to provide the child event type id "
+                            + "aka id of event type that has been assigned to one of the users.", "/v2/bookings"),
+                            BadRequest.Problem.EVENT_TYPE_SETUP),
+                    Arguments.of(422, errorEnvelope("UnprocessableEntityException", "Can't book this team event "
+                            + "type because it has no hosts - please add at least one host.", "/v2/bookings"),
+                            BadRequest.Problem.EVENT_TYPE_SETUP),
+                    Arguments.of(400, "{\"status\":\"error\",\"error\":{\"code\":\"BadRequestException\","
+                            + "\"message\":\"Bad Request Exception\",\"details\":{\"errors\":[{\"property\":"
+                            + "\"attendee\"}]}}}", BadRequest.Problem.VALIDATION),
+                    Arguments.of(400, "{\"statusCode\":400,\"message\":\"Cannot cancel a booking that has "
+                            + "already ended\"}", BadRequest.Problem.NOT_CHANGEABLE));
+        }
+
+        @ParameterizedTest
+        @MethodSource("badRequestAnswers")
+        void otherRejectionsSayWhatCalcomObjectedTo(int status, String body, BadRequest.Problem problem) {
+            stub.respond(Reply.json(status, body));
+
+            assertThatThrownBy(() -> client.createBooking(account, someBooking()))
+                    .isInstanceOfSatisfying(BadRequest.class, e -> assertThat(e.problem()).isEqualTo(problem));
+        }
+
+        /** http-exception.filter.ts: error.code is the exception class, and a ThrottlerException is throttling. */
+        @Test
+        void aThrottlerExceptionIsRateLimitedWhateverTheStatus() {
+            stub.respond(Reply.json(400, errorEnvelope("ThrottlerException",
+                    "CustomThrottlerGuard - Too many requests. Please try again later.", "/v2/slots")));
+
+            assertThatThrownBy(() -> client.slots(account, query())).isInstanceOf(CalcomException.RateLimited.class);
         }
 
         @ParameterizedTest

@@ -27,7 +27,8 @@ public final class Envelopes {
             Map.entry(503, new String[] {"ServiceUnavailableException", "Service Unavailable"}),
             Map.entry(504, new String[] {"GatewayTimeoutException", "Gateway Timeout"}));
 
-    public static final String MSG_THROTTLED = "Too many requests. Please try again later.";
+    /** The ThrottlerException's text as apps/api/v2/src/lib/throttler-guard.ts throws it. */
+    public static final String MSG_THROTTLED = "CustomThrottlerGuard - Too many requests. Please try again later.";
 
     private Envelopes() {
     }
