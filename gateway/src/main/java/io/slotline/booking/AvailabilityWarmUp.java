@@ -5,11 +5,13 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import io.slotline.availability.CalendarRef;
 import io.slotline.availability.Prefetcher;
-import io.slotline.retell.CallLifecycle;
+import io.slotline.calls.CallIncoming;
+import io.slotline.calls.CallStarted;
 import io.slotline.tenancy.Service;
 import io.slotline.tenancy.Staff;
 import io.slotline.tenancy.TenantContext;
@@ -23,7 +25,7 @@ import io.slotline.tenancy.TenantDirectory;
  * background priority, dedupes (a calendar in memory costs nothing), and only uses spare Cal.com budget.
  */
 @Component
-class AvailabilityWarmUp implements CallLifecycle {
+class AvailabilityWarmUp {
 
     private static final Logger log = LoggerFactory.getLogger(AvailabilityWarmUp.class);
 
@@ -41,14 +43,14 @@ class AvailabilityWarmUp implements CallLifecycle {
         this.eventTypes = eventTypes;
     }
 
-    @Override
-    public void callIncoming(TenantContext tenant) {
-        warm(tenant);
+    @EventListener
+    void on(CallIncoming incoming) {
+        warm(incoming.tenant());
     }
 
-    @Override
-    public void callStarted(TenantContext tenant, String retellCallId) {
-        warm(tenant);
+    @EventListener
+    void on(CallStarted started) {
+        warm(started.tenant());
     }
 
     private void warm(TenantContext tenant) {

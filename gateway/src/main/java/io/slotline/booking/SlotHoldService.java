@@ -23,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -42,7 +43,7 @@ import io.slotline.calcom.CalcomCallContext;
 import io.slotline.calcom.CalcomException;
 import io.slotline.calcom.Reservation;
 import io.slotline.calcom.UpstreamCounter;
-import io.slotline.retell.CallLifecycle;
+import io.slotline.calls.CallEnded;
 import io.slotline.tenancy.TenantContext;
 import io.slotline.tenancy.TenantDirectory;
 
@@ -63,7 +64,7 @@ import io.slotline.tenancy.TenantDirectory;
  * the request budget is tight.
  */
 @Service
-public class SlotHoldService implements CallLifecycle, DisposableBean {
+public class SlotHoldService implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(SlotHoldService.class);
     private static final String WHOLE_EVENT_TYPE = "event-type:";
@@ -257,7 +258,12 @@ public class SlotHoldService implements CallLifecycle, DisposableBean {
      * The call is over: its holds are released right away (nobody books with them any more), their courtesy
      * reservations in Cal.com in the background, so the webhook is acknowledged fast. Never throws.
      */
-    @Override
+    @EventListener
+    void on(CallEnded ended) {
+        callEnded(ended.tenant(), ended.retellCallId());
+    }
+
+    /** The call is over (see {@link #on(CallEnded)}). */
     public void callEnded(TenantContext tenant, String retellCallId) {
         try {
             List<SlotHold> held = holds.heldForCall(tenant.companyId(), retellCallId);

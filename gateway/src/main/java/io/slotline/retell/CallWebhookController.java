@@ -5,11 +5,14 @@ import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.slotline.calls.CallEnded;
 import io.slotline.calls.CallFacts;
+import io.slotline.calls.CallStarted;
 import io.slotline.calls.Calls;
 import io.slotline.observability.RequestLogContext;
 import io.slotline.observability.SlotlineMetrics;
@@ -31,14 +34,14 @@ class CallWebhookController {
     private final Calls calls;
     private final RetellWebhookEvents events;
     private final SlotlineMetrics metrics;
-    private final List<CallLifecycle> lifecycle;
+    private final ApplicationEventPublisher publisher;
 
     CallWebhookController(Calls calls, RetellWebhookEvents events, SlotlineMetrics metrics,
-                          List<CallLifecycle> lifecycle) {
+                          ApplicationEventPublisher publisher) {
         this.calls = calls;
         this.events = events;
         this.metrics = metrics;
-        this.lifecycle = lifecycle;
+        this.publisher = publisher;
     }
 
     @PostMapping("/retell/webhook")
@@ -93,12 +96,12 @@ class CallWebhookController {
         switch (event) {
             case "call_started" -> {
                 calls.recordStarted(facts);
-                lifecycle.forEach(l -> l.callStarted(tenant, retellCallId));
+                publisher.publishEvent(new CallStarted(tenant, retellCallId));
             }
             case "call_ended" -> {
                 calls.recordEnded(facts, finalStatus(call), RetellPayloads.text(call, "disconnection_reason"),
                         RetellPayloads.epochMillis(call, "end_timestamp"));
-                lifecycle.forEach(l -> l.callEnded(tenant, retellCallId));
+                publisher.publishEvent(new CallEnded(tenant, retellCallId));
             }
             case "call_analyzed" -> {
                 JsonNode analysis = call.get("call_analysis");
@@ -110,7 +113,7 @@ class CallWebhookController {
                         RetellPayloads.text(analysis, "user_sentiment"), successful,
                         voicemail != null && voicemail.isBoolean() ? voicemail.asBoolean() : null,
                         custom != null && custom.isObject() && !custom.isEmpty() ? custom.toString() : null);
-                lifecycle.forEach(l -> l.callEnded(tenant, retellCallId));
+                publisher.publishEvent(new CallEnded(tenant, retellCallId));
             }
             default -> throw new IllegalStateException(event);
         }

@@ -2,18 +2,19 @@ package io.slotline.retell;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.slotline.calls.CallIncoming;
 import io.slotline.customers.Customer;
 import io.slotline.customers.Customers;
 import io.slotline.functions.ContextVariables;
@@ -37,17 +38,17 @@ class InboundCallController {
     private final ContextVariables variables;
     private final Customers customers;
     private final RetellProperties properties;
-    private final List<CallLifecycle> lifecycle;
+    private final ApplicationEventPublisher publisher;
     private final Clock clock;
     private final RetellAgents agents;
 
     InboundCallController(ContextVariables variables, Customers customers, RetellProperties properties,
-                          List<CallLifecycle> lifecycle, Clock clock, RetellAgents agents) {
+                          ApplicationEventPublisher publisher, Clock clock, RetellAgents agents) {
         this.agents = agents;
         this.variables = variables;
         this.customers = customers;
         this.properties = properties;
-        this.lifecycle = lifecycle;
+        this.publisher = publisher;
         this.clock = clock;
     }
 
@@ -66,7 +67,7 @@ class InboundCallController {
                     ? Map.of("call_inbound", Map.of("override_agent_id", properties.fallbackAgentId()))
                     : Map.of("call_inbound", Map.of("reject", true));
         }
-        lifecycle.forEach(l -> l.callIncoming(tenant));
+        publisher.publishEvent(new CallIncoming(tenant));
         String caller = RetellPayloads.e164OrNull(RetellPayloads.text(inbound, "from_number"));
         Optional<Customer> customer = caller == null ? Optional.empty()
                 : whileDatabaseAway(() -> customers.findByPhone(tenant.companyId(), caller), "as from an unknown caller");
