@@ -8,12 +8,9 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
-import io.slotline.availability.AvailabilityService;
-import io.slotline.availability.BusyChange;
-import io.slotline.availability.InvalidationSource;
 import io.slotline.calcom.Booking;
 import io.slotline.calcom.BookingStatus;
 import io.slotline.calcom.CalcomAccount;
@@ -27,7 +24,8 @@ import io.slotline.tenancy.TenantDirectory;
 /**
  * Cancels and moves appointments in Cal.com and keeps our records following it: a cancel marks the row cancelled
  * with its reason, a move (Cal.com answers with a new booking and uid) replaces the row and keeps the chain. Cached
- * availability of the affected days is dropped afterwards. Policy checks happen before, in the caller
+ * availability learns of it by the events published afterwards ({@link AppointmentCancelled},
+ * {@link AppointmentMoved}, {@link AppointmentDaysChanged}). Policy checks happen before, in the caller
  * ({@link ChangePolicy}); this class only acts.
  *
  * <p>When Cal.com refuses because the booking changed behind our back (cancelled or moved on the web, or our first
@@ -44,14 +42,14 @@ public class AppointmentChanges {
     private final CalcomApi calcom;
     private final Appointments appointments;
     private final TenantDirectory tenants;
-    private final ObjectProvider<AvailabilityService> availability;
+    private final ApplicationEventPublisher events;
 
     AppointmentChanges(CalcomApi calcom, Appointments appointments, TenantDirectory tenants,
-            ObjectProvider<AvailabilityService> availability) {
+            ApplicationEventPublisher events) {
         this.calcom = calcom;
         this.appointments = appointments;
         this.tenants = tenants;
-        this.availability = availability;
+        this.events = events;
     }
 
     public sealed interface CancelOutcome permits Cancelled, CancelRefused {
@@ -176,9 +174,9 @@ public class AppointmentChanges {
             String newUid = moved.uid();
             recorded = appointments.findByBookingUid(company.id(), newUid).orElseThrow(() -> e);
         }
-        freed(company, zone, appointment);
-        tell(company, BusyChange.booked(company.id(), moved.start(), moved.end(), zone,
-                eventTypeOf(company, appointment), moved.hostUsername()));
+        events.publishEvent(new AppointmentMoved(company.id(), appointment.startsAt(), appointment.endsAt(),
+                hostOf(company, appointment), moved.start(), moved.end(), moved.hostUsername(), zone,
+                eventTypeOf(company, appointment), AppointmentSource.PHONE));
         return new Rescheduled(reread(appointment), recorded);
     }
 
@@ -217,35 +215,14 @@ public class AppointmentChanges {
     }
 
     private void freed(Company company, ZoneId zone, Appointment appointment) {
-        tell(company, BusyChange.freed(company.id(), appointment.startsAt(), appointment.endsAt(), zone,
-                eventTypeOf(company, appointment), hostOf(company, appointment)));
+        events.publishEvent(new AppointmentCancelled(company.id(), appointment.startsAt(), appointment.endsAt(), zone,
+                eventTypeOf(company, appointment), hostOf(company, appointment), AppointmentSource.PHONE));
     }
 
     /** The cache tells of a free time Cal.com just refused: every calendar of the company forgets that day. */
     private void forget(Company company, ZoneId zone, Instant start) {
-        AvailabilityService service = availability.getIfAvailable();
-        if (service == null) {
-            return;
-        }
         LocalDate day = start.atZone(zone).toLocalDate();
-        try {
-            service.invalidateCompany(company.id(), day, day, InvalidationSource.OWN_BOOKING);
-        } catch (RuntimeException e) {
-            log.warn("could not invalidate availability of company {} on {}", company.slug(), day, e);
-        }
-    }
-
-    private void tell(Company company, BusyChange change) {
-        AvailabilityService service = availability.getIfAvailable();
-        if (service == null) {
-            return;
-        }
-        try {
-            service.apply(change, InvalidationSource.OWN_BOOKING);
-        } catch (RuntimeException e) {
-            // the change is done; a stale cache entry expires by its TTL
-            log.warn("could not update availability of company {} for {}", company.slug(), change, e);
-        }
+        events.publishEvent(new AppointmentDaysChanged(company.id(), day, day, AppointmentSource.PHONE));
     }
 
     private @Nullable Long eventTypeOf(Company company, Appointment appointment) {

@@ -1,4 +1,4 @@
-package io.slotline.calcom.webhook;
+package io.slotline.appointments.webhook;
 
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -14,17 +14,19 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.slotline.appointments.Appointment;
+import io.slotline.appointments.AppointmentBooked;
+import io.slotline.appointments.AppointmentCancelled;
+import io.slotline.appointments.AppointmentDaysChanged;
+import io.slotline.appointments.AppointmentMoved;
 import io.slotline.appointments.AppointmentSource;
 import io.slotline.appointments.AppointmentStatus;
 import io.slotline.appointments.Appointments;
 import io.slotline.appointments.NewAppointment;
-import io.slotline.availability.AvailabilityService;
-import io.slotline.availability.BusyChange;
-import io.slotline.availability.InvalidationSource;
 import io.slotline.calcom.CalcomWebhookEvent;
 import io.slotline.calcom.CalcomWebhookEvent.Person;
 import io.slotline.calcom.CalcomWebhookEvent.Trigger;
@@ -35,9 +37,10 @@ import io.slotline.tenancy.Staff;
 import io.slotline.tenancy.TenantDirectory;
 
 /**
- * Applies a verified Cal.com booking webhook: availability learns of it (the booked host's slots go, a freed time
- * is marked; a webhook without times, event type or host drops the days it touches for every calendar of the
- * company, since hosts are shared between event types), and our appointment records follow Cal.com:
+ * Applies a verified Cal.com booking webhook: our appointment records follow Cal.com, and the change is published
+ * for availability ({@link AppointmentBooked}, {@link AppointmentCancelled}, {@link AppointmentMoved}: the booked
+ * host's slots go, a freed time is marked; {@link AppointmentDaysChanged} when a webhook without times, event type
+ * or host touches days of every calendar of the company, since hosts are shared between event types):
  * <ul>
  * <li>BOOKING_CREATED / BOOKING_REQUESTED of a known customer (attendee phone, else email) adds an appointment
  * with source {@code calcom} (booked / pending), so the caller's get_appointments sees a web booking. Our own
@@ -59,18 +62,18 @@ class BookingSync {
     private final Appointments appointments;
     private final Customers customers;
     private final TenantDirectory directory;
-    private final AvailabilityService availability;
+    private final ApplicationEventPublisher publisher;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     BookingSync(CalcomWebhookEvents events, Appointments appointments, Customers customers,
-            TenantDirectory directory, AvailabilityService availability, TransactionTemplate transactions,
+            TenantDirectory directory, ApplicationEventPublisher publisher, TransactionTemplate transactions,
             Clock clock) {
         this.events = events;
         this.appointments = appointments;
         this.customers = customers;
         this.directory = directory;
-        this.availability = availability;
+        this.publisher = publisher;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -116,13 +119,18 @@ class BookingSync {
                 && eventTypeId != null && host != null) {
             ZoneId zone = company.defaultTimeZone();
             boolean frees = event.trigger() == Trigger.BOOKING_CANCELLED || event.trigger() == Trigger.BOOKING_REJECTED;
-            availability.apply(frees
-                    ? BusyChange.freed(company.id(), event.start(), event.end(), zone, eventTypeId, host)
-                    : BusyChange.booked(company.id(), event.start(), event.end(), zone, eventTypeId, host),
-                    InvalidationSource.WEBHOOK);
-            if (event.trigger() == Trigger.BOOKING_RESCHEDULED) {
-                previousTimes(company, event).ifPresent(old -> availability.apply(BusyChange.freed(company.id(),
-                        old.startsAt(), old.endsAt(), zone, eventTypeId, null), InvalidationSource.WEBHOOK));
+            Optional<Times> previous = event.trigger() == Trigger.BOOKING_RESCHEDULED
+                    ? previousTimes(company, event) : Optional.empty();
+            if (frees) {
+                publisher.publishEvent(new AppointmentCancelled(company.id(), event.start(), event.end(), zone,
+                        eventTypeId, host, AppointmentSource.CALCOM));
+            } else if (previous.isPresent()) {
+                publisher.publishEvent(new AppointmentMoved(company.id(), previous.get().startsAt(),
+                        previous.get().endsAt(), null, event.start(), event.end(), host, zone, eventTypeId,
+                        AppointmentSource.CALCOM));
+            } else {
+                publisher.publishEvent(new AppointmentBooked(company.id(), event.start(), event.end(), zone,
+                        eventTypeId, host, AppointmentSource.CALCOM));
             }
             return;
         }
@@ -159,7 +167,8 @@ class BookingSync {
             ranges.add(new Range(today, today.plusDays(Math.min(company.bookingWindowDays(), 366))));
         }
         for (Range range : ranges) {
-            availability.invalidateCompany(company.id(), range.from(), range.to(), InvalidationSource.WEBHOOK);
+            publisher.publishEvent(new AppointmentDaysChanged(company.id(), range.from(), range.to(),
+                    AppointmentSource.CALCOM));
         }
     }
 

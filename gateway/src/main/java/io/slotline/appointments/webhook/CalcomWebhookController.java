@@ -1,4 +1,4 @@
-package io.slotline.calcom.webhook;
+package io.slotline.appointments.webhook;
 
 import java.time.Clock;
 import java.util.Map;

@@ -1,9 +1,10 @@
 /**
  * {@code POST /calcom/webhook?company=<slug>}: Cal.com telling us about bookings made, moved or cancelled elsewhere
- * (the web, the business's own calendar, or our own calls echoed back). Verified per company, deduplicated, it drops
- * the affected availability days everywhere and keeps our appointment records in step.
+ * (the web, the business's own calendar, or our own calls echoed back). Verified per company and deduplicated, it
+ * keeps our appointment records in step and publishes the change (appointment booked, cancelled, moved), which
+ * availability applies to the cached days everywhere.
  */
 @NullMarked
-package io.slotline.calcom.webhook;
+package io.slotline.appointments.webhook;
 
 import org.jspecify.annotations.NullMarked;
