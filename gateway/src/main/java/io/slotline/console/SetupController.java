@@ -14,7 +14,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import io.slotline.admin.SetupOperations;
 import io.slotline.tenancy.Company;
 import io.slotline.tenancy.CompanySecret;
 import io.slotline.tenancy.Service;
