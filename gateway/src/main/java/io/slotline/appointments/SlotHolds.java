@@ -208,6 +208,26 @@ public class SlotHolds implements ExpiringRecords {
         return transition(companyId, holdId, SlotHold.Status.RELEASED);
     }
 
+    /**
+     * Ends the holds a booking was made with, of one host overlapping [start, end), once that booking is cancelled or
+     * moved away: they would otherwise keep other calls from the freed time until they expire.
+     *
+     * @return how many ended
+     */
+    public int releaseBooked(long companyId, String host, Instant start, Instant end) {
+        return jdbc.sql("""
+                UPDATE slot_holds SET status = 'released', ended_at = :now
+                 WHERE company_id = :companyId AND lower(host) = lower(:host) AND status = 'booked'
+                   AND starts_at > :earliest AND starts_at < :end AND ends_at > :start""")
+                .param("now", utc(clock.instant()))
+                .param("companyId", companyId)
+                .param("host", host)
+                .param("earliest", utc(start.minus(LONGEST_HOLD)))
+                .param("end", utc(end))
+                .param("start", utc(start))
+                .update();
+    }
+
     private boolean transition(long companyId, long holdId, SlotHold.Status to) {
         return jdbc.sql("UPDATE slot_holds SET status = :status, ended_at = :now WHERE company_id = :companyId "
                         + "AND id = :id AND status = 'held'")

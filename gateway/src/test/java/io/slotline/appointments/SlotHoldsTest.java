@@ -151,6 +151,30 @@ class SlotHoldsTest {
         }
 
         @Test
+        void theHoldsABookingWasMadeWithEndWhenItsTimeIsFreedAndNoOthers() {
+            SlotHold booked = claimed(callId, anna, TOMORROW_TEN, 30);
+            holds.markBooked(salon.companyId(), booked.id());
+            SlotHold stillHeld = claimed(callId, anna, TOMORROW_TEN.plus(Duration.ofMinutes(30)), 30);
+            SlotHold laterBooking = claimed(callId, anna, TOMORROW_TEN.plus(Duration.ofHours(3)), 30);
+            holds.markBooked(salon.companyId(), laterBooking.id());
+            assertThat(holds.claim(hold("call_b", anna, TOMORROW_TEN, 30))).isEmpty();
+
+            int ended = holds.releaseBooked(salon.companyId(), anna.toUpperCase(java.util.Locale.ROOT), TOMORROW_TEN,
+                    TOMORROW_TEN.plus(Duration.ofMinutes(30)));
+
+            assertThat(ended).isEqualTo(1);
+            assertThat(holds.find(salon.companyId(), booked.id())).get().extracting(SlotHold::status)
+                    .isEqualTo(SlotHold.Status.RELEASED);
+            assertThat(holds.find(salon.companyId(), stillHeld.id())).get().extracting(SlotHold::status)
+                    .isEqualTo(SlotHold.Status.HELD);
+            assertThat(holds.find(salon.companyId(), laterBooking.id())).get().extracting(SlotHold::status)
+                    .isEqualTo(SlotHold.Status.BOOKED);
+            assertThat(holds.releaseBooked(other.companyId(), anna, TOMORROW_TEN.plus(Duration.ofHours(3)),
+                    TOMORROW_TEN.plus(Duration.ofHours(4)))).as("another company's holds are not its own").isZero();
+            assertThat(holds.claim(hold("call_b", anna, TOMORROW_TEN, 30))).isPresent();
+        }
+
+        @Test
         void aCourtesyReservationIsAttachedToAHoldStillHeld() {
             SlotHold hold = claimed(callId, anna, TOMORROW_TEN, 30);
 

@@ -173,6 +173,25 @@ class SlotHoldCallsTest extends LiveCallTest {
     }
 
     @Test
+    void aBookingCancelledLaterInTheCallFreesItsTimeForOtherCallersAtOnce() {
+        List<Instant> annas = freeStartsOf("cal_demo", "herrenhaarschnitt-stylist", "anna-demo", TUESDAY, BERLIN);
+        Instant slot = annas.get(annas.size() - 1);
+        Call booker = salonCall();
+        Call next = salonCall();
+        Reply booked = booker.function("book_appointment", withAnna(book("Herrenhaarschnitt", slot, "Lina Brandt")));
+        assertThat(booked.ok()).as(booked.message()).isTrue();
+        assertThat(holdsOf(booker)).extracting(hold -> hold.get("status")).containsExactly("booked");
+
+        Reply cancelled = booker.function("cancel_appointment",
+                Map.of("date", slot.atZone(BERLIN).toLocalDate().toString(), "time", wallTime(slot)));
+
+        assertThat(cancelled.ok()).as(cancelled.message()).isTrue();
+        assertThat(holdsOf(booker)).extracting(hold -> hold.get("status")).containsExactly("released");
+        Reply free = next.function("check_availability", withAnna(check("Herrenhaarschnitt", slot)));
+        assertThat(free.json().path("available").asBoolean()).as(free.message()).isTrue();
+    }
+
+    @Test
     void checkingAnotherSlotReleasesThePreviousHold() {
         List<Instant> annas = freeStartsOf("cal_demo", "herrenhaarschnitt-stylist", "anna-demo", TUESDAY, BERLIN);
         Call call = salonCall();
