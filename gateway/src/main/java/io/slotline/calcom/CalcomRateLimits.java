@@ -13,13 +13,13 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.function.UnaryOperator;
 
 import org.jspecify.annotations.Nullable;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.slotline.observability.AccountTags;
 
 /**
  * Per-account rate-limit state from Cal.com's X-RateLimit-{Limit,Remaining,Reset}-&lt;Name&gt; headers, exposed as
@@ -42,14 +42,18 @@ final class CalcomRateLimits {
 
     private final MeterRegistry registry;
     private final Clock clock;
-    private final UnaryOperator<String> accountTag;
+    private final AccountTags accountTags;
     private final ConcurrentMap<String, RateLimitStatus> byAccount = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Boolean> gaugesRegistered = new ConcurrentHashMap<>();
 
-    CalcomRateLimits(MeterRegistry registry, Clock clock, UnaryOperator<String> accountTag) {
+    CalcomRateLimits(MeterRegistry registry, Clock clock, AccountTags accountTags) {
         this.registry = registry;
         this.clock = clock;
-        this.accountTag = accountTag;
+        this.accountTags = accountTags;
+        if (!accountTags.perTenant()) {
+            // one series for every account: it exists from the start, so the alert rules see a zero before a 429
+            rateLimitedCounter(AccountTags.ALL);
+        }
     }
 
     Optional<RateLimitStatus> status(String account) {
@@ -113,18 +117,14 @@ final class CalcomRateLimits {
         String name = deciding == null ? null : deciding.name();
         boolean limited = status == 429;
         if (limited) {
-            Counter.builder("slotline.calcom.ratelimited")
-                    .description("Cal.com answers with HTTP 429")
-                    .tag("account", accountTag.apply(account))
-                    .register(registry)
-                    .increment();
+            rateLimitedCounter(accountTags.tag(account)).increment();
         }
         if (limit.isEmpty() && remaining.isEmpty() && reset.isEmpty() && !limited) {
             return;
         }
         Instant now = clock.instant();
         byAccount.compute(account, (key, previous) -> merge(previous, limit, remaining, reset, limited, now, name));
-        registerGauges(accountTag.apply(account));
+        registerGauges(accountTags.tag(account));
     }
 
     private static RateLimitStatus merge(@Nullable RateLimitStatus previous, OptionalLong limit,
@@ -136,6 +136,13 @@ final class CalcomRateLimits {
                 : CalcomErrors.DEFAULT_RATE_LIMIT_RESET_SECONDS);
         String newName = name != null ? name : previous != null ? previous.name() : RateLimitStatus.DEFAULT_NAME;
         return new RateLimitStatus(newLimit, newRemaining, newReset, now, newName);
+    }
+
+    private Counter rateLimitedCounter(String tag) {
+        return Counter.builder("slotline.calcom.ratelimited")
+                .description("Cal.com answers with HTTP 429")
+                .tag("account", tag)
+                .register(registry);
     }
 
     private void registerGauges(String tag) {
@@ -157,7 +164,7 @@ final class CalcomRateLimits {
     private double remainingFor(String tag) {
         Instant now = clock.instant();
         return byAccount.entrySet().stream()
-                .filter(entry -> accountTag.apply(entry.getKey()).equals(tag))
+                .filter(entry -> accountTags.tag(entry.getKey()).equals(tag))
                 .mapToInt(entry -> entry.getValue().remainingAt(now))
                 .min()
                 .orElse(0);
@@ -165,7 +172,7 @@ final class CalcomRateLimits {
 
     private double limitFor(String tag) {
         return byAccount.entrySet().stream()
-                .filter(entry -> accountTag.apply(entry.getKey()).equals(tag))
+                .filter(entry -> accountTags.tag(entry.getKey()).equals(tag))
                 .mapToInt(entry -> entry.getValue().limit())
                 .max()
                 .orElse(0);

@@ -35,6 +35,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.slotline.calcom.CalcomException.Origin;
 import io.slotline.calcom.CalcomException.Unavailable.Kind;
+import io.slotline.observability.AccountTags;
+import io.slotline.observability.MetricsProperties;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.MissingNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -51,7 +53,6 @@ public final class HttpCalcomClient implements CalcomApi {
 
     private static final Logger log = LoggerFactory.getLogger(HttpCalcomClient.class);
 
-    static final String ALL_ACCOUNTS_TAG = "all";
     private static final String API_VERSION_HEADER = "cal-api-version";
     private static final String REQUEST_ID_HEADER = "X-Request-Id";
     private static final DateTimeFormatter BODY_INSTANT =
@@ -60,21 +61,27 @@ public final class HttpCalcomClient implements CalcomApi {
     private final CalcomProperties properties;
     private final MeterRegistry registry;
     private final Clock clock;
-    private final boolean tenantTags;
+    private final AccountTags accountTags;
     private final HttpClient http;
     private final CalcomRateLimits rateLimits;
 
+    /** For tests: with {@code tenantTags} the account tag is the company slug (up to 50 of them), else "all". */
     public HttpCalcomClient(CalcomProperties properties, MeterRegistry registry, Clock clock, boolean tenantTags) {
+        this(properties, registry, clock, AccountTags.of(new MetricsProperties(tenantTags, 50)));
+    }
+
+    public HttpCalcomClient(CalcomProperties properties, MeterRegistry registry, Clock clock,
+            AccountTags accountTags) {
         this.properties = Objects.requireNonNull(properties, "properties");
         this.registry = Objects.requireNonNull(registry, "registry");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.tenantTags = tenantTags;
+        this.accountTags = Objects.requireNonNull(accountTags, "accountTags");
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(properties.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
-        this.rateLimits = new CalcomRateLimits(registry, clock, this::accountTag);
+        this.rateLimits = new CalcomRateLimits(registry, clock, accountTags);
     }
 
     // ---- slots and reservations
@@ -450,16 +457,12 @@ public final class HttpCalcomClient implements CalcomApi {
         long elapsed = registry.config().clock().monotonicTime() - startNanos;
         Timer.builder("slotline.calcom.requests")
                 .description("Requests to Cal.com")
-                .tag("account", accountTag(account.name()))
+                .tag("account", accountTags.tag(account.name()))
                 .tag("endpoint", endpoint.tag())
                 .tag("status", statusTag)
                 .register(registry)
                 .record(elapsed, TimeUnit.NANOSECONDS);
         UpstreamCounter.recordCall(elapsed);
-    }
-
-    private String accountTag(String accountName) {
-        return tenantTags ? accountName : ALL_ACCOUNTS_TAG;
     }
 
     private static void logFailure(CalcomException error) {

@@ -3,7 +3,6 @@ package io.slotline.observability;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.config.MeterFilter;
-import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -19,8 +18,8 @@ class ObservabilityConfiguration {
     }
 
     @Bean
-    SlotlineMetrics slotlineMetrics(MeterRegistry registry, MetricsProperties properties, ObjectProvider<Clock> clock) {
-        return new SlotlineMetrics(registry, properties, clock.getIfAvailable(Clock::systemUTC));
+    SlotlineMetrics slotlineMetrics(MeterRegistry registry) {
+        return new SlotlineMetrics(registry);
     }
 
     /** Replaces Spring Boot's "db" check (same name): the database away is DEGRADED, not DOWN. */

@@ -5,40 +5,30 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.micrometer.tagged.CircuitBreakerMetricNames;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The one place where Slotline meters are named and tagged (names and tags fixed by CONTRACTS.md). Every tag value
- * that comes from a caller is bounded, so no input can create an unbounded number of series. Histogram buckets and
- * percentiles come from {@link SlotlineMeterFilters}, registered as a bean.
+ * Meters of the Retell functions, the availability cache, Retell's webhooks and signatures, and the Cal.com
+ * circuit breakers (names and tags fixed by CONTRACTS.md). Cal.com's requests and rate limits are metered by the
+ * Cal.com client itself ({@code io.slotline.calcom.HttpCalcomClient}), calls in progress by
+ * {@code io.slotline.calls.ActiveCalls}. Every tag value that comes from a caller is bounded, so no input can create
+ * an unbounded number of series. Histogram buckets and percentiles come from {@link SlotlineMeterFilters}.
  */
 public class SlotlineMetrics {
 
     public static final String FUNCTION_DURATION = "slotline.function.duration";
     public static final String FUNCTION_OUTCOMES = "slotline.function.outcomes";
     public static final String CALCOM_REQUESTS = "slotline.calcom.requests";
-    public static final String CALCOM_RATELIMITED = "slotline.calcom.ratelimited";
-    public static final String CALCOM_BUDGET_REMAINING = "slotline.calcom.budget.remaining";
-    public static final String CALCOM_BUDGET_LIMIT = "slotline.calcom.budget.limit";
     public static final String CIRCUIT_BREAKER_PREFIX = "slotline.calcom.circuitbreaker";
     public static final String CIRCUIT_BREAKER_TRANSITIONS = CIRCUIT_BREAKER_PREFIX + ".transitions";
     public static final String AVAILABILITY_CACHE = "slotline.availability.cache";
@@ -49,7 +39,6 @@ public class SlotlineMetrics {
     public static final String AVAILABILITY_CHANGES = "slotline.availability.changes";
     public static final String RETELL_WEBHOOKS = "slotline.retell.webhooks";
     public static final String SIGNATURE_REJECTIONS = "slotline.retell.signature.rejections";
-    public static final String CALLS_ACTIVE = "slotline.calls.active";
 
     /** The Retell functions Slotline serves; their series exist from startup so dashboards and alerts see zeros. */
     public static final List<String> FUNCTIONS = List.of(
@@ -64,20 +53,6 @@ public class SlotlineMetrics {
             "check_customer",
             "request_callback",
             "get_current_context");
-
-    /** The account tag value when tenant tags are off. */
-    public static final String ALL_ACCOUNTS = "all";
-
-    public static final List<String> CALCOM_ENDPOINTS = List.of(
-            "slots",
-            "bookings_create",
-            "bookings_get",
-            "bookings_list",
-            "bookings_cancel",
-            "bookings_reschedule",
-            "reservations_create",
-            "reservations_delete",
-            "event_types");
 
     static final CircuitBreakerMetricNames CIRCUIT_BREAKER_NAMES = CircuitBreakerMetricNames.custom()
             .callsMetricName(CIRCUIT_BREAKER_PREFIX + ".calls")
@@ -117,17 +92,12 @@ public class SlotlineMetrics {
     }
 
     private final MeterRegistry registry;
-    private final MetricsProperties properties;
-    private final Clock clock;
 
     private final BoundedTagValues functions = new BoundedTagValues(Set.copyOf(FUNCTIONS), 10, "unknown");
     private final BoundedTagValues reasons = new BoundedTagValues(
             Set.of("none", "slot_taken", "unknown_service", "invalid_date", "calcom_unavailable", "not_found"),
             30,
             "none");
-    private final BoundedTagValues accounts;
-    private final BoundedTagValues endpoints = new BoundedTagValues(Set.copyOf(CALCOM_ENDPOINTS), 0, "unknown");
-    private final BoundedTagValues statuses = new BoundedTagValues(Set.of("timeout", "io_error"), 40, "unknown");
     private final BoundedTagValues webhookEvents =
             new BoundedTagValues(Set.of("call_started", "call_ended", "call_analyzed"), 10, "unknown");
     private final BoundedTagValues webhookOutcomes =
@@ -135,24 +105,13 @@ public class SlotlineMetrics {
     private final BoundedTagValues signatureReasons =
             new BoundedTagValues(Set.of("missing", "malformed", "stale", "mismatch"), 0, "unknown");
 
-    private final AtomicReference<Supplier<? extends Number>> activeCalls = new AtomicReference<>(() -> 0);
-    private final Map<String, BudgetReading> budgetByCompany = new ConcurrentHashMap<>();
-    private final Set<String> budgetGaugeAccounts = ConcurrentHashMap.newKeySet();
     private final Set<CircuitBreakerRegistry> boundBreakerRegistries =
             Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
     private final List<CircuitBreakerRegistry> breakerRegistries = new CopyOnWriteArrayList<>();
 
-    public SlotlineMetrics(MeterRegistry registry, MetricsProperties properties, Clock clock) {
-        this.registry = registry;
-        this.properties = properties;
-        this.clock = clock;
-        this.accounts = new BoundedTagValues(Set.of(), properties.maxTenants(), "unknown");
-        preRegister();
-    }
-
-    /** For tests of other features: tenant tags off, system clock. */
     public SlotlineMetrics(MeterRegistry registry) {
-        this(registry, MetricsProperties.defaults(), Clock.systemUTC());
+        this.registry = registry;
+        preRegister();
     }
 
     private void preRegister() {
@@ -188,13 +147,6 @@ public class SlotlineMetrics {
         for (String reason : List.of("missing", "malformed", "stale", "mismatch")) {
             signatureCounter(reason);
         }
-        if (!properties.tenantTags()) {
-            rateLimitedCounter(ALL_ACCOUNTS);
-        }
-        Gauge.builder(CALLS_ACTIVE, activeCalls, ref -> ref.get().get().doubleValue())
-                .description("Phone calls in progress")
-                .strongReference(true)
-                .register(registry);
     }
 
     // --- Retell functions -------------------------------------------------------------------------------------
@@ -238,73 +190,7 @@ public class SlotlineMetrics {
                 .register(registry);
     }
 
-    // --- Cal.com ----------------------------------------------------------------------------------------------
-
-    /**
-     * @param company the company slug (only used as a tag when slotline.metrics.tenant-tags=true)
-     * @param endpoint one of {@link #CALCOM_ENDPOINTS}
-     * @param status the HTTP status code as a string, or "timeout" / "io_error"
-     */
-    public void calcomRequest(@Nullable String company, String endpoint, String status, Duration duration) {
-        Timer.builder(CALCOM_REQUESTS)
-                .description("Requests to the Cal.com API")
-                .tag("account", account(company))
-                .tag("endpoint", endpoints.tag(endpoint))
-                .tag("status", statuses.tag(status))
-                .register(registry)
-                .record(duration);
-    }
-
-    public void calcomRateLimited(@Nullable String company) {
-        rateLimitedCounter(account(company)).increment();
-    }
-
-    /**
-     * Records Cal.com's rate-limit headers (X-RateLimit-Remaining/Limit/Reset-Default) of the latest response for a
-     * company's API key. After {@code resetIn} passes without a newer reading the window is over, so the budget is
-     * reported as full again. With tenant tags off the "all" series shows the most used key.
-     */
-    public void calcomBudget(@Nullable String company, long remaining, long limit, Duration resetIn) {
-        String account = account(company);
-        String key = company == null ? "" : company;
-        budgetByCompany.put(key, new BudgetReading(account, remaining, limit, clock.instant().plus(resetIn)));
-        if (budgetGaugeAccounts.add(account)) {
-            Gauge.builder(CALCOM_BUDGET_REMAINING, this, m -> m.tightestBudget(account)
-                            .map(BudgetView::remaining)
-                            .orElse(Double.NaN))
-                    .description("Requests left in the current Cal.com rate-limit window")
-                    .tag("account", account)
-                    .strongReference(true)
-                    .register(registry);
-            Gauge.builder(CALCOM_BUDGET_LIMIT, this, m -> m.tightestBudget(account)
-                            .map(BudgetView::limit)
-                            .orElse(Double.NaN))
-                    .description("Requests allowed per Cal.com rate-limit window")
-                    .tag("account", account)
-                    .strongReference(true)
-                    .register(registry);
-        }
-    }
-
-    private Optional<BudgetView> tightestBudget(String account) {
-        Instant now = clock.instant();
-        return budgetByCompany.values().stream()
-                .filter(reading -> reading.account().equals(account))
-                .map(reading -> reading.viewAt(now))
-                .max(Comparator.comparingDouble(BudgetView::usedRatio));
-    }
-
-    private Counter rateLimitedCounter(String account) {
-        return Counter.builder(CALCOM_RATELIMITED)
-                .description("Cal.com answers with HTTP 429")
-                .tag("account", account)
-                .register(registry);
-    }
-
-    /** The account tag for a company: its slug with tenant tags on (bounded), else "all". */
-    public String account(@Nullable String company) {
-        return properties.tenantTags() ? accounts.tag(company) : ALL_ACCOUNTS;
-    }
+    // --- Cal.com circuit breakers ----------------------------------------------------------------------------------------------
 
     /**
      * Publishes every circuit breaker of {@code breakers} (present and future) as slotline.calcom.circuitbreaker.*
@@ -426,26 +312,5 @@ public class SlotlineMetrics {
                 .description("Requests refused because of the X-Retell-Signature header")
                 .tag("reason", reason)
                 .register(registry);
-    }
-
-    // --- Calls ------------------------------------------------------------------------------------------------
-
-    /** The slotline.calls.active gauge reads {@code activeCalls}; until one is registered it reads 0. */
-    public void registerActiveCalls(Supplier<? extends Number> activeCalls) {
-        this.activeCalls.set(activeCalls);
-    }
-
-    private record BudgetReading(String account, long remaining, long limit, Instant windowEnds) {
-
-        BudgetView viewAt(Instant now) {
-            return now.isBefore(windowEnds) ? new BudgetView(remaining, limit) : new BudgetView(limit, limit);
-        }
-    }
-
-    private record BudgetView(double remaining, double limit) {
-
-        double usedRatio() {
-            return limit <= 0 ? 0 : 1 - remaining / limit;
-        }
     }
 }

@@ -638,6 +638,18 @@ class HttpCalcomClientTest {
         }
 
         @Test
+        void theRateLimitedCounterOfAllAccountsExistsFromTheStartWithTenantTagsOff() {
+            HttpCalcomClient shared = clientWith(CalcomProperties.defaults().withBaseUrl(stub.baseUrl()), false);
+            assertThat(registry.get("slotline.calcom.ratelimited").tag("account", "all").counter().count()).isZero();
+            stub.respond(Reply.json(429, CalcomSamples.THROTTLED));
+
+            assertThatThrownBy(() -> shared.slots(account, query())).isInstanceOf(CalcomException.RateLimited.class);
+
+            assertThat(registry.get("slotline.calcom.ratelimited").tag("account", "all").counter().count())
+                    .isEqualTo(1);
+        }
+
+        @Test
         void tooManyRequestsIsRateLimitedWithTheResetHeader() {
             stub.respond(Reply.json(429, CalcomSamples.THROTTLED, Map.of(
                     "X-RateLimit-Limit-Default", "120",

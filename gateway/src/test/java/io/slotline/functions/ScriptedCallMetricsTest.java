@@ -18,7 +18,8 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * Operations' view of one scripted phone call: after it, {@code /actuator/prometheus} shows exactly what happened
- * (functions by outcome and reason, webhooks, Cal.com requests by endpoint, cache lookups, signature rejections).
+ * (functions by outcome and reason, webhooks, Cal.com requests by endpoint, cache lookups, signature rejections),
+ * and during it the call is in progress ({@code slotline_calls_active}).
  * Counters are compared before and after, so other tests sharing the context don't matter.
  */
 @TestPropertySource(properties = {"management.prometheus.metrics.export.enabled=true",
@@ -32,9 +33,11 @@ class ScriptedCallMetricsTest extends LiveCallTest {
     void aScriptedCallShowsUpInThePrometheusScrapeWithExactCounts() {
         String before = scrape();
         Call call = salonCall();
+        assertThat(value(before, "slotline_calls_active", Map.of())).as("no call yet").isZero();
 
         call.inbound();
         call.webhook("call_started");
+        assertThat(value(scrape(), "slotline_calls_active", Map.of())).as("during the call").isEqualTo(1);
         Reply taken = call.function("check_availability",
                 Map.of("service", "Herrenhaarschnitt", "date", "morgen", "time", "14:00"));
         assertThat(taken.reason()).isEqualTo("slot_taken");
@@ -82,7 +85,7 @@ class ScriptedCallMetricsTest extends LiveCallTest {
         assertThat(delta(before, after, "slotline_availability_cache_total", Map.of("result", "hit"))
                 + delta(before, after, "slotline_availability_cache_total", Map.of("result", "miss")))
                 .as("every availability lookup of a live function is counted").isGreaterThanOrEqualTo(2);
-        assertThat(value(after, "slotline_calls_active", Map.of())).isNotNull();
+        assertThat(value(after, "slotline_calls_active", Map.of())).as("after the call").isZero();
     }
 
     private String scrape() {

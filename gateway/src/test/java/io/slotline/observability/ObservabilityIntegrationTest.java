@@ -1,5 +1,6 @@
 package io.slotline.observability;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -59,7 +60,7 @@ class ObservabilityIntegrationTest {
     int port;
 
     @Autowired
-    SlotlineMetrics metrics;
+    MeterRegistry registry;
 
     @Autowired
     CircuitBreakerRegistry breakers;
@@ -136,7 +137,7 @@ class ObservabilityIntegrationTest {
 
     @Test
     void scrapeHasEveryMetricTheDashboardAndRulesRead() throws Exception {
-        OpsArtifacts.exerciseEveryMetric(metrics);
+        OpsArtifacts.exerciseEveryMetric(registry);
         breakers.circuitBreaker("calcom-scrape-test");
         assertThat(get("/test/plain").statusCode()).isEqualTo(200);
 

@@ -1,5 +1,8 @@
 package io.slotline.observability;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.slotline.calcom.CalcomMeters;
+import io.slotline.calls.CallsMeters;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.slotline.observability.SlotlineMetrics.InvalidationSource;
 import io.slotline.observability.SlotlineMetrics.Outcome;
@@ -114,8 +117,14 @@ final class OpsArtifacts {
         return names;
     }
 
-    /** Calls every recording method once so each Slotline metric has a series (the transitions counter too). */
-    static void exerciseEveryMetric(SlotlineMetrics metrics) {
+    /**
+     * Gives each Slotline metric a series, through the features that own them: every recording method of
+     * {@link SlotlineMetrics} once (the transitions counter too), a Cal.com request and the calls gauge.
+     */
+    static void exerciseEveryMetric(MeterRegistry registry) {
+        CalcomMeters.exercise(registry);
+        CallsMeters.register(registry);
+        SlotlineMetrics metrics = new SlotlineMetrics(registry);
         metrics.recordFunction(metrics.startFunction(), "check_availability", Outcome.OK, null);
         metrics.recordFunction("book_appointment", Outcome.NOT_OK, "slot_taken", Duration.ofMillis(180));
         metrics.cacheHit();
@@ -125,12 +134,8 @@ final class OpsArtifacts {
         metrics.coalesced();
         metrics.prefetch();
         metrics.invalidation(InvalidationSource.WEBHOOK);
-        metrics.calcomRequest("demo-salon", "slots", "200", Duration.ofMillis(240));
-        metrics.calcomRateLimited("demo-salon");
-        metrics.calcomBudget("demo-salon", 100, 120, Duration.ofSeconds(60));
         metrics.retellWebhook("call_ended", "processed");
         metrics.signatureRejected("mismatch");
-        metrics.registerActiveCalls(() -> 2);
         CircuitBreakerRegistry breakers = CircuitBreakerRegistry.ofDefaults();
         metrics.bindCircuitBreakers(breakers);
         breakers.circuitBreaker("calcom-demo").transitionToOpenState();
