@@ -20,7 +20,7 @@ import tools.jackson.databind.exc.MismatchedInputException;
 final class ArgumentCheck {
 
     /** A problem with the arguments, turned into an answer once the call's language is known. */
-    record Problem(String reason, List<String> fields, String expected) {
+    record Problem(Reason reason, List<String> fields, String expected) {
 
         FunctionResult answer(Language language) {
             String field = fields.isEmpty() ? "args" : fields.get(0);
@@ -35,11 +35,11 @@ final class ArgumentCheck {
 
     /** A text longer than anything a caller says in one go: never spoken back, stored or sent on. */
     static Problem tooLong(String field, int maxLength) {
-        return new Problem("invalid_argument", List.of(field), "text_max_" + maxLength);
+        return new Problem(Reason.INVALID_ARGUMENT, List.of(field), "text_max_" + maxLength);
     }
 
     static Problem notAnObject() {
-        return new Problem("invalid_argument", List.of(), "object");
+        return new Problem(Reason.INVALID_ARGUMENT, List.of(), "object");
     }
 
     /** Which argument Jackson could not bind, and what it wanted there. */
@@ -56,7 +56,7 @@ final class ArgumentCheck {
         if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             expected = expectedOf(mismatch.getTargetType());
         }
-        return new Problem("invalid_argument", field == null ? List.of() : List.of(field), expected);
+        return new Problem(Reason.INVALID_ARGUMENT, field == null ? List.of() : List.of(field), expected);
     }
 
     private static String expectedOf(Class<?> type) {

@@ -124,7 +124,7 @@ class BookAppointment implements MutatingFunction<BookAppointment.Args> {
         SlotDesk.Subject subject = asked.subject();
         DateTimeRequest request = asked.when();
         if (request.time().isEmpty()) {
-            return FunctionResult.notOk("invalid_time", Messages.render(MessageKey.INVALID_TIME, context.language()),
+            return FunctionResult.notOk(Reason.INVALID_TIME, Messages.render(MessageKey.INVALID_TIME, context.language()),
                     Map.of("detail", "missing_time"));
         }
         LocalDate date = request.date();
@@ -141,14 +141,14 @@ class BookAppointment implements MutatingFunction<BookAppointment.Args> {
 
         String name = args.customerName() == null ? "" : args.customerName().strip();
         if (name.isEmpty()) {
-            return FunctionResult.notOk("missing_name", Messages.render(MessageKey.ASK_NAME, context.language()));
+            return FunctionResult.notOk(Reason.MISSING_NAME, Messages.render(MessageKey.ASK_NAME, context.language()));
         }
         name = name.length() > MAX_NAME ? name.substring(0, MAX_NAME) : name;
         String phone = context.callerNumber();
         if (args.customerPhone() != null && !args.customerPhone().isBlank()) {
             Optional<String> given = PhoneInput.e164(args.customerPhone(), context.callerNumber());
             if (given.isEmpty()) {
-                return FunctionResult.notOk("invalid_phone",
+                return FunctionResult.notOk(Reason.INVALID_PHONE,
                         Messages.render(MessageKey.INVALID_PHONE, context.language()));
             }
             phone = given.get();
@@ -157,7 +157,7 @@ class BookAppointment implements MutatingFunction<BookAppointment.Args> {
         if (args.customerEmail() != null && !args.customerEmail().isBlank()) {
             email = args.customerEmail().strip();
             if (email.length() > 320 || !EMAIL.matcher(email).matches()) {
-                return FunctionResult.notOk("invalid_email",
+                return FunctionResult.notOk(Reason.INVALID_EMAIL,
                         Messages.render(MessageKey.INVALID_EMAIL, context.language()));
             }
         }
@@ -209,20 +209,20 @@ class BookAppointment implements MutatingFunction<BookAppointment.Args> {
             return slotGone(context, subject, request, start, true);
         }
         if (outcome instanceof BookingService.MissingContact) {
-            return FunctionResult.notOk("missing_contact", Messages.render(MessageKey.ASK_PHONE, context.language()));
+            return FunctionResult.notOk(Reason.MISSING_CONTACT, Messages.render(MessageKey.ASK_PHONE, context.language()));
         }
         if (outcome instanceof BookingService.Rejected) {
-            return FunctionResult.notOk("booking_failed",
+            return FunctionResult.notOk(Reason.BOOKING_FAILED,
                     Messages.render(MessageKey.BOOKING_FAILED, context.language()));
         }
         if (outcome instanceof BookingService.Pending pending) {
             return takenDown(context, subject, name, start, pending);
         }
         if (outcome instanceof BookingService.InProgress) {
-            return FunctionResult.notOk("in_progress",
+            return FunctionResult.notOk(Reason.IN_PROGRESS,
                     Messages.render(MessageKey.REQUEST_IN_PROGRESS, context.language()));
         }
-        return FunctionResult.notOk("calcom_unavailable",
+        return FunctionResult.notOk(Reason.CALCOM_UNAVAILABLE,
                 Messages.render(MessageKey.CALCOM_UNAVAILABLE, context.language()));
     }
 
@@ -277,7 +277,7 @@ class BookAppointment implements MutatingFunction<BookAppointment.Args> {
         }
         return new FunctionResult(true, Messages.render(MessageKey.BOOKING_TAKEN_DOWN, context.language(),
                 Map.of("name", name, "service", subject.service().name(), "time", desk.spoken(context, start))),
-                FunctionDispatcher.PENDING_CONFIRMATION, data);
+                Reason.PENDING_CONFIRMATION, data);
     }
 
     /**
@@ -311,6 +311,6 @@ class BookAppointment implements MutatingFunction<BookAppointment.Args> {
                 ? Messages.render(MessageKey.BOOKING_SLOT_GONE, context.language(), Map.of("time", spoken))
                 : Messages.render(MessageKey.BOOKING_SLOT_GONE_WITH_ALTERNATIVES, context.language(),
                         Map.of("time", spoken, "alternatives", desk.spokenList(context, alternatives)));
-        return FunctionResult.notOk("slot_taken", message, data);
+        return FunctionResult.notOk(Reason.SLOT_TAKEN, message, data);
     }
 }

@@ -139,7 +139,7 @@ class CallerAppointments {
         ChangeVerification policy = context.company().policies().changeVerification();
         if (policy == ChangeVerification.CALLBACK) {
             if (name == null) {
-                return new Ask(FunctionResult.notOk("identification_required", Messages.render(
+                return new Ask(FunctionResult.notOk(Reason.IDENTIFICATION_REQUIRED, Messages.render(
                                 context.callerNumber() == null ? MessageKey.IDENTIFY_ANONYMOUS : MessageKey.CHANGE_NEEDS_NAME,
                                 context.language()),
                         Map.of("needs", List.of("customer_name", "date"))));
@@ -154,7 +154,7 @@ class CallerAppointments {
             if (bookedPhone == null) {
                 needs.add("booked_phone");
             }
-            return new Ask(FunctionResult.notOk("verification_required",
+            return new Ask(FunctionResult.notOk(Reason.VERIFICATION_REQUIRED,
                     Messages.render(MessageKey.VERIFY_BOOKED_PHONE, context.language()), Map.of("needs", needs)));
         }
         Optional<Customer> owner = e164(context, bookedPhone)
@@ -181,7 +181,7 @@ class CallerAppointments {
             phone = context.callerNumber();
         }
         if (phone == null) {
-            return FunctionResult.notOk("needs_phone",
+            return FunctionResult.notOk(Reason.NEEDS_PHONE,
                     Messages.render(MessageKey.CHANGE_CALLBACK_NEEDS_PHONE, context.language()),
                     Map.of("needs", List.of("phone")));
         }
@@ -194,7 +194,7 @@ class CallerAppointments {
         }
         var request = callbacks.create(new NewCallbackRequest(context.companyId(), context.branch().id(),
                 context.callId(), null, truncate(name, 200), phone, truncate(details.toString(), 2000), null));
-        return FunctionResult.notOk("callback_recorded",
+        return FunctionResult.notOk(Reason.CALLBACK_RECORDED,
                 Messages.render(MessageKey.CHANGE_CALLBACK_RECORDED, context.language()),
                 Map.of("callback_id", request.id(), "callback_recorded", true));
     }
@@ -229,7 +229,7 @@ class CallerAppointments {
             return new Target(matches.get(0));
         }
         if (matches.size() > 1) {
-            return new Ask(FunctionResult.notOk("which_appointment",
+            return new Ask(FunctionResult.notOk(Reason.WHICH_APPOINTMENT,
                     Messages.render(MessageKey.WHICH_APPOINTMENT, context.language(),
                             Map.of("appointments", spokenList(context, matches, false))),
                     Map.of("appointments", describeAll(context, matches))));
@@ -245,10 +245,10 @@ class CallerAppointments {
         }
         Map<String, Object> data = Map.of("appointments", describeAll(context, candidates));
         if (filter.isEmpty()) {
-            return new Ask(FunctionResult.notOk("not_found", Messages.render(MessageKey.WHICH_OF_THESE,
+            return new Ask(FunctionResult.notOk(Reason.NOT_FOUND, Messages.render(MessageKey.WHICH_OF_THESE,
                     context.language(), Map.of("appointments", spokenList(context, candidates, false))), data));
         }
-        return new Ask(FunctionResult.notOk("not_found", Messages.render(MessageKey.NO_APPOINTMENT_AT,
+        return new Ask(FunctionResult.notOk(Reason.NOT_FOUND, Messages.render(MessageKey.NO_APPOINTMENT_AT,
                 context.language(), Map.of("when", filter.spoken(context),
                         "appointments", spokenList(context, candidates, false))), data));
     }
@@ -326,7 +326,7 @@ class CallerAppointments {
         if (TimeWindow.parse(clock, context.language()) instanceof ParseResult.Parsed<TimeWindow> within) {
             return Resolution.found(new Filter(null, null, within.value()));
         }
-        return Resolution.ask(FunctionResult.notOk("invalid_time",
+        return Resolution.ask(FunctionResult.notOk(Reason.INVALID_TIME,
                 Messages.render(MessageKey.INVALID_TIME, context.language()), Map.of("detail", "unparseable_time")));
     }
 
@@ -380,7 +380,7 @@ class CallerAppointments {
 
     FunctionResult notFound(CallContext context) {
         boolean callbackOnly = context.company().policies().changeVerification() == ChangeVerification.CALLBACK;
-        return FunctionResult.notOk("not_found", Messages.render(callbackOnly ? MessageKey.NO_APPOINTMENT_FOUND
+        return FunctionResult.notOk(Reason.NOT_FOUND, Messages.render(callbackOnly ? MessageKey.NO_APPOINTMENT_FOUND
                         : MessageKey.NO_APPOINTMENT_FOUND_ASK_BOOKED_PHONE, context.language()),
                 Map.of("needs", callbackOnly ? List.of("customer_name", "date")
                         : List.of("customer_name", "booked_phone")));
@@ -415,7 +415,7 @@ class CallerAppointments {
 
     /** What the caller points at was moved already (not in this request): where it is now. */
     FunctionResult alreadyMoved(CallContext context, Appointment current) {
-        return FunctionResult.notOk("already_moved", Messages.render(MessageKey.ALREADY_MOVED, context.language(),
+        return FunctionResult.notOk(Reason.ALREADY_MOVED, Messages.render(MessageKey.ALREADY_MOVED, context.language(),
                         Map.of("time", onTime(context, current.startsAt()))),
                 Map.of("appointment", describe(context, current)));
     }

@@ -105,7 +105,7 @@ class CancelAppointment implements MutatingFunction<CancelAppointment.Args> {
         AppointmentChanges.CancelOutcome outcome = changes.cancel(context.company(), context.zone(), appointment,
                 CallerAppointments.blankToNull(args.reason()));
         if (outcome instanceof AppointmentChanges.CancelRefused) {
-            return FunctionResult.notOk("calcom_refused", Messages.render(MessageKey.CANCEL_REFUSED,
+            return FunctionResult.notOk(Reason.CALCOM_REFUSED, Messages.render(MessageKey.CANCEL_REFUSED,
                     context.language()), Map.of("appointment", described, "callback_offered", true));
         }
         Appointment cancelled = ((AppointmentChanges.Cancelled) outcome).appointment();

@@ -59,7 +59,7 @@ final class ChangeAnswers {
             return deadlinePassed(context, passed.deadlineHours(), appointment);
         }
         if (decision instanceof ChangePolicy.RescheduleLimitReached limit) {
-            return FunctionResult.notOk("reschedule_limit",
+            return FunctionResult.notOk(Reason.RESCHEDULE_LIMIT,
                     limit.maxReschedules() == 0
                             ? Messages.render(MessageKey.RESCHEDULE_NOT_OFFERED, language)
                             : Messages.render(MessageKey.RESCHEDULE_LIMIT_REACHED, language,
@@ -76,7 +76,7 @@ final class ChangeAnswers {
 
     private static FunctionResult deadlinePassed(CallContext context, int deadlineHours,
                                                  Map<String, @Nullable Object> appointment) {
-        return FunctionResult.notOk("deadline_passed",
+        return FunctionResult.notOk(Reason.DEADLINE_PASSED,
                 Messages.render(MessageKey.DEADLINE_PASSED, context.language(),
                         Map.of("notice", SpokenTimes.duration(Duration.ofHours(deadlineHours), context.language()))),
                 Map.of("appointment", appointment, "deadline_hours", deadlineHours, "callback_offered", true));
@@ -101,7 +101,7 @@ final class ChangeAnswers {
         data.put("currency", currency);
         data.put("fee_spoken", spokenFee);
         data.put("confirm_with", Map.of("confirm_fee", true));
-        return FunctionResult.notOk("fee_confirmation_required", message, data);
+        return FunctionResult.notOk(Reason.FEE_CONFIRMATION_REQUIRED, message, data);
     }
 
     /** "einmal", "zweimal", "4-mal"; "once", "twice", "4 times". */

@@ -198,7 +198,8 @@ class CheckAvailability implements FunctionHandler<CheckAvailability.Args> {
         if (availability.stale()) {
             data.put("stale", true);
         }
-        return FunctionResult.notOk(closed ? "closed_day" : closedAtTime ? "closed_time" : "slot_taken", message, data);
+        return FunctionResult.notOk(closed ? Reason.CLOSED_DAY : closedAtTime ? Reason.CLOSED_TIME : Reason.SLOT_TAKEN,
+                message, data);
     }
 
     /** A time meant roughly ("gegen halb drei"): the free times of that day nearest to it, nothing held. */
@@ -231,13 +232,13 @@ class CheckAvailability implements FunctionHandler<CheckAvailability.Args> {
         data.put("closed", closed);
         data.put("alternatives", desk.slots(context, alternatives));
         if (alternatives.isEmpty()) {
-            return FunctionResult.notOk(closed ? "closed_day" : "no_slots", closed
+            return FunctionResult.notOk(closed ? Reason.CLOSED_DAY : Reason.NO_SLOTS, closed
                     ? Messages.render(MessageKey.CLOSED_DAY, context.language(), Map.of("day", day))
                     : Messages.render(MessageKey.NOTHING_FREE_UNTIL, context.language(), Map.of("day",
                             desk.spokenDay(context, desk.searchEnd(context, date)))), data);
         }
         String offered = desk.spokenList(context, alternatives);
-        return FunctionResult.notOk(closed ? "closed_day" : "no_slots", closed
+        return FunctionResult.notOk(closed ? Reason.CLOSED_DAY : Reason.NO_SLOTS, closed
                 ? Messages.render(MessageKey.CLOSED_DAY_WITH_ALTERNATIVES, context.language(),
                         Map.of("day", day, "alternatives", offered))
                 : Messages.render(MessageKey.NOTHING_NEAR_TIME, context.language(),
@@ -271,10 +272,10 @@ class CheckAvailability implements FunctionHandler<CheckAvailability.Args> {
                 context.zone()) : List.of();
         data.put("alternatives", desk.slots(context, after));
         if (after.isEmpty()) {
-            return FunctionResult.notOk("no_slots", Messages.render(MessageKey.NOTHING_FREE_UNTIL, context.language(),
+            return FunctionResult.notOk(Reason.NO_SLOTS, Messages.render(MessageKey.NOTHING_FREE_UNTIL, context.language(),
                     Map.of("day", desk.spokenDay(context, until))), data);
         }
-        return FunctionResult.notOk("no_slots", Messages.render(MessageKey.PERIOD_FULL_WITH_ALTERNATIVES,
+        return FunctionResult.notOk(Reason.NO_SLOTS, Messages.render(MessageKey.PERIOD_FULL_WITH_ALTERNATIVES,
                 context.language(), Map.of("period", SpokenTimes.period(first, last, context.today(), context.language()),
                         "alternatives", desk.spokenList(context, after))), data);
     }
@@ -306,13 +307,13 @@ class CheckAvailability implements FunctionHandler<CheckAvailability.Args> {
         data.put("closed", closed);
         data.put("alternatives", desk.slots(context, alternatives));
         if (alternatives.isEmpty()) {
-            return FunctionResult.notOk(closed ? "closed_day" : "no_slots", closed
+            return FunctionResult.notOk(closed ? Reason.CLOSED_DAY : Reason.NO_SLOTS, closed
                     ? Messages.render(MessageKey.CLOSED_DAY, context.language(), Map.of("day", day))
                     : Messages.render(MessageKey.NOTHING_FREE_UNTIL, context.language(), Map.of("day",
                             desk.spokenDay(context, desk.searchEnd(context, date)))), data);
         }
         String offered = desk.spokenList(context, alternatives);
-        return FunctionResult.notOk(closed ? "closed_day" : "no_slots", Messages.render(closed
+        return FunctionResult.notOk(closed ? Reason.CLOSED_DAY : Reason.NO_SLOTS, Messages.render(closed
                         ? MessageKey.CLOSED_DAY_WITH_ALTERNATIVES : MessageKey.DAY_FULL_WITH_ALTERNATIVES,
                 context.language(), Map.of("day", day, "alternatives", offered)), data);
     }

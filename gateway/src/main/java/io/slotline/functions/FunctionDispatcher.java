@@ -36,9 +36,8 @@ import io.slotline.calls.FunctionCallLog;
 import io.slotline.calls.FunctionIdempotency;
 import io.slotline.calls.IdempotencyRecord;
 import io.slotline.calls.NewFunctionCall;
+import io.slotline.functions.FunctionMetrics.Outcome;
 import io.slotline.observability.Masking;
-import io.slotline.observability.SlotlineMetrics;
-import io.slotline.observability.SlotlineMetrics.Outcome;
 import io.slotline.speech.MessageKey;
 import io.slotline.speech.Messages;
 import io.slotline.tenancy.Language;
@@ -75,7 +74,7 @@ public class FunctionDispatcher implements DisposableBean {
     private final JsonMapper json;
     private final FunctionIdempotency idempotency;
     private final FunctionCallLog callLog;
-    private final SlotlineMetrics metrics;
+    private final FunctionMetrics metrics;
     private final Clock clock;
     private final FunctionProperties properties;
     /** No queue: a function waits for its dependencies, never for a thread; the cap only stops a runaway. */
@@ -84,7 +83,7 @@ public class FunctionDispatcher implements DisposableBean {
     private final ConcurrentMap<String, CompletableFuture<FunctionResult>> inFlight = new ConcurrentHashMap<>();
 
     FunctionDispatcher(List<FunctionHandler<?>> handlers, JsonMapper json, FunctionIdempotency idempotency,
-                       FunctionCallLog callLog, SlotlineMetrics metrics, Clock clock, FunctionProperties properties) {
+                       FunctionCallLog callLog, FunctionMetrics metrics, Clock clock, FunctionProperties properties) {
         SortedMap<String, FunctionHandler<?>> byName = new TreeMap<>();
         for (FunctionHandler<?> handler : handlers) {
             if (byName.put(handler.name(), handler) != null) {
@@ -147,7 +146,7 @@ public class FunctionDispatcher implements DisposableBean {
     public PreparedCall prepare(String name, @Nullable JsonNode args) {
         FunctionHandler<?> handler = handlers.get(name);
         if (handler == null) {
-            metrics.recordFunction(name, Outcome.CLIENT_ERROR, "unknown_function", Duration.ZERO);
+            metrics.record(name, Outcome.CLIENT_ERROR, Reason.UNKNOWN_FUNCTION, Duration.ZERO);
             throw new FunctionRequestException("unknown_function",
                     "unknown function '" + name + "'; known: " + String.join(", ", handlers.keySet()));
         }
@@ -188,7 +187,7 @@ public class FunctionDispatcher implements DisposableBean {
 
     private <A> PreparedCall prepared(FunctionHandler<A> handler, @Nullable JsonNode rawArgs) {
         long receivedNanos = System.nanoTime();
-        Timer.Sample sample = metrics.startFunction();
+        Timer.Sample sample = metrics.start();
         JsonNode args = rawArgs == null || rawArgs.isNull() ? json.createObjectNode() : rawArgs;
         ArgumentCheck.Problem problem;
         Optional<String> tooLong = tooLong(args, null);
@@ -208,7 +207,7 @@ public class FunctionDispatcher implements DisposableBean {
         return new PreparedCall((language, resolve) -> {
             CallContext context = resolve.get();
             FunctionResult result = problem.answer(context.language());
-            Duration took = metrics.recordFunction(sample, handler.name(), Outcome.NOT_OK, result.reason());
+            Duration took = metrics.record(sample, handler.name(), Outcome.NOT_OK, result.reason());
             logCall(handler.name(), args, context, result, took, 0);
             return result;
         });
@@ -250,16 +249,16 @@ public class FunctionDispatcher implements DisposableBean {
             }
             log.warn("function {} missed its deadline of {} ms; answered that it is slow, its work goes on",
                     handler.name(), properties.deadline(handler).toMillis());
-            FunctionResult late = FunctionResult.notOk("deadline",
+            FunctionResult late = FunctionResult.notOk(Reason.DEADLINE,
                     Messages.render(MessageKey.FUNCTION_TOO_SLOW, language));
-            metrics.recordFunction(sample, handler.name(), Outcome.SERVER_ERROR, late.reason());
+            metrics.record(sample, handler.name(), Outcome.SERVER_ERROR, late.reason());
             return late;
         } catch (ExecutionException e) {
             log.error("function {} failed before it could answer", handler.name(), e.getCause());
-            done = new Answer(FunctionResult.notOk("internal_error",
+            done = new Answer(FunctionResult.notOk(Reason.INTERNAL_ERROR,
                     Messages.render(MessageKey.CALCOM_UNAVAILABLE, language)), Outcome.SERVER_ERROR);
         }
-        metrics.recordFunction(sample, handler.name(), done.outcome(), done.result().reason());
+        metrics.record(sample, handler.name(), done.outcome(), done.result().reason());
         try {
             // the call log is written before the answer leaves, as long as that costs no deadline
             logged.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -288,7 +287,7 @@ public class FunctionDispatcher implements DisposableBean {
             outcome = Outcome.SERVER_ERROR;
         } catch (RuntimeException e) {
             log.error("function {} failed in call {}", handler.name(), context.retellCallId(), e);
-            result = FunctionResult.notOk("internal_error",
+            result = FunctionResult.notOk(Reason.INTERNAL_ERROR,
                     Messages.render(MessageKey.CALCOM_UNAVAILABLE, context.language()));
             outcome = Outcome.SERVER_ERROR;
         }
@@ -328,14 +327,14 @@ public class FunctionDispatcher implements DisposableBean {
             return handler.handle(context, args);
         } catch (CalendarUnavailableException | CalcomException e) {
             log.warn("function {}: Cal.com unavailable: {}", handler.name(), e.getMessage());
-            return FunctionResult.notOk("calcom_unavailable",
+            return FunctionResult.notOk(Reason.CALCOM_UNAVAILABLE,
                     Messages.render(MessageKey.CALCOM_UNAVAILABLE, context.language()));
         }
     }
 
     /** The database is away: said so, and nothing was changed (or, if Cal.com had already acted, reconciled). */
     private static FunctionResult systemUnavailable(CallContext context) {
-        return FunctionResult.notOk("temporarily_unavailable",
+        return FunctionResult.notOk(Reason.TEMPORARILY_UNAVAILABLE,
                 Messages.render(MessageKey.SYSTEM_UNAVAILABLE, context.language()));
     }
 
@@ -376,7 +375,7 @@ public class FunctionDispatcher implements DisposableBean {
             }
             if (settled.isPresent()) {
                 // still running when the caller can wait no longer: say so rather than act twice
-                return FunctionResult.notOk("in_progress",
+                return FunctionResult.notOk(Reason.IN_PROGRESS,
                         Messages.render(MessageKey.REQUEST_IN_PROGRESS, context.language()));
             }
             // that attempt changed nothing (Cal.com down) and let go of the key: this one tries itself
@@ -403,13 +402,11 @@ public class FunctionDispatcher implements DisposableBean {
      * instead of replaying them.
      */
     private static boolean isFinal(FunctionResult result) {
-        return !"calcom_unavailable".equals(result.reason()) && !"internal_error".equals(result.reason())
-                && !"in_progress".equals(result.reason()) && !PENDING_CONFIRMATION.equals(result.reason())
-                && !"temporarily_unavailable".equals(result.reason());
+        return switch (result.reason()) {
+            case CALCOM_UNAVAILABLE, INTERNAL_ERROR, IN_PROGRESS, PENDING_CONFIRMATION, TEMPORARILY_UNAVAILABLE -> false;
+            default -> true;
+        };
     }
-
-    /** The reason of an answer that took a request down for confirmation later (ok, not settled). */
-    static final String PENDING_CONFIRMATION = "pending_confirmation";
 
     @Override
     public void destroy() {
@@ -431,7 +428,7 @@ public class FunctionDispatcher implements DisposableBean {
                              int upstreamCalls) {
         try {
             callLog.record(new NewFunctionCall(context.companyId(), context.retellCallId(), function,
-                    context.toolCallId(), maskedArgs(args), result.ok(), result.ok() ? "ok" : result.reason(),
+                    context.toolCallId(), maskedArgs(args), result.ok(), result.ok() ? "ok" : result.reason().wire(),
                     result.message(), (int) Math.min(Integer.MAX_VALUE, took.toMillis()), upstreamCalls));
         } catch (RuntimeException e) {
             // the caller's answer matters more than the log line

@@ -10,27 +10,27 @@ import org.jspecify.annotations.Nullable;
  * fields for the LLM. Business failures (slot gone, Cal.com down, unknown service) are {@code ok:false} answers,
  * never HTTP errors, so the agent can tell the caller.
  *
- * @param reason a bounded code for metrics and logs: {@code none} when ok, else e.g. {@code slot_taken}
+ * @param reason why: {@link Reason#NONE} when ok, else e.g. {@link Reason#SLOT_TAKEN} (in JSON its wire value)
  */
-public record FunctionResult(boolean ok, String message, String reason, Map<String, @Nullable Object> data) {
+public record FunctionResult(boolean ok, String message, Reason reason, Map<String, @Nullable Object> data) {
 
     public FunctionResult {
         data = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(data));
     }
 
     public static FunctionResult ok(String message, Map<String, ?> data) {
-        return new FunctionResult(true, message, "none", copy(data));
+        return new FunctionResult(true, message, Reason.NONE, copy(data));
     }
 
     public static FunctionResult ok(String message) {
         return ok(message, Map.of());
     }
 
-    public static FunctionResult notOk(String reason, String message, Map<String, ?> data) {
+    public static FunctionResult notOk(Reason reason, String message, Map<String, ?> data) {
         return new FunctionResult(false, message, reason, copy(data));
     }
 
-    public static FunctionResult notOk(String reason, String message) {
+    public static FunctionResult notOk(Reason reason, String message) {
         return notOk(reason, message, Map.of());
     }
 
@@ -40,7 +40,7 @@ public record FunctionResult(boolean ok, String message, String reason, Map<Stri
         body.put("ok", ok);
         body.put("message", message);
         if (!ok) {
-            body.put("reason", reason);
+            body.put("reason", reason.wire());
         }
         body.putAll(data);
         return body;

@@ -140,7 +140,7 @@ class GetAlternatives implements FunctionHandler<GetAlternatives.Args> {
             data.put("stale", true);
         }
         if (alternatives.isEmpty()) {
-            return FunctionResult.notOk("no_slots", Messages.render(MessageKey.NOTHING_FREE_UNTIL, context.language(),
+            return FunctionResult.notOk(Reason.NO_SLOTS, Messages.render(MessageKey.NOTHING_FREE_UNTIL, context.language(),
                     Map.of("day", desk.spokenDay(context, until))), data);
         }
         if (periodFull) {

@@ -45,7 +45,7 @@ class GetAppointments implements FunctionHandler<GetAppointments.Args> {
     @Override
     public FunctionResult handle(CallContext context, Args args) {
         if (context.callerNumber() == null) {
-            return FunctionResult.notOk("anonymous_caller",
+            return FunctionResult.notOk(Reason.ANONYMOUS_CALLER,
                     Messages.render(MessageKey.ANONYMOUS_NO_LOOKUP, context.language()),
                     Map.of("appointments", List.of()));
         }

@@ -49,7 +49,7 @@ class ListServices implements FunctionHandler<ListServices.Args> {
         List<Service> bookable = services.services(context);
         Language language = context.language();
         if (bookable.isEmpty()) {
-            return FunctionResult.notOk("no_services", Messages.render(MessageKey.NO_SERVICES, language),
+            return FunctionResult.notOk(Reason.NO_SERVICES, Messages.render(MessageKey.NO_SERVICES, language),
                     Map.of("services", List.of(), "callback_offered", true));
         }
         List<String> spoken = new ArrayList<>();

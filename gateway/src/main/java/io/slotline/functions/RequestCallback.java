@@ -61,7 +61,7 @@ class RequestCallback implements MutatingFunction<RequestCallback.Args> {
     public FunctionResult handle(CallContext context, Args args) {
         String name = CallerAppointments.blankToNull(args.customerName());
         if (name == null) {
-            return FunctionResult.notOk("needs_name", Messages.render(MessageKey.CALLBACK_NEEDS_NAME,
+            return FunctionResult.notOk(Reason.NEEDS_NAME, Messages.render(MessageKey.CALLBACK_NEEDS_NAME,
                     context.language()), Map.of("needs", List.of("customer_name")));
         }
         String phone = CallbackNumbers.normalise(args.phone());
@@ -69,7 +69,7 @@ class RequestCallback implements MutatingFunction<RequestCallback.Args> {
             phone = context.callerNumber();
         }
         if (phone == null) {
-            return FunctionResult.notOk("needs_phone", Messages.render(MessageKey.CALLBACK_NEEDS_PHONE,
+            return FunctionResult.notOk(Reason.NEEDS_PHONE, Messages.render(MessageKey.CALLBACK_NEEDS_PHONE,
                     context.language()), Map.of("needs", List.of("phone")));
         }
         Customer customer = context.customer();

@@ -131,7 +131,7 @@ class RescheduleAppointment implements MutatingFunction<RescheduleAppointment.Ar
                         Map.of("time", CallerAppointments.time(context, newStart))),
                         Map.of("rescheduled", true, "appointment", described));
             }
-            return FunctionResult.notOk("same_time", Messages.render(MessageKey.SAME_TIME, context.language(),
+            return FunctionResult.notOk(Reason.SAME_TIME, Messages.render(MessageKey.SAME_TIME, context.language(),
                     Map.of("time", CallerAppointments.onTime(context, newStart))), Map.of("appointment", described));
         }
         String currency = callers.currency(context, appointment);
@@ -169,7 +169,7 @@ class RescheduleAppointment implements MutatingFunction<RescheduleAppointment.Ar
             return noLongerActive(context, gone.appointment());
         }
         if (outcome instanceof AppointmentChanges.RescheduleRefused) {
-            return FunctionResult.notOk("calcom_refused", Messages.render(MessageKey.RESCHEDULE_REFUSED,
+            return FunctionResult.notOk(Reason.CALCOM_REFUSED, Messages.render(MessageKey.RESCHEDULE_REFUSED,
                     context.language()), Map.of("appointment", described, "callback_offered", true));
         }
         AppointmentChanges.Rescheduled done = (AppointmentChanges.Rescheduled) outcome;
@@ -223,7 +223,7 @@ class RescheduleAppointment implements MutatingFunction<RescheduleAppointment.Ar
     }
 
     private static FunctionResult missingNewTime(CallContext context) {
-        return FunctionResult.notOk("missing_time", Messages.render(MessageKey.MISSING_NEW_TIME, context.language()),
+        return FunctionResult.notOk(Reason.MISSING_TIME, Messages.render(MessageKey.MISSING_NEW_TIME, context.language()),
                 Map.of("needs", java.util.List.of("new_date", "new_time")));
     }
 
@@ -233,7 +233,7 @@ class RescheduleAppointment implements MutatingFunction<RescheduleAppointment.Ar
         MessageKey key = reason == CalcomException.SlotUnavailable.Reason.OUTSIDE_BOOKING_WINDOW
                 || reason == CalcomException.SlotUnavailable.Reason.IN_PAST
                 ? MessageKey.RESCHEDULE_NOT_BOOKABLE : MessageKey.RESCHEDULE_SLOT_TAKEN;
-        String code = key == MessageKey.RESCHEDULE_SLOT_TAKEN ? "slot_taken" : "outside_booking_window";
+        Reason code = key == MessageKey.RESCHEDULE_SLOT_TAKEN ? Reason.SLOT_TAKEN : Reason.OUTSIDE_BOOKING_WINDOW;
         Map<String, @Nullable Object> data = new LinkedHashMap<>();
         data.put("appointment", appointment);
         data.put("requested_start", newStart.atZone(context.zone()).toLocalDateTime().toString());
@@ -259,7 +259,7 @@ class RescheduleAppointment implements MutatingFunction<RescheduleAppointment.Ar
     }
 
     private FunctionResult noLongerActive(CallContext context, Appointment appointment) {
-        return FunctionResult.notOk("no_longer_active", Messages.render(MessageKey.NO_LONGER_ACTIVE,
+        return FunctionResult.notOk(Reason.NO_LONGER_ACTIVE, Messages.render(MessageKey.NO_LONGER_ACTIVE,
                         context.language(), Map.of("service", callers.serviceName(context, appointment),
                                 "time", CallerAppointments.time(context, appointment.startsAt()))),
                 Map.of("appointment", callers.describe(context, appointment)));

@@ -37,7 +37,7 @@ public class ServiceResolver {
     public Resolution<Service> resolve(CallContext context, @Nullable String spoken) {
         List<Service> services = services(context);
         if (spoken == null || spoken.isBlank()) {
-            return Resolution.ask(FunctionResult.notOk("missing_service",
+            return Resolution.ask(FunctionResult.notOk(Reason.MISSING_SERVICE,
                     Messages.render(MessageKey.ASK_SERVICE, context.language()), Map.of("services", names(services))));
         }
         ServiceMatch<Service> match = ServiceMatcher.match(spoken, services, Service::name, Service::synonyms);
@@ -46,13 +46,13 @@ public class ServiceResolver {
         }
         if (match instanceof ServiceMatch.Ambiguous<Service> ambiguous) {
             List<String> options = names(ambiguous.candidates());
-            return Resolution.ask(FunctionResult.notOk("ambiguous_service",
+            return Resolution.ask(FunctionResult.notOk(Reason.AMBIGUOUS_SERVICE,
                     Messages.render(MessageKey.AMBIGUOUS_SERVICE, context.language(),
                             Map.of("options", SpokenTimes.orList(options, context.language()))),
                     Map.of("options", options)));
         }
         List<String> closest = ((ServiceMatch.NoMatch<Service>) match).closestNames();
-        return Resolution.ask(FunctionResult.notOk("unknown_service",
+        return Resolution.ask(FunctionResult.notOk(Reason.UNKNOWN_SERVICE,
                 Messages.render(MessageKey.UNKNOWN_SERVICE, context.language(),
                         Map.of("service", echo(spoken, context), "closest",
                                 SpokenTimes.orList(closest, context.language()))),

@@ -271,7 +271,7 @@ class SlotDesk {
         if (!date.isAfter(last)) {
             return Optional.empty();
         }
-        return Optional.of(FunctionResult.notOk("outside_booking_window",
+        return Optional.of(FunctionResult.notOk(Reason.OUTSIDE_BOOKING_WINDOW,
                 Messages.render(MessageKey.OUTSIDE_BOOKING_WINDOW, context.language(),
                         Map.of("latest", SpokenTimes.day(last, context.today(), context.language()))),
                 Map.of("latest_date", last.toString())));
@@ -279,7 +279,7 @@ class SlotDesk {
 
     FunctionResult calendarUnavailable(CallContext context, RuntimeException cause) {
         log.warn("calendar unavailable for {}: {}", context.company().slug(), cause.getMessage());
-        return FunctionResult.notOk("calcom_unavailable",
+        return FunctionResult.notOk(Reason.CALCOM_UNAVAILABLE,
                 Messages.render(MessageKey.CALCOM_UNAVAILABLE, context.language()));
     }
 
@@ -343,7 +343,7 @@ class SlotDesk {
             return Resolution.found(found.candidate());
         }
         List<String> names = candidates.stream().map(Staff::name).toList();
-        return Resolution.ask(FunctionResult.notOk("unknown_staff",
+        return Resolution.ask(FunctionResult.notOk(Reason.UNKNOWN_STAFF,
                 Messages.render(MessageKey.UNKNOWN_STAFF, context.language(), Map.of(
                         "staff", spoken.trim(), "service", service.name(),
                         "options", SpokenTimes.orList(names, context.language()))),

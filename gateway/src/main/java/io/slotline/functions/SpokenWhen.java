@@ -78,7 +78,7 @@ public class SpokenWhen {
         Resolution<DateTimeRequest> resolved = resolve(context, date, time);
         if (resolved instanceof Resolution.Found<DateTimeRequest> found
                 && (found.value().isPeriod() || found.value().approximate())) {
-            return Resolution.ask(FunctionResult.notOk("exact_time_needed",
+            return Resolution.ask(FunctionResult.notOk(Reason.EXACT_TIME_NEEDED,
                     Messages.render(MessageKey.EXACT_TIME_NEEDED, context.language()),
                     Map.of("detail", found.value().isPeriod() ? "period" : "approximate_time")));
         }
@@ -134,7 +134,7 @@ public class SpokenWhen {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("today", today.toString());
         data.put("suggested_date", meant.toString());
-        return Optional.of(FunctionResult.notOk("in_past", Messages.render(MessageKey.IN_PAST, context.language(),
+        return Optional.of(FunctionResult.notOk(Reason.IN_PAST, Messages.render(MessageKey.IN_PAST, context.language(),
                 Map.of("time", said, "suggestion", suggestion)), data));
     }
 
@@ -153,13 +153,13 @@ public class SpokenWhen {
     private static FunctionResult notUnderstood(CallContext context, ParseResult.Invalid<?> invalid, boolean timeArgument) {
         String detail = invalid.reason().name().toLowerCase();
         return switch (invalid.reason()) {
-            case NEGATED -> FunctionResult.notOk("negated", Messages.render(MessageKey.NEGATED_WISH, context.language()),
+            case NEGATED -> FunctionResult.notOk(Reason.NEGATED, Messages.render(MessageKey.NEGATED_WISH, context.language()),
                     Map.of("words", invalid.detail()));
-            case UNCLEAR -> FunctionResult.notOk("unclear_words", Messages.render(MessageKey.UNCLEAR_WORDS,
+            case UNCLEAR -> FunctionResult.notOk(Reason.UNCLEAR_WORDS, Messages.render(MessageKey.UNCLEAR_WORDS,
                     context.language(), Map.of("words", invalid.detail())), Map.of("words", invalid.detail()));
-            case AMBIGUOUS -> whichDay(context, "ambiguous_date", invalid.detail());
+            case AMBIGUOUS -> whichDay(context, Reason.AMBIGUOUS_DATE, invalid.detail());
             case CONFLICTING -> invalid.detail().isEmpty() ? invalidDate(context, detail)
-                    : whichDay(context, "conflicting_date", invalid.detail());
+                    : whichDay(context, Reason.CONFLICTING_DATE, invalid.detail());
             case IMPOSSIBLE_DATE -> impossibleDate(context, invalid.detail());
             case IMPOSSIBLE_TIME, NONEXISTENT_TIME -> invalidTime(context, detail);
             default -> timeArgument ? invalidTime(context, "signed_number".equals(invalid.detail()) ? "signed_number"
@@ -168,7 +168,7 @@ public class SpokenWhen {
     }
 
     /** "Meinen Sie morgen oder Dienstag, den 24. November?" */
-    private static FunctionResult whichDay(CallContext context, String reason, String detail) {
+    private static FunctionResult whichDay(CallContext context, Reason reason, String detail) {
         List<LocalDate> days = java.util.Arrays.stream(detail.split(" ")).map(LocalDate::parse).toList();
         return FunctionResult.notOk(reason, Messages.render(MessageKey.WHICH_DAY, context.language(), Map.of(
                         "first", SpokenTimes.day(days.get(0), context.today(), context.language()),
@@ -186,7 +186,7 @@ public class SpokenWhen {
         int month = Integer.parseInt(parts[1]);
         int day = Integer.parseInt(parts[2]);
         LocalDate lastOfMonth = LocalDate.of(year, month, 1).with(TemporalAdjusters.lastDayOfMonth());
-        return FunctionResult.notOk("invalid_date", Messages.render(MessageKey.IMPOSSIBLE_DATE, context.language(), Map.of(
+        return FunctionResult.notOk(Reason.INVALID_DATE, Messages.render(MessageKey.IMPOSSIBLE_DATE, context.language(), Map.of(
                         "date", SpokenTimes.calendarDay(month, day, context.language()),
                         "suggestion", SpokenTimes.day(lastOfMonth, context.today(), context.language()))),
                 Map.of("detail", "impossible_date", "suggested_date", lastOfMonth.toString(),
@@ -194,12 +194,12 @@ public class SpokenWhen {
     }
 
     private static FunctionResult invalidDate(CallContext context, String detail) {
-        return FunctionResult.notOk("invalid_date", Messages.render(MessageKey.INVALID_DATE, context.language()),
+        return FunctionResult.notOk(Reason.INVALID_DATE, Messages.render(MessageKey.INVALID_DATE, context.language()),
                 Map.of("detail", detail, "today", context.today().toString()));
     }
 
     private static FunctionResult invalidTime(CallContext context, String detail) {
-        return FunctionResult.notOk("invalid_time", Messages.render(MessageKey.INVALID_TIME, context.language()),
+        return FunctionResult.notOk(Reason.INVALID_TIME, Messages.render(MessageKey.INVALID_TIME, context.language()),
                 Map.of("detail", detail));
     }
 }

@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * Keeps a tag's distinct values bounded: callers pass free text (reasons, event names, slugs) and a typo or an
  * attacker-controlled value must not create unbounded Prometheus series.
  */
-final class BoundedTagValues {
+public final class BoundedTagValues {
 
     static final String OTHER = "other";
 
@@ -20,13 +20,18 @@ final class BoundedTagValues {
     private final int maxDistinct;
     private final String fallbackForMissing;
 
-    BoundedTagValues(Set<String> known, int maxDistinct, String fallbackForMissing) {
+    /**
+     * @param known              values that always stand for themselves
+     * @param maxDistinct        how many other values may stand for themselves; any further one is "other"
+     * @param fallbackForMissing the value of a null or blank one
+     */
+    public BoundedTagValues(Set<String> known, int maxDistinct, String fallbackForMissing) {
         this.seen.addAll(known);
         this.maxDistinct = known.size() + maxDistinct;
         this.fallbackForMissing = fallbackForMissing;
     }
 
-    String tag(@Nullable String raw) {
+    public String tag(@Nullable String raw) {
         if (raw == null || raw.isBlank()) {
             return fallbackForMissing;
         }

@@ -52,7 +52,7 @@ public class RequestLogContext extends OncePerRequestFilter {
         put(FUNCTION, function);
     }
 
-    /** @param outcome e.g. {@link SlotlineMetrics.Outcome#tagValue()} */
+    /** @param outcome {@code ok}, or the reason of an answer that is not ok */
     public static void outcome(@Nullable String outcome) {
         put(OUTCOME, outcome);
     }

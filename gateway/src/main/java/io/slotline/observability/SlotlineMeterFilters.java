@@ -14,6 +14,11 @@ import org.jspecify.annotations.Nullable;
  */
 public final class SlotlineMeterFilters {
 
+    /** A histogram with percentiles and the SLO buckets (functions' answers). */
+    public static final String FUNCTION_DURATION = "slotline.function.duration";
+    /** SLO buckets only (requests to Cal.com). */
+    public static final String CALCOM_REQUESTS = "slotline.calcom.requests";
+
     private SlotlineMeterFilters() {
     }
 
@@ -23,8 +28,8 @@ public final class SlotlineMeterFilters {
             @Override
             public @Nullable DistributionStatisticConfig configure(Meter.Id id, DistributionStatisticConfig config) {
                 return switch (id.getName()) {
-                    case SlotlineMetrics.FUNCTION_DURATION -> functionDuration().merge(config);
-                    case SlotlineMetrics.CALCOM_REQUESTS -> calcomRequests().merge(config);
+                    case FUNCTION_DURATION -> functionDuration().merge(config);
+                    case CALCOM_REQUESTS -> calcomRequests().merge(config);
                     default -> config;
                 };
             }

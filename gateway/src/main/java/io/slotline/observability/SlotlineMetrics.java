@@ -6,8 +6,6 @@ import io.github.resilience4j.micrometer.tagged.CircuitBreakerMetricNames;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
-import java.time.Duration;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -18,17 +16,14 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Meters of the Retell functions, the availability cache, Retell's webhooks and signatures, and the Cal.com
- * circuit breakers (names and tags fixed by CONTRACTS.md). Cal.com's requests and rate limits are metered by the
- * Cal.com client itself ({@code io.slotline.calcom.HttpCalcomClient}), calls in progress by
- * {@code io.slotline.calls.ActiveCalls}. Every tag value that comes from a caller is bounded, so no input can create
+ * Meters of the availability cache, Retell's webhooks and signatures, and the Cal.com circuit breakers (names and
+ * tags fixed by CONTRACTS.md). The Retell functions are metered by {@code io.slotline.functions.FunctionMetrics},
+ * Cal.com's requests and rate limits by the Cal.com client itself ({@code io.slotline.calcom.HttpCalcomClient}),
+ * calls in progress by {@code io.slotline.calls.ActiveCalls}. Every tag value that comes from a caller is bounded, so no input can create
  * an unbounded number of series. Histogram buckets and percentiles come from {@link SlotlineMeterFilters}.
  */
 public class SlotlineMetrics {
 
-    public static final String FUNCTION_DURATION = "slotline.function.duration";
-    public static final String FUNCTION_OUTCOMES = "slotline.function.outcomes";
-    public static final String CALCOM_REQUESTS = "slotline.calcom.requests";
     public static final String CIRCUIT_BREAKER_PREFIX = "slotline.calcom.circuitbreaker";
     public static final String CIRCUIT_BREAKER_TRANSITIONS = CIRCUIT_BREAKER_PREFIX + ".transitions";
     public static final String AVAILABILITY_CACHE = "slotline.availability.cache";
@@ -40,20 +35,6 @@ public class SlotlineMetrics {
     public static final String RETELL_WEBHOOKS = "slotline.retell.webhooks";
     public static final String SIGNATURE_REJECTIONS = "slotline.retell.signature.rejections";
 
-    /** The Retell functions Slotline serves; their series exist from startup so dashboards and alerts see zeros. */
-    public static final List<String> FUNCTIONS = List.of(
-            "check_availability",
-            "get_alternatives",
-            "find_next_available",
-            "book_appointment",
-            "cancel_appointment",
-            "reschedule_appointment",
-            "list_services",
-            "get_appointments",
-            "check_customer",
-            "request_callback",
-            "get_current_context");
-
     static final CircuitBreakerMetricNames CIRCUIT_BREAKER_NAMES = CircuitBreakerMetricNames.custom()
             .callsMetricName(CIRCUIT_BREAKER_PREFIX + ".calls")
             .notPermittedCallsMetricName(CIRCUIT_BREAKER_PREFIX + ".not.permitted.calls")
@@ -63,22 +44,6 @@ public class SlotlineMetrics {
             .failureRateMetricName(CIRCUIT_BREAKER_PREFIX + ".failure.rate")
             .slowCallRateMetricName(CIRCUIT_BREAKER_PREFIX + ".slow.call.rate")
             .build();
-
-    /** How a function call ended, as seen by the caller. */
-    public enum Outcome {
-        /** The function did what was asked ({@code ok: true}). */
-        OK,
-        /** A regular business answer the agent must handle ({@code ok: false}), e.g. the slot was taken. */
-        NOT_OK,
-        /** The request itself was invalid (bad signature aside): missing arguments, unknown tenant. */
-        CLIENT_ERROR,
-        /** Slotline or Cal.com failed. */
-        SERVER_ERROR;
-
-        public String tagValue() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-    }
 
     /** Why cached availability was dropped. */
     public enum InvalidationSource {
@@ -93,11 +58,6 @@ public class SlotlineMetrics {
 
     private final MeterRegistry registry;
 
-    private final BoundedTagValues functions = new BoundedTagValues(Set.copyOf(FUNCTIONS), 10, "unknown");
-    private final BoundedTagValues reasons = new BoundedTagValues(
-            Set.of("none", "slot_taken", "unknown_service", "invalid_date", "calcom_unavailable", "not_found"),
-            30,
-            "none");
     private final BoundedTagValues webhookEvents =
             new BoundedTagValues(Set.of("call_started", "call_ended", "call_analyzed"), 10, "unknown");
     private final BoundedTagValues webhookOutcomes =
@@ -115,12 +75,6 @@ public class SlotlineMetrics {
     }
 
     private void preRegister() {
-        for (String function : FUNCTIONS) {
-            for (Outcome outcome : Outcome.values()) {
-                functionTimer(function, outcome);
-            }
-            outcomeCounter(function, Outcome.OK, "none");
-        }
         for (String result : List.of("hit", "miss", "stale")) {
             cacheCounter(result);
         }
@@ -147,47 +101,6 @@ public class SlotlineMetrics {
         for (String reason : List.of("missing", "malformed", "stale", "mismatch")) {
             signatureCounter(reason);
         }
-    }
-
-    // --- Retell functions -------------------------------------------------------------------------------------
-
-    public Timer.Sample startFunction() {
-        return Timer.start(registry);
-    }
-
-    /** Stops {@code sample} and records the call; returns the measured duration (useful for a log line). */
-    public Duration recordFunction(Timer.Sample sample, String function, Outcome outcome, @Nullable String reason) {
-        String functionTag = functions.tag(function);
-        long nanos = sample.stop(functionTimer(functionTag, outcome));
-        outcomeCounter(functionTag, outcome, reasons.tag(reason)).increment();
-        return Duration.ofNanos(nanos);
-    }
-
-    /**
-     * @param reason why the call ended this way, snake_case, e.g. slot_taken, unknown_service, invalid_date,
-     *     calcom_unavailable, not_found; null means "none"
-     */
-    public void recordFunction(String function, Outcome outcome, @Nullable String reason, Duration duration) {
-        String functionTag = functions.tag(function);
-        functionTimer(functionTag, outcome).record(duration);
-        outcomeCounter(functionTag, outcome, reasons.tag(reason)).increment();
-    }
-
-    private Timer functionTimer(String functionTag, Outcome outcome) {
-        return Timer.builder(FUNCTION_DURATION)
-                .description("Time to answer a Retell function call")
-                .tag("function", functionTag)
-                .tag("outcome", outcome.tagValue())
-                .register(registry);
-    }
-
-    private Counter outcomeCounter(String functionTag, Outcome outcome, String reasonTag) {
-        return Counter.builder(FUNCTION_OUTCOMES)
-                .description("Retell function calls by outcome and reason")
-                .tag("function", functionTag)
-                .tag("outcome", outcome.tagValue())
-                .tag("reason", reasonTag)
-                .register(registry);
     }
 
     // --- Cal.com circuit breakers ----------------------------------------------------------------------------------------------

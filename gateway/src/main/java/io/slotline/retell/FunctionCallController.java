@@ -16,6 +16,7 @@ import io.slotline.functions.CallContext;
 import io.slotline.functions.FunctionDispatcher;
 import io.slotline.functions.FunctionRequestException;
 import io.slotline.functions.FunctionResult;
+import io.slotline.functions.Reason;
 import io.slotline.observability.RequestLogContext;
 import io.slotline.speech.MessageKey;
 import io.slotline.speech.Messages;
@@ -55,7 +56,7 @@ class FunctionCallController {
             log.warn("Retell tool '{}' posts to /retell/functions/{}: fix the tool's URL", declared, name);
             RequestLogContext.function(name);
             Language language = verified.tenant() == null ? null : verified.tenant().company().language();
-            return ResponseEntity.ok(FunctionResult.notOk("function_mismatch", speakable(MessageKey.TOOL_MISCONFIGURED,
+            return ResponseEntity.ok(FunctionResult.notOk(Reason.FUNCTION_MISMATCH, speakable(MessageKey.TOOL_MISCONFIGURED,
                     language), Map.of("detail", "the body names '" + declared + "', the URL '" + name + "'"))
                     .body());
         }
@@ -134,13 +135,13 @@ class FunctionCallController {
     }
 
     private static ResponseEntity<Map<String, @Nullable Object>> respond(FunctionResult result) {
-        RequestLogContext.outcome(result.ok() ? "ok" : result.reason());
+        RequestLogContext.outcome(result.ok() ? "ok" : result.reason().wire());
         return ResponseEntity.ok(result.body());
     }
 
     /** Retell can only reach us for a number we don't serve through a shared key: say so in both languages. */
     private static FunctionResult unknownNumber() {
-        return FunctionResult.notOk("unknown_number", speakable(MessageKey.UNKNOWN_DIALLED_NUMBER, null));
+        return FunctionResult.notOk(Reason.UNKNOWN_NUMBER, speakable(MessageKey.UNKNOWN_DIALLED_NUMBER, null));
     }
 
     /** In the company's language, or in both when we don't know whose call it is. */

@@ -31,7 +31,7 @@ class ChangeAnswersTest {
         FunctionResult english = ChangeAnswers.refusal(context(Language.EN), new ChangePolicy.FeeToConfirm(1250, 24),
                 Change.RESCHEDULE, APPOINTMENT, "GBP");
 
-        assertThat(english.reason()).isEqualTo("fee_confirmation_required");
+        assertThat(english.reason()).isEqualTo(Reason.FEE_CONFIRMATION_REQUIRED);
         assertThat(english.message()).isEqualTo("Please note: for changes less than 24 hours before the appointment "
                 + "we charge 12 pounds 50. Would you still like to move it?");
         assertThat(english.data()).containsEntry("fee_cents", 1250).containsEntry("currency", "GBP")
@@ -67,7 +67,7 @@ class ChangeAnswersTest {
         FunctionResult started = ChangeAnswers.refusal(context(Language.EN), new ChangePolicy.AlreadyStarted(),
                 Change.CANCEL, APPOINTMENT, "EUR");
 
-        assertThat(started.reason()).isEqualTo("deadline_passed");
+        assertThat(started.reason()).isEqualTo(Reason.DEADLINE_PASSED);
         assertThat(started.message()).isEqualTo("I'm sorry, changes and cancellations are only possible up to "
                 + "6 hours before the appointment. Shall someone from the team call you back?");
         assertThat(started.data()).containsEntry("callback_offered", true).containsEntry("deadline_hours", 6);

@@ -26,7 +26,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.slotline.calls.FunctionCallLog;
 import io.slotline.calls.FunctionIdempotency;
 import io.slotline.calls.NewFunctionCall;
-import io.slotline.observability.SlotlineMetrics;
 import io.slotline.tenancy.Branch;
 import io.slotline.tenancy.Company;
 import io.slotline.tenancy.Language;
@@ -47,7 +46,7 @@ class DeadlineBackstopTest {
     private final FunctionCallLog callLog = mock(FunctionCallLog.class);
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final FunctionDispatcher dispatcher = new FunctionDispatcher(List.of(new Stuck()), JsonMapper.builder().build(),
-            mock(FunctionIdempotency.class), callLog, new SlotlineMetrics(registry), Clock.systemUTC(),
+            mock(FunctionIdempotency.class), callLog, new FunctionMetrics(registry), Clock.systemUTC(),
             new FunctionProperties(Duration.ofSeconds(2), Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(1),
                     Map.of("stuck_probe", DEADLINE)));
 
@@ -98,7 +97,7 @@ class DeadlineBackstopTest {
         Duration took = Duration.ofNanos(System.nanoTime() - started);
 
         assertThat(answer.ok()).isFalse();
-        assertThat(answer.reason()).isEqualTo("deadline");
+        assertThat(answer.reason()).isEqualTo(Reason.DEADLINE);
         assertThat(answer.message()).isEqualTo("Entschuldigung, das System antwortet gerade sehr langsam. "
                 + "Darf ich es gleich noch einmal versuchen?");
         assertThat(took).as("well inside Retell's tool timeout").isLessThan(Duration.ofSeconds(5));
@@ -111,7 +110,7 @@ class DeadlineBackstopTest {
         verify(callLog, timeout(10_000)).record(logged.capture());
         assertThat(logged.getValue().functionName()).isEqualTo("stuck_probe");
         assertThat(logged.getValue().message()).isEqualTo("late but done");
-        assertThat(registry.find(SlotlineMetrics.FUNCTION_OUTCOMES).tag("reason", "deadline").counter())
+        assertThat(registry.find(FunctionMetrics.FUNCTION_OUTCOMES).tag("reason", "deadline").counter())
                 .isNotNull().satisfies(counter -> assertThat(counter.count()).isEqualTo(1.0));
     }
 
@@ -131,7 +130,7 @@ class DeadlineBackstopTest {
         });
         Duration took = Duration.ofNanos(System.nanoTime() - started);
 
-        assertThat(answer.reason()).isEqualTo("deadline");
+        assertThat(answer.reason()).isEqualTo(Reason.DEADLINE);
         assertThat(answer.message()).isEqualTo(
                 "Sorry, the system is responding very slowly right now. May I try that again in a moment?");
         assertThat(took).isLessThan(Duration.ofSeconds(5));

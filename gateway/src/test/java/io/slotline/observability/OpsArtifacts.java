@@ -3,9 +3,9 @@ package io.slotline.observability;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.slotline.calcom.CalcomMeters;
 import io.slotline.calls.CallsMeters;
+import io.slotline.functions.FunctionsMeters;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.slotline.observability.SlotlineMetrics.InvalidationSource;
-import io.slotline.observability.SlotlineMetrics.Outcome;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -119,14 +119,14 @@ final class OpsArtifacts {
 
     /**
      * Gives each Slotline metric a series, through the features that own them: every recording method of
-     * {@link SlotlineMetrics} once (the transitions counter too), a Cal.com request and the calls gauge.
+     * {@link SlotlineMetrics} once (the transitions counter too), the functions' meters, a Cal.com request and the
+     * calls gauge.
      */
     static void exerciseEveryMetric(MeterRegistry registry) {
         CalcomMeters.exercise(registry);
         CallsMeters.register(registry);
+        FunctionsMeters.exercise(registry);
         SlotlineMetrics metrics = new SlotlineMetrics(registry);
-        metrics.recordFunction(metrics.startFunction(), "check_availability", Outcome.OK, null);
-        metrics.recordFunction("book_appointment", Outcome.NOT_OK, "slot_taken", Duration.ofMillis(180));
         metrics.cacheHit();
         metrics.cacheMiss();
         metrics.cacheStale();

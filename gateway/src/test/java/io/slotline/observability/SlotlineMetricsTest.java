@@ -11,7 +11,6 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.slotline.observability.SlotlineMetrics.InvalidationSource;
-import io.slotline.observability.SlotlineMetrics.Outcome;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
@@ -33,113 +32,6 @@ class SlotlineMetricsTest {
                 new PrometheusMeterRegistry(PrometheusConfig.DEFAULT, new PrometheusRegistry(), clock);
         registry.config().meterFilter(SlotlineMeterFilters.distributions());
         return registry;
-    }
-
-    @Nested
-    class Functions {
-
-        @Test
-        void everyFunctionAndOutcomeHasAZeroSeriesBeforeTheFirstCall() {
-            Scrape scrape = Scrape.parse(registry.scrape());
-
-            for (String function : SlotlineMetrics.FUNCTIONS) {
-                for (Outcome outcome : Outcome.values()) {
-                    assertThat(scrape.value("slotline_function_duration_seconds_count{function=\"" + function
-                                    + "\",outcome=\"" + outcome.tagValue() + "\"}"))
-                            .isZero();
-                }
-            }
-            assertThat(scrape.value(
-                            "slotline_function_outcomes_total{function=\"book_appointment\",outcome=\"ok\",reason=\"none\"}"))
-                    .isZero();
-        }
-
-        @Test
-        void durationIsAHistogramWithTheSloBucketsOfTheContract() {
-            metrics.recordFunction("check_availability", Outcome.OK, null, Duration.ofMillis(120));
-
-            String bucket = "slotline_function_duration_seconds_bucket{function=\"check_availability\",outcome=\"ok\",le=\"%s\"}";
-            expect(bucket.formatted("0.05"), 0);
-            expect(bucket.formatted("0.1"), 0);
-            expect(bucket.formatted("0.25"), 1);
-            expect(bucket.formatted("0.5"), 1);
-            expect(bucket.formatted("1.0"), 1);
-            expect(bucket.formatted("2.0"), 1);
-            expect(bucket.formatted("+Inf"), 1);
-            expect("slotline_function_duration_seconds_sum{function=\"check_availability\",outcome=\"ok\"}", 0.12);
-        }
-
-        @Test
-        void percentilesAreComputedInProcess() {
-            for (int i = 1; i <= 100; i++) {
-                metrics.recordFunction("list_services", Outcome.OK, null, Duration.ofMillis(i));
-            }
-
-            Timer timer = registry.get(SlotlineMetrics.FUNCTION_DURATION)
-                    .tags("function", "list_services", "outcome", "ok")
-                    .timer();
-            double[] percentiles = Arrays.stream(timer.takeSnapshot().percentileValues())
-                    .mapToDouble(ValueAtPercentile::percentile)
-                    .toArray();
-
-            assertThat(percentiles).containsExactly(0.5, 0.95, 0.99);
-            assertThat(timer.takeSnapshot().percentileValues()[1].value(TimeUnit.MILLISECONDS)).isBetween(90.0, 100.0);
-        }
-
-        @Test
-        void sampleMeasuresFromStartToRecord() {
-            Timer.Sample sample = metrics.startFunction();
-            meterClock.add(Duration.ofMillis(340));
-
-            Duration measured = metrics.recordFunction(sample, "book_appointment", Outcome.NOT_OK, "slot_taken");
-
-            assertThat(measured).isEqualTo(Duration.ofMillis(340));
-            Timer timer = registry.get(SlotlineMetrics.FUNCTION_DURATION)
-                    .tags("function", "book_appointment", "outcome", "not_ok")
-                    .timer();
-            assertThat(timer.count()).isEqualTo(1);
-            assertThat(timer.totalTime(TimeUnit.MILLISECONDS)).isEqualTo(340.0);
-            assertThat(registry.get(SlotlineMetrics.FUNCTION_OUTCOMES)
-                            .tags("function", "book_appointment", "outcome", "not_ok", "reason", "slot_taken")
-                            .counter()
-                            .count())
-                    .isEqualTo(1.0);
-        }
-
-        @Test
-        void outcomesRenderAsTheContractsTagValues() {
-            metrics.recordFunction("book_appointment", Outcome.SERVER_ERROR, "calcom_unavailable", Duration.ofSeconds(1));
-            metrics.recordFunction("book_appointment", Outcome.CLIENT_ERROR, "invalid_date", Duration.ofMillis(3));
-
-            expect("slotline_function_outcomes_total{function=\"book_appointment\",outcome=\"server_error\",reason=\"calcom_unavailable\"}", 1.0);
-            expect("slotline_function_outcomes_total{function=\"book_appointment\",outcome=\"client_error\",reason=\"invalid_date\"}", 1.0);
-        }
-
-        @Test
-        void unknownFunctionNamesAndReasonsAreBoundedSoCallersCannotExplodeSeries() {
-            for (int i = 0; i < 100; i++) {
-                metrics.recordFunction("made_up_" + i, Outcome.CLIENT_ERROR, "reason_" + i, Duration.ofMillis(1));
-            }
-            metrics.recordFunction("Robert'); DROP TABLE", Outcome.CLIENT_ERROR, "a\nb", Duration.ofMillis(1));
-
-            long functionTags = registry.find(SlotlineMetrics.FUNCTION_DURATION).timers().stream()
-                    .map(timer -> timer.getId().getTag("function"))
-                    .distinct()
-                    .count();
-            long reasonTags = registry.find(SlotlineMetrics.FUNCTION_OUTCOMES).counters().stream()
-                    .map(counter -> counter.getId().getTag("reason"))
-                    .distinct()
-                    .count();
-            // functions: 11 known + 10 extra + "other"; reasons: pre-registered "none" + 30 extra + "other".
-            // Both are "other" from call 30 on, and for the injection attempt.
-            assertThat(functionTags).isEqualTo(22);
-            assertThat(reasonTags).isEqualTo(32);
-            assertThat(registry.get(SlotlineMetrics.FUNCTION_OUTCOMES)
-                            .tags("function", "other", "reason", "other")
-                            .counter()
-                            .count())
-                    .isEqualTo(71.0);
-        }
     }
 
     @Nested
@@ -177,7 +69,7 @@ class SlotlineMetricsTest {
         /** The Cal.com client registers the timer; the buckets of the upstream SLO are this package's filter's. */
         @Test
         void haveTheUpstreamSloBuckets() {
-            Timer.builder(SlotlineMetrics.CALCOM_REQUESTS).tag("account", "all").tag("endpoint", "slots")
+            Timer.builder(SlotlineMeterFilters.CALCOM_REQUESTS).tag("account", "all").tag("endpoint", "slots")
                     .tag("status", "200").register(registry).record(Duration.ofMillis(300));
 
             String bucket =
