@@ -1,6 +1,7 @@
 package io.slotline;
 
 import io.slotline.admin.ApplyCommand;
+import io.slotline.admin.CalcomCheckCommand;
 import io.slotline.console.ConsoleAccountCommand;
 
 import org.springframework.boot.SpringApplication;
@@ -14,6 +15,9 @@ public class SlotlineApplication {
     public static void main(String[] args) {
         if (ConsoleAccountCommand.requested(args)) {
             System.exit(ConsoleAccountCommand.run(SlotlineApplication.class, args));
+        }
+        if (CalcomCheckCommand.requested(args)) {
+            System.exit(CalcomCheckCommand.run(SlotlineApplication.class, args));
         }
         if (ApplyCommand.requested(args)) {
             System.exit(ApplyCommand.run(SlotlineApplication.class, args));
