@@ -20,11 +20,13 @@ import io.slotline.admin.TenantRequests.PhoneNumberRequest;
 import io.slotline.admin.TenantRequests.PoliciesRequest;
 import io.slotline.admin.TenantRequests.ServiceRequest;
 import io.slotline.admin.TenantRequests.StaffRequest;
+import io.slotline.admin.TenantRequests.StaffEventTypeRequest;
 import io.slotline.admin.TenantViews.BranchView;
 import io.slotline.admin.TenantViews.CompanyView;
 import io.slotline.admin.TenantViews.PhoneNumberView;
 import io.slotline.admin.TenantViews.ServiceView;
 import io.slotline.admin.TenantViews.StaffView;
+import io.slotline.admin.TenantViews.StaffEventTypeView;
 import io.slotline.tenancy.Branch;
 import io.slotline.tenancy.BranchSpec;
 import io.slotline.tenancy.ChangeVerification;
@@ -39,6 +41,7 @@ import io.slotline.tenancy.Service;
 import io.slotline.tenancy.ServiceSpec;
 import io.slotline.tenancy.Staff;
 import io.slotline.tenancy.StaffSpec;
+import io.slotline.tenancy.StaffEventType;
 import io.slotline.tenancy.TenantDirectory;
 
 /**
@@ -505,6 +508,66 @@ class TenantAdmin {
         }
         replaceLinks(companyId, serviceId, wanted);
         return staffOfService(companyId, serviceId);
+    }
+
+    @Transactional(readOnly = true)
+    StaffEventTypeView staffEventType(long companyId, long serviceId, long staffId) {
+        serviceOf(companyId, serviceId);
+        Staff staff = linkedStaff(companyId, serviceId, staffId);
+        StaffEventType own = directory.staffEventTypes(companyId, serviceId).get(staffId);
+        return new StaffEventTypeView(serviceId, staffId, staff.name(), own == null ? null : own.eventTypeId(),
+                own == null ? null : own.slug());
+    }
+
+    /**
+     * Sets by hand where a staff member is booked when asked for by name (for when the Cal.com sync can't map them):
+     * their own event type, never the service's team event type, and not one another staff member of the service has.
+     */
+    StaffEventTypeView setStaffEventType(long companyId, long serviceId, long staffId, StaffEventTypeRequest request) {
+        Service service = serviceOf(companyId, serviceId);
+        linkedStaff(companyId, serviceId, staffId);
+        Long eventTypeId = request.eventTypeId();
+        if (eventTypeId == null) {
+            throw AdminException.missing("eventTypeId");
+        }
+        if (eventTypeId <= 0) {
+            throw AdminException.invalid("eventTypeId", "eventTypeId must be a positive Cal.com event type id");
+        }
+        String slug = request.slug() == null || request.slug().isBlank() ? null : request.slug().trim();
+        if (slug != null && !slug.matches("[A-Za-z0-9][A-Za-z0-9_-]{0,99}")) {
+            throw AdminException.invalid("slug", "slug must be a Cal.com event type slug (letters, digits, - and _, "
+                    + "at most 100)");
+        }
+        if (service.calcomTeamId() != null && eventTypeId.equals(service.calcomEventTypeId())) {
+            throw AdminException.invalid("eventTypeId", "event type " + eventTypeId + " is the service's team event "
+                    + "type for any host; a staff member is booked alone only on an event type of their own "
+                    + "(a managed child or their personal event type)");
+        }
+        directory.staffEventTypes(companyId, serviceId).values().stream()
+                .filter(other -> other.staffId() != staffId && other.eventTypeId() == eventTypeId)
+                .findFirst()
+                .ifPresent(other -> {
+                    throw AdminException.conflict("eventTypeId", "event type " + eventTypeId + " is already staff "
+                            + "member " + other.staffId() + "'s own event type for this service");
+                });
+        directory.setStaffEventType(companyId, serviceId, staffId, eventTypeId, slug);
+        return staffEventType(companyId, serviceId, staffId);
+    }
+
+    StaffEventTypeView clearStaffEventType(long companyId, long serviceId, long staffId) {
+        serviceOf(companyId, serviceId);
+        linkedStaff(companyId, serviceId, staffId);
+        directory.setStaffEventType(companyId, serviceId, staffId, null, null);
+        return staffEventType(companyId, serviceId, staffId);
+    }
+
+    private Staff linkedStaff(long companyId, long serviceId, long staffId) {
+        Staff staff = staffOf(companyId, staffId);
+        if (!directory.linkedStaffIds(companyId, serviceId).contains(staffId)) {
+            throw AdminException.notFound("staff member " + staffId + " on service " + serviceId
+                    + " (link them to the service first)");
+        }
+        return staff;
     }
 
     private void replaceLinks(long companyId, long serviceId, List<Long> wanted) {

@@ -21,11 +21,13 @@ import io.slotline.admin.TenantRequests.LinkSetRequest;
 import io.slotline.admin.TenantRequests.PhoneNumberRequest;
 import io.slotline.admin.TenantRequests.ServiceRequest;
 import io.slotline.admin.TenantRequests.StaffRequest;
+import io.slotline.admin.TenantRequests.StaffEventTypeRequest;
 import io.slotline.admin.TenantViews.BranchView;
 import io.slotline.admin.TenantViews.CompanyView;
 import io.slotline.admin.TenantViews.PhoneNumberView;
 import io.slotline.admin.TenantViews.ServiceView;
 import io.slotline.admin.TenantViews.StaffView;
+import io.slotline.admin.TenantViews.StaffEventTypeView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -219,6 +221,28 @@ class TenantController {
     List<StaffView> unlink(@PathVariable long companyId, @PathVariable long serviceId, @PathVariable long staffId) {
         admin.unlink(companyId, serviceId, staffId);
         return admin.staffOfService(companyId, serviceId);
+    }
+
+    @GetMapping("/{companyId}/services/{serviceId}/staff/{staffId}/event-type")
+    @Operation(summary = "The staff member's own Cal.com event type for the service (null when none)")
+    StaffEventTypeView staffEventType(@PathVariable long companyId, @PathVariable long serviceId,
+            @PathVariable long staffId) {
+        return admin.staffEventType(companyId, serviceId, staffId);
+    }
+
+    @PutMapping("/{companyId}/services/{serviceId}/staff/{staffId}/event-type")
+    @Operation(summary = "Set by hand the staff member's own Cal.com event type for the service (where callers "
+            + "asking for them are booked), for when the Cal.com sync can't map it")
+    StaffEventTypeView setStaffEventType(@PathVariable long companyId, @PathVariable long serviceId,
+            @PathVariable long staffId, @RequestBody StaffEventTypeRequest request) {
+        return admin.setStaffEventType(companyId, serviceId, staffId, request);
+    }
+
+    @DeleteMapping("/{companyId}/services/{serviceId}/staff/{staffId}/event-type")
+    @Operation(summary = "Forget the staff member's own event type for the service (they can't be asked for by name)")
+    StaffEventTypeView clearStaffEventType(@PathVariable long companyId, @PathVariable long serviceId,
+            @PathVariable long staffId) {
+        return admin.clearStaffEventType(companyId, serviceId, staffId);
     }
 
     // --- staff ---

@@ -93,6 +93,14 @@ final class TenantRequests {
     record LinkRequest(@Nullable Long staffId) implements AdminRequest {
     }
 
+    @Schema(name = "StaffEventTypeRequest")
+    record StaffEventTypeRequest(
+            @Schema(description = "the staff member's own Cal.com event type id for the service (a managed child "
+                    + "or their personal event type)") @Nullable Long eventTypeId,
+            @Schema(description = "its slug (lets the company's key read another user's event type)")
+            @Nullable String slug) implements AdminRequest {
+    }
+
     @Schema(name = "ServiceStaffSetRequest")
     record LinkSetRequest(@Nullable List<Long> staffIds) implements AdminRequest {
     }

@@ -90,4 +90,13 @@ final class TenantViews {
                     staff.calcomUsername(), staff.calcomUserId(), staff.active());
         }
     }
+
+    /**
+     * A staff member's own Cal.com event type for a service (a managed child or their personal event type), where
+     * callers asking for them by name are booked; null when they have none.
+     */
+    @Schema(name = "StaffEventType")
+    record StaffEventTypeView(long serviceId, long staffId, String staffName, @Nullable Long eventTypeId,
+            @Nullable String slug) {
+    }
 }

@@ -393,6 +393,52 @@ class TenantAdminApiTest extends AdminApiTestSupport {
     }
 
     @Test
+    void aStaffMembersOwnEventTypeIsSetByHandAndValidated() {
+        long[] tenant = companyWithBranch(uniqueSlug("own-types"));
+        String base = "/admin/api/companies/" + tenant[0];
+        long anna = post(base + "/staff", Map.of("name", "Anna", "branchId", tenant[1], "calcomUsername", "anna-x"))
+                .json().path("id").asLong();
+        long ben = post(base + "/staff", Map.of("name", "Ben", "branchId", tenant[1], "calcomUsername", "ben-x"))
+                .json().path("id").asLong();
+        long carl = post(base + "/staff", Map.of("name", "Carl", "branchId", tenant[1])).json().path("id").asLong();
+        long serviceId = post(base + "/services", Map.of("name", "Herrenhaarschnitt", "durationMinutes", 30,
+                "calcomEventTypeId", 1001, "staffIds", List.of(anna, ben))).json().path("id").asLong();
+        String annas = base + "/services/" + serviceId + "/staff/" + anna + "/event-type";
+        String bens = base + "/services/" + serviceId + "/staff/" + ben + "/event-type";
+
+        Response none = get(annas);
+        Response set = put(annas, Map.of("eventTypeId", 1111, "slug", "herrenhaarschnitt-stylist"));
+        Response taken = put(bens, Map.of("eventTypeId", 1111));
+        Response missing = put(bens, Map.of("slug", "cut"));
+        Response negative = put(bens, Map.of("eventTypeId", -5));
+        Response badSlug = put(bens, Map.of("eventTypeId", 1121, "slug", "not a slug!"));
+        Response notLinked = put(base + "/services/" + serviceId + "/staff/" + carl + "/event-type",
+                Map.of("eventTypeId", 1131));
+        Response unknownService = put(base + "/services/999999/staff/" + anna + "/event-type",
+                Map.of("eventTypeId", 1111));
+
+        assertThat(none.status()).isEqualTo(200);
+        assertThat(none.json().path("eventTypeId").asLong(0)).isZero();
+        assertThat(set.status()).isEqualTo(200);
+        assertThat(set.json().path("eventTypeId").asLong()).isEqualTo(1111);
+        assertThat(get(annas).json().path("slug").asString()).isEqualTo("herrenhaarschnitt-stylist");
+        assertThat(taken.status()).isEqualTo(409);
+        assertThat(taken.field()).isEqualTo("eventTypeId");
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.field()).isEqualTo("eventTypeId");
+        assertThat(negative.status()).isEqualTo(400);
+        assertThat(badSlug.status()).isEqualTo(400);
+        assertThat(badSlug.field()).isEqualTo("slug");
+        assertThat(notLinked.status()).isEqualTo(404);
+        assertThat(unknownService.status()).isEqualTo(404);
+        assertThat(get(bens).json().path("eventTypeId").asLong(0)).as("nothing refused was stored").isZero();
+
+        Response cleared = delete(annas);
+        assertThat(cleared.json().path("eventTypeId").asLong(0)).isZero();
+        assertThat(put(bens, Map.of("eventTypeId", 1111)).status()).as("free again").isEqualTo(200);
+    }
+
+    @Test
     void staffAndLinksCannotReachIntoAnotherCompany() {
         long[] mine = companyWithBranch(uniqueSlug("mine"));
         long[] theirs = companyWithBranch(uniqueSlug("theirs"));
