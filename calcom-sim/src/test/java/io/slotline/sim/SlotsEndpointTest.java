@@ -53,6 +53,23 @@ class SlotsEndpointTest extends SimulatorTestSupport {
         assertThat(first.get("end").asString()).isEqualTo("2026-03-26T09:30:00.000+01:00");
     }
 
+    /**
+     * packages/trpc/server/routers/viewer/slots/util.ts: {@code duration} sets the length and, without a slot
+     * interval, the step of any event type's slots, also a single-length one.
+     */
+    @Test
+    void aDurationChangesTheLengthAndStepOfASingleLengthEventType() {
+        JsonNode plain = http.get("/v2/slots?eventTypeId=13&format=range&timeZone=Europe/Berlin" + THURSDAY, slots())
+                .json().at("/data/2026-03-26");
+        JsonNode hour = http.get("/v2/slots?eventTypeId=13&duration=60&format=range&timeZone=Europe/Berlin"
+                + THURSDAY, slots()).json().at("/data/2026-03-26");
+
+        assertThat(starts(plain)).hasSize(6);
+        assertThat(starts(hour)).containsExactly("2026-03-26T09:00:00.000+01:00", "2026-03-26T10:00:00.000+01:00",
+                "2026-03-26T11:00:00.000+01:00");
+        assertThat(hour.get(0).get("end").asString()).isEqualTo("2026-03-26T10:00:00.000+01:00");
+    }
+
     @Test
     void minimumNoticeAppliesToday() {
         JsonNode data = http.get("/v2/slots?eventTypeId=10&start=2026-03-25&end=2026-03-25&timeZone=Europe/Berlin",

@@ -25,8 +25,8 @@ class AvailabilityConfiguration {
 
     /** Through the resilient decorator (the primary {@link CalcomApi}): breaker, budget and retry apply. */
     @Bean
-    SlotsFetcher slotsFetcher(CalcomApi calcom) {
-        return new SlotsFetcher(calcom);
+    SlotsFetcher slotsFetcher(CalcomApi calcom, ObjectProvider<EventTypeShapes> shapes) {
+        return new SlotsFetcher(calcom, shapes.getIfAvailable(() -> EventTypeShapes.NONE));
     }
 
     @Bean

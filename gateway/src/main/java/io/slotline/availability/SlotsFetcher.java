@@ -21,16 +21,27 @@ import io.slotline.calcom.SlotsResult;
 final class SlotsFetcher {
 
     private final CalcomApi calcom;
+    private final EventTypeShapes shapes;
 
     SlotsFetcher(CalcomApi calcom) {
+        this(calcom, EventTypeShapes.NONE);
+    }
+
+    SlotsFetcher(CalcomApi calcom, EventTypeShapes shapes) {
         this.calcom = Objects.requireNonNull(calcom, "calcom");
+        this.shapes = Objects.requireNonNull(shapes, "shapes");
     }
 
     /** @throws io.slotline.calcom.CalcomException when Cal.com (or a decorator in front of it) refuses or fails */
     Map<LocalDate, DayEntry> fetch(DayRange range, CalcomCallContext context) {
         CalendarRef calendar = range.calendar();
-        SlotsQuery query = SlotsQuery.forLocalDays(calendar.eventTypeRef(), range.from(), range.to(), range.zone())
-                .withDurationMinutes(calendar.durationMinutes());
+        SlotsQuery query = SlotsQuery.forLocalDays(calendar.eventTypeRef(), range.from(), range.to(), range.zone());
+        // Cal.com's duration changes the length and the step of any event type's slots while a booking keeps the
+        // event type's own length: named only when the event type offers it among several lengths
+        EventTypeShape shape = shapes.known(calendar.companyId(), calendar.bookingEventTypeId());
+        if (shape != null && shape.offersLength(calendar.durationMinutes())) {
+            query = query.withDurationMinutes(calendar.durationMinutes());
+        }
         SlotsResult result;
         try (CalcomCallContext.Scope ignored = context.bind()) {
             result = calcom.slots(calendar.account(), query);

@@ -441,6 +441,12 @@ public class BookingService implements DisposableBean {
         }
         CreateBooking create = CreateBooking.of(calendar.eventTypeRef(), request.start(),
                 ((AttendeeFactory.Ready) attendee).attendee(), key);
+        if (eventType != null && eventType.hasMultipleLengths()
+                && eventType.lengthInMinutes() != calendar.durationMinutes()
+                && eventType.lengthOptions().contains(calendar.durationMinutes())) {
+            // Cal.com refuses lengthInMinutes for a single-length event type; among several it picks the length
+            create = create.withLengthInMinutes(calendar.durationMinutes());
+        }
         if (request.reservationUid() != null) {
             create = create.withReservedSlotUid(request.reservationUid());
         }

@@ -106,8 +106,14 @@ public class EventTypeCatalog implements EventTypeShapes, DisposableBean {
     }
 
     static EventTypeShape shape(EventType eventType) {
+        Set<Integer> lengths = new java.util.HashSet<>();
+        if (eventType.hasMultipleLengths()) {
+            lengths.add(eventType.lengthInMinutes());
+            lengths.addAll(eventType.lengthOptions());
+        }
         return new EventTypeShape(eventType.id(), eventType.beforeEventBuffer(), eventType.afterEventBuffer(),
-                eventType.hosts().stream().map(Host::username).filter(Objects::nonNull).collect(Collectors.toSet()));
+                eventType.hosts().stream().map(Host::username).filter(Objects::nonNull).collect(Collectors.toSet()),
+                lengths);
     }
 
     private static String key(long companyId, long eventTypeId) {

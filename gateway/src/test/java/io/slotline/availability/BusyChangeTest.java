@@ -49,6 +49,11 @@ class BusyChangeTest {
             (companyId, eventTypeId) -> companyId == 1 ? SHAPES.get(eventTypeId) : null, fixture.clock);
     private final ExecutorService callers = Executors.newFixedThreadPool(4);
 
+    {
+        // Cal.com answers Färben's own 90 minutes: no duration is sent for a single-length event type
+        calcom.eventTypeLength(1003, 90);
+    }
+
     @AfterEach
     void stop() {
         calcom.open();

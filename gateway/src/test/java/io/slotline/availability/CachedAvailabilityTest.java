@@ -57,7 +57,7 @@ class CachedAvailabilityTest {
         assertThat(query.start()).isEqualTo(Instant.parse("2030-03-03T23:00:00Z"));
         // 2030-03-31 is the spring-forward day in Berlin: the last local day ends at 22:00 UTC
         assertThat(query.end()).isEqualTo(Instant.parse("2030-03-17T22:59:59Z"));
-        assertThat(query.durationMinutes()).isEqualTo(30);
+        assertThat(query.durationMinutes()).as("a single-length event type is asked without duration").isNull();
         assertThat(answer.days()).hasSize(14);
         assertThat(answer.stale()).isFalse();
         assertThat(answer.on(TODAY.plusDays(1))).hasSize(8);

@@ -29,6 +29,7 @@ public final class FakeCalcom implements CalcomApi {
     private final Clock clock;
     private final AtomicInteger slotsCalls = new AtomicInteger();
     private final List<SlotsQuery> queries = new CopyOnWriteArrayList<>();
+    private final java.util.Map<Long, Integer> lengths = new java.util.concurrent.ConcurrentHashMap<>();
     private final Set<Instant> taken = ConcurrentHashMap.newKeySet();
     private volatile @Nullable CountDownLatch gate;
     private volatile CountDownLatch arrived = new CountDownLatch(0);
@@ -118,8 +119,15 @@ public final class FakeCalcom implements CalcomApi {
         return answer;
     }
 
+    /** Like Cal.com, a slots request without a duration gets the event type's own length (30 unless set here). */
+    public void eventTypeLength(long eventTypeId, int minutes) {
+        lengths.put(eventTypeId, minutes);
+    }
+
     private SlotsResult answer(SlotsQuery query) {
-        int minutes = query.durationMinutes() != null ? query.durationMinutes() : 30;
+        int minutes = query.durationMinutes() != null ? query.durationMinutes()
+                : query.eventType() instanceof EventTypeRef.ById byId
+                        ? lengths.getOrDefault(byId.eventTypeId(), 30) : 30;
         TreeMap<LocalDate, List<Slot>> days = new TreeMap<>();
         LocalDate first = LocalDate.ofInstant(query.start(), query.timeZone());
         LocalDate last = LocalDate.ofInstant(query.end(), query.timeZone());

@@ -200,11 +200,15 @@ final class SlotsApi {
         return errors;
     }
 
-    /** The requested duration when the event type allows it, else its length. */
+    /**
+     * The slot length: the requested duration for any event type, one length or several
+     * (packages/trpc/server/routers/viewer/slots/util.ts: {@code eventLength: input.duration || eventType.length},
+     * and the step {@code eventType.slotInterval || input.duration || eventType.length}); a booking keeps the event
+     * type's own length all the same.
+     */
     private static int duration(ApiRequest request, EventType eventType) {
         Long requested = Values.jsParseInt(request.query("duration"));
-        if (requested != null && requested > 0 && requested <= Integer.MAX_VALUE
-                && eventType.allowsLength(requested.intValue())) {
+        if (requested != null && requested > 0 && requested <= 1440) {
             return requested.intValue();
         }
         return eventType.lengthInMinutes();
