@@ -155,7 +155,15 @@ class CalcomCheck {
                     + "the salon's confirmation; callers are told their request will be confirmed.",
                     "Turn off 'requires confirmation' if phone bookings should be final."));
         }
-        if (type.lengthInMinutes() != service.durationMinutes()) {
+        if (type.isSeated()) {
+            findings.add(new Finding(Level.ERROR, subject, "Event type " + type.id() + " is seated ("
+                    + type.seatsPerTimeSlot() + " seats per time slot): Cal.com puts several callers into one "
+                    + "booking, which phone booking can't book or cancel seat by seat, so Slotline refuses to book it "
+                    + "by phone.", "Turn off 'Offer seats' on event type " + type.id() + " in Cal.com (event type, "
+                    + "Advanced), or take the service off the phone (deactivate it in Slotline)."));
+        }
+        if (type.lengthInMinutes() != service.durationMinutes()
+                && !(type.hasMultipleLengths() && type.lengthOptions().contains(service.durationMinutes()))) {
             findings.add(new Finding(Level.WARNING, subject, "The service says " + service.durationMinutes()
                     + " minutes, Cal.com books " + type.lengthInMinutes() + ".", "Run the Cal.com sync or correct "
                     + "the event type's length."));

@@ -62,11 +62,34 @@ class CalcomSync {
     /**
      * @param staffLinked   staff newly linked because they host the event type
      * @param staffCalendars each linked host's own event type, as "Anna: 1111" (or why there is none)
+     * @param warnings      what the phone flow can't do with the event type (e.g. seats), for the operator
      */
     @Schema(name = "CalcomSyncItem")
     record Item(Action action, @Nullable Long serviceId, String serviceName, @Nullable Long eventTypeId,
             @Nullable String eventTypeSlug, List<String> changes, List<String> staffLinked,
-            List<String> staffCalendars, @Nullable String reason) {
+            List<String> staffCalendars, @Nullable String reason, List<String> warnings) {
+
+        Item(Action action, @Nullable Long serviceId, String serviceName, @Nullable Long eventTypeId,
+                @Nullable String eventTypeSlug, List<String> changes, List<String> staffLinked,
+                List<String> staffCalendars, @Nullable String reason) {
+            this(action, serviceId, serviceName, eventTypeId, eventTypeSlug, changes, staffLinked, staffCalendars,
+                    reason, List.of());
+        }
+    }
+
+    /** What voice booking can't handle in an event type, said so the operator knows what to change. */
+    static List<String> warnings(EventType eventType) {
+        List<String> warnings = new ArrayList<>();
+        if (eventType.isSeated()) {
+            warnings.add(seatedWarning(eventType));
+        }
+        return warnings;
+    }
+
+    static String seatedWarning(EventType eventType) {
+        return "event type " + eventType.id() + " is seated (" + eventType.seatsPerTimeSlot() + " seats per time "
+                + "slot): Cal.com puts several callers into one booking, which phone booking can't book or cancel "
+                + "seat by seat, so Slotline does not book it by phone";
     }
 
     /** @param webhooks the subscriptions checked again after a sync that created services (null otherwise) */
@@ -223,7 +246,8 @@ class CalcomSync {
             List<String> calendars = new ArrayList<>();
             linkHosts(companyId, serviceId, account, eventType, staff, linked, calendars, new ArrayList<>(), apply);
             return new Item(Action.CREATE, serviceId, name, eventType.id(), eventType.slug(),
-                    List.of("new service, " + eventType.lengthInMinutes() + " min"), linked, calendars, null);
+                    List.of("new service, " + eventType.lengthInMinutes() + " min"), linked, calendars, null,
+                    warnings(eventType));
         }
         Service service = match.get();
         List<String> changes = new ArrayList<>();
@@ -236,20 +260,23 @@ class CalcomSync {
         if (!java.util.Objects.equals(eventType.teamId(), service.calcomTeamId())) {
             changes.add("calcomTeamId " + service.calcomTeamId() + " -> " + eventType.teamId());
         }
-        if (eventType.lengthInMinutes() != service.durationMinutes()) {
+        // a length the event type offers among several is the service's to choose
+        boolean offered = eventType.hasMultipleLengths() && eventType.lengthOptions().contains(service.durationMinutes());
+        int duration = offered ? service.durationMinutes() : eventType.lengthInMinutes();
+        if (duration != service.durationMinutes()) {
             changes.add("durationMinutes " + service.durationMinutes() + " -> " + eventType.lengthInMinutes()
                     + " (the event type's length: Cal.com books that, whatever the service said)");
         }
         if (apply && !changes.isEmpty()) {
             directory.updateService(companyId, service.id(), new ServiceSpec(service.name(), service.synonyms(),
-                    eventType.lengthInMinutes(), service.priceCents(), service.currency(), eventType.id(),
+                    duration, service.priceCents(), service.currency(), eventType.id(),
                     eventType.slug(), service.active(), eventType.teamId()));
         }
         List<String> linked = new ArrayList<>();
         List<String> calendars = new ArrayList<>();
         linkHosts(companyId, service.id(), account, eventType, staff, linked, calendars, changes, apply);
         return new Item(changes.isEmpty() ? Action.UNCHANGED : Action.UPDATE, service.id(), service.name(),
-                eventType.id(), eventType.slug(), changes, linked, calendars, null);
+                eventType.id(), eventType.slug(), changes, linked, calendars, null, warnings(eventType));
     }
 
     /**

@@ -417,6 +417,13 @@ public class BookingService implements DisposableBean {
         CalendarRef calendar = request.calendar();
         // the booking fields decide whether an email is required; unknown (Cal.com not answering) means "assume so"
         EventType eventType = eventTypes.get(calendar);
+        if (eventType != null && eventType.isSeated()) {
+            // a seat is part of a booking shared with other callers (one uid, a seat uid each): booking and
+            // cancelling whole bookings would merge or cancel other callers' seats; the Cal.com check says so
+            log.warn("booking for call {} refused: event type {} is seated", request.retellCallId(), eventType.id());
+            settleNotBooked(request, key, "seated event type " + eventType.id());
+            return new Rejected("event type " + eventType.id() + " is seated");
+        }
         AttendeeFactory.Result attendee = AttendeeFactory.attendee(request.customerName(), request.phone(),
                 request.email(), request.zone(), request.company().language(),
                 eventType == null || eventType.requiresEmail(), eventType != null && eventType.requiresPhone(),

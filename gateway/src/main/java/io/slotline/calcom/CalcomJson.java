@@ -214,7 +214,21 @@ final class CalcomJson {
                 longValue(node, "ownerId"),
                 list(node.path("lengthInMinutesOptions"), option -> option.canConvertToInt() ? option.asInt() : null)
                         .stream().filter(java.util.Objects::nonNull).toList(),
-                node.path("requiresConfirmation").asBoolean(false));
+                node.path("requiresConfirmation").asBoolean(false),
+                seats(node));
+    }
+
+    /**
+     * 2024-06-14 answers {@code seats: {seatsPerTimeSlot, showAttendeeInfo, showAvailabilityCount}}
+     * (event-types_2024_06_14/outputs/event-type.output.ts, transformers' seats); older shapes a top-level
+     * {@code seatsPerTimeSlot}. Null when not seated.
+     */
+    private static @Nullable Integer seats(JsonNode node) {
+        Integer seats = intValue(node.path("seats"), "seatsPerTimeSlot");
+        if (seats == null) {
+            seats = intValue(node, "seatsPerTimeSlot");
+        }
+        return seats != null && seats > 0 ? seats : null;
     }
 
     /** {@code GET /v2/me}: MeOutput (apps/api/v2/src/ee/me/outputs/me.output.ts). */

@@ -13,11 +13,31 @@ import org.jspecify.annotations.Nullable;
  * @param schedulingType a team event type's; null for a user's own (personal or managed child)
  * @param ownerId the owning user of a personal event type or managed child; null for team event types
  * @param lengthOptions further lengths a caller may choose (Cal.com's "multiple durations")
+ * @param seatsPerTimeSlot for a seated event type, how many attendees share one booking of a time (null: not seated)
  */
 public record EventType(long id, String title, String slug, int lengthInMinutes, @Nullable Integer slotInterval,
         int minimumBookingNotice, int beforeEventBuffer, int afterEventBuffer, List<BookingField> bookingFields,
         List<Host> hosts, @Nullable Long teamId, boolean hidden, @Nullable SchedulingType schedulingType,
-        @Nullable Long ownerId, List<Integer> lengthOptions, boolean requiresConfirmation) {
+        @Nullable Long ownerId, List<Integer> lengthOptions, boolean requiresConfirmation,
+        @Nullable Integer seatsPerTimeSlot) {
+
+    public EventType(long id, String title, String slug, int lengthInMinutes, @Nullable Integer slotInterval,
+            int minimumBookingNotice, int beforeEventBuffer, int afterEventBuffer, List<BookingField> bookingFields,
+            List<Host> hosts, @Nullable Long teamId, boolean hidden, @Nullable SchedulingType schedulingType,
+            @Nullable Long ownerId, List<Integer> lengthOptions, boolean requiresConfirmation) {
+        this(id, title, slug, lengthInMinutes, slotInterval, minimumBookingNotice, beforeEventBuffer,
+                afterEventBuffer, bookingFields, hosts, teamId, hidden, schedulingType, ownerId, lengthOptions,
+                requiresConfirmation, null);
+    }
+
+    /**
+     * Several callers share one booking of a time, each in a seat: Cal.com answers a seat booking with the shared
+     * booking's uid and a seat uid, and cancels a seat by that seat uid. The phone flow books and cancels whole
+     * bookings, so it can't serve such an event type.
+     */
+    public boolean isSeated() {
+        return seatsPerTimeSlot != null && seatsPerTimeSlot > 0;
+    }
 
     static final String EMAIL_FIELD = "email";
     static final String ATTENDEE_PHONE_FIELD = "attendeePhoneNumber";

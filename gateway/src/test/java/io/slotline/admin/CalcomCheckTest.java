@@ -111,6 +111,33 @@ class CalcomCheckTest extends AdminApiTestSupport {
                 .isEqualTo(1);
     }
 
+    /** A seated event type: Cal.com shares one booking among callers, which phone booking can't do. */
+    @Test
+    void aSeatedEventTypeIsFlaggedBySyncAndCheck() throws Exception {
+        sim("/_sim/scenario", """
+                {"tenants": [{"apiKey": "cal_seats", "userId": 850, "name": "Seats Salon", "username": "seats-owner",
+                              "teamId": 85, "teamSlug": "seats-team", "timeZone": "Europe/Berlin"}],
+                 "hosts": [{"id": 86, "username": "eva", "name": "Eva", "timeZone": "Europe/Berlin",
+                            "schedule": {"mon": ["09:00-17:00"]}},
+                           {"id": 87, "username": "finn", "name": "Finn", "timeZone": "Europe/Berlin",
+                            "schedule": {"mon": ["09:00-17:00"]}}],
+                 "eventTypes": [
+                   {"id": 851, "ownerKey": "cal_seats", "title": "Workshop", "slug": "workshop",
+                    "lengthInMinutes": 60, "hosts": ["eva", "finn"], "emailRequired": false, "seatsPerTimeSlot": 4}]}
+                """);
+        long[] tenant = companyWithBranch(uniqueSlug("seats"));
+        String base = "/admin/api/companies/" + tenant[0];
+        patch(base, Map.of("calcomApiKey", "cal_seats"));
+
+        Response synced = post(base + "/calcom/sync", null);
+        Response check = get(base + "/calcom/check");
+
+        assertThat(synced.json().path("items").get(0).path("warnings").get(0).asString())
+                .contains("seated (4 seats per time slot)");
+        assertThat(texts(check.json(), "ERROR")).anyMatch(e -> e.startsWith("Service Workshop: ")
+                && e.contains("is seated (4 seats per time slot)"));
+    }
+
     @Test
     void aKeyCalcomRefusesIsTheOnlyFinding() {
         long[] tenant = companyWithBranch(uniqueSlug("check-bad-key"));

@@ -1,5 +1,7 @@
 package io.slotline.sim.api;
 
+import java.util.List;
+
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -8,6 +10,7 @@ import io.slotline.sim.calendar.Attendee;
 import io.slotline.sim.calendar.Booking;
 import io.slotline.sim.calendar.EventType;
 import io.slotline.sim.calendar.Host;
+import io.slotline.sim.calendar.Seat;
 import io.slotline.sim.web.Json;
 import io.slotline.sim.web.Times;
 import tools.jackson.databind.node.ArrayNode;
@@ -20,6 +23,15 @@ final class BookingJson {
     }
 
     static ObjectNode booking(Booking booking, @Nullable EventType eventType, @Nullable Host host) {
+        return booking(booking, eventType, host, List.of(), null);
+    }
+
+    /**
+     * @param seats    a seated booking's seats (its attendees, one each); empty for an ordinary booking
+     * @param seatUid  the seat a create just took, answered as {@code seatUid}
+     */
+    static ObjectNode booking(Booking booking, @Nullable EventType eventType, @Nullable Host host, List<Seat> seats,
+            @Nullable String seatUid) {
         ObjectNode json = Json.object();
         json.put("id", booking.id());
         json.put("uid", booking.uid());
@@ -62,7 +74,20 @@ final class BookingJson {
         json.set("metadata", Json.tree(booking.metadata()));
         json.put("icsUid", booking.uid() + "@Cal.com");
         ArrayNode attendees = json.putArray("attendees");
-        attendees.add(attendee(booking.attendee()));
+        if (seats.size() > 1 || (seats.size() == 1 && seats.get(0).seatUid() != null)) {
+            for (Seat seat : seats) {
+                ObjectNode entry = attendee(seat.attendee());
+                if (seat.seatUid() != null) {
+                    entry.put("seatUid", seat.seatUid());
+                }
+                attendees.add(entry);
+            }
+        } else {
+            attendees.add(attendee(booking.attendee()));
+        }
+        if (seatUid != null) {
+            json.put("seatUid", seatUid);
+        }
         if (booking.guests() != null) {
             ArrayNode guests = json.putArray("guests");
             booking.guests().forEach(guests::add);

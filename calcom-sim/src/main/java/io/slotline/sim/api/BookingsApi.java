@@ -79,9 +79,9 @@ public final class BookingsApi {
     Outcome create(ApiRequest request) {
         Scheduler.PreparedBooking prepared = scheduler.prepare(parseCreate(request.jsonObjectBody(), Set.of()));
         return new Outcome.Deferred(() -> {
-            Booking booking = scheduler.commit(prepared);
-            webhooks.bookingCreated(booking);
-            return Reply.json(201, Envelopes.success(render(booking)));
+            Scheduler.Created created = scheduler.commitSeat(prepared);
+            webhooks.bookingCreated(created.booking());
+            return Reply.json(201, Envelopes.success(render(created)));
         });
     }
 
@@ -94,9 +94,9 @@ public final class BookingsApi {
         if (ownerKey != null && !ownerKey.equals(request.eventType().ownerKey())) {
             throw ApiError.badRequest("Event type " + request.eventType().id() + " does not belong to " + ownerKey);
         }
-        Booking booking = scheduler.create(request);
-        webhooks.bookingCreated(booking);
-        return render(booking);
+        Scheduler.Created created = scheduler.commitSeat(scheduler.prepare(request));
+        webhooks.bookingCreated(created.booking());
+        return render(created);
     }
 
     Scheduler.BookingRequest parseCreate(ObjectNode body, Set<String> extraKeys) {
@@ -650,6 +650,14 @@ public final class BookingsApi {
     public ObjectNode render(Booking booking) {
         CalendarStore store = scheduler.store();
         return BookingJson.booking(booking, store.eventType(booking.eventTypeId()).orElse(null),
-                store.host(booking.hostId()).orElse(null));
+                store.host(booking.hostId()).orElse(null), scheduler.seats(booking), null);
+    }
+
+    /** A create's answer: a seat booking adds its {@code seatUid} (CreateSeatedBookingOutput_2024_08_13). */
+    ObjectNode render(Scheduler.Created created) {
+        Booking booking = created.booking();
+        CalendarStore store = scheduler.store();
+        return BookingJson.booking(booking, store.eventType(booking.eventTypeId()).orElse(null),
+                store.host(booking.hostId()).orElse(null), scheduler.seats(booking), created.seatUid());
     }
 }

@@ -93,6 +93,13 @@ final class EventTypeJson {
             user.putNull("darkBrandColor");
             user.putObject("metadata");
         }
+        if (eventType.isSeated()) {
+            // event-types_2024_06_14 output: seats {seatsPerTimeSlot, showAttendeeInfo, showAvailabilityCount}
+            ObjectNode seats = json.putObject("seats");
+            seats.put("seatsPerTimeSlot", eventType.settings().seatsPerTimeSlot());
+            seats.put("showAttendeeInfo", false);
+            seats.put("showAvailabilityCount", true);
+        }
         if (eventType.isTeam()) {
             json.put("teamId", eventType.teamId());
             json.putNull("parentEventTypeId");

@@ -99,6 +99,16 @@ final class SlotsApi {
                 if (range) {
                     item.put("end", Times.luxon(slot.plus(Duration.ofMinutes(duration)), zone));
                 }
+                if (eventType.isSeated()) {
+                    // slots-output.service.ts getAvailable(Range)SlotSeated
+                    Scheduler.SeatInfo seats = scheduler.seatInfo(eventType, slot);
+                    item.put("seatsBooked", seats.seatsBooked());
+                    item.put("seatsRemaining", seats.seatsTotal() - seats.seatsBooked());
+                    item.put("seatsTotal", seats.seatsTotal());
+                    if (seats.bookingUid() != null) {
+                        item.put("bookingUid", seats.bookingUid());
+                    }
+                }
             }
         }
         return Reply.json(200, Envelopes.success(data));

@@ -42,7 +42,15 @@ public final class CalendarStore {
         final Map<Long, TreeMap<BookingKey, Booking>> byHost = new HashMap<>();
         final Map<SlotKey, String> activeSlots = new HashMap<>();
         final Map<String, Reservation> reservations = new LinkedHashMap<>();
+        /** A seated booking's seats by booking uid, the booking's own attendee first. */
+        final Map<String, List<Seat>> seats = new LinkedHashMap<>();
         long nextBookingId = 10001;
+
+        /** The seats of a booking: its own attendee alone unless it is seated. */
+        List<Seat> seatsOf(Booking booking) {
+            List<Seat> taken = seats.get(booking.uid());
+            return taken != null ? taken : List.of(new Seat(null, booking.attendee()));
+        }
 
         void insert(Booking booking) {
             bookings.put(booking.uid(), booking);
@@ -102,6 +110,7 @@ public final class CalendarStore {
             byHost.clear();
             activeSlots.clear();
             reservations.clear();
+            seats.clear();
             nextBookingId = 10001;
         }
     }

@@ -70,17 +70,33 @@ public record EventType(long id, String ownerKey, @Nullable Long ownerUserId, @N
      * @param emailRequired the default email booking field is required (Cal.com's default) or optional/hidden
      * @param phoneRequired the attendee phone booking field is required
      * @param requiredCustomFields slugs of further required booking questions
+     * @param seatsPerTimeSlot a seated event type: this many attendees share one booking of a time (null: not seated)
      */
     public record Settings(boolean requiresConfirmation, boolean rescheduleWithSameRoundRobinHost,
             boolean emailRequired, boolean phoneRequired, List<String> requiredCustomFields,
-            CancellationReason cancellationReason) {
+            CancellationReason cancellationReason, @Nullable Integer seatsPerTimeSlot) {
 
         public static final Settings DEFAULTS = new Settings(false, false, true, false, List.of(),
-                CancellationReason.MANDATORY_HOST_ONLY);
+                CancellationReason.MANDATORY_HOST_ONLY, null);
 
         public Settings {
             requiredCustomFields = List.copyOf(requiredCustomFields);
+            if (seatsPerTimeSlot != null && seatsPerTimeSlot < 1) {
+                throw new IllegalArgumentException("seatsPerTimeSlot must be at least 1");
+            }
         }
+
+        public Settings(boolean requiresConfirmation, boolean rescheduleWithSameRoundRobinHost,
+                boolean emailRequired, boolean phoneRequired, List<String> requiredCustomFields,
+                CancellationReason cancellationReason) {
+            this(requiresConfirmation, rescheduleWithSameRoundRobinHost, emailRequired, phoneRequired,
+                    requiredCustomFields, cancellationReason, null);
+        }
+    }
+
+    /** Several attendees share one booking of a time, up to {@link Settings#seatsPerTimeSlot}. */
+    public boolean isSeated() {
+        return settings.seatsPerTimeSlot() != null;
     }
 
     /** The shape the simulator had before teams were modelled: team types are round robin, defaults otherwise. */

@@ -37,9 +37,28 @@ public final class Scheduler {
             Map<String, Object> responses, @Nullable String location, @Nullable String reservedSlotUid) {
     }
 
-    /** A create that passed the availability check and waits to be written. */
-    public record PreparedBooking(BookingRequest request, Host host, Instant end) {
+    /**
+     * A create that passed the availability check and waits to be written.
+     *
+     * @param seatOf for a seated event type, the booking of that time the attendee takes a seat in (null: new)
+     */
+    public record PreparedBooking(BookingRequest request, Host host, Instant end, @Nullable String seatOf) {
+
+        public PreparedBooking(BookingRequest request, Host host, Instant end) {
+            this(request, host, end, null);
+        }
     }
+
+    /** A booking as a create answers it: for a seated event type with the new seat's uid. */
+    public record Created(Booking booking, @Nullable String seatUid) {
+    }
+
+    /** What a seated time's slot says: seats taken and the booking they are in (null before the first seat). */
+    public record SeatInfo(int seatsBooked, int seatsTotal, @Nullable String bookingUid) {
+    }
+
+    /** "No more seats left at this seated booking." (errors.service.ts maps booking_seats_full_error, 409). */
+    public static final String MSG_SEATS_FULL = "No more seats left at this seated booking.";
 
     public record RescheduleRequest(String uid, Instant start, @Nullable String reason, @Nullable String rescheduledBy) {
     }
@@ -175,6 +194,49 @@ public final class Scheduler {
         return commit(prepare(request));
     }
 
+    /** Writes a prepared create; a seat joins its shared booking (409 when the seats went meanwhile). */
+    public Created commitSeat(PreparedBooking prepared) {
+        if (prepared.seatOf() == null) {
+            Booking booking = commit(prepared);
+            String seatUid = store.read(d -> {
+                List<Seat> seats = d.seats.get(booking.uid());
+                return seats == null ? null : seats.get(0).seatUid();
+            });
+            return new Created(booking, seatUid);
+        }
+        Instant now = clock.instant();
+        return store.write(d -> {
+            Booking shared = d.bookings.get(prepared.seatOf());
+            EventType eventType = prepared.request().eventType();
+            if (shared == null || !shared.isActive()
+                    || SlotFinder.seatsTaken(d, eventType, shared, now) >= eventType.settings().seatsPerTimeSlot()) {
+                throw new CalendarException(409, MSG_SEATS_FULL);
+            }
+            Seat seat = new Seat(ids.uuid(), prepared.request().attendee());
+            List<Seat> seats = new ArrayList<>(d.seatsOf(shared));
+            seats.add(seat);
+            d.seats.put(shared.uid(), List.copyOf(seats));
+            return new Created(shared, seat.seatUid());
+        });
+    }
+
+    /** Seats taken at a seated event type's time, and the booking they are in. */
+    public SeatInfo seatInfo(EventType eventType, Instant start) {
+        Instant now = clock.instant();
+        int total = eventType.settings().seatsPerTimeSlot() == null ? 0 : eventType.settings().seatsPerTimeSlot();
+        return store.read(d -> {
+            Booking shared = SlotFinder.seatedBookingAt(d, eventType, start);
+            int reserved = SlotFinder.seatReservations(d, eventType, start, now);
+            return shared == null ? new SeatInfo(reserved, total, null)
+                    : new SeatInfo(SlotFinder.seatsTaken(d, eventType, shared, now), total, shared.uid());
+        });
+    }
+
+    /** Every seat of a booking, its own attendee first. */
+    public List<Seat> seats(Booking booking) {
+        return store.read(d -> d.seatsOf(booking));
+    }
+
     /** The availability check of a create; the write happens in {@link #commit}. */
     public PreparedBooking prepare(BookingRequest request) {
         Instant now = clock.instant();
@@ -184,6 +246,17 @@ public final class Scheduler {
         checkBookable(eventType);
         checkBounds(eventType, start, now);
         return store.read(d -> {
+            if (eventType.isSeated()) {
+                // a seated time is one booking that attendees join until its seats are taken
+                // (packages/features/bookings/lib/handleSeats/handleSeats.ts)
+                Booking shared = SlotFinder.seatedBookingAt(d, eventType, start);
+                if (shared != null) {
+                    if (SlotFinder.seatsTaken(d, eventType, shared, now) >= eventType.settings().seatsPerTimeSlot()) {
+                        throw new CalendarException(409, MSG_SEATS_FULL);
+                    }
+                    return new PreparedBooking(request, d.hosts.get(shared.hostId()), shared.end(), shared.uid());
+                }
+            }
             List<Host> candidates = request.requestedHost() != null ? List.of(request.requestedHost())
                     : d.hostsOf(eventType);
             // reservations are advisory: RegularBookingService does not look at them (calcom-teams.md section 4)
@@ -225,6 +298,9 @@ public final class Scheduler {
                     request.location() != null ? request.location() : eventType.location(), now, null, null, null,
                     null, null, null, null);
             d.insert(booking);
+            if (eventType.isSeated()) {
+                d.seats.put(booking.uid(), List.of(new Seat(ids.uuid(), request.attendee())));
+            }
             if (request.reservedSlotUid() != null) {
                 d.reservations.remove(request.reservedSlotUid());
             }
@@ -443,10 +519,11 @@ public final class Scheduler {
             @Nullable String ownerKey) {
         int minutes = request.reservationDuration() != null ? request.reservationDuration()
                 : DEFAULT_RESERVATION_MINUTES;
-        // slots.service.ts reserveSlot: createSlot(eventType.userId ?? eventType.hosts[0].userId, ...)
+        // slots.service.ts reserveSlot: createSlot(eventType.userId ?? eventType.hosts[0].userId, ...,
+        // isSeat = eventType.seatsPerTimeSlot !== null)
         long userId = eventType.ownerUserId() != null ? eventType.ownerUserId() : eventType.hostIds().get(0);
         return new Reservation(uid, eventType.id(), request.slotStart(), end,
-                clock.instant().plus(Duration.ofMinutes(minutes)), minutes, ownerKey, userId, false);
+                clock.instant().plus(Duration.ofMinutes(minutes)), minutes, ownerKey, userId, eventType.isSeated());
     }
 
     private static EventType checkReservable(CalendarStore.Data d, ReserveRequest request, @Nullable Tenant caller) {
@@ -486,6 +563,19 @@ public final class Scheduler {
             @Nullable String ownUid) {
         Instant now = clock.instant();
         List<Reservation> held = SlotFinder.heldByOthers(d, eventType, start, end, ownUid, now);
+        if (eventType.isSeated()) {
+            // slots.service.ts: a seated slot is refused only when its booking has no seat left
+            Booking shared = SlotFinder.seatedBookingAt(d, eventType, start);
+            if (shared != null && d.seatsOf(shared).size() >= eventType.settings().seatsPerTimeSlot()) {
+                throw new CalendarException(422, "Booking with id=" + eventType.id() + " at " + start
+                        + " has no more seats left.");
+            }
+            if (!held.isEmpty()) {
+                throw new CalendarException(422,
+                        "This time slot is already reserved by another user. Please choose a different time.");
+            }
+            return;
+        }
         if (eventType.isRoundRobin()) {
             if (held.size() >= eventType.hostIds().size()) {
                 throw new CalendarException(422, "Can't reserve the slot because the round robin event type has no "

@@ -52,13 +52,16 @@ final class SlotFinder {
         Map<Instant, Integer> freeHosts = new TreeMap<>();
         Set<Instant> freeForOnlyHost = new HashSet<>();
         for (Host host : data.hostsOf(eventType)) {
-            List<Interval> busy = busy(data, host, from.minus(REACH), to.plus(REACH), ignoredBookingUid);
+            // a seated event type's own bookings are shared times, offered while seats are left (below)
+            List<Interval> busy = busy(data, host, from.minus(REACH), to.plus(REACH), ignoredBookingUid,
+                    eventType.isSeated() ? eventType.id() : null);
             for (WeeklySchedule.Occurrence window : host.schedule().occurrences(host.timeZone(), from, to)) {
                 for (Instant start = window.start(); !start.plus(length).isAfter(window.end());
                         start = start.plus(step)) {
                     if (start.isBefore(from) || start.isAfter(to) || start.isBefore(earliest)
                             || (latest != null && start.isAfter(latest))
-                            || isBusy(busy, eventType, start, start.plus(length))) {
+                            || isBusy(busy, eventType, start, start.plus(length))
+                            || (eventType.isSeated() && !seatLeft(data, eventType, host, start, length, now))) {
                         continue;
                     }
                     freeHosts.merge(start, 1, Integer::sum);
@@ -84,6 +87,54 @@ final class SlotFinder {
             }
         }
         return offered;
+    }
+
+    /**
+     * A seated event type's time (packages/trpc/server/routers/viewer/slots/util.ts with currentSeats,
+     * SeatProcessor.ts): free while the host's booking of this event type at exactly that start has a seat left,
+     * counting seat reservations; busy when another of its bookings overlaps at another start.
+     */
+    private static boolean seatLeft(CalendarStore.Data data, EventType eventType, Host host, Instant start,
+            Duration length, Instant now) {
+        for (Booking booking : data.hostBookings(host.id(), start.minus(REACH), start.plus(REACH))) {
+            if (!booking.isActive() || booking.eventTypeId() != eventType.id()
+                    || !booking.start().isBefore(start.plus(length)) || !start.isBefore(booking.end())) {
+                continue;
+            }
+            if (!booking.start().equals(start)
+                    || seatsTaken(data, eventType, booking, now) >= eventType.settings().seatsPerTimeSlot()) {
+                return false;
+            }
+        }
+        return seatReservations(data, eventType, start, now) < eventType.settings().seatsPerTimeSlot();
+    }
+
+    /** The active booking of a seated event type that starts at {@code start}, if any. */
+    static @Nullable Booking seatedBookingAt(CalendarStore.Data data, EventType eventType, Instant start) {
+        for (Host host : data.hostsOf(eventType)) {
+            for (Booking booking : data.hostBookings(host.id(), start, start)) {
+                if (booking.isActive() && booking.eventTypeId() == eventType.id() && booking.start().equals(start)) {
+                    return booking;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Seats taken in a seated booking, its seat reservations (SeatProcessor.ts) included. */
+    static int seatsTaken(CalendarStore.Data data, EventType eventType, Booking booking, Instant now) {
+        return data.seatsOf(booking).size() + seatReservations(data, eventType, booking.start(), now);
+    }
+
+    static int seatReservations(CalendarStore.Data data, EventType eventType, Instant start, Instant now) {
+        int count = 0;
+        for (Reservation reservation : data.reservations.values()) {
+            if (reservation.seat() && reservation.isActive(now) && reservation.eventTypeId() == eventType.id()
+                    && reservation.slotStart().equals(start)) {
+                count++;
+            }
+        }
+        return count;
     }
 
     /**
@@ -116,8 +167,8 @@ final class SlotFinder {
         if (!host.schedule().covers(host.timeZone(), start, end)) {
             return false;
         }
-        return !isBusy(busy(data, host, start.minus(REACH), end.plus(REACH), ignoredBookingUid), eventType, start,
-                end);
+        return !isBusy(busy(data, host, start.minus(REACH), end.plus(REACH), ignoredBookingUid, null), eventType,
+                start, end);
     }
 
     /** Active reservations of the event type overlapping the slot, except the caller's own. */
@@ -165,10 +216,11 @@ final class SlotFinder {
     }
 
     private static List<Interval> busy(CalendarStore.Data data, Host host, Instant from, Instant to,
-            @Nullable String ignoredBookingUid) {
+            @Nullable String ignoredBookingUid, @Nullable Long seatedEventTypeId) {
         List<Interval> busy = new ArrayList<>();
         for (Booking booking : data.hostBookings(host.id(), from, to)) {
-            if (!booking.isActive() || booking.uid().equals(ignoredBookingUid)) {
+            if (!booking.isActive() || booking.uid().equals(ignoredBookingUid)
+                    || (seatedEventTypeId != null && booking.eventTypeId() == seatedEventTypeId)) {
                 continue;
             }
             EventType own = CalendarStore.eventTypeOf(data, booking);

@@ -136,7 +136,9 @@ final class ScenarioJson {
                 node.path("emailRequired").asBoolean(true), node.path("phoneRequired").asBoolean(false),
                 requiredFields, optionalText(node, "requiresCancellationReason")
                         .map(EventType.CancellationReason::valueOf)
-                        .orElse(EventType.CancellationReason.MANDATORY_HOST_ONLY));
+                        .orElse(EventType.CancellationReason.MANDATORY_HOST_ONLY),
+                optionalLong(node, "seatsPerTimeSlot") == null ? null
+                        : optionalLong(node, "seatsPerTimeSlot").intValue());
         return new EventType(id, ownerKey, ownerUserId, teamId, text(node, "title"), text(node, "slug"),
                 optionalText(node, "description").orElse(""), length, options,
                 interval == null ? null : interval.intValue(), (int) optionalNumber(node, "minimumBookingNotice", 0),
@@ -224,6 +226,9 @@ final class ScenarioJson {
             e.put("phoneRequired", settings.phoneRequired());
             e.set("requiredBookingFields", Json.tree(settings.requiredCustomFields()));
             e.put("requiresCancellationReason", settings.cancellationReason().name());
+            if (settings.seatsPerTimeSlot() != null) {
+                e.put("seatsPerTimeSlot", settings.seatsPerTimeSlot());
+            }
             if (eventType.bookingWindowDays() != null) {
                 e.put("bookingWindowDays", eventType.bookingWindowDays());
             }
