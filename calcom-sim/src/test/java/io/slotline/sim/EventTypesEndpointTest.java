@@ -108,12 +108,13 @@ class EventTypesEndpointTest extends SimulatorTestSupport {
         JsonNode annas = http.get("/v2/event-types?username=anna-demo", eventTypes("cal_demo")).json().get("data");
 
         assertThat(team).extracting(e -> e.get("id").asInt() + ":" + e.get("schedulingType").asString())
-                .containsExactly("1001:roundRobin", "1002:roundRobin", "1003:roundRobin", "1101:managed",
-                        "1102:managed", "1103:managed");
+                .containsExactly("1001:roundRobin", "1002:roundRobin", "1003:roundRobin", "1004:roundRobin",
+                        "1005:roundRobin", "1101:managed", "1102:managed", "1103:managed", "1104:managed",
+                        "1105:managed");
         assertThat(team.get(2).get("afterEventBuffer").asInt()).isEqualTo(10);
-        assertThat(annas).extracting(e -> e.get("id").asInt()).containsExactly(1111, 1112, 1113);
+        assertThat(annas).extracting(e -> e.get("id").asInt()).containsExactly(1111, 1112, 1113, 1114, 1115);
         assertThat(annas).extracting(e -> e.get("title").asString()).containsExactly("Herrenhaarschnitt",
-                "Damenhaarschnitt", "Färben");
+                "Damenhaarschnitt", "Färben", "Färben: Farbe auftragen", "Färben: Waschen und Föhnen");
         assertThat(http.get("/v2/event-types", eventTypes("cal_demo")).json().get("data").size()).isZero();
         assertThat(http.get("/v2/event-types", eventTypes("cal_other")).json().at("/data/0/slug").asString())
                 .isEqualTo("haircut");

@@ -91,6 +91,26 @@ class CalcomWebhooks {
     private Map<EventType, String> needed(long companyId, CalcomSync.Account found, List<EventType> teamTypes) {
         Map<EventType, String> needed = new LinkedHashMap<>();
         for (Service service : directory.activeServices(companyId)) {
+            for (int index = 0; index < service.steps().size(); index++) {
+                // each step of a service in steps is booked in its own event types: their bookings matter too
+                io.slotline.tenancy.ServiceStep step = service.steps().get(index);
+                String what = service.name() + " step " + (index + 1) + " (" + step.name() + ")";
+                teamTypes.stream().filter(e -> e.id() == step.calcomEventTypeId()).findFirst()
+                        .ifPresent(type -> needed.putIfAbsent(type, "service " + what));
+                for (var staff : directory.staffForService(companyId, service.id())) {
+                    step.ownEventType(staff.id()).ifPresent(staffType -> {
+                        Optional<EventType> child = found.ownOf(staff.calcomUsername()).stream()
+                                .filter(e -> e.id() == staffType.eventTypeId()).findFirst();
+                        Optional<EventType> parent = child.flatMap(c -> teamTypes.stream()
+                                .filter(e -> e.isManagedParent() && e.slug().equals(c.slug())).findFirst());
+                        if (parent.isPresent()) {
+                            needed.merge(parent.get(), staff.name() + "'s " + what, (a, b) -> a + ", " + b);
+                        } else if (child.isPresent()) {
+                            needed.putIfAbsent(child.get(), staff.name() + "'s " + what);
+                        }
+                    });
+                }
+            }
             Long id = service.calcomEventTypeId();
             if (id == null) {
                 continue;

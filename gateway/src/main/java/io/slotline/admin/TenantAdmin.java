@@ -39,6 +39,8 @@ import io.slotline.tenancy.PhoneNumber;
 import io.slotline.tenancy.Policies;
 import io.slotline.tenancy.Service;
 import io.slotline.tenancy.ServiceSpec;
+import io.slotline.tenancy.ServiceStep;
+import io.slotline.tenancy.StaffEventType;
 import io.slotline.tenancy.Staff;
 import io.slotline.tenancy.StaffSpec;
 import io.slotline.tenancy.StaffEventType;
@@ -331,8 +333,9 @@ class TenantAdmin {
 
     ServiceView createService(long companyId, ServiceRequest request) {
         existingCompany(companyId);
-        ServiceSpec spec = serviceSpec(request, null);
         List<Long> staffIds = staffIds(companyId, "staffIds", request.staffIds());
+        ServiceSpec spec = serviceSpec(request, null).withSteps(steps(companyId, request.steps(), List.of(),
+                staffIds == null ? List.of() : staffIds));
         requireFreeServiceName(companyId, spec.name(), null);
         long id = directory.createService(companyId, spec);
         if (staffIds != null) {
@@ -343,8 +346,10 @@ class TenantAdmin {
 
     ServiceView updateService(long companyId, long serviceId, ServiceRequest request, boolean partial) {
         Service existing = serviceOf(companyId, serviceId);
-        ServiceSpec spec = serviceSpec(request, partial ? existing : null);
         List<Long> staffIds = staffIds(companyId, "staffIds", request.staffIds());
+        List<Long> performers = staffIds != null ? staffIds : directory.linkedStaffIds(companyId, serviceId);
+        ServiceSpec spec = serviceSpec(request, partial ? existing : null)
+                .withSteps(steps(companyId, request.steps(), partial ? existing.steps() : List.of(), performers));
         requireFreeServiceName(companyId, spec.name(), serviceId);
         directory.updateService(companyId, serviceId, spec);
         if (staffIds != null) {
@@ -356,7 +361,8 @@ class TenantAdmin {
     ServiceView deactivateService(long companyId, long serviceId) {
         Service s = serviceOf(companyId, serviceId);
         directory.updateService(companyId, serviceId, new ServiceSpec(s.name(), s.synonyms(), s.durationMinutes(),
-                s.priceCents(), s.currency(), s.calcomEventTypeId(), s.calcomEventTypeSlug(), false));
+                s.priceCents(), s.currency(), s.calcomEventTypeId(), s.calcomEventTypeSlug(), false,
+                s.calcomTeamId(), s.steps()));
         return service(companyId, serviceId);
     }
 
@@ -387,7 +393,76 @@ class TenantAdmin {
         String eventTypeSlug = Fields.optionalText("calcomEventTypeSlug",
                 pick(r.calcomEventTypeSlug(), base == null ? null : base.calcomEventTypeSlug()), 200);
         boolean active = pick(r.active(), base == null || base.active());
-        return new ServiceSpec(name, cleanSynonyms, duration, price, currency, eventTypeId, eventTypeSlug, active);
+        // the team is the sync's to set (the request has no field for it): a PATCH keeps it
+        return new ServiceSpec(name, cleanSynonyms, duration, price, currency, eventTypeId, eventTypeSlug, active,
+                base == null ? null : base.calcomTeamId());
+    }
+
+    /**
+     * The steps of a request, each field checked with its name ({@code steps[1].pauseMaxMinutes}); absent: the
+     * stored ones (PATCH) or none. A stylist's own event type must belong to someone who performs the service.
+     */
+    private static List<ServiceStep> steps(long companyId, @Nullable List<TenantRequests.StepRequest> requested,
+            List<ServiceStep> stored, List<Long> performers) {
+        if (requested == null) {
+            return stored;
+        }
+        if (requested.size() == 1) {
+            throw AdminException.invalid("steps", "a service in steps has at least two steps; send [] to book it "
+                    + "as one block");
+        }
+        if (requested.size() > ServiceStep.MAX_STEPS) {
+            throw AdminException.invalid("steps", "at most " + ServiceStep.MAX_STEPS + " steps");
+        }
+        List<ServiceStep> steps = new ArrayList<>();
+        for (int i = 0; i < requested.size(); i++) {
+            String field = "steps[" + i + "]";
+            TenantRequests.StepRequest r = Fields.required(field, requested.get(i));
+            String name = Fields.text(field + ".name", r.name(), 200);
+            long eventTypeId = Fields.positive(field + ".calcomEventTypeId",
+                    Fields.required(field + ".calcomEventTypeId", r.calcomEventTypeId()));
+            String slug = Fields.optionalText(field + ".calcomEventTypeSlug", r.calcomEventTypeSlug(), 200);
+            if (r.calcomTeamId() != null) {
+                Fields.positive(field + ".calcomTeamId", r.calcomTeamId());
+            }
+            int duration = Fields.range(field + ".durationMinutes", r.durationMinutes(), 1, 1440);
+            boolean last = i == requested.size() - 1;
+            int pauseMin = r.pauseMinMinutes() == null ? 0 : r.pauseMinMinutes();
+            int pauseMax = r.pauseMaxMinutes() == null ? pauseMin : r.pauseMaxMinutes();
+            boolean same = r.sameStaffNext() != null && r.sameStaffNext();
+            if (last && (pauseMin != 0 || pauseMax != 0 || same)) {
+                throw AdminException.invalid(field, "the last step has no pause after it and no next step");
+            }
+            Fields.range(field + ".pauseMinMinutes", pauseMin, 0, 1440);
+            Fields.range(field + ".pauseMaxMinutes", pauseMax, pauseMin, 1440);
+            List<StaffEventType> own = new ArrayList<>();
+            Set<Long> named = new HashSet<>();
+            List<TenantRequests.StepStaffEventType> given = r.staffEventTypes() == null ? List.of()
+                    : r.staffEventTypes();
+            for (int j = 0; j < given.size(); j++) {
+                String ownField = field + ".staffEventTypes[" + j + "]";
+                TenantRequests.StepStaffEventType e = Fields.required(ownField, given.get(j));
+                long staffId = Fields.positive(ownField + ".staffId", Fields.required(ownField + ".staffId",
+                        e.staffId()));
+                if (!performers.contains(staffId)) {
+                    throw AdminException.invalid(ownField + ".staffId", "staff member " + staffId
+                            + " does not perform this service (company " + companyId + ")");
+                }
+                if (!named.add(staffId)) {
+                    throw AdminException.invalid(ownField + ".staffId", "staff member " + staffId + " is named twice");
+                }
+                own.add(new StaffEventType(staffId, Fields.positive(ownField + ".eventTypeId",
+                        Fields.required(ownField + ".eventTypeId", e.eventTypeId())),
+                        Fields.optionalText(ownField + ".slug", e.slug(), 200)));
+            }
+            steps.add(new ServiceStep(name, eventTypeId, slug, r.calcomTeamId(), duration, pauseMin, pauseMax, same,
+                    own));
+        }
+        if (ServiceStep.maxSpanMinutes(steps) > ServiceStep.MAX_SPAN_MINUTES) {
+            throw AdminException.invalid("steps", "the steps with their longest pauses last more than "
+                    + ServiceStep.MAX_SPAN_MINUTES + " minutes");
+        }
+        return steps;
     }
 
     private void requireFreeServiceName(long companyId, String name, @Nullable Long serviceId) {

@@ -81,7 +81,33 @@ final class TenantRequests {
             @Schema(description = "ISO 4217 (default EUR)") @Nullable String currency,
             @Nullable Long calcomEventTypeId, @Nullable String calcomEventTypeSlug, @Nullable Boolean active,
             @Schema(description = "staff who perform it; replaces the stored links when given")
-            @Nullable List<Long> staffIds) implements AdminRequest {
+            @Nullable List<Long> staffIds,
+            @Schema(description = "a service booked in steps (at least two; an empty list books it as one block); "
+                    + "replaces the stored steps when given")
+            @Nullable List<StepRequest> steps) implements AdminRequest {
+
+        ServiceRequest(@Nullable String name, @Nullable List<String> synonyms, @Nullable Integer durationMinutes,
+                @Nullable Integer priceCents, @Nullable String currency, @Nullable Long calcomEventTypeId,
+                @Nullable String calcomEventTypeSlug, @Nullable Boolean active, @Nullable List<Long> staffIds) {
+            this(name, synonyms, durationMinutes, priceCents, currency, calcomEventTypeId, calcomEventTypeSlug,
+                    active, staffIds, null);
+        }
+    }
+
+    @Schema(name = "ServiceStepRequest", description = "One step of a service booked in steps: its Cal.com event "
+            + "type (any stylist) and each stylist's own, its length, the pause after it (the stylist is free "
+            + "meanwhile) and whether the same stylist does the next step")
+    record StepRequest(@Nullable String name, @Nullable Long calcomEventTypeId, @Nullable String calcomEventTypeSlug,
+            @Nullable Long calcomTeamId,
+            @Schema(description = "1..1440") @Nullable Integer durationMinutes,
+            @Schema(description = "0..1440, 0 for the last step") @Nullable Integer pauseMinMinutes,
+            @Schema(description = "pauseMinMinutes..1440, 0 for the last step") @Nullable Integer pauseMaxMinutes,
+            @Nullable Boolean sameStaffNext,
+            @Nullable List<StepStaffEventType> staffEventTypes) {
+    }
+
+    @Schema(name = "ServiceStepStaffEventType")
+    record StepStaffEventType(@Nullable Long staffId, @Nullable Long eventTypeId, @Nullable String slug) {
     }
 
     @Schema(name = "StaffRequest")

@@ -72,12 +72,13 @@ final class TenantViews {
     @Schema(name = "Service")
     record ServiceView(long id, long companyId, String name, List<String> synonyms, int durationMinutes,
             @Nullable Integer priceCents, String currency, @Nullable Long calcomEventTypeId,
-            @Nullable String calcomEventTypeSlug, boolean active, List<Long> staffIds) {
+            @Nullable String calcomEventTypeSlug, boolean active, List<Long> staffIds,
+            List<io.slotline.tenancy.ServiceStep> steps) {
 
         static ServiceView of(Service service, List<Long> staffIds) {
             return new ServiceView(service.id(), service.companyId(), service.name(), service.synonyms(),
                     service.durationMinutes(), service.priceCents(), service.currency(), service.calcomEventTypeId(),
-                    service.calcomEventTypeSlug(), service.active(), staffIds);
+                    service.calcomEventTypeSlug(), service.active(), staffIds, service.steps());
         }
     }
 

@@ -72,12 +72,52 @@ public class SlotHolds implements ExpiringRecords {
         }
     }
 
-    private Optional<SlotHold> claimLocked(NewSlotHold hold) {
+    /**
+     * Claims several holds of one call at once, all or none: the steps of a service in steps, each its stylist at
+     * its step's time. The hosts' rows are locked in one order (sorted), so two such claims never wait on each
+     * other in a circle.
+     *
+     * @return the new holds in the order given; empty when another call has any of the hosts at its time
+     */
+    public Optional<List<SlotHold>> claimAll(List<NewSlotHold> wanted) {
+        if (wanted.isEmpty()) {
+            return Optional.of(List.of());
+        }
+        wanted.forEach(hold -> ensureLockRow(hold.companyId(), hold.host()));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transactions.execute(status -> {
+                    wanted.stream().map(NewSlotHold::host).distinct().sorted()
+                            .forEach(host -> lock(wanted.get(0).companyId(), host));
+                    List<SlotHold> claimed = new java.util.ArrayList<>();
+                    for (NewSlotHold hold : wanted) {
+                        Optional<SlotHold> one = claimLocked(hold);
+                        if (one.isEmpty()) {
+                            status.setRollbackOnly();
+                            return Optional.<List<SlotHold>>empty();
+                        }
+                        claimed.add(one.get());
+                    }
+                    return Optional.of(List.copyOf(claimed));
+                });
+            } catch (PessimisticLockingFailureException e) {
+                if (attempt == LOCK_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private void lock(long companyId, String host) {
         jdbc.sql("SELECT host FROM slot_hold_hosts WHERE company_id = :companyId AND host = :host FOR UPDATE")
-                .param("companyId", hold.companyId())
-                .param("host", hold.host())
+                .param("companyId", companyId)
+                .param("host", host)
                 .query(String.class)
                 .single();
+    }
+
+    private Optional<SlotHold> claimLocked(NewSlotHold hold) {
+        lock(hold.companyId(), hold.host());
         Instant now = clock.instant();
         long taken = jdbc.sql("""
                 SELECT COUNT(*) FROM slot_holds

@@ -21,7 +21,7 @@ import io.slotline.tenancy.TenantDirectory;
  * While the phone rings and the agent greets, the branch's services are fetched for the next days in the
  * background, so the caller's first "is Tuesday free?" is answered from memory: each service for any host first,
  * then for each of its staff (callers ask for someone by name, and a booking is applied to the cache through the
- * other hosts' calendars). The event types are read too, for their buffers and hosts. The prefetcher runs at
+ * other hosts' calendars); a service in steps for each stylist's calendar of each step. The event types are read too, for their buffers and hosts. The prefetcher runs at
  * background priority, dedupes (a calendar in memory costs nothing), and only uses spare Cal.com budget.
  */
 @Component
@@ -58,6 +58,19 @@ class AvailabilityWarmUp {
             List<CalendarRef> anyHost = new ArrayList<>();
             List<CalendarRef> perStaff = new ArrayList<>();
             for (Service service : tenants.activeServices(tenant.companyId())) {
+                if (service.inSteps()) {
+                    // a service in steps is answered from its stylists' calendars of each step
+                    for (int step = 0; step < service.steps().size(); step++) {
+                        // the step's "any stylist" event type: its hosts and buffers, no slots
+                        eventTypes.warm(calendars.ofStep(tenant.company(), service, step, null));
+                        for (Calendars.StepHost host : calendars.stepHosts(tenant.company(), service, step,
+                                tenant.branch().id())) {
+                            perStaff.add(host.calendar());
+                            eventTypes.warm(host.calendar());
+                        }
+                    }
+                    continue;
+                }
                 if (service.calcomEventTypeId() == null) {
                     continue;
                 }

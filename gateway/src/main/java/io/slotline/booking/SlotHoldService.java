@@ -197,6 +197,60 @@ public class SlotHoldService implements DisposableBean {
     }
 
     /**
+     * Holds every step of a service in steps for the call, each step's stylist at that step's time, all or none
+     * (one transaction, see {@link SlotHolds#claimAll}); the pauses between them are not held, so the stylists stay
+     * free for other callers then. The call's earlier holds are released. No courtesy reservation: each step's
+     * event type has several hosts, where a Cal.com reservation would hide the time from everyone.
+     *
+     * @param staffId the stylist the caller asked for (on the first step's hold), null for "anyone"
+     * @param plan    the steps: host, start and end of each
+     */
+    public HoldOutcome holdSteps(long companyId, String retellCallId, long serviceId, @Nullable Long staffId,
+                                 CalcomAccount account, ZoneId zone, StepPlanner.Plan plan) {
+        List<SlotHold> current = stepsHeldFor(companyId, retellCallId, serviceId, staffId, plan.start());
+        if (!current.isEmpty()) {
+            return new Held(current.get(0));
+        }
+        Instant expires = clock.instant().plus(Duration.ofMinutes(properties.holdMinutes()));
+        List<NewSlotHold> wanted = plan.steps().stream()
+                .map(step -> new NewSlotHold(companyId, retellCallId, serviceId, staffId, step.host(), step.start(),
+                        step.end(), expires))
+                .toList();
+        Optional<List<SlotHold>> claimed = holds.claimAll(wanted);
+        if (claimed.isEmpty()) {
+            return new Taken();
+        }
+        java.util.Set<Long> keep = new java.util.HashSet<>();
+        claimed.get().forEach(hold -> keep.add(hold.id()));
+        for (SlotHold hold : holds.heldForCall(companyId, retellCallId)) {
+            if (!keep.contains(hold.id())) {
+                release(account, zone, hold);
+            }
+        }
+        return new Held(claimed.get().get(0));
+    }
+
+    /**
+     * The call's holds of the steps of one appointment starting at {@code start}, in step order: the first step's
+     * hold starts then, the later steps' follow it (a call holds one appointment at a time). Empty when the first
+     * step is not held (any more).
+     */
+    public List<SlotHold> stepsHeldFor(long companyId, String retellCallId, long serviceId, @Nullable Long staffId,
+                                       Instant start) {
+        List<SlotHold> active = holds.activeForCall(companyId, retellCallId).stream()
+                .filter(hold -> hold.serviceId() == serviceId)
+                .sorted(Comparator.comparing(SlotHold::startsAt))
+                .toList();
+        Optional<SlotHold> first = active.stream()
+                .filter(hold -> hold.startsAt().equals(start) && Objects.equals(hold.staffId(), staffId))
+                .findFirst();
+        if (first.isEmpty()) {
+            return List.of();
+        }
+        return active.stream().filter(hold -> !hold.startsAt().isBefore(start)).toList();
+    }
+
+    /**
      * Waits (at most {@code max}) for a courtesy reservation of this call that is still on its way to Cal.com: a
      * booking sent without it while it lands would be refused by Cal.com as "reserved by someone else".
      */

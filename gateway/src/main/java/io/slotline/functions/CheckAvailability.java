@@ -21,6 +21,7 @@ import io.slotline.availability.Availability;
 import io.slotline.availability.FreeSlot;
 import io.slotline.booking.Alternatives;
 import io.slotline.booking.SlotHoldService;
+import io.slotline.booking.StepPlanner;
 import io.slotline.speech.DateTimeRequest;
 import io.slotline.speech.MessageKey;
 import io.slotline.speech.Messages;
@@ -56,11 +57,13 @@ class CheckAvailability implements FunctionHandler<CheckAvailability.Args> {
     private final SlotDesk desk;
     private final SpokenWhen when;
     private final HeldHosts heldHosts;
+    private final StepDesk steps;
 
-    CheckAvailability(SlotDesk desk, SpokenWhen when, HeldHosts heldHosts) {
+    CheckAvailability(SlotDesk desk, SpokenWhen when, HeldHosts heldHosts, StepDesk steps) {
         this.desk = desk;
         this.when = when;
         this.heldHosts = heldHosts;
+        this.steps = steps;
     }
 
     @Override
@@ -114,6 +117,10 @@ class CheckAvailability implements FunctionHandler<CheckAvailability.Args> {
             return ask.answer();
         }
         Instant start = ((Resolution.Found<Instant>) at).value();
+        if (subject.service().inSteps()) {
+            return checkSteps(context, subject, new Alternatives.Wish(date, time, request.window().orElse(null)),
+                    start);
+        }
         Optional<SlotHold> alreadyHeld = desk.holds().heldFor(context.companyId(), context.retellCallId(),
                 subject.service().id(), subject.staffId(), start);
         if (alreadyHeld.isPresent()) {
@@ -138,17 +145,62 @@ class CheckAvailability implements FunctionHandler<CheckAvailability.Args> {
         return taken(context, subject, heldHosts.without(context, subject, availability, others), wish, start);
     }
 
+    /**
+     * A service in steps: free where every step fits with its pause ({@link StepDesk}); then every step is held at
+     * once, each for its stylist at its time, the pauses not.
+     */
+    private FunctionResult checkSteps(CallContext context, SlotDesk.Subject subject, Alternatives.Wish wish,
+                                      Instant start) {
+        List<SlotHold> held = desk.holds().stepsHeldFor(context.companyId(), context.retellCallId(),
+                subject.service().id(), subject.staffId(), start);
+        if (!held.isEmpty()) {
+            return free(context, subject, start, held.get(0), held.get(held.size() - 1).endsAt(), false);
+        }
+        LocalDate searchEnd = desk.searchEnd(context, wish.date());
+        StepDesk.Loaded loaded = steps.load(context, subject, wish.date(), searchEnd);
+        Optional<StepPlanner.Plan> plan = loaded.planAt(start);
+        if (plan.isPresent()) {
+            if (desk.holds().holdSteps(context.companyId(), context.retellCallId(), subject.service().id(),
+                    subject.staffId(), subject.calendar().account(), context.zone(), plan.get())
+                    instanceof SlotHoldService.Held h) {
+                return free(context, subject, start, h.hold(), plan.get().end(), loaded.stale());
+            }
+            // another caller won a stylist of some step just now: their hold counts for the alternatives
+            loaded = steps.load(context, subject, wish.date(), searchEnd);
+        }
+        return taken(context, subject, steps.availability(context, loaded), wish, start);
+    }
+
     private FunctionResult free(CallContext context, SlotDesk.Subject subject, Instant start, SlotHold hold,
                                 boolean stale) {
+        return free(context, subject, start, hold, null, stale);
+    }
+
+    /** @param end when the last step ends (a service in steps: the caller hears it), else null */
+    private FunctionResult free(CallContext context, SlotDesk.Subject subject, Instant start, SlotHold hold,
+                                @Nullable Instant end, boolean stale) {
         String spoken = desk.spoken(context, start);
-        String message = subject.staff() == null
-                ? Messages.render(MessageKey.SLOT_FREE, context.language(), Map.of("time", spoken))
-                : Messages.render(MessageKey.SLOT_FREE_WITH_STAFF, context.language(),
-                        Map.of("time", spoken, "staff", subject.staff().name()));
+        String message;
+        if (end != null) {
+            String spokenEnd = SpokenTimes.time(end.atZone(context.zone()).toLocalTime(), context.language());
+            message = subject.staff() == null
+                    ? Messages.render(MessageKey.SLOT_FREE_STEPS, context.language(),
+                            Map.of("time", spoken, "end", spokenEnd))
+                    : Messages.render(MessageKey.SLOT_FREE_STEPS_WITH_STAFF, context.language(),
+                            Map.of("time", spoken, "staff", subject.staff().name(), "end", spokenEnd));
+        } else {
+            message = subject.staff() == null
+                    ? Messages.render(MessageKey.SLOT_FREE, context.language(), Map.of("time", spoken))
+                    : Messages.render(MessageKey.SLOT_FREE_WITH_STAFF, context.language(),
+                            Map.of("time", spoken, "staff", subject.staff().name()));
+        }
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("available", true);
         subject.putInto(data);
         data.put("slot", desk.slot(context, start));
+        if (end != null) {
+            data.put("ends", desk.slot(context, end));
+        }
         data.put("hold", Map.of("held", true, "until", hold.expiresAt().toString()));
         if (stale) {
             data.put("stale", true);
@@ -207,7 +259,7 @@ class CheckAvailability implements FunctionHandler<CheckAvailability.Args> {
         LocalDate date = request.date();
         LocalTime target = request.time().orElseThrow();
         TimeWindow window = request.window().orElse(null);
-        Availability availability = desk.freeSlots(context, subject.calendar(), date, desk.searchEnd(context, date));
+        Availability availability = free(context, subject, date, desk.searchEnd(context, date));
         List<FreeSlot> near = NearOptions.nearTime(availability, context.zone(), date, target, window,
                 context.receivedAt(), ALTERNATIVES);
         String day = desk.spokenDay(context, date);
@@ -251,7 +303,7 @@ class CheckAvailability implements FunctionHandler<CheckAvailability.Args> {
         LocalDate lastBookable = desk.lastBookableDay(context);
         LocalDate last = request.lastDate().isAfter(lastBookable) ? lastBookable : request.lastDate();
         LocalDate until = desk.searchEnd(context, last);
-        Availability availability = desk.freeSlots(context, subject.calendar(), first, until);
+        Availability availability = free(context, subject, first, until);
         List<FreeSlot> offered = NearOptions.inPeriod(availability, context.zone(), first, last,
                 request.time().orElse(null), request.window().orElse(null), context.receivedAt(), DAY_OPTIONS);
         Map<String, Object> data = new LinkedHashMap<>();
@@ -283,7 +335,7 @@ class CheckAvailability implements FunctionHandler<CheckAvailability.Args> {
     /** No time given: some free times of that day (within the window), or other days when it has none. */
     private FunctionResult dayOptions(CallContext context, SlotDesk.Subject subject, LocalDate date,
                                       @Nullable TimeWindow window) {
-        Availability availability = desk.freeSlots(context, subject.calendar(), date, desk.searchEnd(context, date));
+        Availability availability = free(context, subject, date, desk.searchEnd(context, date));
         List<FreeSlot> thatDay = availability.on(date).stream()
                 .filter(slot -> !slot.start().isBefore(context.receivedAt()))
                 .filter(slot -> window == null || window.contains(slot.start().atZone(context.zone()).toLocalTime()))
@@ -316,6 +368,12 @@ class CheckAvailability implements FunctionHandler<CheckAvailability.Args> {
         return FunctionResult.notOk(closed ? Reason.CLOSED_DAY : Reason.NO_SLOTS, Messages.render(closed
                         ? MessageKey.CLOSED_DAY_WITH_ALTERNATIVES : MessageKey.DAY_FULL_WITH_ALTERNATIVES,
                 context.language(), Map.of("day", day, "alternatives", offered)), data);
+    }
+
+    /** The calendar's free slots; for a service in steps the starts where every step fits. */
+    private Availability free(CallContext context, SlotDesk.Subject subject, LocalDate from, LocalDate to) {
+        return subject.service().inSteps() ? steps.availability(context, subject, from, to)
+                : desk.freeSlots(context, subject.calendar(), from, to);
     }
 
     /** A few times spread over the day rather than the first few in a row. */

@@ -50,11 +50,13 @@ class FindNextAvailable implements FunctionHandler<FindNextAvailable.Args> {
     private final SlotDesk desk;
     private final SpokenWhen when;
     private final HeldHosts heldHosts;
+    private final StepDesk steps;
 
-    FindNextAvailable(SlotDesk desk, SpokenWhen when, HeldHosts heldHosts) {
+    FindNextAvailable(SlotDesk desk, SpokenWhen when, HeldHosts heldHosts, StepDesk steps) {
         this.desk = desk;
         this.when = when;
         this.heldHosts = heldHosts;
+        this.steps = steps;
     }
 
     @Override
@@ -113,8 +115,10 @@ class FindNextAvailable implements FunctionHandler<FindNextAvailable.Args> {
         if (until.isAfter(desk.lastBookableDay(context))) {
             until = desk.lastBookableDay(context);
         }
-        Availability availability = heldHosts.without(context, subject,
-                desk.freeSlots(context, subject.calendar(), from, until), heldHosts.others(context, from, until));
+        // a service in steps: the starts where every step fits, other calls' holds already counted
+        Availability availability = subject.service().inSteps() ? steps.availability(context, subject, from, until)
+                : heldHosts.without(context, subject, desk.freeSlots(context, subject.calendar(), from, until),
+                        heldHosts.others(context, from, until));
         Instant earliest = notBefore;
         TimeWindow daily = window;
         List<FreeSlot> next = availability.all()

@@ -58,11 +58,13 @@ class GetAlternatives implements FunctionHandler<GetAlternatives.Args> {
     private final SlotDesk desk;
     private final SpokenWhen when;
     private final HeldHosts heldHosts;
+    private final StepDesk steps;
 
-    GetAlternatives(SlotDesk desk, SpokenWhen when, HeldHosts heldHosts) {
+    GetAlternatives(SlotDesk desk, SpokenWhen when, HeldHosts heldHosts, StepDesk steps) {
         this.desk = desk;
         this.when = when;
         this.heldHosts = heldHosts;
+        this.steps = steps;
     }
 
     @Override
@@ -112,8 +114,10 @@ class GetAlternatives implements FunctionHandler<GetAlternatives.Args> {
         LocalDate lastBookable = desk.lastBookableDay(context);
         LocalDate last = request.lastDate().isAfter(lastBookable) ? lastBookable : request.lastDate();
         LocalDate until = desk.searchEnd(context, last);
-        Availability availability = heldHosts.without(context, subject,
-                desk.freeSlots(context, subject.calendar(), date, until), heldHosts.others(context, date, until));
+        // a service in steps: the starts where every step fits, other calls' holds already counted
+        Availability availability = subject.service().inSteps() ? steps.availability(context, subject, date, until)
+                : heldHosts.without(context, subject, desk.freeSlots(context, subject.calendar(), date, until),
+                        heldHosts.others(context, date, until));
         // a period ("Ende der Woche"): times spread over its days first, the next free ones after it otherwise
         List<FreeSlot> inPeriod = request.isPeriod() ? NearOptions.inPeriod(availability, context.zone(), date, last,
                 time, window, context.receivedAt(), count) : List.of();

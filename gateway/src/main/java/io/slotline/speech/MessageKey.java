@@ -309,6 +309,24 @@ public enum MessageKey {
     SLOT_FREE_WITH_STAFF(
             "{time} ist bei {staff} frei. Soll ich den Termin für Sie buchen?",
             "{time} is available with {staff}. Shall I book it for you?"),
+    /** A service in steps: {time} its start, {end} when the last step ends (a time of day). */
+    SLOT_FREE_STEPS(
+            "{time} ist frei, Sie wären etwa um {end} fertig. Soll ich den Termin für Sie buchen?",
+            "{time} is available, you would be done at about {end}. Shall I book it for you?"),
+    SLOT_FREE_STEPS_WITH_STAFF(
+            "{time} ist bei {staff} frei, Sie wären etwa um {end} fertig. Soll ich den Termin für Sie buchen?",
+            "{time} is available with {staff}, you would be done at about {end}. Shall I book it for you?"),
+    /** A service in steps booked: {time} its start, {end} when the last step ends. */
+    BOOKED_STEPS(
+            "Vielen Dank, {name}. Ihr Termin für {service} ist gebucht: {time}, Sie sind etwa um {end} fertig. "
+                    + "Wir freuen uns auf Sie!",
+            "Thank you, {name}. Your {service} is booked for {time}, you will be done at about {end}. "
+                    + "We look forward to seeing you!"),
+    BOOKED_STEPS_WITH_STAFF(
+            "Vielen Dank, {name}. Ihr Termin für {service} bei {staff} ist gebucht: {time}, Sie sind etwa um {end} "
+                    + "fertig. Wir freuen uns auf Sie!",
+            "Thank you, {name}. Your {service} with {staff} is booked for {time}, you will be done at about {end}. "
+                    + "We look forward to seeing you!"),
     /** {alternatives}: free slots as a spoken list. */
     ALTERNATIVES_OFFER(
             "Ich hätte {alternatives} frei. Was passt Ihnen am besten?",

@@ -6,7 +6,14 @@ import org.jspecify.annotations.Nullable;
 
 public record ServiceSpec(String name, List<String> synonyms, int durationMinutes, @Nullable Integer priceCents,
         String currency, @Nullable Long calcomEventTypeId, @Nullable String calcomEventTypeSlug, boolean active,
-        @Nullable Long calcomTeamId) {
+        @Nullable Long calcomTeamId, List<ServiceStep> steps) {
+
+    public ServiceSpec(String name, List<String> synonyms, int durationMinutes, @Nullable Integer priceCents,
+            String currency, @Nullable Long calcomEventTypeId, @Nullable String calcomEventTypeSlug, boolean active,
+            @Nullable Long calcomTeamId) {
+        this(name, synonyms, durationMinutes, priceCents, currency, calcomEventTypeId, calcomEventTypeSlug, active,
+                calcomTeamId, List.of());
+    }
 
     public ServiceSpec(String name, List<String> synonyms, int durationMinutes, @Nullable Integer priceCents,
             String currency, @Nullable Long calcomEventTypeId, @Nullable String calcomEventTypeSlug, boolean active) {
@@ -27,11 +34,18 @@ public record ServiceSpec(String name, List<String> synonyms, int durationMinute
         if (!currency.matches("[A-Z]{3}")) {
             throw new IllegalArgumentException("service '" + name + "': currency must be an ISO 4217 code like EUR");
         }
+        steps = ServiceStep.validated(name, steps);
     }
 
-    static ServiceSpec of(Service service) {
+    /** The same service with other steps (the sync fills in the stylists' own event types per step). */
+    public ServiceSpec withSteps(List<ServiceStep> newSteps) {
+        return new ServiceSpec(name, synonyms, durationMinutes, priceCents, currency, calcomEventTypeId,
+                calcomEventTypeSlug, active, calcomTeamId, newSteps);
+    }
+
+    public static ServiceSpec of(Service service) {
         return new ServiceSpec(service.name(), service.synonyms(), service.durationMinutes(), service.priceCents(),
                 service.currency(), service.calcomEventTypeId(), service.calcomEventTypeSlug(), service.active(),
-                service.calcomTeamId());
+                service.calcomTeamId(), service.steps());
     }
 }

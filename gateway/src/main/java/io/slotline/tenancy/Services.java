@@ -23,7 +23,7 @@ class Services {
 
     private static final String COLUMNS = """
             id, company_id, name, synonyms, duration_minutes, price_cents, currency, calcom_event_type_id,
-            calcom_event_type_slug, active, calcom_team_id""";
+            calcom_event_type_slug, active, calcom_team_id, steps""";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -60,9 +60,9 @@ class Services {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO services (company_id, name, synonyms, duration_minutes, price_cents, currency,
-                    calcom_event_type_id, calcom_event_type_slug, active, calcom_team_id, created_at, updated_at)
+                    calcom_event_type_id, calcom_event_type_slug, active, calcom_team_id, steps, created_at, updated_at)
                 VALUES (:companyId, :name, :synonyms, :duration, :price, :currency, :eventTypeId, :eventTypeSlug,
-                    :active, :teamId, :now, :now)""")
+                    :active, :teamId, :steps, :now, :now)""")
                 .param("companyId", companyId)
                 .param("now", now())
                 .params(specParams(spec))
@@ -74,7 +74,7 @@ class Services {
         return jdbc.sql("""
                 UPDATE services SET name = :name, synonyms = :synonyms, duration_minutes = :duration,
                     price_cents = :price, currency = :currency, calcom_event_type_id = :eventTypeId,
-                    calcom_event_type_slug = :eventTypeSlug, active = :active, calcom_team_id = :teamId,
+                    calcom_event_type_slug = :eventTypeSlug, active = :active, calcom_team_id = :teamId, steps = :steps,
                     updated_at = :now
                 WHERE company_id = :companyId AND id = :id""")
                 .param("companyId", companyId)
@@ -97,6 +97,7 @@ class Services {
                 new SqlParameterValue(Types.VARCHAR, spec.calcomEventTypeSlug()));
         params.put("active", spec.active());
         params.put("teamId", new SqlParameterValue(Types.BIGINT, spec.calcomTeamId()));
+        params.put("steps", TenancyJson.write(spec.steps()));
         return params;
     }
 
@@ -116,6 +117,7 @@ class Services {
                 rs.getObject("calcom_event_type_id", Long.class),
                 rs.getString("calcom_event_type_slug"),
                 rs.getBoolean("active"),
-                rs.getObject("calcom_team_id", Long.class));
+                rs.getObject("calcom_team_id", Long.class),
+                TenancyJson.steps(rs.getString("steps")));
     }
 }

@@ -11,6 +11,7 @@ final class TenancyJson {
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
     private static final TypeReference<List<FeeRule>> FEES = new TypeReference<>() { };
+    private static final TypeReference<List<ServiceStep>> STEPS = new TypeReference<>() { };
 
     private TenancyJson() {
     }
@@ -21,6 +22,10 @@ final class TenancyJson {
 
     static List<String> strings(String json) {
         return List.copyOf(MAPPER.readValue(json, STRINGS));
+    }
+
+    static List<ServiceStep> steps(String json) {
+        return json == null || json.isBlank() ? List.of() : List.copyOf(MAPPER.readValue(json, STEPS));
     }
 
     static List<FeeRule> fees(String json) {

@@ -134,6 +134,42 @@ public record TenantFile(CompanyEntry company, List<BranchEntry> branches, List<
     public record StaffEventTypeEntry(String staff, long id, @Nullable String slug) {
     }
 
+    /**
+     * One step of a service booked in steps: its event type for any stylist, each stylist's own ({@code staff} by
+     * name), its length, the pause after it ({@code pauseMinMinutes..pauseMaxMinutes}, the stylist free meanwhile)
+     * and whether the same stylist does the next step. {@code calcomTeamId} defaults to the service's.
+     */
+    public record StepEntry(String name, @Nullable Long calcomEventTypeId, @Nullable String calcomEventTypeSlug,
+            @Nullable Long calcomTeamId, @Nullable Integer durationMinutes, @Nullable Integer pauseMinMinutes,
+            @Nullable Integer pauseMaxMinutes, @Nullable Boolean sameStaffNext,
+            @Nullable List<StaffEventTypeEntry> staffEventTypes) {
+
+        ServiceStep toStep(String service, int index, @Nullable Long serviceTeamId, List<String> serviceStaff,
+                java.util.Map<String, Long> staffIds) {
+            String field = "service '" + service + "': steps[" + index + "].";
+            if (calcomEventTypeId == null) {
+                throw new IllegalArgumentException(field + "calcomEventTypeId is required");
+            }
+            if (durationMinutes == null) {
+                throw new IllegalArgumentException(field + "durationMinutes is required");
+            }
+            List<StaffEventType> own = new java.util.ArrayList<>();
+            for (StaffEventTypeEntry entry : staffEventTypes == null ? List.<StaffEventTypeEntry>of()
+                    : staffEventTypes) {
+                Long staffId = staffIds.get(entry.staff());
+                if (staffId == null || !serviceStaff.contains(entry.staff())) {
+                    throw new IllegalArgumentException(field + "staffEventTypes names '" + entry.staff()
+                            + "', who is not among the service's staff");
+                }
+                own.add(new StaffEventType(staffId, entry.id(), entry.slug()));
+            }
+            int min = pauseMinMinutes == null ? 0 : pauseMinMinutes;
+            return new ServiceStep(name, calcomEventTypeId, calcomEventTypeSlug,
+                    calcomTeamId != null ? calcomTeamId : serviceTeamId, durationMinutes, min,
+                    pauseMaxMinutes == null ? min : pauseMaxMinutes, sameStaffNext != null && sameStaffNext, own);
+        }
+    }
+
     /** {@code branch} names a branch of this company (in this file or already stored). */
     public record StaffEntry(String name, String branch, @Nullable String calcomUsername, @Nullable Long calcomUserId,
             @Nullable Boolean active) {
@@ -146,24 +182,45 @@ public record TenantFile(CompanyEntry company, List<BranchEntry> branches, List<
     /**
      * {@code staff} lists who performs the service, by staff name; the list replaces the stored links.
      * {@code staffEventTypes} names each one's own Cal.com event type (a managed child or a personal event type),
-     * the only way Cal.com books one person.
+     * the only way Cal.com books one person. {@code steps} makes it a service booked in steps.
      */
     public record ServiceEntry(String name, @Nullable List<String> synonyms, int durationMinutes,
             @Nullable Integer priceCents, @Nullable String currency, @Nullable Long calcomEventTypeId,
             @Nullable String calcomEventTypeSlug, @Nullable Boolean active, @Nullable List<String> staff,
-            @Nullable Long calcomTeamId, @Nullable List<StaffEventTypeEntry> staffEventTypes) {
+            @Nullable Long calcomTeamId, @Nullable List<StaffEventTypeEntry> staffEventTypes,
+            @Nullable List<StepEntry> steps) {
+
+        public ServiceEntry(String name, @Nullable List<String> synonyms, int durationMinutes,
+                @Nullable Integer priceCents, @Nullable String currency, @Nullable Long calcomEventTypeId,
+                @Nullable String calcomEventTypeSlug, @Nullable Boolean active, @Nullable List<String> staff,
+                @Nullable Long calcomTeamId, @Nullable List<StaffEventTypeEntry> staffEventTypes) {
+            this(name, synonyms, durationMinutes, priceCents, currency, calcomEventTypeId, calcomEventTypeSlug, active,
+                    staff, calcomTeamId, staffEventTypes, null);
+        }
 
         public ServiceEntry(String name, @Nullable List<String> synonyms, int durationMinutes,
                 @Nullable Integer priceCents, @Nullable String currency, @Nullable Long calcomEventTypeId,
                 @Nullable String calcomEventTypeSlug, @Nullable Boolean active, @Nullable List<String> staff) {
             this(name, synonyms, durationMinutes, priceCents, currency, calcomEventTypeId, calcomEventTypeSlug, active,
-                    staff, null, null);
+                    staff, null, null, null);
         }
 
         ServiceSpec toSpec() {
+            return toSpec(java.util.Map.of());
+        }
+
+        ServiceSpec toSpec(java.util.Map<String, Long> staffIds) {
+            List<ServiceStep> stepList = new java.util.ArrayList<>();
+            List<StepEntry> entries = steps == null ? List.of() : steps;
+            for (int i = 0; i < entries.size(); i++) {
+                if (entries.get(i) == null) {
+                    throw new IllegalArgumentException("service '" + name + "': steps[" + i + "] is empty");
+                }
+                stepList.add(entries.get(i).toStep(name, i, calcomTeamId, staffNames(), staffIds));
+            }
             return new ServiceSpec(name, synonyms == null ? List.of() : synonyms, durationMinutes, priceCents,
                     currency == null ? "EUR" : currency, calcomEventTypeId, calcomEventTypeSlug,
-                    active == null || active, calcomTeamId);
+                    active == null || active, calcomTeamId, stepList);
         }
 
         List<StaffEventTypeEntry> staffEventTypeList() {

@@ -144,7 +144,7 @@ public class TenantImporter {
         Counts serviceCounts = Counts.NONE;
         Counts linkCounts = Counts.NONE;
         for (TenantFile.ServiceEntry entry : file.services()) {
-            ServiceSpec spec = entry.toSpec();
+            ServiceSpec spec = entry.toSpec(staffIds);
             Optional<Service> service = services.findByName(companyId, spec.name());
             long serviceId;
             if (service.isEmpty()) {

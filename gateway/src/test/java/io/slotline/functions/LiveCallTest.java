@@ -339,6 +339,16 @@ abstract class LiveCallTest {
         Company salon = tenants.companyBySlug("demo-salon").orElseThrow();
         List<CalendarRef> refs = new ArrayList<>();
         for (Service service : tenants.activeServices(salon.id())) {
+            if (service.inSteps()) {
+                // a service in steps is read from each stylist's calendar of each step
+                for (int step = 0; step < service.steps().size(); step++) {
+                    for (Calendars.StepHost host : calendars.stepHosts(salon, service, step,
+                            tenants.defaultBranch(salon.id()).orElseThrow().id())) {
+                        refs.add(host.calendar());
+                    }
+                }
+                continue;
+            }
             refs.add(calendars.of(salon, service, null));
             for (Staff staff : tenants.staffForService(salon.id(), service.id())) {
                 refs.add(calendars.of(salon, service, staff));

@@ -78,9 +78,17 @@ public final class Scenarios {
                 List.of(), 30, 60, 0, 0, salonHosts, null, false, SALON_ADDRESS);
         EventType colour = new EventType(1003, DEMO_KEY, null, 900L, "Färben", "faerben", "", 90, List.of(), 30, 60,
                 0, 10, salonHosts, null, false, SALON_ADDRESS);
-        List<EventType> salonTypes = new ArrayList<>(List.of(mens, womens, colour));
+        // "Färben" in steps (Slotline issue 20): the colour applied by a stylist, a processing time in which the
+        // stylist serves someone else, then washing and finishing by the same or any stylist. Cal.com has no such
+        // event type, so each step is its own round-robin team event type (hidden: nobody books a step alone on the
+        // web) with a managed child per stylist; a 15-minute slot interval lets the processing time be 30-60 min.
+        EventType colourStep = new EventType(1004, DEMO_KEY, null, 900L, "Färben: Farbe auftragen", "faerben-farbe",
+                "", 45, List.of(), 15, 60, 0, 0, salonHosts, null, true, SALON_ADDRESS);
+        EventType finishStep = new EventType(1005, DEMO_KEY, null, 900L, "Färben: Waschen und Föhnen",
+                "faerben-finish", "", 45, List.of(), 15, 60, 0, 0, salonHosts, null, true, SALON_ADDRESS);
+        List<EventType> salonTypes = new ArrayList<>(List.of(mens, womens, colour, colourStep, finishStep));
         long parentId = 1101;
-        for (EventType service : List.of(mens, womens, colour)) {
+        for (EventType service : List.of(mens, womens, colour, colourStep, finishStep)) {
             EventType parent = managedParent(service, parentId, service.slug() + "-stylist", salonHosts);
             salonTypes.add(parent);
             long childId = parentId + 10;

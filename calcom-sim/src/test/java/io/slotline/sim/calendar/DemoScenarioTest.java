@@ -25,6 +25,8 @@ class DemoScenarioTest {
                         org.assertj.core.groups.Tuple.tuple(1001L, "herrenhaarschnitt", 30, 0),
                         org.assertj.core.groups.Tuple.tuple(1002L, "damenhaarschnitt", 60, 0),
                         org.assertj.core.groups.Tuple.tuple(1003L, "faerben", 90, 10),
+                        org.assertj.core.groups.Tuple.tuple(1004L, "faerben-farbe", 45, 0),
+                        org.assertj.core.groups.Tuple.tuple(1005L, "faerben-finish", 45, 0),
                         org.assertj.core.groups.Tuple.tuple(2001L, "haircut", 30, 0));
         assertThat(demo.eventTypes().get(0).hostIds()).containsExactly(501L, 502L);
     }
@@ -39,13 +41,25 @@ class DemoScenarioTest {
                                 900L),
                         org.assertj.core.groups.Tuple.tuple(1102L, "damenhaarschnitt-stylist", "Damenhaarschnitt",
                                 900L),
-                        org.assertj.core.groups.Tuple.tuple(1103L, "faerben-stylist", "Färben", 900L));
+                        org.assertj.core.groups.Tuple.tuple(1103L, "faerben-stylist", "Färben", 900L),
+                        org.assertj.core.groups.Tuple.tuple(1104L, "faerben-farbe-stylist", "Färben: Farbe auftragen",
+                                900L),
+                        org.assertj.core.groups.Tuple.tuple(1105L, "faerben-finish-stylist",
+                                "Färben: Waschen und Föhnen", 900L));
         assertThat(demo.eventTypes().stream().filter(EventType::isManagedChild).toList())
                 .extracting(EventType::id, EventType::parentId, EventType::ownerUserId, EventType::teamId)
                 .contains(org.assertj.core.groups.Tuple.tuple(1111L, 1101L, 501L, null),
                         org.assertj.core.groups.Tuple.tuple(1121L, 1101L, 502L, null),
-                        org.assertj.core.groups.Tuple.tuple(1113L, 1103L, 501L, null))
-                .hasSize(6);
+                        org.assertj.core.groups.Tuple.tuple(1113L, 1103L, 501L, null),
+                        org.assertj.core.groups.Tuple.tuple(1114L, 1104L, 501L, null),
+                        org.assertj.core.groups.Tuple.tuple(1125L, 1105L, 502L, null))
+                .hasSize(10);
+        // the steps of "Färben" in steps: hidden (nobody books one step on the web), a 15-minute slot grid
+        assertThat(demo.eventTypes().stream().filter(e -> e.id() == 1004L || e.id() == 1005L))
+                .allSatisfy(step -> {
+                    assertThat(step.hidden()).isTrue();
+                    assertThat(step.slotInterval()).isEqualTo(15);
+                });
         assertThat(demo.eventTypes().stream().filter(e -> e.id() == 1113L).findFirst().orElseThrow()
                 .afterEventBuffer()).as("a child keeps its parent's settings").isEqualTo(10);
     }
