@@ -29,7 +29,7 @@ class BookingAttempts {
     private static final String COLUMNS = """
             idempotency_key, company_id, branch_id, call_id, retell_call_id, service_id, staff_id, starts_at,
             customer_name, phone, email, notes, reservation_uid, state, appointment_id, callback_request_id,
-            created_at, updated_at""";
+            created_at, updated_at, compensating""";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -94,6 +94,118 @@ class BookingAttempts {
                 .param("key", key)
                 .update();
         return changed == 1 ? find(key) : Optional.empty();
+    }
+
+    // ---- the steps of a service in steps
+
+    /** One step of an attempt: its plan (stylist, time) and what became of its booking. */
+    record StepRow(String key, int step, long staffId, String host, Instant start, Instant end, StepState state,
+                   @Nullable String bookingUid) {
+
+        /** The request id the step travels to Cal.com under (metadata slotlineRequestId). */
+        String requestId() {
+            return stepRequestId(key, step);
+        }
+    }
+
+    enum StepState { PLANNED, PENDING, BOOKED, NOT_BOOKED, CANCELLED }
+
+    static String stepRequestId(String key, int step) {
+        return key + "#" + step;
+    }
+
+    /**
+     * Writes the plan of every step before any of them is sent; a plan written by an earlier attempt of the same
+     * request is kept (a retry books what the first attempt planned, never a second plan).
+     */
+    void planSteps(String key, List<BookingService.StepBooking> steps) {
+        for (BookingService.StepBooking step : steps) {
+            try {
+                jdbc.sql("""
+                        INSERT INTO booking_attempt_steps (idempotency_key, step, staff_id, host, starts_at, ends_at,
+                            state, updated_at)
+                        VALUES (:key, :step, :staffId, :host, :start, :end, 'planned', :now)
+                        ON CONFLICT DO NOTHING""")
+                        .param("key", key)
+                        .param("step", step.step())
+                        .param("staffId", step.staff().id())
+                        .param("host", step.host())
+                        .param("start", OffsetDateTime.ofInstant(step.start(), ZoneOffset.UTC))
+                        .param("end", OffsetDateTime.ofInstant(step.end(), ZoneOffset.UTC))
+                        .param("now", now())
+                        .update();
+            } catch (DuplicateKeyException alreadyPlanned) {
+                // planned by an earlier attempt
+            }
+        }
+    }
+
+    List<StepRow> steps(String key) {
+        return jdbc.sql("SELECT idempotency_key, step, staff_id, host, starts_at, ends_at, state, booking_uid "
+                        + "FROM booking_attempt_steps WHERE idempotency_key = :key ORDER BY step")
+                .param("key", key)
+                .query((rs, row) -> new StepRow(rs.getString("idempotency_key"), rs.getInt("step"),
+                        rs.getLong("staff_id"), rs.getString("host"),
+                        rs.getObject("starts_at", OffsetDateTime.class).toInstant(),
+                        rs.getObject("ends_at", OffsetDateTime.class).toInstant(),
+                        StepState.valueOf(rs.getString("state").toUpperCase(Locale.ROOT)),
+                        rs.getString("booking_uid")))
+                .list();
+    }
+
+    /**
+     * Forgets the steps of an attempt that was settled as not booked (every step refused, cancelled or never sent),
+     * so that a new attempt of the same request plans and books afresh.
+     */
+    void restartSteps(String key) {
+        jdbc.sql("DELETE FROM booking_attempt_steps WHERE idempotency_key = :key "
+                        + "AND state IN ('planned', 'not_booked', 'cancelled')")
+                .param("key", key)
+                .update();
+        jdbc.sql("UPDATE booking_attempts SET compensating = FALSE WHERE idempotency_key = :key")
+                .param("key", key)
+                .update();
+    }
+
+    /** The step's create request is about to leave (planned, or refused before: nothing under its id). */
+    void stepSending(String key, int step) {
+        stepTransition(key, step, "pending", null, "('planned', 'not_booked')");
+    }
+
+    /** @return false when the step was settled already (by another attempt or the reconciler) */
+    boolean stepBooked(String key, int step, String bookingUid) {
+        return stepTransition(key, step, "booked", bookingUid, "('planned', 'pending', 'not_booked')");
+    }
+
+    boolean stepNotBooked(String key, int step) {
+        return stepTransition(key, step, "not_booked", null, "('pending')");
+    }
+
+    /** Compensation: the step's booking was cancelled again in Cal.com (or never made). */
+    boolean stepCancelled(String key, int step) {
+        return stepTransition(key, step, "cancelled", null, "('planned', 'pending', 'booked', 'not_booked')");
+    }
+
+    private boolean stepTransition(String key, int step, String to, @Nullable String bookingUid, String from) {
+        return jdbc.sql("UPDATE booking_attempt_steps SET state = :to, booking_uid = COALESCE(:uid, booking_uid), "
+                        + "updated_at = :now WHERE idempotency_key = :key AND step = :step AND state IN " + from)
+                .param("to", to)
+                .param("uid", bookingUid, Types.VARCHAR)
+                .param("now", now())
+                .param("key", key)
+                .param("step", step)
+                .update() == 1;
+    }
+
+    /**
+     * Records, before the first compensating cancel leaves, that the attempt books nothing: whoever picks it up
+     * (a retry, the reconciler after a crash) cancels what Cal.com holds of it instead of booking on.
+     */
+    void markCompensating(String key) {
+        jdbc.sql("UPDATE booking_attempts SET compensating = TRUE, updated_at = :now WHERE idempotency_key = :key")
+                .param("now", now())
+                .param("key", key)
+                .update();
     }
 
     Optional<BookingAttempt> find(String key) {
@@ -166,6 +278,7 @@ class BookingAttempts {
                 rs.getObject("appointment_id", Long.class),
                 rs.getObject("callback_request_id", Long.class),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-                rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+                rs.getObject("updated_at", OffsetDateTime.class).toInstant(),
+                rs.getBoolean("compensating"));
     }
 }

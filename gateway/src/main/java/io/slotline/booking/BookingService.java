@@ -7,7 +7,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
@@ -32,6 +34,8 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 
 import io.slotline.appointments.Appointment;
+import io.slotline.appointments.AppointmentSteps;
+import io.slotline.appointments.SlotHold;
 import io.slotline.appointments.AppointmentSource;
 import io.slotline.appointments.AppointmentStatus;
 import io.slotline.appointments.Appointments;
@@ -43,6 +47,8 @@ import io.slotline.availability.InvalidationSource;
 import io.slotline.calcom.Booking;
 import io.slotline.calcom.BookingFilter;
 import io.slotline.calcom.BookingStatus;
+import io.slotline.calcom.Attendee;
+import io.slotline.calcom.CalcomAccount;
 import io.slotline.calcom.CalcomApi;
 import io.slotline.calcom.CalcomCallContext;
 import io.slotline.calcom.CalcomException;
@@ -99,13 +105,15 @@ public class BookingService implements DisposableBean {
     private final BookingProperties properties;
     private final ConcurrentMap<String, CompletableFuture<BookingOutcome>> inFlight = new ConcurrentHashMap<>();
     private final EventTypeCatalog eventTypes;
+    private final AppointmentSteps appointmentSteps;
     /** Bookings run here so that the caller can be answered at the deadline while Cal.com is still asked. */
     private final ThreadPoolExecutor work;
 
     BookingService(CalcomApi calcom, Appointments appointments, Customers customers, FunctionIdempotency claims,
                    BookingAttempts attempts, CallbackRequests callbacks, SlotHoldService holds,
                    ObjectProvider<AvailabilityService> availability, TenantDirectory tenants, Calendars calendars,
-                   BookingProperties properties, EventTypeCatalog eventTypes) {
+                   BookingProperties properties, EventTypeCatalog eventTypes, AppointmentSteps appointmentSteps) {
+        this.appointmentSteps = appointmentSteps;
         this.calcom = calcom;
         this.appointments = appointments;
         this.customers = customers;
@@ -138,8 +146,18 @@ public class BookingService implements DisposableBean {
                                  Service service, @Nullable Staff staff, CalendarRef calendar, Instant start,
                                  String customerName, @Nullable String phone, @Nullable String email,
                                  @Nullable String notes, @Nullable Long holdId,
-                                 @Nullable String reservationUid) {
+                                 @Nullable String reservationUid, List<StepBooking> steps) {
+
+        public BookingRequest(Company company, long branchId, ZoneId zone, long callId, String retellCallId,
+                              Service service, @Nullable Staff staff, CalendarRef calendar, Instant start,
+                              String customerName, @Nullable String phone, @Nullable String email,
+                              @Nullable String notes, @Nullable Long holdId, @Nullable String reservationUid) {
+            this(company, branchId, zone, callId, retellCallId, service, staff, calendar, start, customerName, phone,
+                    email, notes, holdId, reservationUid, List.of());
+        }
+
         public BookingRequest {
+            steps = steps == null ? List.of() : List.copyOf(steps);
             Objects.requireNonNull(company, "company");
             Objects.requireNonNull(retellCallId, "retellCallId");
             Objects.requireNonNull(calendar, "calendar");
@@ -148,6 +166,13 @@ public class BookingService implements DisposableBean {
                 throw new IllegalArgumentException("customer name must not be blank");
             }
         }
+    }
+
+    /**
+     * One step of a service in steps to book: the stylist (their own event type for the step, {@code calendar}) and
+     * its time, as the call's holds took them.
+     */
+    public record StepBooking(int step, Staff staff, String host, CalendarRef calendar, Instant start, Instant end) {
     }
 
     public sealed interface BookingOutcome permits Booked, SlotTaken, MissingContact, Rejected, Unavailable,
@@ -301,6 +326,10 @@ public class BookingService implements DisposableBean {
             Optional<BookingAttempt> attempt = attempts.find(key);
             if (!lookedUp && attempt.isPresent() && attempt.get().state() == BookingAttempt.State.PENDING) {
                 lookedUp = true;
+                if (request.service().inSteps()) {
+                    // the other attempt books step by step: it (or the reconciler) records or compensates
+                    continue;
+                }
                 Optional<Booking> ours = findOursQuietly(request, key);
                 if (ours.isPresent()) {
                     log.info("booking {} of call {} was made by an attempt that never recorded it", ours.get().uid(),
@@ -414,6 +443,9 @@ public class BookingService implements DisposableBean {
     }
 
     private BookingOutcome attempt(BookingRequest request, String key) {
+        if (request.service().inSteps()) {
+            return attemptSteps(request, key);
+        }
         CalendarRef calendar = request.calendar();
         // the booking fields decide whether an email is required; unknown (Cal.com not answering) means "assume so"
         EventType eventType = eventTypes.get(calendar);
@@ -527,6 +559,9 @@ public class BookingService implements DisposableBean {
                     : Settled.STILL_PENDING;
         }
         BookingRequest request = rebuilt.get();
+        if (request.service().inSteps() || !attempts.steps(attempt.key()).isEmpty()) {
+            return reconcileSteps(attempt, request, mayGiveUp);
+        }
         Optional<Booking> ours;
         try {
             ours = findOurs(request, attempt.key());
@@ -576,11 +611,349 @@ public class BookingService implements DisposableBean {
         }
         try {
             CalendarRef calendar = calendars.of(company.get(), service.get(), staff);
+            List<StepBooking> steps = new ArrayList<>();
+            for (BookingAttempts.StepRow row : attempts.steps(attempt.key())) {
+                Optional<Staff> stylist = tenants.allStaff(attempt.companyId()).stream()
+                        .filter(s -> s.id() == row.staffId()).findFirst();
+                if (stylist.isEmpty() || row.step() >= service.get().steps().size()) {
+                    return Optional.empty();
+                }
+                steps.add(new StepBooking(row.step(), stylist.get(), row.host(),
+                        calendars.ofStep(company.get(), service.get(), row.step(), stylist.get()), row.start(),
+                        row.end()));
+            }
             return Optional.of(new BookingRequest(company.get(), attempt.branchId(), branch.get().timeZone(),
                     attempt.callId(), attempt.retellCallId(), service.get(), staff, calendar, attempt.start(),
                     attempt.customerName(), attempt.phone(), attempt.email(), attempt.notes(), null,
-                    attempt.reservationUid()));
+                    attempt.reservationUid(), steps));
         } catch (CalcomException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    // ---- a service in steps: one booking per step, in order, compensated when a later one is refused
+
+    /**
+     * Books every step in order, each under its own request id ({@code <key>#<step>}): the plan is written before
+     * the first step leaves, each step is marked as sent before it leaves, and a step that an earlier attempt may
+     * have sent is looked up in Cal.com first, so that no step is ever booked twice. When Cal.com refuses a later
+     * step, the earlier ones are cancelled again ({@link #compensate}) and nothing is booked; when its answer is
+     * lost, the attempt stays pending for a retry or {@link BookingReconciler}, which completes or compensates it.
+     */
+    private BookingOutcome attemptSteps(BookingRequest request, String key) {
+        // the first step's booking fields decide what the caller must give (every step books the same attendee)
+        CalendarRef first = request.steps().isEmpty() ? request.calendar() : request.steps().get(0).calendar();
+        EventType eventType = eventTypes.get(first);
+        AttendeeFactory.Result attendee = AttendeeFactory.attendee(request.customerName(), request.phone(),
+                request.email(), request.zone(), request.company().language(),
+                eventType == null || eventType.requiresEmail(), eventType != null && eventType.requiresPhone(),
+                properties.placeholderEmailDomain());
+        if (attendee instanceof AttendeeFactory.Incomplete incomplete) {
+            settleNotBooked(request, key, "missing " + incomplete.missing().name().toLowerCase());
+            return new MissingContact(incomplete.missing().name().toLowerCase());
+        }
+        Optional<BookingAttempt> earlier = attempts.begin(request, key);
+        if (earlier.isPresent() && earlier.get().state() == BookingAttempt.State.NOT_BOOKED) {
+            // settled before with nothing left in Cal.com (refused, or compensated): this attempt plans anew
+            attempts.restartSteps(key);
+            earlier = Optional.empty();
+        }
+        attempts.planSteps(key, request.steps());
+        // the plan stored first is the one booked: a retry after a crash books no second plan
+        BookingRequest planned = request;
+        List<BookingAttempts.StepRow> rows = attempts.steps(key);
+        if (rows.size() != request.service().steps().size()) {
+            settleNotBooked(request, key, "the steps of the service are not planned");
+            return new Rejected("no plan for the steps of service " + request.service().id());
+        }
+        if (!samePlan(rows, request.steps())) {
+            Optional<BookingRequest> stored = rebuildSteps(request, rows);
+            if (stored.isEmpty()) {
+                return new Rejected("the stored plan of request " + key + " names a stylist who is gone");
+            }
+            planned = stored.get();
+        }
+        if (earlier.isPresent() && earlier.get().compensating()) {
+            return compensate(planned, key, "an earlier attempt was refused")
+                    ? new SlotTaken(CalcomException.SlotUnavailable.Reason.TAKEN)
+                    : new Unavailable("compensation not finished");
+        }
+        Attendee who = ((AttendeeFactory.Ready) attendee).attendee();
+        for (StepBooking step : planned.steps()) {
+            BookingAttempts.StepRow row = rows.get(step.step());
+            if (row.state() == BookingAttempts.StepState.BOOKED) {
+                continue;
+            }
+            if (row.state() == BookingAttempts.StepState.CANCELLED) {
+                // compensated before: this request books nothing any more
+                return compensate(planned, key, "an earlier attempt was refused")
+                        ? new SlotTaken(CalcomException.SlotUnavailable.Reason.TAKEN)
+                        : new Unavailable("compensation not finished");
+            }
+            if (row.state() == BookingAttempts.StepState.PENDING) {
+                try {
+                    Optional<Booking> sent = findStep(planned, step, row.requestId());
+                    if (sent.isPresent()) {
+                        attempts.stepBooked(key, step.step(), sent.get().uid());
+                        continue;
+                    }
+                } catch (CalcomException e) {
+                    return new Unavailable("lookup: " + e.getMessage());
+                }
+            }
+            attempts.stepSending(key, step.step());
+            CreateBooking create = CreateBooking.of(step.calendar().eventTypeRef(), step.start(), who,
+                    row.requestId());
+            if (planned.notes() != null) {
+                create = create.withBookingFieldsResponses(Map.of("notes", planned.notes()));
+            }
+            try {
+                Booking booking = calcom.createBooking(step.calendar().account(), create);
+                attempts.stepBooked(key, step.step(), booking.uid());
+                tellAvailability(planned, BusyChange.booked(planned.company().id(), booking.start(), booking.end(),
+                        planned.zone(), step.calendar().eventTypeId(), step.host()));
+            } catch (CalcomException.SlotUnavailable taken) {
+                log.info("step {} of booking {} (call {}) not bookable: {}", step.step(), key,
+                        planned.retellCallId(), taken.reason());
+                attempts.stepNotBooked(key, step.step());
+                tellAvailability(planned, BusyChange.booked(planned.company().id(), step.start(), step.end(),
+                        planned.zone(), step.calendar().eventTypeId(), step.host()));
+                compensate(planned, key, "step " + (step.step() + 1) + " refused: " + taken.reason());
+                return new SlotTaken(taken.reason());
+            } catch (CalcomException.Unavailable | CalcomException.RateLimited e) {
+                if (outcomeUnknown(e)) {
+                    Optional<Booking> ours = findStepQuietly(planned, step, row.requestId());
+                    if (ours.isPresent()) {
+                        attempts.stepBooked(key, step.step(), ours.get().uid());
+                        continue;
+                    }
+                    // Cal.com may hold it: a retry or the reconciler looks it up, then books on or compensates
+                    log.warn("step {} of booking {} (call {}): outcome unknown: {}", step.step(), key,
+                            planned.retellCallId(), e.getMessage());
+                    return new Unavailable(e.getMessage());
+                }
+                attempts.stepNotBooked(key, step.step());
+                compensate(planned, key, "step " + (step.step() + 1) + ": Cal.com " + e.getMessage());
+                return new Unavailable(e.getMessage());
+            } catch (CalcomException.Unauthorized | CalcomException.BadRequest | CalcomException.NotFound e) {
+                log.warn("step {} of booking {} (call {}) rejected by Cal.com: {}", step.step(), key,
+                        planned.retellCallId(), e.getMessage());
+                attempts.stepNotBooked(key, step.step());
+                compensate(planned, key, "step " + (step.step() + 1) + " rejected by Cal.com");
+                return e instanceof CalcomException.Unauthorized ? new Unavailable(e.getMessage())
+                        : new Rejected(e.getMessage());
+            }
+        }
+        return recordSteps(planned, key, attempts.steps(key));
+    }
+
+    private static boolean samePlan(List<BookingAttempts.StepRow> rows, List<StepBooking> steps) {
+        if (rows.size() != steps.size()) {
+            return false;
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            BookingAttempts.StepRow row = rows.get(i);
+            StepBooking step = steps.get(i);
+            if (row.staffId() != step.staff().id() || !row.start().equals(step.start())
+                    || !row.end().equals(step.end())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Optional<BookingRequest> rebuildSteps(BookingRequest request, List<BookingAttempts.StepRow> rows) {
+        List<StepBooking> steps = new ArrayList<>();
+        for (BookingAttempts.StepRow row : rows) {
+            Optional<Staff> stylist = tenants.allStaff(request.company().id()).stream()
+                    .filter(s -> s.id() == row.staffId()).findFirst();
+            if (stylist.isEmpty()) {
+                return Optional.empty();
+            }
+            steps.add(new StepBooking(row.step(), stylist.get(), row.host(),
+                    calendars.ofStep(request.company(), request.service(), row.step(), stylist.get()), row.start(),
+                    row.end()));
+        }
+        return Optional.of(new BookingRequest(request.company(), request.branchId(), request.zone(),
+                request.callId(), request.retellCallId(), request.service(), request.staff(), request.calendar(),
+                request.start(), request.customerName(), request.phone(), request.email(), request.notes(),
+                request.holdId(), request.reservationUid(), steps));
+    }
+
+    /**
+     * Cancels every step Cal.com holds under the attempt (booked ones by their uid, sent ones looked up by their
+     * request id), in reverse order, then settles the attempt as not booked. Idempotent and recorded: the attempt is
+     * marked compensating first and each step as cancelled once Cal.com confirms, so a crash halfway is finished by
+     * the next retry or the reconciler.
+     *
+     * @return true when nothing of the attempt is left in Cal.com
+     */
+    private boolean compensate(BookingRequest request, String key, String why) {
+        attempts.markCompensating(key);
+        boolean done = true;
+        List<BookingAttempts.StepRow> rows = new ArrayList<>(attempts.steps(key));
+        java.util.Collections.reverse(rows);
+        for (BookingAttempts.StepRow row : rows) {
+            switch (row.state()) {
+                case CANCELLED, NOT_BOOKED -> {
+                    continue;
+                }
+                case PLANNED -> {
+                    attempts.stepCancelled(key, row.step());
+                    continue;
+                }
+                default -> {
+                }
+            }
+            StepBooking step = request.steps().stream().filter(s -> s.step() == row.step()).findFirst().orElse(null);
+            String uid = row.bookingUid();
+            if (uid == null && step != null) {
+                try {
+                    uid = findStep(request, step, row.requestId()).map(Booking::uid).orElse(null);
+                } catch (CalcomException e) {
+                    done = false;
+                    continue;
+                }
+            }
+            if (uid == null) {
+                attempts.stepCancelled(key, row.step());
+                continue;
+            }
+            if (cancelStep(request, uid, why)) {
+                attempts.stepCancelled(key, row.step());
+                tellAvailability(request, BusyChange.freed(request.company().id(), row.start(), row.end(),
+                        request.zone(), step == null ? null : step.calendar().eventTypeId(), row.host()));
+                log.info("step {} of booking {} (call {}) cancelled again: {}", row.step(), key,
+                        request.retellCallId(), why);
+            } else {
+                done = false;
+            }
+        }
+        if (done) {
+            settleNotBooked(request, key, why + "; the steps booked before were cancelled again");
+        }
+        return done;
+    }
+
+    /** Cancels one step's booking; true when Cal.com has it cancelled (now or before). */
+    private boolean cancelStep(BookingRequest request, String uid, String why) {
+        CalcomAccount account = request.calendar().account();
+        String reason = request.company().language() == Language.DE
+                ? "Automatisch storniert: ein späterer Schritt des Termins war nicht buchbar (" + why + ")"
+                : "Cancelled automatically: a later step of the appointment could not be booked (" + why + ")";
+        try {
+            calcom.cancel(account, uid, reason.length() > 500 ? reason.substring(0, 500) : reason);
+            return true;
+        } catch (CalcomException.BadRequest | CalcomException.NotFound | CalcomException.SlotUnavailable e) {
+            try {
+                return calcom.getBooking(account, uid).status() == BookingStatus.CANCELLED;
+            } catch (CalcomException lookup) {
+                return false;
+            }
+        } catch (CalcomException e) {
+            log.warn("could not cancel step booking {} of company {}: {}", uid, request.company().slug(),
+                    e.getMessage());
+            return false;
+        }
+    }
+
+    private Settled reconcileSteps(BookingAttempt attempt, BookingRequest request, boolean mayGiveUp) {
+        String key = attempt.key();
+        List<BookingAttempts.StepRow> rows = attempts.steps(key);
+        if (rows.isEmpty()) {
+            // nothing was planned, so nothing was sent
+            return mayGiveUp ? giveUp(attempt, request, "no step was sent") : Settled.STILL_PENDING;
+        }
+        if (attempt.compensating()) {
+            return compensate(request, key, "an earlier attempt was refused") ? Settled.NOT_BOOKED
+                    : Settled.STILL_PENDING;
+        }
+        try {
+            for (BookingAttempts.StepRow row : rows) {
+                if (row.state() == BookingAttempts.StepState.PENDING) {
+                    StepBooking step = request.steps().get(row.step());
+                    Optional<Booking> sent = findStep(request, step, row.requestId());
+                    if (sent.isPresent()) {
+                        attempts.stepBooked(key, row.step(), sent.get().uid());
+                    } else if (mayGiveUp) {
+                        attempts.stepNotBooked(key, row.step());
+                    }
+                }
+            }
+        } catch (CalcomException e) {
+            log.info("booking attempt {} stays pending, Cal.com lookup failed: {}", key, e.getMessage());
+            return Settled.STILL_PENDING;
+        }
+        List<BookingAttempts.StepRow> now = attempts.steps(key);
+        if (now.stream().allMatch(row -> row.state() == BookingAttempts.StepState.BOOKED)) {
+            BookingOutcome recorded = recordSteps(request, key, now);
+            if (recorded instanceof Booked booked) {
+                claims.complete(key, attempt.companyId(), "{\"appointmentId\":" + booked.appointment().id() + "}");
+                log.info("reconciled booking {} of call {} (in steps) as appointment {}", key,
+                        attempt.retellCallId(), booked.appointment().id());
+                return Settled.BOOKED;
+            }
+            return Settled.STILL_PENDING;
+        }
+        if (!mayGiveUp) {
+            return Settled.STILL_PENDING;
+        }
+        // half booked and nobody books on: nothing may be left of it
+        if (compensate(request, key, "not every step was booked")) {
+            claims.delete(key, attempt.companyId());
+            return Settled.NOT_BOOKED;
+        }
+        return Settled.STILL_PENDING;
+    }
+
+    /** All steps are booked: one appointment from the first step's start to the last step's end, with its steps. */
+    private BookingOutcome recordSteps(BookingRequest request, String key, List<BookingAttempts.StepRow> rows) {
+        long companyId = request.company().id();
+        Long customerId = null;
+        if (request.phone() != null) {
+            customerId = customers.upsertByPhone(companyId, request.phone(), request.customerName(), request.email())
+                    .id();
+        }
+        BookingAttempts.StepRow first = rows.get(0);
+        BookingAttempts.StepRow last = rows.get(rows.size() - 1);
+        Long staffId = request.staff() != null ? request.staff().id() : first.staffId();
+        Appointments.Saved saved = appointments.insert(new NewAppointment(companyId, request.branchId(),
+                request.service().id(), staffId, customerId, request.callId(), first.start(), last.end(),
+                first.bookingUid(), AppointmentStatus.BOOKED, AppointmentSource.PHONE, key, request.notes()));
+        appointmentSteps.insertAll(companyId, saved.appointment().id(), rows.stream()
+                .map(row -> new AppointmentSteps.NewStep(row.step(), row.staffId(), row.start(), row.end(),
+                        Objects.requireNonNull(row.bookingUid(), "booked step without uid")))
+                .toList());
+        for (SlotHold hold : holds.stepsHeldFor(companyId, request.retellCallId(), request.service().id(),
+                request.staff() == null ? null : request.staff().id(), first.start())) {
+            holds.markBooked(companyId, hold.id());
+        }
+        holds.releaseOthers(request.calendar().account(), request.zone(), request.retellCallId(), companyId, null);
+        attempts.settleBooked(key, saved.appointment().id()).ifPresent(settled -> noteCallback(settled,
+                saved.appointment().id(), bookedText(request.company().language(), saved.appointment())));
+        String staffName = tenants.allStaff(companyId).stream().filter(s -> s.id() == staffId).map(Staff::name)
+                .findFirst().orElse(null);
+        return new Booked(saved.appointment(), staffName, !saved.created());
+    }
+
+    /** A step's booking that an attempt sent under {@code requestId}, if Cal.com holds it. */
+    private Optional<Booking> findStep(BookingRequest request, StepBooking step, String requestId) {
+        BookingFilter filter = BookingFilter.none()
+                .withAttendeeName(request.customerName())
+                .withEventTypeIds(new Long[] {step.calendar().bookingEventTypeId()})
+                .withinWindow(step.start().minus(LOOKUP_SLACK), step.end().plus(LOOKUP_SLACK));
+        return calcom.listBookings(step.calendar().account(), filter).bookings().stream()
+                .filter(booking -> requestId.equals(booking.slotlineRequestId()))
+                .filter(booking -> booking.status() != BookingStatus.CANCELLED
+                        && booking.status() != BookingStatus.REJECTED)
+                .findFirst();
+    }
+
+    private Optional<Booking> findStepQuietly(BookingRequest request, StepBooking step, String requestId) {
+        try {
+            return findStep(request, step, requestId);
+        } catch (CalcomException e) {
+            log.warn("could not look up step {} of call {}: {}", requestId, request.retellCallId(), e.getMessage());
             return Optional.empty();
         }
     }

@@ -29,11 +29,13 @@ import io.slotline.booking.Alternatives;
 import io.slotline.booking.BookingService;
 import io.slotline.booking.Calendars;
 import io.slotline.booking.SlotHoldService;
+import io.slotline.booking.StepPlanner;
 import io.slotline.booking.BookingService.BookingOutcome;
 import io.slotline.calcom.CalcomException;
 import io.slotline.speech.DateTimeRequest;
 import io.slotline.speech.MessageKey;
 import io.slotline.speech.Messages;
+import io.slotline.speech.SpokenTimes;
 
 /**
  * Books the slot the caller confirmed. The service talked about in this call is the one booked unless the caller
@@ -82,9 +84,11 @@ class BookAppointment implements MutatingFunction<BookAppointment.Args> {
     private final BookingService bookings;
     private final HeldHosts heldHosts;
     private final Calendars calendars;
+    private final StepDesk steps;
 
     BookAppointment(SlotDesk desk, SpokenWhen when, BookingService bookings, HeldHosts heldHosts,
-                    Calendars calendars) {
+                    Calendars calendars, StepDesk steps) {
+        this.steps = steps;
         this.desk = desk;
         this.when = when;
         this.bookings = bookings;
@@ -166,6 +170,9 @@ class BookAppointment implements MutatingFunction<BookAppointment.Args> {
             notes = notes.substring(0, MAX_NOTES);
         }
         desk.remember(context, subject);
+        if (subject.service().inSteps()) {
+            return bookSteps(context, subject, request, start, name, phone, email, notes);
+        }
         desk.holds().awaitPending(context.companyId(), context.retellCallId(), PENDING_HOLD_WAIT);
         Optional<SlotHold> hold = desk.holds().heldFor(context.companyId(), context.retellCallId(),
                 subject.service().id(), subject.staffId(), start);
@@ -196,6 +203,60 @@ class BookAppointment implements MutatingFunction<BookAppointment.Args> {
         if (ours != null && outcome instanceof BookingService.SlotTaken) {
             // Cal.com has the time booked: the hold keeps nobody else from anything any more
             desk.holds().release(calendar.account(), context.zone(), ours);
+        }
+        return answer(context, subject, request, start, name, outcome);
+    }
+
+    /**
+     * A service in steps: the call's holds of every step (taken here when the caller did not check first) say who
+     * does each step when; the booking books them in order and cancels the earlier ones again when a later one is
+     * refused.
+     */
+    private FunctionResult bookSteps(CallContext context, SlotDesk.Subject subject, DateTimeRequest request,
+                                     Instant start, String name, @Nullable String phone, @Nullable String email,
+                                     @Nullable String notes) {
+        Long staffId = subject.staffId();
+        List<SlotHold> held = desk.holds().stepsHeldFor(context.companyId(), context.retellCallId(),
+                subject.service().id(), staffId, start);
+        int count = subject.service().steps().size();
+        if (held.size() != count && !bookings.alreadyBooked(context.companyId(), context.retellCallId(),
+                subject.service().id(), staffId, start)) {
+            LocalDate date = request.date();
+            StepDesk.Loaded loaded = steps.load(context, subject, date, date);
+            Optional<StepPlanner.Plan> plan = loaded.planAt(start);
+            if (plan.isEmpty() || !(desk.holds().holdSteps(context.companyId(), context.retellCallId(),
+                    subject.service().id(), staffId, subject.calendar().account(), context.zone(), plan.get())
+                    instanceof SlotHoldService.Held)) {
+                return slotGone(context, subject, request, start, false);
+            }
+            held = desk.holds().stepsHeldFor(context.companyId(), context.retellCallId(), subject.service().id(),
+                    staffId, start);
+        }
+        List<BookingService.StepBooking> planned = new java.util.ArrayList<>();
+        if (held.size() == count) {
+            for (int step = 0; step < count; step++) {
+                SlotHold hold = held.get(step);
+                int index = step;
+                Optional<Calendars.StepHost> host = calendars.stepHosts(context.company(), subject.service(), step,
+                        context.branch().id()).stream().filter(h -> h.username().equals(hold.host())).findFirst();
+                if (host.isEmpty()) {
+                    return slotGone(context, subject, request, start, false);
+                }
+                planned.add(new BookingService.StepBooking(index, host.get().staff(), host.get().username(),
+                        host.get().calendar(), hold.startsAt(), hold.endsAt()));
+            }
+        }
+        SlotHold first = held.isEmpty() ? null : held.get(0);
+        BookingOutcome outcome = bookings.book(new BookingService.BookingRequest(context.company(),
+                context.branch().id(), context.zone(), context.callId(), context.retellCallId(), subject.service(),
+                subject.staff(), planned.isEmpty() ? subject.calendar() : planned.get(0).calendar(), start, name,
+                phone, email, notes, first == null ? null : first.id(), null, planned),
+                Deadline.remaining().minus(PROMISE_MARGIN));
+        if (outcome instanceof BookingService.SlotTaken) {
+            // Cal.com refused a step (the earlier ones are cancelled again): the holds keep nobody from anything
+            for (SlotHold hold : held) {
+                desk.holds().release(subject.calendar().account(), context.zone(), hold);
+            }
         }
         return answer(context, subject, request, start, name, outcome);
     }
@@ -235,6 +296,16 @@ class BookAppointment implements MutatingFunction<BookAppointment.Args> {
         if (pending) {
             message = Messages.render(MessageKey.BOOKING_REQUESTED, context.language(),
                     Map.of("name", name, "service", subject.service().name(), "time", spoken));
+        } else if (subject.service().inSteps()) {
+            // one sentence: when it starts and when the caller will be done
+            String end = SpokenTimes.time(appointment.endsAt().atZone(context.zone()).toLocalTime(),
+                    context.language());
+            message = subject.staff() != null && booked.staffName() != null
+                    ? Messages.render(MessageKey.BOOKED_STEPS_WITH_STAFF, context.language(), Map.of("name", name,
+                            "service", subject.service().name(), "staff", booked.staffName(), "time", spoken,
+                            "end", end))
+                    : Messages.render(MessageKey.BOOKED_STEPS, context.language(), Map.of("name", name,
+                            "service", subject.service().name(), "time", spoken, "end", end));
         } else if (booked.staffName() != null) {
             message = Messages.render(MessageKey.BOOKED_WITH_STAFF, context.language(), Map.of("name", name,
                     "service", subject.service().name(), "staff", booked.staffName(), "time", spoken));
@@ -296,9 +367,11 @@ class BookAppointment implements MutatingFunction<BookAppointment.Args> {
         List<FreeSlot> alternatives = List.of();
         try {
             LocalDate until = desk.searchEnd(context, request.date());
-            Availability availability = heldHosts.without(context, subject, desk.freeSlotsAt(context,
-                    subject.calendar(), request.date(), until, start, askCalcom),
-                    heldHosts.others(context, request.date(), until));
+            Availability availability = subject.service().inSteps()
+                    ? steps.availability(context, subject, request.date(), until)
+                    : heldHosts.without(context, subject, desk.freeSlotsAt(context,
+                            subject.calendar(), request.date(), until, start, askCalcom),
+                            heldHosts.others(context, request.date(), until));
             alternatives = Alternatives.forSpeaking(Alternatives.rank(availability, context.zone(),
                     new Alternatives.Wish(request.date(), request.time().orElse(null), request.window().orElse(null)),
                     CheckAvailability.ALTERNATIVES, context.receivedAt(), desk.lastBookableDay(context),

@@ -224,26 +224,28 @@ class SlotHoldCallsTest extends LiveCallTest {
 
     @Test
     void theBookingIsTheServiceTalkedAboutUnlessTheCallerClearlyNamesAnother() {
-        Instant colouring = freeStarts("cal_demo", 1003, TUESDAY, BERLIN).get(0);
+        Instant colouring = StepServiceCallsTest.annasColourWithAHaircutInBetween(TUESDAY);
         Call call = salonCall();
         call.function("check_availability", check("Färben", colouring));
 
-        // a vague service name in the booking keeps the colouring (90 minutes), it does not become a haircut
+        // a vague service name in the booking keeps the colouring (in steps), it does not become a haircut
         Reply booked = call.function("book_appointment", book("Haarschnitt", colouring, "Lea Fischer"));
 
         assertThat(booked.ok()).isTrue();
         JsonNode appointment = booked.json().path("appointment");
         assertThat(appointment.path("service").asString()).isEqualTo("Färben");
+        // the colour, 30-60 minutes of processing, the wash: 45 + 30..60 + 45 minutes
         assertThat(Duration.between(OffsetDateTime.parse(appointment.path("start").asString()),
-                OffsetDateTime.parse(appointment.path("end").asString()))).isEqualTo(Duration.ofMinutes(90));
-        // "anyone" is booked for the host the hold took, on that host's own event type for the colouring
-        assertThat(simBookingsOf("cal_demo", call.from).get(0).path("eventTypeId").asLong())
-                .isEqualTo(ownEventTypeOfBookedHold(call)).isIn(1113L, 1123L);
+                OffsetDateTime.parse(appointment.path("end").asString())))
+                .isBetween(Duration.ofMinutes(120), Duration.ofMinutes(150));
+        // "anyone" is booked for the hosts the holds took, on their own event types of each step
+        assertThat(simBookingsOf("cal_demo", call.from)).extracting(b -> b.path("eventTypeId").asLong())
+                .hasSize(2).allMatch(id -> List.of(1114L, 1124L, 1115L, 1125L).contains(id));
     }
 
     @Test
     void aServiceNamedExactlyReplacesTheOneTalkedAbout() {
-        Instant colouring = freeStarts("cal_demo", 1003, TUESDAY, BERLIN).get(0);
+        Instant colouring = StepServiceCallsTest.annasColourWithAHaircutInBetween(TUESDAY);
         Call call = salonCall();
         call.function("check_availability", check("Färben", colouring));
 
@@ -253,8 +255,9 @@ class SlotHoldCallsTest extends LiveCallTest {
         assertThat(booked.json().path("appointment").path("service").asString()).isEqualTo("Damenhaarschnitt");
         assertThat(simBookingsOf("cal_demo", call.from).get(0).path("eventTypeId").asLong())
                 .isEqualTo(ownEventTypeOfBookedHold(call)).isIn(1112L, 1122L);
-        // the colouring hold of this call is given back; the booking took (and used) a hold of its own
-        assertThat(holdsOf(call)).extracting(hold -> hold.get("status")).containsExactly("released", "booked");
+        // the colouring's holds (one per step) are given back; the booking took (and used) a hold of its own
+        assertThat(holdsOf(call)).extracting(hold -> hold.get("status"))
+                .containsExactly("released", "released", "booked");
     }
 
     @Test
