@@ -15,7 +15,8 @@ class CallStartPrefetchTest extends LiveCallTest {
     @Test
     void inboundCallWarmsEveryServiceForAnyHostAndEachStaffMemberAndTheFirstQuestionCostsNoSlotsRequest() {
         Call call = salonCall();
-        assertThat(salonCalendars()).as("three services, each for any host, Anna and Ben").hasSize(9);
+        assertThat(salonCalendars()).as("two services, each for any host, Anna and Ben; Färben in two steps, each "
+                + "for Anna and Ben").hasSize(10);
 
         assertThat(call.inbound().status()).isEqualTo(200);
         awaitSalonWarmedUp();
