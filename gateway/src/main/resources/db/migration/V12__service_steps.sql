@@ -27,6 +27,9 @@ CREATE TABLE booking_attempt_steps (
 -- set before the first compensating cancel leaves: whoever settles the attempt (the booking itself, a retry, the
 -- reconciler after a crash) cancels every step Cal.com holds under the attempt and books none
 ALTER TABLE booking_attempts ADD COLUMN compensating BOOLEAN DEFAULT FALSE NOT NULL;
+-- a move of an appointment in steps books the new steps as an attempt that replaces the old appointment: once every
+-- new step is booked, the old steps are cancelled (move all or none)
+ALTER TABLE booking_attempts ADD COLUMN replaces_appointment_id BIGINT;
 
 -- The Cal.com bookings of an appointment in steps (the appointment runs from the first step's start to the last
 -- step's end; its calcom_booking_uid is the first step's). Cancelling or moving the appointment acts on all of them.
@@ -38,7 +41,8 @@ CREATE TABLE appointment_steps (
     starts_at          TIMESTAMP WITH TIME ZONE NOT NULL,
     ends_at            TIMESTAMP WITH TIME ZONE NOT NULL,
     calcom_booking_uid VARCHAR(128) NOT NULL,
-    status             VARCHAR(16)  NOT NULL DEFAULT 'booked' CHECK (status IN ('booked', 'cancelled')),
+    -- 'cancelling': we are cancelling it (a Cal.com webhook about it is our own echo), 'cancelled': it is
+    status             VARCHAR(16)  NOT NULL DEFAULT 'booked' CHECK (status IN ('booked', 'cancelling', 'cancelled')),
     PRIMARY KEY (appointment_id, step),
     CONSTRAINT uq_appointment_steps_uid UNIQUE (calcom_booking_uid)
 );

@@ -3,6 +3,7 @@ package io.slotline.appointments;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -43,9 +44,11 @@ public class AppointmentChanges {
     private final Appointments appointments;
     private final TenantDirectory tenants;
     private final ApplicationEventPublisher events;
+    private final AppointmentSteps steps;
 
     AppointmentChanges(CalcomApi calcom, Appointments appointments, TenantDirectory tenants,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, AppointmentSteps steps) {
+        this.steps = steps;
         this.calcom = calcom;
         this.appointments = appointments;
         this.tenants = tenants;
@@ -101,6 +104,10 @@ public class AppointmentChanges {
 
     public CancelOutcome cancel(Company company, ZoneId zone, Appointment appointment, @Nullable String reason) {
         requireSameCompany(company, appointment);
+        List<AppointmentSteps.Step> booked = steps.of(company.id(), appointment.id());
+        if (!booked.isEmpty()) {
+            return cancelSteps(company, zone, appointment, booked, reason);
+        }
         String uid = appointment.calcomBookingUid();
         // without a Cal.com booking (entered by hand) the appointment is only ours to cancel
         if (uid != null) {
@@ -123,6 +130,91 @@ public class AppointmentChanges {
         appointments.markCancelled(company.id(), appointment.id(), reason);
         freed(company, zone, appointment);
         return new Cancelled(reread(appointment), false);
+    }
+
+    /**
+     * An appointment in steps is cancelled whole: every step's booking in Cal.com, then our record. The steps are
+     * marked as being cancelled by us first, so Cal.com's webhooks about them are known as our own echo. A step
+     * Cal.com refuses to cancel (and has not cancelled) leaves the appointment booked, the others cancelled: a
+     * retry cancels the rest; the appointment is marked for a person's attention meanwhile.
+     */
+    private CancelOutcome cancelSteps(Company company, ZoneId zone, Appointment appointment,
+                                      List<AppointmentSteps.Step> booked, @Nullable String reason) {
+        CalcomAccount account = account(company);
+        String why = reason != null && !reason.isBlank() ? reason : noReasonGiven(company);
+        steps.markCancelling(company.id(), appointment.id());
+        boolean before = true;
+        String refused = null;
+        for (AppointmentSteps.Step step : booked) {
+            if (step.cancelled()) {
+                continue;
+            }
+            try {
+                calcom.cancel(account, step.calcomBookingUid(), why);
+                before = false;
+            } catch (CalcomException.BadRequest | CalcomException.NotFound | CalcomException.SlotUnavailable e) {
+                Optional<Booking> current = readBack(account, step.calcomBookingUid());
+                if (current.isEmpty() || current.get().status() != BookingStatus.CANCELLED) {
+                    log.info("Cal.com refused to cancel step {} ({}) of appointment {}: {}", step.step(),
+                            step.calcomBookingUid(), appointment.id(), e.getMessage());
+                    refused = e.getMessage();
+                    continue;
+                }
+            } catch (CalcomException e) {
+                steps.cancellingFailed(company.id(), appointment.id());
+                throw e;
+            }
+            steps.markCancelled(company.id(), appointment.id(), step.step());
+            freedStep(company, zone, appointment, step);
+        }
+        if (refused != null) {
+            steps.cancellingFailed(company.id(), appointment.id());
+            steps.markAttention(company.id(), appointment.id(), "not every step could be cancelled in Cal.com: "
+                    + refused);
+            return new CancelRefused(refused);
+        }
+        appointments.markCancelled(company.id(), appointment.id(), reason);
+        return new Cancelled(reread(appointment), before);
+    }
+
+    /** Cancels the bookings of an appointment's steps in Cal.com (it moved); our rows say it was us. */
+    public boolean cancelStepsOf(Company company, ZoneId zone, Appointment appointment, String reason) {
+        List<AppointmentSteps.Step> booked = steps.of(company.id(), appointment.id());
+        steps.markCancelling(company.id(), appointment.id());
+        CalcomAccount account = account(company);
+        boolean all = true;
+        for (AppointmentSteps.Step step : booked) {
+            if (step.cancelled()) {
+                continue;
+            }
+            try {
+                calcom.cancel(account, step.calcomBookingUid(), reason);
+            } catch (CalcomException e) {
+                Optional<Booking> current = readBack(account, step.calcomBookingUid());
+                if (current.isEmpty() || current.get().status() != BookingStatus.CANCELLED) {
+                    log.warn("could not cancel step {} ({}) of moved appointment {}: {}", step.step(),
+                            step.calcomBookingUid(), appointment.id(), e.getMessage());
+                    all = false;
+                    continue;
+                }
+            }
+            steps.markCancelled(company.id(), appointment.id(), step.step());
+            freedStep(company, zone, appointment, step);
+        }
+        return all;
+    }
+
+    private void freedStep(Company company, ZoneId zone, Appointment appointment, AppointmentSteps.Step step) {
+        String host = null;
+        if (step.staffId() != null && appointment.branchId() != null) {
+            host = tenants.staffMember(company.id(), appointment.branchId(), step.staffId())
+                    .map(Staff::calcomUsername).orElse(null);
+        }
+        Long eventTypeId = appointment.serviceId() == null ? null : tenants.activeService(company.id(),
+                appointment.serviceId()).filter(s -> step.step() < s.steps().size())
+                .map(s -> s.steps().get(step.step()).calcomEventTypeId()).orElse(null);
+        events.publishEvent(new AppointmentCancelled(company.id(), step.startsAt(), step.endsAt(), zone, eventTypeId,
+                host, AppointmentSource.PHONE));
     }
 
     /**

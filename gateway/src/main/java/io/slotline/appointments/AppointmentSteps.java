@@ -24,8 +24,12 @@ import org.springframework.stereotype.Repository;
 public class AppointmentSteps {
 
     /** One step's booking. */
+    /**
+     * @param ours the booking is cancelled (or being cancelled) by Slotline itself: a Cal.com webhook about its
+     *             cancellation is our own echo
+     */
     public record Step(long appointmentId, long companyId, int step, @Nullable Long staffId, Instant startsAt,
-                       Instant endsAt, String calcomBookingUid, boolean cancelled) {
+                       Instant endsAt, String calcomBookingUid, boolean cancelled, boolean ours) {
     }
 
     /** A step's booking to record. */
@@ -84,10 +88,31 @@ public class AppointmentSteps {
                 .optional();
     }
 
+    /**
+     * Notes that Slotline is about to cancel the appointment's steps (before the first request leaves), so that
+     * Cal.com's webhooks about them are recognised as our own.
+     */
+    public void markCancelling(long companyId, long appointmentId) {
+        jdbc.sql("UPDATE appointment_steps SET status = 'cancelling' WHERE company_id = :companyId "
+                        + "AND appointment_id = :id AND status = 'booked'")
+                .param("companyId", companyId)
+                .param("id", appointmentId)
+                .update();
+    }
+
+    /** A cancel of ours did not go through: the steps not cancelled are booked after all. */
+    public void cancellingFailed(long companyId, long appointmentId) {
+        jdbc.sql("UPDATE appointment_steps SET status = 'booked' WHERE company_id = :companyId "
+                        + "AND appointment_id = :id AND status = 'cancelling'")
+                .param("companyId", companyId)
+                .param("id", appointmentId)
+                .update();
+    }
+
     /** @return false when the step was cancelled already */
     public boolean markCancelled(long companyId, long appointmentId, int step) {
         return jdbc.sql("UPDATE appointment_steps SET status = 'cancelled' WHERE company_id = :companyId "
-                        + "AND appointment_id = :id AND step = :step AND status = 'booked'")
+                        + "AND appointment_id = :id AND step = :step AND status IN ('booked', 'cancelling')")
                 .param("companyId", companyId)
                 .param("id", appointmentId)
                 .param("step", step)
@@ -127,6 +152,6 @@ public class AppointmentSteps {
         return new Step(rs.getLong("appointment_id"), rs.getLong("company_id"), rs.getInt("step"),
                 rs.getObject("staff_id", Long.class), rs.getObject("starts_at", OffsetDateTime.class).toInstant(),
                 rs.getObject("ends_at", OffsetDateTime.class).toInstant(), rs.getString("calcom_booking_uid"),
-                "cancelled".equals(rs.getString("status")));
+                "cancelled".equals(rs.getString("status")), "cancelling".equals(rs.getString("status")));
     }
 }

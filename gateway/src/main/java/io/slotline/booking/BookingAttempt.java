@@ -14,7 +14,7 @@ record BookingAttempt(String key, long companyId, long branchId, long callId, St
                       @Nullable Long staffId, Instant start, String customerName, @Nullable String phone,
                       @Nullable String email, @Nullable String notes, @Nullable String reservationUid, State state,
                       @Nullable Long appointmentId, @Nullable Long callbackRequestId, Instant createdAt,
-                      Instant updatedAt, boolean compensating) {
+                      Instant updatedAt, boolean compensating, @Nullable Long replacesAppointmentId) {
 
     enum State {
         /** Sent, or about to be: Cal.com may hold a booking under the key that we have not recorded. */

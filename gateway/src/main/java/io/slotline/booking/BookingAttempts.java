@@ -29,7 +29,7 @@ class BookingAttempts {
     private static final String COLUMNS = """
             idempotency_key, company_id, branch_id, call_id, retell_call_id, service_id, staff_id, starts_at,
             customer_name, phone, email, notes, reservation_uid, state, appointment_id, callback_request_id,
-            created_at, updated_at, compensating""";
+            created_at, updated_at, compensating, replaces_appointment_id""";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -230,9 +230,9 @@ class BookingAttempts {
             return jdbc.sql("""
                     INSERT INTO booking_attempts (idempotency_key, company_id, branch_id, call_id, retell_call_id,
                         service_id, staff_id, starts_at, customer_name, phone, email, notes, reservation_uid, state,
-                        callback_request_id, created_at, updated_at)
+                        callback_request_id, created_at, updated_at, replaces_appointment_id)
                     VALUES (:key, :companyId, :branchId, :callId, :retellCallId, :serviceId, :staffId, :start, :name,
-                        :phone, :email, :notes, :reservation, 'pending', :callback, :now, :now)
+                        :phone, :email, :notes, :reservation, 'pending', :callback, :now, :now, :replaces)
                     ON CONFLICT DO NOTHING""")
                     .param("key", key)
                     .param("companyId", request.company().id())
@@ -248,6 +248,7 @@ class BookingAttempts {
                     .param("notes", request.notes(), Types.VARCHAR)
                     .param("reservation", request.reservationUid(), Types.VARCHAR)
                     .param("callback", callbackRequestId, Types.BIGINT)
+                    .param("replaces", request.replaces(), Types.BIGINT)
                     .param("now", now())
                     .update() == 1;
         } catch (DuplicateKeyException e) {
@@ -279,6 +280,7 @@ class BookingAttempts {
                 rs.getObject("callback_request_id", Long.class),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                 rs.getObject("updated_at", OffsetDateTime.class).toInstant(),
-                rs.getBoolean("compensating"));
+                rs.getBoolean("compensating"),
+                rs.getObject("replaces_appointment_id", Long.class));
     }
 }

@@ -34,6 +34,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 
 import io.slotline.appointments.Appointment;
+import io.slotline.appointments.AppointmentChanges;
 import io.slotline.appointments.AppointmentSteps;
 import io.slotline.appointments.SlotHold;
 import io.slotline.appointments.AppointmentSource;
@@ -106,14 +107,17 @@ public class BookingService implements DisposableBean {
     private final ConcurrentMap<String, CompletableFuture<BookingOutcome>> inFlight = new ConcurrentHashMap<>();
     private final EventTypeCatalog eventTypes;
     private final AppointmentSteps appointmentSteps;
+    private final AppointmentChanges changes;
     /** Bookings run here so that the caller can be answered at the deadline while Cal.com is still asked. */
     private final ThreadPoolExecutor work;
 
     BookingService(CalcomApi calcom, Appointments appointments, Customers customers, FunctionIdempotency claims,
                    BookingAttempts attempts, CallbackRequests callbacks, SlotHoldService holds,
                    ObjectProvider<AvailabilityService> availability, TenantDirectory tenants, Calendars calendars,
-                   BookingProperties properties, EventTypeCatalog eventTypes, AppointmentSteps appointmentSteps) {
+                   BookingProperties properties, EventTypeCatalog eventTypes, AppointmentSteps appointmentSteps,
+                   AppointmentChanges changes) {
         this.appointmentSteps = appointmentSteps;
+        this.changes = changes;
         this.calcom = calcom;
         this.appointments = appointments;
         this.customers = customers;
@@ -146,7 +150,17 @@ public class BookingService implements DisposableBean {
                                  Service service, @Nullable Staff staff, CalendarRef calendar, Instant start,
                                  String customerName, @Nullable String phone, @Nullable String email,
                                  @Nullable String notes, @Nullable Long holdId,
-                                 @Nullable String reservationUid, List<StepBooking> steps) {
+                                 @Nullable String reservationUid, List<StepBooking> steps,
+                                 @Nullable Long replaces) {
+
+        public BookingRequest(Company company, long branchId, ZoneId zone, long callId, String retellCallId,
+                              Service service, @Nullable Staff staff, CalendarRef calendar, Instant start,
+                              String customerName, @Nullable String phone, @Nullable String email,
+                              @Nullable String notes, @Nullable Long holdId, @Nullable String reservationUid,
+                              List<StepBooking> steps) {
+            this(company, branchId, zone, callId, retellCallId, service, staff, calendar, start, customerName, phone,
+                    email, notes, holdId, reservationUid, steps, null);
+        }
 
         public BookingRequest(Company company, long branchId, ZoneId zone, long callId, String retellCallId,
                               Service service, @Nullable Staff staff, CalendarRef calendar, Instant start,
@@ -403,14 +417,16 @@ public class BookingService implements DisposableBean {
      */
     private String currentKey(BookingRequest request) {
         String key = requestKey(request.retellCallId(), request.service().id(),
-                request.staff() == null ? null : request.staff().id(), request.start());
+                request.staff() == null ? null : request.staff().id(), request.start())
+                + (request.replaces() == null ? "" : ":moves:" + request.replaces());
         for (int round = 0; round < 10; round++) {
             Optional<Appointment> earlier = appointments.findByIdempotencyKey(request.company().id(), key);
             if (earlier.isEmpty() || earlier.get().status().upcoming()) {
                 return key;
             }
             key = requestKey(request.retellCallId(), request.service().id(),
-                    request.staff() == null ? null : request.staff().id(), request.start()) + ":" + earlier.get().id();
+                    request.staff() == null ? null : request.staff().id(), request.start())
+                    + (request.replaces() == null ? "" : ":moves:" + request.replaces()) + ":" + earlier.get().id();
         }
         return key;
     }
@@ -419,6 +435,12 @@ public class BookingService implements DisposableBean {
         long companyId = request.company().id();
         Optional<Appointment> done = appointments.findByIdempotencyKey(companyId, key);
         if (done.isPresent()) {
+            if (request.replaces() != null) {
+                // a move recorded before: what is left of the old steps goes now (a crash may have stopped it)
+                appointments.findById(companyId, request.replaces()).ifPresent(previous -> changes.cancelStepsOf(
+                        request.company(), request.zone(), previous, request.company().language() == Language.DE
+                                ? "Verschoben" : "Moved"));
+            }
             return new Booked(done.get(), staffName(request, done.get().staffId()), true);
         }
         Optional<IdempotencyRecord> other = claims.tryBegin(key, companyId, CLAIM_FUNCTION);
@@ -625,7 +647,7 @@ public class BookingService implements DisposableBean {
             return Optional.of(new BookingRequest(company.get(), attempt.branchId(), branch.get().timeZone(),
                     attempt.callId(), attempt.retellCallId(), service.get(), staff, calendar, attempt.start(),
                     attempt.customerName(), attempt.phone(), attempt.email(), attempt.notes(), null,
-                    attempt.reservationUid(), steps));
+                    attempt.reservationUid(), steps, attempt.replacesAppointmentId()));
         } catch (CalcomException | IllegalArgumentException e) {
             return Optional.empty();
         }
@@ -777,7 +799,7 @@ public class BookingService implements DisposableBean {
         return Optional.of(new BookingRequest(request.company(), request.branchId(), request.zone(),
                 request.callId(), request.retellCallId(), request.service(), request.staff(), request.calendar(),
                 request.start(), request.customerName(), request.phone(), request.email(), request.notes(),
-                request.holdId(), request.reservationUid(), steps));
+                request.holdId(), request.reservationUid(), steps, request.replaces()));
     }
 
     /**
@@ -917,9 +939,24 @@ public class BookingService implements DisposableBean {
         BookingAttempts.StepRow first = rows.get(0);
         BookingAttempts.StepRow last = rows.get(rows.size() - 1);
         Long staffId = request.staff() != null ? request.staff().id() : first.staffId();
-        Appointments.Saved saved = appointments.insert(new NewAppointment(companyId, request.branchId(),
-                request.service().id(), staffId, customerId, request.callId(), first.start(), last.end(),
-                first.bookingUid(), AppointmentStatus.BOOKED, AppointmentSource.PHONE, key, request.notes()));
+        NewAppointment appointment = new NewAppointment(companyId, request.branchId(), request.service().id(),
+                staffId, customerId, request.callId(), first.start(), last.end(), first.bookingUid(),
+                AppointmentStatus.BOOKED, AppointmentSource.PHONE, key, request.notes());
+        Appointments.Saved saved;
+        Optional<Appointment> previous = Optional.empty();
+        if (request.replaces() != null) {
+            previous = appointments.findById(companyId, request.replaces());
+            try {
+                saved = appointments.insertRescheduled(companyId, request.replaces(), appointment);
+            } catch (IllegalStateException gone) {
+                // the old appointment was cancelled or moved meanwhile: the new steps must not stay behind
+                log.info("move {} of appointment {}: {}", key, request.replaces(), gone.getMessage());
+                compensate(request, key, "the appointment to move is no longer upcoming");
+                return new Rejected(gone.getMessage());
+            }
+        } else {
+            saved = appointments.insert(appointment);
+        }
         appointmentSteps.insertAll(companyId, saved.appointment().id(), rows.stream()
                 .map(row -> new AppointmentSteps.NewStep(row.step(), row.staffId(), row.start(), row.end(),
                         Objects.requireNonNull(row.bookingUid(), "booked step without uid")))
@@ -931,6 +968,17 @@ public class BookingService implements DisposableBean {
         holds.releaseOthers(request.calendar().account(), request.zone(), request.retellCallId(), companyId, null);
         attempts.settleBooked(key, saved.appointment().id()).ifPresent(settled -> noteCallback(settled,
                 saved.appointment().id(), bookedText(request.company().language(), saved.appointment())));
+        if (previous.isPresent()) {
+            // every new step is booked: now the old ones go (a crash before this is finished by a retry, which
+            // finds the move recorded and cancels what is left of the old steps)
+            String reason = request.company().language() == Language.DE
+                    ? "Verschoben auf " + first.start().atZone(request.zone()).format(LOCAL_TIME)
+                    : "Moved to " + first.start().atZone(request.zone()).format(LOCAL_TIME);
+            if (!changes.cancelStepsOf(request.company(), request.zone(), previous.get(), reason)) {
+                appointmentSteps.markAttention(companyId, saved.appointment().id(), "moved from appointment "
+                        + previous.get().id() + ", but not all of its steps could be cancelled in Cal.com");
+            }
+        }
         String staffName = tenants.allStaff(companyId).stream().filter(s -> s.id() == staffId).map(Staff::name)
                 .findFirst().orElse(null);
         return new Booked(saved.appointment(), staffName, !saved.created());

@@ -232,19 +232,10 @@ class BookAppointment implements MutatingFunction<BookAppointment.Args> {
             held = desk.holds().stepsHeldFor(context.companyId(), context.retellCallId(), subject.service().id(),
                     staffId, start);
         }
-        List<BookingService.StepBooking> planned = new java.util.ArrayList<>();
-        if (held.size() == count) {
-            for (int step = 0; step < count; step++) {
-                SlotHold hold = held.get(step);
-                int index = step;
-                Optional<Calendars.StepHost> host = calendars.stepHosts(context.company(), subject.service(), step,
-                        context.branch().id()).stream().filter(h -> h.username().equals(hold.host())).findFirst();
-                if (host.isEmpty()) {
-                    return slotGone(context, subject, request, start, false);
-                }
-                planned.add(new BookingService.StepBooking(index, host.get().staff(), host.get().username(),
-                        host.get().calendar(), hold.startsAt(), hold.endsAt()));
-            }
+        List<BookingService.StepBooking> planned = held.isEmpty() ? List.of()
+                : steps.bookingsOf(context, subject, held).orElse(null);
+        if (planned == null) {
+            return slotGone(context, subject, request, start, false);
         }
         SlotHold first = held.isEmpty() ? null : held.get(0);
         BookingOutcome outcome = bookings.book(new BookingService.BookingRequest(context.company(),

@@ -72,9 +72,11 @@ class RescheduleAppointment implements MutatingFunction<RescheduleAppointment.Ar
     private final SpokenWhen when;
     private final SlotHoldService holds;
     private final TenantDirectory tenants;
+    private final StepMoves stepMoves;
 
     RescheduleAppointment(CallerAppointments callers, AppointmentChanges changes, SpokenWhen when,
-                          SlotHoldService holds, TenantDirectory tenants) {
+                          SlotHoldService holds, TenantDirectory tenants, StepMoves stepMoves) {
+        this.stepMoves = stepMoves;
         this.callers = callers;
         this.changes = changes;
         this.when = when;
@@ -142,6 +144,25 @@ class RescheduleAppointment implements MutatingFunction<RescheduleAppointment.Ar
         }
         int fee = ((Resolution.Found<Integer>) allowed).value();
         String spokenNew = CallerAppointments.time(context, newStart);
+        if (stepMoves.inSteps(context, appointment)) {
+            // every step moves, or none: the new steps are booked first, the old ones cancelled after
+            StepMoves.Moved moved = stepMoves.move(context, appointment, newStart);
+            if (moved instanceof StepMoves.Unavailable unavailable) {
+                return newTimeUnavailable(context, unavailable.reason(), spokenNew, described, newStart);
+            }
+            if (moved instanceof StepMoves.Failed failed) {
+                return failed.answer();
+            }
+            Appointment replacement = ((StepMoves.Done) moved).replacement();
+            Map<String, Object> values = new LinkedHashMap<>();
+            values.put("time", CallerAppointments.time(context, replacement.startsAt()));
+            Map<String, @Nullable Object> data = new LinkedHashMap<>();
+            data.put("rescheduled", true);
+            data.put("appointment", callers.describe(context, replacement));
+            data.put("previous", callers.describe(context, stepMoves.reread(appointment)));
+            return ChangeAnswers.done(context, MessageKey.RESCHEDULED, MessageKey.RESCHEDULED_WITH_FEE, values, data,
+                    fee, currency);
+        }
         SlotHoldService.HoldOutcome claimed = claimNewTime(context, appointment, newStart);
         if (claimed instanceof SlotHoldService.Taken) {
             return newTimeUnavailable(context, CalcomException.SlotUnavailable.Reason.TAKEN, spokenNew, described,

@@ -255,6 +255,10 @@ class SlotDesk {
         return holds;
     }
 
+    Optional<Service> activeService(CallContext context, long serviceId) {
+        return tenants.activeService(context.companyId(), serviceId);
+    }
+
     LocalDate lastBookableDay(CallContext context) {
         return context.today().plusDays(context.company().bookingWindowDays());
     }

@@ -129,6 +129,30 @@ class StepDesk {
         return new Availability(days, loaded.stale());
     }
 
+    /**
+     * The steps to book from the call's holds of them (one per step, in order): who does each step when, with the
+     * stylist's calendar of it. Empty when a hold's stylist can no longer do the step.
+     */
+    Optional<List<io.slotline.booking.BookingService.StepBooking>> bookingsOf(CallContext context,
+            SlotDesk.Subject subject, List<SlotHold> held) {
+        Service service = subject.service();
+        if (held.size() != service.steps().size()) {
+            return Optional.empty();
+        }
+        List<io.slotline.booking.BookingService.StepBooking> planned = new ArrayList<>();
+        for (int step = 0; step < held.size(); step++) {
+            SlotHold hold = held.get(step);
+            Optional<Calendars.StepHost> host = calendars.stepHosts(context.company(), service, step,
+                    context.branch().id()).stream().filter(h -> h.username().equals(hold.host())).findFirst();
+            if (host.isEmpty()) {
+                return Optional.empty();
+            }
+            planned.add(new io.slotline.booking.BookingService.StepBooking(step, host.get().staff(),
+                    host.get().username(), host.get().calendar(), hold.startsAt(), hold.endsAt()));
+        }
+        return Optional.of(planned);
+    }
+
     /** Other calls' holds overlapping the days; with the database away none can be known (nor taken). */
     private List<SlotHold> others(CallContext context, LocalDate from, LocalDate to) {
         try {
