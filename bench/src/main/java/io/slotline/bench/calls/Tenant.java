@@ -34,6 +34,7 @@ public record Tenant(
             List.of(
                     new Service("Herrenhaarschnitt", 0.45, List.of("Herrenschnitt", "Männerhaarschnitt")),
                     new Service("Damenhaarschnitt", 0.35, List.of()),
+                    // a service in steps: colour, processing (the stylist free for others), wash and finish
                     new Service("Färben", 0.20, List.of())),
             List.of("Anna", "Ben"),
             weekdays(LocalTime.of(9, 0), LocalTime.of(18, 0), new Hours(LocalTime.of(9, 0), LocalTime.of(14, 0))));

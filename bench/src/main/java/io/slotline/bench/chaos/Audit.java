@@ -60,8 +60,9 @@ record Audit(int[] calcom, int[] recorded, int[] lost, int[] doubled, int[] held
         int[] doubled = new int[phases];
         int[] heldTaken = new int[phases];
         Set<String> ours = new HashSet<>();
+        // an appointment in steps (Färben) is one Cal.com booking per step: each step's booking is ours too
         for (String row : postgres.query("SELECT calcom_booking_uid FROM appointments "
-                + "WHERE calcom_booking_uid IS NOT NULL")) {
+                + "WHERE calcom_booking_uid IS NOT NULL UNION SELECT calcom_booking_uid FROM appointment_steps")) {
             ours.add(row.strip());
         }
         Map<String, Integer> perRequest = new HashMap<>();
