@@ -76,7 +76,7 @@ class ActivityQueries {
                        a.staff_id, st.name AS staff_name, a.customer_id, cu.name AS customer_name,
                        cu.phone AS customer_phone, a.call_id, a.starts_at, a.ends_at, a.calcom_booking_uid, a.status,
                        a.source, a.rescheduled_from_id, a.reschedule_count, a.cancellation_reason, a.notes,
-                       a.created_at""" + from,
+                       a.created_at, a.attention""" + from,
                 "SELECT COUNT(*)" + from, where, "a.starts_at DESC, a.id DESC", ActivityQueries::appointment);
     }
 
@@ -202,7 +202,7 @@ class ActivityQueries {
                 required(rs, "ends_at"), rs.getString("calcom_booking_uid"), rs.getString("status"),
                 rs.getString("source"), rs.getObject("rescheduled_from_id", Long.class),
                 rs.getInt("reschedule_count"), rs.getString("cancellation_reason"), rs.getString("notes"),
-                required(rs, "created_at"));
+                required(rs, "created_at"), rs.getString("attention"));
     }
 
     private static CustomerView customer(ResultSet rs, int row) throws SQLException {

@@ -44,7 +44,10 @@ final class ActivityViews {
             @Nullable Long customerId, @Nullable String customerName, @Nullable String customerPhone,
             @Nullable Long callId, Instant startsAt, Instant endsAt, @Nullable String calcomBookingUid, String status,
             String source, @Nullable Long rescheduledFromId, int rescheduleCount, @Nullable String cancellationReason,
-            @Nullable String notes, Instant createdAt) {
+            @Nullable String notes, Instant createdAt,
+            @Schema(description = "why a person must look at it (e.g. one step of a service in steps was cancelled "
+                    + "in Cal.com), null when nothing is wrong")
+            @Nullable String attention) {
     }
 
     @Schema(name = "Customer")
