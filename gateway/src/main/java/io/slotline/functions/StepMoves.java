@@ -117,12 +117,12 @@ class StepMoves {
         if (outcome instanceof BookingService.Pending pending) {
             return new Failed(new FunctionResult(true, Messages.render(MessageKey.BOOKING_TAKEN_DOWN,
                     context.language(), Map.of("name", name, "service", service.name(),
-                            "time", desk.spoken(context, newStart))), FunctionDispatcher.PENDING_CONFIRMATION,
+                            "time", desk.spoken(context, newStart))), Reason.PENDING_CONFIRMATION,
                     pending.callbackRequestId() == null ? Map.of("pending_confirmation", true)
                             : Map.of("pending_confirmation", true, "callback_request_id",
                                     pending.callbackRequestId())));
         }
-        return new Failed(FunctionResult.notOk("calcom_refused", Messages.render(MessageKey.RESCHEDULE_REFUSED,
+        return new Failed(FunctionResult.notOk(Reason.CALCOM_REFUSED, Messages.render(MessageKey.RESCHEDULE_REFUSED,
                 context.language()), Map.of("callback_offered", true)));
     }
 
