@@ -59,6 +59,9 @@ public final class BenchMain {
             return 2;
         }
         System.setProperty("java.awt.headless", "true");
+        if (options.scale().enabled() || options.scale().probe()) {
+            return scaled(options, String.join(" ", args), out, err);
+        }
         try {
             Files.createDirectories(options.out());
             BenchReport report = bench(options, out);
@@ -66,6 +69,34 @@ public final class BenchMain {
             return 0;
         } catch (IllegalStateException | IOException e) {
             // expected failures (gateway did not start, simulator unreachable) explain themselves
+            err.println("bench failed: " + e.getMessage());
+            return 1;
+        } catch (RuntimeException e) {
+            err.println("bench failed unexpectedly: " + e);
+            e.printStackTrace(err);
+            return 1;
+        }
+    }
+
+    private static int scaled(BenchOptions options, String args, PrintStream out, PrintStream err) {
+        HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+        try (SimulatorHandle simulator = options.simUrl() != null
+                ? SimulatorHandle.external(options.simUrl())
+                : EmbeddedSimulator.start()) {
+            Files.createDirectories(options.out());
+            out.println("simulator at " + simulator.baseUrl());
+            if (options.scale().enabled()) {
+                new ScaleSweep(options, client, simulator.baseUrl(), out)
+                        .run("java -jar bench/target/slotline-bench-exec.jar " + args);
+            }
+            if (options.scale().probe()) {
+                new OverheadProbe(options, client, simulator.baseUrl(), out).run();
+            }
+            return 0;
+        } catch (IllegalStateException | IOException e) {
             err.println("bench failed: " + e.getMessage());
             return 1;
         } catch (RuntimeException e) {

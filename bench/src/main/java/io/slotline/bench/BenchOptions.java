@@ -28,7 +28,27 @@ record BenchOptions(
         Duration requestTimeout,
         Duration drainTimeout,
         GatewayLaunch gatewayLaunch,
+        Scale scale,
         boolean help) {
+
+    /**
+     * The agency-scale run ({@code --tenants N} or {@code --sweep N1,N2,..}): generated businesses, Zipf-spread calls
+     * at real think times. {@code points} is empty for the classic two-tenant run.
+     */
+    record Scale(List<Integer> points, double zipfExponent, double callsInProgress, String adminToken,
+            boolean probe, double probeRate, Duration probeDuration, int probeTenants) {
+
+        static Scale none() {
+            return new Scale(List.of(), 1.0, 200, "admin_demo", false, 500, Duration.ofSeconds(60), 100);
+        }
+
+        boolean enabled() {
+            return !points.isEmpty();
+        }
+    }
+
+    /** Mean length of a generated call at real think times (60-180 s planned, plus closing and the analysis). */
+    static final double MEAN_CALL_SECONDS = 135;
 
     static final double DEFAULT_TIME_SCALE = 0.1;
 
@@ -63,6 +83,26 @@ record BenchOptions(
               --gateway-args S       replace the gateway's Spring arguments; placeholders {port} {simUrl} {mode} {n}
               --gateway-arg A        one more gateway argument (repeatable)
               --gateway-ready-timeout D  (default 180s)
+
+            Agency scale (see bench/README.md, "Agency scale"):
+              --tenants N            N generated businesses (own Cal.com key, 3-5 stylists, 3-6 services, hours in
+                                     five time zones, existing bookings), loaded into the simulator (/_sim/scenario)
+                                     and into the gateway through the tenant file an operator applies
+                                     (POST /admin/api/tenants/apply); calls spread Zipf-like over them. Defaults
+                                     change to: --mode cached, --time-scale 1, --warmup 120s, --duration 180s,
+                                     --drain-timeout 30s, the gateway's real Cal.com budget and -Xmx1g
+              --sweep N1,N2,..       one such point per N, each with a fresh gateway; prints the cost table and
+                                     writes scale-report.md/json and scale-cost.png (e.g. --sweep 10,100,1000)
+              --zipf S               exponent of the spread: business k gets calls in proportion to 1/k^S (1.0)
+              --calls-in-progress C  arrival rate chosen for about C calls in progress (200), unless
+                                     --calls-per-second is given
+              --admin-token T        bearer token of the gateway's admin API (admin_demo, the demo's)
+              --probe                gateway-overhead probe: memory-hit function calls at a fixed open-loop rate
+                                     (read-only mix) against --probe-tenants businesses, server time from the
+                                     Server-Timing header
+              --probe-rate R         function calls per second (500)
+              --probe-duration D     measured part (60s)
+              --probe-tenants N      businesses the probe spreads over (100)
               --help
             """;
 
@@ -88,6 +128,16 @@ record BenchOptions(
         List<String> extra = new ArrayList<>();
         Duration readyTimeout = Duration.ofSeconds(180);
         boolean help = false;
+        List<Integer> points = new ArrayList<>();
+        Scale scaleDefaults = Scale.none();
+        double zipf = scaleDefaults.zipfExponent();
+        double inProgress = scaleDefaults.callsInProgress();
+        String adminToken = scaleDefaults.adminToken();
+        boolean probe = false;
+        double probeRate = scaleDefaults.probeRate();
+        Duration probeDuration = scaleDefaults.probeDuration();
+        int probeTenants = scaleDefaults.probeTenants();
+        java.util.Set<String> given = new java.util.HashSet<>();
 
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -105,13 +155,27 @@ record BenchOptions(
                 help = true;
                 continue;
             }
+            if (name.equals("--probe") && value == null) {
+                probe = true;
+                continue;
+            }
             if (value == null) {
                 if (i + 1 >= args.length) {
                     throw new IllegalArgumentException(name + " needs a value");
                 }
                 value = args[++i];
             }
+            given.add(name);
             switch (name) {
+                case "--tenants" -> points = List.of((int) positive(name, integer(name, value)));
+                case "--sweep" -> points = sweep(name, value);
+                case "--zipf" -> zipf = nonNegative(name, number(name, value));
+                case "--calls-in-progress" -> inProgress = positive(name, number(name, value));
+                case "--admin-token" -> adminToken = value;
+                case "--probe" -> probe = Boolean.parseBoolean(value);
+                case "--probe-rate" -> probeRate = positive(name, number(name, value));
+                case "--probe-duration" -> probeDuration = duration(name, value);
+                case "--probe-tenants" -> probeTenants = (int) positive(name, integer(name, value));
                 case "--calls-per-second" -> rate = positive(name, number(name, value));
                 case "--duration" -> duration = duration(name, value);
                 case "--warmup" -> warmup = duration(name, value);
@@ -142,6 +206,37 @@ record BenchOptions(
                 default -> throw new IllegalArgumentException("unknown option " + name + " (see --help)");
             }
         }
+        boolean scaled = !points.isEmpty() || probe;
+        if (scaled) {
+            // real phone calls: the agency questions are about calls in progress, not about a sped-up clock
+            if (!given.contains("--mode")) {
+                mode = "cached";
+            }
+            if (!given.contains("--time-scale")) {
+                timeScale = 1.0;
+            }
+            if (!given.contains("--warmup")) {
+                warmup = Duration.ofSeconds(120);
+            }
+            if (!given.contains("--duration")) {
+                duration = Duration.ofSeconds(180);
+            }
+            if (!given.contains("--drain-timeout")) {
+                drainTimeout = Duration.ofSeconds(30);
+            }
+            if (!given.contains("--calls-per-second")) {
+                rate = inProgress / (MEAN_CALL_SECONDS * timeScale);
+            }
+            if (!given.contains("--gateway-args")) {
+                // the real client-side budget (100 of Cal.com's 120 per minute and key): spending it is the point
+                template = template.stream()
+                        .filter(a -> !a.startsWith("--slotline.calcom.resilience.budget.requests-per-window="))
+                        .toList();
+            }
+            if (!given.contains("--gateway-jvm-args")) {
+                jvmArgs = List.of("-Xmx1g");
+            }
+        }
         List<String> modes = switch (mode) {
             case "both" -> List.of("naive", "cached");
             case "naive", "cached" -> List.of(mode);
@@ -164,8 +259,46 @@ record BenchOptions(
             throw new IllegalArgumentException("--duration must be positive and --warmup not negative");
         }
         GatewayLaunch launch = new GatewayLaunch(GatewayLaunch.currentJava(), jar, jvmArgs, template, extra, readyTimeout);
+        if (scaled && modes.size() > 1) {
+            throw new IllegalArgumentException("--tenants, --sweep and --probe run one mode: --mode cached or naive");
+        }
+        Scale scale = new Scale(List.copyOf(points), zipf, inProgress, adminToken, probe, probeRate, probeDuration,
+                probeTenants);
         return new BenchOptions(rate, duration, warmup, timeScale, modes, gatewayUrl, simUrl, seed, out, mix, sim,
-                requestTimeout, drainTimeout, launch, help);
+                requestTimeout, drainTimeout, launch, scale, help);
+    }
+
+    /** A copy for one point of a sweep. */
+    BenchOptions withTenants(int tenants) {
+        return new BenchOptions(callsPerSecond, duration, warmup, timeScale, modes, gatewayUrl, simUrl, seed, out, mix,
+                simConfig, requestTimeout, drainTimeout, gatewayLaunch,
+                new Scale(List.of(tenants), scale.zipfExponent(), scale.callsInProgress(), scale.adminToken(),
+                        scale.probe(), scale.probeRate(), scale.probeDuration(), scale.probeTenants()), help);
+    }
+
+    /** Businesses of this run (the single point), 0 for the classic two-tenant run. */
+    int tenants() {
+        return scale.points().size() == 1 ? scale.points().get(0) : 0;
+    }
+
+    private static List<Integer> sweep(String name, String value) {
+        List<Integer> points = new ArrayList<>();
+        for (String part : value.split(",")) {
+            if (!part.isBlank()) {
+                points.add((int) positive(name, integer(name, part.trim())));
+            }
+        }
+        if (points.isEmpty()) {
+            throw new IllegalArgumentException(name + " needs business counts, e.g. 10,100,1000");
+        }
+        return points;
+    }
+
+    private static double nonNegative(String name, double v) {
+        if (v < 0) {
+            throw new IllegalArgumentException(name + " must not be negative, was " + v);
+        }
+        return v;
     }
 
     /** {@code 90} (seconds), {@code 90s}, {@code 1500ms}, {@code 2m}, {@code 1h}, or ISO-8601 {@code PT1M30S}. */

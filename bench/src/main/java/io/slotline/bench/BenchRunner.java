@@ -17,6 +17,10 @@ import io.slotline.bench.report.FunctionStats;
 import io.slotline.bench.report.LagStats;
 import io.slotline.bench.report.ResourceStats;
 import io.slotline.bench.report.RunResult;
+import io.slotline.bench.report.ScaleFigures;
+import io.slotline.bench.tenants.Business;
+import io.slotline.bench.tenants.Businesses;
+import io.slotline.bench.tenants.TenantLoader;
 import io.slotline.bench.report.UpstreamStats;
 import io.slotline.bench.sut.GatewayProbe;
 import io.slotline.bench.sut.GatewayProcess;
@@ -63,8 +67,13 @@ final class BenchRunner {
         this.console = console;
     }
 
-    /** A run's numbers plus its raw histograms (for charts). */
-    record ModeRun(RunResult result, Map<String, Histogram> functionHistograms) {
+    /** A run's numbers plus its raw histograms (for charts); {@code scale} for an agency-scale run. */
+    record ModeRun(RunResult result, Map<String, Histogram> functionHistograms, @Nullable ScaleFigures scale) {
+    }
+
+    /** The generated businesses and what loading them took (agency-scale runs only). */
+    private record Loaded(List<Business> businesses, double simSeconds, @Nullable Double startupSeconds,
+            double applySeconds, @Nullable Double heapAfterLoadMb) {
     }
 
     ModeRun run(String mode, int instance) {
@@ -72,9 +81,23 @@ final class BenchRunner {
         List<String> notes = new ArrayList<>();
         SimulatorControl sim = new SimulatorControl(client, simulatorUrl);
         boolean simControl = prepareSimulator(sim, notes);
+        List<Business> businesses = options.tenants() > 0
+                ? Businesses.generate(options.tenants(), options.seed()) : List.of();
+        double simSeconds = 0;
+        if (!businesses.isEmpty()) {
+            if (!simControl) {
+                throw new IllegalStateException("--tenants needs the simulator's control API to load the businesses");
+            }
+            long t0 = System.nanoTime();
+            TenantLoader.intoSimulator(sim, businesses, clock.instant(), options.seed());
+            simSeconds = (System.nanoTime() - t0) / 1e9;
+            console.printf(Locale.ROOT, "[%s] %d businesses loaded into the simulator in %.1f s%n", mode,
+                    businesses.size(), simSeconds);
+        }
 
         GatewayProcess process = null;
         GatewayProbe probe;
+        Double startup = null;
         if (options.gatewayUrl() != null) {
             probe = new GatewayProbe(client, options.gatewayUrl());
             if (!probe.ready()) {
@@ -82,14 +105,28 @@ final class BenchRunner {
             }
             notes.add("Gateway was given (--gateway-url); its mode label '" + mode + "' is as the user said.");
         } else {
-            Path log = options.out().resolve("gateway-" + mode + ".log");
+            Path log = options.out().resolve("gateway-" + mode + (businesses.isEmpty() ? "" : "-" + businesses.size())
+                    + ".log");
             console.printf("[%s] starting gateway (%s), log %s%n", mode, options.gatewayLaunch().jar(), log);
+            long t0 = System.nanoTime();
             process = GatewayProcess.start(options.gatewayLaunch(), client, simulatorUrl, mode, instance, log);
+            startup = (System.nanoTime() - t0) / 1e9;
             probe = process.probe();
-            console.printf("[%s] gateway ready at %s (pid %d)%n", mode, probe.baseUrl(), process.pid());
+            console.printf(Locale.ROOT, "[%s] gateway ready at %s (pid %d) after %.1f s%n", mode, probe.baseUrl(),
+                    process.pid(), startup);
         }
         try {
-            return drive(mode, probe, sim, simControl, notes, wallStart);
+            Loaded loaded = null;
+            if (!businesses.isEmpty()) {
+                long t0 = System.nanoTime();
+                TenantLoader.intoGateway(client, probe.baseUrl(), options.scale().adminToken(), businesses);
+                double applySeconds = (System.nanoTime() - t0) / 1e9;
+                Double heap = process == null ? null : process.heapAfterGcMb();
+                console.printf(Locale.ROOT, "[%s] %d tenant files applied in %.1f s; heap after GC %s MB%n", mode,
+                        businesses.size(), applySeconds, heap == null ? "n/a" : String.format(Locale.ROOT, "%.0f", heap));
+                loaded = new Loaded(businesses, simSeconds, startup, applySeconds, heap);
+            }
+            return drive(mode, probe, process, sim, simControl, notes, wallStart, loaded);
         } finally {
             if (process != null) {
                 process.close();
@@ -110,14 +147,18 @@ final class BenchRunner {
         }
     }
 
-    private ModeRun drive(String mode, GatewayProbe probe, SimulatorControl sim, boolean simControl,
-            List<String> notes, long wallStart) {
+    private ModeRun drive(String mode, GatewayProbe probe, @Nullable GatewayProcess process, SimulatorControl sim,
+            boolean simControl, List<String> notes, long wallStart, @Nullable Loaded loaded) {
         SimStats simBefore = simControl ? simStats(sim, notes) : null;
         Optional<String> promBefore = probe.prometheus();
 
         Duration span = options.warmup().plus(options.duration());
         ArrivalSchedule arrivals = ArrivalSchedule.poisson(options.callsPerSecond(), span, options.seed());
-        List<CallPlan> plans = new CallPlanner(options.mix(), options.seed()).plan(arrivals.size());
+        List<CallPlan> plans = (loaded == null
+                ? new CallPlanner(options.mix(), options.seed())
+                : new CallPlanner(options.mix(), options.seed(),
+                        loaded.businesses().stream().map(Business::caller).toList(), options.scale().zipfExponent()))
+                .plan(arrivals.size());
 
         ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(2, r -> {
             Thread t = new Thread(r, "bench-sender");
@@ -146,7 +187,16 @@ final class BenchRunner {
             calls.add(call.start(start + arrivals.offsetNanos(i)));
         }
         long deadline = start + span.toNanos() + options.drainTimeout().toNanos();
+        InProgress inProgress = new InProgress(calls, arrivals, start, measureFrom, start + span.toNanos(), ticker);
+        Double heapAfterRun = null;
+        if (loaded != null) {
+            inProgress.start();
+            // the heap with the calls still in progress: wait for the end of the measured window
+            awaitCalls(mode, calls, start, start + span.toNanos());
+            heapAfterRun = process == null ? null : process.heapAfterGcMb();
+        }
         awaitCalls(mode, calls, start, deadline);
+        inProgress.stop();
 
         ResourceSampler.Samples samples = sampler.stop();
         executor.shutdownNow();
@@ -188,7 +238,131 @@ final class BenchRunner {
                 arrivals.size(), arrivals.countAtOrAfter(options.warmup().toNanos()), unfinished, booked,
                 functions, lifecycle, lag, upstream, ResourceStats.of(samples.cpu(), samples.heapBytes()), cache,
                 notes);
-        return new ModeRun(result, histograms);
+        ScaleFigures scale = loaded == null ? null
+                : scaleFigures(loaded, inProgress, heapAfterRun, simControl ? sim : null, promBefore,
+                        probe.prometheus(), arrivals.size(), result);
+        return new ModeRun(result, histograms, scale);
+    }
+
+    private ScaleFigures scaleFigures(Loaded loaded, InProgress inProgress, @Nullable Double heapAfterRun,
+            @Nullable SimulatorControl sim, Optional<String> promBefore, Optional<String> promAfter, int calls,
+            RunResult result) {
+        String busiest = null;
+        long busiestPerMinute = 0;
+        long keysUsed = 0;
+        if (sim != null) {
+            try {
+                for (SimulatorControl.KeyLoad key : sim.keyLoads()) {
+                    keysUsed++;
+                    if (key.maxPerMinute() > busiestPerMinute) {
+                        busiestPerMinute = key.maxPerMinute();
+                        busiest = key.apiKey();
+                    }
+                }
+            } catch (IllegalStateException e) {
+                console.println("warning: simulator key stats unavailable: " + e.getMessage());
+            }
+        }
+        String before = promBefore.orElse("");
+        Double cacheEntries = promAfter.flatMap(p -> optional(PrometheusText.sum(p,
+                "slotline_availability_cache_entries", Map.of()))).orElse(null);
+        Double tenantEntries = promAfter.flatMap(p -> optional(PrometheusText.sum(p,
+                "slotline_tenancy_cache_entries", Map.of()))).orElse(null);
+        Double warmup = promAfter.isEmpty() ? null
+                : delta(before, promAfter.get(), "slotline_availability_prefetch_requests_total", Map.of());
+        Double perCall = result.upstream().available() ? result.upstream().totalPerCall() : null;
+        double load = loadAverage();
+        return new ScaleFigures(loaded.businesses().size(), round(loaded.simSeconds()), loaded.startupSeconds(),
+                round(loaded.applySeconds()), loaded.heapAfterLoadMb(), heapAfterRun, round(inProgress.mean()),
+                inProgress.max(), cacheEntries, tenantEntries, perCall,
+                warmup == null || calls == 0 ? null : round(warmup / calls), busiest, busiestPerMinute, keysUsed,
+                sim == null ? 0 : status429(sim), result.gateway().cpuAvgPercent(), load);
+    }
+
+    private static long status429(SimulatorControl sim) {
+        try {
+            return sim.stats().endpoints().values().stream()
+                    .mapToLong(statuses -> statuses.getOrDefault("429", 0L)).sum();
+        } catch (IllegalStateException e) {
+            return 0;
+        }
+    }
+
+    static double loadAverage() {
+        try {
+            return Double.parseDouble(java.nio.file.Files.readString(Path.of("/proc/loadavg")).split("\\s+")[0]);
+        } catch (java.io.IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
+    private static Optional<Double> optional(OptionalDouble value) {
+        return value.isPresent() ? Optional.of(value.getAsDouble()) : Optional.empty();
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+
+    /** Calls in progress (arrived, not yet finished), sampled every second inside the measured window. */
+    private static final class InProgress {
+        private final List<CompletableFuture<CallSummary>> calls;
+        private final ArrivalSchedule arrivals;
+        private final long start;
+        private final long from;
+        private final long to;
+        private final Ticker ticker;
+        private final java.util.concurrent.ScheduledExecutorService timer =
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "bench-in-progress");
+                    t.setDaemon(true);
+                    return t;
+                });
+        private long samples;
+        private long sum;
+        private int max;
+
+        InProgress(List<CompletableFuture<CallSummary>> calls, ArrivalSchedule arrivals, long start, long from,
+                long to, Ticker ticker) {
+            this.calls = calls;
+            this.arrivals = arrivals;
+            this.start = start;
+            this.from = from;
+            this.to = to;
+            this.ticker = ticker;
+        }
+
+        void start() {
+            timer.scheduleAtFixedRate(this::sample, 1, 1, TimeUnit.SECONDS);
+        }
+
+        private synchronized void sample() {
+            long now = ticker.nanoTime();
+            if (now < from || now > to) {
+                return;
+            }
+            int running = 0;
+            for (int i = 0; i < calls.size(); i++) {
+                if (start + arrivals.offsetNanos(i) <= now && !calls.get(i).isDone()) {
+                    running++;
+                }
+            }
+            samples++;
+            sum += running;
+            max = Math.max(max, running);
+        }
+
+        void stop() {
+            timer.shutdownNow();
+        }
+
+        synchronized double mean() {
+            return samples == 0 ? 0 : (double) sum / samples;
+        }
+
+        synchronized int max() {
+            return max;
+        }
     }
 
     private void awaitCalls(String mode, List<CompletableFuture<CallSummary>> calls, long start, long deadline) {

@@ -32,6 +32,27 @@ class ControlApiTest extends SimulatorTestSupport {
     }
 
     @Test
+    void statsCountRequestsPerApiKeyWithTheBusiestMinute() {
+        http.get("/v2/slots?eventTypeId=10&start=2026-03-26&end=2026-03-26", slots());
+        http.get("/v2/event-types", eventTypes("cal_t"));
+        http.control("/_sim/clock", "{\"advanceSeconds\":30}");
+        http.get("/v2/event-types", eventTypes("cal_t"));
+        http.control("/_sim/clock", "{\"advanceSeconds\":45}");
+        // 75 s after the first: the first two have left every 60-second window that holds this one
+        http.get("/v2/event-types", eventTypes("cal_t"));
+        http.get("/v2/event-types", eventTypes("cal_t"));
+
+        JsonNode keys = http.get("/_sim/stats").json().get("keys");
+
+        assertThat(keys.at("/cal_t/total").asLong()).isEqualTo(4);
+        assertThat(keys.at("/cal_t/maxPerMinute").asLong()).isEqualTo(3);
+        assertThat(keys.propertyNames()).containsExactly("cal_t");
+
+        http.post("/_sim/reset", "");
+        assertThat(http.get("/_sim/stats").json().get("keys").isEmpty()).isTrue();
+    }
+
+    @Test
     void resetClearsStatsAndOptionallyReloadsData() {
         http.get("/v2/slots?eventTypeId=10&start=2026-03-26&end=2026-03-26", slots());
         http.control("/_sim/clock", "{\"advanceSeconds\":30}");

@@ -15,11 +15,46 @@ public final class CallPlanner {
 
     private final CallMix mix;
     private final SplittableRandom random;
+    private final List<Tenant> tenants;
+    private final double[] cumulative;
 
     public CallPlanner(CallMix mix, long seed) {
+        this(mix, seed, List.of(), 1.0);
+    }
+
+    /**
+     * With {@code tenants} given, each call dials one of them, spread Zipf-like by their position: the k-th gets
+     * a share proportional to 1/k^{@code zipfExponent} (some businesses busy, most quiet); otherwise the two demo
+     * tenants by {@link CallMix#otherTenant()}.
+     */
+    public CallPlanner(CallMix mix, long seed, List<Tenant> tenants, double zipfExponent) {
         this.mix = mix;
         // a different stream from the arrival schedule's, so changing the rate does not change who calls
         this.random = new SplittableRandom(seed ^ 0x5DEECE66DL);
+        this.tenants = List.copyOf(tenants);
+        this.cumulative = zipf(this.tenants.size(), zipfExponent);
+    }
+
+    static double[] zipf(int n, double exponent) {
+        double[] cumulative = new double[n];
+        double sum = 0;
+        for (int k = 1; k <= n; k++) {
+            sum += 1 / Math.pow(k, exponent);
+            cumulative[k - 1] = sum;
+        }
+        for (int k = 0; k < n; k++) {
+            cumulative[k] /= sum;
+        }
+        return cumulative;
+    }
+
+    private Tenant pickTenant(SplittableRandom r) {
+        if (tenants.isEmpty()) {
+            return r.nextDouble() < mix.otherTenant() ? Tenant.OTHER_CUTS : Tenant.DEMO_SALON;
+        }
+        int at = java.util.Arrays.binarySearch(cumulative, r.nextDouble());
+        int index = at >= 0 ? at : -at - 1;
+        return tenants.get(Math.min(index, tenants.size() - 1));
     }
 
     public List<CallPlan> plan(int calls) {
@@ -32,7 +67,7 @@ public final class CallPlanner {
 
     CallPlan next(int index) {
         SplittableRandom r = random.split();
-        Tenant tenant = r.nextDouble() < mix.otherTenant() ? Tenant.OTHER_CUTS : Tenant.DEMO_SALON;
+        Tenant tenant = pickTenant(r);
         Tenant.Service service = pickService(tenant, r.nextDouble());
         String spoken = !service.spokenAs().isEmpty() && r.nextDouble() < mix.spokenSynonym()
                 ? service.spokenAs().get(r.nextInt(service.spokenAs().size()))

@@ -94,6 +94,32 @@ public final class GatewayProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Heap in use right after a full collection ({@code jcmd <pid> GC.run}, then the actuator's heap gauge): what
+     * the gateway keeps, not what it has not collected yet. Null when jcmd or the metric is unavailable.
+     */
+    public @org.jspecify.annotations.Nullable Double heapAfterGcMb() {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        if (!Files.isExecutable(jcmd)) {
+            return null;
+        }
+        try {
+            Process gc = new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "GC.run")
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (!gc.waitFor(60, TimeUnit.SECONDS) || gc.exitValue() != 0) {
+                gc.destroyForcibly();
+                return null;
+            }
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+        java.util.OptionalDouble heap = probe.heapUsedBytes();
+        return heap.isPresent() ? Math.round(heap.getAsDouble() / (1024 * 1024) * 10) / 10.0 : null;
+    }
+
     /** SIGKILL, as when the machine or the container dies: no shutdown hook, no graceful end of requests. */
     public void kill() {
         process.destroyForcibly();

@@ -37,6 +37,32 @@ public final class SimulatorControl {
         return parseStats(get("/_sim/stats"));
     }
 
+    /** Adds tenants, hosts, event types and bookings ({@code POST /_sim/scenario} without a name). */
+    public void addScenario(String json) {
+        post("/_sim/scenario", json);
+    }
+
+    /** Requests per API key since the last reset: total and the busiest 60 seconds. */
+    public record KeyLoad(String apiKey, long total, long maxPerMinute) {
+    }
+
+    public java.util.List<KeyLoad> keyLoads() {
+        return parseKeyLoads(get("/_sim/stats"));
+    }
+
+    static java.util.List<KeyLoad> parseKeyLoads(String body) {
+        try {
+            java.util.List<KeyLoad> loads = new java.util.ArrayList<>();
+            for (Map.Entry<String, JsonNode> key : JSON.readTree(body).path("keys").properties()) {
+                loads.add(new KeyLoad(key.getKey(), key.getValue().path("total").asLong(),
+                        key.getValue().path("maxPerMinute").asLong()));
+            }
+            return loads;
+        } catch (JacksonException e) {
+            throw new IllegalStateException("simulator stats are not JSON: " + e.getOriginalMessage());
+        }
+    }
+
     /** {@code {"total":N,"endpoints":{"GET /v2/slots":{"200":12,"429":1}}}}. */
     static SimStats parseStats(String body) {
         try {

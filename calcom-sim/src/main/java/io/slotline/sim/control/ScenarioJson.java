@@ -55,12 +55,16 @@ final class ScenarioJson {
             hosts.add(host(node));
         }
         List<Tenant> allTenants = concat(known.tenants(), tenants);
-        List<Host> allHosts = concat(known.hosts(), hosts);
+        // indexed: a benchmark loads thousands of tenants, hosts and bookings in one document
+        HostIndex allHosts = new HostIndex(concat(known.hosts(), hosts));
+        Map<String, Tenant> tenantsByKey = new java.util.HashMap<>();
+        allTenants.forEach(t -> tenantsByKey.put(t.apiKey(), t));
         List<EventType> eventTypes = new ArrayList<>();
         for (JsonNode node : list(json, "eventTypes")) {
-            eventTypes.add(eventType(node, allTenants, allHosts));
+            eventTypes.add(eventType(node, tenantsByKey, allHosts));
         }
-        List<EventType> allEventTypes = concat(known.eventTypes(), eventTypes);
+        Map<Long, EventType> allEventTypes = new java.util.HashMap<>();
+        concat(known.eventTypes(), eventTypes).forEach(e -> allEventTypes.put(e.id(), e));
         List<Booking> bookings = new ArrayList<>();
         long nextId = store.nextBookingId();
         for (JsonNode node : list(json, "bookings")) {
@@ -100,10 +104,10 @@ final class ScenarioJson {
                 optionalText(node, "email").orElse(username + "@example.com"), zone, WeeklySchedule.parse(days));
     }
 
-    EventType eventType(JsonNode node, List<Tenant> tenants, List<Host> hosts) {
+    EventType eventType(JsonNode node, Map<String, Tenant> tenants, HostIndex hosts) {
         long id = number(node, "id");
         String ownerKey = text(node, "ownerKey");
-        Tenant owner = tenants.stream().filter(t -> t.apiKey().equals(ownerKey)).findFirst()
+        Tenant owner = Optional.ofNullable(tenants.get(ownerKey))
                 .orElseThrow(() -> new IllegalArgumentException("ownerKey " + ownerKey + " is not a known tenant"));
         List<Long> hostIds = new ArrayList<>();
         for (JsonNode ref : list(node, "hosts")) {
@@ -147,13 +151,13 @@ final class ScenarioJson {
                 optionalText(node, "location").orElse(null), teamId == null ? null : scheduling, parentId, settings);
     }
 
-    private Booking booking(JsonNode node, long id, List<Host> hosts, List<EventType> eventTypes, Instant now) {
+    private Booking booking(JsonNode node, long id, HostIndex hosts, Map<Long, EventType> eventTypes, Instant now) {
         long eventTypeId = number(node, "eventTypeId");
-        EventType eventType = eventTypes.stream().filter(e -> e.id() == eventTypeId).findFirst()
+        EventType eventType = Optional.ofNullable(eventTypes.get(eventTypeId))
                 .orElseThrow(() -> new IllegalArgumentException("booking refers to unknown event type " + eventTypeId));
         JsonNode hostRef = node.has("host") ? node.get("host") : node.get("hostId");
         Host host = hostRef != null ? resolveHost(hostRef, hosts)
-                : hosts.stream().filter(h -> h.id() == eventType.hostIds().get(0)).findFirst().orElseThrow();
+                : Optional.ofNullable(hosts.byId.get(eventType.hostIds().get(0))).orElseThrow();
         Instant start = instant(text(node, "start"));
         int length = (int) optionalNumber(node, "lengthInMinutes", eventType.lengthInMinutes());
         JsonNode attendee = node.path("attendee");
@@ -254,11 +258,25 @@ final class ScenarioJson {
         }
     }
 
-    private static Host resolveHost(JsonNode ref, List<Host> hosts) {
-        Optional<Host> host = ref.isNumber()
-                ? hosts.stream().filter(h -> h.id() == ref.asLong()).findFirst()
-                : hosts.stream().filter(h -> h.username().equals(ref.asString())).findFirst();
-        return host.orElseThrow(() -> new IllegalArgumentException("unknown host " + ref));
+    private static Host resolveHost(JsonNode ref, HostIndex hosts) {
+        Host host = ref.isNumber() ? hosts.byId.get(ref.asLong()) : hosts.byUsername.get(ref.asString());
+        if (host == null) {
+            throw new IllegalArgumentException("unknown host " + ref);
+        }
+        return host;
+    }
+
+    /** Hosts by id and by username; a later entry with the same key wins, as in the store. */
+    private static final class HostIndex {
+        private final Map<Long, Host> byId = new java.util.HashMap<>();
+        private final Map<String, Host> byUsername = new java.util.HashMap<>();
+
+        HostIndex(List<Host> hosts) {
+            for (Host host : hosts) {
+                byId.put(host.id(), host);
+                byUsername.putIfAbsent(host.username(), host);
+            }
+        }
     }
 
     private static List<JsonNode> list(JsonNode node, String name) {

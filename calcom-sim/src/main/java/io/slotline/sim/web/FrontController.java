@@ -115,6 +115,9 @@ public final class FrontController implements HandlerFunction<ServerResponse> {
         }
         SimConfig config = settings.current();
         String key = request.bearerToken();
+        if (key != null) {
+            stats.recordKey(key, request.receivedAt());
+        }
         String tracker = request.hasAuthorization() ? "key:" + String.valueOf(request.header("Authorization")).trim()
                 : "ip:" + request.remoteAddress();
         RateLimiter.Decision budget = limiter.acquire(tracker, key, config.rateLimit(), request.receivedAt());

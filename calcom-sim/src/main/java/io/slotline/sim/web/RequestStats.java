@@ -19,6 +19,8 @@ public final class RequestStats {
     private final Map<String, Map<String, LongAdder>> webhooks = new ConcurrentSkipListMap<>();
     private final Map<String, Delays> delays = new ConcurrentSkipListMap<>();
     private final LongAdder total = new LongAdder();
+    /** Per API key: requests per second of the simulator clock, for the busiest minute of each key. */
+    private final Map<String, Map<Long, LongAdder>> perKeySecond = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Simulated delays applied to one endpoint's responses. */
     private static final class Delays {
@@ -34,6 +36,38 @@ public final class RequestStats {
     public void record(String endpoint, int status) {
         total.increment();
         count(endpoints, endpoint, Integer.toString(status));
+    }
+
+    /**
+     * One API request made with {@code apiKey} at {@code at}: counted per key and second, so that {@code keys} in
+     * {@link #toJson()} can say how close each key came to Cal.com's limit of requests per minute.
+     */
+    public void recordKey(String apiKey, Instant at) {
+        perKeySecond.computeIfAbsent(apiKey, k -> new java.util.concurrent.ConcurrentHashMap<>())
+                .computeIfAbsent(at.getEpochSecond(), s -> new LongAdder())
+                .increment();
+    }
+
+    /** The most requests of {@code apiKey} within any 60 seconds since the last reset. */
+    public long maxPerMinute(String apiKey) {
+        Map<Long, LongAdder> seconds = perKeySecond.get(apiKey);
+        if (seconds == null) {
+            return 0;
+        }
+        java.util.TreeMap<Long, Long> sorted = new java.util.TreeMap<>();
+        seconds.forEach((second, adder) -> sorted.put(second, adder.sum()));
+        long best = 0;
+        long inWindow = 0;
+        java.util.ArrayDeque<Map.Entry<Long, Long>> window = new java.util.ArrayDeque<>();
+        for (Map.Entry<Long, Long> entry : sorted.entrySet()) {
+            window.addLast(entry);
+            inWindow += entry.getValue();
+            while (window.peekFirst().getKey() <= entry.getKey() - 60) {
+                inWindow -= window.pollFirst().getValue();
+            }
+            best = Math.max(best, inWindow);
+        }
+        return best;
     }
 
     /** The response delay (latency or fault hold) the simulator applied to one request. */
@@ -59,6 +93,7 @@ public final class RequestStats {
         endpoints.clear();
         webhooks.clear();
         delays.clear();
+        perKeySecond.clear();
         total.reset();
     }
 
@@ -81,6 +116,12 @@ public final class RequestStats {
             row.put("maxMs", entry.maxMs.get());
         });
         json.set("webhooks", table(webhooks));
+        ObjectNode keys = json.putObject("keys");
+        new java.util.TreeMap<>(perKeySecond).forEach((key, seconds) -> {
+            ObjectNode row = keys.putObject(key);
+            row.put("total", seconds.values().stream().mapToLong(LongAdder::sum).sum());
+            row.put("maxPerMinute", maxPerMinute(key));
+        });
         return json;
     }
 

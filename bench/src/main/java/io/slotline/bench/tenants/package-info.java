@@ -1,0 +1,4 @@
+@NullMarked
+package io.slotline.bench.tenants;
+
+import org.jspecify.annotations.NullMarked;
