@@ -265,9 +265,9 @@ final class BenchRunner {
         }
         String before = promBefore.orElse("");
         Double cacheEntries = promAfter.flatMap(p -> optional(PrometheusText.sum(p,
-                "slotline_availability_cache_entries", Map.of()))).orElse(null);
+                "slotline_cache_entries", Map.of("cache", "availability_days")))).orElse(null);
         Double tenantEntries = promAfter.flatMap(p -> optional(PrometheusText.sum(p,
-                "slotline_tenancy_cache_entries", Map.of()))).orElse(null);
+                "slotline_cache_entries", Map.of("cache", "tenants")))).orElse(null);
         Double warmup = promAfter.isEmpty() ? null
                 : delta(before, promAfter.get(), "slotline_availability_prefetch_requests_total", Map.of());
         Double perCall = result.upstream().available() ? result.upstream().totalPerCall() : null;

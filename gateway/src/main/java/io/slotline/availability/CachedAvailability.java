@@ -144,6 +144,8 @@ public final class CachedAvailability implements AvailabilityService, AutoClosea
         for (int i = 0; i < stripes.length; i++) {
             stripes[i] = new Object();
         }
+        metrics.cacheEntries("availability_days", days, cache -> cache.synchronous().estimatedSize());
+        metrics.cacheEntries("availability_last_known", lastKnown, Cache::estimatedSize);
         this.loads = executor("availability-load", properties.loadThreads(), 1_000);
         this.refreshes = executor("availability-refresh", properties.refreshThreads(), 64);
         shared.onRemoteInvalidation(this::dropLocally);

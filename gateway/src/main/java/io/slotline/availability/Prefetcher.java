@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.slotline.calcom.UpstreamCounter;
 import io.slotline.observability.SlotlineMetrics;
 
 /**
@@ -92,8 +93,13 @@ public final class Prefetcher implements AutoCloseable {
         try {
             metrics.prefetch();
             Instant deadline = clock.instant().plus(settings.timeout());
-            availability.freeSlots(new SlotRequest(calendar, warming.zone(), warming.from(), warming.to(),
-                    SlotRequest.Priority.BACKGROUND, deadline));
+            UpstreamCounter upstream = new UpstreamCounter();
+            try (UpstreamCounter.Scope ignored = upstream.bind()) {
+                availability.freeSlots(new SlotRequest(calendar, warming.zone(), warming.from(), warming.to(),
+                        SlotRequest.Priority.BACKGROUND, deadline));
+            } finally {
+                metrics.prefetchRequests(upstream.calls());
+            }
         } catch (RuntimeException e) {
             log.debug("Prefetch of {} {}..{} gave up: {}", calendar.key(), warming.from(), warming.to(),
                     e.getMessage());

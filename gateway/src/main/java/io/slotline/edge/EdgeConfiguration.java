@@ -17,6 +17,15 @@ class EdgeConfiguration {
         return registration;
     }
 
+    /** First of all on Retell's routes, so the time it reports includes the signature check and parsing. */
+    @Bean
+    FilterRegistrationBean<ServerTimingFilter> serverTimingFilter() {
+        var registration = new FilterRegistrationBean<>(new ServerTimingFilter());
+        registration.addUrlPatterns("/retell/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
     /** After the admin token check (+30): an unauthenticated admin body is never read. */
     @Bean
     FilterRegistrationBean<BodyLimitFilter> bodyLimitFilter(EdgeProperties properties, JsonMapper json) {

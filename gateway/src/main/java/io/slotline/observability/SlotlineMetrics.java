@@ -34,6 +34,8 @@ public class SlotlineMetrics {
     public static final String AVAILABILITY_CHANGES = "slotline.availability.changes";
     public static final String RETELL_WEBHOOKS = "slotline.retell.webhooks";
     public static final String SIGNATURE_REJECTIONS = "slotline.retell.signature.rejections";
+    public static final String CACHE_ENTRIES = "slotline.cache.entries";
+    public static final String AVAILABILITY_PREFETCH_REQUESTS = "slotline.availability.prefetch.requests";
 
     static final CircuitBreakerMetricNames CIRCUIT_BREAKER_NAMES = CircuitBreakerMetricNames.custom()
             .callsMetricName(CIRCUIT_BREAKER_PREFIX + ".calls")
@@ -165,6 +167,25 @@ public class SlotlineMetrics {
 
     public void prefetch() {
         registry.counter(AVAILABILITY_PREFETCHES).increment();
+    }
+
+    /** Cal.com requests a prefetch (the ringing phone's warm-up) made; 0 when memory already had the days. */
+    public void prefetchRequests(int requests) {
+        Counter.builder(AVAILABILITY_PREFETCH_REQUESTS)
+                .description("Cal.com requests made by availability prefetches (warm-up while the phone rings)")
+                .register(registry)
+                .increment(requests);
+    }
+
+    /**
+     * Entries an in-process cache holds (read at each scrape): {@code cache} is e.g. "availability_days" or
+     * "tenants". What grows with the number of businesses, and what its size limit evicts.
+     */
+    public <T> void cacheEntries(String cache, T owner, java.util.function.ToDoubleFunction<T> entries) {
+        Gauge.builder(CACHE_ENTRIES, owner, entries)
+                .description("Entries in an in-process cache")
+                .tag("cache", cache)
+                .register(registry);
     }
 
     public void invalidation(InvalidationSource source) {

@@ -178,6 +178,11 @@ public class TenantDirectory {
         return Optional.ofNullable(secrets.values().get(secret));
     }
 
+    /** Cached lookups held now (numbers, companies, services, staff, secrets), for the cache-size gauge. */
+    public long cachedLookups() {
+        return cache.estimatedSize();
+    }
+
     // --- admin reads: uncached, inactive rows included ---
 
     public List<Company> allCompanies() {

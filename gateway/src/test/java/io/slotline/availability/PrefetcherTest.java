@@ -44,6 +44,9 @@ class PrefetcherTest {
             assertThat(fixture.cache("hit")).isEqualTo(2);
             assertThat(fixture.cache("miss")).as("prefetches are not callers").isZero();
             assertThat(fixture.counter("slotline.availability.prefetches")).isEqualTo(2);
+            assertThat(fixture.counter("slotline.availability.prefetch.requests")).as("one range each").isEqualTo(2);
+            assertThat(fixture.registry.get("slotline.cache.entries").tag("cache", "availability_days").gauge()
+                    .value()).as("7 days of two calendars").isEqualTo(14);
             SlotsQuery query = calcom.queries().get(0);
             assertThat(query.start()).isEqualTo(TODAY.atStartOfDay(BERLIN).toInstant());
             assertThat(query.end()).isEqualTo(TODAY.plusDays(7).atStartOfDay(BERLIN).toInstant().minusSeconds(1));
@@ -63,7 +66,11 @@ class PrefetcherTest {
             calcom.open();
             await().atMost(Duration.ofSeconds(10))
                     .until(() -> prefetcher.prefetch(List.of(HAIRCUT_ANY), BERLIN, 7) == 1);
+            await().atMost(Duration.ofSeconds(10)).until(() -> prefetcher.inFlight() == 0);
             assertThat(calcom.slotsCalls()).isEqualTo(1);
+            assertThat(fixture.counter("slotline.availability.prefetches")).isEqualTo(2);
+            assertThat(fixture.counter("slotline.availability.prefetch.requests"))
+                    .as("the second warm-up found the days in memory").isEqualTo(1);
         }
     }
 

@@ -93,6 +93,8 @@ public final class FakeCalcom implements CalcomApi {
     @Override
     public SlotsResult slots(CalcomAccount account, SlotsQuery query) {
         slotsCalls.incrementAndGet();
+        // counted for the request on whose behalf it is made, as the HTTP client does
+        UpstreamCounter.recordCall(0);
         queries.add(query);
         SlotsResult answer = answer(query);
         arrived.countDown();

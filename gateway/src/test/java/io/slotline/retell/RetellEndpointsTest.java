@@ -83,6 +83,8 @@ class RetellEndpointsTest {
         assertThat(answer.get("company_name").asString()).isEqualTo("Demo Salon");
         assertThat(callRow("status")).isEqualTo("ongoing");
         assertThat(functionCallsLogged()).isEqualTo(1);
+        assertThat(response.headers().firstValue("Server-Timing")).as("the gateway's own time, for load generators")
+                .hasValueSatisfying(v -> assertThat(v).matches("app;dur=\\d+\\.\\d{3}"));
     }
 
     @Test

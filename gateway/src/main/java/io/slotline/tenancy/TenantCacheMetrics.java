@@ -1,0 +1,14 @@
+package io.slotline.tenancy;
+
+import org.springframework.stereotype.Component;
+
+import io.slotline.observability.SlotlineMetrics;
+
+/** {@code slotline_cache_entries{cache="tenants"}}: the directory's cached lookups, which grow with the tenants. */
+@Component
+class TenantCacheMetrics {
+
+    TenantCacheMetrics(TenantDirectory directory, SlotlineMetrics metrics) {
+        metrics.cacheEntries("tenants", directory, TenantDirectory::cachedLookups);
+    }
+}
