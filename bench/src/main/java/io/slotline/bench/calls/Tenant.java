@@ -59,15 +59,24 @@ public record Tenant(
     /**
      * Times callers ask for on {@code date}: the half-hour grid of that day's opening hours (the last start half
      * an hour before closing), afternoons weighted up because that is when salons are busy. Closed days fall
-     * back to Monday's grid: callers do ask for closed days.
+     * back to the first open weekday's grid (Monday's, for most): callers do ask for closed days.
      */
     public List<WeightedTime> requestedTimes(LocalDate date) {
-        Hours hours = openingHours.getOrDefault(date.getDayOfWeek(), openingHours.get(DayOfWeek.MONDAY));
+        Hours hours = openingHours.getOrDefault(date.getDayOfWeek(), openingHours.get(firstOpenDay()));
         List<WeightedTime> grid = new ArrayList<>();
         for (LocalTime t = hours.open(); t.isBefore(hours.close().minusMinutes(29)); t = t.plusMinutes(30)) {
             grid.add(new WeightedTime(t, demandWeight(t)));
         }
         return grid;
+    }
+
+    private DayOfWeek firstOpenDay() {
+        for (DayOfWeek day : DayOfWeek.values()) {
+            if (openingHours.containsKey(day)) {
+                return day;
+            }
+        }
+        throw new IllegalStateException(name + " is never open");
     }
 
     public record WeightedTime(LocalTime time, double weight) {

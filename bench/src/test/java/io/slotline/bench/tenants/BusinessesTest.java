@@ -78,6 +78,20 @@ class BusinessesTest {
     }
 
     @Test
+    void callersOfABusinessClosedOnMondaysAskForTimesWithinItsHoursOnAnyDay() {
+        Business tuesdayToSaturday = Businesses.generate(200, 42).stream()
+                .filter(b -> !b.hours().containsKey(java.time.DayOfWeek.MONDAY)).findFirst().orElseThrow();
+        Tenant tenant = tuesdayToSaturday.caller();
+        java.time.LocalDate monday = java.time.LocalDate.of(2026, 12, 7);
+
+        List<Tenant.WeightedTime> times = tenant.requestedTimes(monday);
+
+        Tenant.Hours tuesday = tuesdayToSaturday.hours().get(java.time.DayOfWeek.TUESDAY);
+        assertThat(times).isNotEmpty().allSatisfy(t -> assertThat(t.time())
+                .isBetween(tuesday.open(), tuesday.close().minusMinutes(30)));
+    }
+
+    @Test
     void withoutGeneratedTenantsTheDemoPairIsCalledAsBefore() {
         List<CallPlan> before = new CallPlanner(CallMix.defaults(), 42).plan(50);
         List<CallPlan> after = new CallPlanner(CallMix.defaults(), 42, List.of(), 1.0).plan(50);
