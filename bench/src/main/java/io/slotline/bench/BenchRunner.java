@@ -187,12 +187,14 @@ final class BenchRunner {
             calls.add(call.start(start + arrivals.offsetNanos(i)));
         }
         long deadline = start + span.toNanos() + options.drainTimeout().toNanos();
-        InProgress inProgress = new InProgress(calls, arrivals, start, measureFrom, start + span.toNanos(), ticker);
+        InProgress inProgress = new InProgress(calls, arrivals, start, measureFrom, start + span.toNanos(), ticker,
+                simControl ? sim : null);
         Double heapAfterRun = null;
         if (loaded != null) {
             inProgress.start();
             // the heap with the calls still in progress: wait for the end of the measured window
             awaitCalls(mode, calls, start, start + span.toNanos());
+            inProgress.markEnd(arrivals.countAtOrAfter(options.warmup().toNanos()));
             heapAfterRun = process == null ? null : process.heapAfterGcMb();
         }
         awaitCalls(mode, calls, start, deadline);
@@ -269,14 +271,22 @@ final class BenchRunner {
         Double tenantEntries = promAfter.flatMap(p -> optional(PrometheusText.sum(p,
                 "slotline_cache_entries", Map.of("cache", "tenants")))).orElse(null);
         Double warmup = promAfter.isEmpty() ? null
-                : delta(before, promAfter.get(), "slotline_availability_prefetch_requests_total", Map.of());
+                : delta(before, promAfter.get(), "slotline_warmup_requests_total", Map.of());
+        Double dropped = promAfter.isEmpty() ? null
+                : delta(before, promAfter.get(), "slotline_availability_prefetches_dropped_total", Map.of());
         Double perCall = result.upstream().available() ? result.upstream().totalPerCall() : null;
         double load = loadAverage();
         return new ScaleFigures(loaded.businesses().size(), round(loaded.simSeconds()), loaded.startupSeconds(),
                 round(loaded.applySeconds()), loaded.heapAfterLoadMb(), heapAfterRun, round(inProgress.mean()),
                 inProgress.max(), cacheEntries, tenantEntries, perCall,
-                warmup == null || calls == 0 ? null : round(warmup / calls), busiest, busiestPerMinute, keysUsed,
-                sim == null ? 0 : status429(sim), result.gateway().cpuAvgPercent(), load);
+                warmup == null || calls == 0 ? null : round(warmup / calls), dropped, inProgress.measuredRequestsPerCall(),
+                busiest, busiestPerMinute, keysUsed,
+                sim == null ? 0 : status429(sim), promAfter.map(BenchRunner::samples).orElse(0L),
+                result.gateway().cpuAvgPercent(), load);
+    }
+
+    static long samples(String exposition) {
+        return exposition.lines().filter(l -> !l.isBlank() && !l.startsWith("#")).count();
     }
 
     private static long status429(SimulatorControl sim) {
@@ -318,12 +328,16 @@ final class BenchRunner {
                     t.setDaemon(true);
                     return t;
                 });
+        private final @Nullable SimulatorControl sim;
         private long samples;
         private long sum;
         private int max;
+        private @Nullable Long simAtFrom;
+        private @Nullable Double measuredPerCall;
 
         InProgress(List<CompletableFuture<CallSummary>> calls, ArrivalSchedule arrivals, long start, long from,
-                long to, Ticker ticker) {
+                long to, Ticker ticker, @Nullable SimulatorControl sim) {
+            this.sim = sim;
             this.calls = calls;
             this.arrivals = arrivals;
             this.start = start;
@@ -341,6 +355,9 @@ final class BenchRunner {
             if (now < from || now > to) {
                 return;
             }
+            if (simAtFrom == null && sim != null) {
+                simAtFrom = simTotal();
+            }
             int running = 0;
             for (int i = 0; i < calls.size(); i++) {
                 if (start + arrivals.offsetNanos(i) <= now && !calls.get(i).isDone()) {
@@ -354,6 +371,26 @@ final class BenchRunner {
 
         void stop() {
             timer.shutdownNow();
+        }
+
+        /** Cal.com requests from the start to the end of the measured window, per call that rang in it. */
+        synchronized void markEnd(int callsInWindow) {
+            Long end = sim == null ? null : simTotal();
+            if (simAtFrom != null && end != null && callsInWindow > 0) {
+                measuredPerCall = Math.round((end - simAtFrom) * 100.0 / callsInWindow) / 100.0;
+            }
+        }
+
+        synchronized @Nullable Double measuredRequestsPerCall() {
+            return measuredPerCall;
+        }
+
+        private @Nullable Long simTotal() {
+            try {
+                return sim == null ? null : sim.stats().total();
+            } catch (IllegalStateException e) {
+                return null;
+            }
         }
 
         synchronized double mean() {

@@ -92,8 +92,8 @@ public record AvailabilityProperties(
      * @param queue prefetches waiting for a free slot; beyond it they are dropped
      * @param timeout bound on one prefetch
      */
-    public record Prefetch(@DefaultValue("4") int concurrency, @DefaultValue("28") int days,
-            @DefaultValue("64") int queue, @DefaultValue("10s") Duration timeout) {
+    public record Prefetch(@DefaultValue("8") int concurrency, @DefaultValue("28") int days,
+            @DefaultValue("256") int queue, @DefaultValue("10s") Duration timeout) {
 
         public Prefetch {
             if (concurrency <= 0 || days <= 0 || queue <= 0) {
@@ -104,7 +104,7 @@ public record AvailabilityProperties(
         }
 
         public static Prefetch defaults() {
-            return new Prefetch(4, 28, 64, Duration.ofSeconds(10));
+            return new Prefetch(8, 28, 256, Duration.ofSeconds(10));
         }
     }
 

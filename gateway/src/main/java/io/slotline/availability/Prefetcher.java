@@ -75,7 +75,7 @@ public final class Prefetcher implements AutoCloseable {
         int queued = 0;
         for (CalendarRef calendar : calendars) {
             Warming warming = new Warming(calendar.key(), calendar.durationMinutes(), zone, today, last);
-            if (!running.add(warming)) {
+            if (freshInMemory(calendar, warming) || !running.add(warming)) {
                 continue;
             }
             try {
@@ -83,10 +83,22 @@ public final class Prefetcher implements AutoCloseable {
                 queued++;
             } catch (RejectedExecutionException full) {
                 running.remove(warming);
+                metrics.prefetchDropped();
                 log.debug("Prefetch queue full, not warming {}", calendar.key());
             }
         }
         return queued;
+    }
+
+    /**
+     * A calendar whose days are all in memory and fresh needs no warming: checked before queueing, so that the
+     * calendars of a busy business, called again and again, never take queue places from a quiet one's first call.
+     */
+    private boolean freshInMemory(CalendarRef calendar, Warming warming) {
+        return availability.peek(new SlotRequest(calendar, warming.zone(), warming.from(), warming.to(),
+                        SlotRequest.Priority.BACKGROUND, clock.instant()))
+                .filter(known -> !known.stale())
+                .isPresent();
     }
 
     private void warm(CalendarRef calendar, Warming warming) {
@@ -98,7 +110,7 @@ public final class Prefetcher implements AutoCloseable {
                 availability.freeSlots(new SlotRequest(calendar, warming.zone(), warming.from(), warming.to(),
                         SlotRequest.Priority.BACKGROUND, deadline));
             } finally {
-                metrics.prefetchRequests(upstream.calls());
+                metrics.warmUpRequests("slots", upstream.calls());
             }
         } catch (RuntimeException e) {
             log.debug("Prefetch of {} {}..{} gave up: {}", calendar.key(), warming.from(), warming.to(),

@@ -28,6 +28,8 @@ import io.slotline.calcom.CalcomCallContext;
 import io.slotline.calcom.CalcomException;
 import io.slotline.calcom.EventType;
 import io.slotline.calcom.Host;
+import io.slotline.calcom.UpstreamCounter;
+import io.slotline.observability.SlotlineMetrics;
 
 /**
  * The Cal.com event types behind the services, as Cal.com describes them: booking fields (is an email required?)
@@ -41,17 +43,26 @@ public class EventTypeCatalog implements EventTypeShapes, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(EventTypeCatalog.class);
 
+    static final int MAX_EVENT_TYPES = 100_000;
+    /** Reads wait for Cal.com; with one thread a few quiet businesses called at once queue behind each other. */
+    private static final int WARM_UP_THREADS = 2;
+
     private final CalcomApi calcom;
+    private final SlotlineMetrics metrics;
     private final Cache<String, EventType> eventTypes;
     private final Map<String, EventTypeShape> shapes = new ConcurrentHashMap<>();
     private final Set<String> warming = ConcurrentHashMap.newKeySet();
     private final ExecutorService background;
 
-    EventTypeCatalog(CalcomApi calcom, BookingProperties properties) {
+    EventTypeCatalog(CalcomApi calcom, BookingProperties properties, SlotlineMetrics metrics) {
         this.calcom = calcom;
-        this.eventTypes = Caffeine.newBuilder().expireAfterWrite(properties.eventTypeCacheTtl()).maximumSize(10_000)
-                .build();
-        ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(256),
+        this.metrics = metrics;
+        // a business has an event type per service and per service and stylist: room for a few thousand businesses
+        this.eventTypes = Caffeine.newBuilder().expireAfterWrite(properties.eventTypeCacheTtl())
+                .maximumSize(MAX_EVENT_TYPES).build();
+        metrics.cacheEntries("event_types", eventTypes, Cache::estimatedSize);
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(WARM_UP_THREADS, WARM_UP_THREADS, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(1_024),
                 runnable -> {
                     Thread thread = new Thread(runnable, "event-type-warm-up");
                     thread.setDaemon(true);
@@ -75,10 +86,13 @@ public class EventTypeCatalog implements EventTypeShapes, DisposableBean {
         }
         try {
             background.execute(() -> {
-                try (CalcomCallContext.Scope ignored = CalcomCallContext.background(null).bind()) {
+                UpstreamCounter upstream = new UpstreamCounter();
+                try (CalcomCallContext.Scope ignored = CalcomCallContext.background(null).bind();
+                        UpstreamCounter.Scope counted = upstream.bind()) {
                     fetch(calendar);
                 } finally {
                     warming.remove(key);
+                    metrics.warmUpRequests("event_types", upstream.calls());
                 }
             });
         } catch (RejectedExecutionException full) {

@@ -35,7 +35,8 @@ public class SlotlineMetrics {
     public static final String RETELL_WEBHOOKS = "slotline.retell.webhooks";
     public static final String SIGNATURE_REJECTIONS = "slotline.retell.signature.rejections";
     public static final String CACHE_ENTRIES = "slotline.cache.entries";
-    public static final String AVAILABILITY_PREFETCH_REQUESTS = "slotline.availability.prefetch.requests";
+    public static final String WARM_UP_REQUESTS = "slotline.warmup.requests";
+    public static final String AVAILABILITY_PREFETCHES_DROPPED = "slotline.availability.prefetches.dropped";
 
     static final CircuitBreakerMetricNames CIRCUIT_BREAKER_NAMES = CircuitBreakerMetricNames.custom()
             .callsMetricName(CIRCUIT_BREAKER_PREFIX + ".calls")
@@ -88,6 +89,9 @@ public class SlotlineMetrics {
                 .register(registry);
         Counter.builder(AVAILABILITY_PREFETCHES)
                 .description("Availability ranges fetched ahead of a request")
+                .register(registry);
+        Counter.builder(AVAILABILITY_PREFETCHES_DROPPED)
+                .description("Prefetches not queued because the prefetch queue was full")
                 .register(registry);
         for (InvalidationSource source : InvalidationSource.values()) {
             invalidationCounter(source);
@@ -169,12 +173,21 @@ public class SlotlineMetrics {
         registry.counter(AVAILABILITY_PREFETCHES).increment();
     }
 
-    /** Cal.com requests a prefetch (the ringing phone's warm-up) made; 0 when memory already had the days. */
-    public void prefetchRequests(int requests) {
-        Counter.builder(AVAILABILITY_PREFETCH_REQUESTS)
-                .description("Cal.com requests made by availability prefetches (warm-up while the phone rings)")
+    /**
+     * Cal.com requests the ringing phone's warm-up made: {@code what} is "slots" (a prefetch; 0 when memory already
+     * had the days) or "event_types" (buffers and hosts).
+     */
+    public void warmUpRequests(String what, int requests) {
+        Counter.builder(WARM_UP_REQUESTS)
+                .description("Cal.com requests made by the warm-up while the phone rings")
+                .tag("what", what)
                 .register(registry)
                 .increment(requests);
+    }
+
+    /** A prefetch not queued because the queue was full: that calendar is fetched when a caller asks. */
+    public void prefetchDropped() {
+        registry.counter(AVAILABILITY_PREFETCHES_DROPPED).increment();
     }
 
     /**

@@ -3,6 +3,7 @@ package io.slotline.availability;
 import static io.slotline.availability.AvailabilityFixture.BERLIN;
 import static io.slotline.availability.AvailabilityFixture.HAIRCUT_ANNA;
 import static io.slotline.availability.AvailabilityFixture.HAIRCUT_ANY;
+import static io.slotline.availability.AvailabilityFixture.OTHER_COMPANY;
 import static io.slotline.availability.AvailabilityFixture.TODAY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -44,7 +45,7 @@ class PrefetcherTest {
             assertThat(fixture.cache("hit")).isEqualTo(2);
             assertThat(fixture.cache("miss")).as("prefetches are not callers").isZero();
             assertThat(fixture.counter("slotline.availability.prefetches")).isEqualTo(2);
-            assertThat(fixture.counter("slotline.availability.prefetch.requests")).as("one range each").isEqualTo(2);
+            assertThat(fixture.registry.counter("slotline.warmup.requests", "what", "slots").count()).as("one range each").isEqualTo(2);
             assertThat(fixture.registry.get("slotline.cache.entries").tag("cache", "availability_days").gauge()
                     .value()).as("7 days of two calendars").isEqualTo(14);
             SlotsQuery query = calcom.queries().get(0);
@@ -64,13 +65,60 @@ class PrefetcherTest {
             assertThat(prefetcher.prefetch(List.of(HAIRCUT_ANY), BERLIN, 7)).isZero();
 
             calcom.open();
-            await().atMost(Duration.ofSeconds(10))
-                    .until(() -> prefetcher.prefetch(List.of(HAIRCUT_ANY), BERLIN, 7) == 1);
             await().atMost(Duration.ofSeconds(10)).until(() -> prefetcher.inFlight() == 0);
+            assertThat(prefetcher.prefetch(List.of(HAIRCUT_ANY), BERLIN, 7)).as("fresh in memory now").isZero();
             assertThat(calcom.slotsCalls()).isEqualTo(1);
+            assertThat(fixture.counter("slotline.availability.prefetches")).isEqualTo(1);
+            assertThat(fixture.registry.counter("slotline.warmup.requests", "what", "slots").count()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aCalendarFreshInMemoryTakesNoPlaceInTheQueue() {
+        try (CachedAvailability cached = fixture.cached(calcom);
+                Prefetcher prefetcher = new Prefetcher(cached, settings, fixture.metrics, fixture.clock)) {
+            assertThat(prefetcher.prefetch(List.of(HAIRCUT_ANY), BERLIN, 7)).isEqualTo(1);
+            await().atMost(Duration.ofSeconds(10)).until(() -> prefetcher.inFlight() == 0);
+
+            int queued = prefetcher.prefetch(List.of(HAIRCUT_ANY, HAIRCUT_ANNA), BERLIN, 7);
+
+            assertThat(queued).as("only Anna's calendar is not in memory yet").isEqualTo(1);
+            await().atMost(Duration.ofSeconds(10)).until(() -> prefetcher.inFlight() == 0);
             assertThat(fixture.counter("slotline.availability.prefetches")).isEqualTo(2);
-            assertThat(fixture.counter("slotline.availability.prefetch.requests"))
-                    .as("the second warm-up found the days in memory").isEqualTo(1);
+            assertThat(calcom.slotsCalls()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aStaleCalendarIsWarmedAgain() {
+        try (CachedAvailability cached = fixture.cached(calcom);
+                Prefetcher prefetcher = new Prefetcher(cached, settings, fixture.metrics, fixture.clock)) {
+            prefetcher.prefetch(List.of(HAIRCUT_ANY), BERLIN, 7);
+            await().atMost(Duration.ofSeconds(10)).until(() -> prefetcher.inFlight() == 0);
+            fixture.clock.advance(AvailabilityProperties.defaults().freshFor().plusSeconds(1));
+
+            assertThat(prefetcher.prefetch(List.of(HAIRCUT_ANY), BERLIN, 7)).isEqualTo(1);
+            await().atMost(Duration.ofSeconds(10)).until(() -> prefetcher.inFlight() == 0);
+            assertThat(fixture.counter("slotline.availability.prefetches")).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aFullQueueDropsTheWarmUpAndSaysSo() throws Exception {
+        AvailabilityProperties.Prefetch narrow = new AvailabilityProperties.Prefetch(1, 7, 1, Duration.ofSeconds(10));
+        try (CachedAvailability cached = fixture.cached(calcom);
+                Prefetcher prefetcher = new Prefetcher(cached, narrow, fixture.metrics, fixture.clock)) {
+            calcom.holdRequests(1);
+            assertThat(prefetcher.prefetch(List.of(HAIRCUT_ANY), BERLIN, 7)).isEqualTo(1);
+            assertThat(calcom.awaitArrivals()).isTrue();
+
+            int queued = prefetcher.prefetch(List.of(HAIRCUT_ANNA, OTHER_COMPANY), BERLIN, 7);
+
+            assertThat(queued).as("one waits in the queue, the other finds it full").isEqualTo(1);
+            assertThat(fixture.counter("slotline.availability.prefetches.dropped")).isEqualTo(1);
+            calcom.open();
+            await().atMost(Duration.ofSeconds(10)).until(() -> prefetcher.inFlight() == 0);
+            assertThat(calcom.slotsCalls()).isEqualTo(2);
         }
     }
 

@@ -15,8 +15,11 @@ import org.jspecify.annotations.Nullable;
  * @param cacheEntries          availability day entries in the gateway's memory at the end
  * @param calcomRequestsPerCall Cal.com requests (all endpoints, whole run) per phone call started
  * @param warmupRequestsPerCall Cal.com requests made by warm-ups (call_inbound / call_started) per phone call
+ * @param warmUpsDropped        prefetches dropped because the prefetch queue was full
+ * @param measuredRequestsPerCall Cal.com requests in the measured window per call that rang in it (steady state)
  * @param busiestKeyPerMinute   the busiest API key's most requests within any 60 s, against Cal.com's 120
  * @param calcom429             Cal.com answers with 429 during the run
+ * @param prometheusSeries      samples in one scrape of /actuator/prometheus at the end (metrics cardinality)
  */
 public record ScaleFigures(
         int tenants,
@@ -31,10 +34,13 @@ public record ScaleFigures(
         @Nullable Double tenantCacheEntries,
         @Nullable Double calcomRequestsPerCall,
         @Nullable Double warmupRequestsPerCall,
+        @Nullable Double warmUpsDropped,
+        @Nullable Double measuredRequestsPerCall,
         @Nullable String busiestKey,
         long busiestKeyPerMinute,
         long keysUsed,
         long calcom429,
+        long prometheusSeries,
         @Nullable Double cpuAvgPercent,
         double loadAverage) {
 }

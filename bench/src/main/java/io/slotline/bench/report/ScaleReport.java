@@ -47,9 +47,10 @@ public record ScaleReport(String startedAt, String command, List<Point> points, 
         md.append("Started ").append(startedAt).append(". Command: `").append(command).append("`\n\n");
         md.append("| businesses | calls in progress mean / max | CPU % (of 2 cores) | heap after GC: loaded / in run (MB) "
                 + "| growth per business (KB, loaded / in run) | availability cache entries | tenant cache entries "
-                + "| Cal.com requests per call | warm-up requests per call | busiest key req/min (of 120) | 429s "
-                + "| start-up s | apply s | load avg |\n");
-        md.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                + "| Cal.com requests per call: run / measured window | warm-up requests per call | warm-ups dropped "
+                + "| busiest key req/min (of 120) | 429s "
+                + "| Prometheus series | start-up s | apply s | load avg |\n");
+        md.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Point p : points) {
             ScaleFigures f = p.figures();
             md.append("| ").append(f.tenants())
@@ -60,11 +61,14 @@ public record ScaleReport(String startedAt, String command, List<Point> points, 
                     .append(fmt(growthPerTenantKb(p, true), 0))
                     .append(" | ").append(fmt(f.cacheEntries(), 0))
                     .append(" | ").append(fmt(f.tenantCacheEntries(), 0))
-                    .append(" | ").append(fmt(f.calcomRequestsPerCall(), 2))
+                    .append(" | ").append(fmt(f.calcomRequestsPerCall(), 2)).append(" / ")
+                    .append(fmt(f.measuredRequestsPerCall(), 2))
                     .append(" | ").append(fmt(f.warmupRequestsPerCall(), 2))
+                    .append(" | ").append(fmt(f.warmUpsDropped(), 0))
                     .append(" | ").append(f.busiestKeyPerMinute())
                     .append(String.format(Locale.ROOT, " (%.0f%%)", f.busiestKeyPerMinute() * 100.0 / 120))
                     .append(" | ").append(f.calcom429())
+                    .append(" | ").append(f.prometheusSeries())
                     .append(" | ").append(fmt(f.startupSeconds(), 1))
                     .append(" | ").append(fmt(f.applySeconds(), 1))
                     .append(" | ").append(fmt(f.loadAverage(), 1))
