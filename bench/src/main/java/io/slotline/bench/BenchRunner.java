@@ -240,6 +240,17 @@ final class BenchRunner {
                 arrivals.size(), arrivals.countAtOrAfter(options.warmup().toNanos()), unfinished, booked,
                 functions, lifecycle, lag, upstream, ResourceStats.of(samples.cpu(), samples.heapBytes()), cache,
                 notes);
+        if (loaded != null) {
+            // what one scrape holds at this size, for reading the series count
+            probe.prometheus().ifPresent(text -> {
+                try {
+                    java.nio.file.Files.writeString(options.out().resolve("prometheus-tenants-"
+                            + loaded.businesses().size() + ".txt"), text);
+                } catch (java.io.IOException e) {
+                    console.println("warning: scrape not written: " + e.getMessage());
+                }
+            });
+        }
         ScaleFigures scale = loaded == null ? null
                 : scaleFigures(loaded, inProgress, heapAfterRun, simControl ? sim : null, promBefore,
                         probe.prometheus(), arrivals.size(), result);
