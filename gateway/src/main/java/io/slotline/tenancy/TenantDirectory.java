@@ -231,14 +231,14 @@ public class TenantDirectory {
 
     public long createCompany(CompanySpec spec) {
         long id = companies.insert(spec);
-        evictAll();
+        evictCompany(id);
         return id;
     }
 
     /** @return false when no such company */
     public boolean updateCompany(long companyId, CompanySpec spec) {
         boolean updated = companies.update(companyId, spec);
-        evictAll();
+        evictCompany(companyId);
         return updated;
     }
 
@@ -249,63 +249,63 @@ public class TenantDirectory {
         }
         boolean updated = companies.storeSecret(companyId, secret, cipher.encrypt(plaintext),
                 SecretCipher.hint(plaintext));
-        evictAll();
+        evictCompany(companyId);
         return updated;
     }
 
     public long createBranch(long companyId, BranchSpec spec) {
         long id = branches.insert(companyId, spec);
-        evictAll();
+        evictCompany(companyId);
         return id;
     }
 
     public boolean updateBranch(long companyId, long branchId, BranchSpec spec) {
         boolean updated = branches.update(companyId, branchId, spec);
-        evictAll();
+        evictCompany(companyId);
         return updated;
     }
 
     /** A number routes to one branch across all tenants; a number already taken fails with a duplicate key. */
     public long addPhoneNumber(long companyId, long branchId, String e164) {
         long id = phoneNumbers.insert(companyId, branchId, TenancyValidation.requireE164(e164), true);
-        evictAll();
+        evictCompany(companyId);
         return id;
     }
 
     public boolean updatePhoneNumber(long companyId, String e164, long branchId, boolean active) {
         boolean updated = phoneNumbers.update(companyId, TenancyValidation.requireE164(e164), branchId, active);
-        evictAll();
+        evictCompany(companyId);
         return updated;
     }
 
     public long createService(long companyId, ServiceSpec spec) {
         long id = services.insert(companyId, spec);
-        evictAll();
+        evictCompany(companyId);
         return id;
     }
 
     public boolean updateService(long companyId, long serviceId, ServiceSpec spec) {
         boolean updated = services.update(companyId, serviceId, spec);
-        evictAll();
+        evictCompany(companyId);
         return updated;
     }
 
     public long createStaff(long companyId, StaffSpec spec) {
         long id = staffMembers.insert(companyId, spec);
-        evictAll();
+        evictCompany(companyId);
         return id;
     }
 
     public boolean updateStaff(long companyId, long staffId, StaffSpec spec) {
         boolean updated = staffMembers.update(companyId, staffId, spec);
-        evictAll();
+        evictCompany(companyId);
         return updated;
     }
 
     /** @return false when already linked; a service or staff member of another company fails the foreign key */
     public boolean linkServiceStaff(long companyId, long serviceId, long staffId) {
         boolean linked = staffMembers.link(companyId, serviceId, staffId);
-        evictAll();
+        evictCompany(companyId);
         return linked;
     }
 
@@ -313,13 +313,13 @@ public class TenantDirectory {
     public boolean setStaffEventType(long companyId, long serviceId, long staffId, @Nullable Long eventTypeId,
             @Nullable String slug) {
         boolean updated = staffMembers.setStaffEventType(companyId, serviceId, staffId, eventTypeId, slug);
-        evictAll();
+        evictCompany(companyId);
         return updated;
     }
 
     public boolean unlinkServiceStaff(long companyId, long serviceId, long staffId) {
         boolean unlinked = staffMembers.unlink(companyId, serviceId, staffId);
-        evictAll();
+        evictCompany(companyId);
         return unlinked;
     }
 
@@ -329,11 +329,43 @@ public class TenantDirectory {
      */
     public void evictAll() {
         cache.invalidateAll();
+        afterCompletion(cache::invalidateAll);
+    }
+
+    /**
+     * Drops what a change to one company can make wrong: that company's lookups, lookups by number or slug that
+     * found it or found nothing (a number or slug may have just been added), and the list of Retell keys. The
+     * other companies' lookups stay: with a thousand businesses, onboarding one must not send every call to the
+     * database. Inside a transaction it evicts again after completion, like {@link #evictAll()}.
+     */
+    public void evictCompany(long companyId) {
+        Runnable evict = () -> cache.asMap().entrySet()
+                .removeIf(entry -> concerns(entry.getKey(), entry.getValue(), companyId));
+        evict.run();
+        afterCompletion(evict);
+    }
+
+    private static boolean concerns(Object key, Object value, long companyId) {
+        if (key instanceof CompanyScoped scoped) {
+            return scoped.companyId() == companyId;
+        }
+        if (key instanceof NumberKey || key instanceof SlugKey) {
+            if (!(value instanceof Optional<?> found) || found.isEmpty()) {
+                return true;
+            }
+            Object hit = found.get();
+            return hit instanceof TenantContext context ? context.companyId() == companyId
+                    : !(hit instanceof Company company) || company.id() == companyId;
+        }
+        return true;
+    }
+
+    private static void afterCompletion(Runnable evict) {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCompletion(int status) {
-                    cache.invalidateAll();
+                    evict.run();
                 }
             });
         }
@@ -357,25 +389,30 @@ public class TenantDirectory {
         }
     }
 
+    /** A lookup about one company only. */
+    private interface CompanyScoped {
+        long companyId();
+    }
+
     private record NumberKey(String e164) { }
 
-    private record CompanyKey(long companyId) { }
+    private record CompanyKey(long companyId) implements CompanyScoped { }
 
     private record SlugKey(String slug) { }
 
-    private record BranchKey(long companyId, long branchId) { }
+    private record BranchKey(long companyId, long branchId) implements CompanyScoped { }
 
-    private record DefaultBranchKey(long companyId) { }
+    private record DefaultBranchKey(long companyId) implements CompanyScoped { }
 
-    private record ServicesKey(long companyId) { }
+    private record ServicesKey(long companyId) implements CompanyScoped { }
 
-    private record BranchStaffKey(long companyId, long branchId) { }
+    private record BranchStaffKey(long companyId, long branchId) implements CompanyScoped { }
 
-    private record ServiceStaffKey(long companyId, long serviceId) { }
+    private record ServiceStaffKey(long companyId, long serviceId) implements CompanyScoped { }
 
-    private record StaffEventTypesKey(long companyId, long serviceId) { }
+    private record StaffEventTypesKey(long companyId, long serviceId) implements CompanyScoped { }
 
-    private record SecretsKey(long companyId) { }
+    private record SecretsKey(long companyId) implements CompanyScoped { }
 
     private enum AllRetellKeys { INSTANCE }
 

@@ -59,7 +59,7 @@ public class TenantImporter {
     public ImportReport apply(TenantFile file) {
         ImportReport report = transactions.execute(status -> {
             ImportReport result = applyInTransaction(file);
-            directory.evictAll();
+            directory.evictCompany(result.companyId());
             return result;
         });
         if (report == null) {

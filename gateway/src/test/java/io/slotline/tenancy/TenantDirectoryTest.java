@@ -148,6 +148,30 @@ class TenantDirectoryTest {
         }
 
         @Test
+        void aChangeToOneCompanyKeepsTheOthersLookupsAndRoutesANewNumberAtOnce() {
+            TenantContext b = directory.byDialledNumber(salonB.number()).orElseThrow();
+            fixture.jdbc.sql("UPDATE companies SET name = 'Changed Behind Our Back' WHERE id = ?").param(companyB)
+                    .update();
+            String newNumber = "+4930777" + String.format("%05d", companyA % 100_000);
+            assertThat(directory.byDialledNumber(newNumber)).as("unknown, and remembered so").isEmpty();
+            long branchA = directory.byDialledNumber(salonA.number()).orElseThrow().branchId();
+
+            directory.addPhoneNumber(companyA, branchA, newNumber);
+            fixture.importer.apply(salonA.file());
+
+            assertThat(directory.byDialledNumber(newNumber)).as("routes at once").get()
+                    .extracting(TenantContext::companyId).isEqualTo(companyA);
+            assertThat(directory.byDialledNumber(salonB.number()).orElseThrow().company().name())
+                    .as("the other company's lookup was not dropped").isEqualTo(b.company().name());
+
+            Company current = directory.companyUncached(companyB).orElseThrow();
+            directory.updateCompany(companyB, new CompanySpec(current.slug(), "Renamed", current.language(),
+                    current.defaultTimeZone(), current.policies(), current.bookingWindowDays(), true));
+
+            assertThat(directory.byDialledNumber(salonB.number()).orElseThrow().company().name()).isEqualTo("Renamed");
+        }
+
+        @Test
         void writesThroughTheDirectoryEvictAtOnce() {
             long branchA = directory.byDialledNumber(salonA.number()).orElseThrow().branchId();
             assertThat(directory.activeServices(companyA)).hasSize(2);
