@@ -36,6 +36,44 @@ public final class SlotlineMeterFilters {
         };
     }
 
+    /**
+     * Circuit-breaker meters stay bounded however many Cal.com accounts there are: every breaker keeps its state
+     * (closed, open, half-open: what the breaker alert and dashboard read), the other per-breaker meters (calls,
+     * buffered and slow calls, rates, refusals) exist for the first {@code maxAccounts} breakers only, like every
+     * other per-tenant tag ({@code slotline.metrics.max-tenants}). Without it each account added about 20 series:
+     * 20,000 at a thousand businesses, in every scrape.
+     */
+    public static MeterFilter boundedCircuitBreakers(int maxAccounts) {
+        java.util.Set<String> detailed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.Set<String> kept = java.util.Set.of("closed", "open", "half_open");
+        return new MeterFilter() {
+            @Override
+            public io.micrometer.core.instrument.config.MeterFilterReply accept(Meter.Id id) {
+                String meter = id.getName();
+                if (!meter.startsWith(SlotlineMetrics.CIRCUIT_BREAKER_PREFIX + ".")
+                        || meter.equals(SlotlineMetrics.CIRCUIT_BREAKER_TRANSITIONS)) {
+                    return io.micrometer.core.instrument.config.MeterFilterReply.NEUTRAL;
+                }
+                if (meter.equals(SlotlineMetrics.CIRCUIT_BREAKER_PREFIX + ".state")) {
+                    return kept.contains(id.getTag("state"))
+                            ? io.micrometer.core.instrument.config.MeterFilterReply.NEUTRAL
+                            : io.micrometer.core.instrument.config.MeterFilterReply.DENY;
+                }
+                String name = id.getTag("name");
+                if (name == null || detailed.contains(name)) {
+                    return io.micrometer.core.instrument.config.MeterFilterReply.NEUTRAL;
+                }
+                synchronized (detailed) {
+                    if (detailed.size() < maxAccounts) {
+                        detailed.add(name);
+                        return io.micrometer.core.instrument.config.MeterFilterReply.NEUTRAL;
+                    }
+                }
+                return io.micrometer.core.instrument.config.MeterFilterReply.DENY;
+            }
+        };
+    }
+
     private static DistributionStatisticConfig functionDuration() {
         return DistributionStatisticConfig.builder()
                 .percentilesHistogram(true)

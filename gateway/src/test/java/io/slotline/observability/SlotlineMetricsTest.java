@@ -124,6 +124,40 @@ class SlotlineMetricsTest {
         }
 
         @Test
+        void manyAccountsKeepTheirStateButOnlyTheFirstOnesTheirDetail() {
+            PrometheusMeterRegistry bounded = registry(new MockClock());
+            bounded.config().meterFilter(SlotlineMeterFilters.boundedCircuitBreakers(3));
+            SlotlineMetrics boundedMetrics = new SlotlineMetrics(bounded);
+            boundedMetrics.bindCircuitBreakers(breakers);
+            for (int i = 1; i <= 40; i++) {
+                breakers.circuitBreaker("calcom-t" + i);
+            }
+            breakers.circuitBreaker("calcom-t40").transitionToOpenState();
+
+            Scrape scrape = Scrape.parse(bounded.scrape());
+            assertThat(scrape.value("slotline_calcom_circuitbreaker_state{name=\"calcom-t40\",state=\"open\"}"))
+                    .as("every account's breaker can still raise the alert").isEqualTo(1.0);
+            assertThat(scrape.value("slotline_calcom_circuitbreaker_state{name=\"calcom-t39\",state=\"closed\"}"))
+                    .isEqualTo(1.0);
+            assertThat(bounded.find("slotline.calcom.circuitbreaker.state").gauges()).hasSize(40 * 3);
+            assertThat(bounded.find("slotline.calcom.circuitbreaker.failure.rate").gauges()).hasSize(3);
+            assertThat(bounded.find("slotline.calcom.circuitbreaker.calls").meters()).isNotEmpty()
+                    .allSatisfy(m -> assertThat(m.getId().getTag("name")).isIn("calcom-t1", "calcom-t2", "calcom-t3"));
+            assertThat(bounded.getMeters().size()).as("bounded, not 20 per account")
+                    .isLessThan(registryWithout(40).getMeters().size() / 3);
+        }
+
+        private PrometheusMeterRegistry registryWithout(int accounts) {
+            PrometheusMeterRegistry unbounded = registry(new MockClock());
+            CircuitBreakerRegistry many = CircuitBreakerRegistry.ofDefaults();
+            new SlotlineMetrics(unbounded).bindCircuitBreakers(many);
+            for (int i = 1; i <= accounts; i++) {
+                many.circuitBreaker("calcom-t" + i);
+            }
+            return unbounded;
+        }
+
+        @Test
         void bindingTheSameRegistryTwiceDoesNotCountTransitionsTwice() {
             CircuitBreaker breaker = breakers.circuitBreaker("calcom-demo");
             metrics.bindCircuitBreakers(breakers);
