@@ -10,6 +10,7 @@ import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -25,7 +26,8 @@ import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
- * Turns every failure of an admin request into {@code {"error","field","message"}} with a 4xx (or 502 for Cal.com).
+ * Turns every failure of an admin request into {@link AdminProblem problem details} with a 4xx (or 502 for
+ * Cal.com).
  * Messages never echo submitted values of the wrong type: the field could be a secret.
  */
 @RestControllerAdvice(basePackageClasses = AdminErrors.class)
@@ -42,88 +44,93 @@ class AdminErrors {
             "companies_slug", "slug");
 
     @ExceptionHandler(AdminException.class)
-    ResponseEntity<AdminError> admin(AdminException e) {
+    ResponseEntity<ProblemDetail> admin(AdminException e) {
         return ResponseEntity.status(e.status()).body(e.body());
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<AdminError> unreadable(HttpMessageNotReadableException e) {
+    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
         Throwable cause = NestedExceptionUtils.getMostSpecificCause(e);
         if (cause instanceof UnrecognizedPropertyException unknown) {
             String field = path(unknown);
-            return badRequest(new AdminError("unknown_field", field, "unknown property '" + field + "'"));
+            return badRequest("unknown_field", field, "unknown property '" + field + "'");
         }
         if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
             String field = path(mismatch);
-            return badRequest(new AdminError("invalid_value", field,
-                    field + " must be " + describe(mismatch.getTargetType())));
+            return badRequest("invalid_value", field,
+                    field + " must be " + describe(mismatch.getTargetType()));
         }
         if (cause instanceof JacksonException json && json.getLocation() != null) {
-            return badRequest(new AdminError("malformed_json", null, "body is not valid JSON (line "
-                    + json.getLocation().getLineNr() + ", column " + json.getLocation().getColumnNr() + ")"));
+            return badRequest("malformed_json", null, "body is not valid JSON (line "
+                    + json.getLocation().getLineNr() + ", column " + json.getLocation().getColumnNr() + ")");
         }
-        return badRequest(new AdminError("malformed_json", null, "body must be a JSON object"));
+        return badRequest("malformed_json", null, "body must be a JSON object");
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<AdminError> parameterType(MethodArgumentTypeMismatchException e) {
-        return badRequest(new AdminError("invalid_value", e.getName(),
-                e.getName() + " must be " + describe(e.getRequiredType())));
+    ResponseEntity<ProblemDetail> parameterType(MethodArgumentTypeMismatchException e) {
+        return badRequest("invalid_value", e.getName(),
+                e.getName() + " must be " + describe(e.getRequiredType()));
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
-    ResponseEntity<AdminError> missingParameter(MissingServletRequestParameterException e) {
-        return badRequest(new AdminError("missing_value", e.getParameterName(), e.getParameterName() + " is required"));
+    ResponseEntity<ProblemDetail> missingParameter(MissingServletRequestParameterException e) {
+        return badRequest("missing_value", e.getParameterName(), e.getParameterName() + " is required");
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-    ResponseEntity<AdminError> mediaType(HttpMediaTypeNotSupportedException e) {
-        return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).body(new AdminError("unsupported_media_type",
-                null, "send Content-Type: application/json (tenant files: application/yaml as well)"));
+    ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e) {
+        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
+                null, "send Content-Type: application/json (tenant files: application/yaml as well)");
     }
 
     /** A concurrent request won the race the up-front checks could not see. */
     @ExceptionHandler(DuplicateKeyException.class)
-    ResponseEntity<AdminError> duplicate(DuplicateKeyException e) {
+    ResponseEntity<ProblemDetail> duplicate(DuplicateKeyException e) {
         String text = String.valueOf(NestedExceptionUtils.getMostSpecificCause(e).getMessage()).toLowerCase(Locale.ROOT);
         String field = CONSTRAINT_FIELDS.entrySet().stream()
                 .filter(entry -> text.contains(entry.getKey()))
                 .map(Map.Entry::getValue)
                 .findFirst().orElse(null);
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(new AdminError("conflict", field,
-                field == null ? "the change clashes with existing data" : field + " is already taken"));
+        return problem(HttpStatus.CONFLICT, "conflict", field,
+                field == null ? "the change clashes with existing data" : field + " is already taken");
     }
 
     @ExceptionHandler(DataIntegrityViolationException.class)
-    ResponseEntity<AdminError> integrity(DataIntegrityViolationException e) {
+    ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException e) {
         log.warn("admin request violated a database constraint: {}", e.getMostSpecificCause().getClass().getName());
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(new AdminError("conflict", null,
-                "the change contradicts stored data (a referenced row is missing or belongs to another company)"));
+        return problem(HttpStatus.CONFLICT, "conflict", null,
+                "the change contradicts stored data (a referenced row is missing or belongs to another company)");
     }
 
     /** Tenant files and the tenancy specs explain themselves; their messages never contain secrets. */
     @ExceptionHandler(IllegalArgumentException.class)
-    ResponseEntity<AdminError> illegalArgument(IllegalArgumentException e) {
-        return badRequest(new AdminError("invalid_value", null, String.valueOf(e.getMessage())));
+    ResponseEntity<ProblemDetail> illegalArgument(IllegalArgumentException e) {
+        return badRequest("invalid_value", null, String.valueOf(e.getMessage()));
     }
 
     @ExceptionHandler(SecretDecryptionException.class)
-    ResponseEntity<AdminError> undecryptable(SecretDecryptionException e) {
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(new AdminError("secret_unreadable", "calcomApiKey",
-                "the stored secret does not decrypt with the configured slotline.secrets.key: set it again"));
+    ResponseEntity<ProblemDetail> undecryptable(SecretDecryptionException e) {
+        return problem(HttpStatus.CONFLICT, "secret_unreadable", "calcomApiKey",
+                "the stored secret does not decrypt with the configured slotline.secrets.key: set it again");
     }
 
     @ExceptionHandler(CalcomException.class)
-    ResponseEntity<AdminError> calcom(CalcomException e) {
+    ResponseEntity<ProblemDetail> calcom(CalcomException e) {
         String error = e instanceof CalcomException.Unauthorized ? "calcom_unauthorized" : "calcom_error";
         String message = e instanceof CalcomException.Unauthorized
                 ? "Cal.com rejected the company's API key (HTTP " + e.httpStatus() + ")"
                 : "Cal.com could not answer: " + e.getMessage();
-        return ResponseEntity.status(HttpStatus.BAD_GATEWAY).body(new AdminError(error, "calcomApiKey", message));
+        return problem(HttpStatus.BAD_GATEWAY, error, "calcomApiKey", message);
     }
 
-    private static ResponseEntity<AdminError> badRequest(AdminError error) {
-        return ResponseEntity.badRequest().body(error);
+    private static ResponseEntity<ProblemDetail> badRequest(String error, @Nullable String field, String detail) {
+        return problem(HttpStatus.BAD_REQUEST, error, field, detail);
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String error, @Nullable String field,
+            String detail) {
+        return ResponseEntity.status(status).body(AdminProblem.of(status, error, field, detail));
     }
 
     /** {@code policies.cancellationFees[0].feeCents} */

@@ -2,8 +2,9 @@ package io.slotline.admin;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 
-/** An admin request that can't be served as asked; rendered as an {@link AdminError} with the given status. */
+/** An admin request that can't be served as asked; rendered as {@link AdminProblem problem details}. */
 final class AdminException extends RuntimeException {
 
     private final HttpStatus status;
@@ -37,7 +38,11 @@ final class AdminException extends RuntimeException {
         return status;
     }
 
-    AdminError body() {
-        return new AdminError(error, field, getMessage());
+    @Nullable String field() {
+        return field;
+    }
+
+    ProblemDetail body() {
+        return AdminProblem.of(status, error, field, String.valueOf(getMessage()));
     }
 }

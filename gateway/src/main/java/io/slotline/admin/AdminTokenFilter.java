@@ -9,7 +9,6 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import jakarta.servlet.FilterChain;
@@ -38,15 +37,15 @@ final class AdminTokenFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (expectedDigest == null) {
-            write(response, HttpStatus.NOT_FOUND, new AdminError("not_found", null, "no such resource"));
+            AdminProblem.of(HttpStatus.NOT_FOUND, "not_found", null, "no such resource").write(response, json);
             return;
         }
         String presented = bearerToken(request.getHeader(HttpHeaders.AUTHORIZATION));
         // digests have equal length whatever was sent, so the comparison time says nothing about the token
         if (presented == null || !MessageDigest.isEqual(expectedDigest, sha256(presented))) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"slotline-admin\"");
-            write(response, HttpStatus.UNAUTHORIZED, new AdminError("unauthorized", null,
-                    presented == null ? "Authorization: Bearer <admin token> is required" : "admin token is not valid"));
+            AdminProblem.of(HttpStatus.UNAUTHORIZED, "unauthorized", null, presented == null
+                    ? "Authorization: Bearer <admin token> is required" : "admin token is not valid").write(response, json);
             return;
         }
         chain.doFilter(request, response);
@@ -59,12 +58,6 @@ final class AdminTokenFilter extends OncePerRequestFilter {
         }
         String token = header.substring(BEARER.length()).trim();
         return token.isEmpty() ? null : token;
-    }
-
-    private void write(HttpServletResponse response, HttpStatus status, AdminError error) throws IOException {
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), error);
     }
 
     static byte[] sha256(@Nullable String value) {

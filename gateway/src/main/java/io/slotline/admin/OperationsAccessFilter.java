@@ -7,7 +7,6 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import jakarta.servlet.FilterChain;
@@ -49,14 +48,14 @@ final class OperationsAccessFilter extends OncePerRequestFilter {
             return;
         }
         if (expectedDigest == null) {
-            write(response, HttpStatus.NOT_FOUND, new AdminError("not_found", null, "no such resource"));
+            AdminProblem.of(HttpStatus.NOT_FOUND, "not_found", null, "no such resource").write(response, json);
             return;
         }
         String presented = AdminTokenFilter.bearerToken(request.getHeader(HttpHeaders.AUTHORIZATION));
         if (presented == null || !MessageDigest.isEqual(expectedDigest, AdminTokenFilter.sha256(presented))) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"slotline-admin\"");
-            write(response, HttpStatus.UNAUTHORIZED, new AdminError("unauthorized", null,
-                    "Authorization: Bearer <admin token> is required"));
+            AdminProblem.of(HttpStatus.UNAUTHORIZED, "unauthorized", null,
+                    "Authorization: Bearer <admin token> is required").write(response, json);
             return;
         }
         chain.doFilter(request, response);
@@ -69,11 +68,5 @@ final class OperationsAccessFilter extends OncePerRequestFilter {
         String id = slash < 0 ? rest : rest.substring(0, slash);
         int semicolon = id.indexOf(';');
         return (semicolon < 0 ? id : id.substring(0, semicolon)).toLowerCase(Locale.ROOT);
-    }
-
-    private void write(HttpServletResponse response, HttpStatus status, AdminError error) throws IOException {
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), error);
     }
 }

@@ -61,8 +61,8 @@ class TenantApplyRunner implements ApplicationRunner, ExitCodeGenerator {
             exitCode = 0;
         }
         catch (AdminException e) {
-            System.err.println("tenant file " + file + " refused: " + (e.body().field() == null ? ""
-                    : e.body().field() + ": ") + e.getMessage());
+            System.err.println("tenant file " + file + " refused: " + (e.field() == null ? ""
+                    : e.field() + ": ") + e.getMessage());
             exitCode = 1;
         }
         catch (IllegalArgumentException e) {

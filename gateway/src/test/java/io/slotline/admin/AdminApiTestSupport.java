@@ -60,7 +60,7 @@ abstract class AdminApiTestSupport {
     final HttpClient http = HttpClient.newHttpClient();
     final JsonMapper json = JsonMapper.builder().build();
 
-    record Response(int status, String body, JsonNode json) {
+    record Response(int status, String body, JsonNode json, String contentType) {
 
         String error() {
             return json.path("error").asString();
@@ -106,7 +106,8 @@ abstract class AdminApiTestSupport {
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode parsed = response.body().isBlank() ? json.missingNode() : json.readTree(response.body());
-            return new Response(response.statusCode(), response.body(), parsed);
+            return new Response(response.statusCode(), response.body(), parsed,
+                    response.headers().firstValue("Content-Type").orElse(""));
         }
         catch (IOException e) {
             throw new IllegalStateException(e);

@@ -113,7 +113,7 @@ class TenantAdminApiTest extends AdminApiTestSupport {
 
         assertThat(french.status()).isEqualTo(400);
         assertThat(french.field()).isEqualTo("language");
-        assertThat(french.json().path("message").asString()).contains("de or en");
+        assertThat(french.json().path("detail").asString()).contains("de or en");
         assertThat(english.status()).isEqualTo(201);
         assertThat(english.json().path("language").asString()).isEqualTo("en");
     }
@@ -285,7 +285,7 @@ class TenantAdminApiTest extends AdminApiTestSupport {
         assertThat(added.status()).isEqualTo(201);
         assertThat(elsewhere.status()).isEqualTo(409);
         assertThat(elsewhere.field()).isEqualTo("e164");
-        assertThat(elsewhere.json().path("message").asString()).contains(number).contains(ownerSlug);
+        assertThat(elsewhere.json().path("detail").asString()).contains(number).contains(ownerSlug);
         assertThat(again.status()).isEqualTo(409);
         assertThat(jdbc.sql("SELECT company_id FROM phone_numbers WHERE e164 = ?").param(number).query(Long.class)
                 .list()).containsExactly(owner[0]);

@@ -98,7 +98,7 @@ class TenantApplyApiTest extends AdminApiTestSupport {
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.error()).isEqualTo("invalid_tenant_file");
-        assertThat(response.json().path("message").asString()).contains("Nobody");
+        assertThat(response.json().path("detail").asString()).contains("Nobody");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM companies WHERE slug = ?").param(slug).query(Long.class).single())
                 .isZero();
     }
