@@ -138,6 +138,30 @@ class CalcomCheckTest extends AdminApiTestSupport {
                 && e.contains("is seated (4 seats per time slot)"));
     }
 
+    /** A key whose user is in no team: "any stylist" can't be offered, and the check says how to set it up. */
+    @Test
+    void aUserWithoutATeamIsAWarningWithItsFix() throws Exception {
+        sim("/_sim/scenario", """
+                {"tenants": [{"apiKey": "cal_solo", "userId": 870, "name": "Solo", "username": "solo-owner",
+                              "timeZone": "Europe/Berlin"}],
+                 "hosts": [{"id": 870, "username": "solo-owner", "name": "Solo", "timeZone": "Europe/Berlin",
+                            "schedule": {"mon": ["09:00-17:00"]}}],
+                 "eventTypes": [{"id": 871, "ownerKey": "cal_solo", "title": "Cut", "slug": "cut",
+                                 "lengthInMinutes": 30, "hosts": ["solo-owner"], "emailRequired": false}]}
+                """);
+        long[] tenant = companyWithBranch(uniqueSlug("solo"));
+        String base = "/admin/api/companies/" + tenant[0];
+        patch(base, Map.of("calcomApiKey", "cal_solo"));
+
+        Response check = get(base + "/calcom/check");
+
+        JsonNode team = java.util.stream.StreamSupport.stream(check.json().path("findings").spliterator(), false)
+                .filter(f -> f.path("subject").asString().equals("Team")).findFirst().orElseThrow();
+        assertThat(team.path("level").asString()).isEqualTo("WARNING");
+        assertThat(team.path("finding").asString()).contains("in no team");
+        assertThat(team.path("fix").asString()).contains("round-robin event type");
+    }
+
     @Test
     void aKeyCalcomRefusesIsTheOnlyFinding() {
         long[] tenant = companyWithBranch(uniqueSlug("check-bad-key"));
