@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -19,17 +20,17 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 
-import io.slotline.sim.CalcomSimulator;
-import io.slotline.sim.SimOptions;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * In demo mode the gateway brings its own Cal.com: the simulator on its own port, with the demo calendar, sending
- * its booking webhooks back to the gateway as Cal.com would.
+ * its booking webhooks back to the gateway as Cal.com would. The simulator (module calcom-sim) is a runtime
+ * dependency only: the gateway's code never refers to it, and it is loaded here, in demo mode, by name.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("demo")
 @ConditionalOnWebApplication
+@ConditionalOnClass(name = EmbeddedSimulator.SIMULATOR)
 @ConditionalOnProperty(name = "slotline.demo.embedded-simulator", havingValue = "true", matchIfMissing = true)
 class DemoSimulatorConfiguration {
 
@@ -37,23 +38,23 @@ class DemoSimulatorConfiguration {
     static final String DEMO_WEBHOOK_SECRET = "whsec_demo";
 
     @Bean(destroyMethod = "close")
-    CalcomSimulator demoCalcomSimulator(DemoProperties properties) {
-        CalcomSimulator simulator = CalcomSimulator.start(SimOptions.defaults().withPort(properties.simulatorPort()));
+    EmbeddedSimulator demoCalcomSimulator(DemoProperties properties) {
+        EmbeddedSimulator simulator = EmbeddedSimulator.start(properties.simulatorPort());
         log.info("Cal.com simulator (demo scenario) listening on {}", simulator.baseUrl());
         return simulator;
     }
 
     @Bean
-    DemoWebhookSubscription demoWebhookSubscription(CalcomSimulator simulator, JsonMapper json) {
+    DemoWebhookSubscription demoWebhookSubscription(EmbeddedSimulator simulator, JsonMapper json) {
         return new DemoWebhookSubscription(simulator, json);
     }
 
     static final class DemoWebhookSubscription {
 
-        private final CalcomSimulator simulator;
+        private final EmbeddedSimulator simulator;
         private final JsonMapper json;
 
-        DemoWebhookSubscription(CalcomSimulator simulator, JsonMapper json) {
+        DemoWebhookSubscription(EmbeddedSimulator simulator, JsonMapper json) {
             this.simulator = simulator;
             this.json = json;
         }
