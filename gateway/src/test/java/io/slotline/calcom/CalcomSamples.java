@@ -1,6 +1,6 @@
 package io.slotline.calcom;
 
-/** Response bodies as documented in /work/shared/reference/calcom.md. */
+/** Response bodies as Cal.com's API v2 sends them (repository calcom/cal.com, apps/api/v2). */
 final class CalcomSamples {
 
     private CalcomSamples() {
