@@ -374,10 +374,10 @@ class HostileInputTest extends LiveCallTest {
                 utf8("company:\n  slug: x\n  name: y\n  bookingWindowDays: many\n"), "application/yaml");
 
         assertThat(noCompany.status()).isEqualTo(400);
-        assertThat(JSON.readTree(noCompany.body()).path("message").asString())
+        assertThat(JSON.readTree(noCompany.body()).path("detail").asString())
                 .isEqualTo("invalid tenant file: tenant file needs a 'company' section");
         assertThat(wrongType.status()).isEqualTo(400);
-        assertThat(JSON.readTree(wrongType.body()).path("message").asString())
+        assertThat(JSON.readTree(wrongType.body()).path("detail").asString())
                 .isEqualTo("invalid tenant file: company.bookingWindowDays must be a whole number");
     }
 
