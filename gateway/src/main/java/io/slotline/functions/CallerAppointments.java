@@ -1,6 +1,5 @@
 package io.slotline.functions;
 
-import java.text.Normalizer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -31,6 +30,7 @@ import io.slotline.speech.DateTimeRequest;
 import io.slotline.speech.MessageKey;
 import io.slotline.speech.Messages;
 import io.slotline.speech.ParseResult;
+import io.slotline.speech.SpeechText;
 import io.slotline.speech.SpokenTimes;
 import io.slotline.speech.TimeExpressions;
 import io.slotline.speech.TimeWindow;
@@ -297,10 +297,7 @@ class CallerAppointments {
         if (name == null) {
             return List.of();
         }
-        String folded = name.toLowerCase(Locale.ROOT)
-                .replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss");
-        folded = Normalizer.normalize(folded, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        return Arrays.stream(folded.split("[^a-z]+"))
+        return Arrays.stream(SpeechText.fold(name).split("[^a-z]+"))
                 .filter(token -> !token.isEmpty() && !TITLES.contains(token))
                 .toList();
     }

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** Folding of spoken or LLM-written text into one canonical, ASCII, lower-case spelling. */
-final class SpeechText {
+public final class SpeechText {
 
     private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern MERIDIEM_DOTS = Pattern.compile("(?<![a-z])([ap])\\.\\s?m\\.?(?![a-z])");
@@ -25,7 +25,7 @@ final class SpeechText {
      * Lower case, umlauts transliterated (ä → ae, ß → ss) so that "März" and "Maerz" meet, other diacritics
      * dropped. Keeps every character that is not a letter with a diacritic.
      */
-    static String fold(String text) {
+    public static String fold(String text) {
         String lower = Normalizer.normalize(text, Normalizer.Form.NFC).toLowerCase(Locale.ROOT)
                 .replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss");
         return COMBINING_MARKS.matcher(Normalizer.normalize(lower, Normalizer.Form.NFD)).replaceAll("");
