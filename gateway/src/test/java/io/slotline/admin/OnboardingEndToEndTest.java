@@ -150,6 +150,47 @@ class OnboardingEndToEndTest extends AdminApiTestSupport {
     }
 
     @Test
+    void syncFillsInEachStylistsOwnEventTypeOfEveryStepOfAServiceInSteps() {
+        long[] tenant = companyWithBranch(uniqueSlug("steps-salon"));
+        String base = "/admin/api/companies/" + tenant[0];
+        patch(base, Map.of("calcomApiKey", "cal_demo"));
+        post(base + "/staff", Map.of("name", "Anna", "branchId", tenant[1], "calcomUsername", "anna-demo"));
+        post(base + "/staff", Map.of("name", "Ben", "branchId", tenant[1], "calcomUsername", "ben-demo"));
+        Response first = post(base + "/calcom/sync", null);
+        // the hidden step event types are no services of their own
+        assertThat(first.json().path("created").asInt()).isEqualTo(3);
+        long colouring = java.util.stream.StreamSupport.stream(get(base + "/services").json().spliterator(), false)
+                .filter(service -> service.path("name").asString().equals("Färben")).findFirst().orElseThrow()
+                .path("id").asLong();
+        // the operator names the steps' event types; their lengths and the stylists' own types come from Cal.com
+        Response stepped = patch(base + "/services/" + colouring, Map.of("steps", List.of(
+                Map.of("name", "Farbe", "calcomEventTypeId", 1004, "durationMinutes", 30, "pauseMinMinutes", 30,
+                        "pauseMaxMinutes", 60),
+                Map.of("name", "Waschen", "calcomEventTypeId", 1005, "durationMinutes", 45))));
+        assertThat(stepped.status()).as(stepped.body()).isEqualTo(200);
+
+        Response synced = post(base + "/calcom/sync", null);
+        Response again = post(base + "/calcom/sync", null);
+
+        JsonNode item = java.util.stream.StreamSupport.stream(synced.json().path("items").spliterator(), false)
+                .filter(i -> i.path("serviceName").asString().equals("Färben")).findFirst().orElseThrow();
+        assertThat(item.path("action").asString()).isEqualTo("UPDATE");
+        assertThat(item.path("changes").toString()).contains("steps[0].durationMinutes 30 -> 45")
+                .contains("steps[0].calcomEventTypeSlug null -> faerben-farbe");
+        assertThat(item.path("staffCalendars").toString()).contains("Anna: steps[0] 1114", "Ben: steps[1] 1125");
+        JsonNode steps = get(base + "/services/" + colouring).json().path("steps");
+        assertThat(steps.at("/0/durationMinutes").asInt()).isEqualTo(45);
+        assertThat(steps.at("/0/calcomTeamId").asLong()).isEqualTo(900L);
+        assertThat(steps.at("/0/staffEventTypes").findValuesAsString("slug"))
+                .containsExactly("faerben-farbe-stylist", "faerben-farbe-stylist");
+        assertThat(steps.at("/1/staffEventTypes").findValues("eventTypeId")).extracting(JsonNode::asLong)
+                .containsExactlyInAnyOrder(1115L, 1125L);
+        assertThat(steps.at("/0/pauseMaxMinutes").asInt()).as("the pause is the operator's").isEqualTo(60);
+        assertThat(again.json().path("updated").asInt()).isZero();
+        assertThat(again.json().path("created").asInt()).isZero();
+    }
+
+    @Test
     void syncMatchesExistingServicesByNameAndFillsInTheEventType() {
         long[] tenant = companyWithBranch(uniqueSlug("by-name"));
         String base = "/admin/api/companies/" + tenant[0];

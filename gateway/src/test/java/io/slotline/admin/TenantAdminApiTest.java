@@ -393,6 +393,68 @@ class TenantAdminApiTest extends AdminApiTestSupport {
     }
 
     @Test
+    void aServiceInStepsIsSetValidatedFieldByFieldAndKeptByPatches() {
+        long[] tenant = companyWithBranch(uniqueSlug("steps"));
+        String base = "/admin/api/companies/" + tenant[0];
+        long anna = post(base + "/staff", Map.of("name", "Anna", "branchId", tenant[1], "calcomUsername", "anna-x"))
+                .json().path("id").asLong();
+        long ben = post(base + "/staff", Map.of("name", "Ben", "branchId", tenant[1], "calcomUsername", "ben-x"))
+                .json().path("id").asLong();
+        Map<String, Object> colour = Map.of("name", "Farbe", "calcomEventTypeId", 1004, "durationMinutes", 45,
+                "pauseMinMinutes", 30, "pauseMaxMinutes", 60, "sameStaffNext", false,
+                "staffEventTypes", List.of(Map.of("staffId", anna, "eventTypeId", 1114, "slug", "farbe-x")));
+        Map<String, Object> wash = Map.of("name", "Waschen", "calcomEventTypeId", 1005, "durationMinutes", 45);
+        Response created = post(base + "/services", Map.of("name", "Färben", "durationMinutes", 120,
+                "staffIds", List.of(anna), "steps", List.of(colour, wash)));
+        long serviceId = created.json().path("id").asLong();
+
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.json().path("steps")).hasSize(2);
+        assertThat(created.json().at("/steps/0/pauseMaxMinutes").asInt()).isEqualTo(60);
+        assertThat(created.json().at("/steps/0/staffEventTypes/0/eventTypeId").asLong()).isEqualTo(1114);
+        assertThat(created.json().at("/steps/1/pauseMinMinutes").asInt()).isZero();
+        Response patched = patch(base + "/services/" + serviceId, Map.of("priceCents", 6500));
+        assertThat(patched.json().path("steps")).as("a PATCH without steps keeps them").hasSize(2);
+
+        java.util.function.BiFunction<String, Object, Response> withStep0 = (key, value) -> {
+            Map<String, Object> changed = new java.util.HashMap<>(colour);
+            changed.put(key, value);
+            return patch(base + "/services/" + serviceId, Map.of("steps", List.of(changed, wash)));
+        };
+        Response pauseBackwards = withStep0.apply("pauseMaxMinutes", 20);
+        Response noEventType = withStep0.apply("calcomEventTypeId", 0);
+        Response tooLong = withStep0.apply("durationMinutes", 1441);
+        Response notTheirs = withStep0.apply("staffEventTypes", List.of(Map.of("staffId", ben, "eventTypeId", 1124)));
+        Response oneStep = patch(base + "/services/" + serviceId, Map.of("steps", List.of(colour)));
+        Map<String, Object> pausedLast = new java.util.HashMap<>(wash);
+        pausedLast.put("pauseMaxMinutes", 10);
+        Response pauseAfterLast = patch(base + "/services/" + serviceId, Map.of("steps", List.of(colour, pausedLast)));
+        Response aDay = patch(base + "/services/" + serviceId, Map.of("steps", List.of(
+                Map.of("name", "A", "calcomEventTypeId", 1, "durationMinutes", 660, "pauseMaxMinutes", 60),
+                Map.of("name", "B", "calcomEventTypeId", 2, "durationMinutes", 60))));
+
+        assertThat(pauseBackwards.status()).isEqualTo(400);
+        assertThat(pauseBackwards.field()).isEqualTo("steps[0].pauseMaxMinutes");
+        assertThat(noEventType.status()).isEqualTo(400);
+        assertThat(noEventType.field()).isEqualTo("steps[0].calcomEventTypeId");
+        assertThat(tooLong.field()).isEqualTo("steps[0].durationMinutes");
+        assertThat(notTheirs.status()).isEqualTo(400);
+        assertThat(notTheirs.field()).isEqualTo("steps[0].staffEventTypes[0].staffId");
+        assertThat(oneStep.status()).isEqualTo(400);
+        assertThat(oneStep.field()).isEqualTo("steps");
+        assertThat(pauseAfterLast.status()).isEqualTo(400);
+        assertThat(pauseAfterLast.field()).isEqualTo("steps[1]");
+        assertThat(aDay.status()).isEqualTo(400);
+        assertThat(aDay.field()).isEqualTo("steps");
+        assertThat(get(base + "/services/" + serviceId).json().at("/steps/0/pauseMaxMinutes").asInt())
+                .as("nothing refused was written").isEqualTo(60);
+
+        Response oneBlock = patch(base + "/services/" + serviceId, Map.of("steps", List.of()));
+        assertThat(oneBlock.status()).isEqualTo(200);
+        assertThat(oneBlock.json().path("steps")).isEmpty();
+    }
+
+    @Test
     void aStaffMembersOwnEventTypeIsSetByHandAndValidated() {
         long[] tenant = companyWithBranch(uniqueSlug("own-types"));
         String base = "/admin/api/companies/" + tenant[0];

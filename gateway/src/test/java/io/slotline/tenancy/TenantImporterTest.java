@@ -73,6 +73,51 @@ class TenantImporterTest {
         }
 
         @Test
+        void aServiceInStepsIsImportedOnceWithItsStylistsOwnEventTypesPerStep() {
+            TenantFiles.Unique inSteps = salon.with("faerben\n    staff: [Anna, Ben]", """
+                    faerben
+                        staff: [Anna, Ben]
+                        steps:
+                          - name: Farbe
+                            calcomEventTypeId: 1004
+                            durationMinutes: 45
+                            pauseMinMinutes: 30
+                            pauseMaxMinutes: 60
+                            staffEventTypes:
+                              - { staff: Anna, id: 1114, slug: farbe-stylist }
+                              - { staff: Ben, id: 1124 }
+                          - name: Waschen
+                            calcomEventTypeId: 1005
+                            calcomTeamId: 901
+                            durationMinutes: 45""".stripTrailing());
+
+            long companyId = fixture.importer.apply(inSteps.file()).companyId();
+            ImportReport again = fixture.importer.apply(inSteps.file());
+
+            assertThat(again.services()).as("applying it again changes nothing").isEqualTo(new Counts(0, 0, 2, 0));
+            Service colouring = fixture.directory.activeServices(companyId).stream()
+                    .filter(s -> s.name().equals("Färben")).findFirst().orElseThrow();
+            assertThat(colouring.inSteps()).isTrue();
+            assertThat(colouring.steps()).extracting(ServiceStep::calcomEventTypeId).containsExactly(1004L, 1005L);
+            ServiceStep colour = colouring.steps().get(0);
+            assertThat(colour.pauseMinMinutes()).isEqualTo(30);
+            assertThat(colour.pauseMaxMinutes()).isEqualTo(60);
+            assertThat(colour.sameStaffNext()).isFalse();
+            long anna = fixture.directory.staffForService(companyId, colouring.id()).stream()
+                    .filter(s -> s.name().equals("Anna")).findFirst().orElseThrow().id();
+            assertThat(colour.ownEventType(anna)).get().extracting(StaffEventType::eventTypeId).isEqualTo(1114L);
+            assertThat(colouring.steps().get(1).calcomTeamId()).isEqualTo(901L);
+            assertThat(colouring.steps().get(1).staffEventTypes()).isEmpty();
+
+            TenantFiles.Unique backwards = inSteps.with("pauseMaxMinutes: 60", "pauseMaxMinutes: 20");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> fixture.importer.apply(backwards.file()))
+                    .hasMessageContaining("steps[0].pauseMaxMinutes");
+            TenantFiles.Unique stranger = inSteps.with("staff: Ben, id: 1124", "staff: Carla, id: 1124");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> fixture.importer.apply(stranger.file()))
+                    .hasMessageContaining("steps[0].staffEventTypes names 'Carla'");
+        }
+
+        @Test
         void changesInTheFileAreAppliedAndCounted() {
             long companyId = fixture.importer.apply(salon.file()).companyId();
             TenantFiles.Unique edited = salon
