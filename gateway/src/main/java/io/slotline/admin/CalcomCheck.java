@@ -119,6 +119,12 @@ class CalcomCheck {
             Service service, String webhookUrl, List<Finding> findings) {
         String subject = "Service " + service.name();
         Long eventTypeId = service.calcomEventTypeId();
+        if (service.inSteps()) {
+            checkSteps(account, found, teamTypes, service, webhookUrl, findings);
+            if (eventTypeId == null) {
+                return; // booked step by step: the service needs no event type of its own
+            }
+        }
         if (eventTypeId == null) {
             findings.add(new Finding(Level.ERROR, subject, "The service has no Cal.com event type, so it can't be "
                     + "booked.", "Run the Cal.com sync, or set the service's calcomEventTypeId."));
@@ -200,6 +206,71 @@ class CalcomCheck {
                         + "webhooks.", "Use a managed team event type for " + service.name() + ", or subscribe "
                         + "its webhook with " + staff.name() + "'s own API key."));
             }
+        }
+    }
+
+    /**
+     * A service in steps is booked on each step's event types: each must be listed and bookable by phone, and each
+     * stylist who performs the service needs their own event type of the step (else the step is never theirs).
+     */
+    private void checkSteps(CalcomAccount account, CalcomSync.Account found, List<EventType> teamTypes,
+            Service service, String webhookUrl, List<Finding> findings) {
+        for (int index = 0; index < service.steps().size(); index++) {
+            io.slotline.tenancy.ServiceStep step = service.steps().get(index);
+            String subject = "Service " + service.name() + ", step " + (index + 1) + " (" + step.name() + ")";
+            Optional<EventType> eventType = found.serviceTypes().stream()
+                    .filter(e -> e.id() == step.calcomEventTypeId()).findFirst()
+                    .or(() -> teamTypes.stream().filter(e -> e.id() == step.calcomEventTypeId()).findFirst());
+            if (eventType.isEmpty()) {
+                findings.add(new Finding(Level.ERROR, subject, "Cal.com lists no event type "
+                        + step.calcomEventTypeId() + " for this account: the step, and so the service, can't be "
+                        + "booked.", "Point the step at the team event type that serves it, then run the sync."));
+                continue;
+            }
+            EventType type = eventType.get();
+            List<String> questions = type.requiredCustomFields().stream().map(EventType.BookingField::slug).toList();
+            if (!questions.isEmpty()) {
+                findings.add(new Finding(Level.ERROR, subject, "Event type " + type.id() + " requires booking "
+                        + "questions a caller can't answer by phone: " + String.join(", ", questions) + ".",
+                        "Make these questions optional or hidden in Cal.com."));
+            }
+            if (type.isSeated()) {
+                findings.add(new Finding(Level.ERROR, subject, "Event type " + type.id() + " is seated: one step "
+                        + "of one caller can't share a booking with others.", "Turn off 'Offer seats' in Cal.com."));
+            }
+            if (type.lengthInMinutes() != step.durationMinutes()) {
+                findings.add(new Finding(Level.WARNING, subject, "The step says " + step.durationMinutes()
+                        + " minutes, Cal.com books " + type.lengthInMinutes() + ".", "Run the Cal.com sync or "
+                        + "correct the event type's length."));
+            }
+            if (!type.hidden()) {
+                findings.add(new Finding(Level.WARNING, subject, "Event type " + type.id() + " is not hidden: web "
+                        + "bookers can book this step alone.", "Hide it in Cal.com (event type, 'Hidden')."));
+            }
+            checkWebhooks(account, type, teamTypes, webhookUrl, subject, findings);
+            int stylists = 0;
+            for (Staff staff : directory.staffForService(service.companyId(), service.id())) {
+                Optional<StaffEventType> own = step.ownEventType(staff.id());
+                Optional<EventType> listed = own.flatMap(o -> found.ownOf(staff.calcomUsername()).stream()
+                        .filter(e -> e.id() == o.eventTypeId()).findFirst());
+                if (listed.isEmpty()) {
+                    findings.add(new Finding(Level.WARNING, subject, staff.name() + " has no Cal.com event type of "
+                            + "their own for this step" + (own.isPresent() ? " (" + own.get().eventTypeId()
+                            + " is not among " + staff.calcomUsername() + "'s)" : "") + ", so the step is never "
+                            + staff.name() + "'s.", "Assign " + staff.name() + " to the step's managed event type, "
+                            + "then run the Cal.com sync."));
+                    continue;
+                }
+                stylists++;
+                teamTypes.stream().filter(e -> e.isManagedParent() && e.slug().equals(listed.get().slug()))
+                        .findFirst().ifPresent(parent -> checkWebhooks(account, parent, teamTypes, webhookUrl,
+                                staff.name() + " for " + subject, findings));
+            }
+            findings.add(stylists == 0
+                    ? new Finding(Level.ERROR, subject, "No stylist has an event type of their own for this step: "
+                            + "the service is never offered.", "Assign the stylists to the step's managed event "
+                            + "type in Cal.com, then run the Cal.com sync.")
+                    : new Finding(Level.OK, subject, stylists + " stylist(s) can do this step.", null));
         }
     }
 

@@ -162,6 +162,55 @@ class CalcomCheckTest extends AdminApiTestSupport {
         assertThat(team.path("fix").asString()).contains("round-robin event type");
     }
 
+    /** A service in steps: each step's event type and each stylist's own for it are checked. */
+    @Test
+    void theStepsOfAServiceInStepsAreCheckedOneByOne() throws Exception {
+        sim("/_sim/scenario", """
+                {"tenants": [{"apiKey": "cal_steps", "userId": 890, "name": "Steps Salon", "username": "steps-owner",
+                              "teamId": 88, "teamSlug": "steps-team", "timeZone": "Europe/Berlin"}],
+                 "hosts": [{"id": 861, "username": "gina", "name": "Gina", "timeZone": "Europe/Berlin",
+                            "schedule": {"mon": ["09:00-17:00"]}}],
+                 "eventTypes": [
+                   {"id": 891, "ownerKey": "cal_steps", "teamId": 88, "title": "Colour", "slug": "colour", "lengthInMinutes": 120,
+                    "hosts": ["gina"], "emailRequired": false},
+                   {"id": 892, "ownerKey": "cal_steps", "teamId": 88, "title": "Colour: apply", "slug": "colour-apply",
+                    "lengthInMinutes": 45, "hosts": ["gina"], "emailRequired": false, "hidden": true},
+                   {"id": 893, "ownerKey": "cal_steps", "title": "Colour: apply", "slug": "colour-apply-stylist",
+                    "lengthInMinutes": 45, "schedulingType": "managed", "hosts": ["gina"], "emailRequired": false},
+                   {"id": 894, "ownerKey": "cal_steps", "title": "Colour: apply", "slug": "colour-apply-stylist",
+                    "lengthInMinutes": 45, "hosts": ["gina"], "parentId": 893, "emailRequired": false},
+                   {"id": 895, "ownerKey": "cal_steps", "teamId": 88, "title": "Colour: wash", "slug": "colour-wash",
+                    "lengthInMinutes": 30, "hosts": ["gina"], "emailRequired": false}]}
+                """);
+        long[] tenant = companyWithBranch(uniqueSlug("check-steps"));
+        String base = "/admin/api/companies/" + tenant[0];
+        patch(base, Map.of("calcomApiKey", "cal_steps"));
+        post(base + "/staff", Map.of("name", "Gina", "branchId", tenant[1], "calcomUsername", "gina"));
+        Response firstSync = post(base + "/calcom/sync", null);
+        assertThat(firstSync.json().path("created").asInt()).as(firstSync.body()).isEqualTo(2);
+        long colour = get(base + "/services").json().get(0).path("id").asLong();
+        Response stepped = patch(base + "/services/" + colour, Map.of("steps", List.of(
+                Map.of("name", "Apply", "calcomEventTypeId", 892, "durationMinutes", 45, "pauseMinMinutes", 30,
+                        "pauseMaxMinutes", 45),
+                Map.of("name", "Wash", "calcomEventTypeId", 895, "durationMinutes", 45),
+                Map.of("name", "Gone", "calcomEventTypeId", 899, "durationMinutes", 15))));
+        assertThat(stepped.status()).as(stepped.body()).isEqualTo(200);
+        post(base + "/calcom/sync", null);
+
+        Response check = get(base + "/calcom/check");
+
+        List<String> errors = texts(check.json(), "ERROR");
+        List<String> warnings = texts(check.json(), "WARNING");
+        assertThat(texts(check.json(), "OK")).contains("Service Colour, step 1 (Apply): 1 stylist(s) can do this "
+                + "step.");
+        assertThat(warnings).anyMatch(w -> w.startsWith("Service Colour, step 2 (Wash): ") && w.contains("not "
+                + "hidden"));
+        assertThat(warnings).anyMatch(w -> w.startsWith("Service Colour, step 2 (Wash): Gina has no Cal.com event "
+                + "type of their own for this step"));
+        assertThat(errors).anyMatch(e -> e.startsWith("Service Colour, step 2 (Wash): No stylist"));
+        assertThat(errors).anyMatch(e -> e.startsWith("Service Colour, step 3 (Gone): ") && e.contains("899"));
+    }
+
     @Test
     void aKeyCalcomRefusesIsTheOnlyFinding() {
         long[] tenant = companyWithBranch(uniqueSlug("check-bad-key"));

@@ -207,6 +207,62 @@ class StepBookingCallsTest extends LiveCallTest {
         assertThat(active(call.from)).as("a retry after the compensation books the whole again").hasSize(2);
     }
 
+    @Test
+    void aStepWhoseAnswerGotLostIsLookedUpOnTheRetryInsteadOfBookedTwice() {
+        Instant start = StepServiceCallsTest.annasColourWithAHaircutInBetween(TUESDAY);
+        Call call = salonCall();
+        assertThat(call.function("check_availability", check(start)).json().path("available").asBoolean()).isTrue();
+        // Cal.com books the colour, but its answers (the booking and the lookup) arrive broken
+        sim("POST", "/_sim/config", "{\"faults\":{\"bookings\":{\"malformedRate\":1.0}}}");
+        Reply lost;
+        try {
+            lost = call.function("book_appointment", booking(start, "Hannah Schulz"), "tc_lost");
+        } finally {
+            sim("POST", "/_sim/config", "{\"faults\":{\"bookings\":{\"malformedRate\":0.0}}}");
+        }
+
+        // Cal.com may hold it: "taken down, will be confirmed", the second step not sent
+        assertThat(lost.ok()).as(lost.body()).isTrue();
+        assertThat(lost.json().path("pending_confirmation").asBoolean()).isTrue();
+        assertThat(active(call.from)).hasSize(1);
+
+        Reply retried = call.function("book_appointment", booking(start, "Hannah Schulz"), "tc_lost");
+
+        assertThat(retried.ok()).as(retried.body()).isTrue();
+        assertThat(retried.json().path("booked").asBoolean()).isTrue();
+        List<JsonNode> inCalcom = active(call.from);
+        assertThat(inCalcom).as("the colour found by its request id, not booked again").hasSize(2);
+        assertThat(inCalcom).extracting(b -> b.path("metadata").path("slotlineRequestId").asString())
+                .doesNotHaveDuplicates();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM appointment_steps WHERE appointment_id = :id")
+                .param("id", retried.json().path("appointment").path("id").asLong()).query(Long.class).single())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void concurrentDuplicatesBookEveryStepOnce() throws Exception {
+        Instant start = StepServiceCallsTest.annasColourWithAHaircutInBetween(TUESDAY);
+        Call call = salonCall();
+        Map<String, String> args = booking(start, "Sophie Richter");
+
+        var first = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> call.function("book_appointment", args, "tc_a"));
+        var second = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> call.function("book_appointment", args, "tc_b"));
+        Reply a = first.get();
+        Reply b = second.get();
+
+        assertThat(active(call.from)).hasSize(2);
+        assertThat(a.ok() || b.ok()).isTrue();
+        for (Reply reply : new Reply[] {a, b}) {
+            if (!reply.ok()) {
+                assertThat(reply.reason()).isIn("in_progress", "slot_taken");
+            }
+        }
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM appointments a JOIN calls c ON c.id = a.call_id "
+                + "WHERE c.retell_call_id = :call").param("call", call.id).query(Long.class).single()).isEqualTo(1);
+    }
+
     private static String spokenTime(Instant instant) {
         java.time.LocalTime time = instant.atZone(BERLIN).toLocalTime();
         return time.getMinute() == 0 ? time.getHour() + " Uhr" : time.getHour() + " Uhr " + time.getMinute();
