@@ -170,6 +170,16 @@ class BookingAttempts {
     /** The step's create request is about to leave (planned, or refused before: nothing under its id). */
     void stepSending(String key, int step) {
         stepTransition(key, step, "pending", null, "('planned', 'not_booked')");
+        // the attempt is alive: the reconciler gives up on it only this long after its last step was sent
+        jdbc.sql("UPDATE booking_attempts SET updated_at = :now WHERE idempotency_key = :key AND state = 'pending'")
+                .param("now", now())
+                .param("key", key)
+                .update();
+    }
+
+    /** Whether whoever settles the attempt must cancel its steps (see {@link #markCompensating}). */
+    boolean compensating(String key) {
+        return find(key).map(BookingAttempt::compensating).orElse(false);
     }
 
     /** @return false when the step was settled already (by another attempt or the reconciler) */

@@ -723,6 +723,11 @@ public class BookingService implements DisposableBean {
                     return new Unavailable("lookup: " + e.getMessage());
                 }
             }
+            if (attempts.compensating(key)) {
+                // the reconciler (or another attempt) gave this one up meanwhile: book nothing more, undo the rest
+                return compensate(planned, key, "given up while booking")
+                        ? new Unavailable("the attempt was given up") : new Unavailable("compensation not finished");
+            }
             attempts.stepSending(key, step.step());
             CreateBooking create = CreateBooking.of(step.calendar().eventTypeRef(), step.start(), who,
                     row.requestId());
@@ -765,6 +770,10 @@ public class BookingService implements DisposableBean {
                 return e instanceof CalcomException.Unauthorized ? new Unavailable(e.getMessage())
                         : new Rejected(e.getMessage());
             }
+        }
+        if (attempts.compensating(key)) {
+            compensate(planned, key, "given up while booking");
+            return new Unavailable("the attempt was given up");
         }
         return recordSteps(planned, key, attempts.steps(key));
     }
