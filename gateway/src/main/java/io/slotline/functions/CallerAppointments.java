@@ -475,6 +475,11 @@ class CallerAppointments {
         }
         data.put("status", appointment.status().name().toLowerCase(Locale.ROOT));
         data.put("source", appointment.source().name().toLowerCase(Locale.ROOT));
+        if (appointment.serviceId() != null && tenants.activeService(context.companyId(), appointment.serviceId())
+                .map(io.slotline.tenancy.Service::inSteps).orElse(false)) {
+            // a service in steps: the caller may want to know when they will be done
+            data.put("ends", LocalDateTime.ofInstant(appointment.endsAt(), context.zone()).toLocalTime().toString());
+        }
         return data;
     }
 

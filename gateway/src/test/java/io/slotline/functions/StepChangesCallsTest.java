@@ -107,6 +107,8 @@ class StepChangesCallsTest extends LiveCallTest {
         Reply listed = call.function("get_appointments", Map.of());
         assertThat(listed.json().path("appointments")).hasSize(1);
         assertThat(listed.json().at("/appointments/0/appointment_id").asLong()).isEqualTo(appointment);
+        assertThat(listed.json().at("/appointments/0/ends").asString())
+                .isEqualTo(start.plus(Duration.ofMinutes(120)).atZone(BERLIN).toLocalTime().toString());
 
         Reply cancelled = call.function("cancel_appointment", Map.of());
 
