@@ -1,0 +1,113 @@
+package io.slotline.admin;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.BDDMockito.given;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+import io.slotline.console.AccountRole;
+import io.slotline.console.ConsoleAccount;
+import io.slotline.console.ConsoleAccountException;
+import io.slotline.console.ConsoleAccountService;
+
+/**
+ * The console-accounts resource of the admin API alone (a web slice of the resource, the admin API's error advice
+ * and configuration, the account service mocked): the token filter in front of it, and the account service's
+ * refusals as problem details naming the field.
+ */
+@WebMvcTest(useDefaultFilters = false, includeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE,
+        classes = {ConsoleAccountsController.class, AdminErrors.class, AdminConfiguration.class}),
+        excludeAutoConfiguration = {
+        SecurityAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class,
+        SecurityFilterAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class})
+@EnableConfigurationProperties({AdminProperties.class, OperationsProperties.class})
+@TestPropertySource(properties = "slotline.admin.token=" + ConsoleAccountsControllerTest.TOKEN)
+class ConsoleAccountsControllerTest {
+
+    static final String TOKEN = "slice-admin-token-7d2f";
+    private static final String AUTHORIZATION = "Bearer " + TOKEN;
+
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    ConsoleAccountService accounts;
+
+
+    @Test
+    void anAccountIsShownWithoutItsPassword() throws Exception {
+        Instant created = Instant.parse("2026-03-02T09:00:00Z");
+        given(accounts.find(7)).willReturn(Optional.of(new ConsoleAccount(7, "salon", AccountRole.COMPANY, 3L,
+                null, true, null, created, created)));
+
+        mvc.perform(get("/admin/api/console-accounts/7").header("Authorization", AUTHORIZATION))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.username").value("salon"))
+                .andExpect(jsonPath("$.role").value("company"))
+                .andExpect(jsonPath("$.companyId").value(3))
+                .andExpect(jsonPath("$.password").doesNotExist());
+    }
+
+    @Test
+    void anUnknownAccountIsANotFoundProblem() throws Exception {
+        given(accounts.find(8)).willReturn(Optional.empty());
+
+        mvc.perform(get("/admin/api/console-accounts/8").header("Authorization", AUTHORIZATION))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.error").value("not_found"))
+                .andExpect(jsonPath("$.detail").value("console account 8 not found"));
+    }
+
+    @Test
+    void aTakenUsernameIsAConflictNamingTheField() throws Exception {
+        given(accounts.create(any())).willThrow(new ConsoleAccountException(ConsoleAccountException.Kind.CONFLICT,
+                "username", "username salon is taken"));
+
+        mvc.perform(post("/admin/api/console-accounts").header("Authorization", AUTHORIZATION)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"username\":\"salon\",\"password\":\"long-enough-1\",\"role\":\"operator\"}"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.error").value("conflict"))
+                .andExpect(jsonPath("$.field").value("username"))
+                .andExpect(jsonPath("$.detail").value("username salon is taken"));
+    }
+
+    @Test
+    void aMissingRoleIsRefusedBeforeTheServiceIsAsked() throws Exception {
+        mvc.perform(post("/admin/api/console-accounts").header("Authorization", AUTHORIZATION)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"username\":\"salon\",\"password\":\"long-enough-1\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.error").value("invalid_value"))
+                .andExpect(jsonPath("$.field").value("role"));
+    }
+
+    @Test
+    void withoutTheTokenNothingIsAsked() throws Exception {
+        mvc.perform(get("/admin/api/console-accounts/7"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.error").value("unauthorized"));
+    }
+}
