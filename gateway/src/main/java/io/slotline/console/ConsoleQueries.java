@@ -114,7 +114,7 @@ class ConsoleQueries {
             SELECT a.id, a.company_id, co.name AS company_name, s.name AS service_name, st.name AS staff_name,
                    a.customer_id, cu.name AS customer_name, cu.phone AS customer_phone, a.call_id, a.starts_at,
                    a.ends_at, a.status, a.source, a.reschedule_count, a.cancellation_reason, a.calcom_booking_uid,
-                   a.created_at""";
+                   a.created_at, a.attention""";
 
     private static final String CALLBACK_SELECT = """
             SELECT cb.id, cb.company_id, co.name AS company_name, cb.call_id, cb.customer_id, cb.customer_name,
@@ -461,7 +461,7 @@ class ConsoleQueries {
                 rs.getString("customer_name"), rs.getString("customer_phone"), rs.getObject("call_id", Long.class),
                 required(rs, "starts_at"), required(rs, "ends_at"), rs.getString("status"), rs.getString("source"),
                 rs.getInt("reschedule_count"), rs.getString("cancellation_reason"), rs.getString("calcom_booking_uid"),
-                required(rs, "created_at"));
+                required(rs, "created_at"), rs.getString("attention"));
     }
 
     private static CallbackRow callback(ResultSet rs, int row) throws SQLException {

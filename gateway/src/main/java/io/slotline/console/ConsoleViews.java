@@ -31,7 +31,7 @@ final class ConsoleViews {
             @Nullable String staffName, @Nullable Long customerId, @Nullable String customerName,
             @Nullable String customerPhone, @Nullable Long callId, Instant startsAt, Instant endsAt, String status,
             String source, int rescheduleCount, @Nullable String cancellationReason, @Nullable String calcomBookingUid,
-            Instant createdAt) {
+            Instant createdAt, @Nullable String attention) {
     }
 
     record CallbackRow(long id, long companyId, String companyName, @Nullable Long callId, @Nullable Long customerId,

@@ -295,6 +295,20 @@ class ConsoleWebTest {
     // ---- pages and actions
 
     @Test
+    void anAppointmentThatNeedsAttentionSaysWhyInTheAppointmentsList() {
+        ConsoleClient browser = client().signedIn(a.user(), PASSWORD_A);
+        assertThat(browser.get("/console/appointments").body()).doesNotContain("needs attention");
+
+        jdbc.sql("UPDATE appointments SET attention = :why WHERE id = :id")
+                .param("why", "Step 2 of the colouring was cancelled in Cal.com").param("id", a.appointmentId())
+                .update();
+
+        assertThat(browser.get("/console/appointments").body()).contains("needs attention",
+                "Step 2 of the colouring was cancelled in Cal.com");
+        assertThat(browser.get("/console/appointments?lang=de").body()).contains("bitte prüfen");
+    }
+
+    @Test
     void aCallsPageShowsItsTimeline() {
         String page = client().signedIn(a.user(), PASSWORD_A).get("/console/calls/" + a.callId()).body();
 
