@@ -1,9 +1,6 @@
 package io.slotline.admin;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -13,7 +10,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
-import io.slotline.retell.RetellSignature;
+import io.slotline.support.RetellClient;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -68,17 +65,17 @@ class OnboardingEndToEndTest extends AdminApiTestSupport {
                         "call_status", "ongoing", "direction", "inbound", "from_number", "+447700900123",
                         "to_number", number, "start_timestamp", System.currentTimeMillis())));
 
-        HttpResponse<String> answer = functionCall(body, retellKey);
-        HttpResponse<String> forged = functionCall(body, "key_someone_else");
+        RetellClient.Response answer = functionCall(body, retellKey);
+        RetellClient.Response forged = functionCall(body, "key_someone_else");
 
-        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.status()).isEqualTo(200);
         JsonNode result = json.readTree(answer.body());
         assertThat(result.path("ok").asBoolean()).isTrue();
         assertThat(result.path("company_name").asString()).isEqualTo("Other Cuts");
         assertThat(result.path("branch_name").asString()).isEqualTo("London");
         assertThat(result.path("time_zone").asString()).isEqualTo("Europe/London");
         assertThat(result.path("services").asString()).isEqualTo("Haircut");
-        assertThat(forged.statusCode()).isEqualTo(401);
+        assertThat(forged.status()).isEqualTo(401);
 
         Response calls = get("/admin/api/calls?companyId=" + companyId);
         assertThat(calls.json().path("items").findValuesAsString("retellCallId")).containsExactly(callId);
@@ -210,13 +207,8 @@ class OnboardingEndToEndTest extends AdminApiTestSupport {
         assertThat(service.path("synonyms").get(0).asString()).isEqualTo("Herrenschnitt");
     }
 
-    private HttpResponse<String> functionCall(String body, String key) throws Exception {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url("/retell/functions/get_current_context")))
-                .header("Content-Type", "application/json")
-                .header("X-Retell-Signature", RetellSignature.sign(bytes, key, System.currentTimeMillis()))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
-                .build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    private RetellClient.Response functionCall(String body, String key) {
+        return new RetellClient(() -> port, Clock.systemUTC()).signed("/retell/functions/get_current_context", body,
+                key);
     }
 }

@@ -2,14 +2,11 @@ package io.slotline.console;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -37,7 +34,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import io.slotline.retell.RetellSignature;
+import io.slotline.support.RetellClient;
 import io.slotline.sim.CalcomSimulator;
 import io.slotline.support.JvmSimulator;
 import io.slotline.support.RequiredServices;
@@ -246,13 +243,10 @@ class ConsoleBrowserTest {
                 + "\",\"to_number\":\"" + DEMO_NUMBER + "\",\"start_timestamp\":" + System.currentTimeMillis() + "}";
     }
 
-    private String retell(String path, String body) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", "application/json")
-                .header("X-Retell-Signature", RetellSignature.sign(body.getBytes(StandardCharsets.UTF_8), "key_demo",
-                        System.currentTimeMillis()))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(path + ": " + response.body()).isBetween(200, 204);
+    private String retell(String path, String body) {
+        RetellClient.Response response = new RetellClient(() -> port, Clock.systemUTC()).signed(path, body,
+                "key_demo");
+        assertThat(response.status()).as(path + ": " + response.body()).isBetween(200, 204);
         return response.body();
     }
 

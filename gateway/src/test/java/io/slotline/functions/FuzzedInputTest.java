@@ -20,7 +20,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import io.slotline.calcom.CalcomWebhookSignature;
-import io.slotline.retell.RetellSignature;
+import io.slotline.support.RetellClient;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -63,7 +63,7 @@ class FuzzedInputTest extends LiveCallTest {
             byte[] bytes = JSON.writeValueAsBytes(body);
             check(failures, sample.function() + " " + cut(sample.args().toString()),
                     post("/retell/functions/" + sample.function(), bytes,
-                            Map.of("X-Retell-Signature", RetellSignature.sign(bytes, SALON_KEY, CLOCK.millis()))));
+                            Map.of(RetellClient.SIGNATURE, retell(port).signature(bytes, SALON_KEY))));
         }
         long processed = 0;
         for (String payload : webhookPayloads().sampleStream().limit(WEBHOOK_SAMPLES).toList()) {

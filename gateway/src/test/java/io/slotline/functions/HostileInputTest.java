@@ -26,6 +26,7 @@ import org.springframework.test.context.TestPropertySource;
 
 import io.slotline.calcom.CalcomWebhookSignature;
 import io.slotline.retell.RetellSignature;
+import io.slotline.support.RetellClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -516,12 +517,12 @@ class HostileInputTest extends LiveCallTest {
     }
 
     private Raw signedBy(String path, byte[] body, String key) {
-        return retell(path, body, RetellSignature.sign(body, key, CLOCK.millis()));
+        return retell(path, body, retell(port).signature(body, key));
     }
 
     private Raw signedWith(String path, byte[] body, Map<String, String> headers) {
         Map<String, String> all = new LinkedHashMap<>(headers);
-        all.put("X-Retell-Signature", RetellSignature.sign(body, SALON_KEY, CLOCK.millis()));
+        all.put(RetellClient.SIGNATURE, retell(port).signature(body, SALON_KEY));
         return raw("POST", path, body, all);
     }
 

@@ -39,9 +39,9 @@ import io.slotline.availability.InvalidationSource;
 import io.slotline.availability.SlotRequest;
 import io.slotline.booking.Calendars;
 import io.slotline.booking.EventTypeCatalog;
-import io.slotline.retell.RetellSignature;
 import io.slotline.sim.CalcomSimulator;
 import io.slotline.sim.SimOptions;
+import io.slotline.support.RetellClient;
 import io.slotline.support.MutableClock;
 import io.slotline.tenancy.Company;
 import io.slotline.tenancy.Service;
@@ -183,8 +183,7 @@ abstract class LiveCallTest {
             body.set("args", JSON.valueToTree(args));
             body.set("call", callObject(toolCallId, name));
             byte[] bytes = JSON.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
-            return send(gatewayPort, "/retell/functions/" + name, bytes,
-                    RetellSignature.sign(bytes, key, CLOCK.millis()));
+            return reply(retell(gatewayPort).signed("/retell/functions/" + name, bytes, key));
         }
 
         /** A new tool call id of this call. */
@@ -223,7 +222,7 @@ abstract class LiveCallTest {
             inbound.put("from_number", from);
             inbound.put("to_number", to);
             byte[] bytes = JSON.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
-            return send(gatewayPort, "/retell/inbound", bytes, RetellSignature.sign(bytes, key, CLOCK.millis()));
+            return reply(retell(gatewayPort).signed("/retell/inbound", bytes, key));
         }
     }
 
@@ -262,8 +261,7 @@ abstract class LiveCallTest {
     }
 
     Reply post(String path, String body, String key) {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        return send(path, bytes, RetellSignature.sign(bytes, key, CLOCK.millis()));
+        return reply(retell(port).signed(path, body, key));
     }
 
     Reply send(String path, byte[] body, @Nullable String signature) {
@@ -271,21 +269,16 @@ abstract class LiveCallTest {
     }
 
     Reply send(int gatewayPort, String path, byte[] body, @Nullable String signature) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + gatewayPort + path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        if (signature != null) {
-            request.header("X-Retell-Signature", signature);
-        }
-        try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.body());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return reply(retell(gatewayPort).send(path, body, signature));
+    }
+
+    /** Retell's requests to the gateway instance listening on {@code gatewayPort}, signed at the test clock's time. */
+    static RetellClient retell(int gatewayPort) {
+        return new RetellClient(() -> gatewayPort, CLOCK);
+    }
+
+    static Reply reply(RetellClient.Response response) {
+        return new Reply(response.status(), response.body());
     }
 
     // ---- what the simulator knows (ground truth)

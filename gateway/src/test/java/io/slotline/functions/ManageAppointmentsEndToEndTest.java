@@ -46,9 +46,9 @@ import io.slotline.availability.SlotRequest;
 import io.slotline.calls.CallbackRequest;
 import io.slotline.calls.CallbackRequests;
 import io.slotline.customers.Customers;
-import io.slotline.retell.RetellSignature;
 import io.slotline.sim.CalcomSimulator;
 import io.slotline.sim.SimOptions;
+import io.slotline.support.RetellClient;
 import io.slotline.support.MutableClock;
 import io.slotline.tenancy.ChangeVerification;
 import io.slotline.tenancy.Company;
@@ -922,14 +922,9 @@ class ManageAppointmentsEndToEndTest {
         body.set("args", json.readTree(args));
         body.set("call", call);
         byte[] raw = json.writeValueAsBytes(body);
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/retell/functions/"
-                        + function))
-                .header("Content-Type", "application/json")
-                .header("X-Retell-Signature", RetellSignature.sign(raw, retellKey, clock.millis()))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(raw))
-                .build();
-        HttpResponse<String> response = send(request);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        RetellClient.Response response = new RetellClient(() -> port, clock)
+                .signed("/retell/functions/" + function, raw, retellKey);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
         return json.readTree(response.body());
     }
 

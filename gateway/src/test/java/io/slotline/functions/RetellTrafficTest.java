@@ -2,11 +2,6 @@ package io.slotline.functions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +11,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import io.slotline.retell.RetellSignature;
 import io.slotline.support.RetellCalls;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -29,7 +23,6 @@ class RetellTrafficTest extends LiveCallTest {
 
     private static final Duration FORTY_MINUTES = Duration.ofMinutes(40);
     private static final LocalDate TUESDAY = LocalDate.of(2026, 11, 17);
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @Test
     void aFunctionCallFortyMinutesIntoACallIsServedAndKnowsItsToolCall() {
@@ -278,20 +271,6 @@ class RetellTrafficTest extends LiveCallTest {
     }
 
     private Reply argsOnly(String path, String body, Map<String, String> headers, String key) {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", "application/json")
-                .header("X-Retell-Signature", RetellSignature.sign(bytes, key, CLOCK.millis()))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
-        headers.forEach(request::header);
-        try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.body());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return reply(retell(port).signed(path, body.getBytes(StandardCharsets.UTF_8), key, headers));
     }
 }

@@ -2,16 +2,14 @@ package io.slotline.retell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,6 +22,7 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
+import io.slotline.support.RetellClient;
 import io.slotline.tenancy.TenantImporter;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -58,7 +57,7 @@ class RetellEndpointsTest {
     @Autowired
     JdbcClient jdbc;
 
-    final HttpClient http = HttpClient.newHttpClient();
+    final RetellClient retell = new RetellClient(() -> port, Clock.fixed(NOW, ZoneOffset.UTC));
     final JsonMapper json = JsonMapper.builder().build();
     String callId;
 
@@ -71,10 +70,10 @@ class RetellEndpointsTest {
 
     @Test
     void functionCallBuildsCallContextFromTheRequestWithoutWaitingForCallStarted() throws Exception {
-        HttpResponse<String> response = post("/retell/functions/get_current_context",
+        RetellClient.Response response = post("/retell/functions/get_current_context",
                 functionCall("get_current_context", "{}", DEMO_NUMBER, "+4917612345678"), "key_demo");
 
-        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.status()).isEqualTo(200);
         JsonNode answer = json.readTree(response.body());
         assertThat(answer.get("ok").asBoolean()).isTrue();
         assertThat(answer.get("today").asString()).isEqualTo("2026-11-27");
@@ -91,9 +90,9 @@ class RetellEndpointsTest {
     void callStartedAfterAFunctionCallMergesIntoTheSameCall() throws Exception {
         post("/retell/functions/get_current_context", functionCall("get_current_context", "{}", DEMO_NUMBER,
                 "+4917612345678"), "key_demo");
-        HttpResponse<String> started = post("/retell/webhook", webhook("call_started", DEMO_NUMBER), "key_demo");
+        RetellClient.Response started = post("/retell/webhook", webhook("call_started", DEMO_NUMBER), "key_demo");
 
-        assertThat(started.statusCode()).isEqualTo(204);
+        assertThat(started.status()).isEqualTo(204);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM calls WHERE retell_call_id = :id").param("id", callId)
                 .query(Integer.class).single()).isEqualTo(1);
         assertThat(callRow("agent_id")).isEqualTo("agent-1");
@@ -103,11 +102,11 @@ class RetellEndpointsTest {
     void webhooksActOncePerEventAndCall() throws Exception {
         post("/retell/webhook", webhook("call_started", DEMO_NUMBER), "key_demo");
         String ended = webhook("call_ended", DEMO_NUMBER);
-        assertThat(post("/retell/webhook", ended, "key_demo").statusCode()).isEqualTo(204);
+        assertThat(post("/retell/webhook", ended, "key_demo").status()).isEqualTo(204);
         jdbc.sql("UPDATE calls SET disconnection_reason = 'tampered' WHERE retell_call_id = :id")
                 .param("id", callId).update();
 
-        assertThat(post("/retell/webhook", ended, "key_demo").statusCode()).isEqualTo(204);
+        assertThat(post("/retell/webhook", ended, "key_demo").status()).isEqualTo(204);
 
         assertThat(callRow("status")).isEqualTo("ended");
         assertThat(callRow("disconnection_reason")).as("a duplicate delivery must not act again").isEqualTo("tampered");
@@ -115,7 +114,7 @@ class RetellEndpointsTest {
 
     @Test
     void otherWebhookEventsAreAcknowledgedAndIgnored() throws Exception {
-        assertThat(post("/retell/webhook", webhook("transcript_updated", DEMO_NUMBER), "key_demo").statusCode())
+        assertThat(post("/retell/webhook", webhook("transcript_updated", DEMO_NUMBER), "key_demo").status())
                 .isEqualTo(204);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM calls WHERE retell_call_id = :id").param("id", callId)
                 .query(Integer.class).single()).isZero();
@@ -127,7 +126,7 @@ class RetellEndpointsTest {
                 + "\"direction\":\"inbound\",\"from_number\":\"+4917612345678\",\"to_number\":\"" + DEMO_NUMBER + "\","
                 + "\"call_status\":\"ended\",\"call_analysis\":{\"call_summary\":\"Termin gebucht\","
                 + "\"user_sentiment\":\"Positive\",\"call_successful\":true}}}";
-        assertThat(post("/retell/webhook", body, "key_demo").statusCode()).isEqualTo(204);
+        assertThat(post("/retell/webhook", body, "key_demo").status()).isEqualTo(204);
         assertThat(callRow("summary")).isEqualTo("Termin gebucht");
         assertThat(callRow("status")).isEqualTo("ended");
     }
@@ -136,9 +135,9 @@ class RetellEndpointsTest {
     void inboundWebhookHandsTheAgentTodayInTheBranchZoneAndTheServices() throws Exception {
         String body = "{\"event\":\"call_inbound\",\"event_timestamp\":1,\"call_inbound\":{\"agent_id\":\"a\","
                 + "\"from_number\":\"+4917612345678\",\"to_number\":\"" + DEMO_NUMBER + "\"}}";
-        HttpResponse<String> response = post("/retell/inbound", body, "key_demo");
+        RetellClient.Response response = post("/retell/inbound", body, "key_demo");
 
-        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.status()).isEqualTo(200);
         JsonNode variables = json.readTree(response.body()).get("call_inbound").get("dynamic_variables");
         assertThat(variables.get("today").asString()).isEqualTo("2026-11-27");
         assertThat(variables.get("weekday").asString()).isEqualTo("Freitag");
@@ -150,18 +149,18 @@ class RetellEndpointsTest {
     void inboundCallToAnUnknownNumberIsRejected() throws Exception {
         String body = "{\"event\":\"call_inbound\",\"call_inbound\":{\"from_number\":\"+4917612345678\","
                 + "\"to_number\":\"+4930999999\"}}";
-        HttpResponse<String> response = post("/retell/inbound", body, "key_demo");
+        RetellClient.Response response = post("/retell/inbound", body, "key_demo");
 
-        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.status()).isEqualTo(200);
         assertThat(json.readTree(response.body()).get("call_inbound").get("reject").asBoolean()).isTrue();
     }
 
     @Test
     void oneTenantsKeyCannotSignACallToAnotherTenantsNumber() throws Exception {
-        HttpResponse<String> response = post("/retell/functions/get_current_context",
+        RetellClient.Response response = post("/retell/functions/get_current_context",
                 functionCall("get_current_context", "{}", OTHER_NUMBER, "+4917612345678"), "key_demo");
 
-        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.status()).isEqualTo(401);
         assertThat(functionCallsLogged()).isZero();
     }
 
@@ -172,13 +171,13 @@ class RetellEndpointsTest {
         String good = RetellSignature.sign(body.getBytes(StandardCharsets.UTF_8), "key_demo", now);
 
         assertThat(send("/retell/functions/get_current_context", body.replace("get_current", "get_currenT"), good)
-                .statusCode()).isEqualTo(401);
+                .status()).isEqualTo(401);
         assertThat(send("/retell/functions/get_current_context", body,
                 RetellSignature.sign(body.getBytes(StandardCharsets.UTF_8), "key_demo", now - 600_000))
-                .statusCode()).isEqualTo(401);
-        assertThat(send("/retell/functions/get_current_context", body, null).statusCode()).isEqualTo(401);
+                .status()).isEqualTo(401);
+        assertThat(send("/retell/functions/get_current_context", body, null).status()).isEqualTo(401);
         assertThat(send("/retell/functions/get_current_context", body,
-                RetellSignature.sign(body.getBytes(StandardCharsets.UTF_8), "key_wrong", now)).statusCode())
+                RetellSignature.sign(body.getBytes(StandardCharsets.UTF_8), "key_wrong", now)).status())
                 .isEqualTo(401);
         assertThat(callRowCount()).isZero();
         assertThat(functionCallsLogged()).isZero();
@@ -186,55 +185,51 @@ class RetellEndpointsTest {
 
     @Test
     void badInputGetsAJsonErrorAndChangesNothing() throws Exception {
-        HttpResponse<String> malformed = post("/retell/functions/get_current_context", "{\"name\":", "key_demo");
-        HttpResponse<String> unknown = post("/retell/functions/launch_rockets",
+        RetellClient.Response malformed = post("/retell/functions/get_current_context", "{\"name\":", "key_demo");
+        RetellClient.Response unknown = post("/retell/functions/launch_rockets",
                 functionCall("launch_rockets", "{}", DEMO_NUMBER, "+4917612345678"), "key_demo");
-        HttpResponse<String> argsNotObject = post("/retell/functions/get_current_context",
+        RetellClient.Response argsNotObject = post("/retell/functions/get_current_context",
                 functionCall("get_current_context", "[1,2]", DEMO_NUMBER, "+4917612345678"), "key_demo");
         String huge = functionCall("get_current_context", "{\"pad\":\"" + "x".repeat(600_000) + "\"}", DEMO_NUMBER,
                 "+4917612345678");
-        HttpResponse<String> oversized = post("/retell/functions/get_current_context", huge, "key_demo");
+        RetellClient.Response oversized = post("/retell/functions/get_current_context", huge, "key_demo");
 
-        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(malformed.status()).isEqualTo(400);
         assertThat(json.readTree(malformed.body()).get("error").asString()).isEqualTo("malformed_json");
-        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.status()).isEqualTo(400);
         assertThat(json.readTree(unknown.body()).get("error").asString()).isEqualTo("unknown_function");
-        assertThat(argsNotObject.statusCode()).as("the LLM can put that right: a speakable answer").isEqualTo(200);
+        assertThat(argsNotObject.status()).as("the LLM can put that right: a speakable answer").isEqualTo(200);
         assertThat(json.readTree(argsNotObject.body()).get("reason").asString()).isEqualTo("invalid_argument");
-        assertThat(oversized.statusCode()).as("slotline.retell.max-body-bytes=512KB").isEqualTo(413);
+        assertThat(oversized.status()).as("slotline.retell.max-body-bytes=512KB").isEqualTo(413);
         assertThat(functionCallsLogged()).as("only the speakable answer is logged").isEqualTo(1);
     }
 
     @Test
     void argsOnlyPayloadTakesTheTenantFromTheConfiguredHeaderOrQueryParameter() throws Exception {
         String body = "{}";
-        String signature = RetellSignature.sign(body.getBytes(StandardCharsets.UTF_8), "key_demo", NOW.toEpochMilli());
-        HttpResponse<String> byHeader = http.send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/retell/functions/get_current_context"))
-                .header("Content-Type", "application/json")
-                .header("X-Retell-Signature", signature)
-                .header("X-Slotline-Dialled-Number", DEMO_NUMBER)
-                .header("X-Slotline-Call-Id", callId)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> byQuery = send("/retell/functions/get_current_context?to_number=%2B442071230000", body,
-                RetellSignature.sign(body.getBytes(StandardCharsets.UTF_8), "key_other", NOW.toEpochMilli()));
-        HttpResponse<String> noTenant = send("/retell/functions/get_current_context", body, signature);
+        String signature = retell.signature(body.getBytes(StandardCharsets.UTF_8), "key_demo");
+        RetellClient.Response byHeader = retell.signed("/retell/functions/get_current_context",
+                body.getBytes(StandardCharsets.UTF_8), "key_demo",
+                Map.of("X-Slotline-Dialled-Number", DEMO_NUMBER, "X-Slotline-Call-Id", callId));
+        RetellClient.Response byQuery = send("/retell/functions/get_current_context?to_number=%2B442071230000", body,
+                retell.signature(body.getBytes(StandardCharsets.UTF_8), "key_other"));
+        RetellClient.Response noTenant = send("/retell/functions/get_current_context", body, signature);
 
-        assertThat(byHeader.statusCode()).isEqualTo(200);
+        assertThat(byHeader.status()).isEqualTo(200);
         assertThat(json.readTree(byHeader.body()).get("company_name").asString()).isEqualTo("Demo Salon");
         assertThat(functionCallsLogged()).isEqualTo(1);
-        assertThat(byQuery.statusCode()).isEqualTo(200);
+        assertThat(byQuery.status()).isEqualTo(200);
         assertThat(json.readTree(byQuery.body()).get("company_name").asString()).isEqualTo("Other Cuts");
-        assertThat(noTenant.statusCode()).isEqualTo(400);
+        assertThat(noTenant.status()).isEqualTo(400);
         assertThat(json.readTree(noTenant.body()).get("error").asString()).isEqualTo("unknown_tenant");
     }
 
     @Test
     void argsOnlyPayloadSignedWithAnotherTenantsKeyIsRejected() throws Exception {
         String body = "{}";
-        HttpResponse<String> response = send("/retell/functions/get_current_context?to_number=%2B442071230000", body,
-                RetellSignature.sign(body.getBytes(StandardCharsets.UTF_8), "key_demo", NOW.toEpochMilli()));
-        assertThat(response.statusCode()).isEqualTo(401);
+        RetellClient.Response response = send("/retell/functions/get_current_context?to_number=%2B442071230000", body,
+                retell.signature(body.getBytes(StandardCharsets.UTF_8), "key_demo"));
+        assertThat(response.status()).isEqualTo(401);
     }
 
     private String functionCall(String name, String args, String to, String from) {
@@ -251,18 +246,12 @@ class RetellEndpointsTest {
                 + "\"disconnection_reason\":\"user_hangup\"}}";
     }
 
-    private HttpResponse<String> post(String path, String body, String key) throws Exception {
-        return send(path, body, RetellSignature.sign(body.getBytes(StandardCharsets.UTF_8), key, NOW.toEpochMilli()));
+    private RetellClient.Response post(String path, String body, String key) {
+        return retell.signed(path, body, key);
     }
 
-    private HttpResponse<String> send(String path, String body, String signature) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (signature != null) {
-            request.header("X-Retell-Signature", signature);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private RetellClient.Response send(String path, String body, @Nullable String signature) {
+        return retell.send(path, body.getBytes(StandardCharsets.UTF_8), signature);
     }
 
     private String callRow(String column) {

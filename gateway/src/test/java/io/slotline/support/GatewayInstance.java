@@ -5,7 +5,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,7 +19,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.support.GenericApplicationContext;
 
 import io.slotline.SlotlineApplication;
-import io.slotline.retell.RetellSignature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -127,11 +125,8 @@ public final class GatewayInstance implements AutoCloseable {
     }
 
     private Reply post(String path, String body, String key) {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        return send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
-                .header("Content-Type", "application/json")
-                .header("X-Retell-Signature", RetellSignature.sign(bytes, key, clock.millis()))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)));
+        RetellClient.Response response = new RetellClient(this::port, clock).signed(path, body, key);
+        return new Reply(response.status(), response.body(), response.took());
     }
 
     private Reply send(HttpRequest.Builder request) {
