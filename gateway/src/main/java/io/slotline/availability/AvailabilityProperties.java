@@ -17,7 +17,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        runs; after it a caller waits for Cal.com
  * @param staleGrace when Cal.com can't answer (down, slow past the caller's deadline, breaker open, 429), entries
  *        up to this age are still served, marked stale; bookings go to Cal.com anyway, which has the last word
- * @param maxDays bound on cached day entries (per calendar, duration and day) in this instance
+ * @param maxDays bound on cached day entries (per calendar, duration and day) in this instance: a business warmed
+ *                for 28 days costs about 28 x services x (1 + stylists) of them (some 600 for 4 services and 4
+ *                stylists); at about 1 KB each, 300,000 hold some 500 businesses warm in 300 MB (the benchmark's
+ *                1,000 businesses filled 100,000 within five minutes, and the cache began to evict)
  * @param loadThreads concurrent Cal.com loads for callers (each covers a whole range of days)
  * @param refreshThreads concurrent background refreshes; more stale ranges than this wait in a short queue or
  *        are skipped (the next caller triggers them again)
@@ -34,7 +37,7 @@ public record AvailabilityProperties(
         @DefaultValue("300s") Duration freshFor,
         @DefaultValue("30m") Duration hardExpiry,
         @DefaultValue("2h") Duration staleGrace,
-        @DefaultValue("100000") int maxDays,
+        @DefaultValue("300000") int maxDays,
         @DefaultValue("16") int loadThreads,
         @DefaultValue("2") int refreshThreads,
         @DefaultValue("10s") Duration loadTimeout,
@@ -67,7 +70,7 @@ public record AvailabilityProperties(
 
     public static AvailabilityProperties defaults() {
         return new AvailabilityProperties(Mode.CACHED, Store.MEMORY, Duration.ofSeconds(300), Duration.ofMinutes(30),
-                Duration.ofHours(2), 100_000, 16, 2, Duration.ofSeconds(10), Prefetch.defaults(), Redis.defaults(), false);
+                Duration.ofHours(2), 300_000, 16, 2, Duration.ofSeconds(10), Prefetch.defaults(), Redis.defaults(), false);
     }
 
     public AvailabilityProperties withStore(Store newStore) {
