@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -83,11 +84,8 @@ final class RedisDays implements SharedDays {
     private static final String OK = "ok";
     /** The owner was refused by its own budget: waiters should try with their own priority. */
     private static final String RELEASED = "released";
-    private static final String FAILED = "failed";
     /** Wakes the waiters for another instance when Redis went away: they load by themselves. */
     private static final String LOST = "lost";
-    /** Marks a booking change on the invalidation channel (the other messages there start with a company id). */
-    private static final String CHANGE = "change";
     private static final Duration WAKE_UP_SLACK = Duration.ofMillis(50);
 
     // KEYS: day1, gen1, day2, gen2, ...; ARGV: ttl millis, expected gen 1, entry 1, expected gen 2, entry 2, ...
@@ -289,8 +287,9 @@ final class RedisDays implements SharedDays {
                 if (outcome.equals(LOST)) {
                     throw new RedisUnavailableException("Redis went away while waiting for another instance", null);
                 }
-                if (outcome.startsWith(FAILED)) {
-                    throw sharedFailure(outcome, range);
+                Optional<RedisMessages.Failure> failure = RedisMessages.read(outcome, RedisMessages.Failure.class);
+                if (failure.isPresent()) {
+                    throw sharedFailure(failure.get(), range);
                 }
                 Map<LocalDate, DayEntry> after = read(range, maxAge).days();
                 if (after.size() == days) {
@@ -398,7 +397,8 @@ final class RedisDays implements SharedDays {
 
     private void invalidateShared(long companyId, LocalDate from, LocalDate to) {
         bumpGenerations(companyId, from, to);
-        redis.convertAndSend(invalidationChannel, instanceId + "|" + companyId + "|" + from + "|" + to);
+        redis.convertAndSend(invalidationChannel,
+                RedisMessages.write(RedisMessages.Invalidation.days(instanceId, companyId, from, to)));
     }
 
     /** Published when Redis is back; meanwhile the other instances can't know, their memory may go stale. */
@@ -413,11 +413,8 @@ final class RedisDays implements SharedDays {
         try {
             guard.run(() -> {
                 bumpGenerations(change.companyId(), from, to);
-                redis.convertAndSend(invalidationChannel, String.join("|", instanceId, CHANGE, String.valueOf(
-                        change.companyId()), change.kind().name(), change.start().toString(),
-                        change.end().toString(), change.zone().getId(),
-                        change.eventTypeId() == null ? "" : change.eventTypeId().toString(),
-                        change.hostUsername() == null ? "" : change.hostUsername()));
+                redis.convertAndSend(invalidationChannel,
+                        RedisMessages.write(RedisMessages.Invalidation.change(instanceId, change)));
             });
         } catch (DataAccessException e) {
             // too late to apply for the others when Redis is back: they will drop those days instead
@@ -507,31 +504,23 @@ final class RedisDays implements SharedDays {
     }
 
     private void remoteInvalidation(String body) {
-        String[] change = body.split("\\|", -1);
-        if (change.length == 9 && change[1].equals(CHANGE)) {
-            if (!change[0].equals(instanceId)) {
-                remoteChange(change, body);
+        Optional<RedisMessages.Invalidation> message = RedisMessages.read(body, RedisMessages.Invalidation.class);
+        if (message.isEmpty()) {
+            log.warn("Ignoring unreadable invalidation message '{}'", body);
+            return;
+        }
+        RedisMessages.Invalidation invalidation = message.get();
+        if (invalidation.instance().equals(instanceId)) {
+            return;
+        }
+        try {
+            if (invalidation.change() != null) {
+                remoteChange.changed(invalidation.change().of(invalidation.companyId()));
+            } else if (invalidation.from() != null && invalidation.to() != null) {
+                remote.invalidated(invalidation.companyId(), invalidation.from(), invalidation.to());
             }
-            return;
-        }
-        String[] parts = body.split("\\|", 4);
-        if (parts.length != 4 || parts[0].equals(instanceId)) {
-            return;
-        }
-        try {
-            remote.invalidated(Long.parseLong(parts[1]), LocalDate.parse(parts[2]), LocalDate.parse(parts[3]));
         } catch (RuntimeException e) {
-            log.warn("Ignoring unreadable invalidation message '{}': {}", body, e.getMessage());
-        }
-    }
-
-    private void remoteChange(String[] parts, String body) {
-        try {
-            remoteChange.changed(new BusyChange(Long.parseLong(parts[2]), BusyChange.Kind.valueOf(parts[3]),
-                    Instant.parse(parts[4]), Instant.parse(parts[5]), ZoneId.of(parts[6]),
-                    parts[7].isEmpty() ? null : Long.valueOf(parts[7]), parts[8].isEmpty() ? null : parts[8]));
-        } catch (RuntimeException e) {
-            log.warn("Ignoring unreadable change message '{}': {}", body, e.getMessage());
+            log.warn("Ignoring invalidation message '{}': {}", body, e.getMessage());
         }
     }
 
@@ -593,16 +582,14 @@ final class RedisDays implements SharedDays {
         } else {
             type = "badrequest";
         }
-        return FAILED + "|" + type + "|" + detail + "|" + e.getMessage();
+        return RedisMessages.write(new RedisMessages.Failure(type, detail, String.valueOf(e.getMessage())));
     }
 
-    private static CalcomException sharedFailure(String outcome, DayRange range) {
-        String[] parts = outcome.split("\\|", 4);
-        String message = "another instance's request failed: " + (parts.length == 4 ? parts[3] : outcome);
+    private static CalcomException sharedFailure(RedisMessages.Failure failure, DayRange range) {
+        String message = "another instance's request failed: " + failure.message();
         Origin origin = origin(range);
-        String type = parts.length > 1 ? parts[1] : "unavailable";
-        String detail = parts.length > 2 ? parts[2] : "";
-        return switch (type) {
+        String detail = failure.detail();
+        return switch (failure.failed()) {
             case "ratelimited" -> new CalcomException.RateLimited(origin, parseLong(detail, 60), message);
             case "notfound" -> new CalcomException.NotFound(origin, message);
             case "unauthorized" -> new CalcomException.Unauthorized(origin, message);

@@ -1,0 +1,59 @@
+package io.slotline.availability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+import org.junit.jupiter.api.Test;
+
+class RedisMessagesTest {
+
+    private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+
+    @Test
+    void aBookingChangeCrossesTheWireWhole() {
+        BusyChange change = BusyChange.booked(7, Instant.parse("2026-03-03T09:00:00Z"),
+                Instant.parse("2026-03-03T09:30:00Z"), BERLIN, 1001L, "anna-demo");
+        BusyChange hostless = BusyChange.freed(7, Instant.parse("2026-03-03T10:00:00Z"),
+                Instant.parse("2026-03-03T11:00:00Z"), BERLIN, null, null);
+
+        for (BusyChange sent : new BusyChange[] {change, hostless}) {
+            RedisMessages.Invalidation received = RedisMessages.read(
+                    RedisMessages.write(RedisMessages.Invalidation.change("instance-a", sent)),
+                    RedisMessages.Invalidation.class).orElseThrow();
+
+            assertThat(received.instance()).isEqualTo("instance-a");
+            assertThat(received.change()).isNotNull();
+            assertThat(received.change().of(received.companyId())).isEqualTo(sent);
+        }
+    }
+
+    @Test
+    void droppedDaysCrossTheWireWithoutAChange() {
+        RedisMessages.Invalidation received = RedisMessages.read(RedisMessages.write(RedisMessages.Invalidation.days(
+                "instance-b", 7, LocalDate.of(2026, 3, 3), LocalDate.of(2026, 3, 5))),
+                RedisMessages.Invalidation.class).orElseThrow();
+
+        assertThat(received).isEqualTo(new RedisMessages.Invalidation("instance-b", 7, LocalDate.of(2026, 3, 3),
+                LocalDate.of(2026, 3, 5), null));
+    }
+
+    @Test
+    void aFailureKeepsItsKindDetailAndMessageAndOtherSignalsAreNoFailure() {
+        RedisMessages.Failure failure = new RedisMessages.Failure("ratelimited", "37", "Too many | requests");
+
+        assertThat(RedisMessages.read(RedisMessages.write(failure), RedisMessages.Failure.class)).contains(failure);
+        assertThat(RedisMessages.read("ok", RedisMessages.Failure.class)).isEmpty();
+        assertThat(RedisMessages.read("released", RedisMessages.Failure.class)).isEmpty();
+    }
+
+    @Test
+    void anUnreadableMessageIsNoMessage() {
+        assertThat(RedisMessages.read("inst|7|2026-03-03|2026-03-05", RedisMessages.Invalidation.class)).isEmpty();
+        assertThat(RedisMessages.read("{\"companyId\":\"seven\"}", RedisMessages.Invalidation.class)).isEmpty();
+        assertThat(RedisMessages.read("{\"instance\":\"a\",\"companyId\":7,\"change\":{\"kind\":\"GONE\"}}",
+                RedisMessages.Invalidation.class)).isEmpty();
+    }
+}
