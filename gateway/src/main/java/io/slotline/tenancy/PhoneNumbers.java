@@ -57,6 +57,14 @@ class PhoneNumbers {
                 .optional();
     }
 
+    Optional<PhoneNumber> findById(long companyId, long numberId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM phone_numbers WHERE company_id = :companyId AND id = :id")
+                .param("companyId", companyId)
+                .param("id", numberId)
+                .query(PhoneNumbers::map)
+                .optional();
+    }
+
     List<PhoneNumber> findAll(long companyId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM phone_numbers WHERE company_id = :companyId ORDER BY id")
                 .param("companyId", companyId)

@@ -48,6 +48,14 @@ class Services {
                 .list();
     }
 
+    Optional<Service> findById(long companyId, long serviceId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM services WHERE company_id = :companyId AND id = :id")
+                .param("companyId", companyId)
+                .param("id", serviceId)
+                .query(Services::map)
+                .optional();
+    }
+
     Optional<Service> findByName(long companyId, String name) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM services WHERE company_id = :companyId AND name = :name")
                 .param("companyId", companyId)

@@ -3,6 +3,7 @@ package io.slotline.tenancy;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -52,6 +53,40 @@ class StaffMembers {
         return jdbc.sql("SELECT " + COLUMNS + " FROM staff WHERE company_id = :companyId ORDER BY id")
                 .param("companyId", companyId)
                 .query(StaffMembers::map)
+                .list();
+    }
+
+    Optional<Staff> findById(long companyId, long staffId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM staff WHERE company_id = :companyId AND id = :id")
+                .param("companyId", companyId)
+                .param("id", staffId)
+                .query(StaffMembers::map)
+                .optional();
+    }
+
+    /** Staff who perform a service, active or not. */
+    List<Staff> findForService(long companyId, long serviceId) {
+        return jdbc.sql("""
+                SELECT s.id, s.company_id, s.branch_id, s.name, s.calcom_username, s.calcom_user_id, s.active
+                FROM service_staff ss
+                JOIN staff s ON s.company_id = ss.company_id AND s.id = ss.staff_id
+                WHERE ss.company_id = :companyId AND ss.service_id = :serviceId
+                ORDER BY s.id""")
+                .param("companyId", companyId)
+                .param("serviceId", serviceId)
+                .query(StaffMembers::map)
+                .list();
+    }
+
+    /** Which of the ids are staff members of the company. */
+    List<Long> existingIds(long companyId, Collection<Long> staffIds) {
+        if (staffIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT id FROM staff WHERE company_id = :companyId AND id IN (:ids)")
+                .param("companyId", companyId)
+                .param("ids", staffIds)
+                .query(Long.class)
                 .list();
     }
 

@@ -1,10 +1,12 @@
 package io.slotline.tenancy;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -206,8 +208,20 @@ public class TenantDirectory {
         return branches.findAll(companyId);
     }
 
+    public Optional<Branch> branchUncached(long companyId, long branchId) {
+        return branches.findById(companyId, branchId);
+    }
+
+    public Optional<Branch> branchByName(long companyId, String name) {
+        return branches.findByName(companyId, name);
+    }
+
     public List<PhoneNumber> allPhoneNumbers(long companyId) {
         return phoneNumbers.findAll(companyId);
+    }
+
+    public Optional<PhoneNumber> phoneNumber(long companyId, long numberId) {
+        return phoneNumbers.findById(companyId, numberId);
     }
 
     /** Any tenant's number, active or not. */
@@ -219,8 +233,34 @@ public class TenantDirectory {
         return services.findAll(companyId);
     }
 
+    public Optional<Service> serviceUncached(long companyId, long serviceId) {
+        return services.findById(companyId, serviceId);
+    }
+
+    public Optional<Service> serviceByName(long companyId, String name) {
+        return services.findByName(companyId, name);
+    }
+
     public List<Staff> allStaff(long companyId) {
         return staffMembers.findAll(companyId);
+    }
+
+    public Optional<Staff> staffMemberUncached(long companyId, long staffId) {
+        return staffMembers.findById(companyId, staffId);
+    }
+
+    public Optional<Staff> staffMemberByName(long companyId, String name) {
+        return staffMembers.findByName(companyId, name);
+    }
+
+    /** Staff who perform a service, inactive ones included, by id. */
+    public List<Staff> allStaffOfService(long companyId, long serviceId) {
+        return staffMembers.findForService(companyId, serviceId);
+    }
+
+    /** Which of the ids are staff members of the company (in no particular order). */
+    public Set<Long> existingStaffIds(long companyId, Collection<Long> staffIds) {
+        return Set.copyOf(staffMembers.existingIds(companyId, staffIds));
     }
 
     public List<Long> linkedStaffIds(long companyId, long serviceId) {
