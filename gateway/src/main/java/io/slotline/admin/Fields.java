@@ -118,4 +118,9 @@ final class Fields {
         }
         return value;
     }
+
+    /** The value given in a request, else the fallback (PATCH: the stored value; PUT and POST: the default). */
+    static <T extends @Nullable Object> T pick(@Nullable T given, T fallback) {
+        return given != null ? given : fallback;
+    }
 }

@@ -41,168 +41,179 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Tenants", description = "companies, branches, phone numbers, services, staff")
 class TenantController {
 
-    private final TenantAdmin admin;
+    private final CompanyAdmin companies;
+    private final BranchAdmin branches;
+    private final PhoneNumberAdmin phoneNumbers;
+    private final ServiceAdmin services;
+    private final ServiceStaffAdmin serviceStaff;
+    private final StaffAdmin staff;
 
-    TenantController(TenantAdmin admin) {
-        this.admin = admin;
+    TenantController(CompanyAdmin companies, BranchAdmin branches, PhoneNumberAdmin phoneNumbers,
+            ServiceAdmin services, ServiceStaffAdmin serviceStaff, StaffAdmin staff) {
+        this.companies = companies;
+        this.branches = branches;
+        this.phoneNumbers = phoneNumbers;
+        this.services = services;
+        this.serviceStaff = serviceStaff;
+        this.staff = staff;
     }
 
     // --- companies ---
 
     @GetMapping
     List<CompanyView> companies() {
-        return admin.companies();
+        return companies.companies();
     }
 
     @GetMapping("/{companyId}")
     CompanyView company(@PathVariable long companyId) {
-        return admin.company(companyId);
+        return companies.company(companyId);
     }
 
     @PostMapping
     @Operation(summary = "Create a company (secrets are stored encrypted and never returned)")
     ResponseEntity<CompanyView> createCompany(@RequestBody CompanyRequest request) {
-        CompanyView created = admin.createCompany(request);
+        CompanyView created = companies.createCompany(request);
         return ResponseEntity.created(URI.create(AdminConfiguration.API_PREFIX + "/companies/" + created.id()))
                 .body(created);
     }
 
     @PutMapping("/{companyId}")
     CompanyView replaceCompany(@PathVariable long companyId, @RequestBody CompanyRequest request) {
-        return admin.updateCompany(companyId, request, false);
+        return companies.updateCompany(companyId, request, false);
     }
 
     @PatchMapping("/{companyId}")
     CompanyView patchCompany(@PathVariable long companyId, @RequestBody CompanyRequest request) {
-        return admin.updateCompany(companyId, request, true);
+        return companies.updateCompany(companyId, request, true);
     }
 
     @DeleteMapping("/{companyId}")
     @Operation(summary = "Deactivate a company: its numbers stop routing")
     CompanyView deactivateCompany(@PathVariable long companyId) {
-        return admin.deactivateCompany(companyId);
+        return companies.deactivateCompany(companyId);
     }
 
     // --- branches ---
 
     @GetMapping("/{companyId}/branches")
     List<BranchView> branches(@PathVariable long companyId) {
-        return admin.branches(companyId);
+        return branches.branches(companyId);
     }
 
     @GetMapping("/{companyId}/branches/{branchId}")
     BranchView branch(@PathVariable long companyId, @PathVariable long branchId) {
-        return admin.branch(companyId, branchId);
+        return branches.branch(companyId, branchId);
     }
 
     @PostMapping("/{companyId}/branches")
     ResponseEntity<BranchView> createBranch(@PathVariable long companyId, @RequestBody BranchRequest request) {
-        BranchView created = admin.createBranch(companyId, request);
+        BranchView created = branches.createBranch(companyId, request);
         return created(companyId, "branches", created.id(), created);
     }
 
     @PutMapping("/{companyId}/branches/{branchId}")
     BranchView replaceBranch(@PathVariable long companyId, @PathVariable long branchId,
             @RequestBody BranchRequest request) {
-        return admin.updateBranch(companyId, branchId, request, false);
+        return branches.updateBranch(companyId, branchId, request, false);
     }
 
     @PatchMapping("/{companyId}/branches/{branchId}")
     BranchView patchBranch(@PathVariable long companyId, @PathVariable long branchId,
             @RequestBody BranchRequest request) {
-        return admin.updateBranch(companyId, branchId, request, true);
+        return branches.updateBranch(companyId, branchId, request, true);
     }
 
     @DeleteMapping("/{companyId}/branches/{branchId}")
     BranchView deactivateBranch(@PathVariable long companyId, @PathVariable long branchId) {
-        return admin.deactivateBranch(companyId, branchId);
+        return branches.deactivateBranch(companyId, branchId);
     }
 
     // --- phone numbers ---
 
     @GetMapping("/{companyId}/phone-numbers")
     List<PhoneNumberView> phoneNumbers(@PathVariable long companyId) {
-        return admin.phoneNumbers(companyId);
+        return phoneNumbers.phoneNumbers(companyId);
     }
 
     @GetMapping("/{companyId}/phone-numbers/{numberId}")
     PhoneNumberView phoneNumber(@PathVariable long companyId, @PathVariable long numberId) {
-        return admin.phoneNumber(companyId, numberId);
+        return phoneNumbers.phoneNumber(companyId, numberId);
     }
 
     @PostMapping("/{companyId}/phone-numbers")
     @Operation(summary = "Route a dialled number to a branch (409 when any tenant already has it)")
     ResponseEntity<PhoneNumberView> addPhoneNumber(@PathVariable long companyId,
             @RequestBody PhoneNumberRequest request) {
-        PhoneNumberView created = admin.addPhoneNumber(companyId, request);
+        PhoneNumberView created = phoneNumbers.addPhoneNumber(companyId, request);
         return created(companyId, "phone-numbers", created.id(), created);
     }
 
     @PutMapping("/{companyId}/phone-numbers/{numberId}")
     PhoneNumberView replacePhoneNumber(@PathVariable long companyId, @PathVariable long numberId,
             @RequestBody PhoneNumberRequest request) {
-        return admin.updatePhoneNumber(companyId, numberId, request, false);
+        return phoneNumbers.updatePhoneNumber(companyId, numberId, request, false);
     }
 
     @PatchMapping("/{companyId}/phone-numbers/{numberId}")
     PhoneNumberView patchPhoneNumber(@PathVariable long companyId, @PathVariable long numberId,
             @RequestBody PhoneNumberRequest request) {
-        return admin.updatePhoneNumber(companyId, numberId, request, true);
+        return phoneNumbers.updatePhoneNumber(companyId, numberId, request, true);
     }
 
     @DeleteMapping("/{companyId}/phone-numbers/{numberId}")
     PhoneNumberView deactivatePhoneNumber(@PathVariable long companyId, @PathVariable long numberId) {
-        return admin.deactivatePhoneNumber(companyId, numberId);
+        return phoneNumbers.deactivatePhoneNumber(companyId, numberId);
     }
 
     // --- services ---
 
     @GetMapping("/{companyId}/services")
     List<ServiceView> services(@PathVariable long companyId) {
-        return admin.services(companyId);
+        return services.services(companyId);
     }
 
     @GetMapping("/{companyId}/services/{serviceId}")
     ServiceView service(@PathVariable long companyId, @PathVariable long serviceId) {
-        return admin.service(companyId, serviceId);
+        return services.service(companyId, serviceId);
     }
 
     @PostMapping("/{companyId}/services")
     ResponseEntity<ServiceView> createService(@PathVariable long companyId, @RequestBody ServiceRequest request) {
-        ServiceView created = admin.createService(companyId, request);
+        ServiceView created = services.createService(companyId, request);
         return created(companyId, "services", created.id(), created);
     }
 
     @PutMapping("/{companyId}/services/{serviceId}")
     ServiceView replaceService(@PathVariable long companyId, @PathVariable long serviceId,
             @RequestBody ServiceRequest request) {
-        return admin.updateService(companyId, serviceId, request, false);
+        return services.updateService(companyId, serviceId, request, false);
     }
 
     @PatchMapping("/{companyId}/services/{serviceId}")
     ServiceView patchService(@PathVariable long companyId, @PathVariable long serviceId,
             @RequestBody ServiceRequest request) {
-        return admin.updateService(companyId, serviceId, request, true);
+        return services.updateService(companyId, serviceId, request, true);
     }
 
     @DeleteMapping("/{companyId}/services/{serviceId}")
     ServiceView deactivateService(@PathVariable long companyId, @PathVariable long serviceId) {
-        return admin.deactivateService(companyId, serviceId);
+        return services.deactivateService(companyId, serviceId);
     }
 
     // --- who performs which service ---
 
     @GetMapping("/{companyId}/services/{serviceId}/staff")
     List<StaffView> staffOfService(@PathVariable long companyId, @PathVariable long serviceId) {
-        return admin.staffOfService(companyId, serviceId);
+        return serviceStaff.staffOfService(companyId, serviceId);
     }
 
     @PostMapping("/{companyId}/services/{serviceId}/staff")
     @Operation(summary = "Let a staff member perform the service (201 when new, 200 when already linked)")
     ResponseEntity<List<StaffView>> link(@PathVariable long companyId, @PathVariable long serviceId,
             @RequestBody LinkRequest request) {
-        boolean created = admin.link(companyId, serviceId, request.staffId());
-        List<StaffView> staff = admin.staffOfService(companyId, serviceId);
+        boolean created = serviceStaff.link(companyId, serviceId, request.staffId());
+        List<StaffView> staff = serviceStaff.staffOfService(companyId, serviceId);
         return created
                 ? ResponseEntity.created(URI.create(AdminConfiguration.API_PREFIX + "/companies/" + companyId
                         + "/services/" + serviceId + "/staff/" + request.staffId())).body(staff)
@@ -213,21 +224,21 @@ class TenantController {
     @Operation(summary = "Replace the set of staff who perform the service")
     List<StaffView> replaceStaffOfService(@PathVariable long companyId, @PathVariable long serviceId,
             @RequestBody LinkSetRequest request) {
-        return admin.replaceStaffOfService(companyId, serviceId, request.staffIds());
+        return serviceStaff.replaceStaffOfService(companyId, serviceId, request.staffIds());
     }
 
     @DeleteMapping("/{companyId}/services/{serviceId}/staff/{staffId}")
     @Operation(summary = "Stop a staff member performing the service (the link is removed)")
     List<StaffView> unlink(@PathVariable long companyId, @PathVariable long serviceId, @PathVariable long staffId) {
-        admin.unlink(companyId, serviceId, staffId);
-        return admin.staffOfService(companyId, serviceId);
+        serviceStaff.unlink(companyId, serviceId, staffId);
+        return serviceStaff.staffOfService(companyId, serviceId);
     }
 
     @GetMapping("/{companyId}/services/{serviceId}/staff/{staffId}/event-type")
     @Operation(summary = "The staff member's own Cal.com event type for the service (null when none)")
     StaffEventTypeView staffEventType(@PathVariable long companyId, @PathVariable long serviceId,
             @PathVariable long staffId) {
-        return admin.staffEventType(companyId, serviceId, staffId);
+        return serviceStaff.staffEventType(companyId, serviceId, staffId);
     }
 
     @PutMapping("/{companyId}/services/{serviceId}/staff/{staffId}/event-type")
@@ -235,49 +246,49 @@ class TenantController {
             + "asking for them are booked), for when the Cal.com sync can't map it")
     StaffEventTypeView setStaffEventType(@PathVariable long companyId, @PathVariable long serviceId,
             @PathVariable long staffId, @RequestBody StaffEventTypeRequest request) {
-        return admin.setStaffEventType(companyId, serviceId, staffId, request);
+        return serviceStaff.setStaffEventType(companyId, serviceId, staffId, request);
     }
 
     @DeleteMapping("/{companyId}/services/{serviceId}/staff/{staffId}/event-type")
     @Operation(summary = "Forget the staff member's own event type for the service (they can't be asked for by name)")
     StaffEventTypeView clearStaffEventType(@PathVariable long companyId, @PathVariable long serviceId,
             @PathVariable long staffId) {
-        return admin.clearStaffEventType(companyId, serviceId, staffId);
+        return serviceStaff.clearStaffEventType(companyId, serviceId, staffId);
     }
 
     // --- staff ---
 
     @GetMapping("/{companyId}/staff")
     List<StaffView> staff(@PathVariable long companyId) {
-        return admin.staff(companyId);
+        return staff.staff(companyId);
     }
 
     @GetMapping("/{companyId}/staff/{staffId}")
     StaffView staffMember(@PathVariable long companyId, @PathVariable long staffId) {
-        return admin.staffMember(companyId, staffId);
+        return staff.staffMember(companyId, staffId);
     }
 
     @PostMapping("/{companyId}/staff")
     ResponseEntity<StaffView> createStaff(@PathVariable long companyId, @RequestBody StaffRequest request) {
-        StaffView created = admin.createStaff(companyId, request);
+        StaffView created = staff.createStaff(companyId, request);
         return created(companyId, "staff", created.id(), created);
     }
 
     @PutMapping("/{companyId}/staff/{staffId}")
     StaffView replaceStaff(@PathVariable long companyId, @PathVariable long staffId,
             @RequestBody StaffRequest request) {
-        return admin.updateStaff(companyId, staffId, request, false);
+        return staff.updateStaff(companyId, staffId, request, false);
     }
 
     @PatchMapping("/{companyId}/staff/{staffId}")
     StaffView patchStaff(@PathVariable long companyId, @PathVariable long staffId,
             @RequestBody StaffRequest request) {
-        return admin.updateStaff(companyId, staffId, request, true);
+        return staff.updateStaff(companyId, staffId, request, true);
     }
 
     @DeleteMapping("/{companyId}/staff/{staffId}")
     StaffView deactivateStaff(@PathVariable long companyId, @PathVariable long staffId) {
-        return admin.deactivateStaff(companyId, staffId);
+        return staff.deactivateStaff(companyId, staffId);
     }
 
     private static <T> ResponseEntity<T> created(long companyId, String collection, long id, T body) {
