@@ -30,12 +30,13 @@ public class BookingReconciler implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(BookingReconciler.class);
 
     private final BookingAttempts attempts;
-    private final BookingService bookings;
+    private final AttemptReconciliation bookings;
     private final ReconcileProperties properties;
     private final Clock clock;
     private final ScheduledExecutorService scheduler;
 
-    BookingReconciler(BookingAttempts attempts, BookingService bookings, ReconcileProperties properties, Clock clock) {
+    BookingReconciler(BookingAttempts attempts, AttemptReconciliation bookings, ReconcileProperties properties,
+                      Clock clock) {
         this.attempts = attempts;
         this.bookings = bookings;
         this.properties = properties;
