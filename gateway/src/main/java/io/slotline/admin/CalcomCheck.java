@@ -70,9 +70,9 @@ class CalcomCheck {
             return report(company, findings);
         }
         CalcomAccount account = new CalcomAccount(company.slug(), apiKey.get());
-        CalcomSync.Account found;
+        CalcomListing found;
         try {
-            found = CalcomSync.discover(calcom, account);
+            found = CalcomListing.discover(calcom, account);
         } catch (CalcomException.Unauthorized e) {
             findings.add(new Finding(Level.ERROR, "Cal.com API key", "Cal.com refuses the company's API key.",
                     "Create a new API key for the salon's owner in Cal.com and set it as calcomApiKey."));
@@ -115,7 +115,7 @@ class CalcomCheck {
         return report(company, findings);
     }
 
-    private void checkService(CalcomAccount account, CalcomSync.Account found, List<EventType> teamTypes,
+    private void checkService(CalcomAccount account, CalcomListing found, List<EventType> teamTypes,
             Service service, String webhookUrl, List<Finding> findings) {
         String subject = "Service " + service.name();
         Long eventTypeId = service.calcomEventTypeId();
@@ -213,7 +213,7 @@ class CalcomCheck {
      * A service in steps is booked on each step's event types: each must be listed and bookable by phone, and each
      * stylist who performs the service needs their own event type of the step (else the step is never theirs).
      */
-    private void checkSteps(CalcomAccount account, CalcomSync.Account found, List<EventType> teamTypes,
+    private void checkSteps(CalcomAccount account, CalcomListing found, List<EventType> teamTypes,
             Service service, String webhookUrl, List<Finding> findings) {
         for (int index = 0; index < service.steps().size(); index++) {
             io.slotline.tenancy.ServiceStep step = service.steps().get(index);

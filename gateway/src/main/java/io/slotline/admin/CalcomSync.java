@@ -1,9 +1,7 @@
 package io.slotline.admin;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,15 +15,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.slotline.calcom.CalcomAccount;
 import io.slotline.calcom.CalcomApi;
-import io.slotline.calcom.CalcomTeam;
-import io.slotline.calcom.CalcomUser;
 import io.slotline.calcom.EventType;
 import io.slotline.calcom.Host;
 import io.slotline.tenancy.Company;
 import io.slotline.tenancy.Service;
 import io.slotline.tenancy.ServiceSpec;
 import io.slotline.tenancy.Staff;
-import io.slotline.tenancy.ServiceStep;
 import io.slotline.tenancy.StaffEventType;
 import io.slotline.tenancy.TenantDirectory;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -51,11 +46,13 @@ class CalcomSync {
     private final TenantDirectory directory;
     private final CalcomApi calcom;
     private final TransactionTemplate transactions;
+    private final CalcomStepSync steps;
 
     CalcomSync(TenantDirectory directory, CalcomApi calcom, TransactionTemplate transactions) {
         this.directory = directory;
         this.calcom = calcom;
         this.transactions = transactions;
+        this.steps = new CalcomStepSync(directory);
     }
 
     enum Action { CREATE, UPDATE, UNCHANGED, SKIP, ORPHANED }
@@ -105,15 +102,6 @@ class CalcomSync {
         }
     }
 
-    /** What Cal.com lists for the key, read before any database work. */
-    record Account(CalcomUser user, List<CalcomTeam> teams, List<EventType> serviceTypes,
-            Map<String, List<EventType>> ownByUsername) {
-
-        List<EventType> ownOf(@Nullable String username) {
-            return username == null ? List.of()
-                    : ownByUsername.getOrDefault(username.toLowerCase(Locale.ROOT), List.of());
-        }
-    }
 
     Report sync(long companyId, boolean dryRun) {
         Company company = directory.companyUncached(companyId)
@@ -121,7 +109,7 @@ class CalcomSync {
         String apiKey = directory.calcomApiKey(companyId).orElseThrow(() -> new AdminException(HttpStatus.CONFLICT,
                 "calcom_not_configured", "calcomApiKey", "company " + companyId + " has no Cal.com API key"));
         // outside the transaction: no connection is held while Cal.com answers
-        Account account = discover(calcom, new CalcomAccount(company.slug(), apiKey));
+        CalcomListing account = CalcomListing.discover(calcom, new CalcomAccount(company.slug(), apiKey));
         Report report = transactions.execute(status -> {
             Report planned = plan(companyId, account, !dryRun);
             if (dryRun) {
@@ -135,64 +123,8 @@ class CalcomSync {
         return report;
     }
 
-    /** Reads the account whole or fails: a partial listing must not make anything look gone. */
-    static Account discover(CalcomApi calcom, CalcomAccount account) {
-        CalcomUser user = calcom.me(account);
-        List<CalcomTeam> teams = calcom.teams(account).stream().filter(team -> !team.organization()).toList();
-        List<EventType> teamTypes = new ArrayList<>();
-        for (CalcomTeam team : teams) {
-            teamTypes.addAll(calcom.teamEventTypes(account, team.id()));
-        }
-        List<EventType> own = calcom.eventTypes(account);
-        Map<String, List<EventType>> ownByUsername = new LinkedHashMap<>();
-        if (user.username() != null) {
-            ownByUsername.put(user.username().toLowerCase(Locale.ROOT), own);
-        }
-        for (EventType teamType : teamTypes) {
-            for (Host host : teamType.hosts()) {
-                if (host.username() != null) {
-                    String username = host.username().toLowerCase(Locale.ROOT);
-                    if (!ownByUsername.containsKey(username)) {
-                        ownByUsername.put(username, calcom.userEventTypes(account, host.username()));
-                    }
-                }
-            }
-        }
-        List<EventType> serviceTypes = new ArrayList<>();
-        teamTypes.stream().filter(type -> !type.isManagedParent()).forEach(serviceTypes::add);
-        for (EventType mine : own) {
-            boolean perServiceOfMine = serviceTypes.stream()
-                    .anyMatch(service -> service.hosts().stream().anyMatch(h -> h.id() == user.id())
-                            && ownEventTypeFor(service, own).map(o -> o.id() == mine.id()).orElse(false));
-            if (!perServiceOfMine) {
-                serviceTypes.add(mine);
-            }
-        }
-        serviceTypes.sort(Comparator.comparingLong(EventType::id));
-        return new Account(user, teams, serviceTypes, ownByUsername);
-    }
 
-    /**
-     * A host's own event type for a service among {@code own} (their managed children and personal event types):
-     * the same slug, else a slug that starts with the service's slug and a dash, else the same title. Ambiguity at
-     * the deciding rule means none.
-     */
-    static Optional<EventType> ownEventTypeFor(EventType service, List<EventType> own) {
-        List<List<EventType>> byRule = List.of(
-                own.stream().filter(e -> e.id() != service.id() && e.slug().equals(service.slug())).toList(),
-                own.stream().filter(e -> e.id() != service.id() && e.slug().startsWith(service.slug() + "-"))
-                        .toList(),
-                own.stream().filter(e -> e.id() != service.id()
-                        && e.title().trim().equalsIgnoreCase(service.title().trim())).toList());
-        for (List<EventType> found : byRule) {
-            if (!found.isEmpty()) {
-                return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
-            }
-        }
-        return Optional.empty();
-    }
-
-    private Report plan(long companyId, Account account, boolean apply) {
+    private Report plan(long companyId, CalcomListing account, boolean apply) {
         List<Service> services = directory.allServices(companyId);
         List<Staff> staff = directory.allStaff(companyId);
         Set<String> takenNames = new HashSet<>();
@@ -209,7 +141,7 @@ class CalcomSync {
         }
         for (Service service : services) {
             if (service.inSteps()) {
-                Item stepsItem = syncSteps(companyId, account, service, staff, apply);
+                Item stepsItem = steps.syncSteps(companyId, account, service, staff, apply);
                 int at = -1;
                 for (int i = 0; i < items.size(); i++) {
                     if (java.util.Objects.equals(items.get(i).serviceId(), service.id())) {
@@ -247,7 +179,7 @@ class CalcomSync {
                 items.stream().mapToInt(i -> i.staffLinked().size()).sum(), items, null);
     }
 
-    private Item sync(long companyId, Account account, EventType eventType, List<Service> services,
+    private Item sync(long companyId, CalcomListing account, EventType eventType, List<Service> services,
             List<Staff> staff, Set<String> takenNames, boolean apply) {
         Optional<Service> byId = services.stream()
                 .filter(s -> Long.valueOf(eventType.id()).equals(s.calcomEventTypeId())).findFirst();
@@ -309,87 +241,12 @@ class CalcomSync {
                 eventType.id(), eventType.slug(), changes, linked, calendars, null, warnings(eventType));
     }
 
-    /**
-     * The steps of a service in steps: each step's event type as Cal.com lists it now (slug, team, length) and each
-     * stylist's own event type for it, found like a service's ({@link #ownEventTypeFor}). A step whose event type is
-     * gone is reported and left as it is (its bookings would fail: the operator decides).
-     */
-    private Item syncSteps(long companyId, Account account, Service service, List<Staff> staff, boolean apply) {
-        List<String> changes = new ArrayList<>();
-        List<String> calendars = new ArrayList<>();
-        List<Long> linked = directory.linkedStaffIds(companyId, service.id());
-        List<ServiceStep> updated = new ArrayList<>();
-        for (int index = 0; index < service.steps().size(); index++) {
-            ServiceStep step = service.steps().get(index);
-            String field = "steps[" + index + "]";
-            Optional<EventType> found = account.serviceTypes().stream()
-                    .filter(e -> e.id() == step.calcomEventTypeId()).findFirst();
-            if (found.isEmpty()) {
-                changes.add(field + " (" + step.name() + "): Cal.com lists no event type " + step.calcomEventTypeId()
-                        + " any more; the step can't be booked");
-                updated.add(step);
-                continue;
-            }
-            EventType type = found.get();
-            if (!type.slug().equals(step.calcomEventTypeSlug())) {
-                changes.add(field + ".calcomEventTypeSlug " + step.calcomEventTypeSlug() + " -> " + type.slug());
-            }
-            if (!java.util.Objects.equals(type.teamId(), step.calcomTeamId())) {
-                changes.add(field + ".calcomTeamId " + step.calcomTeamId() + " -> " + type.teamId());
-            }
-            int length = step.durationMinutes();
-            if (type.lengthInMinutes() >= 1 && type.lengthInMinutes() <= 1440
-                    && type.lengthInMinutes() != step.durationMinutes()) {
-                changes.add(field + ".durationMinutes " + step.durationMinutes() + " -> " + type.lengthInMinutes()
-                        + " (the event type's length: Cal.com books that)");
-                length = type.lengthInMinutes();
-            }
-            List<StaffEventType> own = new ArrayList<>();
-            for (Staff person : staff) {
-                if (!linked.contains(person.id()) || person.calcomUsername() == null) {
-                    continue;
-                }
-                boolean hosts = type.teamId() == null || type.hosts().stream().anyMatch(h -> person.calcomUserId()
-                        != null ? person.calcomUserId() == h.id()
-                        : person.calcomUsername().equalsIgnoreCase(h.username()));
-                Optional<EventType> theirs = hosts ? (type.teamId() != null
-                        ? ownEventTypeFor(type, account.ownOf(person.calcomUsername())) : Optional.of(type))
-                        : Optional.empty();
-                Optional<StaffEventType> current = step.ownEventType(person.id());
-                if (theirs.isEmpty()) {
-                    calendars.add(person.name() + ": " + field + " none (no event type of their own for this step)");
-                    if (current.isPresent()) {
-                        changes.add(person.name() + "'s own event type of " + field + " "
-                                + current.get().eventTypeId() + " is gone from Cal.com");
-                    }
-                    continue;
-                }
-                calendars.add(person.name() + ": " + field + " " + theirs.get().id());
-                StaffEventType now = new StaffEventType(person.id(), theirs.get().id(), theirs.get().slug());
-                if (current.isEmpty() || !current.get().equals(now)) {
-                    changes.add(person.name() + "'s own event type of " + field + " "
-                            + current.map(StaffEventType::eventTypeId).orElse(null) + " -> " + now.eventTypeId());
-                }
-                own.add(now);
-            }
-            updated.add(new ServiceStep(step.name(), step.calcomEventTypeId(), type.slug(), type.teamId(), length,
-                    step.pauseMinMinutes(), step.pauseMaxMinutes(), step.sameStaffNext(), own));
-        }
-        if (apply && !updated.equals(service.steps())) {
-            // read again: the service's own event type may have been updated by this sync just before
-            Service current = directory.allServices(companyId).stream().filter(s -> s.id() == service.id())
-                    .findFirst().orElse(service);
-            directory.updateService(companyId, service.id(), ServiceSpec.of(current).withSteps(updated));
-        }
-        return new Item(changes.isEmpty() ? Action.UNCHANGED : Action.UPDATE, service.id(), service.name(),
-                service.calcomEventTypeId(), service.calcomEventTypeSlug(), changes, List.of(), calendars, null);
-    }
 
     /**
      * Links the hosts who are known staff and records each one's own event type for the service. A personal event
      * type of the key's user is its own host's own event type.
      */
-    private void linkHosts(long companyId, @Nullable Long serviceId, Account account, EventType eventType,
+    private void linkHosts(long companyId, @Nullable Long serviceId, CalcomListing account, EventType eventType,
             List<Staff> staff, List<String> linkedNames, List<String> calendars, List<String> changes,
             boolean apply) {
         List<Long> linked = serviceId == null ? List.of() : directory.linkedStaffIds(companyId, serviceId);
@@ -414,7 +271,7 @@ class CalcomSync {
                 linkedNames.add(person.name());
             }
             Optional<EventType> own = eventType.teamId() != null
-                    ? ownEventTypeFor(eventType, account.ownOf(host.username()))
+                    ? CalcomListing.ownEventTypeFor(eventType, account.ownOf(host.username()))
                     : Optional.of(eventType);
             StaffEventType current = known.get(person.id());
             if (own.isEmpty()) {

@@ -71,7 +71,7 @@ class CalcomWebhooks {
         String url = stripTrailingSlash(publicBaseUrl != null ? publicBaseUrl : baseUrl)
                 + "/calcom/webhook?company=" + company.slug();
         CalcomAccount account = new CalcomAccount(company.slug(), apiKey);
-        CalcomSync.Account found = CalcomSync.discover(calcom, account);
+        CalcomListing found = CalcomListing.discover(calcom, account);
         List<EventType> teamTypes = new ArrayList<>();
         for (var team : found.teams()) {
             teamTypes.addAll(calcom.teamEventTypes(account, team.id()));
@@ -88,7 +88,7 @@ class CalcomWebhooks {
     }
 
     /** The event types whose bookings Slotline must hear of, with what they cover. */
-    private Map<EventType, String> needed(long companyId, CalcomSync.Account found, List<EventType> teamTypes) {
+    private Map<EventType, String> needed(long companyId, CalcomListing found, List<EventType> teamTypes) {
         Map<EventType, String> needed = new LinkedHashMap<>();
         for (Service service : directory.activeServices(companyId)) {
             for (int index = 0; index < service.steps().size(); index++) {

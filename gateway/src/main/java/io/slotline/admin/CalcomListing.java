@@ -1,0 +1,90 @@
+package io.slotline.admin;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+import io.slotline.calcom.CalcomAccount;
+import io.slotline.calcom.CalcomApi;
+import io.slotline.calcom.CalcomTeam;
+import io.slotline.calcom.CalcomUser;
+import io.slotline.calcom.EventType;
+import io.slotline.calcom.Host;
+
+/**
+ * What Cal.com lists for a company's key, read before any database work: the key's user, their teams (organizations
+ * left out), the event types that are services (team event types other than managed parents, and the user's own
+ * that are not their per-service event type of one of those) and each host's own event types by lower-case username.
+ * The Cal.com sync, the Cal.com check and the webhook subscriptions all work from it.
+ */
+record CalcomListing(CalcomUser user, List<CalcomTeam> teams, List<EventType> serviceTypes,
+        Map<String, List<EventType>> ownByUsername) {
+
+        List<EventType> ownOf(@Nullable String username) {
+            return username == null ? List.of()
+                    : ownByUsername.getOrDefault(username.toLowerCase(Locale.ROOT), List.of());
+        }
+
+    /** Reads the account whole or fails: a partial listing must not make anything look gone. */
+    static CalcomListing discover(CalcomApi calcom, CalcomAccount account) {
+        CalcomUser user = calcom.me(account);
+        List<CalcomTeam> teams = calcom.teams(account).stream().filter(team -> !team.organization()).toList();
+        List<EventType> teamTypes = new ArrayList<>();
+        for (CalcomTeam team : teams) {
+            teamTypes.addAll(calcom.teamEventTypes(account, team.id()));
+        }
+        List<EventType> own = calcom.eventTypes(account);
+        Map<String, List<EventType>> ownByUsername = new LinkedHashMap<>();
+        if (user.username() != null) {
+            ownByUsername.put(user.username().toLowerCase(Locale.ROOT), own);
+        }
+        for (EventType teamType : teamTypes) {
+            for (Host host : teamType.hosts()) {
+                if (host.username() != null) {
+                    String username = host.username().toLowerCase(Locale.ROOT);
+                    if (!ownByUsername.containsKey(username)) {
+                        ownByUsername.put(username, calcom.userEventTypes(account, host.username()));
+                    }
+                }
+            }
+        }
+        List<EventType> serviceTypes = new ArrayList<>();
+        teamTypes.stream().filter(type -> !type.isManagedParent()).forEach(serviceTypes::add);
+        for (EventType mine : own) {
+            boolean perServiceOfMine = serviceTypes.stream()
+                    .anyMatch(service -> service.hosts().stream().anyMatch(h -> h.id() == user.id())
+                            && ownEventTypeFor(service, own).map(o -> o.id() == mine.id()).orElse(false));
+            if (!perServiceOfMine) {
+                serviceTypes.add(mine);
+            }
+        }
+        serviceTypes.sort(Comparator.comparingLong(EventType::id));
+        return new CalcomListing(user, teams, serviceTypes, ownByUsername);
+    }
+
+    /**
+     * A host's own event type for a service among {@code own} (their managed children and personal event types):
+     * the same slug, else a slug that starts with the service's slug and a dash, else the same title. Ambiguity at
+     * the deciding rule means none.
+     */
+    static Optional<EventType> ownEventTypeFor(EventType service, List<EventType> own) {
+        List<List<EventType>> byRule = List.of(
+                own.stream().filter(e -> e.id() != service.id() && e.slug().equals(service.slug())).toList(),
+                own.stream().filter(e -> e.id() != service.id() && e.slug().startsWith(service.slug() + "-"))
+                        .toList(),
+                own.stream().filter(e -> e.id() != service.id()
+                        && e.title().trim().equalsIgnoreCase(service.title().trim())).toList());
+        for (List<EventType> found : byRule) {
+            if (!found.isEmpty()) {
+                return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+}
