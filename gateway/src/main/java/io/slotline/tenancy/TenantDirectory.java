@@ -1,17 +1,13 @@
 package io.slotline.tenancy;
 
-import java.time.Duration;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 
 import io.slotline.secrets.SecretCipher;
@@ -21,11 +17,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Who is who: companies, branches, numbers, services and staff, and the companies' decrypted API keys.
@@ -37,8 +29,6 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class TenantDirectory {
 
     private static final Logger log = LoggerFactory.getLogger(TenantDirectory.class);
-    /** Long enough for a database failover or restart, short enough not to serve a long-gone tenant. */
-    private static final Duration LAST_READ_KEPT = Duration.ofHours(24);
 
     private final Companies companies;
     private final Branches branches;
@@ -46,9 +36,7 @@ public class TenantDirectory {
     private final Services services;
     private final StaffMembers staffMembers;
     private final SecretCipher cipher;
-    private final Cache<Object, Object> cache;
-    /** The last value read for each lookup, for when the database is away. */
-    private final Cache<Object, Object> lastRead;
+    private final TenantCache cache;
 
     @Autowired
     TenantDirectory(Companies companies, Branches branches, PhoneNumbers phoneNumbers, Services services,
@@ -64,16 +52,7 @@ public class TenantDirectory {
         this.services = services;
         this.staffMembers = staffMembers;
         this.cipher = cipher;
-        this.cache = Caffeine.newBuilder()
-                .expireAfterWrite(properties.cacheTtl())
-                .maximumSize(100_000)
-                .ticker(ticker)
-                .build();
-        this.lastRead = Caffeine.newBuilder()
-                .expireAfterWrite(LAST_READ_KEPT)
-                .maximumSize(100_000)
-                .ticker(ticker)
-                .build();
+        this.cache = new TenantCache(properties.cacheTtl(), ticker);
     }
 
     // --- reads (cached) ---
@@ -81,29 +60,30 @@ public class TenantDirectory {
     /** The company and branch a dialled number routes to; empty for unknown or deactivated numbers. */
     public Optional<TenantContext> byDialledNumber(String e164) {
         String number = e164.trim();
-        return cached(new NumberKey(number), () -> phoneNumbers.route(number));
+        return cache.get(new TenantCache.NumberKey(number), () -> phoneNumbers.route(number));
     }
 
     public Optional<Company> company(long companyId) {
-        return cached(new CompanyKey(companyId), () -> companies.findById(companyId));
+        return cache.get(new TenantCache.CompanyKey(companyId), () -> companies.findById(companyId));
     }
 
     public Optional<Company> companyBySlug(String slug) {
-        return cached(new SlugKey(slug), () -> companies.findBySlug(slug));
+        return cache.get(new TenantCache.SlugKey(slug), () -> companies.findBySlug(slug));
     }
 
     public Optional<Branch> branch(long companyId, long branchId) {
-        return cached(new BranchKey(companyId, branchId), () -> branches.findById(companyId, branchId));
+        return cache.get(new TenantCache.BranchKey(companyId, branchId),
+                () -> branches.findById(companyId, branchId));
     }
 
     /** Where a call for the company as a whole goes: its first active branch. */
     public Optional<Branch> defaultBranch(long companyId) {
-        return cached(new DefaultBranchKey(companyId), () -> branches.findAll(companyId).stream()
+        return cache.get(new TenantCache.DefaultBranchKey(companyId), () -> branches.findAll(companyId).stream()
                 .filter(Branch::active).findFirst());
     }
 
     public List<Service> activeServices(long companyId) {
-        return cached(new ServicesKey(companyId), () -> services.findActive(companyId));
+        return cache.get(new TenantCache.ServicesKey(companyId), () -> services.findActive(companyId));
     }
 
     /** One of {@link #activeServices}, by id. */
@@ -113,7 +93,7 @@ public class TenantDirectory {
 
     /** Active staff of a branch. */
     public List<Staff> staff(long companyId, long branchId) {
-        return cached(new BranchStaffKey(companyId, branchId),
+        return cache.get(new TenantCache.BranchStaffKey(companyId, branchId),
                 () -> staffMembers.findActiveInBranch(companyId, branchId));
     }
 
@@ -124,13 +104,13 @@ public class TenantDirectory {
 
     /** Active staff who perform a service. */
     public List<Staff> staffForService(long companyId, long serviceId) {
-        return cached(new ServiceStaffKey(companyId, serviceId),
+        return cache.get(new TenantCache.ServiceStaffKey(companyId, serviceId),
                 () -> staffMembers.findActiveForService(companyId, serviceId));
     }
 
     /** The staff members' own Cal.com event types for a service, by staff id. */
     public Map<Long, StaffEventType> staffEventTypes(long companyId, long serviceId) {
-        return cached(new StaffEventTypesKey(companyId, serviceId), () -> staffMembers
+        return cache.get(new TenantCache.StaffEventTypesKey(companyId, serviceId), () -> staffMembers
                 .staffEventTypes(companyId, serviceId).stream()
                 .collect(java.util.stream.Collectors.toUnmodifiableMap(StaffEventType::staffId, e -> e)));
     }
@@ -152,7 +132,7 @@ public class TenantDirectory {
      * does not decrypt is left out (and logged) rather than failing every tenant's webhooks.
      */
     public List<String> retellApiKeys() {
-        return cached(AllRetellKeys.INSTANCE, () -> companies
+        return cache.get(TenantCache.AllRetellKeys.INSTANCE, () -> companies
                 .encryptedSecretOfActiveCompanies(CompanySecret.RETELL_API_KEY).stream()
                 .flatMap(encrypted -> {
                     try {
@@ -170,7 +150,7 @@ public class TenantDirectory {
 
     /** Decrypted; a value that fails to decrypt throws {@link SecretDecryptionException}. */
     public Optional<String> secret(long companyId, CompanySecret secret) {
-        DecryptedSecrets secrets = cached(new SecretsKey(companyId), () -> {
+        DecryptedSecrets secrets = cache.get(new TenantCache.SecretsKey(companyId), () -> {
             Map<CompanySecret, String> values = new EnumMap<>(CompanySecret.class);
             for (CompanySecret kind : CompanySecret.values()) {
                 companies.encryptedSecret(companyId, kind).ifPresent(enc -> values.put(kind, cipher.decrypt(enc)));
@@ -182,7 +162,7 @@ public class TenantDirectory {
 
     /** Cached lookups held now (numbers, companies, services, staff, secrets), for the cache-size gauge. */
     public long cachedLookups() {
-        return cache.estimatedSize();
+        return cache.size();
     }
 
     // --- admin reads: uncached, inactive rows included ---
@@ -368,8 +348,7 @@ public class TenantDirectory {
      * uncommitted write cannot put the old value back for a whole TTL.
      */
     public void evictAll() {
-        cache.invalidateAll();
-        afterCompletion(cache::invalidateAll);
+        cache.evictAll();
     }
 
     /**
@@ -379,82 +358,8 @@ public class TenantDirectory {
      * database. Inside a transaction it evicts again after completion, like {@link #evictAll()}.
      */
     public void evictCompany(long companyId) {
-        Runnable evict = () -> cache.asMap().entrySet()
-                .removeIf(entry -> concerns(entry.getKey(), entry.getValue(), companyId));
-        evict.run();
-        afterCompletion(evict);
+        cache.evictCompany(companyId);
     }
-
-    private static boolean concerns(Object key, Object value, long companyId) {
-        if (key instanceof CompanyScoped scoped) {
-            return scoped.companyId() == companyId;
-        }
-        if (key instanceof NumberKey || key instanceof SlugKey) {
-            if (!(value instanceof Optional<?> found) || found.isEmpty()) {
-                return true;
-            }
-            Object hit = found.get();
-            return hit instanceof TenantContext context ? context.companyId() == companyId
-                    : !(hit instanceof Company company) || company.id() == companyId;
-        }
-        return true;
-    }
-
-    private static void afterCompletion(Runnable evict) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    evict.run();
-                }
-            });
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private <T> T cached(Object key, Supplier<T> loader) {
-        try {
-            return (T) cache.get(key, k -> {
-                T value = loader.get();
-                lastRead.put(k, value);
-                return value;
-            });
-        } catch (DataAccessResourceFailureException | TransientDataAccessException databaseAway) {
-            Object last = lastRead.getIfPresent(key);
-            if (last == null) {
-                throw databaseAway;
-            }
-            log.debug("Database unavailable, serving the last read {}: {}", key, databaseAway.getMessage());
-            return (T) last;
-        }
-    }
-
-    /** A lookup about one company only. */
-    private interface CompanyScoped {
-        long companyId();
-    }
-
-    private record NumberKey(String e164) { }
-
-    private record CompanyKey(long companyId) implements CompanyScoped { }
-
-    private record SlugKey(String slug) { }
-
-    private record BranchKey(long companyId, long branchId) implements CompanyScoped { }
-
-    private record DefaultBranchKey(long companyId) implements CompanyScoped { }
-
-    private record ServicesKey(long companyId) implements CompanyScoped { }
-
-    private record BranchStaffKey(long companyId, long branchId) implements CompanyScoped { }
-
-    private record ServiceStaffKey(long companyId, long serviceId) implements CompanyScoped { }
-
-    private record StaffEventTypesKey(long companyId, long serviceId) implements CompanyScoped { }
-
-    private record SecretsKey(long companyId) implements CompanyScoped { }
-
-    private enum AllRetellKeys { INSTANCE }
 
     private record DecryptedSecrets(Map<CompanySecret, String> values) {
 
