@@ -1,16 +1,11 @@
 package io.slotline.functions;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.time.ZonedDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -38,14 +33,12 @@ import io.slotline.speech.ZonedTimes;
 import io.slotline.tenancy.ChangeVerification;
 import io.slotline.tenancy.Language;
 import io.slotline.tenancy.PhoneNumber;
-import io.slotline.tenancy.Service;
-import io.slotline.tenancy.Staff;
 import io.slotline.tenancy.TenantDirectory;
 
 /**
- * Which of the caller's appointments a cancel or move means, and how to speak about appointments. A caller is
- * found by phone number within the company; anyone else passes the company's {@link ChangeVerification} or gets
- * a callback request. Nothing outside the call's company is ever read.
+ * Which of the caller's appointments a cancel or move means. A caller is found by phone number within the company;
+ * anyone else passes the company's {@link ChangeVerification} or gets a callback request. Nothing outside the call's
+ * company is ever read. How an appointment is spoken about is {@link AppointmentSpeech}'s.
  */
 @Component
 class CallerAppointments {
@@ -74,7 +67,6 @@ class CallerAppointments {
     record ChangedAlready(Appointment appointment, @Nullable Appointment current) implements Lookup {
     }
 
-    private static final int SPOKEN_LIST_LIMIT = 5;
     private static final Set<String> TITLES = Set.of("herr", "frau", "hr", "fr", "mr", "mrs", "ms", "miss", "dr");
 
     private final Appointments appointments;
@@ -82,14 +74,16 @@ class CallerAppointments {
     private final TenantDirectory tenants;
     private final CallbackRequests callbacks;
     private final SpokenWhen when;
+    private final AppointmentSpeech speech;
 
     CallerAppointments(Appointments appointments, Customers customers, TenantDirectory tenants,
-                       CallbackRequests callbacks, SpokenWhen when) {
+                       CallbackRequests callbacks, SpokenWhen when, AppointmentSpeech speech) {
         this.appointments = appointments;
         this.customers = customers;
         this.tenants = tenants;
         this.callbacks = callbacks;
         this.when = when;
+        this.speech = speech;
     }
 
     /** The caller's upcoming appointments, soonest first; empty for anonymous or unknown callers. */
@@ -128,7 +122,7 @@ class CallerAppointments {
             }
         }
         if (context.callerNumber() != null && name == null && bookedPhone == null) {
-            return new Ask(notFound(context));
+            return new Ask(speech.notFound(context));
         }
         return verified(context, filter, selector, name, bookedPhone, callbackPhone, wish);
     }
@@ -231,8 +225,8 @@ class CallerAppointments {
         if (matches.size() > 1) {
             return new Ask(FunctionResult.notOk(Reason.WHICH_APPOINTMENT,
                     Messages.render(MessageKey.WHICH_APPOINTMENT, context.language(),
-                            Map.of("appointments", spokenList(context, matches, false))),
-                    Map.of("appointments", describeAll(context, matches))));
+                            Map.of("appointments", speech.spokenList(context, matches, false))),
+                    Map.of("appointments", speech.describeAll(context, matches))));
         }
         if (customerId != null) {
             Optional<ChangedAlready> changed = changedAlready(context, customerId, candidates, filter, appointmentId);
@@ -241,16 +235,16 @@ class CallerAppointments {
             }
         }
         if (candidates.isEmpty()) {
-            return new Ask(notFound(context));
+            return new Ask(speech.notFound(context));
         }
-        Map<String, Object> data = Map.of("appointments", describeAll(context, candidates));
+        Map<String, Object> data = Map.of("appointments", speech.describeAll(context, candidates));
         if (filter.isEmpty()) {
             return new Ask(FunctionResult.notOk(Reason.NOT_FOUND, Messages.render(MessageKey.WHICH_OF_THESE,
-                    context.language(), Map.of("appointments", spokenList(context, candidates, false))), data));
+                    context.language(), Map.of("appointments", speech.spokenList(context, candidates, false))), data));
         }
         return new Ask(FunctionResult.notOk(Reason.NOT_FOUND, Messages.render(MessageKey.NO_APPOINTMENT_AT,
                 context.language(), Map.of("when", filter.spoken(context),
-                        "appointments", spokenList(context, candidates, false))), data));
+                        "appointments", speech.spokenList(context, candidates, false))), data));
     }
 
     /**
@@ -371,116 +365,6 @@ class CallerAppointments {
             }
             return language == Language.DE ? "diese Zeit" : "that time";
         }
-    }
-
-    // --- speaking about appointments ---
-
-    FunctionResult notFound(CallContext context) {
-        boolean callbackOnly = context.company().policies().changeVerification() == ChangeVerification.CALLBACK;
-        return FunctionResult.notOk(Reason.NOT_FOUND, Messages.render(callbackOnly ? MessageKey.NO_APPOINTMENT_FOUND
-                        : MessageKey.NO_APPOINTMENT_FOUND_ASK_BOOKED_PHONE, context.language()),
-                Map.of("needs", callbackOnly ? List.of("customer_name", "date")
-                        : List.of("customer_name", "booked_phone")));
-    }
-
-    String serviceName(CallContext context, Appointment appointment) {
-        Long serviceId = appointment.serviceId();
-        return Optional.ofNullable(serviceId)
-                .flatMap(id -> tenants.activeService(context.companyId(), id))
-                .map(Service::name)
-                .orElse(context.language() == Language.DE ? "Termin" : "appointment");
-    }
-
-    /** Fees are charged in the currency the company prices its services in. */
-    String currency(CallContext context, Appointment appointment) {
-        Long serviceId = appointment.serviceId();
-        return Optional.ofNullable(serviceId)
-                .flatMap(id -> tenants.activeService(context.companyId(), id))
-                .or(() -> tenants.activeServices(context.companyId()).stream().findFirst())
-                .map(Service::currency)
-                .orElse("EUR");
-    }
-
-    @Nullable String staffName(CallContext context, Appointment appointment) {
-        if (appointment.staffId() == null) {
-            return null;
-        }
-        long branchId = appointment.branchId() != null ? appointment.branchId() : context.branch().id();
-        return tenants.staffMember(context.companyId(), branchId, appointment.staffId()).map(Staff::name)
-                .orElse(null);
-    }
-
-    /** What the caller points at was moved already (not in this request): where it is now. */
-    FunctionResult alreadyMoved(CallContext context, Appointment current) {
-        return FunctionResult.notOk(Reason.ALREADY_MOVED, Messages.render(MessageKey.ALREADY_MOVED, context.language(),
-                        Map.of("time", onTime(context, current.startsAt()))),
-                Map.of("appointment", describe(context, current)));
-    }
-
-    /** "Dienstag um 10 Uhr", "heute um 14 Uhr 30"; "Tuesday at 10 am". */
-    static String time(CallContext context, Instant instant) {
-        return SpokenTimes.dateTime(instant, context.localNow(), context.language());
-    }
-
-    /** As {@link #time} with the preposition a sentence needs: "am Dienstag um 10 Uhr", but "morgen um 9 Uhr". */
-    static String onTime(CallContext context, Instant instant) {
-        ZonedDateTime local = instant.atZone(context.zone());
-        long ahead = ChronoUnit.DAYS.between(context.today(), local.toLocalDate());
-        String spoken = time(context, instant);
-        if (ahead == 0 || ahead == 1) {
-            return spoken;
-        }
-        return (context.language() == Language.DE ? "am " : "on ") + spoken;
-    }
-
-    /** "Herrenhaarschnitt am Dienstag um 10 Uhr bei Anna"; "Haircut on Tuesday at 10 am with Carl". */
-    String spoken(CallContext context, Appointment appointment, boolean withStaff) {
-        String text = serviceName(context, appointment) + " " + onTime(context, appointment.startsAt());
-        String staff = withStaff ? staffName(context, appointment) : null;
-        if (staff != null) {
-            text += (context.language() == Language.DE ? " bei " : " with ") + staff;
-        }
-        return text;
-    }
-
-    /** Joined with "oder"/"or": for asking which one. At most five are spoken; the data lists all. */
-    String spokenList(CallContext context, List<Appointment> list, boolean withStaff) {
-        return SpokenTimes.orList(spokenItems(context, list, withStaff), context.language());
-    }
-
-    List<String> spokenItems(CallContext context, List<Appointment> list, boolean withStaff) {
-        List<String> items = new ArrayList<>();
-        for (Appointment appointment : list.subList(0, Math.min(list.size(), SPOKEN_LIST_LIMIT))) {
-            items.add(spoken(context, appointment, withStaff));
-        }
-        return items;
-    }
-
-    List<Map<String, @Nullable Object>> describeAll(CallContext context, List<Appointment> list) {
-        return list.stream().map(a -> describe(context, a)).toList();
-    }
-
-    /** The structured form the agent can refer back to (appointment_id) and read details from. */
-    Map<String, @Nullable Object> describe(CallContext context, Appointment appointment) {
-        LocalDateTime local = LocalDateTime.ofInstant(appointment.startsAt(), context.zone());
-        Map<String, @Nullable Object> data = new LinkedHashMap<>();
-        data.put("appointment_id", appointment.id());
-        data.put("service", serviceName(context, appointment));
-        data.put("date", local.toLocalDate().toString());
-        data.put("time", local.toLocalTime().toString());
-        data.put("spoken", time(context, appointment.startsAt()));
-        String staff = staffName(context, appointment);
-        if (staff != null) {
-            data.put("staff", staff);
-        }
-        data.put("status", appointment.status().name().toLowerCase(Locale.ROOT));
-        data.put("source", appointment.source().name().toLowerCase(Locale.ROOT));
-        if (appointment.serviceId() != null && tenants.activeService(context.companyId(), appointment.serviceId())
-                .map(io.slotline.tenancy.Service::inSteps).orElse(false)) {
-            // a service in steps: the caller may want to know when they will be done
-            data.put("ends", LocalDateTime.ofInstant(appointment.endsAt(), context.zone()).toLocalTime().toString());
-        }
-        return data;
     }
 
     static @Nullable String blankToNull(@Nullable String text) {

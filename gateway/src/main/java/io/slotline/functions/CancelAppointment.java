@@ -53,10 +53,12 @@ class CancelAppointment implements MutatingFunction<CancelAppointment.Args> {
     }
 
     private final CallerAppointments callers;
+    private final AppointmentSpeech speech;
     private final AppointmentChanges changes;
 
-    CancelAppointment(CallerAppointments callers, AppointmentChanges changes) {
+    CancelAppointment(CallerAppointments callers, AppointmentSpeech speech, AppointmentChanges changes) {
         this.callers = callers;
+        this.speech = speech;
         this.changes = changes;
     }
 
@@ -94,8 +96,8 @@ class CancelAppointment implements MutatingFunction<CancelAppointment.Args> {
             return alreadyChanged(context, changed);
         }
         Appointment appointment = ((CallerAppointments.Target) lookup).appointment();
-        Map<String, @Nullable Object> described = callers.describe(context, appointment);
-        String currency = callers.currency(context, appointment);
+        Map<String, @Nullable Object> described = speech.describe(context, appointment);
+        String currency = speech.currency(context, appointment);
         Resolution<Integer> allowed = ChangeAnswers.allowedFee(context, Change.CANCEL, appointment, args.confirmFee(),
                 described, currency);
         if (allowed instanceof Resolution.Ask<Integer> refusal) {
@@ -110,11 +112,11 @@ class CancelAppointment implements MutatingFunction<CancelAppointment.Args> {
         }
         Appointment cancelled = ((AppointmentChanges.Cancelled) outcome).appointment();
         Map<String, Object> values = new LinkedHashMap<>();
-        values.put("service", callers.serviceName(context, cancelled));
-        values.put("time", CallerAppointments.time(context, cancelled.startsAt()));
+        values.put("service", speech.serviceName(context, cancelled));
+        values.put("time", AppointmentSpeech.time(context, cancelled.startsAt()));
         Map<String, @Nullable Object> data = new LinkedHashMap<>();
         data.put("cancelled", true);
-        data.put("appointment", callers.describe(context, cancelled));
+        data.put("appointment", speech.describe(context, cancelled));
         return ChangeAnswers.done(context, MessageKey.CANCELLED, MessageKey.CANCELLED_WITH_FEE, values, data, fee,
                 currency);
     }
@@ -122,13 +124,13 @@ class CancelAppointment implements MutatingFunction<CancelAppointment.Args> {
     private FunctionResult alreadyChanged(CallContext context, CallerAppointments.ChangedAlready changed) {
         Appointment appointment = changed.appointment();
         if (appointment.status() == AppointmentStatus.RESCHEDULED && changed.current() != null) {
-            return callers.alreadyMoved(context, changed.current());
+            return speech.alreadyMoved(context, changed.current());
         }
         return FunctionResult.ok(Messages.render(MessageKey.ALREADY_CANCELLED, context.language(),
-                        Map.of("service", callers.serviceName(context, appointment),
-                                "time", CallerAppointments.time(context, appointment.startsAt()))),
+                        Map.of("service", speech.serviceName(context, appointment),
+                                "time", AppointmentSpeech.time(context, appointment.startsAt()))),
                 Map.of("cancelled", true, "already_cancelled", true,
-                        "appointment", callers.describe(context, appointment)));
+                        "appointment", speech.describe(context, appointment)));
     }
 
     private static String wish(Args args) {

@@ -28,11 +28,14 @@ class CheckCustomer implements FunctionHandler<CheckCustomer.Args> {
     }
 
     private final CallerAppointments callers;
+    private final AppointmentSpeech speech;
     private final Appointments appointments;
     private final TenantDirectory tenants;
 
-    CheckCustomer(CallerAppointments callers, Appointments appointments, TenantDirectory tenants) {
+    CheckCustomer(CallerAppointments callers, AppointmentSpeech speech, Appointments appointments,
+                  TenantDirectory tenants) {
         this.callers = callers;
+        this.speech = speech;
         this.appointments = appointments;
         this.tenants = tenants;
     }
@@ -65,11 +68,11 @@ class CheckCustomer implements FunctionHandler<CheckCustomer.Args> {
         data.put("known", customer != null && customer.name() != null);
         data.put("anonymous", false);
         if (customer == null || customer.name() == null) {
-            data.put("upcoming_appointments", callers.describeAll(context, upcoming));
+            data.put("upcoming_appointments", speech.describeAll(context, upcoming));
             return FunctionResult.ok(Messages.render(MessageKey.UNKNOWN_NUMBER, context.language()), data);
         }
         data.put("customer_name", customer.name());
-        data.put("upcoming_appointments", callers.describeAll(context, upcoming));
+        data.put("upcoming_appointments", speech.describeAll(context, upcoming));
         Optional<Usual> usual = usualService(context, customer);
         usual.ifPresent(found -> {
             data.put("usual_service", found.service().name());
@@ -80,8 +83,8 @@ class CheckCustomer implements FunctionHandler<CheckCustomer.Args> {
         if (!upcoming.isEmpty()) {
             Appointment next = upcoming.get(0);
             message.append(' ').append(Messages.render(MessageKey.NEXT_APPOINTMENT_NOTE, context.language(),
-                    Map.of("service", callers.serviceName(context, next),
-                            "when", CallerAppointments.onTime(context, next.startsAt()))));
+                    Map.of("service", speech.serviceName(context, next),
+                            "when", AppointmentSpeech.onTime(context, next.startsAt()))));
         }
         message.append(' ').append(usual
                 .map(found -> Messages.render(MessageKey.USUAL_SERVICE, context.language(),

@@ -21,9 +21,11 @@ class GetAppointments implements FunctionHandler<GetAppointments.Args> {
     }
 
     private final CallerAppointments callers;
+    private final AppointmentSpeech speech;
 
-    GetAppointments(CallerAppointments callers) {
+    GetAppointments(CallerAppointments callers, AppointmentSpeech speech) {
         this.callers = callers;
+        this.speech = speech;
     }
 
     @Override
@@ -50,17 +52,17 @@ class GetAppointments implements FunctionHandler<GetAppointments.Args> {
                     Map.of("appointments", List.of()));
         }
         List<Appointment> upcoming = callers.upcoming(context);
-        Map<String, Object> data = Map.of("appointments", callers.describeAll(context, upcoming));
+        Map<String, Object> data = Map.of("appointments", speech.describeAll(context, upcoming));
         if (upcoming.isEmpty()) {
             return FunctionResult.ok(Messages.render(MessageKey.NO_UPCOMING_APPOINTMENTS, context.language()), data);
         }
         if (upcoming.size() == 1) {
             return FunctionResult.ok(Messages.render(MessageKey.APPOINTMENTS_ONE, context.language(),
-                    Map.of("appointment", callers.spoken(context, upcoming.get(0), true))), data);
+                    Map.of("appointment", speech.spoken(context, upcoming.get(0), true))), data);
         }
         return FunctionResult.ok(Messages.render(MessageKey.APPOINTMENTS_MANY, context.language(),
                 Map.of("count", upcoming.size(),
-                        "appointments", SpokenTimes.andList(callers.spokenItems(context, upcoming, true),
+                        "appointments", SpokenTimes.andList(speech.spokenItems(context, upcoming, true),
                                 context.language()))), data);
     }
 }

@@ -68,16 +68,18 @@ class RescheduleAppointment implements MutatingFunction<RescheduleAppointment.Ar
     }
 
     private final CallerAppointments callers;
+    private final AppointmentSpeech speech;
     private final AppointmentChanges changes;
     private final SpokenWhen when;
     private final SlotHoldService holds;
     private final TenantDirectory tenants;
     private final StepMoves stepMoves;
 
-    RescheduleAppointment(CallerAppointments callers, AppointmentChanges changes, SpokenWhen when,
-                          SlotHoldService holds, TenantDirectory tenants, StepMoves stepMoves) {
+    RescheduleAppointment(CallerAppointments callers, AppointmentSpeech speech, AppointmentChanges changes,
+                          SpokenWhen when, SlotHoldService holds, TenantDirectory tenants, StepMoves stepMoves) {
         this.stepMoves = stepMoves;
         this.callers = callers;
+        this.speech = speech;
         this.changes = changes;
         this.when = when;
         this.holds = holds;
@@ -124,26 +126,26 @@ class RescheduleAppointment implements MutatingFunction<RescheduleAppointment.Ar
             return alreadyChanged(context, changed, newStart);
         }
         Appointment appointment = ((CallerAppointments.Target) lookup).appointment();
-        Map<String, @Nullable Object> described = callers.describe(context, appointment);
+        Map<String, @Nullable Object> described = speech.describe(context, appointment);
         if (appointment.startsAt().equals(newStart)) {
             if (appointment.rescheduledFromId() != null && appointment.callId() != null
                     && appointment.callId() == context.callId()) {
                 // moved there earlier in this call: a re-issued request hears what the move said
                 return FunctionResult.ok(Messages.render(MessageKey.RESCHEDULED, context.language(),
-                        Map.of("time", CallerAppointments.time(context, newStart))),
+                        Map.of("time", AppointmentSpeech.time(context, newStart))),
                         Map.of("rescheduled", true, "appointment", described));
             }
             return FunctionResult.notOk(Reason.SAME_TIME, Messages.render(MessageKey.SAME_TIME, context.language(),
-                    Map.of("time", CallerAppointments.onTime(context, newStart))), Map.of("appointment", described));
+                    Map.of("time", AppointmentSpeech.onTime(context, newStart))), Map.of("appointment", described));
         }
-        String currency = callers.currency(context, appointment);
+        String currency = speech.currency(context, appointment);
         Resolution<Integer> allowed = ChangeAnswers.allowedFee(context, Change.RESCHEDULE, appointment,
                 args.confirmFee(), described, currency);
         if (allowed instanceof Resolution.Ask<Integer> refusal) {
             return refusal.answer();
         }
         int fee = ((Resolution.Found<Integer>) allowed).value();
-        String spokenNew = CallerAppointments.time(context, newStart);
+        String spokenNew = AppointmentSpeech.time(context, newStart);
         if (stepMoves.inSteps(context, appointment)) {
             // every step moves, or none: the new steps are booked first, the old ones cancelled after
             StepMoves.Moved moved = stepMoves.move(context, appointment, newStart);
@@ -155,11 +157,11 @@ class RescheduleAppointment implements MutatingFunction<RescheduleAppointment.Ar
             }
             Appointment replacement = ((StepMoves.Done) moved).replacement();
             Map<String, Object> values = new LinkedHashMap<>();
-            values.put("time", CallerAppointments.time(context, replacement.startsAt()));
+            values.put("time", AppointmentSpeech.time(context, replacement.startsAt()));
             Map<String, @Nullable Object> data = new LinkedHashMap<>();
             data.put("rescheduled", true);
-            data.put("appointment", callers.describe(context, replacement));
-            data.put("previous", callers.describe(context, stepMoves.reread(appointment)));
+            data.put("appointment", speech.describe(context, replacement));
+            data.put("previous", speech.describe(context, stepMoves.reread(appointment)));
             return ChangeAnswers.done(context, MessageKey.RESCHEDULED, MessageKey.RESCHEDULED_WITH_FEE, values, data,
                     fee, currency);
         }
@@ -195,11 +197,11 @@ class RescheduleAppointment implements MutatingFunction<RescheduleAppointment.Ar
         }
         AppointmentChanges.Rescheduled done = (AppointmentChanges.Rescheduled) outcome;
         Map<String, Object> values = new LinkedHashMap<>();
-        values.put("time", CallerAppointments.time(context, done.replacement().startsAt()));
+        values.put("time", AppointmentSpeech.time(context, done.replacement().startsAt()));
         Map<String, @Nullable Object> data = new LinkedHashMap<>();
         data.put("rescheduled", true);
-        data.put("appointment", callers.describe(context, done.replacement()));
-        data.put("previous", callers.describe(context, done.previous()));
+        data.put("appointment", speech.describe(context, done.replacement()));
+        data.put("previous", speech.describe(context, done.previous()));
         return ChangeAnswers.done(context, MessageKey.RESCHEDULED, MessageKey.RESCHEDULED_WITH_FEE, values, data, fee,
                 currency);
     }
@@ -270,20 +272,20 @@ class RescheduleAppointment implements MutatingFunction<RescheduleAppointment.Ar
         if (appointment.status() == AppointmentStatus.RESCHEDULED && current != null) {
             if (current.startsAt().equals(newStart)) {
                 return FunctionResult.ok(Messages.render(MessageKey.RESCHEDULED, context.language(),
-                                Map.of("time", CallerAppointments.time(context, current.startsAt()))),
-                        Map.of("rescheduled", true, "appointment", callers.describe(context, current),
-                                "previous", callers.describe(context, appointment)));
+                                Map.of("time", AppointmentSpeech.time(context, current.startsAt()))),
+                        Map.of("rescheduled", true, "appointment", speech.describe(context, current),
+                                "previous", speech.describe(context, appointment)));
             }
-            return callers.alreadyMoved(context, current);
+            return speech.alreadyMoved(context, current);
         }
         return noLongerActive(context, appointment);
     }
 
     private FunctionResult noLongerActive(CallContext context, Appointment appointment) {
         return FunctionResult.notOk(Reason.NO_LONGER_ACTIVE, Messages.render(MessageKey.NO_LONGER_ACTIVE,
-                        context.language(), Map.of("service", callers.serviceName(context, appointment),
-                                "time", CallerAppointments.time(context, appointment.startsAt()))),
-                Map.of("appointment", callers.describe(context, appointment)));
+                        context.language(), Map.of("service", speech.serviceName(context, appointment),
+                                "time", AppointmentSpeech.time(context, appointment.startsAt()))),
+                Map.of("appointment", speech.describe(context, appointment)));
     }
 
     private static String wish(Args args) {
