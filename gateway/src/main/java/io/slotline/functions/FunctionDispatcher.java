@@ -8,8 +8,6 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
@@ -34,22 +32,14 @@ import io.slotline.calcom.CalcomException;
 import io.slotline.calcom.UpstreamCounter;
 import io.slotline.calls.FunctionCallLog;
 import io.slotline.calls.FunctionIdempotency;
-import io.slotline.calls.IdempotencyRecord;
 import io.slotline.calls.NewFunctionCall;
 import io.slotline.functions.FunctionMetrics.Outcome;
-import io.slotline.observability.Masking;
 import io.slotline.speech.MessageKey;
 import io.slotline.speech.Messages;
 import io.slotline.tenancy.Language;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.AnnotationIntrospector;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.cfg.MapperConfig;
-import tools.jackson.databind.introspect.AnnotatedMember;
-import tools.jackson.databind.introspect.NopAnnotationIntrospector;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Runs one function call: finds the handler, parses the arguments into its record, runs it (once, for state
@@ -60,27 +50,24 @@ import tools.jackson.databind.node.ObjectNode;
  * work runs on a worker thread while the request thread waits for it, and a function still working at the deadline
  * (a dependency hangs) is answered with a speakable "too slow" while its work goes on. Handlers that can say
  * something better (book_appointment: "taken down, will be confirmed") read {@link Deadline} and answer first.
+ * <p>
+ * How arguments are read, bounded and masked for the log is {@link FunctionArguments}'; how a change is made once
+ * per tool call, however often it arrives, is {@link OnceOnly}'s.
  */
 @Service
 public class FunctionDispatcher implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(FunctionDispatcher.class);
-    /** What a repeated request keeps of its deadline to say "in progress" when the first attempt is still at work. */
-    private static final Duration ANSWER_MARGIN = Duration.ofMillis(300);
-    /** Notes and reasons included, nothing a caller says in one breath is longer (the columns hold 2000). */
-    static final int MAX_ARGUMENT_LENGTH = 2000;
 
     private final Map<String, FunctionHandler<?>> handlers;
     private final JsonMapper json;
-    private final FunctionIdempotency idempotency;
+    private final OnceOnly onceOnly;
     private final FunctionCallLog callLog;
     private final FunctionMetrics metrics;
     private final Clock clock;
     private final FunctionProperties properties;
     /** No queue: a function waits for its dependencies, never for a thread; the cap only stops a runaway. */
     private final ThreadPoolExecutor workers;
-    /** Duplicates arriving while the first attempt runs in this instance wait for its answer instead of polling. */
-    private final ConcurrentMap<String, CompletableFuture<FunctionResult>> inFlight = new ConcurrentHashMap<>();
 
     FunctionDispatcher(List<FunctionHandler<?>> handlers, JsonMapper json, FunctionIdempotency idempotency,
                        FunctionCallLog callLog, FunctionMetrics metrics, Clock clock, FunctionProperties properties) {
@@ -104,26 +91,11 @@ public class FunctionDispatcher implements DisposableBean {
             return thread;
         }, new ThreadPoolExecutor.AbortPolicy());
         this.handlers = byName;
-        // LLMs add stray fields and leave out required ones; rejecting either would fail calls for nothing. The
-        // schema handed to Retell still marks them required; a handler asks for what is missing or knows it
-        // from the call (the service talked about, the caller's number).
-        this.json = json.rebuild()
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .annotationIntrospector(AnnotationIntrospector.pair(new NothingRequired(),
-                        json.deserializationConfig().getAnnotationIntrospector()))
-                .build();
-        this.idempotency = idempotency;
+        this.json = FunctionArguments.lenient(json);
+        this.onceOnly = new OnceOnly(this.json, idempotency);
         this.callLog = callLog;
         this.metrics = metrics;
         this.clock = clock;
-    }
-
-    /** Lets the handlers, not the parser, deal with a missing argument. */
-    private static final class NothingRequired extends NopAnnotationIntrospector {
-        @Override
-        public Boolean hasRequiredMarker(MapperConfig<?> config, AnnotatedMember member) {
-            return Boolean.FALSE;
-        }
     }
 
     public List<FunctionHandler<?>> handlers() {
@@ -190,9 +162,9 @@ public class FunctionDispatcher implements DisposableBean {
         Timer.Sample sample = metrics.start();
         JsonNode args = rawArgs == null || rawArgs.isNull() ? json.createObjectNode() : rawArgs;
         ArgumentCheck.Problem problem;
-        Optional<String> tooLong = tooLong(args, null);
+        Optional<String> tooLong = FunctionArguments.tooLong(args, null);
         if (tooLong.isPresent()) {
-            problem = ArgumentCheck.tooLong(tooLong.get(), MAX_ARGUMENT_LENGTH);
+            problem = ArgumentCheck.tooLong(tooLong.get(), FunctionArguments.MAX_ARGUMENT_LENGTH);
         } else if (args.isObject()) {
             try {
                 A parsed = json.treeToValue(args, handler.argsType());
@@ -296,31 +268,6 @@ public class FunctionDispatcher implements DisposableBean {
                 upstream.calls());
     }
 
-    /** The first text argument (at any depth) longer than anything a caller says; none is spoken or sent on. */
-    private static Optional<String> tooLong(JsonNode node, @Nullable String path) {
-        if (node.isString()) {
-            return node.asString().length() > MAX_ARGUMENT_LENGTH
-                    ? Optional.of(path == null ? "args" : path) : Optional.empty();
-        }
-        if (node.isObject()) {
-            for (var entry : node.properties()) {
-                Optional<String> found = tooLong(entry.getValue(),
-                        path == null ? entry.getKey() : path + "." + entry.getKey());
-                if (found.isPresent()) {
-                    return found;
-                }
-            }
-        } else if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                Optional<String> found = tooLong(node.get(i), (path == null ? "args" : path) + "[" + i + "]");
-                if (found.isPresent()) {
-                    return found;
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
     /** Cal.com failures a handler did not turn into an answer still become one. */
     private <A> FunctionResult safely(FunctionHandler<A> handler, A args, CallContext context) {
         try {
@@ -338,74 +285,13 @@ public class FunctionDispatcher implements DisposableBean {
                 Messages.render(MessageKey.SYSTEM_UNAVAILABLE, context.language()));
     }
 
+    /** A change is made once per tool call ({@link OnceOnly}), and only when it can be recorded. */
     private <A> FunctionResult runOnce(FunctionHandler<A> handler, A args, CallContext context) {
         if (!context.recorded()) {
             // what a change does could not be recorded: it is not made
             return systemUnavailable(context);
         }
-        String key = context.idempotencyKey(handler.name(), json.writeValueAsString(args));
-        CompletableFuture<FunctionResult> mine = new CompletableFuture<>();
-        CompletableFuture<FunctionResult> running = inFlight.putIfAbsent(key, mine);
-        if (running != null) {
-            return running.join();
-        }
-        try {
-            FunctionResult result = runOnceAcrossInstances(handler, args, context, key);
-            mine.complete(result);
-            return result;
-        } catch (RuntimeException e) {
-            mine.completeExceptionally(e);
-            throw e;
-        } finally {
-            inFlight.remove(key, mine);
-        }
-    }
-
-    private <A> FunctionResult runOnceAcrossInstances(FunctionHandler<A> handler, A args, CallContext context,
-                                                      String key) {
-        // a repeat waits for the first attempt's answer as long as its own deadline allows
-        long waitUntil = System.nanoTime() + Math.max(0, Deadline.remaining().minus(ANSWER_MARGIN).toNanos());
-        Optional<IdempotencyRecord> earlier = idempotency.tryBegin(key, context.companyId(), handler.name());
-        while (earlier.isPresent()) {
-            // another instance runs the same tool call: its answer is this one's too, once it has it
-            Optional<IdempotencyRecord> settled = idempotency.awaitDone(key, context.companyId(),
-                    Duration.ofNanos(Math.max(0, waitUntil - System.nanoTime())));
-            if (settled.isPresent() && settled.get().done() && settled.get().responseJson() != null) {
-                return replay(settled.get().responseJson());
-            }
-            if (settled.isPresent()) {
-                // still running when the caller can wait no longer: say so rather than act twice
-                return FunctionResult.notOk(Reason.IN_PROGRESS,
-                        Messages.render(MessageKey.REQUEST_IN_PROGRESS, context.language()));
-            }
-            // that attempt changed nothing (Cal.com down) and let go of the key: this one tries itself
-            earlier = idempotency.tryBegin(key, context.companyId(), handler.name());
-        }
-        FunctionResult result;
-        try {
-            result = safely(handler, args, context);
-        } catch (RuntimeException e) {
-            idempotency.delete(key, context.companyId());
-            throw e;
-        }
-        if (isFinal(result)) {
-            idempotency.complete(key, context.companyId(), json.writeValueAsString(result));
-        } else {
-            // nothing changed (Cal.com down): a retry should try again, not replay the failure
-            idempotency.delete(key, context.companyId());
-        }
-        return result;
-    }
-
-    /**
-     * Answers that say "nothing happened (yet)" or "not settled yet": a retry must act again (and find the outcome)
-     * instead of replaying them.
-     */
-    private static boolean isFinal(FunctionResult result) {
-        return switch (result.reason()) {
-            case CALCOM_UNAVAILABLE, INTERNAL_ERROR, IN_PROGRESS, PENDING_CONFIRMATION, TEMPORARILY_UNAVAILABLE -> false;
-            default -> true;
-        };
+        return onceOnly.run(handler.name(), args, context, () -> safely(handler, args, context));
     }
 
     @Override
@@ -413,45 +299,15 @@ public class FunctionDispatcher implements DisposableBean {
         workers.shutdown();
     }
 
-    /** The first attempt's answer; a booking heard again says it is one already made ({@code repeated}). */
-    private FunctionResult replay(String responseJson) {
-        FunctionResult first = json.readValue(responseJson, FunctionResult.class);
-        if (!Boolean.TRUE.equals(first.data().get("booked"))) {
-            return first;
-        }
-        Map<String, @Nullable Object> data = new java.util.LinkedHashMap<>(first.data());
-        data.put("repeated", true);
-        return new FunctionResult(first.ok(), first.message(), first.reason(), data);
-    }
-
     private void logCall(String function, Object args, CallContext context, FunctionResult result, Duration took,
                              int upstreamCalls) {
         try {
             callLog.record(new NewFunctionCall(context.companyId(), context.retellCallId(), function,
-                    context.toolCallId(), maskedArgs(args), result.ok(), result.ok() ? "ok" : result.reason().wire(),
+                    context.toolCallId(), FunctionArguments.masked(json, args), result.ok(), result.ok() ? "ok" : result.reason().wire(),
                     result.message(), (int) Math.min(Integer.MAX_VALUE, took.toMillis()), upstreamCalls));
         } catch (RuntimeException e) {
             // the caller's answer matters more than the log line
             log.warn("could not log function call {} of call {}", function, context.retellCallId(), e);
         }
-    }
-
-    /** Arguments without contact details: the log is for replaying the conversation, not a customer database. */
-    private String maskedArgs(Object args) {
-        JsonNode tree = json.valueToTree(args);
-        if (tree instanceof ObjectNode object) {
-            for (var entry : object.properties()) {
-                JsonNode value = entry.getValue();
-                if (value.isString()) {
-                    String field = entry.getKey();
-                    if (field.contains("phone")) {
-                        object.put(field, Masking.phone(value.asString()));
-                    } else if (field.contains("email")) {
-                        object.put(field, Masking.email(value.asString()));
-                    }
-                }
-            }
-        }
-        return json.writeValueAsString(tree);
     }
 }
