@@ -1,7 +1,6 @@
 package io.slotline.calcom;
 
 import java.time.DateTimeException;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -12,7 +11,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
@@ -22,9 +20,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Maps Cal.com's JSON to Slotline's records. Lenient where Cal.com varies (missing optional fields, numbers as
- * strings, time formats {@code Z}, {@code .000Z}, {@code +02:00}), strict where a wrong value would mislead
- * (a slot or booking without a readable time): those throw {@link MalformedResponse}.
+ * Reads Cal.com's JSON values, lenient where Cal.com varies (missing optional fields, numbers as strings, time
+ * formats {@code Z}, {@code .000Z}, {@code +02:00}); {@link CalcomRecords} builds Slotline's records with them and is
+ * strict where a wrong value would mislead: those throw {@link MalformedResponse}.
  */
 final class CalcomJson {
 
@@ -40,233 +38,6 @@ final class CalcomJson {
         MalformedResponse(String message) {
             super(message);
         }
-    }
-
-    // ---- slots
-
-    static SlotsResult slots(JsonNode data, @Nullable Integer requestedDuration, Instant fetchedAt) {
-        if (data.isNull() || data.isMissingNode()) {
-            return new SlotsResult(new TreeMap<>(), fetchedAt);
-        }
-        if (!data.isObject()) {
-            throw new MalformedResponse("slots data is not an object");
-        }
-        TreeMap<LocalDate, List<Slot>> days = new TreeMap<>();
-        for (Map.Entry<String, JsonNode> day : data.properties()) {
-            LocalDate date = date(day.getKey());
-            if (!day.getValue().isArray()) {
-                throw new MalformedResponse("slots of " + day.getKey() + " are not an array");
-            }
-            List<Slot> slots = new ArrayList<>();
-            for (JsonNode slot : day.getValue()) {
-                slots.add(slot(slot, requestedDuration));
-            }
-            days.put(date, slots);
-        }
-        return new SlotsResult(days, fetchedAt);
-    }
-
-    private static Slot slot(JsonNode node, @Nullable Integer requestedDuration) {
-        OffsetDateTime start = offsetDateTime(requiredText(node, "start"));
-        String end = text(node, "end");
-        if (end != null) {
-            return new Slot(start, offsetDateTime(end));
-        }
-        // format=range was not honoured (e.g. a version fallback); the length is only known if we asked for one
-        if (requestedDuration != null) {
-            return new Slot(start, start.plusMinutes(requestedDuration));
-        }
-        throw new MalformedResponse("slot without end at " + start);
-    }
-
-    // ---- bookings
-
-    /** A booking from {@code data}; recurring bookings come as an array, of which the first occurrence counts. */
-    static Booking bookingData(JsonNode data) {
-        if (data.isArray()) {
-            if (data.isEmpty()) {
-                throw new MalformedResponse("empty booking array");
-            }
-            return booking(data.get(0));
-        }
-        return booking(data);
-    }
-
-    static Booking booking(JsonNode node) {
-        if (!node.isObject()) {
-            throw new MalformedResponse("booking is not an object");
-        }
-        Instant start = instant(requiredText(node, "start"));
-        Instant end = instant(requiredText(node, "end"));
-        JsonNode eventType = node.path("eventType");
-        Long eventTypeId = longValue(node, "eventTypeId");
-        if (eventTypeId == null) {
-            eventTypeId = longValue(eventType, "id");
-        }
-        Integer duration = intValue(node, "duration");
-        return new Booking(
-                longOr(node, "id", 0L),
-                requiredText(node, "uid"),
-                textOr(node, "title", ""),
-                BookingStatus.parse(text(node, "status")),
-                start,
-                end,
-                duration != null ? duration : (int) Duration.between(start, end).toMinutes(),
-                eventTypeId,
-                text(eventType, "slug"),
-                list(node.path("hosts"), CalcomJson::host),
-                list(node.path("attendees"), CalcomJson::attendee),
-                text(node, "location"),
-                stringMap(node.path("metadata")),
-                plainMap(node.path("bookingFieldsResponses")),
-                text(node, "cancellationReason"),
-                text(node, "rescheduledFromUid"),
-                text(node, "rescheduledToUid"),
-                optionalInstant(text(node, "createdAt")),
-                optionalInstant(text(node, "updatedAt")));
-    }
-
-    static BookingPage bookingPage(JsonNode root) {
-        JsonNode data = root.path("data");
-        if (!data.isArray()) {
-            throw new MalformedResponse("bookings data is not an array");
-        }
-        List<Booking> bookings = list(data, CalcomJson::booking);
-        JsonNode page = root.path("pagination");
-        if (!page.isObject()) {
-            return new BookingPage(bookings, BookingPage.Pagination.singlePage(bookings.size()));
-        }
-        return new BookingPage(bookings, new BookingPage.Pagination(
-                intOr(page, "totalItems", bookings.size()),
-                intOr(page, "remainingItems", 0),
-                intOr(page, "returnedItems", bookings.size()),
-                intOr(page, "itemsPerPage", bookings.size()),
-                intOr(page, "currentPage", 1),
-                intOr(page, "totalPages", 1),
-                page.path("hasNextPage").asBoolean(false),
-                page.path("hasPreviousPage").asBoolean(false)));
-    }
-
-    static Host host(JsonNode node) {
-        Long id = longValue(node, "id");
-        if (id == null) {
-            id = longValue(node, "userId");
-        }
-        return new Host(id != null ? id : 0L, text(node, "name"), text(node, "email"), text(node, "username"),
-                zone(text(node, "timeZone")));
-    }
-
-    static Attendee attendee(JsonNode node) {
-        return new Attendee(textOr(node, "name", ""), text(node, "email"), text(node, "phoneNumber"),
-                zone(text(node, "timeZone")), language(node.path("language")));
-    }
-
-    /** REST sends {@code "language":"it"}, webhooks {@code "language":{"locale":"it"}}. */
-    private static @Nullable String language(JsonNode node) {
-        if (node.isObject()) {
-            return text(node, "locale");
-        }
-        return node.isString() ? node.stringValue() : null;
-    }
-
-    // ---- reservations and event types
-
-    static Reservation reservation(JsonNode data, long requestedEventTypeId, int requestedDuration) {
-        Instant slotStart = instant(requiredText(data, "slotStart"));
-        String slotEnd = text(data, "slotEnd");
-        int duration = intOr(data, "slotDuration", requestedDuration);
-        return new Reservation(
-                requiredText(data, "reservationUid"),
-                longOr(data, "eventTypeId", requestedEventTypeId),
-                slotStart,
-                slotEnd != null ? instant(slotEnd) : slotStart.plus(Duration.ofMinutes(duration)),
-                duration,
-                instant(requiredText(data, "reservationUntil")));
-    }
-
-    static EventType eventType(JsonNode node) {
-        if (!node.isObject()) {
-            throw new MalformedResponse("event type is not an object");
-        }
-        Long id = longValue(node, "id");
-        Integer length = intValue(node, "lengthInMinutes");
-        if (id == null || length == null) {
-            throw new MalformedResponse("event type without id or lengthInMinutes");
-        }
-        List<Host> hosts = list(node.path("hosts"), CalcomJson::host);
-        if (hosts.isEmpty()) {
-            hosts = list(node.path("users"), CalcomJson::host);
-        }
-        return new EventType(
-                id,
-                textOr(node, "title", ""),
-                requiredText(node, "slug"),
-                length,
-                intValue(node, "slotInterval"),
-                intOr(node, "minimumBookingNotice", 0),
-                intOr(node, "beforeEventBuffer", 0),
-                intOr(node, "afterEventBuffer", 0),
-                list(node.path("bookingFields"), CalcomJson::bookingField),
-                hosts,
-                longValue(node, "teamId"),
-                node.path("hidden").asBoolean(false),
-                EventType.SchedulingType.parse(text(node, "schedulingType")),
-                longValue(node, "ownerId"),
-                list(node.path("lengthInMinutesOptions"), option -> option.canConvertToInt() ? option.asInt() : null)
-                        .stream().filter(java.util.Objects::nonNull).toList(),
-                node.path("requiresConfirmation").asBoolean(false),
-                seats(node));
-    }
-
-    /**
-     * 2024-06-14 answers {@code seats: {seatsPerTimeSlot, showAttendeeInfo, showAvailabilityCount}}
-     * (event-types_2024_06_14/outputs/event-type.output.ts, transformers' seats); older shapes a top-level
-     * {@code seatsPerTimeSlot}. Null when not seated.
-     */
-    private static @Nullable Integer seats(JsonNode node) {
-        Integer seats = intValue(node.path("seats"), "seatsPerTimeSlot");
-        if (seats == null) {
-            seats = intValue(node, "seatsPerTimeSlot");
-        }
-        return seats != null && seats > 0 ? seats : null;
-    }
-
-    /** {@code GET /v2/me}: MeOutput (apps/api/v2/src/ee/me/outputs/me.output.ts). */
-    static CalcomUser user(JsonNode node) {
-        Long id = longValue(node, "id");
-        if (id == null) {
-            throw new MalformedResponse("user without id");
-        }
-        return new CalcomUser(id, text(node, "username"), text(node, "email"), text(node, "name"),
-                text(node, "timeZone"), longValue(node, "organizationId"));
-    }
-
-    static CalcomWebhook webhook(JsonNode node) {
-        String id = text(node, "id");
-        if (id == null) {
-            throw new MalformedResponse("webhook without id");
-        }
-        return new CalcomWebhook(id, textOr(node, "subscriberUrl", ""),
-                list(node.path("triggers"), trigger -> trigger.asString()), node.path("active").asBoolean(false),
-                longValue(node, "eventTypeId"));
-    }
-
-    static CalcomTeam team(JsonNode node) {
-        Long id = longValue(node, "id");
-        if (id == null) {
-            throw new MalformedResponse("team without id");
-        }
-        return new CalcomTeam(id, text(node, "slug"), textOr(node, "name", ""),
-                node.path("isOrganization").asBoolean(false));
-    }
-
-    private static EventType.BookingField bookingField(JsonNode node) {
-        String slug = text(node, "slug");
-        if (slug == null) {
-            slug = textOr(node, "name", "");
-        }
-        return new EventType.BookingField(slug, textOr(node, "type", ""), node.path("required").asBoolean(false),
-                node.path("hidden").asBoolean(false), node.path("isDefault").asBoolean(false));
     }
 
     // ---- scalars
@@ -347,7 +118,7 @@ final class CalcomJson {
         return text == null || text.isBlank() ? null : instant(text);
     }
 
-    private static LocalDate date(String text) {
+    static LocalDate date(String text) {
         try {
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {

@@ -74,7 +74,7 @@ public final class HttpCalcomClient implements CalcomApi {
             params.put("bookingUidToReschedule", query.bookingUidToReschedule());
         }
         return exchange.call(account, Endpoint.SLOTS, "GET", "/v2/slots", params, null,
-                root -> CalcomJson.slots(root.path("data"), query.durationMinutes(), clock.instant()));
+                root -> CalcomRecords.slots(root.path("data"), query.durationMinutes(), clock.instant()));
     }
 
     @Override
@@ -90,7 +90,7 @@ public final class HttpCalcomClient implements CalcomApi {
                 // event type a Slotline service maps to; the event type's own length is reserved
                 .put("reservationDuration", reservationMinutes);
         return exchange.call(account, Endpoint.RESERVATIONS_CREATE, "POST", "/v2/slots/reservations", Map.of(), body,
-                root -> CalcomJson.reservation(data(root), eventTypeId, slotDurationMinutes));
+                root -> CalcomRecords.reservation(data(root), eventTypeId, slotDurationMinutes));
     }
 
     @Override
@@ -139,13 +139,13 @@ public final class HttpCalcomClient implements CalcomApi {
             location.details().forEach(locationNode::put);
         }
         return exchange.call(account, Endpoint.BOOKINGS_CREATE, "POST", "/v2/bookings", Map.of(), body,
-                root -> CalcomJson.bookingData(data(root)));
+                root -> CalcomRecords.bookingData(data(root)));
     }
 
     @Override
     public Booking getBooking(CalcomAccount account, String uid) {
         return exchange.call(account, Endpoint.BOOKINGS_GET, "GET", "/v2/bookings/" + pathSegment(uid), Map.of(), null,
-                root -> CalcomJson.bookingData(data(root)));
+                root -> CalcomRecords.bookingData(data(root)));
     }
 
     @Override
@@ -178,7 +178,7 @@ public final class HttpCalcomClient implements CalcomApi {
                     filter.sort().direction().name().toLowerCase(Locale.ROOT));
         }
         return exchange.call(account, Endpoint.BOOKINGS_LIST, "GET", "/v2/bookings", params, null,
-                CalcomJson::bookingPage);
+                CalcomRecords::bookingPage);
     }
 
     @Override
@@ -189,7 +189,7 @@ public final class HttpCalcomClient implements CalcomApi {
         ObjectNode body = CalcomJson.MAPPER.createObjectNode();
         body.put("cancellationReason", reason);
         return exchange.call(account, Endpoint.BOOKINGS_CANCEL, "POST", "/v2/bookings/" + pathSegment(uid) + "/cancel",
-                Map.of(), body, root -> CalcomJson.bookingData(data(root)));
+                Map.of(), body, root -> CalcomRecords.bookingData(data(root)));
     }
 
     @Override
@@ -199,7 +199,7 @@ public final class HttpCalcomClient implements CalcomApi {
         putIfPresent(body, "reschedulingReason", reason);
         return exchange.call(account, Endpoint.BOOKINGS_RESCHEDULE, "POST",
                 "/v2/bookings/" + pathSegment(uid) + "/reschedule", Map.of(), body,
-                root -> CalcomJson.bookingData(data(root)));
+                root -> CalcomRecords.bookingData(data(root)));
     }
 
     // ---- event types
@@ -211,7 +211,7 @@ public final class HttpCalcomClient implements CalcomApi {
             if (!data.isArray()) {
                 throw new CalcomJson.MalformedResponse("event types data is not an array");
             }
-            return List.copyOf(CalcomJson.list(data, CalcomJson::eventType));
+            return List.copyOf(CalcomJson.list(data, CalcomRecords::eventType));
         });
     }
 
@@ -230,7 +230,7 @@ public final class HttpCalcomClient implements CalcomApi {
     @Override
     public CalcomUser me(CalcomAccount account) {
         return exchange.call(account, Endpoint.EVENT_TYPES, "GET", "/v2/me", Map.of(), null,
-                root -> CalcomJson.user(data(root)));
+                root -> CalcomRecords.user(data(root)));
     }
 
     @Override
@@ -240,7 +240,7 @@ public final class HttpCalcomClient implements CalcomApi {
             if (!data.isArray()) {
                 throw new CalcomJson.MalformedResponse("teams data is not an array");
             }
-            return List.copyOf(CalcomJson.list(data, CalcomJson::team));
+            return List.copyOf(CalcomJson.list(data, CalcomRecords::team));
         });
     }
 
@@ -265,7 +265,7 @@ public final class HttpCalcomClient implements CalcomApi {
                     if (data.isNull() || data.isMissingNode()) {
                         throw new CalcomException.NotFound(origin, "event type " + key.id() + " not found");
                     }
-                    return CalcomJson.eventType(data);
+                    return CalcomRecords.eventType(data);
                 });
     }
 
@@ -276,7 +276,7 @@ public final class HttpCalcomClient implements CalcomApi {
             if (!data.isArray()) {
                 throw new CalcomJson.MalformedResponse("webhooks data is not an array");
             }
-            return List.copyOf(CalcomJson.list(data, CalcomJson::webhook));
+            return List.copyOf(CalcomJson.list(data, CalcomRecords::webhook));
         });
     }
 
@@ -291,7 +291,7 @@ public final class HttpCalcomClient implements CalcomApi {
         // Slotline reads Cal.com's own body: a payload template would replace it
         body.putNull("payloadTemplate");
         return exchange.call(account, Endpoint.EVENT_TYPES, "POST", webhooksPath(key), Map.of(), body,
-                root -> CalcomJson.webhook(data(root)));
+                root -> CalcomRecords.webhook(data(root)));
     }
 
     /**
@@ -309,7 +309,7 @@ public final class HttpCalcomClient implements CalcomApi {
         if (!data.isArray()) {
             throw new CalcomJson.MalformedResponse("event types data is not an array");
         }
-        return List.copyOf(CalcomJson.list(data, CalcomJson::eventType));
+        return List.copyOf(CalcomJson.list(data, CalcomRecords::eventType));
     }
 
     @Override
