@@ -289,7 +289,7 @@ final class RedisDays implements SharedDays {
                 }
                 Optional<RedisMessages.Failure> failure = RedisMessages.read(outcome, RedisMessages.Failure.class);
                 if (failure.isPresent()) {
-                    throw sharedFailure(failure.get(), range);
+                    throw failure.get().toException(origin(range));
                 }
                 Map<LocalDate, DayEntry> after = read(range, maxAge).days();
                 if (after.size() == days) {
@@ -320,7 +320,7 @@ final class RedisDays implements SharedDays {
             fetched = fetcher.fetch(range, context);
         } catch (CalcomException e) {
             boolean ownBudget = e instanceof CalcomException.RateLimited && e.httpStatus() == 0;
-            publishQuietly(channel, ownBudget ? RELEASED : describeFailure(e));
+            publishQuietly(channel, ownBudget ? RELEASED : RedisMessages.write(RedisMessages.Failure.of(e)));
             throw e;
         }
         try {
@@ -565,54 +565,6 @@ final class RedisDays implements SharedDays {
     }
 
     // ---- shared failures
-
-    private static String describeFailure(CalcomException e) {
-        String type;
-        String detail = "0";
-        if (e instanceof CalcomException.Unavailable unavailable) {
-            type = "unavailable";
-            detail = unavailable.kind().name();
-        } else if (e instanceof CalcomException.RateLimited limited) {
-            type = "ratelimited";
-            detail = String.valueOf(limited.resetSeconds());
-        } else if (e instanceof CalcomException.NotFound) {
-            type = "notfound";
-        } else if (e instanceof CalcomException.Unauthorized) {
-            type = "unauthorized";
-        } else {
-            type = "badrequest";
-        }
-        return RedisMessages.write(new RedisMessages.Failure(type, detail, String.valueOf(e.getMessage())));
-    }
-
-    private static CalcomException sharedFailure(RedisMessages.Failure failure, DayRange range) {
-        String message = "another instance's request failed: " + failure.message();
-        Origin origin = origin(range);
-        String detail = failure.detail();
-        return switch (failure.failed()) {
-            case "ratelimited" -> new CalcomException.RateLimited(origin, parseLong(detail, 60), message);
-            case "notfound" -> new CalcomException.NotFound(origin, message);
-            case "unauthorized" -> new CalcomException.Unauthorized(origin, message);
-            case "badrequest" -> new CalcomException.BadRequest(origin, message);
-            default -> new CalcomException.Unavailable(origin, kind(detail), message, null);
-        };
-    }
-
-    private static Kind kind(String name) {
-        try {
-            return Kind.valueOf(name);
-        } catch (IllegalArgumentException e) {
-            return Kind.SERVER_ERROR;
-        }
-    }
-
-    private static long parseLong(String text, long fallback) {
-        try {
-            return Long.parseLong(text);
-        } catch (NumberFormatException e) {
-            return fallback;
-        }
-    }
 
     private static Origin origin(DayRange range) {
         return Origin.of(range.calendar().account().name(), "slots");

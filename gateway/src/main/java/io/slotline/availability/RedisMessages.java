@@ -7,6 +7,9 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
+import io.slotline.calcom.CalcomException;
+import io.slotline.calcom.CalcomException.Origin;
+import io.slotline.calcom.CalcomException.Unavailable.Kind;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -58,6 +61,47 @@ final class RedisMessages {
      * @param detail  the kind of unavailability, or the seconds until a rate limit resets
      */
     record Failure(String failed, String detail, String message) {
+
+        static Failure of(CalcomException e) {
+            if (e instanceof CalcomException.Unavailable unavailable) {
+                return new Failure("unavailable", unavailable.kind().name(), String.valueOf(e.getMessage()));
+            }
+            if (e instanceof CalcomException.RateLimited limited) {
+                return new Failure("ratelimited", String.valueOf(limited.resetSeconds()),
+                        String.valueOf(e.getMessage()));
+            }
+            String type = e instanceof CalcomException.NotFound ? "notfound"
+                    : e instanceof CalcomException.Unauthorized ? "unauthorized" : "badrequest";
+            return new Failure(type, "0", String.valueOf(e.getMessage()));
+        }
+
+        /** The same failure for a waiter of the owner's request. */
+        CalcomException toException(Origin origin) {
+            String text = "another instance's request failed: " + message;
+            return switch (failed) {
+                case "ratelimited" -> new CalcomException.RateLimited(origin, parseLong(detail, 60), text);
+                case "notfound" -> new CalcomException.NotFound(origin, text);
+                case "unauthorized" -> new CalcomException.Unauthorized(origin, text);
+                case "badrequest" -> new CalcomException.BadRequest(origin, text);
+                default -> new CalcomException.Unavailable(origin, kind(detail), text, null);
+            };
+        }
+
+        private static Kind kind(String name) {
+            try {
+                return Kind.valueOf(name);
+            } catch (IllegalArgumentException e) {
+                return Kind.SERVER_ERROR;
+            }
+        }
+
+        private static long parseLong(String text, long fallback) {
+            try {
+                return Long.parseLong(text);
+            } catch (NumberFormatException e) {
+                return fallback;
+            }
+        }
     }
 
     static String write(Object message) {

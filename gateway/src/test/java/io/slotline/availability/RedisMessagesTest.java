@@ -8,6 +8,8 @@ import java.time.ZoneId;
 
 import org.junit.jupiter.api.Test;
 
+import io.slotline.calcom.CalcomException;
+
 class RedisMessagesTest {
 
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
@@ -55,5 +57,24 @@ class RedisMessagesTest {
         assertThat(RedisMessages.read("{\"companyId\":\"seven\"}", RedisMessages.Invalidation.class)).isEmpty();
         assertThat(RedisMessages.read("{\"instance\":\"a\",\"companyId\":7,\"change\":{\"kind\":\"GONE\"}}",
                 RedisMessages.Invalidation.class)).isEmpty();
+    }
+
+    @Test
+    void aWaiterFailsAsTheOwnersRequestFailed() {
+        CalcomException.Origin origin = CalcomException.Origin.of("salon", "slots");
+        CalcomException limited = new CalcomException.RateLimited(origin, 37, "Too many requests");
+        CalcomException timedOut = new CalcomException.Unavailable(origin,
+                CalcomException.Unavailable.Kind.TIMEOUT, "read timed out", null);
+
+        CalcomException waiterLimited = RedisMessages.read(RedisMessages.write(RedisMessages.Failure.of(limited)),
+                RedisMessages.Failure.class).orElseThrow().toException(origin);
+        CalcomException waiterTimedOut = RedisMessages.read(RedisMessages.write(RedisMessages.Failure.of(timedOut)),
+                RedisMessages.Failure.class).orElseThrow().toException(origin);
+
+        assertThat(waiterLimited).isInstanceOfSatisfying(CalcomException.RateLimited.class,
+                e -> assertThat(e.resetSeconds()).isEqualTo(37));
+        assertThat(waiterLimited.getMessage()).contains("another instance's request failed");
+        assertThat(waiterTimedOut).isInstanceOfSatisfying(CalcomException.Unavailable.class,
+                e -> assertThat(e.kind()).isEqualTo(CalcomException.Unavailable.Kind.TIMEOUT));
     }
 }
