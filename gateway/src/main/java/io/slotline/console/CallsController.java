@@ -16,7 +16,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import io.slotline.console.ConsoleQueries.CallFilter;
-import io.slotline.console.ConsoleQueries.CallOutcome;
 import io.slotline.console.ConsoleViews.CallRow;
 
 /** Calls newest first, filtered by day, status, outcome and caller; a call's page shows its timeline. */

@@ -1,7 +1,5 @@
 package io.slotline.console;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -36,100 +34,16 @@ class ConsoleQueries {
     /** Function outcomes that mean Cal.com could not give an answer (or we failed): the "Cal.com trouble". */
     static final Set<String> CALCOM_TROUBLE = Set.of("calcom_unavailable", "calcom_error", "calcom_refused",
             "calcom_unauthorized", "calcom_not_configured", "internal_error");
-    private static final String TROUBLE_SQL = "('calcom_unavailable', 'calcom_error', 'calcom_refused', "
+    static final String TROUBLE_SQL = "('calcom_unavailable', 'calcom_error', 'calcom_refused', "
             + "'calcom_unauthorized', 'calcom_not_configured', 'internal_error')";
     /** Functions whose success means the caller got what they called for. */
-    private static final String ACHIEVED_SQL = "('book_appointment', 'cancel_appointment', 'reschedule_appointment', "
+    static final String ACHIEVED_SQL = "('book_appointment', 'cancel_appointment', 'reschedule_appointment', "
             + "'request_callback')";
-
-    /** A call outcome filter: the SQL condition over calls {@code c}. */
-    enum CallOutcome {
-        BOOKED("EXISTS (SELECT 1 FROM function_calls f WHERE f.company_id = c.company_id "
-                + "AND f.retell_call_id = c.retell_call_id AND f.ok AND f.function_name = 'book_appointment')"),
-        CANCELLED("EXISTS (SELECT 1 FROM function_calls f WHERE f.company_id = c.company_id "
-                + "AND f.retell_call_id = c.retell_call_id AND f.ok AND f.function_name = 'cancel_appointment')"),
-        RESCHEDULED("EXISTS (SELECT 1 FROM function_calls f WHERE f.company_id = c.company_id "
-                + "AND f.retell_call_id = c.retell_call_id AND f.ok AND f.function_name = 'reschedule_appointment')"),
-        CALLBACK("EXISTS (SELECT 1 FROM callback_requests cb WHERE cb.company_id = c.company_id AND cb.call_id = c.id)"),
-        /** Ended without what the caller wanted: unsuccessful by Retell's analysis, an error, or a refusal left standing. */
-        FAILED("c.status <> 'ongoing' AND (c.call_successful = FALSE OR c.status = 'error' OR (c.call_successful IS NULL "
-                + "AND EXISTS (SELECT 1 FROM function_calls f WHERE f.company_id = c.company_id "
-                + "AND f.retell_call_id = c.retell_call_id AND NOT f.ok AND f.outcome NOT IN ('in_progress')) "
-                + "AND NOT EXISTS (SELECT 1 FROM function_calls f WHERE f.company_id = c.company_id "
-                + "AND f.retell_call_id = c.retell_call_id AND f.ok AND f.function_name IN " + ACHIEVED_SQL + ")))"),
-        CALCOM_TROUBLE("EXISTS (SELECT 1 FROM function_calls f WHERE f.company_id = c.company_id "
-                + "AND f.retell_call_id = c.retell_call_id AND f.outcome IN " + TROUBLE_SQL + ")");
-
-        final String condition;
-
-        CallOutcome(String condition) {
-            this.condition = condition;
-        }
-
-        String code() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-
-        static Optional<CallOutcome> of(@Nullable String code) {
-            if (code == null || code.isBlank()) {
-                return Optional.empty();
-            }
-            for (CallOutcome outcome : values()) {
-                if (outcome.code().equals(code.trim())) {
-                    return Optional.of(outcome);
-                }
-            }
-            throw new ConsoleBadRequestException("outcome");
-        }
-    }
 
     /** The filters of the calls list; null fields do not filter. */
     record CallFilter(@Nullable Instant from, @Nullable Instant to, @Nullable String status,
             @Nullable CallOutcome outcome, @Nullable String caller) {
     }
-
-    private static final String CALL_SELECT = """
-            SELECT c.id, c.retell_call_id, c.company_id, co.name AS company_name, c.from_number, c.to_number,
-                   cu.name AS customer_name, c.customer_id, c.status, c.started_at, c.ended_at, c.disconnection_reason,
-                   c.summary, c.user_sentiment, c.call_successful, c.created_at,
-                   (SELECT COUNT(*) FROM function_calls f
-                    WHERE f.company_id = c.company_id AND f.retell_call_id = c.retell_call_id) AS function_calls,
-                   (SELECT f.function_name FROM function_calls f
-                    WHERE f.company_id = c.company_id AND f.retell_call_id = c.retell_call_id
-                    ORDER BY f.created_at DESC, f.id DESC LIMIT 1) AS last_function,
-                   (SELECT f.outcome FROM function_calls f
-                    WHERE f.company_id = c.company_id AND f.retell_call_id = c.retell_call_id
-                    ORDER BY f.created_at DESC, f.id DESC LIMIT 1) AS last_outcome
-            FROM calls c
-            JOIN companies co ON co.id = c.company_id
-            LEFT JOIN customers cu ON cu.company_id = c.company_id AND cu.id = c.customer_id""";
-
-    private static final String APPOINTMENT_FROM = """
-             FROM appointments a
-            JOIN companies co ON co.id = a.company_id
-            LEFT JOIN services s ON s.company_id = a.company_id AND s.id = a.service_id
-            LEFT JOIN staff st ON st.company_id = a.company_id AND st.id = a.staff_id
-            LEFT JOIN customers cu ON cu.company_id = a.company_id AND cu.id = a.customer_id""";
-    private static final String APPOINTMENT_COLUMNS = """
-            SELECT a.id, a.company_id, co.name AS company_name, s.name AS service_name, st.name AS staff_name,
-                   a.customer_id, cu.name AS customer_name, cu.phone AS customer_phone, a.call_id, a.starts_at,
-                   a.ends_at, a.status, a.source, a.reschedule_count, a.cancellation_reason, a.calcom_booking_uid,
-                   a.created_at, a.attention""";
-
-    private static final String CALLBACK_SELECT = """
-            SELECT cb.id, cb.company_id, co.name AS company_name, cb.call_id, cb.customer_id, cb.customer_name,
-                   cb.phone, cb.reason, cb.preferred_time, cb.status, cb.created_at, cb.done_at, cb.done_by,
-                   cb.done_note
-            FROM callback_requests cb JOIN companies co ON co.id = cb.company_id""";
-
-    private static final String CUSTOMER_SELECT = """
-            SELECT cu.id, cu.company_id, co.name AS company_name, cu.name, cu.phone, cu.email, cu.created_at,
-                   (SELECT COUNT(*) FROM calls c WHERE c.company_id = cu.company_id AND c.customer_id = cu.id) AS calls,
-                   (SELECT COUNT(*) FROM appointments a
-                    WHERE a.company_id = cu.company_id AND a.customer_id = cu.id) AS appointments,
-                   (SELECT MAX(COALESCE(c.started_at, c.created_at)) FROM calls c
-                    WHERE c.company_id = cu.company_id AND c.customer_id = cu.id) AS last_call_at
-            FROM customers cu JOIN companies co ON co.id = cu.company_id""";
 
     private final JdbcClient jdbc;
 
@@ -147,10 +61,10 @@ class ConsoleQueries {
     // ---- calls
 
     List<CallRow> liveCalls(Scope scope, Instant since) {
-        return query(CALL_SELECT + " WHERE " + scope.on("c.company_id")
+        return query(ConsoleRows.CALL_SELECT + " WHERE " + scope.on("c.company_id")
                         + " AND c.status = 'ongoing' AND c.created_at >= :since"
                         + " ORDER BY COALESCE(c.started_at, c.created_at) DESC, c.id DESC", scope,
-                Map.of("since", utc(since)), ConsoleQueries::call);
+                Map.of("since", utc(since)), ConsoleRows::call);
     }
 
     PageOf<CallRow> calls(Scope scope, CallFilter filter, int page, int size) {
@@ -168,14 +82,14 @@ class ConsoleQueries {
         String order = " ORDER BY COALESCE(c.started_at, c.created_at) DESC, c.id DESC";
         long total = count("SELECT COUNT(*) FROM calls c LEFT JOIN customers cu ON cu.company_id = c.company_id "
                 + "AND cu.id = c.customer_id" + where.sql(), where);
-        List<CallRow> items = query(CALL_SELECT + where.sql() + order + " LIMIT :limit OFFSET :offset", scope,
-                where.paged(page, size), ConsoleQueries::call);
+        List<CallRow> items = query(ConsoleRows.CALL_SELECT + where.sql() + order + " LIMIT :limit OFFSET :offset", scope,
+                where.paged(page, size), ConsoleRows::call);
         return new PageOf<>(items, page, size, total);
     }
 
     Optional<CallRow> call(Scope scope, long id) {
-        return query(CALL_SELECT + " WHERE " + scope.on("c.company_id") + " AND c.id = :id", scope, Map.of("id", id),
-                ConsoleQueries::call).stream().findFirst();
+        return query(ConsoleRows.CALL_SELECT + " WHERE " + scope.on("c.company_id") + " AND c.id = :id", scope, Map.of("id", id),
+                ConsoleRows::call).stream().findFirst();
     }
 
     List<FunctionRow> functionCalls(long companyId, String retellCallId) {
@@ -190,16 +104,16 @@ class ConsoleQueries {
                 .query((rs, row) -> new FunctionRow(rs.getLong("id"), rs.getString("function_name"),
                         rs.getString("tool_call_id"), rs.getString("args_json"), rs.getBoolean("ok"),
                         rs.getString("outcome"), rs.getString("message"), rs.getInt("latency_ms"),
-                        rs.getInt("upstream_requests"), required(rs, "created_at")))
+                        rs.getInt("upstream_requests"), ConsoleRows.required(rs, "created_at")))
                 .list();
     }
 
     List<CallRow> failedCalls(Scope scope, Instant from, Instant to, int limit) {
-        return query(CALL_SELECT + " WHERE " + scope.on("c.company_id")
+        return query(ConsoleRows.CALL_SELECT + " WHERE " + scope.on("c.company_id")
                         + " AND COALESCE(c.started_at, c.created_at) >= :from AND COALESCE(c.started_at, c.created_at) < :to"
                         + " AND " + CallOutcome.FAILED.condition
                         + " ORDER BY COALESCE(c.started_at, c.created_at) DESC, c.id DESC LIMIT :limit", scope,
-                Map.of("from", utc(from), "to", utc(to), "limit", limit), ConsoleQueries::call);
+                Map.of("from", utc(from), "to", utc(to), "limit", limit), ConsoleRows::call);
     }
 
     long callsBetween(Scope scope, Instant from, Instant to) {
@@ -212,10 +126,10 @@ class ConsoleQueries {
     // ---- appointments
 
     List<AppointmentRow> phoneBookings(Scope scope, Instant from, Instant to) {
-        return query(APPOINTMENT_COLUMNS + APPOINTMENT_FROM + " WHERE " + scope.on("a.company_id")
+        return query(ConsoleRows.APPOINTMENT_COLUMNS + ConsoleRows.APPOINTMENT_FROM + " WHERE " + scope.on("a.company_id")
                         + " AND a.source = 'phone' AND a.created_at >= :from AND a.created_at < :to"
                         + " ORDER BY a.created_at DESC, a.id DESC", scope,
-                Map.of("from", utc(from), "to", utc(to)), ConsoleQueries::appointment);
+                Map.of("from", utc(from), "to", utc(to)), ConsoleRows::appointment);
     }
 
     /**
@@ -229,25 +143,25 @@ class ConsoleQueries {
         where.add(source != null, "a.source = :source", "source", source);
         where.add(status != null, "a.status = :status", "status", status);
         where.add(customerId != null, "a.customer_id = :customerId", "customerId", customerId);
-        long total = count("SELECT COUNT(*)" + APPOINTMENT_FROM + where.sql(), where);
+        long total = count("SELECT COUNT(*)" + ConsoleRows.APPOINTMENT_FROM + where.sql(), where);
         String order = upcoming ? " ORDER BY a.starts_at, a.id" : " ORDER BY a.starts_at DESC, a.id DESC";
-        List<AppointmentRow> items = query(APPOINTMENT_COLUMNS + APPOINTMENT_FROM + where.sql() + order
-                + " LIMIT :limit OFFSET :offset", scope, where.paged(page, size), ConsoleQueries::appointment);
+        List<AppointmentRow> items = query(ConsoleRows.APPOINTMENT_COLUMNS + ConsoleRows.APPOINTMENT_FROM + where.sql() + order
+                + " LIMIT :limit OFFSET :offset", scope, where.paged(page, size), ConsoleRows::appointment);
         return new PageOf<>(items, page, size, total);
     }
 
     List<AppointmentRow> appointmentsOfCall(Scope scope, long callId) {
-        return query(APPOINTMENT_COLUMNS + APPOINTMENT_FROM + " WHERE " + scope.on("a.company_id")
+        return query(ConsoleRows.APPOINTMENT_COLUMNS + ConsoleRows.APPOINTMENT_FROM + " WHERE " + scope.on("a.company_id")
                 + " AND a.call_id = :callId ORDER BY a.created_at, a.id", scope, Map.of("callId", callId),
-                ConsoleQueries::appointment);
+                ConsoleRows::appointment);
     }
 
     // ---- callbacks
 
     List<CallbackRow> openCallbacks(Scope scope, int limit) {
-        return query(CALLBACK_SELECT + " WHERE " + scope.on("cb.company_id")
+        return query(ConsoleRows.CALLBACK_SELECT + " WHERE " + scope.on("cb.company_id")
                         + " AND cb.status = 'open' ORDER BY cb.created_at, cb.id LIMIT :limit", scope,
-                Map.of("limit", limit), ConsoleQueries::callback);
+                Map.of("limit", limit), ConsoleRows::callback);
     }
 
     long openCallbackCount(Scope scope) {
@@ -263,19 +177,19 @@ class ConsoleQueries {
         long total = count("SELECT COUNT(*) FROM callback_requests cb" + where.sql(), where);
         String order = "open".equals(status) ? " ORDER BY cb.created_at, cb.id"
                 : " ORDER BY COALESCE(cb.done_at, cb.created_at) DESC, cb.id DESC";
-        List<CallbackRow> items = query(CALLBACK_SELECT + where.sql() + order + " LIMIT :limit OFFSET :offset", scope,
-                where.paged(page, size), ConsoleQueries::callback);
+        List<CallbackRow> items = query(ConsoleRows.CALLBACK_SELECT + where.sql() + order + " LIMIT :limit OFFSET :offset", scope,
+                where.paged(page, size), ConsoleRows::callback);
         return new PageOf<>(items, page, size, total);
     }
 
     List<CallbackRow> callbacksOf(Scope scope, String column, long id) {
-        return query(CALLBACK_SELECT + " WHERE " + scope.on("cb.company_id") + " AND cb." + column + " = :id"
-                + " ORDER BY cb.created_at DESC, cb.id DESC", scope, Map.of("id", id), ConsoleQueries::callback);
+        return query(ConsoleRows.CALLBACK_SELECT + " WHERE " + scope.on("cb.company_id") + " AND cb." + column + " = :id"
+                + " ORDER BY cb.created_at DESC, cb.id DESC", scope, Map.of("id", id), ConsoleRows::callback);
     }
 
     Optional<CallbackRow> callback(Scope scope, long id) {
-        return query(CALLBACK_SELECT + " WHERE " + scope.on("cb.company_id") + " AND cb.id = :id", scope,
-                Map.of("id", id), ConsoleQueries::callback).stream().findFirst();
+        return query(ConsoleRows.CALLBACK_SELECT + " WHERE " + scope.on("cb.company_id") + " AND cb.id = :id", scope,
+                Map.of("id", id), ConsoleRows::callback).stream().findFirst();
     }
 
     /** @return false when it was done already (the first note stays) */
@@ -299,21 +213,21 @@ class ConsoleQueries {
                     "search", "%" + search.toLowerCase(Locale.ROOT) + "%");
         }
         long total = count("SELECT COUNT(*) FROM customers cu" + where.sql(), where);
-        List<CustomerRow> items = query(CUSTOMER_SELECT + where.sql()
+        List<CustomerRow> items = query(ConsoleRows.CUSTOMER_SELECT + where.sql()
                 + " ORDER BY cu.updated_at DESC, cu.id DESC LIMIT :limit OFFSET :offset", scope,
-                where.paged(page, size), ConsoleQueries::customer);
+                where.paged(page, size), ConsoleRows::customer);
         return new PageOf<>(items, page, size, total);
     }
 
     Optional<CustomerRow> customer(Scope scope, long id) {
-        return query(CUSTOMER_SELECT + " WHERE " + scope.on("cu.company_id") + " AND cu.id = :id", scope,
-                Map.of("id", id), ConsoleQueries::customer).stream().findFirst();
+        return query(ConsoleRows.CUSTOMER_SELECT + " WHERE " + scope.on("cu.company_id") + " AND cu.id = :id", scope,
+                Map.of("id", id), ConsoleRows::customer).stream().findFirst();
     }
 
     List<CallRow> callsOfCustomer(Scope scope, long customerId, int limit) {
-        return query(CALL_SELECT + " WHERE " + scope.on("c.company_id") + " AND c.customer_id = :customerId"
+        return query(ConsoleRows.CALL_SELECT + " WHERE " + scope.on("c.company_id") + " AND c.customer_id = :customerId"
                         + " ORDER BY COALESCE(c.started_at, c.created_at) DESC, c.id DESC LIMIT :limit", scope,
-                Map.of("customerId", customerId, "limit", limit), ConsoleQueries::call);
+                Map.of("customerId", customerId, "limit", limit), ConsoleRows::call);
     }
 
     // ---- Cal.com trouble
@@ -331,7 +245,7 @@ class ConsoleQueries {
                         + " GROUP BY f.company_id, co.name, co.slug ORDER BY failures DESC", scope,
                 Map.of("from", utc(from), "to", utc(to)),
                 (rs, row) -> new TroubleCount(rs.getLong("company_id"), rs.getString("company_name"),
-                        rs.getString("company_slug"), rs.getInt("failures"), required(rs, "last_at")));
+                        rs.getString("company_slug"), rs.getInt("failures"), ConsoleRows.required(rs, "last_at")));
     }
 
     /** The latest troubled answers, newest first, with the call they belong to. */
@@ -351,7 +265,7 @@ class ConsoleQueries {
                 Map.of("from", utc(from), "to", utc(to), "limit", limit),
                 (rs, row) -> new TroubleEntry(rs.getLong("company_id"), rs.getString("company_name"),
                         rs.getObject("call_id", Long.class), rs.getString("function_name"), rs.getString("outcome"),
-                        rs.getString("message"), rs.getInt("latency_ms"), required(rs, "created_at")));
+                        rs.getString("message"), rs.getInt("latency_ms"), ConsoleRows.required(rs, "created_at")));
     }
 
     // ---- latency per function (System)
@@ -434,47 +348,5 @@ class ConsoleQueries {
 
     static OffsetDateTime utc(Instant instant) {
         return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
-    private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
-
-    private static Instant required(ResultSet rs, String column) throws SQLException {
-        return rs.getObject(column, OffsetDateTime.class).toInstant();
-    }
-
-    private static CallRow call(ResultSet rs, int row) throws SQLException {
-        return new CallRow(rs.getLong("id"), rs.getString("retell_call_id"), rs.getLong("company_id"),
-                rs.getString("company_name"), rs.getString("from_number"), rs.getString("to_number"),
-                rs.getString("customer_name"), rs.getObject("customer_id", Long.class), rs.getString("status"),
-                instant(rs, "started_at"), instant(rs, "ended_at"), rs.getString("disconnection_reason"),
-                rs.getString("summary"), rs.getString("user_sentiment"), rs.getObject("call_successful", Boolean.class),
-                rs.getInt("function_calls"), rs.getString("last_function"), rs.getString("last_outcome"),
-                required(rs, "created_at"));
-    }
-
-    private static AppointmentRow appointment(ResultSet rs, int row) throws SQLException {
-        return new AppointmentRow(rs.getLong("id"), rs.getLong("company_id"), rs.getString("company_name"),
-                rs.getString("service_name"), rs.getString("staff_name"), rs.getObject("customer_id", Long.class),
-                rs.getString("customer_name"), rs.getString("customer_phone"), rs.getObject("call_id", Long.class),
-                required(rs, "starts_at"), required(rs, "ends_at"), rs.getString("status"), rs.getString("source"),
-                rs.getInt("reschedule_count"), rs.getString("cancellation_reason"), rs.getString("calcom_booking_uid"),
-                required(rs, "created_at"), rs.getString("attention"));
-    }
-
-    private static CallbackRow callback(ResultSet rs, int row) throws SQLException {
-        return new CallbackRow(rs.getLong("id"), rs.getLong("company_id"), rs.getString("company_name"),
-                rs.getObject("call_id", Long.class), rs.getObject("customer_id", Long.class),
-                rs.getString("customer_name"), rs.getString("phone"), rs.getString("reason"),
-                rs.getString("preferred_time"), rs.getString("status"), required(rs, "created_at"),
-                instant(rs, "done_at"), rs.getString("done_by"), rs.getString("done_note"));
-    }
-
-    private static CustomerRow customer(ResultSet rs, int row) throws SQLException {
-        return new CustomerRow(rs.getLong("id"), rs.getLong("company_id"), rs.getString("company_name"),
-                rs.getString("name"), rs.getString("phone"), rs.getString("email"), rs.getInt("calls"),
-                rs.getInt("appointments"), instant(rs, "last_call_at"), required(rs, "created_at"));
     }
 }

@@ -14,7 +14,6 @@ import org.junit.jupiter.params.Parameter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.slotline.console.ConsoleQueries.CallFilter;
-import io.slotline.console.ConsoleQueries.CallOutcome;
 import io.slotline.console.ConsoleViews.CallRow;
 import io.slotline.support.Database;
 import io.slotline.support.MutableClock;
