@@ -287,7 +287,7 @@ final class RedisDays implements SharedDays {
                 if (outcome.equals(LOST)) {
                     throw new RedisUnavailableException("Redis went away while waiting for another instance", null);
                 }
-                Optional<RedisMessages.Failure> failure = RedisMessages.read(outcome, RedisMessages.Failure.class);
+                Optional<RedisMessages.Failure> failure = RedisMessages.readFailure(outcome);
                 if (failure.isPresent()) {
                     throw failure.get().toException(origin(range));
                 }
@@ -504,7 +504,7 @@ final class RedisDays implements SharedDays {
     }
 
     private void remoteInvalidation(String body) {
-        Optional<RedisMessages.Invalidation> message = RedisMessages.read(body, RedisMessages.Invalidation.class);
+        Optional<RedisMessages.Invalidation> message = RedisMessages.readInvalidation(body);
         if (message.isEmpty()) {
             log.warn("Ignoring unreadable invalidation message '{}'", body);
             return;

@@ -44,11 +44,13 @@ class RedisMessagesTest {
 
     @Test
     void aFailureKeepsItsKindDetailAndMessageAndOtherSignalsAreNoFailure() {
-        RedisMessages.Failure failure = new RedisMessages.Failure("ratelimited", "37", "Too many | requests");
+        RedisMessages.Failure failure = new RedisMessages.Failure(RedisMessages.FailureKind.RATE_LIMITED, "37",
+                "Too many | requests");
 
-        assertThat(RedisMessages.read(RedisMessages.write(failure), RedisMessages.Failure.class)).contains(failure);
-        assertThat(RedisMessages.read("ok", RedisMessages.Failure.class)).isEmpty();
-        assertThat(RedisMessages.read("released", RedisMessages.Failure.class)).isEmpty();
+        assertThat(RedisMessages.write(failure)).contains("\"failed\":\"ratelimited\"");
+        assertThat(RedisMessages.readFailure(RedisMessages.write(failure))).contains(failure);
+        assertThat(RedisMessages.readFailure("ok")).isEmpty();
+        assertThat(RedisMessages.readFailure("released")).isEmpty();
     }
 
     @Test
@@ -76,5 +78,30 @@ class RedisMessagesTest {
         assertThat(waiterLimited.getMessage()).contains("another instance's request failed");
         assertThat(waiterTimedOut).isInstanceOfSatisfying(CalcomException.Unavailable.class,
                 e -> assertThat(e.kind()).isEqualTo(CalcomException.Unavailable.Kind.TIMEOUT));
+    }
+
+    @Test
+    void anUnknownFailureKindFromANewerSenderCountsAsUnavailable() {
+        assertThat(RedisMessages.readFailure("{\"failed\":\"exploded\",\"detail\":\"0\",\"message\":\"x\"}"))
+                .map(RedisMessages.Failure::failed).contains(RedisMessages.FailureKind.UNAVAILABLE);
+    }
+
+    @Test
+    void theFormatOfTheVersionBeforeIsStillUnderstoodDuringARollingUpdate() {
+        assertThat(RedisMessages.readInvalidation("inst|7|2026-03-03|2026-03-05")).contains(
+                RedisMessages.Invalidation.days("inst", 7, LocalDate.of(2026, 3, 3), LocalDate.of(2026, 3, 5)));
+        BusyChange change = BusyChange.booked(7, Instant.parse("2026-03-03T09:00:00Z"),
+                Instant.parse("2026-03-03T09:30:00Z"), BERLIN, 1001L, "anna-demo");
+        RedisMessages.Invalidation received = RedisMessages.readInvalidation(
+                "inst|change|7|BOOKED|2026-03-03T09:00:00Z|2026-03-03T09:30:00Z|Europe/Berlin|1001|anna-demo")
+                .orElseThrow();
+        assertThat(received.change().of(received.companyId())).isEqualTo(change);
+        assertThat(RedisMessages.readInvalidation("inst|change|7|FREED|2026-03-03T10:00:00Z|2026-03-03T11:00:00Z"
+                + "|Europe/Berlin||").orElseThrow().change().hostUsername()).isNull();
+
+        assertThat(RedisMessages.readFailure("failed|ratelimited|37|Too many | requests")).contains(
+                new RedisMessages.Failure(RedisMessages.FailureKind.RATE_LIMITED, "37", "Too many | requests"));
+        assertThat(RedisMessages.readInvalidation("inst|seven|2026-03-03|2026-03-05")).isEmpty();
+        assertThat(RedisMessages.readInvalidation("garbage")).isEmpty();
     }
 }
