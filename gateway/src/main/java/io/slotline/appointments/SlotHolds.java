@@ -89,6 +89,12 @@ public class SlotHolds implements ExpiringRecords {
                 return transactions.execute(status -> {
                     wanted.stream().map(NewSlotHold::host).distinct().sorted()
                             .forEach(host -> lock(wanted.get(0).companyId(), host));
+                    // a repeat of the call's own claim (a retry racing the first request) gets the same holds: two
+                    // sets of one call would each release the other, leaving neither request a whole plan
+                    Optional<List<SlotHold>> same = alreadyHeld(wanted);
+                    if (same.isPresent()) {
+                        return same;
+                    }
                     List<SlotHold> claimed = new java.util.ArrayList<>();
                     for (NewSlotHold hold : wanted) {
                         Optional<SlotHold> one = claimLocked(hold);
@@ -106,6 +112,25 @@ public class SlotHolds implements ExpiringRecords {
                 }
             }
         }
+    }
+
+    /** The call's active holds matching every wanted one exactly (service, host, start, end), in the order given. */
+    private Optional<List<SlotHold>> alreadyHeld(List<NewSlotHold> wanted) {
+        NewSlotHold first = wanted.get(0);
+        List<SlotHold> active = activeForCall(first.companyId(), first.retellCallId());
+        List<SlotHold> found = new java.util.ArrayList<>();
+        for (NewSlotHold hold : wanted) {
+            Optional<SlotHold> match = active.stream()
+                    .filter(h -> h.status() == SlotHold.Status.HELD && h.serviceId() == hold.serviceId()
+                            && h.host().equals(hold.host()) && h.startsAt().equals(hold.startsAt())
+                            && h.endsAt().equals(hold.endsAt()) && !found.contains(h))
+                    .findFirst();
+            if (match.isEmpty()) {
+                return Optional.empty();
+            }
+            found.add(match.get());
+        }
+        return Optional.of(List.copyOf(found));
     }
 
     private void lock(long companyId, String host) {

@@ -13,6 +13,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -44,6 +46,8 @@ import io.slotline.speech.SpokenTimes;
  */
 @Component
 class BookAppointment implements MutatingFunction<BookAppointment.Args> {
+
+    private static final Logger log = LoggerFactory.getLogger(BookAppointment.class);
 
     /** A reservation sent with check_availability usually landed long ago; never wait longer than this for it. */
     private static final Duration PENDING_HOLD_WAIT = Duration.ofSeconds(2);
@@ -231,6 +235,10 @@ class BookAppointment implements MutatingFunction<BookAppointment.Args> {
             }
             held = desk.holds().stepsHeldFor(context.companyId(), context.retellCallId(), subject.service().id(),
                     staffId, start);
+            if (held.size() != count) {
+                // this call's own other request took the steps differently meanwhile: that one books
+                return slotGone(context, subject, request, start, false);
+            }
         }
         List<BookingService.StepBooking> planned = held.isEmpty() ? List.of()
                 : steps.bookingsOf(context, subject, held).orElse(null);
@@ -263,7 +271,10 @@ class BookAppointment implements MutatingFunction<BookAppointment.Args> {
         if (outcome instanceof BookingService.MissingContact) {
             return FunctionResult.notOk(Reason.MISSING_CONTACT, Messages.render(MessageKey.ASK_PHONE, context.language()));
         }
-        if (outcome instanceof BookingService.Rejected) {
+        if (outcome instanceof BookingService.Rejected rejected) {
+            // the caller hears a plain "could not"; the team reads why in the log
+            log.warn("booking of {} at {} in call {} rejected: {}", subject.service().name(), start,
+                    context.retellCallId(), rejected.detail());
             return FunctionResult.notOk(Reason.BOOKING_FAILED,
                     Messages.render(MessageKey.BOOKING_FAILED, context.language()));
         }

@@ -179,6 +179,23 @@ class SlotHoldsTest {
     }
 
     @Test
+    void aCallClaimingTheSameStepsAgainGetsTheHoldsItHasAndNoSecondSet() {
+        String ben = "ben-" + anna;
+        List<NewSlotHold> steps = List.of(hold(callId, anna, TOMORROW_TEN, 45),
+                hold(callId, ben, TOMORROW_TEN.plus(Duration.ofMinutes(90)), 45));
+
+        List<SlotHold> first = holds.claimAll(steps).orElseThrow();
+        List<SlotHold> again = holds.claimAll(steps).orElseThrow();
+
+        assertThat(again).isEqualTo(first);
+        assertThat(holds.activeForCall(salon.companyId(), callId)).hasSize(2);
+        List<SlotHold> otherPlan = holds.claimAll(List.of(hold(callId, anna, TOMORROW_TEN, 45),
+                hold(callId, anna, TOMORROW_TEN.plus(Duration.ofMinutes(90)), 45))).orElseThrow();
+        assertThat(otherPlan).as("another plan of the call is a set of its own").extracting(SlotHold::id)
+                .doesNotContainAnyElementsOf(first.stream().map(SlotHold::id).toList());
+    }
+
+    @Test
     void aCourtesyReservationIsAttachedToAHoldStillHeld() {
         SlotHold hold = claimed(callId, anna, TOMORROW_TEN, 30);
 

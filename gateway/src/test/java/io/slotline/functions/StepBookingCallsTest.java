@@ -252,15 +252,22 @@ class StepBookingCallsTest extends LiveCallTest {
         Reply a = first.get();
         Reply b = second.get();
 
-        assertThat(active(call.from)).hasSize(2);
-        assertThat(a.ok() || b.ok()).isTrue();
+        assertThat(a.ok() || b.ok()).as("%s / %s", a.body(), b.body()).isTrue();
         for (Reply reply : new Reply[] {a, b}) {
             if (!reply.ok()) {
                 assertThat(reply.reason()).isIn("in_progress", "slot_taken");
             }
         }
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM appointments a JOIN calls c ON c.id = a.call_id "
-                + "WHERE c.retell_call_id = :call").param("call", call.id).query(Long.class).single()).isEqualTo(1);
+        // on a slow machine an answer may be the deadline's "taken down" promise while the steps are still booked
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(active(call.from)).hasSize(2);
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM appointments a JOIN calls c ON c.id = a.call_id "
+                    + "WHERE c.retell_call_id = :call").param("call", call.id).query(Long.class).single())
+                    .isEqualTo(1);
+        });
+        org.awaitility.Awaitility.await().during(java.time.Duration.ofSeconds(2))
+                .atMost(java.time.Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(active(call.from)).as("and never a third").hasSize(2));
     }
 
     private static String spokenTime(Instant instant) {
