@@ -77,7 +77,8 @@ final class Reservations {
                 clock.instant().plus(Duration.ofMinutes(minutes)), minutes, ownerKey, userId, eventType.isSeated());
     }
 
-    private static EventType checkReservable(CalendarStore.Data d, Scheduler.ReserveRequest request, @Nullable Tenant caller) {
+    private static EventType checkReservable(CalendarStore.Data d, Scheduler.ReserveRequest request,
+            @Nullable Tenant caller) {
         if (request.reservationDuration() != null && caller == null) {
             throw new CalendarException(401, "reservationDuration can only be used for authenticated requests - "
                     + "use access token, api key or OAuth credentials");

@@ -12,8 +12,9 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Cal.com's booking rules over the store: slots, create (check, then commit against the unique key), cancel,
- * reschedule and slot reservations (their rules in {@link Reservations}). Messages are Cal.com's own texts.
+ * Cal.com's booking rules over the store: slots, create (check, then commit against the unique key), cancel and
+ * reschedule (their rules in {@link BookingChanges}) and slot reservations (in {@link Reservations}). Messages are
+ * Cal.com's own texts.
  */
 public final class Scheduler {
 
@@ -77,12 +78,14 @@ public final class Scheduler {
     private final Clock clock;
     private final Ids ids;
     private final Reservations reservations;
+    private final BookingChanges changes;
 
     public Scheduler(CalendarStore store, Clock clock, Ids ids) {
         this.store = store;
         this.clock = clock;
         this.ids = ids;
         this.reservations = new Reservations(store, clock, ids);
+        this.changes = new BookingChanges(store, clock, ids);
     }
 
     public CalendarStore store() {
@@ -309,7 +312,7 @@ public final class Scheduler {
         });
     }
 
-    private static void checkBounds(EventType eventType, Instant start, Instant now) {
+    static void checkBounds(EventType eventType, Instant start, Instant now) {
         if (start.isBefore(now)) {
             throw new CalendarException(400, MSG_PAST);
         }
@@ -325,7 +328,7 @@ public final class Scheduler {
      * order, standing in for LuckyUserService's weights and fairness); for collective every host must be free and
      * the first organizes.
      */
-    private static Host pickHost(CalendarStore.Data d, EventType eventType, List<Host> candidates, Instant start,
+    static Host pickHost(CalendarStore.Data d, EventType eventType, List<Host> candidates, Instant start,
             Instant end, @Nullable String ignoredBookingUid, String takenMessage) {
         List<Host> free = candidates.stream()
                 .filter(h -> SlotFinder.isFree(d, eventType, h, start, end, ignoredBookingUid))
@@ -342,138 +345,30 @@ public final class Scheduler {
                 .orElseThrow();
     }
 
-    // ---- cancel
+    // ---- cancel and reschedule (the rules are in BookingChanges)
 
     /** A cancel by nobody in particular (the booking page): no host rule applies. */
     public Booking cancel(String uid, @Nullable String reason) {
         return cancel(uid, reason, null);
     }
 
-    /**
-     * Cancels; {@code callerUserId} is the API key's user. handleCancelBooking
-     * (packages/features/bookings/lib/handleCancelBooking.ts, isCancellationReasonRequired in
-     * packages/features/bookings/lib/cancellationReason.ts) requires a reason by the event type's setting, by
-     * default when the caller is the booking's host; the HttpError passes API v2 unmapped, so the body is Nest's
-     * plain {@code {"statusCode":400,"message":"Cancellation reason is required"}}.
-     */
+    /** Cancels; {@code callerUserId} is the API key's user (see {@link BookingChanges#cancel}). */
     public Booking cancel(String uid, @Nullable String reason, @Nullable Long callerUserId) {
-        Instant now = clock.instant();
-        return store.write(d -> {
-            Booking booking = d.bookings.get(uid);
-            if (booking == null) {
-                throw new CalendarException(404, "Booking with uid=" + uid + " not found");
-            }
-            if (!booking.isActive()) {
-                throw new CalendarException(400, "Can't cancel booking with uid=" + uid
-                        + " because it has been cancelled already. Please provide uid of a booking that is not "
-                        + "cancelled.");
-            }
-            if (!booking.end().isAfter(now)) {
-                throw new CalendarException(400, "Cannot cancel a booking that has already ended", true);
-            }
-            EventType eventType = d.eventTypes.get(booking.eventTypeId());
-            boolean isHost = callerUserId != null && callerUserId == booking.hostId();
-            if ((reason == null || reason.isBlank()) && eventType != null
-                    && reasonRequired(eventType.settings().cancellationReason(), isHost)) {
-                throw new CalendarException(400, MSG_REASON_REQUIRED, true);
-            }
-            Host host = d.hosts.get(booking.hostId());
-            Booking cancelled = booking.cancelled(reason, host != null ? host.email() : "", now);
-            d.replace(cancelled);
-            return cancelled;
-        });
+        return changes.cancel(uid, reason, callerUserId);
     }
-
-    private static boolean reasonRequired(EventType.CancellationReason rule, boolean isHost) {
-        return switch (rule) {
-            case MANDATORY_HOST_ONLY -> isHost;
-            case MANDATORY_ATTENDEE_ONLY -> !isHost;
-            case MANDATORY_BOTH -> true;
-            case OPTIONAL_BOTH -> false;
-        };
-    }
-
-    // ---- reschedule
 
     public Rescheduled reschedule(RescheduleRequest request) {
         return commit(prepare(request));
     }
 
     public PreparedReschedule prepare(RescheduleRequest request) {
-        Instant now = clock.instant();
-        Booking original = store.booking(request.uid()).orElseThrow(() -> new CalendarException(404,
-                "Booking with uid=" + request.uid() + " was not found in the database"));
-        checkReschedulable(original);
-        EventType eventType = store.eventType(original.eventTypeId()).orElseThrow(() -> new CalendarException(404,
-                "Event type with id " + original.eventTypeId() + " not found."));
-        Instant start = request.start();
-        Instant end = start.plus(Duration.ofMinutes(original.durationMinutes()));
-        checkBounds(eventType, start, now);
-        checkBookable(eventType);
-        return store.read(d -> {
-            Host host = pickHost(d, eventType, rescheduleCandidates(d, eventType, original), start, end,
-                    original.uid(), MSG_TAKEN);
-            return new PreparedReschedule(request, original, eventType, host, end);
-        });
-    }
-
-    /**
-     * filterHostsBySameRoundRobinHost (packages/lib/bookings/filterHostsBySameRoundRobinHost.ts): with
-     * rescheduleWithSameRoundRobinHost the round-robin pool is the original organizer (all hosts when they are no
-     * longer one); without it a new lucky host is chosen among those free at the new time.
-     */
-    private static List<Host> rescheduleCandidates(CalendarStore.Data d, EventType eventType, Booking original) {
-        List<Host> hosts = d.hostsOf(eventType);
-        if (eventType.isRoundRobin() && eventType.settings().rescheduleWithSameRoundRobinHost()) {
-            List<Host> same = hosts.stream().filter(h -> h.id() == original.hostId()).toList();
-            return same.isEmpty() ? hosts : same;
-        }
-        return hosts;
+        return changes.prepare(request);
     }
 
     public Rescheduled commit(PreparedReschedule prepared) {
-        Instant now = clock.instant();
-        RescheduleRequest request = prepared.request();
-        return store.write(d -> {
-            Booking original = d.bookings.get(request.uid());
-            if (original == null) {
-                throw new CalendarException(404, "Booking with uid=" + request.uid() + " was not found in the database");
-            }
-            checkReschedulable(original);
-            String holder = d.activeSlots.get(new CalendarStore.SlotKey(prepared.host().id(), request.start(),
-                    prepared.end()));
-            if (holder != null && !holder.equals(original.uid())) {
-                throw new CalendarException(409, MSG_CONFLICT, true);
-            }
-            String newUid = ids.bookingUid();
-            Booking moved = original.rescheduledTo(newUid, request.rescheduledBy(), now);
-            d.replace(moved);
-            Booking booking = new Booking(d.nextBookingId, newUid, original.eventTypeId(), original.ownerKey(),
-                    prepared.host().id(), request.start(), prepared.end(),
-                    prepared.eventType().settings().requiresConfirmation() ? Booking.PENDING : Booking.ACCEPTED,
-                    original.attendee(),
-                    original.guests(), original.metadata(), original.responses(), original.location(), now, null,
-                    null, null, request.reason(), request.rescheduledBy(), original.uid(), null);
-            d.insert(booking);
-            return new Rescheduled(moved, booking);
-        });
+        return changes.commit(prepared);
     }
 
-    private static void checkReschedulable(Booking booking) {
-        if (booking.isActive()) {
-            return;
-        }
-        String uid = booking.uid();
-        String movedTo = booking.rescheduledToUid();
-        if (movedTo != null) {
-            throw new CalendarException(400, "Can't reschedule booking with uid=" + uid
-                    + " because it has been cancelled and rescheduled already to booking with uid=" + movedTo
-                    + ". You probably want to reschedule " + movedTo
-                    + " instead by passing it within the request URL.");
-        }
-        throw new CalendarException(400, "Can't reschedule booking with uid=" + uid
-                + " because it has been cancelled. Please provide uid of a booking that is not cancelled.");
-    }
     // ---- reservations (the rules are in Reservations)
 
     /** Cal.com's order of checks for {@code POST /v2/slots/reservations}. */
