@@ -25,27 +25,37 @@ record Audit(int[] calcom, int[] recorded, int[] lost, int[] doubled, int[] held
      * Appointments booked on a phone call for a host at a time that overlapped another call's hold of that host while
      * the hold stood: from the booking's own claim (its hold, when it had one; else when it was recorded) to when it
      * was recorded. A hold stands from its claim until it ended (released) or expired; a hold used for a booking
-     * stands until it expires. Each row: when the appointment was recorded, then what happened, for the report.
+     * stands until it expires. An appointment in steps is its steps' bookings (each its stylist and time): its pauses
+     * are free for others. Each row: when the appointment was recorded, then what happened, for the report.
      */
     private static final String HELD_TAKEN = """
-            WITH booked AS (
-              SELECT a.id, a.company_id, a.starts_at, a.ends_at, a.created_at, a.rescheduled_from_id,
+            WITH blocks AS (
+              SELECT a.id, a.company_id, a.call_id, a.source, a.staff_id, a.starts_at, a.ends_at, a.created_at,
+                     a.rescheduled_from_id
+                FROM appointments a
+               WHERE NOT EXISTS (SELECT 1 FROM appointment_steps st WHERE st.appointment_id = a.id)
+              UNION ALL
+              SELECT a.id, a.company_id, a.call_id, a.source, st.staff_id, st.starts_at, st.ends_at, a.created_at,
+                     a.rescheduled_from_id
+                FROM appointments a JOIN appointment_steps st ON st.appointment_id = a.id),
+            booked AS (
+              SELECT b.id, b.company_id, b.starts_at, b.ends_at, b.created_at, b.rescheduled_from_id,
                      c.retell_call_id, lower(s.calcom_username) AS host,
                      COALESCE((SELECT MIN(o.created_at) FROM slot_holds o
-                                WHERE o.company_id = a.company_id AND o.retell_call_id = c.retell_call_id
-                                  AND o.host = lower(s.calcom_username) AND o.starts_at = a.starts_at
-                                  AND o.status = 'booked'), a.created_at) AS claimed_at
-                FROM appointments a
-                JOIN calls c ON c.company_id = a.company_id AND c.id = a.call_id
-                JOIN staff s ON s.company_id = a.company_id AND s.id = a.staff_id
-               WHERE a.source = 'phone')
+                                WHERE o.company_id = b.company_id AND o.retell_call_id = c.retell_call_id
+                                  AND lower(o.host) = lower(s.calcom_username) AND o.starts_at = b.starts_at
+                                  AND o.status = 'booked'), b.created_at) AS claimed_at
+                FROM blocks b
+                JOIN calls c ON c.company_id = b.company_id AND c.id = b.call_id
+                JOIN staff s ON s.company_id = b.company_id AND s.id = b.staff_id
+               WHERE b.source = 'phone')
             SELECT to_char(b.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') || '|'
                    || 'appointment ' || b.id || (CASE WHEN b.rescheduled_from_id IS NULL THEN ' (booked' ELSE ' (moved'
                    END) || ' by ' || b.retell_call_id || ', ' || b.host || ' at '
                    || to_char(b.starts_at AT TIME ZONE 'UTC', 'HH24:MI') || ') against hold ' || h.id || ' of '
                    || h.retell_call_id || ' (' || h.status || ')'
               FROM booked b
-              JOIN slot_holds h ON h.company_id = b.company_id AND h.host = b.host
+              JOIN slot_holds h ON h.company_id = b.company_id AND lower(h.host) = b.host
                    AND h.retell_call_id <> b.retell_call_id
                    AND h.starts_at < b.ends_at AND h.ends_at > b.starts_at
              WHERE h.created_at <= b.created_at
