@@ -48,8 +48,13 @@ class FeatureEvents {
             try {
                 super.invokeListener(listener, event);
             } catch (RuntimeException e) {
-                log.warn("A listener of {} failed; the other listeners still had it",
-                        ((PayloadApplicationEvent<?>) event).getPayload().getClass().getSimpleName(), e);
+                log.warn(
+                        "A listener of {} failed; the other listeners still had it",
+                        ((PayloadApplicationEvent<?>) event)
+                                .getPayload()
+                                .getClass()
+                                .getSimpleName(),
+                        e);
             }
         }
     }

@@ -3,7 +3,6 @@ package io.slotline;
 import io.slotline.admin.ApplyCommand;
 import io.slotline.admin.CalcomCheckCommand;
 import io.slotline.console.ConsoleAccountCommand;
-
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.event.EventListener;
@@ -13,8 +12,7 @@ import org.springframework.core.annotation.Order;
 
 class FeatureEventsTest {
 
-    record SomethingHappened(String what) {
-    }
+    record SomethingHappened(String what) {}
 
     static class Heard {
         final List<String> events = new CopyOnWriteArrayList<>();

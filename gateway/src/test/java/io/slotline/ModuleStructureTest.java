@@ -24,7 +24,15 @@ class ModuleStructureTest {
     @Test
     void theFeaturesAreTheTopLevelPackages() {
         assertThat(MODULES.stream().map(ApplicationModule::getIdentifier).map(Object::toString))
-                .contains("retell", "functions", "booking", "appointments", "availability", "calcom", "calls",
-                        "admin", "console");
+                .contains(
+                        "retell",
+                        "functions",
+                        "booking",
+                        "appointments",
+                        "availability",
+                        "calcom",
+                        "calls",
+                        "admin",
+                        "console");
     }
 }

@@ -23,8 +23,7 @@ import java.util.List;
 /** {@code java -jar bench/target/slotline-bench-exec.jar [--help]}. */
 public final class BenchMain {
 
-    private BenchMain() {
-    }
+    private BenchMain() {}
 
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
@@ -52,8 +51,10 @@ public final class BenchMain {
             out.print(BenchOptions.USAGE);
             return 0;
         }
-        if (options.gatewayUrl() == null && !Files.isRegularFile(options.gatewayLaunch().jar())) {
-            err.println("error: gateway jar not found: " + options.gatewayLaunch().jar().toAbsolutePath());
+        if (options.gatewayUrl() == null
+                && !Files.isRegularFile(options.gatewayLaunch().jar())) {
+            err.println("error: gateway jar not found: "
+                    + options.gatewayLaunch().jar().toAbsolutePath());
             err.println("build it (./mvnw -q -pl gateway -am package -DskipTests), pass --gateway-jar, "
                     + "or drive a running gateway with --gateway-url");
             return 2;
@@ -83,9 +84,8 @@ public final class BenchMain {
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
-        try (SimulatorHandle simulator = options.simUrl() != null
-                ? SimulatorHandle.external(options.simUrl())
-                : EmbeddedSimulator.start()) {
+        try (SimulatorHandle simulator =
+                options.simUrl() != null ? SimulatorHandle.external(options.simUrl()) : EmbeddedSimulator.start()) {
             Files.createDirectories(options.out());
             out.println("simulator at " + simulator.baseUrl());
             if (options.scale().enabled()) {
@@ -114,9 +114,8 @@ public final class BenchMain {
                 .build();
         List<RunResult> results = new ArrayList<>();
         List<String> charts = new ArrayList<>();
-        try (SimulatorHandle simulator = options.simUrl() != null
-                ? SimulatorHandle.external(options.simUrl())
-                : EmbeddedSimulator.start()) {
+        try (SimulatorHandle simulator =
+                options.simUrl() != null ? SimulatorHandle.external(options.simUrl()) : EmbeddedSimulator.start()) {
             out.println("simulator at " + simulator.baseUrl());
             BenchRunner runner = new BenchRunner(options, client, simulator.baseUrl(), out);
             int instance = 1;
@@ -124,8 +123,12 @@ public final class BenchMain {
                 BenchRunner.ModeRun run = runner.run(mode, instance++);
                 results.add(run.result());
                 String chart = "latency-" + mode + ".png";
-                if (chart(() -> LatencyCharts.percentilePlot("Slotline latency by percentile, mode " + mode,
-                        run.functionHistograms(), options.out().resolve(chart)), out)) {
+                if (chart(
+                        () -> LatencyCharts.percentilePlot(
+                                "Slotline latency by percentile, mode " + mode,
+                                run.functionHistograms(),
+                                options.out().resolve(chart)),
+                        out)) {
                     charts.add(chart);
                 }
             }
@@ -133,10 +136,17 @@ public final class BenchMain {
         if (chart(() -> LatencyCharts.comparisonBars(results, options.out().resolve("latency-comparison.png")), out)) {
             charts.add("latency-comparison.png");
         }
-        BenchSettings settings = new BenchSettings(startedAt, String.join(",", options.modes()),
-                options.callsPerSecond(), options.duration().toMillis() / 1000.0, options.warmup().toMillis() / 1000.0,
-                options.timeScale(), options.seed(), options.requestTimeout().toMillis() / 1000.0,
-                options.mix().asMap(), options.simConfig().toJson());
+        BenchSettings settings = new BenchSettings(
+                startedAt,
+                String.join(",", options.modes()),
+                options.callsPerSecond(),
+                options.duration().toMillis() / 1000.0,
+                options.warmup().toMillis() / 1000.0,
+                options.timeScale(),
+                options.seed(),
+                options.requestTimeout().toMillis() / 1000.0,
+                options.mix().asMap(),
+                options.simConfig().toJson());
         return BenchReport.of(settings, results, charts);
     }
 

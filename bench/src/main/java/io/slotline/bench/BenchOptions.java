@@ -35,8 +35,15 @@ record BenchOptions(
      * The agency-scale run ({@code --tenants N} or {@code --sweep N1,N2,..}): generated businesses, Zipf-spread calls
      * at real think times. {@code points} is empty for the classic two-tenant run.
      */
-    record Scale(List<Integer> points, double zipfExponent, double callsInProgress, String adminToken,
-            boolean probe, double probeRate, Duration probeDuration, int probeTenants) {
+    record Scale(
+            List<Integer> points,
+            double zipfExponent,
+            double callsInProgress,
+            String adminToken,
+            boolean probe,
+            double probeRate,
+            Duration probeDuration,
+            int probeTenants) {
 
         static Scale none() {
             return new Scale(List.of(), 1.0, 200, "admin_demo", false, 500, Duration.ofSeconds(60), 100);
@@ -243,8 +250,9 @@ record BenchOptions(
             default -> throw new IllegalArgumentException("--mode must be both, cached or naive, was " + mode);
         };
         if (gatewayUrl != null && modes.size() > 1) {
-            throw new IllegalArgumentException("--gateway-url drives one running gateway: choose --mode cached or naive "
-                    + "(to match how that gateway was started)");
+            throw new IllegalArgumentException(
+                    "--gateway-url drives one running gateway: choose --mode cached or naive "
+                            + "(to match how that gateway was started)");
         }
         if (faults != null) {
             sim = sim.withFaults(faults);
@@ -258,22 +266,59 @@ record BenchOptions(
         if (duration.isZero() || duration.isNegative() || warmup.isNegative()) {
             throw new IllegalArgumentException("--duration must be positive and --warmup not negative");
         }
-        GatewayLaunch launch = new GatewayLaunch(GatewayLaunch.currentJava(), jar, jvmArgs, template, extra, readyTimeout);
+        GatewayLaunch launch =
+                new GatewayLaunch(GatewayLaunch.currentJava(), jar, jvmArgs, template, extra, readyTimeout);
         if (scaled && modes.size() > 1) {
             throw new IllegalArgumentException("--tenants, --sweep and --probe run one mode: --mode cached or naive");
         }
-        Scale scale = new Scale(List.copyOf(points), zipf, inProgress, adminToken, probe, probeRate, probeDuration,
-                probeTenants);
-        return new BenchOptions(rate, duration, warmup, timeScale, modes, gatewayUrl, simUrl, seed, out, mix, sim,
-                requestTimeout, drainTimeout, launch, scale, help);
+        Scale scale = new Scale(
+                List.copyOf(points), zipf, inProgress, adminToken, probe, probeRate, probeDuration, probeTenants);
+        return new BenchOptions(
+                rate,
+                duration,
+                warmup,
+                timeScale,
+                modes,
+                gatewayUrl,
+                simUrl,
+                seed,
+                out,
+                mix,
+                sim,
+                requestTimeout,
+                drainTimeout,
+                launch,
+                scale,
+                help);
     }
 
     /** A copy for one point of a sweep. */
     BenchOptions withTenants(int tenants) {
-        return new BenchOptions(callsPerSecond, duration, warmup, timeScale, modes, gatewayUrl, simUrl, seed, out, mix,
-                simConfig, requestTimeout, drainTimeout, gatewayLaunch,
-                new Scale(List.of(tenants), scale.zipfExponent(), scale.callsInProgress(), scale.adminToken(),
-                        scale.probe(), scale.probeRate(), scale.probeDuration(), scale.probeTenants()), help);
+        return new BenchOptions(
+                callsPerSecond,
+                duration,
+                warmup,
+                timeScale,
+                modes,
+                gatewayUrl,
+                simUrl,
+                seed,
+                out,
+                mix,
+                simConfig,
+                requestTimeout,
+                drainTimeout,
+                gatewayLaunch,
+                new Scale(
+                        List.of(tenants),
+                        scale.zipfExponent(),
+                        scale.callsInProgress(),
+                        scale.adminToken(),
+                        scale.probe(),
+                        scale.probeRate(),
+                        scale.probeDuration(),
+                        scale.probeTenants()),
+                help);
     }
 
     /** Businesses of this run (the single point), 0 for the classic two-tenant run. */
@@ -367,7 +412,9 @@ record BenchOptions(
     }
 
     private static List<String> words(String value) {
-        return Arrays.stream(value.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(value.trim().split("\\s+"))
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
     private static String stripSlash(String url) {

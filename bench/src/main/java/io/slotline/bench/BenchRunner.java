@@ -18,9 +18,6 @@ import io.slotline.bench.report.LagStats;
 import io.slotline.bench.report.ResourceStats;
 import io.slotline.bench.report.RunResult;
 import io.slotline.bench.report.ScaleFigures;
-import io.slotline.bench.tenants.Business;
-import io.slotline.bench.tenants.Businesses;
-import io.slotline.bench.tenants.TenantLoader;
 import io.slotline.bench.report.UpstreamStats;
 import io.slotline.bench.sut.GatewayProbe;
 import io.slotline.bench.sut.GatewayProcess;
@@ -28,6 +25,9 @@ import io.slotline.bench.sut.PrometheusText;
 import io.slotline.bench.sut.ResourceSampler;
 import io.slotline.bench.sut.SimStats;
 import io.slotline.bench.sut.SimulatorControl;
+import io.slotline.bench.tenants.Business;
+import io.slotline.bench.tenants.Businesses;
+import io.slotline.bench.tenants.TenantLoader;
 import java.io.PrintStream;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
@@ -49,8 +49,13 @@ import org.jspecify.annotations.Nullable;
 /** Runs one mode: a fresh gateway (or the given one), a reset simulator, the calls, the measurements. */
 final class BenchRunner {
 
-    static final List<String> FUNCTION_ORDER = List.of("check_availability", "get_alternatives",
-            "find_next_available", "book_appointment", "cancel_appointment", "reschedule_appointment");
+    static final List<String> FUNCTION_ORDER = List.of(
+            "check_availability",
+            "get_alternatives",
+            "find_next_available",
+            "book_appointment",
+            "cancel_appointment",
+            "reschedule_appointment");
     static final List<String> LIFECYCLE = List.of("call_inbound", "call_started", "call_ended", "call_analyzed");
 
     private final BenchOptions options;
@@ -68,21 +73,26 @@ final class BenchRunner {
     }
 
     /** A run's numbers plus its raw histograms (for charts); {@code scale} for an agency-scale run. */
-    record ModeRun(RunResult result, Map<String, Histogram> functionHistograms, @Nullable ScaleFigures scale) {
-    }
+    record ModeRun(
+            RunResult result,
+            Map<String, Histogram> functionHistograms,
+            @Nullable ScaleFigures scale) {}
 
     /** The generated businesses and what loading them took (agency-scale runs only). */
-    private record Loaded(List<Business> businesses, double simSeconds, @Nullable Double startupSeconds,
-            double applySeconds, @Nullable Double heapAfterLoadMb) {
-    }
+    private record Loaded(
+            List<Business> businesses,
+            double simSeconds,
+            @Nullable Double startupSeconds,
+            double applySeconds,
+            @Nullable Double heapAfterLoadMb) {}
 
     ModeRun run(String mode, int instance) {
         long wallStart = System.nanoTime();
         List<String> notes = new ArrayList<>();
         SimulatorControl sim = new SimulatorControl(client, simulatorUrl);
         boolean simControl = prepareSimulator(sim, notes);
-        List<Business> businesses = options.tenants() > 0
-                ? Businesses.generate(options.tenants(), options.seed()) : List.of();
+        List<Business> businesses =
+                options.tenants() > 0 ? Businesses.generate(options.tenants(), options.seed()) : List.of();
         double simSeconds = 0;
         if (!businesses.isEmpty()) {
             if (!simControl) {
@@ -91,8 +101,12 @@ final class BenchRunner {
             long t0 = System.nanoTime();
             TenantLoader.intoSimulator(sim, businesses, clock.instant(), options.seed());
             simSeconds = (System.nanoTime() - t0) / 1e9;
-            console.printf(Locale.ROOT, "[%s] %d businesses loaded into the simulator in %.1f s%n", mode,
-                    businesses.size(), simSeconds);
+            console.printf(
+                    Locale.ROOT,
+                    "[%s] %d businesses loaded into the simulator in %.1f s%n",
+                    mode,
+                    businesses.size(),
+                    simSeconds);
         }
 
         GatewayProcess process = null;
@@ -105,25 +119,38 @@ final class BenchRunner {
             }
             notes.add("Gateway was given (--gateway-url); its mode label '" + mode + "' is as the user said.");
         } else {
-            Path log = options.out().resolve("gateway-" + mode + (businesses.isEmpty() ? "" : "-" + businesses.size())
-                    + ".log");
-            console.printf("[%s] starting gateway (%s), log %s%n", mode, options.gatewayLaunch().jar(), log);
+            Path log = options.out()
+                    .resolve("gateway-" + mode + (businesses.isEmpty() ? "" : "-" + businesses.size()) + ".log");
+            console.printf(
+                    "[%s] starting gateway (%s), log %s%n",
+                    mode, options.gatewayLaunch().jar(), log);
             long t0 = System.nanoTime();
             process = GatewayProcess.start(options.gatewayLaunch(), client, simulatorUrl, mode, instance, log);
             startup = (System.nanoTime() - t0) / 1e9;
             probe = process.probe();
-            console.printf(Locale.ROOT, "[%s] gateway ready at %s (pid %d) after %.1f s%n", mode, probe.baseUrl(),
-                    process.pid(), startup);
+            console.printf(
+                    Locale.ROOT,
+                    "[%s] gateway ready at %s (pid %d) after %.1f s%n",
+                    mode,
+                    probe.baseUrl(),
+                    process.pid(),
+                    startup);
         }
         try {
             Loaded loaded = null;
             if (!businesses.isEmpty()) {
                 long t0 = System.nanoTime();
-                TenantLoader.intoGateway(client, probe.baseUrl(), options.scale().adminToken(), businesses);
+                TenantLoader.intoGateway(
+                        client, probe.baseUrl(), options.scale().adminToken(), businesses);
                 double applySeconds = (System.nanoTime() - t0) / 1e9;
                 Double heap = process == null ? null : process.heapAfterGcMb();
-                console.printf(Locale.ROOT, "[%s] %d tenant files applied in %.1f s; heap after GC %s MB%n", mode,
-                        businesses.size(), applySeconds, heap == null ? "n/a" : String.format(Locale.ROOT, "%.0f", heap));
+                console.printf(
+                        Locale.ROOT,
+                        "[%s] %d tenant files applied in %.1f s; heap after GC %s MB%n",
+                        mode,
+                        businesses.size(),
+                        applySeconds,
+                        heap == null ? "n/a" : String.format(Locale.ROOT, "%.0f", heap));
                 loaded = new Loaded(businesses, simSeconds, startup, applySeconds, heap);
             }
             return drive(mode, probe, process, sim, simControl, notes, wallStart, loaded);
@@ -147,17 +174,29 @@ final class BenchRunner {
         }
     }
 
-    private ModeRun drive(String mode, GatewayProbe probe, @Nullable GatewayProcess process, SimulatorControl sim,
-            boolean simControl, List<String> notes, long wallStart, @Nullable Loaded loaded) {
+    private ModeRun drive(
+            String mode,
+            GatewayProbe probe,
+            @Nullable GatewayProcess process,
+            SimulatorControl sim,
+            boolean simControl,
+            List<String> notes,
+            long wallStart,
+            @Nullable Loaded loaded) {
         SimStats simBefore = simControl ? simStats(sim, notes) : null;
         Optional<String> promBefore = probe.prometheus();
 
         Duration span = options.warmup().plus(options.duration());
         ArrivalSchedule arrivals = ArrivalSchedule.poisson(options.callsPerSecond(), span, options.seed());
         List<CallPlan> plans = (loaded == null
-                ? new CallPlanner(options.mix(), options.seed())
-                : new CallPlanner(options.mix(), options.seed(),
-                        loaded.businesses().stream().map(Business::caller).toList(), options.scale().zipfExponent()))
+                        ? new CallPlanner(options.mix(), options.seed())
+                        : new CallPlanner(
+                                options.mix(),
+                                options.seed(),
+                                loaded.businesses().stream()
+                                        .map(Business::caller)
+                                        .toList(),
+                                options.scale().zipfExponent()))
                 .plan(arrivals.size());
 
         ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(2, r -> {
@@ -170,25 +209,31 @@ final class BenchRunner {
         long start = ticker.nanoTime() + TimeUnit.MILLISECONDS.toNanos(300);
         long measureFrom = start + options.warmup().toNanos();
         LatencyBook book = new LatencyBook(measureFrom);
-        OpenLoopDriver driver = new OpenLoopDriver(scheduler, ticker,
-                new JdkHttpTransport(client, probe.baseUrl(), options.requestTimeout()), book);
+        OpenLoopDriver driver = new OpenLoopDriver(
+                scheduler, ticker, new JdkHttpTransport(client, probe.baseUrl(), options.requestTimeout()), book);
         BookingLedger ledger = new BookingLedger();
         String runTag = mode + "_" + Long.toString(System.currentTimeMillis(), 36);
 
         ResourceSampler sampler = new ResourceSampler(probe);
         sampler.startAfter(Math.max(0, measureFrom - ticker.nanoTime()));
-        console.printf(Locale.ROOT, "[%s] %d calls over %s s (%s warm-up), think x %s%n", mode, arrivals.size(),
-                span.toSeconds(), options.warmup().toSeconds(), options.timeScale());
+        console.printf(
+                Locale.ROOT,
+                "[%s] %d calls over %s s (%s warm-up), think x %s%n",
+                mode,
+                arrivals.size(),
+                span.toSeconds(),
+                options.warmup().toSeconds(),
+                options.timeScale());
 
         List<CompletableFuture<CallSummary>> calls = new ArrayList<>(arrivals.size());
         for (int i = 0; i < arrivals.size(); i++) {
-            PhoneCall call = new PhoneCall(plans.get(i), "call_" + runTag + "_" + i, driver, clock,
-                    options.timeScale(), ledger);
+            PhoneCall call =
+                    new PhoneCall(plans.get(i), "call_" + runTag + "_" + i, driver, clock, options.timeScale(), ledger);
             calls.add(call.start(start + arrivals.offsetNanos(i)));
         }
         long deadline = start + span.toNanos() + options.drainTimeout().toNanos();
-        InProgress inProgress = new InProgress(calls, arrivals, start, measureFrom, start + span.toNanos(), ticker,
-                simControl ? sim : null);
+        InProgress inProgress = new InProgress(
+                calls, arrivals, start, measureFrom, start + span.toNanos(), ticker, simControl ? sim : null);
         Double heapAfterRun = null;
         if (loaded != null) {
             inProgress.start();
@@ -207,8 +252,11 @@ final class BenchRunner {
             notes.add(unfinished + " calls were still running at the drain deadline; their open requests are not "
                     + "in the latency numbers.");
         }
-        long booked = calls.stream().filter(CompletableFuture::isDone).map(CompletableFuture::join)
-                .filter(CallSummary::booked).count();
+        long booked = calls.stream()
+                .filter(CompletableFuture::isDone)
+                .map(CompletableFuture::join)
+                .filter(CallSummary::booked)
+                .count();
 
         UpstreamStats upstream = UpstreamStats.unavailable();
         if (simBefore != null) {
@@ -235,30 +283,58 @@ final class BenchRunner {
                 histograms.put(name, snapshot.histogram());
             }
         }
-        RunResult result = new RunResult(mode, probe.baseUrl(), simulatorUrl,
+        RunResult result = new RunResult(
+                mode,
+                probe.baseUrl(),
+                simulatorUrl,
                 Math.round((System.nanoTime() - wallStart) / 1e8) / 10.0,
-                arrivals.size(), arrivals.countAtOrAfter(options.warmup().toNanos()), unfinished, booked,
-                functions, lifecycle, lag, upstream, ResourceStats.of(samples.cpu(), samples.heapBytes()), cache,
+                arrivals.size(),
+                arrivals.countAtOrAfter(options.warmup().toNanos()),
+                unfinished,
+                booked,
+                functions,
+                lifecycle,
+                lag,
+                upstream,
+                ResourceStats.of(samples.cpu(), samples.heapBytes()),
+                cache,
                 notes);
         if (loaded != null) {
             // what one scrape holds at this size, for reading the series count
             probe.prometheus().ifPresent(text -> {
                 try {
-                    java.nio.file.Files.writeString(options.out().resolve("prometheus-tenants-"
-                            + loaded.businesses().size() + ".txt"), text);
+                    java.nio.file.Files.writeString(
+                            options.out()
+                                    .resolve("prometheus-tenants-"
+                                            + loaded.businesses().size() + ".txt"),
+                            text);
                 } catch (java.io.IOException e) {
                     console.println("warning: scrape not written: " + e.getMessage());
                 }
             });
         }
-        ScaleFigures scale = loaded == null ? null
-                : scaleFigures(loaded, inProgress, heapAfterRun, simControl ? sim : null, promBefore,
-                        probe.prometheus(), arrivals.size(), result);
+        ScaleFigures scale = loaded == null
+                ? null
+                : scaleFigures(
+                        loaded,
+                        inProgress,
+                        heapAfterRun,
+                        simControl ? sim : null,
+                        promBefore,
+                        probe.prometheus(),
+                        arrivals.size(),
+                        result);
         return new ModeRun(result, histograms, scale);
     }
 
-    private ScaleFigures scaleFigures(Loaded loaded, InProgress inProgress, @Nullable Double heapAfterRun,
-            @Nullable SimulatorControl sim, Optional<String> promBefore, Optional<String> promAfter, int calls,
+    private ScaleFigures scaleFigures(
+            Loaded loaded,
+            InProgress inProgress,
+            @Nullable Double heapAfterRun,
+            @Nullable SimulatorControl sim,
+            Optional<String> promBefore,
+            Optional<String> promAfter,
+            int calls,
             RunResult result) {
         String busiest = null;
         long busiestPerMinute = 0;
@@ -277,33 +353,56 @@ final class BenchRunner {
             }
         }
         String before = promBefore.orElse("");
-        Double cacheEntries = promAfter.flatMap(p -> optional(PrometheusText.sum(p,
-                "slotline_cache_entries", Map.of("cache", "availability_days")))).orElse(null);
-        Double tenantEntries = promAfter.flatMap(p -> optional(PrometheusText.sum(p,
-                "slotline_cache_entries", Map.of("cache", "tenants")))).orElse(null);
-        Double warmup = promAfter.isEmpty() ? null
-                : delta(before, promAfter.get(), "slotline_warmup_requests_total", Map.of());
-        Double dropped = promAfter.isEmpty() ? null
+        Double cacheEntries = promAfter
+                .flatMap(p ->
+                        optional(PrometheusText.sum(p, "slotline_cache_entries", Map.of("cache", "availability_days"))))
+                .orElse(null);
+        Double tenantEntries = promAfter
+                .flatMap(p -> optional(PrometheusText.sum(p, "slotline_cache_entries", Map.of("cache", "tenants"))))
+                .orElse(null);
+        Double warmup =
+                promAfter.isEmpty() ? null : delta(before, promAfter.get(), "slotline_warmup_requests_total", Map.of());
+        Double dropped = promAfter.isEmpty()
+                ? null
                 : delta(before, promAfter.get(), "slotline_availability_prefetches_dropped_total", Map.of());
         Double perCall = result.upstream().available() ? result.upstream().totalPerCall() : null;
         double load = loadAverage();
-        return new ScaleFigures(loaded.businesses().size(), round(loaded.simSeconds()), loaded.startupSeconds(),
-                round(loaded.applySeconds()), loaded.heapAfterLoadMb(), heapAfterRun, round(inProgress.mean()),
-                inProgress.max(), cacheEntries, tenantEntries, perCall,
-                warmup == null || calls == 0 ? null : round(warmup / calls), dropped, inProgress.measuredRequestsPerCall(),
-                busiest, busiestPerMinute, keysUsed,
-                sim == null ? 0 : status429(sim), promAfter.map(BenchRunner::samples).orElse(0L),
-                result.gateway().cpuAvgPercent(), load);
+        return new ScaleFigures(
+                loaded.businesses().size(),
+                round(loaded.simSeconds()),
+                loaded.startupSeconds(),
+                round(loaded.applySeconds()),
+                loaded.heapAfterLoadMb(),
+                heapAfterRun,
+                round(inProgress.mean()),
+                inProgress.max(),
+                cacheEntries,
+                tenantEntries,
+                perCall,
+                warmup == null || calls == 0 ? null : round(warmup / calls),
+                dropped,
+                inProgress.measuredRequestsPerCall(),
+                busiest,
+                busiestPerMinute,
+                keysUsed,
+                sim == null ? 0 : status429(sim),
+                promAfter.map(BenchRunner::samples).orElse(0L),
+                result.gateway().cpuAvgPercent(),
+                load);
     }
 
     static long samples(String exposition) {
-        return exposition.lines().filter(l -> !l.isBlank() && !l.startsWith("#")).count();
+        return exposition
+                .lines()
+                .filter(l -> !l.isBlank() && !l.startsWith("#"))
+                .count();
     }
 
     private static long status429(SimulatorControl sim) {
         try {
             return sim.stats().endpoints().values().stream()
-                    .mapToLong(statuses -> statuses.getOrDefault("429", 0L)).sum();
+                    .mapToLong(statuses -> statuses.getOrDefault("429", 0L))
+                    .sum();
         } catch (IllegalStateException e) {
             return 0;
         }
@@ -311,7 +410,8 @@ final class BenchRunner {
 
     static double loadAverage() {
         try {
-            return Double.parseDouble(java.nio.file.Files.readString(Path.of("/proc/loadavg")).split("\\s+")[0]);
+            return Double.parseDouble(
+                    java.nio.file.Files.readString(Path.of("/proc/loadavg")).split("\\s+")[0]);
         } catch (java.io.IOException | RuntimeException e) {
             return Double.NaN;
         }
@@ -346,8 +446,14 @@ final class BenchRunner {
         private @Nullable Long simAtFrom;
         private @Nullable Double measuredPerCall;
 
-        InProgress(List<CompletableFuture<CallSummary>> calls, ArrivalSchedule arrivals, long start, long from,
-                long to, Ticker ticker, @Nullable SimulatorControl sim) {
+        InProgress(
+                List<CompletableFuture<CallSummary>> calls,
+                ArrivalSchedule arrivals,
+                long start,
+                long from,
+                long to,
+                Ticker ticker,
+                @Nullable SimulatorControl sim) {
             this.sim = sim;
             this.calls = calls;
             this.arrivals = arrivals;
@@ -418,7 +524,9 @@ final class BenchRunner {
         long nextProgress = ticker.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!all.isDone() && ticker.nanoTime() < deadline) {
             try {
-                all.get(Math.min(1_000, Math.max(1, (deadline - ticker.nanoTime()) / 1_000_000)), TimeUnit.MILLISECONDS);
+                all.get(
+                        Math.min(1_000, Math.max(1, (deadline - ticker.nanoTime()) / 1_000_000)),
+                        TimeUnit.MILLISECONDS);
             } catch (java.util.concurrent.TimeoutException stillRunning) {
                 // report progress below
             } catch (InterruptedException e) {
@@ -429,8 +537,13 @@ final class BenchRunner {
             }
             if (ticker.nanoTime() >= nextProgress) {
                 long done = calls.stream().filter(CompletableFuture::isDone).count();
-                console.printf(Locale.ROOT, "[%s] t=%ds finished calls %d/%d%n", mode,
-                        (ticker.nanoTime() - start) / 1_000_000_000L, done, calls.size());
+                console.printf(
+                        Locale.ROOT,
+                        "[%s] t=%ds finished calls %d/%d%n",
+                        mode,
+                        (ticker.nanoTime() - start) / 1_000_000_000L,
+                        done,
+                        calls.size());
                 nextProgress += TimeUnit.SECONDS.toNanos(10);
             }
         }
@@ -472,7 +585,10 @@ final class BenchRunner {
                 result.add(known);
             }
         }
-        names.stream().filter(n -> !FUNCTION_ORDER.contains(n) && !LIFECYCLE.contains(n)).sorted().forEach(result::add);
+        names.stream()
+                .filter(n -> !FUNCTION_ORDER.contains(n) && !LIFECYCLE.contains(n))
+                .sorted()
+                .forEach(result::add);
         for (String known : LIFECYCLE) {
             if (names.contains(known)) {
                 result.add(known);

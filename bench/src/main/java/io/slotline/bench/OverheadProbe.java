@@ -49,8 +49,10 @@ final class OverheadProbe {
 
     /** Synthetic calls in progress the requests are spread over (a call id per caller, as Retell sends them). */
     static final int CALLS = 200;
-    private static final String[] FUNCTIONS = {"get_alternatives", "find_next_available", "list_services",
-            "get_appointments"};
+
+    private static final String[] FUNCTIONS = {
+        "get_alternatives", "find_next_available", "list_services", "get_appointments"
+    };
     private static final double[] WEIGHTS = {0.45, 0.35, 0.10, 0.10};
 
     private final BenchOptions options;
@@ -66,9 +68,14 @@ final class OverheadProbe {
     }
 
     /** One synthetic call: which business, who calls, what they ask about. */
-    private record ProbeCall(Tenant tenant, String callId, String caller, long startMillis, String service,
-            LocalDate date, LocalTime time) {
-    }
+    private record ProbeCall(
+            Tenant tenant,
+            String callId,
+            String caller,
+            long startMillis,
+            String service,
+            LocalDate date,
+            LocalTime time) {}
 
     void run() throws IOException {
         BenchOptions.Scale scale = options.scale();
@@ -79,16 +86,20 @@ final class OverheadProbe {
         TenantLoader.intoSimulator(sim, businesses, java.time.Instant.now(), options.seed());
         Path log = options.out().resolve("gateway-probe.log");
         console.printf("[probe] starting gateway, log %s%n", log);
-        try (GatewayProcess gateway = GatewayProcess.start(options.gatewayLaunch(), client, simulatorUrl, "cached",
-                1, log)) {
+        try (GatewayProcess gateway =
+                GatewayProcess.start(options.gatewayLaunch(), client, simulatorUrl, "cached", 1, log)) {
             GatewayProbe probe = gateway.probe();
             TenantLoader.intoGateway(client, probe.baseUrl(), scale.adminToken(), businesses);
             List<ProbeCall> calls = calls(businesses);
-            console.printf("[probe] %d businesses applied; warming %d calls' questions%n", businesses.size(),
-                    calls.size());
+            console.printf(
+                    "[probe] %d businesses applied; warming %d calls' questions%n", businesses.size(), calls.size());
             warm(probe.baseUrl(), calls);
             String before = probe.prometheus().orElse("");
-            Result result = measure(probe.baseUrl(), calls, scale.probeRate(), scale.probeDuration().toNanos());
+            Result result = measure(
+                    probe.baseUrl(),
+                    calls,
+                    scale.probeRate(),
+                    scale.probeDuration().toNanos());
             String after = probe.prometheus().orElse("");
             String report = report(result, before, after, businesses.size());
             Files.writeString(options.out().resolve("probe-report.md"), report, StandardCharsets.UTF_8);
@@ -110,10 +121,16 @@ final class OverheadProbe {
             }
             Tenant.Hours hours = tenant.openingHours().get(date.getDayOfWeek());
             LocalTime time = hours.open().plusMinutes(30L * random.nextInt(8));
-            String service = b.services().get(random.nextInt(b.services().size())).name();
-            calls.add(new ProbeCall(tenant, "probe_" + Long.toString(now, 36) + "_" + i,
-                    b.callerPrefix() + String.format(Locale.ROOT, "%07d", random.nextInt(10_000_000)), now, service,
-                    date, time));
+            String service =
+                    b.services().get(random.nextInt(b.services().size())).name();
+            calls.add(new ProbeCall(
+                    tenant,
+                    "probe_" + Long.toString(now, 36) + "_" + i,
+                    b.callerPrefix() + String.format(Locale.ROOT, "%07d", random.nextInt(10_000_000)),
+                    now,
+                    service,
+                    date,
+                    time));
         }
         return calls;
     }
@@ -128,15 +145,20 @@ final class OverheadProbe {
                 args.put("count", 3);
             }
             case "find_next_available" -> args.put("service", call.service());
-            default -> {
-            }
+            default -> {}
         }
         return args;
     }
 
     private OutgoingRequest request(String function, ProbeCall call) {
-        return FunctionRequests.function(call.tenant(), call.callId(), call.caller(), function, args(function, call),
-                System.currentTimeMillis(), call.startMillis());
+        return FunctionRequests.function(
+                call.tenant(),
+                call.callId(),
+                call.caller(),
+                function,
+                args(function, call),
+                System.currentTimeMillis(),
+                call.startMillis());
     }
 
     /** Every question of every call once, closed-loop and a few at a time, until memory has their days. */
@@ -162,9 +184,16 @@ final class OverheadProbe {
         return client.sendAsync(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
-    private record Result(long intended, long answered, long errors, long missingHeader, double seconds,
-            Histogram client, Histogram server, Map<String, Histogram> serverByFunction, Histogram lag) {
-    }
+    private record Result(
+            long intended,
+            long answered,
+            long errors,
+            long missingHeader,
+            double seconds,
+            Histogram client,
+            Histogram server,
+            Map<String, Histogram> serverByFunction,
+            Histogram lag) {}
 
     private Result measure(String baseUrl, List<ProbeCall> calls, double rate, long durationNanos) {
         Recorder clientMicros = new Recorder(3);
@@ -196,7 +225,8 @@ final class OverheadProbe {
                     return;
                 }
                 answered.incrementAndGet();
-                Double server = serverMillis(response.headers().firstValue("Server-Timing").orElse(null));
+                Double server = serverMillis(
+                        response.headers().firstValue("Server-Timing").orElse(null));
                 if (server == null) {
                     missing.incrementAndGet();
                     return;
@@ -215,8 +245,15 @@ final class OverheadProbe {
                 perFunction.put(function, recorder.getIntervalHistogram());
             }
         }
-        return new Result(total, answered.get(), errors.get(), missing.get(), seconds,
-                clientMicros.getIntervalHistogram(), serverMicros.getIntervalHistogram(), perFunction,
+        return new Result(
+                total,
+                answered.get(),
+                errors.get(),
+                missing.get(),
+                seconds,
+                clientMicros.getIntervalHistogram(),
+                serverMicros.getIntervalHistogram(),
+                perFunction,
                 lagMicros.getIntervalHistogram());
     }
 
@@ -251,15 +288,28 @@ final class OverheadProbe {
     private String report(Result r, String before, String after, int businesses) {
         StringBuilder md = new StringBuilder();
         md.append("# Slotline gateway-overhead probe\n\n");
-        md.append(String.format(Locale.ROOT, "%d businesses, %d synthetic calls in progress, %.0f function calls/s "
-                + "for %.0f s (open loop, fixed interval), read-only mix get_alternatives 45%%, find_next_available "
-                + "35%%, list_services 10%%, get_appointments 10%%. Load average at the end: %.1f.%n%n", businesses,
-                CALLS, options.scale().probeRate(), options.scale().probeDuration().toMillis() / 1000.0,
+        md.append(String.format(
+                Locale.ROOT,
+                "%d businesses, %d synthetic calls in progress, %.0f function calls/s "
+                        + "for %.0f s (open loop, fixed interval), read-only mix get_alternatives 45%%, find_next_available "
+                        + "35%%, list_services 10%%, get_appointments 10%%. Load average at the end: %.1f.%n%n",
+                businesses,
+                CALLS,
+                options.scale().probeRate(),
+                options.scale().probeDuration().toMillis() / 1000.0,
                 BenchRunner.loadAverage()));
-        md.append(String.format(Locale.ROOT, "Sent %d, answered 200 %d, errors %d, without Server-Timing %d; "
-                + "achieved %.0f/s. Availability lookups in the measured part: %s hit, %s miss, %s stale.%n%n",
-                r.intended(), r.answered(), r.errors(), r.missingHeader(), r.intended() / r.seconds(),
-                delta(before, after, "hit"), delta(before, after, "miss"), delta(before, after, "stale")));
+        md.append(String.format(
+                Locale.ROOT,
+                "Sent %d, answered 200 %d, errors %d, without Server-Timing %d; "
+                        + "achieved %.0f/s. Availability lookups in the measured part: %s hit, %s miss, %s stale.%n%n",
+                r.intended(),
+                r.answered(),
+                r.errors(),
+                r.missingHeader(),
+                r.intended() / r.seconds(),
+                delta(before, after, "hit"),
+                delta(before, after, "miss"),
+                delta(before, after, "stale")));
         md.append("| ms | P50 | P90 | P99 | P99.9 | max |\n|---|---:|---:|---:|---:|---:|\n");
         row(md, "server time (Server-Timing), all", r.server());
         r.serverByFunction().forEach((f, h) -> row(md, "server time, " + f, h));
@@ -269,12 +319,21 @@ final class OverheadProbe {
     }
 
     private static void row(StringBuilder md, String name, Histogram h) {
-        md.append("| ").append(name).append(" (n=").append(h.getTotalCount()).append(") | ")
-                .append(ms(h.getValueAtPercentile(50))).append(" | ")
-                .append(ms(h.getValueAtPercentile(90))).append(" | ")
-                .append(ms(h.getValueAtPercentile(99))).append(" | ")
-                .append(ms(h.getValueAtPercentile(99.9))).append(" | ")
-                .append(ms(h.getMaxValue())).append(" |\n");
+        md.append("| ")
+                .append(name)
+                .append(" (n=")
+                .append(h.getTotalCount())
+                .append(") | ")
+                .append(ms(h.getValueAtPercentile(50)))
+                .append(" | ")
+                .append(ms(h.getValueAtPercentile(90)))
+                .append(" | ")
+                .append(ms(h.getValueAtPercentile(99)))
+                .append(" | ")
+                .append(ms(h.getValueAtPercentile(99.9)))
+                .append(" | ")
+                .append(ms(h.getMaxValue()))
+                .append(" |\n");
     }
 
     private static String ms(long micros) {

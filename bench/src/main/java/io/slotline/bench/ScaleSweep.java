@@ -39,9 +39,15 @@ final class ScaleSweep {
         int instance = 1;
         for (int tenants : options.scale().points()) {
             BenchOptions point = options.withTenants(tenants);
-            console.printf(Locale.ROOT, "=== %d businesses: %.2f calls/s for about %.0f calls in progress, "
-                    + "think x %s, %ss warm-up + %ss measured ===%n", tenants, point.callsPerSecond(),
-                    point.scale().callsInProgress(), point.timeScale(), point.warmup().toSeconds(),
+            console.printf(
+                    Locale.ROOT,
+                    "=== %d businesses: %.2f calls/s for about %.0f calls in progress, "
+                            + "think x %s, %ss warm-up + %ss measured ===%n",
+                    tenants,
+                    point.callsPerSecond(),
+                    point.scale().callsInProgress(),
+                    point.timeScale(),
+                    point.warmup().toSeconds(),
                     point.duration().toSeconds());
             BenchRunner.ModeRun run = new BenchRunner(point, client, simulatorUrl, console)
                     .run(point.modes().get(0), instance++);
@@ -51,8 +57,10 @@ final class ScaleSweep {
             points.add(new ScaleReport.Point(run.scale(), run.result()));
             String chart = "latency-tenants-" + tenants + ".png";
             try {
-                LatencyCharts.percentilePlot("Slotline latency by percentile, " + tenants + " businesses",
-                        run.functionHistograms(), options.out().resolve(chart));
+                LatencyCharts.percentilePlot(
+                        "Slotline latency by percentile, " + tenants + " businesses",
+                        run.functionHistograms(),
+                        options.out().resolve(chart));
                 charts.add(chart);
             } catch (IOException | RuntimeException | LinkageError e) {
                 console.println("warning: chart not written: " + e);

@@ -24,10 +24,29 @@ class BenchMainTest {
             ByteArrayOutputStream stdout = new ByteArrayOutputStream();
             ByteArrayOutputStream stderr = new ByteArrayOutputStream();
 
-            int exit = BenchMain.run(new String[] {
-                    "--gateway-url", servers.gatewayUrl(), "--sim-url", servers.simulatorUrl(), "--mode", "cached",
-                    "--calls-per-second", "4", "--warmup", "1s", "--duration", "3s", "--time-scale", "0.01",
-                    "--seed", "7", "--faults", "0.02", "--out", out.toString()},
+            int exit = BenchMain.run(
+                    new String[] {
+                        "--gateway-url",
+                        servers.gatewayUrl(),
+                        "--sim-url",
+                        servers.simulatorUrl(),
+                        "--mode",
+                        "cached",
+                        "--calls-per-second",
+                        "4",
+                        "--warmup",
+                        "1s",
+                        "--duration",
+                        "3s",
+                        "--time-scale",
+                        "0.01",
+                        "--seed",
+                        "7",
+                        "--faults",
+                        "0.02",
+                        "--out",
+                        out.toString()
+                    },
                     new PrintStream(stdout, true, StandardCharsets.UTF_8),
                     new PrintStream(stderr, true, StandardCharsets.UTF_8));
 
@@ -66,11 +85,12 @@ class BenchMainTest {
     void badOptionsExitWithUsageHintNotAStackTrace() {
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
 
-        int exit = BenchMain.run(new String[] {"--mode", "sideways"}, System.out,
-                new PrintStream(stderr, true, StandardCharsets.UTF_8));
+        int exit = BenchMain.run(
+                new String[] {"--mode", "sideways"}, System.out, new PrintStream(stderr, true, StandardCharsets.UTF_8));
 
         assertThat(exit).isEqualTo(2);
-        assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("--mode must be both, cached or naive")
+        assertThat(stderr.toString(StandardCharsets.UTF_8))
+                .contains("--mode must be both, cached or naive")
                 .doesNotContain("Exception");
     }
 
@@ -78,8 +98,10 @@ class BenchMainTest {
     void missingGatewayJarIsReportedBeforeAnythingStarts() {
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
 
-        int exit = BenchMain.run(new String[] {"--gateway-jar", out.resolve("absent.jar").toString(), "--out",
-                out.toString()}, System.out, new PrintStream(stderr, true, StandardCharsets.UTF_8));
+        int exit = BenchMain.run(
+                new String[] {"--gateway-jar", out.resolve("absent.jar").toString(), "--out", out.toString()},
+                System.out,
+                new PrintStream(stderr, true, StandardCharsets.UTF_8));
 
         assertThat(exit).isEqualTo(2);
         assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("gateway jar not found", "--gateway-url");

@@ -25,8 +25,19 @@ class BenchOptionsTest {
 
     @Test
     void acceptsBothOptionStylesAndDurationForms() {
-        BenchOptions options = BenchOptions.parse("--calls-per-second=2.5", "--duration", "2m", "--warmup=1500ms",
-                "--mode", "naive", "--seed", "9", "--slots-latency", "50,400", "--gateway-arg", "--a=1",
+        BenchOptions options = BenchOptions.parse(
+                "--calls-per-second=2.5",
+                "--duration",
+                "2m",
+                "--warmup=1500ms",
+                "--mode",
+                "naive",
+                "--seed",
+                "9",
+                "--slots-latency",
+                "50,400",
+                "--gateway-arg",
+                "--a=1",
                 "--gateway-arg=--b=2");
 
         assertThat(options.callsPerSecond()).isEqualTo(2.5);

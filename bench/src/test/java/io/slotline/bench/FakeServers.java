@@ -23,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 final class FakeServers implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.shared();
-    private static final Map<String, String> KEY_BY_NUMBER = Map.of("+4930120000", "key_demo", "+442071230000", "key_other");
+    private static final Map<String, String> KEY_BY_NUMBER =
+            Map.of("+4930120000", "key_demo", "+442071230000", "key_other");
 
     final HttpServer gateway;
     final HttpServer simulator;
@@ -39,13 +40,19 @@ final class FakeServers implements AutoCloseable {
         gateway.setExecutor(Executors.newFixedThreadPool(8));
         gateway.createContext("/retell/", this::retell);
         gateway.createContext("/actuator/health", ex -> reply(ex, 200, "{\"status\":\"UP\"}"));
-        gateway.createContext("/actuator/metrics/process.cpu.usage",
+        gateway.createContext(
+                "/actuator/metrics/process.cpu.usage",
                 ex -> reply(ex, 200, "{\"measurements\":[{\"statistic\":\"VALUE\",\"value\":0.125}]}"));
-        gateway.createContext("/actuator/metrics/jvm.memory.used",
+        gateway.createContext(
+                "/actuator/metrics/jvm.memory.used",
                 ex -> reply(ex, 200, "{\"measurements\":[{\"statistic\":\"VALUE\",\"value\":104857600}]}"));
-        gateway.createContext("/actuator/prometheus", ex -> reply(ex, 200,
-                "slotline_availability_cache_total{result=\"hit\"} " + cacheHits.get() + ".0\n"
-                        + "slotline_availability_cache_total{result=\"miss\"} 0.0\n"));
+        gateway.createContext(
+                "/actuator/prometheus",
+                ex -> reply(
+                        ex,
+                        200,
+                        "slotline_availability_cache_total{result=\"hit\"} " + cacheHits.get() + ".0\n"
+                                + "slotline_availability_cache_total{result=\"miss\"} 0.0\n"));
         simulator = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         simulator.createContext("/_sim/reset", ex -> {
             simResets.add(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
@@ -60,8 +67,13 @@ final class FakeServers implements AutoCloseable {
             StringBuilder endpoints = new StringBuilder();
             long total = 0;
             for (Map.Entry<String, AtomicLong> e : upstream.entrySet()) {
-                endpoints.append(endpoints.length() == 0 ? "" : ",")
-                        .append('"').append(e.getKey()).append("\":{\"200\":").append(e.getValue().get()).append('}');
+                endpoints
+                        .append(endpoints.length() == 0 ? "" : ",")
+                        .append('"')
+                        .append(e.getKey())
+                        .append("\":{\"200\":")
+                        .append(e.getValue().get())
+                        .append('}');
                 total += e.getValue().get();
             }
             reply(ex, 200, "{\"total\":" + total + ",\"endpoints\":{" + endpoints + "}}");
@@ -112,8 +124,11 @@ final class FakeServers implements AutoCloseable {
             }
             case "get_alternatives" -> {
                 cacheHits.incrementAndGet();
-                reply(ex, 200, "{\"ok\":true,\"alternatives\":[{\"date\":\"" + json.at("/args/date").asString()
-                        + "\",\"time\":\"16:00\"}]}");
+                reply(
+                        ex,
+                        200,
+                        "{\"ok\":true,\"alternatives\":[{\"date\":\""
+                                + json.at("/args/date").asString() + "\",\"time\":\"16:00\"}]}");
             }
             case "find_next_available" -> {
                 count("GET /v2/slots");
@@ -124,7 +139,7 @@ final class FakeServers implements AutoCloseable {
                 reply(ex, 200, "{\"ok\":true,\"message\":\"gebucht\"}");
             }
             case "cancel_appointment", "reschedule_appointment" ->
-                    reply(ex, 200, "{\"ok\":false,\"reason\":\"not_found\",\"message\":\"kein Termin\"}");
+                reply(ex, 200, "{\"ok\":false,\"reason\":\"not_found\",\"message\":\"kein Termin\"}");
             default -> reply(ex, 404, "{\"ok\":false}");
         }
     }

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -50,7 +49,8 @@ public final class CalcomSimulator implements AutoCloseable {
                 .logStartupInfo(false)
                 .environment(environment)
                 .initializers(context -> context.getBeanFactory()
-                        .registerSingleton("calcomSimEmbeddedOptions", new SimServerConfiguration.EmbeddedOptions(options)))
+                        .registerSingleton(
+                                "calcomSimEmbeddedOptions", new SimServerConfiguration.EmbeddedOptions(options)))
                 .build();
         List<ApplicationListener<?>> listeners = application.getListeners().stream()
                 .filter(listener -> !(listener instanceof LoggingApplicationListener))

@@ -7,8 +7,7 @@ package io.slotline.sim;
  */
 public final class CalcomSimulatorApplication {
 
-    private CalcomSimulatorApplication() {
-    }
+    private CalcomSimulatorApplication() {}
 
     public static void main(String[] args) {
         CalcomSimulator.startStandalone(args);

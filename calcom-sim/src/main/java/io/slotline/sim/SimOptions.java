@@ -1,10 +1,8 @@
 package io.slotline.sim;
 
-import java.time.Instant;
-
-import org.jspecify.annotations.Nullable;
-
 import io.slotline.sim.config.SimConfig;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How to start an embedded simulator.
@@ -15,7 +13,8 @@ import io.slotline.sim.config.SimConfig;
  * @param config latency, faults and rate limit (changeable later through {@code POST /_sim/config})
  * @param seed seed for latency sampling, fault rolls and generated ids
  */
-public record SimOptions(int port, String scenario, @Nullable Instant fixedNow, SimConfig config, long seed) {
+public record SimOptions(
+        int port, String scenario, @Nullable Instant fixedNow, SimConfig config, long seed) {
 
     public static SimOptions defaults() {
         return new SimOptions(0, "demo", null, SimConfig.defaults(), 42L);

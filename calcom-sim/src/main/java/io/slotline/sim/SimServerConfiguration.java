@@ -1,5 +1,21 @@
 package io.slotline.sim;
 
+import io.slotline.sim.api.BookingsApi;
+import io.slotline.sim.api.CalcomRoutes;
+import io.slotline.sim.api.WebhooksApi;
+import io.slotline.sim.calendar.CalendarStore;
+import io.slotline.sim.calendar.Ids;
+import io.slotline.sim.calendar.Scheduler;
+import io.slotline.sim.calendar.SimClock;
+import io.slotline.sim.control.ControlApi;
+import io.slotline.sim.web.EnvelopeErrorValve;
+import io.slotline.sim.web.FrontController;
+import io.slotline.sim.web.RateLimiter;
+import io.slotline.sim.web.RequestStats;
+import io.slotline.sim.web.Routes;
+import io.slotline.sim.web.SimSettings;
+import io.slotline.sim.webhook.WebhookDispatcher;
+import io.slotline.sim.webhook.WebhookSubscriptions;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Random;
@@ -7,7 +23,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.random.RandomGenerator;
-
 import org.apache.catalina.core.StandardHost;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
@@ -28,37 +43,25 @@ import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.RouterFunctions;
 import org.springframework.web.servlet.function.ServerResponse;
 
-import io.slotline.sim.api.BookingsApi;
-import io.slotline.sim.api.CalcomRoutes;
-import io.slotline.sim.api.WebhooksApi;
-import io.slotline.sim.calendar.CalendarStore;
-import io.slotline.sim.calendar.Ids;
-import io.slotline.sim.calendar.Scheduler;
-import io.slotline.sim.calendar.SimClock;
-import io.slotline.sim.control.ControlApi;
-import io.slotline.sim.web.EnvelopeErrorValve;
-import io.slotline.sim.web.FrontController;
-import io.slotline.sim.web.RateLimiter;
-import io.slotline.sim.web.RequestStats;
-import io.slotline.sim.web.Routes;
-import io.slotline.sim.web.SimSettings;
-import io.slotline.sim.webhook.WebhookDispatcher;
-import io.slotline.sim.webhook.WebhookSubscriptions;
-
 /**
  * The simulator's application context. Deliberately not a {@code @Configuration}/{@code @Component} and with an
  * explicit list of auto-configurations: an application that embeds the simulator and component-scans
  * {@code io.slotline} must not pick up simulator beans, and the simulator must not configure the embedding
  * application's data sources, Redis or Flyway that happen to be on the classpath.
  */
-@ImportAutoConfiguration({PropertyPlaceholderAutoConfiguration.class, TomcatServletWebServerAutoConfiguration.class,
-        DispatcherServletAutoConfiguration.class, WebMvcAutoConfiguration.class, ErrorMvcAutoConfiguration.class,
-        HttpMessageConvertersAutoConfiguration.class, HttpEncodingAutoConfiguration.class})
+@ImportAutoConfiguration({
+    PropertyPlaceholderAutoConfiguration.class,
+    TomcatServletWebServerAutoConfiguration.class,
+    DispatcherServletAutoConfiguration.class,
+    WebMvcAutoConfiguration.class,
+    ErrorMvcAutoConfiguration.class,
+    HttpMessageConvertersAutoConfiguration.class,
+    HttpEncodingAutoConfiguration.class
+})
 class SimServerConfiguration {
 
     /** The options handed to {@link CalcomSimulator#start}, registered before the context refreshes. */
-    record EmbeddedOptions(SimOptions options) {
-    }
+    record EmbeddedOptions(SimOptions options) {}
 
     @Bean
     SimOptions simOptions(ObjectProvider<EmbeddedOptions> embedded, Environment environment) {
@@ -67,7 +70,8 @@ class SimServerConfiguration {
             return given.options();
         }
         int port = environment.getProperty("server.port", Integer.class, 8081);
-        return Binder.get(environment).bind("calcom-sim", SimProperties.class)
+        return Binder.get(environment)
+                .bind("calcom-sim", SimProperties.class)
                 .map(p -> p.toOptions(port))
                 .orElseGet(() -> SimOptions.defaults().withPort(port));
     }
@@ -122,8 +126,8 @@ class SimServerConfiguration {
     }
 
     @Bean
-    WebhookDispatcher webhookDispatcher(WebhookSubscriptions subscriptions, CalendarStore store, SimClock clock,
-            RequestStats stats) {
+    WebhookDispatcher webhookDispatcher(
+            WebhookSubscriptions subscriptions, CalendarStore store, SimClock clock, RequestStats stats) {
         HttpClient client = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(5))
                 .version(HttpClient.Version.HTTP_1_1)
@@ -142,11 +146,30 @@ class SimServerConfiguration {
     }
 
     @Bean
-    ControlApi controlApi(SimOptions options, SimClock clock, CalendarStore store, Ids ids, BookingsApi bookings,
-            WebhooksApi webhooksApi, WebhookSubscriptions subscriptions, WebhookDispatcher dispatcher,
-            SimSettings settings, RateLimiter limiter, RequestStats stats) {
-        ControlApi control = new ControlApi(clock, store, ids, bookings, webhooksApi, subscriptions, dispatcher,
-                settings, limiter, stats, options.scenario());
+    ControlApi controlApi(
+            SimOptions options,
+            SimClock clock,
+            CalendarStore store,
+            Ids ids,
+            BookingsApi bookings,
+            WebhooksApi webhooksApi,
+            WebhookSubscriptions subscriptions,
+            WebhookDispatcher dispatcher,
+            SimSettings settings,
+            RateLimiter limiter,
+            RequestStats stats) {
+        ControlApi control = new ControlApi(
+                clock,
+                store,
+                ids,
+                bookings,
+                webhooksApi,
+                subscriptions,
+                dispatcher,
+                settings,
+                limiter,
+                stats,
+                options.scenario());
         control.loadScenario(options.scenario());
         return control;
     }
@@ -162,12 +185,20 @@ class SimServerConfiguration {
     }
 
     @Bean
-    FrontController frontController(Scheduler scheduler, BookingsApi bookings, WebhooksApi webhooks,
-            ControlApi control, SimSettings settings, RateLimiter limiter, RequestStats stats,
-            ScheduledExecutorService responseTimer, RandomGenerator simRandom, SimClock clock) {
+    FrontController frontController(
+            Scheduler scheduler,
+            BookingsApi bookings,
+            WebhooksApi webhooks,
+            ControlApi control,
+            SimSettings settings,
+            RateLimiter limiter,
+            RequestStats stats,
+            ScheduledExecutorService responseTimer,
+            RandomGenerator simRandom,
+            SimClock clock) {
         Routes routes = CalcomRoutes.create(scheduler, bookings, webhooks);
-        return new FrontController(routes, control, scheduler, settings, limiter, stats, responseTimer, simRandom,
-                clock);
+        return new FrontController(
+                routes, control, scheduler, settings, limiter, stats, responseTimer, simRandom, clock);
     }
 
     /** Requests Tomcat rejects before Spring sees them (malformed URLs) also get Cal.com's error envelope. */

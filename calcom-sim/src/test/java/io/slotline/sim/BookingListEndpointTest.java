@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
-
 import tools.jackson.databind.JsonNode;
 
 class BookingListEndpointTest extends SimulatorTestSupport {
@@ -30,14 +28,18 @@ class BookingListEndpointTest extends SimulatorTestSupport {
 
         assertThat(response.status()).isEqualTo(401);
         assertThat(response.json().at("/error/code").asString()).isEqualTo("UnauthorizedException");
-        assertThat(response.json().at("/error/message").asString()).startsWith(
-                "ApiAuthStrategy - No authentication method provided.");
+        assertThat(response.json().at("/error/message").asString())
+                .startsWith("ApiAuthStrategy - No authentication method provided.");
     }
 
     @Test
     void aKeySeesOnlyItsOwnBookings() {
-        String mine = book(10, "2026-03-26T09:00:00Z", "Max", "max@example.com").get("uid").asString();
-        String theirs = book(20, "2026-03-26T10:00:00Z", "Ann", "ann@example.com").get("uid").asString();
+        String mine = book(10, "2026-03-26T09:00:00Z", "Max", "max@example.com")
+                .get("uid")
+                .asString();
+        String theirs = book(20, "2026-03-26T10:00:00Z", "Ann", "ann@example.com")
+                .get("uid")
+                .asString();
 
         assertThat(uids(list(""))).containsExactly(mine);
         assertThat(uids(http.get("/v2/bookings", bookings("cal_u")).json())).containsExactly(theirs);
@@ -45,9 +47,15 @@ class BookingListEndpointTest extends SimulatorTestSupport {
 
     @Test
     void statusFiltersSplitUpcomingPastAndCancelled() {
-        String past = book(10, "2026-03-25T09:00:00Z", "Past", "p@example.com").get("uid").asString();
-        String upcoming = book(10, "2026-03-26T09:00:00Z", "Up", "u@example.com").get("uid").asString();
-        String cancelled = book(10, "2026-03-26T10:00:00Z", "Gone", "g@example.com").get("uid").asString();
+        String past = book(10, "2026-03-25T09:00:00Z", "Past", "p@example.com")
+                .get("uid")
+                .asString();
+        String upcoming = book(10, "2026-03-26T09:00:00Z", "Up", "u@example.com")
+                .get("uid")
+                .asString();
+        String cancelled = book(10, "2026-03-26T10:00:00Z", "Gone", "g@example.com")
+                .get("uid")
+                .asString();
         http.post("/v2/bookings/" + cancelled + "/cancel", "{}", bookings("cal_t"));
         http.control("/_sim/clock", "{\"now\":\"2026-03-25T10:00:00Z\"}");
 
@@ -59,8 +67,12 @@ class BookingListEndpointTest extends SimulatorTestSupport {
 
     @Test
     void attendeeEventTypeAndTimeFiltersNarrowTheList() {
-        String max = book(10, "2026-03-26T09:00:00Z", "Max Muster", "max@example.com").get("uid").asString();
-        String eva = book(10, "2026-03-27T09:00:00Z", "Eva Muster", "eva@example.com").get("uid").asString();
+        String max = book(10, "2026-03-26T09:00:00Z", "Max Muster", "max@example.com")
+                .get("uid")
+                .asString();
+        String eva = book(10, "2026-03-27T09:00:00Z", "Eva Muster", "eva@example.com")
+                .get("uid")
+                .asString();
 
         assertThat(uids(list("?attendeeEmail=eva@example.com"))).containsExactly(eva);
         assertThat(uids(list("?attendeeName=Max%20Muster"))).containsExactly(max);
@@ -84,8 +96,16 @@ class BookingListEndpointTest extends SimulatorTestSupport {
 
         SimHttp.Response response = http.get("/v2/bookings?take=2&skip=2", bookings("cal_t"));
 
-        assertThat(response.fieldNames("/pagination")).containsExactly("totalItems", "remainingItems",
-                "returnedItems", "itemsPerPage", "currentPage", "totalPages", "hasNextPage", "hasPreviousPage");
+        assertThat(response.fieldNames("/pagination"))
+                .containsExactly(
+                        "totalItems",
+                        "remainingItems",
+                        "returnedItems",
+                        "itemsPerPage",
+                        "currentPage",
+                        "totalPages",
+                        "hasNextPage",
+                        "hasPreviousPage");
         JsonNode pagination = response.json().get("pagination");
         assertThat(pagination.get("totalItems").asInt()).isEqualTo(6);
         assertThat(pagination.get("remainingItems").asInt()).isEqualTo(2);
@@ -113,7 +133,10 @@ class BookingListEndpointTest extends SimulatorTestSupport {
         assertThat(tooMany.json().at("/error/message").asString()).isEqualTo("Bad Request Exception");
         assertThat(tooMany.json().at("/error/details/errors/0/constraints/max").asString())
                 .isEqualTo("take must not be greater than 250");
-        assertThat(badStatus.json().at("/error/details/errors/0/constraints/isEnum").asString())
+        assertThat(badStatus
+                        .json()
+                        .at("/error/details/errors/0/constraints/isEnum")
+                        .asString())
                 .isEqualTo("Invalid status. Allowed are upcoming, recurring, past, cancelled, unconfirmed");
     }
 }

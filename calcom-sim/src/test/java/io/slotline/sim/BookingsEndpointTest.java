@@ -6,9 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-
 import org.junit.jupiter.api.Test;
-
 import tools.jackson.databind.JsonNode;
 
 class BookingsEndpointTest extends SimulatorTestSupport {
@@ -34,9 +32,28 @@ class BookingsEndpointTest extends SimulatorTestSupport {
 
         assertThat(response.status()).isEqualTo(201);
         assertThat(response.json().get("status").asString()).isEqualTo("success");
-        assertThat(response.fieldNames("/data")).containsExactly("id", "uid", "title", "description", "hosts",
-                "status", "start", "end", "duration", "eventTypeId", "eventType", "meetingUrl", "location",
-                "absentHost", "createdAt", "updatedAt", "metadata", "icsUid", "attendees", "bookingFieldsResponses");
+        assertThat(response.fieldNames("/data"))
+                .containsExactly(
+                        "id",
+                        "uid",
+                        "title",
+                        "description",
+                        "hosts",
+                        "status",
+                        "start",
+                        "end",
+                        "duration",
+                        "eventTypeId",
+                        "eventType",
+                        "meetingUrl",
+                        "location",
+                        "absentHost",
+                        "createdAt",
+                        "updatedAt",
+                        "metadata",
+                        "icsUid",
+                        "attendees",
+                        "bookingFieldsResponses");
         JsonNode data = response.json().get("data");
         assertThat(data.get("uid").asString()).matches("[1-9A-HJ-NP-Za-km-z]{22}");
         assertThat(data.get("title").asString()).isEqualTo("Cut between Tina and Max Mustermann");
@@ -51,12 +68,15 @@ class BookingsEndpointTest extends SimulatorTestSupport {
         assertThat(data.get("createdAt").asString()).isEqualTo("2026-03-25T08:00:00.000Z");
         assertThat(data.get("updatedAt").isNull()).isTrue();
         assertThat(data.at("/metadata/slotlineRequestId").asString()).isEqualTo("abc-123");
-        assertThat(response.fieldNames("/data/attendees/0")).containsExactly("name", "email", "displayEmail",
-                "phoneNumber", "timeZone", "language", "absent");
+        assertThat(response.fieldNames("/data/attendees/0"))
+                .containsExactly("name", "email", "displayEmail", "phoneNumber", "timeZone", "language", "absent");
         assertThat(data.at("/attendees/0/email").asString()).isEqualTo("4915112345678@sms.cal.com");
         assertThat(data.at("/attendees/0/language").asString()).isEqualTo("de");
-        assertThat(data.at("/bookingFieldsResponses/attendeePhoneNumber").asString()).isEqualTo("+4915112345678");
-        assertThat(http.get("/v2/bookings/" + data.get("uid").asString(), bookings(null)).json().get("data"))
+        assertThat(data.at("/bookingFieldsResponses/attendeePhoneNumber").asString())
+                .isEqualTo("+4915112345678");
+        assertThat(http.get("/v2/bookings/" + data.get("uid").asString(), bookings(null))
+                        .json()
+                        .get("data"))
                 .isEqualTo(data);
     }
 
@@ -84,10 +104,11 @@ class BookingsEndpointTest extends SimulatorTestSupport {
                 """);
 
         assertThat(response.status()).isEqualTo(400);
-        assertThat(response.json().at("/error/message").asString()).isEqualTo("attendee property is wrong, "
-                + "attendee email or phone property is wrong,Attendee must have at least one contact method "
-                + "(email or phone number) , name property is wrong,name must be a string , "
-                + "timeZone property is wrong,timeZone must be a valid IANA time-zone ");
+        assertThat(response.json().at("/error/message").asString())
+                .isEqualTo("attendee property is wrong, "
+                        + "attendee email or phone property is wrong,Attendee must have at least one contact method "
+                        + "(email or phone number) , name property is wrong,name must be a string , "
+                        + "timeZone property is wrong,timeZone must be a valid IANA time-zone ");
         assertThat(response.json().at("/error/details/statusCode").asInt()).isEqualTo(400);
         assertThat(response.json().at("/error/details/error").asString()).isEqualTo("Bad Request");
         assertThat(response.json().get("timestamp").asString()).isEqualTo("2026-03-25T08:00:00.000Z");
@@ -117,8 +138,11 @@ class BookingsEndpointTest extends SimulatorTestSupport {
         String expected = "metadata property is wrong,Metadata must have at most 50 keys, each key up to 40 "
                 + "characters, and string values up to 500 characters. ";
 
-        for (String metadata : List.of(fiftyOne.toString(), "{\"" + "k".repeat(41) + "\":\"v\"}",
-                "{\"k\":\"" + "v".repeat(501) + "\"}", "{\"k\":{\"nested\":true}}")) {
+        for (String metadata : List.of(
+                fiftyOne.toString(),
+                "{\"" + "k".repeat(41) + "\":\"v\"}",
+                "{\"k\":\"" + "v".repeat(501) + "\"}",
+                "{\"k\":{\"nested\":true}}")) {
             SimHttp.Response response = create("""
                     {"start": "2026-03-26T09:00:00Z", "eventTypeId": 10, "metadata": %s,
                      "attendee": {"name": "Max", "timeZone": "Europe/Berlin", "email": "max@example.com"}}
@@ -161,9 +185,10 @@ class BookingsEndpointTest extends SimulatorTestSupport {
         assertThat(taken.json().at("/error/message").asString())
                 .isEqualTo("One of the hosts either already has booking at this time or is not available");
         assertThat(tooSoon.status()).isEqualTo(400);
-        assertThat(tooSoon.json().at("/error/message").asString()).startsWith(
-                "The event type can't be booked at the \"start\" time provided. This could be because it's too soon "
-                        + "(violating the minimum booking notice) or too far in the future");
+        assertThat(tooSoon.json().at("/error/message").asString())
+                .startsWith(
+                        "The event type can't be booked at the \"start\" time provided. This could be because it's too soon "
+                                + "(violating the minimum booking notice) or too far in the future");
         assertThat(past.json().at("/error/message").asString()).isEqualTo("Attempting to book a meeting in the past.");
     }
 
@@ -171,14 +196,15 @@ class BookingsEndpointTest extends SimulatorTestSupport {
     void concurrentCreatesForTheSameHostAndTimeRaceToA409() {
         http.control("/_sim/config", "{\"latency\":{\"bookings\":{\"type\":\"fixed\",\"ms\":1500}}}");
 
-        CompletableFuture<SimHttp.Response> first = http.sendAsync("POST", "/v2/bookings",
-                body("2026-03-26T10:00:00Z"), bookings("cal_t"));
-        CompletableFuture<SimHttp.Response> second = http.sendAsync("POST", "/v2/bookings",
-                body("2026-03-26T10:00:00Z"), bookings("cal_t"));
+        CompletableFuture<SimHttp.Response> first =
+                http.sendAsync("POST", "/v2/bookings", body("2026-03-26T10:00:00Z"), bookings("cal_t"));
+        CompletableFuture<SimHttp.Response> second =
+                http.sendAsync("POST", "/v2/bookings", body("2026-03-26T10:00:00Z"), bookings("cal_t"));
         List<SimHttp.Response> both = List.of(first.join(), second.join());
 
         assertThat(both).extracting(SimHttp.Response::status).containsExactlyInAnyOrder(201, 409);
-        SimHttp.Response conflict = both.stream().filter(r -> r.status() == 409).findFirst().orElseThrow();
+        SimHttp.Response conflict =
+                both.stream().filter(r -> r.status() == 409).findFirst().orElseThrow();
         assertThat(conflict.body()).isEqualTo("{\"statusCode\":409,\"message\":\"booking_conflict_error\"}");
     }
 
@@ -205,8 +231,10 @@ class BookingsEndpointTest extends SimulatorTestSupport {
     void cancelMarksTheBookingAndFreesItsTime() {
         String uid = create(body("2026-03-26T09:00:00Z")).json().at("/data/uid").asString();
 
-        SimHttp.Response cancelled = http.post("/v2/bookings/" + uid + "/cancel",
-                "{\"cancellationReason\":\"Caller cancelled\",\"cancelSubsequentBookings\":false}", bookings("cal_t"));
+        SimHttp.Response cancelled = http.post(
+                "/v2/bookings/" + uid + "/cancel",
+                "{\"cancellationReason\":\"Caller cancelled\",\"cancelSubsequentBookings\":false}",
+                bookings("cal_t"));
         SimHttp.Response again = http.post("/v2/bookings/" + uid + "/cancel", "{}", bookings("cal_t"));
 
         assertThat(cancelled.status()).isEqualTo(200);
@@ -215,8 +243,13 @@ class BookingsEndpointTest extends SimulatorTestSupport {
         assertThat(cancelled.json().at("/data/updatedAt").asString()).isEqualTo("2026-03-25T08:00:00.000Z");
         assertThat(again.status()).isEqualTo(400);
         assertThat(again.json().at("/error/message").asString()).startsWith("Can't cancel booking with uid=" + uid);
-        assertThat(http.get("/v2/slots?eventTypeSlug=cut&username=tina&start=2026-03-26T09:00:00Z"
-                + "&end=2026-03-26T09:00:00Z", slots()).json().at("/data/2026-03-26/0/start").asString())
+        assertThat(http.get(
+                                "/v2/slots?eventTypeSlug=cut&username=tina&start=2026-03-26T09:00:00Z"
+                                        + "&end=2026-03-26T09:00:00Z",
+                                slots())
+                        .json()
+                        .at("/data/2026-03-26/0/start")
+                        .asString())
                 .isEqualTo("2026-03-26T09:00:00.000Z");
     }
 
@@ -224,11 +257,14 @@ class BookingsEndpointTest extends SimulatorTestSupport {
     void rescheduleReturnsANewBookingAndCancelsTheOriginal() {
         String uid = create(body("2026-03-26T09:00:00Z")).json().at("/data/uid").asString();
 
-        SimHttp.Response moved = http.post("/v2/bookings/" + uid + "/reschedule",
-                "{\"start\":\"2026-03-26T09:30:00.000Z\",\"reschedulingReason\":\"Running late\"}", bookings("cal_t"));
-        JsonNode original = http.get("/v2/bookings/" + uid, bookings(null)).json().get("data");
-        SimHttp.Response again = http.post("/v2/bookings/" + uid + "/reschedule",
-                "{\"start\":\"2026-03-26T10:30:00.000Z\"}", bookings("cal_t"));
+        SimHttp.Response moved = http.post(
+                "/v2/bookings/" + uid + "/reschedule",
+                "{\"start\":\"2026-03-26T09:30:00.000Z\",\"reschedulingReason\":\"Running late\"}",
+                bookings("cal_t"));
+        JsonNode original =
+                http.get("/v2/bookings/" + uid, bookings(null)).json().get("data");
+        SimHttp.Response again = http.post(
+                "/v2/bookings/" + uid + "/reschedule", "{\"start\":\"2026-03-26T10:30:00.000Z\"}", bookings("cal_t"));
 
         assertThat(moved.status()).isEqualTo(201);
         String newUid = moved.json().at("/data/uid").asString();
@@ -239,8 +275,9 @@ class BookingsEndpointTest extends SimulatorTestSupport {
         assertThat(original.get("status").asString()).isEqualTo("cancelled");
         assertThat(original.get("rescheduledToUid").asString()).isEqualTo(newUid);
         assertThat(again.status()).isEqualTo(400);
-        assertThat(again.json().at("/error/message").asString()).startsWith("Can't reschedule booking with uid=" + uid
-                + " because it has been cancelled and rescheduled already to booking with uid=" + newUid);
+        assertThat(again.json().at("/error/message").asString())
+                .startsWith("Can't reschedule booking with uid=" + uid
+                        + " because it has been cancelled and rescheduled already to booking with uid=" + newUid);
     }
 
     @Test
@@ -251,12 +288,20 @@ class BookingsEndpointTest extends SimulatorTestSupport {
 
         assertThat(legacy.status()).isEqualTo(400);
         assertThat(legacy.json().at("/error/message").asString()).isEqualTo("Bad Request Exception");
-        assertThat(legacy.json().at("/error/details/errors/0/property").asString()).isEqualTo("cal-api-version");
+        assertThat(legacy.json().at("/error/details/errors/0/property").asString())
+                .isEqualTo("cal-api-version");
         assertThat(slotsVersion.status()).isEqualTo(404);
         assertThat(slotsVersion.json().at("/error/message").asString()).isEqualTo("Cannot POST /v2/bookings");
         assertThat(legacyReschedule.status()).isEqualTo(404);
-        assertThat(http.post("/v2/bookings", body("2026-03-26T09:00:00Z"), "cal-api-version", "2026-02-25",
-                "Authorization", "Bearer cal_t").status()).isEqualTo(201);
+        assertThat(http.post(
+                                "/v2/bookings",
+                                body("2026-03-26T09:00:00Z"),
+                                "cal-api-version",
+                                "2026-02-25",
+                                "Authorization",
+                                "Bearer cal_t")
+                        .status())
+                .isEqualTo(201);
     }
 
     @Test
@@ -267,6 +312,8 @@ class BookingsEndpointTest extends SimulatorTestSupport {
         assertThat(response.json().at("/error/code").asString()).isEqualTo("UnauthorizedException");
         assertThat(response.json().at("/error/message").asString())
                 .isEqualTo("ApiAuthStrategy - api key - Your api key is not valid");
-        assertThat(http.post("/v2/bookings", body("2026-03-26T09:00:00Z"), bookings(null)).status()).isEqualTo(201);
+        assertThat(http.post("/v2/bookings", body("2026-03-26T09:00:00Z"), bookings(null))
+                        .status())
+                .isEqualTo(201);
     }
 }

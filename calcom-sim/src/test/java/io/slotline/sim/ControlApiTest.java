@@ -6,7 +6,6 @@ import static io.slotline.sim.SimHttp.slots;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-
 import tools.jackson.databind.JsonNode;
 
 class ControlApiTest extends SimulatorTestSupport {
@@ -26,7 +25,8 @@ class ControlApiTest extends SimulatorTestSupport {
         assertThat(stats.get("total").asLong()).isEqualTo(6);
         assertThat(stats.at("/endpoints/GET ~1v2~1slots/200").asLong()).isEqualTo(2);
         assertThat(stats.at("/endpoints/GET ~1v2~1slots/400").asLong()).isEqualTo(1);
-        assertThat(stats.at("/endpoints/GET ~1v2~1bookings~1{uid}/404").asLong()).isEqualTo(2);
+        assertThat(stats.at("/endpoints/GET ~1v2~1bookings~1{uid}/404").asLong())
+                .isEqualTo(2);
         assertThat(stats.at("/endpoints/GET (unmatched)/404").asLong()).isEqualTo(1);
         assertThat(stats.get("endpoints").propertyNames()).noneMatch(name -> name.contains("/_sim"));
     }
@@ -67,28 +67,35 @@ class ControlApiTest extends SimulatorTestSupport {
 
         http.post("/_sim/reset?data=true", "");
 
-        assertThat(http.get("/v2/event-types", eventTypes("cal_t")).status()).as("empty scenario reloaded")
+        assertThat(http.get("/v2/event-types", eventTypes("cal_t")).status())
+                .as("empty scenario reloaded")
                 .isEqualTo(401);
     }
 
     @Test
     void resettingToDemoRestoresCancelledDemoBookings() {
         http.control("/_sim/reset", "{\"scenario\":\"demo\"}");
-        JsonNode first = http.get("/v2/bookings?take=1", bookings("cal_demo")).json().at("/data/0");
+        JsonNode first =
+                http.get("/v2/bookings?take=1", bookings("cal_demo")).json().at("/data/0");
         http.post("/v2/bookings/" + first.get("uid").asString() + "/cancel", "{}", bookings("cal_demo"));
 
         http.post("/_sim/reset?data=true", "");
 
-        assertThat(http.get("/v2/bookings/" + first.get("uid").asString(), bookings(null)).json()
-                .at("/data/status").asString()).isEqualTo("accepted");
+        assertThat(http.get("/v2/bookings/" + first.get("uid").asString(), bookings(null))
+                        .json()
+                        .at("/data/status")
+                        .asString())
+                .isEqualTo("accepted");
         assertThat(http.get("/_sim").json().get("scenario").asString()).isEqualTo("demo");
     }
 
     @Test
     void theClockCanBeFixedAdvancedTickingOrReal() {
-        JsonNode fixed = http.post("/_sim/clock", "{\"now\":\"2026-06-01T10:00:00Z\"}").json();
+        JsonNode fixed =
+                http.post("/_sim/clock", "{\"now\":\"2026-06-01T10:00:00Z\"}").json();
         JsonNode advanced = http.post("/_sim/clock", "{\"advanceSeconds\":90}").json();
-        JsonNode ticking = http.post("/_sim/clock", "{\"now\":\"2030-01-01T00:00:00Z\",\"ticking\":true}").json();
+        JsonNode ticking = http.post("/_sim/clock", "{\"now\":\"2030-01-01T00:00:00Z\",\"ticking\":true}")
+                .json();
         JsonNode real = http.post("/_sim/clock", "{\"now\":null}").json();
 
         assertThat(fixed.get("now").asString()).isEqualTo("2026-06-01T10:00:00.000Z");
@@ -103,13 +110,15 @@ class ControlApiTest extends SimulatorTestSupport {
     @Test
     void configIsReadAndPatched() {
         JsonNode initial = http.get("/_sim/config").json();
-        JsonNode patched = http.post("/_sim/config",
-                "{\"latency\":{\"slots\":{\"type\":\"lognormal\",\"medianMs\":300,\"p99Ms\":2000}},"
-                        + "\"faults\":{\"bookings\":{\"errorRate\":0.1}},\"rateLimit\":{\"limit\":500}}").json();
+        JsonNode patched = http.post(
+                        "/_sim/config",
+                        "{\"latency\":{\"slots\":{\"type\":\"lognormal\",\"medianMs\":300,\"p99Ms\":2000}},"
+                                + "\"faults\":{\"bookings\":{\"errorRate\":0.1}},\"rateLimit\":{\"limit\":500}}")
+                .json();
         SimHttp.Response invalid = http.post("/_sim/config", "{\"faults\":{\"slots\":{\"errorRate\":3}}}");
 
-        assertThat(initial.get("latency").propertyNames()).containsExactly("slots", "reservations", "bookings",
-                "event-types", "webhooks");
+        assertThat(initial.get("latency").propertyNames())
+                .containsExactly("slots", "reservations", "bookings", "event-types", "webhooks");
         assertThat(initial.at("/rateLimit/limit").asInt()).isEqualTo(120);
         assertThat(patched.at("/latency/slots/type").asString()).isEqualTo("lognormal");
         assertThat(patched.at("/latency/slots/p99Ms").asLong()).isEqualTo(2000);
@@ -119,7 +128,8 @@ class ControlApiTest extends SimulatorTestSupport {
         assertThat(patched.at("/rateLimit/windowSeconds").asInt()).isEqualTo(60);
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.json().at("/error/message").asString()).contains("between 0 and 1");
-        assertThat(http.get("/_sim/config").json().at("/faults/slots/errorRate").asDouble()).isZero();
+        assertThat(http.get("/_sim/config").json().at("/faults/slots/errorRate").asDouble())
+                .isZero();
     }
 
     @Test
@@ -138,7 +148,11 @@ class ControlApiTest extends SimulatorTestSupport {
 
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.json().at("/data/hosts/0/username").asString()).isEqualTo("tom");
-        assertThat(http.get("/v2/bookings", bookings("cal_t")).json().get("data").size()).isEqualTo(1);
+        assertThat(http.get("/v2/bookings", bookings("cal_t"))
+                        .json()
+                        .get("data")
+                        .size())
+                .isEqualTo(1);
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.json().at("/error/message").asString()).startsWith("attendee property is wrong,");
         assertThat(wrongOwner.status()).isEqualTo(400);
@@ -156,28 +170,46 @@ class ControlApiTest extends SimulatorTestSupport {
                  "slotInterval": 20, "hosts": ["nina"]}
                 """);
 
-        JsonNode slotsFound = http.get("/v2/slots?eventTypeId=700&start=2026-03-26&end=2026-03-26"
-                + "&timeZone=America/New_York", slots()).json().get("data");
+        JsonNode slotsFound = http.get(
+                        "/v2/slots?eventTypeId=700&start=2026-03-26&end=2026-03-26" + "&timeZone=America/New_York",
+                        slots())
+                .json()
+                .get("data");
 
         assertThat(eventType.status()).isEqualTo(201);
-        assertThat(slotsFound.get("2026-03-26")).extracting(s -> s.get("start").asString()).containsExactly(
-                "2026-03-26T08:00:00.000-04:00", "2026-03-26T08:20:00.000-04:00", "2026-03-26T08:40:00.000-04:00");
-        assertThat(http.get("/v2/event-types", eventTypes("cal_new")).json().at("/data/0/ownerId").asInt())
+        assertThat(slotsFound.get("2026-03-26"))
+                .extracting(s -> s.get("start").asString())
+                .containsExactly(
+                        "2026-03-26T08:00:00.000-04:00",
+                        "2026-03-26T08:20:00.000-04:00",
+                        "2026-03-26T08:40:00.000-04:00");
+        assertThat(http.get("/v2/event-types", eventTypes("cal_new"))
+                        .json()
+                        .at("/data/0/ownerId")
+                        .asInt())
                 .isEqualTo(70);
-        assertThat(http.post("/_sim/event-types", "{\"id\": 701, \"ownerKey\": \"cal_nobody\", \"title\": \"x\","
-                + "\"slug\": \"x\", \"lengthInMinutes\": 20, \"hosts\": [\"nina\"]}").status()).isEqualTo(400);
+        assertThat(http.post(
+                                "/_sim/event-types",
+                                "{\"id\": 701, \"ownerKey\": \"cal_nobody\", \"title\": \"x\","
+                                        + "\"slug\": \"x\", \"lengthInMinutes\": 20, \"hosts\": [\"nina\"]}")
+                        .status())
+                .isEqualTo(400);
     }
 
     @Test
     void theScenarioCanBeReadBack() {
         JsonNode scenario = http.get("/_sim/scenario").json();
 
-        assertThat(scenario.get("tenants")).extracting(t -> t.get("apiKey").asString())
+        assertThat(scenario.get("tenants"))
+                .extracting(t -> t.get("apiKey").asString())
                 .containsExactly("cal_t", "cal_u");
-        assertThat(scenario.get("hosts")).extracting(h -> h.get("username").asString())
+        assertThat(scenario.get("hosts"))
+                .extracting(h -> h.get("username").asString())
                 .containsExactly("tina", "tom", "uwe");
         assertThat(scenario.at("/hosts/0/schedule/mon/0").asString()).isEqualTo("09:00-12:00");
-        assertThat(scenario.at("/eventTypes/0/hosts")).extracting(JsonNode::asInt).containsExactly(1, 2);
+        assertThat(scenario.at("/eventTypes/0/hosts"))
+                .extracting(JsonNode::asInt)
+                .containsExactly(1, 2);
         assertThat(http.post("/_sim/scenario", "{\"name\":\"nope\"}").status()).isEqualTo(400);
     }
 

@@ -2,14 +2,12 @@ package io.slotline.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.slotline.sim.web.Json;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-
 import org.junit.jupiter.api.Test;
-
-import io.slotline.sim.web.Json;
 import tools.jackson.databind.JsonNode;
 
 class MalformedRequestTest extends SimulatorTestSupport {

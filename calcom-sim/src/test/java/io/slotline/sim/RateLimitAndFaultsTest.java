@@ -5,16 +5,14 @@ import static io.slotline.sim.SimHttp.slots;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.slotline.sim.web.Json;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
-
 import org.junit.jupiter.api.Test;
-
-import io.slotline.sim.web.Json;
 import tools.jackson.databind.JsonNode;
 
 class RateLimitAndFaultsTest extends SimulatorTestSupport {
@@ -54,11 +52,13 @@ class RateLimitAndFaultsTest extends SimulatorTestSupport {
     void theBlockEndsWhenTheClockMovesOn() {
         http.control("/_sim/config", "{\"rateLimit\":{\"limit\":1}}");
         http.get(SLOTS, slots("Authorization", "Bearer cal_t"));
-        assertThat(http.get(SLOTS, slots("Authorization", "Bearer cal_t")).status()).isEqualTo(429);
+        assertThat(http.get(SLOTS, slots("Authorization", "Bearer cal_t")).status())
+                .isEqualTo(429);
 
         http.control("/_sim/clock", "{\"advanceSeconds\":60}");
 
-        assertThat(http.get(SLOTS, slots("Authorization", "Bearer cal_t")).status()).isEqualTo(200);
+        assertThat(http.get(SLOTS, slots("Authorization", "Bearer cal_t")).status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -68,7 +68,8 @@ class RateLimitAndFaultsTest extends SimulatorTestSupport {
             assertThat(http.get("/_sim/stats").status()).isEqualTo(200);
         }
 
-        assertThat(http.get(SLOTS, slots()).header("X-RateLimit-Remaining-Default")).isEqualTo("0");
+        assertThat(http.get(SLOTS, slots()).header("X-RateLimit-Remaining-Default"))
+                .isEqualTo("0");
     }
 
     @Test
@@ -123,7 +124,11 @@ class RateLimitAndFaultsTest extends SimulatorTestSupport {
 
         assertThat(stored.size()).isEqualTo(1);
         assertThat(stored.at("/0/start").asString()).isEqualTo("2026-03-26T09:00:00.000Z");
-        assertThat(http.get("/_sim/stats").json().at("/delays/POST ~1v2~1bookings/maxMs").asLong()).isEqualTo(5000);
+        assertThat(http.get("/_sim/stats")
+                        .json()
+                        .at("/delays/POST ~1v2~1bookings/maxMs")
+                        .asLong())
+                .isEqualTo(5000);
     }
 
     @Test
@@ -139,6 +144,7 @@ class RateLimitAndFaultsTest extends SimulatorTestSupport {
         assertThat(delays.at("/GET ~1v2~1slots/totalMs").asLong()).isEqualTo(240);
         assertThat(delays.at("/GET ~1v2~1slots/maxMs").asLong()).isEqualTo(120);
         assertThat(delays.at("/POST ~1v2~1bookings/totalMs").asLong()).isZero();
-        assertThat(http.get("/_sim/config").json().at("/latency/slots/ms").asLong()).isEqualTo(120);
+        assertThat(http.get("/_sim/config").json().at("/latency/slots/ms").asLong())
+                .isEqualTo(120);
     }
 }

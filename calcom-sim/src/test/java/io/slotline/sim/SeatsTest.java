@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -37,7 +36,8 @@ class SeatsTest extends SimulatorTestSupport {
     }
 
     private static JsonNode nine() {
-        JsonNode day = http.get("/v2/slots?eventTypeId=30" + THURSDAY, slots()).json().at("/data/2026-03-26");
+        JsonNode day =
+                http.get("/v2/slots?eventTypeId=30" + THURSDAY, slots()).json().at("/data/2026-03-26");
         for (JsonNode slot : day) {
             if (slot.get("start").asString().equals(NINE)) {
                 return slot;
@@ -65,10 +65,13 @@ class SeatsTest extends SimulatorTestSupport {
         assertThat(afterOne.get("seatsRemaining").asInt()).isEqualTo(1);
         assertThat(afterOne.get("bookingUid").asString()).isEqualTo(uid);
         assertThat(second.status()).isEqualTo(201);
-        assertThat(second.json().at("/data/uid").asString()).as("the same booking").isEqualTo(uid);
+        assertThat(second.json().at("/data/uid").asString())
+                .as("the same booking")
+                .isEqualTo(uid);
         assertThat(second.json().at("/data/seatUid").asString())
                 .isNotEqualTo(first.json().at("/data/seatUid").asString());
-        assertThat(second.json().at("/data/attendees").findValuesAsString("name")).containsExactly("Mia", "Noah");
+        assertThat(second.json().at("/data/attendees").findValuesAsString("name"))
+                .containsExactly("Mia", "Noah");
         assertThat(third.status()).isEqualTo(409);
         assertThat(third.json().at("/error/code").asString()).isEqualTo("ConflictException");
         assertThat(third.json().at("/error/message").asString())
@@ -78,11 +81,14 @@ class SeatsTest extends SimulatorTestSupport {
 
     @Test
     void theEventTypeSaysItIsSeated() {
-        JsonNode found = http.get("/v2/event-types?username=tina&eventSlug=workshop", eventTypes("cal_t")).json()
+        JsonNode found = http.get("/v2/event-types?username=tina&eventSlug=workshop", eventTypes("cal_t"))
+                .json()
                 .get("data");
         JsonNode eventType = found.isArray() ? found.get(0) : found;
 
-        assertThat(eventType.at("/seats/seatsPerTimeSlot").asInt()).as(found.toString()).isEqualTo(2);
+        assertThat(eventType.at("/seats/seatsPerTimeSlot").asInt())
+                .as(found.toString())
+                .isEqualTo(2);
     }
 
     /** slots.service.ts: a seated slot's reservation is refused only when its booking has no seat left. */
@@ -91,8 +97,8 @@ class SeatsTest extends SimulatorTestSupport {
         seat("Mia");
         seat("Noah");
 
-        SimHttp.Response reserved = http.post("/v2/slots/reservations",
-                "{\"eventTypeId\":30,\"slotStart\":\"" + NINE + "\"}", slots());
+        SimHttp.Response reserved =
+                http.post("/v2/slots/reservations", "{\"eventTypeId\":30,\"slotStart\":\"" + NINE + "\"}", slots());
 
         assertThat(reserved.status()).isEqualTo(422);
         assertThat(reserved.json().at("/error/message").asString()).endsWith("has no more seats left.");

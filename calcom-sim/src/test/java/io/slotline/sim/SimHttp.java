@@ -1,5 +1,6 @@
 package io.slotline.sim;
 
+import io.slotline.sim.web.Json;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
@@ -9,8 +10,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-
-import io.slotline.sim.web.Json;
 import tools.jackson.databind.JsonNode;
 
 /** A tiny JDK HttpClient wrapper for talking to a running simulator in tests. */
@@ -37,7 +36,8 @@ final class SimHttp {
     }
 
     private final String baseUrl;
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     SimHttp(String baseUrl) {
         this.baseUrl = baseUrl;
@@ -63,9 +63,11 @@ final class SimHttp {
     }
 
     CompletableFuture<Response> sendAsync(String method, String path, String body, String... headers) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(30))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             builder.header("Content-Type", "application/json");
         }
@@ -81,7 +83,8 @@ final class SimHttp {
     }
 
     static String[] bookings(String key) {
-        return key == null ? new String[] {"cal-api-version", BOOKINGS_VERSION}
+        return key == null
+                ? new String[] {"cal-api-version", BOOKINGS_VERSION}
                 : new String[] {"cal-api-version", BOOKINGS_VERSION, "Authorization", "Bearer " + key};
     }
 
@@ -102,5 +105,4 @@ final class SimHttp {
             throw new IllegalStateException(path + " failed: " + response.status() + " " + response.body());
         }
     }
-
 }

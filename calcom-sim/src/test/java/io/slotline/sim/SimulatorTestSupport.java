@@ -1,7 +1,6 @@
 package io.slotline.sim;
 
 import java.time.Instant;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,7 +50,8 @@ abstract class SimulatorTestSupport {
 
     @BeforeAll
     static void startSimulator() {
-        simulator = CalcomSimulator.start(SimOptions.defaults().withScenario("empty").withFixedNow(NOW));
+        simulator = CalcomSimulator.start(
+                SimOptions.defaults().withScenario("empty").withFixedNow(NOW));
         http = new SimHttp(simulator.baseUrl());
     }
 

@@ -3,16 +3,18 @@ package io.slotline.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-
 import tools.jackson.databind.JsonNode;
 
 class StandaloneApplicationTest {
 
     @Test
     void theStandaloneServerReadsCalcomSimYmlAndCommandLineProperties() {
-        try (CalcomSimulator sim = CalcomSimulator.startStandalone(new String[] {"--server.port=0",
-                "--calcom-sim.fixed-now=2026-03-25T08:00:00Z", "--calcom-sim.rate-limit.limit=7",
-                "--calcom-sim.faults.bookings.error-rate=0.5"})) {
+        try (CalcomSimulator sim = CalcomSimulator.startStandalone(new String[] {
+            "--server.port=0",
+            "--calcom-sim.fixed-now=2026-03-25T08:00:00Z",
+            "--calcom-sim.rate-limit.limit=7",
+            "--calcom-sim.faults.bookings.error-rate=0.5"
+        })) {
             SimHttp http = new SimHttp(sim.baseUrl());
 
             JsonNode config = http.get("/_sim/config").json();

@@ -16,10 +16,10 @@ class TeamRulesTest extends SimulatorTestSupport {
     @Test
     void slugAndUsernameResolveOnlyTheUsersOwnEventTypes() {
         // slots-input.service.ts / bookings input.service.ts: getUserEventTypeBySlug(userId, slug)
-        SimHttp.Response teamSlots = http.get("/v2/slots?eventTypeSlug=consult&username=tina&start=2026-03-26"
-                + "&end=2026-03-26", slots());
-        SimHttp.Response ownSlots = http.get("/v2/slots?eventTypeSlug=cut&username=tina&start=2026-03-26"
-                + "&end=2026-03-26", slots());
+        SimHttp.Response teamSlots =
+                http.get("/v2/slots?eventTypeSlug=consult&username=tina&start=2026-03-26" + "&end=2026-03-26", slots());
+        SimHttp.Response ownSlots =
+                http.get("/v2/slots?eventTypeSlug=cut&username=tina&start=2026-03-26" + "&end=2026-03-26", slots());
         SimHttp.Response teamBooking = create("""
                 {"start": "2026-03-26T09:00:00Z", "eventTypeSlug": "consult", "username": "tina",
                  "attendee": {"name": "Max", "email": "max@example.com", "timeZone": "Europe/Berlin"}}
@@ -60,8 +60,11 @@ class TeamRulesTest extends SimulatorTestSupport {
 
         SimHttp.Response noPhone = create(base.formatted("", ""), "cal_t");
         SimHttp.Response noAnswer = create(base.formatted(", \"phoneNumber\": \"+4915112345678\"", ""), "cal_t");
-        SimHttp.Response complete = create(base.formatted(", \"phoneNumber\": \"+4915112345678\"",
-                ", \"bookingFieldsResponses\": {\"hairLength\": \"long\"}"), "cal_t");
+        SimHttp.Response complete = create(
+                base.formatted(
+                        ", \"phoneNumber\": \"+4915112345678\"",
+                        ", \"bookingFieldsResponses\": {\"hairLength\": \"long\"}"),
+                "cal_t");
 
         assertThat(noPhone.json().at("/error/message").asString()).startsWith("Missing attendee phone number");
         assertThat(noAnswer.json().at("/error/message").asString())
@@ -79,8 +82,7 @@ class TeamRulesTest extends SimulatorTestSupport {
                 """;
 
         SimHttp.Response parent = create(body.formatted(1101), "cal_demo");
-        SimHttp.Response parentSlots = http.get("/v2/slots?eventTypeId=1101&start=2026-03-30&end=2026-03-30",
-                slots());
+        SimHttp.Response parentSlots = http.get("/v2/slots?eventTypeId=1101&start=2026-03-30&end=2026-03-30", slots());
         SimHttp.Response child = create(body.formatted(1121), "cal_demo");
 
         assertThat(parent.status()).isEqualTo(400);
@@ -139,20 +141,30 @@ class TeamRulesTest extends SimulatorTestSupport {
                 {"start": "%s", "eventTypeId": %d,
                  "attendee": {"name": "Max", "email": "max@example.com", "timeZone": "Europe/Berlin"}}
                 """;
-        String free = create(body.formatted("2026-03-26T09:00:00Z", 10), "cal_t").json().at("/data/uid").asString();
-        String same = create(body.formatted("2026-03-27T09:00:00Z", 16), "cal_t").json().at("/data/uid").asString();
-        String freeHost = http.get("/v2/bookings/" + free, bookings(null)).json().at("/data/hosts/0/username")
+        String free = create(body.formatted("2026-03-26T09:00:00Z", 10), "cal_t")
+                .json()
+                .at("/data/uid")
                 .asString();
-        String sameHost = http.get("/v2/bookings/" + same, bookings(null)).json().at("/data/hosts/0/username")
+        String same = create(body.formatted("2026-03-27T09:00:00Z", 16), "cal_t")
+                .json()
+                .at("/data/uid")
+                .asString();
+        String freeHost = http.get("/v2/bookings/" + free, bookings(null))
+                .json()
+                .at("/data/hosts/0/username")
+                .asString();
+        String sameHost = http.get("/v2/bookings/" + same, bookings(null))
+                .json()
+                .at("/data/hosts/0/username")
                 .asString();
         // each original host is busy at the new time with their own event type
         create(body.formatted("2026-03-26T10:00:00Z", freeHost.equals("tina") ? 11 : 12), "cal_t");
         create(body.formatted("2026-03-27T10:00:00Z", sameHost.equals("tina") ? 11 : 12), "cal_t");
 
-        SimHttp.Response moved = http.post("/v2/bookings/" + free + "/reschedule",
-                "{\"start\":\"2026-03-26T10:00:00Z\"}", bookings("cal_t"));
-        SimHttp.Response kept = http.post("/v2/bookings/" + same + "/reschedule",
-                "{\"start\":\"2026-03-27T10:00:00Z\"}", bookings("cal_t"));
+        SimHttp.Response moved = http.post(
+                "/v2/bookings/" + free + "/reschedule", "{\"start\":\"2026-03-26T10:00:00Z\"}", bookings("cal_t"));
+        SimHttp.Response kept = http.post(
+                "/v2/bookings/" + same + "/reschedule", "{\"start\":\"2026-03-27T10:00:00Z\"}", bookings("cal_t"));
 
         assertThat(moved.status()).isEqualTo(201);
         assertThat(moved.json().at("/data/hosts/0/username").asString()).isNotEqualTo(freeHost);

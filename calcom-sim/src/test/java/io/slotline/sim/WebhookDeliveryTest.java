@@ -3,6 +3,8 @@ package io.slotline.sim;
 import static io.slotline.sim.SimHttp.bookings;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
+import io.slotline.sim.web.Json;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -12,17 +14,11 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import com.sun.net.httpserver.HttpServer;
-
-import io.slotline.sim.web.Json;
 import tools.jackson.databind.JsonNode;
 
 class WebhookDeliveryTest extends SimulatorTestSupport {
@@ -81,12 +77,17 @@ class WebhookDeliveryTest extends SimulatorTestSupport {
 
     /** A subscription on team event type 10 of cal_t, the level Cal.com delivers team bookings at. */
     private void subscribe(String key, String path, String secret, String triggers) {
-        subscribeAt(key.equals("cal_t") ? "/v2/teams/90/event-types/10/webhooks" : "/v2/webhooks", key, path, secret,
+        subscribeAt(
+                key.equals("cal_t") ? "/v2/teams/90/event-types/10/webhooks" : "/v2/webhooks",
+                key,
+                path,
+                secret,
                 triggers);
     }
 
     private void subscribeAt(String route, String key, String path, String secret, String triggers) {
-        SimHttp.Response response = http.post(route, """
+        SimHttp.Response response =
+                http.post(route, """
                 {"subscriberUrl": "%s", "triggers": %s, "active": true, "secret": "%s",
                  "version": "2021-10-20", "payloadTemplate": null}
                 """.formatted(url(path), triggers, secret), "Authorization", "Bearer " + key);
@@ -103,13 +104,17 @@ class WebhookDeliveryTest extends SimulatorTestSupport {
 
     @Test
     void createdRescheduledAndCancelledArriveSignedInCalcomsShape() throws Exception {
-        subscribe("cal_t", "/hooks", "s3cret",
-                "[\"BOOKING_CREATED\",\"BOOKING_RESCHEDULED\",\"BOOKING_CANCELLED\"]");
+        subscribe("cal_t", "/hooks", "s3cret", "[\"BOOKING_CREATED\",\"BOOKING_RESCHEDULED\",\"BOOKING_CANCELLED\"]");
 
         String uid = create("2026-03-26T09:00:00Z").json().at("/data/uid").asString();
         Received created = next();
-        String newUid = http.post("/v2/bookings/" + uid + "/reschedule", "{\"start\":\"2026-03-26T10:00:00Z\"}",
-                bookings("cal_t")).json().at("/data/uid").asString();
+        String newUid = http.post(
+                        "/v2/bookings/" + uid + "/reschedule",
+                        "{\"start\":\"2026-03-26T10:00:00Z\"}",
+                        bookings("cal_t"))
+                .json()
+                .at("/data/uid")
+                .asString();
         Received rescheduled = next();
         http.post("/v2/bookings/" + newUid + "/cancel", "{\"cancellationReason\":\"ill\"}", bookings("cal_t"));
         Received cancelled = next();
@@ -136,14 +141,16 @@ class WebhookDeliveryTest extends SimulatorTestSupport {
         assertThat(payload.at("/attendees/0/email").asString()).isEqualTo("max@example.com");
         assertThat(payload.at("/attendees/0/language/locale").asString()).isEqualTo("de");
         assertThat(payload.at("/responses/name/value").asString()).isEqualTo("Max Mustermann");
-        assertThat(payload.at("/responses/attendeePhoneNumber/value").asString()).isEqualTo("+4915112345678");
+        assertThat(payload.at("/responses/attendeePhoneNumber/value").asString())
+                .isEqualTo("+4915112345678");
         assertThat(payload.at("/metadata/slotlineRequestId").asString()).isEqualTo("req-1");
 
         JsonNode moved = rescheduled.json().get("payload");
         assertThat(rescheduled.json().get("triggerEvent").asString()).isEqualTo("BOOKING_RESCHEDULED");
         assertThat(moved.get("uid").asString()).isEqualTo(newUid);
         assertThat(moved.get("rescheduleUid").asString()).isEqualTo(uid);
-        assertThat(moved.get("rescheduleId").asLong()).isEqualTo(payload.get("bookingId").asLong());
+        assertThat(moved.get("rescheduleId").asLong())
+                .isEqualTo(payload.get("bookingId").asLong());
         assertThat(moved.get("rescheduleStartTime").asString()).isEqualTo("2026-03-26T09:00:00Z");
         assertThat(moved.get("rescheduleEndTime").asString()).isEqualTo("2026-03-26T09:30:00Z");
         assertThat(moved.get("startTime").asString()).isEqualTo("2026-03-26T10:00:00Z");
@@ -189,7 +196,8 @@ class WebhookDeliveryTest extends SimulatorTestSupport {
         create("2026-03-26T09:00:00Z");
         book(20, "2026-03-26T10:00:00Z", "Eve", "eve@example.com");
 
-        assertThat(next().path()).as("RegularBookingService: triggerForUser = !teamId || parentId")
+        assertThat(next().path())
+                .as("RegularBookingService: triggerForUser = !teamId || parentId")
                 .isEqualTo("/user-u");
         assertThat(received.poll(300, TimeUnit.MILLISECONDS)).isNull();
     }
@@ -197,16 +205,21 @@ class WebhookDeliveryTest extends SimulatorTestSupport {
     @Test
     void aWebhookOnAManagedParentFiresForItsChildrensBookings() throws Exception {
         http.control("/_sim/reset", "{\"scenario\":\"demo\",\"webhooks\":true}");
-        subscribeAt("/v2/teams/900/event-types/1101/webhooks", "cal_demo", "/managed", "x",
-                "[\"BOOKING_CREATED\"]");
-        SimHttp.Response foreign = http.post("/v2/teams/900/event-types/2001/webhooks",
+        subscribeAt("/v2/teams/900/event-types/1101/webhooks", "cal_demo", "/managed", "x", "[\"BOOKING_CREATED\"]");
+        SimHttp.Response foreign = http.post(
+                "/v2/teams/900/event-types/2001/webhooks",
                 "{\"subscriberUrl\":\"" + url("/x") + "\",\"triggers\":[\"BOOKING_CREATED\"]}",
-                "Authorization", "Bearer cal_demo");
-        SimHttp.Response notOwn = http.post("/v2/event-types/1111/webhooks",
+                "Authorization",
+                "Bearer cal_demo");
+        SimHttp.Response notOwn = http.post(
+                "/v2/event-types/1111/webhooks",
                 "{\"subscriberUrl\":\"" + url("/x") + "\",\"triggers\":[\"BOOKING_CREATED\"]}",
-                "Authorization", "Bearer cal_demo");
+                "Authorization",
+                "Bearer cal_demo");
         String start = http.get("/v2/slots?eventTypeId=1111&start=2026-03-30&end=2026-03-30", SimHttp.slots())
-                .json().at("/data/2026-03-30/0/start").asString();
+                .json()
+                .at("/data/2026-03-30/0/start")
+                .asString();
 
         SimHttp.Response booked = http.post("/v2/bookings", """
                 {"start": "%s", "eventTypeId": 1111,
@@ -219,7 +232,9 @@ class WebhookDeliveryTest extends SimulatorTestSupport {
         assertThat(delivery.json().at("/payload/eventTypeId").asInt()).isEqualTo(1111);
         assertThat(delivery.json().at("/payload/organizer/username").asString()).isEqualTo("anna-demo");
         assertThat(foreign.status()).as("the event type is not the team's").isEqualTo(403);
-        assertThat(notOwn.status()).as("Anna's child is not the owner's own event type").isEqualTo(403);
+        assertThat(notOwn.status())
+                .as("Anna's child is not the owner's own event type")
+                .isEqualTo(403);
     }
 
     @Test
@@ -228,7 +243,11 @@ class WebhookDeliveryTest extends SimulatorTestSupport {
                 {"id": 14, "ownerKey": "cal_t", "title": "Colour", "slug": "colour", "lengthInMinutes": 30,
                  "hosts": ["tina", "tom"], "requiresConfirmation": true}
                 """);
-        subscribeAt("/v2/teams/90/event-types/14/webhooks", "cal_t", "/requests", "x",
+        subscribeAt(
+                "/v2/teams/90/event-types/14/webhooks",
+                "cal_t",
+                "/requests",
+                "x",
                 "[\"BOOKING_CREATED\",\"BOOKING_REQUESTED\"]");
 
         SimHttp.Response response = http.post("/v2/bookings", """
@@ -261,16 +280,23 @@ class WebhookDeliveryTest extends SimulatorTestSupport {
     @Test
     void subscribingThroughTheApiNeedsAKeyAndAValidUrl() {
         SimHttp.Response anonymous = http.post("/v2/webhooks", "{\"subscriberUrl\":\"" + url("/x") + "\"}");
-        SimHttp.Response badUrl = http.post("/v2/webhooks", "{\"subscriberUrl\":\"not a url\"}",
-                "Authorization", "Bearer cal_t");
-        SimHttp.Response ok = http.post("/v2/webhooks", "{\"subscriberUrl\":\"" + url("/x") + "\","
-                + "\"triggers\":[\"BOOKING_CREATED\"],\"secret\":\"abc\"}", "Authorization", "Bearer cal_t");
+        SimHttp.Response badUrl =
+                http.post("/v2/webhooks", "{\"subscriberUrl\":\"not a url\"}", "Authorization", "Bearer cal_t");
+        SimHttp.Response ok = http.post(
+                "/v2/webhooks",
+                "{\"subscriberUrl\":\"" + url("/x") + "\"," + "\"triggers\":[\"BOOKING_CREATED\"],\"secret\":\"abc\"}",
+                "Authorization",
+                "Bearer cal_t");
 
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(badUrl.status()).isEqualTo(400);
-        assertThat(ok.fieldNames("/data")).containsExactly("id", "userId", "subscriberUrl", "triggers", "active",
-                "payloadTemplate", "secret");
+        assertThat(ok.fieldNames("/data"))
+                .containsExactly("id", "userId", "subscriberUrl", "triggers", "active", "payloadTemplate", "secret");
         assertThat(ok.json().at("/data/userId").asInt()).isEqualTo(900);
-        assertThat(http.get("/v2/webhooks", "Authorization", "Bearer cal_t").json().get("data").size()).isEqualTo(1);
+        assertThat(http.get("/v2/webhooks", "Authorization", "Bearer cal_t")
+                        .json()
+                        .get("data")
+                        .size())
+                .isEqualTo(1);
     }
 }

@@ -1,16 +1,5 @@
 package io.slotline.admin;
 
-import java.util.List;
-import java.util.Set;
-
-import org.jspecify.annotations.Nullable;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RestController;
-
 import io.slotline.admin.ActivityViews.AppointmentView;
 import io.slotline.admin.ActivityViews.CallDetail;
 import io.slotline.admin.ActivityViews.CallView;
@@ -23,6 +12,15 @@ import io.slotline.calls.FunctionCallLog;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -47,7 +45,10 @@ class ActivityController {
     private final CallbackRequests callbackRequests;
     private final JsonMapper json;
 
-    ActivityController(ActivityQueries queries, FunctionCallLog functionCalls, CallbackRequests callbackRequests,
+    ActivityController(
+            ActivityQueries queries,
+            FunctionCallLog functionCalls,
+            CallbackRequests callbackRequests,
             JsonMapper json) {
         this.queries = queries;
         this.functionCalls = functionCalls;
@@ -57,12 +58,16 @@ class ActivityController {
 
     @GetMapping("/calls")
     @Operation(summary = "Calls, newest first; the time filter applies to the call's start")
-    Page<CallView> calls(@RequestParam(required = false) @Nullable Long companyId,
+    Page<CallView> calls(
+            @RequestParam(required = false) @Nullable Long companyId,
             @Parameter(description = "date (UTC) or instant, inclusive") @RequestParam(required = false) @Nullable String from,
-            @Parameter(description = "date (UTC, whole day) or instant, exclusive") @RequestParam(required = false) @Nullable String to,
+            @Parameter(description = "date (UTC, whole day) or instant, exclusive")
+                    @RequestParam(required = false)
+                    @Nullable String to,
             @Parameter(description = "ongoing, ended, error, not_connected") @RequestParam(required = false) @Nullable String status,
             @Parameter(description = "caller or dialled number contains") @RequestParam(required = false) @Nullable String phone,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
         return queries.calls(ActivityFilter.parse(companyId, from, to, status, CALL_STATUSES, phone, page, size));
     }
 
@@ -71,42 +76,71 @@ class ActivityController {
     CallDetail call(@PathVariable long callId) {
         CallView call = queries.call(callId).orElseThrow(() -> AdminException.notFound("call " + callId));
         List<FunctionCallView> log = functionCalls.byCall(call.companyId(), call.retellCallId()).stream()
-                .map(this::view).toList();
-        CallView counted = new CallView(call.id(), call.retellCallId(), call.companyId(), call.companySlug(),
-                call.branchId(), call.customerId(), call.agentId(), call.fromNumber(), call.toNumber(),
-                call.direction(), call.status(), call.startedAt(), call.endedAt(), call.disconnectionReason(),
-                call.summary(), call.userSentiment(), call.callSuccessful(), call.inVoicemail(), call.customAnalysis(),
-                log.size(), call.createdAt());
+                .map(this::view)
+                .toList();
+        CallView counted = new CallView(
+                call.id(),
+                call.retellCallId(),
+                call.companyId(),
+                call.companySlug(),
+                call.branchId(),
+                call.customerId(),
+                call.agentId(),
+                call.fromNumber(),
+                call.toNumber(),
+                call.direction(),
+                call.status(),
+                call.startedAt(),
+                call.endedAt(),
+                call.disconnectionReason(),
+                call.summary(),
+                call.userSentiment(),
+                call.callSuccessful(),
+                call.inVoicemail(),
+                call.customAnalysis(),
+                log.size(),
+                call.createdAt());
         return new CallDetail(counted, log);
     }
 
     @GetMapping("/appointments")
     @Operation(summary = "Appointments, latest start first; the time filter applies to the start")
-    Page<AppointmentView> appointments(@RequestParam(required = false) @Nullable Long companyId,
-            @RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
-            @Parameter(description = "booked, pending, cancelled, rescheduled, rejected") @RequestParam(required = false) @Nullable String status,
+    Page<AppointmentView> appointments(
+            @RequestParam(required = false) @Nullable Long companyId,
+            @RequestParam(required = false) @Nullable String from,
+            @RequestParam(required = false) @Nullable String to,
+            @Parameter(description = "booked, pending, cancelled, rescheduled, rejected")
+                    @RequestParam(required = false)
+                    @Nullable String status,
             @Parameter(description = "customer's number contains") @RequestParam(required = false) @Nullable String phone,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
         return queries.appointments(
                 ActivityFilter.parse(companyId, from, to, status, APPOINTMENT_STATUSES, phone, page, size));
     }
 
     @GetMapping("/customers")
     @Operation(summary = "Customers, newest first; the time filter applies to when they first called")
-    Page<CustomerView> customers(@RequestParam(required = false) @Nullable Long companyId,
-            @RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
+    Page<CustomerView> customers(
+            @RequestParam(required = false) @Nullable Long companyId,
+            @RequestParam(required = false) @Nullable String from,
+            @RequestParam(required = false) @Nullable String to,
             @RequestParam(required = false) @Nullable String phone,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
         return queries.customers(ActivityFilter.parse(companyId, from, to, null, Set.of(), phone, page, size));
     }
 
     @GetMapping("/callback-requests")
     @Operation(summary = "Callback requests, newest first")
-    Page<CallbackView> callbackRequests(@RequestParam(required = false) @Nullable Long companyId,
-            @RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
+    Page<CallbackView> callbackRequests(
+            @RequestParam(required = false) @Nullable Long companyId,
+            @RequestParam(required = false) @Nullable String from,
+            @RequestParam(required = false) @Nullable String to,
             @Parameter(description = "open or done") @RequestParam(required = false) @Nullable String status,
             @RequestParam(required = false) @Nullable String phone,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
         return queries.callbackRequests(
                 ActivityFilter.parse(companyId, from, to, status, CALLBACK_STATUSES, phone, page, size));
     }
@@ -114,15 +148,23 @@ class ActivityController {
     @PostMapping("/callback-requests/{id}/done")
     @Operation(summary = "Mark a callback request as done (idempotent)")
     CallbackView callbackDone(@PathVariable long id) {
-        CallbackView request = queries.callbackRequest(id)
-                .orElseThrow(() -> AdminException.notFound("callback request " + id));
+        CallbackView request =
+                queries.callbackRequest(id).orElseThrow(() -> AdminException.notFound("callback request " + id));
         callbackRequests.markDone(request.companyId(), id);
         return queries.callbackRequest(id).orElseThrow();
     }
 
     private FunctionCallView view(FunctionCall call) {
-        return new FunctionCallView(call.id(), call.functionName(), call.toolCallId(), args(call.argsJson()),
-                call.ok(), call.outcome(), call.message(), call.latencyMs(), call.upstreamRequests(),
+        return new FunctionCallView(
+                call.id(),
+                call.functionName(),
+                call.toolCallId(),
+                args(call.argsJson()),
+                call.ok(),
+                call.outcome(),
+                call.message(),
+                call.latencyMs(),
+                call.upstreamRequests(),
                 call.createdAt());
     }
 
@@ -132,8 +174,7 @@ class ActivityController {
         }
         try {
             return json.readTree(argsJson);
-        }
-        catch (JacksonException e) {
+        } catch (JacksonException e) {
             // truncated at the column's length: show what there is
             return json.getNodeFactory().stringNode(argsJson);
         }

@@ -8,7 +8,6 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,8 +17,14 @@ import org.jspecify.annotations.Nullable;
  * @param to    exclusive
  * @param phone digits (and an optional leading +) the number must contain
  */
-record ActivityFilter(@Nullable Long companyId, @Nullable Instant from, @Nullable Instant to, @Nullable String status,
-        @Nullable String phone, int page, int size) {
+record ActivityFilter(
+        @Nullable Long companyId,
+        @Nullable Instant from,
+        @Nullable Instant to,
+        @Nullable String status,
+        @Nullable String phone,
+        int page,
+        int size) {
 
     static final int MAX_SIZE = 200;
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9]{2,15}");
@@ -28,8 +33,15 @@ record ActivityFilter(@Nullable Long companyId, @Nullable Instant from, @Nullabl
      * @param from a date ({@code 2026-03-01}, from its start in UTC) or an instant ({@code 2026-03-01T08:00:00Z})
      * @param to   a date (through its end in UTC) or an instant (exclusive)
      */
-    static ActivityFilter parse(@Nullable Long companyId, @Nullable String from, @Nullable String to,
-            @Nullable String status, Set<String> statuses, @Nullable String phone, int page, int size) {
+    static ActivityFilter parse(
+            @Nullable Long companyId,
+            @Nullable String from,
+            @Nullable String to,
+            @Nullable String status,
+            Set<String> statuses,
+            @Nullable String phone,
+            int page,
+            int size) {
         if (companyId != null && companyId <= 0) {
             throw AdminException.invalid("companyId", "companyId must be a positive id");
         }
@@ -38,10 +50,16 @@ record ActivityFilter(@Nullable Long companyId, @Nullable Instant from, @Nullabl
         if (start != null && end != null && !start.isBefore(end)) {
             throw AdminException.invalid("to", "to must be after from");
         }
-        String cleanStatus = status == null || status.isBlank() ? null : status.trim().toLowerCase(Locale.ROOT);
+        String cleanStatus =
+                status == null || status.isBlank() ? null : status.trim().toLowerCase(Locale.ROOT);
         if (cleanStatus != null && !statuses.contains(cleanStatus)) {
-            throw AdminException.invalid("status", statuses.isEmpty() ? "this list has no status filter"
-                    : "status must be one of " + String.join(", ", statuses.stream().sorted().toList()));
+            throw AdminException.invalid(
+                    "status",
+                    statuses.isEmpty()
+                            ? "this list has no status filter"
+                            : "status must be one of "
+                                    + String.join(
+                                            ", ", statuses.stream().sorted().toList()));
         }
         String cleanPhone = phone == null || phone.isBlank() ? null : phone.replaceAll("[\\s\\-./()]", "");
         if (cleanPhone != null && !PHONE.matcher(cleanPhone).matches()) {
@@ -72,13 +90,14 @@ record ActivityFilter(@Nullable Long companyId, @Nullable Instant from, @Nullabl
         try {
             if (text.length() == 10) {
                 LocalDate date = LocalDate.parse(text);
-                return (endOfDay ? date.plusDays(1) : date).atStartOfDay(ZoneOffset.UTC).toInstant();
+                return (endOfDay ? date.plusDays(1) : date)
+                        .atStartOfDay(ZoneOffset.UTC)
+                        .toInstant();
             }
             return OffsetDateTime.parse(text).toInstant();
-        }
-        catch (DateTimeParseException e) {
-            throw AdminException.invalid(field, field + " must be a date like 2026-03-01 or an instant like "
-                    + "2026-03-01T08:00:00Z");
+        } catch (DateTimeParseException e) {
+            throw AdminException.invalid(
+                    field, field + " must be a date like 2026-03-01 or an instant like " + "2026-03-01T08:00:00Z");
         }
     }
 }

@@ -1,7 +1,10 @@
 package io.slotline.admin;
 
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.util.List;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springdoc.core.models.GroupedOpenApi;
@@ -18,11 +21,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-
-import io.swagger.v3.oas.models.Components;
-import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.security.SecurityRequirement;
-import io.swagger.v3.oas.models.security.SecurityScheme;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,6 +30,7 @@ class AdminConfiguration implements WebMvcConfigurer {
     static final String API_PREFIX = "/admin/api";
     /** Public by design (README, CONTRACTS.md); any other token is never printed. */
     private static final String DEMO_TOKEN = "admin_demo";
+
     private static final String SECURITY_SCHEME = "adminToken";
     private static final Logger log = LoggerFactory.getLogger(AdminConfiguration.class);
 
@@ -50,8 +49,8 @@ class AdminConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
-    FilterRegistrationBean<OperationsAccessFilter> operationsAccessFilter(OperationsProperties operations,
-                                                                         JsonMapper json) {
+    FilterRegistrationBean<OperationsAccessFilter> operationsAccessFilter(
+            OperationsProperties operations, JsonMapper json) {
         var registration = new FilterRegistrationBean<>(new OperationsAccessFilter(operations, properties, json));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
         return registration;
@@ -62,11 +61,12 @@ class AdminConfiguration implements WebMvcConfigurer {
     public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
         for (HttpMessageConverter<?> converter : converters) {
             if (converter instanceof JacksonJsonHttpMessageConverter jackson) {
-                JsonMapper strict = jackson.getMapper().rebuild()
+                JsonMapper strict = jackson.getMapper()
+                        .rebuild()
                         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                         .build();
-                jackson.registerMappersForType(AdminRequest.class,
-                        mappers -> mappers.put(MediaType.APPLICATION_JSON, strict));
+                jackson.registerMappersForType(
+                        AdminRequest.class, mappers -> mappers.put(MediaType.APPLICATION_JSON, strict));
             }
         }
     }
@@ -79,16 +79,22 @@ class AdminConfiguration implements WebMvcConfigurer {
                 .displayName("Slotline admin API")
                 .pathsToMatch(API_PREFIX + "/**")
                 .addOpenApiCustomizer(openApi -> {
-                    openApi.info(new Info().title("Slotline admin API").version("1")
+                    openApi.info(new Info()
+                            .title("Slotline admin API")
+                            .version("1")
                             .description("Onboard and inspect tenants. Every request needs "
                                     + "`Authorization: Bearer <slotline.admin.token>`; without a configured token "
                                     + "the admin API answers 404. Errors: `{\"error\",\"field\",\"message\"}`."));
                     if (openApi.getComponents() == null) {
                         openApi.setComponents(new Components());
                     }
-                    openApi.getComponents().addSecuritySchemes(SECURITY_SCHEME, new SecurityScheme()
-                            .type(SecurityScheme.Type.HTTP).scheme("bearer")
-                            .description("the admin token (slotline.admin.token)"));
+                    openApi.getComponents()
+                            .addSecuritySchemes(
+                                    SECURITY_SCHEME,
+                                    new SecurityScheme()
+                                            .type(SecurityScheme.Type.HTTP)
+                                            .scheme("bearer")
+                                            .description("the admin token (slotline.admin.token)"));
                     openApi.addSecurityItem(new SecurityRequirement().addList(SECURITY_SCHEME));
                 })
                 .build();
@@ -102,16 +108,23 @@ class AdminConfiguration implements WebMvcConfigurer {
         Environment environment = ready.getApplicationContext().getEnvironment();
         String base = "http://localhost:" + web.getWebServer().getPort();
         if (!properties.enabled()) {
-            log.info("Admin API is off: set slotline.admin.token (SLOTLINE_ADMIN_TOKEN) to enable {}{}", base,
+            log.info(
+                    "Admin API is off: set slotline.admin.token (SLOTLINE_ADMIN_TOKEN) to enable {}{}",
+                    base,
                     API_PREFIX);
-        }
-        else if (environment.acceptsProfiles(Profiles.of("demo")) && DEMO_TOKEN.equals(properties.token())) {
-            log.info("Admin API: {}{} with 'Authorization: Bearer {}' (demo token); Swagger UI: {}/swagger-ui.html",
-                    base, API_PREFIX, properties.token(), base);
-        }
-        else {
-            log.info("Admin API: {}{} (bearer token from slotline.admin.token); Swagger UI: {}/swagger-ui.html",
-                    base, API_PREFIX, base);
+        } else if (environment.acceptsProfiles(Profiles.of("demo")) && DEMO_TOKEN.equals(properties.token())) {
+            log.info(
+                    "Admin API: {}{} with 'Authorization: Bearer {}' (demo token); Swagger UI: {}/swagger-ui.html",
+                    base,
+                    API_PREFIX,
+                    properties.token(),
+                    base);
+        } else {
+            log.info(
+                    "Admin API: {}{} (bearer token from slotline.admin.token); Swagger UI: {}/swagger-ui.html",
+                    base,
+                    API_PREFIX,
+                    base);
         }
     }
 }

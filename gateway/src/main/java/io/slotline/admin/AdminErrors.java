@@ -1,8 +1,9 @@
 package io.slotline.admin;
 
+import io.slotline.calcom.CalcomException;
+import io.slotline.secrets.SecretDecryptionException;
 import java.util.Locale;
 import java.util.Map;
-
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,9 +19,6 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-
-import io.slotline.calcom.CalcomException;
-import io.slotline.secrets.SecretDecryptionException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -55,22 +53,24 @@ class AdminErrors {
             String field = path(unknown);
             return badRequest("unknown_field", field, "unknown property '" + field + "'");
         }
-        if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+        if (cause instanceof MismatchedInputException mismatch
+                && !mismatch.getPath().isEmpty()) {
             String field = path(mismatch);
-            return badRequest("invalid_value", field,
-                    field + " must be " + describe(mismatch.getTargetType()));
+            return badRequest("invalid_value", field, field + " must be " + describe(mismatch.getTargetType()));
         }
         if (cause instanceof JacksonException json && json.getLocation() != null) {
-            return badRequest("malformed_json", null, "body is not valid JSON (line "
-                    + json.getLocation().getLineNr() + ", column " + json.getLocation().getColumnNr() + ")");
+            return badRequest(
+                    "malformed_json",
+                    null,
+                    "body is not valid JSON (line " + json.getLocation().getLineNr() + ", column "
+                            + json.getLocation().getColumnNr() + ")");
         }
         return badRequest("malformed_json", null, "body must be a JSON object");
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> parameterType(MethodArgumentTypeMismatchException e) {
-        return badRequest("invalid_value", e.getName(),
-                e.getName() + " must be " + describe(e.getRequiredType()));
+        return badRequest("invalid_value", e.getName(), e.getName() + " must be " + describe(e.getRequiredType()));
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
@@ -80,26 +80,40 @@ class AdminErrors {
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e) {
-        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
-                null, "send Content-Type: application/json (tenant files: application/yaml as well)");
+        return problem(
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                "unsupported_media_type",
+                null,
+                "send Content-Type: application/json (tenant files: application/yaml as well)");
     }
 
     /** A concurrent request won the race the up-front checks could not see. */
     @ExceptionHandler(DuplicateKeyException.class)
     ResponseEntity<ProblemDetail> duplicate(DuplicateKeyException e) {
-        String text = String.valueOf(NestedExceptionUtils.getMostSpecificCause(e).getMessage()).toLowerCase(Locale.ROOT);
+        String text = String.valueOf(
+                        NestedExceptionUtils.getMostSpecificCause(e).getMessage())
+                .toLowerCase(Locale.ROOT);
         String field = CONSTRAINT_FIELDS.entrySet().stream()
                 .filter(entry -> text.contains(entry.getKey()))
                 .map(Map.Entry::getValue)
-                .findFirst().orElse(null);
-        return problem(HttpStatus.CONFLICT, "conflict", field,
+                .findFirst()
+                .orElse(null);
+        return problem(
+                HttpStatus.CONFLICT,
+                "conflict",
+                field,
                 field == null ? "the change clashes with existing data" : field + " is already taken");
     }
 
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException e) {
-        log.warn("admin request violated a database constraint: {}", e.getMostSpecificCause().getClass().getName());
-        return problem(HttpStatus.CONFLICT, "conflict", null,
+        log.warn(
+                "admin request violated a database constraint: {}",
+                e.getMostSpecificCause().getClass().getName());
+        return problem(
+                HttpStatus.CONFLICT,
+                "conflict",
+                null,
                 "the change contradicts stored data (a referenced row is missing or belongs to another company)");
     }
 
@@ -111,7 +125,10 @@ class AdminErrors {
 
     @ExceptionHandler(SecretDecryptionException.class)
     ResponseEntity<ProblemDetail> undecryptable(SecretDecryptionException e) {
-        return problem(HttpStatus.CONFLICT, "secret_unreadable", "calcomApiKey",
+        return problem(
+                HttpStatus.CONFLICT,
+                "secret_unreadable",
+                "calcomApiKey",
                 "the stored secret does not decrypt with the configured slotline.secrets.key: set it again");
     }
 
@@ -128,8 +145,8 @@ class AdminErrors {
         return problem(HttpStatus.BAD_REQUEST, error, field, detail);
     }
 
-    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String error, @Nullable String field,
-            String detail) {
+    private static ResponseEntity<ProblemDetail> problem(
+            HttpStatus status, String error, @Nullable String field, String detail) {
         return ResponseEntity.status(status).body(AdminProblem.of(status, error, field, detail));
     }
 
@@ -142,8 +159,7 @@ class AdminErrors {
                     path.append('.');
                 }
                 path.append(reference.getPropertyName());
-            }
-            else if (reference.getIndex() >= 0) {
+            } else if (reference.getIndex() >= 0) {
                 path.append('[').append(reference.getIndex()).append(']');
             }
         }

@@ -1,20 +1,18 @@
 package io.slotline.admin;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Locale;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
-
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -37,23 +35,33 @@ final class AdminTokenFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (expectedDigest == null) {
-            AdminProblem.of(HttpStatus.NOT_FOUND, "not_found", null, "no such resource").write(response, json);
+            AdminProblem.of(HttpStatus.NOT_FOUND, "not_found", null, "no such resource")
+                    .write(response, json);
             return;
         }
         String presented = bearerToken(request.getHeader(HttpHeaders.AUTHORIZATION));
         // digests have equal length whatever was sent, so the comparison time says nothing about the token
         if (presented == null || !MessageDigest.isEqual(expectedDigest, sha256(presented))) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"slotline-admin\"");
-            AdminProblem.of(HttpStatus.UNAUTHORIZED, "unauthorized", null, presented == null
-                    ? "Authorization: Bearer <admin token> is required" : "admin token is not valid").write(response, json);
+            AdminProblem.of(
+                            HttpStatus.UNAUTHORIZED,
+                            "unauthorized",
+                            null,
+                            presented == null
+                                    ? "Authorization: Bearer <admin token> is required"
+                                    : "admin token is not valid")
+                    .write(response, json);
             return;
         }
         chain.doFilter(request, response);
     }
 
     static @Nullable String bearerToken(@Nullable String header) {
-        if (header == null || header.length() <= BEARER.length()
-                || !header.substring(0, BEARER.length()).toLowerCase(Locale.ROOT).equals(BEARER)) {
+        if (header == null
+                || header.length() <= BEARER.length()
+                || !header.substring(0, BEARER.length())
+                        .toLowerCase(Locale.ROOT)
+                        .equals(BEARER)) {
             return null;
         }
         String token = header.substring(BEARER.length()).trim();
@@ -62,9 +70,9 @@ final class AdminTokenFilter extends OncePerRequestFilter {
 
     static byte[] sha256(@Nullable String value) {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(String.valueOf(value).getBytes(StandardCharsets.UTF_8));
-        }
-        catch (NoSuchAlgorithmException e) {
+            return MessageDigest.getInstance("SHA-256")
+                    .digest(String.valueOf(value).getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 unavailable", e);
         }
     }

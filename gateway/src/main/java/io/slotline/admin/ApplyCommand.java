@@ -3,7 +3,6 @@ package io.slotline.admin;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -21,8 +20,7 @@ public final class ApplyCommand {
     static final String FILE_PROPERTY = "slotline.apply";
     static final String DRY_RUN_PROPERTY = "slotline.apply-dry-run";
 
-    private ApplyCommand() {
-    }
+    private ApplyCommand() {}
 
     public static boolean requested(String[] args) {
         return Arrays.stream(args).anyMatch(arg -> "apply".equals(arg) || arg.startsWith("--" + FILE_PROPERTY + "="));
@@ -51,9 +49,9 @@ public final class ApplyCommand {
                     // defaults only: --logging.level.root=info on the command line still wins
                     .properties("logging.level.root=warn", "logging.level.io.slotline.admin=info")
                     .run(arguments.toArray(String[]::new));
-        }
-        catch (RuntimeException e) {
-            String cause = String.valueOf(NestedExceptionUtils.getMostSpecificCause(e).getMessage());
+        } catch (RuntimeException e) {
+            String cause =
+                    String.valueOf(NestedExceptionUtils.getMostSpecificCause(e).getMessage());
             System.err.println("apply failed: " + cause);
             if (cause.contains("locked")) {
                 System.err.println("(an H2 file database is locked while the gateway runs: stop it, or use "

@@ -1,5 +1,6 @@
 package io.slotline.admin;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -12,9 +13,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
-import com.fasterxml.jackson.annotation.JsonClassDescription;
-
 import tools.jackson.databind.BeanDescription;
 import tools.jackson.databind.DeserializationConfig;
 import tools.jackson.databind.DeserializationFeature;
@@ -63,11 +61,21 @@ final class ArgsSchemas {
         if (raw == String.class || raw == CharSequence.class || raw == char.class || raw == Character.class) {
             return schema.put("type", "string");
         }
-        if (raw == int.class || raw == Integer.class || raw == long.class || raw == Long.class || raw == short.class
-                || raw == Short.class || raw == byte.class || raw == Byte.class || raw == BigInteger.class) {
+        if (raw == int.class
+                || raw == Integer.class
+                || raw == long.class
+                || raw == Long.class
+                || raw == short.class
+                || raw == Short.class
+                || raw == byte.class
+                || raw == Byte.class
+                || raw == BigInteger.class) {
             return schema.put("type", "integer");
         }
-        if (raw == double.class || raw == Double.class || raw == float.class || raw == Float.class
+        if (raw == double.class
+                || raw == Double.class
+                || raw == float.class
+                || raw == Float.class
                 || raw == BigDecimal.class) {
             return schema.put("type", "number");
         }
@@ -127,8 +135,8 @@ final class ArgsSchemas {
         }
         ObjectNode properties = schema.putObject("properties");
         ArrayNode required = mapper.createArrayNode();
-        BeanDescription description = introspector.introspectForDeserialization(type,
-                introspector.introspectClassAnnotations(type));
+        BeanDescription description =
+                introspector.introspectForDeserialization(type, introspector.introspectClassAnnotations(type));
         List<BeanPropertyDefinition> candidates = description.findProperties();
         // collected while finding the properties, so only complete after findProperties()
         Set<String> ignored = description.getIgnoredPropertyNames();
@@ -160,7 +168,8 @@ final class ArgsSchemas {
         if (property.getMetadata().isRequired()) {
             return true;
         }
-        if (type.isPrimitive() && property.hasConstructorParameter()
+        if (type.isPrimitive()
+                && property.hasConstructorParameter()
                 && config.isEnabled(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)) {
             return true;
         }

@@ -2,19 +2,17 @@ package io.slotline.admin;
 
 import static io.slotline.admin.Fields.pick;
 
-import java.time.ZoneId;
-import java.util.List;
-
-import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
-
 import io.slotline.admin.TenantRequests.BranchRequest;
 import io.slotline.admin.TenantViews.BranchView;
 import io.slotline.tenancy.Branch;
 import io.slotline.tenancy.BranchSpec;
 import io.slotline.tenancy.Company;
 import io.slotline.tenancy.TenantDirectory;
+import java.time.ZoneId;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /** A company's branches for the admin API (checked whole before writing, as {@link CompanyAdmin} says). */
 @Component
@@ -58,22 +56,23 @@ class BranchAdmin {
 
     BranchView deactivateBranch(long companyId, long branchId) {
         Branch b = existing(companyId, branchId);
-        directory.updateBranch(companyId, branchId, new BranchSpec(b.name(), b.timeZone(), b.address(), false,
-                b.phone()));
+        directory.updateBranch(
+                companyId, branchId, new BranchSpec(b.name(), b.timeZone(), b.address(), false, b.phone()));
         return branch(companyId, branchId);
     }
 
     /** A branch named in a request body: unknown is the body's fault (400), not a missing resource (404). */
     Branch referenced(long companyId, String field, @Nullable Long branchId) {
         long id = Fields.positive(field, branchId);
-        return directory.branchUncached(companyId, id)
+        return directory
+                .branchUncached(companyId, id)
                 .orElseThrow(() -> AdminException.invalid(field, "company " + companyId + " has no branch " + id));
     }
 
     private static BranchSpec branchSpec(BranchRequest r, @Nullable Branch base, Company company) {
         String name = Fields.text("name", pick(r.name(), base == null ? null : base.name()), 200);
-        ZoneId zone = Fields.zone("timeZone", pick(r.timeZone(),
-                (base == null ? company.defaultTimeZone() : base.timeZone()).getId()));
+        ZoneId zone = Fields.zone(
+                "timeZone", pick(r.timeZone(), (base == null ? company.defaultTimeZone() : base.timeZone()).getId()));
         String address = Fields.optionalText("address", pick(r.address(), base == null ? null : base.address()), 500);
         boolean active = pick(r.active(), base == null || base.active());
         String phone = pick(r.phone(), base == null ? null : base.phone());
@@ -81,7 +80,8 @@ class BranchAdmin {
     }
 
     private void requireFreeName(long companyId, String name, @Nullable Long branchId) {
-        directory.branchByName(companyId, name)
+        directory
+                .branchByName(companyId, name)
                 .filter(b -> branchId == null || b.id() != branchId)
                 .ifPresent(b -> {
                     throw AdminException.conflict("name", "branch '" + name + "' already exists (id " + b.id() + ")");
@@ -90,7 +90,8 @@ class BranchAdmin {
 
     private Branch existing(long companyId, long branchId) {
         companies.existing(companyId);
-        return directory.branchUncached(companyId, branchId)
+        return directory
+                .branchUncached(companyId, branchId)
                 .orElseThrow(() -> AdminException.notFound("branch " + branchId + " of company " + companyId));
     }
 }

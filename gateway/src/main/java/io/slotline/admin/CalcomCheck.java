@@ -1,15 +1,5 @@
 package io.slotline.admin;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-
-import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
-
 import io.slotline.calcom.CalcomAccount;
 import io.slotline.calcom.CalcomApi;
 import io.slotline.calcom.CalcomException;
@@ -23,6 +13,14 @@ import io.slotline.tenancy.Staff;
 import io.slotline.tenancy.StaffEventType;
 import io.slotline.tenancy.TenantDirectory;
 import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
 
 /**
  * Checks a company's live Cal.com account against what the phone flow needs, and says in plain words what to fix:
@@ -41,31 +39,42 @@ class CalcomCheck {
     private final CalcomApi calcom;
     private final @Nullable String publicBaseUrl;
 
-    CalcomCheck(TenantDirectory directory, CalcomApi calcom,
+    CalcomCheck(
+            TenantDirectory directory,
+            CalcomApi calcom,
             @Value("${slotline.public-base-url:}") @Nullable String publicBaseUrl) {
         this.directory = directory;
         this.calcom = calcom;
         this.publicBaseUrl = publicBaseUrl == null || publicBaseUrl.isBlank() ? null : publicBaseUrl.trim();
     }
 
-    enum Level { OK, WARNING, ERROR }
+    enum Level {
+        OK,
+        WARNING,
+        ERROR
+    }
 
     @Schema(name = "CalcomCheckFinding")
-    record Finding(Level level, String subject, String finding, @Nullable String fix) {
-    }
+    record Finding(
+            Level level,
+            String subject,
+            String finding,
+            @Nullable String fix) {}
 
     @Schema(name = "CalcomCheckReport")
-    record Report(long companyId, String company, boolean ok, int errors, int warnings, List<Finding> findings) {
-    }
+    record Report(long companyId, String company, boolean ok, int errors, int warnings, List<Finding> findings) {}
 
     /** @param baseUrl where Cal.com reaches this gateway, when slotline.public-base-url is not set */
     Report check(long companyId, String baseUrl) {
-        Company company = directory.companyUncached(companyId)
-                .orElseThrow(() -> AdminException.notFound("company " + companyId));
+        Company company =
+                directory.companyUncached(companyId).orElseThrow(() -> AdminException.notFound("company " + companyId));
         List<Finding> findings = new ArrayList<>();
         Optional<String> apiKey = directory.calcomApiKey(companyId);
         if (apiKey.isEmpty()) {
-            findings.add(new Finding(Level.ERROR, "Cal.com API key", "The company has no Cal.com API key.",
+            findings.add(new Finding(
+                    Level.ERROR,
+                    "Cal.com API key",
+                    "The company has no Cal.com API key.",
                     "Set calcomApiKey on the company (Cal.com: Settings, Developer, API keys)."));
             return report(company, findings);
         }
@@ -74,23 +83,44 @@ class CalcomCheck {
         try {
             found = CalcomListing.discover(calcom, account);
         } catch (CalcomException.Unauthorized e) {
-            findings.add(new Finding(Level.ERROR, "Cal.com API key", "Cal.com refuses the company's API key.",
+            findings.add(new Finding(
+                    Level.ERROR,
+                    "Cal.com API key",
+                    "Cal.com refuses the company's API key.",
                     "Create a new API key for the salon's owner in Cal.com and set it as calcomApiKey."));
             return report(company, findings);
         } catch (CalcomException e) {
-            findings.add(new Finding(Level.ERROR, "Cal.com", "Cal.com could not be read: " + e.getMessage(),
+            findings.add(new Finding(
+                    Level.ERROR,
+                    "Cal.com",
+                    "Cal.com could not be read: " + e.getMessage(),
                     "Check slotline.calcom.base-url and try again."));
             return report(company, findings);
         }
-        findings.add(new Finding(Level.OK, "Cal.com API key", "The key works and belongs to Cal.com user "
-                + found.user().username() + ".", null));
+        findings.add(new Finding(
+                Level.OK,
+                "Cal.com API key",
+                "The key works and belongs to Cal.com user " + found.user().username() + ".",
+                null));
         if (found.teams().isEmpty()) {
-            findings.add(new Finding(Level.WARNING, "Team", "The key's user is in no team, so no service can be "
-                    + "booked with any of several stylists.", "Create a team in Cal.com with every stylist as a "
-                    + "member and a round-robin event type per service."));
+            findings.add(new Finding(
+                    Level.WARNING,
+                    "Team",
+                    "The key's user is in no team, so no service can be " + "booked with any of several stylists.",
+                    "Create a team in Cal.com with every stylist as a "
+                            + "member and a round-robin event type per service."));
         } else {
-            findings.add(new Finding(Level.OK, "Team", "Teams found: " + String.join(", ", found.teams().stream()
-                    .map(team -> team.slug() != null ? team.slug() : team.name()).toList()) + ".", null));
+            findings.add(new Finding(
+                    Level.OK,
+                    "Team",
+                    "Teams found: "
+                            + String.join(
+                                    ", ",
+                                    found.teams().stream()
+                                            .map(team -> team.slug() != null ? team.slug() : team.name())
+                                            .toList())
+                            + ".",
+                    null));
         }
         String webhookUrl = stripTrailingSlash(publicBaseUrl != null ? publicBaseUrl : baseUrl)
                 + "/calcom/webhook?company=" + company.slug();
@@ -102,21 +132,38 @@ class CalcomCheck {
             checkService(account, found, teamTypes, service, webhookUrl, findings);
         }
         Optional<RateLimitStatus> limits = calcom.rateLimitStatus(account.name());
-        findings.add(limits.isPresent()
-                ? new Finding(Level.OK, "Rate limit", "Rate-limit headers seen: Cal.com's limit "
-                        + limits.get().name() + " allows this key " + limits.get().limit() + " requests per window, "
-                        + limits.get().remaining() + " left."
-                        + (RateLimitStatus.DEFAULT_NAME.equals(limits.get().name()) ? ""
-                                : " (a custom limit of the key, read from X-RateLimit-*-" + limits.get().name()
-                                        + ")"), null)
-                : new Finding(Level.WARNING, "Rate limit", "Cal.com sent no rate-limit headers, so Slotline can't "
-                        + "see how much of the key's budget is left.", "Check slotline.calcom.base-url points at "
-                        + "Cal.com's API v2 (https://api.cal.com)."));
+        findings.add(
+                limits.isPresent()
+                        ? new Finding(
+                                Level.OK,
+                                "Rate limit",
+                                "Rate-limit headers seen: Cal.com's limit "
+                                        + limits.get().name() + " allows this key "
+                                        + limits.get().limit() + " requests per window, "
+                                        + limits.get().remaining() + " left."
+                                        + (RateLimitStatus.DEFAULT_NAME.equals(
+                                                        limits.get().name())
+                                                ? ""
+                                                : " (a custom limit of the key, read from X-RateLimit-*-"
+                                                        + limits.get().name() + ")"),
+                                null)
+                        : new Finding(
+                                Level.WARNING,
+                                "Rate limit",
+                                "Cal.com sent no rate-limit headers, so Slotline can't "
+                                        + "see how much of the key's budget is left.",
+                                "Check slotline.calcom.base-url points at "
+                                        + "Cal.com's API v2 (https://api.cal.com)."));
         return report(company, findings);
     }
 
-    private void checkService(CalcomAccount account, CalcomListing found, List<EventType> teamTypes,
-            Service service, String webhookUrl, List<Finding> findings) {
+    private void checkService(
+            CalcomAccount account,
+            CalcomListing found,
+            List<EventType> teamTypes,
+            Service service,
+            String webhookUrl,
+            List<Finding> findings) {
         String subject = "Service " + service.name();
         Long eventTypeId = service.calcomEventTypeId();
         if (service.inSteps()) {
@@ -126,53 +173,83 @@ class CalcomCheck {
             }
         }
         if (eventTypeId == null) {
-            findings.add(new Finding(Level.ERROR, subject, "The service has no Cal.com event type, so it can't be "
-                    + "booked.", "Run the Cal.com sync, or set the service's calcomEventTypeId."));
+            findings.add(new Finding(
+                    Level.ERROR,
+                    subject,
+                    "The service has no Cal.com event type, so it can't be " + "booked.",
+                    "Run the Cal.com sync, or set the service's calcomEventTypeId."));
             return;
         }
-        Optional<EventType> eventType = found.serviceTypes().stream().filter(e -> e.id() == eventTypeId).findFirst()
+        Optional<EventType> eventType = found.serviceTypes().stream()
+                .filter(e -> e.id() == eventTypeId)
+                .findFirst()
                 .or(() -> teamTypes.stream().filter(e -> e.id() == eventTypeId).findFirst());
         if (eventType.isEmpty()) {
-            findings.add(new Finding(Level.ERROR, subject, "Cal.com lists no event type " + eventTypeId
-                    + " for this account (its user and teams): bookings for the service fail.",
+            findings.add(new Finding(
+                    Level.ERROR,
+                    subject,
+                    "Cal.com lists no event type " + eventTypeId
+                            + " for this account (its user and teams): bookings for the service fail.",
                     "Point the service at the round-robin team event type that offers it, or run the Cal.com sync."));
             return;
         }
         EventType type = eventType.get();
         if (type.isManagedParent()) {
-            findings.add(new Finding(Level.ERROR, subject, "Event type " + type.id() + " is a managed event type, "
-                    + "which Cal.com can't book; only its children (each stylist's own) can.", "Use a round-robin "
-                    + "team event type for the service and keep the managed one for the stylists."));
+            findings.add(new Finding(
+                    Level.ERROR,
+                    subject,
+                    "Event type " + type.id() + " is a managed event type, "
+                            + "which Cal.com can't book; only its children (each stylist's own) can.",
+                    "Use a round-robin "
+                            + "team event type for the service and keep the managed one for the stylists."));
             return;
         }
-        List<String> questions = type.requiredCustomFields().stream().map(EventType.BookingField::slug).toList();
+        List<String> questions = type.requiredCustomFields().stream()
+                .map(EventType.BookingField::slug)
+                .toList();
         if (!questions.isEmpty()) {
-            findings.add(new Finding(Level.ERROR, subject, "Event type " + type.id() + " requires booking questions "
-                    + "a caller can't answer by phone: " + String.join(", ", questions) + ". Every booking fails.",
+            findings.add(new Finding(
+                    Level.ERROR,
+                    subject,
+                    "Event type " + type.id() + " requires booking questions " + "a caller can't answer by phone: "
+                            + String.join(", ", questions) + ". Every booking fails.",
                     "Make these questions optional or hidden in Cal.com (event type, Advanced, booking questions)."));
         }
         if (type.requiresEmail()) {
-            findings.add(new Finding(Level.WARNING, subject, "Event type " + type.id() + " requires an email "
-                    + "address; callers without one are booked with a placeholder address that never receives mail.",
+            findings.add(new Finding(
+                    Level.WARNING,
+                    subject,
+                    "Event type " + type.id() + " requires an email "
+                            + "address; callers without one are booked with a placeholder address that never receives mail.",
                     "Make the email question optional in Cal.com if phone bookings are normal."));
         }
         if (type.requiresConfirmation()) {
-            findings.add(new Finding(Level.WARNING, subject, "Bookings of event type " + type.id() + " wait for "
-                    + "the salon's confirmation; callers are told their request will be confirmed.",
+            findings.add(new Finding(
+                    Level.WARNING,
+                    subject,
+                    "Bookings of event type " + type.id() + " wait for "
+                            + "the salon's confirmation; callers are told their request will be confirmed.",
                     "Turn off 'requires confirmation' if phone bookings should be final."));
         }
         if (type.isSeated()) {
-            findings.add(new Finding(Level.ERROR, subject, "Event type " + type.id() + " is seated ("
-                    + type.seatsPerTimeSlot() + " seats per time slot): Cal.com puts several callers into one "
-                    + "booking, which phone booking can't book or cancel seat by seat, so Slotline refuses to book it "
-                    + "by phone.", "Turn off 'Offer seats' on event type " + type.id() + " in Cal.com (event type, "
-                    + "Advanced), or take the service off the phone (deactivate it in Slotline)."));
+            findings.add(new Finding(
+                    Level.ERROR,
+                    subject,
+                    "Event type " + type.id() + " is seated ("
+                            + type.seatsPerTimeSlot() + " seats per time slot): Cal.com puts several callers into one "
+                            + "booking, which phone booking can't book or cancel seat by seat, so Slotline refuses to book it "
+                            + "by phone.",
+                    "Turn off 'Offer seats' on event type " + type.id() + " in Cal.com (event type, "
+                            + "Advanced), or take the service off the phone (deactivate it in Slotline)."));
         }
         if (type.lengthInMinutes() != service.durationMinutes()
                 && !(type.hasMultipleLengths() && type.lengthOptions().contains(service.durationMinutes()))) {
-            findings.add(new Finding(Level.WARNING, subject, "The service says " + service.durationMinutes()
-                    + " minutes, Cal.com books " + type.lengthInMinutes() + ".", "Run the Cal.com sync or correct "
-                    + "the event type's length."));
+            findings.add(new Finding(
+                    Level.WARNING,
+                    subject,
+                    "The service says " + service.durationMinutes() + " minutes, Cal.com books "
+                            + type.lengthInMinutes() + ".",
+                    "Run the Cal.com sync or correct " + "the event type's length."));
         }
         checkWebhooks(account, type, teamTypes, webhookUrl, subject, findings);
         Map<Long, StaffEventType> own = directory.staffEventTypes(service.companyId(), service.id());
@@ -180,31 +257,50 @@ class CalcomCheck {
             StaffEventType staffType = own.get(staff.id());
             String who = staff.name() + " for " + service.name();
             if (staffType == null) {
-                findings.add(new Finding(Level.ERROR, who, staff.name() + " has no Cal.com event type of their own "
-                        + "for this service, so callers asking for " + staff.name() + " can't be booked with them.",
+                findings.add(new Finding(
+                        Level.ERROR,
+                        who,
+                        staff.name() + " has no Cal.com event type of their own "
+                                + "for this service, so callers asking for " + staff.name()
+                                + " can't be booked with them.",
                         "Assign " + staff.name() + " to a managed event type for " + service.name()
                                 + " in Cal.com, then run the Cal.com sync."));
                 continue;
             }
             Optional<EventType> listed = found.ownOf(staff.calcomUsername()).stream()
-                    .filter(e -> e.id() == staffType.eventTypeId()).findFirst();
+                    .filter(e -> e.id() == staffType.eventTypeId())
+                    .findFirst();
             if (listed.isEmpty()) {
-                findings.add(new Finding(Level.ERROR, who, staff.name() + "'s own event type "
-                        + staffType.eventTypeId() + " is not among " + staff.calcomUsername() + "'s event types in "
-                        + "Cal.com.", "Check " + staff.name() + "'s Cal.com username, then run the Cal.com sync."));
+                findings.add(new Finding(
+                        Level.ERROR,
+                        who,
+                        staff.name() + "'s own event type "
+                                + staffType.eventTypeId() + " is not among " + staff.calcomUsername()
+                                + "'s event types in "
+                                + "Cal.com.",
+                        "Check " + staff.name() + "'s Cal.com username, then run the Cal.com sync."));
                 continue;
             }
-            findings.add(new Finding(Level.OK, who, staff.name() + " is booked on their own event type "
-                    + staffType.eventTypeId() + ".", null));
+            findings.add(new Finding(
+                    Level.OK,
+                    who,
+                    staff.name() + " is booked on their own event type " + staffType.eventTypeId() + ".",
+                    null));
             Optional<EventType> parent = teamTypes.stream()
-                    .filter(e -> e.isManagedParent() && e.slug().equals(listed.get().slug())).findFirst();
+                    .filter(e ->
+                            e.isManagedParent() && e.slug().equals(listed.get().slug()))
+                    .findFirst();
             if (parent.isPresent()) {
                 checkWebhooks(account, parent.get(), teamTypes, webhookUrl, who, findings);
             } else {
-                findings.add(new Finding(Level.WARNING, who, "Event type " + staffType.eventTypeId() + " is "
-                        + staff.name() + "'s personal event type: the salon's key can't check or subscribe its "
-                        + "webhooks.", "Use a managed team event type for " + service.name() + ", or subscribe "
-                        + "its webhook with " + staff.name() + "'s own API key."));
+                findings.add(new Finding(
+                        Level.WARNING,
+                        who,
+                        "Event type " + staffType.eventTypeId() + " is "
+                                + staff.name() + "'s personal event type: the salon's key can't check or subscribe its "
+                                + "webhooks.",
+                        "Use a managed team event type for " + service.name() + ", or subscribe " + "its webhook with "
+                                + staff.name() + "'s own API key."));
             }
         }
     }
@@ -213,70 +309,120 @@ class CalcomCheck {
      * A service in steps is booked on each step's event types: each must be listed and bookable by phone, and each
      * stylist who performs the service needs their own event type of the step (else the step is never theirs).
      */
-    private void checkSteps(CalcomAccount account, CalcomListing found, List<EventType> teamTypes,
-            Service service, String webhookUrl, List<Finding> findings) {
+    private void checkSteps(
+            CalcomAccount account,
+            CalcomListing found,
+            List<EventType> teamTypes,
+            Service service,
+            String webhookUrl,
+            List<Finding> findings) {
         for (int index = 0; index < service.steps().size(); index++) {
             io.slotline.tenancy.ServiceStep step = service.steps().get(index);
             String subject = "Service " + service.name() + ", step " + (index + 1) + " (" + step.name() + ")";
             Optional<EventType> eventType = found.serviceTypes().stream()
-                    .filter(e -> e.id() == step.calcomEventTypeId()).findFirst()
-                    .or(() -> teamTypes.stream().filter(e -> e.id() == step.calcomEventTypeId()).findFirst());
+                    .filter(e -> e.id() == step.calcomEventTypeId())
+                    .findFirst()
+                    .or(() -> teamTypes.stream()
+                            .filter(e -> e.id() == step.calcomEventTypeId())
+                            .findFirst());
             if (eventType.isEmpty()) {
-                findings.add(new Finding(Level.ERROR, subject, "Cal.com lists no event type "
-                        + step.calcomEventTypeId() + " for this account: the step, and so the service, can't be "
-                        + "booked.", "Point the step at the team event type that serves it, then run the sync."));
+                findings.add(new Finding(
+                        Level.ERROR,
+                        subject,
+                        "Cal.com lists no event type "
+                                + step.calcomEventTypeId()
+                                + " for this account: the step, and so the service, can't be "
+                                + "booked.",
+                        "Point the step at the team event type that serves it, then run the sync."));
                 continue;
             }
             EventType type = eventType.get();
-            List<String> questions = type.requiredCustomFields().stream().map(EventType.BookingField::slug).toList();
+            List<String> questions = type.requiredCustomFields().stream()
+                    .map(EventType.BookingField::slug)
+                    .toList();
             if (!questions.isEmpty()) {
-                findings.add(new Finding(Level.ERROR, subject, "Event type " + type.id() + " requires booking "
-                        + "questions a caller can't answer by phone: " + String.join(", ", questions) + ".",
+                findings.add(new Finding(
+                        Level.ERROR,
+                        subject,
+                        "Event type " + type.id() + " requires booking " + "questions a caller can't answer by phone: "
+                                + String.join(", ", questions) + ".",
                         "Make these questions optional or hidden in Cal.com."));
             }
             if (type.isSeated()) {
-                findings.add(new Finding(Level.ERROR, subject, "Event type " + type.id() + " is seated: one step "
-                        + "of one caller can't share a booking with others.", "Turn off 'Offer seats' in Cal.com."));
+                findings.add(new Finding(
+                        Level.ERROR,
+                        subject,
+                        "Event type " + type.id() + " is seated: one step "
+                                + "of one caller can't share a booking with others.",
+                        "Turn off 'Offer seats' in Cal.com."));
             }
             if (type.lengthInMinutes() != step.durationMinutes()) {
-                findings.add(new Finding(Level.WARNING, subject, "The step says " + step.durationMinutes()
-                        + " minutes, Cal.com books " + type.lengthInMinutes() + ".", "Run the Cal.com sync or "
-                        + "correct the event type's length."));
+                findings.add(new Finding(
+                        Level.WARNING,
+                        subject,
+                        "The step says " + step.durationMinutes() + " minutes, Cal.com books " + type.lengthInMinutes()
+                                + ".",
+                        "Run the Cal.com sync or " + "correct the event type's length."));
             }
             if (!type.hidden()) {
-                findings.add(new Finding(Level.WARNING, subject, "Event type " + type.id() + " is not hidden: web "
-                        + "bookers can book this step alone.", "Hide it in Cal.com (event type, 'Hidden')."));
+                findings.add(new Finding(
+                        Level.WARNING,
+                        subject,
+                        "Event type " + type.id() + " is not hidden: web " + "bookers can book this step alone.",
+                        "Hide it in Cal.com (event type, 'Hidden')."));
             }
             checkWebhooks(account, type, teamTypes, webhookUrl, subject, findings);
             int stylists = 0;
             for (Staff staff : directory.staffForService(service.companyId(), service.id())) {
                 Optional<StaffEventType> own = step.ownEventType(staff.id());
                 Optional<EventType> listed = own.flatMap(o -> found.ownOf(staff.calcomUsername()).stream()
-                        .filter(e -> e.id() == o.eventTypeId()).findFirst());
+                        .filter(e -> e.id() == o.eventTypeId())
+                        .findFirst());
                 if (listed.isEmpty()) {
-                    findings.add(new Finding(Level.WARNING, subject, staff.name() + " has no Cal.com event type of "
-                            + "their own for this step" + (own.isPresent() ? " (" + own.get().eventTypeId()
-                            + " is not among " + staff.calcomUsername() + "'s)" : "") + ", so the step is never "
-                            + staff.name() + "'s.", "Assign " + staff.name() + " to the step's managed event type, "
-                            + "then run the Cal.com sync."));
+                    findings.add(new Finding(
+                            Level.WARNING,
+                            subject,
+                            staff.name() + " has no Cal.com event type of "
+                                    + "their own for this step"
+                                    + (own.isPresent()
+                                            ? " (" + own.get().eventTypeId() + " is not among " + staff.calcomUsername()
+                                                    + "'s)"
+                                            : "")
+                                    + ", so the step is never "
+                                    + staff.name() + "'s.",
+                            "Assign " + staff.name() + " to the step's managed event type, "
+                                    + "then run the Cal.com sync."));
                     continue;
                 }
                 stylists++;
-                teamTypes.stream().filter(e -> e.isManagedParent() && e.slug().equals(listed.get().slug()))
-                        .findFirst().ifPresent(parent -> checkWebhooks(account, parent, teamTypes, webhookUrl,
-                                staff.name() + " for " + subject, findings));
+                teamTypes.stream()
+                        .filter(e -> e.isManagedParent()
+                                && e.slug().equals(listed.get().slug()))
+                        .findFirst()
+                        .ifPresent(parent -> checkWebhooks(
+                                account, parent, teamTypes, webhookUrl, staff.name() + " for " + subject, findings));
             }
-            findings.add(stylists == 0
-                    ? new Finding(Level.ERROR, subject, "No stylist has an event type of their own for this step: "
-                            + "the service is never offered.", "Assign the stylists to the step's managed event "
-                            + "type in Cal.com, then run the Cal.com sync.")
-                    : new Finding(Level.OK, subject, stylists + " stylist(s) can do this step.", null));
+            findings.add(
+                    stylists == 0
+                            ? new Finding(
+                                    Level.ERROR,
+                                    subject,
+                                    "No stylist has an event type of their own for this step: "
+                                            + "the service is never offered.",
+                                    "Assign the stylists to the step's managed event "
+                                            + "type in Cal.com, then run the Cal.com sync.")
+                            : new Finding(Level.OK, subject, stylists + " stylist(s) can do this step.", null));
         }
     }
 
     /** A webhook on the team event type (a managed parent's covers its children) to Slotline, active, all needed. */
-    private void checkWebhooks(CalcomAccount account, EventType type, List<EventType> teamTypes, String webhookUrl,
-            String subject, List<Finding> findings) {
+    private void checkWebhooks(
+            CalcomAccount account,
+            EventType type,
+            List<EventType> teamTypes,
+            String webhookUrl,
+            String subject,
+            List<Finding> findings) {
         if (type.teamId() == null) {
             return;
         }
@@ -284,19 +430,32 @@ class CalcomCheck {
         try {
             webhooks = calcom.eventTypeWebhooks(account, EventTypeKey.team(type.teamId(), type.id()));
         } catch (CalcomException e) {
-            findings.add(new Finding(Level.WARNING, subject, "The webhooks of event type " + type.id()
-                    + " could not be read: " + e.getMessage(), "The key's user must be an admin of the team."));
+            findings.add(new Finding(
+                    Level.WARNING,
+                    subject,
+                    "The webhooks of event type " + type.id() + " could not be read: " + e.getMessage(),
+                    "The key's user must be an admin of the team."));
             return;
         }
-        boolean delivered = webhooks.stream().anyMatch(hook -> hook.active()
-                && sameUrl(hook.subscriberUrl(), webhookUrl) && hook.triggers().containsAll(NEEDED_TRIGGERS));
+        boolean delivered = webhooks.stream()
+                .anyMatch(hook -> hook.active()
+                        && sameUrl(hook.subscriberUrl(), webhookUrl)
+                        && hook.triggers().containsAll(NEEDED_TRIGGERS));
         if (delivered) {
-            findings.add(new Finding(Level.OK, subject, "Cal.com sends the bookings of event type " + type.id()
-                    + " to Slotline.", null));
+            findings.add(new Finding(
+                    Level.OK,
+                    subject,
+                    "Cal.com sends the bookings of event type " + type.id() + " to Slotline.",
+                    null));
         } else {
-            findings.add(new Finding(Level.ERROR, subject, "Bookings of event type " + type.id() + " made outside "
-                    + "the phone (web, app, the salon) don't reach Slotline: no active webhook to " + webhookUrl
-                    + " with " + String.join(", ", NEEDED_TRIGGERS.stream().sorted().toList()) + ".",
+            findings.add(new Finding(
+                    Level.ERROR,
+                    subject,
+                    "Bookings of event type " + type.id() + " made outside "
+                            + "the phone (web, app, the salon) don't reach Slotline: no active webhook to " + webhookUrl
+                            + " with "
+                            + String.join(
+                                    ", ", NEEDED_TRIGGERS.stream().sorted().toList()) + ".",
                     "POST /admin/api/companies/{id}/calcom/webhooks creates it, or in Cal.com: "
                             + "POST /v2/teams/" + type.teamId() + "/event-types/" + type.id() + "/webhooks with "
                             + "that URL, those triggers and the company's webhook secret."));
@@ -312,8 +471,10 @@ class CalcomCheck {
     }
 
     private static Report report(Company company, List<Finding> findings) {
-        int errors = (int) findings.stream().filter(f -> f.level() == Level.ERROR).count();
-        int warnings = (int) findings.stream().filter(f -> f.level() == Level.WARNING).count();
+        int errors =
+                (int) findings.stream().filter(f -> f.level() == Level.ERROR).count();
+        int warnings =
+                (int) findings.stream().filter(f -> f.level() == Level.WARNING).count();
         return new Report(company.id(), company.slug(), errors == 0, errors, warnings, List.copyOf(findings));
     }
 }

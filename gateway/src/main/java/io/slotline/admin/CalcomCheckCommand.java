@@ -3,7 +3,6 @@ package io.slotline.admin;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -28,14 +27,15 @@ public final class CalcomCheckCommand {
 
     /** Exit codes: nothing to fix, something must be fixed, the command was used wrong or the company is unknown. */
     static final int OK = 0;
+
     static final int MUST_FIX = 1;
     static final int USAGE = 2;
 
-    private CalcomCheckCommand() {
-    }
+    private CalcomCheckCommand() {}
 
     public static boolean requested(String[] args) {
-        return Arrays.stream(args).anyMatch(arg -> COMMAND.equals(arg) || arg.startsWith("--" + COMPANY_PROPERTY + "="));
+        return Arrays.stream(args)
+                .anyMatch(arg -> COMMAND.equals(arg) || arg.startsWith("--" + COMPANY_PROPERTY + "="));
     }
 
     /** @return the process exit code: 0 nothing to fix, 1 something must be fixed, 2 usage error or unknown company */
@@ -52,7 +52,8 @@ public final class CalcomCheckCommand {
             arguments.set(command, "--" + COMPANY_PROPERTY + "=" + arguments.get(command));
         }
         arguments.replaceAll(arg -> arg.startsWith("--base-url=")
-                ? "--" + BASE_URL_PROPERTY + "=" + arg.substring("--base-url=".length()) : arg);
+                ? "--" + BASE_URL_PROPERTY + "=" + arg.substring("--base-url=".length())
+                : arg);
         ConfigurableApplicationContext context;
         try {
             context = new SpringApplicationBuilder(application)
@@ -62,9 +63,9 @@ public final class CalcomCheckCommand {
                     // the findings are the output; a log line only when something went wrong
                     .properties("logging.level.root=warn", "logging.level.io.slotline=warn")
                     .run(arguments.toArray(String[]::new));
-        }
-        catch (RuntimeException e) {
-            System.err.println("calcom-check failed: " + NestedExceptionUtils.getMostSpecificCause(e).getMessage());
+        } catch (RuntimeException e) {
+            System.err.println("calcom-check failed: "
+                    + NestedExceptionUtils.getMostSpecificCause(e).getMessage());
             return MUST_FIX;
         }
         return SpringApplication.exit(context);

@@ -1,8 +1,9 @@
 package io.slotline.admin;
 
+import io.slotline.tenancy.Company;
+import io.slotline.tenancy.TenantDirectory;
 import java.io.PrintStream;
 import java.util.Optional;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
@@ -12,9 +13,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-
-import io.slotline.tenancy.Company;
-import io.slotline.tenancy.TenantDirectory;
 
 /**
  * Runs the Cal.com check of the company named by {@code slotline.calcom-check} (slug or id) and prints the findings:
@@ -36,7 +34,9 @@ class CalcomCheckRunner implements ApplicationRunner, ExitCodeGenerator {
     private final boolean baseUrlGiven;
     private volatile int exitCode = CalcomCheckCommand.USAGE;
 
-    CalcomCheckRunner(CalcomCheck check, TenantDirectory directory,
+    CalcomCheckRunner(
+            CalcomCheck check,
+            TenantDirectory directory,
             @Value("${" + CalcomCheckCommand.COMPANY_PROPERTY + "}") String company,
             @Value("${" + CalcomCheckCommand.BASE_URL_PROPERTY + ":${slotline.public-base-url:}}") @Nullable String baseUrl) {
         this.check = check;
@@ -77,8 +77,8 @@ class CalcomCheckRunner implements ApplicationRunner, ExitCodeGenerator {
             out.println("(Webhooks were checked for " + baseUrl + "/calcom/webhook; give --base-url or set "
                     + "slotline.public-base-url to where Cal.com reaches Slotline.)");
         }
-        for (CalcomCheck.Level level : new CalcomCheck.Level[] {CalcomCheck.Level.ERROR, CalcomCheck.Level.WARNING,
-                CalcomCheck.Level.OK}) {
+        for (CalcomCheck.Level level :
+                new CalcomCheck.Level[] {CalcomCheck.Level.ERROR, CalcomCheck.Level.WARNING, CalcomCheck.Level.OK}) {
             for (CalcomCheck.Finding finding : report.findings()) {
                 if (finding.level() != level) {
                     continue;

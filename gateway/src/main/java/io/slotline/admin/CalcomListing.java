@@ -1,5 +1,11 @@
 package io.slotline.admin;
 
+import io.slotline.calcom.CalcomAccount;
+import io.slotline.calcom.CalcomApi;
+import io.slotline.calcom.CalcomTeam;
+import io.slotline.calcom.CalcomUser;
+import io.slotline.calcom.EventType;
+import io.slotline.calcom.Host;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -7,15 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-
 import org.jspecify.annotations.Nullable;
-
-import io.slotline.calcom.CalcomAccount;
-import io.slotline.calcom.CalcomApi;
-import io.slotline.calcom.CalcomTeam;
-import io.slotline.calcom.CalcomUser;
-import io.slotline.calcom.EventType;
-import io.slotline.calcom.Host;
 
 /**
  * What Cal.com lists for a company's key, read before any database work: the key's user, their teams (organizations
@@ -23,18 +21,22 @@ import io.slotline.calcom.Host;
  * that are not their per-service event type of one of those) and each host's own event types by lower-case username.
  * The Cal.com sync, the Cal.com check and the webhook subscriptions all work from it.
  */
-record CalcomListing(CalcomUser user, List<CalcomTeam> teams, List<EventType> serviceTypes,
+record CalcomListing(
+        CalcomUser user,
+        List<CalcomTeam> teams,
+        List<EventType> serviceTypes,
         Map<String, List<EventType>> ownByUsername) {
 
-        List<EventType> ownOf(@Nullable String username) {
-            return username == null ? List.of()
-                    : ownByUsername.getOrDefault(username.toLowerCase(Locale.ROOT), List.of());
-        }
+    List<EventType> ownOf(@Nullable String username) {
+        return username == null ? List.of() : ownByUsername.getOrDefault(username.toLowerCase(Locale.ROOT), List.of());
+    }
 
     /** Reads the account whole or fails: a partial listing must not make anything look gone. */
     static CalcomListing discover(CalcomApi calcom, CalcomAccount account) {
         CalcomUser user = calcom.me(account);
-        List<CalcomTeam> teams = calcom.teams(account).stream().filter(team -> !team.organization()).toList();
+        List<CalcomTeam> teams = calcom.teams(account).stream()
+                .filter(team -> !team.organization())
+                .toList();
         List<EventType> teamTypes = new ArrayList<>();
         for (CalcomTeam team : teams) {
             teamTypes.addAll(calcom.teamEventTypes(account, team.id()));
@@ -59,7 +61,9 @@ record CalcomListing(CalcomUser user, List<CalcomTeam> teams, List<EventType> se
         for (EventType mine : own) {
             boolean perServiceOfMine = serviceTypes.stream()
                     .anyMatch(service -> service.hosts().stream().anyMatch(h -> h.id() == user.id())
-                            && ownEventTypeFor(service, own).map(o -> o.id() == mine.id()).orElse(false));
+                            && ownEventTypeFor(service, own)
+                                    .map(o -> o.id() == mine.id())
+                                    .orElse(false));
             if (!perServiceOfMine) {
                 serviceTypes.add(mine);
             }
@@ -75,11 +79,18 @@ record CalcomListing(CalcomUser user, List<CalcomTeam> teams, List<EventType> se
      */
     static Optional<EventType> ownEventTypeFor(EventType service, List<EventType> own) {
         List<List<EventType>> byRule = List.of(
-                own.stream().filter(e -> e.id() != service.id() && e.slug().equals(service.slug())).toList(),
-                own.stream().filter(e -> e.id() != service.id() && e.slug().startsWith(service.slug() + "-"))
+                own.stream()
+                        .filter(e -> e.id() != service.id() && e.slug().equals(service.slug()))
                         .toList(),
-                own.stream().filter(e -> e.id() != service.id()
-                        && e.title().trim().equalsIgnoreCase(service.title().trim())).toList());
+                own.stream()
+                        .filter(e -> e.id() != service.id() && e.slug().startsWith(service.slug() + "-"))
+                        .toList(),
+                own.stream()
+                        .filter(e -> e.id() != service.id()
+                                && e.title()
+                                        .trim()
+                                        .equalsIgnoreCase(service.title().trim()))
+                        .toList());
         for (List<EventType> found : byRule) {
             if (!found.isEmpty()) {
                 return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();

@@ -1,9 +1,5 @@
 package io.slotline.admin;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-
 import io.slotline.admin.CalcomSync.Action;
 import io.slotline.admin.CalcomSync.Item;
 import io.slotline.calcom.EventType;
@@ -13,6 +9,9 @@ import io.slotline.tenancy.ServiceStep;
 import io.slotline.tenancy.Staff;
 import io.slotline.tenancy.StaffEventType;
 import io.slotline.tenancy.TenantDirectory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /** The Cal.com sync's part for a service in steps (run inside {@link CalcomSync}'s transaction). */
 final class CalcomStepSync {
@@ -37,7 +36,8 @@ final class CalcomStepSync {
             ServiceStep step = service.steps().get(index);
             String field = "steps[" + index + "]";
             Optional<EventType> found = account.serviceTypes().stream()
-                    .filter(e -> e.id() == step.calcomEventTypeId()).findFirst();
+                    .filter(e -> e.id() == step.calcomEventTypeId())
+                    .findFirst();
             if (found.isEmpty()) {
                 changes.add(field + " (" + step.name() + "): Cal.com lists no event type " + step.calcomEventTypeId()
                         + " any more; the step can't be booked");
@@ -52,7 +52,8 @@ final class CalcomStepSync {
                 changes.add(field + ".calcomTeamId " + step.calcomTeamId() + " -> " + type.teamId());
             }
             int length = step.durationMinutes();
-            if (type.lengthInMinutes() >= 1 && type.lengthInMinutes() <= 1440
+            if (type.lengthInMinutes() >= 1
+                    && type.lengthInMinutes() <= 1440
                     && type.lengthInMinutes() != step.durationMinutes()) {
                 changes.add(field + ".durationMinutes " + step.durationMinutes() + " -> " + type.lengthInMinutes()
                         + " (the event type's length: Cal.com books that)");
@@ -63,11 +64,15 @@ final class CalcomStepSync {
                 if (!linked.contains(person.id()) || person.calcomUsername() == null) {
                     continue;
                 }
-                boolean hosts = type.teamId() == null || type.hosts().stream().anyMatch(h -> person.calcomUserId()
-                        != null ? person.calcomUserId() == h.id()
-                        : person.calcomUsername().equalsIgnoreCase(h.username()));
-                Optional<EventType> theirs = hosts ? (type.teamId() != null
-                        ? CalcomListing.ownEventTypeFor(type, account.ownOf(person.calcomUsername())) : Optional.of(type))
+                boolean hosts = type.teamId() == null
+                        || type.hosts().stream()
+                                .anyMatch(h -> person.calcomUserId() != null
+                                        ? person.calcomUserId() == h.id()
+                                        : person.calcomUsername().equalsIgnoreCase(h.username()));
+                Optional<EventType> theirs = hosts
+                        ? (type.teamId() != null
+                                ? CalcomListing.ownEventTypeFor(type, account.ownOf(person.calcomUsername()))
+                                : Optional.of(type))
                         : Optional.empty();
                 Optional<StaffEventType> current = step.ownEventType(person.id());
                 if (theirs.isEmpty()) {
@@ -79,22 +84,40 @@ final class CalcomStepSync {
                     continue;
                 }
                 calendars.add(person.name() + ": " + field + " " + theirs.get().id());
-                StaffEventType now = new StaffEventType(person.id(), theirs.get().id(), theirs.get().slug());
+                StaffEventType now = new StaffEventType(
+                        person.id(), theirs.get().id(), theirs.get().slug());
                 if (current.isEmpty() || !current.get().equals(now)) {
                     changes.add(person.name() + "'s own event type of " + field + " "
                             + current.map(StaffEventType::eventTypeId).orElse(null) + " -> " + now.eventTypeId());
                 }
                 own.add(now);
             }
-            updated.add(new ServiceStep(step.name(), step.calcomEventTypeId(), type.slug(), type.teamId(), length,
-                    step.pauseMinMinutes(), step.pauseMaxMinutes(), step.sameStaffNext(), own));
+            updated.add(new ServiceStep(
+                    step.name(),
+                    step.calcomEventTypeId(),
+                    type.slug(),
+                    type.teamId(),
+                    length,
+                    step.pauseMinMinutes(),
+                    step.pauseMaxMinutes(),
+                    step.sameStaffNext(),
+                    own));
         }
         if (apply && !updated.equals(service.steps())) {
             // read again: the service's own event type may have been updated by this sync just before
             Service current = directory.serviceUncached(companyId, service.id()).orElse(service);
-            directory.updateService(companyId, service.id(), ServiceSpec.of(current).withSteps(updated));
+            directory.updateService(
+                    companyId, service.id(), ServiceSpec.of(current).withSteps(updated));
         }
-        return new Item(changes.isEmpty() ? Action.UNCHANGED : Action.UPDATE, service.id(), service.name(),
-                service.calcomEventTypeId(), service.calcomEventTypeSlug(), changes, List.of(), calendars, null);
+        return new Item(
+                changes.isEmpty() ? Action.UNCHANGED : Action.UPDATE,
+                service.id(),
+                service.name(),
+                service.calcomEventTypeId(),
+                service.calcomEventTypeSlug(),
+                changes,
+                List.of(),
+                calendars,
+                null);
     }
 }

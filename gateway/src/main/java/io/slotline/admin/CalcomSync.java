@@ -1,18 +1,5 @@
 package io.slotline.admin;
 
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-
-import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
-
 import io.slotline.calcom.CalcomAccount;
 import io.slotline.calcom.CalcomApi;
 import io.slotline.calcom.EventType;
@@ -24,6 +11,17 @@ import io.slotline.tenancy.Staff;
 import io.slotline.tenancy.StaffEventType;
 import io.slotline.tenancy.TenantDirectory;
 import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Brings a company's services in line with its Cal.com account as Cal.com lists it: the key's user
@@ -55,7 +53,13 @@ class CalcomSync {
         this.steps = new CalcomStepSync(directory);
     }
 
-    enum Action { CREATE, UPDATE, UNCHANGED, SKIP, ORPHANED }
+    enum Action {
+        CREATE,
+        UPDATE,
+        UNCHANGED,
+        SKIP,
+        ORPHANED
+    }
 
     /**
      * @param staffLinked   staff newly linked because they host the event type
@@ -63,15 +67,39 @@ class CalcomSync {
      * @param warnings      what the phone flow can't do with the event type (e.g. seats), for the operator
      */
     @Schema(name = "CalcomSyncItem")
-    record Item(Action action, @Nullable Long serviceId, String serviceName, @Nullable Long eventTypeId,
-            @Nullable String eventTypeSlug, List<String> changes, List<String> staffLinked,
-            List<String> staffCalendars, @Nullable String reason, List<String> warnings) {
+    record Item(
+            Action action,
+            @Nullable Long serviceId,
+            String serviceName,
+            @Nullable Long eventTypeId,
+            @Nullable String eventTypeSlug,
+            List<String> changes,
+            List<String> staffLinked,
+            List<String> staffCalendars,
+            @Nullable String reason,
+            List<String> warnings) {
 
-        Item(Action action, @Nullable Long serviceId, String serviceName, @Nullable Long eventTypeId,
-                @Nullable String eventTypeSlug, List<String> changes, List<String> staffLinked,
-                List<String> staffCalendars, @Nullable String reason) {
-            this(action, serviceId, serviceName, eventTypeId, eventTypeSlug, changes, staffLinked, staffCalendars,
-                    reason, List.of());
+        Item(
+                Action action,
+                @Nullable Long serviceId,
+                String serviceName,
+                @Nullable Long eventTypeId,
+                @Nullable String eventTypeSlug,
+                List<String> changes,
+                List<String> staffLinked,
+                List<String> staffCalendars,
+                @Nullable String reason) {
+            this(
+                    action,
+                    serviceId,
+                    serviceName,
+                    eventTypeId,
+                    eventTypeSlug,
+                    changes,
+                    staffLinked,
+                    staffCalendars,
+                    reason,
+                    List.of());
         }
     }
 
@@ -92,22 +120,49 @@ class CalcomSync {
 
     /** @param webhooks the subscriptions checked again after a sync that created services (null otherwise) */
     @Schema(name = "CalcomSyncReport")
-    record Report(long companyId, boolean dryRun, @Nullable String calcomUser, List<String> teams, int eventTypes,
-            int created, int updated, int unchanged, int skipped, int orphaned, int staffLinked, List<Item> items,
+    record Report(
+            long companyId,
+            boolean dryRun,
+            @Nullable String calcomUser,
+            List<String> teams,
+            int eventTypes,
+            int created,
+            int updated,
+            int unchanged,
+            int skipped,
+            int orphaned,
+            int staffLinked,
+            List<Item> items,
             CalcomWebhooks.@Nullable Report webhooks) {
 
         Report withWebhooks(CalcomWebhooks.@Nullable Report checked) {
-            return new Report(companyId, dryRun, calcomUser, teams, eventTypes, created, updated, unchanged, skipped,
-                    orphaned, staffLinked, items, checked);
+            return new Report(
+                    companyId,
+                    dryRun,
+                    calcomUser,
+                    teams,
+                    eventTypes,
+                    created,
+                    updated,
+                    unchanged,
+                    skipped,
+                    orphaned,
+                    staffLinked,
+                    items,
+                    checked);
         }
     }
 
-
     Report sync(long companyId, boolean dryRun) {
-        Company company = directory.companyUncached(companyId)
-                .orElseThrow(() -> AdminException.notFound("company " + companyId));
-        String apiKey = directory.calcomApiKey(companyId).orElseThrow(() -> new AdminException(HttpStatus.CONFLICT,
-                "calcom_not_configured", "calcomApiKey", "company " + companyId + " has no Cal.com API key"));
+        Company company =
+                directory.companyUncached(companyId).orElseThrow(() -> AdminException.notFound("company " + companyId));
+        String apiKey = directory
+                .calcomApiKey(companyId)
+                .orElseThrow(() -> new AdminException(
+                        HttpStatus.CONFLICT,
+                        "calcom_not_configured",
+                        "calcomApiKey",
+                        "company " + companyId + " has no Cal.com API key"));
         // outside the transaction: no connection is held while Cal.com answers
         CalcomListing account = CalcomListing.discover(calcom, new CalcomAccount(company.slug(), apiKey));
         Report report = transactions.execute(status -> {
@@ -122,7 +177,6 @@ class CalcomSync {
         }
         return report;
     }
-
 
     private Report plan(long companyId, CalcomListing account, boolean apply) {
         List<Service> services = directory.allServices(companyId);
@@ -156,9 +210,18 @@ class CalcomSync {
                     changes.addAll(stepsItem.changes());
                     List<String> calendars = new ArrayList<>(found.staffCalendars());
                     calendars.addAll(stepsItem.staffCalendars());
-                    items.set(at, new Item(changes.isEmpty() ? found.action() : Action.UPDATE, found.serviceId(),
-                            found.serviceName(), found.eventTypeId(), found.eventTypeSlug(), changes,
-                            found.staffLinked(), calendars, found.reason()));
+                    items.set(
+                            at,
+                            new Item(
+                                    changes.isEmpty() ? found.action() : Action.UPDATE,
+                                    found.serviceId(),
+                                    found.serviceName(),
+                                    found.eventTypeId(),
+                                    found.eventTypeSlug(),
+                                    changes,
+                                    found.staffLinked(),
+                                    calendars,
+                                    found.reason()));
                 }
             }
         }
@@ -166,28 +229,56 @@ class CalcomSync {
         account.serviceTypes().forEach(e -> present.add(e.id()));
         for (Service service : services) {
             if (service.calcomEventTypeId() != null && !present.contains(service.calcomEventTypeId())) {
-                items.add(new Item(Action.ORPHANED, service.id(), service.name(), service.calcomEventTypeId(),
-                        service.calcomEventTypeSlug(), List.of(), List.of(), List.of(),
+                items.add(new Item(
+                        Action.ORPHANED,
+                        service.id(),
+                        service.name(),
+                        service.calcomEventTypeId(),
+                        service.calcomEventTypeSlug(),
+                        List.of(),
+                        List.of(),
+                        List.of(),
                         "Cal.com lists no event type " + service.calcomEventTypeId() + " for this account (user, "
                                 + "teams) any more"));
             }
         }
-        return new Report(companyId, !apply, account.user().username(),
-                account.teams().stream().map(team -> team.slug() != null ? team.slug() : team.name()).toList(),
-                account.serviceTypes().size(), count(items, Action.CREATE), count(items, Action.UPDATE),
-                count(items, Action.UNCHANGED), count(items, Action.SKIP), count(items, Action.ORPHANED),
-                items.stream().mapToInt(i -> i.staffLinked().size()).sum(), items, null);
+        return new Report(
+                companyId,
+                !apply,
+                account.user().username(),
+                account.teams().stream()
+                        .map(team -> team.slug() != null ? team.slug() : team.name())
+                        .toList(),
+                account.serviceTypes().size(),
+                count(items, Action.CREATE),
+                count(items, Action.UPDATE),
+                count(items, Action.UNCHANGED),
+                count(items, Action.SKIP),
+                count(items, Action.ORPHANED),
+                items.stream().mapToInt(i -> i.staffLinked().size()).sum(),
+                items,
+                null);
     }
 
-    private Item sync(long companyId, CalcomListing account, EventType eventType, List<Service> services,
-            List<Staff> staff, Set<String> takenNames, boolean apply) {
+    private Item sync(
+            long companyId,
+            CalcomListing account,
+            EventType eventType,
+            List<Service> services,
+            List<Staff> staff,
+            Set<String> takenNames,
+            boolean apply) {
         Optional<Service> byId = services.stream()
-                .filter(s -> Long.valueOf(eventType.id()).equals(s.calcomEventTypeId())).findFirst();
+                .filter(s -> Long.valueOf(eventType.id()).equals(s.calcomEventTypeId()))
+                .findFirst();
         Optional<Service> byName = services.stream()
-                .filter(s -> s.name().equalsIgnoreCase(eventType.title().trim())).findFirst();
+                .filter(s -> s.name().equalsIgnoreCase(eventType.title().trim()))
+                .findFirst();
         if (byId.isEmpty() && byName.isPresent() && byName.get().calcomEventTypeId() != null) {
-            return skip(eventType, "service '" + byName.get().name() + "' has the same name but books event type "
-                    + byName.get().calcomEventTypeId());
+            return skip(
+                    eventType,
+                    "service '" + byName.get().name() + "' has the same name but books event type "
+                            + byName.get().calcomEventTypeId());
         }
         if (eventType.lengthInMinutes() < 1 || eventType.lengthInMinutes() > 1440) {
             return skip(eventType, "length " + eventType.lengthInMinutes() + " min is outside 1..1440");
@@ -201,14 +292,30 @@ class CalcomSync {
             if (name.isEmpty() || name.length() > 200 || !takenNames.add(name.toLowerCase(Locale.ROOT))) {
                 return skip(eventType, "title '" + name + "' can't name a new service (blank, too long or taken)");
             }
-            ServiceSpec spec = new ServiceSpec(name, List.of(), eventType.lengthInMinutes(), null, "EUR",
-                    eventType.id(), eventType.slug(), true, eventType.teamId());
+            ServiceSpec spec = new ServiceSpec(
+                    name,
+                    List.of(),
+                    eventType.lengthInMinutes(),
+                    null,
+                    "EUR",
+                    eventType.id(),
+                    eventType.slug(),
+                    true,
+                    eventType.teamId());
             Long serviceId = apply ? directory.createService(companyId, spec) : null;
             List<String> linked = new ArrayList<>();
             List<String> calendars = new ArrayList<>();
             linkHosts(companyId, serviceId, account, eventType, staff, linked, calendars, new ArrayList<>(), apply);
-            return new Item(Action.CREATE, serviceId, name, eventType.id(), eventType.slug(),
-                    List.of("new service, " + eventType.lengthInMinutes() + " min"), linked, calendars, null,
+            return new Item(
+                    Action.CREATE,
+                    serviceId,
+                    name,
+                    eventType.id(),
+                    eventType.slug(),
+                    List.of("new service, " + eventType.lengthInMinutes() + " min"),
+                    linked,
+                    calendars,
+                    null,
                     warnings(eventType));
         }
         Service service = match.get();
@@ -223,41 +330,74 @@ class CalcomSync {
             changes.add("calcomTeamId " + service.calcomTeamId() + " -> " + eventType.teamId());
         }
         // a length the event type offers among several is the service's to choose
-        boolean offered = eventType.hasMultipleLengths() && eventType.lengthOptions().contains(service.durationMinutes());
+        boolean offered =
+                eventType.hasMultipleLengths() && eventType.lengthOptions().contains(service.durationMinutes());
         int duration = offered ? service.durationMinutes() : eventType.lengthInMinutes();
         if (duration != service.durationMinutes()) {
             changes.add("durationMinutes " + service.durationMinutes() + " -> " + eventType.lengthInMinutes()
                     + " (the event type's length: Cal.com books that, whatever the service said)");
         }
         if (apply && !changes.isEmpty()) {
-            directory.updateService(companyId, service.id(), new ServiceSpec(service.name(), service.synonyms(),
-                    duration, service.priceCents(), service.currency(), eventType.id(),
-                    eventType.slug(), service.active(), eventType.teamId(), service.steps()));
+            directory.updateService(
+                    companyId,
+                    service.id(),
+                    new ServiceSpec(
+                            service.name(),
+                            service.synonyms(),
+                            duration,
+                            service.priceCents(),
+                            service.currency(),
+                            eventType.id(),
+                            eventType.slug(),
+                            service.active(),
+                            eventType.teamId(),
+                            service.steps()));
         }
         List<String> linked = new ArrayList<>();
         List<String> calendars = new ArrayList<>();
         linkHosts(companyId, service.id(), account, eventType, staff, linked, calendars, changes, apply);
-        return new Item(changes.isEmpty() ? Action.UNCHANGED : Action.UPDATE, service.id(), service.name(),
-                eventType.id(), eventType.slug(), changes, linked, calendars, null, warnings(eventType));
+        return new Item(
+                changes.isEmpty() ? Action.UNCHANGED : Action.UPDATE,
+                service.id(),
+                service.name(),
+                eventType.id(),
+                eventType.slug(),
+                changes,
+                linked,
+                calendars,
+                null,
+                warnings(eventType));
     }
-
 
     /**
      * Links the hosts who are known staff and records each one's own event type for the service. A personal event
      * type of the key's user is its own host's own event type.
      */
-    private void linkHosts(long companyId, @Nullable Long serviceId, CalcomListing account, EventType eventType,
-            List<Staff> staff, List<String> linkedNames, List<String> calendars, List<String> changes,
+    private void linkHosts(
+            long companyId,
+            @Nullable Long serviceId,
+            CalcomListing account,
+            EventType eventType,
+            List<Staff> staff,
+            List<String> linkedNames,
+            List<String> calendars,
+            List<String> changes,
             boolean apply) {
         List<Long> linked = serviceId == null ? List.of() : directory.linkedStaffIds(companyId, serviceId);
-        Map<Long, StaffEventType> known = serviceId == null ? Map.of()
-                : directory.staffEventTypes(companyId, serviceId);
-        List<Host> hosts = eventType.teamId() != null ? eventType.hosts()
-                : List.of(new Host(account.user().id(), account.user().name(), account.user().email(),
-                        account.user().username(), null));
+        Map<Long, StaffEventType> known =
+                serviceId == null ? Map.of() : directory.staffEventTypes(companyId, serviceId);
+        List<Host> hosts = eventType.teamId() != null
+                ? eventType.hosts()
+                : List.of(new Host(
+                        account.user().id(),
+                        account.user().name(),
+                        account.user().email(),
+                        account.user().username(),
+                        null));
         for (Host host : hosts) {
             Optional<Staff> member = staff.stream()
-                    .filter(s -> s.calcomUserId() != null ? s.calcomUserId() == host.id()
+                    .filter(s -> s.calcomUserId() != null
+                            ? s.calcomUserId() == host.id()
                             : s.calcomUsername() != null && s.calcomUsername().equalsIgnoreCase(host.username()))
                     .findFirst();
             if (member.isEmpty()) {
@@ -278,8 +418,7 @@ class CalcomSync {
                 calendars.add(person.name() + ": none (no event type of their own for this service: callers can't "
                         + "ask for them by name)");
                 if (current != null) {
-                    changes.add(person.name() + "'s own event type " + current.eventTypeId()
-                            + " is gone from Cal.com");
+                    changes.add(person.name() + "'s own event type " + current.eventTypeId() + " is gone from Cal.com");
                     if (apply && serviceId != null) {
                         directory.setStaffEventType(companyId, serviceId, person.id(), null, null);
                     }
@@ -287,22 +426,36 @@ class CalcomSync {
                 continue;
             }
             calendars.add(person.name() + ": " + own.get().id());
-            if (current == null || current.eventTypeId() != own.get().id()
+            if (current == null
+                    || current.eventTypeId() != own.get().id()
                     || !own.get().slug().equals(current.slug())) {
                 if (linked.contains(person.id())) {
-                    changes.add(person.name() + "'s own event type " + (current == null ? null
-                            : current.eventTypeId()) + " -> " + own.get().id());
+                    changes.add(person.name() + "'s own event type " + (current == null ? null : current.eventTypeId())
+                            + " -> " + own.get().id());
                 }
                 if (apply && serviceId != null) {
-                    directory.setStaffEventType(companyId, serviceId, person.id(), own.get().id(), own.get().slug());
+                    directory.setStaffEventType(
+                            companyId,
+                            serviceId,
+                            person.id(),
+                            own.get().id(),
+                            own.get().slug());
                 }
             }
         }
     }
 
     private static Item skip(EventType eventType, String reason) {
-        return new Item(Action.SKIP, null, eventType.title(), eventType.id(), eventType.slug(), List.of(), List.of(),
-                List.of(), reason);
+        return new Item(
+                Action.SKIP,
+                null,
+                eventType.title(),
+                eventType.id(),
+                eventType.slug(),
+                List.of(),
+                List.of(),
+                List.of(),
+                reason);
     }
 
     private static int count(List<Item> items, Action action) {

@@ -1,16 +1,5 @@
 package io.slotline.admin;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
-import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Component;
-
 import io.slotline.calcom.CalcomAccount;
 import io.slotline.calcom.CalcomApi;
 import io.slotline.calcom.CalcomException;
@@ -22,6 +11,15 @@ import io.slotline.tenancy.Service;
 import io.slotline.tenancy.StaffEventType;
 import io.slotline.tenancy.TenantDirectory;
 import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
 
 /**
  * The webhook subscriptions a company needs, at the level Cal.com delivers bookings at: one per team event type
@@ -33,43 +31,68 @@ import io.swagger.v3.oas.annotations.media.Schema;
 @Component
 class CalcomWebhooks {
 
-    static final List<String> TRIGGERS = List.of("BOOKING_CREATED", "BOOKING_REQUESTED", "BOOKING_RESCHEDULED",
-            "BOOKING_CANCELLED", "BOOKING_REJECTED");
+    static final List<String> TRIGGERS = List.of(
+            "BOOKING_CREATED", "BOOKING_REQUESTED", "BOOKING_RESCHEDULED", "BOOKING_CANCELLED", "BOOKING_REJECTED");
 
     private final TenantDirectory directory;
     private final CalcomApi calcom;
     private final @Nullable String publicBaseUrl;
 
-    CalcomWebhooks(TenantDirectory directory, CalcomApi calcom,
+    CalcomWebhooks(
+            TenantDirectory directory,
+            CalcomApi calcom,
             @Value("${slotline.public-base-url:}") @Nullable String publicBaseUrl) {
         this.directory = directory;
         this.calcom = calcom;
         this.publicBaseUrl = publicBaseUrl == null || publicBaseUrl.isBlank() ? null : publicBaseUrl.trim();
     }
 
-    enum Action { SUBSCRIBED, WOULD_SUBSCRIBE, PRESENT, NOT_POSSIBLE }
+    enum Action {
+        SUBSCRIBED,
+        WOULD_SUBSCRIBE,
+        PRESENT,
+        NOT_POSSIBLE
+    }
 
     @Schema(name = "CalcomWebhookItem")
-    record Item(Action action, long eventTypeId, @Nullable Long teamId, String covers, @Nullable String webhookId,
-            @Nullable String reason) {
-    }
+    record Item(
+            Action action,
+            long eventTypeId,
+            @Nullable Long teamId,
+            String covers,
+            @Nullable String webhookId,
+            @Nullable String reason) {}
 
     @Schema(name = "CalcomWebhooksReport")
-    record Report(long companyId, boolean dryRun, String subscriberUrl, int subscribed, int present,
-            int notPossible, List<Item> items) {
-    }
+    record Report(
+            long companyId,
+            boolean dryRun,
+            String subscriberUrl,
+            int subscribed,
+            int present,
+            int notPossible,
+            List<Item> items) {}
 
     /** Subscribes what is missing ({@code dryRun}: only says what), verifies what is there. */
     Report ensure(long companyId, String baseUrl, boolean dryRun) {
-        Company company = directory.companyUncached(companyId)
-                .orElseThrow(() -> AdminException.notFound("company " + companyId));
-        String apiKey = directory.calcomApiKey(companyId).orElseThrow(() -> new AdminException(HttpStatus.CONFLICT,
-                "calcom_not_configured", "calcomApiKey", "company " + companyId + " has no Cal.com API key"));
-        String secret = directory.calcomWebhookSecret(companyId).orElseThrow(() -> new AdminException(
-                HttpStatus.CONFLICT, "calcom_not_configured", "calcomWebhookSecret",
-                "company " + companyId + " has no Cal.com webhook secret to sign the webhooks with"));
-        String url = stripTrailingSlash(publicBaseUrl != null ? publicBaseUrl : baseUrl)
-                + "/calcom/webhook?company=" + company.slug();
+        Company company =
+                directory.companyUncached(companyId).orElseThrow(() -> AdminException.notFound("company " + companyId));
+        String apiKey = directory
+                .calcomApiKey(companyId)
+                .orElseThrow(() -> new AdminException(
+                        HttpStatus.CONFLICT,
+                        "calcom_not_configured",
+                        "calcomApiKey",
+                        "company " + companyId + " has no Cal.com API key"));
+        String secret = directory
+                .calcomWebhookSecret(companyId)
+                .orElseThrow(() -> new AdminException(
+                        HttpStatus.CONFLICT,
+                        "calcom_not_configured",
+                        "calcomWebhookSecret",
+                        "company " + companyId + " has no Cal.com webhook secret to sign the webhooks with"));
+        String url = stripTrailingSlash(publicBaseUrl != null ? publicBaseUrl : baseUrl) + "/calcom/webhook?company="
+                + company.slug();
         CalcomAccount account = new CalcomAccount(company.slug(), apiKey);
         CalcomListing found = CalcomListing.discover(calcom, account);
         List<EventType> teamTypes = new ArrayList<>();
@@ -77,14 +100,22 @@ class CalcomWebhooks {
             teamTypes.addAll(calcom.teamEventTypes(account, team.id()));
         }
         List<Item> items = new ArrayList<>();
-        for (Map.Entry<EventType, String> needed : needed(companyId, found, teamTypes).entrySet()) {
+        for (Map.Entry<EventType, String> needed :
+                needed(companyId, found, teamTypes).entrySet()) {
             items.add(ensureOne(account, needed.getKey(), needed.getValue(), url, secret, dryRun));
         }
-        return new Report(companyId, dryRun, url,
-                (int) items.stream().filter(i -> i.action() == Action.SUBSCRIBED || i.action() == Action.WOULD_SUBSCRIBE)
+        return new Report(
+                companyId,
+                dryRun,
+                url,
+                (int) items.stream()
+                        .filter(i -> i.action() == Action.SUBSCRIBED || i.action() == Action.WOULD_SUBSCRIBE)
                         .count(),
                 (int) items.stream().filter(i -> i.action() == Action.PRESENT).count(),
-                (int) items.stream().filter(i -> i.action() == Action.NOT_POSSIBLE).count(), items);
+                (int) items.stream()
+                        .filter(i -> i.action() == Action.NOT_POSSIBLE)
+                        .count(),
+                items);
     }
 
     /** The event types whose bookings Slotline must hear of, with what they cover. */
@@ -95,14 +126,18 @@ class CalcomWebhooks {
                 // each step of a service in steps is booked in its own event types: their bookings matter too
                 io.slotline.tenancy.ServiceStep step = service.steps().get(index);
                 String what = service.name() + " step " + (index + 1) + " (" + step.name() + ")";
-                teamTypes.stream().filter(e -> e.id() == step.calcomEventTypeId()).findFirst()
+                teamTypes.stream()
+                        .filter(e -> e.id() == step.calcomEventTypeId())
+                        .findFirst()
                         .ifPresent(type -> needed.putIfAbsent(type, "service " + what));
                 for (var staff : directory.staffForService(companyId, service.id())) {
                     step.ownEventType(staff.id()).ifPresent(staffType -> {
                         Optional<EventType> child = found.ownOf(staff.calcomUsername()).stream()
-                                .filter(e -> e.id() == staffType.eventTypeId()).findFirst();
+                                .filter(e -> e.id() == staffType.eventTypeId())
+                                .findFirst();
                         Optional<EventType> parent = child.flatMap(c -> teamTypes.stream()
-                                .filter(e -> e.isManagedParent() && e.slug().equals(c.slug())).findFirst());
+                                .filter(e -> e.isManagedParent() && e.slug().equals(c.slug()))
+                                .findFirst());
                         if (parent.isPresent()) {
                             needed.merge(parent.get(), staff.name() + "'s " + what, (a, b) -> a + ", " + b);
                         } else if (child.isPresent()) {
@@ -115,7 +150,9 @@ class CalcomWebhooks {
             if (id == null) {
                 continue;
             }
-            found.serviceTypes().stream().filter(e -> e.id() == id).findFirst()
+            found.serviceTypes().stream()
+                    .filter(e -> e.id() == id)
+                    .findFirst()
                     .ifPresent(type -> needed.putIfAbsent(type, "service " + service.name()));
             Map<Long, StaffEventType> own = directory.staffEventTypes(companyId, service.id());
             for (var staff : directory.staffForService(companyId, service.id())) {
@@ -124,9 +161,11 @@ class CalcomWebhooks {
                     continue;
                 }
                 Optional<EventType> child = found.ownOf(staff.calcomUsername()).stream()
-                        .filter(e -> e.id() == staffType.eventTypeId()).findFirst();
+                        .filter(e -> e.id() == staffType.eventTypeId())
+                        .findFirst();
                 Optional<EventType> parent = child.flatMap(c -> teamTypes.stream()
-                        .filter(e -> e.isManagedParent() && e.slug().equals(c.slug())).findFirst());
+                        .filter(e -> e.isManagedParent() && e.slug().equals(c.slug()))
+                        .findFirst());
                 if (parent.isPresent()) {
                     needed.merge(parent.get(), staff.name() + "'s " + service.name(), (a, b) -> a + ", " + b);
                 } else if (child.isPresent()) {
@@ -137,20 +176,33 @@ class CalcomWebhooks {
         return needed;
     }
 
-    private Item ensureOne(CalcomAccount account, EventType type, String covers, String url, String secret,
-            boolean dryRun) {
+    private Item ensureOne(
+            CalcomAccount account, EventType type, String covers, String url, String secret, boolean dryRun) {
         if (type.teamId() == null) {
-            return new Item(Action.NOT_POSSIBLE, type.id(), null, covers, null, "a personal event type: only its "
-                    + "owner's key may subscribe it (use a managed team event type instead)");
+            return new Item(
+                    Action.NOT_POSSIBLE,
+                    type.id(),
+                    null,
+                    covers,
+                    null,
+                    "a personal event type: only its "
+                            + "owner's key may subscribe it (use a managed team event type instead)");
         }
         EventTypeKey key = EventTypeKey.team(type.teamId(), type.id());
         try {
             Optional<CalcomWebhook> present = calcom.eventTypeWebhooks(account, key).stream()
-                    .filter(hook -> hook.active() && sameUrl(hook.subscriberUrl(), url)
+                    .filter(hook -> hook.active()
+                            && sameUrl(hook.subscriberUrl(), url)
                             && hook.triggers().containsAll(CalcomCheck.NEEDED_TRIGGERS))
                     .findFirst();
             if (present.isPresent()) {
-                return new Item(Action.PRESENT, type.id(), type.teamId(), covers, present.get().id(), null);
+                return new Item(
+                        Action.PRESENT,
+                        type.id(),
+                        type.teamId(),
+                        covers,
+                        present.get().id(),
+                        null);
             }
             if (dryRun) {
                 return new Item(Action.WOULD_SUBSCRIBE, type.id(), type.teamId(), covers, null, null);
@@ -158,10 +210,18 @@ class CalcomWebhooks {
             CalcomWebhook created = calcom.createEventTypeWebhook(account, key, url, TRIGGERS, secret);
             return new Item(Action.SUBSCRIBED, type.id(), type.teamId(), covers, created.id(), null);
         } catch (CalcomException.Unauthorized e) {
-            throw new AdminException(HttpStatus.BAD_GATEWAY, "calcom_unauthorized", "calcomApiKey",
+            throw new AdminException(
+                    HttpStatus.BAD_GATEWAY,
+                    "calcom_unauthorized",
+                    "calcomApiKey",
                     "Cal.com refuses the company's API key");
         } catch (CalcomException e) {
-            return new Item(Action.NOT_POSSIBLE, type.id(), type.teamId(), covers, null,
+            return new Item(
+                    Action.NOT_POSSIBLE,
+                    type.id(),
+                    type.teamId(),
+                    covers,
+                    null,
                     "Cal.com refused: " + e.getMessage() + " (the key's user must be an admin of the team)");
         }
     }

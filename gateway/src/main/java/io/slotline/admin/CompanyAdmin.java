@@ -2,16 +2,6 @@ package io.slotline.admin;
 
 import static io.slotline.admin.Fields.pick;
 
-import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Map;
-
-import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
-
 import io.slotline.admin.TenantRequests.CompanyRequest;
 import io.slotline.admin.TenantRequests.FeeRuleRequest;
 import io.slotline.admin.TenantRequests.PoliciesRequest;
@@ -24,6 +14,14 @@ import io.slotline.tenancy.FeeRule;
 import io.slotline.tenancy.Language;
 import io.slotline.tenancy.Policies;
 import io.slotline.tenancy.TenantDirectory;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Companies for the admin API: their settings, policies and secrets. Like every admin resource class, a request is
@@ -77,27 +75,43 @@ class CompanyAdmin {
 
     CompanyView deactivateCompany(long companyId) {
         Company c = existing(companyId);
-        directory.updateCompany(companyId, new CompanySpec(c.slug(), c.name(), c.language(), c.defaultTimeZone(),
-                c.policies(), c.bookingWindowDays(), false));
+        directory.updateCompany(
+                companyId,
+                new CompanySpec(
+                        c.slug(),
+                        c.name(),
+                        c.language(),
+                        c.defaultTimeZone(),
+                        c.policies(),
+                        c.bookingWindowDays(),
+                        false));
         return company(companyId);
     }
 
     /** The company of a request's path; every other admin resource starts here (404 when unknown). */
     Company existing(long companyId) {
-        return directory.companyUncached(companyId)
-                .orElseThrow(() -> AdminException.notFound("company " + companyId));
+        return directory.companyUncached(companyId).orElseThrow(() -> AdminException.notFound("company " + companyId));
     }
 
     private CompanySpec companySpec(CompanyRequest r, @Nullable Company base) {
         String slug = Fields.slug("slug", pick(r.slug(), base == null ? null : base.slug()));
         String name = Fields.text("name", pick(r.name(), base == null ? null : base.name()), 200);
-        Language language = Fields.language("language",
-                pick(r.language(), base == null ? Language.DE.code() : base.language().code()));
-        ZoneId zone = Fields.zone("defaultTimeZone",
-                pick(r.defaultTimeZone(), base == null ? DEFAULT_ZONE : base.defaultTimeZone().getId()));
+        Language language = Fields.language(
+                "language",
+                pick(
+                        r.language(),
+                        base == null ? Language.DE.code() : base.language().code()));
+        ZoneId zone = Fields.zone(
+                "defaultTimeZone",
+                pick(
+                        r.defaultTimeZone(),
+                        base == null ? DEFAULT_ZONE : base.defaultTimeZone().getId()));
         Policies policies = policies(r.policies(), base == null ? Policies.DEFAULTS : base.policies());
-        int window = Fields.range("bookingWindowDays", pick(r.bookingWindowDays(),
-                base == null ? DEFAULT_BOOKING_WINDOW_DAYS : base.bookingWindowDays()), 1, 730);
+        int window = Fields.range(
+                "bookingWindowDays",
+                pick(r.bookingWindowDays(), base == null ? DEFAULT_BOOKING_WINDOW_DAYS : base.bookingWindowDays()),
+                1,
+                730);
         boolean active = pick(r.active(), base == null || base.active());
         return new CompanySpec(slug, name, language, zone, policies, window, active);
     }
@@ -106,12 +120,18 @@ class CompanyAdmin {
         if (r == null) {
             return base;
         }
-        int cancel = Fields.range("policies.cancellationDeadlineHours",
-                pick(r.cancellationDeadlineHours(), base.cancellationDeadlineHours()), 0, MAX_HOURS);
-        int reschedule = Fields.range("policies.rescheduleDeadlineHours",
-                pick(r.rescheduleDeadlineHours(), base.rescheduleDeadlineHours()), 0, MAX_HOURS);
-        int maxReschedules = Fields.range("policies.maxReschedules",
-                pick(r.maxReschedules(), base.maxReschedules()), 0, 100);
+        int cancel = Fields.range(
+                "policies.cancellationDeadlineHours",
+                pick(r.cancellationDeadlineHours(), base.cancellationDeadlineHours()),
+                0,
+                MAX_HOURS);
+        int reschedule = Fields.range(
+                "policies.rescheduleDeadlineHours",
+                pick(r.rescheduleDeadlineHours(), base.rescheduleDeadlineHours()),
+                0,
+                MAX_HOURS);
+        int maxReschedules =
+                Fields.range("policies.maxReschedules", pick(r.maxReschedules(), base.maxReschedules()), 0, 100);
         List<FeeRule> fees = base.cancellationFees();
         if (r.cancellationFees() != null) {
             if (r.cancellationFees().size() > 20) {
@@ -124,7 +144,8 @@ class CompanyAdmin {
                 if (fee == null) {
                     throw AdminException.missing(field);
                 }
-                fees.add(new FeeRule(Fields.range(field + ".minNoticeHours", fee.minNoticeHours(), 0, MAX_HOURS),
+                fees.add(new FeeRule(
+                        Fields.range(field + ".minNoticeHours", fee.minNoticeHours(), 0, MAX_HOURS),
                         Fields.range(field + ".feeCents", fee.feeCents(), 0, MAX_PRICE_CENTS)));
             }
         }
@@ -133,8 +154,8 @@ class CompanyAdmin {
             try {
                 verification = ChangeVerification.fromCode(r.changeVerification());
             } catch (IllegalArgumentException e) {
-                throw AdminException.invalid("policies.changeVerification",
-                        "must be one of " + ChangeVerification.codes());
+                throw AdminException.invalid(
+                        "policies.changeVerification", "must be one of " + ChangeVerification.codes());
             }
         }
         return new Policies(cancel, reschedule, maxReschedules, fees, verification);
@@ -146,8 +167,8 @@ class CompanyAdmin {
             secrets.put(CompanySecret.CALCOM_API_KEY, Fields.secret("calcomApiKey", r.calcomApiKey()));
         }
         if (r.calcomWebhookSecret() != null) {
-            secrets.put(CompanySecret.CALCOM_WEBHOOK_SECRET,
-                    Fields.secret("calcomWebhookSecret", r.calcomWebhookSecret()));
+            secrets.put(
+                    CompanySecret.CALCOM_WEBHOOK_SECRET, Fields.secret("calcomWebhookSecret", r.calcomWebhookSecret()));
         }
         if (r.retellApiKey() != null) {
             secrets.put(CompanySecret.RETELL_API_KEY, Fields.secret("retellApiKey", r.retellApiKey()));
@@ -156,7 +177,8 @@ class CompanyAdmin {
     }
 
     private void requireFreeSlug(String slug, @Nullable Long companyId) {
-        directory.companyBySlugUncached(slug)
+        directory
+                .companyBySlugUncached(slug)
                 .filter(other -> companyId == null || other.id() != companyId)
                 .ifPresent(other -> {
                     throw AdminException.conflict("slug", "slug '" + slug + "' is taken by company " + other.id());

@@ -1,7 +1,14 @@
 package io.slotline.admin;
 
+import io.slotline.console.AccountRole;
+import io.slotline.console.ConsoleAccount;
+import io.slotline.console.ConsoleAccountException;
+import io.slotline.console.ConsoleAccountService;
+import io.slotline.tenancy.Language;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -14,15 +21,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-
-import io.slotline.console.AccountRole;
-import io.slotline.console.ConsoleAccount;
-import io.slotline.console.ConsoleAccountException;
-import io.slotline.console.ConsoleAccountService;
-import io.slotline.tenancy.Language;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * Console sign-ins: operators (every company) and company accounts (one company). Passwords are write-only and
@@ -40,23 +38,47 @@ class ConsoleAccountsController {
     }
 
     @Schema(name = "ConsoleAccount")
-    record AccountView(long id, String username, String role, @Nullable Long companyId, @Nullable String language,
-            boolean active, java.time.@Nullable Instant lastSignInAt, java.time.Instant createdAt) {
+    record AccountView(
+            long id,
+            String username,
+            String role,
+            @Nullable Long companyId,
+            @Nullable String language,
+            boolean active,
+            java.time.@Nullable Instant lastSignInAt,
+            java.time.Instant createdAt) {
 
         static AccountView of(ConsoleAccount account) {
-            return new AccountView(account.id(), account.username(), account.role().code(), account.companyId(),
-                    account.language() == null ? null : account.language().code(), account.active(),
-                    account.lastSignInAt(), account.createdAt());
+            return new AccountView(
+                    account.id(),
+                    account.username(),
+                    account.role().code(),
+                    account.companyId(),
+                    account.language() == null ? null : account.language().code(),
+                    account.active(),
+                    account.lastSignInAt(),
+                    account.createdAt());
         }
     }
 
     @Schema(name = "NewConsoleAccount")
-    record NewAccount(@Schema(description = "3-80 characters: letters, digits, . _ @ -; case is ignored") String username,
+    record NewAccount(
+            @Schema(description = "3-80 characters: letters, digits, . _ @ -; case is ignored")
+            String username,
+
             @Schema(description = "10-128 characters, stored hashed (bcrypt)") @Nullable String password,
+
             @Schema(description = "instead of password: an encoded one, e.g. {bcrypt}$2a$10$...") @Nullable String passwordHash,
-            @Schema(description = "operator (every company) or company (companyId only)") String role,
-            @Nullable Long companyId, @Schema(description = "de or en; none: the browser's") @Nullable String language,
-            @Nullable Boolean active) implements AdminRequest {
+
+            @Schema(description = "operator (every company) or company (companyId only)")
+            String role,
+
+            @Nullable Long companyId,
+
+            @Schema(description = "de or en; none: the browser's") @Nullable String language,
+
+            @Nullable Boolean active)
+            implements AdminRequest {
 
         @Override
         public String toString() {
@@ -65,8 +87,12 @@ class ConsoleAccountsController {
     }
 
     @Schema(name = "ConsoleAccountChange")
-    record AccountChange(@Nullable String password, @Nullable String passwordHash, @Nullable String language,
-            @Nullable Boolean active) implements AdminRequest {
+    record AccountChange(
+            @Nullable String password,
+            @Nullable String passwordHash,
+            @Nullable String language,
+            @Nullable Boolean active)
+            implements AdminRequest {
 
         @Override
         public String toString() {
@@ -82,7 +108,8 @@ class ConsoleAccountsController {
 
     @GetMapping("/{id}")
     AccountView get(@PathVariable long id) {
-        return accounts.find(id).map(AccountView::of)
+        return accounts.find(id)
+                .map(AccountView::of)
                 .orElseThrow(() -> AdminException.notFound("console account " + id));
     }
 
@@ -94,15 +121,20 @@ class ConsoleAccountsController {
             throw AdminException.invalid("role", "role is required: operator or company");
         }
         return translated(() -> AccountView.of(accounts.create(new ConsoleAccountService.AccountSpec(
-                body.username(), body.password(), body.passwordHash(), AccountRole.fromCode(body.role()),
-                body.companyId(), language(body.language()), body.active()))));
+                body.username(),
+                body.password(),
+                body.passwordHash(),
+                AccountRole.fromCode(body.role()),
+                body.companyId(),
+                language(body.language()),
+                body.active()))));
     }
 
     @PatchMapping("/{id}")
     @Operation(summary = "Change password, language or active; omitted fields stay")
     AccountView change(@PathVariable long id, @RequestBody AccountChange body) {
-        return translated(() -> AccountView.of(accounts.change(id, body.password(), body.passwordHash(),
-                language(body.language()), body.active())));
+        return translated(() -> AccountView.of(
+                accounts.change(id, body.password(), body.passwordHash(), language(body.language()), body.active())));
     }
 
     @DeleteMapping("/{id}")
@@ -117,8 +149,7 @@ class ConsoleAccountsController {
         }
         try {
             return Language.fromCode(code);
-        }
-        catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException e) {
             throw AdminException.invalid("language", "language must be de or en");
         }
     }
@@ -126,8 +157,7 @@ class ConsoleAccountsController {
     private static AccountView translated(java.util.function.Supplier<AccountView> action) {
         try {
             return action.get();
-        }
-        catch (ConsoleAccountException e) {
+        } catch (ConsoleAccountException e) {
             throw switch (e.kind()) {
                 case INVALID -> AdminException.invalid(e.field() == null ? "body" : e.field(), e.getMessage());
                 case NOT_FOUND -> AdminException.notFound(e.getMessage());

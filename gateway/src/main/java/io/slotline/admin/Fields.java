@@ -1,14 +1,12 @@
 package io.slotline.admin;
 
+import io.slotline.tenancy.Language;
 import java.time.ZoneId;
 import java.util.Currency;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
-
 import org.jspecify.annotations.Nullable;
-
-import io.slotline.tenancy.Language;
 
 /** Field checks of the admin API: each failure is a 400 naming the field. */
 final class Fields {
@@ -17,8 +15,7 @@ final class Fields {
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Set<String> IANA_ZONES = ZoneId.getAvailableZoneIds();
 
-    private Fields() {
-    }
+    private Fields() {}
 
     static <T> T required(String field, @Nullable T value) {
         if (value == null) {
@@ -46,8 +43,8 @@ final class Fields {
     static String slug(String field, @Nullable String value) {
         String slug = text(field, value, 80);
         if (!SLUG.matcher(slug).matches()) {
-            throw AdminException.invalid(field, field + " must be lowercase letters, digits and single dashes, got '"
-                    + slug + "'");
+            throw AdminException.invalid(
+                    field, field + " must be lowercase letters, digits and single dashes, got '" + slug + "'");
         }
         return slug;
     }
@@ -55,8 +52,8 @@ final class Fields {
     static String e164(String field, @Nullable String value) {
         String number = required(field, value).trim();
         if (!E164.matcher(number).matches()) {
-            throw AdminException.invalid(field, field + " must be an E.164 number like +4930120000, got '"
-                    + number + "'");
+            throw AdminException.invalid(
+                    field, field + " must be an E.164 number like +4930120000, got '" + number + "'");
         }
         return number;
     }
@@ -65,8 +62,8 @@ final class Fields {
     static ZoneId zone(String field, @Nullable String value) {
         String id = required(field, value).trim();
         if (!IANA_ZONES.contains(id)) {
-            throw AdminException.invalid(field, field + " must be an IANA time zone like Europe/Berlin, got '"
-                    + id + "'");
+            throw AdminException.invalid(
+                    field, field + " must be an IANA time zone like Europe/Berlin, got '" + id + "'");
         }
         return ZoneId.of(id);
     }
@@ -83,8 +80,7 @@ final class Fields {
     static int range(String field, @Nullable Integer value, int min, int max) {
         int number = required(field, value);
         if (number < min || number > max) {
-            throw AdminException.invalid(field, field + " must be between " + min + " and " + max + ", got "
-                    + number);
+            throw AdminException.invalid(field, field + " must be between " + min + " and " + max + ", got " + number);
         }
         return number;
     }
@@ -101,8 +97,7 @@ final class Fields {
         String code = required(field, value).trim().toUpperCase(Locale.ROOT);
         try {
             return Currency.getInstance(code).getCurrencyCode();
-        }
-        catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException e) {
             throw AdminException.invalid(field, field + " must be an ISO 4217 code like EUR, got '" + value + "'");
         }
     }
@@ -113,8 +108,8 @@ final class Fields {
             throw AdminException.invalid(field, field + " must not be blank (omit it to keep the stored one)");
         }
         if (value.length() > 500 || !value.equals(value.strip())) {
-            throw AdminException.invalid(field, field
-                    + " must be at most 500 characters without leading or trailing spaces");
+            throw AdminException.invalid(
+                    field, field + " must be at most 500 characters without leading or trailing spaces");
         }
         return value;
     }

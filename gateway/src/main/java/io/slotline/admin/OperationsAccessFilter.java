@@ -1,18 +1,16 @@
 package io.slotline.admin;
 
-import java.io.IOException;
-import java.security.MessageDigest;
-import java.util.Locale;
-
-import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.web.filter.OncePerRequestFilter;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -48,14 +46,19 @@ final class OperationsAccessFilter extends OncePerRequestFilter {
             return;
         }
         if (expectedDigest == null) {
-            AdminProblem.of(HttpStatus.NOT_FOUND, "not_found", null, "no such resource").write(response, json);
+            AdminProblem.of(HttpStatus.NOT_FOUND, "not_found", null, "no such resource")
+                    .write(response, json);
             return;
         }
         String presented = AdminTokenFilter.bearerToken(request.getHeader(HttpHeaders.AUTHORIZATION));
         if (presented == null || !MessageDigest.isEqual(expectedDigest, AdminTokenFilter.sha256(presented))) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"slotline-admin\"");
-            AdminProblem.of(HttpStatus.UNAUTHORIZED, "unauthorized", null,
-                    "Authorization: Bearer <admin token> is required").write(response, json);
+            AdminProblem.of(
+                            HttpStatus.UNAUTHORIZED,
+                            "unauthorized",
+                            null,
+                            "Authorization: Bearer <admin token> is required")
+                    .write(response, json);
             return;
         }
         chain.doFilter(request, response);

@@ -2,7 +2,6 @@ package io.slotline.admin;
 
 import java.util.List;
 import java.util.Locale;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -15,7 +14,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record OperationsProperties(@DefaultValue("health") List<String> publicEndpoints) {
 
     OperationsProperties {
-        publicEndpoints = publicEndpoints.stream().map(id -> id.trim().toLowerCase(Locale.ROOT)).toList();
+        publicEndpoints = publicEndpoints.stream()
+                .map(id -> id.trim().toLowerCase(Locale.ROOT))
+                .toList();
     }
 
     boolean isPublic(String endpoint) {

@@ -2,16 +2,14 @@ package io.slotline.admin;
 
 import static io.slotline.admin.Fields.pick;
 
-import java.util.List;
-
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
-
 import io.slotline.admin.TenantRequests.PhoneNumberRequest;
 import io.slotline.admin.TenantViews.PhoneNumberView;
 import io.slotline.tenancy.Branch;
 import io.slotline.tenancy.PhoneNumber;
 import io.slotline.tenancy.TenantDirectory;
+import java.util.List;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The numbers callers dial, each routed to one branch across all tenants (checked whole before writing, as
@@ -34,7 +32,9 @@ class PhoneNumberAdmin {
     @Transactional(readOnly = true)
     List<PhoneNumberView> phoneNumbers(long companyId) {
         companies.existing(companyId);
-        return directory.allPhoneNumbers(companyId).stream().map(PhoneNumberView::of).toList();
+        return directory.allPhoneNumbers(companyId).stream()
+                .map(PhoneNumberView::of)
+                .toList();
     }
 
     @Transactional(readOnly = true)
@@ -61,11 +61,13 @@ class PhoneNumberAdmin {
     PhoneNumberView updatePhoneNumber(long companyId, long numberId, PhoneNumberRequest request, boolean partial) {
         PhoneNumber existing = existing(companyId, numberId);
         if (request.e164() != null && !Fields.e164("e164", request.e164()).equals(existing.e164())) {
-            throw AdminException.invalid("e164", "a number can't be renamed: add " + request.e164()
-                    + " as a new number and deactivate " + existing.e164());
+            throw AdminException.invalid(
+                    "e164",
+                    "a number can't be renamed: add " + request.e164() + " as a new number and deactivate "
+                            + existing.e164());
         }
-        Branch branch = branches.referenced(companyId, "branchId",
-                pick(request.branchId(), partial ? existing.branchId() : null));
+        Branch branch = branches.referenced(
+                companyId, "branchId", pick(request.branchId(), partial ? existing.branchId() : null));
         boolean active = pick(request.active(), !partial || existing.active());
         directory.updatePhoneNumber(companyId, existing.e164(), branch.id(), active);
         return phoneNumber(companyId, numberId);
@@ -78,15 +80,20 @@ class PhoneNumberAdmin {
     }
 
     private AdminException numberTaken(String e164, PhoneNumber taken) {
-        String owner = directory.companyUncached(taken.companyId()).map(c -> "company '" + c.slug() + "'")
+        String owner = directory
+                .companyUncached(taken.companyId())
+                .map(c -> "company '" + c.slug() + "'")
                 .orElse("company " + taken.companyId());
-        return AdminException.conflict("e164", e164 + " already belongs to branch " + taken.branchId() + " of "
-                + owner + (taken.active() ? "" : " (inactive)") + "; a number routes to one branch only");
+        return AdminException.conflict(
+                "e164",
+                e164 + " already belongs to branch " + taken.branchId() + " of " + owner
+                        + (taken.active() ? "" : " (inactive)") + "; a number routes to one branch only");
     }
 
     private PhoneNumber existing(long companyId, long numberId) {
         companies.existing(companyId);
-        return directory.phoneNumber(companyId, numberId)
+        return directory
+                .phoneNumber(companyId, numberId)
                 .orElseThrow(() -> AdminException.notFound("phone number " + numberId + " of company " + companyId));
     }
 }

@@ -1,7 +1,14 @@
 package io.slotline.admin;
 
+import io.slotline.tenancy.Language;
+import io.slotline.tenancy.PhoneNumber;
+import io.slotline.tenancy.RetellAgent;
+import io.slotline.tenancy.RetellAgents;
+import io.slotline.tenancy.TenantDirectory;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,22 +20,14 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.slotline.tenancy.Language;
-import io.slotline.tenancy.PhoneNumber;
-import io.slotline.tenancy.RetellAgent;
-import io.slotline.tenancy.RetellAgents;
-import io.slotline.tenancy.TenantDirectory;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.tags.Tag;
-
 /**
  * A company's Retell agents: which agent routes web and test calls to which branch, and which agent answers a
  * number (handed to Retell as {@code override_agent_id} when a call comes in). Agents seen answering the company's
  * numbers are listed as {@code learnt}; configuring one makes it the company's.
  */
 @RestController
-@RequestMapping(path = AdminConfiguration.API_PREFIX + "/companies/{companyId}/retell/agents",
+@RequestMapping(
+        path = AdminConfiguration.API_PREFIX + "/companies/{companyId}/retell/agents",
         produces = "application/json")
 @Tag(name = "Retell", description = "tool definitions and agents for Retell")
 class RetellAgentsController {
@@ -43,21 +42,30 @@ class RetellAgentsController {
 
     @Schema(name = "RetellAgentRequest")
     record AgentRequest(
-            @Schema(description = "the branch its web calls are for; omitted: the company's first branch")
-            @Nullable Long branchId,
-            @Schema(description = "only for calls to this number (E.164)", example = "+4930120000")
-            @Nullable String phoneNumber,
-            @Schema(description = "only while the company speaks this language (de, en)")
-            @Nullable String language) implements AdminRequest {
-    }
+            @Schema(description = "the branch its web calls are for; omitted: the company's first branch") @Nullable Long branchId,
+
+            @Schema(description = "only for calls to this number (E.164)", example = "+4930120000") @Nullable String phoneNumber,
+
+            @Schema(description = "only while the company speaks this language (de, en)") @Nullable String language)
+            implements AdminRequest {}
 
     @Schema(name = "RetellAgent")
-    record AgentView(String agentId, long companyId, @Nullable Long branchId, @Nullable String phoneNumber,
-            @Nullable String language, boolean learnt) {
+    record AgentView(
+            String agentId,
+            long companyId,
+            @Nullable Long branchId,
+            @Nullable String phoneNumber,
+            @Nullable String language,
+            boolean learnt) {
 
         static AgentView of(RetellAgent agent) {
-            return new AgentView(agent.agentId(), agent.companyId(), agent.branchId(), agent.e164(),
-                    agent.language() == null ? null : agent.language().code(), agent.learnt());
+            return new AgentView(
+                    agent.agentId(),
+                    agent.companyId(),
+                    agent.branchId(),
+                    agent.e164(),
+                    agent.language() == null ? null : agent.language().code(),
+                    agent.learnt());
         }
     }
 
@@ -69,10 +77,13 @@ class RetellAgentsController {
 
     @PutMapping("/{agentId}")
     @Transactional
-    @Operation(summary = "Configure a Retell agent for the company (idempotent)",
+    @Operation(
+            summary = "Configure a Retell agent for the company (idempotent)",
             description = "Routes the agent's web and test calls to the branch, and makes it the inbound calls' "
                     + "agent for the number, the branch or the whole company (most specific first).")
-    AgentView configure(@PathVariable long companyId, @PathVariable String agentId,
+    AgentView configure(
+            @PathVariable long companyId,
+            @PathVariable String agentId,
             @RequestBody(required = false) @Nullable AgentRequest request) {
         requireCompany(companyId);
         String id = Fields.text("agentId", agentId, 128);
@@ -81,7 +92,8 @@ class RetellAgentsController {
             throw AdminException.invalid("branchId", "branch " + r.branchId() + " is not one of this company's");
         }
         String e164 = r.phoneNumber() == null ? null : Fields.e164("phoneNumber", r.phoneNumber());
-        if (e164 != null && directory.phoneNumber(e164).map(PhoneNumber::companyId).orElse(-1L) != companyId) {
+        if (e164 != null
+                && directory.phoneNumber(e164).map(PhoneNumber::companyId).orElse(-1L) != companyId) {
             throw AdminException.invalid("phoneNumber", e164 + " is not one of this company's numbers");
         }
         Language language = r.language() == null ? null : Fields.language("language", r.language());

@@ -2,18 +2,16 @@ package io.slotline.admin;
 
 import static io.slotline.admin.Fields.pick;
 
-import java.util.ArrayList;
-import java.util.List;
-
-import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
-
 import io.slotline.admin.TenantRequests.ServiceRequest;
 import io.slotline.admin.TenantViews.ServiceView;
 import io.slotline.tenancy.Service;
 import io.slotline.tenancy.ServiceSpec;
 import io.slotline.tenancy.TenantDirectory;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A company's services for the admin API, with their steps ({@link StepFields}) and, when the request names them,
@@ -47,8 +45,9 @@ class ServiceAdmin {
     ServiceView createService(long companyId, ServiceRequest request) {
         companies.existing(companyId);
         List<Long> staffIds = staff.referenced(companyId, "staffIds", request.staffIds());
-        ServiceSpec spec = serviceSpec(request, null).withSteps(StepFields.steps(companyId, request.steps(),
-                List.of(), staffIds == null ? List.of() : staffIds));
+        ServiceSpec spec = serviceSpec(request, null)
+                .withSteps(StepFields.steps(
+                        companyId, request.steps(), List.of(), staffIds == null ? List.of() : staffIds));
         requireFreeName(companyId, spec.name(), null);
         long id = directory.createService(companyId, spec);
         if (staffIds != null) {
@@ -61,8 +60,9 @@ class ServiceAdmin {
         Service existing = existing(companyId, serviceId);
         List<Long> staffIds = staff.referenced(companyId, "staffIds", request.staffIds());
         List<Long> performers = staffIds != null ? staffIds : directory.linkedStaffIds(companyId, serviceId);
-        ServiceSpec spec = serviceSpec(request, partial ? existing : null).withSteps(StepFields.steps(companyId,
-                request.steps(), partial ? existing.steps() : List.of(), performers));
+        ServiceSpec spec = serviceSpec(request, partial ? existing : null)
+                .withSteps(StepFields.steps(
+                        companyId, request.steps(), partial ? existing.steps() : List.of(), performers));
         requireFreeName(companyId, spec.name(), serviceId);
         directory.updateService(companyId, serviceId, spec);
         if (staffIds != null) {
@@ -73,16 +73,28 @@ class ServiceAdmin {
 
     ServiceView deactivateService(long companyId, long serviceId) {
         Service s = existing(companyId, serviceId);
-        directory.updateService(companyId, serviceId, new ServiceSpec(s.name(), s.synonyms(), s.durationMinutes(),
-                s.priceCents(), s.currency(), s.calcomEventTypeId(), s.calcomEventTypeSlug(), false,
-                s.calcomTeamId(), s.steps()));
+        directory.updateService(
+                companyId,
+                serviceId,
+                new ServiceSpec(
+                        s.name(),
+                        s.synonyms(),
+                        s.durationMinutes(),
+                        s.priceCents(),
+                        s.currency(),
+                        s.calcomEventTypeId(),
+                        s.calcomEventTypeSlug(),
+                        false,
+                        s.calcomTeamId(),
+                        s.steps()));
         return service(companyId, serviceId);
     }
 
     /** The service of a request's path (404 when the company or the service is unknown). */
     Service existing(long companyId, long serviceId) {
         companies.existing(companyId);
-        return directory.serviceUncached(companyId, serviceId)
+        return directory
+                .serviceUncached(companyId, serviceId)
                 .orElseThrow(() -> AdminException.notFound("service " + serviceId + " of company " + companyId));
     }
 
@@ -99,8 +111,8 @@ class ServiceAdmin {
         if (cleanSynonyms.size() > 50) {
             throw AdminException.invalid("synonyms", "at most 50 synonyms");
         }
-        int duration = Fields.range("durationMinutes",
-                pick(r.durationMinutes(), base == null ? null : base.durationMinutes()), 1, 1440);
+        int duration = Fields.range(
+                "durationMinutes", pick(r.durationMinutes(), base == null ? null : base.durationMinutes()), 1, 1440);
         Integer price = pick(r.priceCents(), base == null ? null : base.priceCents());
         if (price != null) {
             Fields.range("priceCents", price, 0, CompanyAdmin.MAX_PRICE_CENTS);
@@ -110,16 +122,27 @@ class ServiceAdmin {
         if (eventTypeId != null) {
             Fields.positive("calcomEventTypeId", eventTypeId);
         }
-        String eventTypeSlug = Fields.optionalText("calcomEventTypeSlug",
-                pick(r.calcomEventTypeSlug(), base == null ? null : base.calcomEventTypeSlug()), 200);
+        String eventTypeSlug = Fields.optionalText(
+                "calcomEventTypeSlug",
+                pick(r.calcomEventTypeSlug(), base == null ? null : base.calcomEventTypeSlug()),
+                200);
         boolean active = pick(r.active(), base == null || base.active());
         // the team is the sync's to set (the request has no field for it): a PATCH keeps it
-        return new ServiceSpec(name, cleanSynonyms, duration, price, currency, eventTypeId, eventTypeSlug, active,
+        return new ServiceSpec(
+                name,
+                cleanSynonyms,
+                duration,
+                price,
+                currency,
+                eventTypeId,
+                eventTypeSlug,
+                active,
                 base == null ? null : base.calcomTeamId());
     }
 
     private void requireFreeName(long companyId, String name, @Nullable Long serviceId) {
-        directory.serviceByName(companyId, name)
+        directory
+                .serviceByName(companyId, name)
                 .filter(s -> serviceId == null || s.id() != serviceId)
                 .ifPresent(s -> {
                     throw AdminException.conflict("name", "service '" + name + "' already exists (id " + s.id() + ")");

@@ -1,11 +1,5 @@
 package io.slotline.admin;
 
-import java.util.List;
-
-import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
-
 import io.slotline.admin.TenantRequests.StaffEventTypeRequest;
 import io.slotline.admin.TenantViews.StaffEventTypeView;
 import io.slotline.admin.TenantViews.StaffView;
@@ -13,6 +7,10 @@ import io.slotline.tenancy.Service;
 import io.slotline.tenancy.Staff;
 import io.slotline.tenancy.StaffEventType;
 import io.slotline.tenancy.TenantDirectory;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Who performs which service, and the event type a staff member is booked on when asked for by name (checked whole
@@ -35,7 +33,9 @@ class ServiceStaffAdmin {
     @Transactional(readOnly = true)
     List<StaffView> staffOfService(long companyId, long serviceId) {
         services.existing(companyId, serviceId);
-        return directory.allStaffOfService(companyId, serviceId).stream().map(StaffView::of).toList();
+        return directory.allStaffOfService(companyId, serviceId).stream()
+                .map(StaffView::of)
+                .toList();
     }
 
     /** @return whether the link is new */
@@ -70,7 +70,11 @@ class ServiceStaffAdmin {
         services.existing(companyId, serviceId);
         Staff member = linkedStaff(companyId, serviceId, staffId);
         StaffEventType own = directory.staffEventTypes(companyId, serviceId).get(staffId);
-        return new StaffEventTypeView(serviceId, staffId, member.name(), own == null ? null : own.eventTypeId(),
+        return new StaffEventTypeView(
+                serviceId,
+                staffId,
+                member.name(),
+                own == null ? null : own.eventTypeId(),
                 own == null ? null : own.slug());
     }
 
@@ -88,22 +92,28 @@ class ServiceStaffAdmin {
         if (eventTypeId <= 0) {
             throw AdminException.invalid("eventTypeId", "eventTypeId must be a positive Cal.com event type id");
         }
-        String slug = request.slug() == null || request.slug().isBlank() ? null : request.slug().trim();
+        String slug = request.slug() == null || request.slug().isBlank()
+                ? null
+                : request.slug().trim();
         if (slug != null && !slug.matches("[A-Za-z0-9][A-Za-z0-9_-]{0,99}")) {
-            throw AdminException.invalid("slug", "slug must be a Cal.com event type slug (letters, digits, - and _, "
-                    + "at most 100)");
+            throw AdminException.invalid(
+                    "slug", "slug must be a Cal.com event type slug (letters, digits, - and _, " + "at most 100)");
         }
         if (service.calcomTeamId() != null && eventTypeId.equals(service.calcomEventTypeId())) {
-            throw AdminException.invalid("eventTypeId", "event type " + eventTypeId + " is the service's team event "
-                    + "type for any host; a staff member is booked alone only on an event type of their own "
-                    + "(a managed child or their personal event type)");
+            throw AdminException.invalid(
+                    "eventTypeId",
+                    "event type " + eventTypeId + " is the service's team event "
+                            + "type for any host; a staff member is booked alone only on an event type of their own "
+                            + "(a managed child or their personal event type)");
         }
         directory.staffEventTypes(companyId, serviceId).values().stream()
                 .filter(other -> other.staffId() != staffId && other.eventTypeId() == eventTypeId)
                 .findFirst()
                 .ifPresent(other -> {
-                    throw AdminException.conflict("eventTypeId", "event type " + eventTypeId + " is already staff "
-                            + "member " + other.staffId() + "'s own event type for this service");
+                    throw AdminException.conflict(
+                            "eventTypeId",
+                            "event type " + eventTypeId + " is already staff " + "member " + other.staffId()
+                                    + "'s own event type for this service");
                 });
         directory.setStaffEventType(companyId, serviceId, staffId, eventTypeId, slug);
         return staffEventType(companyId, serviceId, staffId);
@@ -134,8 +144,8 @@ class ServiceStaffAdmin {
     private Staff linkedStaff(long companyId, long serviceId, long staffId) {
         Staff member = staff.existing(companyId, staffId);
         if (!directory.linkedStaffIds(companyId, serviceId).contains(staffId)) {
-            throw AdminException.notFound("staff member " + staffId + " on service " + serviceId
-                    + " (link them to the service first)");
+            throw AdminException.notFound(
+                    "staff member " + staffId + " on service " + serviceId + " (link them to the service first)");
         }
         return member;
     }

@@ -2,20 +2,18 @@ package io.slotline.admin;
 
 import static io.slotline.admin.Fields.pick;
 
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
-
-import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
-
 import io.slotline.admin.TenantRequests.StaffRequest;
 import io.slotline.admin.TenantViews.StaffView;
 import io.slotline.tenancy.Branch;
 import io.slotline.tenancy.Staff;
 import io.slotline.tenancy.StaffSpec;
 import io.slotline.tenancy.TenantDirectory;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /** A company's staff for the admin API (checked whole before writing, as {@link CompanyAdmin} says). */
 @Component
@@ -60,15 +58,16 @@ class StaffAdmin {
 
     StaffView deactivateStaff(long companyId, long staffId) {
         Staff s = existing(companyId, staffId);
-        directory.updateStaff(companyId, staffId,
-                new StaffSpec(s.branchId(), s.name(), s.calcomUsername(), s.calcomUserId(), false));
+        directory.updateStaff(
+                companyId, staffId, new StaffSpec(s.branchId(), s.name(), s.calcomUsername(), s.calcomUserId(), false));
         return staffMember(companyId, staffId);
     }
 
     /** The staff member of a request's path (404 when the company or the staff member is unknown). */
     Staff existing(long companyId, long staffId) {
         companies.existing(companyId);
-        return directory.staffMemberUncached(companyId, staffId)
+        return directory
+                .staffMemberUncached(companyId, staffId)
                 .orElseThrow(() -> AdminException.notFound("staff member " + staffId + " of company " + companyId));
     }
 
@@ -80,7 +79,8 @@ class StaffAdmin {
         if (ids == null) {
             return null;
         }
-        Set<Long> known = directory.existingStaffIds(companyId, ids.stream().filter(id -> id != null).toList());
+        Set<Long> known = directory.existingStaffIds(
+                companyId, ids.stream().filter(id -> id != null).toList());
         Set<Long> unique = new LinkedHashSet<>();
         for (Long id : ids) {
             if (id == null || !known.contains(id)) {
@@ -92,11 +92,11 @@ class StaffAdmin {
     }
 
     private StaffSpec staffSpec(long companyId, StaffRequest r, @Nullable Staff base) {
-        Branch branch = branches.referenced(companyId, "branchId",
-                pick(r.branchId(), base == null ? null : base.branchId()));
+        Branch branch =
+                branches.referenced(companyId, "branchId", pick(r.branchId(), base == null ? null : base.branchId()));
         String name = Fields.text("name", pick(r.name(), base == null ? null : base.name()), 200);
-        String username = Fields.optionalText("calcomUsername",
-                pick(r.calcomUsername(), base == null ? null : base.calcomUsername()), 200);
+        String username = Fields.optionalText(
+                "calcomUsername", pick(r.calcomUsername(), base == null ? null : base.calcomUsername()), 200);
         Long userId = pick(r.calcomUserId(), base == null ? null : base.calcomUserId());
         if (userId != null) {
             Fields.positive("calcomUserId", userId);
@@ -106,11 +106,14 @@ class StaffAdmin {
     }
 
     private void requireFreeName(long companyId, String name, @Nullable Long staffId) {
-        directory.staffMemberByName(companyId, name)
+        directory
+                .staffMemberByName(companyId, name)
                 .filter(s -> staffId == null || s.id() != staffId)
                 .ifPresent(s -> {
-                    throw AdminException.conflict("name", "staff member '" + name + "' already exists (id " + s.id()
-                            + "); callers ask for staff by name");
+                    throw AdminException.conflict(
+                            "name",
+                            "staff member '" + name + "' already exists (id " + s.id()
+                                    + "); callers ask for staff by name");
                 });
     }
 }

@@ -1,9 +1,9 @@
 package io.slotline.admin;
 
+import io.slotline.tenancy.TenantFile;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -15,8 +15,6 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.stereotype.Component;
-
-import io.slotline.tenancy.TenantFile;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -37,7 +35,9 @@ class TenantApplyRunner implements ApplicationRunner, ExitCodeGenerator {
     private final boolean dryRun;
     private volatile int exitCode;
 
-    TenantApplyRunner(TenantFiles tenantFiles, JsonMapper json,
+    TenantApplyRunner(
+            TenantFiles tenantFiles,
+            JsonMapper json,
             @Value("${" + ApplyCommand.FILE_PROPERTY + "}") String file,
             @Value("${" + ApplyCommand.DRY_RUN_PROPERTY + ":false}") boolean dryRun) {
         this.tenantFiles = tenantFiles;
@@ -59,13 +59,11 @@ class TenantApplyRunner implements ApplicationRunner, ExitCodeGenerator {
             out.println(json.writerWithDefaultPrettyPrinter().writeValueAsString(result));
             log.info("{} tenant file {}: {}", dryRun ? "Dry run of" : "Applied", file, result.report());
             exitCode = 0;
-        }
-        catch (AdminException e) {
-            System.err.println("tenant file " + file + " refused: " + (e.field() == null ? ""
-                    : e.field() + ": ") + e.getMessage());
+        } catch (AdminException e) {
+            System.err.println("tenant file " + file + " refused: " + (e.field() == null ? "" : e.field() + ": ")
+                    + e.getMessage());
             exitCode = 1;
-        }
-        catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException e) {
             System.err.println("tenant file " + file + " refused: " + e.getMessage());
             exitCode = 1;
         }

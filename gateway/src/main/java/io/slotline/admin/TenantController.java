@@ -1,8 +1,23 @@
 package io.slotline.admin;
 
+import io.slotline.admin.TenantRequests.BranchRequest;
+import io.slotline.admin.TenantRequests.CompanyRequest;
+import io.slotline.admin.TenantRequests.LinkRequest;
+import io.slotline.admin.TenantRequests.LinkSetRequest;
+import io.slotline.admin.TenantRequests.PhoneNumberRequest;
+import io.slotline.admin.TenantRequests.ServiceRequest;
+import io.slotline.admin.TenantRequests.StaffEventTypeRequest;
+import io.slotline.admin.TenantRequests.StaffRequest;
+import io.slotline.admin.TenantViews.BranchView;
+import io.slotline.admin.TenantViews.CompanyView;
+import io.slotline.admin.TenantViews.PhoneNumberView;
+import io.slotline.admin.TenantViews.ServiceView;
+import io.slotline.admin.TenantViews.StaffEventTypeView;
+import io.slotline.admin.TenantViews.StaffView;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
-
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,23 +28,6 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import io.slotline.admin.TenantRequests.BranchRequest;
-import io.slotline.admin.TenantRequests.CompanyRequest;
-import io.slotline.admin.TenantRequests.LinkRequest;
-import io.slotline.admin.TenantRequests.LinkSetRequest;
-import io.slotline.admin.TenantRequests.PhoneNumberRequest;
-import io.slotline.admin.TenantRequests.ServiceRequest;
-import io.slotline.admin.TenantRequests.StaffRequest;
-import io.slotline.admin.TenantRequests.StaffEventTypeRequest;
-import io.slotline.admin.TenantViews.BranchView;
-import io.slotline.admin.TenantViews.CompanyView;
-import io.slotline.admin.TenantViews.PhoneNumberView;
-import io.slotline.admin.TenantViews.ServiceView;
-import io.slotline.admin.TenantViews.StaffView;
-import io.slotline.admin.TenantViews.StaffEventTypeView;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * Companies and what belongs to them. POST creates (201), GET reads, PUT replaces (omitted optional fields take
@@ -48,8 +46,13 @@ class TenantController {
     private final ServiceStaffAdmin serviceStaff;
     private final StaffAdmin staff;
 
-    TenantController(CompanyAdmin companies, BranchAdmin branches, PhoneNumberAdmin phoneNumbers,
-            ServiceAdmin services, ServiceStaffAdmin serviceStaff, StaffAdmin staff) {
+    TenantController(
+            CompanyAdmin companies,
+            BranchAdmin branches,
+            PhoneNumberAdmin phoneNumbers,
+            ServiceAdmin services,
+            ServiceStaffAdmin serviceStaff,
+            StaffAdmin staff) {
         this.companies = companies;
         this.branches = branches;
         this.phoneNumbers = phoneNumbers;
@@ -113,14 +116,14 @@ class TenantController {
     }
 
     @PutMapping("/{companyId}/branches/{branchId}")
-    BranchView replaceBranch(@PathVariable long companyId, @PathVariable long branchId,
-            @RequestBody BranchRequest request) {
+    BranchView replaceBranch(
+            @PathVariable long companyId, @PathVariable long branchId, @RequestBody BranchRequest request) {
         return branches.updateBranch(companyId, branchId, request, false);
     }
 
     @PatchMapping("/{companyId}/branches/{branchId}")
-    BranchView patchBranch(@PathVariable long companyId, @PathVariable long branchId,
-            @RequestBody BranchRequest request) {
+    BranchView patchBranch(
+            @PathVariable long companyId, @PathVariable long branchId, @RequestBody BranchRequest request) {
         return branches.updateBranch(companyId, branchId, request, true);
     }
 
@@ -143,21 +146,21 @@ class TenantController {
 
     @PostMapping("/{companyId}/phone-numbers")
     @Operation(summary = "Route a dialled number to a branch (409 when any tenant already has it)")
-    ResponseEntity<PhoneNumberView> addPhoneNumber(@PathVariable long companyId,
-            @RequestBody PhoneNumberRequest request) {
+    ResponseEntity<PhoneNumberView> addPhoneNumber(
+            @PathVariable long companyId, @RequestBody PhoneNumberRequest request) {
         PhoneNumberView created = phoneNumbers.addPhoneNumber(companyId, request);
         return created(companyId, "phone-numbers", created.id(), created);
     }
 
     @PutMapping("/{companyId}/phone-numbers/{numberId}")
-    PhoneNumberView replacePhoneNumber(@PathVariable long companyId, @PathVariable long numberId,
-            @RequestBody PhoneNumberRequest request) {
+    PhoneNumberView replacePhoneNumber(
+            @PathVariable long companyId, @PathVariable long numberId, @RequestBody PhoneNumberRequest request) {
         return phoneNumbers.updatePhoneNumber(companyId, numberId, request, false);
     }
 
     @PatchMapping("/{companyId}/phone-numbers/{numberId}")
-    PhoneNumberView patchPhoneNumber(@PathVariable long companyId, @PathVariable long numberId,
-            @RequestBody PhoneNumberRequest request) {
+    PhoneNumberView patchPhoneNumber(
+            @PathVariable long companyId, @PathVariable long numberId, @RequestBody PhoneNumberRequest request) {
         return phoneNumbers.updatePhoneNumber(companyId, numberId, request, true);
     }
 
@@ -185,14 +188,14 @@ class TenantController {
     }
 
     @PutMapping("/{companyId}/services/{serviceId}")
-    ServiceView replaceService(@PathVariable long companyId, @PathVariable long serviceId,
-            @RequestBody ServiceRequest request) {
+    ServiceView replaceService(
+            @PathVariable long companyId, @PathVariable long serviceId, @RequestBody ServiceRequest request) {
         return services.updateService(companyId, serviceId, request, false);
     }
 
     @PatchMapping("/{companyId}/services/{serviceId}")
-    ServiceView patchService(@PathVariable long companyId, @PathVariable long serviceId,
-            @RequestBody ServiceRequest request) {
+    ServiceView patchService(
+            @PathVariable long companyId, @PathVariable long serviceId, @RequestBody ServiceRequest request) {
         return services.updateService(companyId, serviceId, request, true);
     }
 
@@ -210,20 +213,21 @@ class TenantController {
 
     @PostMapping("/{companyId}/services/{serviceId}/staff")
     @Operation(summary = "Let a staff member perform the service (201 when new, 200 when already linked)")
-    ResponseEntity<List<StaffView>> link(@PathVariable long companyId, @PathVariable long serviceId,
-            @RequestBody LinkRequest request) {
+    ResponseEntity<List<StaffView>> link(
+            @PathVariable long companyId, @PathVariable long serviceId, @RequestBody LinkRequest request) {
         boolean created = serviceStaff.link(companyId, serviceId, request.staffId());
         List<StaffView> staff = serviceStaff.staffOfService(companyId, serviceId);
         return created
                 ? ResponseEntity.created(URI.create(AdminConfiguration.API_PREFIX + "/companies/" + companyId
-                        + "/services/" + serviceId + "/staff/" + request.staffId())).body(staff)
+                                + "/services/" + serviceId + "/staff/" + request.staffId()))
+                        .body(staff)
                 : ResponseEntity.ok(staff);
     }
 
     @PutMapping("/{companyId}/services/{serviceId}/staff")
     @Operation(summary = "Replace the set of staff who perform the service")
-    List<StaffView> replaceStaffOfService(@PathVariable long companyId, @PathVariable long serviceId,
-            @RequestBody LinkSetRequest request) {
+    List<StaffView> replaceStaffOfService(
+            @PathVariable long companyId, @PathVariable long serviceId, @RequestBody LinkSetRequest request) {
         return serviceStaff.replaceStaffOfService(companyId, serviceId, request.staffIds());
     }
 
@@ -236,23 +240,27 @@ class TenantController {
 
     @GetMapping("/{companyId}/services/{serviceId}/staff/{staffId}/event-type")
     @Operation(summary = "The staff member's own Cal.com event type for the service (null when none)")
-    StaffEventTypeView staffEventType(@PathVariable long companyId, @PathVariable long serviceId,
-            @PathVariable long staffId) {
+    StaffEventTypeView staffEventType(
+            @PathVariable long companyId, @PathVariable long serviceId, @PathVariable long staffId) {
         return serviceStaff.staffEventType(companyId, serviceId, staffId);
     }
 
     @PutMapping("/{companyId}/services/{serviceId}/staff/{staffId}/event-type")
-    @Operation(summary = "Set by hand the staff member's own Cal.com event type for the service (where callers "
-            + "asking for them are booked), for when the Cal.com sync can't map it")
-    StaffEventTypeView setStaffEventType(@PathVariable long companyId, @PathVariable long serviceId,
-            @PathVariable long staffId, @RequestBody StaffEventTypeRequest request) {
+    @Operation(
+            summary = "Set by hand the staff member's own Cal.com event type for the service (where callers "
+                    + "asking for them are booked), for when the Cal.com sync can't map it")
+    StaffEventTypeView setStaffEventType(
+            @PathVariable long companyId,
+            @PathVariable long serviceId,
+            @PathVariable long staffId,
+            @RequestBody StaffEventTypeRequest request) {
         return serviceStaff.setStaffEventType(companyId, serviceId, staffId, request);
     }
 
     @DeleteMapping("/{companyId}/services/{serviceId}/staff/{staffId}/event-type")
     @Operation(summary = "Forget the staff member's own event type for the service (they can't be asked for by name)")
-    StaffEventTypeView clearStaffEventType(@PathVariable long companyId, @PathVariable long serviceId,
-            @PathVariable long staffId) {
+    StaffEventTypeView clearStaffEventType(
+            @PathVariable long companyId, @PathVariable long serviceId, @PathVariable long staffId) {
         return serviceStaff.clearStaffEventType(companyId, serviceId, staffId);
     }
 
@@ -275,14 +283,13 @@ class TenantController {
     }
 
     @PutMapping("/{companyId}/staff/{staffId}")
-    StaffView replaceStaff(@PathVariable long companyId, @PathVariable long staffId,
-            @RequestBody StaffRequest request) {
+    StaffView replaceStaff(
+            @PathVariable long companyId, @PathVariable long staffId, @RequestBody StaffRequest request) {
         return staff.updateStaff(companyId, staffId, request, false);
     }
 
     @PatchMapping("/{companyId}/staff/{staffId}")
-    StaffView patchStaff(@PathVariable long companyId, @PathVariable long staffId,
-            @RequestBody StaffRequest request) {
+    StaffView patchStaff(@PathVariable long companyId, @PathVariable long staffId, @RequestBody StaffRequest request) {
         return staff.updateStaff(companyId, staffId, request, true);
     }
 
@@ -292,7 +299,8 @@ class TenantController {
     }
 
     private static <T> ResponseEntity<T> created(long companyId, String collection, long id, T body) {
-        return ResponseEntity.created(URI.create(AdminConfiguration.API_PREFIX + "/companies/" + companyId + "/"
-                + collection + "/" + id)).body(body);
+        return ResponseEntity.created(URI.create(
+                        AdminConfiguration.API_PREFIX + "/companies/" + companyId + "/" + collection + "/" + id))
+                .body(body);
     }
 }

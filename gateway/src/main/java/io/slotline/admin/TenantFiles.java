@@ -1,17 +1,15 @@
 package io.slotline.admin;
 
-import java.util.List;
-import java.util.Set;
-import java.util.HashSet;
-
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
-
 import io.slotline.tenancy.ImportReport;
 import io.slotline.tenancy.TenantDirectory;
 import io.slotline.tenancy.TenantFile;
 import io.slotline.tenancy.TenantImporter;
 import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Applies tenant files for the API and the command line: the importer does the work in one transaction; this adds
@@ -33,8 +31,7 @@ class TenantFiles {
 
     /** @param changed whether anything was (or, in a dry run, would be) created, updated or unlinked */
     @Schema(name = "ApplyResult")
-    record ApplyResult(boolean dryRun, boolean changed, ImportReport report) {
-    }
+    record ApplyResult(boolean dryRun, boolean changed, ImportReport report) {}
 
     ApplyResult apply(TenantFile file, boolean dryRun) {
         check(file);
@@ -58,7 +55,8 @@ class TenantFiles {
     private void check(TenantFile file) {
         String slug = Fields.slug("company.slug", file.company().slug());
         if (file.company().defaultTimeZone() != null) {
-            Fields.zone("company.defaultTimeZone", file.company().defaultTimeZone().getId());
+            Fields.zone(
+                    "company.defaultTimeZone", file.company().defaultTimeZone().getId());
         }
         Set<String> inFile = new HashSet<>();
         List<TenantFile.BranchEntry> branches = file.branches();
@@ -74,9 +72,12 @@ class TenantFiles {
                 if (!inFile.add(e164)) {
                     throw AdminException.conflict(field, e164 + " is listed twice; a number routes to one branch");
                 }
-                directory.phoneNumber(e164)
-                        .filter(owned -> directory.companyUncached(owned.companyId())
-                                .map(owner -> !owner.slug().equals(slug)).orElse(true))
+                directory
+                        .phoneNumber(e164)
+                        .filter(owned -> directory
+                                .companyUncached(owned.companyId())
+                                .map(owner -> !owner.slug().equals(slug))
+                                .orElse(true))
                         .ifPresent(owned -> {
                             throw AdminException.conflict(field, e164 + " already belongs to another company");
                         });

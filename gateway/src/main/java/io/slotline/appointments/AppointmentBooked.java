@@ -2,7 +2,6 @@ package io.slotline.appointments;
 
 import java.time.Instant;
 import java.time.ZoneId;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,6 +12,11 @@ import org.jspecify.annotations.Nullable;
  * @param eventTypeId  the service's event type (its buffers widen the busy time), when known
  * @param hostUsername the Cal.com user whose time it is, when known
  */
-public record AppointmentBooked(long companyId, Instant start, Instant end, ZoneId zone, @Nullable Long eventTypeId,
-        @Nullable String hostUsername, AppointmentSource source) {
-}
+public record AppointmentBooked(
+        long companyId,
+        Instant start,
+        Instant end,
+        ZoneId zone,
+        @Nullable Long eventTypeId,
+        @Nullable String hostUsername,
+        AppointmentSource source) {}

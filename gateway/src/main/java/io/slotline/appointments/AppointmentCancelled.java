@@ -2,7 +2,6 @@ package io.slotline.appointments;
 
 import java.time.Instant;
 import java.time.ZoneId;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,6 +11,11 @@ import org.jspecify.annotations.Nullable;
  * @param eventTypeId  the service's event type, when known
  * @param hostUsername the Cal.com user whose time was freed, when known
  */
-public record AppointmentCancelled(long companyId, Instant start, Instant end, ZoneId zone,
-        @Nullable Long eventTypeId, @Nullable String hostUsername, AppointmentSource source) {
-}
+public record AppointmentCancelled(
+        long companyId,
+        Instant start,
+        Instant end,
+        ZoneId zone,
+        @Nullable Long eventTypeId,
+        @Nullable String hostUsername,
+        AppointmentSource source) {}

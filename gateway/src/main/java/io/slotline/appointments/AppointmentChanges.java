@@ -1,17 +1,5 @@
 package io.slotline.appointments;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.List;
-import java.util.Optional;
-
-import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.stereotype.Service;
-
 import io.slotline.calcom.Booking;
 import io.slotline.calcom.BookingStatus;
 import io.slotline.calcom.CalcomAccount;
@@ -21,6 +9,16 @@ import io.slotline.calcom.Host;
 import io.slotline.tenancy.Company;
 import io.slotline.tenancy.Staff;
 import io.slotline.tenancy.TenantDirectory;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
 
 /**
  * Cancels and moves appointments in Cal.com and keeps our records following it: a cancel marks the row cancelled
@@ -46,8 +44,12 @@ public class AppointmentChanges {
     private final ApplicationEventPublisher events;
     private final AppointmentSteps steps;
 
-    AppointmentChanges(CalcomApi calcom, Appointments appointments, TenantDirectory tenants,
-            ApplicationEventPublisher events, AppointmentSteps steps) {
+    AppointmentChanges(
+            CalcomApi calcom,
+            Appointments appointments,
+            TenantDirectory tenants,
+            ApplicationEventPublisher events,
+            AppointmentSteps steps) {
         this.steps = steps;
         this.calcom = calcom;
         this.appointments = appointments;
@@ -55,39 +57,32 @@ public class AppointmentChanges {
         this.events = events;
     }
 
-    public sealed interface CancelOutcome permits Cancelled, CancelRefused {
-    }
+    public sealed interface CancelOutcome permits Cancelled, CancelRefused {}
 
     /** @param alreadyCancelled Cal.com had it cancelled before this request (web, an earlier attempt) */
-    public record Cancelled(Appointment appointment, boolean alreadyCancelled) implements CancelOutcome {
-    }
+    public record Cancelled(Appointment appointment, boolean alreadyCancelled) implements CancelOutcome {}
 
     /** Cal.com said no, for a reason other than "already cancelled"; {@code detail} is its message. */
-    public record CancelRefused(String detail) implements CancelOutcome {
-    }
+    public record CancelRefused(String detail) implements CancelOutcome {}
 
-    public sealed interface RescheduleOutcome permits Rescheduled, NewTimeUnavailable, NoLongerActive,
-            RescheduleRefused {
-    }
+    public sealed interface RescheduleOutcome
+            permits Rescheduled, NewTimeUnavailable, NoLongerActive, RescheduleRefused {}
 
-    public record Rescheduled(Appointment previous, Appointment replacement) implements RescheduleOutcome {
-    }
+    public record Rescheduled(Appointment previous, Appointment replacement) implements RescheduleOutcome {}
 
     /** The new time can't be booked (taken, held by someone, too soon or too far ahead, past). */
-    public record NewTimeUnavailable(CalcomException.SlotUnavailable.Reason reason) implements RescheduleOutcome {
-    }
+    public record NewTimeUnavailable(CalcomException.SlotUnavailable.Reason reason) implements RescheduleOutcome {}
 
     /** Cal.com has the booking cancelled: our row now says so too, there is nothing to move. */
-    public record NoLongerActive(Appointment appointment) implements RescheduleOutcome {
-    }
+    public record NoLongerActive(Appointment appointment) implements RescheduleOutcome {}
 
-    public record RescheduleRefused(String detail) implements RescheduleOutcome {
-    }
+    public record RescheduleRefused(String detail) implements RescheduleOutcome {}
 
     /** The tenant's Cal.com credentials; a company without a key can't change anything. */
     public CalcomAccount account(Company company) {
-        String key = tenants.calcomApiKey(company.id()).orElseThrow(() -> new CalcomException.Unauthorized(
-                CalcomException.Origin.of(company.slug(), "bookings"), "no Cal.com API key configured"));
+        String key = tenants.calcomApiKey(company.id())
+                .orElseThrow(() -> new CalcomException.Unauthorized(
+                        CalcomException.Origin.of(company.slug(), "bookings"), "no Cal.com API key configured"));
         return new CalcomAccount(company.slug(), key);
     }
 
@@ -117,11 +112,16 @@ public class AppointmentChanges {
             } catch (CalcomException.BadRequest | CalcomException.NotFound | CalcomException.SlotUnavailable e) {
                 Optional<Booking> current = readBack(account, uid);
                 if (current.isEmpty() || current.get().status() != BookingStatus.CANCELLED) {
-                    log.info("Cal.com refused to cancel booking {} of company {}: {}", uid, company.slug(),
+                    log.info(
+                            "Cal.com refused to cancel booking {} of company {}: {}",
+                            uid,
+                            company.slug(),
                             e.getMessage());
                     return new CancelRefused(e.getMessage());
                 }
-                String why = current.get().cancellationReason() != null ? current.get().cancellationReason() : reason;
+                String why = current.get().cancellationReason() != null
+                        ? current.get().cancellationReason()
+                        : reason;
                 appointments.markCancelled(company.id(), appointment.id(), why);
                 freed(company, zone, appointment);
                 return new Cancelled(reread(appointment), true);
@@ -138,8 +138,12 @@ public class AppointmentChanges {
      * Cal.com refuses to cancel (and has not cancelled) leaves the appointment booked, the others cancelled: a
      * retry cancels the rest; the appointment is marked for a person's attention meanwhile.
      */
-    private CancelOutcome cancelSteps(Company company, ZoneId zone, Appointment appointment,
-                                      List<AppointmentSteps.Step> booked, @Nullable String reason) {
+    private CancelOutcome cancelSteps(
+            Company company,
+            ZoneId zone,
+            Appointment appointment,
+            List<AppointmentSteps.Step> booked,
+            @Nullable String reason) {
         CalcomAccount account = account(company);
         String why = reason != null && !reason.isBlank() ? reason : noReasonGiven(company);
         steps.markCancelling(company.id(), appointment.id());
@@ -155,8 +159,12 @@ public class AppointmentChanges {
             } catch (CalcomException.BadRequest | CalcomException.NotFound | CalcomException.SlotUnavailable e) {
                 Optional<Booking> current = readBack(account, step.calcomBookingUid());
                 if (current.isEmpty() || current.get().status() != BookingStatus.CANCELLED) {
-                    log.info("Cal.com refused to cancel step {} ({}) of appointment {}: {}", step.step(),
-                            step.calcomBookingUid(), appointment.id(), e.getMessage());
+                    log.info(
+                            "Cal.com refused to cancel step {} ({}) of appointment {}: {}",
+                            step.step(),
+                            step.calcomBookingUid(),
+                            appointment.id(),
+                            e.getMessage());
                     refused = e.getMessage();
                     continue;
                 }
@@ -169,8 +177,8 @@ public class AppointmentChanges {
         }
         if (refused != null) {
             steps.cancellingFailed(company.id(), appointment.id());
-            steps.markAttention(company.id(), appointment.id(), "not every step could be cancelled in Cal.com: "
-                    + refused);
+            steps.markAttention(
+                    company.id(), appointment.id(), "not every step could be cancelled in Cal.com: " + refused);
             return new CancelRefused(refused);
         }
         appointments.markCancelled(company.id(), appointment.id(), reason);
@@ -192,8 +200,12 @@ public class AppointmentChanges {
             } catch (CalcomException e) {
                 Optional<Booking> current = readBack(account, step.calcomBookingUid());
                 if (current.isEmpty() || current.get().status() != BookingStatus.CANCELLED) {
-                    log.warn("could not cancel step {} ({}) of moved appointment {}: {}", step.step(),
-                            step.calcomBookingUid(), appointment.id(), e.getMessage());
+                    log.warn(
+                            "could not cancel step {} ({}) of moved appointment {}: {}",
+                            step.step(),
+                            step.calcomBookingUid(),
+                            appointment.id(),
+                            e.getMessage());
                     all = false;
                     continue;
                 }
@@ -208,21 +220,31 @@ public class AppointmentChanges {
         String host = null;
         if (step.staffId() != null && appointment.branchId() != null) {
             host = tenants.staffMember(company.id(), appointment.branchId(), step.staffId())
-                    .map(Staff::calcomUsername).orElse(null);
+                    .map(Staff::calcomUsername)
+                    .orElse(null);
         }
-        Long eventTypeId = appointment.serviceId() == null ? null : tenants.activeService(company.id(),
-                appointment.serviceId()).filter(s -> step.step() < s.steps().size())
-                .map(s -> s.steps().get(step.step()).calcomEventTypeId()).orElse(null);
-        events.publishEvent(new AppointmentCancelled(company.id(), step.startsAt(), step.endsAt(), zone, eventTypeId,
-                host, AppointmentSource.PHONE));
+        Long eventTypeId = appointment.serviceId() == null
+                ? null
+                : tenants.activeService(company.id(), appointment.serviceId())
+                        .filter(s -> step.step() < s.steps().size())
+                        .map(s -> s.steps().get(step.step()).calcomEventTypeId())
+                        .orElse(null);
+        events.publishEvent(new AppointmentCancelled(
+                company.id(), step.startsAt(), step.endsAt(), zone, eventTypeId, host, AppointmentSource.PHONE));
     }
 
     /**
      * @param callId         the call that moved it, recorded on the replacement
      * @param idempotencyKey the replacement row's key: a repeat returns the first replacement
      */
-    public RescheduleOutcome reschedule(Company company, ZoneId zone, Appointment appointment, Instant newStart,
-            @Nullable String reason, @Nullable Long callId, String idempotencyKey) {
+    public RescheduleOutcome reschedule(
+            Company company,
+            ZoneId zone,
+            Appointment appointment,
+            Instant newStart,
+            @Nullable String reason,
+            @Nullable Long callId,
+            String idempotencyKey) {
         requireSameCompany(company, appointment);
         String uid = appointment.calcomBookingUid();
         if (uid == null) {
@@ -247,28 +269,50 @@ public class AppointmentChanges {
                     return new RescheduleRefused(e.getMessage());
                 }
             } else if (current.isPresent() && current.get().status() == BookingStatus.CANCELLED) {
-                appointments.markCancelled(company.id(), appointment.id(), current.get().cancellationReason());
+                appointments.markCancelled(
+                        company.id(), appointment.id(), current.get().cancellationReason());
                 return new NoLongerActive(reread(appointment));
             } else {
                 log.info("Cal.com refused to move booking {} of company {}: {}", uid, company.slug(), e.getMessage());
                 return new RescheduleRefused(e.getMessage());
             }
         }
-        NewAppointment replacement = new NewAppointment(company.id(), appointment.branchId(), appointment.serviceId(),
-                staffOf(company, appointment, moved), appointment.customerId(), callId, moved.start(), moved.end(),
-                moved.uid(), statusOf(moved.status()), AppointmentSource.PHONE, idempotencyKey, appointment.notes());
+        NewAppointment replacement = new NewAppointment(
+                company.id(),
+                appointment.branchId(),
+                appointment.serviceId(),
+                staffOf(company, appointment, moved),
+                appointment.customerId(),
+                callId,
+                moved.start(),
+                moved.end(),
+                moved.uid(),
+                statusOf(moved.status()),
+                AppointmentSource.PHONE,
+                idempotencyKey,
+                appointment.notes());
         Appointment recorded;
         try {
-            recorded = appointments.insertRescheduled(company.id(), appointment.id(), replacement).appointment();
+            recorded = appointments
+                    .insertRescheduled(company.id(), appointment.id(), replacement)
+                    .appointment();
         } catch (IllegalStateException e) {
             // Cal.com's webhook recorded the move first and the old row is no longer upcoming: Cal.com has moved
             // it, so the caller hears that; the webhook's row is the record
             String newUid = moved.uid();
             recorded = appointments.findByBookingUid(company.id(), newUid).orElseThrow(() -> e);
         }
-        events.publishEvent(new AppointmentMoved(company.id(), appointment.startsAt(), appointment.endsAt(),
-                hostOf(company, appointment), moved.start(), moved.end(), moved.hostUsername(), zone,
-                eventTypeOf(company, appointment), AppointmentSource.PHONE));
+        events.publishEvent(new AppointmentMoved(
+                company.id(),
+                appointment.startsAt(),
+                appointment.endsAt(),
+                hostOf(company, appointment),
+                moved.start(),
+                moved.end(),
+                moved.hostUsername(),
+                zone,
+                eventTypeOf(company, appointment),
+                AppointmentSource.PHONE));
         return new Rescheduled(reread(appointment), recorded);
     }
 
@@ -307,8 +351,14 @@ public class AppointmentChanges {
     }
 
     private void freed(Company company, ZoneId zone, Appointment appointment) {
-        events.publishEvent(new AppointmentCancelled(company.id(), appointment.startsAt(), appointment.endsAt(), zone,
-                eventTypeOf(company, appointment), hostOf(company, appointment), AppointmentSource.PHONE));
+        events.publishEvent(new AppointmentCancelled(
+                company.id(),
+                appointment.startsAt(),
+                appointment.endsAt(),
+                zone,
+                eventTypeOf(company, appointment),
+                hostOf(company, appointment),
+                AppointmentSource.PHONE));
     }
 
     /** The cache tells of a free time Cal.com just refused: every calendar of the company forgets that day. */
@@ -333,7 +383,9 @@ public class AppointmentChanges {
         if (staffId == null || branchId == null) {
             return null;
         }
-        return tenants.staffMember(company.id(), branchId, staffId).map(Staff::calcomUsername).orElse(null);
+        return tenants.staffMember(company.id(), branchId, staffId)
+                .map(Staff::calcomUsername)
+                .orElse(null);
     }
 
     private Appointment reread(Appointment appointment) {

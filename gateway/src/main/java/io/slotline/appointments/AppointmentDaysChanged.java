@@ -7,5 +7,4 @@ import java.time.LocalDate;
  * times or host, a time Cal.com refused although it looked free): every calendar of the company may differ from
  * what was known. Published after the change is committed (at once when there is no transaction).
  */
-public record AppointmentDaysChanged(long companyId, LocalDate from, LocalDate to, AppointmentSource source) {
-}
+public record AppointmentDaysChanged(long companyId, LocalDate from, LocalDate to, AppointmentSource source) {}

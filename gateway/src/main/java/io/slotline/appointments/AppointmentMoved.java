@@ -2,7 +2,6 @@ package io.slotline.appointments;
 
 import java.time.Instant;
 import java.time.ZoneId;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,7 +11,14 @@ import org.jspecify.annotations.Nullable;
  * @param previousHost the Cal.com user the previous time was with, when known
  * @param hostUsername the Cal.com user the new time is with, when known
  */
-public record AppointmentMoved(long companyId, Instant previousStart, Instant previousEnd,
-        @Nullable String previousHost, Instant start, Instant end, @Nullable String hostUsername, ZoneId zone,
-        @Nullable Long eventTypeId, AppointmentSource source) {
-}
+public record AppointmentMoved(
+        long companyId,
+        Instant previousStart,
+        Instant previousEnd,
+        @Nullable String previousHost,
+        Instant start,
+        Instant end,
+        @Nullable String hostUsername,
+        ZoneId zone,
+        @Nullable Long eventTypeId,
+        AppointmentSource source) {}

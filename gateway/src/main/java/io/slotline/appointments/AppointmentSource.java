@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** Where a booking was made: on the phone through us, in Cal.com directly (learned by webhook), or by an admin. */
 public enum AppointmentSource {
-    PHONE, CALCOM, ADMIN;
+    PHONE,
+    CALCOM,
+    ADMIN;
 
     String dbValue() {
         return name().toLowerCase(Locale.ROOT);

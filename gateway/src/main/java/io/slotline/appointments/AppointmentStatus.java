@@ -3,7 +3,11 @@ package io.slotline.appointments;
 import java.util.Locale;
 
 public enum AppointmentStatus {
-    BOOKED, PENDING, CANCELLED, RESCHEDULED, REJECTED;
+    BOOKED,
+    PENDING,
+    CANCELLED,
+    RESCHEDULED,
+    REJECTED;
 
     String dbValue() {
         return name().toLowerCase(Locale.ROOT);

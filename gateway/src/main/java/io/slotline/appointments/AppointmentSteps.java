@@ -9,7 +9,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,13 +27,20 @@ public class AppointmentSteps {
      * @param ours the booking is cancelled (or being cancelled) by Slotline itself: a Cal.com webhook about its
      *             cancellation is our own echo
      */
-    public record Step(long appointmentId, long companyId, int step, @Nullable Long staffId, Instant startsAt,
-                       Instant endsAt, String calcomBookingUid, boolean cancelled, boolean ours) {
-    }
+    public record Step(
+            long appointmentId,
+            long companyId,
+            int step,
+            @Nullable Long staffId,
+            Instant startsAt,
+            Instant endsAt,
+            String calcomBookingUid,
+            boolean cancelled,
+            boolean ours) {}
 
     /** A step's booking to record. */
-    public record NewStep(int step, @Nullable Long staffId, Instant startsAt, Instant endsAt, String calcomBookingUid) {
-    }
+    public record NewStep(
+            int step, @Nullable Long staffId, Instant startsAt, Instant endsAt, String calcomBookingUid) {}
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -112,11 +118,12 @@ public class AppointmentSteps {
     /** @return false when the step was cancelled already */
     public boolean markCancelled(long companyId, long appointmentId, int step) {
         return jdbc.sql("UPDATE appointment_steps SET status = 'cancelled' WHERE company_id = :companyId "
-                        + "AND appointment_id = :id AND step = :step AND status IN ('booked', 'cancelling')")
-                .param("companyId", companyId)
-                .param("id", appointmentId)
-                .param("step", step)
-                .update() == 1;
+                                + "AND appointment_id = :id AND step = :step AND status IN ('booked', 'cancelling')")
+                        .param("companyId", companyId)
+                        .param("id", appointmentId)
+                        .param("step", step)
+                        .update()
+                == 1;
     }
 
     /**
@@ -126,12 +133,13 @@ public class AppointmentSteps {
      */
     public boolean markAttention(long companyId, long appointmentId, String why) {
         return jdbc.sql("UPDATE appointments SET attention = :why, updated_at = :now WHERE company_id = :companyId "
-                        + "AND id = :id AND attention IS NULL")
-                .param("why", why.length() > 500 ? why.substring(0, 500) : why)
-                .param("now", utc(clock.instant()))
-                .param("companyId", companyId)
-                .param("id", appointmentId)
-                .update() == 1;
+                                + "AND id = :id AND attention IS NULL")
+                        .param("why", why.length() > 500 ? why.substring(0, 500) : why)
+                        .param("now", utc(clock.instant()))
+                        .param("companyId", companyId)
+                        .param("id", appointmentId)
+                        .update()
+                == 1;
     }
 
     /** Why the appointment needs attention, if it does. */
@@ -149,9 +157,15 @@ public class AppointmentSteps {
     }
 
     private static Step map(ResultSet rs, int row) throws SQLException {
-        return new Step(rs.getLong("appointment_id"), rs.getLong("company_id"), rs.getInt("step"),
-                rs.getObject("staff_id", Long.class), rs.getObject("starts_at", OffsetDateTime.class).toInstant(),
-                rs.getObject("ends_at", OffsetDateTime.class).toInstant(), rs.getString("calcom_booking_uid"),
-                "cancelled".equals(rs.getString("status")), "cancelling".equals(rs.getString("status")));
+        return new Step(
+                rs.getLong("appointment_id"),
+                rs.getLong("company_id"),
+                rs.getInt("step"),
+                rs.getObject("staff_id", Long.class),
+                rs.getObject("starts_at", OffsetDateTime.class).toInstant(),
+                rs.getObject("ends_at", OffsetDateTime.class).toInstant(),
+                rs.getString("calcom_booking_uid"),
+                "cancelled".equals(rs.getString("status")),
+                "cancelling".equals(rs.getString("status")));
     }
 }

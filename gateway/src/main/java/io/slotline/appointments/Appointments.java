@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.SqlParameterValue;
@@ -44,8 +43,7 @@ public class Appointments {
     }
 
     /** The stored row, and whether this call created it (false: an earlier insert or webhook had). */
-    public record Saved(Appointment appointment, boolean created) {
-    }
+    public record Saved(Appointment appointment, boolean created) {}
 
     /**
      * Inserts, or returns the row already holding the idempotency key or booking uid. A row that a Cal.com
@@ -88,8 +86,8 @@ public class Appointments {
                     .param("id", previousId)
                     .update();
             if (moved != 1) {
-                throw new IllegalStateException("appointment " + previousId + " is " + previous.status().dbValue()
-                        + ", not upcoming");
+                throw new IllegalStateException(
+                        "appointment " + previousId + " is " + previous.status().dbValue() + ", not upcoming");
             }
             return insert(replacement, previous.id(), previous.rescheduleCount() + 1);
         });
@@ -157,11 +155,12 @@ public class Appointments {
         return jdbc.sql("""
                 UPDATE appointments SET status = 'cancelled', cancellation_reason = :reason, updated_at = :now
                 WHERE company_id = :companyId AND id = :id AND status IN ('booked', 'pending')""")
-                .param("reason", reason == null ? null : truncate(reason, 1000), Types.VARCHAR)
-                .param("now", utc(clock.instant()))
-                .param("companyId", companyId)
-                .param("id", id)
-                .update() == 1;
+                        .param("reason", reason == null ? null : truncate(reason, 1000), Types.VARCHAR)
+                        .param("now", utc(clock.instant()))
+                        .param("companyId", companyId)
+                        .param("id", id)
+                        .update()
+                == 1;
     }
 
     /**
@@ -178,7 +177,9 @@ public class Appointments {
                 ORDER BY bookings DESC, last_starts_at DESC, service_id""")
                 .param("companyId", companyId)
                 .param("customerId", customerId)
-                .query((rs, row) -> new ServiceBookingCount(rs.getLong("service_id"), rs.getInt("bookings"),
+                .query((rs, row) -> new ServiceBookingCount(
+                        rs.getLong("service_id"),
+                        rs.getInt("bookings"),
                         rs.getObject("last_starts_at", OffsetDateTime.class).toInstant()))
                 .list();
     }
@@ -210,11 +211,8 @@ public class Appointments {
                         reschedule_count, notes, created_at, updated_at)
                     VALUES (:companyId, :branchId, :serviceId, :staffId, :customerId, :callId, :startsAt, :endsAt,
                         :uid, :status, :source, :key, :fromId, :count, :notes, :now, :now)
-                    ON CONFLICT DO NOTHING""")
-                    .params(params)
-                    .update(keys, "id");
-        }
-        catch (DuplicateKeyException e) {
+                    ON CONFLICT DO NOTHING""").params(params).update(keys, "id");
+        } catch (DuplicateKeyException e) {
             inserted = 0;
         }
         if (inserted == 1 && keys.getKey() != null) {
@@ -232,8 +230,8 @@ public class Appointments {
                 return adopt(byUid.get(), params);
             }
         }
-        throw new IllegalStateException("appointment conflicts with a row of another company "
-                + "(idempotency key or booking uid reused)");
+        throw new IllegalStateException(
+                "appointment conflicts with a row of another company " + "(idempotency key or booking uid reused)");
     }
 
     /**
@@ -244,7 +242,8 @@ public class Appointments {
      */
     private Saved adopt(Appointment existing, Map<String, Object> params) {
         int adopted = 0;
-        if (existing.idempotencyKey() == null && params.get("key") instanceof SqlParameterValue key
+        if (existing.idempotencyKey() == null
+                && params.get("key") instanceof SqlParameterValue key
                 && key.getValue() != null) {
             adopted = jdbc.sql("""
                     UPDATE appointments SET
@@ -259,10 +258,7 @@ public class Appointments {
                         reschedule_count = CASE WHEN rescheduled_from_id IS NULL THEN :count ELSE reschedule_count END,
                         notes = COALESCE(notes, :notes),
                         updated_at = :now
-                    WHERE company_id = :companyId AND id = :id AND idempotency_key IS NULL""")
-                    .params(params)
-                    .param("id", existing.id())
-                    .update();
+                    WHERE company_id = :companyId AND id = :id AND idempotency_key IS NULL""").params(params).param("id", existing.id()).update();
         }
         return new Saved(findById(existing.companyId(), existing.id()).orElseThrow(), adopted == 1);
     }

@@ -1,13 +1,11 @@
 package io.slotline.appointments;
 
+import io.slotline.tenancy.FeeRule;
+import io.slotline.tenancy.Policies;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-
 import org.jspecify.annotations.Nullable;
-
-import io.slotline.tenancy.FeeRule;
-import io.slotline.tenancy.Policies;
 
 /**
  * Whether a caller may still cancel or move an appointment by phone, and what it costs. The deadline is a hard
@@ -17,15 +15,16 @@ import io.slotline.tenancy.Policies;
  */
 public final class ChangePolicy {
 
-    public enum Change { CANCEL, RESCHEDULE }
-
-    public sealed interface Decision permits Allowed, FeeToConfirm, DeadlinePassed, RescheduleLimitReached,
-            AlreadyStarted {
+    public enum Change {
+        CANCEL,
+        RESCHEDULE
     }
+
+    public sealed interface Decision
+            permits Allowed, FeeToConfirm, DeadlinePassed, RescheduleLimitReached, AlreadyStarted {}
 
     /** Go ahead; {@code feeCents} is charged (0: free) and was confirmed by the caller when not free. */
-    public record Allowed(int feeCents) implements Decision {
-    }
+    public record Allowed(int feeCents) implements Decision {}
 
     /**
      * A fee applies and the caller has not agreed to it yet: name it before acting.
@@ -33,31 +32,25 @@ public final class ChangePolicy {
      * @param lowerFeeFromHours the notice from which a lower fee would have applied ("less than 24 hours before
      *                          we charge 15 euros"); null when the fee applies whatever the notice
      */
-    public record FeeToConfirm(int feeCents, @Nullable Integer lowerFeeFromHours) implements Decision {
-    }
+    public record FeeToConfirm(int feeCents, @Nullable Integer lowerFeeFromHours) implements Decision {}
 
-    public record DeadlinePassed(int deadlineHours) implements Decision {
-    }
+    public record DeadlinePassed(int deadlineHours) implements Decision {}
 
-    public record RescheduleLimitReached(int maxReschedules) implements Decision {
-    }
+    public record RescheduleLimitReached(int maxReschedules) implements Decision {}
 
     /** The appointment has begun or is over: nothing to change any more. */
-    public record AlreadyStarted() implements Decision {
-    }
+    public record AlreadyStarted() implements Decision {}
 
-    private ChangePolicy() {
-    }
+    private ChangePolicy() {}
 
-    public static Decision evaluate(Policies policies, Change change, Appointment appointment, Instant now,
-            boolean feeConfirmed) {
+    public static Decision evaluate(
+            Policies policies, Change change, Appointment appointment, Instant now, boolean feeConfirmed) {
         Duration notice = Duration.between(now, appointment.startsAt());
         if (notice.isNegative() || notice.isZero()) {
             return new AlreadyStarted();
         }
-        int deadlineHours = change == Change.CANCEL
-                ? policies.cancellationDeadlineHours()
-                : policies.rescheduleDeadlineHours();
+        int deadlineHours =
+                change == Change.CANCEL ? policies.cancellationDeadlineHours() : policies.rescheduleDeadlineHours();
         if (notice.compareTo(Duration.ofHours(deadlineHours)) < 0) {
             return new DeadlinePassed(deadlineHours);
         }

@@ -1,7 +1,6 @@
 package io.slotline.appointments;
 
 import java.time.Instant;
-
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +42,11 @@ class FreedHolds {
             holds.releaseBooked(companyId, host, start, end);
         } catch (DataAccessException e) {
             // the hold then ends when it expires, minutes from now; the cancellation itself is done
-            log.warn("could not end the booked holds of {} at {} in company {}: {}", host, start, companyId,
+            log.warn(
+                    "could not end the booked holds of {} at {} in company {}: {}",
+                    host,
+                    start,
+                    companyId,
                     e.getMessage());
         }
     }

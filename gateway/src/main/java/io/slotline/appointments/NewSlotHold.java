@@ -2,12 +2,18 @@ package io.slotline.appointments;
 
 import java.time.Instant;
 import java.util.Objects;
-
 import org.jspecify.annotations.Nullable;
 
 /** A hold to claim: {@code host} from {@code startsAt} to {@code endsAt}, for one call, until {@code expiresAt}. */
-public record NewSlotHold(long companyId, String retellCallId, long serviceId, @Nullable Long staffId, String host,
-        Instant startsAt, Instant endsAt, Instant expiresAt) {
+public record NewSlotHold(
+        long companyId,
+        String retellCallId,
+        long serviceId,
+        @Nullable Long staffId,
+        String host,
+        Instant startsAt,
+        Instant endsAt,
+        Instant expiresAt) {
 
     public NewSlotHold {
         Objects.requireNonNull(retellCallId, "retellCallId");

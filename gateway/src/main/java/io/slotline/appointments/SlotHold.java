@@ -1,7 +1,6 @@
 package io.slotline.appointments;
 
 import java.time.Instant;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,11 +12,25 @@ import org.jspecify.annotations.Nullable;
  *                       host claims
  * @param reservationUid the courtesy reservation in Cal.com, if one was made
  */
-public record SlotHold(long id, long companyId, String retellCallId, long serviceId, @Nullable Long staffId,
-        @Nullable String host, Instant startsAt, Instant endsAt, @Nullable String reservationUid, Instant expiresAt,
-        Status status, Instant createdAt) {
+public record SlotHold(
+        long id,
+        long companyId,
+        String retellCallId,
+        long serviceId,
+        @Nullable Long staffId,
+        @Nullable String host,
+        Instant startsAt,
+        Instant endsAt,
+        @Nullable String reservationUid,
+        Instant expiresAt,
+        Status status,
+        Instant createdAt) {
 
-    public enum Status { HELD, BOOKED, RELEASED }
+    public enum Status {
+        HELD,
+        BOOKED,
+        RELEASED
+    }
 
     public boolean overlaps(Instant start, Instant end) {
         return startsAt.isBefore(end) && endsAt.isAfter(start);

@@ -1,5 +1,6 @@
 package io.slotline.appointments;
 
+import io.slotline.housekeeping.ExpiringRecords;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -13,7 +14,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,8 +22,6 @@ import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import io.slotline.housekeeping.ExpiringRecords;
 
 /**
  * Slot holds in the shared database. A hold is claimed atomically ({@link #claim}): under a row lock on its host,
@@ -38,6 +36,7 @@ public class SlotHolds implements ExpiringRecords {
             expires_at, status, created_at""";
     /** Longer than any service (at most 1440 minutes): bounds the index range an overlap query reads. */
     private static final Duration LONGEST_HOLD = Duration.ofDays(1);
+
     private static final int LOCK_ATTEMPTS = 3;
 
     private final JdbcClient jdbc;
@@ -87,7 +86,10 @@ public class SlotHolds implements ExpiringRecords {
         for (int attempt = 1; ; attempt++) {
             try {
                 return transactions.execute(status -> {
-                    wanted.stream().map(NewSlotHold::host).distinct().sorted()
+                    wanted.stream()
+                            .map(NewSlotHold::host)
+                            .distinct()
+                            .sorted()
                             .forEach(host -> lock(wanted.get(0).companyId(), host));
                     // a repeat of the call's own claim (a retry racing the first request) gets the same holds: two
                     // sets of one call would each release the other, leaving neither request a whole plan
@@ -121,9 +123,12 @@ public class SlotHolds implements ExpiringRecords {
         List<SlotHold> found = new java.util.ArrayList<>();
         for (NewSlotHold hold : wanted) {
             Optional<SlotHold> match = active.stream()
-                    .filter(h -> h.status() == SlotHold.Status.HELD && h.serviceId() == hold.serviceId()
-                            && h.host().equals(hold.host()) && h.startsAt().equals(hold.startsAt())
-                            && h.endsAt().equals(hold.endsAt()) && !found.contains(h))
+                    .filter(h -> h.status() == SlotHold.Status.HELD
+                            && h.serviceId() == hold.serviceId()
+                            && h.host().equals(hold.host())
+                            && h.startsAt().equals(hold.startsAt())
+                            && h.endsAt().equals(hold.endsAt())
+                            && !found.contains(h))
                     .findFirst();
             if (match.isEmpty()) {
                 return Optional.empty();
@@ -177,9 +182,19 @@ public class SlotHolds implements ExpiringRecords {
                 .param("expiresAt", utc(hold.expiresAt()))
                 .param("now", utc(now))
                 .update(id, "id");
-        return Optional.of(new SlotHold(id.getKeyAs(Number.class).longValue(), hold.companyId(), hold.retellCallId(),
-                hold.serviceId(), hold.staffId(), hold.host(), hold.startsAt(), hold.endsAt(), null,
-                hold.expiresAt(), SlotHold.Status.HELD, now));
+        return Optional.of(new SlotHold(
+                id.getKeyAs(Number.class).longValue(),
+                hold.companyId(),
+                hold.retellCallId(),
+                hold.serviceId(),
+                hold.staffId(),
+                hold.host(),
+                hold.startsAt(),
+                hold.endsAt(),
+                null,
+                hold.expiresAt(),
+                SlotHold.Status.HELD,
+                now));
     }
 
     private void ensureLockRow(long companyId, String host) {
@@ -201,11 +216,12 @@ public class SlotHolds implements ExpiringRecords {
     /** Notes the courtesy reservation made in Cal.com for the hold; false when the hold is over meanwhile. */
     public boolean attachReservation(long companyId, long holdId, String reservationUid) {
         return jdbc.sql("UPDATE slot_holds SET reservation_uid = :uid WHERE company_id = :companyId AND id = :id "
-                        + "AND status = 'held'")
-                .param("uid", reservationUid)
-                .param("companyId", companyId)
-                .param("id", holdId)
-                .update() == 1;
+                                + "AND status = 'held'")
+                        .param("uid", reservationUid)
+                        .param("companyId", companyId)
+                        .param("id", holdId)
+                        .update()
+                == 1;
     }
 
     public Optional<SlotHold> find(long companyId, long holdId) {
@@ -295,12 +311,13 @@ public class SlotHolds implements ExpiringRecords {
 
     private boolean transition(long companyId, long holdId, SlotHold.Status to) {
         return jdbc.sql("UPDATE slot_holds SET status = :status, ended_at = :now WHERE company_id = :companyId "
-                        + "AND id = :id AND status = 'held'")
-                .param("status", to.name().toLowerCase(Locale.ROOT))
-                .param("now", utc(clock.instant()))
-                .param("companyId", companyId)
-                .param("id", holdId)
-                .update() == 1;
+                                + "AND id = :id AND status = 'held'")
+                        .param("status", to.name().toLowerCase(Locale.ROOT))
+                        .param("now", utc(clock.instant()))
+                        .param("companyId", companyId)
+                        .param("id", holdId)
+                        .update()
+                == 1;
     }
 
     private static OffsetDateTime utc(Instant instant) {

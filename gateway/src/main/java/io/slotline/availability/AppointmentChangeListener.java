@@ -1,16 +1,15 @@
 package io.slotline.availability;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
-
 import io.slotline.appointments.AppointmentBooked;
 import io.slotline.appointments.AppointmentCancelled;
 import io.slotline.appointments.AppointmentDaysChanged;
 import io.slotline.appointments.AppointmentMoved;
 import io.slotline.appointments.AppointmentSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Appointments booked, cancelled or moved (by a caller through us, or in Cal.com as its webhook tells) reach the
@@ -30,22 +29,50 @@ class AppointmentChangeListener {
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(AppointmentBooked booked) {
-        apply(BusyChange.booked(booked.companyId(), booked.start(), booked.end(), booked.zone(),
-                booked.eventTypeId(), booked.hostUsername()), booked.source());
+        apply(
+                BusyChange.booked(
+                        booked.companyId(),
+                        booked.start(),
+                        booked.end(),
+                        booked.zone(),
+                        booked.eventTypeId(),
+                        booked.hostUsername()),
+                booked.source());
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(AppointmentCancelled cancelled) {
-        apply(BusyChange.freed(cancelled.companyId(), cancelled.start(), cancelled.end(), cancelled.zone(),
-                cancelled.eventTypeId(), cancelled.hostUsername()), cancelled.source());
+        apply(
+                BusyChange.freed(
+                        cancelled.companyId(),
+                        cancelled.start(),
+                        cancelled.end(),
+                        cancelled.zone(),
+                        cancelled.eventTypeId(),
+                        cancelled.hostUsername()),
+                cancelled.source());
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(AppointmentMoved moved) {
-        apply(BusyChange.freed(moved.companyId(), moved.previousStart(), moved.previousEnd(), moved.zone(),
-                moved.eventTypeId(), moved.previousHost()), moved.source());
-        apply(BusyChange.booked(moved.companyId(), moved.start(), moved.end(), moved.zone(), moved.eventTypeId(),
-                moved.hostUsername()), moved.source());
+        apply(
+                BusyChange.freed(
+                        moved.companyId(),
+                        moved.previousStart(),
+                        moved.previousEnd(),
+                        moved.zone(),
+                        moved.eventTypeId(),
+                        moved.previousHost()),
+                moved.source());
+        apply(
+                BusyChange.booked(
+                        moved.companyId(),
+                        moved.start(),
+                        moved.end(),
+                        moved.zone(),
+                        moved.eventTypeId(),
+                        moved.hostUsername()),
+                moved.source());
     }
 
     @TransactionalEventListener(fallbackExecution = true)
@@ -57,8 +84,12 @@ class AppointmentChangeListener {
         try {
             service.invalidateCompany(changed.companyId(), changed.from(), changed.to(), source(changed.source()));
         } catch (RuntimeException e) {
-            log.warn("could not invalidate availability of company {} on {}..{}", changed.companyId(),
-                    changed.from(), changed.to(), e);
+            log.warn(
+                    "could not invalidate availability of company {} on {}..{}",
+                    changed.companyId(),
+                    changed.from(),
+                    changed.to(),
+                    e);
         }
     }
 

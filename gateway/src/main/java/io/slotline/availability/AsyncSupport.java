@@ -8,14 +8,12 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.jspecify.annotations.Nullable;
 
 /** The thread pools of {@link CachedAvailability} and {@link RefreshAhead}, and how their failures read. */
 final class AsyncSupport {
 
-    private AsyncSupport() {
-    }
+    private AsyncSupport() {}
 
     /** Bounded: a full queue rejects, and the caller decides (fail the load, or leave the day stale). */
     static ThreadPoolExecutor executor(String name, int threads, int queue) {
@@ -25,8 +23,14 @@ final class AsyncSupport {
             thread.setDaemon(true);
             return thread;
         };
-        ThreadPoolExecutor executor = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(queue), factory, new ThreadPoolExecutor.AbortPolicy());
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(
+                threads,
+                threads,
+                30,
+                TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(queue),
+                factory,
+                new ThreadPoolExecutor.AbortPolicy());
         executor.allowCoreThreadTimeOut(true);
         return executor;
     }
@@ -47,6 +51,8 @@ final class AsyncSupport {
         if (failure instanceof TimeoutException) {
             return "no answer before the caller's deadline";
         }
-        return failure.getMessage() != null ? failure.getMessage() : failure.getClass().getSimpleName();
+        return failure.getMessage() != null
+                ? failure.getMessage()
+                : failure.getClass().getSimpleName();
     }
 }

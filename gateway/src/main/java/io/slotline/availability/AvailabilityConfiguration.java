@@ -1,7 +1,9 @@
 package io.slotline.availability;
 
+import io.slotline.calcom.CalcomApi;
+import io.slotline.observability.SlotlineMetrics;
+import io.slotline.redis.RedisGuard;
 import java.time.Clock;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -11,10 +13,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
-
-import io.slotline.calcom.CalcomApi;
-import io.slotline.observability.SlotlineMetrics;
-import io.slotline.redis.RedisGuard;
 
 /** Chooses the {@link AvailabilityService} by {@code slotline.availability.mode} and its store by {@code .store}. */
 @Configuration(proxyBeanMethods = false)
@@ -30,8 +28,11 @@ class AvailabilityConfiguration {
     }
 
     @Bean
-    Prefetcher prefetcher(AvailabilityService availability, AvailabilityProperties properties,
-            SlotlineMetrics metrics, ObjectProvider<Clock> clock) {
+    Prefetcher prefetcher(
+            AvailabilityService availability,
+            AvailabilityProperties properties,
+            SlotlineMetrics metrics,
+            ObjectProvider<Clock> clock) {
         return new Prefetcher(availability, properties.prefetch(), metrics, clock.getIfAvailable(Clock::systemUTC));
     }
 
@@ -50,10 +51,18 @@ class AvailabilityConfiguration {
     static class Cached {
 
         @Bean
-        CachedAvailability cachedAvailability(AvailabilityProperties properties, SharedDays sharedDays,
-                SlotlineMetrics metrics, ObjectProvider<EventTypeShapes> shapes, ObjectProvider<Clock> clock) {
-            return new CachedAvailability(properties, sharedDays, metrics,
-                    shapes.getIfAvailable(() -> EventTypeShapes.NONE), clock.getIfAvailable(Clock::systemUTC));
+        CachedAvailability cachedAvailability(
+                AvailabilityProperties properties,
+                SharedDays sharedDays,
+                SlotlineMetrics metrics,
+                ObjectProvider<EventTypeShapes> shapes,
+                ObjectProvider<Clock> clock) {
+            return new CachedAvailability(
+                    properties,
+                    sharedDays,
+                    metrics,
+                    shapes.getIfAvailable(() -> EventTypeShapes.NONE),
+                    clock.getIfAvailable(Clock::systemUTC));
         }
 
         @Bean
@@ -64,8 +73,12 @@ class AvailabilityConfiguration {
 
         @Bean
         @ConditionalOnProperty(name = "slotline.availability.store", havingValue = "redis")
-        SharedDays redisDays(RedisConnectionFactory connections, SlotsFetcher fetcher,
-                AvailabilityProperties properties, RedisGuard guard, ObjectProvider<Clock> clock,
+        SharedDays redisDays(
+                RedisConnectionFactory connections,
+                SlotsFetcher fetcher,
+                AvailabilityProperties properties,
+                RedisGuard guard,
+                ObjectProvider<Clock> clock,
                 @Value("${slotline.redis.enabled:false}") boolean redisEnabled) {
             if (!redisEnabled) {
                 log.warn("slotline.availability.store=redis but slotline.redis.enabled is false: Redis is used, "

@@ -2,7 +2,6 @@ package io.slotline.availability;
 
 import java.time.Duration;
 import java.util.Objects;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -45,9 +44,15 @@ public record AvailabilityProperties(
         @DefaultValue Redis redis,
         @DefaultValue("false") boolean rewarmAfterInvalidation) {
 
-    public enum Mode { CACHED, NAIVE }
+    public enum Mode {
+        CACHED,
+        NAIVE
+    }
 
-    public enum Store { MEMORY, REDIS }
+    public enum Store {
+        MEMORY,
+        REDIS
+    }
 
     public AvailabilityProperties {
         Objects.requireNonNull(mode, "mode");
@@ -69,23 +74,67 @@ public record AvailabilityProperties(
     }
 
     public static AvailabilityProperties defaults() {
-        return new AvailabilityProperties(Mode.CACHED, Store.MEMORY, Duration.ofSeconds(300), Duration.ofMinutes(30),
-                Duration.ofHours(2), 300_000, 16, 2, Duration.ofSeconds(10), Prefetch.defaults(), Redis.defaults(), false);
+        return new AvailabilityProperties(
+                Mode.CACHED,
+                Store.MEMORY,
+                Duration.ofSeconds(300),
+                Duration.ofMinutes(30),
+                Duration.ofHours(2),
+                300_000,
+                16,
+                2,
+                Duration.ofSeconds(10),
+                Prefetch.defaults(),
+                Redis.defaults(),
+                false);
     }
 
     public AvailabilityProperties withStore(Store newStore) {
-        return new AvailabilityProperties(mode, newStore, freshFor, hardExpiry, staleGrace, maxDays, loadThreads,
-                refreshThreads, loadTimeout, prefetch, redis, rewarmAfterInvalidation);
+        return new AvailabilityProperties(
+                mode,
+                newStore,
+                freshFor,
+                hardExpiry,
+                staleGrace,
+                maxDays,
+                loadThreads,
+                refreshThreads,
+                loadTimeout,
+                prefetch,
+                redis,
+                rewarmAfterInvalidation);
     }
 
     public AvailabilityProperties withRewarm() {
-        return new AvailabilityProperties(mode, store, freshFor, hardExpiry, staleGrace, maxDays, loadThreads,
-                refreshThreads, loadTimeout, prefetch, redis, true);
+        return new AvailabilityProperties(
+                mode,
+                store,
+                freshFor,
+                hardExpiry,
+                staleGrace,
+                maxDays,
+                loadThreads,
+                refreshThreads,
+                loadTimeout,
+                prefetch,
+                redis,
+                true);
     }
 
     public AvailabilityProperties withRedis(Redis newRedis) {
-        return new AvailabilityProperties(mode, store, freshFor, hardExpiry, staleGrace, maxDays, loadThreads,
-                refreshThreads, loadTimeout, prefetch, newRedis, rewarmAfterInvalidation);
+        return new AvailabilityProperties(
+                mode,
+                store,
+                freshFor,
+                hardExpiry,
+                staleGrace,
+                maxDays,
+                loadThreads,
+                refreshThreads,
+                loadTimeout,
+                prefetch,
+                newRedis,
+                rewarmAfterInvalidation);
     }
 
     /**
@@ -95,8 +144,11 @@ public record AvailabilityProperties(
      * @param queue prefetches waiting for a free slot; beyond it they are dropped
      * @param timeout bound on one prefetch
      */
-    public record Prefetch(@DefaultValue("8") int concurrency, @DefaultValue("28") int days,
-            @DefaultValue("256") int queue, @DefaultValue("10s") Duration timeout) {
+    public record Prefetch(
+            @DefaultValue("8") int concurrency,
+            @DefaultValue("28") int days,
+            @DefaultValue("256") int queue,
+            @DefaultValue("10s") Duration timeout) {
 
         public Prefetch {
             if (concurrency <= 0 || days <= 0 || queue <= 0) {
@@ -116,7 +168,9 @@ public record AvailabilityProperties(
      * @param lockTtl lifetime of the cross-instance fetch lock: longer than one Cal.com slots request (timeouts
      *        and the one retry included); if the owner dies, a waiter takes over after it
      */
-    public record Redis(@DefaultValue("slotline:availability") String keyPrefix, @DefaultValue("6s") Duration lockTtl) {
+    public record Redis(
+            @DefaultValue("slotline:availability") String keyPrefix,
+            @DefaultValue("6s") Duration lockTtl) {
 
         public Redis {
             Objects.requireNonNull(keyPrefix, "keyPrefix");

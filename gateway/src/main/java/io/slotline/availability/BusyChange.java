@@ -3,7 +3,6 @@ package io.slotline.availability;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Objects;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,8 +13,14 @@ import org.jspecify.annotations.Nullable;
  * @param eventTypeId  the booking's event type (its buffers widen the busy time), when known
  * @param hostUsername the Cal.com user whose time changed, when known; without it every host may have changed
  */
-public record BusyChange(long companyId, Kind kind, Instant start, Instant end, ZoneId zone,
-                         @Nullable Long eventTypeId, @Nullable String hostUsername) {
+public record BusyChange(
+        long companyId,
+        Kind kind,
+        Instant start,
+        Instant end,
+        ZoneId zone,
+        @Nullable Long eventTypeId,
+        @Nullable String hostUsername) {
 
     public BusyChange {
         Objects.requireNonNull(kind, "kind");
@@ -26,15 +31,28 @@ public record BusyChange(long companyId, Kind kind, Instant start, Instant end, 
         hostUsername = hostUsername == null ? null : CalendarRef.normalized(hostUsername);
     }
 
-    public enum Kind { BOOKED, FREED }
+    public enum Kind {
+        BOOKED,
+        FREED
+    }
 
-    public static BusyChange booked(long companyId, Instant start, Instant end, ZoneId zone,
-            @Nullable Long eventTypeId, @Nullable String hostUsername) {
+    public static BusyChange booked(
+            long companyId,
+            Instant start,
+            Instant end,
+            ZoneId zone,
+            @Nullable Long eventTypeId,
+            @Nullable String hostUsername) {
         return new BusyChange(companyId, Kind.BOOKED, start, end, zone, eventTypeId, hostUsername);
     }
 
-    public static BusyChange freed(long companyId, Instant start, Instant end, ZoneId zone,
-            @Nullable Long eventTypeId, @Nullable String hostUsername) {
+    public static BusyChange freed(
+            long companyId,
+            Instant start,
+            Instant end,
+            ZoneId zone,
+            @Nullable Long eventTypeId,
+            @Nullable String hostUsername) {
         return new BusyChange(companyId, Kind.FREED, start, end, zone, eventTypeId, hostUsername);
     }
 }

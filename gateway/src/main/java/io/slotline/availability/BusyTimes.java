@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -40,13 +39,18 @@ final class BusyTimes {
     @Nullable DayEntry after(BusyChange change, DayKey key, DayEntry entry, Map<DayKey, DayEntry> known) {
         String host = change.hostUsername();
         EventTypeShape booked = shapeOf(change.companyId(), change.eventTypeId());
-        boolean otherHostsCalendar = host != null && key.staffUsername() != null && !key.staffUsername().equals(host);
+        boolean otherHostsCalendar = host != null
+                && key.staffUsername() != null
+                && !key.staffUsername().equals(host);
         if (otherHostsCalendar) {
             return entry;
         }
         if (change.kind() == BusyChange.Kind.FREED) {
-            return touches(key, change, booked) ? entry.withFreed(new FreeSlot(
-                    change.start().minus(bufferBefore(booked)), change.end().plus(bufferAfter(booked)))) : entry;
+            return touches(key, change, booked)
+                    ? entry.withFreed(new FreeSlot(
+                            change.start().minus(bufferBefore(booked)),
+                            change.end().plus(bufferAfter(booked))))
+                    : entry;
         }
         EventTypeShape shape = shapes.known(key.companyId(), key.eventTypeId());
         if (shape == null || booked == null || host == null) {
@@ -54,8 +58,9 @@ final class BusyTimes {
         }
         Instant busyFrom = change.start().minus(bufferBefore(booked));
         Instant busyTo = change.end().plus(bufferAfter(booked));
-        Predicate<FreeSlot> blocked = slot -> slot.start().minus(bufferBefore(shape)).isBefore(busyTo)
-                && busyFrom.isBefore(slot.end().plus(bufferAfter(shape)));
+        Predicate<FreeSlot> blocked =
+                slot -> slot.start().minus(bufferBefore(shape)).isBefore(busyTo)
+                        && busyFrom.isBefore(slot.end().plus(bufferAfter(shape)));
         if (entry.slots().stream().noneMatch(blocked)) {
             return entry;
         }
@@ -81,8 +86,8 @@ final class BusyTimes {
                 others.add(theirs);
             }
         }
-        return entry.without(slot -> blocked.test(slot)
-                && others.stream().noneMatch(theirs -> theirs.offers(slot.start())));
+        return entry.without(
+                slot -> blocked.test(slot) && others.stream().noneMatch(theirs -> theirs.offers(slot.start())));
     }
 
     /** Whether a time freed since the fetch is near enough to {@code start} to have made that slot free. */
@@ -91,7 +96,8 @@ final class BusyTimes {
             return false;
         }
         EventTypeShape shape = shapes.known(key.companyId(), key.eventTypeId());
-        return entry.freedWithin(start.minus(bufferBefore(shape)),
+        return entry.freedWithin(
+                start.minus(bufferBefore(shape)),
                 start.plus(Duration.ofMinutes(key.durationMinutes())).plus(bufferAfter(shape)));
     }
 

@@ -1,5 +1,11 @@
 package io.slotline.availability;
 
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import io.slotline.availability.SlotRequest.Priority;
+import io.slotline.calcom.CalcomCallContext;
+import io.slotline.calcom.CalcomException;
+import io.slotline.calcom.UpstreamCounter;
+import io.slotline.observability.SlotlineMetrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,18 +28,9 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
-
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import com.github.benmanes.caffeine.cache.AsyncCache;
-
-import io.slotline.availability.SlotRequest.Priority;
-import io.slotline.calcom.CalcomCallContext;
-import io.slotline.calcom.CalcomException;
-import io.slotline.calcom.UpstreamCounter;
-import io.slotline.observability.SlotlineMetrics;
 
 /**
  * Availability from memory, asking Cal.com once (mode {@code cached}).
@@ -93,8 +90,12 @@ public final class CachedAvailability implements AvailabilityService, AutoClosea
         this(properties, shared, metrics, EventTypeShapes.NONE, clock);
     }
 
-    CachedAvailability(AvailabilityProperties properties, SharedDays shared, SlotlineMetrics metrics,
-            EventTypeShapes shapes, Clock clock) {
+    CachedAvailability(
+            AvailabilityProperties properties,
+            SharedDays shared,
+            SlotlineMetrics metrics,
+            EventTypeShapes shapes,
+            Clock clock) {
         this.properties = properties;
         this.shared = shared;
         this.metrics = metrics;
@@ -132,8 +133,12 @@ public final class CachedAvailability implements AvailabilityService, AutoClosea
             metrics.coalesced();
         }
         if (!answeredAtOnce && request.priority() == Priority.LIVE && log.isDebugEnabled()) {
-            log.debug("Caller waits for Cal.com: {} ({} days started here{})", range, startedHere.size(),
-                    reloadingFocus ? (request.focus().verify() ? ", verifying the asked time" : ", freed near the asked time")
+            log.debug(
+                    "Caller waits for Cal.com: {} ({} days started here{})",
+                    range,
+                    startedHere.size(),
+                    reloadingFocus
+                            ? (request.focus().verify() ? ", verifying the asked time" : ", freed near the asked time")
                             : startedHere.isEmpty() ? ", joined a load" : "");
         }
         Map<DayKey, DayEntry> loaded = Map.of();
@@ -146,8 +151,7 @@ public final class CachedAvailability implements AvailabilityService, AutoClosea
                 // we joined a prefetch that the budget turned away; a live caller may use the reserve
                 failure = null;
                 try {
-                    loaded = await(getAll(range, keys, request, Priority.LIVE, startedHere, false),
-                            request.deadline());
+                    loaded = await(getAll(range, keys, request, Priority.LIVE, startedHere, false), request.deadline());
                 } catch (ExecutionException | CompletionException again) {
                     failure = AsyncSupport.rootCause(again);
                 } catch (TimeoutException again) {
@@ -163,7 +167,8 @@ public final class CachedAvailability implements AvailabilityService, AutoClosea
     @Override
     public Optional<Availability> peek(SlotRequest request) {
         DayRange range = new DayRange(request.calendar(), request.zone(), request.from(), request.to());
-        Map<DayKey, DayEntry> inMemory = allFinished(range.days().stream().map(range::key).toList());
+        Map<DayKey, DayEntry> inMemory =
+                allFinished(range.days().stream().map(range::key).toList());
         if (inMemory == null) {
             return Optional.empty();
         }
@@ -197,8 +202,9 @@ public final class CachedAvailability implements AvailabilityService, AutoClosea
     private boolean forgetFocusDayIfUnsure(DayRange range, SlotRequest.Focus focus) {
         DayKey key = range.key(LocalDate.ofInstant(focus.start(), range.zone()));
         DayEntry entry = memory.finished(key);
-        if (entry == null || !(focus.verify() || (!entry.offers(focus.start()) && changes.mayHaveFreed(key, entry,
-                focus.start())))) {
+        if (entry == null
+                || !(focus.verify()
+                        || (!entry.offers(focus.start()) && changes.mayHaveFreed(key, entry, focus.start())))) {
             return false;
         }
         memory.forget(key, entry);
@@ -210,8 +216,13 @@ public final class CachedAvailability implements AvailabilityService, AutoClosea
      * its days and both ask Cal.com. Claiming under a (striped) lock per calendar makes one caller claim the
      * whole range; the lock covers only putting the futures in place, never the load.
      */
-    private CompletableFuture<Map<DayKey, DayEntry>> getAll(DayRange range, List<DayKey> keys, SlotRequest request,
-            Priority priority, Set<DayKey> startedHere, boolean fromCalcom) {
+    private CompletableFuture<Map<DayKey, DayEntry>> getAll(
+            DayRange range,
+            List<DayKey> keys,
+            SlotRequest request,
+            Priority priority,
+            Set<DayKey> startedHere,
+            boolean fromCalcom) {
         // a day fetched to be sure must not come from the shared store, which may hold the same doubtful answer
         Duration acceptedAge = fromCalcom ? Duration.ZERO : properties.hardExpiry();
         synchronized (stripe(range)) {
@@ -228,8 +239,13 @@ public final class CachedAvailability implements AvailabilityService, AutoClosea
         return stripes[Math.floorMod(hash, stripes.length)];
     }
 
-    private Availability answer(SlotRequest request, DayRange range, List<DayKey> keys, Map<DayKey, DayEntry> loaded,
-            @Nullable Throwable failure, boolean fromMemory) {
+    private Availability answer(
+            SlotRequest request,
+            DayRange range,
+            List<DayKey> keys,
+            Map<DayKey, DayEntry> loaded,
+            @Nullable Throwable failure,
+            boolean fromMemory) {
         Instant now = clock.instant();
         Map<DayKey, DayEntry> entries = new HashMap<>(loaded);
         List<DayKey> unknown = new ArrayList<>();
@@ -254,8 +270,10 @@ public final class CachedAvailability implements AvailabilityService, AutoClosea
             }
             if (!unknown.isEmpty()) {
                 countCache(request, "miss");
-                throw new CalendarUnavailableException("No availability known for " + range + " (" + unknown.size()
-                        + " days): " + AsyncSupport.describe(failure), failure);
+                throw new CalendarUnavailableException(
+                        "No availability known for " + range + " (" + unknown.size() + " days): "
+                                + AsyncSupport.describe(failure),
+                        failure);
             }
             log.debug("Serving last known availability for {}: {}", range, AsyncSupport.describe(failure));
         }
@@ -297,8 +315,10 @@ public final class CachedAvailability implements AvailabilityService, AutoClosea
     }
 
     private void fillFromShared(DayRange range, List<DayKey> unknown, Map<DayKey, DayEntry> entries, Instant now) {
-        LocalDate from = unknown.stream().map(DayKey::day).min(Comparator.naturalOrder()).orElseThrow();
-        LocalDate to = unknown.stream().map(DayKey::day).max(Comparator.naturalOrder()).orElseThrow();
+        LocalDate from =
+                unknown.stream().map(DayKey::day).min(Comparator.naturalOrder()).orElseThrow();
+        LocalDate to =
+                unknown.stream().map(DayKey::day).max(Comparator.naturalOrder()).orElseThrow();
         Map<LocalDate, DayEntry> known = shared.peek(range.narrow(from, to), properties.staleGrace());
         unknown.removeIf(key -> {
             DayEntry entry = known.get(key.day());
@@ -330,8 +350,12 @@ public final class CachedAvailability implements AvailabilityService, AutoClosea
 
     // ---- loading
 
-    private CompletableFuture<Map<DayKey, DayEntry>> load(DayRange request, Set<? extends DayKey> missing,
-            Priority priority, Instant callerDeadline, Duration acceptedAge) {
+    private CompletableFuture<Map<DayKey, DayEntry>> load(
+            DayRange request,
+            Set<? extends DayKey> missing,
+            Priority priority,
+            Instant callerDeadline,
+            Duration acceptedAge) {
         DayRange range = request.narrow(
                 missing.stream().map(DayKey::day).min(Comparator.naturalOrder()).orElseThrow(),
                 missing.stream().map(DayKey::day).max(Comparator.naturalOrder()).orElseThrow());
@@ -340,8 +364,7 @@ public final class CachedAvailability implements AvailabilityService, AutoClosea
                 ? CalcomCallContext.live(callerDeadline)
                 : CalcomCallContext.background(clock.instant().plus(properties.loadTimeout()));
         // the request whose thread started the load is the one that "made" the upstream call
-        Supplier<Map<LocalDate, DayEntry>> task =
-                UpstreamCounter.wrap(() -> shared.load(range, acceptedAge, context));
+        Supplier<Map<LocalDate, DayEntry>> task = UpstreamCounter.wrap(() -> shared.load(range, acceptedAge, context));
         try {
             return CompletableFuture.supplyAsync(task, loads).handle((fetched, error) -> {
                 if (error != null) {
@@ -355,8 +378,8 @@ public final class CachedAvailability implements AvailabilityService, AutoClosea
         }
     }
 
-    private Map<DayKey, DayEntry> keep(DayRange range, Map<LocalDate, DayEntry> fetched, Set<? extends DayKey> missing,
-            long startEpoch) {
+    private Map<DayKey, DayEntry> keep(
+            DayRange range, Map<LocalDate, DayEntry> fetched, Set<? extends DayKey> missing, long startEpoch) {
         Map<DayKey, DayEntry> forWaiters = new HashMap<>();
         fetched.forEach((day, entry) -> {
             DayKey key = range.key(day);
@@ -369,7 +392,8 @@ public final class CachedAvailability implements AvailabilityService, AutoClosea
     }
 
     private static RuntimeException loadFailure(Throwable error, Priority priority) {
-        if (priority == Priority.BACKGROUND && error instanceof CalcomException.RateLimited limited
+        if (priority == Priority.BACKGROUND
+                && error instanceof CalcomException.RateLimited limited
                 && limited.httpStatus() == 0) {
             return new DroppedBackgroundLoad(limited);
         }

@@ -1,10 +1,9 @@
 package io.slotline.availability;
 
-import org.jspecify.annotations.Nullable;
-
 import io.slotline.calcom.CalcomAccount;
 import io.slotline.calcom.EventTypeKey;
 import io.slotline.calcom.EventTypeRef;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One bookable calendar in Cal.com: a service's event type for any host, or one staff member's own event type for
@@ -17,13 +16,25 @@ import io.slotline.calcom.EventTypeRef;
  * @param staffEventTypeId   the staff member's own event type (null for "any host")
  * @param staffEventTypeSlug its slug, by which the company's key reads another user's event type
  */
-public record CalendarRef(long companyId, CalcomAccount account, long eventTypeId, @Nullable String eventTypeSlug,
-                          @Nullable String staffUsername, int durationMinutes, @Nullable Long teamId,
-                          @Nullable Long staffEventTypeId, @Nullable String staffEventTypeSlug) {
+public record CalendarRef(
+        long companyId,
+        CalcomAccount account,
+        long eventTypeId,
+        @Nullable String eventTypeSlug,
+        @Nullable String staffUsername,
+        int durationMinutes,
+        @Nullable Long teamId,
+        @Nullable Long staffEventTypeId,
+        @Nullable String staffEventTypeSlug) {
 
     /** A calendar of the "any host" event type (or, with a username but no event type of its own, unaddressable). */
-    public CalendarRef(long companyId, CalcomAccount account, long eventTypeId, @Nullable String eventTypeSlug,
-            @Nullable String staffUsername, int durationMinutes) {
+    public CalendarRef(
+            long companyId,
+            CalcomAccount account,
+            long eventTypeId,
+            @Nullable String eventTypeSlug,
+            @Nullable String staffUsername,
+            int durationMinutes) {
         this(companyId, account, eventTypeId, eventTypeSlug, staffUsername, durationMinutes, null, null, null);
     }
 

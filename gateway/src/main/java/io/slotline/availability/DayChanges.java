@@ -79,7 +79,8 @@ final class DayChanges {
             // an unfinished load may predate the change: abandoned, like a dropped day
             memory.patchServed(key, (k, future) -> {
                 DayEntry entry = before.get(k);
-                DayEntry patched = entry == null || future.getNow(null) != entry ? null
+                DayEntry patched = entry == null || future.getNow(null) != entry
+                        ? null
                         : busyTimes.after(change, k, entry, before);
                 if (patched == null) {
                     dropped.add(k);

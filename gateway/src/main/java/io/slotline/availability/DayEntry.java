@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.RandomAccess;
 import java.util.function.Predicate;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,12 +31,14 @@ final class DayEntry {
     private final long[] ends;
     /** Only when some slot has a fraction of a second (never from Cal.com). */
     private final @Nullable List<FreeSlot> exact;
+
     private final Instant fetchedAt;
     private final List<FreeSlot> freed;
 
     DayEntry(List<FreeSlot> slots, Instant fetchedAt, List<FreeSlot> freed) {
         Objects.requireNonNull(fetchedAt, "fetchedAt");
-        boolean whole = slots.stream().allMatch(s -> s.start().getNano() == 0 && s.end().getNano() == 0);
+        boolean whole =
+                slots.stream().allMatch(s -> s.start().getNano() == 0 && s.end().getNano() == 0);
         if (whole) {
             this.starts = slots.isEmpty() ? NONE : new long[slots.size()];
             this.ends = slots.isEmpty() ? NONE : new long[slots.size()];
@@ -128,7 +129,9 @@ final class DayEntry {
 
     @Override
     public boolean equals(@Nullable Object other) {
-        return other instanceof DayEntry entry && slots().equals(entry.slots()) && fetchedAt.equals(entry.fetchedAt)
+        return other instanceof DayEntry entry
+                && slots().equals(entry.slots())
+                && fetchedAt.equals(entry.fetchedAt)
                 && freed.equals(entry.freed);
     }
 

@@ -1,5 +1,12 @@
 package io.slotline.availability;
 
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.RemovalCause;
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.slotline.observability.SlotlineMetrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -13,19 +20,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
-
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import com.github.benmanes.caffeine.cache.AsyncCache;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
-import com.github.benmanes.caffeine.cache.RemovalCause;
-import com.github.benmanes.caffeine.cache.Ticker;
-
-import io.slotline.observability.SlotlineMetrics;
 
 /**
  * This instance's memory of days, for {@link CachedAvailability}: the days being served (finished, or a load in
@@ -39,8 +36,7 @@ final class DayMemory {
 
     private static final Logger log = LoggerFactory.getLogger(DayMemory.class);
 
-    private record CompanyDay(long companyId, LocalDate day) {
-    }
+    private record CompanyDay(long companyId, LocalDate day) {}
 
     private final Clock clock;
     private final AsyncCache<DayKey, DayEntry> days;
@@ -75,7 +71,8 @@ final class DayMemory {
                 .ticker(ticker)
                 .expireAfterWrite(properties.loadTimeout().multipliedBy(6))
                 .build();
-        metrics.cacheEntries("availability_days", days, cache -> cache.synchronous().estimatedSize());
+        metrics.cacheEntries(
+                "availability_days", days, cache -> cache.synchronous().estimatedSize());
         metrics.cacheEntries("availability_last_known", lastKnown, Cache::estimatedSize);
     }
 
@@ -106,9 +103,13 @@ final class DayMemory {
     }
 
     /** See {@link AsyncCache#getAll}: one future per missing day, one load for all of them. */
-    CompletableFuture<Map<DayKey, DayEntry>> getAll(List<DayKey> keys,
-            BiFunction<Set<? extends DayKey>, Executor,
-                    CompletableFuture<? extends Map<? extends DayKey, ? extends DayEntry>>> load) {
+    CompletableFuture<Map<DayKey, DayEntry>> getAll(
+            List<DayKey> keys,
+            BiFunction<
+                            Set<? extends DayKey>,
+                            Executor,
+                            CompletableFuture<? extends Map<? extends DayKey, ? extends DayEntry>>>
+                    load) {
         return days.getAll(keys, load);
     }
 
@@ -124,8 +125,11 @@ final class DayMemory {
     }
 
     void storeUnlessInvalidated(DayKey key, DayEntry entry, long startEpoch) {
-        days.asMap().compute(key, (k, current) ->
-                invalidatedSince(k, startEpoch) ? current : CompletableFuture.completedFuture(entry));
+        days.asMap()
+                .compute(
+                        key,
+                        (k, current) ->
+                                invalidatedSince(k, startEpoch) ? current : CompletableFuture.completedFuture(entry));
         rememberUnlessInvalidated(key, entry, startEpoch);
     }
 
@@ -155,8 +159,12 @@ final class DayMemory {
     /** The company's days [from, to] in memory, served or last known. */
     Set<DayKey> within(long companyId, LocalDate from, LocalDate to) {
         Set<DayKey> near = new HashSet<>();
-        days.asMap().keySet().stream().filter(key -> key.within(companyId, from, to)).forEach(near::add);
-        lastKnown.asMap().keySet().stream().filter(key -> key.within(companyId, from, to)).forEach(near::add);
+        days.asMap().keySet().stream()
+                .filter(key -> key.within(companyId, from, to))
+                .forEach(near::add);
+        lastKnown.asMap().keySet().stream()
+                .filter(key -> key.within(companyId, from, to))
+                .forEach(near::add);
         return near;
     }
 
@@ -164,8 +172,8 @@ final class DayMemory {
      * Replaces the served day by what {@code patch} makes of its future (null drops it); a day not in memory stays
      * out.
      */
-    void patchServed(DayKey key,
-            BiFunction<DayKey, CompletableFuture<DayEntry>, @Nullable CompletableFuture<DayEntry>> patch) {
+    void patchServed(
+            DayKey key, BiFunction<DayKey, CompletableFuture<DayEntry>, @Nullable CompletableFuture<DayEntry>> patch) {
         days.asMap().computeIfPresent(key, patch);
     }
 
@@ -176,7 +184,9 @@ final class DayMemory {
     /** Drops the company's days [from, to] (loads in flight too); returns the served days it dropped. */
     List<DayKey> drop(long companyId, LocalDate from, LocalDate to) {
         markChanged(companyId, from, to);
-        List<DayKey> dropped = days.asMap().keySet().stream().filter(key -> key.within(companyId, from, to)).toList();
+        List<DayKey> dropped = days.asMap().keySet().stream()
+                .filter(key -> key.within(companyId, from, to))
+                .toList();
         // removing an in-flight future abandons it: Caffeine won't put its result back when it completes
         days.asMap().keySet().removeIf(key -> key.within(companyId, from, to));
         lastKnown.asMap().keySet().removeIf(key -> key.within(companyId, from, to));
@@ -193,7 +203,9 @@ final class DayMemory {
         everythingDroppedAt = epoch.incrementAndGet();
         int dropped = days.asMap().size();
         days.asMap().clear();
-        log.warn("Dropped all {} days in memory: changes shared while Redis was away may not have reached this "
-                + "instance", dropped);
+        log.warn(
+                "Dropped all {} days in memory: changes shared while Redis was away may not have reached this "
+                        + "instance",
+                dropped);
     }
 }

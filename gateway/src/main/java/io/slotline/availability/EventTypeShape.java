@@ -11,8 +11,12 @@ import java.util.stream.Collectors;
  * {@code duration} changes the length and the step of the slots of any event type, while its bookings keep the event
  * type's own length (apps/api/v2/src/modules/slots/slots-2024-09-04/services/slots-input.service.ts).
  */
-public record EventTypeShape(long eventTypeId, int beforeBufferMinutes, int afterBufferMinutes,
-                             Set<String> hostUsernames, Set<Integer> lengths) {
+public record EventTypeShape(
+        long eventTypeId,
+        int beforeBufferMinutes,
+        int afterBufferMinutes,
+        Set<String> hostUsernames,
+        Set<Integer> lengths) {
 
     public EventTypeShape {
         if (beforeBufferMinutes < 0 || afterBufferMinutes < 0) {
@@ -23,8 +27,8 @@ public record EventTypeShape(long eventTypeId, int beforeBufferMinutes, int afte
     }
 
     /** A single-length event type's shape. */
-    public EventTypeShape(long eventTypeId, int beforeBufferMinutes, int afterBufferMinutes,
-            Set<String> hostUsernames) {
+    public EventTypeShape(
+            long eventTypeId, int beforeBufferMinutes, int afterBufferMinutes, Set<String> hostUsernames) {
         this(eventTypeId, beforeBufferMinutes, afterBufferMinutes, hostUsernames, Set.of());
     }
 

@@ -2,5 +2,4 @@ package io.slotline.availability;
 
 import java.time.Instant;
 
-public record FreeSlot(Instant start, Instant end) {
-}
+public record FreeSlot(Instant start, Instant end) {}

@@ -1,3 +1,7 @@
 package io.slotline.availability;
 
-public enum InvalidationSource { OWN_BOOKING, WEBHOOK, TTL }
+public enum InvalidationSource {
+    OWN_BOOKING,
+    WEBHOOK,
+    TTL
+}

@@ -1,10 +1,9 @@
 package io.slotline.availability;
 
+import io.slotline.calcom.CalcomCallContext;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
-
-import io.slotline.calcom.CalcomCallContext;
 
 /** Store {@code memory}: one instance, nothing shared; every load is a Cal.com request. */
 final class LocalDays implements SharedDays {
@@ -51,6 +50,5 @@ final class LocalDays implements SharedDays {
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

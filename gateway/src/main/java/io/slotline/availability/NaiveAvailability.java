@@ -1,5 +1,7 @@
 package io.slotline.availability;
 
+import io.slotline.calcom.CalcomCallContext;
+import io.slotline.calcom.CalcomException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -7,9 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-
-import io.slotline.calcom.CalcomCallContext;
-import io.slotline.calcom.CalcomException;
 
 /**
  * The old system's strategy, kept as the benchmark's baseline (mode {@code naive}): no cache, one Cal.com slots
@@ -38,11 +37,15 @@ public final class NaiveAvailability implements AvailabilityService {
             try {
                 fetched = fetcher.fetch(oneDay, context);
             } catch (CalcomException e) {
-                throw new CalendarUnavailableException("Cal.com could not answer for " + oneDay + ": "
-                        + e.getMessage(), e);
+                throw new CalendarUnavailableException(
+                        "Cal.com could not answer for " + oneDay + ": " + e.getMessage(), e);
             }
             Instant now = clock.instant();
-            days.put(day, fetched.get(day).slots().stream().filter(slot -> slot.start().isAfter(now)).toList());
+            days.put(
+                    day,
+                    fetched.get(day).slots().stream()
+                            .filter(slot -> slot.start().isAfter(now))
+                            .toList());
         }
         return new Availability(days, false);
     }

@@ -1,5 +1,7 @@
 package io.slotline.availability;
 
+import io.slotline.calcom.UpstreamCounter;
+import io.slotline.observability.SlotlineMetrics;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,12 +15,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import io.slotline.calcom.UpstreamCounter;
-import io.slotline.observability.SlotlineMetrics;
 
 /**
  * Warms a branch's calendars while the caller is still saying hello (call_inbound / call_started), so that the
@@ -31,8 +29,7 @@ public final class Prefetcher implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Prefetcher.class);
 
-    private record Warming(String calendarKey, int durationMinutes, ZoneId zone, LocalDate from, LocalDate to) {
-    }
+    private record Warming(String calendarKey, int durationMinutes, ZoneId zone, LocalDate from, LocalDate to) {}
 
     private final AvailabilityService availability;
     private final AvailabilityProperties.Prefetch settings;
@@ -41,19 +38,28 @@ public final class Prefetcher implements AutoCloseable {
     private final Set<Warming> running = ConcurrentHashMap.newKeySet();
     private final ThreadPoolExecutor executor;
 
-    Prefetcher(AvailabilityService availability, AvailabilityProperties.Prefetch settings, SlotlineMetrics metrics,
+    Prefetcher(
+            AvailabilityService availability,
+            AvailabilityProperties.Prefetch settings,
+            SlotlineMetrics metrics,
             Clock clock) {
         this.availability = Objects.requireNonNull(availability, "availability");
         this.settings = settings;
         this.metrics = metrics;
         this.clock = clock;
         AtomicInteger threads = new AtomicInteger();
-        this.executor = new ThreadPoolExecutor(settings.concurrency(), settings.concurrency(), 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(settings.queue()), runnable -> {
+        this.executor = new ThreadPoolExecutor(
+                settings.concurrency(),
+                settings.concurrency(),
+                30,
+                TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(settings.queue()),
+                runnable -> {
                     Thread thread = new Thread(runnable, "availability-prefetch-" + threads.incrementAndGet());
                     thread.setDaemon(true);
                     return thread;
-                }, new ThreadPoolExecutor.AbortPolicy());
+                },
+                new ThreadPoolExecutor.AbortPolicy());
         this.executor.allowCoreThreadTimeOut(true);
     }
 
@@ -95,8 +101,14 @@ public final class Prefetcher implements AutoCloseable {
      * calendars of a busy business, called again and again, never take queue places from a quiet one's first call.
      */
     private boolean freshInMemory(CalendarRef calendar, Warming warming) {
-        return availability.peek(new SlotRequest(calendar, warming.zone(), warming.from(), warming.to(),
-                        SlotRequest.Priority.BACKGROUND, clock.instant()))
+        return availability
+                .peek(new SlotRequest(
+                        calendar,
+                        warming.zone(),
+                        warming.from(),
+                        warming.to(),
+                        SlotRequest.Priority.BACKGROUND,
+                        clock.instant()))
                 .filter(known -> !known.stale())
                 .isPresent();
     }
@@ -107,14 +119,19 @@ public final class Prefetcher implements AutoCloseable {
             Instant deadline = clock.instant().plus(settings.timeout());
             UpstreamCounter upstream = new UpstreamCounter();
             try (UpstreamCounter.Scope ignored = upstream.bind()) {
-                availability.freeSlots(new SlotRequest(calendar, warming.zone(), warming.from(), warming.to(),
-                        SlotRequest.Priority.BACKGROUND, deadline));
+                availability.freeSlots(new SlotRequest(
+                        calendar,
+                        warming.zone(),
+                        warming.from(),
+                        warming.to(),
+                        SlotRequest.Priority.BACKGROUND,
+                        deadline));
             } finally {
                 metrics.warmUpRequests("slots", upstream.calls());
             }
         } catch (RuntimeException e) {
-            log.debug("Prefetch of {} {}..{} gave up: {}", calendar.key(), warming.from(), warming.to(),
-                    e.getMessage());
+            log.debug(
+                    "Prefetch of {} {}..{} gave up: {}", calendar.key(), warming.from(), warming.to(), e.getMessage());
         } finally {
             running.remove(warming);
         }

@@ -1,5 +1,8 @@
 package io.slotline.availability;
 
+import io.slotline.availability.SharedDays.RemoteChange;
+import io.slotline.availability.SharedDays.RemoteInvalidation;
+import io.slotline.redis.RedisGuard;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
@@ -11,7 +14,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,10 +25,6 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.PatternTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
-
-import io.slotline.availability.SharedDays.RemoteChange;
-import io.slotline.availability.SharedDays.RemoteInvalidation;
-import io.slotline.redis.RedisGuard;
 
 /**
  * The pub/sub of {@link RedisDays}: one pattern subscription for the outcomes of fetches ({@code done:*}) and one
@@ -48,8 +46,8 @@ final class RedisChannels implements AutoCloseable {
     private final ConcurrentMap<String, Set<CompletableFuture<String>>> waiters = new ConcurrentHashMap<>();
     private final ExecutorService dispatch;
     private volatile @Nullable RedisMessageListenerContainer container;
-    private volatile RemoteInvalidation remote = (company, from, to) -> { };
-    private volatile RemoteChange remoteChange = change -> { };
+    private volatile RemoteInvalidation remote = (company, from, to) -> {};
+    private volatile RemoteChange remoteChange = change -> {};
 
     RedisChannels(RedisConnectionFactory connections, StringRedisTemplate redis, RedisGuard guard, RedisKeys keys) {
         this.connections = connections;
@@ -82,8 +80,8 @@ final class RedisChannels implements AutoCloseable {
         RedisMessageListenerContainer fresh = new RedisMessageListenerContainer();
         fresh.setConnectionFactory(connections);
         fresh.setTaskExecutor(dispatch);
-        fresh.addMessageListener(new Listener(),
-                List.of(new PatternTopic(keys.donePattern()), new ChannelTopic(keys.invalidations())));
+        fresh.addMessageListener(
+                new Listener(), List.of(new PatternTopic(keys.donePattern()), new ChannelTopic(keys.invalidations())));
         fresh.afterPropertiesSet();
         try {
             fresh.start();
@@ -110,14 +108,15 @@ final class RedisChannels implements AutoCloseable {
 
     /** A plain command: the caller runs it under the guard, with the write it announces. */
     void publishInvalidation(long companyId, LocalDate from, LocalDate to) {
-        redis.convertAndSend(keys.invalidations(),
+        redis.convertAndSend(
+                keys.invalidations(),
                 RedisMessages.write(RedisMessages.Invalidation.days(instanceId, companyId, from, to)));
     }
 
     /** A plain command: the caller runs it under the guard, with the write it announces. */
     void publishChange(BusyChange change) {
-        redis.convertAndSend(keys.invalidations(),
-                RedisMessages.write(RedisMessages.Invalidation.change(instanceId, change)));
+        redis.convertAndSend(
+                keys.invalidations(), RedisMessages.write(RedisMessages.Invalidation.change(instanceId, change)));
     }
 
     /** A plain command: the caller runs it under the guard, with the write it announces. */

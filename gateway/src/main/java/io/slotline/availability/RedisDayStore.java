@@ -1,5 +1,6 @@
 package io.slotline.availability;
 
+import io.slotline.redis.RedisGuard;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,12 +9,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
-
-import io.slotline.redis.RedisGuard;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -55,12 +53,10 @@ final class RedisDayStore {
             """, Long.class);
 
     /** What Redis knows of a range: the entries that count, and the epoch they count in. */
-    record Known(Map<LocalDate, DayEntry> days, String epoch) {
-    }
+    record Known(Map<LocalDate, DayEntry> days, String epoch) {}
 
     /** The generation of each day of a range and the epoch, read before asking Cal.com. */
-    record Generations(List<String> ofDays, String epoch) {
-    }
+    record Generations(List<String> ofDays, String epoch) {}
 
     private final StringRedisTemplate redis;
     private final RedisGuard guard;
@@ -133,7 +129,8 @@ final class RedisDayStore {
 
     /** Entries of these days written before now no longer count, on any instance. */
     void bumpGenerations(long companyId, LocalDate from, LocalDate to) {
-        List<String> generations = from.datesUntil(to.plusDays(1)).map(day -> keys.generation(companyId, day))
+        List<String> generations = from.datesUntil(to.plusDays(1))
+                .map(day -> keys.generation(companyId, day))
                 .toList();
         redis.execute(BUMP, generations, String.valueOf(entryTtl.plusMinutes(1).toMillis()));
     }
@@ -170,7 +167,8 @@ final class RedisDayStore {
             }
             List<FreeSlot> slots = new ArrayList<>();
             for (JsonNode slot : node.path("s")) {
-                slots.add(new FreeSlot(Instant.ofEpochMilli(slot.get(0).asLong()),
+                slots.add(new FreeSlot(
+                        Instant.ofEpochMilli(slot.get(0).asLong()),
                         Instant.ofEpochMilli(slot.get(1).asLong())));
             }
             return new DayEntry(slots, Instant.ofEpochMilli(node.path("f").asLong()));

@@ -1,5 +1,11 @@
 package io.slotline.availability;
 
+import io.slotline.calcom.CalcomCallContext;
+import io.slotline.calcom.CalcomException;
+import io.slotline.calcom.CalcomException.Origin;
+import io.slotline.calcom.CalcomException.Unavailable.Kind;
+import io.slotline.redis.RedisGuard;
+import io.slotline.redis.RedisUnavailableException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -15,20 +21,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
-
-import io.slotline.calcom.CalcomCallContext;
-import io.slotline.calcom.CalcomException;
-import io.slotline.calcom.CalcomException.Origin;
-import io.slotline.calcom.CalcomException.Unavailable.Kind;
-import io.slotline.redis.RedisGuard;
-import io.slotline.redis.RedisUnavailableException;
 
 /**
  * Store {@code redis}: day entries, fetches and invalidations shared by all instances.
@@ -69,6 +67,7 @@ final class RedisDays implements SharedDays {
     private static final String OK = "ok";
     /** The owner was refused by its own budget: waiters should try with their own priority. */
     private static final String RELEASED = "released";
+
     private static final Duration WAKE_UP_SLACK = Duration.ofMillis(50);
 
     private static final RedisScript<Long> RELEASE = RedisScript.of("""
@@ -88,8 +87,9 @@ final class RedisDays implements SharedDays {
     private final Duration loadTimeout;
     /** Invalidations (company -> days) that could not be published; published when Redis is back. */
     private final ConcurrentMap<Long, Span> unpublished = new ConcurrentHashMap<>();
+
     private final AtomicBoolean closed = new AtomicBoolean();
-    private volatile Runnable missedChanges = () -> { };
+    private volatile Runnable missedChanges = () -> {};
 
     private record Span(LocalDate from, LocalDate to) {
         Span union(Span other) {
@@ -97,8 +97,12 @@ final class RedisDays implements SharedDays {
         }
     }
 
-    RedisDays(RedisConnectionFactory connections, SlotsFetcher fetcher, AvailabilityProperties properties,
-            RedisGuard guard, Clock clock) {
+    RedisDays(
+            RedisConnectionFactory connections,
+            SlotsFetcher fetcher,
+            AvailabilityProperties properties,
+            RedisGuard guard,
+            Clock clock) {
         this.redis = new StringRedisTemplate(connections);
         this.guard = guard;
         this.fetcher = fetcher;
@@ -128,7 +132,9 @@ final class RedisDays implements SharedDays {
         } catch (DataAccessException e) {
             return direct(range, context, e);
         }
-        List<LocalDate> missing = range.days().stream().filter(day -> !known.days().containsKey(day)).toList();
+        List<LocalDate> missing = range.days().stream()
+                .filter(day -> !known.days().containsKey(day))
+                .toList();
         if (missing.isEmpty()) {
             return known.days();
         }
@@ -150,8 +156,8 @@ final class RedisDays implements SharedDays {
         return fetcher.fetch(range, context);
     }
 
-    private Map<LocalDate, DayEntry> fetchOnce(DayRange range, Duration maxAge, CalcomCallContext context,
-            String epoch) {
+    private Map<LocalDate, DayEntry> fetchOnce(
+            DayRange range, Duration maxAge, CalcomCallContext context, String epoch) {
         String lock = keys.lock(range, epoch);
         String channel = keys.done(range);
         int days = range.days().size();
@@ -179,8 +185,11 @@ final class RedisDays implements SharedDays {
                 }
                 long left = giveUpAt - System.nanoTime();
                 if (left <= 0) {
-                    throw new CalcomException.Unavailable(origin(range), Kind.TIMEOUT,
-                            "gave up waiting for another instance's request for " + range, null);
+                    throw new CalcomException.Unavailable(
+                            origin(range),
+                            Kind.TIMEOUT,
+                            "gave up waiting for another instance's request for " + range,
+                            null);
                 }
                 Long lockLeftMillis = guard.call(() -> redis.getExpire(lock, TimeUnit.MILLISECONDS));
                 if (lockLeftMillis == null || lockLeftMillis == -2) {
@@ -267,8 +276,13 @@ final class RedisDays implements SharedDays {
     /** Published when Redis is back; meanwhile the other instances can't know, their memory may go stale. */
     private void keepForLater(long companyId, LocalDate from, LocalDate to, DataAccessException cause) {
         unpublished.merge(companyId, new Span(from, to), Span::union);
-        log.warn("Could not share a change of company {} {}..{} through Redis ({}); other instances learn of it "
-                + "when Redis is back", companyId, from, to, cause.getMessage());
+        log.warn(
+                "Could not share a change of company {} {}..{} through Redis ({}); other instances learn of it "
+                        + "when Redis is back",
+                companyId,
+                from,
+                to,
+                cause.getMessage());
     }
 
     @Override

@@ -12,8 +12,10 @@ record RedisKeys(String prefix) {
     /** The day's entry: {@code <prefix>:{c<company>}:day:<calendar>:<minutes>:<zone>:<date>}. */
     String day(DayRange range, LocalDate day) {
         CalendarRef calendar = range.calendar();
-        return key(calendar.companyId(), "day:" + calendar.key() + ":" + calendar.durationMinutes() + ":"
-                + range.zone().getId() + ":" + day);
+        return key(
+                calendar.companyId(),
+                "day:" + calendar.key() + ":" + calendar.durationMinutes() + ":"
+                        + range.zone().getId() + ":" + day);
     }
 
     /** The generation of a company's day, bumped by every invalidation of it. */
@@ -50,7 +52,7 @@ record RedisKeys(String prefix) {
 
     private static String rangeId(DayRange range) {
         CalendarRef calendar = range.calendar();
-        return calendar.key() + ":" + calendar.durationMinutes() + ":" + range.zone().getId() + ":" + range.from()
-                + ":" + range.to();
+        return calendar.key() + ":" + calendar.durationMinutes() + ":"
+                + range.zone().getId() + ":" + range.from() + ":" + range.to();
     }
 }

@@ -1,18 +1,15 @@
 package io.slotline.availability;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import io.slotline.calcom.CalcomException;
+import io.slotline.calcom.CalcomException.Origin;
+import io.slotline.calcom.CalcomException.Unavailable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Optional;
-
 import org.jspecify.annotations.Nullable;
-
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
-
-import io.slotline.calcom.CalcomException;
-import io.slotline.calcom.CalcomException.Origin;
-import io.slotline.calcom.CalcomException.Unavailable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,8 +22,7 @@ final class RedisMessages {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private RedisMessages() {
-    }
+    private RedisMessages() {}
 
     /**
      * On the invalidation channel: a booking change to apply ({@code change}), or else the days {@code from} ..
@@ -34,7 +30,11 @@ final class RedisMessages {
      *
      * @param instance the sender, which ignores its own messages
      */
-    record Invalidation(String instance, long companyId, @Nullable LocalDate from, @Nullable LocalDate to,
+    record Invalidation(
+            String instance,
+            long companyId,
+            @Nullable LocalDate from,
+            @Nullable LocalDate to,
             @Nullable Change change) {
 
         static Invalidation days(String instance, long companyId, LocalDate from, LocalDate to) {
@@ -42,14 +42,28 @@ final class RedisMessages {
         }
 
         static Invalidation change(String instance, BusyChange change) {
-            return new Invalidation(instance, change.companyId(), null, null, new Change(change.kind(),
-                    change.start(), change.end(), change.zone().getId(), change.eventTypeId(),
-                    change.hostUsername()));
+            return new Invalidation(
+                    instance,
+                    change.companyId(),
+                    null,
+                    null,
+                    new Change(
+                            change.kind(),
+                            change.start(),
+                            change.end(),
+                            change.zone().getId(),
+                            change.eventTypeId(),
+                            change.hostUsername()));
         }
     }
 
     /** A {@link BusyChange} on the wire. */
-    record Change(BusyChange.Kind kind, Instant start, Instant end, String zone, @Nullable Long eventTypeId,
+    record Change(
+            BusyChange.Kind kind,
+            Instant start,
+            Instant end,
+            String zone,
+            @Nullable Long eventTypeId,
             @Nullable String hostUsername) {
 
         BusyChange of(long companyId) {
@@ -72,7 +86,8 @@ final class RedisMessages {
             if (e instanceof CalcomException.RateLimited limited) {
                 return new Failure(FailureKind.RATE_LIMITED, String.valueOf(limited.resetSeconds()), message);
             }
-            FailureKind kind = e instanceof CalcomException.NotFound ? FailureKind.NOT_FOUND
+            FailureKind kind = e instanceof CalcomException.NotFound
+                    ? FailureKind.NOT_FOUND
                     : e instanceof CalcomException.Unauthorized ? FailureKind.UNAUTHORIZED : FailureKind.BAD_REQUEST;
             return new Failure(kind, "0", message);
         }
@@ -108,7 +123,10 @@ final class RedisMessages {
 
     /** How the owner's request failed; on the wire by the names the '|' format used. */
     enum FailureKind {
-        UNAVAILABLE("unavailable"), RATE_LIMITED("ratelimited"), NOT_FOUND("notfound"), UNAUTHORIZED("unauthorized"),
+        UNAVAILABLE("unavailable"),
+        RATE_LIMITED("ratelimited"),
+        NOT_FOUND("notfound"),
+        UNAUTHORIZED("unauthorized"),
         BAD_REQUEST("badrequest");
 
         private final String wire;
@@ -167,17 +185,23 @@ final class RedisMessages {
     /** The '|'-joined messages of the version before this one, read by position; to be removed with it. */
     private static final class Legacy {
 
-        private Legacy() {
-        }
+        private Legacy() {}
 
         /** {@code instance|company|from|to}, or {@code instance|change|company|kind|start|end|zone|eventType|host}. */
         static Optional<Invalidation> invalidation(String body) {
             try {
                 String[] change = body.split("\\|", -1);
                 if (change.length == 9 && change[1].equals("change")) {
-                    return Optional.of(new Invalidation(change[0], Long.parseLong(change[2]), null, null,
-                            new Change(BusyChange.Kind.valueOf(change[3]), Instant.parse(change[4]),
-                                    Instant.parse(change[5]), ZoneId.of(change[6]).getId(),
+                    return Optional.of(new Invalidation(
+                            change[0],
+                            Long.parseLong(change[2]),
+                            null,
+                            null,
+                            new Change(
+                                    BusyChange.Kind.valueOf(change[3]),
+                                    Instant.parse(change[4]),
+                                    Instant.parse(change[5]),
+                                    ZoneId.of(change[6]).getId(),
                                     change[7].isEmpty() ? null : Long.valueOf(change[7]),
                                     change[8].isEmpty() ? null : change[8])));
                 }
@@ -185,8 +209,8 @@ final class RedisMessages {
                 if (days.length != 4) {
                     return Optional.empty();
                 }
-                return Optional.of(Invalidation.days(days[0], Long.parseLong(days[1]), LocalDate.parse(days[2]),
-                        LocalDate.parse(days[3])));
+                return Optional.of(Invalidation.days(
+                        days[0], Long.parseLong(days[1]), LocalDate.parse(days[2]), LocalDate.parse(days[3])));
             } catch (RuntimeException unreadable) {
                 return Optional.empty();
             }
@@ -198,8 +222,10 @@ final class RedisMessages {
                 return Optional.empty();
             }
             String[] parts = outcome.split("\\|", 4);
-            return Optional.of(new Failure(FailureKind.fromWire(parts.length > 1 ? parts[1] : "unavailable"),
-                    parts.length > 2 ? parts[2] : "", parts.length == 4 ? parts[3] : outcome));
+            return Optional.of(new Failure(
+                    FailureKind.fromWire(parts.length > 1 ? parts[1] : "unavailable"),
+                    parts.length > 2 ? parts[2] : "",
+                    parts.length == 4 ? parts[3] : outcome));
         }
     }
 }

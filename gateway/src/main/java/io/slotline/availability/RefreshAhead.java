@@ -1,5 +1,8 @@
 package io.slotline.availability;
 
+import io.slotline.availability.SlotRequest.Priority;
+import io.slotline.calcom.CalcomCallContext;
+import io.slotline.observability.SlotlineMetrics;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -13,13 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.function.Consumer;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import io.slotline.availability.SlotRequest.Priority;
-import io.slotline.calcom.CalcomCallContext;
-import io.slotline.observability.SlotlineMetrics;
 
 /**
  * Background work of {@link CachedAvailability} on its own bounded pool: refreshing stale days that a caller was
@@ -30,8 +28,7 @@ final class RefreshAhead implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(RefreshAhead.class);
 
-    private record CalendarInZone(CalendarId calendar, ZoneId zone) {
-    }
+    private record CalendarInZone(CalendarId calendar, ZoneId zone) {}
 
     private final AvailabilityProperties properties;
     private final DayMemory memory;
@@ -40,10 +37,15 @@ final class RefreshAhead implements AutoCloseable {
     private final Clock clock;
     /** The calendars callers asked about (with their account), so dropped days can be fetched again at once. */
     private final Map<CalendarId, CalendarRef> askedCalendars = new ConcurrentHashMap<>();
+
     private final Set<DayKey> refreshing = ConcurrentHashMap.newKeySet();
     private final ThreadPoolExecutor refreshes;
 
-    RefreshAhead(AvailabilityProperties properties, DayMemory memory, SharedDays shared, SlotlineMetrics metrics,
+    RefreshAhead(
+            AvailabilityProperties properties,
+            DayMemory memory,
+            SharedDays shared,
+            SlotlineMetrics metrics,
             Clock clock) {
         this.properties = properties;
         this.memory = memory;
@@ -66,7 +68,8 @@ final class RefreshAhead implements AutoCloseable {
         if (claimed.isEmpty()) {
             return;
         }
-        DayRange range = request.narrow(claimed.get(0).day(), claimed.get(claimed.size() - 1).day());
+        DayRange range = request.narrow(
+                claimed.get(0).day(), claimed.get(claimed.size() - 1).day());
         long startEpoch = memory.epoch();
         CalcomCallContext context = CalcomCallContext.background(clock.instant().plus(properties.loadTimeout()));
         try {
@@ -77,7 +80,9 @@ final class RefreshAhead implements AutoCloseable {
                                 fetched.forEach((day, entry) ->
                                         memory.storeUnlessInvalidated(range.key(day), entry, startEpoch));
                             } else {
-                                log.debug("Refresh of {} failed, keeping the stale entries: {}", range,
+                                log.debug(
+                                        "Refresh of {} failed, keeping the stale entries: {}",
+                                        range,
                                         AsyncSupport.describe(AsyncSupport.rootCause(error)));
                             }
                         } finally {
@@ -102,7 +107,8 @@ final class RefreshAhead implements AutoCloseable {
         }
         Map<CalendarInZone, List<DayKey>> byCalendar = new LinkedHashMap<>();
         for (DayKey key : dropped) {
-            byCalendar.computeIfAbsent(new CalendarInZone(CalendarId.of(key), key.zone()), k -> new ArrayList<>())
+            byCalendar
+                    .computeIfAbsent(new CalendarInZone(CalendarId.of(key), key.zone()), k -> new ArrayList<>())
                     .add(key);
         }
         byCalendar.forEach((id, keys) -> {
@@ -111,8 +117,12 @@ final class RefreshAhead implements AutoCloseable {
                 return;
             }
             keys.sort(Comparator.comparing(DayKey::day));
-            SlotRequest request = new SlotRequest(calendar, id.zone(), keys.get(0).day(),
-                    keys.get(keys.size() - 1).day(), Priority.BACKGROUND,
+            SlotRequest request = new SlotRequest(
+                    calendar,
+                    id.zone(),
+                    keys.get(0).day(),
+                    keys.get(keys.size() - 1).day(),
+                    Priority.BACKGROUND,
                     clock.instant().plus(properties.loadTimeout()));
             try {
                 refreshes.execute(() -> {

@@ -1,10 +1,9 @@
 package io.slotline.availability;
 
+import io.slotline.calcom.CalcomCallContext;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
-
-import io.slotline.calcom.CalcomCallContext;
 
 /**
  * The layer below each instance's in-memory cache: where days come from and how an invalidation reaches the

@@ -3,7 +3,6 @@ package io.slotline.availability;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,8 +10,14 @@ import org.jspecify.annotations.Nullable;
  * @param focus    the one time the caller asks about, if any: its day is fetched again when memory cannot be sure
  *                 of that time
  */
-public record SlotRequest(CalendarRef calendar, ZoneId zone, LocalDate from, LocalDate to, Priority priority,
-                          Instant deadline, @Nullable Focus focus) {
+public record SlotRequest(
+        CalendarRef calendar,
+        ZoneId zone,
+        LocalDate from,
+        LocalDate to,
+        Priority priority,
+        Instant deadline,
+        @Nullable Focus focus) {
 
     public SlotRequest {
         if (to.isBefore(from)) {
@@ -26,13 +31,16 @@ public record SlotRequest(CalendarRef calendar, ZoneId zone, LocalDate from, Loc
         }
     }
 
-    public SlotRequest(CalendarRef calendar, ZoneId zone, LocalDate from, LocalDate to, Priority priority,
-            Instant deadline) {
+    public SlotRequest(
+            CalendarRef calendar, ZoneId zone, LocalDate from, LocalDate to, Priority priority, Instant deadline) {
         this(calendar, zone, from, to, priority, deadline, null);
     }
 
     /** Live function calls go first; prefetch and refresh use spare Cal.com budget only. */
-    public enum Priority { LIVE, BACKGROUND }
+    public enum Priority {
+        LIVE,
+        BACKGROUND
+    }
 
     /**
      * @param start  the slot start the caller asks about
@@ -40,8 +48,7 @@ public record SlotRequest(CalendarRef calendar, ZoneId zone, LocalDate from, Loc
      *               time, and Cal.com's reservations are not in our slots); otherwise only when a booking was
      *               freed that day since the fetch and memory does not offer the time
      */
-    public record Focus(Instant start, boolean verify) {
-    }
+    public record Focus(Instant start, boolean verify) {}
 
     public SlotRequest focusedOn(Instant start, boolean verify) {
         return new SlotRequest(calendar, zone, from, to, priority, deadline, new Focus(start, verify));

@@ -1,17 +1,16 @@
 package io.slotline.availability;
 
+import io.slotline.calcom.CalcomApi;
+import io.slotline.calcom.CalcomCallContext;
+import io.slotline.calcom.Slot;
+import io.slotline.calcom.SlotsQuery;
+import io.slotline.calcom.SlotsResult;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-
-import io.slotline.calcom.CalcomApi;
-import io.slotline.calcom.CalcomCallContext;
-import io.slotline.calcom.Slot;
-import io.slotline.calcom.SlotsQuery;
-import io.slotline.calcom.SlotsResult;
 
 /**
  * One Cal.com slots request for a range of local days, shared by both modes so that they give the same answers:

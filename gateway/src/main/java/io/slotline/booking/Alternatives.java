@@ -1,5 +1,8 @@
 package io.slotline.booking;
 
+import io.slotline.availability.Availability;
+import io.slotline.availability.FreeSlot;
+import io.slotline.speech.TimeWindow;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -14,12 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
-
 import org.jspecify.annotations.Nullable;
-
-import io.slotline.availability.Availability;
-import io.slotline.availability.FreeSlot;
-import io.slotline.speech.TimeWindow;
 
 /**
  * Which free slots to offer instead of the one asked for, in this order: the same day, nearest to the requested
@@ -33,8 +31,7 @@ public final class Alternatives {
     /** Days after the requested one tried at the same time before the same weekday next week. */
     private static final int FOLLOWING_DAYS = 6;
 
-    private Alternatives() {
-    }
+    private Alternatives() {}
 
     /**
      * What the caller asked for.
@@ -42,7 +39,10 @@ public final class Alternatives {
      * @param time   the time asked for; null when only a day (or a window) was named
      * @param window the part of the day the caller wants; null for any
      */
-    public record Wish(LocalDate date, @Nullable LocalTime time, @Nullable TimeWindow window) {
+    public record Wish(
+            LocalDate date,
+            @Nullable LocalTime time,
+            @Nullable TimeWindow window) {
         public Wish {
             Objects.requireNonNull(date, "date");
         }
@@ -54,13 +54,20 @@ public final class Alternatives {
      * @param excluded  starts not to offer, e.g. the taken slot itself
      * @return at most {@code count} slots, best first
      */
-    public static List<FreeSlot> rank(Availability availability, ZoneId zone, Wish wish, int count, Instant notBefore,
-                                      LocalDate lastDay, Set<Instant> excluded) {
+    public static List<FreeSlot> rank(
+            Availability availability,
+            ZoneId zone,
+            Wish wish,
+            int count,
+            Instant notBefore,
+            LocalDate lastDay,
+            Set<Instant> excluded) {
         if (count <= 0) {
             return List.of();
         }
         TreeMap<LocalDate, List<FreeSlot>> byDay = new TreeMap<>();
-        availability.all()
+        availability
+                .all()
                 .filter(slot -> !slot.start().isBefore(notBefore) && !excluded.contains(slot.start()))
                 .filter(slot -> {
                     LocalDate day = day(slot, zone);
@@ -68,7 +75,8 @@ public final class Alternatives {
                 })
                 .filter(slot -> wish.window() == null || wish.window().contains(time(slot, zone)))
                 .sorted(Comparator.comparing(FreeSlot::start))
-                .forEach(slot -> byDay.computeIfAbsent(day(slot, zone), d -> new ArrayList<>()).add(slot));
+                .forEach(slot -> byDay.computeIfAbsent(day(slot, zone), d -> new ArrayList<>())
+                        .add(slot));
 
         Set<FreeSlot> picked = new LinkedHashSet<>();
         List<FreeSlot> sameDay = new ArrayList<>(byDay.getOrDefault(wish.date(), List.of()));
@@ -97,8 +105,10 @@ public final class Alternatives {
             groups.computeIfAbsent(day(slot, zone), d -> new ArrayList<>()).add(slot);
         }
         List<FreeSlot> ordered = new ArrayList<>();
-        groups.values().forEach(slots -> slots.stream().sorted(Comparator.comparing(FreeSlot::start))
-                .forEach(ordered::add));
+        groups.values()
+                .forEach(slots -> slots.stream()
+                        .sorted(Comparator.comparing(FreeSlot::start))
+                        .forEach(ordered::add));
         return ordered;
     }
 
@@ -130,7 +140,11 @@ public final class Alternatives {
     }
 
     public static @Nullable FreeSlot exact(Availability availability, Instant start) {
-        return availability.all().filter(slot -> slot.start().equals(start)).findFirst().orElse(null);
+        return availability
+                .all()
+                .filter(slot -> slot.start().equals(start))
+                .findFirst()
+                .orElse(null);
     }
 
     private static java.util.Optional<FreeSlot> sameTime(List<FreeSlot> day, @Nullable LocalTime asked, ZoneId zone) {

@@ -1,14 +1,5 @@
 package io.slotline.booking;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-
-import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
-
 import io.slotline.availability.CalendarRef;
 import io.slotline.booking.BookingService.Booked;
 import io.slotline.booking.BookingService.BookingOutcome;
@@ -23,6 +14,13 @@ import io.slotline.tenancy.Language;
 import io.slotline.tenancy.Service;
 import io.slotline.tenancy.Staff;
 import io.slotline.tenancy.TenantDirectory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
 
 /**
  * Settles booking attempts that nobody is waiting for (for {@link BookingReconciler}): the request is rebuilt from
@@ -35,7 +33,11 @@ class AttemptReconciliation {
     private static final Logger log = LoggerFactory.getLogger(AttemptReconciliation.class);
 
     /** What became of an attempt the reconciler looked at. */
-    enum Settled { BOOKED, NOT_BOOKED, STILL_PENDING }
+    enum Settled {
+        BOOKED,
+        NOT_BOOKED,
+        STILL_PENDING
+    }
 
     private final BookingRuns runs;
     private final BookingAttempts attempts;
@@ -47,9 +49,16 @@ class AttemptReconciliation {
     private final TenantDirectory tenants;
     private final Calendars calendars;
 
-    AttemptReconciliation(BookingRuns runs, BookingAttempts attempts, FunctionIdempotency claims,
-                          OurBookings ourBookings, BookingRecorder recorder, StepBookings stepBookings,
-                          StepCompensation compensation, TenantDirectory tenants, Calendars calendars) {
+    AttemptReconciliation(
+            BookingRuns runs,
+            BookingAttempts attempts,
+            FunctionIdempotency claims,
+            OurBookings ourBookings,
+            BookingRecorder recorder,
+            StepBookings stepBookings,
+            StepCompensation compensation,
+            TenantDirectory tenants,
+            Calendars calendars) {
         this.runs = runs;
         this.attempts = attempts;
         this.claims = claims;
@@ -73,7 +82,8 @@ class AttemptReconciliation {
         Optional<BookingRequest> rebuilt = rebuild(attempt);
         if (rebuilt.isEmpty()) {
             log.warn("booking attempt {} refers to a company, service or staff member that is gone", attempt.key());
-            return mayGiveUp ? giveUp(attempt, null, "the service or staff member no longer exists")
+            return mayGiveUp
+                    ? giveUp(attempt, null, "the service or staff member no longer exists")
                     : Settled.STILL_PENDING;
         }
         BookingRequest request = rebuilt.get();
@@ -89,24 +99,32 @@ class AttemptReconciliation {
         }
         if (ours.isPresent()) {
             Booked booked = recorder.record(request, attempt.key(), ours.get());
-            claims.complete(attempt.key(), attempt.companyId(),
+            claims.complete(
+                    attempt.key(),
+                    attempt.companyId(),
                     "{\"appointmentId\":" + booked.appointment().id() + "}");
-            log.info("reconciled booking {} of call {} as appointment {}", ours.get().uid(), attempt.retellCallId(),
+            log.info(
+                    "reconciled booking {} of call {} as appointment {}",
+                    ours.get().uid(),
+                    attempt.retellCallId(),
                     booked.appointment().id());
             return Settled.BOOKED;
         }
-        return mayGiveUp ? giveUp(attempt, request, "Cal.com has no booking for this request")
-                : Settled.STILL_PENDING;
+        return mayGiveUp ? giveUp(attempt, request, "Cal.com has no booking for this request") : Settled.STILL_PENDING;
     }
 
     private Settled giveUp(BookingAttempt attempt, @Nullable BookingRequest request, String why) {
         Optional<BookingAttempt> settled = attempts.settleNotBooked(attempt.key());
         if (settled.isPresent()) {
             claims.delete(attempt.key(), attempt.companyId());
-            Language language = tenants.company(attempt.companyId()).map(Company::language).orElse(Language.DE);
+            Language language =
+                    tenants.company(attempt.companyId()).map(Company::language).orElse(Language.DE);
             recorder.noteCallback(settled.get(), null, BookingTexts.notBookedText(language, why));
-            log.info("booking attempt {} of call {} settled as not booked: {}", attempt.key(),
-                    attempt.retellCallId(), why);
+            log.info(
+                    "booking attempt {} of call {} settled as not booked: {}",
+                    attempt.key(),
+                    attempt.retellCallId(),
+                    why);
         }
         return Settled.NOT_BOOKED;
     }
@@ -115,14 +133,17 @@ class AttemptReconciliation {
         Optional<Company> company = tenants.company(attempt.companyId());
         Optional<Branch> branch = tenants.branch(attempt.companyId(), attempt.branchId());
         Optional<Service> service = tenants.allServices(attempt.companyId()).stream()
-                .filter(s -> s.id() == attempt.serviceId()).findFirst();
+                .filter(s -> s.id() == attempt.serviceId())
+                .findFirst();
         if (company.isEmpty() || branch.isEmpty() || service.isEmpty()) {
             return Optional.empty();
         }
         Staff staff = null;
         if (attempt.staffId() != null) {
             staff = tenants.allStaff(attempt.companyId()).stream()
-                    .filter(s -> s.id() == attempt.staffId()).findFirst().orElse(null);
+                    .filter(s -> s.id() == attempt.staffId())
+                    .findFirst()
+                    .orElse(null);
             if (staff == null || !calendars.bookable(service.get(), staff)) {
                 return Optional.empty();
             }
@@ -132,18 +153,37 @@ class AttemptReconciliation {
             List<StepBooking> steps = new ArrayList<>();
             for (BookingAttempts.StepRow row : attempts.steps(attempt.key())) {
                 Optional<Staff> stylist = tenants.allStaff(attempt.companyId()).stream()
-                        .filter(s -> s.id() == row.staffId()).findFirst();
+                        .filter(s -> s.id() == row.staffId())
+                        .findFirst();
                 if (stylist.isEmpty() || row.step() >= service.get().steps().size()) {
                     return Optional.empty();
                 }
-                steps.add(new StepBooking(row.step(), stylist.get(), row.host(),
-                        calendars.ofStep(company.get(), service.get(), row.step(), stylist.get()), row.start(),
+                steps.add(new StepBooking(
+                        row.step(),
+                        stylist.get(),
+                        row.host(),
+                        calendars.ofStep(company.get(), service.get(), row.step(), stylist.get()),
+                        row.start(),
                         row.end()));
             }
-            return Optional.of(new BookingRequest(company.get(), attempt.branchId(), branch.get().timeZone(),
-                    attempt.callId(), attempt.retellCallId(), service.get(), staff, calendar, attempt.start(),
-                    attempt.customerName(), attempt.phone(), attempt.email(), attempt.notes(), null,
-                    attempt.reservationUid(), steps, attempt.replacesAppointmentId()));
+            return Optional.of(new BookingRequest(
+                    company.get(),
+                    attempt.branchId(),
+                    branch.get().timeZone(),
+                    attempt.callId(),
+                    attempt.retellCallId(),
+                    service.get(),
+                    staff,
+                    calendar,
+                    attempt.start(),
+                    attempt.customerName(),
+                    attempt.phone(),
+                    attempt.email(),
+                    attempt.notes(),
+                    null,
+                    attempt.reservationUid(),
+                    steps,
+                    attempt.replacesAppointmentId()));
         } catch (CalcomException | IllegalArgumentException e) {
             return Optional.empty();
         }
@@ -157,7 +197,8 @@ class AttemptReconciliation {
             return mayGiveUp ? giveUp(attempt, request, "no step was sent") : Settled.STILL_PENDING;
         }
         if (attempt.compensating()) {
-            return compensation.compensate(request, key, "an earlier attempt was refused") ? Settled.NOT_BOOKED
+            return compensation.compensate(request, key, "an earlier attempt was refused")
+                    ? Settled.NOT_BOOKED
                     : Settled.STILL_PENDING;
         }
         try {
@@ -180,9 +221,15 @@ class AttemptReconciliation {
         if (now.stream().allMatch(row -> row.state() == BookingAttempts.StepState.BOOKED)) {
             BookingOutcome recorded = stepBookings.recordSteps(request, key, now);
             if (recorded instanceof Booked booked) {
-                claims.complete(key, attempt.companyId(), "{\"appointmentId\":" + booked.appointment().id() + "}");
-                log.info("reconciled booking {} of call {} (in steps) as appointment {}", key,
-                        attempt.retellCallId(), booked.appointment().id());
+                claims.complete(
+                        key,
+                        attempt.companyId(),
+                        "{\"appointmentId\":" + booked.appointment().id() + "}");
+                log.info(
+                        "reconciled booking {} of call {} (in steps) as appointment {}",
+                        key,
+                        attempt.retellCallId(),
+                        booked.appointment().id());
                 return Settled.BOOKED;
             }
             return Settled.STILL_PENDING;
@@ -197,5 +244,4 @@ class AttemptReconciliation {
         }
         return Settled.STILL_PENDING;
     }
-
 }

@@ -1,11 +1,9 @@
 package io.slotline.booking;
 
-import java.time.ZoneId;
-
-import org.jspecify.annotations.Nullable;
-
 import io.slotline.calcom.Attendee;
 import io.slotline.tenancy.Language;
+import java.time.ZoneId;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The attendee Cal.com gets. Cal.com needs an email or a phone number, and most event types require the email.
@@ -15,23 +13,29 @@ import io.slotline.tenancy.Language;
  */
 final class AttendeeFactory {
 
-    private AttendeeFactory() {
-    }
+    private AttendeeFactory() {}
 
     /** What the caller still has to tell before Cal.com accepts the booking. */
-    enum Missing { PHONE, EMAIL }
-
-    sealed interface Result permits Ready, Incomplete {
+    enum Missing {
+        PHONE,
+        EMAIL
     }
 
-    record Ready(Attendee attendee, boolean placeholderEmail) implements Result {
-    }
+    sealed interface Result permits Ready, Incomplete {}
 
-    record Incomplete(Missing missing) implements Result {
-    }
+    record Ready(Attendee attendee, boolean placeholderEmail) implements Result {}
 
-    static Result attendee(String name, @Nullable String phone, @Nullable String email, ZoneId zone,
-                           Language language, boolean emailRequired, boolean phoneRequired, String placeholderDomain) {
+    record Incomplete(Missing missing) implements Result {}
+
+    static Result attendee(
+            String name,
+            @Nullable String phone,
+            @Nullable String email,
+            ZoneId zone,
+            Language language,
+            boolean emailRequired,
+            boolean phoneRequired,
+            String placeholderDomain) {
         if (phoneRequired && phone == null) {
             return new Incomplete(Missing.PHONE);
         }

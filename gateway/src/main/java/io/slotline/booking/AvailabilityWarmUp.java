@@ -1,13 +1,5 @@
 package io.slotline.booking;
 
-import java.util.ArrayList;
-import java.util.List;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.event.EventListener;
-import org.springframework.stereotype.Component;
-
 import io.slotline.availability.CalendarRef;
 import io.slotline.availability.Prefetcher;
 import io.slotline.calls.CallIncoming;
@@ -16,6 +8,12 @@ import io.slotline.tenancy.Service;
 import io.slotline.tenancy.Staff;
 import io.slotline.tenancy.TenantContext;
 import io.slotline.tenancy.TenantDirectory;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
 
 /**
  * While the phone rings and the agent greets, the branch's services are fetched for the next days in the
@@ -35,8 +33,8 @@ class AvailabilityWarmUp {
 
     private final EventTypeCatalog eventTypes;
 
-    AvailabilityWarmUp(Prefetcher prefetcher, TenantDirectory tenants, Calendars calendars,
-            EventTypeCatalog eventTypes) {
+    AvailabilityWarmUp(
+            Prefetcher prefetcher, TenantDirectory tenants, Calendars calendars, EventTypeCatalog eventTypes) {
         this.prefetcher = prefetcher;
         this.tenants = tenants;
         this.calendars = calendars;
@@ -63,8 +61,8 @@ class AvailabilityWarmUp {
                     for (int step = 0; step < service.steps().size(); step++) {
                         // the step's "any stylist" event type: its hosts and buffers, no slots
                         eventTypes.warm(calendars.ofStep(tenant.company(), service, step, null));
-                        for (Calendars.StepHost host : calendars.stepHosts(tenant.company(), service, step,
-                                tenant.branch().id())) {
+                        for (Calendars.StepHost host : calendars.stepHosts(
+                                tenant.company(), service, step, tenant.branch().id())) {
                             perStaff.add(host.calendar());
                             eventTypes.warm(host.calendar());
                         }
@@ -87,7 +85,10 @@ class AvailabilityWarmUp {
             prefetcher.prefetch(anyHost, tenant.branch().timeZone());
         } catch (RuntimeException e) {
             // warming is an optimisation: a call must never fail because of it
-            log.debug("could not prefetch availability for {}: {}", tenant.company().slug(), e.getMessage());
+            log.debug(
+                    "could not prefetch availability for {}: {}",
+                    tenant.company().slug(),
+                    e.getMessage());
         }
     }
 }

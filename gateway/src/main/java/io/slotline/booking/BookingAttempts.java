@@ -1,5 +1,6 @@
 package io.slotline.booking;
 
+import io.slotline.booking.BookingAttempt.State;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -10,13 +11,10 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-
-import io.slotline.booking.BookingAttempt.State;
 
 /**
  * Booking requests on their way to Cal.com. Each state change is one conditional UPDATE on the row, so the
@@ -69,10 +67,11 @@ class BookingAttempts {
             return true;
         }
         return jdbc.sql("UPDATE booking_attempts SET callback_request_id = :callback "
-                        + "WHERE idempotency_key = :key AND state = 'pending'")
-                .param("callback", callbackRequestId)
-                .param("key", key)
-                .update() == 1;
+                                + "WHERE idempotency_key = :key AND state = 'pending'")
+                        .param("callback", callbackRequestId)
+                        .param("key", key)
+                        .update()
+                == 1;
     }
 
     /** @return the attempt after the change, when this call settled it (empty: settled before, or unknown) */
@@ -99,8 +98,15 @@ class BookingAttempts {
     // ---- the steps of a service in steps
 
     /** One step of an attempt: its plan (stylist, time) and what became of its booking. */
-    record StepRow(String key, int step, long staffId, String host, Instant start, Instant end, StepState state,
-                   @Nullable String bookingUid) {
+    record StepRow(
+            String key,
+            int step,
+            long staffId,
+            String host,
+            Instant start,
+            Instant end,
+            StepState state,
+            @Nullable String bookingUid) {
 
         /** The request id the step travels to Cal.com under (metadata slotlineRequestId). */
         String requestId() {
@@ -108,7 +114,13 @@ class BookingAttempts {
         }
     }
 
-    enum StepState { PLANNED, PENDING, BOOKED, NOT_BOOKED, CANCELLED }
+    enum StepState {
+        PLANNED,
+        PENDING,
+        BOOKED,
+        NOT_BOOKED,
+        CANCELLED
+    }
 
     static String stepRequestId(String key, int step) {
         return key + "#" + step;
@@ -144,8 +156,11 @@ class BookingAttempts {
         return jdbc.sql("SELECT idempotency_key, step, staff_id, host, starts_at, ends_at, state, booking_uid "
                         + "FROM booking_attempt_steps WHERE idempotency_key = :key ORDER BY step")
                 .param("key", key)
-                .query((rs, row) -> new StepRow(rs.getString("idempotency_key"), rs.getInt("step"),
-                        rs.getLong("staff_id"), rs.getString("host"),
+                .query((rs, row) -> new StepRow(
+                        rs.getString("idempotency_key"),
+                        rs.getInt("step"),
+                        rs.getLong("staff_id"),
+                        rs.getString("host"),
                         rs.getObject("starts_at", OffsetDateTime.class).toInstant(),
                         rs.getObject("ends_at", OffsetDateTime.class).toInstant(),
                         StepState.valueOf(rs.getString("state").toUpperCase(Locale.ROOT)),
@@ -198,13 +213,15 @@ class BookingAttempts {
 
     private boolean stepTransition(String key, int step, String to, @Nullable String bookingUid, String from) {
         return jdbc.sql("UPDATE booking_attempt_steps SET state = :to, booking_uid = COALESCE(:uid, booking_uid), "
-                        + "updated_at = :now WHERE idempotency_key = :key AND step = :step AND state IN " + from)
-                .param("to", to)
-                .param("uid", bookingUid, Types.VARCHAR)
-                .param("now", now())
-                .param("key", key)
-                .param("step", step)
-                .update() == 1;
+                                + "updated_at = :now WHERE idempotency_key = :key AND step = :step AND state IN "
+                                + from)
+                        .param("to", to)
+                        .param("uid", bookingUid, Types.VARCHAR)
+                        .param("now", now())
+                        .param("key", key)
+                        .param("step", step)
+                        .update()
+                == 1;
     }
 
     /**
@@ -244,23 +261,29 @@ class BookingAttempts {
                     VALUES (:key, :companyId, :branchId, :callId, :retellCallId, :serviceId, :staffId, :start, :name,
                         :phone, :email, :notes, :reservation, 'pending', :callback, :now, :now, :replaces)
                     ON CONFLICT DO NOTHING""")
-                    .param("key", key)
-                    .param("companyId", request.company().id())
-                    .param("branchId", request.branchId())
-                    .param("callId", request.callId())
-                    .param("retellCallId", request.retellCallId())
-                    .param("serviceId", request.service().id())
-                    .param("staffId", request.staff() == null ? null : request.staff().id(), Types.BIGINT)
-                    .param("start", OffsetDateTime.ofInstant(request.start(), ZoneOffset.UTC))
-                    .param("name", request.customerName())
-                    .param("phone", request.phone(), Types.VARCHAR)
-                    .param("email", request.email(), Types.VARCHAR)
-                    .param("notes", request.notes(), Types.VARCHAR)
-                    .param("reservation", request.reservationUid(), Types.VARCHAR)
-                    .param("callback", callbackRequestId, Types.BIGINT)
-                    .param("replaces", request.replaces(), Types.BIGINT)
-                    .param("now", now())
-                    .update() == 1;
+                            .param("key", key)
+                            .param("companyId", request.company().id())
+                            .param("branchId", request.branchId())
+                            .param("callId", request.callId())
+                            .param("retellCallId", request.retellCallId())
+                            .param("serviceId", request.service().id())
+                            .param(
+                                    "staffId",
+                                    request.staff() == null
+                                            ? null
+                                            : request.staff().id(),
+                                    Types.BIGINT)
+                            .param("start", OffsetDateTime.ofInstant(request.start(), ZoneOffset.UTC))
+                            .param("name", request.customerName())
+                            .param("phone", request.phone(), Types.VARCHAR)
+                            .param("email", request.email(), Types.VARCHAR)
+                            .param("notes", request.notes(), Types.VARCHAR)
+                            .param("reservation", request.reservationUid(), Types.VARCHAR)
+                            .param("callback", callbackRequestId, Types.BIGINT)
+                            .param("replaces", request.replaces(), Types.BIGINT)
+                            .param("now", now())
+                            .update()
+                    == 1;
         } catch (DuplicateKeyException e) {
             return false;
         }

@@ -6,14 +6,6 @@ import static io.slotline.booking.BookingTexts.bookedText;
 import static io.slotline.booking.BookingTexts.notBookedText;
 import static io.slotline.booking.BookingTexts.promiseText;
 
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-
-import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
-
 import io.slotline.appointments.Appointment;
 import io.slotline.appointments.Appointments;
 import io.slotline.booking.BookingService.Booked;
@@ -22,6 +14,12 @@ import io.slotline.booking.BookingService.BookingRequest;
 import io.slotline.booking.BookingService.Pending;
 import io.slotline.calls.CallbackRequests;
 import io.slotline.calls.NewCallbackRequest;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
 
 /**
  * What a caller hears when Cal.com has not confirmed in time: the request is taken down. A callback request records
@@ -37,8 +35,8 @@ class BookingPromises {
     private final CallbackRequests callbacks;
     private final BookingRecorder recorder;
 
-    BookingPromises(Appointments appointments, BookingAttempts attempts, CallbackRequests callbacks,
-                    BookingRecorder recorder) {
+    BookingPromises(
+            Appointments appointments, BookingAttempts attempts, CallbackRequests callbacks, BookingRecorder recorder) {
         this.appointments = appointments;
         this.attempts = attempts;
         this.callbacks = callbacks;
@@ -50,32 +48,47 @@ class BookingPromises {
      * attempt, so that whoever settles it notes the outcome there. One promise per attempt, however often the
      * caller asks again. When the attempt settled meanwhile, its outcome is the answer after all.
      */
-    BookingOutcome promise(BookingRequest request, String key,
-                           @Nullable CompletableFuture<BookingOutcome> running) {
+    BookingOutcome promise(BookingRequest request, String key, @Nullable CompletableFuture<BookingOutcome> running) {
         long companyId = request.company().id();
         try {
             Optional<BookingAttempt> attempt = attempts.find(key);
-            if (attempt.isPresent() && attempt.get().state() == BookingAttempt.State.PENDING
+            if (attempt.isPresent()
+                    && attempt.get().state() == BookingAttempt.State.PENDING
                     && attempt.get().callbackRequestId() != null) {
                 return new Pending(attempt.get().callbackRequestId());
             }
-            long callbackId = callbacks.create(new NewCallbackRequest(companyId, request.branchId(),
-                    request.callId(), null, request.customerName(), request.phone(), promiseText(request),
-                    request.start().atZone(request.zone()).format(LOCAL_TIME))).id();
+            long callbackId = callbacks
+                    .create(new NewCallbackRequest(
+                            companyId,
+                            request.branchId(),
+                            request.callId(),
+                            null,
+                            request.customerName(),
+                            request.phone(),
+                            promiseText(request),
+                            request.start().atZone(request.zone()).format(LOCAL_TIME)))
+                    .id();
             if (attempts.promise(request, key, callbackId)) {
                 return new Pending(callbackId);
             }
             // settled between our look and our promise: answer with the outcome and say so on the callback
             Optional<Appointment> booked = appointments.findByIdempotencyKey(companyId, key);
             if (booked.isPresent()) {
-                callbacks.noteOutcome(companyId, callbackId, booked.get().id(),
+                callbacks.noteOutcome(
+                        companyId,
+                        callbackId,
+                        booked.get().id(),
                         bookedText(request.company().language(), booked.get()) + answeredInCall(request));
                 callbacks.markDone(companyId, callbackId);
-                return new Booked(booked.get(), recorder.staffName(request, booked.get().staffId()), false);
+                return new Booked(
+                        booked.get(), recorder.staffName(request, booked.get().staffId()), false);
             }
             if (running != null && running.isDone() && !running.isCompletedExceptionally()) {
-                callbacks.noteOutcome(companyId, callbackId, null, notBookedText(request.company().language(),
-                        "answered in the call") + answeredInCall(request));
+                callbacks.noteOutcome(
+                        companyId,
+                        callbackId,
+                        null,
+                        notBookedText(request.company().language(), "answered in the call") + answeredInCall(request));
                 callbacks.markDone(companyId, callbackId);
                 return running.join();
             }
@@ -83,7 +96,10 @@ class BookingPromises {
         } catch (RuntimeException e) {
             // the database is away too: the caller still hears the promise; the attempt row (if it was written)
             // is reconciled later, and the Cal.com webhook records a booking made meanwhile
-            log.warn("could not record the promise for booking {} of call {}: {}", key, request.retellCallId(),
+            log.warn(
+                    "could not record the promise for booking {} of call {}: {}",
+                    key,
+                    request.retellCallId(),
                     e.toString());
             return new Pending(null);
         }

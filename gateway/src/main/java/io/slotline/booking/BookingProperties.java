@@ -1,7 +1,6 @@
 package io.slotline.booking;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -20,11 +19,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param eventTypeCacheTtl      how long an event type's booking fields (is an email required?) are remembered
  */
 @ConfigurationProperties("slotline.booking")
-public record BookingProperties(@DefaultValue("2500ms") Duration liveDeadline,
-                                @DefaultValue("5") int holdMinutes,
-                                @DefaultValue("14") int searchDays,
-                                @DefaultValue("phone.slotline.invalid") String placeholderEmailDomain,
-                                @DefaultValue("10m") Duration eventTypeCacheTtl) {
+public record BookingProperties(
+        @DefaultValue("2500ms") Duration liveDeadline,
+        @DefaultValue("5") int holdMinutes,
+        @DefaultValue("14") int searchDays,
+        @DefaultValue("phone.slotline.invalid") String placeholderEmailDomain,
+        @DefaultValue("10m") Duration eventTypeCacheTtl) {
 
     public BookingProperties {
         if (liveDeadline.isNegative() || liveDeadline.isZero()) {
@@ -42,7 +42,6 @@ public record BookingProperties(@DefaultValue("2500ms") Duration liveDeadline,
     }
 
     public static BookingProperties defaults() {
-        return new BookingProperties(Duration.ofMillis(2500), 5, 14, "phone.slotline.invalid",
-                Duration.ofMinutes(10));
+        return new BookingProperties(Duration.ofMillis(2500), 5, 14, "phone.slotline.invalid", Duration.ofMinutes(10));
     }
 }

@@ -1,20 +1,18 @@
 package io.slotline.booking;
 
+import io.slotline.calcom.CalcomCallContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-
-import io.slotline.calcom.CalcomCallContext;
 
 /**
  * Settles booking attempts whose outcome nobody recorded: Cal.com's answer came too late for the caller, or the
@@ -35,8 +33,8 @@ public class BookingReconciler implements DisposableBean {
     private final Clock clock;
     private final ScheduledExecutorService scheduler;
 
-    BookingReconciler(BookingAttempts attempts, AttemptReconciliation bookings, ReconcileProperties properties,
-                      Clock clock) {
+    BookingReconciler(
+            BookingAttempts attempts, AttemptReconciliation bookings, ReconcileProperties properties, Clock clock) {
         this.attempts = attempts;
         this.bookings = bookings;
         this.properties = properties;
@@ -49,8 +47,7 @@ public class BookingReconciler implements DisposableBean {
     }
 
     /** What one round did. */
-    public record Round(int booked, int notBooked, int stillPending) {
-    }
+    public record Round(int booked, int notBooked, int stillPending) {}
 
     @EventListener(ApplicationReadyEvent.class)
     void schedule() {
@@ -63,8 +60,12 @@ public class BookingReconciler implements DisposableBean {
         try {
             Round round = startup ? reconcileAll() : reconcileNow();
             if (round.booked() + round.notBooked() > 0) {
-                log.info("booking reconciliation{}: {} booked, {} not booked, {} still pending",
-                        startup ? " at start-up" : "", round.booked(), round.notBooked(), round.stillPending());
+                log.info(
+                        "booking reconciliation{}: {} booked, {} not booked, {} still pending",
+                        startup ? " at start-up" : "",
+                        round.booked(),
+                        round.notBooked(),
+                        round.stillPending());
             }
         } catch (RuntimeException e) {
             // the database or Cal.com may be away: the next round tries again
@@ -88,7 +89,8 @@ public class BookingReconciler implements DisposableBean {
         int notBooked = 0;
         int still = 0;
         // nobody waits on the phone for these: they never take budget a live caller needs
-        try (CalcomCallContext.Scope ignored = CalcomCallContext.background(null).bind()) {
+        try (CalcomCallContext.Scope ignored =
+                CalcomCallContext.background(null).bind()) {
             for (BookingAttempt attempt : pending) {
                 switch (bookings.reconcile(attempt, attempt.updatedAt().isBefore(giveUpBefore))) {
                     case BOOKED -> booked++;

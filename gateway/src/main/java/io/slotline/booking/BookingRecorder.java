@@ -1,11 +1,5 @@
 package io.slotline.booking;
 
-import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.stereotype.Component;
-
 import io.slotline.appointments.AppointmentSource;
 import io.slotline.appointments.AppointmentStatus;
 import io.slotline.appointments.Appointments;
@@ -20,6 +14,11 @@ import io.slotline.calls.CallbackRequests;
 import io.slotline.customers.Customers;
 import io.slotline.tenancy.Staff;
 import io.slotline.tenancy.TenantDirectory;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
 
 /**
  * Records what became of a booking attempt and tells whoever waits on it: the appointment (with its customer) of a
@@ -39,9 +38,14 @@ class BookingRecorder {
     private final ObjectProvider<AvailabilityService> availability;
     private final TenantDirectory tenants;
 
-    BookingRecorder(Appointments appointments, Customers customers, BookingAttempts attempts,
-                    CallbackRequests callbacks, SlotHoldService holds,
-                    ObjectProvider<AvailabilityService> availability, TenantDirectory tenants) {
+    BookingRecorder(
+            Appointments appointments,
+            Customers customers,
+            BookingAttempts attempts,
+            CallbackRequests callbacks,
+            SlotHoldService holds,
+            ObjectProvider<AvailabilityService> availability,
+            TenantDirectory tenants) {
         this.appointments = appointments;
         this.customers = customers;
         this.attempts = attempts;
@@ -56,16 +60,29 @@ class BookingRecorder {
         long companyId = request.company().id();
         Long customerId = customerId(request);
         Staff staff = request.staff() != null ? request.staff() : assignedStaff(request, booking);
-        AppointmentStatus status = booking.status() == BookingStatus.PENDING
-                || booking.status() == BookingStatus.AWAITING_HOST ? AppointmentStatus.PENDING : AppointmentStatus.BOOKED;
-        Appointments.Saved saved = appointments.insert(new NewAppointment(companyId, request.branchId(),
-                request.service().id(), staff == null ? null : staff.id(), customerId, request.callId(),
-                booking.start(), booking.end(), booking.uid(), status, AppointmentSource.PHONE, key, request.notes()));
+        AppointmentStatus status =
+                booking.status() == BookingStatus.PENDING || booking.status() == BookingStatus.AWAITING_HOST
+                        ? AppointmentStatus.PENDING
+                        : AppointmentStatus.BOOKED;
+        Appointments.Saved saved = appointments.insert(new NewAppointment(
+                companyId,
+                request.branchId(),
+                request.service().id(),
+                staff == null ? null : staff.id(),
+                customerId,
+                request.callId(),
+                booking.start(),
+                booking.end(),
+                booking.uid(),
+                status,
+                AppointmentSource.PHONE,
+                key,
+                request.notes()));
         if (request.holdId() != null) {
             holds.markBooked(companyId, request.holdId());
         }
-        holds.releaseOthers(request.calendar().account(), request.zone(), request.retellCallId(), companyId,
-                request.holdId());
+        holds.releaseOthers(
+                request.calendar().account(), request.zone(), request.retellCallId(), companyId, request.holdId());
         tellAvailability(request, booking);
         settleBooked(request, key, saved);
         return new BookingService.Booked(saved.appointment(), staff == null ? null : staff.name(), !saved.created());
@@ -76,20 +93,27 @@ class BookingRecorder {
         if (request.phone() == null) {
             return null;
         }
-        return customers.upsertByPhone(request.company().id(), request.phone(), request.customerName(),
-                request.email()).id();
+        return customers
+                .upsertByPhone(request.company().id(), request.phone(), request.customerName(), request.email())
+                .id();
     }
 
     /** The attempt is booked as {@code saved}: settled, and the outcome noted on its callback request. */
     void settleBooked(BookingService.BookingRequest request, String key, Appointments.Saved saved) {
-        attempts.settleBooked(key, saved.appointment().id()).ifPresent(settled -> noteCallback(settled,
-                saved.appointment().id(), BookingTexts.bookedText(request.company().language(), saved.appointment())));
+        attempts.settleBooked(key, saved.appointment().id())
+                .ifPresent(settled -> noteCallback(
+                        settled,
+                        saved.appointment().id(),
+                        BookingTexts.bookedText(request.company().language(), saved.appointment())));
     }
 
     /** Nothing was booked: the attempt is settled so, and the outcome noted on its callback request. */
     void settleNotBooked(BookingService.BookingRequest request, String key, String why) {
-        attempts.settleNotBooked(key).ifPresent(settled ->
-                noteCallback(settled, null, BookingTexts.notBookedText(request.company().language(), why)));
+        attempts.settleNotBooked(key)
+                .ifPresent(settled -> noteCallback(
+                        settled,
+                        null,
+                        BookingTexts.notBookedText(request.company().language(), why)));
     }
 
     void noteCallback(BookingAttempt settled, @Nullable Long appointmentId, String outcome) {
@@ -109,7 +133,8 @@ class BookingRecorder {
             if (host.username() == null) {
                 continue;
             }
-            for (Staff staff : tenants.staffForService(request.company().id(), request.service().id())) {
+            for (Staff staff : tenants.staffForService(
+                    request.company().id(), request.service().id())) {
                 if (host.username().equals(staff.calcomUsername())) {
                     return staff;
                 }
@@ -131,8 +156,15 @@ class BookingRecorder {
 
     /** The booked host's time is busy now: the cache takes the slot out instead of forgetting the day. */
     private void tellAvailability(BookingService.BookingRequest request, Booking booking) {
-        tellAvailability(request, BusyChange.booked(request.company().id(), booking.start(), booking.end(),
-                request.zone(), request.calendar().eventTypeId(), booking.hostUsername()));
+        tellAvailability(
+                request,
+                BusyChange.booked(
+                        request.company().id(),
+                        booking.start(),
+                        booking.end(),
+                        request.zone(),
+                        request.calendar().eventTypeId(),
+                        booking.hostUsername()));
     }
 
     void tellAvailability(BookingService.BookingRequest request, BusyChange change) {
@@ -142,7 +174,11 @@ class BookingRecorder {
                 service.apply(change, InvalidationSource.OWN_BOOKING);
             }
         } catch (RuntimeException e) {
-            log.warn("could not update availability of {} after {}", request.company().slug(), change, e);
+            log.warn(
+                    "could not update availability of {} after {}",
+                    request.company().slug(),
+                    change,
+                    e);
         }
     }
 }

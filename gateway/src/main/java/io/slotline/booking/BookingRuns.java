@@ -1,5 +1,8 @@
 package io.slotline.booking;
 
+import io.slotline.booking.BookingService.BookingOutcome;
+import io.slotline.calcom.CalcomCallContext;
+import io.slotline.calcom.UpstreamCounter;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,16 +13,11 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
-
-import io.slotline.booking.BookingService.BookingOutcome;
-import io.slotline.calcom.CalcomCallContext;
-import io.slotline.calcom.UpstreamCounter;
 
 /**
  * The bookings running in this instance, one per request key: a duplicate joins the running one instead of booking
@@ -37,18 +35,24 @@ class BookingRuns implements DisposableBean {
     BookingRuns() {
         AtomicInteger threads = new AtomicInteger();
         // no queue: a booking waits for Cal.com, never for a thread; the cap only stops a runaway
-        this.work = new ThreadPoolExecutor(0, 512, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), runnable -> {
-            Thread thread = new Thread(runnable, "slotline-booking-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        }, new ThreadPoolExecutor.AbortPolicy());
+        this.work = new ThreadPoolExecutor(
+                0,
+                512,
+                60,
+                TimeUnit.SECONDS,
+                new SynchronousQueue<>(),
+                runnable -> {
+                    Thread thread = new Thread(runnable, "slotline-booking-" + threads.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                },
+                new ThreadPoolExecutor.AbortPolicy());
     }
 
     /**
      * The run of request {@code key}: the one in flight here ({@code repeated}), or {@code booking} started now.
      */
-    record Run(CompletableFuture<BookingOutcome> outcome, boolean repeated) {
-    }
+    record Run(CompletableFuture<BookingOutcome> outcome, boolean repeated) {}
 
     Run startOrJoin(String key, String retellCallId, Supplier<BookingOutcome> booking) {
         CompletableFuture<BookingOutcome> running = inFlight.get(key);
@@ -70,8 +74,11 @@ class BookingRuns implements DisposableBean {
         return inFlight.containsKey(key);
     }
 
-    private void start(String key, String retellCallId, Supplier<BookingOutcome> booking,
-                       CompletableFuture<BookingOutcome> result) {
+    private void start(
+            String key,
+            String retellCallId,
+            Supplier<BookingOutcome> booking,
+            CompletableFuture<BookingOutcome> result) {
         Map<String, String> logContext = MDC.getCopyOfContextMap();
         Runnable task = UpstreamCounter.wrap(() -> {
             if (logContext != null) {

@@ -1,5 +1,17 @@
 package io.slotline.booking;
 
+import io.slotline.appointments.Appointment;
+import io.slotline.appointments.AppointmentChanges;
+import io.slotline.appointments.Appointments;
+import io.slotline.availability.CalendarRef;
+import io.slotline.calcom.Booking;
+import io.slotline.calcom.CalcomException;
+import io.slotline.calls.FunctionIdempotency;
+import io.slotline.calls.IdempotencyRecord;
+import io.slotline.tenancy.Company;
+import io.slotline.tenancy.Language;
+import io.slotline.tenancy.Service;
+import io.slotline.tenancy.Staff;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -14,23 +26,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import io.slotline.appointments.Appointment;
-import io.slotline.appointments.AppointmentChanges;
-import io.slotline.appointments.Appointments;
-import io.slotline.availability.CalendarRef;
-import io.slotline.calcom.Booking;
-import io.slotline.calcom.CalcomException;
-import io.slotline.calls.FunctionIdempotency;
-import io.slotline.calls.IdempotencyRecord;
-import io.slotline.tenancy.Company;
-import io.slotline.tenancy.Language;
-import io.slotline.tenancy.Service;
-import io.slotline.tenancy.Staff;
 
 /**
  * Books in Cal.com and records the result. Cal.com decides, never a cache: a slot that looked free may be gone.
@@ -72,9 +70,17 @@ public class BookingService {
     private final BookingRecorder recorder;
     private final BookingPromises promises;
 
-    BookingService(Appointments appointments, FunctionIdempotency claims, BookingAttempts attempts,
-                   AppointmentChanges changes, BookingRuns runs, SingleBooking single, StepBookings stepBookings,
-                   OurBookings ourBookings, BookingRecorder recorder, BookingPromises promises) {
+    BookingService(
+            Appointments appointments,
+            FunctionIdempotency claims,
+            BookingAttempts attempts,
+            AppointmentChanges changes,
+            BookingRuns runs,
+            SingleBooking single,
+            StepBookings stepBookings,
+            OurBookings ourBookings,
+            BookingRecorder recorder,
+            BookingPromises promises) {
         this.appointments = appointments;
         this.claims = claims;
         this.attempts = attempts;
@@ -94,28 +100,95 @@ public class BookingService {
      * @param holdId         the call's hold of this slot, if any
      * @param reservationUid the hold's courtesy reservation in Cal.com, if any
      */
-    public record BookingRequest(Company company, long branchId, ZoneId zone, long callId, String retellCallId,
-                                 Service service, @Nullable Staff staff, CalendarRef calendar, Instant start,
-                                 String customerName, @Nullable String phone, @Nullable String email,
-                                 @Nullable String notes, @Nullable Long holdId,
-                                 @Nullable String reservationUid, List<StepBooking> steps,
-                                 @Nullable Long replaces) {
+    public record BookingRequest(
+            Company company,
+            long branchId,
+            ZoneId zone,
+            long callId,
+            String retellCallId,
+            Service service,
+            @Nullable Staff staff,
+            CalendarRef calendar,
+            Instant start,
+            String customerName,
+            @Nullable String phone,
+            @Nullable String email,
+            @Nullable String notes,
+            @Nullable Long holdId,
+            @Nullable String reservationUid,
+            List<StepBooking> steps,
+            @Nullable Long replaces) {
 
-        public BookingRequest(Company company, long branchId, ZoneId zone, long callId, String retellCallId,
-                              Service service, @Nullable Staff staff, CalendarRef calendar, Instant start,
-                              String customerName, @Nullable String phone, @Nullable String email,
-                              @Nullable String notes, @Nullable Long holdId, @Nullable String reservationUid,
-                              List<StepBooking> steps) {
-            this(company, branchId, zone, callId, retellCallId, service, staff, calendar, start, customerName, phone,
-                    email, notes, holdId, reservationUid, steps, null);
+        public BookingRequest(
+                Company company,
+                long branchId,
+                ZoneId zone,
+                long callId,
+                String retellCallId,
+                Service service,
+                @Nullable Staff staff,
+                CalendarRef calendar,
+                Instant start,
+                String customerName,
+                @Nullable String phone,
+                @Nullable String email,
+                @Nullable String notes,
+                @Nullable Long holdId,
+                @Nullable String reservationUid,
+                List<StepBooking> steps) {
+            this(
+                    company,
+                    branchId,
+                    zone,
+                    callId,
+                    retellCallId,
+                    service,
+                    staff,
+                    calendar,
+                    start,
+                    customerName,
+                    phone,
+                    email,
+                    notes,
+                    holdId,
+                    reservationUid,
+                    steps,
+                    null);
         }
 
-        public BookingRequest(Company company, long branchId, ZoneId zone, long callId, String retellCallId,
-                              Service service, @Nullable Staff staff, CalendarRef calendar, Instant start,
-                              String customerName, @Nullable String phone, @Nullable String email,
-                              @Nullable String notes, @Nullable Long holdId, @Nullable String reservationUid) {
-            this(company, branchId, zone, callId, retellCallId, service, staff, calendar, start, customerName, phone,
-                    email, notes, holdId, reservationUid, List.of());
+        public BookingRequest(
+                Company company,
+                long branchId,
+                ZoneId zone,
+                long callId,
+                String retellCallId,
+                Service service,
+                @Nullable Staff staff,
+                CalendarRef calendar,
+                Instant start,
+                String customerName,
+                @Nullable String phone,
+                @Nullable String email,
+                @Nullable String notes,
+                @Nullable Long holdId,
+                @Nullable String reservationUid) {
+            this(
+                    company,
+                    branchId,
+                    zone,
+                    callId,
+                    retellCallId,
+                    service,
+                    staff,
+                    calendar,
+                    start,
+                    customerName,
+                    phone,
+                    email,
+                    notes,
+                    holdId,
+                    reservationUid,
+                    List.of());
         }
 
         public BookingRequest {
@@ -134,12 +207,10 @@ public class BookingService {
      * One step of a service in steps to book: the stylist (their own event type for the step, {@code calendar}) and
      * its time, as the call's holds took them.
      */
-    public record StepBooking(int step, Staff staff, String host, CalendarRef calendar, Instant start, Instant end) {
-    }
+    public record StepBooking(int step, Staff staff, String host, CalendarRef calendar, Instant start, Instant end) {}
 
-    public sealed interface BookingOutcome permits Booked, SlotTaken, MissingContact, Rejected, Unavailable,
-            InProgress, Pending {
-    }
+    public sealed interface BookingOutcome
+            permits Booked, SlotTaken, MissingContact, Rejected, Unavailable, InProgress, Pending {}
 
     /**
      * @param staffName who does it, when known (asked for, or the host Cal.com assigned)
@@ -154,42 +225,37 @@ public class BookingService {
     }
 
     /** Cal.com refused the time: taken, held by another caller, too soon or too far ahead. Nothing was booked. */
-    public record SlotTaken(CalcomException.SlotUnavailable.Reason reason) implements BookingOutcome {
-    }
+    public record SlotTaken(CalcomException.SlotUnavailable.Reason reason) implements BookingOutcome {}
 
     /** Cal.com needs a phone number (or an email) the caller has not given. Nothing was sent. */
-    public record MissingContact(String what) implements BookingOutcome {
-    }
+    public record MissingContact(String what) implements BookingOutcome {}
 
     /** Cal.com rejected the request for another reason (setup problem); retrying will not help. */
-    public record Rejected(String detail) implements BookingOutcome {
-    }
+    public record Rejected(String detail) implements BookingOutcome {}
 
     /** Cal.com could not be asked or did not answer, and no booking of ours is there. A retry may succeed. */
-    public record Unavailable(String detail) implements BookingOutcome {
-    }
+    public record Unavailable(String detail) implements BookingOutcome {}
 
     /** The same request is being booked by another instance right now. */
-    public record InProgress() implements BookingOutcome {
-    }
+    public record InProgress() implements BookingOutcome {}
 
     /**
      * Cal.com has not confirmed by the deadline: the booking goes on in the background (or is reconciled) and its
      * outcome is noted on the callback request, when one could be recorded.
      */
-    public record Pending(@Nullable Long callbackRequestId) implements BookingOutcome {
-    }
+    public record Pending(@Nullable Long callbackRequestId) implements BookingOutcome {}
 
     /** One call, one service, one staff choice, one start: one booking. */
     public static String requestKey(String retellCallId, long serviceId, @Nullable Long staffId, Instant start) {
-        return "booking:" + sha256(retellCallId + "|" + serviceId + "|" + (staffId == null ? "*" : staffId) + "|"
-                + start);
+        return "booking:"
+                + sha256(retellCallId + "|" + serviceId + "|" + (staffId == null ? "*" : staffId) + "|" + start);
     }
 
     /** Whether the call has booked this already (a repeated request, answered with that booking). */
-    public boolean alreadyBooked(long companyId, String retellCallId, long serviceId, @Nullable Long staffId,
-                                 Instant start) {
-        return appointments.findByIdempotencyKey(companyId, requestKey(retellCallId, serviceId, staffId, start))
+    public boolean alreadyBooked(
+            long companyId, String retellCallId, long serviceId, @Nullable Long staffId, Instant start) {
+        return appointments
+                .findByIdempotencyKey(companyId, requestKey(retellCallId, serviceId, staffId, start))
                 .filter(appointment -> appointment.status().upcoming())
                 .isPresent();
     }
@@ -229,12 +295,15 @@ public class BookingService {
             return promises.promise(request, key, null);
         }
         return repeated && outcome instanceof Booked booked
-                ? new Booked(booked.appointment(), booked.staffName(), true) : outcome;
+                ? new Booked(booked.appointment(), booked.staffName(), true)
+                : outcome;
     }
 
     private boolean stillPending(String key) {
         try {
-            return attempts.find(key).map(a -> a.state() == BookingAttempt.State.PENDING).orElse(false);
+            return attempts.find(key)
+                    .map(a -> a.state() == BookingAttempt.State.PENDING)
+                    .orElse(false);
         } catch (RuntimeException e) {
             return false;
         }
@@ -251,7 +320,8 @@ public class BookingService {
         while (true) {
             Optional<Appointment> done = appointments.findByIdempotencyKey(companyId, key);
             if (done.isPresent()) {
-                return new Booked(done.get(), recorder.staffName(request, done.get().staffId()), true);
+                return new Booked(
+                        done.get(), recorder.staffName(request, done.get().staffId()), true);
             }
             Optional<BookingAttempt> attempt = attempts.find(key);
             if (!lookedUp && attempt.isPresent() && attempt.get().state() == BookingAttempt.State.PENDING) {
@@ -262,7 +332,9 @@ public class BookingService {
                 }
                 Optional<Booking> ours = ourBookings.findQuietly(request, key);
                 if (ours.isPresent()) {
-                    log.info("booking {} of call {} was made by an attempt that never recorded it", ours.get().uid(),
+                    log.info(
+                            "booking {} of call {} was made by an attempt that never recorded it",
+                            ours.get().uid(),
                             request.retellCallId());
                     return recorder.record(request, key, ours.get()).asRepeated();
                 }
@@ -288,17 +360,25 @@ public class BookingService {
      * again in one call), the next free variant of it.
      */
     private String currentKey(BookingRequest request) {
-        String key = requestKey(request.retellCallId(), request.service().id(),
-                request.staff() == null ? null : request.staff().id(), request.start())
+        String key = requestKey(
+                        request.retellCallId(),
+                        request.service().id(),
+                        request.staff() == null ? null : request.staff().id(),
+                        request.start())
                 + (request.replaces() == null ? "" : ":moves:" + request.replaces());
         for (int round = 0; round < 10; round++) {
-            Optional<Appointment> earlier = appointments.findByIdempotencyKey(request.company().id(), key);
+            Optional<Appointment> earlier =
+                    appointments.findByIdempotencyKey(request.company().id(), key);
             if (earlier.isEmpty() || earlier.get().status().upcoming()) {
                 return key;
             }
-            key = requestKey(request.retellCallId(), request.service().id(),
-                    request.staff() == null ? null : request.staff().id(), request.start())
-                    + (request.replaces() == null ? "" : ":moves:" + request.replaces()) + ":" + earlier.get().id();
+            key = requestKey(
+                            request.retellCallId(),
+                            request.service().id(),
+                            request.staff() == null ? null : request.staff().id(),
+                            request.start())
+                    + (request.replaces() == null ? "" : ":moves:" + request.replaces()) + ":"
+                    + earlier.get().id();
         }
         return key;
     }
@@ -309,28 +389,35 @@ public class BookingService {
         if (done.isPresent()) {
             if (request.replaces() != null) {
                 // a move recorded before: what is left of the old steps goes now (a crash may have stopped it)
-                appointments.findById(companyId, request.replaces()).ifPresent(previous -> changes.cancelStepsOf(
-                        request.company(), request.zone(), previous, request.company().language() == Language.DE
-                                ? "Verschoben" : "Moved"));
+                appointments
+                        .findById(companyId, request.replaces())
+                        .ifPresent(previous -> changes.cancelStepsOf(
+                                request.company(),
+                                request.zone(),
+                                previous,
+                                request.company().language() == Language.DE ? "Verschoben" : "Moved"));
             }
             return new Booked(done.get(), recorder.staffName(request, done.get().staffId()), true);
         }
         Optional<IdempotencyRecord> other = claims.tryBegin(key, companyId, CLAIM_FUNCTION);
         if (other.isPresent()) {
-            return appointments.findByIdempotencyKey(companyId, key)
+            return appointments
+                    .findByIdempotencyKey(companyId, key)
                     .<BookingOutcome>map(a -> new Booked(a, recorder.staffName(request, a.staffId()), true))
                     .orElseGet(InProgress::new);
         }
         BookingOutcome outcome;
         try {
-            outcome = request.service().inSteps() ? stepBookings.attemptSteps(request, key)
+            outcome = request.service().inSteps()
+                    ? stepBookings.attemptSteps(request, key)
                     : single.attempt(request, key);
         } catch (RuntimeException e) {
             claims.delete(key, companyId);
             throw e;
         }
         if (outcome instanceof Booked booked) {
-            claims.complete(key, companyId, "{\"appointmentId\":" + booked.appointment().id() + "}");
+            claims.complete(
+                    key, companyId, "{\"appointmentId\":" + booked.appointment().id() + "}");
         } else {
             claims.delete(key, companyId);
         }

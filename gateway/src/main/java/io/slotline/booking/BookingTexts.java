@@ -1,21 +1,20 @@
 package io.slotline.booking;
 
-import java.time.format.DateTimeFormatter;
-
 import io.slotline.appointments.Appointment;
 import io.slotline.tenancy.Language;
+import java.time.format.DateTimeFormatter;
 
 /** What a callback request (and a moved appointment's cancellation) says about a booking, in the company's language. */
 final class BookingTexts {
 
     static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
-    private BookingTexts() {
-    }
+    private BookingTexts() {}
 
     static String promiseText(BookingService.BookingRequest request) {
         String when = request.start().atZone(request.zone()).format(LOCAL_TIME);
-        String what = request.service().name() + (request.staff() == null ? "" : " / " + request.staff().name());
+        String what = request.service().name()
+                + (request.staff() == null ? "" : " / " + request.staff().name());
         return request.company().language() == Language.DE
                 ? "Buchung nicht rechtzeitig von Cal.com bestätigt: " + what + ", " + when
                         + ". Dem Anrufer wurde gesagt, dass wir den Termin bestätigen."
@@ -24,8 +23,8 @@ final class BookingTexts {
     }
 
     static String bookedText(Language language, Appointment appointment) {
-        return (language == Language.DE ? "Gebucht: Cal.com " : "Booked: Cal.com ")
-                + appointment.calcomBookingUid() + ", appointment " + appointment.id();
+        return (language == Language.DE ? "Gebucht: Cal.com " : "Booked: Cal.com ") + appointment.calcomBookingUid()
+                + ", appointment " + appointment.id();
     }
 
     static String notBookedText(Language language, String why) {

@@ -1,13 +1,5 @@
 package io.slotline.booking;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Optional;
-
-import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Component;
-
 import io.slotline.availability.CalendarRef;
 import io.slotline.calcom.CalcomAccount;
 import io.slotline.calcom.CalcomException;
@@ -17,6 +9,12 @@ import io.slotline.tenancy.ServiceStep;
 import io.slotline.tenancy.Staff;
 import io.slotline.tenancy.StaffEventType;
 import io.slotline.tenancy.TenantDirectory;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
 
 /**
  * Which Cal.com calendar a service is: its event type for any host, or the staff member's own event type for it
@@ -49,13 +47,29 @@ public class Calendars {
             throw new IllegalArgumentException("service " + service.id() + " has no Cal.com event type");
         }
         if (staff == null) {
-            return new CalendarRef(company.id(), account(company), eventTypeId, service.calcomEventTypeSlug(), null,
-                    service.durationMinutes(), service.calcomTeamId(), null, null);
+            return new CalendarRef(
+                    company.id(),
+                    account(company),
+                    eventTypeId,
+                    service.calcomEventTypeSlug(),
+                    null,
+                    service.durationMinutes(),
+                    service.calcomTeamId(),
+                    null,
+                    null);
         }
-        StaffEventType own = ownEventType(service, staff).orElseThrow(() -> new IllegalArgumentException(
-                "staff " + staff.id() + " has no Cal.com event type of their own for service " + service.id()));
-        return new CalendarRef(company.id(), account(company), eventTypeId, service.calcomEventTypeSlug(),
-                staff.calcomUsername(), service.durationMinutes(), service.calcomTeamId(), own.eventTypeId(),
+        StaffEventType own = ownEventType(service, staff)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "staff " + staff.id() + " has no Cal.com event type of their own for service " + service.id()));
+        return new CalendarRef(
+                company.id(),
+                account(company),
+                eventTypeId,
+                service.calcomEventTypeSlug(),
+                staff.calcomUsername(),
+                service.durationMinutes(),
+                service.calcomTeamId(),
+                own.eventTypeId(),
                 own.slug());
     }
 
@@ -78,9 +92,11 @@ public class Calendars {
      */
     public boolean bookable(Service service, Staff staff) {
         if (service.inSteps()) {
-            return staff.calcomUsername() != null && service.steps().get(0).ownEventType(staff.id()).isPresent();
+            return staff.calcomUsername() != null
+                    && service.steps().get(0).ownEventType(staff.id()).isPresent();
         }
-        return service.calcomEventTypeId() != null && staff.calcomUsername() != null
+        return service.calcomEventTypeId() != null
+                && staff.calcomUsername() != null
                 && ownEventType(service, staff).isPresent();
     }
 
@@ -93,14 +109,31 @@ public class Calendars {
     public CalendarRef ofStep(Company company, Service service, int index, @Nullable Staff staff) {
         ServiceStep step = service.steps().get(index);
         if (staff == null) {
-            return new CalendarRef(company.id(), account(company), step.calcomEventTypeId(),
-                    step.calcomEventTypeSlug(), null, step.durationMinutes(), step.calcomTeamId(), null, null);
+            return new CalendarRef(
+                    company.id(),
+                    account(company),
+                    step.calcomEventTypeId(),
+                    step.calcomEventTypeSlug(),
+                    null,
+                    step.durationMinutes(),
+                    step.calcomTeamId(),
+                    null,
+                    null);
         }
-        StaffEventType own = step.ownEventType(staff.id()).filter(o -> staff.calcomUsername() != null)
+        StaffEventType own = step.ownEventType(staff.id())
+                .filter(o -> staff.calcomUsername() != null)
                 .orElseThrow(() -> new IllegalArgumentException("staff " + staff.id() + " has no Cal.com event type "
                         + "of their own for step " + index + " of service " + service.id()));
-        return new CalendarRef(company.id(), account(company), step.calcomEventTypeId(), step.calcomEventTypeSlug(),
-                staff.calcomUsername(), step.durationMinutes(), step.calcomTeamId(), own.eventTypeId(), own.slug());
+        return new CalendarRef(
+                company.id(),
+                account(company),
+                step.calcomEventTypeId(),
+                step.calcomEventTypeSlug(),
+                staff.calcomUsername(),
+                step.durationMinutes(),
+                step.calcomTeamId(),
+                own.eventTypeId(),
+                own.slug());
     }
 
     /**
@@ -111,10 +144,11 @@ public class Calendars {
         ServiceStep step = service.steps().get(index);
         List<StepHost> hosts = new ArrayList<>();
         for (Staff staff : tenants.staffForService(company.id(), service.id())) {
-            if (staff.branchId() == branchId && staff.calcomUsername() != null
+            if (staff.branchId() == branchId
+                    && staff.calcomUsername() != null
                     && step.ownEventType(staff.id()).isPresent()) {
-                hosts.add(new StepHost(CalendarRef.normalized(staff.calcomUsername()), staff,
-                        ofStep(company, service, index, staff)));
+                hosts.add(new StepHost(
+                        CalendarRef.normalized(staff.calcomUsername()), staff, ofStep(company, service, index, staff)));
             }
         }
         hosts.sort(Comparator.comparing(StepHost::username));
@@ -122,16 +156,17 @@ public class Calendars {
     }
 
     /** A stylist who can do one step: their Cal.com username (normalised), and their own calendar for the step. */
-    public record StepHost(String username, Staff staff, CalendarRef calendar) {
-    }
+    public record StepHost(String username, Staff staff, CalendarRef calendar) {}
 
     private Optional<StaffEventType> ownEventType(Service service, Staff staff) {
-        return Optional.ofNullable(tenants.staffEventTypes(service.companyId(), service.id()).get(staff.id()));
+        return Optional.ofNullable(
+                tenants.staffEventTypes(service.companyId(), service.id()).get(staff.id()));
     }
 
     public CalcomAccount account(Company company) {
-        String key = tenants.calcomApiKey(company.id()).orElseThrow(() -> new CalcomException.Unauthorized(
-                CalcomException.Origin.of(company.slug(), "config"), "company has no Cal.com API key"));
+        String key = tenants.calcomApiKey(company.id())
+                .orElseThrow(() -> new CalcomException.Unauthorized(
+                        CalcomException.Origin.of(company.slug(), "config"), "company has no Cal.com API key"));
         return new CalcomAccount(company.slug(), key);
     }
 }

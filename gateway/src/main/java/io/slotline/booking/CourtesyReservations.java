@@ -1,28 +1,7 @@
 package io.slotline.booking;
 
-import java.time.Duration;
-import java.time.ZoneId;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
-
-import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.stereotype.Component;
-
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-
 import io.slotline.appointments.SlotHold;
 import io.slotline.appointments.SlotHolds;
 import io.slotline.availability.AvailabilityService;
@@ -37,6 +16,24 @@ import io.slotline.calcom.CalcomException;
 import io.slotline.calcom.Reservation;
 import io.slotline.calcom.UpstreamCounter;
 import io.slotline.tenancy.TenantDirectory;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
 
 /**
  * A hold's courtesy reservation in Cal.com (see {@link SlotHoldService} for why only some holds get one): made in
@@ -61,8 +58,13 @@ class CourtesyReservations implements DisposableBean {
             .maximumSize(50_000)
             .build();
 
-    CourtesyReservations(SlotHolds holds, CalcomApi calcom, ObjectProvider<AvailabilityService> availability,
-                         TenantDirectory tenants, EventTypeCatalog eventTypes, BookingProperties properties) {
+    CourtesyReservations(
+            SlotHolds holds,
+            CalcomApi calcom,
+            ObjectProvider<AvailabilityService> availability,
+            TenantDirectory tenants,
+            EventTypeCatalog eventTypes,
+            BookingProperties properties) {
         this.holds = holds;
         this.calcom = calcom;
         this.availability = availability;
@@ -70,12 +72,18 @@ class CourtesyReservations implements DisposableBean {
         this.eventTypes = eventTypes;
         this.properties = properties;
         AtomicInteger threads = new AtomicInteger();
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(4, 4, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(1_000),
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(
+                4,
+                4,
+                60,
+                TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(1_000),
                 task -> {
                     Thread thread = new Thread(task, "slot-holds-" + threads.incrementAndGet());
                     thread.setDaemon(true);
                     return thread;
-                }, new ThreadPoolExecutor.AbortPolicy());
+                },
+                new ThreadPoolExecutor.AbortPolicy());
         pool.allowCoreThreadTimeOut(true);
         this.executor = pool;
     }
@@ -114,14 +122,17 @@ class CourtesyReservations implements DisposableBean {
                 continue;
             }
             EventTypeShape other = eventTypes.known(calendar.companyId(), service.calcomEventTypeId());
-            boolean team = service.calcomTeamId() != null || (other != null && other.hostUsernames().size() > 1);
+            boolean team = service.calcomTeamId() != null
+                    || (other != null && other.hostUsernames().size() > 1);
             if (!team) {
                 continue;
             }
-            if (host == null || (other != null && other.hostUsernames().contains(host))
+            if (host == null
+                    || (other != null && other.hostUsernames().contains(host))
                     || tenants.staffForService(calendar.companyId(), service.id()).stream()
                             .anyMatch(staff -> staff.calcomUsername() != null
-                                    && CalendarRef.normalized(staff.calcomUsername()).equals(host))) {
+                                    && CalendarRef.normalized(staff.calcomUsername())
+                                            .equals(host))) {
                 return false;
             }
         }
@@ -135,10 +146,12 @@ class CourtesyReservations implements DisposableBean {
         }
         String callKey = request.companyId() + ":" + request.retellCallId();
         try {
-            CompletableFuture<?> reservation = CompletableFuture.supplyAsync(UpstreamCounter.wrap(() -> {
-                reserveNow(request, hold);
-                return hold;
-            }), executor);
+            CompletableFuture<?> reservation = CompletableFuture.supplyAsync(
+                    UpstreamCounter.wrap(() -> {
+                        reserveNow(request, hold);
+                        return hold;
+                    }),
+                    executor);
             pending.put(callKey, reservation);
             reservation.whenComplete((done, failure) -> pending.asMap().remove(callKey, reservation));
         } catch (RejectedExecutionException busy) {
@@ -149,9 +162,14 @@ class CourtesyReservations implements DisposableBean {
     private void reserveNow(SlotHoldService.HoldRequest request, SlotHold hold) {
         CalendarRef calendar = request.calendar();
         // a courtesy, never at the expense of live callers: dropped when only the live reserve of the budget is left
-        try (CalcomCallContext.Scope ignored = CalcomCallContext.background(null).bind()) {
-            Reservation reservation = calcom.reserve(calendar.account(), calendar.bookingEventTypeId(), request.start(),
-                    calendar.durationMinutes(), properties.holdMinutes());
+        try (CalcomCallContext.Scope ignored =
+                CalcomCallContext.background(null).bind()) {
+            Reservation reservation = calcom.reserve(
+                    calendar.account(),
+                    calendar.bookingEventTypeId(),
+                    request.start(),
+                    calendar.durationMinutes(),
+                    properties.holdMinutes());
             if (!holds.attachReservation(hold.companyId(), hold.id(), reservation.uid())) {
                 // the caller moved on (or hung up) while Cal.com was answering
                 calcom.releaseReservation(calendar.account(), reservation.uid());
@@ -184,13 +202,18 @@ class CourtesyReservations implements DisposableBean {
             return;
         }
         // nobody waits for a release; under a tight budget the reservation simply expires
-        try (CalcomCallContext.Scope ignored = CalcomCallContext.background(null).bind()) {
+        try (CalcomCallContext.Scope ignored =
+                CalcomCallContext.background(null).bind()) {
             calcom.releaseReservation(account, hold.get().reservationUid());
             // days fetched while the reservation stood hide the time: a caller asking for it next asks Cal.com
             heldTimeFreed(hold.get(), zone);
         } catch (RuntimeException e) {
-            log.info("Cal.com reservation {} of {} not released ({}); it expires at {}", hold.get().reservationUid(),
-                    account.name(), e.getMessage(), hold.get().expiresAt());
+            log.info(
+                    "Cal.com reservation {} of {} not released ({}); it expires at {}",
+                    hold.get().reservationUid(),
+                    account.name(),
+                    e.getMessage(),
+                    hold.get().expiresAt());
         }
     }
 
@@ -201,12 +224,22 @@ class CourtesyReservations implements DisposableBean {
         }
         Optional<io.slotline.tenancy.Service> held = tenants.activeService(hold.companyId(), hold.serviceId());
         try {
-            service.apply(BusyChange.freed(hold.companyId(), hold.startsAt(), hold.endsAt(), zone,
-                    held.map(io.slotline.tenancy.Service::calcomEventTypeId).orElse(null),
-                    SlotHoldService.namesAHost(hold.host()) ? hold.host() : null), InvalidationSource.OWN_BOOKING);
+            service.apply(
+                    BusyChange.freed(
+                            hold.companyId(),
+                            hold.startsAt(),
+                            hold.endsAt(),
+                            zone,
+                            held.map(io.slotline.tenancy.Service::calcomEventTypeId)
+                                    .orElse(null),
+                            SlotHoldService.namesAHost(hold.host()) ? hold.host() : null),
+                    InvalidationSource.OWN_BOOKING);
         } catch (RuntimeException e) {
-            log.warn("could not update availability of company {} after releasing hold {}", hold.companyId(),
-                    hold.id(), e);
+            log.warn(
+                    "could not update availability of company {} after releasing hold {}",
+                    hold.companyId(),
+                    hold.id(),
+                    e);
         }
     }
 

@@ -1,25 +1,7 @@
 package io.slotline.booking;
 
-import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
-
-import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.stereotype.Component;
-
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-
 import io.slotline.availability.CalendarRef;
 import io.slotline.availability.EventTypeShape;
 import io.slotline.availability.EventTypeShapes;
@@ -30,6 +12,21 @@ import io.slotline.calcom.EventType;
 import io.slotline.calcom.Host;
 import io.slotline.calcom.UpstreamCounter;
 import io.slotline.observability.SlotlineMetrics;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
 
 /**
  * The Cal.com event types behind the services, as Cal.com describes them: booking fields (is an email required?)
@@ -58,16 +55,23 @@ public class EventTypeCatalog implements EventTypeShapes, DisposableBean {
         this.calcom = calcom;
         this.metrics = metrics;
         // a business has an event type per service and per service and stylist: room for a few thousand businesses
-        this.eventTypes = Caffeine.newBuilder().expireAfterWrite(properties.eventTypeCacheTtl())
-                .maximumSize(MAX_EVENT_TYPES).build();
+        this.eventTypes = Caffeine.newBuilder()
+                .expireAfterWrite(properties.eventTypeCacheTtl())
+                .maximumSize(MAX_EVENT_TYPES)
+                .build();
         metrics.cacheEntries("event_types", eventTypes, Cache::estimatedSize);
-        ThreadPoolExecutor executor = new ThreadPoolExecutor(WARM_UP_THREADS, WARM_UP_THREADS, 30, TimeUnit.SECONDS,
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(
+                WARM_UP_THREADS,
+                WARM_UP_THREADS,
+                30,
+                TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(1_024),
                 runnable -> {
                     Thread thread = new Thread(runnable, "event-type-warm-up");
                     thread.setDaemon(true);
                     return thread;
-                }, new ThreadPoolExecutor.AbortPolicy());
+                },
+                new ThreadPoolExecutor.AbortPolicy());
         executor.allowCoreThreadTimeOut(true);
         this.background = executor;
     }
@@ -87,7 +91,8 @@ public class EventTypeCatalog implements EventTypeShapes, DisposableBean {
         try {
             background.execute(() -> {
                 UpstreamCounter upstream = new UpstreamCounter();
-                try (CalcomCallContext.Scope ignored = CalcomCallContext.background(null).bind();
+                try (CalcomCallContext.Scope ignored =
+                                CalcomCallContext.background(null).bind();
                         UpstreamCounter.Scope counted = upstream.bind()) {
                     fetch(calendar);
                 } finally {
@@ -113,7 +118,10 @@ public class EventTypeCatalog implements EventTypeShapes, DisposableBean {
             shapes.put(key, shape(fetched));
             return fetched;
         } catch (CalcomException e) {
-            log.info("event type {} of {} not read: {}", calendar.bookingEventTypeId(), calendar.account().name(),
+            log.info(
+                    "event type {} of {} not read: {}",
+                    calendar.bookingEventTypeId(),
+                    calendar.account().name(),
                     e.getMessage());
             return null;
         }
@@ -125,8 +133,14 @@ public class EventTypeCatalog implements EventTypeShapes, DisposableBean {
             lengths.add(eventType.lengthInMinutes());
             lengths.addAll(eventType.lengthOptions());
         }
-        return new EventTypeShape(eventType.id(), eventType.beforeEventBuffer(), eventType.afterEventBuffer(),
-                eventType.hosts().stream().map(Host::username).filter(Objects::nonNull).collect(Collectors.toSet()),
+        return new EventTypeShape(
+                eventType.id(),
+                eventType.beforeEventBuffer(),
+                eventType.afterEventBuffer(),
+                eventType.hosts().stream()
+                        .map(Host::username)
+                        .filter(Objects::nonNull)
+                        .collect(Collectors.toSet()),
                 lengths);
     }
 

@@ -1,15 +1,5 @@
 package io.slotline.booking;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.LinkedHashSet;
-import java.util.Optional;
-import java.util.Set;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
-
 import io.slotline.availability.CalendarRef;
 import io.slotline.calcom.Booking;
 import io.slotline.calcom.BookingFilter;
@@ -17,6 +7,14 @@ import io.slotline.calcom.BookingStatus;
 import io.slotline.calcom.CalcomApi;
 import io.slotline.calcom.CalcomException;
 import io.slotline.tenancy.TenantDirectory;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
 
 /**
  * Finds a booking of ours in Cal.com by the request id it was sent with (metadata {@code slotlineRequestId}): how
@@ -44,8 +42,8 @@ class OurBookings {
     static boolean outcomeUnknown(CalcomException e) {
         return e instanceof CalcomException.Unavailable unavailable
                 && (unavailable.kind() == CalcomException.Unavailable.Kind.TIMEOUT
-                || unavailable.kind() == CalcomException.Unavailable.Kind.IO_ERROR
-                || unavailable.kind() == CalcomException.Unavailable.Kind.MALFORMED_RESPONSE);
+                        || unavailable.kind() == CalcomException.Unavailable.Kind.IO_ERROR
+                        || unavailable.kind() == CalcomException.Unavailable.Kind.MALFORMED_RESPONSE);
     }
 
     /** The booking Cal.com holds under the request's {@code key}, if any. */
@@ -58,8 +56,8 @@ class OurBookings {
                 .withinWindow(request.start().minus(LOOKUP_SLACK), end.plus(LOOKUP_SLACK));
         return calcom.listBookings(calendar.account(), filter).bookings().stream()
                 .filter(booking -> key.equals(booking.slotlineRequestId()))
-                .filter(booking -> booking.status() != BookingStatus.CANCELLED
-                        && booking.status() != BookingStatus.REJECTED)
+                .filter(booking ->
+                        booking.status() != BookingStatus.CANCELLED && booking.status() != BookingStatus.REJECTED)
                 .findFirst();
     }
 
@@ -85,29 +83,30 @@ class OurBookings {
         ids.add(calendar.bookingEventTypeId());
         if (request.staff() == null) {
             ids.add(calendar.eventTypeId());
-            tenants.staffEventTypes(request.company().id(), request.service().id()).values()
+            tenants.staffEventTypes(request.company().id(), request.service().id())
+                    .values()
                     .forEach(own -> ids.add(own.eventTypeId()));
         }
         return ids.toArray(Long[]::new);
     }
 
     /** A step's booking that an attempt sent under {@code requestId}, if Cal.com holds it. */
-    Optional<Booking> findStep(BookingService.BookingRequest request, BookingService.StepBooking step,
-                               String requestId) {
+    Optional<Booking> findStep(
+            BookingService.BookingRequest request, BookingService.StepBooking step, String requestId) {
         BookingFilter filter = BookingFilter.none()
                 .withAttendeeName(request.customerName())
                 .withEventTypeIds(new Long[] {step.calendar().bookingEventTypeId()})
                 .withinWindow(step.start().minus(LOOKUP_SLACK), step.end().plus(LOOKUP_SLACK));
         return calcom.listBookings(step.calendar().account(), filter).bookings().stream()
                 .filter(booking -> requestId.equals(booking.slotlineRequestId()))
-                .filter(booking -> booking.status() != BookingStatus.CANCELLED
-                        && booking.status() != BookingStatus.REJECTED)
+                .filter(booking ->
+                        booking.status() != BookingStatus.CANCELLED && booking.status() != BookingStatus.REJECTED)
                 .findFirst();
     }
 
     /** {@link #findStep}, with a failed lookup taken as "none there". */
-    Optional<Booking> findStepQuietly(BookingService.BookingRequest request, BookingService.StepBooking step,
-                                      String requestId) {
+    Optional<Booking> findStepQuietly(
+            BookingService.BookingRequest request, BookingService.StepBooking step, String requestId) {
         try {
             return findStep(request, step, requestId);
         } catch (CalcomException e) {

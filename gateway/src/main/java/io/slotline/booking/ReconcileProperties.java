@@ -1,7 +1,6 @@
 package io.slotline.booking;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -15,14 +14,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param batch    at most this many attempts per round, oldest first
  */
 @ConfigurationProperties("slotline.booking.reconcile")
-public record ReconcileProperties(@DefaultValue("30s") Duration after,
-                                  @DefaultValue("30s") Duration interval,
-                                  @DefaultValue("50") int batch) {
+public record ReconcileProperties(
+        @DefaultValue("30s") Duration after,
+        @DefaultValue("30s") Duration interval,
+        @DefaultValue("50") int batch) {
 
     public ReconcileProperties {
         if (after.isNegative() || interval.isNegative() || interval.isZero()) {
-            throw new IllegalArgumentException("slotline.booking.reconcile.after must not be negative, interval "
-                    + "must be positive");
+            throw new IllegalArgumentException(
+                    "slotline.booking.reconcile.after must not be negative, interval " + "must be positive");
         }
         if (batch < 1 || batch > 1000) {
             throw new IllegalArgumentException("slotline.booking.reconcile.batch must be 1..1000");

@@ -1,13 +1,5 @@
 package io.slotline.booking;
 
-import java.time.Duration;
-import java.util.Map;
-import java.util.Optional;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
-
 import io.slotline.availability.BusyChange;
 import io.slotline.availability.CalendarRef;
 import io.slotline.calcom.Booking;
@@ -15,6 +7,12 @@ import io.slotline.calcom.CalcomApi;
 import io.slotline.calcom.CalcomException;
 import io.slotline.calcom.CreateBooking;
 import io.slotline.calcom.EventType;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
 
 /**
  * Books a service of one block in Cal.com, once the request's claim is held: the attempt is written before the
@@ -33,8 +31,13 @@ class SingleBooking {
     private final OurBookings ours;
     private final BookingRecorder recorder;
 
-    SingleBooking(CalcomApi calcom, EventTypeCatalog eventTypes, BookingProperties properties,
-                  BookingAttempts attempts, OurBookings ours, BookingRecorder recorder) {
+    SingleBooking(
+            CalcomApi calcom,
+            EventTypeCatalog eventTypes,
+            BookingProperties properties,
+            BookingAttempts attempts,
+            OurBookings ours,
+            BookingRecorder recorder) {
         this.calcom = calcom;
         this.eventTypes = eventTypes;
         this.properties = properties;
@@ -54,12 +57,18 @@ class SingleBooking {
             recorder.settleNotBooked(request, key, "seated event type " + eventType.id());
             return new BookingService.Rejected("event type " + eventType.id() + " is seated");
         }
-        AttendeeFactory.Result attendee = AttendeeFactory.attendee(request.customerName(), request.phone(),
-                request.email(), request.zone(), request.company().language(),
-                eventType == null || eventType.requiresEmail(), eventType != null && eventType.requiresPhone(),
+        AttendeeFactory.Result attendee = AttendeeFactory.attendee(
+                request.customerName(),
+                request.phone(),
+                request.email(),
+                request.zone(),
+                request.company().language(),
+                eventType == null || eventType.requiresEmail(),
+                eventType != null && eventType.requiresPhone(),
                 properties.placeholderEmailDomain());
         if (attendee instanceof AttendeeFactory.Incomplete incomplete) {
-            recorder.settleNotBooked(request, key, "missing " + incomplete.missing().name().toLowerCase());
+            recorder.settleNotBooked(
+                    request, key, "missing " + incomplete.missing().name().toLowerCase());
             return new BookingService.MissingContact(incomplete.missing().name().toLowerCase());
         }
         // written before the request leaves: whatever happens after, the key can be looked up in Cal.com
@@ -68,7 +77,9 @@ class SingleBooking {
             try {
                 Optional<Booking> found = ours.find(request, key);
                 if (found.isPresent()) {
-                    log.info("booking {} of call {} was made by an earlier attempt", found.get().uid(),
+                    log.info(
+                            "booking {} of call {} was made by an earlier attempt",
+                            found.get().uid(),
                             request.retellCallId());
                     return recorder.record(request, key, found.get());
                 }
@@ -76,9 +87,10 @@ class SingleBooking {
                 return new BookingService.Unavailable("lookup: " + e.getMessage());
             }
         }
-        CreateBooking create = CreateBooking.of(calendar.eventTypeRef(), request.start(),
-                ((AttendeeFactory.Ready) attendee).attendee(), key);
-        if (eventType != null && eventType.hasMultipleLengths()
+        CreateBooking create = CreateBooking.of(
+                calendar.eventTypeRef(), request.start(), ((AttendeeFactory.Ready) attendee).attendee(), key);
+        if (eventType != null
+                && eventType.hasMultipleLengths()
                 && eventType.lengthInMinutes() != calendar.durationMinutes()
                 && eventType.lengthOptions().contains(calendar.durationMinutes())) {
             // Cal.com refuses lengthInMinutes for a single-length event type; among several it picks the length
@@ -96,12 +108,21 @@ class SingleBooking {
             // not our own earlier booking: none was sent before under this key, or the lookup above found none;
             // the caller's alternatives are read from Cal.com again for this calendar and day
             log.info("slot {} of call {} not bookable: {}", request.start(), request.retellCallId(), taken.reason());
-            recorder.settleNotBooked(request, key, "slot " + taken.reason().name().toLowerCase());
+            recorder.settleNotBooked(
+                    request, key, "slot " + taken.reason().name().toLowerCase());
             if (calendar.staffUsername() != null) {
                 // the host asked for (or held for "anyone") is busy then, whatever we knew
-                recorder.tellAvailability(request, BusyChange.booked(request.company().id(), request.start(),
-                        request.start().plus(Duration.ofMinutes(request.service().durationMinutes())), request.zone(),
-                        calendar.eventTypeId(), calendar.staffUsername()));
+                recorder.tellAvailability(
+                        request,
+                        BusyChange.booked(
+                                request.company().id(),
+                                request.start(),
+                                request.start()
+                                        .plus(Duration.ofMinutes(
+                                                request.service().durationMinutes())),
+                                request.zone(),
+                                calendar.eventTypeId(),
+                                calendar.staffUsername()));
             }
             return new BookingService.SlotTaken(taken.reason());
         } catch (CalcomException.Unavailable | CalcomException.RateLimited e) {
@@ -118,7 +139,9 @@ class SingleBooking {
             log.warn("booking for call {} failed, Cal.com unavailable: {}", request.retellCallId(), e.getMessage());
             return new BookingService.Unavailable(e.getMessage());
         } catch (CalcomException.Unauthorized e) {
-            log.error("booking for call {}: Cal.com refuses the company's API key: {}", request.retellCallId(),
+            log.error(
+                    "booking for call {}: Cal.com refuses the company's API key: {}",
+                    request.retellCallId(),
                     e.getMessage());
             recorder.settleNotBooked(request, key, "Cal.com refused the API key");
             return new BookingService.Unavailable(e.getMessage());

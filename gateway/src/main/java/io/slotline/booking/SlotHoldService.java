@@ -1,5 +1,12 @@
 package io.slotline.booking;
 
+import io.slotline.appointments.NewSlotHold;
+import io.slotline.appointments.SlotHold;
+import io.slotline.appointments.SlotHolds;
+import io.slotline.availability.CalendarRef;
+import io.slotline.calcom.CalcomAccount;
+import io.slotline.calls.CallEnded;
+import io.slotline.tenancy.TenantContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,20 +15,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
-
-import io.slotline.appointments.NewSlotHold;
-import io.slotline.appointments.SlotHold;
-import io.slotline.appointments.SlotHolds;
-import io.slotline.availability.CalendarRef;
-import io.slotline.calcom.CalcomAccount;
-import io.slotline.calls.CallEnded;
-import io.slotline.tenancy.TenantContext;
 
 /**
  * Holds a slot for a call from "it's free" until "book it", so that no other caller, on any instance, takes it in
@@ -51,8 +49,12 @@ public class SlotHoldService {
     private final Clock clock;
     private final CourtesyReservations courtesy;
 
-    SlotHoldService(SlotHolds holds, Calendars calendars, BookingProperties properties, Clock clock,
-                    CourtesyReservations courtesy) {
+    SlotHoldService(
+            SlotHolds holds,
+            Calendars calendars,
+            BookingProperties properties,
+            Clock clock,
+            CourtesyReservations courtesy) {
         this.holds = holds;
         this.calendars = calendars;
         this.properties = properties;
@@ -67,9 +69,16 @@ public class SlotHoldService {
      *                 type's hosts are not known
      * @param courtesy whether a courtesy reservation in Cal.com is wanted (not when booking right away)
      */
-    public record HoldRequest(long companyId, String retellCallId, long serviceId, @Nullable Long staffId,
-                              CalendarRef calendar, ZoneId zone, Instant start, List<String> hosts,
-                              boolean courtesy) {
+    public record HoldRequest(
+            long companyId,
+            String retellCallId,
+            long serviceId,
+            @Nullable Long staffId,
+            CalendarRef calendar,
+            ZoneId zone,
+            Instant start,
+            List<String> hosts,
+            boolean courtesy) {
         public HoldRequest {
             Objects.requireNonNull(retellCallId, "retellCallId");
             Objects.requireNonNull(zone, "zone");
@@ -83,16 +92,13 @@ public class SlotHoldService {
         }
     }
 
-    public sealed interface HoldOutcome permits Held, Taken {
-    }
+    public sealed interface HoldOutcome permits Held, Taken {}
 
     /** The slot is held for this call until {@code hold.expiresAt()}. */
-    public record Held(SlotHold hold) implements HoldOutcome {
-    }
+    public record Held(SlotHold hold) implements HoldOutcome {}
 
     /** Every host that could serve the caller then is held by another call. */
-    public record Taken() implements HoldOutcome {
-    }
+    public record Taken() implements HoldOutcome {}
 
     /** The host key of a hold for "anyone" when the event type's hosts are not known: one holder at a time. */
     public static String wholeEventType(long eventTypeId) {
@@ -106,19 +112,30 @@ public class SlotHoldService {
 
     /** Claims the first of the request's hosts no other call holds then; the call's earlier holds are released. */
     public HoldOutcome hold(HoldRequest request) {
-        Optional<SlotHold> same = heldFor(request.companyId(), request.retellCallId(), request.serviceId(),
-                request.staffId(), request.start());
+        Optional<SlotHold> same = heldFor(
+                request.companyId(), request.retellCallId(), request.serviceId(), request.staffId(), request.start());
         if (same.isPresent()) {
             return new Held(same.get());
         }
         Instant expires = clock.instant().plus(Duration.ofMinutes(properties.holdMinutes()));
         for (String host : request.hosts()) {
-            Optional<SlotHold> claimed = holds.claim(new NewSlotHold(request.companyId(), request.retellCallId(),
-                    request.serviceId(), request.staffId(), host, request.start(), request.end(), expires));
+            Optional<SlotHold> claimed = holds.claim(new NewSlotHold(
+                    request.companyId(),
+                    request.retellCallId(),
+                    request.serviceId(),
+                    request.staffId(),
+                    host,
+                    request.start(),
+                    request.end(),
+                    expires));
             if (claimed.isPresent()) {
                 SlotHold hold = claimed.get();
-                releaseOthers(request.calendar().account(), request.zone(), request.retellCallId(),
-                        request.companyId(), hold.id());
+                releaseOthers(
+                        request.calendar().account(),
+                        request.zone(),
+                        request.retellCallId(),
+                        request.companyId(),
+                        hold.id());
                 courtesy.reserve(request, hold);
                 return new Held(hold);
             }
@@ -130,8 +147,14 @@ public class SlotHoldService {
      * Claims a named host's time for moving an existing appointment there, so that a move never takes a time another
      * call holds. No courtesy reservation: Cal.com moves the booking at once. End it with {@link #moveDone}.
      */
-    public HoldOutcome holdForMove(long companyId, String retellCallId, long serviceId, long staffId, String host,
-                                   Instant start, Instant end) {
+    public HoldOutcome holdForMove(
+            long companyId,
+            String retellCallId,
+            long serviceId,
+            long staffId,
+            String host,
+            Instant start,
+            Instant end) {
         Instant expires = clock.instant().plus(Duration.ofMinutes(properties.holdMinutes()));
         return holds.claim(new NewSlotHold(companyId, retellCallId, serviceId, staffId, host, start, end, expires))
                 .<HoldOutcome>map(Held::new)
@@ -159,16 +182,22 @@ public class SlotHoldService {
      * @param staffId the stylist the caller asked for (on the first step's hold), null for "anyone"
      * @param plan    the steps: host, start and end of each
      */
-    public HoldOutcome holdSteps(long companyId, String retellCallId, long serviceId, @Nullable Long staffId,
-                                 CalcomAccount account, ZoneId zone, StepPlanner.Plan plan) {
+    public HoldOutcome holdSteps(
+            long companyId,
+            String retellCallId,
+            long serviceId,
+            @Nullable Long staffId,
+            CalcomAccount account,
+            ZoneId zone,
+            StepPlanner.Plan plan) {
         List<SlotHold> current = stepsHeldFor(companyId, retellCallId, serviceId, staffId, plan.start());
         if (!current.isEmpty()) {
             return new Held(current.get(0));
         }
         Instant expires = clock.instant().plus(Duration.ofMinutes(properties.holdMinutes()));
         List<NewSlotHold> wanted = plan.steps().stream()
-                .map(step -> new NewSlotHold(companyId, retellCallId, serviceId, staffId, step.host(), step.start(),
-                        step.end(), expires))
+                .map(step -> new NewSlotHold(
+                        companyId, retellCallId, serviceId, staffId, step.host(), step.start(), step.end(), expires))
                 .toList();
         Optional<List<SlotHold>> claimed = holds.claimAll(wanted);
         if (claimed.isEmpty()) {
@@ -189,8 +218,8 @@ public class SlotHoldService {
      * hold starts then, the later steps' follow it (a call holds one appointment at a time). Empty when the first
      * step is not held (any more).
      */
-    public List<SlotHold> stepsHeldFor(long companyId, String retellCallId, long serviceId, @Nullable Long staffId,
-                                       Instant start) {
+    public List<SlotHold> stepsHeldFor(
+            long companyId, String retellCallId, long serviceId, @Nullable Long staffId, Instant start) {
         List<SlotHold> active = holds.activeForCall(companyId, retellCallId).stream()
                 .filter(hold -> hold.serviceId() == serviceId)
                 .sorted(Comparator.comparing(SlotHold::startsAt))
@@ -213,10 +242,11 @@ public class SlotHoldService {
     }
 
     /** The call's hold of exactly this slot, if still held and not expired. */
-    public Optional<SlotHold> heldFor(long companyId, String retellCallId, long serviceId, @Nullable Long staffId,
-                                      Instant start) {
+    public Optional<SlotHold> heldFor(
+            long companyId, String retellCallId, long serviceId, @Nullable Long staffId, Instant start) {
         return holds.activeForCall(companyId, retellCallId).stream()
-                .filter(hold -> hold.serviceId() == serviceId && Objects.equals(hold.staffId(), staffId)
+                .filter(hold -> hold.serviceId() == serviceId
+                        && Objects.equals(hold.staffId(), staffId)
                         && hold.startsAt().equals(start))
                 .findFirst();
     }
@@ -243,8 +273,8 @@ public class SlotHoldService {
     }
 
     /** Releases the call's other holds (after a booking, or a new hold: the caller has moved on). */
-    public void releaseOthers(CalcomAccount account, ZoneId zone, String retellCallId, long companyId,
-                              @Nullable Long keepHoldId) {
+    public void releaseOthers(
+            CalcomAccount account, ZoneId zone, String retellCallId, long companyId, @Nullable Long keepHoldId) {
         for (SlotHold hold : holds.heldForCall(companyId, retellCallId)) {
             if (keepHoldId == null || hold.id() != keepHoldId) {
                 release(account, zone, hold);

@@ -1,15 +1,5 @@
 package io.slotline.booking;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
-
 import io.slotline.appointments.Appointment;
 import io.slotline.appointments.AppointmentChanges;
 import io.slotline.appointments.AppointmentSource;
@@ -37,6 +27,14 @@ import io.slotline.calcom.EventType;
 import io.slotline.tenancy.Language;
 import io.slotline.tenancy.Staff;
 import io.slotline.tenancy.TenantDirectory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
 
 /**
  * Books a service in steps: one booking per step, in order, each under its own request id, compensated
@@ -61,10 +59,20 @@ class StepBookings {
     private final TenantDirectory tenants;
     private final Calendars calendars;
 
-    StepBookings(CalcomApi calcom, EventTypeCatalog eventTypes, BookingProperties properties,
-                 BookingAttempts attempts, OurBookings ourBookings, BookingRecorder recorder,
-                 StepCompensation compensation, Appointments appointments, AppointmentSteps appointmentSteps,
-                 AppointmentChanges changes, SlotHoldService holds, TenantDirectory tenants, Calendars calendars) {
+    StepBookings(
+            CalcomApi calcom,
+            EventTypeCatalog eventTypes,
+            BookingProperties properties,
+            BookingAttempts attempts,
+            OurBookings ourBookings,
+            BookingRecorder recorder,
+            StepCompensation compensation,
+            Appointments appointments,
+            AppointmentSteps appointmentSteps,
+            AppointmentChanges changes,
+            SlotHoldService holds,
+            TenantDirectory tenants,
+            Calendars calendars) {
         this.calcom = calcom;
         this.eventTypes = eventTypes;
         this.properties = properties;
@@ -89,14 +97,22 @@ class StepBookings {
      */
     BookingOutcome attemptSteps(BookingRequest request, String key) {
         // the first step's booking fields decide what the caller must give (every step books the same attendee)
-        CalendarRef first = request.steps().isEmpty() ? request.calendar() : request.steps().get(0).calendar();
+        CalendarRef first = request.steps().isEmpty()
+                ? request.calendar()
+                : request.steps().get(0).calendar();
         EventType eventType = eventTypes.get(first);
-        AttendeeFactory.Result attendee = AttendeeFactory.attendee(request.customerName(), request.phone(),
-                request.email(), request.zone(), request.company().language(),
-                eventType == null || eventType.requiresEmail(), eventType != null && eventType.requiresPhone(),
+        AttendeeFactory.Result attendee = AttendeeFactory.attendee(
+                request.customerName(),
+                request.phone(),
+                request.email(),
+                request.zone(),
+                request.company().language(),
+                eventType == null || eventType.requiresEmail(),
+                eventType != null && eventType.requiresPhone(),
                 properties.placeholderEmailDomain());
         if (attendee instanceof AttendeeFactory.Incomplete incomplete) {
-            recorder.settleNotBooked(request, key, "missing " + incomplete.missing().name().toLowerCase());
+            recorder.settleNotBooked(
+                    request, key, "missing " + incomplete.missing().name().toLowerCase());
             return new MissingContact(incomplete.missing().name().toLowerCase());
         }
         Optional<BookingAttempt> earlier = attempts.begin(request, key);
@@ -111,7 +127,8 @@ class StepBookings {
         List<BookingAttempts.StepRow> rows = attempts.steps(key);
         if (rows.size() != request.service().steps().size()) {
             recorder.settleNotBooked(request, key, "the steps of the service are not planned");
-            return new Rejected("no plan for the steps of service " + request.service().id());
+            return new Rejected(
+                    "no plan for the steps of service " + request.service().id());
         }
         if (!samePlan(rows, request.steps())) {
             Optional<BookingRequest> stored = rebuildSteps(request, rows);
@@ -151,27 +168,44 @@ class StepBookings {
             if (attempts.compensating(key)) {
                 // the reconciler (or another attempt) gave this one up meanwhile: book nothing more, undo the rest
                 return compensation.compensate(planned, key, "given up while booking")
-                        ? new Unavailable("the attempt was given up") : new Unavailable("compensation not finished");
+                        ? new Unavailable("the attempt was given up")
+                        : new Unavailable("compensation not finished");
             }
             attempts.stepSending(key, step.step());
-            CreateBooking create = CreateBooking.of(step.calendar().eventTypeRef(), step.start(), who,
-                    row.requestId());
+            CreateBooking create = CreateBooking.of(step.calendar().eventTypeRef(), step.start(), who, row.requestId());
             if (planned.notes() != null) {
                 create = create.withBookingFieldsResponses(Map.of("notes", planned.notes()));
             }
             try {
                 Booking booking = calcom.createBooking(step.calendar().account(), create);
                 attempts.stepBooked(key, step.step(), booking.uid());
-                recorder.tellAvailability(planned, BusyChange.booked(planned.company().id(), booking.start(),
-                        booking.end(), planned.zone(), step.calendar().eventTypeId(), step.host()));
+                recorder.tellAvailability(
+                        planned,
+                        BusyChange.booked(
+                                planned.company().id(),
+                                booking.start(),
+                                booking.end(),
+                                planned.zone(),
+                                step.calendar().eventTypeId(),
+                                step.host()));
             } catch (CalcomException.SlotUnavailable taken) {
-                log.info("step {} of booking {} (call {}) not bookable: {}", step.step(), key,
-                        planned.retellCallId(), taken.reason());
+                log.info(
+                        "step {} of booking {} (call {}) not bookable: {}",
+                        step.step(),
+                        key,
+                        planned.retellCallId(),
+                        taken.reason());
                 attempts.stepNotBooked(key, step.step());
-                recorder.tellAvailability(planned, BusyChange.booked(planned.company().id(), step.start(),
-                        step.end(), planned.zone(), step.calendar().eventTypeId(), step.host()));
-                compensation.compensate(planned, key,
-                        "step " + (step.step() + 1) + " refused: " + taken.reason());
+                recorder.tellAvailability(
+                        planned,
+                        BusyChange.booked(
+                                planned.company().id(),
+                                step.start(),
+                                step.end(),
+                                planned.zone(),
+                                step.calendar().eventTypeId(),
+                                step.host()));
+                compensation.compensate(planned, key, "step " + (step.step() + 1) + " refused: " + taken.reason());
                 return new SlotTaken(taken.reason());
             } catch (CalcomException.Unavailable | CalcomException.RateLimited e) {
                 if (OurBookings.outcomeUnknown(e)) {
@@ -181,20 +215,28 @@ class StepBookings {
                         continue;
                     }
                     // Cal.com may hold it: a retry or the reconciler looks it up, then books on or compensates
-                    log.warn("step {} of booking {} (call {}): outcome unknown: {}", step.step(), key,
-                            planned.retellCallId(), e.getMessage());
+                    log.warn(
+                            "step {} of booking {} (call {}): outcome unknown: {}",
+                            step.step(),
+                            key,
+                            planned.retellCallId(),
+                            e.getMessage());
                     return new Unavailable(e.getMessage());
                 }
                 attempts.stepNotBooked(key, step.step());
-                compensation.compensate(planned, key,
-                        "step " + (step.step() + 1) + ": Cal.com " + e.getMessage());
+                compensation.compensate(planned, key, "step " + (step.step() + 1) + ": Cal.com " + e.getMessage());
                 return new Unavailable(e.getMessage());
             } catch (CalcomException.Unauthorized | CalcomException.BadRequest | CalcomException.NotFound e) {
-                log.warn("step {} of booking {} (call {}) rejected by Cal.com: {}", step.step(), key,
-                        planned.retellCallId(), e.getMessage());
+                log.warn(
+                        "step {} of booking {} (call {}) rejected by Cal.com: {}",
+                        step.step(),
+                        key,
+                        planned.retellCallId(),
+                        e.getMessage());
                 attempts.stepNotBooked(key, step.step());
                 compensation.compensate(planned, key, "step " + (step.step() + 1) + " rejected by Cal.com");
-                return e instanceof CalcomException.Unauthorized ? new Unavailable(e.getMessage())
+                return e instanceof CalcomException.Unauthorized
+                        ? new Unavailable(e.getMessage())
                         : new Rejected(e.getMessage());
             }
         }
@@ -212,7 +254,8 @@ class StepBookings {
         for (int i = 0; i < rows.size(); i++) {
             BookingAttempts.StepRow row = rows.get(i);
             StepBooking step = steps.get(i);
-            if (row.staffId() != step.staff().id() || !row.start().equals(step.start())
+            if (row.staffId() != step.staff().id()
+                    || !row.start().equals(step.start())
                     || !row.end().equals(step.end())) {
                 return false;
             }
@@ -224,18 +267,37 @@ class StepBookings {
         List<StepBooking> steps = new ArrayList<>();
         for (BookingAttempts.StepRow row : rows) {
             Optional<Staff> stylist = tenants.allStaff(request.company().id()).stream()
-                    .filter(s -> s.id() == row.staffId()).findFirst();
+                    .filter(s -> s.id() == row.staffId())
+                    .findFirst();
             if (stylist.isEmpty()) {
                 return Optional.empty();
             }
-            steps.add(new StepBooking(row.step(), stylist.get(), row.host(),
-                    calendars.ofStep(request.company(), request.service(), row.step(), stylist.get()), row.start(),
+            steps.add(new StepBooking(
+                    row.step(),
+                    stylist.get(),
+                    row.host(),
+                    calendars.ofStep(request.company(), request.service(), row.step(), stylist.get()),
+                    row.start(),
                     row.end()));
         }
-        return Optional.of(new BookingRequest(request.company(), request.branchId(), request.zone(),
-                request.callId(), request.retellCallId(), request.service(), request.staff(), request.calendar(),
-                request.start(), request.customerName(), request.phone(), request.email(), request.notes(),
-                request.holdId(), request.reservationUid(), steps, request.replaces()));
+        return Optional.of(new BookingRequest(
+                request.company(),
+                request.branchId(),
+                request.zone(),
+                request.callId(),
+                request.retellCallId(),
+                request.service(),
+                request.staff(),
+                request.calendar(),
+                request.start(),
+                request.customerName(),
+                request.phone(),
+                request.email(),
+                request.notes(),
+                request.holdId(),
+                request.reservationUid(),
+                steps,
+                request.replaces()));
     }
 
     /** All steps are booked: one appointment from the first step's start to the last step's end, with its steps. */
@@ -245,9 +307,20 @@ class StepBookings {
         BookingAttempts.StepRow first = rows.get(0);
         BookingAttempts.StepRow last = rows.get(rows.size() - 1);
         Long staffId = request.staff() != null ? request.staff().id() : first.staffId();
-        NewAppointment appointment = new NewAppointment(companyId, request.branchId(), request.service().id(),
-                staffId, customerId, request.callId(), first.start(), last.end(), first.bookingUid(),
-                AppointmentStatus.BOOKED, AppointmentSource.PHONE, key, request.notes());
+        NewAppointment appointment = new NewAppointment(
+                companyId,
+                request.branchId(),
+                request.service().id(),
+                staffId,
+                customerId,
+                request.callId(),
+                first.start(),
+                last.end(),
+                first.bookingUid(),
+                AppointmentStatus.BOOKED,
+                AppointmentSource.PHONE,
+                key,
+                request.notes());
         Appointments.Saved saved;
         Optional<Appointment> previous = Optional.empty();
         if (request.replaces() != null) {
@@ -263,12 +336,23 @@ class StepBookings {
         } else {
             saved = appointments.insert(appointment);
         }
-        appointmentSteps.insertAll(companyId, saved.appointment().id(), rows.stream()
-                .map(row -> new AppointmentSteps.NewStep(row.step(), row.staffId(), row.start(), row.end(),
-                        Objects.requireNonNull(row.bookingUid(), "booked step without uid")))
-                .toList());
-        for (SlotHold hold : holds.stepsHeldFor(companyId, request.retellCallId(), request.service().id(),
-                request.staff() == null ? null : request.staff().id(), first.start())) {
+        appointmentSteps.insertAll(
+                companyId,
+                saved.appointment().id(),
+                rows.stream()
+                        .map(row -> new AppointmentSteps.NewStep(
+                                row.step(),
+                                row.staffId(),
+                                row.start(),
+                                row.end(),
+                                Objects.requireNonNull(row.bookingUid(), "booked step without uid")))
+                        .toList());
+        for (SlotHold hold : holds.stepsHeldFor(
+                companyId,
+                request.retellCallId(),
+                request.service().id(),
+                request.staff() == null ? null : request.staff().id(),
+                first.start())) {
             holds.markBooked(companyId, hold.id());
         }
         holds.releaseOthers(request.calendar().account(), request.zone(), request.retellCallId(), companyId, null);
@@ -280,12 +364,18 @@ class StepBookings {
                     ? "Verschoben auf " + first.start().atZone(request.zone()).format(BookingTexts.LOCAL_TIME)
                     : "Moved to " + first.start().atZone(request.zone()).format(BookingTexts.LOCAL_TIME);
             if (!changes.cancelStepsOf(request.company(), request.zone(), previous.get(), reason)) {
-                appointmentSteps.markAttention(companyId, saved.appointment().id(), "moved from appointment "
-                        + previous.get().id() + ", but not all of its steps could be cancelled in Cal.com");
+                appointmentSteps.markAttention(
+                        companyId,
+                        saved.appointment().id(),
+                        "moved from appointment " + previous.get().id()
+                                + ", but not all of its steps could be cancelled in Cal.com");
             }
         }
-        String staffName = tenants.allStaff(companyId).stream().filter(s -> s.id() == staffId).map(Staff::name)
-                .findFirst().orElse(null);
+        String staffName = tenants.allStaff(companyId).stream()
+                .filter(s -> s.id() == staffId)
+                .map(Staff::name)
+                .findFirst()
+                .orElse(null);
         return new Booked(saved.appointment(), staffName, !saved.created());
     }
 }

@@ -1,13 +1,5 @@
 package io.slotline.booking;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
-
 import io.slotline.availability.BusyChange;
 import io.slotline.calcom.Booking;
 import io.slotline.calcom.BookingStatus;
@@ -15,6 +7,12 @@ import io.slotline.calcom.CalcomAccount;
 import io.slotline.calcom.CalcomApi;
 import io.slotline.calcom.CalcomException;
 import io.slotline.tenancy.Language;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
 
 /**
  * Undoes a service in steps that cannot be booked whole: what Cal.com holds of it is cancelled again, so that no
@@ -59,15 +57,18 @@ class StepCompensation {
                     attempts.stepCancelled(key, row.step());
                     continue;
                 }
-                default -> {
-                }
+                default -> {}
             }
-            BookingService.StepBooking step = request.steps().stream().filter(s -> s.step() == row.step())
-                    .findFirst().orElse(null);
+            BookingService.StepBooking step = request.steps().stream()
+                    .filter(s -> s.step() == row.step())
+                    .findFirst()
+                    .orElse(null);
             String uid = row.bookingUid();
             if (uid == null && step != null) {
                 try {
-                    uid = ours.findStep(request, step, row.requestId()).map(Booking::uid).orElse(null);
+                    uid = ours.findStep(request, step, row.requestId())
+                            .map(Booking::uid)
+                            .orElse(null);
                 } catch (CalcomException e) {
                     done = false;
                     continue;
@@ -79,10 +80,21 @@ class StepCompensation {
             }
             if (cancelStep(request, uid, why)) {
                 attempts.stepCancelled(key, row.step());
-                recorder.tellAvailability(request, BusyChange.freed(request.company().id(), row.start(), row.end(),
-                        request.zone(), step == null ? null : step.calendar().eventTypeId(), row.host()));
-                log.info("step {} of booking {} (call {}) cancelled again: {}", row.step(), key,
-                        request.retellCallId(), why);
+                recorder.tellAvailability(
+                        request,
+                        BusyChange.freed(
+                                request.company().id(),
+                                row.start(),
+                                row.end(),
+                                request.zone(),
+                                step == null ? null : step.calendar().eventTypeId(),
+                                row.host()));
+                log.info(
+                        "step {} of booking {} (call {}) cancelled again: {}",
+                        row.step(),
+                        key,
+                        request.retellCallId(),
+                        why);
             } else {
                 done = false;
             }
@@ -109,7 +121,10 @@ class StepCompensation {
                 return false;
             }
         } catch (CalcomException e) {
-            log.warn("could not cancel step booking {} of company {}: {}", uid, request.company().slug(),
+            log.warn(
+                    "could not cancel step booking {} of company {}: {}",
+                    uid,
+                    request.company().slug(),
                     e.getMessage());
             return false;
         }

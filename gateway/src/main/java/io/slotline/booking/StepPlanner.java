@@ -1,5 +1,6 @@
 package io.slotline.booking;
 
+import io.slotline.tenancy.ServiceStep;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,10 +10,7 @@ import java.util.List;
 import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.TreeSet;
-
 import org.jspecify.annotations.Nullable;
-
-import io.slotline.tenancy.ServiceStep;
 
 /**
  * Where a service in steps fits: a start of the first step where every step finds a stylist, each step starting
@@ -34,8 +32,7 @@ public final class StepPlanner {
     }
 
     /** One step of a plan: who does it, and when. */
-    public record PlannedStep(int step, String host, Instant start, Instant end) {
-    }
+    public record PlannedStep(int step, String host, Instant start, Instant end) {}
 
     /** Every step placed: the appointment runs from the first step's start to the last step's end. */
     public record Plan(List<PlannedStep> steps) {
@@ -75,8 +72,8 @@ public final class StepPlanner {
      * each later step as early as its pause allows, the previous stylist preferred.
      */
     public Optional<Plan> planAt(Instant start, @Nullable String firstHost, FreeStarts free) {
-        List<String> first = firstHost == null ? hosts.get(0)
-                : hosts.get(0).contains(firstHost) ? List.of(firstHost) : List.of();
+        List<String> first =
+                firstHost == null ? hosts.get(0) : hosts.get(0).contains(firstHost) ? List.of(firstHost) : List.of();
         Instant end = start.plus(duration(0));
         for (String host : first) {
             if (free.starts(0, host, start, start).contains(start) && !free.held(host, start, end)) {
@@ -113,10 +110,9 @@ public final class StepPlanner {
         ServiceStep before = steps.get(index - 1);
         Instant earliest = previous.end().plus(Duration.ofMinutes(before.pauseMinMinutes()));
         Instant latest = previous.end().plus(Duration.ofMinutes(before.pauseMaxMinutes()));
-        List<String> candidates = before.sameStaffNext() ? List.of(previous.host())
-                : preferring(hosts.get(index), previous.host());
-        record Option(Instant start, int rank, String host) {
-        }
+        List<String> candidates =
+                before.sameStaffNext() ? List.of(previous.host()) : preferring(hosts.get(index), previous.host());
+        record Option(Instant start, int rank, String host) {}
         List<Option> options = new ArrayList<>();
         for (int rank = 0; rank < candidates.size(); rank++) {
             String host = candidates.get(rank);

@@ -7,25 +7,38 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-
 import org.jspecify.annotations.Nullable;
 
 /**
  * Filter for listing bookings (needs the API key). Cal.com has no phone filter: match callers by phone in
  * our own database. Start from {@link #none()} and narrow with the {@code with*} methods.
  */
-public record BookingFilter(Set<Status> statuses, @Nullable String attendeeEmail, @Nullable String attendeeName,
-        List<Long> eventTypeIds, @Nullable Instant afterStart, @Nullable Instant beforeEnd, @Nullable Integer take,
-        @Nullable Integer skip, @Nullable Sort sort) {
+public record BookingFilter(
+        Set<Status> statuses,
+        @Nullable String attendeeEmail,
+        @Nullable String attendeeName,
+        List<Long> eventTypeIds,
+        @Nullable Instant afterStart,
+        @Nullable Instant beforeEnd,
+        @Nullable Integer take,
+        @Nullable Integer skip,
+        @Nullable Sort sort) {
 
     public static final int MAX_TAKE = 250;
 
     public enum Status {
-        UPCOMING, RECURRING, PAST, CANCELLED, UNCONFIRMED
+        UPCOMING,
+        RECURRING,
+        PAST,
+        CANCELLED,
+        UNCONFIRMED
     }
 
     public enum SortBy {
-        START("sortStart"), END("sortEnd"), CREATED("sortCreated"), UPDATED("sortUpdatedAt");
+        START("sortStart"),
+        END("sortEnd"),
+        CREATED("sortCreated"),
+        UPDATED("sortUpdatedAt");
 
         private final String queryParameter;
 
@@ -39,7 +52,8 @@ public record BookingFilter(Set<Status> statuses, @Nullable String attendeeEmail
     }
 
     public enum Direction {
-        ASC, DESC
+        ASC,
+        DESC
     }
 
     public record Sort(SortBy by, Direction direction) {
@@ -68,8 +82,16 @@ public record BookingFilter(Set<Status> statuses, @Nullable String attendeeEmail
     }
 
     public BookingFilter withStatuses(Status... newStatuses) {
-        return new BookingFilter(Set.of(newStatuses), attendeeEmail, attendeeName, eventTypeIds, afterStart, beforeEnd,
-                take, skip, sort);
+        return new BookingFilter(
+                Set.of(newStatuses),
+                attendeeEmail,
+                attendeeName,
+                eventTypeIds,
+                afterStart,
+                beforeEnd,
+                take,
+                skip,
+                sort);
     }
 
     public BookingFilter withAttendeeEmail(String email) {
@@ -81,8 +103,8 @@ public record BookingFilter(Set<Status> statuses, @Nullable String attendeeEmail
     }
 
     public BookingFilter withEventTypeIds(Long... ids) {
-        return new BookingFilter(statuses, attendeeEmail, attendeeName, Arrays.asList(ids), afterStart, beforeEnd,
-                take, skip, sort);
+        return new BookingFilter(
+                statuses, attendeeEmail, attendeeName, Arrays.asList(ids), afterStart, beforeEnd, take, skip, sort);
     }
 
     /** Bookings starting at or after {@code from} and ending at or before {@code to}. */
@@ -91,12 +113,20 @@ public record BookingFilter(Set<Status> statuses, @Nullable String attendeeEmail
     }
 
     public BookingFilter withPage(int newTake, int newSkip) {
-        return new BookingFilter(statuses, attendeeEmail, attendeeName, eventTypeIds, afterStart, beforeEnd, newTake,
-                newSkip, sort);
+        return new BookingFilter(
+                statuses, attendeeEmail, attendeeName, eventTypeIds, afterStart, beforeEnd, newTake, newSkip, sort);
     }
 
     public BookingFilter sortedBy(SortBy by, Direction direction) {
-        return new BookingFilter(statuses, attendeeEmail, attendeeName, eventTypeIds, afterStart, beforeEnd, take, skip,
+        return new BookingFilter(
+                statuses,
+                attendeeEmail,
+                attendeeName,
+                eventTypeIds,
+                afterStart,
+                beforeEnd,
+                take,
+                skip,
                 new Sort(by, direction));
     }
 }

@@ -11,8 +11,15 @@ public record BookingPage(List<Booking> bookings, Pagination pagination) {
         Objects.requireNonNull(pagination, "pagination");
     }
 
-    public record Pagination(int totalItems, int remainingItems, int returnedItems, int itemsPerPage,
-            int currentPage, int totalPages, boolean hasNextPage, boolean hasPreviousPage) {
+    public record Pagination(
+            int totalItems,
+            int remainingItems,
+            int returnedItems,
+            int itemsPerPage,
+            int currentPage,
+            int totalPages,
+            boolean hasNextPage,
+            boolean hasPreviousPage) {
 
         /** For responses without a pagination block: everything is on this one page. */
         static Pagination singlePage(int items) {

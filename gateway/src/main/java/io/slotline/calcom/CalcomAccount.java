@@ -2,14 +2,14 @@ package io.slotline.calcom;
 
 import java.net.URI;
 import java.util.Objects;
-
 import org.jspecify.annotations.Nullable;
 
 /**
  * One tenant's Cal.com credentials. {@code name} (the company slug) labels metrics and rate-limit state;
  * {@code baseUrl} overrides the configured base URL for self-hosted or EU instances (null: use the default).
  */
-public record CalcomAccount(String name, String apiKey, @Nullable URI baseUrl) {
+public record CalcomAccount(
+        String name, String apiKey, @Nullable URI baseUrl) {
 
     public CalcomAccount {
         Objects.requireNonNull(name, "name");

@@ -3,7 +3,6 @@ package io.slotline.calcom;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,7 +35,11 @@ public interface CalcomApi {
      * Holds a slot for {@code reservationMinutes} while the caller confirms. The event type's length is held;
      * {@code slotDurationMinutes} (that length) completes the returned reservation when Cal.com omits its end.
      */
-    Reservation reserve(CalcomAccount account, long eventTypeId, Instant slotStart, int slotDurationMinutes,
+    Reservation reserve(
+            CalcomAccount account,
+            long eventTypeId,
+            Instant slotStart,
+            int slotDurationMinutes,
             int reservationMinutes);
 
     /** Idempotent: an unknown or expired reservation is not an error. */
@@ -63,8 +66,8 @@ public interface CalcomApi {
     List<CalcomWebhook> eventTypeWebhooks(CalcomAccount account, EventTypeKey key);
 
     /** Subscribes {@code subscriberUrl} to an event type's bookings, signed with {@code secret}. */
-    CalcomWebhook createEventTypeWebhook(CalcomAccount account, EventTypeKey key, String subscriberUrl,
-            List<String> triggers, String secret);
+    CalcomWebhook createEventTypeWebhook(
+            CalcomAccount account, EventTypeKey key, String subscriberUrl, List<String> triggers, String secret);
 
     /** One of the key user's own event types. */
     default EventType eventType(CalcomAccount account, long eventTypeId) {

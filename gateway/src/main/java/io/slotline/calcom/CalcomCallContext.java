@@ -2,7 +2,6 @@ package io.slotline.calcom;
 
 import java.time.Instant;
 import java.util.Objects;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,7 +29,11 @@ public record CalcomCallContext(Priority priority, @Nullable Instant deadline) {
      * change reserve. {@code BACKGROUND}: prefetch, refresh, courtesy reservations and releases; only while more
      * than the live reserve is left, dropped at once (never queued) otherwise.
      */
-    public enum Priority { CHANGE, LIVE, BACKGROUND }
+    public enum Priority {
+        CHANGE,
+        LIVE,
+        BACKGROUND
+    }
 
     /** Restores the previous binding on close; never throws. */
     @FunctionalInterface

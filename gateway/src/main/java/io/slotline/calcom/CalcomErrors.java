@@ -1,17 +1,15 @@
 package io.slotline.calcom;
 
+import io.slotline.calcom.CalcomException.BadRequest;
+import io.slotline.calcom.CalcomException.Origin;
+import io.slotline.calcom.CalcomException.SlotUnavailable.Reason;
+import io.slotline.calcom.CalcomException.Unavailable.Kind;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
-
 import org.jspecify.annotations.Nullable;
-
-import io.slotline.calcom.CalcomException.BadRequest;
-import io.slotline.calcom.CalcomException.Origin;
-import io.slotline.calcom.CalcomException.SlotUnavailable.Reason;
-import io.slotline.calcom.CalcomException.Unavailable.Kind;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -25,8 +23,7 @@ final class CalcomErrors {
     static final long DEFAULT_RATE_LIMIT_RESET_SECONDS = 60;
     private static final int MAX_MESSAGE_LENGTH = 500;
 
-    private CalcomErrors() {
-    }
+    private CalcomErrors() {}
 
     /** @param validation whether {@code error.details.errors} lists failed constraints (the validation pipe) */
     record ErrorBody(@Nullable String code, String message, boolean validation) {
@@ -41,8 +38,13 @@ final class CalcomErrors {
     static final String CODE_FORBIDDEN = "ForbiddenException";
     static final String CODE_UNPROCESSABLE = "UnprocessableEntityException";
 
-    static CalcomException fromResponse(String account, Endpoint endpoint, int status, byte[] body,
-            @Nullable String requestId, OptionalLong rateLimitResetSeconds) {
+    static CalcomException fromResponse(
+            String account,
+            Endpoint endpoint,
+            int status,
+            byte[] body,
+            @Nullable String requestId,
+            OptionalLong rateLimitResetSeconds) {
         ErrorBody error = parse(body, status);
         Origin origin = new Origin(account, endpoint.tag(), status, error.code(), requestId);
         String message = error.message();
@@ -50,8 +52,8 @@ final class CalcomErrors {
         // error.code is the Nest exception's class name (apps/api/v2/src/filters/http-exception.filter.ts); it
         // carries meaning where the status alone may not: a throttled or refused key
         if (status == 429 || CODE_THROTTLED.equals(code)) {
-            return new CalcomException.RateLimited(origin,
-                    rateLimitResetSeconds.orElse(DEFAULT_RATE_LIMIT_RESET_SECONDS), message);
+            return new CalcomException.RateLimited(
+                    origin, rateLimitResetSeconds.orElse(DEFAULT_RATE_LIMIT_RESET_SECONDS), message);
         }
         if (status == 401 || status == 403 || CODE_UNAUTHORIZED.equals(code) || CODE_FORBIDDEN.equals(code)) {
             return new CalcomException.Unauthorized(origin, message);
@@ -64,8 +66,7 @@ final class CalcomErrors {
             return new CalcomException.SlotUnavailable(origin, reason, message);
         }
         if (status >= 400 && status < 500) {
-            return new CalcomException.BadRequest(origin, problem(status, code, message, error.validation()),
-                    message);
+            return new CalcomException.BadRequest(origin, problem(status, code, message, error.validation()), message);
         }
         return new CalcomException.Unavailable(origin, Kind.SERVER_ERROR, message, null);
     }
@@ -84,27 +85,34 @@ final class CalcomErrors {
      */
     static @Nullable Reason slotReason(int status, @Nullable String code, String message) {
         String text = message.toLowerCase(Locale.ROOT);
-        if (text.contains("no more seats left") || text.contains("booking_seats_full")
-                || text.contains("not_enough_available_seats") || text.contains("has no more seats")) {
+        if (text.contains("no more seats left")
+                || text.contains("booking_seats_full")
+                || text.contains("not_enough_available_seats")
+                || text.contains("has no more seats")) {
             return Reason.SEATS_FULL;
         }
         if (text.contains("booking_conflict")) {
             return Reason.CONFLICT;
         }
-        if (text.contains("reserved this booking time slot") || text.contains("reserved_slot_not_first_in_line")
-                || text.contains("already reserved by another user") || text.contains("no available hosts left")) {
+        if (text.contains("reserved this booking time slot")
+                || text.contains("reserved_slot_not_first_in_line")
+                || text.contains("already reserved by another user")
+                || text.contains("no available hosts left")) {
             return Reason.RESERVED_BY_OTHER;
         }
-        if (text.contains("can't be booked at the") || text.contains("booking_time_out_of_bounds")
+        if (text.contains("can't be booked at the")
+                || text.contains("booking_time_out_of_bounds")
                 || text.contains("minimum booking notice")) {
             return Reason.OUTSIDE_BOOKING_WINDOW;
         }
         if (text.contains("in the past")) {
             return Reason.IN_PAST;
         }
-        if (text.contains("already has booking") || text.contains("is not available")
+        if (text.contains("already has booking")
+                || text.contains("is not available")
                 || text.contains("event is already booked")
-                || text.contains("no_available_users_found") || text.contains("hosts_unavailable_for_booking")
+                || text.contains("no_available_users_found")
+                || text.contains("hosts_unavailable_for_booking")
                 || text.contains("host_unavailable_for_booking")) {
             return Reason.TAKEN;
         }
@@ -121,17 +129,23 @@ final class CalcomErrors {
         if (text.contains("cancellation reason is required")) {
             return BadRequest.Problem.CANCELLATION_REASON;
         }
-        if (text.contains("missing required booking field") || text.contains("error_required_field")
-                || text.contains("missing attendee phone number") || text.contains("invalid option")) {
+        if (text.contains("missing required booking field")
+                || text.contains("error_required_field")
+                || text.contains("missing attendee phone number")
+                || text.contains("invalid option")) {
             return BadRequest.Problem.BOOKING_FIELDS;
         }
-        if (text.contains("has been cancelled") || text.contains("already been cancelled")
-                || text.contains("already ended") || text.contains("does not allow cancellations")
+        if (text.contains("has been cancelled")
+                || text.contains("already been cancelled")
+                || text.contains("already ended")
+                || text.contains("does not allow cancellations")
                 || text.contains("rescheduled already")) {
             return BadRequest.Problem.NOT_CHANGEABLE;
         }
-        if (text.contains("parent managed event type") || text.contains("has no hosts")
-                || text.contains("event_type_no_hosts") || text.contains("requires authentication")
+        if (text.contains("parent managed event type")
+                || text.contains("has no hosts")
+                || text.contains("event_type_no_hosts")
+                || text.contains("requires authentication")
                 || (CODE_UNPROCESSABLE.equals(code) && text.contains("event type"))) {
             return BadRequest.Problem.EVENT_TYPE_SETUP;
         }

@@ -1,7 +1,6 @@
 package io.slotline.calcom;
 
 import java.util.Objects;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -10,14 +9,22 @@ import org.jspecify.annotations.Nullable;
  * (serve stale data, apologise, retry later), the rest are our own or the tenant's configuration problems.
  */
 public abstract sealed class CalcomException extends RuntimeException
-        permits CalcomException.SlotUnavailable, CalcomException.RateLimited, CalcomException.NotFound,
-        CalcomException.BadRequest, CalcomException.Unauthorized, CalcomException.Unavailable {
+        permits CalcomException.SlotUnavailable,
+                CalcomException.RateLimited,
+                CalcomException.NotFound,
+                CalcomException.BadRequest,
+                CalcomException.Unauthorized,
+                CalcomException.Unavailable {
 
     /**
      * Where the failure happened: account name, endpoint (metric tag value, e.g. bookings_create), HTTP status
      * (0 when no response arrived), Cal.com's error code (exception class name) and X-Request-Id when present.
      */
-    public record Origin(String account, String endpoint, int httpStatus, @Nullable String calcomCode,
+    public record Origin(
+            String account,
+            String endpoint,
+            int httpStatus,
+            @Nullable String calcomCode,
             @Nullable String requestId) {
 
         public Origin {
@@ -47,8 +54,10 @@ public abstract sealed class CalcomException extends RuntimeException
     }
 
     private static String describe(Origin origin, String message) {
-        StringBuilder text = new StringBuilder("Cal.com ").append(origin.endpoint())
-                .append(" [account ").append(origin.account());
+        StringBuilder text = new StringBuilder("Cal.com ")
+                .append(origin.endpoint())
+                .append(" [account ")
+                .append(origin.account());
         if (origin.httpStatus() > 0) {
             text.append(", HTTP ").append(origin.httpStatus());
         }
@@ -153,7 +162,10 @@ public abstract sealed class CalcomException extends RuntimeException
     public static final class Unavailable extends CalcomException {
 
         public enum Kind {
-            SERVER_ERROR, TIMEOUT, IO_ERROR, MALFORMED_RESPONSE,
+            SERVER_ERROR,
+            TIMEOUT,
+            IO_ERROR,
+            MALFORMED_RESPONSE,
             /** Not attempted: reserved for decorators (open circuit breaker, exhausted budget). */
             SHORT_CIRCUITED
         }

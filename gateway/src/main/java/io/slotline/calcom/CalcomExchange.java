@@ -1,5 +1,10 @@
 package io.slotline.calcom;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.slotline.calcom.CalcomException.Origin;
+import io.slotline.calcom.CalcomException.Unavailable.Kind;
+import io.slotline.observability.AccountTags;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -17,16 +22,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
-import io.slotline.calcom.CalcomException.Origin;
-import io.slotline.calcom.CalcomException.Unavailable.Kind;
-import io.slotline.observability.AccountTags;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.MissingNode;
 
@@ -50,8 +48,8 @@ final class CalcomExchange {
     private final HttpClient http;
     private final CalcomRateLimits rateLimits;
 
-    CalcomExchange(CalcomProperties properties, MeterRegistry registry, AccountTags accountTags,
-            CalcomRateLimits rateLimits) {
+    CalcomExchange(
+            CalcomProperties properties, MeterRegistry registry, AccountTags accountTags, CalcomRateLimits rateLimits) {
         this.properties = properties;
         this.registry = registry;
         this.accountTags = accountTags;
@@ -68,8 +66,14 @@ final class CalcomExchange {
         T map(JsonNode root);
     }
 
-    <T> T call(CalcomAccount account, Endpoint endpoint, String method, String path,
-            Map<String, String> query, @Nullable JsonNode body, ResponseMapper<T> mapper) {
+    <T> T call(
+            CalcomAccount account,
+            Endpoint endpoint,
+            String method,
+            String path,
+            Map<String, String> query,
+            @Nullable JsonNode body,
+            ResponseMapper<T> mapper) {
         HttpRequest request = buildRequest(account, endpoint, method, path, query, body);
         Duration deadline = properties.connectTimeout().plus(properties.readTimeout(endpoint.group()));
         long startNanos = registry.config().clock().monotonicTime();
@@ -77,8 +81,15 @@ final class CalcomExchange {
         try {
             response = send(request, deadline);
         } catch (HttpTimeoutException | TimeoutException e) {
-            throw failure(account, endpoint, startNanos, "timeout", Kind.TIMEOUT,
-                    "no answer in time (read timeout " + properties.readTimeout(endpoint.group()).toMillis() + " ms)", e);
+            throw failure(
+                    account,
+                    endpoint,
+                    startNanos,
+                    "timeout",
+                    Kind.TIMEOUT,
+                    "no answer in time (read timeout "
+                            + properties.readTimeout(endpoint.group()).toMillis() + " ms)",
+                    e);
         } catch (IOException e) {
             throw failure(account, endpoint, startNanos, "io_error", Kind.IO_ERROR, describe(e), e);
         } catch (InterruptedException e) {
@@ -92,8 +103,13 @@ final class CalcomExchange {
         rateLimits.observe(account.name(), response.headers(), status);
         String requestId = response.headers().firstValue(REQUEST_ID_HEADER).orElse(null);
         if (status < 200 || status > 299) {
-            CalcomException error = CalcomErrors.fromResponse(account.name(), endpoint, status, response.body(),
-                    requestId, CalcomRateLimits.resetSeconds(response.headers()));
+            CalcomException error = CalcomErrors.fromResponse(
+                    account.name(),
+                    endpoint,
+                    status,
+                    response.body(),
+                    requestId,
+                    CalcomRateLimits.resetSeconds(response.headers()));
             logFailure(error);
             throw error;
         }
@@ -108,8 +124,8 @@ final class CalcomExchange {
             throw e;
         } catch (RuntimeException e) {
             Origin origin = new Origin(account.name(), endpoint.tag(), status, null, requestId);
-            CalcomException error = new CalcomException.Unavailable(origin, Kind.MALFORMED_RESPONSE,
-                    "unreadable response: " + e.getMessage(), e);
+            CalcomException error = new CalcomException.Unavailable(
+                    origin, Kind.MALFORMED_RESPONSE, "unreadable response: " + e.getMessage(), e);
             logFailure(error);
             throw error;
         }
@@ -135,8 +151,13 @@ final class CalcomExchange {
         }
     }
 
-    private HttpRequest buildRequest(CalcomAccount account, Endpoint endpoint, String method, String path,
-            Map<String, String> query, @Nullable JsonNode body) {
+    private HttpRequest buildRequest(
+            CalcomAccount account,
+            Endpoint endpoint,
+            String method,
+            String path,
+            Map<String, String> query,
+            @Nullable JsonNode body) {
         URI base = account.baseUrl() != null ? account.baseUrl() : properties.baseUrl();
         String baseText = base.toString().replaceAll("/+$", "");
         String uri = baseText + path + (query.isEmpty() ? "" : "?" + queryString(query));
@@ -144,8 +165,11 @@ final class CalcomExchange {
         try {
             builder = HttpRequest.newBuilder(URI.create(uri));
         } catch (IllegalArgumentException e) {
-            throw new CalcomException.Unavailable(Origin.of(account.name(), endpoint.tag()), Kind.IO_ERROR,
-                    "invalid Cal.com URL for account: " + e.getMessage(), e);
+            throw new CalcomException.Unavailable(
+                    Origin.of(account.name(), endpoint.tag()),
+                    Kind.IO_ERROR,
+                    "invalid Cal.com URL for account: " + e.getMessage(),
+                    e);
         }
         builder.timeout(properties.readTimeout(endpoint.group()))
                 .header(API_VERSION_HEADER, properties.apiVersion(endpoint.group()))
@@ -161,11 +185,17 @@ final class CalcomExchange {
         return builder.build();
     }
 
-    private CalcomException failure(CalcomAccount account, Endpoint endpoint, long startNanos, String statusTag,
-            Kind kind, String message, Throwable cause) {
+    private CalcomException failure(
+            CalcomAccount account,
+            Endpoint endpoint,
+            long startNanos,
+            String statusTag,
+            Kind kind,
+            String message,
+            Throwable cause) {
         record(account, endpoint, startNanos, statusTag);
-        CalcomException error = new CalcomException.Unavailable(Origin.of(account.name(), endpoint.tag()), kind,
-                message, cause);
+        CalcomException error =
+                new CalcomException.Unavailable(Origin.of(account.name(), endpoint.tag()), kind, message, cause);
         logFailure(error);
         return error;
     }
@@ -195,7 +225,6 @@ final class CalcomExchange {
         return e.getClass().getSimpleName() + (message != null && !message.isBlank() ? ": " + message : "");
     }
 
-
     /** Keeps '/' and ':' readable (both legal in a query), so requests look like Cal.com's own examples. */
     static String queryString(Map<String, String> params) {
         List<String> pairs = new ArrayList<>(params.size());
@@ -210,5 +239,4 @@ final class CalcomExchange {
     static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
-
 }

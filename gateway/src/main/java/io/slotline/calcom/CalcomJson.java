@@ -12,9 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-
 import org.jspecify.annotations.Nullable;
-
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,11 +26,9 @@ final class CalcomJson {
 
     static final JsonMapper MAPPER = JsonMapper.builder().build();
 
-    private static final TypeReference<Map<String, Object>> PLAIN_MAP = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, Object>> PLAIN_MAP = new TypeReference<>() {};
 
-    private CalcomJson() {
-    }
+    private CalcomJson() {}
 
     static final class MalformedResponse extends RuntimeException {
         MalformedResponse(String message) {
@@ -162,8 +158,9 @@ final class CalcomJson {
             if (value.isNull()) {
                 continue;
             }
-            result.put(entry.getKey(), value.isContainer() ? value.toString()
-                    : value.isString() ? value.stringValue() : value.asString());
+            result.put(
+                    entry.getKey(),
+                    value.isContainer() ? value.toString() : value.isString() ? value.stringValue() : value.asString());
         }
         return Collections.unmodifiableMap(result);
     }

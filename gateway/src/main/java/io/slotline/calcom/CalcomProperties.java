@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -37,7 +36,11 @@ public record CalcomProperties(
     }
 
     public static CalcomProperties defaults() {
-        return new CalcomProperties(URI.create("https://api.cal.com"), Map.of(), Duration.ofMillis(500), Map.of(),
+        return new CalcomProperties(
+                URI.create("https://api.cal.com"),
+                Map.of(),
+                Duration.ofMillis(500),
+                Map.of(),
                 "Slotline/0.1 (appointment gateway)");
     }
 

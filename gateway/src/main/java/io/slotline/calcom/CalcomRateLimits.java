@@ -1,5 +1,9 @@
 package io.slotline.calcom;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.slotline.observability.AccountTags;
 import java.net.http.HttpHeaders;
 import java.time.Clock;
 import java.time.Instant;
@@ -13,13 +17,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-
 import org.jspecify.annotations.Nullable;
-
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.slotline.observability.AccountTags;
 
 /**
  * Per-account rate-limit state from Cal.com's X-RateLimit-{Limit,Remaining,Reset}-&lt;Name&gt; headers, exposed as
@@ -35,8 +33,8 @@ final class CalcomRateLimits {
     static final String LIMIT_HEADER = "X-RateLimit-Limit-Default";
     static final String REMAINING_HEADER = "X-RateLimit-Remaining-Default";
     static final String RESET_HEADER = "X-RateLimit-Reset-Default";
-    private static final List<String> PREFIXES = List.of("x-ratelimit-limit-", "x-ratelimit-remaining-",
-            "x-ratelimit-reset-");
+    private static final List<String> PREFIXES =
+            List.of("x-ratelimit-limit-", "x-ratelimit-remaining-", "x-ratelimit-reset-");
     /** Cal.com's per-minute budget for an API key, assumed until a response tells us the real limit. */
     static final int DOCUMENTED_API_KEY_LIMIT = 120;
 
@@ -61,8 +59,7 @@ final class CalcomRateLimits {
     }
 
     /** One named limit as a response reported it. */
-    record NamedLimit(String name, OptionalLong limit, OptionalLong remaining, OptionalLong reset) {
-    }
+    record NamedLimit(String name, OptionalLong limit, OptionalLong remaining, OptionalLong reset) {}
 
     /** Seconds until Cal.com takes requests again: the default limit's reset, else the soonest of the named ones. */
     static OptionalLong resetSeconds(HttpHeaders headers) {
@@ -70,8 +67,14 @@ final class CalcomRateLimits {
         if (reset.isPresent()) {
             return reset;
         }
-        return limits(headers).stream().map(NamedLimit::reset).filter(OptionalLong::isPresent)
-                .mapToLong(OptionalLong::getAsLong).min().stream().mapToObj(OptionalLong::of).findFirst()
+        return limits(headers).stream()
+                .map(NamedLimit::reset)
+                .filter(OptionalLong::isPresent)
+                .mapToLong(OptionalLong::getAsLong)
+                .min()
+                .stream()
+                .mapToObj(OptionalLong::of)
+                .findFirst()
                 .orElse(OptionalLong.empty());
     }
 
@@ -84,14 +87,17 @@ final class CalcomRateLimits {
                 if (lower.startsWith(prefix) && lower.length() > prefix.length()) {
                     // Cal.com uppercases the name's first letter; HTTP/2 gives header names in lower case
                     String name = header.substring(prefix.length());
-                    names.putIfAbsent(lower.substring(prefix.length()),
+                    names.putIfAbsent(
+                            lower.substring(prefix.length()),
                             name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1));
                 }
             }
         }
         List<NamedLimit> limits = new ArrayList<>();
-        names.forEach((lower, spelled) -> limits.add(new NamedLimit(spelled,
-                header(headers, "X-RateLimit-Limit-" + spelled), header(headers, "X-RateLimit-Remaining-" + spelled),
+        names.forEach((lower, spelled) -> limits.add(new NamedLimit(
+                spelled,
+                header(headers, "X-RateLimit-Limit-" + spelled),
+                header(headers, "X-RateLimit-Remaining-" + spelled),
                 header(headers, "X-RateLimit-Reset-" + spelled))));
         return limits;
     }
@@ -99,11 +105,13 @@ final class CalcomRateLimits {
     /** The limit that decides: Default when sent, else the named limit with the most requests left. */
     static @Nullable NamedLimit deciding(HttpHeaders headers) {
         List<NamedLimit> limits = limits(headers);
-        return limits.stream().filter(limit -> limit.name().equalsIgnoreCase(RateLimitStatus.DEFAULT_NAME))
+        return limits.stream()
+                .filter(limit -> limit.name().equalsIgnoreCase(RateLimitStatus.DEFAULT_NAME))
                 .findFirst()
-                .or(() -> limits.stream().max(Comparator
-                        .comparingLong((NamedLimit limit) -> limit.remaining().orElse(-1))
-                        .thenComparingLong(limit -> limit.limit().orElse(-1))))
+                .or(() -> limits.stream()
+                        .max(Comparator.comparingLong(
+                                        (NamedLimit limit) -> limit.remaining().orElse(-1))
+                                .thenComparingLong(limit -> limit.limit().orElse(-1))))
                 .orElse(null);
     }
 
@@ -112,8 +120,8 @@ final class CalcomRateLimits {
         NamedLimit deciding = deciding(headers);
         OptionalLong limit = deciding == null ? OptionalLong.empty() : deciding.limit();
         OptionalLong remaining = deciding == null ? OptionalLong.empty() : deciding.remaining();
-        OptionalLong reset = status == 429 ? resetSeconds(headers)
-                : deciding == null ? OptionalLong.empty() : deciding.reset();
+        OptionalLong reset =
+                status == 429 ? resetSeconds(headers) : deciding == null ? OptionalLong.empty() : deciding.reset();
         String name = deciding == null ? null : deciding.name();
         boolean limited = status == 429;
         if (limited) {
@@ -127,13 +135,21 @@ final class CalcomRateLimits {
         registerGauges(accountTags.tag(account));
     }
 
-    private static RateLimitStatus merge(@Nullable RateLimitStatus previous, OptionalLong limit,
-            OptionalLong remaining, OptionalLong reset, boolean limited, Instant now, @Nullable String name) {
+    private static RateLimitStatus merge(
+            @Nullable RateLimitStatus previous,
+            OptionalLong limit,
+            OptionalLong remaining,
+            OptionalLong reset,
+            boolean limited,
+            Instant now,
+            @Nullable String name) {
         int newLimit = (int) limit.orElse(previous != null ? previous.limit() : DOCUMENTED_API_KEY_LIMIT);
-        int newRemaining = limited ? 0 : (int) remaining.orElse(previous != null ? previous.remainingAt(now) : newLimit);
-        long newReset = reset.orElse(previous != null
-                ? Math.max(0, previous.resetAt().getEpochSecond() - now.getEpochSecond())
-                : CalcomErrors.DEFAULT_RATE_LIMIT_RESET_SECONDS);
+        int newRemaining =
+                limited ? 0 : (int) remaining.orElse(previous != null ? previous.remainingAt(now) : newLimit);
+        long newReset = reset.orElse(
+                previous != null
+                        ? Math.max(0, previous.resetAt().getEpochSecond() - now.getEpochSecond())
+                        : CalcomErrors.DEFAULT_RATE_LIMIT_RESET_SECONDS);
         String newName = name != null ? name : previous != null ? previous.name() : RateLimitStatus.DEFAULT_NAME;
         return new RateLimitStatus(newLimit, newRemaining, newReset, now, newName);
     }

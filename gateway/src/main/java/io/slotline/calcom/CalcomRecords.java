@@ -16,6 +16,7 @@ import static io.slotline.calcom.CalcomJson.text;
 import static io.slotline.calcom.CalcomJson.textOr;
 import static io.slotline.calcom.CalcomJson.zone;
 
+import io.slotline.calcom.CalcomJson.MalformedResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,7 +27,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
-import io.slotline.calcom.CalcomJson.MalformedResponse;
 
 /**
  * Cal.com's answers as Slotline's records: slots, bookings, reservations, event types, the key's user, teams and
@@ -35,8 +35,7 @@ import io.slotline.calcom.CalcomJson.MalformedResponse;
  */
 final class CalcomRecords {
 
-    private CalcomRecords() {
-    }
+    private CalcomRecords() {}
 
     // ---- slots
 
@@ -132,15 +131,17 @@ final class CalcomRecords {
         if (!page.isObject()) {
             return new BookingPage(bookings, BookingPage.Pagination.singlePage(bookings.size()));
         }
-        return new BookingPage(bookings, new BookingPage.Pagination(
-                intOr(page, "totalItems", bookings.size()),
-                intOr(page, "remainingItems", 0),
-                intOr(page, "returnedItems", bookings.size()),
-                intOr(page, "itemsPerPage", bookings.size()),
-                intOr(page, "currentPage", 1),
-                intOr(page, "totalPages", 1),
-                page.path("hasNextPage").asBoolean(false),
-                page.path("hasPreviousPage").asBoolean(false)));
+        return new BookingPage(
+                bookings,
+                new BookingPage.Pagination(
+                        intOr(page, "totalItems", bookings.size()),
+                        intOr(page, "remainingItems", 0),
+                        intOr(page, "returnedItems", bookings.size()),
+                        intOr(page, "itemsPerPage", bookings.size()),
+                        intOr(page, "currentPage", 1),
+                        intOr(page, "totalPages", 1),
+                        page.path("hasNextPage").asBoolean(false),
+                        page.path("hasPreviousPage").asBoolean(false)));
     }
 
     static Host host(JsonNode node) {
@@ -148,13 +149,21 @@ final class CalcomRecords {
         if (id == null) {
             id = longValue(node, "userId");
         }
-        return new Host(id != null ? id : 0L, text(node, "name"), text(node, "email"), text(node, "username"),
+        return new Host(
+                id != null ? id : 0L,
+                text(node, "name"),
+                text(node, "email"),
+                text(node, "username"),
                 zone(text(node, "timeZone")));
     }
 
     static Attendee attendee(JsonNode node) {
-        return new Attendee(textOr(node, "name", ""), text(node, "email"), text(node, "phoneNumber"),
-                zone(text(node, "timeZone")), language(node.path("language")));
+        return new Attendee(
+                textOr(node, "name", ""),
+                text(node, "email"),
+                text(node, "phoneNumber"),
+                zone(text(node, "timeZone")),
+                language(node.path("language")));
     }
 
     /** REST sends {@code "language":"it"}, webhooks {@code "language":{"locale":"it"}}. */
@@ -209,7 +218,9 @@ final class CalcomRecords {
                 EventType.SchedulingType.parse(text(node, "schedulingType")),
                 longValue(node, "ownerId"),
                 list(node.path("lengthInMinutesOptions"), option -> option.canConvertToInt() ? option.asInt() : null)
-                        .stream().filter(java.util.Objects::nonNull).toList(),
+                        .stream()
+                        .filter(java.util.Objects::nonNull)
+                        .toList(),
                 node.path("requiresConfirmation").asBoolean(false),
                 seats(node));
     }
@@ -233,8 +244,13 @@ final class CalcomRecords {
         if (id == null) {
             throw new MalformedResponse("user without id");
         }
-        return new CalcomUser(id, text(node, "username"), text(node, "email"), text(node, "name"),
-                text(node, "timeZone"), longValue(node, "organizationId"));
+        return new CalcomUser(
+                id,
+                text(node, "username"),
+                text(node, "email"),
+                text(node, "name"),
+                text(node, "timeZone"),
+                longValue(node, "organizationId"));
     }
 
     static CalcomWebhook webhook(JsonNode node) {
@@ -242,8 +258,11 @@ final class CalcomRecords {
         if (id == null) {
             throw new MalformedResponse("webhook without id");
         }
-        return new CalcomWebhook(id, textOr(node, "subscriberUrl", ""),
-                list(node.path("triggers"), trigger -> trigger.asString()), node.path("active").asBoolean(false),
+        return new CalcomWebhook(
+                id,
+                textOr(node, "subscriberUrl", ""),
+                list(node.path("triggers"), trigger -> trigger.asString()),
+                node.path("active").asBoolean(false),
                 longValue(node, "eventTypeId"));
     }
 
@@ -252,7 +271,10 @@ final class CalcomRecords {
         if (id == null) {
             throw new MalformedResponse("team without id");
         }
-        return new CalcomTeam(id, text(node, "slug"), textOr(node, "name", ""),
+        return new CalcomTeam(
+                id,
+                text(node, "slug"),
+                textOr(node, "name", ""),
                 node.path("isOrganization").asBoolean(false));
     }
 
@@ -261,7 +283,11 @@ final class CalcomRecords {
         if (slug == null) {
             slug = textOr(node, "name", "");
         }
-        return new EventType.BookingField(slug, textOr(node, "type", ""), node.path("required").asBoolean(false),
-                node.path("hidden").asBoolean(false), node.path("isDefault").asBoolean(false));
+        return new EventType.BookingField(
+                slug,
+                textOr(node, "type", ""),
+                node.path("required").asBoolean(false),
+                node.path("hidden").asBoolean(false),
+                node.path("isDefault").asBoolean(false));
     }
 }

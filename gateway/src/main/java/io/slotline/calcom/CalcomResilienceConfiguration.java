@@ -1,7 +1,9 @@
 package io.slotline.calcom;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.lettuce.core.RedisClient;
+import io.slotline.redis.RedisGuard;
 import java.time.Clock;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -10,11 +12,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
-
-import io.lettuce.core.RedisClient;
-import io.slotline.redis.RedisGuard;
-
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 
 /**
  * Everyone injecting {@link CalcomApi} gets the resilient decorator; the raw {@link HttpCalcomClient} stays a bean
@@ -33,9 +30,13 @@ class CalcomResilienceConfiguration {
 
     @Bean
     @Primary
-    ResilientCalcomApi resilientCalcomApi(HttpCalcomClient httpCalcomClient, CircuitBreakerRegistry calcomCircuitBreakers,
-            CalcomResilienceProperties properties, ObjectProvider<Clock> clock,
-            ObjectProvider<RedisConnectionFactory> redis, ObjectProvider<RedisGuard> redisGuard,
+    ResilientCalcomApi resilientCalcomApi(
+            HttpCalcomClient httpCalcomClient,
+            CircuitBreakerRegistry calcomCircuitBreakers,
+            CalcomResilienceProperties properties,
+            ObjectProvider<Clock> clock,
+            ObjectProvider<RedisConnectionFactory> redis,
+            ObjectProvider<RedisGuard> redisGuard,
             @Value("${slotline.redis.prefix:slotline}") String prefix) {
         Clock time = clock.getIfAvailable(Clock::systemUTC);
         SharedRequestBudget shared = null;
@@ -45,8 +46,12 @@ class CalcomResilienceConfiguration {
                 throw new IllegalStateException("slotline.calcom.resilience.budget.shared=true needs Redis through "
                         + "Lettuce (spring.data.redis.*)");
             }
-            shared = SharedRequestBudget.overRedis(() -> (RedisClient) lettuce.getNativeClient(), properties.budget(),
-                    prefix, redisGuard.getObject(), time);
+            shared = SharedRequestBudget.overRedis(
+                    () -> (RedisClient) lettuce.getNativeClient(),
+                    properties.budget(),
+                    prefix,
+                    redisGuard.getObject(),
+                    time);
         }
         return new ResilientCalcomApi(httpCalcomClient, calcomCircuitBreakers, properties, time, shared);
     }

@@ -2,7 +2,6 @@ package io.slotline.calcom;
 
 import java.time.Duration;
 import java.util.Objects;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -12,7 +11,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * threshold, 60 s open) would never trip for a quiet tenant and then keep it dark for a minute.
  */
 @ConfigurationProperties("slotline.calcom.resilience")
-public record CalcomResilienceProperties(@DefaultValue Breaker breaker, @DefaultValue Budget budget,
+public record CalcomResilienceProperties(
+        @DefaultValue Breaker breaker,
+        @DefaultValue Budget budget,
         @DefaultValue Retry retry) {
 
     public CalcomResilienceProperties {
@@ -32,9 +33,13 @@ public record CalcomResilienceProperties(@DefaultValue Breaker breaker, @Default
      *        taking two seconds is normal for Cal.com)
      * @param openWait how long an open breaker refuses calls before letting {@code halfOpenCalls} probes through
      */
-    public record Breaker(@DefaultValue("20s") Duration slidingWindow, @DefaultValue("5") int minimumCalls,
-            @DefaultValue("50") float failureRatePercent, @DefaultValue("1500ms") Duration slowCallThreshold,
-            @DefaultValue("80") float slowCallRatePercent, @DefaultValue("10s") Duration openWait,
+    public record Breaker(
+            @DefaultValue("20s") Duration slidingWindow,
+            @DefaultValue("5") int minimumCalls,
+            @DefaultValue("50") float failureRatePercent,
+            @DefaultValue("1500ms") Duration slowCallThreshold,
+            @DefaultValue("80") float slowCallRatePercent,
+            @DefaultValue("10s") Duration openWait,
             @DefaultValue("2") int halfOpenCalls) {
 
         public Breaker {
@@ -67,8 +72,11 @@ public record CalcomResilienceProperties(@DefaultValue Breaker breaker, @Default
      * @param shared                   also count every instance's requests together, in Redis (for several
      *                                 instances behind a load balancer; needs {@code spring.data.redis.*})
      */
-    public record Budget(@DefaultValue("100") int requestsPerWindow, @DefaultValue("60s") Duration window,
-            @DefaultValue("30") int backgroundReservePercent, @DefaultValue("10") int changeReservePercent,
+    public record Budget(
+            @DefaultValue("100") int requestsPerWindow,
+            @DefaultValue("60s") Duration window,
+            @DefaultValue("30") int backgroundReservePercent,
+            @DefaultValue("10") int changeReservePercent,
             @DefaultValue("false") boolean shared) {
 
         public Budget {
@@ -113,7 +121,9 @@ public record CalcomResilienceProperties(@DefaultValue Breaker breaker, @Default
      * for live calls only, and only if a second attempt as long as the first still ends before the caller's
      * deadline (or, for calls without one, within {@code windowWithoutDeadline} of the first attempt's start).
      */
-    public record Retry(@DefaultValue("true") boolean enabled, @DefaultValue("1500ms") Duration windowWithoutDeadline) {
+    public record Retry(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("1500ms") Duration windowWithoutDeadline) {
 
         public Retry {
             positive(windowWithoutDeadline, "retry.window-without-deadline");

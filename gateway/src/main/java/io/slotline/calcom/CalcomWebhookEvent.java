@@ -5,9 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-
 import org.jspecify.annotations.Nullable;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -17,11 +15,22 @@ import tools.jackson.databind.JsonNode;
  * describe the old one). Times accept {@code Z}, {@code .000Z} and {@code +00:00}; {@code status} is parsed
  * case-insensitively (webhooks send UPPERCASE). Most booking fields are null for non-booking triggers.
  */
-public record CalcomWebhookEvent(String triggerEvent, @Nullable Instant createdAt, @Nullable String uid,
-        @Nullable Long bookingId, @Nullable String rescheduleUid, @Nullable Long eventTypeId, @Nullable Instant start,
-        @Nullable Instant end, @Nullable Instant rescheduleStart, @Nullable Instant rescheduleEnd,
-        @Nullable BookingStatus status, @Nullable String cancellationReason, List<Person> attendees,
-        @Nullable Person organizer, Map<String, String> metadata) {
+public record CalcomWebhookEvent(
+        String triggerEvent,
+        @Nullable Instant createdAt,
+        @Nullable String uid,
+        @Nullable Long bookingId,
+        @Nullable String rescheduleUid,
+        @Nullable Long eventTypeId,
+        @Nullable Instant start,
+        @Nullable Instant end,
+        @Nullable Instant rescheduleStart,
+        @Nullable Instant rescheduleEnd,
+        @Nullable BookingStatus status,
+        @Nullable String cancellationReason,
+        List<Person> attendees,
+        @Nullable Person organizer,
+        Map<String, String> metadata) {
 
     public CalcomWebhookEvent {
         Objects.requireNonNull(triggerEvent, "triggerEvent");
@@ -29,20 +38,42 @@ public record CalcomWebhookEvent(String triggerEvent, @Nullable Instant createdA
         metadata = Map.copyOf(metadata);
     }
 
-    public record Person(@Nullable String name, @Nullable String email, @Nullable String phoneNumber,
-            @Nullable String username, @Nullable String timeZone) {
-    }
+    public record Person(
+            @Nullable String name,
+            @Nullable String email,
+            @Nullable String phoneNumber,
+            @Nullable String username,
+            @Nullable String timeZone) {}
 
     /**
      * Cal.com's webhook event types (packages/features/webhooks/lib/constants.ts, WebhookTriggerEvents) plus PING,
      * the subscription's "Ping test"; anything else is {@link #UNKNOWN} and refused.
      */
     public enum Trigger {
-        BOOKING_CREATED, BOOKING_RESCHEDULED, BOOKING_CANCELLED, BOOKING_REQUESTED, BOOKING_REJECTED,
-        BOOKING_PAYMENT_INITIATED, BOOKING_PAID, BOOKING_NO_SHOW_UPDATED, MEETING_STARTED, MEETING_ENDED,
-        RECORDING_READY, RECORDING_TRANSCRIPTION_GENERATED, INSTANT_MEETING, INSTANT_MEETING_CREATED, FORM_SUBMITTED,
-        FORM_SUBMITTED_NO_EVENT, ROUTING_FORM_FALLBACK_HIT, OOO_CREATED, AFTER_HOSTS_CAL_VIDEO_NO_SHOW,
-        AFTER_GUESTS_CAL_VIDEO_NO_SHOW, WRONG_ASSIGNMENT_REPORT, DELEGATION_CREDENTIAL_ERROR, PING, UNKNOWN;
+        BOOKING_CREATED,
+        BOOKING_RESCHEDULED,
+        BOOKING_CANCELLED,
+        BOOKING_REQUESTED,
+        BOOKING_REJECTED,
+        BOOKING_PAYMENT_INITIATED,
+        BOOKING_PAID,
+        BOOKING_NO_SHOW_UPDATED,
+        MEETING_STARTED,
+        MEETING_ENDED,
+        RECORDING_READY,
+        RECORDING_TRANSCRIPTION_GENERATED,
+        INSTANT_MEETING,
+        INSTANT_MEETING_CREATED,
+        FORM_SUBMITTED,
+        FORM_SUBMITTED_NO_EVENT,
+        ROUTING_FORM_FALLBACK_HIT,
+        OOO_CREATED,
+        AFTER_HOSTS_CAL_VIDEO_NO_SHOW,
+        AFTER_GUESTS_CAL_VIDEO_NO_SHOW,
+        WRONG_ASSIGNMENT_REPORT,
+        DELEGATION_CREDENTIAL_ERROR,
+        PING,
+        UNKNOWN;
 
         public static Trigger from(String triggerEvent) {
             for (Trigger trigger : values()) {
@@ -68,8 +99,13 @@ public record CalcomWebhookEvent(String triggerEvent, @Nullable Instant createdA
     /** Whether the event changes which times are free (the availability cache must drop the affected ranges). */
     public boolean changesAvailability() {
         return switch (trigger()) {
-            case BOOKING_CREATED, BOOKING_RESCHEDULED, BOOKING_CANCELLED, BOOKING_REQUESTED, BOOKING_REJECTED,
-                    BOOKING_PAID, INSTANT_MEETING_CREATED -> true;
+            case BOOKING_CREATED,
+                    BOOKING_RESCHEDULED,
+                    BOOKING_CANCELLED,
+                    BOOKING_REQUESTED,
+                    BOOKING_REJECTED,
+                    BOOKING_PAID,
+                    INSTANT_MEETING_CREATED -> true;
             default -> false;
         };
     }
@@ -128,7 +164,8 @@ public record CalcomWebhookEvent(String triggerEvent, @Nullable Instant createdA
 
     /** The booking form's phone answer belongs to the (first) attendee when the attendee entry lacks it. */
     private static List<Person> attendees(JsonNode payload) {
-        List<Person> attendees = new ArrayList<>(CalcomJson.list(payload.path("attendees"), CalcomWebhookEvent::person));
+        List<Person> attendees =
+                new ArrayList<>(CalcomJson.list(payload.path("attendees"), CalcomWebhookEvent::person));
         String formPhone = formAnswer(payload.path("responses").path(EventType.ATTENDEE_PHONE_FIELD));
         if (!attendees.isEmpty() && attendees.get(0).phoneNumber() == null && formPhone != null) {
             Person first = attendees.get(0);
@@ -145,8 +182,11 @@ public record CalcomWebhookEvent(String triggerEvent, @Nullable Instant createdA
     }
 
     private static Person person(JsonNode node) {
-        return new Person(CalcomJson.text(node, "name"), CalcomJson.text(node, "email"),
-                CalcomJson.text(node, "phoneNumber"), CalcomJson.text(node, "username"),
+        return new Person(
+                CalcomJson.text(node, "name"),
+                CalcomJson.text(node, "email"),
+                CalcomJson.text(node, "phoneNumber"),
+                CalcomJson.text(node, "username"),
                 CalcomJson.text(node, "timeZone"));
     }
 }

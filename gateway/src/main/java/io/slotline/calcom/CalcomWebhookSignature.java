@@ -5,10 +5,8 @@ import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,8 +19,7 @@ public final class CalcomWebhookSignature {
     private static final String ALGORITHM = "HmacSHA256";
     private static final int SIGNATURE_HEX_LENGTH = 64;
 
-    private CalcomWebhookSignature() {
-    }
+    private CalcomWebhookSignature() {}
 
     /**
      * True only if {@code headerValue} is the HMAC of {@code rawBody} under {@code secret}. A missing or

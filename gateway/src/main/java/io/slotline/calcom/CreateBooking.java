@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,9 +12,16 @@ import org.jspecify.annotations.Nullable;
  * first attempt succeeded by looking for that id. {@code metadata} holds further keys (Cal.com's limits: 50
  * keys including ours, keys up to 40 characters, values up to 500).
  */
-public record CreateBooking(EventTypeRef eventType, Instant start, Attendee attendee, String requestId,
-        @Nullable String reservedSlotUid, @Nullable Integer lengthInMinutes, @Nullable BookingLocation location,
-        Map<String, Object> bookingFieldsResponses, Map<String, String> metadata) {
+public record CreateBooking(
+        EventTypeRef eventType,
+        Instant start,
+        Attendee attendee,
+        String requestId,
+        @Nullable String reservedSlotUid,
+        @Nullable Integer lengthInMinutes,
+        @Nullable BookingLocation location,
+        Map<String, Object> bookingFieldsResponses,
+        Map<String, String> metadata) {
 
     public static final String REQUEST_ID_METADATA_KEY = "slotlineRequestId";
     static final int MAX_METADATA_KEYS = 50;
@@ -49,28 +55,60 @@ public record CreateBooking(EventTypeRef eventType, Instant start, Attendee atte
     }
 
     public CreateBooking withReservedSlotUid(String uid) {
-        return new CreateBooking(eventType, start, attendee, requestId, uid, lengthInMinutes, location,
-                bookingFieldsResponses, metadata);
+        return new CreateBooking(
+                eventType,
+                start,
+                attendee,
+                requestId,
+                uid,
+                lengthInMinutes,
+                location,
+                bookingFieldsResponses,
+                metadata);
     }
 
     public CreateBooking withLengthInMinutes(int minutes) {
-        return new CreateBooking(eventType, start, attendee, requestId, reservedSlotUid, minutes, location,
-                bookingFieldsResponses, metadata);
+        return new CreateBooking(
+                eventType,
+                start,
+                attendee,
+                requestId,
+                reservedSlotUid,
+                minutes,
+                location,
+                bookingFieldsResponses,
+                metadata);
     }
 
     public CreateBooking withLocation(BookingLocation newLocation) {
-        return new CreateBooking(eventType, start, attendee, requestId, reservedSlotUid, lengthInMinutes, newLocation,
-                bookingFieldsResponses, metadata);
+        return new CreateBooking(
+                eventType,
+                start,
+                attendee,
+                requestId,
+                reservedSlotUid,
+                lengthInMinutes,
+                newLocation,
+                bookingFieldsResponses,
+                metadata);
     }
 
     public CreateBooking withBookingFieldsResponses(Map<String, Object> responses) {
-        return new CreateBooking(eventType, start, attendee, requestId, reservedSlotUid, lengthInMinutes, location,
-                responses, metadata);
+        return new CreateBooking(
+                eventType, start, attendee, requestId, reservedSlotUid, lengthInMinutes, location, responses, metadata);
     }
 
     public CreateBooking withMetadata(Map<String, String> extra) {
-        return new CreateBooking(eventType, start, attendee, requestId, reservedSlotUid, lengthInMinutes, location,
-                bookingFieldsResponses, extra);
+        return new CreateBooking(
+                eventType,
+                start,
+                attendee,
+                requestId,
+                reservedSlotUid,
+                lengthInMinutes,
+                location,
+                bookingFieldsResponses,
+                extra);
     }
 
     /** The metadata as sent: the extra keys plus our request id. */
@@ -95,7 +133,8 @@ public record CreateBooking(EventTypeRef eventType, Instant start, Attendee atte
                 throw new IllegalArgumentException("metadata key longer than " + MAX_METADATA_KEY_LENGTH + ": " + key);
             }
             if (value.length() > MAX_METADATA_VALUE_LENGTH) {
-                throw new IllegalArgumentException("metadata value of " + key + " longer than " + MAX_METADATA_VALUE_LENGTH);
+                throw new IllegalArgumentException(
+                        "metadata value of " + key + " longer than " + MAX_METADATA_VALUE_LENGTH);
             }
         });
     }

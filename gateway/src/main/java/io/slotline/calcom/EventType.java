@@ -3,7 +3,6 @@ package io.slotline.calcom;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,19 +14,60 @@ import org.jspecify.annotations.Nullable;
  * @param lengthOptions further lengths a caller may choose (Cal.com's "multiple durations")
  * @param seatsPerTimeSlot for a seated event type, how many attendees share one booking of a time (null: not seated)
  */
-public record EventType(long id, String title, String slug, int lengthInMinutes, @Nullable Integer slotInterval,
-        int minimumBookingNotice, int beforeEventBuffer, int afterEventBuffer, List<BookingField> bookingFields,
-        List<Host> hosts, @Nullable Long teamId, boolean hidden, @Nullable SchedulingType schedulingType,
-        @Nullable Long ownerId, List<Integer> lengthOptions, boolean requiresConfirmation,
+public record EventType(
+        long id,
+        String title,
+        String slug,
+        int lengthInMinutes,
+        @Nullable Integer slotInterval,
+        int minimumBookingNotice,
+        int beforeEventBuffer,
+        int afterEventBuffer,
+        List<BookingField> bookingFields,
+        List<Host> hosts,
+        @Nullable Long teamId,
+        boolean hidden,
+        @Nullable SchedulingType schedulingType,
+        @Nullable Long ownerId,
+        List<Integer> lengthOptions,
+        boolean requiresConfirmation,
         @Nullable Integer seatsPerTimeSlot) {
 
-    public EventType(long id, String title, String slug, int lengthInMinutes, @Nullable Integer slotInterval,
-            int minimumBookingNotice, int beforeEventBuffer, int afterEventBuffer, List<BookingField> bookingFields,
-            List<Host> hosts, @Nullable Long teamId, boolean hidden, @Nullable SchedulingType schedulingType,
-            @Nullable Long ownerId, List<Integer> lengthOptions, boolean requiresConfirmation) {
-        this(id, title, slug, lengthInMinutes, slotInterval, minimumBookingNotice, beforeEventBuffer,
-                afterEventBuffer, bookingFields, hosts, teamId, hidden, schedulingType, ownerId, lengthOptions,
-                requiresConfirmation, null);
+    public EventType(
+            long id,
+            String title,
+            String slug,
+            int lengthInMinutes,
+            @Nullable Integer slotInterval,
+            int minimumBookingNotice,
+            int beforeEventBuffer,
+            int afterEventBuffer,
+            List<BookingField> bookingFields,
+            List<Host> hosts,
+            @Nullable Long teamId,
+            boolean hidden,
+            @Nullable SchedulingType schedulingType,
+            @Nullable Long ownerId,
+            List<Integer> lengthOptions,
+            boolean requiresConfirmation) {
+        this(
+                id,
+                title,
+                slug,
+                lengthInMinutes,
+                slotInterval,
+                minimumBookingNotice,
+                beforeEventBuffer,
+                afterEventBuffer,
+                bookingFields,
+                hosts,
+                teamId,
+                hidden,
+                schedulingType,
+                ownerId,
+                lengthOptions,
+                requiresConfirmation,
+                null);
     }
 
     /**
@@ -47,7 +87,9 @@ public record EventType(long id, String title, String slug, int lengthInMinutes,
      * {@code managed} (event-types_2024_06_14/outputs/event-type.output.ts); older answers use the enum names.
      */
     public enum SchedulingType {
-        ROUND_ROBIN, COLLECTIVE, MANAGED;
+        ROUND_ROBIN,
+        COLLECTIVE,
+        MANAGED;
 
         static @Nullable SchedulingType parse(@Nullable String text) {
             if (text == null) {
@@ -55,7 +97,10 @@ public record EventType(long id, String title, String slug, int lengthInMinutes,
             }
             String plain = text.replace("_", "").toLowerCase(java.util.Locale.ROOT);
             for (SchedulingType type : values()) {
-                if (type.name().replace("_", "").toLowerCase(java.util.Locale.ROOT).equals(plain)) {
+                if (type.name()
+                        .replace("_", "")
+                        .toLowerCase(java.util.Locale.ROOT)
+                        .equals(plain)) {
                     return type;
                 }
             }
@@ -63,12 +108,36 @@ public record EventType(long id, String title, String slug, int lengthInMinutes,
         }
     }
 
-    public EventType(long id, String title, String slug, int lengthInMinutes, @Nullable Integer slotInterval,
-            int minimumBookingNotice, int beforeEventBuffer, int afterEventBuffer, List<BookingField> bookingFields,
-            List<Host> hosts, @Nullable Long teamId, boolean hidden) {
-        this(id, title, slug, lengthInMinutes, slotInterval, minimumBookingNotice, beforeEventBuffer,
-                afterEventBuffer, bookingFields, hosts, teamId, hidden,
-                teamId != null ? SchedulingType.ROUND_ROBIN : null, null, List.of(), false);
+    public EventType(
+            long id,
+            String title,
+            String slug,
+            int lengthInMinutes,
+            @Nullable Integer slotInterval,
+            int minimumBookingNotice,
+            int beforeEventBuffer,
+            int afterEventBuffer,
+            List<BookingField> bookingFields,
+            List<Host> hosts,
+            @Nullable Long teamId,
+            boolean hidden) {
+        this(
+                id,
+                title,
+                slug,
+                lengthInMinutes,
+                slotInterval,
+                minimumBookingNotice,
+                beforeEventBuffer,
+                afterEventBuffer,
+                bookingFields,
+                hosts,
+                teamId,
+                hidden,
+                teamId != null ? SchedulingType.ROUND_ROBIN : null,
+                null,
+                List.of(),
+                false);
     }
 
     public EventType {
@@ -112,7 +181,9 @@ public record EventType(long id, String title, String slug, int lengthInMinutes,
 
     /** Required custom (non-default) fields that must go into bookingFieldsResponses. */
     public List<BookingField> requiredCustomFields() {
-        return bookingFields.stream().filter(f -> !f.isDefault() && f.mustBeAnswered()).toList();
+        return bookingFields.stream()
+                .filter(f -> !f.isDefault() && f.mustBeAnswered())
+                .toList();
     }
 
     public Optional<BookingField> field(String slug) {

@@ -8,7 +8,11 @@ import org.jspecify.annotations.Nullable;
  * event type, not the key user's) by its owner's username and slug ({@code /v2/event-types?username=&eventSlug=}),
  * otherwise as the key user's own ({@code /v2/event-types/{id}}, which finds only those).
  */
-public record EventTypeKey(long id, @Nullable Long teamId, @Nullable String ownerUsername, @Nullable String slug) {
+public record EventTypeKey(
+        long id,
+        @Nullable Long teamId,
+        @Nullable String ownerUsername,
+        @Nullable String slug) {
 
     public static EventTypeKey own(long id) {
         return new EventTypeKey(id, null, null, null);

@@ -1,7 +1,6 @@
 package io.slotline.calcom;
 
 import java.util.Objects;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,7 +26,8 @@ public sealed interface EventTypeRef permits EventTypeRef.ById, EventTypeRef.ByS
     }
 
     /** {@code organizationSlug} is needed only when the user belongs to a Cal.com organization. */
-    record BySlug(String eventTypeSlug, String username, @Nullable String organizationSlug) implements EventTypeRef {
+    record BySlug(
+            String eventTypeSlug, String username, @Nullable String organizationSlug) implements EventTypeRef {
         public BySlug {
             Objects.requireNonNull(eventTypeSlug, "eventTypeSlug");
             Objects.requireNonNull(username, "username");

@@ -1,6 +1,9 @@
 package io.slotline.calcom;
 
-import java.net.http.HttpClient;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.slotline.calcom.CalcomException.Origin;
+import io.slotline.observability.AccountTags;
+import io.slotline.observability.MetricsProperties;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -12,15 +15,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
-
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import io.micrometer.core.instrument.MeterRegistry;
-import io.slotline.calcom.CalcomException.Origin;
-import io.slotline.observability.AccountTags;
-import io.slotline.observability.MetricsProperties;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -48,13 +45,14 @@ public final class HttpCalcomClient implements CalcomApi {
         this(properties, registry, clock, AccountTags.of(new MetricsProperties(tenantTags, 50)));
     }
 
-    public HttpCalcomClient(CalcomProperties properties, MeterRegistry registry, Clock clock,
-            AccountTags accountTags) {
+    public HttpCalcomClient(CalcomProperties properties, MeterRegistry registry, Clock clock, AccountTags accountTags) {
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.rateLimits = new CalcomRateLimits(Objects.requireNonNull(registry, "registry"), clock,
+        this.rateLimits = new CalcomRateLimits(
+                Objects.requireNonNull(registry, "registry"),
+                clock,
                 Objects.requireNonNull(accountTags, "accountTags"));
-        this.exchange = new CalcomExchange(Objects.requireNonNull(properties, "properties"), registry, accountTags,
-                rateLimits);
+        this.exchange =
+                new CalcomExchange(Objects.requireNonNull(properties, "properties"), registry, accountTags, rateLimits);
     }
 
     // ---- slots and reservations
@@ -73,31 +71,54 @@ public final class HttpCalcomClient implements CalcomApi {
         if (query.bookingUidToReschedule() != null) {
             params.put("bookingUidToReschedule", query.bookingUidToReschedule());
         }
-        return exchange.call(account, Endpoint.SLOTS, "GET", "/v2/slots", params, null,
+        return exchange.call(
+                account,
+                Endpoint.SLOTS,
+                "GET",
+                "/v2/slots",
+                params,
+                null,
                 root -> CalcomRecords.slots(root.path("data"), query.durationMinutes(), clock.instant()));
     }
 
     @Override
-    public Reservation reserve(CalcomAccount account, long eventTypeId, Instant slotStart, int slotDurationMinutes,
+    public Reservation reserve(
+            CalcomAccount account,
+            long eventTypeId,
+            Instant slotStart,
+            int slotDurationMinutes,
             int reservationMinutes) {
         if (slotDurationMinutes <= 0 || reservationMinutes <= 0) {
             throw new IllegalArgumentException("slot and reservation durations must be positive");
         }
-        ObjectNode body = CalcomJson.MAPPER.createObjectNode()
+        ObjectNode body = CalcomJson.MAPPER
+                .createObjectNode()
                 .put("eventTypeId", eventTypeId)
                 .put("slotStart", BODY_INSTANT.format(slotStart))
                 // no slotDuration: Cal.com rejects it (400) for event types with a single length, which is every
                 // event type a Slotline service maps to; the event type's own length is reserved
                 .put("reservationDuration", reservationMinutes);
-        return exchange.call(account, Endpoint.RESERVATIONS_CREATE, "POST", "/v2/slots/reservations", Map.of(), body,
+        return exchange.call(
+                account,
+                Endpoint.RESERVATIONS_CREATE,
+                "POST",
+                "/v2/slots/reservations",
+                Map.of(),
+                body,
                 root -> CalcomRecords.reservation(data(root), eventTypeId, slotDurationMinutes));
     }
 
     @Override
     public void releaseReservation(CalcomAccount account, String reservationUid) {
         try {
-            exchange.call(account, Endpoint.RESERVATIONS_DELETE, "DELETE",
-                    "/v2/slots/reservations/" + pathSegment(reservationUid), Map.of(), null, root -> Boolean.TRUE);
+            exchange.call(
+                    account,
+                    Endpoint.RESERVATIONS_DELETE,
+                    "DELETE",
+                    "/v2/slots/reservations/" + pathSegment(reservationUid),
+                    Map.of(),
+                    null,
+                    root -> Boolean.TRUE);
         } catch (CalcomException.NotFound alreadyGone) {
             log.debug("Reservation {} of {} was already gone", reservationUid, account.name());
         }
@@ -138,13 +159,25 @@ public final class HttpCalcomClient implements CalcomApi {
             locationNode.put("type", location.type());
             location.details().forEach(locationNode::put);
         }
-        return exchange.call(account, Endpoint.BOOKINGS_CREATE, "POST", "/v2/bookings", Map.of(), body,
+        return exchange.call(
+                account,
+                Endpoint.BOOKINGS_CREATE,
+                "POST",
+                "/v2/bookings",
+                Map.of(),
+                body,
                 root -> CalcomRecords.bookingData(data(root)));
     }
 
     @Override
     public Booking getBooking(CalcomAccount account, String uid) {
-        return exchange.call(account, Endpoint.BOOKINGS_GET, "GET", "/v2/bookings/" + pathSegment(uid), Map.of(), null,
+        return exchange.call(
+                account,
+                Endpoint.BOOKINGS_GET,
+                "GET",
+                "/v2/bookings/" + pathSegment(uid),
+                Map.of(),
+                null,
                 root -> CalcomRecords.bookingData(data(root)));
     }
 
@@ -152,14 +185,18 @@ public final class HttpCalcomClient implements CalcomApi {
     public BookingPage listBookings(CalcomAccount account, BookingFilter filter) {
         Map<String, String> params = new LinkedHashMap<>();
         if (!filter.statuses().isEmpty()) {
-            params.put("status", filter.statuses().stream().map(s -> s.name().toLowerCase(Locale.ROOT))
-                    .collect(Collectors.joining(",")));
+            params.put(
+                    "status",
+                    filter.statuses().stream()
+                            .map(s -> s.name().toLowerCase(Locale.ROOT))
+                            .collect(Collectors.joining(",")));
         }
         putIfPresent(params, "attendeeEmail", filter.attendeeEmail());
         putIfPresent(params, "attendeeName", filter.attendeeName());
         if (!filter.eventTypeIds().isEmpty()) {
-            params.put("eventTypeIds", filter.eventTypeIds().stream().map(String::valueOf)
-                    .collect(Collectors.joining(",")));
+            params.put(
+                    "eventTypeIds",
+                    filter.eventTypeIds().stream().map(String::valueOf).collect(Collectors.joining(",")));
         }
         if (filter.afterStart() != null) {
             params.put("afterStart", filter.afterStart().toString());
@@ -174,11 +211,12 @@ public final class HttpCalcomClient implements CalcomApi {
             params.put("skip", filter.skip().toString());
         }
         if (filter.sort() != null) {
-            params.put(filter.sort().by().queryParameter(),
+            params.put(
+                    filter.sort().by().queryParameter(),
                     filter.sort().direction().name().toLowerCase(Locale.ROOT));
         }
-        return exchange.call(account, Endpoint.BOOKINGS_LIST, "GET", "/v2/bookings", params, null,
-                CalcomRecords::bookingPage);
+        return exchange.call(
+                account, Endpoint.BOOKINGS_LIST, "GET", "/v2/bookings", params, null, CalcomRecords::bookingPage);
     }
 
     @Override
@@ -188,8 +226,14 @@ public final class HttpCalcomClient implements CalcomApi {
         }
         ObjectNode body = CalcomJson.MAPPER.createObjectNode();
         body.put("cancellationReason", reason);
-        return exchange.call(account, Endpoint.BOOKINGS_CANCEL, "POST", "/v2/bookings/" + pathSegment(uid) + "/cancel",
-                Map.of(), body, root -> CalcomRecords.bookingData(data(root)));
+        return exchange.call(
+                account,
+                Endpoint.BOOKINGS_CANCEL,
+                "POST",
+                "/v2/bookings/" + pathSegment(uid) + "/cancel",
+                Map.of(),
+                body,
+                root -> CalcomRecords.bookingData(data(root)));
     }
 
     @Override
@@ -197,8 +241,13 @@ public final class HttpCalcomClient implements CalcomApi {
         ObjectNode body = CalcomJson.MAPPER.createObjectNode();
         body.put("start", BODY_INSTANT.format(newStart));
         putIfPresent(body, "reschedulingReason", reason);
-        return exchange.call(account, Endpoint.BOOKINGS_RESCHEDULE, "POST",
-                "/v2/bookings/" + pathSegment(uid) + "/reschedule", Map.of(), body,
+        return exchange.call(
+                account,
+                Endpoint.BOOKINGS_RESCHEDULE,
+                "POST",
+                "/v2/bookings/" + pathSegment(uid) + "/reschedule",
+                Map.of(),
+                body,
                 root -> CalcomRecords.bookingData(data(root)));
     }
 
@@ -217,20 +266,32 @@ public final class HttpCalcomClient implements CalcomApi {
 
     @Override
     public List<EventType> userEventTypes(CalcomAccount account, String username) {
-        return exchange.call(account, Endpoint.EVENT_TYPES, "GET", "/v2/event-types", Map.of("username", username), null,
+        return exchange.call(
+                account,
+                Endpoint.EVENT_TYPES,
+                "GET",
+                "/v2/event-types",
+                Map.of("username", username),
+                null,
                 root -> eventTypeList(root));
     }
 
     @Override
     public List<EventType> teamEventTypes(CalcomAccount account, long teamId) {
-        return exchange.call(account, Endpoint.EVENT_TYPES, "GET", "/v2/teams/" + teamId + "/event-types", Map.of(), null,
+        return exchange.call(
+                account,
+                Endpoint.EVENT_TYPES,
+                "GET",
+                "/v2/teams/" + teamId + "/event-types",
+                Map.of(),
+                null,
                 root -> eventTypeList(root));
     }
 
     @Override
     public CalcomUser me(CalcomAccount account) {
-        return exchange.call(account, Endpoint.EVENT_TYPES, "GET", "/v2/me", Map.of(), null,
-                root -> CalcomRecords.user(data(root)));
+        return exchange.call(
+                account, Endpoint.EVENT_TYPES, "GET", "/v2/me", Map.of(), null, root -> CalcomRecords.user(data(root)));
     }
 
     @Override
@@ -251,22 +312,24 @@ public final class HttpCalcomClient implements CalcomApi {
             Map<String, String> params = new LinkedHashMap<>();
             params.put("username", key.ownerUsername());
             params.put("eventSlug", key.slug());
-            List<EventType> found = exchange.call(account, Endpoint.EVENT_TYPES, "GET", "/v2/event-types", params, null,
-                    this::eventTypeList);
-            return found.stream().filter(eventType -> eventType.id() == key.id()).findFirst()
-                    .orElseThrow(() -> new CalcomException.NotFound(origin, "event type " + key.id() + " of "
-                            + key.ownerUsername() + " not found"));
+            List<EventType> found = exchange.call(
+                    account, Endpoint.EVENT_TYPES, "GET", "/v2/event-types", params, null, this::eventTypeList);
+            return found.stream()
+                    .filter(eventType -> eventType.id() == key.id())
+                    .findFirst()
+                    .orElseThrow(() -> new CalcomException.NotFound(
+                            origin, "event type " + key.id() + " of " + key.ownerUsername() + " not found"));
         }
-        String path = key.teamId() != null ? "/v2/teams/" + key.teamId() + "/event-types/" + key.id()
+        String path = key.teamId() != null
+                ? "/v2/teams/" + key.teamId() + "/event-types/" + key.id()
                 : "/v2/event-types/" + key.id();
-        return exchange.call(account, Endpoint.EVENT_TYPES, "GET", path, Map.of(), null,
-                root -> {
-                    JsonNode data = root.path("data");
-                    if (data.isNull() || data.isMissingNode()) {
-                        throw new CalcomException.NotFound(origin, "event type " + key.id() + " not found");
-                    }
-                    return CalcomRecords.eventType(data);
-                });
+        return exchange.call(account, Endpoint.EVENT_TYPES, "GET", path, Map.of(), null, root -> {
+            JsonNode data = root.path("data");
+            if (data.isNull() || data.isMissingNode()) {
+                throw new CalcomException.NotFound(origin, "event type " + key.id() + " not found");
+            }
+            return CalcomRecords.eventType(data);
+        });
     }
 
     @Override
@@ -281,8 +344,8 @@ public final class HttpCalcomClient implements CalcomApi {
     }
 
     @Override
-    public CalcomWebhook createEventTypeWebhook(CalcomAccount account, EventTypeKey key, String subscriberUrl,
-            List<String> triggers, String secret) {
+    public CalcomWebhook createEventTypeWebhook(
+            CalcomAccount account, EventTypeKey key, String subscriberUrl, List<String> triggers, String secret) {
         ObjectNode body = CalcomJson.MAPPER.createObjectNode();
         body.put("subscriberUrl", subscriberUrl);
         triggers.forEach(body.putArray("triggers")::add);
@@ -290,7 +353,13 @@ public final class HttpCalcomClient implements CalcomApi {
         body.put("secret", secret);
         // Slotline reads Cal.com's own body: a payload template would replace it
         body.putNull("payloadTemplate");
-        return exchange.call(account, Endpoint.EVENT_TYPES, "POST", webhooksPath(key), Map.of(), body,
+        return exchange.call(
+                account,
+                Endpoint.EVENT_TYPES,
+                "POST",
+                webhooksPath(key),
+                Map.of(),
+                body,
                 root -> CalcomRecords.webhook(data(root)));
     }
 
@@ -300,7 +369,8 @@ public final class HttpCalcomClient implements CalcomApi {
      * event type's under {@code /v2/event-types/{id}/webhooks}.
      */
     private static String webhooksPath(EventTypeKey key) {
-        return key.teamId() != null ? "/v2/teams/" + key.teamId() + "/event-types/" + key.id() + "/webhooks"
+        return key.teamId() != null
+                ? "/v2/teams/" + key.teamId() + "/event-types/" + key.id() + "/webhooks"
                 : "/v2/event-types/" + key.id() + "/webhooks";
     }
 

@@ -1,13 +1,11 @@
 package io.slotline.calcom;
 
+import io.slotline.calcom.CalcomCallContext.Priority;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Optional;
-
 import org.jspecify.annotations.Nullable;
-
-import io.slotline.calcom.CalcomCallContext.Priority;
 
 /**
  * One Cal.com account's request budget: at most {@code requestsPerWindow} request starts in any sliding
@@ -19,8 +17,7 @@ import io.slotline.calcom.CalcomCallContext.Priority;
 final class RequestBudget {
 
     /** Why a request was refused and when trying again makes sense. */
-    record Refusal(String reason, Duration retryAfter) {
-    }
+    record Refusal(String reason, Duration retryAfter) {}
 
     private final int capacity;
     private final Duration window;
@@ -46,20 +43,24 @@ final class RequestBudget {
         evictBefore(now.minus(window));
         int kept = budget.keptFrom(priority);
         if (starts.size() >= capacity - kept) {
-            Duration retryAfter = starts.isEmpty() ? window : Duration.between(now, starts.peekFirst().plus(window));
-            return new Refusal(switch (priority) {
-                case CHANGE -> "client-side budget of " + capacity + " per " + window.toSeconds() + "s spent";
-                case LIVE -> "only the reserve for bookings and changes is left";
-                case BACKGROUND -> "only the live reserve of the budget is left";
-            }, retryAfter);
+            Duration retryAfter = starts.isEmpty()
+                    ? window
+                    : Duration.between(now, starts.peekFirst().plus(window));
+            return new Refusal(
+                    switch (priority) {
+                        case CHANGE -> "client-side budget of " + capacity + " per " + window.toSeconds() + "s spent";
+                        case LIVE -> "only the reserve for bookings and changes is left";
+                        case BACKGROUND -> "only the live reserve of the budget is left";
+                    },
+                    retryAfter);
         }
         if (reported.isPresent()) {
             RateLimitStatus status = reported.get();
             int calcomReserve = (int) Math.ceil(status.limit() * (double) kept / capacity);
             int remaining = status.remainingAt(now);
             if (remaining <= calcomReserve) {
-                return new Refusal("Cal.com reports " + remaining + " requests left",
-                        Duration.between(now, status.resetAt()));
+                return new Refusal(
+                        "Cal.com reports " + remaining + " requests left", Duration.between(now, status.resetAt()));
             }
         }
         starts.addLast(now);

@@ -1,5 +1,11 @@
 package io.slotline.calcom;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.slotline.calcom.CalcomCallContext.Priority;
+import io.slotline.calcom.CalcomException.Origin;
+import io.slotline.calcom.CalcomException.Unavailable.Kind;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,17 +16,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.slotline.calcom.CalcomCallContext.Priority;
-import io.slotline.calcom.CalcomException.Origin;
-import io.slotline.calcom.CalcomException.Unavailable.Kind;
 
 /**
  * {@link CalcomApi} that keeps a struggling Cal.com account from holding callers hostage, around the raw client:
@@ -47,13 +45,17 @@ public final class ResilientCalcomApi implements CalcomApi {
     private final ConcurrentMap<String, RequestBudget> budgets = new ConcurrentHashMap<>();
     private final @Nullable SharedRequestBudget shared;
 
-    public ResilientCalcomApi(CalcomApi delegate, CircuitBreakerRegistry breakers,
-            CalcomResilienceProperties properties, Clock clock) {
+    public ResilientCalcomApi(
+            CalcomApi delegate, CircuitBreakerRegistry breakers, CalcomResilienceProperties properties, Clock clock) {
         this(delegate, breakers, properties, clock, null);
     }
 
-    ResilientCalcomApi(CalcomApi delegate, CircuitBreakerRegistry breakers, CalcomResilienceProperties properties,
-            Clock clock, @Nullable SharedRequestBudget shared) {
+    ResilientCalcomApi(
+            CalcomApi delegate,
+            CircuitBreakerRegistry breakers,
+            CalcomResilienceProperties properties,
+            Clock clock,
+            @Nullable SharedRequestBudget shared) {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
         this.breakers = Objects.requireNonNull(breakers, "breakers");
         this.properties = Objects.requireNonNull(properties, "properties");
@@ -117,9 +119,15 @@ public final class ResilientCalcomApi implements CalcomApi {
     }
 
     @Override
-    public Reservation reserve(CalcomAccount account, long eventTypeId, Instant slotStart, int slotDurationMinutes,
+    public Reservation reserve(
+            CalcomAccount account,
+            long eventTypeId,
+            Instant slotStart,
+            int slotDurationMinutes,
             int reservationMinutes) {
-        return call(account, Endpoint.RESERVATIONS_CREATE,
+        return call(
+                account,
+                Endpoint.RESERVATIONS_CREATE,
                 () -> delegate.reserve(account, eventTypeId, slotStart, slotDurationMinutes, reservationMinutes));
     }
 
@@ -157,9 +165,11 @@ public final class ResilientCalcomApi implements CalcomApi {
     }
 
     @Override
-    public CalcomWebhook createEventTypeWebhook(CalcomAccount account, EventTypeKey key, String subscriberUrl,
-            List<String> triggers, String secret) {
-        return call(account, Endpoint.EVENT_TYPES,
+    public CalcomWebhook createEventTypeWebhook(
+            CalcomAccount account, EventTypeKey key, String subscriberUrl, List<String> triggers, String secret) {
+        return call(
+                account,
+                Endpoint.EVENT_TYPES,
                 () -> delegate.createEventTypeWebhook(account, key, subscriberUrl, triggers, secret));
     }
 
@@ -215,29 +225,40 @@ public final class ResilientCalcomApi implements CalcomApi {
     private <T> T attempt(CalcomAccount account, Endpoint endpoint, CalcomCallContext context, Supplier<T> action) {
         CircuitBreaker breaker = breakers.circuitBreaker(account.name());
         if (!breaker.tryAcquirePermission()) {
-            throw new CalcomException.Unavailable(Origin.of(account.name(), endpoint.tag()), Kind.SHORT_CIRCUITED,
-                    "circuit breaker open, not calling Cal.com", null);
+            throw new CalcomException.Unavailable(
+                    Origin.of(account.name(), endpoint.tag()),
+                    Kind.SHORT_CIRCUITED,
+                    "circuit breaker open, not calling Cal.com",
+                    null);
         }
         Instant start = clock.instant();
-        RequestBudget.Refusal refusal = budget(account.name())
-                .tryAcquire(context.priority(), start, delegate.rateLimitStatus(account.name()));
+        RequestBudget.Refusal refusal =
+                budget(account.name()).tryAcquire(context.priority(), start, delegate.rateLimitStatus(account.name()));
         if (refusal == null && shared != null) {
             Duration wait = shared.tryAcquire(account.name(), context.priority());
             if (wait != null) {
                 budget(account.name()).giveBack(start);
-                refusal = new RequestBudget.Refusal(switch (context.priority()) {
-                    case CHANGE -> "the budget all instances share is spent";
-                    case LIVE -> "only the shared reserve for bookings and changes is left";
-                    case BACKGROUND -> "only the shared live reserve is left";
-                }, wait);
+                refusal = new RequestBudget.Refusal(
+                        switch (context.priority()) {
+                            case CHANGE -> "the budget all instances share is spent";
+                            case LIVE -> "only the shared reserve for bookings and changes is left";
+                            case BACKGROUND -> "only the shared live reserve is left";
+                        },
+                        wait);
             }
         }
         if (refusal != null) {
             breaker.releasePermission();
-            log.debug("Not calling Cal.com {} for {} ({}): {}", endpoint.tag(), account.name(), context.priority(),
+            log.debug(
+                    "Not calling Cal.com {} for {} ({}): {}",
+                    endpoint.tag(),
+                    account.name(),
+                    context.priority(),
                     refusal.reason());
-            throw new CalcomException.RateLimited(Origin.of(account.name(), endpoint.tag()),
-                    Math.max(1, ceilSeconds(refusal.retryAfter())), "not sent: " + refusal.reason());
+            throw new CalcomException.RateLimited(
+                    Origin.of(account.name(), endpoint.tag()),
+                    Math.max(1, ceilSeconds(refusal.retryAfter())),
+                    "not sent: " + refusal.reason());
         }
         try {
             T result = action.get();
@@ -253,9 +274,11 @@ public final class ResilientCalcomApi implements CalcomApi {
         }
     }
 
-    private boolean mayRetry(Endpoint endpoint, CalcomCallContext context, CalcomException.Unavailable failure,
-            Instant firstStart) {
-        if (!properties.retry().enabled() || failure.kind() == Kind.SHORT_CIRCUITED || !isIdempotentRead(endpoint)
+    private boolean mayRetry(
+            Endpoint endpoint, CalcomCallContext context, CalcomException.Unavailable failure, Instant firstStart) {
+        if (!properties.retry().enabled()
+                || failure.kind() == Kind.SHORT_CIRCUITED
+                || !isIdempotentRead(endpoint)
                 || context.priority() != Priority.LIVE) {
             return false;
         }

@@ -1,16 +1,5 @@
 package io.slotline.calcom;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
-import java.util.function.Supplier;
-
-import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
@@ -23,6 +12,15 @@ import io.lettuce.core.RedisClient;
 import io.slotline.calcom.CalcomCallContext.Priority;
 import io.slotline.redis.RedisGuard;
 import io.slotline.redis.RedisUnavailableException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Cal.com request budget of an account shared by every gateway instance (a Bucket4j token bucket in Redis):
@@ -49,18 +47,31 @@ final class SharedRequestBudget {
     private volatile @Nullable ProxyManager<byte[]> manager;
 
     /** Buckets in the Redis behind {@code redis}, asked for on first use (the connection factory is started then). */
-    static SharedRequestBudget overRedis(Supplier<RedisClient> redis, CalcomResilienceProperties.Budget budget,
-            String prefix, RedisGuard guard, Clock clock) {
-        return new SharedRequestBudget(() -> Bucket4jLettuce.casBasedBuilder(redis.get())
-                .clientClock(timeMeter(clock))
-                .requestTimeout(REDIS_TIMEOUT)
-                .expirationAfterWrite(ExpirationAfterWriteStrategy
-                        .basedOnTimeForRefillingBucketUpToMax(budget.window().plusSeconds(30)))
-                .build(), budget, prefix, guard, clock);
+    static SharedRequestBudget overRedis(
+            Supplier<RedisClient> redis,
+            CalcomResilienceProperties.Budget budget,
+            String prefix,
+            RedisGuard guard,
+            Clock clock) {
+        return new SharedRequestBudget(
+                () -> Bucket4jLettuce.casBasedBuilder(redis.get())
+                        .clientClock(timeMeter(clock))
+                        .requestTimeout(REDIS_TIMEOUT)
+                        .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
+                                budget.window().plusSeconds(30)))
+                        .build(),
+                budget,
+                prefix,
+                guard,
+                clock);
     }
 
-    SharedRequestBudget(Supplier<ProxyManager<byte[]>> buckets, CalcomResilienceProperties.Budget budget, String prefix,
-            RedisGuard guard, Clock clock) {
+    SharedRequestBudget(
+            Supplier<ProxyManager<byte[]>> buckets,
+            CalcomResilienceProperties.Budget budget,
+            String prefix,
+            RedisGuard guard,
+            Clock clock) {
         this.buckets = buckets;
         this.budget = budget;
         this.prefix = prefix;
@@ -83,8 +94,9 @@ final class SharedRequestBudget {
                 if (probe.getRemainingTokens() < budget.keptFrom(priority)) {
                     // the reserves are for callers (and the last of them for their bookings): give the permit back
                     bucket.addTokens(1);
-                    return Duration.ofNanos(Math.max(probe.getNanosToWaitForRefill(), budget.window().toNanos()
-                            / Math.max(1, budget.requestsPerWindow())));
+                    return Duration.ofNanos(Math.max(
+                            probe.getNanosToWaitForRefill(),
+                            budget.window().toNanos() / Math.max(1, budget.requestsPerWindow())));
                 }
                 return null;
             });
@@ -92,7 +104,8 @@ final class SharedRequestBudget {
             long now = clock.millis();
             if (now - lastWarningMillis > LOG_EVERY.toMillis()) {
                 lastWarningMillis = now;
-                log.warn("Shared Cal.com budget unavailable ({}); this instance counts on its own budget only",
+                log.warn(
+                        "Shared Cal.com budget unavailable ({}); this instance counts on its own budget only",
                         redisDown.getMessage());
             }
             return null;
@@ -105,14 +118,21 @@ final class SharedRequestBudget {
     }
 
     private BucketProxy bucket(String accountName) {
-        return proxies.computeIfAbsent(accountName, name -> manager().builder().build(
-                (prefix + ":calcom-budget:" + name).getBytes(StandardCharsets.UTF_8), this::configuration));
+        return proxies.computeIfAbsent(
+                accountName,
+                name -> manager()
+                        .builder()
+                        .build(
+                                (prefix + ":calcom-budget:" + name).getBytes(StandardCharsets.UTF_8),
+                                this::configuration));
     }
 
     private BucketConfiguration configuration() {
         return BucketConfiguration.builder()
-                .addLimit(Bandwidth.builder().capacity(budget.requestsPerWindow())
-                        .refillGreedy(budget.requestsPerWindow(), budget.window()).build())
+                .addLimit(Bandwidth.builder()
+                        .capacity(budget.requestsPerWindow())
+                        .refillGreedy(budget.requestsPerWindow(), budget.window())
+                        .build())
                 .build();
     }
 

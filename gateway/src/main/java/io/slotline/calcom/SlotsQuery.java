@@ -4,15 +4,19 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Objects;
-
 import org.jspecify.annotations.Nullable;
 
 /**
  * A slots request. {@code start} and {@code end} are explicit UTC instants: Cal.com reads a date-only
  * {@code end} as 23:59:59 UTC, not in {@code timeZone}, which silently drops or adds evening slots.
  */
-public record SlotsQuery(EventTypeRef eventType, Instant start, Instant end, ZoneId timeZone,
-        @Nullable Integer durationMinutes, @Nullable String bookingUidToReschedule) {
+public record SlotsQuery(
+        EventTypeRef eventType,
+        Instant start,
+        Instant end,
+        ZoneId timeZone,
+        @Nullable Integer durationMinutes,
+        @Nullable String bookingUidToReschedule) {
 
     public SlotsQuery {
         Objects.requireNonNull(eventType, "eventType");

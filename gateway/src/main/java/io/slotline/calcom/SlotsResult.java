@@ -22,9 +22,11 @@ public record SlotsResult(SortedMap<LocalDate, List<Slot>> days, Instant fetched
         TreeMap<LocalDate, List<Slot>> copy = new TreeMap<>();
         for (Map.Entry<LocalDate, List<Slot>> day : days.entrySet()) {
             if (!day.getValue().isEmpty()) {
-                copy.put(day.getKey(), day.getValue().stream()
-                        .sorted(Comparator.comparing(Slot::startInstant))
-                        .toList());
+                copy.put(
+                        day.getKey(),
+                        day.getValue().stream()
+                                .sorted(Comparator.comparing(Slot::startInstant))
+                                .toList());
             }
         }
         days = Collections.unmodifiableSortedMap(copy);

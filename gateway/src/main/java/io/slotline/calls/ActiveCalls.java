@@ -1,15 +1,12 @@
 package io.slotline.calls;
 
-import java.time.Duration;
-
-import org.springframework.context.event.EventListener;
-import org.springframework.stereotype.Component;
-
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
 
 /**
  * {@code slotline_calls_active}: the calls this instance saw start (call_started) and not yet end (call_ended or

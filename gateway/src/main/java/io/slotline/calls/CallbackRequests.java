@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -72,10 +71,11 @@ public class CallbackRequests {
 
     public boolean markDone(long companyId, long id) {
         return jdbc.sql("UPDATE callback_requests SET status = 'done' WHERE company_id = :companyId AND id = :id "
-                        + "AND status = 'open'")
-                .param("companyId", companyId)
-                .param("id", id)
-                .update() == 1;
+                                + "AND status = 'open'")
+                        .param("companyId", companyId)
+                        .param("id", id)
+                        .update()
+                == 1;
     }
 
     /**
@@ -85,12 +85,13 @@ public class CallbackRequests {
     public boolean noteOutcome(long companyId, long id, @Nullable Long appointmentId, String outcome) {
         String text = outcome.strip();
         return jdbc.sql("UPDATE callback_requests SET outcome = :outcome, appointment_id = :appointmentId "
-                        + "WHERE company_id = :companyId AND id = :id")
-                .param("outcome", text.length() > 500 ? text.substring(0, 500) : text)
-                .param("appointmentId", appointmentId, Types.BIGINT)
-                .param("companyId", companyId)
-                .param("id", id)
-                .update() == 1;
+                                + "WHERE company_id = :companyId AND id = :id")
+                        .param("outcome", text.length() > 500 ? text.substring(0, 500) : text)
+                        .param("appointmentId", appointmentId, Types.BIGINT)
+                        .param("companyId", companyId)
+                        .param("id", id)
+                        .update()
+                == 1;
     }
 
     private static CallbackRequest map(ResultSet rs, int row) throws SQLException {

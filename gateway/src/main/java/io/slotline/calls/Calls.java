@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.SqlParameterValue;
@@ -29,6 +28,7 @@ public class Calls {
 
     /** A call still "ongoing" after this long lost its call_ended; the active gauge stops counting it. */
     static final Duration ACTIVE_WINDOW = Duration.ofHours(2);
+
     private static final Set<String> END_STATUSES = Set.of("ended", "error", "not_connected");
     private static final String COLUMNS = """
             id, retell_call_id, company_id, branch_id, customer_id, agent_id, from_number, to_number, direction,
@@ -55,16 +55,17 @@ public class Calls {
 
     public Call recordStarted(CallFacts call) {
         insertIfAbsent(call);
-        jdbc.sql(MERGE_IDENTITY + " " + WHERE_CALL)
-                .params(identityParams(call))
-                .update();
+        jdbc.sql(MERGE_IDENTITY + " " + WHERE_CALL).params(identityParams(call)).update();
         return reread(call);
     }
 
     /**
      * @param callStatus Retell's final call_status (ended, error, not_connected); null means ended
      */
-    public Call recordEnded(CallFacts call, @Nullable String callStatus, @Nullable String disconnectionReason,
+    public Call recordEnded(
+            CallFacts call,
+            @Nullable String callStatus,
+            @Nullable String disconnectionReason,
             @Nullable Instant endedAt) {
         String status = callStatus == null ? Call.ENDED : callStatus;
         if (!END_STATUSES.contains(status)) {
@@ -85,8 +86,13 @@ public class Calls {
 
     /** call_analyzed implies the call is over even if call_ended was lost. */
     /** @param customAnalysis the agent's own post-call analysis fields, as a JSON object */
-    public Call recordAnalyzed(CallFacts call, @Nullable String summary, @Nullable String userSentiment,
-            @Nullable Boolean successful, @Nullable Boolean inVoicemail, @Nullable String customAnalysis) {
+    public Call recordAnalyzed(
+            CallFacts call,
+            @Nullable String summary,
+            @Nullable String userSentiment,
+            @Nullable Boolean successful,
+            @Nullable Boolean inVoicemail,
+            @Nullable String customAnalysis) {
         insertIfAbsent(call);
         jdbc.sql(MERGE_IDENTITY + """
                 , status = CASE WHEN status = 'ongoing' THEN 'ended' ELSE status END,
@@ -96,7 +102,9 @@ public class Calls {
                   custom_analysis = COALESCE(:custom, custom_analysis)
                 """ + WHERE_CALL)
                 .param("voicemail", inVoicemail, Types.BOOLEAN)
-                .param("custom", customAnalysis != null && customAnalysis.length() <= 16000 ? customAnalysis : null,
+                .param(
+                        "custom",
+                        customAnalysis != null && customAnalysis.length() <= 16000 ? customAnalysis : null,
                         Types.VARCHAR)
                 .params(identityParams(call))
                 .param("summary", truncate(summary, 8000), Types.VARCHAR)
@@ -142,11 +150,8 @@ public class Calls {
                         direction, status, started_at, created_at, updated_at)
                     VALUES (:retellCallId, :companyId, :branchId, :agentId, :fromNumber, :toNumber, :direction,
                         'ongoing', :startedAt, :now, :now)
-                    ON CONFLICT DO NOTHING""")
-                    .params(identityParams(call))
-                    .update();
-        }
-        catch (DuplicateKeyException e) {
+                    ON CONFLICT DO NOTHING""").params(identityParams(call)).update();
+        } catch (DuplicateKeyException e) {
             // the other event's insert won; the merge that follows updates its row
         }
     }
@@ -166,8 +171,9 @@ public class Calls {
     }
 
     private Call reread(CallFacts call) {
-        return findByRetellCallId(call.companyId(), call.retellCallId()).orElseThrow(() -> new IllegalStateException(
-                "Retell call " + call.retellCallId() + " is stored for another company"));
+        return findByRetellCallId(call.companyId(), call.retellCallId())
+                .orElseThrow(() -> new IllegalStateException(
+                        "Retell call " + call.retellCallId() + " is stored for another company"));
     }
 
     private static SqlParameterValue typed(int type, @Nullable Object value) {

@@ -1,5 +1,6 @@
 package io.slotline.calls;
 
+import io.slotline.housekeeping.ExpiringRecords;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -10,12 +11,9 @@ import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-
-import io.slotline.housekeeping.ExpiringRecords;
 
 /**
  * Replay store for book, cancel and reschedule: the primary key on the idempotency key, not an in-memory check,
@@ -30,6 +28,7 @@ public class FunctionIdempotency implements ExpiringRecords {
 
     /** An attempt in flight this long died with its instance; a retry may take over. */
     static final Duration DEFAULT_STALE_AFTER = Duration.ofMinutes(2);
+
     private static final int ATTEMPTS = 3;
     private static final String COLUMNS =
             "idempotency_key, company_id, function_name, state, response_json, created_at, updated_at";
@@ -85,20 +84,22 @@ public class FunctionIdempotency implements ExpiringRecords {
         return jdbc.sql("""
                 UPDATE function_idempotency SET state = 'done', response_json = :response, updated_at = :now
                 WHERE idempotency_key = :key AND company_id = :companyId AND state = 'in_flight'""")
-                .param("response", responseJson)
-                .param("now", now())
-                .param("key", key)
-                .param("companyId", companyId)
-                .update() == 1;
+                        .param("response", responseJson)
+                        .param("now", now())
+                        .param("key", key)
+                        .param("companyId", companyId)
+                        .update()
+                == 1;
     }
 
     /** Releases a key whose work failed, so a retry runs again instead of replaying nothing. */
     public boolean delete(String key, long companyId) {
         return jdbc.sql("DELETE FROM function_idempotency WHERE idempotency_key = :key AND company_id = :companyId "
-                        + "AND state = 'in_flight'")
-                .param("key", key)
-                .param("companyId", companyId)
-                .update() == 1;
+                                + "AND state = 'in_flight'")
+                        .param("key", key)
+                        .param("companyId", companyId)
+                        .update()
+                == 1;
     }
 
     /**
@@ -146,13 +147,13 @@ public class FunctionIdempotency implements ExpiringRecords {
                         updated_at)
                     VALUES (:key, :companyId, :functionName, 'in_flight', :now, :now)
                     ON CONFLICT DO NOTHING""")
-                    .param("key", key)
-                    .param("companyId", companyId)
-                    .param("functionName", functionName)
-                    .param("now", now())
-                    .update() == 1;
-        }
-        catch (DuplicateKeyException e) {
+                            .param("key", key)
+                            .param("companyId", companyId)
+                            .param("functionName", functionName)
+                            .param("now", now())
+                            .update()
+                    == 1;
+        } catch (DuplicateKeyException e) {
             return false;
         }
     }
@@ -163,11 +164,14 @@ public class FunctionIdempotency implements ExpiringRecords {
                 UPDATE function_idempotency SET updated_at = :now
                 WHERE idempotency_key = :key AND company_id = :companyId AND state = 'in_flight'
                   AND updated_at < :cutoff""")
-                .param("now", now())
-                .param("key", key)
-                .param("companyId", companyId)
-                .param("cutoff", OffsetDateTime.ofInstant(clock.instant().minus(staleAfter), ZoneOffset.UTC))
-                .update() == 1;
+                        .param("now", now())
+                        .param("key", key)
+                        .param("companyId", companyId)
+                        .param(
+                                "cutoff",
+                                OffsetDateTime.ofInstant(clock.instant().minus(staleAfter), ZoneOffset.UTC))
+                        .update()
+                == 1;
     }
 
     private OffsetDateTime now() {

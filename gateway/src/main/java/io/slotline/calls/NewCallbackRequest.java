@@ -2,8 +2,14 @@ package io.slotline.calls;
 
 import org.jspecify.annotations.Nullable;
 
-public record NewCallbackRequest(long companyId, @Nullable Long branchId, @Nullable Long callId,
-        @Nullable Long customerId, String customerName, @Nullable String phone, String reason,
+public record NewCallbackRequest(
+        long companyId,
+        @Nullable Long branchId,
+        @Nullable Long callId,
+        @Nullable Long customerId,
+        String customerName,
+        @Nullable String phone,
+        String reason,
         @Nullable String preferredTime) {
 
     public NewCallbackRequest {

@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /** An operator sees and steers every company; a company account only its own. */
 public enum AccountRole {
-    OPERATOR, COMPANY;
+    OPERATOR,
+    COMPANY;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);
@@ -14,8 +15,9 @@ public enum AccountRole {
         return switch (code.trim().toLowerCase(Locale.ROOT)) {
             case "operator" -> OPERATOR;
             case "company" -> COMPANY;
-            default -> throw new ConsoleAccountException(ConsoleAccountException.Kind.INVALID, "role",
-                    "role must be operator or company");
+            default ->
+                throw new ConsoleAccountException(
+                        ConsoleAccountException.Kind.INVALID, "role", "role must be operator or company");
         };
     }
 }

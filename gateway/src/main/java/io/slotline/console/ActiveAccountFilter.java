@@ -1,21 +1,19 @@
 package io.slotline.console;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
-
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
-
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 
 /**
  * A session lives on only while its account does: deactivated, deleted, or moved to another company or role since
@@ -42,11 +40,12 @@ class ActiveAccountFilter extends OncePerRequestFilter {
         if (authentication != null && authentication.getPrincipal() instanceof ConsoleUser user) {
             Optional<ConsoleAccount> account = accounts.byId(user.accountId()).map(ConsoleAccounts.Stored::account);
             boolean valid = account.filter(ConsoleAccount::active)
-                    .filter(current -> current.role() == user.role()
-                            && Objects.equals(current.companyId(), user.companyId()))
+                    .filter(current ->
+                            current.role() == user.role() && Objects.equals(current.companyId(), user.companyId()))
                     .isPresent();
             HttpSession current = request.getSession(false);
-            if (current != null && current.getAttribute(SIGNED_IN_AT) instanceof Instant signedIn
+            if (current != null
+                    && current.getAttribute(SIGNED_IN_AT) instanceof Instant signedIn
                     && signedIn.plus(maxAge).isBefore(clock.instant())) {
                 valid = false;
             }

@@ -2,7 +2,6 @@ package io.slotline.console;
 
 import java.util.Locale;
 import java.util.Set;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -26,22 +25,34 @@ class AppointmentsController {
         this.viewer = viewer;
     }
 
-    record Filters(String when, @Nullable String source, @Nullable String status) {
-    }
+    record Filters(
+            String when, @Nullable String source, @Nullable String status) {}
 
     @GetMapping("/console/appointments")
-    String appointments(@AuthenticationPrincipal ConsoleUser me,
+    String appointments(
+            @AuthenticationPrincipal ConsoleUser me,
             @RequestParam(required = false) @Nullable String company,
-            @RequestParam(defaultValue = "upcoming") String when, @RequestParam(required = false) @Nullable String source,
-            @RequestParam(required = false) @Nullable String status, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "upcoming") String when,
+            @RequestParam(required = false) @Nullable String source,
+            @RequestParam(required = false) @Nullable String status,
+            @RequestParam(defaultValue = "0") int page,
             Model model) {
         Scope scope = me.scope(ConsoleAdvice.companyParam(company));
         Filters filters = filters(when, source, status);
         if (page < 0) {
             throw new ConsoleBadRequestException("page");
         }
-        model.addAttribute("appointments", queries.appointments(scope, filters.when().equals("upcoming"),
-                viewer.now(), filters.source(), filters.status(), null, page, PAGE_SIZE));
+        model.addAttribute(
+                "appointments",
+                queries.appointments(
+                        scope,
+                        filters.when().equals("upcoming"),
+                        viewer.now(),
+                        filters.source(),
+                        filters.status(),
+                        null,
+                        page,
+                        PAGE_SIZE));
         model.addAttribute("filters", filters);
         model.addAttribute("sources", SOURCES.stream().sorted().toList());
         model.addAttribute("statuses", STATUSES.stream().sorted().toList());

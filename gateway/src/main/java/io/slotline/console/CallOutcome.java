@@ -2,7 +2,6 @@ package io.slotline.console;
 
 import java.util.Locale;
 import java.util.Optional;
-
 import org.jspecify.annotations.Nullable;
 
 /** A call outcome filter: the SQL condition over calls {@code c}. */
@@ -19,7 +18,8 @@ enum CallOutcome {
             + "AND EXISTS (SELECT 1 FROM function_calls f WHERE f.company_id = c.company_id "
             + "AND f.retell_call_id = c.retell_call_id AND NOT f.ok AND f.outcome NOT IN ('in_progress')) "
             + "AND NOT EXISTS (SELECT 1 FROM function_calls f WHERE f.company_id = c.company_id "
-            + "AND f.retell_call_id = c.retell_call_id AND f.ok AND f.function_name IN " + ConsoleQueries.ACHIEVED_SQL + ")))"),
+            + "AND f.retell_call_id = c.retell_call_id AND f.ok AND f.function_name IN " + ConsoleQueries.ACHIEVED_SQL
+            + ")))"),
     CALCOM_TROUBLE("EXISTS (SELECT 1 FROM function_calls f WHERE f.company_id = c.company_id "
             + "AND f.retell_call_id = c.retell_call_id AND f.outcome IN " + ConsoleQueries.TROUBLE_SQL + ")");
 

@@ -1,7 +1,6 @@
 package io.slotline.console;
 
 import java.util.Locale;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -28,8 +27,11 @@ class CallbacksController {
     }
 
     @GetMapping("/console/callbacks")
-    String callbacks(@AuthenticationPrincipal ConsoleUser me, @RequestParam(required = false) @Nullable String company,
-            @RequestParam(defaultValue = "open") String status, @RequestParam(defaultValue = "0") int page,
+    String callbacks(
+            @AuthenticationPrincipal ConsoleUser me,
+            @RequestParam(required = false) @Nullable String company,
+            @RequestParam(defaultValue = "open") String status,
+            @RequestParam(defaultValue = "0") int page,
             Model model) {
         Scope scope = me.scope(ConsoleAdvice.companyParam(company));
         String wanted = status.trim().toLowerCase(Locale.ROOT);
@@ -44,7 +46,9 @@ class CallbacksController {
 
     /** Marks the request done with an optional note; done already (or by someone else meanwhile) keeps the first. */
     @PostMapping("/console/callbacks/{id}/done")
-    String done(@AuthenticationPrincipal ConsoleUser me, @PathVariable long id,
+    String done(
+            @AuthenticationPrincipal ConsoleUser me,
+            @PathVariable long id,
             @RequestParam(required = false) @Nullable String company,
             @RequestParam(required = false) @Nullable String note,
             @RequestHeader(name = "Referer", required = false) @Nullable String referer) {
@@ -64,12 +68,12 @@ class CallbacksController {
             try {
                 java.net.URI uri = java.net.URI.create(referer);
                 String path = uri.getRawPath();
-                if (path != null && (path.equals("/console") || path.startsWith("/console/"))
+                if (path != null
+                        && (path.equals("/console") || path.startsWith("/console/"))
                         && !path.startsWith("/console/login")) {
                     return path + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
                 }
-            }
-            catch (IllegalArgumentException e) {
+            } catch (IllegalArgumentException e) {
                 // not a URI: go to Today
             }
         }

@@ -1,12 +1,13 @@
 package io.slotline.console;
 
+import io.slotline.console.ConsoleQueries.CallFilter;
+import io.slotline.console.ConsoleViews.CallRow;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -14,9 +15,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-
-import io.slotline.console.ConsoleQueries.CallFilter;
-import io.slotline.console.ConsoleViews.CallRow;
 
 /** Calls newest first, filtered by day, status, outcome and caller; a call's page shows its timeline. */
 @Controller
@@ -35,31 +33,44 @@ class CallsController {
     }
 
     /** The list's filters as the form sends them. */
-    record Filters(@Nullable String day, @Nullable String status, @Nullable String outcome, @Nullable String caller) {
-    }
+    record Filters(
+            @Nullable String day,
+            @Nullable String status,
+            @Nullable String outcome,
+            @Nullable String caller) {}
 
     @GetMapping("/console/calls")
-    String calls(@AuthenticationPrincipal ConsoleUser me, @RequestParam(required = false) @Nullable String company,
-            @RequestParam(required = false) @Nullable String day, @RequestParam(required = false) @Nullable String status,
+    String calls(
+            @AuthenticationPrincipal ConsoleUser me,
+            @RequestParam(required = false) @Nullable String company,
+            @RequestParam(required = false) @Nullable String day,
+            @RequestParam(required = false) @Nullable String status,
             @RequestParam(required = false) @Nullable String outcome,
-            @RequestParam(required = false) @Nullable String caller, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(required = false) @Nullable String caller,
+            @RequestParam(defaultValue = "0") int page,
             Model model) {
         Scope scope = me.scope(ConsoleAdvice.companyParam(company));
         if (page < 0) {
             throw new ConsoleBadRequestException("page");
         }
         model.addAttribute("calls", queries.calls(scope, filter(scope, day, status, outcome, caller), page, PAGE_SIZE));
-        model.addAttribute("filters", new Filters(blankToNull(day), blankToNull(status), blankToNull(outcome),
-                blankToNull(caller)));
+        model.addAttribute(
+                "filters",
+                new Filters(blankToNull(day), blankToNull(status), blankToNull(outcome), blankToNull(caller)));
         model.addAttribute("statuses", STATUSES.stream().sorted().toList());
-        model.addAttribute("outcomes", List.of(CallOutcome.values()).stream().map(CallOutcome::code).toList());
+        model.addAttribute(
+                "outcomes",
+                List.of(CallOutcome.values()).stream().map(CallOutcome::code).toList());
         model.addAttribute("nav", "calls");
         return "console/calls";
     }
 
     @GetMapping("/console/calls/{id}")
-    String call(@AuthenticationPrincipal ConsoleUser me, @PathVariable long id,
-            @RequestParam(required = false) @Nullable String company, Model model) {
+    String call(
+            @AuthenticationPrincipal ConsoleUser me,
+            @PathVariable long id,
+            @RequestParam(required = false) @Nullable String company,
+            Model model) {
         Scope scope = me.scope(ConsoleAdvice.companyParam(company));
         CallRow call = queries.call(scope, id).orElseThrow(ConsoleNotFoundException::new);
         model.addAttribute("call", call);
@@ -71,7 +82,11 @@ class CallsController {
         return "console/call";
     }
 
-    CallFilter filter(Scope scope, @Nullable String day, @Nullable String status, @Nullable String outcome,
+    CallFilter filter(
+            Scope scope,
+            @Nullable String day,
+            @Nullable String status,
+            @Nullable String outcome,
             @Nullable String caller) {
         Instant from = null;
         Instant to = null;

@@ -3,7 +3,6 @@ package io.slotline.console;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -32,8 +31,7 @@ public final class ConsoleAccountCommand {
     static final String DISABLE = "slotline.console-account.disable";
     private static final String COMMAND = "console-account";
 
-    private ConsoleAccountCommand() {
-    }
+    private ConsoleAccountCommand() {}
 
     public static boolean requested(String[] args) {
         return Arrays.asList(args).contains(COMMAND);
@@ -54,15 +52,12 @@ public final class ConsoleAccountCommand {
             if (arg.equals("--operator")) {
                 arguments.set(i, "--" + OPERATOR + "=true");
                 scoped = true;
-            }
-            else if (arg.startsWith("--company=")) {
+            } else if (arg.startsWith("--company=")) {
                 arguments.set(i, "--" + COMPANY + "=" + arg.substring("--company=".length()));
                 scoped = true;
-            }
-            else if (arg.startsWith("--language=")) {
+            } else if (arg.startsWith("--language=")) {
                 arguments.set(i, "--" + LANGUAGE + "=" + arg.substring("--language=".length()));
-            }
-            else if (arg.equals("--disable")) {
+            } else if (arg.equals("--disable")) {
                 arguments.set(i, "--" + DISABLE + "=true");
             }
         }
@@ -77,9 +72,9 @@ public final class ConsoleAccountCommand {
                     .logStartupInfo(false)
                     .properties("logging.level.root=warn")
                     .run(arguments.toArray(String[]::new));
-        }
-        catch (RuntimeException e) {
-            System.err.println("console-account failed: " + NestedExceptionUtils.getMostSpecificCause(e).getMessage());
+        } catch (RuntimeException e) {
+            System.err.println("console-account failed: "
+                    + NestedExceptionUtils.getMostSpecificCause(e).getMessage());
             return 1;
         }
         return SpringApplication.exit(context);

@@ -5,7 +5,11 @@ import org.jspecify.annotations.Nullable;
 /** A refused account change; the admin API turns the kind into 400, 404 or 409. */
 public class ConsoleAccountException extends RuntimeException {
 
-    public enum Kind { INVALID, NOT_FOUND, CONFLICT }
+    public enum Kind {
+        INVALID,
+        NOT_FOUND,
+        CONFLICT
+    }
 
     private final Kind kind;
     private final @Nullable String field;

@@ -1,11 +1,13 @@
 package io.slotline.console;
 
+import io.slotline.tenancy.Company;
+import io.slotline.tenancy.Language;
+import io.slotline.tenancy.TenantDirectory;
 import java.io.BufferedReader;
 import java.io.Console;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
@@ -13,10 +15,6 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
-
-import io.slotline.tenancy.Company;
-import io.slotline.tenancy.Language;
-import io.slotline.tenancy.TenantDirectory;
 
 /** Runs {@link ConsoleAccountCommand}: creates or updates the account, prints what it did. */
 @Component
@@ -32,7 +30,9 @@ class ConsoleAccountRunner implements ApplicationRunner, ExitCodeGenerator {
     private final boolean disable;
     private volatile int exitCode;
 
-    ConsoleAccountRunner(ConsoleAccountService accounts, TenantDirectory directory,
+    ConsoleAccountRunner(
+            ConsoleAccountService accounts,
+            TenantDirectory directory,
             @Value("${" + ConsoleAccountCommand.USERNAME + "}") String username,
             @Value("${" + ConsoleAccountCommand.COMPANY + ":#{null}}") @Nullable String companySlug,
             @Value("${" + ConsoleAccountCommand.OPERATOR + ":false}") boolean operator,
@@ -52,22 +52,30 @@ class ConsoleAccountRunner implements ApplicationRunner, ExitCodeGenerator {
         try {
             Long companyId = null;
             if (!operator) {
-                companyId = directory.companyBySlugUncached(String.valueOf(companySlug)).map(Company::id)
-                        .orElseThrow(() -> new ConsoleAccountException(ConsoleAccountException.Kind.NOT_FOUND,
-                                "company", "no company with slug " + companySlug));
+                companyId = directory
+                        .companyBySlugUncached(String.valueOf(companySlug))
+                        .map(Company::id)
+                        .orElseThrow(() -> new ConsoleAccountException(
+                                ConsoleAccountException.Kind.NOT_FOUND,
+                                "company",
+                                "no company with slug " + companySlug));
             }
             boolean exists = accounts.findByUsername(username).isPresent();
             String password = disable && exists ? null : readPassword();
-            var applied = accounts.apply(new ConsoleAccountService.AccountSpec(username, password, null,
-                    operator ? AccountRole.OPERATOR : AccountRole.COMPANY, companyId,
-                    language == null ? null : Language.fromCode(language), !disable));
+            var applied = accounts.apply(new ConsoleAccountService.AccountSpec(
+                    username,
+                    password,
+                    null,
+                    operator ? AccountRole.OPERATOR : AccountRole.COMPANY,
+                    companyId,
+                    language == null ? null : Language.fromCode(language),
+                    !disable));
             System.out.println("console account " + applied.account().username() + " ("
                     + applied.account().role().code() + (operator ? "" : " of " + companySlug) + "): "
                     + applied.outcome().name().toLowerCase(java.util.Locale.ROOT)
                     + (applied.account().active() ? "" : ", inactive"));
             exitCode = 0;
-        }
-        catch (ConsoleAccountException | IllegalArgumentException e) {
+        } catch (ConsoleAccountException | IllegalArgumentException e) {
             System.err.println("console-account refused: " + e.getMessage());
             exitCode = 1;
         }
@@ -82,8 +90,7 @@ class ConsoleAccountRunner implements ApplicationRunner, ExitCodeGenerator {
         try {
             String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
             return line == null || line.isEmpty() ? null : line;
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             return null;
         }
     }

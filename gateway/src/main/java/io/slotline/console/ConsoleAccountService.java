@@ -1,20 +1,18 @@
 package io.slotline.console;
 
+import io.slotline.console.ConsoleAccountException.Kind;
+import io.slotline.tenancy.Language;
+import io.slotline.tenancy.TenantDirectory;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import io.slotline.console.ConsoleAccountException.Kind;
-import io.slotline.tenancy.Language;
-import io.slotline.tenancy.TenantDirectory;
 
 /**
  * Creates and changes console accounts for the admin API, tenant files and the command line. Passwords are only
@@ -31,8 +29,14 @@ public class ConsoleAccountService {
             + "pbkdf2@SpringSecurity_v5_8|scrypt@SpringSecurity_v5_8)}\\S{20,190}");
 
     /** What a new account or an update of one asks for; exactly one of password and passwordHash for a new one. */
-    public record AccountSpec(String username, @Nullable String password, @Nullable String passwordHash,
-            AccountRole role, @Nullable Long companyId, @Nullable Language language, @Nullable Boolean active) {
+    public record AccountSpec(
+            String username,
+            @Nullable String password,
+            @Nullable String passwordHash,
+            AccountRole role,
+            @Nullable Long companyId,
+            @Nullable Language language,
+            @Nullable Boolean active) {
 
         @Override
         public String toString() {
@@ -41,10 +45,13 @@ public class ConsoleAccountService {
     }
 
     /** What applying an account did. */
-    public enum Outcome { CREATED, UPDATED, UNCHANGED }
-
-    public record Applied(ConsoleAccount account, Outcome outcome) {
+    public enum Outcome {
+        CREATED,
+        UPDATED,
+        UNCHANGED
     }
+
+    public record Applied(ConsoleAccount account, Outcome outcome) {}
 
     private final ConsoleAccounts accounts;
     private final PasswordEncoder encoder;
@@ -75,26 +82,34 @@ public class ConsoleAccountService {
         checkScope(spec.role(), spec.companyId());
         String hash = hash(spec.password(), spec.passwordHash(), true);
         try {
-            long id = accounts.insert(username, hash, spec.role(), spec.companyId(), spec.language(),
+            long id = accounts.insert(
+                    username,
+                    hash,
+                    spec.role(),
+                    spec.companyId(),
+                    spec.language(),
                     spec.active() == null || spec.active());
             return find(id).orElseThrow();
-        }
-        catch (DuplicateKeyException e) {
+        } catch (DuplicateKeyException e) {
             throw new ConsoleAccountException(Kind.CONFLICT, "username", "username " + username + " is taken");
         }
     }
 
     /** Changes only what is given (a null password or language keeps the stored one). */
     @Transactional
-    public ConsoleAccount change(long id, @Nullable String password, @Nullable String passwordHash,
-            @Nullable Language language, @Nullable Boolean active) {
+    public ConsoleAccount change(
+            long id,
+            @Nullable String password,
+            @Nullable String passwordHash,
+            @Nullable Language language,
+            @Nullable Boolean active) {
         ConsoleAccounts.Stored stored = accounts.byId(id)
                 .orElseThrow(() -> new ConsoleAccountException(Kind.NOT_FOUND, null, "console account " + id));
-        String hash = password == null && passwordHash == null ? stored.passwordHash()
-                : hash(password, passwordHash, true);
+        String hash =
+                password == null && passwordHash == null ? stored.passwordHash() : hash(password, passwordHash, true);
         ConsoleAccount account = stored.account();
-        accounts.update(id, hash, language == null ? account.language() : language,
-                active == null ? account.active() : active);
+        accounts.update(
+                id, hash, language == null ? account.language() : language, active == null ? account.active() : active);
         return find(id).orElseThrow();
     }
 
@@ -112,16 +127,17 @@ public class ConsoleAccountService {
         }
         ConsoleAccount account = existing.get().account();
         if (account.role() != spec.role() || !Objects.equals(account.companyId(), spec.companyId())) {
-            throw new ConsoleAccountException(Kind.CONFLICT, "username",
-                    "username " + username + " belongs to another " + (account.role() == AccountRole.OPERATOR
-                            ? "account (an operator)" : "company"));
+            throw new ConsoleAccountException(
+                    Kind.CONFLICT,
+                    "username",
+                    "username " + username + " belongs to another "
+                            + (account.role() == AccountRole.OPERATOR ? "account (an operator)" : "company"));
         }
         String storedHash = existing.get().passwordHash();
         String hash = storedHash;
         if (spec.passwordHash() != null) {
             hash = hash(null, spec.passwordHash(), true);
-        }
-        else if (spec.password() != null && !matches(spec.password(), storedHash)) {
+        } else if (spec.password() != null && !matches(spec.password(), storedHash)) {
             hash = hash(spec.password(), null, true);
         }
         Language language = spec.language() == null ? account.language() : spec.language();
@@ -136,16 +152,15 @@ public class ConsoleAccountService {
     private boolean matches(String password, String hash) {
         try {
             return encoder.matches(password, hash);
-        }
-        catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException e) {
             return false;
         }
     }
 
     private void checkScope(AccountRole role, @Nullable Long companyId) {
         if (role == AccountRole.OPERATOR && companyId != null) {
-            throw new ConsoleAccountException(Kind.INVALID, "companyId", "an operator account sees every company: "
-                    + "leave companyId out");
+            throw new ConsoleAccountException(
+                    Kind.INVALID, "companyId", "an operator account sees every company: " + "leave companyId out");
         }
         if (role == AccountRole.COMPANY) {
             if (companyId == null) {
@@ -163,7 +178,9 @@ public class ConsoleAccountService {
         }
         if (passwordHash != null) {
             if (!ENCODED.matcher(passwordHash).matches()) {
-                throw new ConsoleAccountException(Kind.INVALID, "passwordHash",
+                throw new ConsoleAccountException(
+                        Kind.INVALID,
+                        "passwordHash",
                         "passwordHash must be an encoded password such as {bcrypt}$2a$10$...");
             }
             return passwordHash;
@@ -175,8 +192,10 @@ public class ConsoleAccountService {
             return "";
         }
         if (password.length() < MIN_PASSWORD_LENGTH || password.length() > MAX_PASSWORD_LENGTH) {
-            throw new ConsoleAccountException(Kind.INVALID, "password", "password must have "
-                    + MIN_PASSWORD_LENGTH + " to " + MAX_PASSWORD_LENGTH + " characters");
+            throw new ConsoleAccountException(
+                    Kind.INVALID,
+                    "password",
+                    "password must have " + MIN_PASSWORD_LENGTH + " to " + MAX_PASSWORD_LENGTH + " characters");
         }
         if (password.isBlank()) {
             throw new ConsoleAccountException(Kind.INVALID, "password", "password must not be blank");
@@ -194,8 +213,8 @@ public class ConsoleAccountService {
         }
         String username = normalized(raw);
         if (!USERNAME.matcher(username).matches()) {
-            throw new ConsoleAccountException(Kind.INVALID, "username",
-                    "username must be 3 to 80 characters: letters, digits and . _ @ -");
+            throw new ConsoleAccountException(
+                    Kind.INVALID, "username", "username must be 3 to 80 characters: letters, digits and . _ @ -");
         }
         return username;
     }

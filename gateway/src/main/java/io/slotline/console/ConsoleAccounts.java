@@ -1,5 +1,6 @@
 package io.slotline.console;
 
+import io.slotline.tenancy.Language;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -11,14 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
-
-import io.slotline.tenancy.Language;
 
 /** The console_accounts table. */
 @Repository
@@ -28,8 +26,7 @@ class ConsoleAccounts {
             id, username, password_hash, role, company_id, language, active, last_sign_in_at, created_at, updated_at""";
 
     /** A row with its hash, for sign-in only. */
-    record Stored(ConsoleAccount account, String passwordHash) {
-    }
+    record Stored(ConsoleAccount account, String passwordHash) {}
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -55,16 +52,24 @@ class ConsoleAccounts {
 
     /** @param companyId null: every account */
     List<ConsoleAccount> list(@Nullable Long companyId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM console_accounts"
+        return jdbc
+                .sql("SELECT " + COLUMNS + " FROM console_accounts"
                         + (companyId == null ? "" : " WHERE company_id = :companyId") + " ORDER BY username")
                 .params(companyId == null ? Map.of() : Map.of("companyId", companyId))
                 .query(ConsoleAccounts::stored)
                 .list()
-                .stream().map(Stored::account).toList();
+                .stream()
+                .map(Stored::account)
+                .toList();
     }
 
-    long insert(String username, String passwordHash, AccountRole role, @Nullable Long companyId,
-            @Nullable Language language, boolean active) {
+    long insert(
+            String username,
+            String passwordHash,
+            AccountRole role,
+            @Nullable Long companyId,
+            @Nullable Language language,
+            boolean active) {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO console_accounts (username, password_hash, role, company_id, language, active, created_at,
@@ -112,10 +117,15 @@ class ConsoleAccounts {
 
     private static Stored stored(ResultSet rs, int row) throws SQLException {
         String language = rs.getString("language");
-        ConsoleAccount account = new ConsoleAccount(rs.getLong("id"), rs.getString("username"),
-                AccountRole.fromCode(rs.getString("role")), rs.getObject("company_id", Long.class),
-                language == null ? null : Language.fromCode(language), rs.getBoolean("active"),
-                instant(rs, "last_sign_in_at"), Objects.requireNonNull(instant(rs, "created_at")),
+        ConsoleAccount account = new ConsoleAccount(
+                rs.getLong("id"),
+                rs.getString("username"),
+                AccountRole.fromCode(rs.getString("role")),
+                rs.getObject("company_id", Long.class),
+                language == null ? null : Language.fromCode(language),
+                rs.getBoolean("active"),
+                instant(rs, "last_sign_in_at"),
+                Objects.requireNonNull(instant(rs, "created_at")),
                 Objects.requireNonNull(instant(rs, "updated_at")));
         return new Stored(account, rs.getString("password_hash"));
     }

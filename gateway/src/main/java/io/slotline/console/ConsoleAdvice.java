@@ -1,8 +1,9 @@
 package io.slotline.console;
 
+import io.slotline.console.ConsoleViews.CompanyRef;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Locale;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -13,9 +14,6 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-
-import io.slotline.console.ConsoleViews.CompanyRef;
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * What every console page shows besides its own content (who is signed in, the company switcher for operators,
@@ -34,20 +32,30 @@ class ConsoleAdvice {
     }
 
     @ModelAttribute
-    void common(@AuthenticationPrincipal @Nullable ConsoleUser me,
-            @RequestParam(name = "company", required = false) @Nullable String company, Locale locale, Model model) {
+    void common(
+            @AuthenticationPrincipal @Nullable ConsoleUser me,
+            @RequestParam(name = "company", required = false) @Nullable String company,
+            Locale locale,
+            Model model) {
         if (me == null) {
             return;
         }
         Long requested = companyParam(company);
         // another company's id is the page's own 404; the frame shows the account's own company meanwhile
-        Scope scope = me.operator() || requested == null || requested.equals(me.companyId()) ? me.scope(requested)
+        Scope scope = me.operator() || requested == null || requested.equals(me.companyId())
+                ? me.scope(requested)
                 : me.scope(null);
         List<CompanyRef> visible = queries.companies(me.operator() ? new Scope(null) : scope);
         model.addAttribute("me", me);
         model.addAttribute("companies", visible);
-        model.addAttribute("selectedCompany", scope.companyId() == null ? null
-                : visible.stream().filter(c -> scope.companyId().equals(c.id())).findFirst().orElse(null));
+        model.addAttribute(
+                "selectedCompany",
+                scope.companyId() == null
+                        ? null
+                        : visible.stream()
+                                .filter(c -> scope.companyId().equals(c.id()))
+                                .findFirst()
+                                .orElse(null));
         // links keep an operator's company choice; a company account's pages need none
         model.addAttribute("companyParam", me.operator() ? scope.companyId() : null);
         model.addAttribute("fmt", viewer.formats(scope, locale));
@@ -60,8 +68,7 @@ class ConsoleAdvice {
         }
         try {
             return Long.valueOf(company.trim());
-        }
-        catch (NumberFormatException e) {
+        } catch (NumberFormatException e) {
             throw new ConsoleBadRequestException("company");
         }
     }
@@ -76,8 +83,11 @@ class ConsoleAdvice {
         return error(response, model, HttpStatus.FORBIDDEN);
     }
 
-    @ExceptionHandler({ConsoleBadRequestException.class, MethodArgumentTypeMismatchException.class,
-            MissingServletRequestParameterException.class})
+    @ExceptionHandler({
+        ConsoleBadRequestException.class,
+        MethodArgumentTypeMismatchException.class,
+        MissingServletRequestParameterException.class
+    })
     String badRequest(HttpServletResponse response, Model model) {
         return error(response, model, HttpStatus.BAD_REQUEST);
     }

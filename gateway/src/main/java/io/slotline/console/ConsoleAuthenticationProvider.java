@@ -2,7 +2,6 @@ package io.slotline.console;
 
 import java.util.List;
 import java.util.Optional;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -41,9 +40,9 @@ class ConsoleAuthenticationProvider implements AuthenticationProvider {
         throttle.blocked(username, address).ifPresent(wait -> {
             throw new SignInThrottledException(wait);
         });
-        Optional<ConsoleAccounts.Stored> stored = username.isEmpty() ? Optional.empty()
-                : accounts.byUsername(username);
-        boolean matches = encoder.matches(password, stored.map(ConsoleAccounts.Stored::passwordHash).orElse(dummyHash));
+        Optional<ConsoleAccounts.Stored> stored = username.isEmpty() ? Optional.empty() : accounts.byUsername(username);
+        boolean matches = encoder.matches(
+                password, stored.map(ConsoleAccounts.Stored::passwordHash).orElse(dummyHash));
         if (stored.isEmpty() || !matches || !stored.get().account().active()) {
             throttle.failed(username, address);
             throw new BadCredentialsException("bad credentials");
@@ -52,7 +51,8 @@ class ConsoleAuthenticationProvider implements AuthenticationProvider {
         throttle.succeeded(username);
         accounts.signedIn(account.id());
         UsernamePasswordAuthenticationToken signedIn = UsernamePasswordAuthenticationToken.authenticated(
-                ConsoleUser.of(account), null,
+                ConsoleUser.of(account),
+                null,
                 List.of(new SimpleGrantedAuthority("ROLE_" + account.role().name())));
         signedIn.setDetails(authentication.getDetails());
         return signedIn;

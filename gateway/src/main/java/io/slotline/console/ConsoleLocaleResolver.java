@@ -1,14 +1,12 @@
 package io.slotline.console;
 
-import java.util.Collections;
-import java.util.Locale;
-
-import org.jspecify.annotations.Nullable;
-import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.util.Collections;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
 
 /**
  * The application's locale resolver (bean "localeResolver"). Outside /console it is Spring's default (the
@@ -41,8 +39,7 @@ class ConsoleLocaleResolver extends AcceptHeaderLocaleResolver {
     }
 
     @Override
-    public void setLocale(HttpServletRequest request, @Nullable HttpServletResponse response,
-            @Nullable Locale locale) {
+    public void setLocale(HttpServletRequest request, @Nullable HttpServletResponse response, @Nullable Locale locale) {
         if (!console(request)) {
             super.setLocale(request, response, locale);
             return;

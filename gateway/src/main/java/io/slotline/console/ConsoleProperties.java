@@ -2,7 +2,6 @@ package io.slotline.console;
 
 import java.time.Duration;
 import java.time.ZoneId;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -15,8 +14,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param signIn         how failed sign-ins are slowed down
  */
 @ConfigurationProperties("slotline.console")
-record ConsoleProperties(@DefaultValue("30m") Duration sessionTimeout, @DefaultValue("12h") Duration sessionMaxAge, @DefaultValue("Europe/Berlin") ZoneId timeZone,
-        @DefaultValue("2s") Duration liveInterval, @DefaultValue SignIn signIn) {
+record ConsoleProperties(
+        @DefaultValue("30m") Duration sessionTimeout,
+        @DefaultValue("12h") Duration sessionMaxAge,
+        @DefaultValue("Europe/Berlin") ZoneId timeZone,
+        @DefaultValue("2s") Duration liveInterval,
+        @DefaultValue SignIn signIn) {
 
     ConsoleProperties {
         if (sessionTimeout.compareTo(Duration.ofMinutes(1)) < 0) {
@@ -34,8 +37,11 @@ record ConsoleProperties(@DefaultValue("30m") Duration sessionTimeout, @DefaultV
      * @param firstBlock             the first block; each further failure doubles it
      * @param maxBlock               the longest block
      */
-    record SignIn(@DefaultValue("5") int maxFailures, @DefaultValue("20") int maxFailuresPerAddress,
-            @DefaultValue("15m") Duration window, @DefaultValue("30s") Duration firstBlock,
+    record SignIn(
+            @DefaultValue("5") int maxFailures,
+            @DefaultValue("20") int maxFailuresPerAddress,
+            @DefaultValue("15m") Duration window,
+            @DefaultValue("30s") Duration firstBlock,
             @DefaultValue("15m") Duration maxBlock) {
 
         SignIn {

@@ -1,5 +1,12 @@
 package io.slotline.console;
 
+import io.slotline.console.ConsoleViews.AppointmentRow;
+import io.slotline.console.ConsoleViews.CallRow;
+import io.slotline.console.ConsoleViews.CallbackRow;
+import io.slotline.console.ConsoleViews.CompanyRef;
+import io.slotline.console.ConsoleViews.CustomerRow;
+import io.slotline.console.ConsoleViews.FunctionRow;
+import io.slotline.console.ConsoleViews.PageOf;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -10,19 +17,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-
-import io.slotline.console.ConsoleViews.AppointmentRow;
-import io.slotline.console.ConsoleViews.CallRow;
-import io.slotline.console.ConsoleViews.CallbackRow;
-import io.slotline.console.ConsoleViews.CompanyRef;
-import io.slotline.console.ConsoleViews.CustomerRow;
-import io.slotline.console.ConsoleViews.FunctionRow;
-import io.slotline.console.ConsoleViews.PageOf;
 
 /**
  * The console's reads. Every query takes a {@link Scope} and puts its company condition in the WHERE clause, so a
@@ -32,18 +30,27 @@ import io.slotline.console.ConsoleViews.PageOf;
 class ConsoleQueries {
 
     /** Function outcomes that mean Cal.com could not give an answer (or we failed): the "Cal.com trouble". */
-    static final Set<String> CALCOM_TROUBLE = Set.of("calcom_unavailable", "calcom_error", "calcom_refused",
-            "calcom_unauthorized", "calcom_not_configured", "internal_error");
+    static final Set<String> CALCOM_TROUBLE = Set.of(
+            "calcom_unavailable",
+            "calcom_error",
+            "calcom_refused",
+            "calcom_unauthorized",
+            "calcom_not_configured",
+            "internal_error");
+
     static final String TROUBLE_SQL = "('calcom_unavailable', 'calcom_error', 'calcom_refused', "
             + "'calcom_unauthorized', 'calcom_not_configured', 'internal_error')";
     /** Functions whose success means the caller got what they called for. */
-    static final String ACHIEVED_SQL = "('book_appointment', 'cancel_appointment', 'reschedule_appointment', "
-            + "'request_callback')";
+    static final String ACHIEVED_SQL =
+            "('book_appointment', 'cancel_appointment', 'reschedule_appointment', " + "'request_callback')";
 
     /** The filters of the calls list; null fields do not filter. */
-    record CallFilter(@Nullable Instant from, @Nullable Instant to, @Nullable String status,
-            @Nullable CallOutcome outcome, @Nullable String caller) {
-    }
+    record CallFilter(
+            @Nullable Instant from,
+            @Nullable Instant to,
+            @Nullable String status,
+            @Nullable CallOutcome outcome,
+            @Nullable String caller) {}
 
     private final JdbcClient jdbc;
 
@@ -54,17 +61,23 @@ class ConsoleQueries {
     // ---- companies
 
     List<CompanyRef> companies(Scope scope) {
-        return query("SELECT id, slug, name FROM companies co WHERE " + scope.on("co.id") + " ORDER BY name", scope,
-                Map.of(), (rs, row) -> new CompanyRef(rs.getLong("id"), rs.getString("slug"), rs.getString("name")));
+        return query(
+                "SELECT id, slug, name FROM companies co WHERE " + scope.on("co.id") + " ORDER BY name",
+                scope,
+                Map.of(),
+                (rs, row) -> new CompanyRef(rs.getLong("id"), rs.getString("slug"), rs.getString("name")));
     }
 
     // ---- calls
 
     List<CallRow> liveCalls(Scope scope, Instant since) {
-        return query(ConsoleRows.CALL_SELECT + " WHERE " + scope.on("c.company_id")
+        return query(
+                ConsoleRows.CALL_SELECT + " WHERE " + scope.on("c.company_id")
                         + " AND c.status = 'ongoing' AND c.created_at >= :since"
-                        + " ORDER BY COALESCE(c.started_at, c.created_at) DESC, c.id DESC", scope,
-                Map.of("since", utc(since)), ConsoleRows::call);
+                        + " ORDER BY COALESCE(c.started_at, c.created_at) DESC, c.id DESC",
+                scope,
+                Map.of("since", utc(since)),
+                ConsoleRows::call);
     }
 
     PageOf<CallRow> calls(Scope scope, CallFilter filter, int page, int size) {
@@ -76,20 +89,33 @@ class ConsoleQueries {
             where.add(filter.outcome().condition);
         }
         if (filter.caller() != null) {
-            where.add(true, "(c.from_number LIKE :caller OR LOWER(cu.name) LIKE :caller)", "caller",
+            where.add(
+                    true,
+                    "(c.from_number LIKE :caller OR LOWER(cu.name) LIKE :caller)",
+                    "caller",
                     "%" + filter.caller().toLowerCase(Locale.ROOT) + "%");
         }
         String order = " ORDER BY COALESCE(c.started_at, c.created_at) DESC, c.id DESC";
-        long total = count("SELECT COUNT(*) FROM calls c LEFT JOIN customers cu ON cu.company_id = c.company_id "
-                + "AND cu.id = c.customer_id" + where.sql(), where);
-        List<CallRow> items = query(ConsoleRows.CALL_SELECT + where.sql() + order + " LIMIT :limit OFFSET :offset", scope,
-                where.paged(page, size), ConsoleRows::call);
+        long total = count(
+                "SELECT COUNT(*) FROM calls c LEFT JOIN customers cu ON cu.company_id = c.company_id "
+                        + "AND cu.id = c.customer_id" + where.sql(),
+                where);
+        List<CallRow> items = query(
+                ConsoleRows.CALL_SELECT + where.sql() + order + " LIMIT :limit OFFSET :offset",
+                scope,
+                where.paged(page, size),
+                ConsoleRows::call);
         return new PageOf<>(items, page, size, total);
     }
 
     Optional<CallRow> call(Scope scope, long id) {
-        return query(ConsoleRows.CALL_SELECT + " WHERE " + scope.on("c.company_id") + " AND c.id = :id", scope, Map.of("id", id),
-                ConsoleRows::call).stream().findFirst();
+        return query(
+                        ConsoleRows.CALL_SELECT + " WHERE " + scope.on("c.company_id") + " AND c.id = :id",
+                        scope,
+                        Map.of("id", id),
+                        ConsoleRows::call)
+                .stream()
+                .findFirst();
     }
 
     List<FunctionRow> functionCalls(long companyId, String retellCallId) {
@@ -101,19 +127,29 @@ class ConsoleQueries {
                 ORDER BY created_at, id""")
                 .param("companyId", companyId)
                 .param("retellCallId", retellCallId)
-                .query((rs, row) -> new FunctionRow(rs.getLong("id"), rs.getString("function_name"),
-                        rs.getString("tool_call_id"), rs.getString("args_json"), rs.getBoolean("ok"),
-                        rs.getString("outcome"), rs.getString("message"), rs.getInt("latency_ms"),
-                        rs.getInt("upstream_requests"), ConsoleRows.required(rs, "created_at")))
+                .query((rs, row) -> new FunctionRow(
+                        rs.getLong("id"),
+                        rs.getString("function_name"),
+                        rs.getString("tool_call_id"),
+                        rs.getString("args_json"),
+                        rs.getBoolean("ok"),
+                        rs.getString("outcome"),
+                        rs.getString("message"),
+                        rs.getInt("latency_ms"),
+                        rs.getInt("upstream_requests"),
+                        ConsoleRows.required(rs, "created_at")))
                 .list();
     }
 
     List<CallRow> failedCalls(Scope scope, Instant from, Instant to, int limit) {
-        return query(ConsoleRows.CALL_SELECT + " WHERE " + scope.on("c.company_id")
+        return query(
+                ConsoleRows.CALL_SELECT + " WHERE " + scope.on("c.company_id")
                         + " AND COALESCE(c.started_at, c.created_at) >= :from AND COALESCE(c.started_at, c.created_at) < :to"
                         + " AND " + CallOutcome.FAILED.condition
-                        + " ORDER BY COALESCE(c.started_at, c.created_at) DESC, c.id DESC LIMIT :limit", scope,
-                Map.of("from", utc(from), "to", utc(to), "limit", limit), ConsoleRows::call);
+                        + " ORDER BY COALESCE(c.started_at, c.created_at) DESC, c.id DESC LIMIT :limit",
+                scope,
+                Map.of("from", utc(from), "to", utc(to), "limit", limit),
+                ConsoleRows::call);
     }
 
     long callsBetween(Scope scope, Instant from, Instant to) {
@@ -126,18 +162,28 @@ class ConsoleQueries {
     // ---- appointments
 
     List<AppointmentRow> phoneBookings(Scope scope, Instant from, Instant to) {
-        return query(ConsoleRows.APPOINTMENT_COLUMNS + ConsoleRows.APPOINTMENT_FROM + " WHERE " + scope.on("a.company_id")
+        return query(
+                ConsoleRows.APPOINTMENT_COLUMNS + ConsoleRows.APPOINTMENT_FROM + " WHERE " + scope.on("a.company_id")
                         + " AND a.source = 'phone' AND a.created_at >= :from AND a.created_at < :to"
-                        + " ORDER BY a.created_at DESC, a.id DESC", scope,
-                Map.of("from", utc(from), "to", utc(to)), ConsoleRows::appointment);
+                        + " ORDER BY a.created_at DESC, a.id DESC",
+                scope,
+                Map.of("from", utc(from), "to", utc(to)),
+                ConsoleRows::appointment);
     }
 
     /**
      * @param upcoming true: from {@code now} on, soonest first; false: before now, latest first
      * @param source   phone, calcom (made on the web), admin; null: all
      */
-    PageOf<AppointmentRow> appointments(Scope scope, boolean upcoming, Instant now, @Nullable String source,
-            @Nullable String status, @Nullable Long customerId, int page, int size) {
+    PageOf<AppointmentRow> appointments(
+            Scope scope,
+            boolean upcoming,
+            Instant now,
+            @Nullable String source,
+            @Nullable String status,
+            @Nullable Long customerId,
+            int page,
+            int size) {
         Conditions where = new Conditions(scope, "a.company_id");
         where.add(true, upcoming ? "a.starts_at >= :now" : "a.starts_at < :now", "now", now);
         where.add(source != null, "a.source = :source", "source", source);
@@ -145,23 +191,33 @@ class ConsoleQueries {
         where.add(customerId != null, "a.customer_id = :customerId", "customerId", customerId);
         long total = count("SELECT COUNT(*)" + ConsoleRows.APPOINTMENT_FROM + where.sql(), where);
         String order = upcoming ? " ORDER BY a.starts_at, a.id" : " ORDER BY a.starts_at DESC, a.id DESC";
-        List<AppointmentRow> items = query(ConsoleRows.APPOINTMENT_COLUMNS + ConsoleRows.APPOINTMENT_FROM + where.sql() + order
-                + " LIMIT :limit OFFSET :offset", scope, where.paged(page, size), ConsoleRows::appointment);
+        List<AppointmentRow> items = query(
+                ConsoleRows.APPOINTMENT_COLUMNS + ConsoleRows.APPOINTMENT_FROM + where.sql() + order
+                        + " LIMIT :limit OFFSET :offset",
+                scope,
+                where.paged(page, size),
+                ConsoleRows::appointment);
         return new PageOf<>(items, page, size, total);
     }
 
     List<AppointmentRow> appointmentsOfCall(Scope scope, long callId) {
-        return query(ConsoleRows.APPOINTMENT_COLUMNS + ConsoleRows.APPOINTMENT_FROM + " WHERE " + scope.on("a.company_id")
-                + " AND a.call_id = :callId ORDER BY a.created_at, a.id", scope, Map.of("callId", callId),
+        return query(
+                ConsoleRows.APPOINTMENT_COLUMNS + ConsoleRows.APPOINTMENT_FROM + " WHERE " + scope.on("a.company_id")
+                        + " AND a.call_id = :callId ORDER BY a.created_at, a.id",
+                scope,
+                Map.of("callId", callId),
                 ConsoleRows::appointment);
     }
 
     // ---- callbacks
 
     List<CallbackRow> openCallbacks(Scope scope, int limit) {
-        return query(ConsoleRows.CALLBACK_SELECT + " WHERE " + scope.on("cb.company_id")
-                        + " AND cb.status = 'open' ORDER BY cb.created_at, cb.id LIMIT :limit", scope,
-                Map.of("limit", limit), ConsoleRows::callback);
+        return query(
+                ConsoleRows.CALLBACK_SELECT + " WHERE " + scope.on("cb.company_id")
+                        + " AND cb.status = 'open' ORDER BY cb.created_at, cb.id LIMIT :limit",
+                scope,
+                Map.of("limit", limit),
+                ConsoleRows::callback);
     }
 
     long openCallbackCount(Scope scope) {
@@ -175,21 +231,34 @@ class ConsoleQueries {
         Conditions where = new Conditions(scope, "cb.company_id");
         where.add(true, "cb.status = :status", "status", status);
         long total = count("SELECT COUNT(*) FROM callback_requests cb" + where.sql(), where);
-        String order = "open".equals(status) ? " ORDER BY cb.created_at, cb.id"
+        String order = "open".equals(status)
+                ? " ORDER BY cb.created_at, cb.id"
                 : " ORDER BY COALESCE(cb.done_at, cb.created_at) DESC, cb.id DESC";
-        List<CallbackRow> items = query(ConsoleRows.CALLBACK_SELECT + where.sql() + order + " LIMIT :limit OFFSET :offset", scope,
-                where.paged(page, size), ConsoleRows::callback);
+        List<CallbackRow> items = query(
+                ConsoleRows.CALLBACK_SELECT + where.sql() + order + " LIMIT :limit OFFSET :offset",
+                scope,
+                where.paged(page, size),
+                ConsoleRows::callback);
         return new PageOf<>(items, page, size, total);
     }
 
     List<CallbackRow> callbacksOf(Scope scope, String column, long id) {
-        return query(ConsoleRows.CALLBACK_SELECT + " WHERE " + scope.on("cb.company_id") + " AND cb." + column + " = :id"
-                + " ORDER BY cb.created_at DESC, cb.id DESC", scope, Map.of("id", id), ConsoleRows::callback);
+        return query(
+                ConsoleRows.CALLBACK_SELECT + " WHERE " + scope.on("cb.company_id") + " AND cb." + column + " = :id"
+                        + " ORDER BY cb.created_at DESC, cb.id DESC",
+                scope,
+                Map.of("id", id),
+                ConsoleRows::callback);
     }
 
     Optional<CallbackRow> callback(Scope scope, long id) {
-        return query(ConsoleRows.CALLBACK_SELECT + " WHERE " + scope.on("cb.company_id") + " AND cb.id = :id", scope,
-                Map.of("id", id), ConsoleRows::callback).stream().findFirst();
+        return query(
+                        ConsoleRows.CALLBACK_SELECT + " WHERE " + scope.on("cb.company_id") + " AND cb.id = :id",
+                        scope,
+                        Map.of("id", id),
+                        ConsoleRows::callback)
+                .stream()
+                .findFirst();
     }
 
     /** @return false when it was done already (the first note stays) */
@@ -199,9 +268,13 @@ class ConsoleQueries {
         params.put("by", by);
         params.put("note", note);
         params.put("now", utc(now));
-        return update("UPDATE callback_requests cb SET status = 'done', done_at = :now, done_by = :by, "
-                + "done_note = :note WHERE " + scope.on("cb.company_id") + " AND cb.id = :id AND cb.status = 'open'",
-                scope, params) == 1;
+        return update(
+                        "UPDATE callback_requests cb SET status = 'done', done_at = :now, done_by = :by, "
+                                + "done_note = :note WHERE " + scope.on("cb.company_id")
+                                + " AND cb.id = :id AND cb.status = 'open'",
+                        scope,
+                        params)
+                == 1;
     }
 
     // ---- customers
@@ -209,81 +282,121 @@ class ConsoleQueries {
     PageOf<CustomerRow> customers(Scope scope, @Nullable String search, int page, int size) {
         Conditions where = new Conditions(scope, "cu.company_id");
         if (search != null) {
-            where.add(true, "(cu.phone LIKE :search OR LOWER(cu.name) LIKE :search OR LOWER(cu.email) LIKE :search)",
-                    "search", "%" + search.toLowerCase(Locale.ROOT) + "%");
+            where.add(
+                    true,
+                    "(cu.phone LIKE :search OR LOWER(cu.name) LIKE :search OR LOWER(cu.email) LIKE :search)",
+                    "search",
+                    "%" + search.toLowerCase(Locale.ROOT) + "%");
         }
         long total = count("SELECT COUNT(*) FROM customers cu" + where.sql(), where);
-        List<CustomerRow> items = query(ConsoleRows.CUSTOMER_SELECT + where.sql()
-                + " ORDER BY cu.updated_at DESC, cu.id DESC LIMIT :limit OFFSET :offset", scope,
-                where.paged(page, size), ConsoleRows::customer);
+        List<CustomerRow> items = query(
+                ConsoleRows.CUSTOMER_SELECT + where.sql()
+                        + " ORDER BY cu.updated_at DESC, cu.id DESC LIMIT :limit OFFSET :offset",
+                scope,
+                where.paged(page, size),
+                ConsoleRows::customer);
         return new PageOf<>(items, page, size, total);
     }
 
     Optional<CustomerRow> customer(Scope scope, long id) {
-        return query(ConsoleRows.CUSTOMER_SELECT + " WHERE " + scope.on("cu.company_id") + " AND cu.id = :id", scope,
-                Map.of("id", id), ConsoleRows::customer).stream().findFirst();
+        return query(
+                        ConsoleRows.CUSTOMER_SELECT + " WHERE " + scope.on("cu.company_id") + " AND cu.id = :id",
+                        scope,
+                        Map.of("id", id),
+                        ConsoleRows::customer)
+                .stream()
+                .findFirst();
     }
 
     List<CallRow> callsOfCustomer(Scope scope, long customerId, int limit) {
-        return query(ConsoleRows.CALL_SELECT + " WHERE " + scope.on("c.company_id") + " AND c.customer_id = :customerId"
-                        + " ORDER BY COALESCE(c.started_at, c.created_at) DESC, c.id DESC LIMIT :limit", scope,
-                Map.of("customerId", customerId, "limit", limit), ConsoleRows::call);
+        return query(
+                ConsoleRows.CALL_SELECT + " WHERE " + scope.on("c.company_id") + " AND c.customer_id = :customerId"
+                        + " ORDER BY COALESCE(c.started_at, c.created_at) DESC, c.id DESC LIMIT :limit",
+                scope,
+                Map.of("customerId", customerId, "limit", limit),
+                ConsoleRows::call);
     }
 
     // ---- Cal.com trouble
 
-    record TroubleCount(long companyId, String companyName, String companySlug, int failures, Instant lastAt) {
-    }
+    record TroubleCount(long companyId, String companyName, String companySlug, int failures, Instant lastAt) {}
 
     List<TroubleCount> calcomTrouble(Scope scope, Instant from, Instant to) {
-        return query("""
+        return query(
+                """
                 SELECT f.company_id, co.name AS company_name, co.slug AS company_slug, COUNT(*) AS failures,
                        MAX(f.created_at) AS last_at
                 FROM function_calls f JOIN companies co ON co.id = f.company_id
                 WHERE\s""" + scope.on("f.company_id") + " AND f.outcome IN " + TROUBLE_SQL
                         + " AND f.created_at >= :from AND f.created_at < :to"
-                        + " GROUP BY f.company_id, co.name, co.slug ORDER BY failures DESC", scope,
+                        + " GROUP BY f.company_id, co.name, co.slug ORDER BY failures DESC",
+                scope,
                 Map.of("from", utc(from), "to", utc(to)),
-                (rs, row) -> new TroubleCount(rs.getLong("company_id"), rs.getString("company_name"),
-                        rs.getString("company_slug"), rs.getInt("failures"), ConsoleRows.required(rs, "last_at")));
+                (rs, row) -> new TroubleCount(
+                        rs.getLong("company_id"),
+                        rs.getString("company_name"),
+                        rs.getString("company_slug"),
+                        rs.getInt("failures"),
+                        ConsoleRows.required(rs, "last_at")));
     }
 
     /** The latest troubled answers, newest first, with the call they belong to. */
-    record TroubleEntry(long companyId, String companyName, @Nullable Long callId, String functionName, String outcome,
-            @Nullable String message, int latencyMs, Instant at) {
-    }
+    record TroubleEntry(
+            long companyId,
+            String companyName,
+            @Nullable Long callId,
+            String functionName,
+            String outcome,
+            @Nullable String message,
+            int latencyMs,
+            Instant at) {}
 
     List<TroubleEntry> calcomTroubleEntries(Scope scope, Instant from, Instant to, int limit) {
-        return query("""
+        return query(
+                """
                 SELECT f.company_id, co.name AS company_name, c.id AS call_id, f.function_name, f.outcome, f.message,
                        f.latency_ms, f.created_at
                 FROM function_calls f JOIN companies co ON co.id = f.company_id
                 LEFT JOIN calls c ON c.company_id = f.company_id AND c.retell_call_id = f.retell_call_id
                 WHERE\s""" + scope.on("f.company_id") + " AND f.outcome IN " + TROUBLE_SQL
                         + " AND f.created_at >= :from AND f.created_at < :to"
-                        + " ORDER BY f.created_at DESC, f.id DESC LIMIT :limit", scope,
+                        + " ORDER BY f.created_at DESC, f.id DESC LIMIT :limit",
+                scope,
                 Map.of("from", utc(from), "to", utc(to), "limit", limit),
-                (rs, row) -> new TroubleEntry(rs.getLong("company_id"), rs.getString("company_name"),
-                        rs.getObject("call_id", Long.class), rs.getString("function_name"), rs.getString("outcome"),
-                        rs.getString("message"), rs.getInt("latency_ms"), ConsoleRows.required(rs, "created_at")));
+                (rs, row) -> new TroubleEntry(
+                        rs.getLong("company_id"),
+                        rs.getString("company_name"),
+                        rs.getObject("call_id", Long.class),
+                        rs.getString("function_name"),
+                        rs.getString("outcome"),
+                        rs.getString("message"),
+                        rs.getInt("latency_ms"),
+                        ConsoleRows.required(rs, "created_at")));
     }
 
     // ---- latency per function (System)
 
-    record FunctionLatency(String functionName, long calls, long notOk, double p50, double p95, int maxMs) {
-    }
+    record FunctionLatency(String functionName, long calls, long notOk, double p50, double p95, int maxMs) {}
 
     List<FunctionLatency> functionLatencies(Scope scope, Instant since) {
-        return query("""
+        return query(
+                """
                 SELECT f.function_name, COUNT(*) AS calls, SUM(CASE WHEN f.ok THEN 0 ELSE 1 END) AS not_ok,
                        PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY f.latency_ms) AS p50,
                        PERCENTILE_CONT(0.95) WITHIN GROUP (ORDER BY f.latency_ms) AS p95,
                        MAX(f.latency_ms) AS max_ms
                 FROM function_calls f
                 WHERE\s""" + scope.on("f.company_id") + " AND f.created_at >= :since"
-                        + " GROUP BY f.function_name ORDER BY f.function_name", scope, Map.of("since", utc(since)),
-                (rs, row) -> new FunctionLatency(rs.getString("function_name"), rs.getLong("calls"),
-                        rs.getLong("not_ok"), rs.getDouble("p50"), rs.getDouble("p95"), rs.getInt("max_ms")));
+                        + " GROUP BY f.function_name ORDER BY f.function_name",
+                scope,
+                Map.of("since", utc(since)),
+                (rs, row) -> new FunctionLatency(
+                        rs.getString("function_name"),
+                        rs.getLong("calls"),
+                        rs.getLong("not_ok"),
+                        rs.getDouble("p50"),
+                        rs.getDouble("p95"),
+                        rs.getInt("max_ms")));
     }
 
     // ---- plumbing

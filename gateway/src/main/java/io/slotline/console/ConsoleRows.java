@@ -1,16 +1,14 @@
 package io.slotline.console;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-
-import org.jspecify.annotations.Nullable;
-
 import io.slotline.console.ConsoleViews.AppointmentRow;
 import io.slotline.console.ConsoleViews.CallRow;
 import io.slotline.console.ConsoleViews.CallbackRow;
 import io.slotline.console.ConsoleViews.CustomerRow;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The rows of the console's lists as {@link ConsoleQueries} selects them: the SELECT of each (a call with its last
@@ -18,8 +16,7 @@ import io.slotline.console.ConsoleViews.CustomerRow;
  */
 final class ConsoleRows {
 
-    private ConsoleRows() {
-    }
+    private ConsoleRows() {}
 
     static final String CALL_SELECT = """
             SELECT c.id, c.retell_call_id, c.company_id, co.name AS company_name, c.from_number, c.to_number,
@@ -74,35 +71,79 @@ final class ConsoleRows {
     }
 
     static CallRow call(ResultSet rs, int row) throws SQLException {
-        return new CallRow(rs.getLong("id"), rs.getString("retell_call_id"), rs.getLong("company_id"),
-                rs.getString("company_name"), rs.getString("from_number"), rs.getString("to_number"),
-                rs.getString("customer_name"), rs.getObject("customer_id", Long.class), rs.getString("status"),
-                instant(rs, "started_at"), instant(rs, "ended_at"), rs.getString("disconnection_reason"),
-                rs.getString("summary"), rs.getString("user_sentiment"), rs.getObject("call_successful", Boolean.class),
-                rs.getInt("function_calls"), rs.getString("last_function"), rs.getString("last_outcome"),
+        return new CallRow(
+                rs.getLong("id"),
+                rs.getString("retell_call_id"),
+                rs.getLong("company_id"),
+                rs.getString("company_name"),
+                rs.getString("from_number"),
+                rs.getString("to_number"),
+                rs.getString("customer_name"),
+                rs.getObject("customer_id", Long.class),
+                rs.getString("status"),
+                instant(rs, "started_at"),
+                instant(rs, "ended_at"),
+                rs.getString("disconnection_reason"),
+                rs.getString("summary"),
+                rs.getString("user_sentiment"),
+                rs.getObject("call_successful", Boolean.class),
+                rs.getInt("function_calls"),
+                rs.getString("last_function"),
+                rs.getString("last_outcome"),
                 required(rs, "created_at"));
     }
 
     static AppointmentRow appointment(ResultSet rs, int row) throws SQLException {
-        return new AppointmentRow(rs.getLong("id"), rs.getLong("company_id"), rs.getString("company_name"),
-                rs.getString("service_name"), rs.getString("staff_name"), rs.getObject("customer_id", Long.class),
-                rs.getString("customer_name"), rs.getString("customer_phone"), rs.getObject("call_id", Long.class),
-                required(rs, "starts_at"), required(rs, "ends_at"), rs.getString("status"), rs.getString("source"),
-                rs.getInt("reschedule_count"), rs.getString("cancellation_reason"), rs.getString("calcom_booking_uid"),
-                required(rs, "created_at"), rs.getString("attention"));
+        return new AppointmentRow(
+                rs.getLong("id"),
+                rs.getLong("company_id"),
+                rs.getString("company_name"),
+                rs.getString("service_name"),
+                rs.getString("staff_name"),
+                rs.getObject("customer_id", Long.class),
+                rs.getString("customer_name"),
+                rs.getString("customer_phone"),
+                rs.getObject("call_id", Long.class),
+                required(rs, "starts_at"),
+                required(rs, "ends_at"),
+                rs.getString("status"),
+                rs.getString("source"),
+                rs.getInt("reschedule_count"),
+                rs.getString("cancellation_reason"),
+                rs.getString("calcom_booking_uid"),
+                required(rs, "created_at"),
+                rs.getString("attention"));
     }
 
     static CallbackRow callback(ResultSet rs, int row) throws SQLException {
-        return new CallbackRow(rs.getLong("id"), rs.getLong("company_id"), rs.getString("company_name"),
-                rs.getObject("call_id", Long.class), rs.getObject("customer_id", Long.class),
-                rs.getString("customer_name"), rs.getString("phone"), rs.getString("reason"),
-                rs.getString("preferred_time"), rs.getString("status"), required(rs, "created_at"),
-                instant(rs, "done_at"), rs.getString("done_by"), rs.getString("done_note"));
+        return new CallbackRow(
+                rs.getLong("id"),
+                rs.getLong("company_id"),
+                rs.getString("company_name"),
+                rs.getObject("call_id", Long.class),
+                rs.getObject("customer_id", Long.class),
+                rs.getString("customer_name"),
+                rs.getString("phone"),
+                rs.getString("reason"),
+                rs.getString("preferred_time"),
+                rs.getString("status"),
+                required(rs, "created_at"),
+                instant(rs, "done_at"),
+                rs.getString("done_by"),
+                rs.getString("done_note"));
     }
 
     static CustomerRow customer(ResultSet rs, int row) throws SQLException {
-        return new CustomerRow(rs.getLong("id"), rs.getLong("company_id"), rs.getString("company_name"),
-                rs.getString("name"), rs.getString("phone"), rs.getString("email"), rs.getInt("calls"),
-                rs.getInt("appointments"), instant(rs, "last_call_at"), required(rs, "created_at"));
+        return new CustomerRow(
+                rs.getLong("id"),
+                rs.getLong("company_id"),
+                rs.getString("company_name"),
+                rs.getString("name"),
+                rs.getString("phone"),
+                rs.getString("email"),
+                rs.getInt("calls"),
+                rs.getInt("appointments"),
+                instant(rs, "last_call_at"),
+                required(rs, "created_at"));
     }
 }

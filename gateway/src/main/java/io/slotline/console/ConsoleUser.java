@@ -1,18 +1,20 @@
 package io.slotline.console;
 
+import io.slotline.tenancy.Language;
 import java.io.Serializable;
-
 import org.jspecify.annotations.Nullable;
 
-import io.slotline.tenancy.Language;
-
 /** Who is signed in to the console: kept in the session as the principal. */
-record ConsoleUser(long accountId, String username, AccountRole role, @Nullable Long companyId,
+record ConsoleUser(
+        long accountId,
+        String username,
+        AccountRole role,
+        @Nullable Long companyId,
         @Nullable Language language) implements Serializable {
 
     static ConsoleUser of(ConsoleAccount account) {
-        return new ConsoleUser(account.id(), account.username(), account.role(), account.companyId(),
-                account.language());
+        return new ConsoleUser(
+                account.id(), account.username(), account.role(), account.companyId(), account.language());
     }
 
     public boolean operator() {

@@ -1,16 +1,14 @@
 package io.slotline.console;
 
+import io.slotline.tenancy.Company;
+import io.slotline.tenancy.TenantDirectory;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Locale;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
-
-import io.slotline.tenancy.Company;
-import io.slotline.tenancy.TenantDirectory;
 
 /** The viewer's time zone and day: the company's when one company is shown, else the console's configured zone. */
 @Component
@@ -28,7 +26,8 @@ class ConsoleViewer {
 
     ZoneId zone(Scope scope) {
         Long company = scope.companyId();
-        return company == null ? properties.timeZone()
+        return company == null
+                ? properties.timeZone()
                 : directory.company(company).map(Company::defaultTimeZone).orElse(properties.timeZone());
     }
 
@@ -47,7 +46,10 @@ class ConsoleViewer {
     /** [start, end) of a local day in the scope's zone, DST-correct (a day may have 23 or 25 hours). */
     Instant[] day(Scope scope, LocalDate day) {
         ZoneId zone = zone(scope);
-        return new Instant[] {day.atStartOfDay(zone).toInstant(), day.plusDays(1).atStartOfDay(zone).toInstant()};
+        return new Instant[] {
+            day.atStartOfDay(zone).toInstant(),
+            day.plusDays(1).atStartOfDay(zone).toInstant()
+        };
     }
 
     /** The day a filter asks for: ISO date, or today when missing. */
@@ -57,8 +59,7 @@ class ConsoleViewer {
         }
         try {
             return LocalDate.parse(day.trim());
-        }
-        catch (java.time.format.DateTimeParseException e) {
+        } catch (java.time.format.DateTimeParseException e) {
             throw new ConsoleBadRequestException("day");
         }
     }

@@ -31,11 +31,10 @@ class DemoAccounts implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         try {
-            var applied = accounts.apply(new ConsoleAccountService.AccountSpec(OPERATOR, OPERATOR_PASSWORD, null,
-                    AccountRole.OPERATOR, null, null, true));
+            var applied = accounts.apply(new ConsoleAccountService.AccountSpec(
+                    OPERATOR, OPERATOR_PASSWORD, null, AccountRole.OPERATOR, null, null, true));
             log.debug("Demo console operator account: {}", applied.outcome());
-        }
-        catch (ConsoleAccountException e) {
+        } catch (ConsoleAccountException e) {
             // another instance created it at the same moment
             log.debug("Demo console operator account not applied: {}", e.getMessage());
         }

@@ -1,23 +1,21 @@
 package io.slotline.console;
 
+import io.slotline.console.ConsoleViews.AppointmentRow;
+import io.slotline.console.ConsoleViews.CallRow;
+import io.slotline.console.ConsoleViews.CallbackRow;
+import io.slotline.console.ConsoleViews.CustomerRow;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-
-import io.slotline.console.ConsoleViews.AppointmentRow;
-import io.slotline.console.ConsoleViews.CallRow;
-import io.slotline.console.ConsoleViews.CallbackRow;
-import io.slotline.console.ConsoleViews.CustomerRow;
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * CSV exports of the lists, with the list's filters and the same company limit (UTF-8 with BOM so that
@@ -39,46 +37,120 @@ class ExportController {
     }
 
     @GetMapping("/console/export/calls.csv")
-    void calls(@AuthenticationPrincipal ConsoleUser me, @RequestParam(required = false) @Nullable String company,
-            @RequestParam(required = false) @Nullable String day, @RequestParam(required = false) @Nullable String status,
+    void calls(
+            @AuthenticationPrincipal ConsoleUser me,
+            @RequestParam(required = false) @Nullable String company,
+            @RequestParam(required = false) @Nullable String day,
+            @RequestParam(required = false) @Nullable String status,
             @RequestParam(required = false) @Nullable String outcome,
-            @RequestParam(required = false) @Nullable String caller, HttpServletResponse response) throws IOException {
+            @RequestParam(required = false) @Nullable String caller,
+            HttpServletResponse response)
+            throws IOException {
         Scope scope = me.scope(ConsoleAdvice.companyParam(company));
         List<CallRow> rows = queries.calls(scope, calls.filter(scope, day, status, outcome, caller), 0, MAX_ROWS)
                 .items();
         try (Writer out = csv(response, "calls")) {
-            line(out, "id", "company", "started", "ended", "from", "to", "customer", "status", "successful",
-                    "sentiment", "functions", "last_function", "last_outcome", "summary");
+            line(
+                    out,
+                    "id",
+                    "company",
+                    "started",
+                    "ended",
+                    "from",
+                    "to",
+                    "customer",
+                    "status",
+                    "successful",
+                    "sentiment",
+                    "functions",
+                    "last_function",
+                    "last_outcome",
+                    "summary");
             for (CallRow c : rows) {
-                line(out, c.id(), c.companyName(), c.when(), c.endedAt(), c.fromNumber(), c.toNumber(),
-                        c.customerName(), c.status(), c.callSuccessful(), c.userSentiment(), c.functionCalls(),
-                        c.lastFunction(), c.lastOutcome(), c.summary());
+                line(
+                        out,
+                        c.id(),
+                        c.companyName(),
+                        c.when(),
+                        c.endedAt(),
+                        c.fromNumber(),
+                        c.toNumber(),
+                        c.customerName(),
+                        c.status(),
+                        c.callSuccessful(),
+                        c.userSentiment(),
+                        c.functionCalls(),
+                        c.lastFunction(),
+                        c.lastOutcome(),
+                        c.summary());
             }
         }
     }
 
     @GetMapping("/console/export/appointments.csv")
-    void appointments(@AuthenticationPrincipal ConsoleUser me, @RequestParam(required = false) @Nullable String company,
-            @RequestParam(defaultValue = "upcoming") String when, @RequestParam(required = false) @Nullable String source,
-            @RequestParam(required = false) @Nullable String status, HttpServletResponse response) throws IOException {
+    void appointments(
+            @AuthenticationPrincipal ConsoleUser me,
+            @RequestParam(required = false) @Nullable String company,
+            @RequestParam(defaultValue = "upcoming") String when,
+            @RequestParam(required = false) @Nullable String source,
+            @RequestParam(required = false) @Nullable String status,
+            HttpServletResponse response)
+            throws IOException {
         Scope scope = me.scope(ConsoleAdvice.companyParam(company));
         AppointmentsController.Filters filters = AppointmentsController.filters(when, source, status);
-        List<AppointmentRow> rows = queries.appointments(scope, filters.when().equals("upcoming"), viewer.now(),
-                filters.source(), filters.status(), null, 0, MAX_ROWS).items();
+        List<AppointmentRow> rows = queries.appointments(
+                        scope,
+                        filters.when().equals("upcoming"),
+                        viewer.now(),
+                        filters.source(),
+                        filters.status(),
+                        null,
+                        0,
+                        MAX_ROWS)
+                .items();
         try (Writer out = csv(response, "appointments")) {
-            line(out, "id", "company", "starts", "ends", "service", "staff", "customer", "phone", "status", "source",
-                    "call_id", "booking_uid", "created");
+            line(
+                    out,
+                    "id",
+                    "company",
+                    "starts",
+                    "ends",
+                    "service",
+                    "staff",
+                    "customer",
+                    "phone",
+                    "status",
+                    "source",
+                    "call_id",
+                    "booking_uid",
+                    "created");
             for (AppointmentRow a : rows) {
-                line(out, a.id(), a.companyName(), a.startsAt(), a.endsAt(), a.serviceName(), a.staffName(),
-                        a.customerName(), a.customerPhone(), a.status(), a.source(), a.callId(), a.calcomBookingUid(),
+                line(
+                        out,
+                        a.id(),
+                        a.companyName(),
+                        a.startsAt(),
+                        a.endsAt(),
+                        a.serviceName(),
+                        a.staffName(),
+                        a.customerName(),
+                        a.customerPhone(),
+                        a.status(),
+                        a.source(),
+                        a.callId(),
+                        a.calcomBookingUid(),
                         a.createdAt());
             }
         }
     }
 
     @GetMapping("/console/export/callbacks.csv")
-    void callbacks(@AuthenticationPrincipal ConsoleUser me, @RequestParam(required = false) @Nullable String company,
-            @RequestParam(defaultValue = "open") String status, HttpServletResponse response) throws IOException {
+    void callbacks(
+            @AuthenticationPrincipal ConsoleUser me,
+            @RequestParam(required = false) @Nullable String company,
+            @RequestParam(defaultValue = "open") String status,
+            HttpServletResponse response)
+            throws IOException {
         Scope scope = me.scope(ConsoleAdvice.companyParam(company));
         String wanted = status.trim().toLowerCase(Locale.ROOT);
         if (!wanted.equals("open") && !wanted.equals("done")) {
@@ -86,33 +158,73 @@ class ExportController {
         }
         List<CallbackRow> rows = queries.callbacks(scope, wanted, 0, MAX_ROWS).items();
         try (Writer out = csv(response, "callbacks")) {
-            line(out, "id", "company", "created", "customer", "phone", "reason", "preferred_time", "status",
-                    "done_at", "done_by", "note", "call_id");
+            line(
+                    out,
+                    "id",
+                    "company",
+                    "created",
+                    "customer",
+                    "phone",
+                    "reason",
+                    "preferred_time",
+                    "status",
+                    "done_at",
+                    "done_by",
+                    "note",
+                    "call_id");
             for (CallbackRow cb : rows) {
-                line(out, cb.id(), cb.companyName(), cb.createdAt(), cb.customerName(), cb.phone(), cb.reason(),
-                        cb.preferredTime(), cb.status(), cb.doneAt(), cb.doneBy(), cb.doneNote(), cb.callId());
+                line(
+                        out,
+                        cb.id(),
+                        cb.companyName(),
+                        cb.createdAt(),
+                        cb.customerName(),
+                        cb.phone(),
+                        cb.reason(),
+                        cb.preferredTime(),
+                        cb.status(),
+                        cb.doneAt(),
+                        cb.doneBy(),
+                        cb.doneNote(),
+                        cb.callId());
             }
         }
     }
 
     @GetMapping("/console/export/customers.csv")
-    void customers(@AuthenticationPrincipal ConsoleUser me, @RequestParam(required = false) @Nullable String company,
-            @RequestParam(required = false) @Nullable String q, HttpServletResponse response) throws IOException {
+    void customers(
+            @AuthenticationPrincipal ConsoleUser me,
+            @RequestParam(required = false) @Nullable String company,
+            @RequestParam(required = false) @Nullable String q,
+            HttpServletResponse response)
+            throws IOException {
         Scope scope = me.scope(ConsoleAdvice.companyParam(company));
-        List<CustomerRow> rows = queries.customers(scope, CallsController.blankToNull(q), 0, MAX_ROWS).items();
+        List<CustomerRow> rows = queries.customers(scope, CallsController.blankToNull(q), 0, MAX_ROWS)
+                .items();
         try (Writer out = csv(response, "customers")) {
             line(out, "id", "company", "name", "phone", "email", "calls", "appointments", "last_call", "created");
             for (CustomerRow c : rows) {
-                line(out, c.id(), c.companyName(), c.name(), c.phone(), c.email(), c.calls(), c.appointments(),
-                        c.lastCallAt(), c.createdAt());
+                line(
+                        out,
+                        c.id(),
+                        c.companyName(),
+                        c.name(),
+                        c.phone(),
+                        c.email(),
+                        c.calls(),
+                        c.appointments(),
+                        c.lastCallAt(),
+                        c.createdAt());
             }
         }
     }
 
     private Writer csv(HttpServletResponse response, String name) throws IOException {
         response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"slotline-" + name + "-"
-                + viewer.now().toString().substring(0, 10) + ".csv\"");
+        response.setHeader(
+                HttpHeaders.CONTENT_DISPOSITION,
+                "attachment; filename=\"slotline-" + name + "-"
+                        + viewer.now().toString().substring(0, 10) + ".csv\"");
         Writer out = new java.io.OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
         out.write('\uFEFF');
         return out;
@@ -134,9 +246,13 @@ class ExportController {
             return "";
         }
         String text = value.toString();
-        if (!text.isEmpty() && (text.charAt(0) == '=' || text.charAt(0) == '@' || text.charAt(0) == '\t'
-                || text.charAt(0) == '\r' || (text.charAt(0) == '+' || text.charAt(0) == '-')
-                && !text.substring(1).matches("[0-9 ]*"))) {
+        if (!text.isEmpty()
+                && (text.charAt(0) == '='
+                        || text.charAt(0) == '@'
+                        || text.charAt(0) == '\t'
+                        || text.charAt(0) == '\r'
+                        || (text.charAt(0) == '+' || text.charAt(0) == '-')
+                                && !text.substring(1).matches("[0-9 ]*"))) {
             text = "'" + text;
         }
         if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {

@@ -5,7 +5,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
-
 import org.jspecify.annotations.Nullable;
 
 /** Times as the viewer reads them: in the viewer's zone and language. Used by the templates as {@code fmt}. */
@@ -19,9 +18,12 @@ final class Formats {
     Formats(ZoneId zone, Locale locale) {
         this.zone = zone;
         this.time = DateTimeFormatter.ofPattern("HH:mm", locale).withZone(zone);
-        this.dateTime = DateTimeFormatter.ofPattern(locale.getLanguage().equals("de") ? "dd.MM.yyyy HH:mm"
-                : "yyyy-MM-dd HH:mm", locale).withZone(zone);
-        this.date = DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(locale).withZone(zone);
+        this.dateTime = DateTimeFormatter.ofPattern(
+                        locale.getLanguage().equals("de") ? "dd.MM.yyyy HH:mm" : "yyyy-MM-dd HH:mm", locale)
+                .withZone(zone);
+        this.date = DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL)
+                .withLocale(locale)
+                .withZone(zone);
     }
 
     public String time(@Nullable Instant instant) {

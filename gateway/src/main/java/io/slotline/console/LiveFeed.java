@@ -11,7 +11,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +20,6 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -35,17 +33,20 @@ class LiveFeed implements DisposableBean, SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(LiveFeed.class);
 
     /** What a page needs to redraw its live parts. */
-    record Snapshot(boolean operator, List<LiveCall> calls, long callsToday, int bookings, long openCallbacks,
-            int failed) {
-    }
+    record Snapshot(
+            boolean operator, List<LiveCall> calls, long callsToday, int bookings, long openCallbacks, int failed) {}
 
-    record LiveCall(long id, String href, String started, String caller, String company, int functions,
-            @Nullable String last) {
-    }
+    record LiveCall(
+            long id,
+            String href,
+            String started,
+            String caller,
+            String company,
+            int functions,
+            @Nullable String last) {}
 
     /** Viewers that see the same thing share one read per tick. */
-    record Viewer(Scope scope, boolean operator, Locale locale, String contextPath) {
-    }
+    record Viewer(Scope scope, boolean operator, Locale locale, String contextPath) {}
 
     private static final class Subscriber {
         final SseEmitter emitter;
@@ -65,7 +66,11 @@ class LiveFeed implements DisposableBean, SmartLifecycle {
     private final MessageSource messages;
     private final ScheduledExecutorService ticker;
 
-    LiveFeed(TodayController today, ConsoleViewer viewers, JsonMapper json, MessageSource messages,
+    LiveFeed(
+            TodayController today,
+            ConsoleViewer viewers,
+            JsonMapper json,
+            MessageSource messages,
             ConsoleProperties properties) {
         this.messages = messages;
         this.today = today;
@@ -105,8 +110,7 @@ class LiveFeed implements DisposableBean, SmartLifecycle {
             String snapshot;
             try {
                 snapshot = snapshots.computeIfAbsent(subscriber.viewer, this::snapshotJson);
-            }
-            catch (RuntimeException e) {
+            } catch (RuntimeException e) {
                 log.warn("console live view could not be read: {}", e.toString());
                 return;
             }
@@ -120,8 +124,7 @@ class LiveFeed implements DisposableBean, SmartLifecycle {
         try {
             subscriber.emitter.send(SseEmitter.event().name("today").data(snapshot, MediaType.APPLICATION_JSON));
             subscriber.lastSent = snapshot;
-        }
-        catch (IOException | IllegalStateException e) {
+        } catch (IOException | IllegalStateException e) {
             // the page went away
             subscribers.remove(subscriber);
         }
@@ -135,16 +138,24 @@ class LiveFeed implements DisposableBean, SmartLifecycle {
         TodayController.Today now = today.today(viewer.scope());
         Formats formats = viewers.formats(viewer.scope(), viewer.locale());
         String withheld = messages.getMessage("call.withheld", null, "–", viewer.locale());
-        List<LiveCall> calls = now.live().stream().map(call -> new LiveCall(call.id(),
+        List<LiveCall> calls = now.live().stream()
+                .map(call -> new LiveCall(
+                        call.id(),
                         viewer.contextPath() + "/console/calls/" + call.id()
                                 + (viewer.operator() && !viewer.scope().all() ? "?company=" + call.companyId() : ""),
                         formats.time(call.when()),
                         (call.customerName() != null ? call.customerName() + " · " : "")
                                 + Objects.requireNonNullElse(call.fromNumber(), withheld),
-                        call.companyName(), call.functionCalls(),
+                        call.companyName(),
+                        call.functionCalls(),
                         call.lastFunction() == null ? null : call.lastFunction() + " · " + call.lastOutcome()))
                 .toList();
-        return new Snapshot(viewer.operator(), calls, now.callsToday(), now.bookings().size(), now.openCallbacks(),
+        return new Snapshot(
+                viewer.operator(),
+                calls,
+                now.callsToday(),
+                now.bookings().size(),
+                now.openCallbacks(),
                 now.failed().size());
     }
 

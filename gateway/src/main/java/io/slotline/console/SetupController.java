@@ -1,9 +1,13 @@
 package io.slotline.console;
 
+import io.slotline.tenancy.Company;
+import io.slotline.tenancy.CompanySecret;
+import io.slotline.tenancy.Service;
+import io.slotline.tenancy.Staff;
+import io.slotline.tenancy.TenantDirectory;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -13,12 +17,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
-import io.slotline.tenancy.Company;
-import io.slotline.tenancy.CompanySecret;
-import io.slotline.tenancy.Service;
-import io.slotline.tenancy.Staff;
-import io.slotline.tenancy.TenantDirectory;
 
 /**
  * A company's setup as the gateway sees it: branches with their numbers, services with who performs them, staff,
@@ -40,11 +38,12 @@ class SetupController {
         this.accounts = accounts;
     }
 
-    record ServiceLine(Service service, List<String> staff) {
-    }
+    record ServiceLine(Service service, List<String> staff) {}
 
     @GetMapping("/console/setup")
-    String setup(@AuthenticationPrincipal ConsoleUser me, @RequestParam(required = false) @Nullable String company,
+    String setup(
+            @AuthenticationPrincipal ConsoleUser me,
+            @RequestParam(required = false) @Nullable String company,
             Model model) {
         Scope scope = me.scope(ConsoleAdvice.companyParam(company));
         model.addAttribute("nav", "setup");
@@ -60,13 +59,20 @@ class SetupController {
         model.addAttribute("company", shown);
         model.addAttribute("branches", directory.allBranches(companyId));
         model.addAttribute("numbers", directory.allPhoneNumbers(companyId));
-        model.addAttribute("services", directory.allServices(companyId).stream()
-                .map(service -> new ServiceLine(service, directory.linkedStaffIds(companyId, service.id()).stream()
-                        .map(id -> staffNames.getOrDefault(id, "#" + id)).toList()))
-                .toList());
+        model.addAttribute(
+                "services",
+                directory.allServices(companyId).stream()
+                        .map(service -> new ServiceLine(
+                                service,
+                                directory.linkedStaffIds(companyId, service.id()).stream()
+                                        .map(id -> staffNames.getOrDefault(id, "#" + id))
+                                        .toList()))
+                        .toList());
         model.addAttribute("staff", staff);
-        model.addAttribute("branchNames", directory.allBranches(companyId).stream()
-                .collect(java.util.stream.Collectors.toMap(b -> b.id(), b -> b.name())));
+        model.addAttribute(
+                "branchNames",
+                directory.allBranches(companyId).stream()
+                        .collect(java.util.stream.Collectors.toMap(b -> b.id(), b -> b.name())));
         model.addAttribute("accounts", accounts.list(companyId));
         model.addAttribute("tools", operations.retellToolsJson());
         if (me.operator()) {
@@ -81,8 +87,11 @@ class SetupController {
     }
 
     @PostMapping("/console/setup/{companyId}/sync")
-    String sync(@AuthenticationPrincipal ConsoleUser me, @PathVariable long companyId,
-            @RequestParam(defaultValue = "true") boolean dryRun, @RequestParam(required = false) @Nullable String company,
+    String sync(
+            @AuthenticationPrincipal ConsoleUser me,
+            @PathVariable long companyId,
+            @RequestParam(defaultValue = "true") boolean dryRun,
+            @RequestParam(required = false) @Nullable String company,
             RedirectAttributes redirect) {
         Scope scope = me.scope(companyId(me, companyId));
         redirect.addFlashAttribute("sync", operations.calcomSync(scope.companyId(), dryRun));
@@ -90,10 +99,13 @@ class SetupController {
     }
 
     @PostMapping("/console/setup/{companyId}/keys")
-    String keys(@AuthenticationPrincipal ConsoleUser me, @PathVariable long companyId,
+    String keys(
+            @AuthenticationPrincipal ConsoleUser me,
+            @PathVariable long companyId,
             @RequestParam(required = false) @Nullable String calcomApiKey,
             @RequestParam(required = false) @Nullable String calcomWebhookSecret,
-            @RequestParam(required = false) @Nullable String retellApiKey, RedirectAttributes redirect) {
+            @RequestParam(required = false) @Nullable String retellApiKey,
+            RedirectAttributes redirect) {
         if (!me.operator()) {
             throw new ConsoleForbiddenException();
         }

@@ -1,7 +1,6 @@
 package io.slotline.console;
 
 import java.util.List;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,14 +11,23 @@ import org.jspecify.annotations.Nullable;
 public interface SetupOperations {
 
     /** One event type's effect on the services. */
-    record SyncLine(String action, String serviceName, @Nullable Long eventTypeId, List<String> changes,
-            List<String> staffLinked, @Nullable String reason) {
-    }
+    record SyncLine(
+            String action,
+            String serviceName,
+            @Nullable Long eventTypeId,
+            List<String> changes,
+            List<String> staffLinked,
+            @Nullable String reason) {}
 
     /** @param problem why nothing could be synced (no Cal.com key, Cal.com refused or unreachable); null when it ran */
-    record SyncResult(boolean dryRun, int eventTypes, int created, int updated, int unchanged,
-            List<SyncLine> lines, @Nullable String problem) {
-    }
+    record SyncResult(
+            boolean dryRun,
+            int eventTypes,
+            int created,
+            int updated,
+            int unchanged,
+            List<SyncLine> lines,
+            @Nullable String problem) {}
 
     SyncResult calcomSync(long companyId, boolean dryRun);
 

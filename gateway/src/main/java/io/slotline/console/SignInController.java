@@ -12,8 +12,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 class SignInController {
 
     @GetMapping(ConsoleSecurityConfiguration.LOGIN)
-    String signIn(@AuthenticationPrincipal @Nullable ConsoleUser me, @RequestParam(required = false) @Nullable String error,
-            @RequestParam(required = false) @Nullable Long wait, Model model) {
+    String signIn(
+            @AuthenticationPrincipal @Nullable ConsoleUser me,
+            @RequestParam(required = false) @Nullable String error,
+            @RequestParam(required = false) @Nullable Long wait,
+            Model model) {
         if (me != null) {
             return "redirect:/console";
         }

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -87,8 +86,7 @@ class SignInThrottle {
                             .param("now", utc(now))
                             .param("until", until, java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
                             .update();
-                }
-                else {
+                } else {
                     jdbc.sql("""
                             INSERT INTO console_sign_in_failures (throttle_key, failures, last_failure_at, blocked_until)
                             VALUES (:key, :failures, :now, :until)""")
@@ -99,8 +97,7 @@ class SignInThrottle {
                             .update();
                 }
                 return;
-            }
-            catch (DuplicateKeyException e) {
+            } catch (DuplicateKeyException e) {
                 // another attempt inserted the row first: count on top of it
             }
         }
@@ -116,7 +113,8 @@ class SignInThrottle {
     }
 
     private static String[] keys(String username, @Nullable String address) {
-        return address == null ? new String[] {userKey(username)}
+        return address == null
+                ? new String[] {userKey(username)}
                 : new String[] {userKey(username), addressKey(address)};
     }
 

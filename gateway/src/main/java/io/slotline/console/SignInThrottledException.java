@@ -1,7 +1,6 @@
 package io.slotline.console;
 
 import java.time.Duration;
-
 import org.springframework.security.core.AuthenticationException;
 
 /** Too many failed sign-ins: the attempt was refused without looking at the password. */

@@ -1,18 +1,5 @@
 package io.slotline.console;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Optional;
-import java.util.stream.StreamSupport;
-
-import org.jspecify.annotations.Nullable;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.GetMapping;
-
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.Meter;
@@ -22,6 +9,17 @@ import io.slotline.calcom.CalcomResilienceProperties;
 import io.slotline.calcom.RateLimitStatus;
 import io.slotline.calcom.ResilientCalcomApi;
 import io.slotline.observability.SlotlineMetrics;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.StreamSupport;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
 
 /**
  * Operators only: per Cal.com account the breaker and the request budget, the availability cache's hit rate,
@@ -40,8 +38,13 @@ class SystemController {
     private final MeterRegistry meters;
     private final CircuitBreakerRegistry breakers;
 
-    SystemController(ConsoleQueries queries, ConsoleViewer viewer, ResilientCalcomApi calcom,
-            CalcomResilienceProperties resilience, MeterRegistry meters, CircuitBreakerRegistry breakers) {
+    SystemController(
+            ConsoleQueries queries,
+            ConsoleViewer viewer,
+            ResilientCalcomApi calcom,
+            CalcomResilienceProperties resilience,
+            MeterRegistry meters,
+            CircuitBreakerRegistry breakers) {
         this.breakers = breakers;
         this.queries = queries;
         this.viewer = viewer;
@@ -50,15 +53,23 @@ class SystemController {
         this.meters = meters;
     }
 
-    record Account(String company, String slug, String breaker, float failureRate, int budgetUsed, int budgetLimit,
-            @Nullable Integer calcomRemaining, @Nullable Integer calcomLimit) {
-    }
+    record Account(
+            String company,
+            String slug,
+            String breaker,
+            float failureRate,
+            int budgetUsed,
+            int budgetLimit,
+            @Nullable Integer calcomRemaining,
+            @Nullable Integer calcomLimit) {}
 
-    record MeterLine(String name, String tags, String value) {
-    }
+    record MeterLine(String name, String tags, String value) {}
 
-    record CacheRate(double hits, double misses, double stale, @Nullable Double hitRate) {
-    }
+    record CacheRate(
+            double hits,
+            double misses,
+            double stale,
+            @Nullable Double hitRate) {}
 
     @GetMapping("/console/system")
     String system(@AuthenticationPrincipal ConsoleUser me, Model model) {
@@ -67,17 +78,22 @@ class SystemController {
         }
         Scope all = me.scope(null);
         Instant now = viewer.now();
-        List<Account> accounts = queries.companies(all).stream().map(company -> {
-            // looked up, not created: an account that never asked Cal.com has no breaker yet
-            Optional<CircuitBreaker> breaker = breakers.find(company.slug());
-            Optional<RateLimitStatus> limits = calcom.rateLimitStatus(company.slug());
-            return new Account(company.name(), company.slug(),
-                    breaker.map(b -> b.getState().name()).orElse("CLOSED"),
-                    breaker.map(b -> b.getMetrics().getFailureRate()).orElse(-1f), calcom.budgetUsed(company.slug()),
-                    resilience.budget().requestsPerWindow(),
-                    limits.map(status -> status.remainingAt(now)).orElse(null),
-                    limits.map(RateLimitStatus::limit).orElse(null));
-        }).toList();
+        List<Account> accounts = queries.companies(all).stream()
+                .map(company -> {
+                    // looked up, not created: an account that never asked Cal.com has no breaker yet
+                    Optional<CircuitBreaker> breaker = breakers.find(company.slug());
+                    Optional<RateLimitStatus> limits = calcom.rateLimitStatus(company.slug());
+                    return new Account(
+                            company.name(),
+                            company.slug(),
+                            breaker.map(b -> b.getState().name()).orElse("CLOSED"),
+                            breaker.map(b -> b.getMetrics().getFailureRate()).orElse(-1f),
+                            calcom.budgetUsed(company.slug()),
+                            resilience.budget().requestsPerWindow(),
+                            limits.map(status -> status.remainingAt(now)).orElse(null),
+                            limits.map(RateLimitStatus::limit).orElse(null));
+                })
+                .toList();
         model.addAttribute("accounts", accounts);
         model.addAttribute("latencies", queries.functionLatencies(all, now.minus(LAST_HOUR)));
         model.addAttribute("cache", cacheRate());
@@ -96,7 +112,8 @@ class SystemController {
 
     private double count(String result) {
         return meters.find(SlotlineMetrics.AVAILABILITY_CACHE).tag("result", result).counters().stream()
-                .mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
+                .mapToDouble(io.micrometer.core.instrument.Counter::count)
+                .sum();
     }
 
     /** Slotline's own meters (slotline.*), one line per measurement. */
@@ -107,11 +124,18 @@ class SystemController {
                         .thenComparing(meter -> meter.getId().getTags().toString()))
                 .flatMap(meter -> StreamSupport.stream(meter.measure().spliterator(), false)
                         .map(measurement -> new MeterLine(
-                                meter.getId().getName() + (meter.measure().spliterator().getExactSizeIfKnown() == 1
-                                        ? "" : "." + measurement.getStatistic().getTagValueRepresentation()),
-                                meter.getId().getTags().stream().map(Tag::getKey)
+                                meter.getId().getName()
+                                        + (meter.measure().spliterator().getExactSizeIfKnown() == 1
+                                                ? ""
+                                                : "."
+                                                        + measurement
+                                                                .getStatistic()
+                                                                .getTagValueRepresentation()),
+                                meter.getId().getTags().stream()
+                                        .map(Tag::getKey)
                                         .map(key -> key + "=" + meter.getId().getTag(key))
-                                        .reduce((a, b) -> a + ", " + b).orElse(""),
+                                        .reduce((a, b) -> a + ", " + b)
+                                        .orElse(""),
                                 format(measurement.getValue()))))
                 .toList();
     }
@@ -120,7 +144,8 @@ class SystemController {
         if (Double.isNaN(value)) {
             return "–";
         }
-        return value == Math.rint(value) && Math.abs(value) < 1e15 ? String.valueOf((long) value)
+        return value == Math.rint(value) && Math.abs(value) < 1e15
+                ? String.valueOf((long) value)
                 : String.format(java.util.Locale.ROOT, "%.3f", value);
     }
 }

@@ -1,12 +1,10 @@
 package io.slotline.console;
 
-import java.util.List;
-
-import org.springframework.stereotype.Component;
-
 import io.slotline.tenancy.ConsoleAccountImport;
 import io.slotline.tenancy.ImportReport.Counts;
 import io.slotline.tenancy.TenantFile;
+import java.util.List;
+import org.springframework.stereotype.Component;
 
 /** A tenant file's {@code consoleAccounts}: company accounts of that company, applied idempotently. */
 @Component
@@ -26,17 +24,24 @@ class TenantFileAccounts implements ConsoleAccountImport {
         for (int i = 0; i < entries.size(); i++) {
             TenantFile.ConsoleAccountEntry entry = entries.get(i);
             try {
-                switch (accounts.apply(new ConsoleAccountService.AccountSpec(entry.username(), entry.password(),
-                        entry.passwordHash(), AccountRole.COMPANY, companyId, entry.language(), entry.active()))
+                switch (accounts.apply(new ConsoleAccountService.AccountSpec(
+                                entry.username(),
+                                entry.password(),
+                                entry.passwordHash(),
+                                AccountRole.COMPANY,
+                                companyId,
+                                entry.language(),
+                                entry.active()))
                         .outcome()) {
                     case CREATED -> created++;
                     case UPDATED -> updated++;
                     case UNCHANGED -> unchanged++;
                 }
-            }
-            catch (ConsoleAccountException e) {
-                throw new IllegalArgumentException("consoleAccounts[" + i + "]"
-                        + (e.field() == null ? "" : "." + e.field()) + ": " + e.getMessage(), e);
+            } catch (ConsoleAccountException e) {
+                throw new IllegalArgumentException(
+                        "consoleAccounts[" + i + "]" + (e.field() == null ? "" : "." + e.field()) + ": "
+                                + e.getMessage(),
+                        e);
             }
         }
         return new Counts(created, updated, unchanged, 0);

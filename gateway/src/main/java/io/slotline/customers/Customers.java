@@ -8,7 +8,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.regex.Pattern;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,13 +41,16 @@ public class Customers {
      * most recently updated one.
      */
     public Optional<Customer> findByEmail(long companyId, String email) {
-        return jdbc.sql("SELECT " + COLUMNS + """
+        return jdbc
+                .sql("SELECT " + COLUMNS + """
                  FROM customers WHERE company_id = :companyId AND LOWER(email) = LOWER(:email)
                 ORDER BY updated_at DESC, id DESC""")
                 .param("companyId", companyId)
                 .param("email", email.trim())
                 .query(Customers::map)
-                .list().stream().findFirst();
+                .list()
+                .stream()
+                .findFirst();
     }
 
     public Optional<Customer> findById(long companyId, long customerId) {
@@ -81,8 +83,8 @@ public class Customers {
                     .param("phone", e164)
                     .update();
         }
-        return findByPhone(companyId, e164).orElseThrow(
-                () -> new IllegalStateException("customer row vanished after upsert"));
+        return findByPhone(companyId, e164)
+                .orElseThrow(() -> new IllegalStateException("customer row vanished after upsert"));
     }
 
     /** The caller's row, created nameless if this number never called before. */
@@ -101,14 +103,14 @@ public class Customers {
                     INSERT INTO customers (company_id, name, phone, email, created_at, updated_at)
                     VALUES (:companyId, :name, :phone, :email, :now, :now)
                     ON CONFLICT DO NOTHING""")
-                    .param("companyId", companyId)
-                    .param("name", name, Types.VARCHAR)
-                    .param("phone", phone)
-                    .param("email", email, Types.VARCHAR)
-                    .param("now", now())
-                    .update() == 1;
-        }
-        catch (DuplicateKeyException e) {
+                            .param("companyId", companyId)
+                            .param("name", name, Types.VARCHAR)
+                            .param("phone", phone)
+                            .param("email", email, Types.VARCHAR)
+                            .param("now", now())
+                            .update()
+                    == 1;
+        } catch (DuplicateKeyException e) {
             return false;
         }
     }

@@ -1,11 +1,9 @@
 package io.slotline.database;
 
 import java.time.Duration;
-
 import javax.sql.DataSource;
-
-import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -14,13 +12,13 @@ import org.springframework.context.annotation.Configuration;
 class DatabaseConfiguration {
 
     @Bean
-    static BeanPostProcessor failFastDataSource(
-            @Value("${slotline.database.retry-after:1s}") Duration retryAfter) {
+    static BeanPostProcessor failFastDataSource(@Value("${slotline.database.retry-after:1s}") Duration retryAfter) {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
                 return bean instanceof DataSource pool && !(bean instanceof FailFastDataSource)
-                        ? new FailFastDataSource(pool, retryAfter) : bean;
+                        ? new FailFastDataSource(pool, retryAfter)
+                        : bean;
             }
         };
     }

@@ -1,17 +1,14 @@
 package io.slotline.database;
 
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
-
 import javax.sql.DataSource;
-
 import org.springframework.jdbc.datasource.DelegatingDataSource;
-
-import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 
 /**
  * While the database can't be reached, asking for a connection fails at once instead of after the pool's
@@ -27,15 +24,17 @@ public final class FailFastDataSource extends DelegatingDataSource {
 
     public FailFastDataSource(DataSource pool, Duration retryAfter) {
         super(pool);
-        this.breaker = CircuitBreaker.of("database", CircuitBreakerConfig.custom()
-                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-                .slidingWindowSize(4)
-                .minimumNumberOfCalls(2)
-                .failureRateThreshold(50)
-                .waitDurationInOpenState(retryAfter)
-                .permittedNumberOfCallsInHalfOpenState(1)
-                .recordException(FailFastDataSource::cannotConnect)
-                .build());
+        this.breaker = CircuitBreaker.of(
+                "database",
+                CircuitBreakerConfig.custom()
+                        .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                        .slidingWindowSize(4)
+                        .minimumNumberOfCalls(2)
+                        .failureRateThreshold(50)
+                        .waitDurationInOpenState(retryAfter)
+                        .permittedNumberOfCallsInHalfOpenState(1)
+                        .recordException(FailFastDataSource::cannotConnect)
+                        .build());
     }
 
     @Override
@@ -57,8 +56,8 @@ public final class FailFastDataSource extends DelegatingDataSource {
         try {
             return breaker.executeCheckedSupplier(connection::get);
         } catch (CallNotPermittedException open) {
-            throw new SQLTransientConnectionException("database unavailable (its connections failed just now; "
-                    + "tried again shortly)", "08001", open);
+            throw new SQLTransientConnectionException(
+                    "database unavailable (its connections failed just now; " + "tried again shortly)", "08001", open);
         } catch (SQLException | RuntimeException e) {
             throw e;
         } catch (Throwable unexpected) {
@@ -71,7 +70,8 @@ public final class FailFastDataSource extends DelegatingDataSource {
         if (!(failure instanceof SQLException sql)) {
             return false;
         }
-        return sql.getCause() != null || (sql.getSQLState() != null && sql.getSQLState().startsWith("08"));
+        return sql.getCause() != null
+                || (sql.getSQLState() != null && sql.getSQLState().startsWith("08"));
     }
 
     @FunctionalInterface

@@ -27,7 +27,8 @@ class DemoBanner {
             return;
         }
         int port = web.getWebServer().getPort();
-        log.info("""
+        log.info(
+                """
 
                 ==================================================================
                  Slotline demo is running
@@ -41,8 +42,10 @@ class DemoBanner {
                                      operator / operator_demo (all companies), salon / salon_demo (Demo Salon)
                    try: scripts/call.sh check_availability '{"service":"Herrenhaarschnitt","date":"morgen","time":"14:00"}'
                 ==================================================================""",
-                port, properties.embeddedSimulator()
-                        ? "http://localhost:" + properties.simulatorPort() : "(external, see slotline.calcom.base-url)",
+                port,
+                properties.embeddedSimulator()
+                        ? "http://localhost:" + properties.simulatorPort()
+                        : "(external, see slotline.calcom.base-url)",
                 port);
     }
 }

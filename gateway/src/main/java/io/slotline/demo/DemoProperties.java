@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param simulatorPort     where the embedded simulator listens
  */
 @ConfigurationProperties("slotline.demo")
-record DemoProperties(@DefaultValue("false") boolean enabled,
-                      @DefaultValue("true") boolean embeddedSimulator,
-                      @DefaultValue("8081") int simulatorPort) {
-}
+record DemoProperties(
+        @DefaultValue("false") boolean enabled,
+        @DefaultValue("true") boolean embeddedSimulator,
+        @DefaultValue("8081") int simulatorPort) {}

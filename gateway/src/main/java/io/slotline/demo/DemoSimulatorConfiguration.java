@@ -7,7 +7,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -19,7 +18,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -61,24 +59,38 @@ class DemoSimulatorConfiguration {
 
         @EventListener
         void subscribe(ApplicationReadyEvent event) throws Exception {
-            int port = ((WebServerApplicationContext) event.getApplicationContext()).getWebServer().getPort();
+            int port = ((WebServerApplicationContext) event.getApplicationContext())
+                    .getWebServer()
+                    .getPort();
             String body = json.writeValueAsString(Map.of(
-                    "subscriberUrl", "http://localhost:" + port + "/calcom/webhook?company=demo-salon",
-                    "secret", DEMO_WEBHOOK_SECRET,
-                    "apiKey", "cal_demo",
-                    "active", true,
-                    "triggers", List.of("BOOKING_CREATED", "BOOKING_CANCELLED", "BOOKING_RESCHEDULED",
-                            "BOOKING_REQUESTED", "BOOKING_REJECTED")));
-            HttpResponse<String> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/_sim/webhooks"))
-                            .timeout(Duration.ofSeconds(5))
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(body))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
+                    "subscriberUrl",
+                    "http://localhost:" + port + "/calcom/webhook?company=demo-salon",
+                    "secret",
+                    DEMO_WEBHOOK_SECRET,
+                    "apiKey",
+                    "cal_demo",
+                    "active",
+                    true,
+                    "triggers",
+                    List.of(
+                            "BOOKING_CREATED",
+                            "BOOKING_CANCELLED",
+                            "BOOKING_RESCHEDULED",
+                            "BOOKING_REQUESTED",
+                            "BOOKING_REJECTED")));
+            HttpResponse<String> response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/_sim/webhooks"))
+                                    .timeout(Duration.ofSeconds(5))
+                                    .header("Content-Type", "application/json")
+                                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 != 2) {
-                log.warn("could not subscribe the gateway to the simulator's webhooks: {} {}",
-                        response.statusCode(), response.body());
+                log.warn(
+                        "could not subscribe the gateway to the simulator's webhooks: {} {}",
+                        response.statusCode(),
+                        response.body());
             }
         }
     }

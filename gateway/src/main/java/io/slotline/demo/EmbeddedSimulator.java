@@ -22,16 +22,20 @@ final class EmbeddedSimulator implements AutoCloseable {
             ClassLoader loader = EmbeddedSimulator.class.getClassLoader();
             Class<?> simulatorType = Class.forName(SIMULATOR, true, loader);
             Class<?> optionsType = Class.forName(OPTIONS, true, loader);
-            Object options = optionsType.getMethod("withPort", int.class)
+            Object options = optionsType
+                    .getMethod("withPort", int.class)
                     .invoke(optionsType.getMethod("defaults").invoke(null), port);
-            AutoCloseable simulator =
-                    (AutoCloseable) simulatorType.getMethod("start", optionsType).invoke(null, options);
-            return new EmbeddedSimulator(simulator, (String) simulatorType.getMethod("baseUrl").invoke(simulator));
+            AutoCloseable simulator = (AutoCloseable)
+                    simulatorType.getMethod("start", optionsType).invoke(null, options);
+            return new EmbeddedSimulator(
+                    simulator, (String) simulatorType.getMethod("baseUrl").invoke(simulator));
         } catch (java.lang.reflect.InvocationTargetException e) {
             throw new IllegalStateException("the Cal.com simulator did not start on port " + port, e.getCause());
         } catch (ReflectiveOperationException | ClassCastException e) {
-            throw new IllegalStateException("calcom-sim on the classpath does not offer " + SIMULATOR
-                    + ".start(SimOptions.defaults().withPort(int))", e);
+            throw new IllegalStateException(
+                    "calcom-sim on the classpath does not offer " + SIMULATOR
+                            + ".start(SimOptions.defaults().withPort(int))",
+                    e);
         }
     }
 

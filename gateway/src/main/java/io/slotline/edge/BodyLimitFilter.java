@@ -1,12 +1,5 @@
 package io.slotline.edge;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.util.Map;
-
-import org.springframework.http.MediaType;
-import org.springframework.web.filter.OncePerRequestFilter;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -14,6 +7,11 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.Map;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -65,8 +63,9 @@ final class BodyLimitFilter extends OncePerRequestFilter {
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         // the client may still be sending: don't keep the connection for the rest of it
         response.setHeader("Connection", "close");
-        json.writeValue(response.getOutputStream(), Map.of("error", "payload_too_large",
-                "message", "request body exceeds " + limit + " bytes"));
+        json.writeValue(
+                response.getOutputStream(),
+                Map.of("error", "payload_too_large", "message", "request body exceeds " + limit + " bytes"));
         // sent now, before the container drains or drops what the client is still sending
         response.flushBuffer();
     }
@@ -125,8 +124,8 @@ final class BodyLimitFilter extends OncePerRequestFilter {
         @Override
         public java.io.BufferedReader getReader() {
             String encoding = getCharacterEncoding() != null ? getCharacterEncoding() : "UTF-8";
-            return new java.io.BufferedReader(new java.io.InputStreamReader(new ByteArrayInputStream(body),
-                    java.nio.charset.Charset.forName(encoding)));
+            return new java.io.BufferedReader(new java.io.InputStreamReader(
+                    new ByteArrayInputStream(body), java.nio.charset.Charset.forName(encoding)));
         }
     }
 }

@@ -13,8 +13,10 @@ import org.springframework.util.unit.DataSize;
  * @param otherBody         everything else (no other route reads a body)
  */
 @ConfigurationProperties("slotline.limits")
-record EdgeProperties(@DefaultValue("1MB") DataSize calcomWebhookBody, @DefaultValue("5MB") DataSize adminBody,
-                      @DefaultValue("64KB") DataSize otherBody) {
+record EdgeProperties(
+        @DefaultValue("1MB") DataSize calcomWebhookBody,
+        @DefaultValue("5MB") DataSize adminBody,
+        @DefaultValue("64KB") DataSize otherBody) {
 
     EdgeProperties {
         for (DataSize size : new DataSize[] {calcomWebhookBody, adminBody, otherBody}) {

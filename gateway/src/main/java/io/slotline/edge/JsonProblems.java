@@ -4,9 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.jspecify.annotations.Nullable;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -20,21 +18,25 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 public final class JsonProblems {
 
     /** @param field the path of the field at fault, null when the document as a whole is */
-    public record Problem(@Nullable String field, String message) {
-    }
+    public record Problem(@Nullable String field, String message) {}
 
     private static final Pattern MISSING_PROPERTY = Pattern.compile("Missing required creator property '([^']+)'");
     private static final Map<Class<?>, String> KINDS = Map.ofEntries(
             Map.entry(String.class, "text"),
-            Map.entry(Integer.class, "a whole number"), Map.entry(int.class, "a whole number"),
-            Map.entry(Long.class, "a whole number"), Map.entry(long.class, "a whole number"),
-            Map.entry(Short.class, "a whole number"), Map.entry(short.class, "a whole number"),
-            Map.entry(Double.class, "a number"), Map.entry(double.class, "a number"),
-            Map.entry(Float.class, "a number"), Map.entry(float.class, "a number"),
-            Map.entry(Boolean.class, "true or false"), Map.entry(boolean.class, "true or false"));
+            Map.entry(Integer.class, "a whole number"),
+            Map.entry(int.class, "a whole number"),
+            Map.entry(Long.class, "a whole number"),
+            Map.entry(long.class, "a whole number"),
+            Map.entry(Short.class, "a whole number"),
+            Map.entry(short.class, "a whole number"),
+            Map.entry(Double.class, "a number"),
+            Map.entry(double.class, "a number"),
+            Map.entry(Float.class, "a number"),
+            Map.entry(float.class, "a number"),
+            Map.entry(Boolean.class, "true or false"),
+            Map.entry(boolean.class, "true or false"));
 
-    private JsonProblems() {
-    }
+    private JsonProblems() {}
 
     public static Problem of(JacksonException e) {
         String path = path(e.getPath());
@@ -52,13 +54,16 @@ public final class JsonProblems {
             }
             return new Problem(null, "the document must be a JSON object with the documented fields");
         }
-        if (e instanceof StreamReadException && e.getLocation() != null && e.getLocation().getLineNr() > 0) {
-            String where = "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            return new Problem(path, path == null ? "not valid JSON (" + where + ")"
-                    : path + " is not valid JSON (" + where + ")");
+        if (e instanceof StreamReadException
+                && e.getLocation() != null
+                && e.getLocation().getLineNr() > 0) {
+            String where = "line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr();
+            return new Problem(
+                    path,
+                    path == null ? "not valid JSON (" + where + ")" : path + " is not valid JSON (" + where + ")");
         }
-        return new Problem(path, path == null ? "the document could not be read"
-                : path + " could not be read");
+        return new Problem(path, path == null ? "the document could not be read" : path + " could not be read");
     }
 
     private static String kind(@Nullable Class<?> type) {

@@ -1,16 +1,14 @@
 package io.slotline.edge;
 
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.util.Locale;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
-
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.Locale;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**

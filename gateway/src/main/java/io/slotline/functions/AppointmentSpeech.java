@@ -1,5 +1,14 @@
 package io.slotline.functions;
 
+import io.slotline.appointments.Appointment;
+import io.slotline.speech.MessageKey;
+import io.slotline.speech.Messages;
+import io.slotline.speech.SpokenTimes;
+import io.slotline.tenancy.ChangeVerification;
+import io.slotline.tenancy.Language;
+import io.slotline.tenancy.Service;
+import io.slotline.tenancy.Staff;
+import io.slotline.tenancy.TenantDirectory;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
@@ -10,19 +19,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
-
-import io.slotline.appointments.Appointment;
-import io.slotline.speech.MessageKey;
-import io.slotline.speech.Messages;
-import io.slotline.speech.SpokenTimes;
-import io.slotline.tenancy.ChangeVerification;
-import io.slotline.tenancy.Language;
-import io.slotline.tenancy.Service;
-import io.slotline.tenancy.Staff;
-import io.slotline.tenancy.TenantDirectory;
 
 /**
  * How the functions speak about an appointment: the sentence ("Haircut on Tuesday at 10 am with Carl"), the list to
@@ -43,10 +41,16 @@ class AppointmentSpeech {
     /** Nothing fits what the caller said: what to ask for next depends on the company's verification. */
     FunctionResult notFound(CallContext context) {
         boolean callbackOnly = context.company().policies().changeVerification() == ChangeVerification.CALLBACK;
-        return FunctionResult.notOk(Reason.NOT_FOUND, Messages.render(callbackOnly ? MessageKey.NO_APPOINTMENT_FOUND
-                        : MessageKey.NO_APPOINTMENT_FOUND_ASK_BOOKED_PHONE, context.language()),
-                Map.of("needs", callbackOnly ? List.of("customer_name", "date")
-                        : List.of("customer_name", "booked_phone")));
+        return FunctionResult.notOk(
+                Reason.NOT_FOUND,
+                Messages.render(
+                        callbackOnly
+                                ? MessageKey.NO_APPOINTMENT_FOUND
+                                : MessageKey.NO_APPOINTMENT_FOUND_ASK_BOOKED_PHONE,
+                        context.language()),
+                Map.of(
+                        "needs",
+                        callbackOnly ? List.of("customer_name", "date") : List.of("customer_name", "booked_phone")));
     }
 
     String serviceName(CallContext context, Appointment appointment) {
@@ -71,14 +75,21 @@ class AppointmentSpeech {
         if (appointment.staffId() == null) {
             return null;
         }
-        long branchId = appointment.branchId() != null ? appointment.branchId() : context.branch().id();
-        return tenants.staffMember(context.companyId(), branchId, appointment.staffId()).map(Staff::name)
+        long branchId = appointment.branchId() != null
+                ? appointment.branchId()
+                : context.branch().id();
+        return tenants.staffMember(context.companyId(), branchId, appointment.staffId())
+                .map(Staff::name)
                 .orElse(null);
     }
 
     /** What the caller points at was moved already (not in this request): where it is now. */
     FunctionResult alreadyMoved(CallContext context, Appointment current) {
-        return FunctionResult.notOk(Reason.ALREADY_MOVED, Messages.render(MessageKey.ALREADY_MOVED, context.language(),
+        return FunctionResult.notOk(
+                Reason.ALREADY_MOVED,
+                Messages.render(
+                        MessageKey.ALREADY_MOVED,
+                        context.language(),
                         Map.of("time", onTime(context, current.startsAt()))),
                 Map.of("appointment", describe(context, current)));
     }
@@ -141,10 +152,16 @@ class AppointmentSpeech {
         }
         data.put("status", appointment.status().name().toLowerCase(Locale.ROOT));
         data.put("source", appointment.source().name().toLowerCase(Locale.ROOT));
-        if (appointment.serviceId() != null && tenants.activeService(context.companyId(), appointment.serviceId())
-                .map(io.slotline.tenancy.Service::inSteps).orElse(false)) {
+        if (appointment.serviceId() != null
+                && tenants.activeService(context.companyId(), appointment.serviceId())
+                        .map(io.slotline.tenancy.Service::inSteps)
+                        .orElse(false)) {
             // a service in steps: the caller may want to know when they will be done
-            data.put("ends", LocalDateTime.ofInstant(appointment.endsAt(), context.zone()).toLocalTime().toString());
+            data.put(
+                    "ends",
+                    LocalDateTime.ofInstant(appointment.endsAt(), context.zone())
+                            .toLocalTime()
+                            .toString());
         }
         return data;
     }

@@ -1,11 +1,10 @@
 package io.slotline.functions;
 
-import java.util.List;
-import java.util.Map;
-
 import io.slotline.speech.MessageKey;
 import io.slotline.speech.Messages;
 import io.slotline.tenancy.Language;
+import java.util.List;
+import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -24,14 +23,17 @@ final class ArgumentCheck {
 
         FunctionResult answer(Language language) {
             String field = fields.isEmpty() ? "args" : fields.get(0);
-            return FunctionResult.notOk(reason, Messages.render(MessageKey.ARGUMENT_FORMAT, language,
-                    Map.of("field", field, "expected", spoken(expected, language))), Map.of("field", field,
-                    "expected", expected));
+            return FunctionResult.notOk(
+                    reason,
+                    Messages.render(
+                            MessageKey.ARGUMENT_FORMAT,
+                            language,
+                            Map.of("field", field, "expected", spoken(expected, language))),
+                    Map.of("field", field, "expected", expected));
         }
     }
 
-    private ArgumentCheck() {
-    }
+    private ArgumentCheck() {}
 
     /** A text longer than anything a caller says in one go: never spoken back, stored or sent on. */
     static Problem tooLong(String field, int maxLength) {
@@ -79,8 +81,9 @@ final class ArgumentCheck {
         boolean de = language == Language.DE;
         if (expected.startsWith("text_max_")) {
             String max = expected.substring("text_max_".length());
-            return de ? "ein kürzerer Text (höchstens " + max + " Zeichen)" : "a shorter text (at most " + max
-                    + " characters)";
+            return de
+                    ? "ein kürzerer Text (höchstens " + max + " Zeichen)"
+                    : "a shorter text (at most " + max + " characters)";
         }
         return switch (expected) {
             case "integer" -> de ? "eine ganze Zahl (z. B. 3)" : "a whole number (e.g. 3)";

@@ -1,5 +1,9 @@
 package io.slotline.functions;
 
+import io.slotline.customers.Customer;
+import io.slotline.tenancy.Branch;
+import io.slotline.tenancy.Company;
+import io.slotline.tenancy.Language;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -8,13 +12,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.HexFormat;
-
 import org.jspecify.annotations.Nullable;
-
-import io.slotline.customers.Customer;
-import io.slotline.tenancy.Branch;
-import io.slotline.tenancy.Company;
-import io.slotline.tenancy.Language;
 
 /**
  * Everything a function needs to know about the live call, resolved from the request itself: the dialled number's
@@ -25,9 +23,15 @@ import io.slotline.tenancy.Language;
  * @param toolCallId    Retell's id of this tool invocation, when the transcript carries one
  * @param receivedAt    when the request arrived; "now" for every date computation of this request
  */
-public record CallContext(Company company, Branch branch, String retellCallId, long callId,
-                          @Nullable Customer customer, @Nullable String callerNumber, @Nullable String toolCallId,
-                          Instant receivedAt) {
+public record CallContext(
+        Company company,
+        Branch branch,
+        String retellCallId,
+        long callId,
+        @Nullable Customer customer,
+        @Nullable String callerNumber,
+        @Nullable String toolCallId,
+        Instant receivedAt) {
 
     /** No calls row: the database was away when the request came (the caller is then unknown too). */
     public static final long UNRECORDED = 0;

@@ -1,13 +1,11 @@
 package io.slotline.functions;
 
-import java.time.Duration;
-import java.util.Optional;
-
-import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Component;
-
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
 
 /**
  * What the conversation is about: the service (and staff member) the caller last looked for in this call. The
@@ -18,8 +16,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 @Component
 class CallMemory {
 
-    record Topic(long serviceId, @Nullable Long staffId) {
-    }
+    record Topic(long serviceId, @Nullable Long staffId) {}
 
     private final Cache<String, Topic> topics = Caffeine.newBuilder()
             .expireAfterAccess(Duration.ofHours(2))

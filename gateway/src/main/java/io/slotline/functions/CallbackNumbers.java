@@ -1,7 +1,6 @@
 package io.slotline.functions;
 
 import java.util.regex.Pattern;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,8 +11,7 @@ final class CallbackNumbers {
 
     private static final Pattern DIALLABLE = Pattern.compile("\\+?[0-9]{6,20}");
 
-    private CallbackNumbers() {
-    }
+    private CallbackNumbers() {}
 
     /** The cleaned number, or null when nothing diallable was given. */
     static @Nullable String normalise(@Nullable String spoken) {

@@ -1,19 +1,5 @@
 package io.slotline.functions;
 
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.Set;
-
-import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Component;
-
 import io.slotline.appointments.Appointment;
 import io.slotline.appointments.AppointmentStatus;
 import io.slotline.appointments.Appointments;
@@ -34,6 +20,18 @@ import io.slotline.tenancy.ChangeVerification;
 import io.slotline.tenancy.Language;
 import io.slotline.tenancy.PhoneNumber;
 import io.slotline.tenancy.TenantDirectory;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
 
 /**
  * Which of the caller's appointments a cancel or move means. A caller is found by phone number within the company;
@@ -44,28 +42,27 @@ import io.slotline.tenancy.TenantDirectory;
 class CallerAppointments {
 
     /** What the caller said to point at an appointment; any of it may be missing. */
-    record Selector(@Nullable String date, @Nullable String time, @Nullable Long appointmentId,
-                    @Nullable String customerName, @Nullable String bookedPhone) {
-    }
+    record Selector(
+            @Nullable String date,
+            @Nullable String time,
+            @Nullable Long appointmentId,
+            @Nullable String customerName,
+            @Nullable String bookedPhone) {}
 
-    sealed interface Lookup permits Target, Ask, ChangedAlready {
-    }
+    sealed interface Lookup permits Target, Ask, ChangedAlready {}
 
     /** Exactly one upcoming appointment fits. */
-    record Target(Appointment appointment) implements Lookup {
-    }
+    record Target(Appointment appointment) implements Lookup {}
 
     /** Ask back (which one, which day, who) or say nothing was found (offering a callback). */
-    record Ask(FunctionResult answer) implements Lookup {
-    }
+    record Ask(FunctionResult answer) implements Lookup {}
 
     /**
      * What the caller points at was cancelled or moved already (a re-issued request, or a change on the web).
      *
      * @param current where a moved appointment is now; null when cancelled or the chain ends elsewhere
      */
-    record ChangedAlready(Appointment appointment, @Nullable Appointment current) implements Lookup {
-    }
+    record ChangedAlready(Appointment appointment, @Nullable Appointment current) implements Lookup {}
 
     private static final Set<String> TITLES = Set.of("herr", "frau", "hr", "fr", "mr", "mrs", "ms", "miss", "dr");
 
@@ -76,8 +73,13 @@ class CallerAppointments {
     private final SpokenWhen when;
     private final AppointmentSpeech speech;
 
-    CallerAppointments(Appointments appointments, Customers customers, TenantDirectory tenants,
-                       CallbackRequests callbacks, SpokenWhen when, AppointmentSpeech speech) {
+    CallerAppointments(
+            Appointments appointments,
+            Customers customers,
+            TenantDirectory tenants,
+            CallbackRequests callbacks,
+            SpokenWhen when,
+            AppointmentSpeech speech) {
         this.appointments = appointments;
         this.customers = customers;
         this.tenants = tenants;
@@ -128,13 +130,23 @@ class CallerAppointments {
     }
 
     /** Someone else's appointment, or one not booked under the caller's number: the company's verification. */
-    private Lookup verified(CallContext context, Filter filter, Selector selector, @Nullable String name,
-                            @Nullable String bookedPhone, @Nullable String callbackPhone, String wish) {
+    private Lookup verified(
+            CallContext context,
+            Filter filter,
+            Selector selector,
+            @Nullable String name,
+            @Nullable String bookedPhone,
+            @Nullable String callbackPhone,
+            String wish) {
         ChangeVerification policy = context.company().policies().changeVerification();
         if (policy == ChangeVerification.CALLBACK) {
             if (name == null) {
-                return new Ask(FunctionResult.notOk(Reason.IDENTIFICATION_REQUIRED, Messages.render(
-                                context.callerNumber() == null ? MessageKey.IDENTIFY_ANONYMOUS : MessageKey.CHANGE_NEEDS_NAME,
+                return new Ask(FunctionResult.notOk(
+                        Reason.IDENTIFICATION_REQUIRED,
+                        Messages.render(
+                                context.callerNumber() == null
+                                        ? MessageKey.IDENTIFY_ANONYMOUS
+                                        : MessageKey.CHANGE_NEEDS_NAME,
                                 context.language()),
                         Map.of("needs", List.of("customer_name", "date"))));
             }
@@ -148,34 +160,43 @@ class CallerAppointments {
             if (bookedPhone == null) {
                 needs.add("booked_phone");
             }
-            return new Ask(FunctionResult.notOk(Reason.VERIFICATION_REQUIRED,
-                    Messages.render(MessageKey.VERIFY_BOOKED_PHONE, context.language()), Map.of("needs", needs)));
+            return new Ask(FunctionResult.notOk(
+                    Reason.VERIFICATION_REQUIRED,
+                    Messages.render(MessageKey.VERIFY_BOOKED_PHONE, context.language()),
+                    Map.of("needs", needs)));
         }
         Optional<Customer> owner = e164(context, bookedPhone)
                 .flatMap(phone -> customers.findByPhone(context.companyId(), phone))
                 .filter(found -> sameFullName(found.name(), name));
-        List<Appointment> theirs = owner
-                .map(found -> appointments.upcomingForCustomer(context.companyId(), found.id(), context.receivedAt()))
+        List<Appointment> theirs = owner.map(found ->
+                        appointments.upcomingForCustomer(context.companyId(), found.id(), context.receivedAt()))
                 .orElse(List.of());
         if (theirs.isEmpty()) {
             // not verified, or verified with nothing to change: the same answer, so neither can be told apart
             return new Ask(callback(context, name, filter, bookedPhone, callbackPhone, wish));
         }
-        return select(context, theirs, filter, selector.appointmentId(), owner.get().id());
+        return select(
+                context, theirs, filter, selector.appointmentId(), owner.get().id());
     }
 
     /**
      * Records the wish for the team with what the caller said, to be called back on the number they gave or call
      * from; without either, asks for one.
      */
-    private FunctionResult callback(CallContext context, String name, Filter filter, @Nullable String bookedPhone,
-                                    @Nullable String callbackPhone, String wish) {
+    private FunctionResult callback(
+            CallContext context,
+            String name,
+            Filter filter,
+            @Nullable String bookedPhone,
+            @Nullable String callbackPhone,
+            String wish) {
         String phone = CallbackNumbers.normalise(callbackPhone);
         if (phone == null) {
             phone = context.callerNumber();
         }
         if (phone == null) {
-            return FunctionResult.notOk(Reason.NEEDS_PHONE,
+            return FunctionResult.notOk(
+                    Reason.NEEDS_PHONE,
                     Messages.render(MessageKey.CHANGE_CALLBACK_NEEDS_PHONE, context.language()),
                     Map.of("needs", List.of("phone")));
         }
@@ -186,9 +207,17 @@ class CallerAppointments {
         if (bookedPhone != null) {
             details.append("; booked under / gebucht unter: ").append(truncate(bookedPhone, 40));
         }
-        var request = callbacks.create(new NewCallbackRequest(context.companyId(), context.branch().id(),
-                context.callId(), null, truncate(name, 200), phone, truncate(details.toString(), 2000), null));
-        return FunctionResult.notOk(Reason.CALLBACK_RECORDED,
+        var request = callbacks.create(new NewCallbackRequest(
+                context.companyId(),
+                context.branch().id(),
+                context.callId(),
+                null,
+                truncate(name, 200),
+                phone,
+                truncate(details.toString(), 2000),
+                null));
+        return FunctionResult.notOk(
+                Reason.CALLBACK_RECORDED,
                 Messages.render(MessageKey.CHANGE_CALLBACK_RECORDED, context.language()),
                 Map.of("callback_id", request.id(), "callback_recorded", true));
     }
@@ -210,11 +239,19 @@ class CallerAppointments {
     static boolean sameFullName(@Nullable String stored, String spoken) {
         List<String> booked = nameTokens(stored);
         List<String> said = nameTokens(spoken);
-        return !booked.isEmpty() && booked.stream().sorted().toList().equals(said.stream().sorted().toList());
+        return !booked.isEmpty()
+                && booked.stream()
+                        .sorted()
+                        .toList()
+                        .equals(said.stream().sorted().toList());
     }
 
-    private Lookup select(CallContext context, List<Appointment> candidates, Filter filter,
-                          @Nullable Long appointmentId, @Nullable Long customerId) {
+    private Lookup select(
+            CallContext context,
+            List<Appointment> candidates,
+            Filter filter,
+            @Nullable Long appointmentId,
+            @Nullable Long customerId) {
         List<Appointment> matches = candidates.stream()
                 .filter(a -> appointmentId == null || a.id() == appointmentId)
                 .filter(a -> filter.matches(a, context))
@@ -223,8 +260,11 @@ class CallerAppointments {
             return new Target(matches.get(0));
         }
         if (matches.size() > 1) {
-            return new Ask(FunctionResult.notOk(Reason.WHICH_APPOINTMENT,
-                    Messages.render(MessageKey.WHICH_APPOINTMENT, context.language(),
+            return new Ask(FunctionResult.notOk(
+                    Reason.WHICH_APPOINTMENT,
+                    Messages.render(
+                            MessageKey.WHICH_APPOINTMENT,
+                            context.language(),
                             Map.of("appointments", speech.spokenList(context, matches, false))),
                     Map.of("appointments", speech.describeAll(context, matches))));
         }
@@ -239,25 +279,45 @@ class CallerAppointments {
         }
         Map<String, Object> data = Map.of("appointments", speech.describeAll(context, candidates));
         if (filter.isEmpty()) {
-            return new Ask(FunctionResult.notOk(Reason.NOT_FOUND, Messages.render(MessageKey.WHICH_OF_THESE,
-                    context.language(), Map.of("appointments", speech.spokenList(context, candidates, false))), data));
+            return new Ask(FunctionResult.notOk(
+                    Reason.NOT_FOUND,
+                    Messages.render(
+                            MessageKey.WHICH_OF_THESE,
+                            context.language(),
+                            Map.of("appointments", speech.spokenList(context, candidates, false))),
+                    data));
         }
-        return new Ask(FunctionResult.notOk(Reason.NOT_FOUND, Messages.render(MessageKey.NO_APPOINTMENT_AT,
-                context.language(), Map.of("when", filter.spoken(context),
-                        "appointments", speech.spokenList(context, candidates, false))), data));
+        return new Ask(FunctionResult.notOk(
+                Reason.NOT_FOUND,
+                Messages.render(
+                        MessageKey.NO_APPOINTMENT_AT,
+                        context.language(),
+                        Map.of(
+                                "when",
+                                filter.spoken(context),
+                                "appointments",
+                                speech.spokenList(context, candidates, false))),
+                data));
     }
 
     /**
      * The caller points (by id, or by day and time) at one of their appointments that is no longer upcoming
      * because it was cancelled or moved: a request re-issued after it succeeded must not pick another one.
      */
-    private Optional<ChangedAlready> changedAlready(CallContext context, long customerId, List<Appointment> upcoming,
-                                                    Filter filter, @Nullable Long appointmentId) {
+    private Optional<ChangedAlready> changedAlready(
+            CallContext context,
+            long customerId,
+            List<Appointment> upcoming,
+            Filter filter,
+            @Nullable Long appointmentId) {
         List<Appointment> pointedAt;
         if (appointmentId != null) {
-            pointedAt = appointments.findById(context.companyId(), appointmentId).stream().toList();
+            pointedAt = appointments.findById(context.companyId(), appointmentId).stream()
+                    .toList();
         } else if (filter.date() != null) {
-            pointedAt = appointments.between(context.companyId(), ZonedTimes.startOfDay(filter.date(), context.zone()),
+            pointedAt = appointments.between(
+                    context.companyId(),
+                    ZonedTimes.startOfDay(filter.date(), context.zone()),
                     ZonedTimes.startOfDay(filter.date().plusDays(1), context.zone()));
         } else {
             return Optional.empty();
@@ -268,8 +328,8 @@ class CallerAppointments {
                 .filter(a -> filter.matches(a, context))
                 .filter(a -> a.startsAt().isAfter(context.receivedAt()) || a.status() == AppointmentStatus.RESCHEDULED)
                 .max((a, b) -> a.updatedAt().compareTo(b.updatedAt()))
-                .map(a -> new ChangedAlready(a, a.status() == AppointmentStatus.RESCHEDULED
-                        ? successor(a, upcoming) : null));
+                .map(a -> new ChangedAlready(
+                        a, a.status() == AppointmentStatus.RESCHEDULED ? successor(a, upcoming) : null));
     }
 
     private static @Nullable Appointment successor(Appointment moved, List<Appointment> upcoming) {
@@ -305,7 +365,9 @@ class CallerAppointments {
                 return Resolution.ask(ask.answer());
             }
             DateTimeRequest request = ((Resolution.Found<DateTimeRequest>) resolved).value();
-            return Resolution.found(new Filter(request.date(), request.time().orElse(null),
+            return Resolution.found(new Filter(
+                    request.date(),
+                    request.time().orElse(null),
                     request.window().orElse(null)));
         }
         if (clock == null) {
@@ -317,12 +379,17 @@ class CallerAppointments {
         if (TimeWindow.parse(clock, context.language()) instanceof ParseResult.Parsed<TimeWindow> within) {
             return Resolution.found(new Filter(null, null, within.value()));
         }
-        return Resolution.ask(FunctionResult.notOk(Reason.INVALID_TIME,
-                Messages.render(MessageKey.INVALID_TIME, context.language()), Map.of("detail", "unparseable_time")));
+        return Resolution.ask(FunctionResult.notOk(
+                Reason.INVALID_TIME,
+                Messages.render(MessageKey.INVALID_TIME, context.language()),
+                Map.of("detail", "unparseable_time")));
     }
 
     /** Day, time or window the caller named; what is missing matches anything. */
-    record Filter(@Nullable LocalDate date, @Nullable LocalTime time, @Nullable TimeWindow window) {
+    record Filter(
+            @Nullable LocalDate date,
+            @Nullable LocalTime time,
+            @Nullable TimeWindow window) {
 
         static final Filter NONE = new Filter(null, null, null);
 
@@ -347,7 +414,10 @@ class CallerAppointments {
                 text.append(text.isEmpty() ? "" : " ").append(time);
             }
             if (window != null) {
-                text.append(text.isEmpty() ? "" : " ").append(window.start()).append("-").append(window.end());
+                text.append(text.isEmpty() ? "" : " ")
+                        .append(window.start())
+                        .append("-")
+                        .append(window.end());
             }
             return text.toString();
         }

@@ -1,20 +1,17 @@
 package io.slotline.functions;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
-import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Component;
-
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-
 import io.slotline.appointments.Appointment;
 import io.slotline.appointments.AppointmentChanges;
 import io.slotline.appointments.AppointmentStatus;
 import io.slotline.appointments.ChangePolicy.Change;
 import io.slotline.speech.MessageKey;
 import io.slotline.speech.Messages;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
 
 /**
  * Cancels one of the caller's upcoming appointments: asks which one when several fit, refuses after the
@@ -28,29 +25,33 @@ class CancelAppointment implements MutatingFunction<CancelAppointment.Args> {
             @JsonPropertyDescription("Day of the appointment to cancel, as the caller said it or ISO (2026-11-19). "
                     + "Needed when the caller has several appointments or their number is withheld.")
             @Nullable String date,
-            @JsonPropertyDescription("Time of the appointment to cancel, e.g. \"14:30\" or \"halb drei\".")
-            @Nullable String time,
+
+            @JsonPropertyDescription("Time of the appointment to cancel, e.g. \"14:30\" or \"halb drei\".") @Nullable String time,
+
             @JsonProperty("appointment_id")
             @JsonPropertyDescription("appointment_id from an earlier answer (get_appointments, or a question which "
                     + "appointment), when known.")
             @Nullable Long appointmentId,
+
             @JsonProperty("customer_name")
             @JsonPropertyDescription("The full name the appointment was booked under; needed when the caller's "
                     + "number is withheld or no appointment was found under it.")
             @Nullable String customerName,
+
             @JsonProperty("booked_phone")
             @JsonPropertyDescription("The phone number the appointment was booked under, when the caller calls "
                     + "from another number or theirs is withheld; asked for as verification_required.")
             @Nullable String bookedPhone,
-            @JsonPropertyDescription("A number to call back, when the caller's number is withheld and the team "
-                    + "must call back.")
+
+            @JsonPropertyDescription(
+                    "A number to call back, when the caller's number is withheld and the team " + "must call back.")
             @Nullable String phone,
-            @JsonPropertyDescription("Why the caller cancels, if they said so.")
-            @Nullable String reason,
+
+            @JsonPropertyDescription("Why the caller cancels, if they said so.") @Nullable String reason,
+
             @JsonProperty("confirm_fee")
             @JsonPropertyDescription("true only after the caller agreed to the cancellation fee you named.")
-            @Nullable Boolean confirmFee) {
-    }
+            @Nullable Boolean confirmFee) {}
 
     private final CallerAppointments callers;
     private final AppointmentSpeech speech;
@@ -87,8 +88,12 @@ class CancelAppointment implements MutatingFunction<CancelAppointment.Args> {
 
     @Override
     public FunctionResult handle(CallContext context, Args args) {
-        CallerAppointments.Lookup lookup = callers.find(context, new CallerAppointments.Selector(args.date(),
-                args.time(), args.appointmentId(), args.customerName(), args.bookedPhone()), args.phone(), wish(args));
+        CallerAppointments.Lookup lookup = callers.find(
+                context,
+                new CallerAppointments.Selector(
+                        args.date(), args.time(), args.appointmentId(), args.customerName(), args.bookedPhone()),
+                args.phone(),
+                wish(args));
         if (lookup instanceof CallerAppointments.Ask ask) {
             return ask.answer();
         }
@@ -98,17 +103,19 @@ class CancelAppointment implements MutatingFunction<CancelAppointment.Args> {
         Appointment appointment = ((CallerAppointments.Target) lookup).appointment();
         Map<String, @Nullable Object> described = speech.describe(context, appointment);
         String currency = speech.currency(context, appointment);
-        Resolution<Integer> allowed = ChangeAnswers.allowedFee(context, Change.CANCEL, appointment, args.confirmFee(),
-                described, currency);
+        Resolution<Integer> allowed =
+                ChangeAnswers.allowedFee(context, Change.CANCEL, appointment, args.confirmFee(), described, currency);
         if (allowed instanceof Resolution.Ask<Integer> refusal) {
             return refusal.answer();
         }
         int fee = ((Resolution.Found<Integer>) allowed).value();
-        AppointmentChanges.CancelOutcome outcome = changes.cancel(context.company(), context.zone(), appointment,
-                CallerAppointments.blankToNull(args.reason()));
+        AppointmentChanges.CancelOutcome outcome = changes.cancel(
+                context.company(), context.zone(), appointment, CallerAppointments.blankToNull(args.reason()));
         if (outcome instanceof AppointmentChanges.CancelRefused) {
-            return FunctionResult.notOk(Reason.CALCOM_REFUSED, Messages.render(MessageKey.CANCEL_REFUSED,
-                    context.language()), Map.of("appointment", described, "callback_offered", true));
+            return FunctionResult.notOk(
+                    Reason.CALCOM_REFUSED,
+                    Messages.render(MessageKey.CANCEL_REFUSED, context.language()),
+                    Map.of("appointment", described, "callback_offered", true));
         }
         Appointment cancelled = ((AppointmentChanges.Cancelled) outcome).appointment();
         Map<String, Object> values = new LinkedHashMap<>();
@@ -117,8 +124,8 @@ class CancelAppointment implements MutatingFunction<CancelAppointment.Args> {
         Map<String, @Nullable Object> data = new LinkedHashMap<>();
         data.put("cancelled", true);
         data.put("appointment", speech.describe(context, cancelled));
-        return ChangeAnswers.done(context, MessageKey.CANCELLED, MessageKey.CANCELLED_WITH_FEE, values, data, fee,
-                currency);
+        return ChangeAnswers.done(
+                context, MessageKey.CANCELLED, MessageKey.CANCELLED_WITH_FEE, values, data, fee, currency);
     }
 
     private FunctionResult alreadyChanged(CallContext context, CallerAppointments.ChangedAlready changed) {
@@ -126,11 +133,22 @@ class CancelAppointment implements MutatingFunction<CancelAppointment.Args> {
         if (appointment.status() == AppointmentStatus.RESCHEDULED && changed.current() != null) {
             return speech.alreadyMoved(context, changed.current());
         }
-        return FunctionResult.ok(Messages.render(MessageKey.ALREADY_CANCELLED, context.language(),
-                        Map.of("service", speech.serviceName(context, appointment),
-                                "time", AppointmentSpeech.time(context, appointment.startsAt()))),
-                Map.of("cancelled", true, "already_cancelled", true,
-                        "appointment", speech.describe(context, appointment)));
+        return FunctionResult.ok(
+                Messages.render(
+                        MessageKey.ALREADY_CANCELLED,
+                        context.language(),
+                        Map.of(
+                                "service",
+                                speech.serviceName(context, appointment),
+                                "time",
+                                AppointmentSpeech.time(context, appointment.startsAt()))),
+                Map.of(
+                        "cancelled",
+                        true,
+                        "already_cancelled",
+                        true,
+                        "appointment",
+                        speech.describe(context, appointment)));
     }
 
     private static String wish(Args args) {

@@ -1,13 +1,5 @@
 package io.slotline.functions;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
-import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Component;
-
 import io.slotline.appointments.Appointment;
 import io.slotline.appointments.Appointments;
 import io.slotline.appointments.ServiceBookingCount;
@@ -16,6 +8,12 @@ import io.slotline.speech.MessageKey;
 import io.slotline.speech.Messages;
 import io.slotline.tenancy.Service;
 import io.slotline.tenancy.TenantDirectory;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
 
 /**
  * Recognises the caller by phone number within the company: their name, their next appointments and the service
@@ -24,16 +22,15 @@ import io.slotline.tenancy.TenantDirectory;
 @Component
 class CheckCustomer implements FunctionHandler<CheckCustomer.Args> {
 
-    record Args() {
-    }
+    record Args() {}
 
     private final CallerAppointments callers;
     private final AppointmentSpeech speech;
     private final Appointments appointments;
     private final TenantDirectory tenants;
 
-    CheckCustomer(CallerAppointments callers, AppointmentSpeech speech, Appointments appointments,
-                  TenantDirectory tenants) {
+    CheckCustomer(
+            CallerAppointments callers, AppointmentSpeech speech, Appointments appointments, TenantDirectory tenants) {
         this.callers = callers;
         this.speech = speech;
         this.appointments = appointments;
@@ -59,7 +56,8 @@ class CheckCustomer implements FunctionHandler<CheckCustomer.Args> {
     @Override
     public FunctionResult handle(CallContext context, Args args) {
         if (context.callerNumber() == null) {
-            return FunctionResult.ok(Messages.render(MessageKey.ANONYMOUS_CALLER, context.language()),
+            return FunctionResult.ok(
+                    Messages.render(MessageKey.ANONYMOUS_CALLER, context.language()),
                     Map.of("known", false, "anonymous", true));
         }
         Customer customer = context.customer();
@@ -78,23 +76,32 @@ class CheckCustomer implements FunctionHandler<CheckCustomer.Args> {
             data.put("usual_service", found.service().name());
             data.put("usual_service_bookings", found.count());
         });
-        StringBuilder message = new StringBuilder(Messages.render(MessageKey.WELCOME_BACK, context.language(),
+        StringBuilder message = new StringBuilder(Messages.render(
+                MessageKey.WELCOME_BACK,
+                context.language(),
                 Map.of("name", customer.name(), "company", context.company().name())));
         if (!upcoming.isEmpty()) {
             Appointment next = upcoming.get(0);
-            message.append(' ').append(Messages.render(MessageKey.NEXT_APPOINTMENT_NOTE, context.language(),
-                    Map.of("service", speech.serviceName(context, next),
-                            "when", AppointmentSpeech.onTime(context, next.startsAt()))));
+            message.append(' ')
+                    .append(Messages.render(
+                            MessageKey.NEXT_APPOINTMENT_NOTE,
+                            context.language(),
+                            Map.of(
+                                    "service",
+                                    speech.serviceName(context, next),
+                                    "when",
+                                    AppointmentSpeech.onTime(context, next.startsAt()))));
         }
-        message.append(' ').append(usual
-                .map(found -> Messages.render(MessageKey.USUAL_SERVICE, context.language(),
-                        Map.of("service", found.service().name())))
-                .orElseGet(() -> Messages.render(MessageKey.HOW_CAN_I_HELP, context.language())));
+        message.append(' ')
+                .append(usual.map(found -> Messages.render(
+                                MessageKey.USUAL_SERVICE,
+                                context.language(),
+                                Map.of("service", found.service().name())))
+                        .orElseGet(() -> Messages.render(MessageKey.HOW_CAN_I_HELP, context.language())));
         return FunctionResult.ok(message.toString(), data);
     }
 
-    private record Usual(Service service, int count) {
-    }
+    private record Usual(Service service, int count) {}
 
     /** The most booked service that is still offered. */
     private Optional<Usual> usualService(CallContext context, Customer customer) {

@@ -1,15 +1,5 @@
 package io.slotline.functions;
 
-import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
-import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Component;
-
 import io.slotline.customers.Customer;
 import io.slotline.speech.MessageKey;
 import io.slotline.speech.Messages;
@@ -18,6 +8,14 @@ import io.slotline.tenancy.Company;
 import io.slotline.tenancy.Language;
 import io.slotline.tenancy.Service;
 import io.slotline.tenancy.TenantDirectory;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
 
 /**
  * What the agent should know from the first word: who it answers for, today's date and time in the branch's zone
@@ -31,8 +29,10 @@ import io.slotline.tenancy.TenantDirectory;
 @Component
 public class ContextVariables {
 
-    private static final DateTimeFormatter GERMAN_DATE = DateTimeFormatter.ofPattern("EEEE, d. MMMM yyyy", Language.DE.locale());
-    private static final DateTimeFormatter ENGLISH_DATE = DateTimeFormatter.ofPattern("EEEE, MMMM d, yyyy", Language.EN.locale());
+    private static final DateTimeFormatter GERMAN_DATE =
+            DateTimeFormatter.ofPattern("EEEE, d. MMMM yyyy", Language.DE.locale());
+    private static final DateTimeFormatter ENGLISH_DATE =
+            DateTimeFormatter.ofPattern("EEEE, MMMM d, yyyy", Language.EN.locale());
 
     private final TenantDirectory tenants;
 
@@ -53,17 +53,24 @@ public class ContextVariables {
         variables.put("time_zone", branch.timeZone().getId());
         variables.put("today", local.toLocalDate().toString());
         variables.put("today_spoken", local.format(language == Language.DE ? GERMAN_DATE : ENGLISH_DATE));
-        variables.put("weekday", local.getDayOfWeek().getDisplayName(java.time.format.TextStyle.FULL, language.locale()));
-        variables.put("local_time", local.toLocalTime().withSecond(0).withNano(0).toString());
+        variables.put(
+                "weekday", local.getDayOfWeek().getDisplayName(java.time.format.TextStyle.FULL, language.locale()));
+        variables.put(
+                "local_time", local.toLocalTime().withSecond(0).withNano(0).toString());
         boolean known = customer != null && customer.name() != null;
         variables.put("caller_known", Boolean.toString(known));
         variables.put("caller_name", known ? customer.name() : "");
         // the begin message: the caller's name when we know them
-        variables.put("greeting", known
-                ? Messages.render(MessageKey.GREETING_KNOWN_CUSTOMER, language,
-                        Map.of("name", customer.name(), "company", company.name()))
-                : Messages.render(MessageKey.GREETING, language, Map.of("company", company.name())));
-        List<String> services = tenants.activeServices(company.id()).stream().map(Service::name).toList();
+        variables.put(
+                "greeting",
+                known
+                        ? Messages.render(
+                                MessageKey.GREETING_KNOWN_CUSTOMER,
+                                language,
+                                Map.of("name", customer.name(), "company", company.name()))
+                        : Messages.render(MessageKey.GREETING, language, Map.of("company", company.name())));
+        List<String> services =
+                tenants.activeServices(company.id()).stream().map(Service::name).toList();
         variables.put("services", String.join(", ", services));
         return variables;
     }

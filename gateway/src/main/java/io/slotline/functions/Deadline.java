@@ -10,8 +10,7 @@ final class Deadline {
 
     private static final ThreadLocal<Long> END_NANOS = new ThreadLocal<>();
 
-    private Deadline() {
-    }
+    private Deadline() {}
 
     /** Time left; a handler called outside the dispatcher (no binding) has a day. */
     static Duration remaining() {

@@ -1,19 +1,7 @@
 package io.slotline.functions;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
-import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Component;
-
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-
 import io.slotline.availability.Availability;
 import io.slotline.availability.FreeSlot;
 import io.slotline.speech.DateTimeRequest;
@@ -21,6 +9,15 @@ import io.slotline.speech.MessageKey;
 import io.slotline.speech.Messages;
 import io.slotline.speech.TimeWindow;
 import io.slotline.speech.ZonedTimes;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
 
 /**
  * The earliest free slot (and the next two) from now or from a given point, within {@code max_days}, in one
@@ -34,18 +31,17 @@ class FindNextAvailable implements FunctionHandler<FindNextAvailable.Args> {
     private static final int SLOTS = 3;
 
     record Args(
-            @JsonProperty(required = true)
-            @JsonPropertyDescription("The service as the caller named it.")
-            @Nullable String service,
+            @JsonProperty(required = true) @JsonPropertyDescription("The service as the caller named it.") @Nullable String service,
+
             @JsonPropertyDescription("Search from here: a day, a day and time, or a part of the day "
                     + "(\"morgen\", \"Montag ab 15 Uhr\", \"next week Tuesday afternoon\"); default now.")
             @Nullable String after,
-            @JsonPropertyDescription("The staff member's name, only if the caller asked for someone.")
-            @Nullable String staff,
+
+            @JsonPropertyDescription("The staff member's name, only if the caller asked for someone.") @Nullable String staff,
+
             @JsonProperty("max_days")
             @JsonPropertyDescription("How many days to look ahead, 1 to 60; default 14.")
-            @Nullable Integer maxDays) {
-    }
+            @Nullable Integer maxDays) {}
 
     private final SlotDesk desk;
     private final SpokenWhen when;
@@ -82,8 +78,9 @@ class FindNextAvailable implements FunctionHandler<FindNextAvailable.Args> {
 
     @Override
     public FunctionResult handle(CallContext context, Args args) {
-        return desk.unlessCalendarUnavailable(context, () -> desk.lookup(context, args.service(), args.staff())
-                .then(subject -> find(context, args, subject)));
+        return desk.unlessCalendarUnavailable(
+                context,
+                () -> desk.lookup(context, args.service(), args.staff()).then(subject -> find(context, args, subject)));
     }
 
     private FunctionResult find(CallContext context, Args args, SlotDesk.Subject subject) {
@@ -102,7 +99,8 @@ class FindNextAvailable implements FunctionHandler<FindNextAvailable.Args> {
                 notBefore = ZonedTimes.startOfDay(from, context.zone());
             }
             if (request.time().isPresent()) {
-                Instant at = ZonedTimes.atOrAfter(request.date().atTime(request.time().get()), context.zone());
+                Instant at = ZonedTimes.atOrAfter(
+                        request.date().atTime(request.time().get()), context.zone());
                 notBefore = at.isAfter(notBefore) ? at : notBefore;
             }
         }
@@ -116,14 +114,20 @@ class FindNextAvailable implements FunctionHandler<FindNextAvailable.Args> {
             until = desk.lastBookableDay(context);
         }
         // a service in steps: the starts where every step fits, other calls' holds already counted
-        Availability availability = subject.service().inSteps() ? steps.availability(context, subject, from, until)
-                : heldHosts.without(context, subject, desk.freeSlots(context, subject.calendar(), from, until),
+        Availability availability = subject.service().inSteps()
+                ? steps.availability(context, subject, from, until)
+                : heldHosts.without(
+                        context,
+                        subject,
+                        desk.freeSlots(context, subject.calendar(), from, until),
                         heldHosts.others(context, from, until));
         Instant earliest = notBefore;
         TimeWindow daily = window;
-        List<FreeSlot> next = availability.all()
+        List<FreeSlot> next = availability
+                .all()
                 .filter(slot -> !slot.start().isBefore(earliest))
-                .filter(slot -> daily == null || daily.contains(slot.start().atZone(context.zone()).toLocalTime()))
+                .filter(slot -> daily == null
+                        || daily.contains(slot.start().atZone(context.zone()).toLocalTime()))
                 .sorted(Comparator.comparing(FreeSlot::start))
                 .limit(SLOTS)
                 .toList();
@@ -135,16 +139,23 @@ class FindNextAvailable implements FunctionHandler<FindNextAvailable.Args> {
         }
         if (next.isEmpty()) {
             data.put("slots", List.of());
-            return FunctionResult.notOk(Reason.NO_SLOTS, Messages.render(MessageKey.NOTHING_FREE_UNTIL, context.language(),
-                    Map.of("day", desk.spokenDay(context, until))), data);
+            return FunctionResult.notOk(
+                    Reason.NO_SLOTS,
+                    Messages.render(
+                            MessageKey.NOTHING_FREE_UNTIL,
+                            context.language(),
+                            Map.of("day", desk.spokenDay(context, until))),
+                    data);
         }
         data.put("slot", desk.slot(context, next.get(0).start()));
         data.put("slots", desk.slots(context, next));
         String first = desk.spoken(context, next.get(0).start());
         String message = next.size() == 1
                 ? Messages.render(MessageKey.NEXT_AVAILABLE, context.language(), Map.of("time", first))
-                : Messages.render(MessageKey.NEXT_AVAILABLE_WITH_MORE, context.language(), Map.of("time", first,
-                        "more", desk.spokenList(context, next.subList(1, next.size()))));
+                : Messages.render(
+                        MessageKey.NEXT_AVAILABLE_WITH_MORE,
+                        context.language(),
+                        Map.of("time", first, "more", desk.spokenList(context, next.subList(1, next.size()))));
         return FunctionResult.ok(message, data);
     }
 }

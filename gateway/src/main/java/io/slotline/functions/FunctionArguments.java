@@ -1,10 +1,8 @@
 package io.slotline.functions;
 
-import java.util.Optional;
-
-import org.jspecify.annotations.Nullable;
-
 import io.slotline.observability.Masking;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.AnnotationIntrospector;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -23,8 +21,7 @@ final class FunctionArguments {
     /** Notes and reasons included, nothing a caller says in one breath is longer (the columns hold 2000). */
     static final int MAX_ARGUMENT_LENGTH = 2000;
 
-    private FunctionArguments() {
-    }
+    private FunctionArguments() {}
 
     /**
      * LLMs add stray fields and leave out required ones; rejecting either would fail calls for nothing. The schema
@@ -34,8 +31,8 @@ final class FunctionArguments {
     static JsonMapper lenient(JsonMapper json) {
         return json.rebuild()
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .annotationIntrospector(AnnotationIntrospector.pair(new NothingRequired(),
-                        json.deserializationConfig().getAnnotationIntrospector()))
+                .annotationIntrospector(AnnotationIntrospector.pair(
+                        new NothingRequired(), json.deserializationConfig().getAnnotationIntrospector()))
                 .build();
     }
 
@@ -51,12 +48,13 @@ final class FunctionArguments {
     static Optional<String> tooLong(JsonNode node, @Nullable String path) {
         if (node.isString()) {
             return node.asString().length() > MAX_ARGUMENT_LENGTH
-                    ? Optional.of(path == null ? "args" : path) : Optional.empty();
+                    ? Optional.of(path == null ? "args" : path)
+                    : Optional.empty();
         }
         if (node.isObject()) {
             for (var entry : node.properties()) {
-                Optional<String> found = tooLong(entry.getValue(),
-                        path == null ? entry.getKey() : path + "." + entry.getKey());
+                Optional<String> found =
+                        tooLong(entry.getValue(), path == null ? entry.getKey() : path + "." + entry.getKey());
                 if (found.isPresent()) {
                     return found;
                 }

@@ -1,5 +1,16 @@
 package io.slotline.functions;
 
+import io.micrometer.core.instrument.Timer;
+import io.slotline.availability.CalendarUnavailableException;
+import io.slotline.calcom.CalcomException;
+import io.slotline.calcom.UpstreamCounter;
+import io.slotline.calls.FunctionCallLog;
+import io.slotline.calls.FunctionIdempotency;
+import io.slotline.calls.NewFunctionCall;
+import io.slotline.functions.FunctionMetrics.Outcome;
+import io.slotline.speech.MessageKey;
+import io.slotline.speech.Messages;
+import io.slotline.tenancy.Language;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -16,7 +27,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,18 +35,6 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Service;
-
-import io.micrometer.core.instrument.Timer;
-import io.slotline.availability.CalendarUnavailableException;
-import io.slotline.calcom.CalcomException;
-import io.slotline.calcom.UpstreamCounter;
-import io.slotline.calls.FunctionCallLog;
-import io.slotline.calls.FunctionIdempotency;
-import io.slotline.calls.NewFunctionCall;
-import io.slotline.functions.FunctionMetrics.Outcome;
-import io.slotline.speech.MessageKey;
-import io.slotline.speech.Messages;
-import io.slotline.tenancy.Language;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -69,8 +67,14 @@ public class FunctionDispatcher implements DisposableBean {
     /** No queue: a function waits for its dependencies, never for a thread; the cap only stops a runaway. */
     private final ThreadPoolExecutor workers;
 
-    FunctionDispatcher(List<FunctionHandler<?>> handlers, JsonMapper json, FunctionIdempotency idempotency,
-                       FunctionCallLog callLog, FunctionMetrics metrics, Clock clock, FunctionProperties properties) {
+    FunctionDispatcher(
+            List<FunctionHandler<?>> handlers,
+            JsonMapper json,
+            FunctionIdempotency idempotency,
+            FunctionCallLog callLog,
+            FunctionMetrics metrics,
+            Clock clock,
+            FunctionProperties properties) {
         SortedMap<String, FunctionHandler<?>> byName = new TreeMap<>();
         for (FunctionHandler<?> handler : handlers) {
             if (byName.put(handler.name(), handler) != null) {
@@ -85,11 +89,18 @@ public class FunctionDispatcher implements DisposableBean {
         }
         this.properties = properties;
         AtomicInteger threads = new AtomicInteger();
-        this.workers = new ThreadPoolExecutor(0, 1024, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), runnable -> {
-            Thread thread = new Thread(runnable, "slotline-function-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        }, new ThreadPoolExecutor.AbortPolicy());
+        this.workers = new ThreadPoolExecutor(
+                0,
+                1024,
+                60,
+                TimeUnit.SECONDS,
+                new SynchronousQueue<>(),
+                runnable -> {
+                    Thread thread = new Thread(runnable, "slotline-function-" + threads.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                },
+                new ThreadPoolExecutor.AbortPolicy());
         this.handlers = byName;
         this.json = FunctionArguments.lenient(json);
         this.onceOnly = new OnceOnly(this.json, idempotency);
@@ -119,7 +130,8 @@ public class FunctionDispatcher implements DisposableBean {
         FunctionHandler<?> handler = handlers.get(name);
         if (handler == null) {
             metrics.record(name, Outcome.CLIENT_ERROR, Reason.UNKNOWN_FUNCTION, Duration.ZERO);
-            throw new FunctionRequestException("unknown_function",
+            throw new FunctionRequestException(
+                    "unknown_function",
                     "unknown function '" + name + "'; known: " + String.join(", ", handlers.keySet()));
         }
         return prepared(handler, args);
@@ -168,8 +180,8 @@ public class FunctionDispatcher implements DisposableBean {
         } else if (args.isObject()) {
             try {
                 A parsed = json.treeToValue(args, handler.argsType());
-                return new PreparedCall((language, context) -> runByDeadline(handler, parsed, language, context,
-                        sample, receivedNanos));
+                return new PreparedCall((language, context) ->
+                        runByDeadline(handler, parsed, language, context, sample, receivedNanos));
             } catch (JacksonException e) {
                 problem = ArgumentCheck.unreadable(e);
             }
@@ -185,11 +197,15 @@ public class FunctionDispatcher implements DisposableBean {
         });
     }
 
-    private record Answer(FunctionResult result, Outcome outcome) {
-    }
+    private record Answer(FunctionResult result, Outcome outcome) {}
 
-    private <A> FunctionResult runByDeadline(FunctionHandler<A> handler, A args, Language language,
-                                             Supplier<CallContext> resolve, Timer.Sample sample, long receivedNanos) {
+    private <A> FunctionResult runByDeadline(
+            FunctionHandler<A> handler,
+            A args,
+            Language language,
+            Supplier<CallContext> resolve,
+            Timer.Sample sample,
+            long receivedNanos) {
         long deadlineNanos = receivedNanos + properties.deadline(handler).toNanos();
         CompletableFuture<Answer> answer = new CompletableFuture<>();
         CompletableFuture<Void> logged = new CompletableFuture<>();
@@ -219,16 +235,20 @@ public class FunctionDispatcher implements DisposableBean {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            log.warn("function {} missed its deadline of {} ms; answered that it is slow, its work goes on",
-                    handler.name(), properties.deadline(handler).toMillis());
-            FunctionResult late = FunctionResult.notOk(Reason.DEADLINE,
-                    Messages.render(MessageKey.FUNCTION_TOO_SLOW, language));
+            log.warn(
+                    "function {} missed its deadline of {} ms; answered that it is slow, its work goes on",
+                    handler.name(),
+                    properties.deadline(handler).toMillis());
+            FunctionResult late =
+                    FunctionResult.notOk(Reason.DEADLINE, Messages.render(MessageKey.FUNCTION_TOO_SLOW, language));
             metrics.record(sample, handler.name(), Outcome.SERVER_ERROR, late.reason());
             return late;
         } catch (ExecutionException e) {
             log.error("function {} failed before it could answer", handler.name(), e.getCause());
-            done = new Answer(FunctionResult.notOk(Reason.INTERNAL_ERROR,
-                    Messages.render(MessageKey.CALCOM_UNAVAILABLE, language)), Outcome.SERVER_ERROR);
+            done = new Answer(
+                    FunctionResult.notOk(
+                            Reason.INTERNAL_ERROR, Messages.render(MessageKey.CALCOM_UNAVAILABLE, language)),
+                    Outcome.SERVER_ERROR);
         }
         metrics.record(sample, handler.name(), done.outcome(), done.result().reason());
         try {
@@ -243,28 +263,42 @@ public class FunctionDispatcher implements DisposableBean {
     }
 
     /** On the worker: resolve the call, run the handler, hand the answer over, then write the call log. */
-    private <A> void work(FunctionHandler<A> handler, A args, Supplier<CallContext> resolve, long receivedNanos,
-                          CompletableFuture<Answer> answer) {
+    private <A> void work(
+            FunctionHandler<A> handler,
+            A args,
+            Supplier<CallContext> resolve,
+            long receivedNanos,
+            CompletableFuture<Answer> answer) {
         CallContext context = resolve.get();
         UpstreamCounter upstream = new UpstreamCounter();
         FunctionResult result;
         Outcome outcome;
         try (var scope = upstream.bind()) {
-            result = handler instanceof MutatingFunction<A> ? runOnce(handler, args, context) : safely(handler, args, context);
+            result = handler instanceof MutatingFunction<A>
+                    ? runOnce(handler, args, context)
+                    : safely(handler, args, context);
             outcome = result.ok() ? Outcome.OK : Outcome.NOT_OK;
         } catch (DataAccessResourceFailureException | TransientDataAccessException databaseAway) {
-            log.warn("function {} in call {}: database unavailable: {}", handler.name(), context.retellCallId(),
+            log.warn(
+                    "function {} in call {}: database unavailable: {}",
+                    handler.name(),
+                    context.retellCallId(),
                     databaseAway.getMessage());
             result = systemUnavailable(context);
             outcome = Outcome.SERVER_ERROR;
         } catch (RuntimeException e) {
             log.error("function {} failed in call {}", handler.name(), context.retellCallId(), e);
-            result = FunctionResult.notOk(Reason.INTERNAL_ERROR,
-                    Messages.render(MessageKey.CALCOM_UNAVAILABLE, context.language()));
+            result = FunctionResult.notOk(
+                    Reason.INTERNAL_ERROR, Messages.render(MessageKey.CALCOM_UNAVAILABLE, context.language()));
             outcome = Outcome.SERVER_ERROR;
         }
         answer.complete(new Answer(result, outcome));
-        logCall(handler.name(), args, context, result, Duration.ofNanos(System.nanoTime() - receivedNanos),
+        logCall(
+                handler.name(),
+                args,
+                context,
+                result,
+                Duration.ofNanos(System.nanoTime() - receivedNanos),
                 upstream.calls());
     }
 
@@ -274,15 +308,15 @@ public class FunctionDispatcher implements DisposableBean {
             return handler.handle(context, args);
         } catch (CalendarUnavailableException | CalcomException e) {
             log.warn("function {}: Cal.com unavailable: {}", handler.name(), e.getMessage());
-            return FunctionResult.notOk(Reason.CALCOM_UNAVAILABLE,
-                    Messages.render(MessageKey.CALCOM_UNAVAILABLE, context.language()));
+            return FunctionResult.notOk(
+                    Reason.CALCOM_UNAVAILABLE, Messages.render(MessageKey.CALCOM_UNAVAILABLE, context.language()));
         }
     }
 
     /** The database is away: said so, and nothing was changed (or, if Cal.com had already acted, reconciled). */
     private static FunctionResult systemUnavailable(CallContext context) {
-        return FunctionResult.notOk(Reason.TEMPORARILY_UNAVAILABLE,
-                Messages.render(MessageKey.SYSTEM_UNAVAILABLE, context.language()));
+        return FunctionResult.notOk(
+                Reason.TEMPORARILY_UNAVAILABLE, Messages.render(MessageKey.SYSTEM_UNAVAILABLE, context.language()));
     }
 
     /** A change is made once per tool call ({@link OnceOnly}), and only when it can be recorded. */
@@ -299,12 +333,25 @@ public class FunctionDispatcher implements DisposableBean {
         workers.shutdown();
     }
 
-    private void logCall(String function, Object args, CallContext context, FunctionResult result, Duration took,
-                             int upstreamCalls) {
+    private void logCall(
+            String function,
+            Object args,
+            CallContext context,
+            FunctionResult result,
+            Duration took,
+            int upstreamCalls) {
         try {
-            callLog.record(new NewFunctionCall(context.companyId(), context.retellCallId(), function,
-                    context.toolCallId(), FunctionArguments.masked(json, args), result.ok(), result.ok() ? "ok" : result.reason().wire(),
-                    result.message(), (int) Math.min(Integer.MAX_VALUE, took.toMillis()), upstreamCalls));
+            callLog.record(new NewFunctionCall(
+                    context.companyId(),
+                    context.retellCallId(),
+                    function,
+                    context.toolCallId(),
+                    FunctionArguments.masked(json, args),
+                    result.ok(),
+                    result.ok() ? "ok" : result.reason().wire(),
+                    result.message(),
+                    (int) Math.min(Integer.MAX_VALUE, took.toMillis()),
+                    upstreamCalls));
         } catch (RuntimeException e) {
             // the caller's answer matters more than the log line
             log.warn("could not log function call {} of call {}", function, context.retellCallId(), e);

@@ -1,17 +1,15 @@
 package io.slotline.functions;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-
-import org.springframework.stereotype.Component;
-
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.slotline.observability.BoundedTagValues;
 import io.slotline.observability.SlotlineMeterFilters;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.springframework.stereotype.Component;
 
 /**
  * {@code slotline_function_duration_seconds} (function, outcome) and {@code slotline_function_outcomes_total}

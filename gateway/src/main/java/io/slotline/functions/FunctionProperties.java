@@ -2,7 +2,6 @@ package io.slotline.functions;
 
 import java.time.Duration;
 import java.util.Map;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -19,11 +18,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param deadlines     per function name, overriding the two above
  */
 @ConfigurationProperties("slotline.functions")
-public record FunctionProperties(@DefaultValue("10s") Duration toolTimeout,
-                                 @DefaultValue("1500ms") Duration networkMargin,
-                                 @DefaultValue("5s") Duration readDeadline,
-                                 @DefaultValue("8s") Duration changeDeadline,
-                                 @DefaultValue Map<String, Duration> deadlines) {
+public record FunctionProperties(
+        @DefaultValue("10s") Duration toolTimeout,
+        @DefaultValue("1500ms") Duration networkMargin,
+        @DefaultValue("5s") Duration readDeadline,
+        @DefaultValue("8s") Duration changeDeadline,
+        @DefaultValue Map<String, Duration> deadlines) {
 
     public FunctionProperties {
         deadlines = Map.copyOf(deadlines);
@@ -37,8 +37,12 @@ public record FunctionProperties(@DefaultValue("10s") Duration toolTimeout,
     }
 
     public static FunctionProperties defaults() {
-        return new FunctionProperties(Duration.ofSeconds(10), Duration.ofMillis(1500), Duration.ofSeconds(5),
-                Duration.ofSeconds(8), Map.of());
+        return new FunctionProperties(
+                Duration.ofSeconds(10),
+                Duration.ofMillis(1500),
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(8),
+                Map.of());
     }
 
     /** The deadline of one function. */

@@ -2,7 +2,6 @@ package io.slotline.functions;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,20 +1,7 @@
 package io.slotline.functions;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalTime;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-
-import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Component;
-
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-
 import io.slotline.availability.Availability;
 import io.slotline.availability.FreeSlot;
 import io.slotline.booking.Alternatives;
@@ -25,6 +12,16 @@ import io.slotline.speech.ParseResult;
 import io.slotline.speech.SpokenTimes;
 import io.slotline.speech.TimeWindow;
 import io.slotline.tenancy.Language;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
 
 /**
  * Ranked alternatives around a wish: the same day nearest first, then the following days at the same time, then
@@ -38,22 +35,21 @@ class GetAlternatives implements FunctionHandler<GetAlternatives.Args> {
     static final int MAX_COUNT = 5;
 
     record Args(
-            @JsonProperty(required = true)
-            @JsonPropertyDescription("The service as the caller named it.")
-            @Nullable String service,
+            @JsonProperty(required = true) @JsonPropertyDescription("The service as the caller named it.") @Nullable String service,
+
             @JsonProperty(required = true)
             @JsonPropertyDescription("The day the caller wants, ISO or in the caller's words (\"morgen\", \"Friday\").")
             @Nullable String date,
-            @JsonPropertyDescription("The time the caller wanted, if any (\"14:00\", \"2pm\").")
-            @Nullable String time,
-            @JsonPropertyDescription("How many alternatives, 1 to 5; default 3.")
-            @Nullable Integer count,
+
+            @JsonPropertyDescription("The time the caller wanted, if any (\"14:00\", \"2pm\").") @Nullable String time,
+
+            @JsonPropertyDescription("How many alternatives, 1 to 5; default 3.") @Nullable Integer count,
+
             @JsonPropertyDescription("Part of the day the caller prefers: morning/afternoon/evening, "
                     + "vormittags/nachmittags/abends, or e.g. \"ab 15 Uhr\".")
             @Nullable String preference,
-            @JsonPropertyDescription("The staff member's name, only if the caller asked for someone.")
-            @Nullable String staff) {
-    }
+
+            @JsonPropertyDescription("The staff member's name, only if the caller asked for someone.") @Nullable String staff) {}
 
     private final SlotDesk desk;
     private final SpokenWhen when;
@@ -91,8 +87,10 @@ class GetAlternatives implements FunctionHandler<GetAlternatives.Args> {
 
     @Override
     public FunctionResult handle(CallContext context, Args args) {
-        return desk.unlessCalendarUnavailable(context, () -> desk.lookup(context, args.service(), args.staff(),
-                args.date(), args.time()).then(asked -> suggest(context, args, asked)));
+        return desk.unlessCalendarUnavailable(
+                context,
+                () -> desk.lookup(context, args.service(), args.staff(), args.date(), args.time())
+                        .then(asked -> suggest(context, args, asked)));
     }
 
     private FunctionResult suggest(CallContext context, Args args, SlotDesk.Request asked) {
@@ -107,33 +105,55 @@ class GetAlternatives implements FunctionHandler<GetAlternatives.Args> {
         Optional<TimeWindow> preference = preference(args.preference(), context.language());
         TimeWindow window = combine(request.window().orElse(null), preference.orElse(null));
         LocalTime time = request.time().orElse(null);
-        Set<Instant> excluded = time == null ? Set.of()
-                : when.instant(context, date, time) instanceof Resolution.Found<Instant> at ? Set.of(at.value())
-                : Set.of();
+        Set<Instant> excluded = time == null
+                ? Set.of()
+                : when.instant(context, date, time) instanceof Resolution.Found<Instant> at
+                        ? Set.of(at.value())
+                        : Set.of();
         int count = args.count() == null ? DEFAULT_COUNT : Math.max(1, Math.min(MAX_COUNT, args.count()));
         LocalDate lastBookable = desk.lastBookableDay(context);
         LocalDate last = request.lastDate().isAfter(lastBookable) ? lastBookable : request.lastDate();
         LocalDate until = desk.searchEnd(context, last);
         // a service in steps: the starts where every step fits, other calls' holds already counted
-        Availability availability = subject.service().inSteps() ? steps.availability(context, subject, date, until)
-                : heldHosts.without(context, subject, desk.freeSlots(context, subject.calendar(), date, until),
+        Availability availability = subject.service().inSteps()
+                ? steps.availability(context, subject, date, until)
+                : heldHosts.without(
+                        context,
+                        subject,
+                        desk.freeSlots(context, subject.calendar(), date, until),
                         heldHosts.others(context, date, until));
         // a period ("Ende der Woche"): times spread over its days first, the next free ones after it otherwise
-        List<FreeSlot> inPeriod = request.isPeriod() ? NearOptions.inPeriod(availability, context.zone(), date, last,
-                time, window, context.receivedAt(), count) : List.of();
+        List<FreeSlot> inPeriod = request.isPeriod()
+                ? NearOptions.inPeriod(
+                        availability, context.zone(), date, last, time, window, context.receivedAt(), count)
+                : List.of();
         boolean periodFull = request.isPeriod() && inPeriod.isEmpty();
         LocalDate from = periodFull ? last.plusDays(1) : date;
-        List<FreeSlot> alternatives = !inPeriod.isEmpty() ? inPeriod
-                : periodFull && !last.isBefore(lastBookable) ? List.of()
-                : Alternatives.forSpeaking(Alternatives.rank(availability, context.zone(),
-                        new Alternatives.Wish(from, time, window), count, context.receivedAt(), lastBookable, excluded),
-                        context.zone());
+        List<FreeSlot> alternatives = !inPeriod.isEmpty()
+                ? inPeriod
+                : periodFull && !last.isBefore(lastBookable)
+                        ? List.of()
+                        : Alternatives.forSpeaking(
+                                Alternatives.rank(
+                                        availability,
+                                        context.zone(),
+                                        new Alternatives.Wish(from, time, window),
+                                        count,
+                                        context.receivedAt(),
+                                        lastBookable,
+                                        excluded),
+                                context.zone());
         Map<String, Object> data = new LinkedHashMap<>();
         subject.putInto(data);
         data.put("date", date.toString());
         if (window != null) {
-            data.put("window", Map.of("from", window.start().toString(),
-                    "until", window.endsAtEndOfDay() ? "24:00" : window.end().toString()));
+            data.put(
+                    "window",
+                    Map.of(
+                            "from",
+                            window.start().toString(),
+                            "until",
+                            window.endsAtEndOfDay() ? "24:00" : window.end().toString()));
         }
         if (args.preference() != null && !args.preference().isBlank() && preference.isEmpty()) {
             data.put("preference_understood", false);
@@ -144,20 +164,36 @@ class GetAlternatives implements FunctionHandler<GetAlternatives.Args> {
             data.put("stale", true);
         }
         if (alternatives.isEmpty()) {
-            return FunctionResult.notOk(Reason.NO_SLOTS, Messages.render(MessageKey.NOTHING_FREE_UNTIL, context.language(),
-                    Map.of("day", desk.spokenDay(context, until))), data);
+            return FunctionResult.notOk(
+                    Reason.NO_SLOTS,
+                    Messages.render(
+                            MessageKey.NOTHING_FREE_UNTIL,
+                            context.language(),
+                            Map.of("day", desk.spokenDay(context, until))),
+                    data);
         }
         if (periodFull) {
             data.put("period", Map.of("from", date.toString(), "until", last.toString()));
-            return FunctionResult.ok(Messages.render(MessageKey.PERIOD_FULL_WITH_ALTERNATIVES, context.language(),
-                    Map.of("period", SpokenTimes.period(date, last, context.today(), context.language()),
-                            "alternatives", desk.spokenList(context, alternatives))), data);
+            return FunctionResult.ok(
+                    Messages.render(
+                            MessageKey.PERIOD_FULL_WITH_ALTERNATIVES,
+                            context.language(),
+                            Map.of(
+                                    "period",
+                                    SpokenTimes.period(date, last, context.today(), context.language()),
+                                    "alternatives",
+                                    desk.spokenList(context, alternatives))),
+                    data);
         }
         if (request.isPeriod()) {
             data.put("period", Map.of("from", date.toString(), "until", last.toString()));
         }
-        return FunctionResult.ok(Messages.render(MessageKey.ALTERNATIVES_OFFER, context.language(),
-                Map.of("alternatives", desk.spokenList(context, alternatives))), data);
+        return FunctionResult.ok(
+                Messages.render(
+                        MessageKey.ALTERNATIVES_OFFER,
+                        context.language(),
+                        Map.of("alternatives", desk.spokenList(context, alternatives))),
+                data);
     }
 
     /** The company's language first; LLMs often pass English words to a German agent and the other way round. */
@@ -165,8 +201,8 @@ class GetAlternatives implements FunctionHandler<GetAlternatives.Args> {
         if (spoken == null || spoken.isBlank()) {
             return Optional.empty();
         }
-        for (Language candidate : language == Language.DE ? List.of(Language.DE, Language.EN)
-                : List.of(Language.EN, Language.DE)) {
+        for (Language candidate :
+                language == Language.DE ? List.of(Language.DE, Language.EN) : List.of(Language.EN, Language.DE)) {
             if (TimeWindow.parse(spoken, candidate) instanceof ParseResult.Parsed<TimeWindow> parsed) {
                 return Optional.of(parsed.value());
             }

@@ -1,14 +1,12 @@
 package io.slotline.functions;
 
-import java.util.List;
-import java.util.Map;
-
-import org.springframework.stereotype.Component;
-
 import io.slotline.appointments.Appointment;
 import io.slotline.speech.MessageKey;
 import io.slotline.speech.Messages;
 import io.slotline.speech.SpokenTimes;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
 
 /**
  * The caller's upcoming appointments in this company, found by their phone number: booked by phone through us or
@@ -17,8 +15,7 @@ import io.slotline.speech.SpokenTimes;
 @Component
 class GetAppointments implements FunctionHandler<GetAppointments.Args> {
 
-    record Args() {
-    }
+    record Args() {}
 
     private final CallerAppointments callers;
     private final AppointmentSpeech speech;
@@ -47,7 +44,8 @@ class GetAppointments implements FunctionHandler<GetAppointments.Args> {
     @Override
     public FunctionResult handle(CallContext context, Args args) {
         if (context.callerNumber() == null) {
-            return FunctionResult.notOk(Reason.ANONYMOUS_CALLER,
+            return FunctionResult.notOk(
+                    Reason.ANONYMOUS_CALLER,
                     Messages.render(MessageKey.ANONYMOUS_NO_LOOKUP, context.language()),
                     Map.of("appointments", List.of()));
         }
@@ -57,12 +55,22 @@ class GetAppointments implements FunctionHandler<GetAppointments.Args> {
             return FunctionResult.ok(Messages.render(MessageKey.NO_UPCOMING_APPOINTMENTS, context.language()), data);
         }
         if (upcoming.size() == 1) {
-            return FunctionResult.ok(Messages.render(MessageKey.APPOINTMENTS_ONE, context.language(),
-                    Map.of("appointment", speech.spoken(context, upcoming.get(0), true))), data);
+            return FunctionResult.ok(
+                    Messages.render(
+                            MessageKey.APPOINTMENTS_ONE,
+                            context.language(),
+                            Map.of("appointment", speech.spoken(context, upcoming.get(0), true))),
+                    data);
         }
-        return FunctionResult.ok(Messages.render(MessageKey.APPOINTMENTS_MANY, context.language(),
-                Map.of("count", upcoming.size(),
-                        "appointments", SpokenTimes.andList(speech.spokenItems(context, upcoming, true),
-                                context.language()))), data);
+        return FunctionResult.ok(
+                Messages.render(
+                        MessageKey.APPOINTMENTS_MANY,
+                        context.language(),
+                        Map.of(
+                                "count",
+                                upcoming.size(),
+                                "appointments",
+                                SpokenTimes.andList(speech.spokenItems(context, upcoming, true), context.language()))),
+                data);
     }
 }

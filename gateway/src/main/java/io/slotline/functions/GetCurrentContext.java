@@ -1,17 +1,14 @@
 package io.slotline.functions;
 
-import java.util.Map;
-
-import org.springframework.stereotype.Component;
-
 import io.slotline.tenancy.Language;
+import java.util.Map;
+import org.springframework.stereotype.Component;
 
 /** For agents without the inbound webhook: the same context, asked for at the start of the call. */
 @Component
 class GetCurrentContext implements FunctionHandler<GetCurrentContext.Args> {
 
-    record Args() {
-    }
+    record Args() {}
 
     private final ContextVariables variables;
 
@@ -37,8 +34,8 @@ class GetCurrentContext implements FunctionHandler<GetCurrentContext.Args> {
 
     @Override
     public FunctionResult handle(CallContext context, Args args) {
-        Map<String, String> vars = variables.of(context.company(), context.branch(), context.customer(),
-                context.receivedAt());
+        Map<String, String> vars =
+                variables.of(context.company(), context.branch(), context.customer(), context.receivedAt());
         String message = context.language() == Language.DE
                 ? "Heute ist " + vars.get("today_spoken") + ", es ist " + vars.get("local_time") + " Uhr."
                 : "Today is " + vars.get("today_spoken") + ", it is " + vars.get("local_time") + ".";

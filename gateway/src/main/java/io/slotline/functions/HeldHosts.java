@@ -1,20 +1,5 @@
 package io.slotline.functions;
 
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
-
-import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.TransientDataAccessException;
-import org.springframework.stereotype.Component;
-
 import io.slotline.appointments.SlotHold;
 import io.slotline.availability.Availability;
 import io.slotline.availability.CalendarRef;
@@ -25,6 +10,19 @@ import io.slotline.booking.Calendars;
 import io.slotline.booking.EventTypeCatalog;
 import io.slotline.booking.SlotHoldService;
 import io.slotline.speech.ZonedTimes;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.stereotype.Component;
 
 /**
  * What other calls' holds take from a caller's calendar. A hold takes one host: the staff member held is taken at
@@ -52,11 +50,16 @@ class HeldHosts {
      */
     List<SlotHold> others(CallContext context, LocalDate from, LocalDate to) {
         try {
-            return desk.holds().heldByOthers(context.companyId(), context.retellCallId(),
-                    ZonedTimes.startOfDay(from, context.zone()),
-                    ZonedTimes.startOfDay(to.plusDays(1), context.zone()));
+            return desk.holds()
+                    .heldByOthers(
+                            context.companyId(),
+                            context.retellCallId(),
+                            ZonedTimes.startOfDay(from, context.zone()),
+                            ZonedTimes.startOfDay(to.plusDays(1), context.zone()));
         } catch (DataAccessResourceFailureException | TransientDataAccessException databaseAway) {
-            log.debug("holds of company {} unknown, database unavailable: {}", context.companyId(),
+            log.debug(
+                    "holds of company {} unknown, database unavailable: {}",
+                    context.companyId(),
                     databaseAway.getMessage());
             return List.of();
         }
@@ -69,9 +72,11 @@ class HeldHosts {
      * after them; when the event
      * type's hosts are unknown, {@link SlotHoldService#wholeEventType}. Empty: the time is taken by holds.
      */
-    List<String> candidates(CallContext context, SlotDesk.Subject subject, FreeSlot slot, List<SlotHold> others,
-                            boolean busyToo) {
-        List<SlotHold> overlapping = others.stream().filter(h -> h.overlaps(slot.start(), slot.end())).toList();
+    List<String> candidates(
+            CallContext context, SlotDesk.Subject subject, FreeSlot slot, List<SlotHold> others, boolean busyToo) {
+        List<SlotHold> overlapping = others.stream()
+                .filter(h -> h.overlaps(slot.start(), slot.end()))
+                .toList();
         if (subject.staff() != null && subject.staff().calcomUsername() != null) {
             String host = CalendarRef.normalized(subject.staff().calcomUsername());
             return heldHost(overlapping, host) ? List.of() : List.of(host);
@@ -95,12 +100,14 @@ class HeldHosts {
                 continue;
             }
             CalendarRef calendar = own.get();
-            Availability known = desk.peek(context, calendar, day, day)
-                    .orElseGet(() -> desk.freeSlots(context, calendar, day, day));
+            Availability known =
+                    desk.peek(context, calendar, day, day).orElseGet(() -> desk.freeSlots(context, calendar, day, day));
             (Alternatives.exact(known, slot.start()) != null ? free : busy).add(host);
         }
         // holds whose host is not known each take one of the free hosts
-        long unnamed = overlapping.stream().filter(h -> !SlotHoldService.namesAHost(h.host())).count();
+        long unnamed = overlapping.stream()
+                .filter(h -> !SlotHoldService.namesAHost(h.host()))
+                .count();
         if (free.size() <= unnamed) {
             free.clear();
         }
@@ -112,26 +119,40 @@ class HeldHosts {
     }
 
     /** The availability without the slots other calls' holds take (as is when there are none). */
-    Availability without(CallContext context, SlotDesk.Subject subject, Availability availability,
-                         List<SlotHold> others) {
+    Availability without(
+            CallContext context, SlotDesk.Subject subject, Availability availability, List<SlotHold> others) {
         if (others.isEmpty() || availability.days().isEmpty()) {
             return availability;
         }
-        String named = subject.staff() == null || subject.staff().calcomUsername() == null ? null
+        String named = subject.staff() == null || subject.staff().calcomUsername() == null
+                ? null
                 : CalendarRef.normalized(subject.staff().calcomUsername());
         List<String> hosts = named != null ? List.of() : hostsOf(context, subject);
         Map<String, Optional<Availability>> hostDays = new HashMap<>();
         TreeMap<LocalDate, List<FreeSlot>> days = new TreeMap<>();
-        availability.days().forEach((day, slots) -> days.put(day, slots.stream()
-                .filter(slot -> !taken(context, subject, availability, slot, named, hosts, hostDays, others))
-                .toList()));
+        availability
+                .days()
+                .forEach((day, slots) -> days.put(
+                        day,
+                        slots.stream()
+                                .filter(slot ->
+                                        !taken(context, subject, availability, slot, named, hosts, hostDays, others))
+                                .toList()));
         return new Availability(days, availability.stale());
     }
 
-    private boolean taken(CallContext context, SlotDesk.Subject subject, Availability availability, FreeSlot slot,
-                          @Nullable String named, List<String> hosts, Map<String, Optional<Availability>> hostDays,
-                          List<SlotHold> others) {
-        List<SlotHold> overlapping = others.stream().filter(h -> h.overlaps(slot.start(), slot.end())).toList();
+    private boolean taken(
+            CallContext context,
+            SlotDesk.Subject subject,
+            Availability availability,
+            FreeSlot slot,
+            @Nullable String named,
+            List<String> hosts,
+            Map<String, Optional<Availability>> hostDays,
+            List<SlotHold> others) {
+        List<SlotHold> overlapping = others.stream()
+                .filter(h -> h.overlaps(slot.start(), slot.end()))
+                .toList();
         if (overlapping.isEmpty()) {
             return false;
         }
@@ -148,15 +169,22 @@ class HeldHosts {
                 continue;
             }
             // only what memory knows: a host whose calendar is not in memory counts as free, the hold decides later
-            Optional<Availability> known = hostDays.computeIfAbsent(host, h -> calendars
-                    .forHost(context.company(), subject.service(), h)
-                    .flatMap(calendar -> desk.peek(context, calendar, availability.days().firstKey(),
-                            availability.days().lastKey())));
+            Optional<Availability> known = hostDays.computeIfAbsent(
+                    host,
+                    h -> calendars
+                            .forHost(context.company(), subject.service(), h)
+                            .flatMap(calendar -> desk.peek(
+                                    context,
+                                    calendar,
+                                    availability.days().firstKey(),
+                                    availability.days().lastKey())));
             if (known.isEmpty() || Alternatives.exact(known.get(), slot.start()) != null) {
                 free++;
             }
         }
-        long unnamed = overlapping.stream().filter(h -> !SlotHoldService.namesAHost(h.host())).count();
+        long unnamed = overlapping.stream()
+                .filter(h -> !SlotHoldService.namesAHost(h.host()))
+                .count();
         return free <= unnamed;
     }
 
@@ -165,11 +193,14 @@ class HeldHosts {
         if (subject.service().calcomEventTypeSlug() == null) {
             return List.of();
         }
-        EventTypeShape shape = eventTypes.known(context.companyId(), subject.calendar().eventTypeId());
+        EventTypeShape shape =
+                eventTypes.known(context.companyId(), subject.calendar().eventTypeId());
         if (shape == null && eventTypes.get(subject.calendar()) != null) {
             shape = eventTypes.known(context.companyId(), subject.calendar().eventTypeId());
         }
-        return shape == null ? List.of() : shape.hostUsernames().stream().sorted().toList();
+        return shape == null
+                ? List.of()
+                : shape.hostUsernames().stream().sorted().toList();
     }
 
     private static boolean heldHost(List<SlotHold> holds, String host) {

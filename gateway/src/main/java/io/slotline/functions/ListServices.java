@@ -1,26 +1,23 @@
 package io.slotline.functions;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
-import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Component;
-
 import io.slotline.speech.MessageKey;
 import io.slotline.speech.Messages;
 import io.slotline.speech.SpokenTimes;
 import io.slotline.tenancy.Language;
 import io.slotline.tenancy.Service;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
 
 /** The services a caller can book by phone, with how long they take and what they cost. */
 @Component
 class ListServices implements FunctionHandler<ListServices.Args> {
 
-    record Args() {
-    }
+    record Args() {}
 
     private final ServiceResolver services;
 
@@ -49,14 +46,17 @@ class ListServices implements FunctionHandler<ListServices.Args> {
         List<Service> bookable = services.services(context);
         Language language = context.language();
         if (bookable.isEmpty()) {
-            return FunctionResult.notOk(Reason.NO_SERVICES, Messages.render(MessageKey.NO_SERVICES, language),
+            return FunctionResult.notOk(
+                    Reason.NO_SERVICES,
+                    Messages.render(MessageKey.NO_SERVICES, language),
                     Map.of("services", List.of(), "callback_offered", true));
         }
         List<String> spoken = new ArrayList<>();
         List<Map<String, @Nullable Object>> data = new ArrayList<>();
         for (Service service : bookable) {
             String duration = SpokenTimes.duration(Duration.ofMinutes(service.durationMinutes()), language);
-            String price = service.priceCents() == null ? null
+            String price = service.priceCents() == null
+                    ? null
                     : SpokenTimes.priceInMinorUnits(service.priceCents(), service.currency(), language);
             spoken.add(service.name() + " (" + duration + (price == null ? "" : ", " + price) + ")");
             Map<String, @Nullable Object> entry = new LinkedHashMap<>();
@@ -69,7 +69,9 @@ class ListServices implements FunctionHandler<ListServices.Args> {
             }
             data.add(entry);
         }
-        return FunctionResult.ok(Messages.render(MessageKey.SERVICES_LIST, language,
-                Map.of("services", SpokenTimes.andList(spoken, language))), Map.of("services", data));
+        return FunctionResult.ok(
+                Messages.render(
+                        MessageKey.SERVICES_LIST, language, Map.of("services", SpokenTimes.andList(spoken, language))),
+                Map.of("services", data));
     }
 }

@@ -5,5 +5,4 @@ package io.slotline.functions;
  * {@link CallContext#idempotencyKey}: Retell retries and LLMs re-issue tool calls after a barge-in, and the caller
  * must never end up with two bookings. A repeat gets the first answer, also while the first is still running.
  */
-public interface MutatingFunction<A> extends FunctionHandler<A> {
-}
+public interface MutatingFunction<A> extends FunctionHandler<A> {}

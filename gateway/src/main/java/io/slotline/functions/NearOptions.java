@@ -1,5 +1,8 @@
 package io.slotline.functions;
 
+import io.slotline.availability.Availability;
+import io.slotline.availability.FreeSlot;
+import io.slotline.speech.TimeWindow;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,12 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Predicate;
-
 import org.jspecify.annotations.Nullable;
-
-import io.slotline.availability.Availability;
-import io.slotline.availability.FreeSlot;
-import io.slotline.speech.TimeWindow;
 
 /**
  * Free slots to offer for what callers say without naming one exact slot: a time meant roughly ("gegen halb drei":
@@ -25,14 +23,20 @@ final class NearOptions {
 
     /** How far from a roughly meant time a slot still counts as "around then". */
     static final Duration AROUND = Duration.ofMinutes(60);
+
     private static final int PER_DAY_WITHOUT_TIME = 2;
 
-    private NearOptions() {
-    }
+    private NearOptions() {}
 
     /** Up to {@code count} free slots of the day within an hour of {@code target}, nearest first, said in time order. */
-    static List<FreeSlot> nearTime(Availability availability, ZoneId zone, LocalDate date, LocalTime target,
-                                   @Nullable TimeWindow window, Instant notBefore, int count) {
+    static List<FreeSlot> nearTime(
+            Availability availability,
+            ZoneId zone,
+            LocalDate date,
+            LocalTime target,
+            @Nullable TimeWindow window,
+            Instant notBefore,
+            int count) {
         return availability.on(date).stream()
                 .filter(offerable(zone, window, notBefore))
                 .filter(slot -> distance(slot, zone, target) <= AROUND.toMinutes())
@@ -47,14 +51,23 @@ final class NearOptions {
      * Up to {@code count} free slots spread over the days {@code first..last}: with a time, each day's slot
      * nearest to it (within an hour); without, a couple per day spread over it. In time order.
      */
-    static List<FreeSlot> inPeriod(Availability availability, ZoneId zone, LocalDate first, LocalDate last,
-                                   @Nullable LocalTime time, @Nullable TimeWindow window, Instant notBefore, int count) {
+    static List<FreeSlot> inPeriod(
+            Availability availability,
+            ZoneId zone,
+            LocalDate first,
+            LocalDate last,
+            @Nullable LocalTime time,
+            @Nullable TimeWindow window,
+            Instant notBefore,
+            int count) {
         List<FreeSlot> picked = new ArrayList<>();
         for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
             if (time != null) {
                 picked.addAll(nearTime(availability, zone, day, time, window, notBefore, 1));
             } else {
-                List<FreeSlot> free = availability.on(day).stream().filter(offerable(zone, window, notBefore)).toList();
+                List<FreeSlot> free = availability.on(day).stream()
+                        .filter(offerable(zone, window, notBefore))
+                        .toList();
                 picked.addAll(CheckAvailability.spread(free, PER_DAY_WITHOUT_TIME));
             }
         }

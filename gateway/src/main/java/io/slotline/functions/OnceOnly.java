@@ -1,5 +1,9 @@
 package io.slotline.functions;
 
+import io.slotline.calls.FunctionIdempotency;
+import io.slotline.calls.IdempotencyRecord;
+import io.slotline.speech.MessageKey;
+import io.slotline.speech.Messages;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -8,13 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Supplier;
-
 import org.jspecify.annotations.Nullable;
-
-import io.slotline.calls.FunctionIdempotency;
-import io.slotline.calls.IdempotencyRecord;
-import io.slotline.speech.MessageKey;
-import io.slotline.speech.Messages;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -61,22 +59,23 @@ final class OnceOnly {
         }
     }
 
-    private FunctionResult runAcrossInstances(String function, CallContext context, String key,
-                                              Supplier<FunctionResult> act) {
+    private FunctionResult runAcrossInstances(
+            String function, CallContext context, String key, Supplier<FunctionResult> act) {
         // a repeat waits for the first attempt's answer as long as its own deadline allows
-        long waitUntil = System.nanoTime() + Math.max(0, Deadline.remaining().minus(ANSWER_MARGIN).toNanos());
+        long waitUntil = System.nanoTime()
+                + Math.max(0, Deadline.remaining().minus(ANSWER_MARGIN).toNanos());
         Optional<IdempotencyRecord> earlier = idempotency.tryBegin(key, context.companyId(), function);
         while (earlier.isPresent()) {
             // another instance runs the same tool call: its answer is this one's too, once it has it
-            Optional<IdempotencyRecord> settled = idempotency.awaitDone(key, context.companyId(),
-                    Duration.ofNanos(Math.max(0, waitUntil - System.nanoTime())));
+            Optional<IdempotencyRecord> settled = idempotency.awaitDone(
+                    key, context.companyId(), Duration.ofNanos(Math.max(0, waitUntil - System.nanoTime())));
             if (settled.isPresent() && settled.get().done() && settled.get().responseJson() != null) {
                 return replay(settled.get().responseJson());
             }
             if (settled.isPresent()) {
                 // still running when the caller can wait no longer: say so rather than act twice
-                return FunctionResult.notOk(Reason.IN_PROGRESS,
-                        Messages.render(MessageKey.REQUEST_IN_PROGRESS, context.language()));
+                return FunctionResult.notOk(
+                        Reason.IN_PROGRESS, Messages.render(MessageKey.REQUEST_IN_PROGRESS, context.language()));
             }
             // that attempt changed nothing (Cal.com down) and let go of the key: this one tries itself
             earlier = idempotency.tryBegin(key, context.companyId(), function);
@@ -103,7 +102,8 @@ final class OnceOnly {
      */
     private static boolean isFinal(FunctionResult result) {
         return switch (result.reason()) {
-            case CALCOM_UNAVAILABLE, INTERNAL_ERROR, IN_PROGRESS, PENDING_CONFIRMATION, TEMPORARILY_UNAVAILABLE -> false;
+            case CALCOM_UNAVAILABLE, INTERNAL_ERROR, IN_PROGRESS, PENDING_CONFIRMATION, TEMPORARILY_UNAVAILABLE ->
+                false;
             default -> true;
         };
     }

@@ -3,7 +3,6 @@ package io.slotline.functions;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,12 +14,12 @@ final class PhoneInput {
     private static final Pattern SEPARATORS = Pattern.compile("[\\s\\-/().]");
     private static final Pattern E164 = Pattern.compile("\\+[1-9]\\d{6,14}");
     /** ITU country codes of two digits; 1 and 7 have one, all others three. */
-    private static final Set<String> TWO_DIGIT_CODES = Set.of("20", "27", "30", "31", "32", "33", "34", "36", "39",
-            "40", "41", "43", "44", "45", "46", "47", "48", "49", "51", "52", "53", "54", "55", "56", "57", "58", "60",
-            "61", "62", "63", "64", "65", "66", "81", "82", "84", "86", "90", "91", "92", "93", "94", "95", "98");
+    private static final Set<String> TWO_DIGIT_CODES = Set.of(
+            "20", "27", "30", "31", "32", "33", "34", "36", "39", "40", "41", "43", "44", "45", "46", "47", "48", "49",
+            "51", "52", "53", "54", "55", "56", "57", "58", "60", "61", "62", "63", "64", "65", "66", "81", "82", "84",
+            "86", "90", "91", "92", "93", "94", "95", "98");
 
-    private PhoneInput() {
-    }
+    private PhoneInput() {}
 
     static Optional<String> e164(String spoken, @Nullable String callerNumber) {
         String compact = SEPARATORS.matcher(spoken.trim()).replaceAll("");
@@ -29,7 +28,9 @@ final class PhoneInput {
             candidate = compact;
         } else if (compact.startsWith("00")) {
             candidate = "+" + compact.substring(2);
-        } else if (compact.startsWith("0") && callerNumber != null && E164.matcher(callerNumber).matches()) {
+        } else if (compact.startsWith("0")
+                && callerNumber != null
+                && E164.matcher(callerNumber).matches()) {
             candidate = "+" + countryCode(callerNumber) + compact.substring(1);
         } else {
             return Optional.empty();

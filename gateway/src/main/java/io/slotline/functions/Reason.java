@@ -1,9 +1,8 @@
 package io.slotline.functions;
 
-import java.util.Locale;
-
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
 
 /**
  * Why a function answered as it did: the {@code reason} of an {@code ok:false} answer (the agent's prompt and
@@ -12,7 +11,6 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * of a plain {@code ok:true} answer.
  */
 public enum Reason {
-
     NONE,
 
     // what the caller said is missing, unclear or impossible

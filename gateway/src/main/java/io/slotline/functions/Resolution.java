@@ -8,11 +8,9 @@ import java.util.function.Function;
  */
 public sealed interface Resolution<T> permits Resolution.Found, Resolution.Ask {
 
-    record Found<T>(T value) implements Resolution<T> {
-    }
+    record Found<T>(T value) implements Resolution<T> {}
 
-    record Ask<T>(FunctionResult answer) implements Resolution<T> {
-    }
+    record Ask<T>(FunctionResult answer) implements Resolution<T> {}
 
     static <T> Resolution<T> found(T value) {
         return new Found<>(value);

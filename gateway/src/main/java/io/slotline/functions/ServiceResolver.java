@@ -1,11 +1,5 @@
 package io.slotline.functions;
 
-import java.util.List;
-import java.util.Map;
-
-import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Component;
-
 import io.slotline.speech.MessageKey;
 import io.slotline.speech.Messages;
 import io.slotline.speech.ServiceMatch;
@@ -14,6 +8,10 @@ import io.slotline.speech.SpokenTimes;
 import io.slotline.tenancy.Language;
 import io.slotline.tenancy.Service;
 import io.slotline.tenancy.TenantDirectory;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
 
 /**
  * Finds the service the caller means among the company's active services: exact name, synonym, then fuzzy. An
@@ -37,8 +35,10 @@ public class ServiceResolver {
     public Resolution<Service> resolve(CallContext context, @Nullable String spoken) {
         List<Service> services = services(context);
         if (spoken == null || spoken.isBlank()) {
-            return Resolution.ask(FunctionResult.notOk(Reason.MISSING_SERVICE,
-                    Messages.render(MessageKey.ASK_SERVICE, context.language()), Map.of("services", names(services))));
+            return Resolution.ask(FunctionResult.notOk(
+                    Reason.MISSING_SERVICE,
+                    Messages.render(MessageKey.ASK_SERVICE, context.language()),
+                    Map.of("services", names(services))));
         }
         ServiceMatch<Service> match = ServiceMatcher.match(spoken, services, Service::name, Service::synonyms);
         if (match instanceof ServiceMatch.Match<Service> found) {
@@ -46,15 +46,24 @@ public class ServiceResolver {
         }
         if (match instanceof ServiceMatch.Ambiguous<Service> ambiguous) {
             List<String> options = names(ambiguous.candidates());
-            return Resolution.ask(FunctionResult.notOk(Reason.AMBIGUOUS_SERVICE,
-                    Messages.render(MessageKey.AMBIGUOUS_SERVICE, context.language(),
+            return Resolution.ask(FunctionResult.notOk(
+                    Reason.AMBIGUOUS_SERVICE,
+                    Messages.render(
+                            MessageKey.AMBIGUOUS_SERVICE,
+                            context.language(),
                             Map.of("options", SpokenTimes.orList(options, context.language()))),
                     Map.of("options", options)));
         }
         List<String> closest = ((ServiceMatch.NoMatch<Service>) match).closestNames();
-        return Resolution.ask(FunctionResult.notOk(Reason.UNKNOWN_SERVICE,
-                Messages.render(MessageKey.UNKNOWN_SERVICE, context.language(),
-                        Map.of("service", echo(spoken, context), "closest",
+        return Resolution.ask(FunctionResult.notOk(
+                Reason.UNKNOWN_SERVICE,
+                Messages.render(
+                        MessageKey.UNKNOWN_SERVICE,
+                        context.language(),
+                        Map.of(
+                                "service",
+                                echo(spoken, context),
+                                "closest",
                                 SpokenTimes.orList(closest, context.language()))),
                 Map.of("closest", closest, "services", names(services))));
     }

@@ -1,24 +1,5 @@
 package io.slotline.functions;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.function.Supplier;
-import java.util.regex.Pattern;
-
-import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.stereotype.Component;
-
 import io.slotline.availability.Availability;
 import io.slotline.availability.AvailabilityService;
 import io.slotline.availability.CalendarRef;
@@ -39,6 +20,23 @@ import io.slotline.speech.SpokenTimes;
 import io.slotline.tenancy.Service;
 import io.slotline.tenancy.Staff;
 import io.slotline.tenancy.TenantDirectory;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
 
 /**
  * What the slot functions share: which service and staff member (and so which Cal.com calendar) the caller means,
@@ -65,9 +63,15 @@ class SlotDesk {
     private final BookingProperties properties;
     private final SpokenWhen when;
 
-    SlotDesk(ServiceResolver services, TenantDirectory tenants, Calendars calendars,
-             ObjectProvider<AvailabilityService> availability, SlotHoldService holds, CallMemory memory,
-             BookingProperties properties, SpokenWhen when) {
+    SlotDesk(
+            ServiceResolver services,
+            TenantDirectory tenants,
+            Calendars calendars,
+            ObjectProvider<AvailabilityService> availability,
+            SlotHoldService holds,
+            CallMemory memory,
+            BookingProperties properties,
+            SpokenWhen when) {
         this.services = services;
         this.tenants = tenants;
         this.calendars = calendars;
@@ -98,8 +102,7 @@ class SlotDesk {
     }
 
     /** What a slot function is asked: the subject, and the day with the time or part of the day the caller named. */
-    record Request(Subject subject, DateTimeRequest when) {
-    }
+    record Request(Subject subject, DateTimeRequest when) {}
 
     /** Looking at slots makes the service (and staff) the call's topic, which a later booking keeps. */
     Resolution<Subject> lookup(CallContext context, @Nullable String serviceArg, @Nullable String staffArg) {
@@ -111,8 +114,12 @@ class SlotDesk {
     }
 
     /** As {@link #lookup(CallContext, String, String)}, with the day (and time) looked at. */
-    Resolution<Request> lookup(CallContext context, @Nullable String serviceArg, @Nullable String staffArg,
-                               @Nullable String date, @Nullable String time) {
+    Resolution<Request> lookup(
+            CallContext context,
+            @Nullable String serviceArg,
+            @Nullable String staffArg,
+            @Nullable String date,
+            @Nullable String time) {
         return withWhen(context, lookup(context, serviceArg, staffArg), date, time, false);
     }
 
@@ -120,8 +127,12 @@ class SlotDesk {
      * What to book: the call's topic is kept (see {@link #subject}). Not remembered here: the booking does that once
      * the caller's details are complete.
      */
-    Resolution<Request> booking(CallContext context, @Nullable String serviceArg, @Nullable String staffArg,
-                                @Nullable String date, @Nullable String time) {
+    Resolution<Request> booking(
+            CallContext context,
+            @Nullable String serviceArg,
+            @Nullable String staffArg,
+            @Nullable String date,
+            @Nullable String time) {
         return withWhen(context, subject(context, serviceArg, staffArg, true), date, time, true);
     }
 
@@ -130,18 +141,22 @@ class SlotDesk {
      *
      * @param exact for booking: a period or an approximate time is asked back
      */
-    private Resolution<Request> withWhen(CallContext context, Resolution<Subject> subject, @Nullable String date,
-                                         @Nullable String time, boolean exact) {
+    private Resolution<Request> withWhen(
+            CallContext context,
+            Resolution<Subject> subject,
+            @Nullable String date,
+            @Nullable String time,
+            boolean exact) {
         if (subject instanceof Resolution.Ask<Subject> ask) {
             return Resolution.ask(ask.answer());
         }
-        Resolution<DateTimeRequest> asked = exact ? when.resolveExact(context, date, time)
-                : when.resolve(context, date, time);
+        Resolution<DateTimeRequest> asked =
+                exact ? when.resolveExact(context, date, time) : when.resolve(context, date, time);
         if (asked instanceof Resolution.Ask<DateTimeRequest> ask) {
             return Resolution.ask(ask.answer());
         }
-        return Resolution.found(new Request(((Resolution.Found<Subject>) subject).value(),
-                ((Resolution.Found<DateTimeRequest>) asked).value()));
+        return Resolution.found(new Request(
+                ((Resolution.Found<Subject>) subject).value(), ((Resolution.Found<DateTimeRequest>) asked).value()));
     }
 
     /** The answer for a day (and time) in the past or beyond the booking window; empty when it can be booked. */
@@ -167,13 +182,13 @@ class SlotDesk {
      * @param keepTopic for the booking: the service talked about in this call wins unless the caller clearly names
      *                  another one (its exact name or a synonym); fuzzy or unknown names keep the topic
      */
-    private Resolution<Subject> subject(CallContext context, @Nullable String serviceArg, @Nullable String staffArg,
-                                        boolean keepTopic) {
+    private Resolution<Subject> subject(
+            CallContext context, @Nullable String serviceArg, @Nullable String staffArg, boolean keepTopic) {
         boolean noService = serviceArg == null || serviceArg.isBlank();
         Optional<CallMemory.Topic> topic = noService || keepTopic ? topic(context) : Optional.empty();
         List<Service> offered = services.services(context);
-        Optional<Service> remembered = topic.flatMap(t -> offered.stream().filter(s -> s.id() == t.serviceId())
-                .findFirst());
+        Optional<Service> remembered = topic.flatMap(
+                t -> offered.stream().filter(s -> s.id() == t.serviceId()).findFirst());
         Service service;
         if (remembered.isPresent() && (noService || !clearlyAnother(serviceArg, offered, remembered.get()))) {
             service = remembered.get();
@@ -186,9 +201,13 @@ class SlotDesk {
         }
         Staff staff;
         if (staffArg == null || staffArg.isBlank()) {
-            staff = keepTopic ? topic.filter(t -> t.serviceId() == service.id() && t.staffId() != null)
-                    .flatMap(t -> staffFor(context, service).stream().filter(s -> s.id() == t.staffId()).findFirst())
-                    .orElse(null) : null;
+            staff = keepTopic
+                    ? topic.filter(t -> t.serviceId() == service.id() && t.staffId() != null)
+                            .flatMap(t -> staffFor(context, service).stream()
+                                    .filter(s -> s.id() == t.staffId())
+                                    .findFirst())
+                            .orElse(null)
+                    : null;
         } else if (ANYONE.matcher(staffArg).find()) {
             staff = null;
         } else {
@@ -214,13 +233,18 @@ class SlotDesk {
      * The same, for a caller asking about one time: the cache fetches that day again when it cannot vouch for the
      * time ({@code verify}: whatever it holds).
      */
-    Availability freeSlotsAt(CallContext context, CalendarRef calendar, LocalDate from, LocalDate to, Instant start,
-            boolean verify) {
+    Availability freeSlotsAt(
+            CallContext context, CalendarRef calendar, LocalDate from, LocalDate to, Instant start, boolean verify) {
         return availability().freeSlots(liveRequest(context, calendar, from, to).focusedOn(start, verify));
     }
 
     private SlotRequest liveRequest(CallContext context, CalendarRef calendar, LocalDate from, LocalDate to) {
-        return new SlotRequest(calendar, context.zone(), from, to, SlotRequest.Priority.LIVE,
+        return new SlotRequest(
+                calendar,
+                context.zone(),
+                from,
+                to,
+                SlotRequest.Priority.LIVE,
                 context.receivedAt().plus(properties.liveDeadline()));
     }
 
@@ -237,7 +261,11 @@ class SlotDesk {
                 service.invalidateCompany(context.companyId(), day, day, InvalidationSource.OWN_BOOKING);
             }
         } catch (RuntimeException e) {
-            log.warn("could not invalidate availability of {} on {}", context.company().slug(), day, e);
+            log.warn(
+                    "could not invalidate availability of {} on {}",
+                    context.company().slug(),
+                    day,
+                    e);
         }
     }
 
@@ -245,7 +273,8 @@ class SlotDesk {
     private AvailabilityService availability() {
         AvailabilityService service = availability.getIfAvailable();
         if (service == null) {
-            throw new CalendarUnavailableException("no AvailabilityService is configured",
+            throw new CalendarUnavailableException(
+                    "no AvailabilityService is configured",
                     new IllegalStateException("slotline.availability.mode has no implementation"));
         }
         return service;
@@ -275,16 +304,19 @@ class SlotDesk {
         if (!date.isAfter(last)) {
             return Optional.empty();
         }
-        return Optional.of(FunctionResult.notOk(Reason.OUTSIDE_BOOKING_WINDOW,
-                Messages.render(MessageKey.OUTSIDE_BOOKING_WINDOW, context.language(),
+        return Optional.of(FunctionResult.notOk(
+                Reason.OUTSIDE_BOOKING_WINDOW,
+                Messages.render(
+                        MessageKey.OUTSIDE_BOOKING_WINDOW,
+                        context.language(),
                         Map.of("latest", SpokenTimes.day(last, context.today(), context.language()))),
                 Map.of("latest_date", last.toString())));
     }
 
     FunctionResult calendarUnavailable(CallContext context, RuntimeException cause) {
         log.warn("calendar unavailable for {}: {}", context.company().slug(), cause.getMessage());
-        return FunctionResult.notOk(Reason.CALCOM_UNAVAILABLE,
-                Messages.render(MessageKey.CALCOM_UNAVAILABLE, context.language()));
+        return FunctionResult.notOk(
+                Reason.CALCOM_UNAVAILABLE, Messages.render(MessageKey.CALCOM_UNAVAILABLE, context.language()));
     }
 
     Map<String, Object> slot(CallContext context, Instant start) {
@@ -318,8 +350,9 @@ class SlotDesk {
     }
 
     private Optional<CallMemory.Topic> topic(CallContext context) {
-        return memory.recall(context).or(() -> holds.latest(context.companyId(), context.retellCallId())
-                .map(hold -> new CallMemory.Topic(hold.serviceId(), hold.staffId())));
+        return memory.recall(context)
+                .or(() -> holds.latest(context.companyId(), context.retellCallId())
+                        .map(hold -> new CallMemory.Topic(hold.serviceId(), hold.staffId())));
     }
 
     private static boolean clearlyAnother(@Nullable String spoken, List<Service> offered, Service remembered) {
@@ -347,10 +380,18 @@ class SlotDesk {
             return Resolution.found(found.candidate());
         }
         List<String> names = candidates.stream().map(Staff::name).toList();
-        return Resolution.ask(FunctionResult.notOk(Reason.UNKNOWN_STAFF,
-                Messages.render(MessageKey.UNKNOWN_STAFF, context.language(), Map.of(
-                        "staff", spoken.trim(), "service", service.name(),
-                        "options", SpokenTimes.orList(names, context.language()))),
+        return Resolution.ask(FunctionResult.notOk(
+                Reason.UNKNOWN_STAFF,
+                Messages.render(
+                        MessageKey.UNKNOWN_STAFF,
+                        context.language(),
+                        Map.of(
+                                "staff",
+                                spoken.trim(),
+                                "service",
+                                service.name(),
+                                "options",
+                                SpokenTimes.orList(names, context.language()))),
                 Map.of("staff_options", names, "service", service.name())));
     }
 }

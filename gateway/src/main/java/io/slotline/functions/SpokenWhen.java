@@ -1,18 +1,5 @@
 package io.slotline.functions;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
-import java.time.temporal.TemporalAdjusters;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
-import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Component;
-
 import io.slotline.speech.DateTimeExpressions;
 import io.slotline.speech.DateTimeRequest;
 import io.slotline.speech.MessageKey;
@@ -23,6 +10,17 @@ import io.slotline.speech.SpokenTimes;
 import io.slotline.speech.TimeExpressions;
 import io.slotline.speech.TimeWindow;
 import io.slotline.speech.ZonedTimes;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.temporal.TemporalAdjusters;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
 
 /**
  * Date and time arguments as LLMs pass them on (ISO, or the caller's own words in German or English), read as
@@ -51,18 +49,20 @@ public class SpokenWhen {
         if (time != null && !time.isBlank()) {
             ParseResult<TimeExpressions.SaidTime> clock = TimeExpressions.read(time, context.language());
             if (clock instanceof ParseResult.Parsed<TimeExpressions.SaidTime> at) {
-                request = request.withTime(Optional.of(at.value().time()), at.value().approximate());
+                request = request.withTime(
+                        Optional.of(at.value().time()), at.value().approximate());
             } else {
                 ParseResult<TimeWindow> window = TimeWindow.parse(time, context.language());
                 if (window instanceof ParseResult.Parsed<TimeWindow> within) {
                     request = request.withWindow(Optional.of(within.value()));
                 } else {
-                    return Resolution.ask(notUnderstood(context, worse((ParseResult.Invalid<?>) clock,
-                            (ParseResult.Invalid<?>) window), true));
+                    return Resolution.ask(notUnderstood(
+                            context, worse((ParseResult.Invalid<?>) clock, (ParseResult.Invalid<?>) window), true));
                 }
             }
         }
-        if (!request.isPeriod() && request.date().equals(context.today())
+        if (!request.isPeriod()
+                && request.date().equals(context.today())
                 && request.time().filter(LocalTime.MIDNIGHT::equals).isPresent()) {
             // "heute um Mitternacht" is tonight's midnight, the start of tomorrow
             request = request.withDate(context.today().plusDays(1));
@@ -78,7 +78,8 @@ public class SpokenWhen {
         Resolution<DateTimeRequest> resolved = resolve(context, date, time);
         if (resolved instanceof Resolution.Found<DateTimeRequest> found
                 && (found.value().isPeriod() || found.value().approximate())) {
-            return Resolution.ask(FunctionResult.notOk(Reason.EXACT_TIME_NEEDED,
+            return Resolution.ask(FunctionResult.notOk(
+                    Reason.EXACT_TIME_NEEDED,
                     Messages.render(MessageKey.EXACT_TIME_NEEDED, context.language()),
                     Map.of("detail", found.value().isPeriod() ? "period" : "approximate_time")));
         }
@@ -107,7 +108,10 @@ public class SpokenWhen {
         LocalDate today = context.today();
         LocalTime time = request.time().orElse(null);
         boolean dayPast = request.lastDate().isBefore(today);
-        boolean timePast = !dayPast && !request.isPeriod() && time != null && request.date().equals(today)
+        boolean timePast = !dayPast
+                && !request.isPeriod()
+                && time != null
+                && request.date().equals(today)
                 && time.isBefore(context.localNow().toLocalTime());
         if (!dayPast && !timePast) {
             return Optional.empty();
@@ -116,63 +120,93 @@ public class SpokenWhen {
         if (request.isPeriod()) {
             said = SpokenTimes.period(request.date(), request.lastDate(), today, context.language());
         } else {
-            said = time == null ? SpokenTimes.day(request.date(), today, context.language())
+            said = time == null
+                    ? SpokenTimes.day(request.date(), today, context.language())
                     : SpokenTimes.dateTime(LocalDateTime.of(request.date(), time), today, context.language());
         }
-        LocalDate meant = timePast ? today.plusDays(1) : request.instead().orElseGet(() -> nextLikeIt(request.date(), today));
-        if (time != null && meant.equals(today) && time.isBefore(context.localNow().toLocalTime())) {
+        LocalDate meant =
+                timePast ? today.plusDays(1) : request.instead().orElseGet(() -> nextLikeIt(request.date(), today));
+        if (time != null
+                && meant.equals(today)
+                && time.isBefore(context.localNow().toLocalTime())) {
             meant = today.plusDays(1);
         }
         String suggestion;
         if (request.isPeriod() && !timePast) {
-            LocalDate last = meant.plusDays(request.lastDate().toEpochDay() - request.date().toEpochDay());
+            LocalDate last = meant.plusDays(
+                    request.lastDate().toEpochDay() - request.date().toEpochDay());
             suggestion = SpokenTimes.period(meant, last, today, context.language());
         } else {
-            suggestion = time == null ? SpokenTimes.day(meant, today, context.language())
+            suggestion = time == null
+                    ? SpokenTimes.day(meant, today, context.language())
                     : SpokenTimes.dateTime(LocalDateTime.of(meant, time), today, context.language());
         }
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("today", today.toString());
         data.put("suggested_date", meant.toString());
-        return Optional.of(FunctionResult.notOk(Reason.IN_PAST, Messages.render(MessageKey.IN_PAST, context.language(),
-                Map.of("time", said, "suggestion", suggestion)), data));
+        return Optional.of(FunctionResult.notOk(
+                Reason.IN_PAST,
+                Messages.render(MessageKey.IN_PAST, context.language(), Map.of("time", said, "suggestion", suggestion)),
+                data));
     }
 
     /** A past day without a better guess: the same weekday coming up, or today for a day long gone. */
     private static LocalDate nextLikeIt(LocalDate past, LocalDate today) {
-        return today.toEpochDay() - past.toEpochDay() <= 7 ? today.with(TemporalAdjusters.next(past.getDayOfWeek()))
+        return today.toEpochDay() - past.toEpochDay() <= 7
+                ? today.with(TemporalAdjusters.next(past.getDayOfWeek()))
                 : today;
     }
 
     /** Of two failures to read a time argument, the one that says more. */
     private static ParseResult.Invalid<?> worse(ParseResult.Invalid<?> asTime, ParseResult.Invalid<?> asWindow) {
         return asTime.reason() == ParseFailure.UNPARSEABLE && asWindow.reason() != ParseFailure.UNPARSEABLE
-                ? asWindow : asTime;
+                ? asWindow
+                : asTime;
     }
 
-    private static FunctionResult notUnderstood(CallContext context, ParseResult.Invalid<?> invalid, boolean timeArgument) {
+    private static FunctionResult notUnderstood(
+            CallContext context, ParseResult.Invalid<?> invalid, boolean timeArgument) {
         String detail = invalid.reason().name().toLowerCase();
         return switch (invalid.reason()) {
-            case NEGATED -> FunctionResult.notOk(Reason.NEGATED, Messages.render(MessageKey.NEGATED_WISH, context.language()),
-                    Map.of("words", invalid.detail()));
-            case UNCLEAR -> FunctionResult.notOk(Reason.UNCLEAR_WORDS, Messages.render(MessageKey.UNCLEAR_WORDS,
-                    context.language(), Map.of("words", invalid.detail())), Map.of("words", invalid.detail()));
+            case NEGATED ->
+                FunctionResult.notOk(
+                        Reason.NEGATED,
+                        Messages.render(MessageKey.NEGATED_WISH, context.language()),
+                        Map.of("words", invalid.detail()));
+            case UNCLEAR ->
+                FunctionResult.notOk(
+                        Reason.UNCLEAR_WORDS,
+                        Messages.render(
+                                MessageKey.UNCLEAR_WORDS, context.language(), Map.of("words", invalid.detail())),
+                        Map.of("words", invalid.detail()));
             case AMBIGUOUS -> whichDay(context, Reason.AMBIGUOUS_DATE, invalid.detail());
-            case CONFLICTING -> invalid.detail().isEmpty() ? invalidDate(context, detail)
-                    : whichDay(context, Reason.CONFLICTING_DATE, invalid.detail());
+            case CONFLICTING ->
+                invalid.detail().isEmpty()
+                        ? invalidDate(context, detail)
+                        : whichDay(context, Reason.CONFLICTING_DATE, invalid.detail());
             case IMPOSSIBLE_DATE -> impossibleDate(context, invalid.detail());
             case IMPOSSIBLE_TIME, NONEXISTENT_TIME -> invalidTime(context, detail);
-            default -> timeArgument ? invalidTime(context, "signed_number".equals(invalid.detail()) ? "signed_number"
-                    : "unparseable_time") : invalidDate(context, invalid.detail().isEmpty() ? detail : invalid.detail());
+            default ->
+                timeArgument
+                        ? invalidTime(
+                                context,
+                                "signed_number".equals(invalid.detail()) ? "signed_number" : "unparseable_time")
+                        : invalidDate(context, invalid.detail().isEmpty() ? detail : invalid.detail());
         };
     }
 
     /** "Meinen Sie morgen oder Dienstag, den 24. November?" */
     private static FunctionResult whichDay(CallContext context, Reason reason, String detail) {
-        List<LocalDate> days = java.util.Arrays.stream(detail.split(" ")).map(LocalDate::parse).toList();
-        return FunctionResult.notOk(reason, Messages.render(MessageKey.WHICH_DAY, context.language(), Map.of(
-                        "first", SpokenTimes.day(days.get(0), context.today(), context.language()),
-                        "second", SpokenTimes.day(days.get(1), context.today(), context.language()))),
+        List<LocalDate> days =
+                java.util.Arrays.stream(detail.split(" ")).map(LocalDate::parse).toList();
+        return FunctionResult.notOk(
+                reason,
+                Messages.render(
+                        MessageKey.WHICH_DAY,
+                        context.language(),
+                        Map.of(
+                                "first", SpokenTimes.day(days.get(0), context.today(), context.language()),
+                                "second", SpokenTimes.day(days.get(1), context.today(), context.language()))),
                 Map.of("options", days.stream().map(LocalDate::toString).toList()));
     }
 
@@ -186,20 +220,34 @@ public class SpokenWhen {
         int month = Integer.parseInt(parts[1]);
         int day = Integer.parseInt(parts[2]);
         LocalDate lastOfMonth = LocalDate.of(year, month, 1).with(TemporalAdjusters.lastDayOfMonth());
-        return FunctionResult.notOk(Reason.INVALID_DATE, Messages.render(MessageKey.IMPOSSIBLE_DATE, context.language(), Map.of(
-                        "date", SpokenTimes.calendarDay(month, day, context.language()),
-                        "suggestion", SpokenTimes.day(lastOfMonth, context.today(), context.language()))),
-                Map.of("detail", "impossible_date", "suggested_date", lastOfMonth.toString(),
-                        "today", context.today().toString()));
+        return FunctionResult.notOk(
+                Reason.INVALID_DATE,
+                Messages.render(
+                        MessageKey.IMPOSSIBLE_DATE,
+                        context.language(),
+                        Map.of(
+                                "date", SpokenTimes.calendarDay(month, day, context.language()),
+                                "suggestion", SpokenTimes.day(lastOfMonth, context.today(), context.language()))),
+                Map.of(
+                        "detail",
+                        "impossible_date",
+                        "suggested_date",
+                        lastOfMonth.toString(),
+                        "today",
+                        context.today().toString()));
     }
 
     private static FunctionResult invalidDate(CallContext context, String detail) {
-        return FunctionResult.notOk(Reason.INVALID_DATE, Messages.render(MessageKey.INVALID_DATE, context.language()),
+        return FunctionResult.notOk(
+                Reason.INVALID_DATE,
+                Messages.render(MessageKey.INVALID_DATE, context.language()),
                 Map.of("detail", detail, "today", context.today().toString()));
     }
 
     private static FunctionResult invalidTime(CallContext context, String detail) {
-        return FunctionResult.notOk(Reason.INVALID_TIME, Messages.render(MessageKey.INVALID_TIME, context.language()),
+        return FunctionResult.notOk(
+                Reason.INVALID_TIME,
+                Messages.render(MessageKey.INVALID_TIME, context.language()),
                 Map.of("detail", detail));
     }
 }

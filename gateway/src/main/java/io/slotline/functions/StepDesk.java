@@ -1,5 +1,14 @@
 package io.slotline.functions;
 
+import io.slotline.appointments.SlotHold;
+import io.slotline.availability.Availability;
+import io.slotline.availability.CalendarRef;
+import io.slotline.availability.FreeSlot;
+import io.slotline.booking.Calendars;
+import io.slotline.booking.SlotHoldService;
+import io.slotline.booking.StepPlanner;
+import io.slotline.speech.ZonedTimes;
+import io.slotline.tenancy.Service;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -11,23 +20,12 @@ import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
-
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
-
-import io.slotline.appointments.SlotHold;
-import io.slotline.availability.Availability;
-import io.slotline.availability.CalendarRef;
-import io.slotline.availability.FreeSlot;
-import io.slotline.booking.Calendars;
-import io.slotline.booking.SlotHoldService;
-import io.slotline.booking.StepPlanner;
-import io.slotline.speech.ZonedTimes;
-import io.slotline.tenancy.Service;
 
 /**
  * Availability of a service in steps: a start is free where every step finds a stylist within the pause after the
@@ -49,8 +47,14 @@ class StepDesk {
     }
 
     /** The stylists' free starts for each step over some days, and the holds of other calls then. */
-    record Loaded(StepPlanner planner, StepPlanner.FreeStarts free, boolean stale, LocalDate from, LocalDate to,
-                  @Nullable String firstHost, Map<String, Calendars.StepHost> hostsByStepAndName) {
+    record Loaded(
+            StepPlanner planner,
+            StepPlanner.FreeStarts free,
+            boolean stale,
+            LocalDate from,
+            LocalDate to,
+            @Nullable String firstHost,
+            Map<String, Calendars.StepHost> hostsByStepAndName) {
 
         /** The plan starting at {@code start}, if every step fits. */
         Optional<StepPlanner.Plan> planAt(Instant start) {
@@ -76,14 +80,15 @@ class StepDesk {
         boolean stale = false;
         for (int step = 0; step < count; step++) {
             List<String> names = new ArrayList<>();
-            for (Calendars.StepHost host : calendars.stepHosts(context.company(), service, step,
-                    context.branch().id())) {
+            for (Calendars.StepHost host : calendars.stepHosts(
+                    context.company(), service, step, context.branch().id())) {
                 names.add(host.username());
                 byName.put(step + ":" + host.username(), host);
                 Availability days = desk.freeSlots(context, host.calendar(), from, to);
                 stale |= days.stale();
                 NavigableSet<Instant> free = new TreeSet<>();
-                days.all().filter(slot -> slot.start().isAfter(context.receivedAt()))
+                days.all()
+                        .filter(slot -> slot.start().isAfter(context.receivedAt()))
                         .forEach(slot -> free.add(slot.start()));
                 starts.put(step + ":" + host.username(), free);
             }
@@ -102,7 +107,8 @@ class StepDesk {
                 return others.stream().anyMatch(hold -> host.equals(hold.host()) && hold.overlaps(start, end));
             }
         };
-        String firstHost = subject.staff() == null || subject.staff().calcomUsername() == null ? null
+        String firstHost = subject.staff() == null || subject.staff().calcomUsername() == null
+                ? null
                 : CalendarRef.normalized(subject.staff().calcomUsername());
         return new Loaded(new StepPlanner(service.steps(), hosts), free, stale, from, to, firstHost, byName);
     }
@@ -120,9 +126,13 @@ class StepDesk {
         for (LocalDate day = loaded.from(); !day.isAfter(loaded.to()); day = day.plusDays(1)) {
             days.put(day, new ArrayList<>());
         }
-        for (StepPlanner.Plan plan : loaded.planner().plans(ZonedTimes.startOfDay(loaded.from(), context.zone()),
-                ZonedTimes.startOfDay(loaded.to().plusDays(1), context.zone()).minusNanos(1), loaded.firstHost(),
-                loaded.free())) {
+        for (StepPlanner.Plan plan : loaded.planner()
+                .plans(
+                        ZonedTimes.startOfDay(loaded.from(), context.zone()),
+                        ZonedTimes.startOfDay(loaded.to().plusDays(1), context.zone())
+                                .minusNanos(1),
+                        loaded.firstHost(),
+                        loaded.free())) {
             LocalDate day = plan.start().atZone(context.zone()).toLocalDate();
             days.computeIfAbsent(day, d -> new ArrayList<>()).add(new FreeSlot(plan.start(), plan.end()));
         }
@@ -133,8 +143,8 @@ class StepDesk {
      * The steps to book from the call's holds of them (one per step, in order): who does each step when, with the
      * stylist's calendar of it. Empty when a hold's stylist can no longer do the step.
      */
-    Optional<List<io.slotline.booking.BookingService.StepBooking>> bookingsOf(CallContext context,
-            SlotDesk.Subject subject, List<SlotHold> held) {
+    Optional<List<io.slotline.booking.BookingService.StepBooking>> bookingsOf(
+            CallContext context, SlotDesk.Subject subject, List<SlotHold> held) {
         Service service = subject.service();
         if (held.size() != service.steps().size()) {
             return Optional.empty();
@@ -142,13 +152,26 @@ class StepDesk {
         List<io.slotline.booking.BookingService.StepBooking> planned = new ArrayList<>();
         for (int step = 0; step < held.size(); step++) {
             SlotHold hold = held.get(step);
-            Optional<Calendars.StepHost> host = calendars.stepHosts(context.company(), service, step,
-                    context.branch().id()).stream().filter(h -> h.username().equals(hold.host())).findFirst();
+            Optional<Calendars.StepHost> host =
+                    calendars
+                            .stepHosts(
+                                    context.company(),
+                                    service,
+                                    step,
+                                    context.branch().id())
+                            .stream()
+                            .filter(h -> h.username().equals(hold.host()))
+                            .findFirst();
             if (host.isEmpty()) {
                 return Optional.empty();
             }
-            planned.add(new io.slotline.booking.BookingService.StepBooking(step, host.get().staff(),
-                    host.get().username(), host.get().calendar(), hold.startsAt(), hold.endsAt()));
+            planned.add(new io.slotline.booking.BookingService.StepBooking(
+                    step,
+                    host.get().staff(),
+                    host.get().username(),
+                    host.get().calendar(),
+                    hold.startsAt(),
+                    hold.endsAt()));
         }
         return Optional.of(planned);
     }
@@ -157,11 +180,15 @@ class StepDesk {
     private List<SlotHold> others(CallContext context, LocalDate from, LocalDate to) {
         try {
             SlotHoldService holds = desk.holds();
-            return holds.heldByOthers(context.companyId(), context.retellCallId(),
+            return holds.heldByOthers(
+                    context.companyId(),
+                    context.retellCallId(),
                     ZonedTimes.startOfDay(from, context.zone()),
                     ZonedTimes.startOfDay(to.plusDays(1), context.zone()));
         } catch (DataAccessResourceFailureException | TransientDataAccessException databaseAway) {
-            log.debug("holds of company {} unknown, database unavailable: {}", context.companyId(),
+            log.debug(
+                    "holds of company {} unknown, database unavailable: {}",
+                    context.companyId(),
                     databaseAway.getMessage());
             return List.of();
         }

@@ -14,5 +14,9 @@ public interface ExpiringRecords {
     /** Deletes the rows that stopped mattering before {@code cutoff}; returns how many. */
     int deleteOlderThan(Instant cutoff);
 
-    enum Retention { IDEMPOTENCY, WEBHOOK_EVENTS, SLOT_HOLDS }
+    enum Retention {
+        IDEMPOTENCY,
+        WEBHOOK_EVENTS,
+        SLOT_HOLDS
+    }
 }

@@ -1,17 +1,15 @@
 package io.slotline.housekeeping;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
-
-import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Deletes expired records on a schedule ({@link HousekeepingScheduling}). Several instances may run it at the same
@@ -28,8 +26,7 @@ public class Housekeeping {
     private final MeterRegistry registry;
     private final Clock clock;
 
-    Housekeeping(List<ExpiringRecords> tables, HousekeepingProperties properties, MeterRegistry registry,
-            Clock clock) {
+    Housekeeping(List<ExpiringRecords> tables, HousekeepingProperties properties, MeterRegistry registry, Clock clock) {
         this.tables = tables;
         this.properties = properties;
         this.registry = registry;

@@ -1,7 +1,6 @@
 package io.slotline.housekeeping;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -14,13 +13,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param slotHoldsRetention      how long finished holds (booked, released or expired) are kept for inspection
  */
 @ConfigurationProperties("slotline.housekeeping")
-record HousekeepingProperties(@DefaultValue("true") boolean enabled, @DefaultValue("1h") Duration interval,
-        @DefaultValue("7d") Duration idempotencyRetention, @DefaultValue("30d") Duration webhookEventsRetention,
+record HousekeepingProperties(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("1h") Duration interval,
+        @DefaultValue("7d") Duration idempotencyRetention,
+        @DefaultValue("30d") Duration webhookEventsRetention,
         @DefaultValue("7d") Duration slotHoldsRetention) {
 
     HousekeepingProperties {
-        for (Duration duration : new Duration[] {interval, idempotencyRetention, webhookEventsRetention,
-                slotHoldsRetention}) {
+        for (Duration duration :
+                new Duration[] {interval, idempotencyRetention, webhookEventsRetention, slotHoldsRetention}) {
             if (duration.isNegative() || duration.isZero()) {
                 throw new IllegalArgumentException("slotline.housekeeping durations must be positive");
             }

@@ -3,7 +3,6 @@ package io.slotline.housekeeping;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -26,14 +25,18 @@ class HousekeepingScheduling implements DisposableBean {
             return thread;
         });
         long every = properties.interval().toMillis();
-        scheduler.scheduleWithFixedDelay(() -> {
-            try {
-                housekeeping.run();
-            } catch (RuntimeException e) {
-                // a failed pass must not end the schedule
-                log.warn("Housekeeping pass failed", e);
-            }
-        }, every, every, TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        housekeeping.run();
+                    } catch (RuntimeException e) {
+                        // a failed pass must not end the schedule
+                        log.warn("Housekeeping pass failed", e);
+                    }
+                },
+                every,
+                every,
+                TimeUnit.MILLISECONDS);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.slotline.observability;
 
 import java.util.Set;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,9 +19,8 @@ public final class AccountTags {
     }
 
     public static AccountTags of(MetricsProperties properties) {
-        return new AccountTags(properties.tenantTags()
-                ? new BoundedTagValues(Set.of(), properties.maxTenants(), "unknown")
-                : null);
+        return new AccountTags(
+                properties.tenantTags() ? new BoundedTagValues(Set.of(), properties.maxTenants(), "unknown") : null);
     }
 
     /** Whether each company gets its own series (else they share {@link #ALL}). */

@@ -1,7 +1,6 @@
 package io.slotline.observability;
 
 import javax.sql.DataSource;
-
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
@@ -15,8 +14,8 @@ import org.springframework.boot.jdbc.health.DataSourceHealthIndicator;
  */
 final class DatabaseHealthIndicator implements HealthIndicator {
 
-    static final Status DEGRADED = new Status("DEGRADED",
-            "database unavailable: availability is answered, changes are refused until it is back");
+    static final Status DEGRADED = new Status(
+            "DEGRADED", "database unavailable: availability is answered, changes are refused until it is back");
 
     private final DataSourceHealthIndicator check;
 
@@ -30,7 +29,9 @@ final class DatabaseHealthIndicator implements HealthIndicator {
         if (!Status.DOWN.equals(health.getStatus())) {
             return health;
         }
-        return Health.status(DEGRADED).withDetails(health.getDetails())
-                .withDetail("note", DEGRADED.getDescription()).build();
+        return Health.status(DEGRADED)
+                .withDetails(health.getDetails())
+                .withDetail("note", DEGRADED.getDescription())
+                .build();
     }
 }

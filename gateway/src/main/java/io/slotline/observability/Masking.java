@@ -10,8 +10,7 @@ public final class Masking {
 
     private static final String HIDDEN = "***";
 
-    private Masking() {
-    }
+    private Masking() {}
 
     /** {@code "+4930120000"} becomes {@code "+49******00"}: country code and last two digits stay visible. */
     public static @Nullable String phone(@Nullable String phone) {

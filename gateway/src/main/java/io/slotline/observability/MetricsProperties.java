@@ -10,7 +10,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     explode the series count
  */
 @ConfigurationProperties("slotline.metrics")
-public record MetricsProperties(@DefaultValue("false") boolean tenantTags, @DefaultValue("50") int maxTenants) {
+public record MetricsProperties(
+        @DefaultValue("false") boolean tenantTags,
+        @DefaultValue("50") int maxTenants) {
 
     public MetricsProperties {
         if (maxTenants < 1) {

@@ -20,7 +20,9 @@ class ObservabilityConfiguration {
     @Bean
     static MeterFilter slotlineBoundedCircuitBreakers(org.springframework.core.env.Environment environment) {
         // static and read from the environment: meter filters must exist before the registry, hence before beans
-        int maxTenants = environment.getProperty("slotline.metrics.max-tenants", Integer.class,
+        int maxTenants = environment.getProperty(
+                "slotline.metrics.max-tenants",
+                Integer.class,
                 MetricsProperties.defaults().maxTenants());
         return SlotlineMeterFilters.boundedCircuitBreakers(maxTenants);
     }

@@ -95,7 +95,12 @@ public class RequestLogContext extends OncePerRequestFilter {
             if (!isAsyncStarted(request) && !request.getRequestURI().startsWith("/actuator")) {
                 // The container turns an escaped exception into a 500 only after this filter has returned.
                 int status = failed ? HttpServletResponse.SC_INTERNAL_SERVER_ERROR : response.getStatus();
-                log.info("{} {} -> {} in {} ms", request.getMethod(), request.getRequestURI(), status, elapsedMillis(request));
+                log.info(
+                        "{} {} -> {} in {} ms",
+                        request.getMethod(),
+                        request.getRequestURI(),
+                        status,
+                        elapsedMillis(request));
             }
             clear();
         }

@@ -19,8 +19,7 @@ public final class SlotlineMeterFilters {
     /** SLO buckets only (requests to Cal.com). */
     public static final String CALCOM_REQUESTS = "slotline.calcom.requests";
 
-    private SlotlineMeterFilters() {
-    }
+    private SlotlineMeterFilters() {}
 
     /** Applied to every registry as a bean; tests that build their own registry add it before creating meters. */
     public static MeterFilter distributions() {
@@ -92,6 +91,8 @@ public final class SlotlineMeterFilters {
     }
 
     private static double[] nanos(long... millis) {
-        return Arrays.stream(millis).mapToDouble(ms -> Duration.ofMillis(ms).toNanos()).toArray();
+        return Arrays.stream(millis)
+                .mapToDouble(ms -> Duration.ofMillis(ms).toNanos())
+                .toArray();
     }
 }

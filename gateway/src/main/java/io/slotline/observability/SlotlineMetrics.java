@@ -110,7 +110,8 @@ public class SlotlineMetrics {
         }
     }
 
-    // --- Cal.com circuit breakers ----------------------------------------------------------------------------------------------
+    // --- Cal.com circuit breakers
+    // ----------------------------------------------------------------------------------------------
 
     /**
      * Publishes every circuit breaker of {@code breakers} (present and future) as slotline.calcom.circuitbreaker.*
@@ -121,7 +122,8 @@ public class SlotlineMetrics {
             return;
         }
         breakerRegistries.add(breakers);
-        TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(CIRCUIT_BREAKER_NAMES, breakers).bindTo(registry);
+        TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(CIRCUIT_BREAKER_NAMES, breakers)
+                .bindTo(registry);
         breakers.getAllCircuitBreakers().forEach(this::countTransitions);
         breakers.getEventPublisher()
                 .onEntryAdded(event -> countTransitions(event.getAddedEntry()))
@@ -129,13 +131,14 @@ public class SlotlineMetrics {
     }
 
     private void countTransitions(CircuitBreaker breaker) {
-        breaker.getEventPublisher().onStateTransition(event -> Counter.builder(CIRCUIT_BREAKER_TRANSITIONS)
-                .description("Cal.com circuit breaker state changes")
-                .tag("name", breaker.getName())
-                .tag("from", stateTag(event.getStateTransition().getFromState()))
-                .tag("to", stateTag(event.getStateTransition().getToState()))
-                .register(registry)
-                .increment());
+        breaker.getEventPublisher()
+                .onStateTransition(event -> Counter.builder(CIRCUIT_BREAKER_TRANSITIONS)
+                        .description("Cal.com circuit breaker state changes")
+                        .tag("name", breaker.getName())
+                        .tag("from", stateTag(event.getStateTransition().getFromState()))
+                        .tag("to", stateTag(event.getStateTransition().getToState()))
+                        .register(registry)
+                        .increment());
     }
 
     private static String stateTag(CircuitBreaker.State state) {

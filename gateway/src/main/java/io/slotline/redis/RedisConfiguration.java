@@ -1,9 +1,12 @@
 package io.slotline.redis;
 
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.event.connection.ReconnectAttemptEvent;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.Delay;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -13,11 +16,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
-
-import io.lettuce.core.ClientOptions;
-import io.lettuce.core.event.connection.ReconnectAttemptEvent;
-import io.lettuce.core.resource.ClientResources;
-import io.lettuce.core.resource.Delay;
 
 /**
  * Redis as an accelerator: the Lettuce client fails fast while disconnected (instead of queueing commands until the
@@ -30,26 +28,34 @@ class RedisConfiguration {
 
     @Bean
     LettuceClientOptionsBuilderCustomizer slotlineRedisClientOptions() {
-        return options -> options.autoReconnect(true)
-                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
+        return options ->
+                options.autoReconnect(true).disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
     }
 
     @Bean
     ClientResourcesBuilderCustomizer slotlineRedisReconnectDelay(RedisProperties properties) {
-        return resources -> resources.reconnectDelay(Delay.exponential(Duration.ofMillis(50),
-                properties.reconnectDelayMax(), 2, TimeUnit.MILLISECONDS));
+        return resources -> resources.reconnectDelay(
+                Delay.exponential(Duration.ofMillis(50), properties.reconnectDelayMax(), 2, TimeUnit.MILLISECONDS));
     }
 
     @Bean(destroyMethod = "close")
-    RedisGuard redisGuard(RedisConnectionFactory connections, RedisProperties properties,
-            ObjectProvider<ClientResources> lettuce, ObjectProvider<Clock> clock) {
-        RedisGuard guard = new RedisGuard(properties.breaker(), () -> {
-            try (RedisConnection connection = connections.getConnection()) {
-                return "PONG".equals(connection.ping());
-            }
-        }, clock.getIfAvailable(Clock::systemUTC));
+    RedisGuard redisGuard(
+            RedisConnectionFactory connections,
+            RedisProperties properties,
+            ObjectProvider<ClientResources> lettuce,
+            ObjectProvider<Clock> clock) {
+        RedisGuard guard = new RedisGuard(
+                properties.breaker(),
+                () -> {
+                    try (RedisConnection connection = connections.getConnection()) {
+                        return "PONG".equals(connection.ping());
+                    }
+                },
+                clock.getIfAvailable(Clock::systemUTC));
         // a connection that dropped while idle fails no command, but pub/sub messages may have been lost meanwhile
-        lettuce.ifAvailable(resources -> resources.eventBus().get()
+        lettuce.ifAvailable(resources -> resources
+                .eventBus()
+                .get()
                 .filter(ReconnectAttemptEvent.class::isInstance)
                 .subscribe(event -> guard.markLost("connection to Redis lost, reconnecting")));
         return guard;

@@ -1,5 +1,8 @@
 package io.slotline.redis;
 
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,14 +15,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
-
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 
 /**
  * Every use of Redis goes through here, so that Redis is an accelerator and never a dependency: a circuit breaker
@@ -65,21 +63,23 @@ public final class RedisGuard implements AutoCloseable {
         this.ping = ping;
         this.probeInterval = settings.probeInterval();
         this.clock = clock;
-        this.breaker = CircuitBreaker.of("redis", CircuitBreakerConfig.custom()
-                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-                .slidingWindowSize(settings.window())
-                .minimumNumberOfCalls(settings.minimumCalls())
-                .failureRateThreshold(settings.failureRate())
-                .slowCallDurationThreshold(settings.slowCall())
-                .slowCallRateThreshold(settings.failureRate())
-                // only the probe closes it, after the listeners caught up
-                .waitDurationInOpenState(Duration.ofDays(1))
-                .automaticTransitionFromOpenToHalfOpenEnabled(false)
-                .recordException(failure -> {
-                    problem = describe(failure);
-                    return true;
-                })
-                .build());
+        this.breaker = CircuitBreaker.of(
+                "redis",
+                CircuitBreakerConfig.custom()
+                        .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                        .slidingWindowSize(settings.window())
+                        .minimumNumberOfCalls(settings.minimumCalls())
+                        .failureRateThreshold(settings.failureRate())
+                        .slowCallDurationThreshold(settings.slowCall())
+                        .slowCallRateThreshold(settings.failureRate())
+                        // only the probe closes it, after the listeners caught up
+                        .waitDurationInOpenState(Duration.ofDays(1))
+                        .automaticTransitionFromOpenToHalfOpenEnabled(false)
+                        .recordException(failure -> {
+                            problem = describe(failure);
+                            return true;
+                        })
+                        .build());
         this.probe = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "redis-probe");
             thread.setDaemon(true);
@@ -122,7 +122,8 @@ public final class RedisGuard implements AutoCloseable {
 
     public State state() {
         CircuitBreaker.State state = breaker.getState();
-        return state == CircuitBreaker.State.CLOSED || state == CircuitBreaker.State.HALF_OPEN ? State.AVAILABLE
+        return state == CircuitBreaker.State.CLOSED || state == CircuitBreaker.State.HALF_OPEN
+                ? State.AVAILABLE
                 : State.UNAVAILABLE;
     }
 
@@ -174,8 +175,10 @@ public final class RedisGuard implements AutoCloseable {
             return;
         }
         unavailableSince = clock.instant();
-        log.warn("Redis unavailable ({}): going on without it (own memory, own budget, Cal.com); probing every {}",
-                problem, probeInterval);
+        log.warn(
+                "Redis unavailable ({}): going on without it (own memory, own budget, Cal.com); probing every {}",
+                problem,
+                probeInterval);
         for (Runnable listener : lost) {
             try {
                 listener.run();
@@ -215,8 +218,9 @@ public final class RedisGuard implements AutoCloseable {
             return;
         }
         breaker.transitionToClosedState();
-        log.warn("Redis is back after {}; sharing resumes", unavailableSince == null ? "an outage"
-                : Duration.between(unavailableSince, clock.instant()));
+        log.warn(
+                "Redis is back after {}; sharing resumes",
+                unavailableSince == null ? "an outage" : Duration.between(unavailableSince, clock.instant()));
         for (Runnable listener : afterBack) {
             try {
                 listener.run();
@@ -231,7 +235,8 @@ public final class RedisGuard implements AutoCloseable {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String message = root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
+        String message =
+                root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
         return root == failure ? message : failure.getClass().getSimpleName() + ": " + message;
     }
 

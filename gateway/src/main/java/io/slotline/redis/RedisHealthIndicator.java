@@ -1,7 +1,6 @@
 package io.slotline.redis;
 
 import java.util.function.Supplier;
-
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
@@ -13,7 +12,8 @@ import org.springframework.boot.health.contributor.Status;
  */
 final class RedisHealthIndicator implements HealthIndicator {
 
-    static final Status DEGRADED = new Status("DEGRADED",
+    static final Status DEGRADED = new Status(
+            "DEGRADED",
             "Redis unavailable: each instance goes on with its own memory, its own Cal.com budget and Cal.com");
 
     private final RedisGuard guard;
@@ -30,12 +30,15 @@ final class RedisHealthIndicator implements HealthIndicator {
             try {
                 // through the guard: an idle instance notices an outage here first
                 guard.call(ping);
-                return Health.up().withDetail("state", RedisGuard.State.AVAILABLE.name()).build();
+                return Health.up()
+                        .withDetail("state", RedisGuard.State.AVAILABLE.name())
+                        .build();
             } catch (RedisUnavailableException e) {
                 // reported below
             }
         }
-        Health.Builder health = Health.status(DEGRADED).withDetail("state", guard.state().name());
+        Health.Builder health =
+                Health.status(DEGRADED).withDetail("state", guard.state().name());
         if (guard.unavailableSince() != null) {
             health.withDetail("since", guard.unavailableSince().toString());
         }

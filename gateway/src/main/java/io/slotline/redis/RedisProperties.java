@@ -2,7 +2,6 @@ package io.slotline.redis;
 
 import java.time.Duration;
 import java.util.Objects;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -35,8 +34,11 @@ public record RedisProperties(
      * @param slowCall a command slower than this counts as failed: a hanging Redis costs callers time
      * @param probeInterval while open, how often Redis is PINGed to see whether it is back
      */
-    public record Breaker(@DefaultValue("10") int window, @DefaultValue("3") int minimumCalls,
-            @DefaultValue("50") float failureRate, @DefaultValue("200ms") Duration slowCall,
+    public record Breaker(
+            @DefaultValue("10") int window,
+            @DefaultValue("3") int minimumCalls,
+            @DefaultValue("50") float failureRate,
+            @DefaultValue("200ms") Duration slowCall,
             @DefaultValue("500ms") Duration probeInterval) {
 
         public Breaker {

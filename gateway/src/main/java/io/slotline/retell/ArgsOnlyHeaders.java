@@ -1,10 +1,8 @@
 package io.slotline.retell;
 
-import java.util.regex.Pattern;
-
-import org.jspecify.annotations.Nullable;
-
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The call context of an "args only" tool call, which carries no call object: the tool's headers (or query
@@ -17,8 +15,12 @@ import jakarta.servlet.http.HttpServletRequest;
  * @param direction     {{direction}}
  * @param company       a static header in the generated tools: the company's slug, for web calls without numbers
  */
-record ArgsOnlyHeaders(@Nullable String callId, @Nullable String agentNumber, @Nullable String userNumber,
-                       @Nullable String direction, @Nullable String company) {
+record ArgsOnlyHeaders(
+        @Nullable String callId,
+        @Nullable String agentNumber,
+        @Nullable String userNumber,
+        @Nullable String direction,
+        @Nullable String company) {
 
     private static final Pattern UNRESOLVED = Pattern.compile(".*\\{\\{.*}}.*");
     private static final Pattern DIGITS = Pattern.compile("\\d{6,15}");

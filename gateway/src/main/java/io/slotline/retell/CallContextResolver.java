@@ -1,20 +1,7 @@
 package io.slotline.retell;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Optional;
-
-import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.TransientDataAccessException;
-import org.springframework.stereotype.Component;
-
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-
 import io.slotline.calls.Call;
 import io.slotline.calls.CallFacts;
 import io.slotline.calls.Calls;
@@ -22,6 +9,16 @@ import io.slotline.customers.Customer;
 import io.slotline.customers.Customers;
 import io.slotline.functions.CallContext;
 import io.slotline.tenancy.TenantContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -59,24 +56,44 @@ class CallContextResolver {
         String callerNumber = RetellPayloads.e164OrNull(RetellPayloads.customerNumber(call));
         String toolCallId = RetellPayloads.toolCallId(call, functionName);
         try {
-            Optional<Customer> customer = callerNumber == null
-                    ? Optional.empty()
-                    : customers.findByPhone(tenant.companyId(), callerNumber);
+            Optional<Customer> customer =
+                    callerNumber == null ? Optional.empty() : customers.findByPhone(tenant.companyId(), callerNumber);
             Long customerId = customer.map(Customer::id).orElse(null);
             String cacheKey = tenant.companyId() + ":" + retellCallId + ":" + customerId;
-            Long callId = knownCalls.get(cacheKey, k -> ensureCall(tenant, call, retellCallId, customerId).id());
-            return new CallContext(tenant.company(), tenant.branch(), retellCallId, callId, customer.orElse(null),
-                    callerNumber, toolCallId, now);
+            Long callId = knownCalls.get(
+                    cacheKey,
+                    k -> ensureCall(tenant, call, retellCallId, customerId).id());
+            return new CallContext(
+                    tenant.company(),
+                    tenant.branch(),
+                    retellCallId,
+                    callId,
+                    customer.orElse(null),
+                    callerNumber,
+                    toolCallId,
+                    now);
         } catch (DataAccessResourceFailureException | TransientDataAccessException databaseAway) {
-            log.warn("Database unavailable, answering call {} without its record: {}", retellCallId,
+            log.warn(
+                    "Database unavailable, answering call {} without its record: {}",
+                    retellCallId,
                     databaseAway.getMessage());
-            return new CallContext(tenant.company(), tenant.branch(), retellCallId, CallContext.UNRECORDED, null,
-                    callerNumber, toolCallId, now);
+            return new CallContext(
+                    tenant.company(),
+                    tenant.branch(),
+                    retellCallId,
+                    CallContext.UNRECORDED,
+                    null,
+                    callerNumber,
+                    toolCallId,
+                    now);
         }
     }
 
     static CallFacts facts(TenantContext tenant, JsonNode call, String retellCallId) {
-        return new CallFacts(retellCallId, tenant.companyId(), tenant.branchId(),
+        return new CallFacts(
+                retellCallId,
+                tenant.companyId(),
+                tenant.branchId(),
                 RetellPayloads.text(call, "agent_id"),
                 RetellPayloads.text(call, "from_number"),
                 RetellPayloads.text(call, "to_number"),

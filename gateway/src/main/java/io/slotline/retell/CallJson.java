@@ -1,9 +1,7 @@
 package io.slotline.retell;
 
 import java.util.Set;
-
 import org.jspecify.annotations.Nullable;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -23,9 +21,16 @@ import tools.jackson.databind.node.ObjectNode;
 final class CallJson {
 
     /** Call fields read past, never materialised. */
-    private static final Set<String> SKIPPED = Set.of("transcript", "transcript_object",
-            "scrubbed_transcript_with_tool_calls", "scrubbed_transcript", "transcript_with_tool_calls_object",
-            "latency", "call_cost", "llm_token_usage");
+    private static final Set<String> SKIPPED = Set.of(
+            "transcript",
+            "transcript_object",
+            "scrubbed_transcript_with_tool_calls",
+            "scrubbed_transcript",
+            "transcript_with_tool_calls_object",
+            "latency",
+            "call_cost",
+            "llm_token_usage");
+
     static final String TOOL_CALLS = "transcript_with_tool_calls";
 
     private final JsonMapper json;
@@ -56,7 +61,9 @@ final class CallJson {
             String name = parser.currentName();
             JsonToken token = parser.nextToken();
             boolean conversation = "call".equals(name) || "chat".equals(name);
-            root.set(name, conversation && token == JsonToken.START_OBJECT ? call(parser) : value.<JsonNode>readValue(parser));
+            root.set(
+                    name,
+                    conversation && token == JsonToken.START_OBJECT ? call(parser) : value.<JsonNode>readValue(parser));
         }
         return root;
     }

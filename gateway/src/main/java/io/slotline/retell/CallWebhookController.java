@@ -1,15 +1,5 @@
 package io.slotline.retell;
 
-import java.util.List;
-import java.util.Set;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RestController;
-
 import io.slotline.calls.CallEnded;
 import io.slotline.calls.CallFacts;
 import io.slotline.calls.CallStarted;
@@ -18,6 +8,14 @@ import io.slotline.observability.RequestLogContext;
 import io.slotline.observability.SlotlineMetrics;
 import io.slotline.tenancy.TenantContext;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -36,8 +34,8 @@ class CallWebhookController {
     private final SlotlineMetrics metrics;
     private final ApplicationEventPublisher publisher;
 
-    CallWebhookController(Calls calls, RetellWebhookEvents events, SlotlineMetrics metrics,
-                          ApplicationEventPublisher publisher) {
+    CallWebhookController(
+            Calls calls, RetellWebhookEvents events, SlotlineMetrics metrics, ApplicationEventPublisher publisher) {
         this.calls = calls;
         this.events = events;
         this.metrics = metrics;
@@ -99,7 +97,10 @@ class CallWebhookController {
                 publisher.publishEvent(new CallStarted(tenant, retellCallId));
             }
             case "call_ended" -> {
-                calls.recordEnded(facts, finalStatus(call), RetellPayloads.text(call, "disconnection_reason"),
+                calls.recordEnded(
+                        facts,
+                        finalStatus(call),
+                        RetellPayloads.text(call, "disconnection_reason"),
                         RetellPayloads.epochMillis(call, "end_timestamp"));
                 publisher.publishEvent(new CallEnded(tenant, retellCallId));
             }
@@ -109,8 +110,11 @@ class CallWebhookController {
                 Boolean successful = flag != null && flag.isBoolean() ? flag.asBoolean() : null;
                 JsonNode voicemail = analysis == null ? null : analysis.get("in_voicemail");
                 JsonNode custom = analysis == null ? null : analysis.get("custom_analysis_data");
-                calls.recordAnalyzed(facts, RetellPayloads.text(analysis, "call_summary"),
-                        RetellPayloads.text(analysis, "user_sentiment"), successful,
+                calls.recordAnalyzed(
+                        facts,
+                        RetellPayloads.text(analysis, "call_summary"),
+                        RetellPayloads.text(analysis, "user_sentiment"),
+                        successful,
                         voicemail != null && voicemail.isBoolean() ? voicemail.asBoolean() : null,
                         custom != null && custom.isObject() && !custom.isEmpty() ? custom.toString() : null);
                 publisher.publishEvent(new CallEnded(tenant, retellCallId));

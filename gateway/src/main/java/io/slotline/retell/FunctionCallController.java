@@ -1,18 +1,5 @@
 package io.slotline.retell;
 
-import java.util.Map;
-import java.util.UUID;
-
-import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RestController;
-
-import io.slotline.functions.CallContext;
 import io.slotline.functions.FunctionDispatcher;
 import io.slotline.functions.FunctionRequestException;
 import io.slotline.functions.FunctionResult;
@@ -23,6 +10,16 @@ import io.slotline.speech.Messages;
 import io.slotline.tenancy.Language;
 import io.slotline.tenancy.TenantContext;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -55,15 +52,18 @@ class FunctionCallController {
             // the tool's URL points at another function: a setup mistake the caller must not pay for with silence
             log.warn("Retell tool '{}' posts to /retell/functions/{}: fix the tool's URL", declared, name);
             RequestLogContext.function(name);
-            Language language = verified.tenant() == null ? null : verified.tenant().company().language();
-            return ResponseEntity.ok(FunctionResult.notOk(Reason.FUNCTION_MISMATCH, speakable(MessageKey.TOOL_MISCONFIGURED,
-                    language), Map.of("detail", "the body names '" + declared + "', the URL '" + name + "'"))
+            Language language = verified.tenant() == null
+                    ? null
+                    : verified.tenant().company().language();
+            return ResponseEntity.ok(FunctionResult.notOk(
+                            Reason.FUNCTION_MISMATCH,
+                            speakable(MessageKey.TOOL_MISCONFIGURED, language),
+                            Map.of("detail", "the body names '" + declared + "', the URL '" + name + "'"))
                     .body());
         }
         JsonNode call = body.get("call");
         boolean wrapped = call != null && call.isObject();
-        return wrapped ? call(name, body.get("args"), call, verified)
-                : argsOnly(name, body, verified, request);
+        return wrapped ? call(name, body.get("args"), call, verified) : argsOnly(name, body, verified, request);
     }
 
     @PostMapping(path = "/retell/functions", produces = "application/json")
@@ -81,8 +81,8 @@ class FunctionCallController {
         return call(name, body.get("args"), call, verified);
     }
 
-    private ResponseEntity<Map<String, @Nullable Object>> call(String name, @Nullable JsonNode args, JsonNode call,
-                                                             VerifiedRetellRequest verified) {
+    private ResponseEntity<Map<String, @Nullable Object>> call(
+            String name, @Nullable JsonNode args, JsonNode call, VerifiedRetellRequest verified) {
         TenantContext tenant = verified.tenant();
         RequestLogContext.function(name);
         if (tenant == null) {
@@ -104,20 +104,25 @@ class FunctionCallController {
      * exactly as with the full payload. Without {{call_id}} each tool call is a call of its own: nothing can tie a
      * retried booking to the first one, so that is logged.
      */
-    private ResponseEntity<Map<String, @Nullable Object>> argsOnly(String name, JsonNode args,
-                                                                 VerifiedRetellRequest verified,
-                                                                 HttpServletRequest request) {
+    private ResponseEntity<Map<String, @Nullable Object>> argsOnly(
+            String name, JsonNode args, VerifiedRetellRequest verified, HttpServletRequest request) {
         TenantContext tenant = verified.tenant();
         RequestLogContext.function(name);
         if (tenant == null) {
-            throw new RetellRequestException("unknown_tenant", "an args-only call must name one of our numbers in "
-                    + properties.tenantHeader() + " ({{agent_number}}) or ?" + properties.tenantQueryParam()
-                    + "=, or the company in " + properties.companyHeader());
+            throw new RetellRequestException(
+                    "unknown_tenant",
+                    "an args-only call must name one of our numbers in "
+                            + properties.tenantHeader() + " ({{agent_number}}) or ?" + properties.tenantQueryParam()
+                            + "=, or the company in " + properties.companyHeader());
         }
         ArgsOnlyHeaders headers = ArgsOnlyHeaders.of(request, properties);
         if (headers.callId() == null) {
-            log.warn("args-only call of {} without {}: retries can't be recognised; set the tool's header "
-                    + "{}: {{{{call_id}}}}", name, properties.callIdHeader(), properties.callIdHeader());
+            log.warn(
+                    "args-only call of {} without {}: retries can't be recognised; set the tool's header "
+                            + "{}: {{{{call_id}}}}",
+                    name,
+                    properties.callIdHeader(),
+                    properties.callIdHeader());
         }
         return call(name, args, argsOnlyCall(headers, tenant), verified);
     }
@@ -125,7 +130,8 @@ class FunctionCallController {
     private static ObjectNode argsOnlyCall(ArgsOnlyHeaders headers, TenantContext tenant) {
         ObjectNode call = JsonNodeFactory.instance.objectNode();
         call.put("call_id", headers.callId() != null ? headers.callId() : "argsonly-" + UUID.randomUUID());
-        String ours = headers.agentNumber() != null ? headers.agentNumber()
+        String ours = headers.agentNumber() != null
+                ? headers.agentNumber()
                 : tenant.phoneNumber() == null ? null : tenant.phoneNumber().e164();
         call.put("call_type", ours == null ? "web_call" : "phone_call");
         call.put("direction", headers.outbound() ? "outbound" : "inbound");
@@ -146,7 +152,8 @@ class FunctionCallController {
 
     /** In the company's language, or in both when we don't know whose call it is. */
     private static String speakable(MessageKey key, @Nullable Language language) {
-        return language != null ? Messages.render(key, language)
+        return language != null
+                ? Messages.render(key, language)
                 : Messages.render(key, Language.DE) + " / " + Messages.render(key, Language.EN);
     }
 

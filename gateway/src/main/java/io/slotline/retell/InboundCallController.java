@@ -1,19 +1,5 @@
 package io.slotline.retell;
 
-import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Optional;
-import java.util.function.Supplier;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.TransientDataAccessException;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RestController;
-
 import io.slotline.calls.CallIncoming;
 import io.slotline.customers.Customer;
 import io.slotline.customers.Customers;
@@ -22,6 +8,18 @@ import io.slotline.observability.Masking;
 import io.slotline.tenancy.RetellAgents;
 import io.slotline.tenancy.TenantContext;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -42,8 +40,13 @@ class InboundCallController {
     private final Clock clock;
     private final RetellAgents agents;
 
-    InboundCallController(ContextVariables variables, Customers customers, RetellProperties properties,
-                          ApplicationEventPublisher publisher, Clock clock, RetellAgents agents) {
+    InboundCallController(
+            ContextVariables variables,
+            Customers customers,
+            RetellProperties properties,
+            ApplicationEventPublisher publisher,
+            Clock clock,
+            RetellAgents agents) {
         this.agents = agents;
         this.variables = variables;
         this.customers = customers;
@@ -62,23 +65,33 @@ class InboundCallController {
         }
         TenantContext tenant = verified.tenant();
         if (tenant == null) {
-            log.warn("inbound call to {} which no tenant serves", Masking.phone(RetellPayloads.text(inbound, "to_number")));
+            log.warn(
+                    "inbound call to {} which no tenant serves",
+                    Masking.phone(RetellPayloads.text(inbound, "to_number")));
             return properties.fallbackAgentId() != null
                     ? Map.of("call_inbound", Map.of("override_agent_id", properties.fallbackAgentId()))
                     : Map.of("call_inbound", Map.of("reject", true));
         }
         publisher.publishEvent(new CallIncoming(tenant));
         String caller = RetellPayloads.e164OrNull(RetellPayloads.text(inbound, "from_number"));
-        Optional<Customer> customer = caller == null ? Optional.empty()
-                : whileDatabaseAway(() -> customers.findByPhone(tenant.companyId(), caller), "as from an unknown caller");
+        Optional<Customer> customer = caller == null
+                ? Optional.empty()
+                : whileDatabaseAway(
+                        () -> customers.findByPhone(tenant.companyId(), caller), "as from an unknown caller");
         Map<String, Object> answer = new LinkedHashMap<>();
         // the number's agent is set up here, not by hand in Retell: per number, branch or company and language
         whileDatabaseAway(() -> agents.inboundAgent(tenant), "the number's own agent in Retell answers")
                 .ifPresent(agentId -> answer.put("override_agent_id", agentId));
-        answer.put("dynamic_variables",
+        answer.put(
+                "dynamic_variables",
                 variables.of(tenant.company(), tenant.branch(), customer.orElse(null), clock.instant()));
-        answer.put("metadata", Map.of("slotline_company", tenant.company().slug(),
-                "slotline_branch", Long.toString(tenant.branchId())));
+        answer.put(
+                "metadata",
+                Map.of(
+                        "slotline_company",
+                        tenant.company().slug(),
+                        "slotline_branch",
+                        Long.toString(tenant.branchId())));
         return Map.of("call_inbound", answer);
     }
 

@@ -3,7 +3,6 @@ package io.slotline.retell;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
-
 import org.jspecify.annotations.Nullable;
 
 /**

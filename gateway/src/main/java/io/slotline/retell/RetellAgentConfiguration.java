@@ -1,19 +1,17 @@
 package io.slotline.retell;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
-import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Component;
-
 import io.slotline.functions.FunctionDispatcher;
 import io.slotline.functions.FunctionHandler;
 import io.slotline.functions.FunctionProperties;
 import io.slotline.functions.MutatingFunction;
 import io.slotline.tenancy.Company;
 import io.slotline.tenancy.Language;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -32,7 +30,10 @@ import tools.jackson.databind.node.ObjectNode;
 @Component
 public class RetellAgentConfiguration {
 
-    public enum PayloadMode { FULL, ARGS_ONLY }
+    public enum PayloadMode {
+        FULL,
+        ARGS_ONLY
+    }
 
     /** Produces a tool's JSON Schema; the admin layer owns the schema generator. */
     public interface Schemas {
@@ -43,23 +44,28 @@ public class RetellAgentConfiguration {
     private final FunctionProperties functions;
     private final RetellProperties properties;
 
-    RetellAgentConfiguration(FunctionDispatcher dispatcher, FunctionProperties functions,
-                             RetellProperties properties) {
+    RetellAgentConfiguration(FunctionDispatcher dispatcher, FunctionProperties functions, RetellProperties properties) {
         this.dispatcher = dispatcher;
         this.functions = functions;
         this.properties = properties;
     }
 
     /** The custom functions; {@code company} adds its slug header in args-only mode (web calls have no number). */
-    public List<Map<String, Object>> tools(String baseUrl, PayloadMode mode, @Nullable Company company,
-                                           Schemas schemas) {
+    public List<Map<String, Object>> tools(
+            String baseUrl, PayloadMode mode, @Nullable Company company, Schemas schemas) {
         Language language = company == null ? Language.EN : company.language();
-        return dispatcher.handlers().stream().map(handler -> tool(baseUrl, handler, mode, company, language, schemas))
+        return dispatcher.handlers().stream()
+                .map(handler -> tool(baseUrl, handler, mode, company, language, schemas))
                 .toList();
     }
 
-    private Map<String, Object> tool(String baseUrl, FunctionHandler<?> handler, PayloadMode mode,
-                                     @Nullable Company company, Language language, Schemas schemas) {
+    private Map<String, Object> tool(
+            String baseUrl,
+            FunctionHandler<?> handler,
+            PayloadMode mode,
+            @Nullable Company company,
+            Language language,
+            Schemas schemas) {
         Map<String, Object> tool = new LinkedHashMap<>();
         tool.put("type", "custom");
         tool.put("name", handler.name());
@@ -70,13 +76,17 @@ public class RetellAgentConfiguration {
         boolean filler = handler.asksCalendar();
         tool.put("speak_during_execution", filler);
         if (filler) {
-            tool.put("execution_message_description", language == Language.DE
-                    ? (handler instanceof MutatingFunction<?> ? "Kurz sagen, dass Sie das jetzt erledigen, z. B. "
-                            + "\"Einen Moment, ich trage das ein.\"" : "Kurz sagen, dass Sie nachsehen, z. B. "
-                            + "\"Einen Moment, ich schaue nach.\"")
-                    : (handler instanceof MutatingFunction<?> ? "Briefly say you are taking care of it, e.g. "
-                            + "\"One moment, I'm booking that.\"" : "Briefly say you are checking, e.g. "
-                            + "\"One moment, let me check.\""));
+            tool.put(
+                    "execution_message_description",
+                    language == Language.DE
+                            ? (handler instanceof MutatingFunction<?>
+                                    ? "Kurz sagen, dass Sie das jetzt erledigen, z. B. "
+                                            + "\"Einen Moment, ich trage das ein.\""
+                                    : "Kurz sagen, dass Sie nachsehen, z. B. " + "\"Einen Moment, ich schaue nach.\"")
+                            : (handler instanceof MutatingFunction<?>
+                                    ? "Briefly say you are taking care of it, e.g. "
+                                            + "\"One moment, I'm booking that.\""
+                                    : "Briefly say you are checking, e.g. " + "\"One moment, let me check.\""));
         }
         tool.put("speak_after_execution", true);
         tool.put("timeout_ms", Math.toIntExact(functions.toolTimeout().toMillis()));
@@ -116,17 +126,30 @@ public class RetellAgentConfiguration {
     public Map<String, Object> llm(Company company, String baseUrl, PayloadMode mode, Schemas schemas) {
         Language language = company.language();
         List<Object> tools = new ArrayList<>(tools(baseUrl, mode, company, schemas));
-        tools.add(Map.of("type", "end_call", "name", "end_call", "description", language == Language.DE
-                ? "Beendet das Gespräch, wenn alles erledigt ist und Sie sich verabschiedet haben."
-                : "Ends the call once everything is done and you have said goodbye."));
-        tools.add(Map.of("type", "transfer_call", "name", "transfer_to_staff",
-                "description", language == Language.DE
+        tools.add(Map.of(
+                "type",
+                "end_call",
+                "name",
+                "end_call",
+                "description",
+                language == Language.DE
+                        ? "Beendet das Gespräch, wenn alles erledigt ist und Sie sich verabschiedet haben."
+                        : "Ends the call once everything is done and you have said goodbye."));
+        tools.add(Map.of(
+                "type",
+                "transfer_call",
+                "name",
+                "transfer_to_staff",
+                "description",
+                language == Language.DE
                         ? "Verbindet mit einer Person im Geschäft, wenn der Anrufer das ausdrücklich möchte oder "
                                 + "ein Anliegen nicht per Funktion lösbar ist. Nur wenn {{branch_phone}} nicht leer ist."
                         : "Connects the caller to a person at the branch when they explicitly ask for one or the "
                                 + "matter can't be solved with the functions. Only when {{branch_phone}} is not empty.",
-                "transfer_destination", Map.of("type", "predefined", "number", "{{branch_phone}}"),
-                "transfer_option", Map.of("type", "cold_transfer")));
+                "transfer_destination",
+                Map.of("type", "predefined", "number", "{{branch_phone}}"),
+                "transfer_option",
+                Map.of("type", "cold_transfer")));
         Map<String, Object> llm = new LinkedHashMap<>();
         llm.put("model", "gpt-4.1");
         llm.put("model_temperature", 0);
@@ -142,11 +165,22 @@ public class RetellAgentConfiguration {
     private static Map<String, String> defaults(Company company) {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("company_name", company.name());
-        values.put("greeting", company.language() == Language.DE
-                ? company.name() + ", guten Tag! Wie kann ich Ihnen helfen?"
-                : company.name() + ", hello! How can I help you?");
-        for (String empty : List.of("branch_name", "branch_address", "branch_phone", "today", "today_spoken",
-                "weekday", "local_time", "time_zone", "caller_name", "services")) {
+        values.put(
+                "greeting",
+                company.language() == Language.DE
+                        ? company.name() + ", guten Tag! Wie kann ich Ihnen helfen?"
+                        : company.name() + ", hello! How can I help you?");
+        for (String empty : List.of(
+                "branch_name",
+                "branch_address",
+                "branch_phone",
+                "today",
+                "today_spoken",
+                "weekday",
+                "local_time",
+                "time_zone",
+                "caller_name",
+                "services")) {
             values.put(empty, "");
         }
         values.put("caller_known", "false");

@@ -1,9 +1,7 @@
 package io.slotline.retell;
 
 import java.time.Instant;
-
 import org.jspecify.annotations.Nullable;
-
 import tools.jackson.databind.JsonNode;
 
 /** Reading Retell's JSON defensively: the call object has many optional fields and grows over time. */
@@ -11,20 +9,26 @@ final class RetellPayloads {
 
     /** The width of our call id columns; Retell's ids are 32 hex characters. */
     static final int MAX_CALL_ID_LENGTH = 128;
-    private static final long EARLIEST_MILLIS = Instant.parse("2000-01-01T00:00:00Z").toEpochMilli();
-    private static final long LATEST_MILLIS = Instant.parse("2100-01-01T00:00:00Z").toEpochMilli();
 
-    private RetellPayloads() {
-    }
+    private static final long EARLIEST_MILLIS =
+            Instant.parse("2000-01-01T00:00:00Z").toEpochMilli();
+    private static final long LATEST_MILLIS =
+            Instant.parse("2100-01-01T00:00:00Z").toEpochMilli();
+
+    private RetellPayloads() {}
 
     /** The number that identifies the business: the dialled one inbound, our own caller id outbound. */
     static @Nullable String businessNumber(JsonNode call) {
-        return "outbound".equalsIgnoreCase(text(call, "direction")) ? text(call, "from_number") : text(call, "to_number");
+        return "outbound".equalsIgnoreCase(text(call, "direction"))
+                ? text(call, "from_number")
+                : text(call, "to_number");
     }
 
     /** The other party's number; null for anonymous callers and web calls. */
     static @Nullable String customerNumber(JsonNode call) {
-        return "outbound".equalsIgnoreCase(text(call, "direction")) ? text(call, "to_number") : text(call, "from_number");
+        return "outbound".equalsIgnoreCase(text(call, "direction"))
+                ? text(call, "to_number")
+                : text(call, "from_number");
     }
 
     static @Nullable String text(@Nullable JsonNode node, String field) {
@@ -71,8 +75,10 @@ final class RetellPayloads {
 
     static String validCallId(String id, String field) {
         if (id.length() > MAX_CALL_ID_LENGTH || id.chars().anyMatch(Character::isISOControl)) {
-            throw new RetellRequestException("invalid_call_id", field + " must be 1 to " + MAX_CALL_ID_LENGTH
-                    + " characters without line breaks or control characters");
+            throw new RetellRequestException(
+                    "invalid_call_id",
+                    field + " must be 1 to " + MAX_CALL_ID_LENGTH
+                            + " characters without line breaks or control characters");
         }
         return id;
     }

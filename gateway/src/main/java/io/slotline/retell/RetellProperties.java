@@ -1,7 +1,6 @@
 package io.slotline.retell;
 
 import java.util.List;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -24,14 +23,14 @@ import org.springframework.util.unit.DataSize;
  * @param fallbackAgentId    inbound calls to unknown numbers are handed to this agent; without it they are rejected
  */
 @ConfigurationProperties("slotline.retell")
-record RetellProperties(@DefaultValue List<String> apiKeys,
-                        @DefaultValue("true") boolean verifySignatures,
-                        @DefaultValue("X-Slotline-Dialled-Number") String tenantHeader,
-                        @DefaultValue("to_number") String tenantQueryParam,
-                        @DefaultValue("X-Slotline-Call-Id") String callIdHeader,
-                        @DefaultValue("X-Slotline-Caller-Number") String callerHeader,
-                        @DefaultValue("X-Slotline-Direction") String directionHeader,
-                        @DefaultValue("X-Slotline-Company") String companyHeader,
-                        @DefaultValue("8MB") DataSize maxBodyBytes,
-                        @Nullable String fallbackAgentId) {
-}
+record RetellProperties(
+        @DefaultValue List<String> apiKeys,
+        @DefaultValue("true") boolean verifySignatures,
+        @DefaultValue("X-Slotline-Dialled-Number") String tenantHeader,
+        @DefaultValue("to_number") String tenantQueryParam,
+        @DefaultValue("X-Slotline-Call-Id") String callIdHeader,
+        @DefaultValue("X-Slotline-Caller-Number") String callerHeader,
+        @DefaultValue("X-Slotline-Direction") String directionHeader,
+        @DefaultValue("X-Slotline-Company") String companyHeader,
+        @DefaultValue("8MB") DataSize maxBodyBytes,
+        @Nullable String fallbackAgentId) {}

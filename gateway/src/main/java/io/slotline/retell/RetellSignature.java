@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -22,7 +21,13 @@ public final class RetellSignature {
     static final Duration MAX_SKEW = Duration.ofMinutes(5);
     private static final Pattern HEADER = Pattern.compile("^v=(\\d{1,15}),d=([0-9a-f]{64})$", Pattern.CASE_INSENSITIVE);
 
-    public enum Verdict { VALID, MISSING, MALFORMED, STALE, MISMATCH }
+    public enum Verdict {
+        VALID,
+        MISSING,
+        MALFORMED,
+        STALE,
+        MISMATCH
+    }
 
     private final Clock clock;
 
@@ -50,7 +55,9 @@ public final class RetellSignature {
         }
         byte[] presented = HexFormat.of().parseHex(m.group(2).toLowerCase());
         for (String key : candidateKeys) {
-            if (key != null && !key.isEmpty() && MessageDigest.isEqual(presented, digest(rawBody, length, timestamp, key))) {
+            if (key != null
+                    && !key.isEmpty()
+                    && MessageDigest.isEqual(presented, digest(rawBody, length, timestamp, key))) {
                 return Verdict.VALID;
             }
         }
@@ -59,7 +66,8 @@ public final class RetellSignature {
 
     /** The header value Retell would send; used by tests, the bench and the demo's call player. */
     public static String sign(byte[] rawBody, String key, long timestampMillis) {
-        return "v=" + timestampMillis + ",d=" + HexFormat.of().formatHex(digest(rawBody, rawBody.length, timestampMillis, key));
+        return "v=" + timestampMillis + ",d="
+                + HexFormat.of().formatHex(digest(rawBody, rawBody.length, timestampMillis, key));
     }
 
     private static byte[] digest(byte[] rawBody, int length, long timestamp, String key) {

@@ -1,5 +1,13 @@
 package io.slotline.retell;
 
+import io.slotline.observability.SlotlineMetrics;
+import io.slotline.retell.RetellSignature.Verdict;
+import io.slotline.tenancy.TenantContext;
+import io.slotline.tenancy.TenantDirectory;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -8,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,15 +25,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
-
-import io.slotline.observability.SlotlineMetrics;
-import io.slotline.retell.RetellSignature.Verdict;
-import io.slotline.tenancy.TenantContext;
-import io.slotline.tenancy.TenantDirectory;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -48,8 +46,13 @@ final class RetellSignatureFilter extends OncePerRequestFilter {
     private final CallJson callJson;
     private final RetellTenants owners;
 
-    RetellSignatureFilter(RetellProperties properties, RetellSignature signature, TenantDirectory tenants,
-                          RetellTenants owners, JsonMapper json, SlotlineMetrics metrics) {
+    RetellSignatureFilter(
+            RetellProperties properties,
+            RetellSignature signature,
+            TenantDirectory tenants,
+            RetellTenants owners,
+            JsonMapper json,
+            SlotlineMetrics metrics) {
         this.owners = owners;
         this.properties = properties;
         this.signature = signature;
@@ -78,8 +81,8 @@ final class RetellSignatureFilter extends OncePerRequestFilter {
      * Reads, checks and parses the body; the raw bytes live only inside this method, so that while the request is
      * served only the transcript-free tree remains. Null when a refusal was written.
      */
-    private @Nullable VerifiedRetellRequest verify(HttpServletRequest request, HttpServletResponse response,
-                                                   long limit) throws IOException {
+    private @Nullable VerifiedRetellRequest verify(HttpServletRequest request, HttpServletResponse response, long limit)
+            throws IOException {
         RawBody body = RawBody.read(request.getInputStream(), request.getContentLengthLong(), limit);
         if (body == null) {
             tooLarge(response, limit);
@@ -88,8 +91,8 @@ final class RetellSignatureFilter extends OncePerRequestFilter {
         JsonNode parsed = callJson.read(body.bytes(), body.length());
         Optional<TenantContext> tenant = owners.of(parsed, ArgsOnlyHeaders.of(request, properties));
         if (properties.verifySignatures()) {
-            Verdict verdict = signature.verify(body.bytes(), body.length(), request.getHeader(HEADER),
-                    candidateKeys(parsed, tenant));
+            Verdict verdict = signature.verify(
+                    body.bytes(), body.length(), request.getHeader(HEADER), candidateKeys(parsed, tenant));
             if (verdict != Verdict.VALID) {
                 String reason = verdict.name().toLowerCase();
                 metrics.signatureRejected(reason);
@@ -103,8 +106,7 @@ final class RetellSignatureFilter extends OncePerRequestFilter {
     }
 
     private void tooLarge(HttpServletResponse response, long limit) throws IOException {
-        reject(response, 413, "payload_too_large", "body exceeds " + limit
-                + " bytes (slotline.retell.max-body-bytes)");
+        reject(response, 413, "payload_too_large", "body exceeds " + limit + " bytes (slotline.retell.max-body-bytes)");
     }
 
     /**
@@ -137,8 +139,12 @@ final class RetellSignatureFilter extends OncePerRequestFilter {
         }
 
         @Bean
-        FilterRegistrationBean<RetellSignatureFilter> retellSignatureFilter(RetellProperties properties,
-                RetellSignature signature, TenantDirectory tenants, RetellTenants owners, JsonMapper json,
+        FilterRegistrationBean<RetellSignatureFilter> retellSignatureFilter(
+                RetellProperties properties,
+                RetellSignature signature,
+                TenantDirectory tenants,
+                RetellTenants owners,
+                JsonMapper json,
                 SlotlineMetrics metrics) {
             if (!properties.verifySignatures()) {
                 log.warn("*** slotline.retell.verify-signatures=false: Retell signatures are NOT checked. "

@@ -1,14 +1,12 @@
 package io.slotline.retell;
 
-import java.util.Optional;
-
-import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Component;
-
 import io.slotline.tenancy.Company;
 import io.slotline.tenancy.RetellAgents;
 import io.slotline.tenancy.TenantContext;
 import io.slotline.tenancy.TenantDirectory;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -54,7 +52,8 @@ class RetellTenants {
         }
         return declared(call.get("metadata"))
                 .or(() -> declared(call.get("retell_llm_dynamic_variables")))
-                .or(() -> Optional.ofNullable(RetellPayloads.text(call, "agent_id")).flatMap(agents::tenantOf));
+                .or(() -> Optional.ofNullable(RetellPayloads.text(call, "agent_id"))
+                        .flatMap(agents::tenantOf));
     }
 
     /** A web call created with metadata or dynamic variables naming the business. */
@@ -63,7 +62,8 @@ class RetellTenants {
             return Optional.empty();
         }
         return byNumber(RetellPayloads.text(values, "slotline_number"))
-                .or(() -> byCompany(RetellPayloads.text(values, "slotline_company"),
+                .or(() -> byCompany(
+                        RetellPayloads.text(values, "slotline_company"),
                         RetellPayloads.text(values, "slotline_branch")));
     }
 
@@ -78,8 +78,8 @@ class RetellTenants {
         }
         Optional<Company> company = directory.companyBySlug(slug).filter(Company::active);
         return company.flatMap(c -> (branchId != null && branchId.matches("\\d{1,18}")
-                ? directory.branch(c.id(), Long.parseLong(branchId)).filter(b -> b.active())
-                : directory.defaultBranch(c.id()))
+                        ? directory.branch(c.id(), Long.parseLong(branchId)).filter(b -> b.active())
+                        : directory.defaultBranch(c.id()))
                 .map(branch -> new TenantContext(c, branch, null)));
     }
 

@@ -1,15 +1,13 @@
 package io.slotline.retell;
 
+import io.slotline.housekeeping.ExpiringRecords;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-
-import io.slotline.housekeeping.ExpiringRecords;
 
 /** Retell delivers webhooks at least once: the primary key (event, call id) lets each act once. */
 @Repository

@@ -5,11 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
-
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,10 +53,12 @@ public class SecretCipher {
             Cipher cipher = Cipher.getInstance(TRANSFORMATION);
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
             byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
-            return Base64.getEncoder().encodeToString(
-                    ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array());
-        }
-        catch (GeneralSecurityException e) {
+            return Base64.getEncoder()
+                    .encodeToString(ByteBuffer.allocate(nonce.length + sealed.length)
+                            .put(nonce)
+                            .put(sealed)
+                            .array());
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM unavailable", e);
         }
     }
@@ -67,8 +67,7 @@ public class SecretCipher {
         byte[] bytes;
         try {
             bytes = Base64.getDecoder().decode(stored);
-        }
-        catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException e) {
             throw new SecretDecryptionException("stored secret is not base64", e);
         }
         if (bytes.length < NONCE_BYTES + TAG_BITS / 8) {
@@ -79,8 +78,7 @@ public class SecretCipher {
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, bytes, 0, NONCE_BYTES));
             byte[] plain = cipher.doFinal(bytes, NONCE_BYTES, bytes.length - NONCE_BYTES);
             return new String(plain, StandardCharsets.UTF_8);
-        }
-        catch (GeneralSecurityException e) {
+        } catch (GeneralSecurityException e) {
             throw new SecretDecryptionException(
                     "stored secret does not authenticate: wrong slotline.secrets.key or tampered value", e);
         }
@@ -113,13 +111,12 @@ public class SecretCipher {
         byte[] bytes;
         try {
             bytes = Base64.getDecoder().decode(base64Key.trim());
-        }
-        catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException e) {
             throw new IllegalStateException("slotline.secrets.key is not valid base64", e);
         }
         if (bytes.length != KEY_BYTES) {
-            throw new IllegalStateException("slotline.secrets.key must decode to 32 bytes (AES-256), got "
-                    + bytes.length);
+            throw new IllegalStateException(
+                    "slotline.secrets.key must decode to 32 bytes (AES-256), got " + bytes.length);
         }
         return bytes;
     }

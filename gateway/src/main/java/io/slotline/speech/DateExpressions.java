@@ -46,8 +46,7 @@ import java.time.ZonedDateTime;
  */
 public final class DateExpressions {
 
-    private DateExpressions() {
-    }
+    private DateExpressions() {}
 
     /**
      * @param now the current time in the branch's zone; its date is "today"

@@ -20,8 +20,7 @@ import java.util.Optional;
  */
 public final class DateTimeExpressions {
 
-    private DateTimeExpressions() {
-    }
+    private DateTimeExpressions() {}
 
     public static ParseResult<DateTimeRequest> parse(String text, ZonedDateTime now, Language language) {
         ExpressionScanner.Facts facts = ExpressionScanner.scan(text, language, ExpressionScanner.Mode.DATE_AND_TIME);
@@ -38,7 +37,12 @@ public final class DateTimeExpressions {
             return invalid.as();
         }
         ParseResult<ExpressionScanner.Days> days = facts.days(now.toLocalDate(), text);
-        return days.map(said -> new DateTimeRequest(said.first(), time.orElseThrow(), window.orElseThrow(),
-                said.last(), facts.approximate(), Optional.ofNullable(said.instead())));
+        return days.map(said -> new DateTimeRequest(
+                said.first(),
+                time.orElseThrow(),
+                window.orElseThrow(),
+                said.last(),
+                facts.approximate(),
+                Optional.ofNullable(said.instead())));
     }
 }

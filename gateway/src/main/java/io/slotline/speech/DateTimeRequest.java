@@ -18,8 +18,13 @@ import java.util.Optional;
  * @param instead     for a day (or period) that is already past: the day the caller most likely meant ("letzten
  *                    Montag" → the coming Monday, "gestern" → today, "19.11.2025" → 19.11.2026)
  */
-public record DateTimeRequest(LocalDate date, Optional<LocalTime> time, Optional<TimeWindow> window,
-                              LocalDate lastDate, boolean approximate, Optional<LocalDate> instead) {
+public record DateTimeRequest(
+        LocalDate date,
+        Optional<LocalTime> time,
+        Optional<TimeWindow> window,
+        LocalDate lastDate,
+        boolean approximate,
+        Optional<LocalDate> instead) {
 
     public DateTimeRequest {
         Objects.requireNonNull(date, "date");

@@ -21,7 +21,6 @@ import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -64,7 +63,8 @@ final class ExpressionScanner {
             if (month == null) {
                 for (int ahead = 0; ahead <= 12; ahead++) {
                     YearMonth candidate = YearMonth.from(today).plusMonths(ahead);
-                    if (day <= candidate.lengthOfMonth() && !candidate.atDay(day).isBefore(today)) {
+                    if (day <= candidate.lengthOfMonth()
+                            && !candidate.atDay(day).isBefore(today)) {
                         return Optional.of(candidate.atDay(day));
                     }
                 }
@@ -115,7 +115,10 @@ final class ExpressionScanner {
 
     /** How precisely a time was meant: "gegen 10", "kurz nach 10", "kurz vor 10" are not 10:00 sharp. */
     enum Approximation {
-        EXACT(0), AROUND(0), SHORTLY_AFTER(10), SHORTLY_BEFORE(-10);
+        EXACT(0),
+        AROUND(0),
+        SHORTLY_AFTER(10),
+        SHORTLY_BEFORE(-10);
 
         final int offsetMinutes;
 
@@ -125,14 +128,22 @@ final class ExpressionScanner {
     }
 
     /** Which part of a week or month a period names. */
-    enum Part { WHOLE, EARLY, MIDDLE, LATE, WEEKEND, REST_OF_WEEK }
+    enum Part {
+        WHOLE,
+        EARLY,
+        MIDDLE,
+        LATE,
+        WEEKEND,
+        REST_OF_WEEK
+    }
 
     /**
      * A period said instead of a day: a part of a week ({@code month} and {@code monthName} unused; {@code offset}
      * in weeks from this one), of a month ({@code monthName} a month number, or null and {@code offset} in months),
      * or the next few days ({@code days}).
      */
-    record PeriodFact(boolean week, Part part, int offset, @Nullable Integer monthName, int days) {
+    record PeriodFact(
+            boolean week, Part part, int offset, @Nullable Integer monthName, int days) {
 
         static PeriodFact week(Part part, int offset) {
             return new PeriodFact(true, part, offset, null, 0);
@@ -147,35 +158,36 @@ final class ExpressionScanner {
         }
     }
 
-    record WeekdayFact(DayOfWeek day, WeekdayModifier modifier) {
-    }
+    record WeekdayFact(DayOfWeek day, WeekdayModifier modifier) {}
 
     private static final Map<String, Integer> MONTHS = months();
     private static final Map<String, DayOfWeek> WEEKDAYS = weekdays();
     private static final String MONTH = alternation(MONTHS.keySet());
     private static final String WEEKDAY = alternation(WEEKDAYS.keySet());
-    private static final String GERMAN_WEEKDAY = "montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag";
+    private static final String GERMAN_WEEKDAY =
+            "montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag";
     private static final String COUNT = "((?<![\\d.:])\\d{1,2}(?!\\d)|" + NumberWords.REGEX + "|einer|einem|an|a)";
 
     private static final Pattern ISO = Pattern.compile(
             "(?<![\\d.])(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:(?:\\s*t\\s*|\\s+)(\\d{1,2}):(\\d{2})(?::\\d{2}(?:\\.\\d+)?)?"
                     + "(?:\\s*(?:z|utc|[+-]\\d{2}(?::?\\d{2})?))?)?(?![\\d])");
-    private static final Pattern NUMERIC_DATE = Pattern.compile(
-            "(?<![\\d.:/-])(\\d{1,2})([./])(\\d{1,2})(?:([./])(\\d{4}|\\d{2})?)?(?![\\d:])");
-    private static final Pattern DAY_MONTH = Pattern.compile(
-            "(?<![\\d.])(\\d{1,2})(?:\\.|st|nd|rd|th|ten|ter|te)?\\s*(?:of\\s+)?(" + MONTH + ")(?![a-z])\\.?"
-                    + "(?:\\s+(\\d{4})(?![\\d:.]))?");
+    private static final Pattern NUMERIC_DATE =
+            Pattern.compile("(?<![\\d.:/-])(\\d{1,2})([./])(\\d{1,2})(?:([./])(\\d{4}|\\d{2})?)?(?![\\d:])");
+    private static final Pattern DAY_MONTH =
+            Pattern.compile("(?<![\\d.])(\\d{1,2})(?:\\.|st|nd|rd|th|ten|ter|te)?\\s*(?:of\\s+)?(" + MONTH
+                    + ")(?![a-z])\\.?" + "(?:\\s+(\\d{4})(?![\\d:.]))?");
     private static final Pattern MONTH_DAY = Pattern.compile(
             "(?<![a-z])(" + MONTH + ")(?![a-z])\\.?\\s+(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th|\\.(?!\\d))?(?![\\d:a-z])"
                     + "(?!\\s*(?:uhr|h|am|pm|oclock)(?![a-z]))(?:\\s+(\\d{4})(?![\\d:.]))?");
-    private static final Pattern ORDINAL_DAY = Pattern.compile("(?<![\\d.])(\\d{1,2})(?:st|nd|rd|th|ten|ter|te)(?![a-z\\d])");
+    private static final Pattern ORDINAL_DAY =
+            Pattern.compile("(?<![\\d.])(\\d{1,2})(?:st|nd|rd|th|ten|ter|te)(?![a-z\\d])");
     private static final Pattern ARTICLE_DAY = Pattern.compile(
             "(?<![a-z])(?:am|den|dem|zum|vom|the|on\\s+the)\\s+(\\d{1,2})\\.?(?![\\d:])(?!\\s*(?:uhr|h|am|pm|oclock)(?![a-z]))");
 
-    private static final Pattern TODAY_PART = Pattern.compile(
-            "(?<![a-z])(?:this\\s+(morning|afternoon|evening)|(tonight))(?![a-z])");
-    private static final Pattern MORNING = Pattern.compile(
-            "(?<![a-z])(?:vormittags?|morgens|mornings?|in\\s+der\\s+frueh)(?![a-z])"
+    private static final Pattern TODAY_PART =
+            Pattern.compile("(?<![a-z])(?:this\\s+(morning|afternoon|evening)|(tonight))(?![a-z])");
+    private static final Pattern MORNING =
+            Pattern.compile("(?<![a-z])(?:vormittags?|morgens|mornings?|in\\s+der\\s+frueh)(?![a-z])"
                     + "|(?<=(?:heute|gestern|am|" + GERMAN_WEEKDAY + ")\\s)morgen(?![a-z])"
                     + "|(?<=(?:heute|morgen|" + GERMAN_WEEKDAY + ")\\s)frueh(?![a-z])");
     private static final Pattern MIDDAY = Pattern.compile(
@@ -184,21 +196,21 @@ final class ExpressionScanner {
     private static final Pattern AFTERNOON = Pattern.compile("(?<![a-z])(?:nachmittags?|afternoons?)(?![a-z])");
     private static final Pattern EVENING = Pattern.compile("(?<![a-z])(?:abends?|evenings?)(?![a-z])");
 
-    private static final Pattern IN_DAYS = Pattern.compile(
-            "(?<![a-z])in\\s+" + COUNT + "\\s+(tagen?|days?|wochen?|weeks?)(?![a-z])");
-    private static final Pattern DAYS_FROM = Pattern.compile(
-            "(?<![a-z])" + COUNT + "\\s+(days?|weeks?)\\s+from\\s+(now|today|tomorrow)(?![a-z])");
-    private static final Pattern DAY_AFTER_TOMORROW = Pattern.compile(
-            "(?<![a-z])(?:uebermorgen|(?:the\\s+)?day\\s+after\\s+tomorrow)(?![a-z])");
+    private static final Pattern IN_DAYS =
+            Pattern.compile("(?<![a-z])in\\s+" + COUNT + "\\s+(tagen?|days?|wochen?|weeks?)(?![a-z])");
+    private static final Pattern DAYS_FROM =
+            Pattern.compile("(?<![a-z])" + COUNT + "\\s+(days?|weeks?)\\s+from\\s+(now|today|tomorrow)(?![a-z])");
+    private static final Pattern DAY_AFTER_TOMORROW =
+            Pattern.compile("(?<![a-z])(?:uebermorgen|(?:the\\s+)?day\\s+after\\s+tomorrow)(?![a-z])");
     private static final Pattern TODAY = Pattern.compile("(?<![a-z])(?:heute|today)(?![a-z])");
     private static final Pattern TOMORROW = Pattern.compile("(?<![a-z])(?:morgen|tomorrow)(?![a-z])");
 
     private static final Pattern WEEK_AFTER_NEXT = Pattern.compile(
             "(?<![a-z])(?:(?:the\\s+)?week\\s+after\\s+next|(?:in\\s+der\\s+)?uebernaechste[nr]?\\s+woche)(?![a-z])");
-    private static final Pattern NEXT_WEEK = Pattern.compile(
-            "(?<![a-z])(?:next\\s+week|the\\s+following\\s+week"
-                    + "|(?:in\\s+der\\s+)?(?:naechste[nr]?|kommende[nr]?|folgende[nr]?)\\s+woche)(?![a-z])");
-    private static final Pattern THIS_WEEK = Pattern.compile("(?<![a-z])(?:this\\s+week|(?:in\\s+)?diese[nr]?\\s+woche)(?![a-z])");
+    private static final Pattern NEXT_WEEK = Pattern.compile("(?<![a-z])(?:next\\s+week|the\\s+following\\s+week"
+            + "|(?:in\\s+der\\s+)?(?:naechste[nr]?|kommende[nr]?|folgende[nr]?)\\s+woche)(?![a-z])");
+    private static final Pattern THIS_WEEK =
+            Pattern.compile("(?<![a-z])(?:this\\s+week|(?:in\\s+)?diese[nr]?\\s+woche)(?![a-z])");
     private static final Pattern WEEKDAY_PHRASE = Pattern.compile(
             "(?<![a-z])(?:(this\\s+coming|uebernaechste[nrms]?|naechste[nrms]?|kommende[nrms]?|next|coming|upcoming"
                     + "|diese[nrms]?|this|following|letzte[nrms]?|vorige[nrms]?|vergangene[nrms]?|last|previous)\\s+)?"
@@ -207,34 +219,36 @@ final class ExpressionScanner {
             "(?<![a-z])(?:(?:in\\s+der\\s+)?(vorletzte[nr]?|letzte[nr]?|vorige[nr]?|vergangene[nr]?)\\s+woche"
                     + "|(?:the\\s+)?(last|previous)\\s+week|the\\s+week\\s+before\\s+(last))(?![a-z])");
 
-    private static final Pattern DAY_BEFORE_YESTERDAY = Pattern.compile(
-            "(?<![a-z])(?:vorgestern|(?:the\\s+)?day\\s+before\\s+yesterday)(?![a-z])");
+    private static final Pattern DAY_BEFORE_YESTERDAY =
+            Pattern.compile("(?<![a-z])(?:vorgestern|(?:the\\s+)?day\\s+before\\s+yesterday)(?![a-z])");
     private static final Pattern YESTERDAY = Pattern.compile("(?<![a-z])(?:gestern|yesterday)(?![a-z])");
-    private static final Pattern AGO = Pattern.compile(
-            "(?<![a-z])(?:vor\\s+" + COUNT + "\\s+(tag(?:en)?|wochen?)|" + COUNT + "\\s+(days?|weeks?)\\s+ago)(?![a-z])");
+    private static final Pattern AGO = Pattern.compile("(?<![a-z])(?:vor\\s+" + COUNT + "\\s+(tag(?:en)?|wochen?)|"
+            + COUNT + "\\s+(days?|weeks?)\\s+ago)(?![a-z])");
 
     private static final String TIME_START = "(?:\\d|halb|viertel|drei\\s?viertel|half|quarter|mittag|noon|midday"
             + "|mitternacht|midnight|" + NumberWords.REGEX + ")";
     private static final Pattern AROUND = Pattern.compile(
             "(?<![a-z])(?:so\\s+(?:gegen|um)|(?:so\\s+)?(?:gegen|etwa|ungefaehr|circa|ca\\.?|zirka)(?:\\s+um)?"
-                    + "|(?:at\\s+)?(?:around|about|roughly|approximately|approx\\.?)(?:\\s+at)?)(?=\\s+" + TIME_START + ")");
+                    + "|(?:at\\s+)?(?:around|about|roughly|approximately|approx\\.?)(?:\\s+at)?)(?=\\s+" + TIME_START
+                    + ")");
     private static final Pattern SHORTLY = Pattern.compile(
             "(?<![a-z])(?:kurz|gleich|shortly|just|a\\s+little|a\\s+bit)\\s+(nach|after|past|vor|before)(?:\\s+(?:um|at))?"
                     + "(?=\\s+" + TIME_START + ")");
-    private static final Pattern AROUND_AFTER = Pattern.compile(
-            "(?<=[\\da-z])(?:-?ish|\\s+(?:rum|herum|oder\\s+so|or\\s+so|or\\s+thereabouts))(?![a-z])");
+    private static final Pattern AROUND_AFTER =
+            Pattern.compile("(?<=[\\da-z])(?:-?ish|\\s+(?:rum|herum|oder\\s+so|or\\s+so|or\\s+thereabouts))(?![a-z])");
 
     private static final String WEEK_MODIFIER = "naechste[nr]?|kommende[nr]?|diese[nr]?|uebernaechste[nr]?|der";
     private static final Pattern GERMAN_WEEK_PART = Pattern.compile(
             "(?<![a-z])(?:(?:gegen|so\\s+gegen|eher|irgendwann)\\s+)?(?:(anfang|mitte|ende)\\s+(?:der\\s+)?"
-                    + "(?:(" + WEEK_MODIFIER + ")\\s+)?woche|(?:(" + WEEK_MODIFIER + ")\\s+)?woche\\s+(anfang|mitte|ende)"
+                    + "(?:(" + WEEK_MODIFIER + ")\\s+)?woche|(?:(" + WEEK_MODIFIER
+                    + ")\\s+)?woche\\s+(anfang|mitte|ende)"
                     + "|(?:(" + WEEK_MODIFIER + ")\\s+)?(wochenanfang|wochenmitte))(?![a-z])");
     private static final Pattern ENGLISH_WEEK_PART = Pattern.compile(
             "(?<![a-z])(?:(early|late|later|mid)[\\s-]?(?:on\\s+)?(?:in\\s+)?|(?:at\\s+|towards?\\s+)?(?:the\\s+)?"
                     + "(beginning|start|middle|end)\\s+of\\s+)(?:(this|the|next|the\\s+following|the\\s+coming)\\s+)?week"
                     + "(?![a-z])|(?<![a-z])(mid)[\\s-]?week(?![a-z])");
-    private static final Pattern WEEKEND = Pattern.compile(
-            "(?<![a-z])(?:(?:over|during|at|on|am|zum|ueber(?:s|\\s+das)?)\\s+)?"
+    private static final Pattern WEEKEND =
+            Pattern.compile("(?<![a-z])(?:(?:over|during|at|on|am|zum|ueber(?:s|\\s+das)?)\\s+)?"
                     + "(?:(dieses|naechstes|kommendes|uebernaechstes|this\\s+coming|this|next|the|coming)\\s+)?"
                     + "(?:wochenende|weekend)(?![a-z])");
     private static final Pattern NEXT_DAYS = Pattern.compile(
@@ -250,8 +264,28 @@ final class ExpressionScanner {
             "(?<![a-z])(?:(?:im|in\\s+the|in)\\s+(naechsten|kommenden|diesem)\\s+monat|(naechsten|kommenden|diesen)\\s+monat"
                     + "|(next|this)\\s+month|(?:im|in)\\s+(" + MONTH + "))(?![a-z])\\.?");
 
-    private static final Set<String> TIME_CONTEXT_BEFORE = Set.of("um", "at", "gegen", "ab", "bis", "von", "zwischen",
-            "und", "and", "from", "after", "before", "until", "till", "nach", "vor", "ca", "circa", "etwa", "around", "about");
+    private static final Set<String> TIME_CONTEXT_BEFORE = Set.of(
+            "um",
+            "at",
+            "gegen",
+            "ab",
+            "bis",
+            "von",
+            "zwischen",
+            "und",
+            "and",
+            "from",
+            "after",
+            "before",
+            "until",
+            "till",
+            "nach",
+            "vor",
+            "ca",
+            "circa",
+            "etwa",
+            "around",
+            "about");
     private static final Pattern TIME_CONTEXT_AFTER = Pattern.compile("\\s*(?:uhr|h|am|pm|oclock)(?![a-z]).*");
     private static final Pattern MINUTE_LEAD = Pattern.compile(
             "\\d{1,2}|" + NumberWords.REGEX + "|viertel|dreiviertel|halb|minuten?|minutes?|quarter|half");
@@ -263,20 +297,23 @@ final class ExpressionScanner {
 
     private static final Pattern SIGN = Pattern.compile("(?<![^\\s])[-+](?=\\d)|^[-+]\\s*(?=\\d)");
     /** "4ish", "fourish": read as "um 4 oder so". */
-    private static final Pattern ISH = Pattern.compile("(?<![a-z\\d])(\\d{1,2}|" + NumberWords.REGEX.substring(0,
-            NumberWords.REGEX.length() - "(?![a-z])".length()) + ")-?ish(?![a-z])");
+    private static final Pattern ISH = Pattern.compile("(?<![a-z\\d])(\\d{1,2}|"
+            + NumberWords.REGEX.substring(0, NumberWords.REGEX.length() - "(?![a-z])".length()) + ")-?ish(?![a-z])");
+
     private static final Pattern TRAILING_AM = Pattern.compile("(?:\\d|" + NumberWords.REGEX + ")\\s*am$");
     private static final Pattern WORD = Pattern.compile("[a-z]+|\\d+");
     private static final Set<String> ARTICLE_NUMBERS = Set.of("ein", "eine", "one");
     /** Articles and prepositions that belong to the date phrase next to them: "xyz am 20." is next to the date. */
-    private static final Set<String> BRIDGES = Set.of("am", "um", "den", "dem", "der", "die", "das", "im", "in", "zum",
-            "vom", "ab", "the", "on", "at", "of", "from");
+    private static final Set<String> BRIDGES = Set.of(
+            "am", "um", "den", "dem", "der", "die", "das", "im", "in", "zum", "vom", "ab", "the", "on", "at", "of",
+            "from");
 
     private final Mode mode;
     private final TimeForms timeForms;
     private final Facts facts = new Facts();
     /** The text as scanned, before recognisers blank out what they understood. */
     private final String said;
+
     private String work;
 
     private ExpressionScanner(String prepared, Language language, Mode mode) {
@@ -284,7 +321,9 @@ final class ExpressionScanner {
         this.work = prepared;
         this.mode = mode;
         // German "am" after a time is a.m. only at the very end ("um 7 am"); "um vier am Nachmittag" is the afternoon
-        this.timeForms = TimeForms.of(language, language == Language.EN || TRAILING_AM.matcher(prepared).find());
+        this.timeForms = TimeForms.of(
+                language,
+                language == Language.EN || TRAILING_AM.matcher(prepared).find());
     }
 
     static Facts scan(String text, Language language, Mode mode) {
@@ -324,7 +363,8 @@ final class ExpressionScanner {
                 continue;
             }
             String previous = before < 0 ? "" : previousToken(before + 1);
-            if (NumberWords.valueOf(previous).isPresent() || Set.of("uhr", "h", "am", "pm", "oclock").contains(previous)) {
+            if (NumberWords.valueOf(previous).isPresent()
+                    || Set.of("uhr", "h", "am", "pm", "oclock").contains(previous)) {
                 continue;
             }
             facts.signed = true;
@@ -335,10 +375,14 @@ final class ExpressionScanner {
     /** "gegen 10", "kurz nach 10", "around 4", "4ish", "um 3 rum": the marker goes, the time stays approximate. */
     private void scanApproximations() {
         consume(AROUND, m -> markApproximate(m, Approximation.AROUND));
-        consume(SHORTLY, m -> markApproximate(m, switch (m.group(1)) {
-            case "vor", "before" -> Approximation.SHORTLY_BEFORE;
-            default -> Approximation.SHORTLY_AFTER;
-        }));
+        consume(
+                SHORTLY,
+                m -> markApproximate(
+                        m,
+                        switch (m.group(1)) {
+                            case "vor", "before" -> Approximation.SHORTLY_BEFORE;
+                            default -> Approximation.SHORTLY_AFTER;
+                        }));
         consume(AROUND_AFTER, m -> {
             facts.approximation = Approximation.AROUND;
             return true;
@@ -358,8 +402,11 @@ final class ExpressionScanner {
 
     /** Before the windows: "vor 3 Tagen" is three days ago, not "before 3". */
     private void scanDistancesAgo() {
-        consume(AGO, m -> m.group(1) != null ? addDistance(-count(m.group(1)), m.group(2))
-                : addDistance(-count(m.group(3)), m.group(4)));
+        consume(
+                AGO,
+                m -> m.group(1) != null
+                        ? addDistance(-count(m.group(1)), m.group(2))
+                        : addDistance(-count(m.group(3)), m.group(4)));
     }
 
     private void scanDates() {
@@ -372,24 +419,27 @@ final class ExpressionScanner {
         });
         consume(NUMERIC_DATE, m -> {
             boolean dotted = m.group(2).equals(".");
-            if (dotted && m.group(5) == null && (m.group(4) == null || Integer.parseInt(m.group(3)) > 12)
+            if (dotted
+                    && m.group(5) == null
+                    && (m.group(4) == null || Integer.parseInt(m.group(3)) > 12)
                     && readsAsTime(m)) {
                 return false;
             }
             int first = number(m, 1);
             int second = number(m, 3);
             boolean monthFirst = !dotted && first <= 12 && second > 12;
-            Integer year = m.group(5) == null ? null
-                    : m.group(5).length() == 2 ? 2000 + number(m, 5) : number(m, 5);
+            Integer year = m.group(5) == null ? null : m.group(5).length() == 2 ? 2000 + number(m, 5) : number(m, 5);
             facts.dates.add(new DateFact(year, monthFirst ? first : second, monthFirst ? second : first));
             return true;
         });
         consume(DAY_MONTH, m -> {
-            facts.dates.add(new DateFact(m.group(3) == null ? null : number(m, 3), MONTHS.get(m.group(2)), number(m, 1)));
+            facts.dates.add(
+                    new DateFact(m.group(3) == null ? null : number(m, 3), MONTHS.get(m.group(2)), number(m, 1)));
             return true;
         });
         consume(MONTH_DAY, m -> {
-            facts.dates.add(new DateFact(m.group(3) == null ? null : number(m, 3), MONTHS.get(m.group(1)), number(m, 2)));
+            facts.dates.add(
+                    new DateFact(m.group(3) == null ? null : number(m, 3), MONTHS.get(m.group(1)), number(m, 2)));
             return true;
         });
     }
@@ -424,18 +474,25 @@ final class ExpressionScanner {
             return facts.periods.add(PeriodFact.week(meant, offset));
         });
         consume(WEEKEND, m -> facts.periods.add(PeriodFact.week(Part.WEEKEND, weekOffset(m.group(1)))));
-        consume(GERMAN_MONTH_PART, m -> facts.periods.add(m.group(3) != null
-                ? PeriodFact.month(part(m.group(1)), 0, MONTHS.get(m.group(3)))
-                : PeriodFact.month(part(m.group(1)), monthOffset(m.group(2)), null)));
+        consume(
+                GERMAN_MONTH_PART,
+                m -> facts.periods.add(
+                        m.group(3) != null
+                                ? PeriodFact.month(part(m.group(1)), 0, MONTHS.get(m.group(3)))
+                                : PeriodFact.month(part(m.group(1)), monthOffset(m.group(2)), null)));
         consume(ENGLISH_MONTH_PART, m -> {
             Part part = part(m.group(1) != null ? m.group(1) : m.group(2));
-            return facts.periods.add(m.group(4) != null ? PeriodFact.month(part, 0, MONTHS.get(m.group(4)))
-                    : PeriodFact.month(part, monthOffset(m.group(3)), null));
+            return facts.periods.add(
+                    m.group(4) != null
+                            ? PeriodFact.month(part, 0, MONTHS.get(m.group(4)))
+                            : PeriodFact.month(part, monthOffset(m.group(3)), null));
         });
         consume(WHOLE_MONTH, m -> {
             String relative = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
-            return facts.periods.add(relative != null ? PeriodFact.month(Part.WHOLE, monthOffset(relative), null)
-                    : PeriodFact.month(Part.WHOLE, 0, MONTHS.get(m.group(4))));
+            return facts.periods.add(
+                    relative != null
+                            ? PeriodFact.month(Part.WHOLE, monthOffset(relative), null)
+                            : PeriodFact.month(Part.WHOLE, 0, MONTHS.get(m.group(4))));
         });
     }
 
@@ -454,14 +511,21 @@ final class ExpressionScanner {
         if (modifier.startsWith("uebernaechst")) {
             return 2;
         }
-        return modifier.startsWith("naechst") || modifier.startsWith("kommend") || modifier.equals("next")
-                || modifier.equals("the following") || modifier.equals("the coming") || modifier.equals("coming")
-                ? 1 : 0;
+        return modifier.startsWith("naechst")
+                        || modifier.startsWith("kommend")
+                        || modifier.equals("next")
+                        || modifier.equals("the following")
+                        || modifier.equals("the coming")
+                        || modifier.equals("coming")
+                ? 1
+                : 0;
     }
 
     private static int monthOffset(@Nullable String modifier) {
-        return modifier != null && (modifier.startsWith("naechst") || modifier.startsWith("kommend")
-                || modifier.equals("next")) ? 1 : 0;
+        return modifier != null
+                        && (modifier.startsWith("naechst") || modifier.startsWith("kommend") || modifier.equals("next"))
+                ? 1
+                : 0;
     }
 
     /**
@@ -541,17 +605,19 @@ final class ExpressionScanner {
         consume(TODAY_PART, m -> {
             facts.dayOffsets.add(0);
             String part = m.group(1) == null ? "evening" : m.group(1);
-            facts.windows.add(new WindowFact.Named(switch (part) {
-                case "morning" -> TimeWindow.MORNING;
-                case "afternoon" -> TimeWindow.AFTERNOON;
-                default -> TimeWindow.EVENING;
-            }));
+            facts.windows.add(new WindowFact.Named(
+                    switch (part) {
+                        case "morning" -> TimeWindow.MORNING;
+                        case "afternoon" -> TimeWindow.AFTERNOON;
+                        default -> TimeWindow.EVENING;
+                    }));
             return true;
         });
         consume(timeForms.between, m -> addBetween(m.group(1), m.group(2)));
         consume(timeForms.fromTo, m -> addBetween(m.group(1), m.group(2)));
-        consume(timeForms.range, m -> m.group(1) != null ? addBetween(m.group(1), m.group(2))
-                : addBetween(m.group(3), m.group(4)));
+        consume(
+                timeForms.range,
+                m -> m.group(1) != null ? addBetween(m.group(1), m.group(2)) : addBetween(m.group(3), m.group(4)));
         consume(timeForms.after, m -> {
             SpokenTime start = timeForms.interpret(m.group(2));
             if (start == null || isMinutesOfTimePhrase(m)) {
@@ -641,20 +707,30 @@ final class ExpressionScanner {
     }
 
     private void scanWeeks() {
-        consume(LAST_WEEK, m -> facts.weekOffsets.add(
-                (m.group(1) != null && m.group(1).startsWith("vorletzt")) || m.group(3) != null ? -2 : -1));
+        consume(
+                LAST_WEEK,
+                m -> facts.weekOffsets.add(
+                        (m.group(1) != null && m.group(1).startsWith("vorletzt")) || m.group(3) != null ? -2 : -1));
         consume(WEEK_AFTER_NEXT, m -> facts.weekOffsets.add(2));
         consume(NEXT_WEEK, m -> facts.weekOffsets.add(1));
         consume(THIS_WEEK, m -> facts.weekOffsets.add(0));
         consume(WEEKDAY_PHRASE, m -> {
             String modifier = m.group(1) == null ? "" : m.group(1);
-            WeekdayModifier meaning = modifier.isEmpty() ? WeekdayModifier.PLAIN
-                    : modifier.startsWith("uebernaechst") ? WeekdayModifier.AFTER_NEXT
-                    : modifier.startsWith("diese") || modifier.equals("this") ? WeekdayModifier.THIS
-                    : modifier.startsWith("naechst") || modifier.equals("next") ? WeekdayModifier.NEXT
-                    : modifier.startsWith("letzt") || modifier.startsWith("vorig") || modifier.startsWith("vergangen")
-                            || modifier.equals("last") || modifier.equals("previous") ? WeekdayModifier.LAST
-                    : WeekdayModifier.COMING;
+            WeekdayModifier meaning = modifier.isEmpty()
+                    ? WeekdayModifier.PLAIN
+                    : modifier.startsWith("uebernaechst")
+                            ? WeekdayModifier.AFTER_NEXT
+                            : modifier.startsWith("diese") || modifier.equals("this")
+                                    ? WeekdayModifier.THIS
+                                    : modifier.startsWith("naechst") || modifier.equals("next")
+                                            ? WeekdayModifier.NEXT
+                                            : modifier.startsWith("letzt")
+                                                            || modifier.startsWith("vorig")
+                                                            || modifier.startsWith("vergangen")
+                                                            || modifier.equals("last")
+                                                            || modifier.equals("previous")
+                                                    ? WeekdayModifier.LAST
+                                                    : WeekdayModifier.COMING;
             return facts.weekdays.add(new WeekdayFact(WEEKDAYS.get(m.group(2)), meaning));
         });
     }
@@ -671,7 +747,8 @@ final class ExpressionScanner {
                 return;
             }
             if (matcher.end() > matcher.start() && accept.test(matcher.toMatchResult())) {
-                work = work.substring(0, matcher.start()) + " ".repeat(matcher.end() - matcher.start())
+                work = work.substring(0, matcher.start())
+                        + " ".repeat(matcher.end() - matcher.start())
                         + work.substring(matcher.end());
                 from = matcher.end();
             } else {
@@ -700,8 +777,9 @@ final class ExpressionScanner {
     private static Map<Pattern, String[]> guards() {
         Map<Pattern, String[]> guards = new java.util.IdentityHashMap<>();
         String[] digits = {DIGITS_GUARD};
-        guards.put(AROUND, new String[] {"gegen", "etwa", "ungefaehr", "circa", "ca", "zirka", "around", "about",
-                "rough", "approx", "so "});
+        guards.put(AROUND, new String[] {
+            "gegen", "etwa", "ungefaehr", "circa", "ca", "zirka", "around", "about", "rough", "approx", "so "
+        });
         guards.put(SHORTLY, new String[] {"kurz", "gleich", "shortly", "just", "little", "bit"});
         guards.put(AROUND_AFTER, new String[] {"ish", "rum", "so", "thereabouts"});
         guards.put(AGO, new String[] {"vor", "ago"});
@@ -766,10 +844,19 @@ final class ExpressionScanner {
     private static Map<String, Integer> months() {
         Map<String, Integer> months = new HashMap<>();
         String[][] names = {
-                {"januar", "jaenner", "january", "jan"}, {"februar", "feber", "february", "feb", "febr"},
-                {"maerz", "marz", "march", "mar", "mrz"}, {"april", "apr"}, {"mai", "may"}, {"juni", "june", "jun"},
-                {"juli", "july", "jul"}, {"august", "aug"}, {"september", "sept", "sep"},
-                {"oktober", "october", "okt", "oct"}, {"november", "nov"}, {"dezember", "december", "dez", "dec"}};
+            {"januar", "jaenner", "january", "jan"},
+            {"februar", "feber", "february", "feb", "febr"},
+            {"maerz", "marz", "march", "mar", "mrz"},
+            {"april", "apr"},
+            {"mai", "may"},
+            {"juni", "june", "jun"},
+            {"juli", "july", "jul"},
+            {"august", "aug"},
+            {"september", "sept", "sep"},
+            {"oktober", "october", "okt", "oct"},
+            {"november", "nov"},
+            {"dezember", "december", "dez", "dec"}
+        };
         for (int month = 1; month <= 12; month++) {
             for (String name : names[month - 1]) {
                 months.put(name, month);
@@ -781,10 +868,11 @@ final class ExpressionScanner {
     private static Map<String, DayOfWeek> weekdays() {
         Map<String, DayOfWeek> weekdays = new HashMap<>();
         String[][] names = {
-                {"montag", "monday", "mon", "mo.", "mo"}, {"dienstag", "tuesday", "tues", "tue", "di.", "di"},
-                {"mittwoch", "wednesday", "wed", "mi.", "mi"}, {"donnerstag", "thursday", "thurs", "thur", "thu", "do."},
-                {"freitag", "friday", "fri", "fr.", "fr"}, {"samstag", "sonnabend", "saturday", "sat", "sa."},
-                {"sonntag", "sunday", "sun", "so."}};
+            {"montag", "monday", "mon", "mo.", "mo"}, {"dienstag", "tuesday", "tues", "tue", "di.", "di"},
+            {"mittwoch", "wednesday", "wed", "mi.", "mi"}, {"donnerstag", "thursday", "thurs", "thur", "thu", "do."},
+            {"freitag", "friday", "fri", "fr.", "fr"}, {"samstag", "sonnabend", "saturday", "sat", "sa."},
+            {"sonntag", "sunday", "sun", "so."}
+        };
         for (DayOfWeek day : DayOfWeek.values()) {
             for (String name : names[day.ordinal()]) {
                 weekdays.put(name, day);
@@ -818,7 +906,10 @@ final class ExpressionScanner {
 
         /** A number no form accounts for, a signed number, or a text too long to be one phrase. */
         boolean unparseable() {
-            return tooLong || signed || strayNumberWord || DIGIT.matcher(leftover).find();
+            return tooLong
+                    || signed
+                    || strayNumberWord
+                    || DIGIT.matcher(leftover).find();
         }
 
         /**
@@ -844,7 +935,8 @@ final class ExpressionScanner {
         /** The single day said; a period ("nächste Woche") is {@link ParseFailure#MISSING_DATE} here. */
         ParseResult<LocalDate> date(LocalDate today, String text) {
             ParseResult<Days> days = days(today, text);
-            if (days instanceof ParseResult.Parsed<Days> parsed && parsed.value().isPeriod()) {
+            if (days instanceof ParseResult.Parsed<Days> parsed
+                    && parsed.value().isPeriod()) {
                 return ParseResult.invalid(ParseFailure.MISSING_DATE, text);
             }
             return days.map(Days::first);
@@ -871,7 +963,9 @@ final class ExpressionScanner {
                 if (explicit.isBefore(today)) {
                     // a past year said by mistake: that day this year; a day just past: that weekday coming up
                     explicitInstead = explicit.getYear() < today.getYear()
-                            ? new DateFact(null, fact.month(), fact.day()).resolve(today).orElse(null)
+                            ? new DateFact(null, fact.month(), fact.day())
+                                    .resolve(today)
+                                    .orElse(null)
                             : today.with(TemporalAdjusters.next(explicit.getDayOfWeek()));
                 }
             }
@@ -883,15 +977,27 @@ final class ExpressionScanner {
                 List<Integer> both = bases.stream().sorted().toList();
                 return conflicting(today.plusDays(both.get(0)), today.plusDays(both.get(1)), text);
             }
-            if (days.size() == 2 && bases.isEmpty() && weeks.isEmpty() && explicit == null && periods.isEmpty()
-                    && inDays.isEmpty() && inWeeks.isEmpty()) {
+            if (days.size() == 2
+                    && bases.isEmpty()
+                    && weeks.isEmpty()
+                    && explicit == null
+                    && periods.isEmpty()
+                    && inDays.isEmpty()
+                    && inWeeks.isEmpty()) {
                 // "Montag oder Dienstag"
-                List<LocalDate> both = weekdays.stream().map(WeekdayFact::day).distinct()
-                        .map(day -> today.with(TemporalAdjusters.next(day))).toList();
+                List<LocalDate> both = weekdays.stream()
+                        .map(WeekdayFact::day)
+                        .distinct()
+                        .map(day -> today.with(TemporalAdjusters.next(day)))
+                        .toList();
                 return conflicting(both.get(0), both.get(1), text);
             }
-            if (bases.size() > 1 || days.size() > 1 || weeks.size() > 1 || inDays.size() + inWeeks.size() > 1
-                    || periods.size() > 1 || (!periods.isEmpty() && !weeks.isEmpty())) {
+            if (bases.size() > 1
+                    || days.size() > 1
+                    || weeks.size() > 1
+                    || inDays.size() + inWeeks.size() > 1
+                    || periods.size() > 1
+                    || (!periods.isEmpty() && !weeks.isEmpty())) {
                 return ParseResult.invalid(ParseFailure.CONFLICTING, text);
             }
             DayOfWeek weekday = days.isEmpty() ? null : days.iterator().next();
@@ -900,7 +1006,11 @@ final class ExpressionScanner {
                 weeks.add(inWeeks.get(0));
             }
             PeriodFact period = periods.isEmpty() ? null : periods.get(0);
-            if (period == null && !weeks.isEmpty() && weekday == null && explicit == null && bases.isEmpty()
+            if (period == null
+                    && !weeks.isEmpty()
+                    && weekday == null
+                    && explicit == null
+                    && bases.isEmpty()
                     && inDays.isEmpty()) {
                 // "nächste Woche": the whole week
                 period = PeriodFact.week(Part.WHOLE, weeks.iterator().next());
@@ -910,7 +1020,12 @@ final class ExpressionScanner {
             if (!bases.isEmpty() || !inDays.isEmpty() || (!inWeeks.isEmpty() && weekday == null)) {
                 int days0 = bases.isEmpty() ? 0 : bases.iterator().next();
                 int distance = inDays.stream().mapToInt(Integer::intValue).sum()
-                        + (weekday == null ? 7 * inWeeks.stream().mapToInt(Integer::intValue).sum() : 0);
+                        + (weekday == null
+                                ? 7
+                                        * inWeeks.stream()
+                                                .mapToInt(Integer::intValue)
+                                                .sum()
+                                : 0);
                 relative = today.plusDays(days0 + distance);
             }
             if (explicit != null) {
@@ -920,8 +1035,10 @@ final class ExpressionScanner {
                 if (weekday != null && explicit.getDayOfWeek() != weekday) {
                     // "Dienstag, den 19. November" when the 19th is a Thursday: that Tuesday's week, or the next one
                     LocalDate sameWeek = explicit.with(weekday);
-                    return conflicting(explicit, sameWeek.isBefore(today)
-                            ? today.with(TemporalAdjusters.next(weekday)) : sameWeek, text);
+                    return conflicting(
+                            explicit,
+                            sameWeek.isBefore(today) ? today.with(TemporalAdjusters.next(weekday)) : sameWeek,
+                            text);
                 }
                 if (span != null && !span.contains(explicit)) {
                     return ParseResult.invalid(ParseFailure.CONFLICTING, text);
@@ -938,7 +1055,12 @@ final class ExpressionScanner {
                 return ParseResult.parsed(Days.single(relative, relative.isBefore(today) ? today : null));
             }
             if (weekday != null) {
-                return weekday(today, weekday, weeks.isEmpty() ? null : weeks.iterator().next(), span, text);
+                return weekday(
+                        today,
+                        weekday,
+                        weeks.isEmpty() ? null : weeks.iterator().next(),
+                        span,
+                        text);
             }
             if (span != null) {
                 return ParseResult.parsed(span);
@@ -947,8 +1069,8 @@ final class ExpressionScanner {
             return ParseResult.invalid(saidSomething ? ParseFailure.MISSING_DATE : ParseFailure.UNPARSEABLE, text);
         }
 
-        private ParseResult<Days> weekday(LocalDate today, DayOfWeek weekday, @Nullable Integer week, @Nullable Days span,
-                                          String text) {
+        private ParseResult<Days> weekday(
+                LocalDate today, DayOfWeek weekday, @Nullable Integer week, @Nullable Days span, String text) {
             LocalDate upcoming = today.with(TemporalAdjusters.next(weekday));
             if (span != null) {
                 if (span.periodOfWeek() == null) {
@@ -965,7 +1087,8 @@ final class ExpressionScanner {
                 LocalDate day = today.with(DayOfWeek.MONDAY).plusWeeks(week).with(weekday);
                 return ParseResult.parsed(Days.single(day, day.isBefore(today) ? upcoming : null));
             }
-            Set<WeekdayModifier> modifiers = weekdays.stream().map(WeekdayFact::modifier).collect(Collectors.toSet());
+            Set<WeekdayModifier> modifiers =
+                    weekdays.stream().map(WeekdayFact::modifier).collect(Collectors.toSet());
             if (modifiers.size() > 1 && !(modifiers.size() == 2 && modifiers.contains(WeekdayModifier.PLAIN))) {
                 return ParseResult.invalid(ParseFailure.CONFLICTING, text);
             }
@@ -1118,8 +1241,12 @@ final class ExpressionScanner {
      * caller may have meant when all of it is past; {@code periodOfWeek} the Monday of the week a week period
      * lies in; {@code unclippedFirst} the period's first day before days already past were cut off.
      */
-    record Days(LocalDate first, LocalDate last, @Nullable LocalDate instead, @Nullable LocalDate periodOfWeek,
-                LocalDate unclippedFirst) {
+    record Days(
+            LocalDate first,
+            LocalDate last,
+            @Nullable LocalDate instead,
+            @Nullable LocalDate periodOfWeek,
+            LocalDate unclippedFirst) {
 
         static Days single(LocalDate day, @Nullable LocalDate instead) {
             return new Days(day, day, instead, null, day);

@@ -15,9 +15,7 @@ import java.util.regex.Pattern;
 public enum MessageKey {
 
     /** {time}: a slot, e.g. "Dienstag um 14 Uhr 30". */
-    SLOT_FREE(
-            "{time} ist frei. Soll ich den Termin für Sie buchen?",
-            "{time} is available. Shall I book it for you?"),
+    SLOT_FREE("{time} ist frei. Soll ich den Termin für Sie buchen?", "{time} is available. Shall I book it for you?"),
     /** {time}: the requested slot; {alternatives}: free slots as a spoken list. */
     SLOT_TAKEN_WITH_ALTERNATIVES(
             "{time} ist leider schon vergeben. Ich hätte {alternatives} frei. Passt Ihnen davon etwas?",
@@ -35,12 +33,9 @@ public enum MessageKey {
             "{time} has already passed. Did you mean {suggestion}?"),
     /** {date}: a day no calendar has, e.g. "30. Februar"; {suggestion}: the last day of that month. */
     IMPOSSIBLE_DATE(
-            "Einen {date} gibt es nicht. Meinen Sie {suggestion}?",
-            "There is no {date}. Did you mean {suggestion}?"),
+            "Einen {date} gibt es nicht. Meinen Sie {suggestion}?", "There is no {date}. Did you mean {suggestion}?"),
     /** {first}, {second}: the two days the caller's words can mean. */
-    WHICH_DAY(
-            "Meinen Sie {first} oder {second}?",
-            "Do you mean {first} or {second}?"),
+    WHICH_DAY("Meinen Sie {first} oder {second}?", "Do you mean {first} or {second}?"),
     /** The caller said what they do not want ("nicht Montag"). */
     NEGATED_WISH(
             "Verstanden. Welcher Tag und welche Uhrzeit würden Ihnen denn passen?",
@@ -86,9 +81,7 @@ public enum MessageKey {
             "I'm afraid I can't find {service} among our services. We offer, for example, {closest}. "
                     + "Which would you like?"),
     /** {options}: service names joined with "oder"/"or". */
-    AMBIGUOUS_SERVICE(
-            "Meinen Sie {options}?",
-            "Do you mean {options}?"),
+    AMBIGUOUS_SERVICE("Meinen Sie {options}?", "Do you mean {options}?"),
     BOOKED(
             "Vielen Dank, {name}. Ihr Termin für {service} ist gebucht: {time}. Wir freuen uns auf Sie!",
             "Thank you, {name}. Your {service} is booked for {time}. We look forward to seeing you!"),
@@ -233,8 +226,7 @@ public enum MessageKey {
             "I can't see any upcoming appointments under your phone number. Would you like to book one?"),
     /** {appointment}: e.g. "Herrenhaarschnitt am Dienstag um 10 Uhr bei Anna". */
     APPOINTMENTS_ONE(
-            "Sie haben einen anstehenden Termin: {appointment}.",
-            "You have one upcoming appointment: {appointment}."),
+            "Sie haben einen anstehenden Termin: {appointment}.", "You have one upcoming appointment: {appointment}."),
     /** {count}: how many; {appointments}: them as a list joined with "und"/"and". */
     APPOINTMENTS_MANY(
             "Sie haben {count} anstehende Termine: {appointments}.",
@@ -245,26 +237,18 @@ public enum MessageKey {
             "Your number isn't shown, I'm afraid, so I can't look up your appointments. "
                     + "I'm happy to book a new appointment or note a callback request."),
     /** {service}: the service the caller books most. Follows the greeting. */
-    USUAL_SERVICE(
-            "Möchten Sie wieder einen Termin für {service}?",
-            "Would you like to book {service} again?"),
+    USUAL_SERVICE("Möchten Sie wieder einen Termin für {service}?", "Would you like to book {service} again?"),
     /** {service}; {when}: e.g. "am Dienstag um 10 Uhr", "morgen um 9 Uhr". Follows the greeting. */
-    NEXT_APPOINTMENT_NOTE(
-            "Sie haben {when} einen Termin für {service}.",
-            "You have a {service} appointment {when}."),
+    NEXT_APPOINTMENT_NOTE("Sie haben {when} einen Termin für {service}.", "You have a {service} appointment {when}."),
     /** {services}: e.g. "Herrenhaarschnitt, 30 Minuten, 28 Euro; ...". */
-    SERVICES_LIST(
-            "Wir bieten an: {services}. Was darf es für Sie sein?",
-            "We offer {services}. What would you like?"),
+    SERVICES_LIST("Wir bieten an: {services}. Was darf es für Sie sein?", "We offer {services}. What would you like?"),
     NO_SERVICES(
             "Telefonisch kann ich im Moment leider keine Leistungen buchen. Soll sich jemand aus dem Team bei Ihnen melden?",
             "I'm afraid I can't book any services by phone at the moment. Shall someone from the team call you back?"),
     CALLBACK_NEEDS_PHONE(
-            "Unter welcher Telefonnummer können wir Sie zurückrufen?",
-            "What phone number can we call you back on?"),
+            "Unter welcher Telefonnummer können wir Sie zurückrufen?", "What phone number can we call you back on?"),
     CALLBACK_NEEDS_NAME(
-            "Auf welchen Namen darf ich den Rückruf notieren?",
-            "What name shall I put down for the callback?"),
+            "Auf welchen Namen darf ich den Rückruf notieren?", "What name shall I put down for the callback?"),
     /** {appointments}: the caller's upcoming appointments, when the one they named is not among them. */
     WHICH_OF_THESE(
             "Ich sehe {appointments}. Welchen Termin meinen Sie?",
@@ -273,12 +257,8 @@ public enum MessageKey {
             "Ihre Rufnummer wird leider nicht übertragen, daher kann ich Sie nicht zuordnen. Darf ich Ihren Namen erfahren?",
             "Your number isn't shown, so I can't look you up, I'm afraid. May I have your name, please?"),
     /** {name}, {company}. Followed by what we know (next appointment, usual service) or {@link #HOW_CAN_I_HELP}. */
-    WELCOME_BACK(
-            "Hallo {name}, willkommen zurück bei {company}!",
-            "Hello {name}, welcome back to {company}!"),
-    HOW_CAN_I_HELP(
-            "Wie kann ich Ihnen helfen?",
-            "How can I help you?"),
+    WELCOME_BACK("Hallo {name}, willkommen zurück bei {company}!", "Hello {name}, welcome back to {company}!"),
+    HOW_CAN_I_HELP("Wie kann ich Ihnen helfen?", "How can I help you?"),
     SYSTEM_UNAVAILABLE(
             "Das kann ich gerade leider nicht in unserem System festhalten. Bitte versuchen Sie es in ein paar "
                     + "Minuten noch einmal.",
@@ -290,9 +270,7 @@ public enum MessageKey {
             "Alles klar, ich habe Ihren Rückrufwunsch notiert. Wir melden uns so bald wie möglich bei Ihnen.",
             "All right, I've noted that you'd like a call back. We'll get back to you as soon as possible."),
     /** {company}: the first words of a call from someone we don't know. */
-    GREETING(
-            "{company}, guten Tag! Wie kann ich Ihnen helfen?",
-            "{company}, hello! How can I help you?"),
+    GREETING("{company}, guten Tag! Wie kann ich Ihnen helfen?", "{company}, hello! How can I help you?"),
     GREETING_KNOWN_CUSTOMER(
             "Hallo {name}, willkommen zurück bei {company}! Wie kann ich Ihnen helfen?",
             "Hello {name}, welcome back to {company}! How can I help you?"),
@@ -386,12 +364,8 @@ public enum MessageKey {
             "Bei {staff} kann ich {service} leider nicht buchen. Möglich ist es bei {options}. "
                     + "Bei wem hätten Sie den Termin gern?",
             "I'm afraid I can't book {service} with {staff}. You could see {options}. Who would you prefer?"),
-    ASK_NAME(
-            "Auf welchen Namen darf ich den Termin buchen?",
-            "What name shall I put the appointment under?"),
-    ASK_SERVICE(
-            "Welche Leistung möchten Sie buchen?",
-            "Which service would you like to book?"),
+    ASK_NAME("Auf welchen Namen darf ich den Termin buchen?", "What name shall I put the appointment under?"),
+    ASK_SERVICE("Welche Leistung möchten Sie buchen?", "Which service would you like to book?"),
     /** {field}: the argument; {expected}: e.g. "eine Zahl" / "a number". For the agent, not the caller. */
     ARGUMENT_FORMAT(
             "Die Angabe {field} muss {expected} sein. Bitte die Funktion mit korrigierter Angabe noch einmal aufrufen.",
@@ -400,9 +374,7 @@ public enum MessageKey {
     TOOL_MISCONFIGURED(
             "Das kann ich gerade leider nicht erledigen. Soll sich jemand aus dem Team bei Ihnen melden?",
             "I'm afraid I can't do that right now. Shall someone from the team call you back?"),
-    ASK_PHONE(
-            "Unter welcher Telefonnummer können wir Sie erreichen?",
-            "What phone number can we reach you on?"),
+    ASK_PHONE("Unter welcher Telefonnummer können wir Sie erreichen?", "What phone number can we reach you on?"),
     INVALID_PHONE(
             "Die Telefonnummer habe ich leider nicht richtig verstanden. Könnten Sie sie bitte noch einmal langsam sagen?",
             "Sorry, I didn't quite get the phone number. Could you say it again slowly?"),
@@ -456,7 +428,6 @@ public enum MessageKey {
     static final class Placeholder {
         static final Pattern PATTERN = Pattern.compile("\\{([a-zA-Z]+)}");
 
-        private Placeholder() {
-        }
+        private Placeholder() {}
     }
 }

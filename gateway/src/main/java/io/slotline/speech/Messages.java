@@ -14,8 +14,7 @@ import java.util.regex.Matcher;
  */
 public final class Messages {
 
-    private Messages() {
-    }
+    private Messages() {}
 
     public static String render(MessageKey key, Language language, Map<String, ?> values) {
         if (!key.placeholders().equals(values.keySet())) {

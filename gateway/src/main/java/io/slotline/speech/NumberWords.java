@@ -30,8 +30,7 @@ final class NumberWords {
     private static final Pattern DIGITS = Pattern.compile("\\d{1,4}");
     private static final Pattern SEPARATOR = Pattern.compile("[\\s-]+");
 
-    private NumberWords() {
-    }
+    private NumberWords() {}
 
     /** Value of digits or a number word; empty when the token is neither. */
     static OptionalInt valueOf(String token) {
@@ -50,12 +49,50 @@ final class NumberWords {
 
     private static Map<String, Integer> build() {
         Map<String, Integer> values = new HashMap<>();
-        String[] germanUnits = {"null", "eins", "zwei", "drei", "vier", "fuenf", "sechs", "sieben", "acht", "neun",
-                "zehn", "elf", "zwoelf", "dreizehn", "vierzehn", "fuenfzehn", "sechzehn", "siebzehn", "achtzehn",
-                "neunzehn"};
-        String[] englishUnits = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-                "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-                "nineteen"};
+        String[] germanUnits = {
+            "null",
+            "eins",
+            "zwei",
+            "drei",
+            "vier",
+            "fuenf",
+            "sechs",
+            "sieben",
+            "acht",
+            "neun",
+            "zehn",
+            "elf",
+            "zwoelf",
+            "dreizehn",
+            "vierzehn",
+            "fuenfzehn",
+            "sechzehn",
+            "siebzehn",
+            "achtzehn",
+            "neunzehn"
+        };
+        String[] englishUnits = {
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen"
+        };
         for (int i = 0; i < germanUnits.length; i++) {
             values.put(germanUnits[i], i);
             values.put(englishUnits[i], i);

@@ -7,7 +7,12 @@ import java.util.Objects;
 public sealed interface ServiceMatch<T> permits ServiceMatch.Match, ServiceMatch.Ambiguous, ServiceMatch.NoMatch {
 
     /** How a match was found; anything but {@code NAME} and {@code SYNONYM} deserves a confirmation by the agent. */
-    enum How { NAME, SYNONYM, CONTAINS, FUZZY }
+    enum How {
+        NAME,
+        SYNONYM,
+        CONTAINS,
+        FUZZY
+    }
 
     record Match<T>(T candidate, How how) implements ServiceMatch<T> {
         public Match {

@@ -39,37 +39,97 @@ public final class ServiceMatcher {
     public static final double FUZZY_THRESHOLD = 0.86;
     /** Fuzzy candidates closer than this to the best are too close to choose between. */
     public static final double AMBIGUITY_MARGIN = 0.05;
+
     private static final int MIN_CONTAINED_WORD = 3;
     private static final int CLOSEST_NAMES = 3;
 
     private static final Pattern APOSTROPHES = Pattern.compile("['\u2019`]");
     private static final Pattern NON_ALPHANUMERIC = Pattern.compile("[^a-z0-9]+");
     private static final Set<String> FILLER_WORDS = Set.of(
-            "ein", "eine", "einen", "einem", "einer", "der", "die", "das", "den", "dem", "des", "fuer", "mit", "und",
-            "bitte", "termin", "einmal", "mal", "nur", "gerne", "gern", "ich", "moechte", "moechten", "will", "wuerde",
-            "brauche", "haette", "zum", "zur", "beim", "bei", "mich", "mir", "mein", "meine", "meinen", "ja", "neuen",
-            "a", "an", "the", "for", "please", "appointment", "just", "i", "want", "would", "like", "need", "to",
-            "get", "my", "with", "and", "some", "me", "book", "have");
+            "ein",
+            "eine",
+            "einen",
+            "einem",
+            "einer",
+            "der",
+            "die",
+            "das",
+            "den",
+            "dem",
+            "des",
+            "fuer",
+            "mit",
+            "und",
+            "bitte",
+            "termin",
+            "einmal",
+            "mal",
+            "nur",
+            "gerne",
+            "gern",
+            "ich",
+            "moechte",
+            "moechten",
+            "will",
+            "wuerde",
+            "brauche",
+            "haette",
+            "zum",
+            "zur",
+            "beim",
+            "bei",
+            "mich",
+            "mir",
+            "mein",
+            "meine",
+            "meinen",
+            "ja",
+            "neuen",
+            "a",
+            "an",
+            "the",
+            "for",
+            "please",
+            "appointment",
+            "just",
+            "i",
+            "want",
+            "would",
+            "like",
+            "need",
+            "to",
+            "get",
+            "my",
+            "with",
+            "and",
+            "some",
+            "me",
+            "book",
+            "have");
     private static final Map<String, String> VOCABULARY = vocabulary();
 
-    private ServiceMatcher() {
-    }
+    private ServiceMatcher() {}
 
-    public static <T> ServiceMatch<T> match(String spoken, List<T> candidates, Function<T, String> name,
-            Function<T, List<String>> synonyms) {
+    public static <T> ServiceMatch<T> match(
+            String spoken, List<T> candidates, Function<T, String> name, Function<T, List<String>> synonyms) {
         List<Labelled<T>> labelled = candidates.stream()
-                .map(candidate -> new Labelled<>(candidate, name.apply(candidate), Key.of(name.apply(candidate)),
+                .map(candidate -> new Labelled<>(
+                        candidate,
+                        name.apply(candidate),
+                        Key.of(name.apply(candidate)),
                         synonyms.apply(candidate).stream().map(Key::of).toList()))
                 .toList();
         Key said = Key.of(spoken);
         if (said.compact().isEmpty()) {
-            return new ServiceMatch.NoMatch<>(labelled.stream().limit(CLOSEST_NAMES).map(Labelled::name).toList());
+            return new ServiceMatch.NoMatch<>(
+                    labelled.stream().limit(CLOSEST_NAMES).map(Labelled::name).toList());
         }
         List<Labelled<T>> byName = filter(labelled, l -> l.nameKey().compact().equals(said.compact()));
         if (!byName.isEmpty()) {
             return decide(byName, ServiceMatch.How.NAME, said);
         }
-        List<Labelled<T>> bySynonym = filter(labelled,
+        List<Labelled<T>> bySynonym = filter(
+                labelled,
                 l -> l.synonymKeys().stream().anyMatch(key -> key.compact().equals(said.compact())));
         if (!bySynonym.isEmpty()) {
             return decide(bySynonym, ServiceMatch.How.SYNONYM, said);
@@ -79,14 +139,16 @@ public final class ServiceMatcher {
             return decide(containing, ServiceMatch.How.CONTAINS, said);
         }
         List<Labelled<T>> ranked = labelled.stream()
-                .sorted(Comparator.comparingDouble((Labelled<T> l) -> l.similarity(said)).reversed())
+                .sorted(Comparator.comparingDouble((Labelled<T> l) -> l.similarity(said))
+                        .reversed())
                 .toList();
         if (!ranked.isEmpty() && ranked.get(0).similarity(said) >= FUZZY_THRESHOLD) {
             double best = ranked.get(0).similarity(said);
             List<Labelled<T>> close = filter(ranked, l -> best - l.similarity(said) < AMBIGUITY_MARGIN);
             return decide(close, ServiceMatch.How.FUZZY, said);
         }
-        return new ServiceMatch.NoMatch<>(ranked.stream().limit(CLOSEST_NAMES).map(Labelled::name).toList());
+        return new ServiceMatch.NoMatch<>(
+                ranked.stream().limit(CLOSEST_NAMES).map(Labelled::name).toList());
     }
 
     private static <T> ServiceMatch<T> decide(List<Labelled<T>> found, ServiceMatch.How how, Key said) {
@@ -94,14 +156,19 @@ public final class ServiceMatcher {
             return new ServiceMatch.Match<>(found.get(0).candidate(), how);
         }
         return new ServiceMatch.Ambiguous<>(found.stream()
-                .sorted(Comparator.comparingDouble((Labelled<T> l) -> l.similarity(said)).reversed())
+                .sorted(Comparator.comparingDouble((Labelled<T> l) -> l.similarity(said))
+                        .reversed())
                 .map(Labelled::candidate)
                 .toList());
     }
 
     private static boolean contains(Key said, Key label) {
-        List<String> saidWords = said.words().stream().filter(w -> w.length() >= MIN_CONTAINED_WORD).toList();
-        List<String> labelWords = label.words().stream().filter(w -> w.length() >= MIN_CONTAINED_WORD).toList();
+        List<String> saidWords = said.words().stream()
+                .filter(w -> w.length() >= MIN_CONTAINED_WORD)
+                .toList();
+        List<String> labelWords = label.words().stream()
+                .filter(w -> w.length() >= MIN_CONTAINED_WORD)
+                .toList();
         return (!saidWords.isEmpty() && saidWords.stream().allMatch(label.compact()::contains))
                 || (!labelWords.isEmpty() && labelWords.stream().allMatch(said.compact()::contains));
     }
@@ -117,7 +184,9 @@ public final class ServiceMatcher {
         }
 
         double similarity(Key said) {
-            return keys().mapToDouble(key -> StringSimilarity.jaroWinkler(said.compact(), key.compact())).max().orElse(0);
+            return keys().mapToDouble(key -> StringSimilarity.jaroWinkler(said.compact(), key.compact()))
+                    .max()
+                    .orElse(0);
         }
     }
 
@@ -125,12 +194,16 @@ public final class ServiceMatcher {
     private record Key(List<String> words, String compact) {
 
         static Key of(String text) {
-            List<String> all = Arrays.stream(NON_ALPHANUMERIC.matcher(APOSTROPHES.matcher(SpeechText.fold(text)).replaceAll("")).replaceAll(" ")
-                            .trim().split(" "))
+            List<String> all = Arrays.stream(NON_ALPHANUMERIC
+                            .matcher(APOSTROPHES.matcher(SpeechText.fold(text)).replaceAll(""))
+                            .replaceAll(" ")
+                            .trim()
+                            .split(" "))
                     .filter(word -> !word.isEmpty())
                     .map(ServiceMatcher::canonical)
                     .toList();
-            List<String> meaningful = all.stream().filter(word -> !FILLER_WORDS.contains(word)).toList();
+            List<String> meaningful =
+                    all.stream().filter(word -> !FILLER_WORDS.contains(word)).toList();
             List<String> words = meaningful.isEmpty() ? all : meaningful;
             return new Key(words, String.join("", words));
         }
@@ -145,10 +218,10 @@ public final class ServiceMatcher {
     }
 
     private static Map<String, String> vocabulary() {
-        List<String> men = List.of("maenner", "mann", "herr", "herren", "men", "mens", "man", "male", "gentlemen",
-                "gentleman", "gents");
-        List<String> women = List.of("frauen", "frau", "dame", "damen", "women", "womens", "woman", "ladies", "lady",
-                "female");
+        List<String> men = List.of(
+                "maenner", "mann", "herr", "herren", "men", "mens", "man", "male", "gentlemen", "gentleman", "gents");
+        List<String> women =
+                List.of("frauen", "frau", "dame", "damen", "women", "womens", "woman", "ladies", "lady", "female");
         List<String> colour = List.of("colour", "color", "colouring", "coloring", "dye", "tint");
         Map<String, String> vocabulary = new HashMap<>();
         men.forEach(word -> vocabulary.put(word, "herren"));

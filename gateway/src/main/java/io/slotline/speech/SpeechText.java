@@ -18,17 +18,22 @@ public final class SpeechText {
                     + "(frueh|morgen|vormittag|mittag|nachmittag|abend)(s?)(?![a-z])");
     private static final Pattern SPACES = Pattern.compile("\\s+");
 
-    private SpeechText() {
-    }
+    private SpeechText() {}
 
     /**
      * Lower case, umlauts transliterated (ä → ae, ß → ss) so that "März" and "Maerz" meet, other diacritics
      * dropped. Keeps every character that is not a letter with a diacritic.
      */
     public static String fold(String text) {
-        String lower = Normalizer.normalize(text, Normalizer.Form.NFC).toLowerCase(Locale.ROOT)
-                .replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss");
-        return COMBINING_MARKS.matcher(Normalizer.normalize(lower, Normalizer.Form.NFD)).replaceAll("");
+        String lower = Normalizer.normalize(text, Normalizer.Form.NFC)
+                .toLowerCase(Locale.ROOT)
+                .replace("ä", "ae")
+                .replace("ö", "oe")
+                .replace("ü", "ue")
+                .replace("ß", "ss");
+        return COMBINING_MARKS
+                .matcher(Normalizer.normalize(lower, Normalizer.Form.NFD))
+                .replaceAll("");
     }
 
     /**

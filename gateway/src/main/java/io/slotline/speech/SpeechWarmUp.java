@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
-
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -17,9 +16,15 @@ import org.springframework.stereotype.Component;
 @Component
 class SpeechWarmUp {
 
-    private static final List<String> PHRASES = List.of("Dienstag nächste Woche um halb drei", "morgen nachmittag ab 15 Uhr",
-            "next Monday at 2:30pm", "am 19. November zwischen 10 und 12", "2026-11-19T14:00",
-            "Anfang nächster Woche gegen halb drei", "am zwanzigsten kurz nach zehn", "later this week around 4ish");
+    private static final List<String> PHRASES = List.of(
+            "Dienstag nächste Woche um halb drei",
+            "morgen nachmittag ab 15 Uhr",
+            "next Monday at 2:30pm",
+            "am 19. November zwischen 10 und 12",
+            "2026-11-19T14:00",
+            "Anfang nächster Woche gegen halb drei",
+            "am zwanzigsten kurz nach zehn",
+            "later this week around 4ish");
 
     @EventListener(ApplicationReadyEvent.class)
     void warmUp() {

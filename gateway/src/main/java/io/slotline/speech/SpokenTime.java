@@ -2,7 +2,6 @@ package io.slotline.speech;
 
 import java.time.LocalTime;
 import java.util.Optional;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,7 +13,9 @@ import org.jspecify.annotations.Nullable;
 record SpokenTime(int hour, int minute, Meridiem meridiem, boolean literal) {
 
     enum Meridiem {
-        NONE, AM, PM;
+        NONE,
+        AM,
+        PM;
 
         static Meridiem of(@Nullable String token) {
             if (token == null) {

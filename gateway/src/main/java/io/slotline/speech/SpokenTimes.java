@@ -29,33 +29,74 @@ public final class SpokenTimes {
 
     private static final int WEEKDAY_ONLY_UP_TO_DAYS = 6;
     private static final int YEAR_SPOKEN_BEYOND_DAYS = 182;
-    private static final String[] GERMAN_WEEKDAYS = {"Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag",
-            "Samstag", "Sonntag"};
-    private static final String[] ENGLISH_WEEKDAYS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-            "Saturday", "Sunday"};
-    private static final String[] GERMAN_MONTHS = {"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli",
-            "August", "September", "Oktober", "November", "Dezember"};
-    private static final String[] ENGLISH_MONTHS = {"January", "February", "March", "April", "May", "June", "July",
-            "August", "September", "October", "November", "December"};
-    private static final String[] GERMAN_HALF_HOURS = {"", "ein", "zwei", "drei", "vier", "fünf", "sechs", "sieben",
-            "acht", "neun", "zehn", "elf", "zwölf"};
+    private static final String[] GERMAN_WEEKDAYS = {
+        "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"
+    };
+    private static final String[] ENGLISH_WEEKDAYS = {
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"
+    };
+    private static final String[] GERMAN_MONTHS = {
+        "Januar",
+        "Februar",
+        "März",
+        "April",
+        "Mai",
+        "Juni",
+        "Juli",
+        "August",
+        "September",
+        "Oktober",
+        "November",
+        "Dezember"
+    };
+    private static final String[] ENGLISH_MONTHS = {
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December"
+    };
+    private static final String[] GERMAN_HALF_HOURS = {
+        "", "ein", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf", "zwölf"
+    };
 
     /** Main unit singular, plural; sub-unit singular, plural. */
-    private record CurrencyWords(String unit, String units, String subunit, String subunits) {
-    }
+    private record CurrencyWords(String unit, String units, String subunit, String subunits) {}
 
     private static final Map<String, Map<Language, CurrencyWords>> CURRENCIES = Map.of(
-            "EUR", Map.of(Language.DE, new CurrencyWords("Euro", "Euro", "Cent", "Cent"),
-                    Language.EN, new CurrencyWords("euro", "euros", "cent", "cents")),
-            "GBP", Map.of(Language.DE, new CurrencyWords("Pfund", "Pfund", "Penny", "Pence"),
-                    Language.EN, new CurrencyWords("pound", "pounds", "penny", "pence")),
-            "USD", Map.of(Language.DE, new CurrencyWords("Dollar", "Dollar", "Cent", "Cent"),
-                    Language.EN, new CurrencyWords("dollar", "dollars", "cent", "cents")),
-            "CHF", Map.of(Language.DE, new CurrencyWords("Franken", "Franken", "Rappen", "Rappen"),
-                    Language.EN, new CurrencyWords("franc", "francs", "centime", "centimes")));
+            "EUR",
+                    Map.of(
+                            Language.DE,
+                            new CurrencyWords("Euro", "Euro", "Cent", "Cent"),
+                            Language.EN,
+                            new CurrencyWords("euro", "euros", "cent", "cents")),
+            "GBP",
+                    Map.of(
+                            Language.DE,
+                            new CurrencyWords("Pfund", "Pfund", "Penny", "Pence"),
+                            Language.EN,
+                            new CurrencyWords("pound", "pounds", "penny", "pence")),
+            "USD",
+                    Map.of(
+                            Language.DE,
+                            new CurrencyWords("Dollar", "Dollar", "Cent", "Cent"),
+                            Language.EN,
+                            new CurrencyWords("dollar", "dollars", "cent", "cents")),
+            "CHF",
+                    Map.of(
+                            Language.DE,
+                            new CurrencyWords("Franken", "Franken", "Rappen", "Rappen"),
+                            Language.EN,
+                            new CurrencyWords("franc", "francs", "centime", "centimes")));
 
-    private SpokenTimes() {
-    }
+    private SpokenTimes() {}
 
     /** "14 Uhr", "14 Uhr 30", "9 Uhr 5"; "2 pm", "2:30 pm", "9:05 am", "noon", "midnight". */
     public static String time(LocalTime time, Language language) {
@@ -97,7 +138,8 @@ public final class SpokenTimes {
             return weekday + ", den " + date.getDayOfMonth() + ". " + GERMAN_MONTHS[month]
                     + (withYear ? " " + date.getYear() : "");
         }
-        return weekday + ", " + ENGLISH_MONTHS[month] + " " + date.getDayOfMonth() + (withYear ? ", " + date.getYear() : "");
+        return weekday + ", " + ENGLISH_MONTHS[month] + " " + date.getDayOfMonth()
+                + (withYear ? ", " + date.getYear() : "");
     }
 
     /**
@@ -106,22 +148,26 @@ public final class SpokenTimes {
      */
     public static String period(LocalDate first, LocalDate last, LocalDate today, Language language) {
         if (!namesTheDate(first, today) && !namesTheDate(last, today)) {
-            return language == Language.DE ? "von " + day(first, today, language) + " bis " + day(last, today, language)
+            return language == Language.DE
+                    ? "von " + day(first, today, language) + " bis " + day(last, today, language)
                     : "from " + day(first, today, language) + " to " + day(last, today, language);
         }
         boolean sameMonth = first.getMonth() == last.getMonth() && first.getYear() == last.getYear();
         if (language == Language.DE) {
-            String from = first.getDayOfMonth() + "." + (sameMonth ? "" : " " + GERMAN_MONTHS[first.getMonthValue() - 1]);
+            String from =
+                    first.getDayOfMonth() + "." + (sameMonth ? "" : " " + GERMAN_MONTHS[first.getMonthValue() - 1]);
             return "vom " + from + " bis " + last.getDayOfMonth() + ". " + GERMAN_MONTHS[last.getMonthValue() - 1];
         }
-        String to = sameMonth ? String.valueOf(last.getDayOfMonth())
+        String to = sameMonth
+                ? String.valueOf(last.getDayOfMonth())
                 : ENGLISH_MONTHS[last.getMonthValue() - 1] + " " + last.getDayOfMonth();
         return "from " + ENGLISH_MONTHS[first.getMonthValue() - 1] + " " + first.getDayOfMonth() + " to " + to;
     }
 
     /** A day of a month as a calendar names it, also one that does not exist: "30. Februar"; "February 30". */
     public static String calendarDay(int month, int dayOfMonth, Language language) {
-        return language == Language.DE ? dayOfMonth + ". " + GERMAN_MONTHS[month - 1]
+        return language == Language.DE
+                ? dayOfMonth + ". " + GERMAN_MONTHS[month - 1]
                 : ENGLISH_MONTHS[month - 1] + " " + dayOfMonth;
     }
 
@@ -201,7 +247,8 @@ public final class SpokenTimes {
 
     /** "25 Euro", "12 Euro 50", "50 Cent"; "25 euros", "1 euro", "12 euros 50". Rounded to cents. */
     public static String price(BigDecimal amount, String currencyCode, Language language) {
-        long minorUnits = amount.setScale(2, RoundingMode.HALF_UP).movePointRight(2).longValueExact();
+        long minorUnits =
+                amount.setScale(2, RoundingMode.HALF_UP).movePointRight(2).longValueExact();
         return priceInMinorUnits(minorUnits, currencyCode, language);
     }
 

@@ -6,8 +6,7 @@ final class StringSimilarity {
     private static final double WINKLER_PREFIX_SCALE = 0.1;
     private static final int WINKLER_MAX_PREFIX = 4;
 
-    private StringSimilarity() {
-    }
+    private StringSimilarity() {}
 
     static int levenshtein(String a, String b) {
         int[] previous = new int[b.length() + 1];

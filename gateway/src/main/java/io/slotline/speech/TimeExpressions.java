@@ -31,16 +31,14 @@ import java.util.Optional;
  */
 public final class TimeExpressions {
 
-    private TimeExpressions() {
-    }
+    private TimeExpressions() {}
 
     public static ParseResult<LocalTime> parse(String text, Language language) {
         return read(text, language).map(SaidTime::time);
     }
 
     /** A time and whether it was meant roughly ("gegen halb drei" = 14:30, approximate). */
-    public record SaidTime(LocalTime time, boolean approximate) {
-    }
+    public record SaidTime(LocalTime time, boolean approximate) {}
 
     /** As {@link #parse}, keeping whether the time was meant roughly ("gegen", "kurz nach", "around", "-ish"). */
     public static ParseResult<SaidTime> read(String text, Language language) {
@@ -49,7 +47,8 @@ public final class TimeExpressions {
         if (refusal != null) {
             return refusal.as();
         }
-        TimeWindow hint = facts.window(text).toOptional().flatMap(window -> window).orElse(null);
+        TimeWindow hint =
+                facts.window(text).toOptional().flatMap(window -> window).orElse(null);
         ParseResult<Optional<LocalTime>> time = facts.time(hint, text);
         if (time instanceof ParseResult.Invalid<Optional<LocalTime>> invalid) {
             return invalid.as();

@@ -1,5 +1,6 @@
 package io.slotline.speech;
 
+import io.slotline.speech.SpokenTime.Meridiem;
 import io.slotline.tenancy.Language;
 import java.util.EnumMap;
 import java.util.List;
@@ -8,10 +9,7 @@ import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-
 import org.jspecify.annotations.Nullable;
-
-import io.slotline.speech.SpokenTime.Meridiem;
 
 /**
  * The spoken forms of a clock time, in the order the scanner tries them: phrases built around "halb", "viertel",
@@ -25,8 +23,7 @@ final class TimeForms {
         @Nullable SpokenTime build(MatchResult match);
     }
 
-    record Form(String name, Pattern pattern, Builder builder, Use use) {
-    }
+    record Form(String name, Pattern pattern, Builder builder, Use use) {}
 
     enum Use {
         /** Scanned everywhere and usable as a window bound. */
@@ -65,67 +62,148 @@ final class TimeForms {
         // In German "am" after a number is the preposition of "um 10 am Dienstag"; only at the very end is it a.m.
         String meridiem = language == Language.EN ? "(am|pm)" : amMayBeMeridiem ? "(am(?=\\s*$)|pm)" : "(pm)";
         this.forms = List.of(
-                form("vor/nach halb", "{N}\\s+(vor|nach)\\s+halb\\s+{N}", meridiem, Use.ALWAYS,
-                        m -> minutes(m, 1) == 0 ? null
-                                : SpokenTime.relativeTo(number(m, 3), -30 + signed(m.group(2), minutes(m, 1)), Meridiem.NONE)),
-                form("halb", "(?<![a-z])halb\\s+{N}", meridiem, Use.ALWAYS,
+                form(
+                        "vor/nach halb",
+                        "{N}\\s+(vor|nach)\\s+halb\\s+{N}",
+                        meridiem,
+                        Use.ALWAYS,
+                        m -> minutes(m, 1) == 0
+                                ? null
+                                : SpokenTime.relativeTo(
+                                        number(m, 3), -30 + signed(m.group(2), minutes(m, 1)), Meridiem.NONE)),
+                form(
+                        "halb",
+                        "(?<![a-z])halb\\s+{N}",
+                        meridiem,
+                        Use.ALWAYS,
                         m -> SpokenTime.relativeTo(number(m, 1), -30, Meridiem.NONE)),
-                form("viertel nach/vor", "(?<![a-z])viertel\\s+(nach|vor)\\s+{N}", meridiem, Use.ALWAYS,
+                form(
+                        "viertel nach/vor",
+                        "(?<![a-z])viertel\\s+(nach|vor)\\s+{N}",
+                        meridiem,
+                        Use.ALWAYS,
                         m -> SpokenTime.relativeTo(number(m, 2), signed(m.group(1), 15), Meridiem.NONE)),
-                form("dreiviertel", "(?<![a-z])drei\\s?viertel\\s+{N}", meridiem, Use.ALWAYS,
+                form(
+                        "dreiviertel",
+                        "(?<![a-z])drei\\s?viertel\\s+{N}",
+                        meridiem,
+                        Use.ALWAYS,
                         m -> SpokenTime.relativeTo(number(m, 1), -15, Meridiem.NONE)),
-                form("viertel", "(?<![a-z])viertel\\s+{N}", meridiem, Use.ALWAYS,
+                form(
+                        "viertel",
+                        "(?<![a-z])viertel\\s+{N}",
+                        meridiem,
+                        Use.ALWAYS,
                         m -> SpokenTime.relativeTo(number(m, 1), -45, Meridiem.NONE)),
-                form("minuten nach/vor", "{N}(?:\\s+minuten)?\\s+(nach|vor)\\s+{N}", meridiem, Use.ALWAYS,
-                        m -> minutes(m, 1) == 0 ? null
-                                : SpokenTime.relativeTo(number(m, 3), signed(m.group(2), minutes(m, 1)), Meridiem.NONE)),
-                form("half past", "(?<![a-z])half\\s+past\\s+{N}(?:\\s*{M})?", meridiem, Use.ALWAYS,
+                form(
+                        "minuten nach/vor",
+                        "{N}(?:\\s+minuten)?\\s+(nach|vor)\\s+{N}",
+                        meridiem,
+                        Use.ALWAYS,
+                        m -> minutes(m, 1) == 0
+                                ? null
+                                : SpokenTime.relativeTo(
+                                        number(m, 3), signed(m.group(2), minutes(m, 1)), Meridiem.NONE)),
+                form(
+                        "half past",
+                        "(?<![a-z])half\\s+past\\s+{N}(?:\\s*{M})?",
+                        meridiem,
+                        Use.ALWAYS,
                         m -> SpokenTime.relativeTo(number(m, 1), 30, Meridiem.of(m.group(2)))),
                 // British "half four" is half past four; English only (German "halb vier" is 3:30)
-                form("half four", language == Language.EN
+                form(
+                        "half four",
+                        language == Language.EN
                                 ? "(?<![a-z])half\\s+{N}(?!\\s*(?:past|an?\\s+hour|hours?)(?![a-z]))(?:\\s*{M})?"
-                                : "(?!)", meridiem, Use.ALWAYS,
+                                : "(?!)",
+                        meridiem,
+                        Use.ALWAYS,
                         m -> SpokenTime.relativeTo(number(m, 1), 30, Meridiem.of(m.group(2)))),
-                form("quarter past/to", "(?<![a-z])(?:a\\s+)?quarter\\s+(past|after|to|till|of)\\s+{N}(?:\\s*{M})?",
-                        meridiem, Use.ALWAYS,
+                form(
+                        "quarter past/to",
+                        "(?<![a-z])(?:a\\s+)?quarter\\s+(past|after|to|till|of)\\s+{N}(?:\\s*{M})?",
+                        meridiem,
+                        Use.ALWAYS,
                         m -> SpokenTime.relativeTo(number(m, 2), signed(m.group(1), 15), Meridiem.of(m.group(3)))),
-                form("minutes past", "{N}(?:\\s+minutes?)?\\s+(past|after)\\s+{N}(?:\\s*{M})?", meridiem, Use.ALWAYS,
-                        m -> minutes(m, 1) == 0 ? null
+                form(
+                        "minutes past",
+                        "{N}(?:\\s+minutes?)?\\s+(past|after)\\s+{N}(?:\\s*{M})?",
+                        meridiem,
+                        Use.ALWAYS,
+                        m -> minutes(m, 1) == 0
+                                ? null
                                 : SpokenTime.relativeTo(number(m, 3), minutes(m, 1), Meridiem.of(m.group(4)))),
                 // Digits before "to" need "minutes": "from 2 to 4" is a range, not 3:58.
-                form("minutes to", "({W}|(?<![\\d.:])\\d{1,2}(?=\\s+minutes?))(?:\\s+minutes?)?\\s+(to|till|of)\\s+{N}(?:\\s*{M})?",
-                        meridiem, Use.ALWAYS,
-                        m -> minutes(m, 1) == 0 ? null
+                form(
+                        "minutes to",
+                        "({W}|(?<![\\d.:])\\d{1,2}(?=\\s+minutes?))(?:\\s+minutes?)?\\s+(to|till|of)\\s+{N}(?:\\s*{M})?",
+                        meridiem,
+                        Use.ALWAYS,
+                        m -> minutes(m, 1) == 0
+                                ? null
                                 : SpokenTime.relativeTo(number(m, 3), -minutes(m, 1), Meridiem.of(m.group(4)))),
                 form("two thirty", "({W})\\s+({W})(?:\\s*{M})?", meridiem, Use.ALWAYS, m -> {
                     int hour = number(m, 1);
                     int minute = number(m, 2);
                     return hour >= 1 && hour <= 12 && minute >= 10
-                            ? SpokenTime.clock(hour, minute, Meridiem.of(m.group(3)), false) : null;
+                            ? SpokenTime.clock(hour, minute, Meridiem.of(m.group(3)), false)
+                            : null;
                 }),
-                form("hh:mm", "(?<![\\d.:])(\\d{1,2})[:.](\\d{2})(?::\\d{2})?(?!\\d)(?:\\s*{M})?(?:\\s*(?:uhr|h)(?![a-z]))?",
-                        meridiem, Use.ALWAYS,
-                        m -> SpokenTime.clock(number(m, 1), number(m, 2), Meridiem.of(m.group(3)), leadingZero(m, 1))),
-                form("14h30", "(?<![\\d.:])(\\d{1,2})\\s?h(\\d{2})?(?![a-z\\d])", meridiem, Use.ALWAYS,
-                        m -> SpokenTime.clock(number(m, 1), m.group(2) == null ? 0 : number(m, 2), Meridiem.NONE,
-                                leadingZero(m, 1))),
-                form("uhr", "{N}\\s+uhr(?:\\s+((?<![\\d.:])\\d{1,2}(?![\\d:])(?!\\.\\d)|{W}))?(?:\\s*{M})?", meridiem,
+                form(
+                        "hh:mm",
+                        "(?<![\\d.:])(\\d{1,2})[:.](\\d{2})(?::\\d{2})?(?!\\d)(?:\\s*{M})?(?:\\s*(?:uhr|h)(?![a-z]))?",
+                        meridiem,
                         Use.ALWAYS,
-                        m -> SpokenTime.clock(number(m, 1), m.group(2) == null ? 0 : number(m, 2), Meridiem.of(m.group(3)),
+                        m -> SpokenTime.clock(number(m, 1), number(m, 2), Meridiem.of(m.group(3)), leadingZero(m, 1))),
+                form(
+                        "14h30",
+                        "(?<![\\d.:])(\\d{1,2})\\s?h(\\d{2})?(?![a-z\\d])",
+                        meridiem,
+                        Use.ALWAYS,
+                        m -> SpokenTime.clock(
+                                number(m, 1), m.group(2) == null ? 0 : number(m, 2), Meridiem.NONE, leadingZero(m, 1))),
+                form(
+                        "uhr",
+                        "{N}\\s+uhr(?:\\s+((?<![\\d.:])\\d{1,2}(?![\\d:])(?!\\.\\d)|{W}))?(?:\\s*{M})?",
+                        meridiem,
+                        Use.ALWAYS,
+                        m -> SpokenTime.clock(
+                                number(m, 1),
+                                m.group(2) == null ? 0 : number(m, 2),
+                                Meridiem.of(m.group(3)),
                                 leadingZero(m, 1))),
-                form("am/pm", "{N}\\s*{M}", meridiem, Use.ALWAYS,
+                form(
+                        "am/pm",
+                        "{N}\\s*{M}",
+                        meridiem,
+                        Use.ALWAYS,
                         m -> SpokenTime.clock(number(m, 1), 0, Meridiem.of(m.group(2)), false)),
-                form("o'clock", "{N}\\s*oclock(?:\\s*{M})?", meridiem, Use.ALWAYS,
+                form(
+                        "o'clock",
+                        "{N}\\s*oclock(?:\\s*{M})?",
+                        meridiem,
+                        Use.ALWAYS,
                         m -> SpokenTime.clock(number(m, 1), 0, Meridiem.of(m.group(2)), false)),
-                form("noon", "(?<![a-z])(?:12\\s+)?(noon|midday|mittag|mitternacht|midnight)(?![a-z])", meridiem, Use.ALWAYS,
+                form(
+                        "noon",
+                        "(?<![a-z])(?:12\\s+)?(noon|midday|mittag|mitternacht|midnight)(?![a-z])",
+                        meridiem,
+                        Use.ALWAYS,
                         m -> switch (m.group(1)) {
                             case "mitternacht", "midnight" -> SpokenTime.clock(0, 0, Meridiem.NONE, true);
                             default -> SpokenTime.clock(12, 0, Meridiem.NONE, true);
                         }),
-                form("um 3", "(?<![a-z])(?:um|at|gegen|around|about|circa|ca\\.?|etwa)\\s+{N}(?![\\d:])(?!\\.\\d)(?:\\s*{M})?",
-                        meridiem, Use.SCAN_ONLY,
+                form(
+                        "um 3",
+                        "(?<![a-z])(?:um|at|gegen|around|about|circa|ca\\.?|etwa)\\s+{N}(?![\\d:])(?!\\.\\d)(?:\\s*{M})?",
+                        meridiem,
+                        Use.SCAN_ONLY,
                         m -> SpokenTime.clock(number(m, 1), 0, Meridiem.of(m.group(2)), leadingZero(m, 1))),
-                form("bare hour", "{N}(?![\\d:])(?!\\.\\d)", meridiem, Use.STANDALONE,
+                form(
+                        "bare hour",
+                        "{N}(?![\\d:])(?!\\.\\d)",
+                        meridiem,
+                        Use.STANDALONE,
                         m -> SpokenTime.clock(number(m, 1), 0, Meridiem.NONE, leadingZero(m, 1))));
         String bound = forms.stream()
                 .filter(form -> form.use() != Use.SCAN_ONLY)
@@ -136,8 +214,9 @@ final class TimeForms {
                 "(?<![a-z])(?:zwischen|between)\\s+" + at + bound + "\\s+(?:und|and|-)\\s+" + at + bound);
         this.fromTo = Pattern.compile(
                 "(?<![a-z])(?:von|vom|from)\\s+" + at + bound + "\\s*(?:bis|to|till|until|-)\\s*" + at + bound);
-        this.range = Pattern.compile("(?<![\\d.:/-])(?:" + bound + "\\s+bis\\s+" + at + bound
-                + "|((?<![\\d.:/-])\\d{1,2}(?:[:.]\\d{2})?)\\s*-\\s*(\\d{1,2}(?:[:.]\\d{2})?)(?![\\d:])(?:\\s*uhr(?![a-z]))?)");
+        this.range = Pattern.compile(
+                "(?<![\\d.:/-])(?:" + bound + "\\s+bis\\s+" + at + bound
+                        + "|((?<![\\d.:/-])\\d{1,2}(?:[:.]\\d{2})?)\\s*-\\s*(\\d{1,2}(?:[:.]\\d{2})?)(?![\\d:])(?:\\s*uhr(?![a-z]))?)");
         // "nicht nach 16 Uhr" and "not after 4" are upper bounds: "nach"/"after" right after a negation is not a start
         String notNegated = "(?<!nicht\\s)(?<!not\\s)(?<!no\\s)";
         this.after = Pattern.compile("(?<![a-z])" + notNegated + "(ab|nach|after|from|seit|since|fruehestens(?:\\s+um)?"
@@ -171,7 +250,9 @@ final class TimeForms {
     }
 
     private static Form form(String name, String template, String meridiem, Use use, Builder builder) {
-        String regex = template.replace("{N}", NUMBER).replace("{W}", NumberWords.REGEX).replace("{M}", meridiem);
+        String regex = template.replace("{N}", NUMBER)
+                .replace("{W}", NumberWords.REGEX)
+                .replace("{M}", meridiem);
         return new Form(name, Pattern.compile(regex), builder, use);
     }
 

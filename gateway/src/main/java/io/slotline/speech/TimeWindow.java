@@ -23,7 +23,15 @@ import java.util.Optional;
  */
 public record TimeWindow(Kind kind, LocalTime start, LocalTime end) {
 
-    public enum Kind { MORNING, MIDDAY, AFTERNOON, EVENING, FROM, UNTIL, BETWEEN }
+    public enum Kind {
+        MORNING,
+        MIDDAY,
+        AFTERNOON,
+        EVENING,
+        FROM,
+        UNTIL,
+        BETWEEN
+    }
 
     public static final TimeWindow MORNING = new TimeWindow(Kind.MORNING, LocalTime.of(8, 0), LocalTime.NOON);
     public static final TimeWindow MIDDAY = new TimeWindow(Kind.MIDDAY, LocalTime.of(11, 30), LocalTime.of(14, 0));
@@ -88,7 +96,8 @@ public record TimeWindow(Kind kind, LocalTime start, LocalTime end) {
         if (lower.equals(other.start) && upper.equals(other.end)) {
             return Optional.of(other);
         }
-        Kind kind = upper.equals(LocalTime.MAX) ? Kind.FROM : lower.equals(LocalTime.MIDNIGHT) ? Kind.UNTIL : Kind.BETWEEN;
+        Kind kind =
+                upper.equals(LocalTime.MAX) ? Kind.FROM : lower.equals(LocalTime.MIDNIGHT) ? Kind.UNTIL : Kind.BETWEEN;
         return Optional.of(new TimeWindow(kind, lower, upper));
     }
 

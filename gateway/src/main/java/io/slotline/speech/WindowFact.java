@@ -50,7 +50,8 @@ sealed interface WindowFact {
             LocalTime lower = startTime.get();
             if (start.isAmbiguous() && end.meridiem() != SpokenTime.Meridiem.NONE) {
                 // "between 2 and 4 pm": the am/pm said once belongs to both bounds, if that keeps them in order
-                LocalTime shared = start.withMeridiem(end.meridiem()).resolve(null).orElse(lower);
+                LocalTime shared =
+                        start.withMeridiem(end.meridiem()).resolve(null).orElse(lower);
                 if (shared.isBefore(upper)) {
                     lower = shared;
                 }

@@ -20,8 +20,7 @@ import java.time.zone.ZoneOffsetTransition;
  */
 public final class ZonedTimes {
 
-    private ZonedTimes() {
-    }
+    private ZonedTimes() {}
 
     public static ZonedDateTime now(Clock clock, ZoneId zone) {
         return clock.instant().atZone(zone);
@@ -40,7 +39,9 @@ public final class ZonedTimes {
         if (zone.getRules().getValidOffsets(wallTime).isEmpty()) {
             return ParseResult.invalid(ParseFailure.NONEXISTENT_TIME, wallTime.toString());
         }
-        return ParseResult.parsed(ZonedDateTime.ofLocal(wallTime, zone, null).withEarlierOffsetAtOverlap().toInstant());
+        return ParseResult.parsed(ZonedDateTime.ofLocal(wallTime, zone, null)
+                .withEarlierOffsetAtOverlap()
+                .toInstant());
     }
 
     /** Lenient resolution for range bounds: a time inside a gap becomes the first instant after the gap. */
@@ -49,7 +50,9 @@ public final class ZonedTimes {
         if (transition != null && transition.isGap()) {
             return transition.getInstant();
         }
-        return ZonedDateTime.ofLocal(wallTime, zone, null).withEarlierOffsetAtOverlap().toInstant();
+        return ZonedDateTime.ofLocal(wallTime, zone, null)
+                .withEarlierOffsetAtOverlap()
+                .toInstant();
     }
 
     /** First instant of the day in the zone (not always 00:00 where DST starts at midnight). */

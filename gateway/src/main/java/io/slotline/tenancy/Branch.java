@@ -1,7 +1,6 @@
 package io.slotline.tenancy;
 
 import java.time.ZoneId;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -9,6 +8,11 @@ import org.jspecify.annotations.Nullable;
  *
  * @param phone where a person answers (E.164): Retell's transfer_call goes there
  */
-public record Branch(long id, long companyId, String name, ZoneId timeZone, @Nullable String address,
-        boolean active, @Nullable String phone) {
-}
+public record Branch(
+        long id,
+        long companyId,
+        String name,
+        ZoneId timeZone,
+        @Nullable String address,
+        boolean active,
+        @Nullable String phone) {}

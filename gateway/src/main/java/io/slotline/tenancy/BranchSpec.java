@@ -1,10 +1,13 @@
 package io.slotline.tenancy;
 
 import java.time.ZoneId;
-
 import org.jspecify.annotations.Nullable;
 
-public record BranchSpec(String name, ZoneId timeZone, @Nullable String address, boolean active,
+public record BranchSpec(
+        String name,
+        ZoneId timeZone,
+        @Nullable String address,
+        boolean active,
         @Nullable String phone) {
 
     public BranchSpec {

@@ -7,7 +7,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -67,14 +66,15 @@ class Branches {
                 UPDATE branches SET name = :name, time_zone = :zone, address = :address, active = :active,
                        phone = :phone
                 WHERE company_id = :companyId AND id = :id""")
-                .param("phone", spec.phone(), Types.VARCHAR)
-                .param("name", spec.name())
-                .param("zone", spec.timeZone().getId())
-                .param("address", spec.address(), Types.VARCHAR)
-                .param("active", spec.active())
-                .param("companyId", companyId)
-                .param("id", branchId)
-                .update() == 1;
+                        .param("phone", spec.phone(), Types.VARCHAR)
+                        .param("name", spec.name())
+                        .param("zone", spec.timeZone().getId())
+                        .param("address", spec.address(), Types.VARCHAR)
+                        .param("active", spec.active())
+                        .param("companyId", companyId)
+                        .param("id", branchId)
+                        .update()
+                == 1;
     }
 
     static Branch map(ResultSet rs, int row) throws SQLException {

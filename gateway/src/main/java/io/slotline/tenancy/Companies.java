@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -58,8 +57,8 @@ class Companies {
     Map<CompanySecret, String> secretHints(long companyId) {
         Map<CompanySecret, String> hints = new EnumMap<>(CompanySecret.class);
         for (CompanySecret secret : CompanySecret.values()) {
-            jdbc.sql("SELECT " + secret.hintColumn() + " FROM companies WHERE id = :id AND "
-                            + secret.encryptedColumn() + " IS NOT NULL")
+            jdbc.sql("SELECT " + secret.hintColumn() + " FROM companies WHERE id = :id AND " + secret.encryptedColumn()
+                            + " IS NOT NULL")
                     .param("id", companyId)
                     .query((rs, row) -> Objects.toString(rs.getString(1), ""))
                     .optional()
@@ -75,10 +74,7 @@ class Companies {
                     reschedule_deadline_hours, max_reschedules, cancellation_fees, change_verification, booking_window_days,
                     active, created_at, updated_at)
                 VALUES (:slug, :name, :language, :zone, :cancelHours, :rescheduleHours, :maxReschedules, :fees,
-                    :verification, :windowDays, :active, :now, :now)""")
-                .params(params(spec))
-                .param("now", now())
-                .update(keys, "id");
+                    :verification, :windowDays, :active, :now, :now)""").params(params(spec)).param("now", now()).update(keys, "id");
         return Objects.requireNonNull(keys.getKey(), "no generated id").longValue();
     }
 
@@ -89,10 +85,11 @@ class Companies {
                     max_reschedules = :maxReschedules, cancellation_fees = :fees, change_verification = :verification,
                     booking_window_days = :windowDays, active = :active, updated_at = :now
                 WHERE id = :id""")
-                .params(params(spec))
-                .param("now", now())
-                .param("id", id)
-                .update() == 1;
+                        .params(params(spec))
+                        .param("now", now())
+                        .param("id", id)
+                        .update()
+                == 1;
     }
 
     Optional<String> encryptedSecret(long companyId, CompanySecret secret) {
@@ -113,12 +110,13 @@ class Companies {
 
     boolean storeSecret(long companyId, CompanySecret secret, @Nullable String encrypted, @Nullable String hint) {
         return jdbc.sql("UPDATE companies SET " + secret.encryptedColumn() + " = :enc, " + secret.hintColumn()
-                        + " = :hint, updated_at = :now WHERE id = :id")
-                .param("enc", encrypted, Types.VARCHAR)
-                .param("hint", hint, Types.VARCHAR)
-                .param("now", now())
-                .param("id", companyId)
-                .update() == 1;
+                                + " = :hint, updated_at = :now WHERE id = :id")
+                        .param("enc", encrypted, Types.VARCHAR)
+                        .param("hint", hint, Types.VARCHAR)
+                        .param("now", now())
+                        .param("id", companyId)
+                        .update()
+                == 1;
     }
 
     private static Map<String, Object> params(CompanySpec spec) {

@@ -4,8 +4,14 @@ import java.time.ZoneId;
 import java.util.regex.Pattern;
 
 /** What an admin (or a tenant file) says a company should be; the id and secrets are handled separately. */
-public record CompanySpec(String slug, String name, Language language, ZoneId defaultTimeZone, Policies policies,
-        int bookingWindowDays, boolean active) {
+public record CompanySpec(
+        String slug,
+        String name,
+        Language language,
+        ZoneId defaultTimeZone,
+        Policies policies,
+        int bookingWindowDays,
+        boolean active) {
 
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
@@ -24,7 +30,13 @@ public record CompanySpec(String slug, String name, Language language, ZoneId de
     }
 
     static CompanySpec of(Company company) {
-        return new CompanySpec(company.slug(), company.name(), company.language(), company.defaultTimeZone(),
-                company.policies(), company.bookingWindowDays(), company.active());
+        return new CompanySpec(
+                company.slug(),
+                company.name(),
+                company.language(),
+                company.defaultTimeZone(),
+                company.policies(),
+                company.bookingWindowDays(),
+                company.active());
     }
 }

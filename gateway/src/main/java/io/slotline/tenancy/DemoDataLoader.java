@@ -20,6 +20,7 @@ class DemoDataLoader implements ApplicationRunner {
     static final String DEMO_TENANT = "demo/demo-salon.yaml";
     /** A second, English-speaking tenant: the demo (and the benchmark) show that tenants never mix. */
     static final String SECOND_TENANT = "demo/other-tenant.yaml";
+
     private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
 
     private final TenantImporter importer;
@@ -39,8 +40,7 @@ class DemoDataLoader implements ApplicationRunner {
         ImportReport report;
         try {
             report = importer.apply(demo);
-        }
-        catch (DuplicateKeyException e) {
+        } catch (DuplicateKeyException e) {
             // another instance imported the same file at the same moment; its rows are now visible
             report = importer.apply(demo);
         }

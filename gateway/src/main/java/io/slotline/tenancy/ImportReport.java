@@ -1,8 +1,17 @@
 package io.slotline.tenancy;
 
 /** What applying a {@link TenantFile} changed, per kind of row. */
-public record ImportReport(long companyId, Counts company, Counts secrets, Counts branches, Counts phoneNumbers,
-        Counts staff, Counts services, Counts serviceStaff, Counts retellAgents, Counts consoleAccounts) {
+public record ImportReport(
+        long companyId,
+        Counts company,
+        Counts secrets,
+        Counts branches,
+        Counts phoneNumbers,
+        Counts staff,
+        Counts services,
+        Counts serviceStaff,
+        Counts retellAgents,
+        Counts consoleAccounts) {
 
     /** {@code removed} only ever counts service-staff links: the importer never deletes entities. */
     public record Counts(int created, int updated, int unchanged, int removed) {
@@ -28,11 +37,22 @@ public record ImportReport(long companyId, Counts company, Counts secrets, Count
         }
     }
 
-    enum Change { CREATED, UPDATED, UNCHANGED, REMOVED }
+    enum Change {
+        CREATED,
+        UPDATED,
+        UNCHANGED,
+        REMOVED
+    }
 
     public boolean changed() {
-        return company.changed() || secrets.changed() || branches.changed() || phoneNumbers.changed()
-                || staff.changed() || services.changed() || serviceStaff.changed() || retellAgents.changed()
+        return company.changed()
+                || secrets.changed()
+                || branches.changed()
+                || phoneNumbers.changed()
+                || staff.changed()
+                || services.changed()
+                || serviceStaff.changed()
+                || retellAgents.changed()
                 || consoleAccounts.changed();
     }
 

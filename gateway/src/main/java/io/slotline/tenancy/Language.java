@@ -1,15 +1,14 @@
 package io.slotline.tenancy;
 
-import java.util.Locale;
-
-import org.jspecify.annotations.Nullable;
-
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /** The language the agent speaks for a company; stored as its ISO 639-1 code. */
 public enum Language {
-    DE, EN;
+    DE,
+    EN;
 
     @JsonValue
     public String code() {

@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -44,8 +43,7 @@ class PhoneNumbers {
                 JOIN companies c ON c.id = p.company_id
                 WHERE p.e164 = :e164 AND p.active = TRUE AND b.active = TRUE AND c.active = TRUE""")
                 .param("e164", e164)
-                .query((rs, row) -> new TenantContext(
-                        Companies.map(rs, "c_"), Branches.map(rs, "b_"), map(rs, "p_")))
+                .query((rs, row) -> new TenantContext(Companies.map(rs, "c_"), Branches.map(rs, "b_"), map(rs, "p_")))
                 .optional();
     }
 
@@ -86,12 +84,13 @@ class PhoneNumbers {
 
     boolean update(long companyId, String e164, long branchId, boolean active) {
         return jdbc.sql("UPDATE phone_numbers SET branch_id = :branchId, active = :active "
-                        + "WHERE company_id = :companyId AND e164 = :e164")
-                .param("branchId", branchId)
-                .param("active", active)
-                .param("companyId", companyId)
-                .param("e164", e164)
-                .update() == 1;
+                                + "WHERE company_id = :companyId AND e164 = :e164")
+                        .param("branchId", branchId)
+                        .param("active", active)
+                        .param("companyId", companyId)
+                        .param("e164", e164)
+                        .update()
+                == 1;
     }
 
     static PhoneNumber map(ResultSet rs, int row) throws SQLException {

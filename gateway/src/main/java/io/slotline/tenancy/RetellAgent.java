@@ -12,6 +12,10 @@ import org.jspecify.annotations.Nullable;
  * @param language the language this agent speaks, when the company has agents for several
  * @param learnt   seen answering one of the company's numbers (never an override, only a route)
  */
-public record RetellAgent(String agentId, long companyId, @Nullable Long branchId, @Nullable String e164,
-        @Nullable Language language, boolean learnt) {
-}
+public record RetellAgent(
+        String agentId,
+        long companyId,
+        @Nullable Long branchId,
+        @Nullable String e164,
+        @Nullable Language language,
+        boolean learnt) {}

@@ -1,5 +1,7 @@
 package io.slotline.tenancy;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -8,14 +10,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 
 /** Retell agents by id: routing web and test calls, and the inbound call's agent override. See {@link RetellAgent}. */
 @Component
@@ -33,14 +31,19 @@ public class RetellAgents {
         this.jdbc = jdbc;
         this.directory = directory;
         this.clock = clock;
-        this.byId = Caffeine.newBuilder().expireAfterWrite(properties.cacheTtl()).maximumSize(10_000).build();
+        this.byId = Caffeine.newBuilder()
+                .expireAfterWrite(properties.cacheTtl())
+                .maximumSize(10_000)
+                .build();
     }
 
     /** The company and branch a call of this agent is for; empty for an unknown agent or an inactive company. */
     public Optional<TenantContext> tenantOf(String agentId) {
-        return agent(agentId).flatMap(agent -> directory.company(agent.companyId())
-                .filter(Company::active)
-                .flatMap(company -> branchOf(agent).map(branch -> new TenantContext(company, branch, null))));
+        return agent(agentId)
+                .flatMap(agent -> directory
+                        .company(agent.companyId())
+                        .filter(Company::active)
+                        .flatMap(company -> branchOf(agent).map(branch -> new TenantContext(company, branch, null))));
     }
 
     private Optional<Branch> branchOf(RetellAgent agent) {
@@ -51,8 +54,12 @@ public class RetellAgents {
     }
 
     public Optional<RetellAgent> agent(String agentId) {
-        return byId.get(agentId, id -> jdbc.sql("SELECT " + COLUMNS + " FROM retell_agents WHERE agent_id = :id")
-                .param("id", id).query(RetellAgents::map).optional());
+        return byId.get(
+                agentId,
+                id -> jdbc.sql("SELECT " + COLUMNS + " FROM retell_agents WHERE agent_id = :id")
+                        .param("id", id)
+                        .query(RetellAgents::map)
+                        .optional());
     }
 
     /** The configured agent for a call to this number: number before branch before company, language before any. */
@@ -67,7 +74,12 @@ public class RetellAgents {
                          CASE WHEN language IS NULL THEN 1 ELSE 0 END, agent_id
                 FETCH FIRST 1 ROWS ONLY""")
                 .param("companyId", tenant.companyId())
-                .param("e164", tenant.phoneNumber() == null ? null : tenant.phoneNumber().e164(), Types.VARCHAR)
+                .param(
+                        "e164",
+                        tenant.phoneNumber() == null
+                                ? null
+                                : tenant.phoneNumber().e164(),
+                        Types.VARCHAR)
                 .param("branchId", tenant.branchId())
                 .param("language", tenant.company().language().code())
                 .query(String.class)
@@ -101,7 +113,9 @@ public class RetellAgents {
 
     public List<RetellAgent> ofCompany(long companyId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM retell_agents WHERE company_id = :companyId ORDER BY agent_id")
-                .param("companyId", companyId).query(RetellAgents::map).list();
+                .param("companyId", companyId)
+                .query(RetellAgents::map)
+                .list();
     }
 
     /**
@@ -111,8 +125,12 @@ public class RetellAgents {
      */
     public boolean configure(RetellAgent agent) {
         Optional<RetellAgent> existing = jdbc.sql("SELECT " + COLUMNS + " FROM retell_agents WHERE agent_id = :id")
-                .param("id", agent.agentId()).query(RetellAgents::map).optional();
-        if (existing.isPresent() && existing.get().companyId() != agent.companyId() && !existing.get().learnt()) {
+                .param("id", agent.agentId())
+                .query(RetellAgents::map)
+                .optional();
+        if (existing.isPresent()
+                && existing.get().companyId() != agent.companyId()
+                && !existing.get().learnt()) {
             return false;
         }
         if (existing.isPresent()) {
@@ -120,9 +138,14 @@ public class RetellAgents {
                     UPDATE retell_agents SET company_id = :companyId, branch_id = :branchId, e164 = :e164,
                            language = :language, learnt = FALSE, updated_at = :now
                     WHERE agent_id = :id""")
-                    .param("id", agent.agentId()).param("companyId", agent.companyId())
-                    .param("branchId", agent.branchId(), Types.BIGINT).param("e164", agent.e164(), Types.VARCHAR)
-                    .param("language", agent.language() == null ? null : agent.language().code(), Types.VARCHAR)
+                    .param("id", agent.agentId())
+                    .param("companyId", agent.companyId())
+                    .param("branchId", agent.branchId(), Types.BIGINT)
+                    .param("e164", agent.e164(), Types.VARCHAR)
+                    .param(
+                            "language",
+                            agent.language() == null ? null : agent.language().code(),
+                            Types.VARCHAR)
                     .param("now", now())
                     .update();
         } else {
@@ -130,9 +153,14 @@ public class RetellAgents {
                     INSERT INTO retell_agents (agent_id, company_id, branch_id, e164, language, learnt, created_at,
                                                updated_at)
                     VALUES (:id, :companyId, :branchId, :e164, :language, FALSE, :now, :now)""")
-                    .param("id", agent.agentId()).param("companyId", agent.companyId())
-                    .param("branchId", agent.branchId(), Types.BIGINT).param("e164", agent.e164(), Types.VARCHAR)
-                    .param("language", agent.language() == null ? null : agent.language().code(), Types.VARCHAR)
+                    .param("id", agent.agentId())
+                    .param("companyId", agent.companyId())
+                    .param("branchId", agent.branchId(), Types.BIGINT)
+                    .param("e164", agent.e164(), Types.VARCHAR)
+                    .param(
+                            "language",
+                            agent.language() == null ? null : agent.language().code(),
+                            Types.VARCHAR)
                     .param("now", now())
                     .update();
         }
@@ -142,7 +170,10 @@ public class RetellAgents {
 
     public boolean remove(long companyId, String agentId) {
         boolean removed = jdbc.sql("DELETE FROM retell_agents WHERE company_id = :companyId AND agent_id = :id")
-                .param("companyId", companyId).param("id", agentId).update() == 1;
+                        .param("companyId", companyId)
+                        .param("id", agentId)
+                        .update()
+                == 1;
         byId.invalidate(agentId);
         return removed;
     }
@@ -155,13 +186,21 @@ public class RetellAgents {
         long branchId = rs.getLong("branch_id");
         Long branch = rs.wasNull() ? null : branchId;
         String language = rs.getString("language");
-        return new RetellAgent(rs.getString("agent_id"), rs.getLong("company_id"), branch, rs.getString("e164"),
-                language == null ? null : Language.fromCode(language), rs.getBoolean("learnt"));
+        return new RetellAgent(
+                rs.getString("agent_id"),
+                rs.getLong("company_id"),
+                branch,
+                rs.getString("e164"),
+                language == null ? null : Language.fromCode(language),
+                rs.getBoolean("learnt"));
     }
 
     /** For the tenant file: the agent as configured there, compared with what is stored. */
     @Nullable RetellAgent stored(String agentId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM retell_agents WHERE agent_id = :id")
-                .param("id", agentId).query(RetellAgents::map).optional().orElse(null);
+                .param("id", agentId)
+                .query(RetellAgents::map)
+                .optional()
+                .orElse(null);
     }
 }

@@ -1,7 +1,6 @@
 package io.slotline.tenancy;
 
 import java.util.List;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -9,22 +8,70 @@ import org.jspecify.annotations.Nullable;
  * team event type of team {@code calcomTeamId}); each staff member's own event type is on the staff link
  * ({@link StaffEventType}). A service with {@code steps} is booked step by step, each step in its own event type.
  */
-public record Service(long id, long companyId, String name, List<String> synonyms, int durationMinutes,
-        @Nullable Integer priceCents, String currency, @Nullable Long calcomEventTypeId,
-        @Nullable String calcomEventTypeSlug, boolean active, @Nullable Long calcomTeamId, List<ServiceStep> steps) {
+public record Service(
+        long id,
+        long companyId,
+        String name,
+        List<String> synonyms,
+        int durationMinutes,
+        @Nullable Integer priceCents,
+        String currency,
+        @Nullable Long calcomEventTypeId,
+        @Nullable String calcomEventTypeSlug,
+        boolean active,
+        @Nullable Long calcomTeamId,
+        List<ServiceStep> steps) {
 
-    public Service(long id, long companyId, String name, List<String> synonyms, int durationMinutes,
-            @Nullable Integer priceCents, String currency, @Nullable Long calcomEventTypeId,
-            @Nullable String calcomEventTypeSlug, boolean active, @Nullable Long calcomTeamId) {
-        this(id, companyId, name, synonyms, durationMinutes, priceCents, currency, calcomEventTypeId,
-                calcomEventTypeSlug, active, calcomTeamId, List.of());
+    public Service(
+            long id,
+            long companyId,
+            String name,
+            List<String> synonyms,
+            int durationMinutes,
+            @Nullable Integer priceCents,
+            String currency,
+            @Nullable Long calcomEventTypeId,
+            @Nullable String calcomEventTypeSlug,
+            boolean active,
+            @Nullable Long calcomTeamId) {
+        this(
+                id,
+                companyId,
+                name,
+                synonyms,
+                durationMinutes,
+                priceCents,
+                currency,
+                calcomEventTypeId,
+                calcomEventTypeSlug,
+                active,
+                calcomTeamId,
+                List.of());
     }
 
-    public Service(long id, long companyId, String name, List<String> synonyms, int durationMinutes,
-            @Nullable Integer priceCents, String currency, @Nullable Long calcomEventTypeId,
-            @Nullable String calcomEventTypeSlug, boolean active) {
-        this(id, companyId, name, synonyms, durationMinutes, priceCents, currency, calcomEventTypeId,
-                calcomEventTypeSlug, active, null);
+    public Service(
+            long id,
+            long companyId,
+            String name,
+            List<String> synonyms,
+            int durationMinutes,
+            @Nullable Integer priceCents,
+            String currency,
+            @Nullable Long calcomEventTypeId,
+            @Nullable String calcomEventTypeSlug,
+            boolean active) {
+        this(
+                id,
+                companyId,
+                name,
+                synonyms,
+                durationMinutes,
+                priceCents,
+                currency,
+                calcomEventTypeId,
+                calcomEventTypeSlug,
+                active,
+                null);
     }
 
     public Service {

@@ -1,29 +1,69 @@
 package io.slotline.tenancy;
 
 import java.util.List;
-
 import org.jspecify.annotations.Nullable;
 
-public record ServiceSpec(String name, List<String> synonyms, int durationMinutes, @Nullable Integer priceCents,
-        String currency, @Nullable Long calcomEventTypeId, @Nullable String calcomEventTypeSlug, boolean active,
-        @Nullable Long calcomTeamId, List<ServiceStep> steps) {
+public record ServiceSpec(
+        String name,
+        List<String> synonyms,
+        int durationMinutes,
+        @Nullable Integer priceCents,
+        String currency,
+        @Nullable Long calcomEventTypeId,
+        @Nullable String calcomEventTypeSlug,
+        boolean active,
+        @Nullable Long calcomTeamId,
+        List<ServiceStep> steps) {
 
-    public ServiceSpec(String name, List<String> synonyms, int durationMinutes, @Nullable Integer priceCents,
-            String currency, @Nullable Long calcomEventTypeId, @Nullable String calcomEventTypeSlug, boolean active,
+    public ServiceSpec(
+            String name,
+            List<String> synonyms,
+            int durationMinutes,
+            @Nullable Integer priceCents,
+            String currency,
+            @Nullable Long calcomEventTypeId,
+            @Nullable String calcomEventTypeSlug,
+            boolean active,
             @Nullable Long calcomTeamId) {
-        this(name, synonyms, durationMinutes, priceCents, currency, calcomEventTypeId, calcomEventTypeSlug, active,
-                calcomTeamId, List.of());
+        this(
+                name,
+                synonyms,
+                durationMinutes,
+                priceCents,
+                currency,
+                calcomEventTypeId,
+                calcomEventTypeSlug,
+                active,
+                calcomTeamId,
+                List.of());
     }
 
-    public ServiceSpec(String name, List<String> synonyms, int durationMinutes, @Nullable Integer priceCents,
-            String currency, @Nullable Long calcomEventTypeId, @Nullable String calcomEventTypeSlug, boolean active) {
-        this(name, synonyms, durationMinutes, priceCents, currency, calcomEventTypeId, calcomEventTypeSlug, active,
+    public ServiceSpec(
+            String name,
+            List<String> synonyms,
+            int durationMinutes,
+            @Nullable Integer priceCents,
+            String currency,
+            @Nullable Long calcomEventTypeId,
+            @Nullable String calcomEventTypeSlug,
+            boolean active) {
+        this(
+                name,
+                synonyms,
+                durationMinutes,
+                priceCents,
+                currency,
+                calcomEventTypeId,
+                calcomEventTypeSlug,
+                active,
                 null);
     }
 
     public ServiceSpec {
         TenancyValidation.requireText(name, "service name", 200);
-        synonyms = synonyms == null ? List.of() : synonyms.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
+        synonyms = synonyms == null
+                ? List.of()
+                : synonyms.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
         if (durationMinutes <= 0 || durationMinutes > 1440) {
             throw new IllegalArgumentException("service '" + name + "': durationMinutes must be 1..1440");
         }
@@ -39,13 +79,30 @@ public record ServiceSpec(String name, List<String> synonyms, int durationMinute
 
     /** The same service with other steps (the sync fills in the stylists' own event types per step). */
     public ServiceSpec withSteps(List<ServiceStep> newSteps) {
-        return new ServiceSpec(name, synonyms, durationMinutes, priceCents, currency, calcomEventTypeId,
-                calcomEventTypeSlug, active, calcomTeamId, newSteps);
+        return new ServiceSpec(
+                name,
+                synonyms,
+                durationMinutes,
+                priceCents,
+                currency,
+                calcomEventTypeId,
+                calcomEventTypeSlug,
+                active,
+                calcomTeamId,
+                newSteps);
     }
 
     public static ServiceSpec of(Service service) {
-        return new ServiceSpec(service.name(), service.synonyms(), service.durationMinutes(), service.priceCents(),
-                service.currency(), service.calcomEventTypeId(), service.calcomEventTypeSlug(), service.active(),
-                service.calcomTeamId(), service.steps());
+        return new ServiceSpec(
+                service.name(),
+                service.synonyms(),
+                service.durationMinutes(),
+                service.priceCents(),
+                service.currency(),
+                service.calcomEventTypeId(),
+                service.calcomEventTypeSlug(),
+                service.active(),
+                service.calcomTeamId(),
+                service.steps());
     }
 }

@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,9 +18,16 @@ import org.jspecify.annotations.Nullable;
  *
  * @param sameStaffNext the next step must be done by the stylist who did this one
  */
-public record ServiceStep(String name, long calcomEventTypeId, @Nullable String calcomEventTypeSlug,
-        @Nullable Long calcomTeamId, int durationMinutes, int pauseMinMinutes, int pauseMaxMinutes,
-        boolean sameStaffNext, List<StaffEventType> staffEventTypes) {
+public record ServiceStep(
+        String name,
+        long calcomEventTypeId,
+        @Nullable String calcomEventTypeSlug,
+        @Nullable Long calcomTeamId,
+        int durationMinutes,
+        int pauseMinMinutes,
+        int pauseMaxMinutes,
+        boolean sameStaffNext,
+        List<StaffEventType> staffEventTypes) {
 
     /** More would not be a service a caller books by phone; it also bounds the work of a plan. */
     public static final int MAX_STEPS = 6;
@@ -38,15 +44,16 @@ public record ServiceStep(String name, long calcomEventTypeId, @Nullable String 
     }
 
     public Map<Long, StaffEventType> staffEventTypesById() {
-        return staffEventTypes.stream().collect(Collectors.toUnmodifiableMap(StaffEventType::staffId,
-                Function.identity(), (a, b) -> a));
+        return staffEventTypes.stream()
+                .collect(Collectors.toUnmodifiableMap(StaffEventType::staffId, Function.identity(), (a, b) -> a));
     }
 
     /** The longest time from the first step's start to the last one's end. */
     public static int maxSpanMinutes(List<ServiceStep> steps) {
         int span = 0;
         for (int i = 0; i < steps.size(); i++) {
-            span += steps.get(i).durationMinutes() + (i < steps.size() - 1 ? steps.get(i).pauseMaxMinutes() : 0);
+            span += steps.get(i).durationMinutes()
+                    + (i < steps.size() - 1 ? steps.get(i).pauseMaxMinutes() : 0);
         }
         return span;
     }
@@ -55,7 +62,8 @@ public record ServiceStep(String name, long calcomEventTypeId, @Nullable String 
     public static int minSpanMinutes(List<ServiceStep> steps) {
         int span = 0;
         for (int i = 0; i < steps.size(); i++) {
-            span += steps.get(i).durationMinutes() + (i < steps.size() - 1 ? steps.get(i).pauseMinMinutes() : 0);
+            span += steps.get(i).durationMinutes()
+                    + (i < steps.size() - 1 ? steps.get(i).pauseMinMinutes() : 0);
         }
         return span;
     }
@@ -98,8 +106,8 @@ public record ServiceStep(String name, long calcomEventTypeId, @Nullable String 
                 throw new IllegalArgumentException(field + "pauseMinMinutes must be 0..1440");
             }
             if (step.pauseMaxMinutes() < step.pauseMinMinutes() || step.pauseMaxMinutes() > 1440) {
-                throw new IllegalArgumentException(field + "pauseMaxMinutes must be pauseMinMinutes.."
-                        + "1440 (at least the minimum pause)");
+                throw new IllegalArgumentException(
+                        field + "pauseMaxMinutes must be pauseMinMinutes.." + "1440 (at least the minimum pause)");
             }
             Set<Long> staff = new HashSet<>();
             for (StaffEventType own : step.staffEventTypes()) {

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -85,11 +84,12 @@ class Services {
                     calcom_event_type_slug = :eventTypeSlug, active = :active, calcom_team_id = :teamId, steps = :steps,
                     updated_at = :now
                 WHERE company_id = :companyId AND id = :id""")
-                .param("companyId", companyId)
-                .param("id", serviceId)
-                .param("now", now())
-                .params(specParams(spec))
-                .update() == 1;
+                        .param("companyId", companyId)
+                        .param("id", serviceId)
+                        .param("now", now())
+                        .params(specParams(spec))
+                        .update()
+                == 1;
     }
 
     private static Map<String, Object> specParams(ServiceSpec spec) {
@@ -99,10 +99,8 @@ class Services {
         params.put("duration", spec.durationMinutes());
         params.put("price", new SqlParameterValue(Types.INTEGER, spec.priceCents()));
         params.put("currency", spec.currency());
-        params.put("eventTypeId",
-                new SqlParameterValue(Types.BIGINT, spec.calcomEventTypeId()));
-        params.put("eventTypeSlug",
-                new SqlParameterValue(Types.VARCHAR, spec.calcomEventTypeSlug()));
+        params.put("eventTypeId", new SqlParameterValue(Types.BIGINT, spec.calcomEventTypeId()));
+        params.put("eventTypeSlug", new SqlParameterValue(Types.VARCHAR, spec.calcomEventTypeSlug()));
         params.put("active", spec.active());
         params.put("teamId", new SqlParameterValue(Types.BIGINT, spec.calcomTeamId()));
         params.put("steps", TenancyJson.write(spec.steps()));

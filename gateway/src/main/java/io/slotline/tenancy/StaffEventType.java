@@ -7,5 +7,5 @@ import org.jspecify.annotations.Nullable;
  * Cal.com addresses one person only this way (slug + username resolves only that user's own event types);
  * {@code slug} lets Slotline read it, since the company's key may not read another user's event type by id.
  */
-public record StaffEventType(long staffId, long eventTypeId, @Nullable String slug) {
-}
+public record StaffEventType(
+        long staffId, long eventTypeId, @Nullable String slug) {}

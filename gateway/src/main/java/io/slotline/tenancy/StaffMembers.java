@@ -7,7 +7,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -118,14 +117,15 @@ class StaffMembers {
                 UPDATE staff SET branch_id = :branchId, name = :name, calcom_username = :username,
                     calcom_user_id = :userId, active = :active
                 WHERE company_id = :companyId AND id = :id""")
-                .param("branchId", spec.branchId())
-                .param("name", spec.name())
-                .param("username", spec.calcomUsername(), Types.VARCHAR)
-                .param("userId", spec.calcomUserId(), Types.BIGINT)
-                .param("active", spec.active())
-                .param("companyId", companyId)
-                .param("id", staffId)
-                .update() == 1;
+                        .param("branchId", spec.branchId())
+                        .param("name", spec.name())
+                        .param("username", spec.calcomUsername(), Types.VARCHAR)
+                        .param("userId", spec.calcomUserId(), Types.BIGINT)
+                        .param("active", spec.active())
+                        .param("companyId", companyId)
+                        .param("id", staffId)
+                        .update()
+                == 1;
     }
 
     List<Long> linkedStaffIds(long companyId, long serviceId) {
@@ -143,10 +143,11 @@ class StaffMembers {
                 INSERT INTO service_staff (company_id, service_id, staff_id)
                 VALUES (:companyId, :serviceId, :staffId)
                 ON CONFLICT DO NOTHING""")
-                .param("companyId", companyId)
-                .param("serviceId", serviceId)
-                .param("staffId", staffId)
-                .update() == 1;
+                        .param("companyId", companyId)
+                        .param("serviceId", serviceId)
+                        .param("staffId", staffId)
+                        .update()
+                == 1;
     }
 
     /** The staff members' own event types for a service, where known. */
@@ -157,32 +158,36 @@ class StaffMembers {
                 ORDER BY staff_id""")
                 .param("companyId", companyId)
                 .param("serviceId", serviceId)
-                .query((rs, row) -> new StaffEventType(rs.getLong("staff_id"), rs.getLong("calcom_event_type_id"),
+                .query((rs, row) -> new StaffEventType(
+                        rs.getLong("staff_id"),
+                        rs.getLong("calcom_event_type_id"),
                         rs.getString("calcom_event_type_slug")))
                 .list();
     }
 
     /** @return false when the staff member is not linked to the service */
-    boolean setStaffEventType(long companyId, long serviceId, long staffId, @Nullable Long eventTypeId,
-            @Nullable String slug) {
+    boolean setStaffEventType(
+            long companyId, long serviceId, long staffId, @Nullable Long eventTypeId, @Nullable String slug) {
         return jdbc.sql("""
                 UPDATE service_staff SET calcom_event_type_id = :eventTypeId, calcom_event_type_slug = :slug
                 WHERE company_id = :companyId AND service_id = :serviceId AND staff_id = :staffId""")
-                .param("companyId", companyId)
-                .param("serviceId", serviceId)
-                .param("staffId", staffId)
-                .param("eventTypeId", new SqlParameterValue(Types.BIGINT, eventTypeId))
-                .param("slug", new SqlParameterValue(Types.VARCHAR, slug))
-                .update() == 1;
+                        .param("companyId", companyId)
+                        .param("serviceId", serviceId)
+                        .param("staffId", staffId)
+                        .param("eventTypeId", new SqlParameterValue(Types.BIGINT, eventTypeId))
+                        .param("slug", new SqlParameterValue(Types.VARCHAR, slug))
+                        .update()
+                == 1;
     }
 
     boolean unlink(long companyId, long serviceId, long staffId) {
         return jdbc.sql("DELETE FROM service_staff WHERE company_id = :companyId AND service_id = :serviceId "
-                        + "AND staff_id = :staffId")
-                .param("companyId", companyId)
-                .param("serviceId", serviceId)
-                .param("staffId", staffId)
-                .update() == 1;
+                                + "AND staff_id = :staffId")
+                        .param("companyId", companyId)
+                        .param("serviceId", serviceId)
+                        .param("staffId", staffId)
+                        .update()
+                == 1;
     }
 
     static Staff map(ResultSet rs, int row) throws SQLException {

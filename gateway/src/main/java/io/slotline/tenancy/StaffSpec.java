@@ -2,7 +2,11 @@ package io.slotline.tenancy;
 
 import org.jspecify.annotations.Nullable;
 
-public record StaffSpec(long branchId, String name, @Nullable String calcomUsername, @Nullable Long calcomUserId,
+public record StaffSpec(
+        long branchId,
+        String name,
+        @Nullable String calcomUsername,
+        @Nullable Long calcomUserId,
         boolean active) {
 
     public StaffSpec {
@@ -10,7 +14,7 @@ public record StaffSpec(long branchId, String name, @Nullable String calcomUsern
     }
 
     static StaffSpec of(Staff staff) {
-        return new StaffSpec(staff.branchId(), staff.name(), staff.calcomUsername(), staff.calcomUserId(),
-                staff.active());
+        return new StaffSpec(
+                staff.branchId(), staff.name(), staff.calcomUsername(), staff.calcomUserId(), staff.active());
     }
 }

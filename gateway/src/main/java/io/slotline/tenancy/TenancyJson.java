@@ -1,7 +1,6 @@
 package io.slotline.tenancy;
 
 import java.util.List;
-
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -9,12 +8,11 @@ import tools.jackson.databind.json.JsonMapper;
 final class TenancyJson {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
-    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
-    private static final TypeReference<List<FeeRule>> FEES = new TypeReference<>() { };
-    private static final TypeReference<List<ServiceStep>> STEPS = new TypeReference<>() { };
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
+    private static final TypeReference<List<FeeRule>> FEES = new TypeReference<>() {};
+    private static final TypeReference<List<ServiceStep>> STEPS = new TypeReference<>() {};
 
-    private TenancyJson() {
-    }
+    private TenancyJson() {}
 
     static String write(Object value) {
         return MAPPER.writeValueAsString(value);

@@ -1,7 +1,6 @@
 package io.slotline.tenancy;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -10,5 +9,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                 can be (this instance evicts at once)
  */
 @ConfigurationProperties("slotline.tenancy")
-record TenancyProperties(@DefaultValue("60s") Duration cacheTtl) {
-}
+record TenancyProperties(@DefaultValue("60s") Duration cacheTtl) {}

@@ -1,15 +1,13 @@
 package io.slotline.tenancy;
 
 import java.util.regex.Pattern;
-
 import org.jspecify.annotations.Nullable;
 
 final class TenancyValidation {
 
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{1,14}");
 
-    private TenancyValidation() {
-    }
+    private TenancyValidation() {}
 
     static void requireText(@Nullable String value, String what, int maxLength) {
         if (value == null || value.isBlank()) {

@@ -1,13 +1,11 @@
 package io.slotline.tenancy;
 
-import java.time.Duration;
-import java.util.Optional;
-import java.util.function.Supplier;
-
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
-
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -63,8 +61,8 @@ final class TenantCache {
      * database. Inside a transaction it evicts again after completion, like {@link #evictAll()}.
      */
     void evictCompany(long companyId) {
-        Runnable evict = () -> cache.asMap().entrySet()
-                .removeIf(entry -> concerns(entry.getKey(), entry.getValue(), companyId));
+        Runnable evict =
+                () -> cache.asMap().entrySet().removeIf(entry -> concerns(entry.getKey(), entry.getValue(), companyId));
         evict.run();
         afterCompletion(evict);
     }
@@ -78,7 +76,8 @@ final class TenantCache {
                 return true;
             }
             Object hit = found.get();
-            return hit instanceof TenantContext context ? context.companyId() == companyId
+            return hit instanceof TenantContext context
+                    ? context.companyId() == companyId
                     : !(hit instanceof Company company) || company.id() == companyId;
         }
         return true;
@@ -118,25 +117,27 @@ final class TenantCache {
         long companyId();
     }
 
-    record NumberKey(String e164) { }
+    record NumberKey(String e164) {}
 
-    record CompanyKey(long companyId) implements CompanyScoped { }
+    record CompanyKey(long companyId) implements CompanyScoped {}
 
-    record SlugKey(String slug) { }
+    record SlugKey(String slug) {}
 
-    record BranchKey(long companyId, long branchId) implements CompanyScoped { }
+    record BranchKey(long companyId, long branchId) implements CompanyScoped {}
 
-    record DefaultBranchKey(long companyId) implements CompanyScoped { }
+    record DefaultBranchKey(long companyId) implements CompanyScoped {}
 
-    record ServicesKey(long companyId) implements CompanyScoped { }
+    record ServicesKey(long companyId) implements CompanyScoped {}
 
-    record BranchStaffKey(long companyId, long branchId) implements CompanyScoped { }
+    record BranchStaffKey(long companyId, long branchId) implements CompanyScoped {}
 
-    record ServiceStaffKey(long companyId, long serviceId) implements CompanyScoped { }
+    record ServiceStaffKey(long companyId, long serviceId) implements CompanyScoped {}
 
-    record StaffEventTypesKey(long companyId, long serviceId) implements CompanyScoped { }
+    record StaffEventTypesKey(long companyId, long serviceId) implements CompanyScoped {}
 
-    record SecretsKey(long companyId) implements CompanyScoped { }
+    record SecretsKey(long companyId) implements CompanyScoped {}
 
-    enum AllRetellKeys { INSTANCE }
+    enum AllRetellKeys {
+        INSTANCE
+    }
 }

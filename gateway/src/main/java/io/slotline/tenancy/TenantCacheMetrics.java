@@ -1,8 +1,7 @@
 package io.slotline.tenancy;
 
-import org.springframework.stereotype.Component;
-
 import io.slotline.observability.SlotlineMetrics;
+import org.springframework.stereotype.Component;
 
 /** {@code slotline_cache_entries{cache="tenants"}}: the directory's cached lookups, which grow with the tenants. */
 @Component

@@ -1,6 +1,5 @@
 package io.slotline.tenancy;
 
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -8,7 +7,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param phoneNumber the dialled number; null for a call routed by its agent
  */
-public record TenantContext(Company company, Branch branch, @Nullable PhoneNumber phoneNumber) {
+public record TenantContext(
+        Company company, Branch branch, @Nullable PhoneNumber phoneNumber) {
 
     public long companyId() {
         return company.id();

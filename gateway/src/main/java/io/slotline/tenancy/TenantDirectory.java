@@ -1,5 +1,8 @@
 package io.slotline.tenancy;
 
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.slotline.secrets.SecretCipher;
+import io.slotline.secrets.SecretDecryptionException;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
@@ -7,12 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
-
-import com.github.benmanes.caffeine.cache.Ticker;
-
-import io.slotline.secrets.SecretCipher;
-import io.slotline.secrets.SecretDecryptionException;
-
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,13 +36,26 @@ public class TenantDirectory {
     private final TenantCache cache;
 
     @Autowired
-    TenantDirectory(Companies companies, Branches branches, PhoneNumbers phoneNumbers, Services services,
-            StaffMembers staffMembers, SecretCipher cipher, TenancyProperties properties) {
+    TenantDirectory(
+            Companies companies,
+            Branches branches,
+            PhoneNumbers phoneNumbers,
+            Services services,
+            StaffMembers staffMembers,
+            SecretCipher cipher,
+            TenancyProperties properties) {
         this(companies, branches, phoneNumbers, services, staffMembers, cipher, properties, Ticker.systemTicker());
     }
 
-    TenantDirectory(Companies companies, Branches branches, PhoneNumbers phoneNumbers, Services services,
-            StaffMembers staffMembers, SecretCipher cipher, TenancyProperties properties, Ticker ticker) {
+    TenantDirectory(
+            Companies companies,
+            Branches branches,
+            PhoneNumbers phoneNumbers,
+            Services services,
+            StaffMembers staffMembers,
+            SecretCipher cipher,
+            TenancyProperties properties,
+            Ticker ticker) {
         this.companies = companies;
         this.branches = branches;
         this.phoneNumbers = phoneNumbers;
@@ -72,14 +82,16 @@ public class TenantDirectory {
     }
 
     public Optional<Branch> branch(long companyId, long branchId) {
-        return cache.get(new TenantCache.BranchKey(companyId, branchId),
-                () -> branches.findById(companyId, branchId));
+        return cache.get(new TenantCache.BranchKey(companyId, branchId), () -> branches.findById(companyId, branchId));
     }
 
     /** Where a call for the company as a whole goes: its first active branch. */
     public Optional<Branch> defaultBranch(long companyId) {
-        return cache.get(new TenantCache.DefaultBranchKey(companyId), () -> branches.findAll(companyId).stream()
-                .filter(Branch::active).findFirst());
+        return cache.get(
+                new TenantCache.DefaultBranchKey(companyId),
+                () -> branches.findAll(companyId).stream()
+                        .filter(Branch::active)
+                        .findFirst());
     }
 
     public List<Service> activeServices(long companyId) {
@@ -88,31 +100,38 @@ public class TenantDirectory {
 
     /** One of {@link #activeServices}, by id. */
     public Optional<Service> activeService(long companyId, long serviceId) {
-        return activeServices(companyId).stream().filter(service -> service.id() == serviceId).findFirst();
+        return activeServices(companyId).stream()
+                .filter(service -> service.id() == serviceId)
+                .findFirst();
     }
 
     /** Active staff of a branch. */
     public List<Staff> staff(long companyId, long branchId) {
-        return cache.get(new TenantCache.BranchStaffKey(companyId, branchId),
+        return cache.get(
+                new TenantCache.BranchStaffKey(companyId, branchId),
                 () -> staffMembers.findActiveInBranch(companyId, branchId));
     }
 
     /** One of {@link #staff}, by id. */
     public Optional<Staff> staffMember(long companyId, long branchId, long staffId) {
-        return staff(companyId, branchId).stream().filter(staff -> staff.id() == staffId).findFirst();
+        return staff(companyId, branchId).stream()
+                .filter(staff -> staff.id() == staffId)
+                .findFirst();
     }
 
     /** Active staff who perform a service. */
     public List<Staff> staffForService(long companyId, long serviceId) {
-        return cache.get(new TenantCache.ServiceStaffKey(companyId, serviceId),
+        return cache.get(
+                new TenantCache.ServiceStaffKey(companyId, serviceId),
                 () -> staffMembers.findActiveForService(companyId, serviceId));
     }
 
     /** The staff members' own Cal.com event types for a service, by staff id. */
     public Map<Long, StaffEventType> staffEventTypes(long companyId, long serviceId) {
-        return cache.get(new TenantCache.StaffEventTypesKey(companyId, serviceId), () -> staffMembers
-                .staffEventTypes(companyId, serviceId).stream()
-                .collect(java.util.stream.Collectors.toUnmodifiableMap(StaffEventType::staffId, e -> e)));
+        return cache.get(
+                new TenantCache.StaffEventTypesKey(companyId, serviceId),
+                () -> staffMembers.staffEventTypes(companyId, serviceId).stream()
+                        .collect(java.util.stream.Collectors.toUnmodifiableMap(StaffEventType::staffId, e -> e)));
     }
 
     public Optional<String> calcomApiKey(long companyId) {
@@ -132,20 +151,21 @@ public class TenantDirectory {
      * does not decrypt is left out (and logged) rather than failing every tenant's webhooks.
      */
     public List<String> retellApiKeys() {
-        return cache.get(TenantCache.AllRetellKeys.INSTANCE, () -> companies
-                .encryptedSecretOfActiveCompanies(CompanySecret.RETELL_API_KEY).stream()
-                .flatMap(encrypted -> {
-                    try {
-                        return Stream.of(cipher.decrypt(encrypted));
-                    }
-                    catch (SecretDecryptionException e) {
-                        log.warn("A stored Retell API key does not decrypt with the configured slotline.secrets.key; "
-                                + "it is ignored until the company's key is set again");
-                        return Stream.empty();
-                    }
-                })
-                .distinct()
-                .toList());
+        return cache.get(
+                TenantCache.AllRetellKeys.INSTANCE,
+                () -> companies.encryptedSecretOfActiveCompanies(CompanySecret.RETELL_API_KEY).stream()
+                        .flatMap(encrypted -> {
+                            try {
+                                return Stream.of(cipher.decrypt(encrypted));
+                            } catch (SecretDecryptionException e) {
+                                log.warn(
+                                        "A stored Retell API key does not decrypt with the configured slotline.secrets.key; "
+                                                + "it is ignored until the company's key is set again");
+                                return Stream.empty();
+                            }
+                        })
+                        .distinct()
+                        .toList());
     }
 
     /** Decrypted; a value that fails to decrypt throws {@link SecretDecryptionException}. */
@@ -267,8 +287,8 @@ public class TenantDirectory {
         if (plaintext.isBlank()) {
             throw new IllegalArgumentException(secret + " must not be blank");
         }
-        boolean updated = companies.storeSecret(companyId, secret, cipher.encrypt(plaintext),
-                SecretCipher.hint(plaintext));
+        boolean updated =
+                companies.storeSecret(companyId, secret, cipher.encrypt(plaintext), SecretCipher.hint(plaintext));
         evictCompany(companyId);
         return updated;
     }
@@ -330,8 +350,8 @@ public class TenantDirectory {
     }
 
     /** @return false when the staff member is not linked to the service */
-    public boolean setStaffEventType(long companyId, long serviceId, long staffId, @Nullable Long eventTypeId,
-            @Nullable String slug) {
+    public boolean setStaffEventType(
+            long companyId, long serviceId, long staffId, @Nullable Long eventTypeId, @Nullable String slug) {
         boolean updated = staffMembers.setStaffEventType(companyId, serviceId, staffId, eventTypeId, slug);
         evictCompany(companyId);
         return updated;

@@ -1,14 +1,12 @@
 package io.slotline.tenancy;
 
+import io.slotline.edge.JsonProblems;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.ZoneId;
 import java.util.List;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.Resource;
-
-import io.slotline.edge.JsonProblems;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -18,8 +16,12 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * and services with the staff who perform them. Everything is matched by natural key (company slug, branch name,
  * number, staff name, service name), so the same file can be applied again and again.
  */
-public record TenantFile(CompanyEntry company, List<BranchEntry> branches, List<StaffEntry> staff,
-        List<ServiceEntry> services, List<RetellAgentEntry> retellAgents,
+public record TenantFile(
+        CompanyEntry company,
+        List<BranchEntry> branches,
+        List<StaffEntry> staff,
+        List<ServiceEntry> services,
+        List<RetellAgentEntry> retellAgents,
         List<ConsoleAccountEntry> consoleAccounts) {
 
     private static final YAMLMapper YAML = YAMLMapper.builder()
@@ -41,11 +43,11 @@ public record TenantFile(CompanyEntry company, List<BranchEntry> branches, List<
     public static TenantFile read(InputStream yaml) {
         try {
             return YAML.readValue(yaml, TenantFile.class);
-        }
-        catch (JacksonException e) {
+        } catch (JacksonException e) {
             // our own checks (record constructors, enum codes) explain themselves; Jackson's messages name types
             String problem = e.getCause() instanceof IllegalArgumentException own && own.getMessage() != null
-                    ? own.getMessage() : JsonProblems.of(e).message();
+                    ? own.getMessage()
+                    : JsonProblems.of(e).message();
             throw new IllegalArgumentException("invalid tenant file: " + problem, e);
         }
     }
@@ -53,26 +55,39 @@ public record TenantFile(CompanyEntry company, List<BranchEntry> branches, List<
     public static TenantFile read(Resource resource) {
         try (InputStream in = resource.getInputStream()) {
             return read(in);
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             throw new IllegalArgumentException("cannot read tenant file " + resource.getDescription(), e);
         }
     }
 
-    public record CompanyEntry(String slug, String name, Language language, ZoneId defaultTimeZone,
-            @Nullable PoliciesEntry policies, @Nullable Integer bookingWindowDays, @Nullable Boolean active,
+    public record CompanyEntry(
+            String slug,
+            String name,
+            Language language,
+            ZoneId defaultTimeZone,
+            @Nullable PoliciesEntry policies,
+            @Nullable Integer bookingWindowDays,
+            @Nullable Boolean active,
             @Nullable SecretsEntry secrets) {
 
         CompanySpec toSpec() {
-            return new CompanySpec(slug, name, language, defaultTimeZone,
+            return new CompanySpec(
+                    slug,
+                    name,
+                    language,
+                    defaultTimeZone,
                     policies == null ? Policies.DEFAULTS : policies.toPolicies(),
-                    bookingWindowDays == null ? 60 : bookingWindowDays, active == null || active);
+                    bookingWindowDays == null ? 60 : bookingWindowDays,
+                    active == null || active);
         }
     }
 
     /** Omitted values take the schema defaults. */
-    public record PoliciesEntry(@Nullable Integer cancellationDeadlineHours, @Nullable Integer rescheduleDeadlineHours,
-            @Nullable Integer maxReschedules, @Nullable List<FeeRule> cancellationFees,
+    public record PoliciesEntry(
+            @Nullable Integer cancellationDeadlineHours,
+            @Nullable Integer rescheduleDeadlineHours,
+            @Nullable Integer maxReschedules,
+            @Nullable List<FeeRule> cancellationFees,
             @Nullable ChangeVerification changeVerification) {
 
         Policies toPolicies() {
@@ -87,7 +102,9 @@ public record TenantFile(CompanyEntry company, List<BranchEntry> branches, List<
     }
 
     /** Omitted secrets are left as they are in the database. */
-    public record SecretsEntry(@Nullable String calcomApiKey, @Nullable String calcomWebhookSecret,
+    public record SecretsEntry(
+            @Nullable String calcomApiKey,
+            @Nullable String calcomWebhookSecret,
             @Nullable String retellApiKey) {
 
         @Nullable String get(CompanySecret secret) {
@@ -112,16 +129,27 @@ public record TenantFile(CompanyEntry company, List<BranchEntry> branches, List<
      * @param phoneNumber only for calls to this number
      * @param language    only when the company's language is this one
      */
-    public record RetellAgentEntry(String id, @Nullable String branch, @Nullable String phoneNumber,
-            @Nullable Language language) {
-    }
+    public record RetellAgentEntry(
+            String id,
+            @Nullable String branch,
+            @Nullable String phoneNumber,
+            @Nullable Language language) {}
 
     /** @param phone where a person answers: the destination of Retell's transfer_call */
-    public record BranchEntry(String name, ZoneId timeZone, @Nullable String address, @Nullable Boolean active,
-            @Nullable List<String> phoneNumbers, @Nullable String phone) {
+    public record BranchEntry(
+            String name,
+            ZoneId timeZone,
+            @Nullable String address,
+            @Nullable Boolean active,
+            @Nullable List<String> phoneNumbers,
+            @Nullable String phone) {
 
         BranchSpec toSpec() {
-            return new BranchSpec(name, timeZone, address, active == null || active,
+            return new BranchSpec(
+                    name,
+                    timeZone,
+                    address,
+                    active == null || active,
                     phone == null ? null : TenancyValidation.requireE164(phone));
         }
 
@@ -131,20 +159,30 @@ public record TenantFile(CompanyEntry company, List<BranchEntry> branches, List<
     }
 
     /** A staff member's own event type for a service: {@code staff} by name, the event type's id and slug. */
-    public record StaffEventTypeEntry(String staff, long id, @Nullable String slug) {
-    }
+    public record StaffEventTypeEntry(
+            String staff, long id, @Nullable String slug) {}
 
     /**
      * One step of a service booked in steps: its event type for any stylist, each stylist's own ({@code staff} by
      * name), its length, the pause after it ({@code pauseMinMinutes..pauseMaxMinutes}, the stylist free meanwhile)
      * and whether the same stylist does the next step. {@code calcomTeamId} defaults to the service's.
      */
-    public record StepEntry(String name, @Nullable Long calcomEventTypeId, @Nullable String calcomEventTypeSlug,
-            @Nullable Long calcomTeamId, @Nullable Integer durationMinutes, @Nullable Integer pauseMinMinutes,
-            @Nullable Integer pauseMaxMinutes, @Nullable Boolean sameStaffNext,
+    public record StepEntry(
+            String name,
+            @Nullable Long calcomEventTypeId,
+            @Nullable String calcomEventTypeSlug,
+            @Nullable Long calcomTeamId,
+            @Nullable Integer durationMinutes,
+            @Nullable Integer pauseMinMinutes,
+            @Nullable Integer pauseMaxMinutes,
+            @Nullable Boolean sameStaffNext,
             @Nullable List<StaffEventTypeEntry> staffEventTypes) {
 
-        ServiceStep toStep(String service, int index, @Nullable Long serviceTeamId, List<String> serviceStaff,
+        ServiceStep toStep(
+                String service,
+                int index,
+                @Nullable Long serviceTeamId,
+                List<String> serviceStaff,
                 java.util.Map<String, Long> staffIds) {
             String field = "service '" + service + "': steps[" + index + "].";
             if (calcomEventTypeId == null) {
@@ -154,8 +192,8 @@ public record TenantFile(CompanyEntry company, List<BranchEntry> branches, List<
                 throw new IllegalArgumentException(field + "durationMinutes is required");
             }
             List<StaffEventType> own = new java.util.ArrayList<>();
-            for (StaffEventTypeEntry entry : staffEventTypes == null ? List.<StaffEventTypeEntry>of()
-                    : staffEventTypes) {
+            for (StaffEventTypeEntry entry :
+                    staffEventTypes == null ? List.<StaffEventTypeEntry>of() : staffEventTypes) {
                 Long staffId = staffIds.get(entry.staff());
                 if (staffId == null || !serviceStaff.contains(entry.staff())) {
                     throw new IllegalArgumentException(field + "staffEventTypes names '" + entry.staff()
@@ -164,14 +202,25 @@ public record TenantFile(CompanyEntry company, List<BranchEntry> branches, List<
                 own.add(new StaffEventType(staffId, entry.id(), entry.slug()));
             }
             int min = pauseMinMinutes == null ? 0 : pauseMinMinutes;
-            return new ServiceStep(name, calcomEventTypeId, calcomEventTypeSlug,
-                    calcomTeamId != null ? calcomTeamId : serviceTeamId, durationMinutes, min,
-                    pauseMaxMinutes == null ? min : pauseMaxMinutes, sameStaffNext != null && sameStaffNext, own);
+            return new ServiceStep(
+                    name,
+                    calcomEventTypeId,
+                    calcomEventTypeSlug,
+                    calcomTeamId != null ? calcomTeamId : serviceTeamId,
+                    durationMinutes,
+                    min,
+                    pauseMaxMinutes == null ? min : pauseMaxMinutes,
+                    sameStaffNext != null && sameStaffNext,
+                    own);
         }
     }
 
     /** {@code branch} names a branch of this company (in this file or already stored). */
-    public record StaffEntry(String name, String branch, @Nullable String calcomUsername, @Nullable Long calcomUserId,
+    public record StaffEntry(
+            String name,
+            String branch,
+            @Nullable String calcomUsername,
+            @Nullable Long calcomUserId,
             @Nullable Boolean active) {
 
         StaffSpec toSpec(long branchId) {
@@ -184,25 +233,70 @@ public record TenantFile(CompanyEntry company, List<BranchEntry> branches, List<
      * {@code staffEventTypes} names each one's own Cal.com event type (a managed child or a personal event type),
      * the only way Cal.com books one person. {@code steps} makes it a service booked in steps.
      */
-    public record ServiceEntry(String name, @Nullable List<String> synonyms, int durationMinutes,
-            @Nullable Integer priceCents, @Nullable String currency, @Nullable Long calcomEventTypeId,
-            @Nullable String calcomEventTypeSlug, @Nullable Boolean active, @Nullable List<String> staff,
-            @Nullable Long calcomTeamId, @Nullable List<StaffEventTypeEntry> staffEventTypes,
+    public record ServiceEntry(
+            String name,
+            @Nullable List<String> synonyms,
+            int durationMinutes,
+            @Nullable Integer priceCents,
+            @Nullable String currency,
+            @Nullable Long calcomEventTypeId,
+            @Nullable String calcomEventTypeSlug,
+            @Nullable Boolean active,
+            @Nullable List<String> staff,
+            @Nullable Long calcomTeamId,
+            @Nullable List<StaffEventTypeEntry> staffEventTypes,
             @Nullable List<StepEntry> steps) {
 
-        public ServiceEntry(String name, @Nullable List<String> synonyms, int durationMinutes,
-                @Nullable Integer priceCents, @Nullable String currency, @Nullable Long calcomEventTypeId,
-                @Nullable String calcomEventTypeSlug, @Nullable Boolean active, @Nullable List<String> staff,
-                @Nullable Long calcomTeamId, @Nullable List<StaffEventTypeEntry> staffEventTypes) {
-            this(name, synonyms, durationMinutes, priceCents, currency, calcomEventTypeId, calcomEventTypeSlug, active,
-                    staff, calcomTeamId, staffEventTypes, null);
+        public ServiceEntry(
+                String name,
+                @Nullable List<String> synonyms,
+                int durationMinutes,
+                @Nullable Integer priceCents,
+                @Nullable String currency,
+                @Nullable Long calcomEventTypeId,
+                @Nullable String calcomEventTypeSlug,
+                @Nullable Boolean active,
+                @Nullable List<String> staff,
+                @Nullable Long calcomTeamId,
+                @Nullable List<StaffEventTypeEntry> staffEventTypes) {
+            this(
+                    name,
+                    synonyms,
+                    durationMinutes,
+                    priceCents,
+                    currency,
+                    calcomEventTypeId,
+                    calcomEventTypeSlug,
+                    active,
+                    staff,
+                    calcomTeamId,
+                    staffEventTypes,
+                    null);
         }
 
-        public ServiceEntry(String name, @Nullable List<String> synonyms, int durationMinutes,
-                @Nullable Integer priceCents, @Nullable String currency, @Nullable Long calcomEventTypeId,
-                @Nullable String calcomEventTypeSlug, @Nullable Boolean active, @Nullable List<String> staff) {
-            this(name, synonyms, durationMinutes, priceCents, currency, calcomEventTypeId, calcomEventTypeSlug, active,
-                    staff, null, null, null);
+        public ServiceEntry(
+                String name,
+                @Nullable List<String> synonyms,
+                int durationMinutes,
+                @Nullable Integer priceCents,
+                @Nullable String currency,
+                @Nullable Long calcomEventTypeId,
+                @Nullable String calcomEventTypeSlug,
+                @Nullable Boolean active,
+                @Nullable List<String> staff) {
+            this(
+                    name,
+                    synonyms,
+                    durationMinutes,
+                    priceCents,
+                    currency,
+                    calcomEventTypeId,
+                    calcomEventTypeSlug,
+                    active,
+                    staff,
+                    null,
+                    null,
+                    null);
         }
 
         ServiceSpec toSpec() {
@@ -218,9 +312,17 @@ public record TenantFile(CompanyEntry company, List<BranchEntry> branches, List<
                 }
                 stepList.add(entries.get(i).toStep(name, i, calcomTeamId, staffNames(), staffIds));
             }
-            return new ServiceSpec(name, synonyms == null ? List.of() : synonyms, durationMinutes, priceCents,
-                    currency == null ? "EUR" : currency, calcomEventTypeId, calcomEventTypeSlug,
-                    active == null || active, calcomTeamId, stepList);
+            return new ServiceSpec(
+                    name,
+                    synonyms == null ? List.of() : synonyms,
+                    durationMinutes,
+                    priceCents,
+                    currency == null ? "EUR" : currency,
+                    calcomEventTypeId,
+                    calcomEventTypeSlug,
+                    active == null || active,
+                    calcomTeamId,
+                    stepList);
         }
 
         List<StaffEventTypeEntry> staffEventTypeList() {
@@ -237,8 +339,12 @@ public record TenantFile(CompanyEntry company, List<BranchEntry> branches, List<
      * {@code {bcrypt}$2a$10$...}) keeps plain passwords out of files; {@code password} is hashed when applied and
      * left alone when it still matches.
      */
-    public record ConsoleAccountEntry(String username, @Nullable String password, @Nullable String passwordHash,
-            @Nullable Language language, @Nullable Boolean active) {
+    public record ConsoleAccountEntry(
+            String username,
+            @Nullable String password,
+            @Nullable String passwordHash,
+            @Nullable Language language,
+            @Nullable Boolean active) {
 
         @Override
         public String toString() {

@@ -1,17 +1,15 @@
 package io.slotline.tenancy;
 
+import io.slotline.secrets.SecretCipher;
+import io.slotline.secrets.SecretDecryptionException;
+import io.slotline.tenancy.ImportReport.Change;
+import io.slotline.tenancy.ImportReport.Counts;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
-import io.slotline.secrets.SecretCipher;
-import io.slotline.secrets.SecretDecryptionException;
-import io.slotline.tenancy.ImportReport.Change;
-import io.slotline.tenancy.ImportReport.Counts;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
@@ -36,9 +34,17 @@ public class TenantImporter {
     private final RetellAgents agents;
     private final ObjectProvider<ConsoleAccountImport> consoleAccounts;
 
-    TenantImporter(Companies companies, Branches branches, PhoneNumbers phoneNumbers, Services services,
-            StaffMembers staffMembers, SecretCipher cipher, TenantDirectory directory,
-            TransactionTemplate transactions, RetellAgents agents, ObjectProvider<ConsoleAccountImport> consoleAccounts) {
+    TenantImporter(
+            Companies companies,
+            Branches branches,
+            PhoneNumbers phoneNumbers,
+            Services services,
+            StaffMembers staffMembers,
+            SecretCipher cipher,
+            TenantDirectory directory,
+            TransactionTemplate transactions,
+            RetellAgents agents,
+            ObjectProvider<ConsoleAccountImport> consoleAccounts) {
         this.agents = agents;
         this.consoleAccounts = consoleAccounts;
         this.companies = companies;
@@ -76,8 +82,7 @@ public class TenantImporter {
         if (existing.isEmpty()) {
             companyId = companies.insert(companySpec);
             companyChange = Change.CREATED;
-        }
-        else {
+        } else {
             companyId = existing.get().id();
             companyChange = CompanySpec.of(existing.get()).equals(companySpec) ? Change.UNCHANGED : Change.UPDATED;
             if (companyChange == Change.UPDATED) {
@@ -104,8 +109,7 @@ public class TenantImporter {
             if (branch.isEmpty()) {
                 branchId = branches.insert(companyId, spec);
                 branchCounts = branchCounts.plus(Change.CREATED);
-            }
-            else {
+            } else {
                 branchId = branch.get().id();
                 boolean same = BranchSpec.of(branch.get()).equals(spec);
                 if (!same) {
@@ -129,8 +133,7 @@ public class TenantImporter {
             if (staff.isEmpty()) {
                 staffMembers.insert(companyId, spec);
                 staffCounts = staffCounts.plus(Change.CREATED);
-            }
-            else {
+            } else {
                 boolean same = StaffSpec.of(staff.get()).equals(spec);
                 if (!same) {
                     staffMembers.update(companyId, staff.get().id(), spec);
@@ -150,8 +153,7 @@ public class TenantImporter {
             if (service.isEmpty()) {
                 serviceId = services.insert(companyId, spec);
                 serviceCounts = serviceCounts.plus(Change.CREATED);
-            }
-            else {
+            } else {
                 serviceId = service.get().id();
                 boolean same = ServiceSpec.of(service.get()).equals(spec);
                 if (!same) {
@@ -168,19 +170,31 @@ public class TenantImporter {
         }
 
         ConsoleAccountImport accountImport = consoleAccounts.getIfAvailable();
-        Counts accountCounts = accountImport == null || file.consoleAccounts().isEmpty() ? Counts.NONE
+        Counts accountCounts = accountImport == null || file.consoleAccounts().isEmpty()
+                ? Counts.NONE
                 : accountImport.apply(companyId, file.consoleAccounts());
-        return new ImportReport(companyId, Counts.NONE.plus(companyChange), secrets, branchCounts, numberCounts,
-                staffCounts, serviceCounts, linkCounts, agentCounts, accountCounts);
+        return new ImportReport(
+                companyId,
+                Counts.NONE.plus(companyChange),
+                secrets,
+                branchCounts,
+                numberCounts,
+                staffCounts,
+                serviceCounts,
+                linkCounts,
+                agentCounts,
+                accountCounts);
     }
 
     private Change applyAgent(long companyId, TenantFile.RetellAgentEntry entry) {
         TenancyValidation.requireText(entry.id(), "Retell agent id", 128);
         String id = entry.id().trim();
-        Long branchId = entry.branch() == null ? null : branches.findByName(companyId, entry.branch())
-                .orElseThrow(() -> new IllegalArgumentException(
-                        "Retell agent '" + id + "' names unknown branch '" + entry.branch() + "'"))
-                .id();
+        Long branchId = entry.branch() == null
+                ? null
+                : branches.findByName(companyId, entry.branch())
+                        .orElseThrow(() -> new IllegalArgumentException(
+                                "Retell agent '" + id + "' names unknown branch '" + entry.branch() + "'"))
+                        .id();
         String e164 = entry.phoneNumber() == null ? null : TenancyValidation.requireE164(entry.phoneNumber());
         RetellAgent wanted = new RetellAgent(id, companyId, branchId, e164, entry.language(), false);
         RetellAgent stored = agents.stored(id);
@@ -206,8 +220,7 @@ public class TenantImporter {
     private String decryptOrNull(String stored) {
         try {
             return cipher.decrypt(stored);
-        }
-        catch (SecretDecryptionException e) {
+        } catch (SecretDecryptionException e) {
             return "";
         }
     }
@@ -229,14 +242,13 @@ public class TenantImporter {
         return Change.UPDATED;
     }
 
-    private Counts applyLinks(long companyId, long serviceId, TenantFile.ServiceEntry entry,
-            Map<String, Long> staffIds, Counts counts) {
+    private Counts applyLinks(
+            long companyId, long serviceId, TenantFile.ServiceEntry entry, Map<String, Long> staffIds, Counts counts) {
         Set<Long> wanted = new HashSet<>();
         for (String name : entry.staffNames()) {
             Long id = staffIds.get(name);
             if (id == null) {
-                throw new IllegalArgumentException(
-                        "service '" + entry.name() + "' names unknown staff '" + name + "'");
+                throw new IllegalArgumentException("service '" + entry.name() + "' names unknown staff '" + name + "'");
             }
             wanted.add(id);
         }
@@ -245,8 +257,7 @@ public class TenantImporter {
         for (Long staffId : linked) {
             if (wanted.contains(staffId)) {
                 result = result.plus(Change.UNCHANGED);
-            }
-            else {
+            } else {
                 staffMembers.unlink(companyId, serviceId, staffId);
                 result = result.plus(Change.REMOVED);
             }
@@ -266,7 +277,8 @@ public class TenantImporter {
                         + own.staff() + "', who is not among its staff");
             }
             StaffEventType current = known.get(staffId);
-            if (current == null || current.eventTypeId() != own.id()
+            if (current == null
+                    || current.eventTypeId() != own.id()
                     || !java.util.Objects.equals(current.slug(), own.slug())) {
                 staffMembers.setStaffEventType(companyId, serviceId, staffId, own.id(), own.slug());
                 if (linked.contains(staffId)) {

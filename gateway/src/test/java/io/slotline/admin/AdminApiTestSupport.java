@@ -1,5 +1,9 @@
 package io.slotline.admin;
 
+import io.slotline.sim.CalcomSimulator;
+import io.slotline.support.JvmSimulator;
+import io.slotline.support.TestTenants;
+import io.slotline.tenancy.TenantDirectory;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -7,7 +11,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -17,11 +20,6 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
-
-import io.slotline.sim.CalcomSimulator;
-import io.slotline.support.JvmSimulator;
-import io.slotline.support.TestTenants;
-import io.slotline.tenancy.TenantDirectory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,7 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
  * cal_other), shared by the admin API tests. They share the database too: each creates its own companies with
  * unique slugs and numbers and asserts only on those.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "slotline.admin.token=" + AdminApiTestSupport.TOKEN,
             // request and response bodies are logged at this level: secrets must still not appear
@@ -91,12 +90,13 @@ abstract class AdminApiTestSupport {
         return send("DELETE", path, null, TOKEN, null);
     }
 
-    Response send(String method, String path, @Nullable Object body, @Nullable String token,
-            @Nullable String contentType) {
+    Response send(
+            String method, String path, @Nullable Object body, @Nullable String token, @Nullable String contentType) {
         String text = body == null ? null : body instanceof String s ? s : json.writeValueAsString(body);
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)))
-                .method(method, text == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(text));
+                .method(
+                        method,
+                        text == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(text));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -106,13 +106,14 @@ abstract class AdminApiTestSupport {
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode parsed = response.body().isBlank() ? json.missingNode() : json.readTree(response.body());
-            return new Response(response.statusCode(), response.body(), parsed,
+            return new Response(
+                    response.statusCode(),
+                    response.body(),
+                    parsed,
                     response.headers().firstValue("Content-Type").orElse(""));
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
-        }
-        catch (InterruptedException e) {
+        } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
@@ -137,12 +138,12 @@ abstract class AdminApiTestSupport {
             throw new IllegalStateException("company not created: " + company.body());
         }
         long companyId = company.json().path("id").asLong();
-        Response branch = post("/admin/api/companies/" + companyId + "/branches",
-                Map.of("name", "Main", "timeZone", "Europe/Berlin"));
+        Response branch = post(
+                "/admin/api/companies/" + companyId + "/branches", Map.of("name", "Main", "timeZone", "Europe/Berlin"));
         if (branch.status() != 201) {
             throw new IllegalStateException("branch not created: " + branch.body());
         }
-        return new long[] { companyId, branch.json().path("id").asLong() };
+        return new long[] {companyId, branch.json().path("id").asLong()};
     }
 
     long count(String table) {

@@ -1,14 +1,12 @@
 package io.slotline.admin;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-
 import org.junit.jupiter.api.Test;
-
 import tools.jackson.databind.JsonNode;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class AdminOpenApiTest extends AdminApiTestSupport {
 
@@ -30,17 +28,28 @@ class AdminOpenApiTest extends AdminApiTestSupport {
         assertThat(scheme.path("scheme").asString()).isEqualTo("bearer");
         assertThat(docs.json().path("security").get(0).has("adminToken")).isTrue();
         JsonNode companyRequest = docs.json().path("components").path("schemas").path("CompanyRequest");
-        assertThat(companyRequest.path("properties").path("calcomApiKey").path("writeOnly").asBoolean()).isTrue();
-        assertThat(paths.path("/admin/api/tenants/apply").path("post").path("requestBody").path("content")
-                .has("application/yaml")).isTrue();
+        assertThat(companyRequest
+                        .path("properties")
+                        .path("calcomApiKey")
+                        .path("writeOnly")
+                        .asBoolean())
+                .isTrue();
+        assertThat(paths.path("/admin/api/tenants/apply")
+                        .path("post")
+                        .path("requestBody")
+                        .path("content")
+                        .has("application/yaml"))
+                .isTrue();
     }
 
     @Test
     void swaggerUiIsServed() throws Exception {
-        HttpResponse<String> ui = http.send(HttpRequest.newBuilder(URI.create(url("/swagger-ui.html"))).build(),
+        HttpResponse<String> ui = http.send(
+                HttpRequest.newBuilder(URI.create(url("/swagger-ui.html"))).build(),
                 HttpResponse.BodyHandlers.ofString());
         HttpResponse<String> index = http.send(
-                HttpRequest.newBuilder(URI.create(url("/swagger-ui/index.html"))).build(),
+                HttpRequest.newBuilder(URI.create(url("/swagger-ui/index.html")))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(ui.statusCode()).isIn(200, 302);

@@ -3,7 +3,6 @@ package io.slotline.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 /** Every admin API error, from the controllers or from the token filter, is the same RFC 9457 problem. */
@@ -12,19 +11,23 @@ class AdminProblemsTest extends AdminApiTestSupport {
     private static void assertProblem(Response response, int status, String title, String error) {
         assertThat(response.status()).isEqualTo(status);
         assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.json().path("type").asString("about:blank")).as("absent: about:blank")
+        assertThat(response.json().path("type").asString("about:blank"))
+                .as("absent: about:blank")
                 .isEqualTo("about:blank");
         assertThat(response.json().path("title").asString()).isEqualTo(title);
         assertThat(response.json().path("status").asInt()).isEqualTo(status);
         assertThat(response.json().path("error").asString()).isEqualTo(error);
         assertThat(response.json().path("detail").asString()).isNotBlank();
-        assertThat(response.json().has("message")).as("the detail is the message").isFalse();
+        assertThat(response.json().has("message"))
+                .as("the detail is the message")
+                .isFalse();
     }
 
     @Test
     void anInvalidValueNamesItsField() {
-        Response invalid = post("/admin/api/companies", Map.of("slug", uniqueSlug("tz"), "name", "Tz",
-                "defaultTimeZone", "Mars/Olympus"));
+        Response invalid = post(
+                "/admin/api/companies",
+                Map.of("slug", uniqueSlug("tz"), "name", "Tz", "defaultTimeZone", "Mars/Olympus"));
 
         assertProblem(invalid, 400, "Bad Request", "invalid_value");
         assertThat(invalid.field()).isEqualTo("defaultTimeZone");
@@ -36,7 +39,9 @@ class AdminProblemsTest extends AdminApiTestSupport {
 
         assertProblem(missing, 404, "Not Found", "not_found");
         assertThat(missing.json().path("detail").asString()).isEqualTo("company 987654321 not found");
-        assertThat(missing.json().path("field").isNull()).as("field is there, and null").isTrue();
+        assertThat(missing.json().path("field").isNull())
+                .as("field is there, and null")
+                .isTrue();
     }
 
     @Test

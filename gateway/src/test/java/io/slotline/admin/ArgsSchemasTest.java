@@ -1,39 +1,43 @@
 package io.slotline.admin;
 
-import java.time.LocalDate;
-import java.time.LocalTime;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
-import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ArgsSchemasTest {
 
     private final JsonMapper json = JsonMapper.builder().build();
     private final ArgsSchemas schemas = new ArgsSchemas(json);
 
-    enum Preference { MORNING, AFTERNOON }
-
-    @JsonClassDescription("who the appointment is for")
-    record Person(@JsonProperty(required = true) @JsonPropertyDescription("full name") String name,
-            @Nullable String phone) {
+    enum Preference {
+        MORNING,
+        AFTERNOON
     }
 
+    @JsonClassDescription("who the appointment is for")
+    record Person(
+            @JsonProperty(required = true) @JsonPropertyDescription("full name")
+            String name,
+
+            @Nullable String phone) {}
+
     record Everything(
-            @JsonProperty(required = true) @JsonPropertyDescription("the service as the caller said it") String service,
+            @JsonProperty(required = true) @JsonPropertyDescription("the service as the caller said it")
+            String service,
+
             @JsonProperty("spoken_day") @Nullable String day,
             int count,
             @Nullable Integer staffId,
@@ -45,14 +49,11 @@ class ArgsSchemasTest {
             @Nullable LocalTime time,
             Optional<String> note,
             @Nullable Map<String, Integer> extras,
-            @JsonIgnore @Nullable String internal) {
-    }
+            @JsonIgnore @Nullable String internal) {}
 
-    record Empty() {
-    }
+    record Empty() {}
 
-    record Node(@Nullable String label, @Nullable List<Node> children) {
-    }
+    record Node(@Nullable String label, @Nullable List<Node> children) {}
 
     @Test
     void mapsJavaTypesToJsonSchemaTypes() {
@@ -67,17 +68,28 @@ class ArgsSchemasTest {
         assertThat(properties.path("staffId").path("type").asString()).isEqualTo("integer");
         assertThat(properties.path("confirmed").path("type").asString()).isEqualTo("boolean");
         assertThat(properties.path("alternatives").path("type").asString()).isEqualTo("array");
-        assertThat(properties.path("alternatives").path("items").path("type").asString()).isEqualTo("string");
+        assertThat(properties.path("alternatives").path("items").path("type").asString())
+                .isEqualTo("string");
         assertThat(properties.path("person").path("type").asString()).isEqualTo("object");
         assertThat(properties.path("person").path("description").asString()).isEqualTo("who the appointment is for");
-        assertThat(properties.path("person").path("properties").path("name").path("description").asString())
+        assertThat(properties
+                        .path("person")
+                        .path("properties")
+                        .path("name")
+                        .path("description")
+                        .asString())
                 .isEqualTo("full name");
         assertThat(properties.path("person").path("required").toString()).isEqualTo("[\"name\"]");
         assertThat(properties.path("preference").path("enum").toString()).isEqualTo("[\"MORNING\",\"AFTERNOON\"]");
         assertThat(properties.path("date").path("format").asString()).isEqualTo("date");
         assertThat(properties.path("time").path("type").asString()).isEqualTo("string");
         assertThat(properties.path("note").path("type").asString()).isEqualTo("string");
-        assertThat(properties.path("extras").path("additionalProperties").path("type").asString()).isEqualTo("integer");
+        assertThat(properties
+                        .path("extras")
+                        .path("additionalProperties")
+                        .path("type")
+                        .asString())
+                .isEqualTo("integer");
     }
 
     @Test

@@ -1,22 +1,20 @@
 package io.slotline.admin;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.slotline.SlotlineApplication;
+import io.slotline.sim.CalcomSimulator;
+import io.slotline.support.JvmSimulator;
+import io.slotline.support.TestTenants;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-
-import io.slotline.SlotlineApplication;
-import io.slotline.sim.CalcomSimulator;
-import io.slotline.support.JvmSimulator;
-import io.slotline.support.TestTenants;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code java -jar slotline-gateway-exec.jar calcom-check <company>} against the simulated demo salon, with a
@@ -72,19 +70,21 @@ class CalcomCheckCommandTest {
     }
 
     @Test
-    void printsTheFindingsWithWhatToFixAndExitsWithOneWhenSomethingMustBeFixed(@TempDir Path directory,
-            CapturedOutput output) throws Exception {
+    void printsTheFindingsWithWhatToFixAndExitsWithOneWhenSomethingMustBeFixed(
+            @TempDir Path directory, CapturedOutput output) throws Exception {
         String slug = "cli-check-" + UUID.randomUUID().toString().substring(0, 8);
         Path file = Files.writeString(directory.resolve("tenant.yaml"), salon(slug));
-        assertThat(ApplyCommand.run(SlotlineApplication.class, args("apply", file.toString()))).isZero();
+        assertThat(ApplyCommand.run(SlotlineApplication.class, args("apply", file.toString())))
+                .isZero();
         int applied = output.getOut().length();
 
-        int code = CalcomCheckCommand.run(SlotlineApplication.class,
-                args("calcom-check", slug, "--base-url=https://slotline.example"));
+        int code = CalcomCheckCommand.run(
+                SlotlineApplication.class, args("calcom-check", slug, "--base-url=https://slotline.example"));
 
         String printed = output.getOut().substring(applied);
         assertThat(code).isEqualTo(CalcomCheckCommand.MUST_FIX);
-        assertThat(printed).contains("Cal.com check of " + slug)
+        assertThat(printed)
+                .contains("Cal.com check of " + slug)
                 .contains("must be fixed")
                 .contains("MUST FIX   Service Geisterschnitt: Cal.com lists no event type 98765")
                 .contains("MUST FIX   Ben for Herrenhaarschnitt: Ben has no Cal.com event type of their own")
@@ -93,14 +93,15 @@ class CalcomCheckCommandTest {
                 .contains("OK         Anna for Herrenhaarschnitt: Anna is booked on their own event type 1111")
                 .contains("           Fix: ")
                 .doesNotContain("cal_demo");
-        assertThat(printed.indexOf("MUST FIX")).as("what must be fixed comes first")
+        assertThat(printed.indexOf("MUST FIX"))
+                .as("what must be fixed comes first")
                 .isLessThan(printed.indexOf("OK         "));
     }
 
     @Test
     void anUnknownCompanyOrAMissingOneIsAUsageError(CapturedOutput output) {
         int unknown = CalcomCheckCommand.run(SlotlineApplication.class, args("calcom-check", "no-such-salon"));
-        int missing = CalcomCheckCommand.run(SlotlineApplication.class, new String[] { "calcom-check" });
+        int missing = CalcomCheckCommand.run(SlotlineApplication.class, new String[] {"calcom-check"});
 
         assertThat(unknown).isEqualTo(CalcomCheckCommand.USAGE);
         assertThat(missing).isEqualTo(CalcomCheckCommand.USAGE);
@@ -109,10 +110,14 @@ class CalcomCheckCommandTest {
 
     @Test
     void onlyCheckArgumentsSelectTheCommand() {
-        assertThat(CalcomCheckCommand.requested(new String[] { "calcom-check", "demo-salon" })).isTrue();
-        assertThat(CalcomCheckCommand.requested(new String[] { "--slotline.calcom-check=7" })).isTrue();
-        assertThat(CalcomCheckCommand.requested(new String[] { "apply", "x.yaml" })).isFalse();
-        assertThat(ApplyCommand.requested(new String[] { "calcom-check", "demo-salon" })).isFalse();
+        assertThat(CalcomCheckCommand.requested(new String[] {"calcom-check", "demo-salon"}))
+                .isTrue();
+        assertThat(CalcomCheckCommand.requested(new String[] {"--slotline.calcom-check=7"}))
+                .isTrue();
+        assertThat(CalcomCheckCommand.requested(new String[] {"apply", "x.yaml"}))
+                .isFalse();
+        assertThat(ApplyCommand.requested(new String[] {"calcom-check", "demo-salon"}))
+                .isFalse();
     }
 
     private String[] args(String... command) {

@@ -1,16 +1,14 @@
 package io.slotline.admin;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
-
 import tools.jackson.databind.JsonNode;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The Cal.com check and the webhook subscriptions against a simulated salon set up wrong in each way the check
@@ -54,7 +52,9 @@ class CalcomCheckTest extends AdminApiTestSupport {
         post(base + "/staff", Map.of("name", "Dora", "branchId", tenant[1], "calcomUsername", "dora"));
         Response synced = post(base + "/calcom/sync", null);
         assertThat(synced.json().path("created").asInt()).isEqualTo(2);
-        assertThat(synced.json().path("webhooks").isObject()).as("no secret to sign them with yet").isFalse();
+        assertThat(synced.json().path("webhooks").isObject())
+                .as("no secret to sign them with yet")
+                .isFalse();
         patch(base, Map.of("calcomWebhookSecret", "whsec_check"));
         post(base + "/services", Map.of("name", "Ghost", "durationMinutes", 30, "calcomEventTypeId", 899));
         // a webhook on the cut's team event type only, as an operator might have left it
@@ -70,18 +70,20 @@ class CalcomCheckTest extends AdminApiTestSupport {
         List<String> errors = texts(check.json(), "ERROR");
         List<String> warnings = texts(check.json(), "WARNING");
         assertThat(errors).anyMatch(e -> e.startsWith("Service Cut: ") && e.contains("hairLength"));
-        assertThat(errors).anyMatch(e -> e.startsWith("Dora for Cut: ") && e.contains("no Cal.com event type of "
-                + "their own"));
+        assertThat(errors)
+                .anyMatch(e -> e.startsWith("Dora for Cut: ") && e.contains("no Cal.com event type of " + "their own"));
         assertThat(errors).anyMatch(e -> e.startsWith("Service Ghost: ") && e.contains("no event type 899"));
         assertThat(errors).anyMatch(e -> e.startsWith("Service Colour: ") && e.contains("don't reach Slotline"));
         assertThat(errors).anyMatch(e -> e.startsWith("Cara for Cut: ") && e.contains("event type 811"));
         assertThat(errors).noneMatch(e -> e.startsWith("Service Cut: ") && e.contains("don't reach Slotline"));
         assertThat(warnings).anyMatch(e -> e.startsWith("Service Colour: ") && e.contains("confirmation"));
         assertThat(warnings).anyMatch(e -> e.startsWith("Service Colour: ") && e.contains("requires an email"));
-        assertThat(check.json().path("findings")).allMatch(f -> !f.path("level").asString().equals("ERROR")
-                || !f.path("fix").asString().isBlank());
-        assertThat(texts(check.json(), "OK")).anyMatch(e -> e.startsWith("Rate limit: Rate-limit headers seen")
-                && e.contains("Burst allows this key 500 requests"));
+        assertThat(check.json().path("findings"))
+                .allMatch(f -> !f.path("level").asString().equals("ERROR")
+                        || !f.path("fix").asString().isBlank());
+        assertThat(texts(check.json(), "OK"))
+                .anyMatch(e -> e.startsWith("Rate limit: Rate-limit headers seen")
+                        && e.contains("Burst allows this key 500 requests"));
 
         Response plan = post(base + "/calcom/webhooks?dryRun=true", null);
         Response subscribed = post(base + "/calcom/webhooks", null);
@@ -95,7 +97,8 @@ class CalcomCheckTest extends AdminApiTestSupport {
         assertThat(again.json().path("subscribed").asInt()).isZero();
         assertThat(again.json().path("present").asInt()).isEqualTo(3);
         assertThat(texts(after.json(), "ERROR")).noneMatch(e -> e.contains("don't reach Slotline"));
-        JsonNode hooks = simGet("/v2/teams/80/event-types/811/webhooks", "Bearer cal_check").path("data");
+        JsonNode hooks = simGet("/v2/teams/80/event-types/811/webhooks", "Bearer cal_check")
+                .path("data");
         assertThat(hooks.get(0).path("secret").asString()).isEqualTo("whsec_check");
         assertThat(hooks.get(0).path("triggers").toString()).contains("BOOKING_REQUESTED");
 
@@ -106,8 +109,11 @@ class CalcomCheckTest extends AdminApiTestSupport {
                 """);
         Response resynced = post(base + "/calcom/sync", null);
         assertThat(resynced.json().path("created").asInt()).isEqualTo(1);
-        assertThat(resynced.json().path("webhooks").path("items").findValuesAsString("action")).contains("SUBSCRIBED");
-        assertThat(simGet("/v2/teams/80/event-types/803/webhooks", "Bearer cal_check").path("data").size())
+        assertThat(resynced.json().path("webhooks").path("items").findValuesAsString("action"))
+                .contains("SUBSCRIBED");
+        assertThat(simGet("/v2/teams/80/event-types/803/webhooks", "Bearer cal_check")
+                        .path("data")
+                        .size())
                 .isEqualTo(1);
     }
 
@@ -134,8 +140,8 @@ class CalcomCheckTest extends AdminApiTestSupport {
 
         assertThat(synced.json().path("items").get(0).path("warnings").get(0).asString())
                 .contains("seated (4 seats per time slot)");
-        assertThat(texts(check.json(), "ERROR")).anyMatch(e -> e.startsWith("Service Workshop: ")
-                && e.contains("is seated (4 seats per time slot)"));
+        assertThat(texts(check.json(), "ERROR"))
+                .anyMatch(e -> e.startsWith("Service Workshop: ") && e.contains("is seated (4 seats per time slot)"));
     }
 
     /** A key whose user is in no team: "any stylist" can't be offered, and the check says how to set it up. */
@@ -155,8 +161,11 @@ class CalcomCheckTest extends AdminApiTestSupport {
 
         Response check = get(base + "/calcom/check");
 
-        JsonNode team = java.util.stream.StreamSupport.stream(check.json().path("findings").spliterator(), false)
-                .filter(f -> f.path("subject").asString().equals("Team")).findFirst().orElseThrow();
+        JsonNode team = java.util.stream.StreamSupport.stream(
+                        check.json().path("findings").spliterator(), false)
+                .filter(f -> f.path("subject").asString().equals("Team"))
+                .findFirst()
+                .orElseThrow();
         assertThat(team.path("level").asString()).isEqualTo("WARNING");
         assertThat(team.path("finding").asString()).contains("in no team");
         assertThat(team.path("fix").asString()).contains("round-robin event type");
@@ -187,13 +196,28 @@ class CalcomCheckTest extends AdminApiTestSupport {
         patch(base, Map.of("calcomApiKey", "cal_steps"));
         post(base + "/staff", Map.of("name", "Gina", "branchId", tenant[1], "calcomUsername", "gina"));
         Response firstSync = post(base + "/calcom/sync", null);
-        assertThat(firstSync.json().path("created").asInt()).as(firstSync.body()).isEqualTo(2);
+        assertThat(firstSync.json().path("created").asInt())
+                .as(firstSync.body())
+                .isEqualTo(2);
         long colour = get(base + "/services").json().get(0).path("id").asLong();
-        Response stepped = patch(base + "/services/" + colour, Map.of("steps", List.of(
-                Map.of("name", "Apply", "calcomEventTypeId", 892, "durationMinutes", 45, "pauseMinMinutes", 30,
-                        "pauseMaxMinutes", 45),
-                Map.of("name", "Wash", "calcomEventTypeId", 895, "durationMinutes", 45),
-                Map.of("name", "Gone", "calcomEventTypeId", 899, "durationMinutes", 15))));
+        Response stepped = patch(
+                base + "/services/" + colour,
+                Map.of(
+                        "steps",
+                        List.of(
+                                Map.of(
+                                        "name",
+                                        "Apply",
+                                        "calcomEventTypeId",
+                                        892,
+                                        "durationMinutes",
+                                        45,
+                                        "pauseMinMinutes",
+                                        30,
+                                        "pauseMaxMinutes",
+                                        45),
+                                Map.of("name", "Wash", "calcomEventTypeId", 895, "durationMinutes", 45),
+                                Map.of("name", "Gone", "calcomEventTypeId", 899, "durationMinutes", 15))));
         assertThat(stepped.status()).as(stepped.body()).isEqualTo(200);
         post(base + "/calcom/sync", null);
 
@@ -201,12 +225,13 @@ class CalcomCheckTest extends AdminApiTestSupport {
 
         List<String> errors = texts(check.json(), "ERROR");
         List<String> warnings = texts(check.json(), "WARNING");
-        assertThat(texts(check.json(), "OK")).contains("Service Colour, step 1 (Apply): 1 stylist(s) can do this "
-                + "step.");
-        assertThat(warnings).anyMatch(w -> w.startsWith("Service Colour, step 2 (Wash): ") && w.contains("not "
-                + "hidden"));
-        assertThat(warnings).anyMatch(w -> w.startsWith("Service Colour, step 2 (Wash): Gina has no Cal.com event "
-                + "type of their own for this step"));
+        assertThat(texts(check.json(), "OK"))
+                .contains("Service Colour, step 1 (Apply): 1 stylist(s) can do this " + "step.");
+        assertThat(warnings)
+                .anyMatch(w -> w.startsWith("Service Colour, step 2 (Wash): ") && w.contains("not " + "hidden"));
+        assertThat(warnings)
+                .anyMatch(w -> w.startsWith("Service Colour, step 2 (Wash): Gina has no Cal.com event "
+                        + "type of their own for this step"));
         assertThat(errors).anyMatch(e -> e.startsWith("Service Colour, step 2 (Wash): No stylist"));
         assertThat(errors).anyMatch(e -> e.startsWith("Service Colour, step 3 (Gone): ") && e.contains("899"));
     }
@@ -220,17 +245,18 @@ class CalcomCheckTest extends AdminApiTestSupport {
 
         Response refused = get(base + "/calcom/check");
 
-        assertThat(texts(noKey.json(), "ERROR")).containsExactly("Cal.com API key: The company has no Cal.com API "
-                + "key.");
-        assertThat(texts(refused.json(), "ERROR")).containsExactly("Cal.com API key: Cal.com refuses the company's "
-                + "API key.");
+        assertThat(texts(noKey.json(), "ERROR"))
+                .containsExactly("Cal.com API key: The company has no Cal.com API " + "key.");
+        assertThat(texts(refused.json(), "ERROR"))
+                .containsExactly("Cal.com API key: Cal.com refuses the company's " + "API key.");
         assertThat(refused.body()).doesNotContain("cal_refused_9876");
     }
 
     private static List<String> texts(JsonNode report, String level) {
         return java.util.stream.StreamSupport.stream(report.path("findings").spliterator(), false)
                 .filter(f -> f.path("level").asString().equals(level))
-                .map(f -> f.path("subject").asString() + ": " + f.path("finding").asString())
+                .map(f ->
+                        f.path("subject").asString() + ": " + f.path("finding").asString())
                 .toList();
     }
 
@@ -247,8 +273,12 @@ class CalcomCheckTest extends AdminApiTestSupport {
     }
 
     private JsonNode simGet(String path, String authorization) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(SIMULATOR.baseUrl() + path))
-                .header("Authorization", authorization).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(SIMULATOR.baseUrl() + path))
+                        .header("Authorization", authorization)
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         return json.readTree(response.body());
     }
 }

@@ -8,9 +8,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.slotline.console.AccountRole;
+import io.slotline.console.ConsoleAccount;
+import io.slotline.console.ConsoleAccountException;
+import io.slotline.console.ConsoleAccountService;
 import java.time.Instant;
 import java.util.Optional;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -26,21 +29,21 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
-import io.slotline.console.AccountRole;
-import io.slotline.console.ConsoleAccount;
-import io.slotline.console.ConsoleAccountException;
-import io.slotline.console.ConsoleAccountService;
-
 /**
  * The console-accounts resource of the admin API alone (a web slice of the resource, the admin API's error advice
  * and configuration, the account service mocked): the token filter in front of it, and the account service's
  * refusals as problem details naming the field.
  */
-@WebMvcTest(useDefaultFilters = false, includeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE,
-        classes = {ConsoleAccountsController.class, AdminErrors.class, AdminConfiguration.class}),
+@WebMvcTest(
+        useDefaultFilters = false,
+        includeFilters =
+                @ComponentScan.Filter(
+                        type = FilterType.ASSIGNABLE_TYPE,
+                        classes = {ConsoleAccountsController.class, AdminErrors.class, AdminConfiguration.class}),
         excludeAutoConfiguration = {
-        SecurityAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class,
-        SecurityFilterAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class})
+            SecurityAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class,
+            SecurityFilterAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class
+        })
 @EnableConfigurationProperties({AdminProperties.class, OperationsProperties.class})
 @TestPropertySource(properties = "slotline.admin.token=" + ConsoleAccountsControllerTest.TOKEN)
 class ConsoleAccountsControllerTest {
@@ -54,12 +57,12 @@ class ConsoleAccountsControllerTest {
     @MockitoBean
     ConsoleAccountService accounts;
 
-
     @Test
     void anAccountIsShownWithoutItsPassword() throws Exception {
         Instant created = Instant.parse("2026-03-02T09:00:00Z");
-        given(accounts.find(7)).willReturn(Optional.of(new ConsoleAccount(7, "salon", AccountRole.COMPANY, 3L,
-                null, true, null, created, created)));
+        given(accounts.find(7))
+                .willReturn(Optional.of(
+                        new ConsoleAccount(7, "salon", AccountRole.COMPANY, 3L, null, true, null, created, created)));
 
         mvc.perform(get("/admin/api/console-accounts/7").header("Authorization", AUTHORIZATION))
                 .andExpect(status().isOk())
@@ -82,10 +85,12 @@ class ConsoleAccountsControllerTest {
 
     @Test
     void aTakenUsernameIsAConflictNamingTheField() throws Exception {
-        given(accounts.create(any())).willThrow(new ConsoleAccountException(ConsoleAccountException.Kind.CONFLICT,
-                "username", "username salon is taken"));
+        given(accounts.create(any()))
+                .willThrow(new ConsoleAccountException(
+                        ConsoleAccountException.Kind.CONFLICT, "username", "username salon is taken"));
 
-        mvc.perform(post("/admin/api/console-accounts").header("Authorization", AUTHORIZATION)
+        mvc.perform(post("/admin/api/console-accounts")
+                        .header("Authorization", AUTHORIZATION)
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"username\":\"salon\",\"password\":\"long-enough-1\",\"role\":\"operator\"}"))
                 .andExpect(status().isConflict())
@@ -96,7 +101,8 @@ class ConsoleAccountsControllerTest {
 
     @Test
     void aMissingRoleIsRefusedBeforeTheServiceIsAsked() throws Exception {
-        mvc.perform(post("/admin/api/console-accounts").header("Authorization", AUTHORIZATION)
+        mvc.perform(post("/admin/api/console-accounts")
+                        .header("Authorization", AUTHORIZATION)
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"username\":\"salon\",\"password\":\"long-enough-1\"}"))
                 .andExpect(status().isBadRequest())

@@ -1,14 +1,12 @@
 package io.slotline.admin;
 
-import java.util.List;
-import java.util.Map;
-
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
-
+import java.util.List;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -17,13 +15,13 @@ import tools.jackson.databind.node.ObjectNode;
 /** JSON Schema checks for the Retell tool definitions: meta-schema validity, instances built from a schema. */
 final class JsonSchemas {
 
-    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+    private static final SchemaRegistry REGISTRY =
+            SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
     private static final Schema META_SCHEMA =
             REGISTRY.getSchema(SchemaLocation.of("https://json-schema.org/draft/2020-12/schema"));
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private JsonSchemas() {
-    }
+    private JsonSchemas() {}
 
     /** Violations of the draft 2020-12 meta-schema. */
     static List<Error> metaSchemaErrors(JsonNode schema) {
@@ -43,7 +41,8 @@ final class JsonSchemas {
         return switch (type) {
             case "object" -> {
                 ObjectNode object = JSON.createObjectNode();
-                for (Map.Entry<String, JsonNode> property : schema.path("properties").properties()) {
+                for (Map.Entry<String, JsonNode> property :
+                        schema.path("properties").properties()) {
                     object.set(property.getKey(), validSample(property.getValue()));
                 }
                 yield object;

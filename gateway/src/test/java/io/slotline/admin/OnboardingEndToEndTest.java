@@ -1,19 +1,17 @@
 package io.slotline.admin;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.slotline.support.RetellClient;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-
-import io.slotline.support.RetellClient;
 import tools.jackson.databind.JsonNode;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A business onboarded from nothing through the admin API (company with keys, branch, number, staff, services
@@ -28,23 +26,55 @@ class OnboardingEndToEndTest extends AdminApiTestSupport {
         String webhookSecret = "whsec_e2e_" + UUID.randomUUID().toString().replace("-", "");
         String number = randomE164();
 
-        Response company = post("/admin/api/companies", Map.of("slug", uniqueSlug("other-cuts"), "name", "Other Cuts",
-                "language", "en", "defaultTimeZone", "Europe/London", "calcomApiKey", "cal_other",
-                "calcomWebhookSecret", webhookSecret, "retellApiKey", retellKey));
+        Response company = post(
+                "/admin/api/companies",
+                Map.of(
+                        "slug",
+                        uniqueSlug("other-cuts"),
+                        "name",
+                        "Other Cuts",
+                        "language",
+                        "en",
+                        "defaultTimeZone",
+                        "Europe/London",
+                        "calcomApiKey",
+                        "cal_other",
+                        "calcomWebhookSecret",
+                        webhookSecret,
+                        "retellApiKey",
+                        retellKey));
         assertThat(company.status()).isEqualTo(201);
         long companyId = company.json().path("id").asLong();
         String base = "/admin/api/companies/" + companyId;
         long branchId = post(base + "/branches", Map.of("name", "London", "timeZone", "Europe/London"))
-                .json().path("id").asLong();
-        assertThat(post(base + "/phone-numbers", Map.of("e164", number, "branchId", branchId)).status()).isEqualTo(201);
-        long carl = post(base + "/staff", Map.of("name", "Carl", "branchId", branchId, "calcomUsername", "carl-other",
-                "calcomUserId", 601)).json().path("id").asLong();
+                .json()
+                .path("id")
+                .asLong();
+        assertThat(post(base + "/phone-numbers", Map.of("e164", number, "branchId", branchId))
+                        .status())
+                .isEqualTo(201);
+        long carl = post(
+                        base + "/staff",
+                        Map.of(
+                                "name",
+                                "Carl",
+                                "branchId",
+                                branchId,
+                                "calcomUsername",
+                                "carl-other",
+                                "calcomUserId",
+                                601))
+                .json()
+                .path("id")
+                .asLong();
 
         Response plan = post(base + "/calcom/sync?dryRun=true", null);
         assertThat(plan.status()).isEqualTo(200);
         assertThat(plan.json().path("created").asInt()).isEqualTo(1);
-        assertThat(plan.json().path("items").get(0).path("eventTypeId").asLong()).isEqualTo(2001);
-        assertThat(plan.json().path("items").get(0).path("staffLinked").toString()).isEqualTo("[\"Carl\"]");
+        assertThat(plan.json().path("items").get(0).path("eventTypeId").asLong())
+                .isEqualTo(2001);
+        assertThat(plan.json().path("items").get(0).path("staffLinked").toString())
+                .isEqualTo("[\"Carl\"]");
         assertThat(get(base + "/services").json().isEmpty()).isTrue();
 
         Response synced = post(base + "/calcom/sync", null);
@@ -60,10 +90,29 @@ class OnboardingEndToEndTest extends AdminApiTestSupport {
         assertThat(again.json().path("staffLinked").asInt()).isZero();
 
         String callId = "call_e2e_" + UUID.randomUUID();
-        String body = json.writeValueAsString(Map.of("name", "get_current_context", "args", Map.of(),
-                "call", Map.of("call_id", callId, "agent_id", "agent_e2e", "call_type", "phone_call",
-                        "call_status", "ongoing", "direction", "inbound", "from_number", "+447700900123",
-                        "to_number", number, "start_timestamp", System.currentTimeMillis())));
+        String body = json.writeValueAsString(Map.of(
+                "name",
+                "get_current_context",
+                "args",
+                Map.of(),
+                "call",
+                Map.of(
+                        "call_id",
+                        callId,
+                        "agent_id",
+                        "agent_e2e",
+                        "call_type",
+                        "phone_call",
+                        "call_status",
+                        "ongoing",
+                        "direction",
+                        "inbound",
+                        "from_number",
+                        "+447700900123",
+                        "to_number",
+                        number,
+                        "start_timestamp",
+                        System.currentTimeMillis())));
 
         RetellClient.Response answer = functionCall(body, retellKey);
         RetellClient.Response forged = functionCall(body, "key_someone_else");
@@ -78,22 +127,36 @@ class OnboardingEndToEndTest extends AdminApiTestSupport {
         assertThat(forged.status()).isEqualTo(401);
 
         Response calls = get("/admin/api/calls?companyId=" + companyId);
-        assertThat(calls.json().path("items").findValuesAsString("retellCallId")).containsExactly(callId);
+        assertThat(calls.json().path("items").findValuesAsString("retellCallId"))
+                .containsExactly(callId);
         long storedCallId = calls.json().path("items").get(0).path("id").asLong();
-        assertThat(get("/admin/api/calls/" + storedCallId).json().path("functionCalls")
-                .findValuesAsString("functionName")).containsExactly("get_current_context");
+        assertThat(get("/admin/api/calls/" + storedCallId)
+                        .json()
+                        .path("functionCalls")
+                        .findValuesAsString("functionName"))
+                .containsExactly("get_current_context");
 
         Map<String, Object> raw = jdbc.sql("SELECT calcom_api_key_enc, calcom_webhook_secret_enc, retell_api_key_enc "
-                + "FROM companies WHERE id = ?").param(companyId).query().singleRow();
+                        + "FROM companies WHERE id = ?")
+                .param(companyId)
+                .query()
+                .singleRow();
         for (Object column : raw.values()) {
-            assertThat(String.valueOf(column)).isNotBlank().doesNotContain("cal_other").doesNotContain(webhookSecret)
+            assertThat(String.valueOf(column))
+                    .isNotBlank()
+                    .doesNotContain("cal_other")
+                    .doesNotContain(webhookSecret)
                     .doesNotContain(retellKey);
         }
         for (Response response : List.of(company, plan, synced, again, get(base), get("/admin/api/companies"))) {
-            assertThat(response.body()).doesNotContain("cal_other").doesNotContain(webhookSecret)
+            assertThat(response.body())
+                    .doesNotContain("cal_other")
+                    .doesNotContain(webhookSecret)
                     .doesNotContain(retellKey);
         }
-        assertThat(output.getAll()).doesNotContain("cal_other").doesNotContain(webhookSecret)
+        assertThat(output.getAll())
+                .doesNotContain("cal_other")
+                .doesNotContain(webhookSecret)
                 .doesNotContain(retellKey);
     }
 
@@ -129,8 +192,9 @@ class OnboardingEndToEndTest extends AdminApiTestSupport {
         assertThat(synced.status()).isEqualTo(200);
         assertThat(synced.json().path("calcomUser").asString()).isEqualTo("demo-salon");
         assertThat(synced.json().path("teams").toString()).isEqualTo("[\"demo-salon\"]");
-        assertThat(synced.json().path("created").asInt()).as("the three round-robin types; managed parents aren't "
-                + "services").isEqualTo(3);
+        assertThat(synced.json().path("created").asInt())
+                .as("the three round-robin types; managed parents aren't " + "services")
+                .isEqualTo(3);
         assertThat(synced.json().path("staffLinked").asInt()).isEqualTo(6);
         JsonNode mens = synced.json().path("items").get(0);
         assertThat(mens.path("eventTypeId").asLong()).isEqualTo(1001);
@@ -141,9 +205,15 @@ class OnboardingEndToEndTest extends AdminApiTestSupport {
         assertThat(again.json().path("orphaned").asInt()).isZero();
         long serviceId = get(base + "/services").json().get(0).path("id").asLong();
         assertThat(jdbc.sql("SELECT calcom_event_type_id FROM service_staff WHERE service_id = ? ORDER BY staff_id")
-                .param(serviceId).query(Long.class).list()).containsExactly(1111L, 1121L);
-        assertThat(jdbc.sql("SELECT calcom_team_id FROM services WHERE id = ?").param(serviceId).query(Long.class)
-                .single()).isEqualTo(900L);
+                        .param(serviceId)
+                        .query(Long.class)
+                        .list())
+                .containsExactly(1111L, 1121L);
+        assertThat(jdbc.sql("SELECT calcom_team_id FROM services WHERE id = ?")
+                        .param(serviceId)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(900L);
     }
 
     @Test
@@ -156,23 +226,44 @@ class OnboardingEndToEndTest extends AdminApiTestSupport {
         Response first = post(base + "/calcom/sync", null);
         // the hidden step event types are no services of their own
         assertThat(first.json().path("created").asInt()).isEqualTo(3);
-        long colouring = java.util.stream.StreamSupport.stream(get(base + "/services").json().spliterator(), false)
-                .filter(service -> service.path("name").asString().equals("Färben")).findFirst().orElseThrow()
-                .path("id").asLong();
+        long colouring = java.util.stream.StreamSupport.stream(
+                        get(base + "/services").json().spliterator(), false)
+                .filter(service -> service.path("name").asString().equals("Färben"))
+                .findFirst()
+                .orElseThrow()
+                .path("id")
+                .asLong();
         // the operator names the steps' event types; their lengths and the stylists' own types come from Cal.com
-        Response stepped = patch(base + "/services/" + colouring, Map.of("steps", List.of(
-                Map.of("name", "Farbe", "calcomEventTypeId", 1004, "durationMinutes", 30, "pauseMinMinutes", 30,
-                        "pauseMaxMinutes", 60),
-                Map.of("name", "Waschen", "calcomEventTypeId", 1005, "durationMinutes", 45))));
+        Response stepped = patch(
+                base + "/services/" + colouring,
+                Map.of(
+                        "steps",
+                        List.of(
+                                Map.of(
+                                        "name",
+                                        "Farbe",
+                                        "calcomEventTypeId",
+                                        1004,
+                                        "durationMinutes",
+                                        30,
+                                        "pauseMinMinutes",
+                                        30,
+                                        "pauseMaxMinutes",
+                                        60),
+                                Map.of("name", "Waschen", "calcomEventTypeId", 1005, "durationMinutes", 45))));
         assertThat(stepped.status()).as(stepped.body()).isEqualTo(200);
 
         Response synced = post(base + "/calcom/sync", null);
         Response again = post(base + "/calcom/sync", null);
 
-        JsonNode item = java.util.stream.StreamSupport.stream(synced.json().path("items").spliterator(), false)
-                .filter(i -> i.path("serviceName").asString().equals("Färben")).findFirst().orElseThrow();
+        JsonNode item = java.util.stream.StreamSupport.stream(
+                        synced.json().path("items").spliterator(), false)
+                .filter(i -> i.path("serviceName").asString().equals("Färben"))
+                .findFirst()
+                .orElseThrow();
         assertThat(item.path("action").asString()).isEqualTo("UPDATE");
-        assertThat(item.path("changes").toString()).contains("steps[0].durationMinutes 30 -> 45")
+        assertThat(item.path("changes").toString())
+                .contains("steps[0].durationMinutes 30 -> 45")
                 .contains("steps[0].calcomEventTypeSlug null -> faerben-farbe");
         assertThat(item.path("staffCalendars").toString()).contains("Anna: steps[0] 1114", "Ben: steps[1] 1125");
         JsonNode steps = get(base + "/services/" + colouring).json().path("steps");
@@ -180,9 +271,12 @@ class OnboardingEndToEndTest extends AdminApiTestSupport {
         assertThat(steps.at("/0/calcomTeamId").asLong()).isEqualTo(900L);
         assertThat(steps.at("/0/staffEventTypes").findValuesAsString("slug"))
                 .containsExactly("faerben-farbe-stylist", "faerben-farbe-stylist");
-        assertThat(steps.at("/1/staffEventTypes").findValues("eventTypeId")).extracting(JsonNode::asLong)
+        assertThat(steps.at("/1/staffEventTypes").findValues("eventTypeId"))
+                .extracting(JsonNode::asLong)
                 .containsExactlyInAnyOrder(1115L, 1125L);
-        assertThat(steps.at("/0/pauseMaxMinutes").asInt()).as("the pause is the operator's").isEqualTo(60);
+        assertThat(steps.at("/0/pauseMaxMinutes").asInt())
+                .as("the pause is the operator's")
+                .isEqualTo(60);
         assertThat(again.json().path("updated").asInt()).isZero();
         assertThat(again.json().path("created").asInt()).isZero();
     }
@@ -192,8 +286,20 @@ class OnboardingEndToEndTest extends AdminApiTestSupport {
         long[] tenant = companyWithBranch(uniqueSlug("by-name"));
         String base = "/admin/api/companies/" + tenant[0];
         patch(base, Map.of("calcomApiKey", "cal_demo"));
-        long cut = post(base + "/services", Map.of("name", "herrenhaarschnitt", "durationMinutes", 25,
-                "synonyms", List.of("Herrenschnitt"), "priceCents", 2500)).json().path("id").asLong();
+        long cut = post(
+                        base + "/services",
+                        Map.of(
+                                "name",
+                                "herrenhaarschnitt",
+                                "durationMinutes",
+                                25,
+                                "synonyms",
+                                List.of("Herrenschnitt"),
+                                "priceCents",
+                                2500))
+                .json()
+                .path("id")
+                .asLong();
 
         Response synced = post(base + "/calcom/sync", null);
 
@@ -208,7 +314,7 @@ class OnboardingEndToEndTest extends AdminApiTestSupport {
     }
 
     private RetellClient.Response functionCall(String body, String key) {
-        return new RetellClient(() -> port, Clock.systemUTC()).signed("/retell/functions/get_current_context", body,
-                key);
+        return new RetellClient(() -> port, Clock.systemUTC())
+                .signed("/retell/functions/get_current_context", body, key);
     }
 }

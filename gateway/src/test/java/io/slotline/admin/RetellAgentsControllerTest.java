@@ -9,10 +9,15 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.slotline.tenancy.Company;
+import io.slotline.tenancy.Language;
+import io.slotline.tenancy.Policies;
+import io.slotline.tenancy.RetellAgent;
+import io.slotline.tenancy.RetellAgents;
+import io.slotline.tenancy.TenantDirectory;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,21 +34,22 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
-import io.slotline.tenancy.Company;
-import io.slotline.tenancy.Language;
-import io.slotline.tenancy.Policies;
-import io.slotline.tenancy.RetellAgent;
-import io.slotline.tenancy.RetellAgents;
-import io.slotline.tenancy.TenantDirectory;
-
 /**
  * A company's Retell agents through the admin API alone (a web slice, the agents and the directory mocked): what
  * is checked before an agent is configured, and how a refusal names its field.
  */
-@WebMvcTest(useDefaultFilters = false, includeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE,
-        classes = {RetellAgentsController.class, AdminErrors.class, AdminConfiguration.class}),
-        excludeAutoConfiguration = {SecurityAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class,
-                SecurityFilterAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class})
+@WebMvcTest(
+        useDefaultFilters = false,
+        includeFilters =
+                @ComponentScan.Filter(
+                        type = FilterType.ASSIGNABLE_TYPE,
+                        classes = {RetellAgentsController.class, AdminErrors.class, AdminConfiguration.class}),
+        excludeAutoConfiguration = {
+            SecurityAutoConfiguration.class,
+            ServletWebSecurityAutoConfiguration.class,
+            SecurityFilterAutoConfiguration.class,
+            UserDetailsServiceAutoConfiguration.class
+        })
 @EnableConfigurationProperties({AdminProperties.class, OperationsProperties.class})
 @TestPropertySource(properties = "slotline.admin.token=" + RetellAgentsControllerTest.TOKEN)
 class RetellAgentsControllerTest {
@@ -63,8 +69,16 @@ class RetellAgentsControllerTest {
 
     @BeforeEach
     void company() {
-        given(directory.companyUncached(4)).willReturn(Optional.of(new Company(4, "salon", "Salon", Language.DE,
-                ZoneId.of("Europe/Berlin"), new Policies(6, 12, 2, List.of()), 60, true)));
+        given(directory.companyUncached(4))
+                .willReturn(Optional.of(new Company(
+                        4,
+                        "salon",
+                        "Salon",
+                        Language.DE,
+                        ZoneId.of("Europe/Berlin"),
+                        new Policies(6, 12, 2, List.of()),
+                        60,
+                        true)));
         given(directory.allBranches(4)).willReturn(List.of());
     }
 
@@ -72,8 +86,10 @@ class RetellAgentsControllerTest {
     void anAgentIsConfiguredForTheCompanyInItsLanguage() throws Exception {
         given(agents.configure(any())).willReturn(true);
 
-        mvc.perform(put(AGENTS + "agent_abc").header("Authorization", AUTHORIZATION)
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"language\":\"en\"}"))
+        mvc.perform(put(AGENTS + "agent_abc")
+                        .header("Authorization", AUTHORIZATION)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"language\":\"en\"}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.agentId").value("agent_abc"))
                 .andExpect(jsonPath("$.companyId").value(4))
@@ -84,8 +100,10 @@ class RetellAgentsControllerTest {
 
     @Test
     void aBranchOfAnotherCompanyIsRefusedBeforeAnythingIsStored() throws Exception {
-        mvc.perform(put(AGENTS + "agent_abc").header("Authorization", AUTHORIZATION)
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"branchId\":99}"))
+        mvc.perform(put(AGENTS + "agent_abc")
+                        .header("Authorization", AUTHORIZATION)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"branchId\":99}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.error").value("invalid_value"))
                 .andExpect(jsonPath("$.field").value("branchId"));

@@ -1,19 +1,17 @@
 package io.slotline.admin;
 
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
-import io.slotline.secrets.SecretCipher;
-import io.slotline.tenancy.CompanySecret;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.doThrow;
+
+import io.slotline.secrets.SecretCipher;
+import io.slotline.tenancy.CompanySecret;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 class TenantAdminApiTest extends AdminApiTestSupport {
 
@@ -25,19 +23,40 @@ class TenantAdminApiTest extends AdminApiTestSupport {
     @Test
     void companyLifecycleCreateReadPatchPutDeactivate() {
         String slug = uniqueSlug("lifecycle");
-        Response created = post("/admin/api/companies", Map.of("slug", slug, "name", "Salon Nord", "language", "en",
-                "defaultTimeZone", "Europe/London", "bookingWindowDays", 30,
-                "policies", Map.of("cancellationDeadlineHours", 12,
-                        "cancellationFees", List.of(Map.of("minNoticeHours", 0, "feeCents", 1500)))));
+        Response created = post(
+                "/admin/api/companies",
+                Map.of(
+                        "slug",
+                        slug,
+                        "name",
+                        "Salon Nord",
+                        "language",
+                        "en",
+                        "defaultTimeZone",
+                        "Europe/London",
+                        "bookingWindowDays",
+                        30,
+                        "policies",
+                        Map.of(
+                                "cancellationDeadlineHours",
+                                12,
+                                "cancellationFees",
+                                List.of(Map.of("minNoticeHours", 0, "feeCents", 1500)))));
         assertThat(created.status()).isEqualTo(201);
         long id = created.json().path("id").asLong();
 
         Response read = get("/admin/api/companies/" + id);
         assertThat(read.json().path("slug").asString()).isEqualTo(slug);
         assertThat(read.json().path("language").asString()).isEqualTo("en");
-        assertThat(read.json().path("policies").path("cancellationDeadlineHours").asInt()).isEqualTo(12);
-        assertThat(read.json().path("policies").path("rescheduleDeadlineHours").asInt()).isEqualTo(24);
-        assertThat(get("/admin/api/companies").json().findValuesAsString("slug")).contains(slug);
+        assertThat(read.json()
+                        .path("policies")
+                        .path("cancellationDeadlineHours")
+                        .asInt())
+                .isEqualTo(12);
+        assertThat(read.json().path("policies").path("rescheduleDeadlineHours").asInt())
+                .isEqualTo(24);
+        assertThat(get("/admin/api/companies").json().findValuesAsString("slug"))
+                .contains(slug);
 
         Response patched = patch("/admin/api/companies/" + id, Map.of("name", "Salon Nord GmbH"));
         assertThat(patched.status()).isEqualTo(200);
@@ -48,45 +67,86 @@ class TenantAdminApiTest extends AdminApiTestSupport {
         Response replaced = put("/admin/api/companies/" + id, Map.of("slug", slug, "name", "Salon Nord"));
         assertThat(replaced.json().path("language").asString()).isEqualTo("de");
         assertThat(replaced.json().path("bookingWindowDays").asInt()).isEqualTo(60);
-        assertThat(replaced.json().path("policies").path("cancellationFees").isEmpty()).isTrue();
+        assertThat(replaced.json().path("policies").path("cancellationFees").isEmpty())
+                .isTrue();
 
         Response deactivated = delete("/admin/api/companies/" + id);
         assertThat(deactivated.status()).isEqualTo(200);
         assertThat(deactivated.json().path("active").asBoolean()).isFalse();
-        assertThat(get("/admin/api/companies/" + id).json().path("active").asBoolean()).isFalse();
+        assertThat(get("/admin/api/companies/" + id).json().path("active").asBoolean())
+                .isFalse();
     }
 
     @Test
     void secretsAreStoredEncryptedAndAnsweredOnlyAsHints() {
         String calcomKey = "cal_live_" + uniqueSlug("k");
         String retellKey = "key_" + uniqueSlug("r");
-        Response created = post("/admin/api/companies", Map.of("slug", uniqueSlug("secrets"), "name", "Secretive",
-                "calcomApiKey", calcomKey, "retellApiKey", retellKey));
+        Response created = post(
+                "/admin/api/companies",
+                Map.of(
+                        "slug",
+                        uniqueSlug("secrets"),
+                        "name",
+                        "Secretive",
+                        "calcomApiKey",
+                        calcomKey,
+                        "retellApiKey",
+                        retellKey));
         long id = created.json().path("id").asLong();
 
         Response read = get("/admin/api/companies/" + id);
         for (Response response : List.of(created, read)) {
             assertThat(response.body()).doesNotContain(calcomKey).doesNotContain(retellKey);
-            assertThat(response.json().path("secrets").path("calcomApiKey").path("set").asBoolean()).isTrue();
-            assertThat(response.json().path("secrets").path("calcomApiKey").path("hint").asString())
+            assertThat(response.json()
+                            .path("secrets")
+                            .path("calcomApiKey")
+                            .path("set")
+                            .asBoolean())
+                    .isTrue();
+            assertThat(response.json()
+                            .path("secrets")
+                            .path("calcomApiKey")
+                            .path("hint")
+                            .asString())
                     .isEqualTo("…" + calcomKey.substring(calcomKey.length() - 4));
-            assertThat(response.json().path("secrets").path("calcomWebhookSecret").path("set").asBoolean()).isFalse();
+            assertThat(response.json()
+                            .path("secrets")
+                            .path("calcomWebhookSecret")
+                            .path("set")
+                            .asBoolean())
+                    .isFalse();
         }
         Map<String, Object> raw = jdbc.sql("SELECT calcom_api_key_enc, retell_api_key_enc FROM companies WHERE id = ?")
-                .param(id).query().singleRow();
-        assertThat(raw.values()).allSatisfy(value -> assertThat(String.valueOf(value))
-                .doesNotContain(calcomKey).doesNotContain(retellKey).doesNotContain("cal_live").isNotBlank());
+                .param(id)
+                .query()
+                .singleRow();
+        assertThat(raw.values())
+                .allSatisfy(value -> assertThat(String.valueOf(value))
+                        .doesNotContain(calcomKey)
+                        .doesNotContain(retellKey)
+                        .doesNotContain("cal_live")
+                        .isNotBlank());
         assertThat(cipher.decrypt((String) raw.get("calcom_api_key_enc"))).isEqualTo(calcomKey);
 
         Response rotated = patch("/admin/api/companies/" + id, Map.of("retellApiKey", "key_rotated_9876"));
-        assertThat(rotated.json().path("secrets").path("retellApiKey").path("hint").asString()).isEqualTo("…9876");
-        assertThat(rotated.json().path("secrets").path("calcomApiKey").path("set").asBoolean()).isTrue();
+        assertThat(rotated.json()
+                        .path("secrets")
+                        .path("retellApiKey")
+                        .path("hint")
+                        .asString())
+                .isEqualTo("…9876");
+        assertThat(rotated.json()
+                        .path("secrets")
+                        .path("calcomApiKey")
+                        .path("set")
+                        .asBoolean())
+                .isTrue();
     }
 
     @Test
     void aBlankSecretIsRefusedWithoutEchoingIt() {
-        Response response = post("/admin/api/companies",
-                Map.of("slug", uniqueSlug("blank"), "name", "Blank", "calcomApiKey", "   "));
+        Response response = post(
+                "/admin/api/companies", Map.of("slug", uniqueSlug("blank"), "name", "Blank", "calcomApiKey", "   "));
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.field()).isEqualTo("calcomApiKey");
@@ -102,14 +162,19 @@ class TenantAdminApiTest extends AdminApiTestSupport {
         assertThat(second.status()).isEqualTo(409);
         assertThat(second.error()).isEqualTo("conflict");
         assertThat(second.field()).isEqualTo("slug");
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM companies WHERE slug = ?").param(slug).query(Long.class).single())
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM companies WHERE slug = ?")
+                        .param(slug)
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(1);
     }
 
     @Test
     void languageMustBeGermanOrEnglish() {
-        Response french = post("/admin/api/companies", Map.of("slug", uniqueSlug("fr"), "name", "Fr", "language", "fr"));
-        Response english = post("/admin/api/companies", Map.of("slug", uniqueSlug("en"), "name", "En", "language", "EN"));
+        Response french =
+                post("/admin/api/companies", Map.of("slug", uniqueSlug("fr"), "name", "Fr", "language", "fr"));
+        Response english =
+                post("/admin/api/companies", Map.of("slug", uniqueSlug("en"), "name", "En", "language", "EN"));
 
         assertThat(french.status()).isEqualTo(400);
         assertThat(french.field()).isEqualTo("language");
@@ -120,14 +185,16 @@ class TenantAdminApiTest extends AdminApiTestSupport {
 
     @Test
     void timeZonesMustBeIanaRegions() {
-        Response offset = post("/admin/api/companies",
-                Map.of("slug", uniqueSlug("tz"), "name", "Tz", "defaultTimeZone", "+01:00"));
-        Response unknown = post("/admin/api/companies",
+        Response offset = post(
+                "/admin/api/companies", Map.of("slug", uniqueSlug("tz"), "name", "Tz", "defaultTimeZone", "+01:00"));
+        Response unknown = post(
+                "/admin/api/companies",
                 Map.of("slug", uniqueSlug("tz"), "name", "Tz", "defaultTimeZone", "Europe/Atlantis"));
         long[] tenant = companyWithBranch(uniqueSlug("tz"));
-        Response branch = post("/admin/api/companies/" + tenant[0] + "/branches",
-                Map.of("name", "Elsewhere", "timeZone", "CEST"));
-        Response fine = post("/admin/api/companies/" + tenant[0] + "/branches",
+        Response branch = post(
+                "/admin/api/companies/" + tenant[0] + "/branches", Map.of("name", "Elsewhere", "timeZone", "CEST"));
+        Response fine = post(
+                "/admin/api/companies/" + tenant[0] + "/branches",
                 Map.of("name", "New York", "timeZone", "America/New_York"));
 
         assertThat(offset.status()).isEqualTo(400);
@@ -161,27 +228,37 @@ class TenantAdminApiTest extends AdminApiTestSupport {
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.error()).isEqualTo("unknown_field");
         assertThat(response.field()).isEqualTo("retelApiKey");
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM companies WHERE slug = ?").param(slug).query(Long.class).single())
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM companies WHERE slug = ?")
+                        .param(slug)
+                        .query(Long.class)
+                        .single())
                 .isZero();
     }
 
     @Test
     void theChangeVerificationPolicyIsSetPerCompanyAndKeptByPatches() {
         String slug = uniqueSlug("verification");
-        Response created = post("/admin/api/companies", Map.of("slug", slug, "name", "Vorsicht",
-                "policies", Map.of("changeVerification", "callback")));
+        Response created = post(
+                "/admin/api/companies",
+                Map.of("slug", slug, "name", "Vorsicht", "policies", Map.of("changeVerification", "callback")));
         long id = created.json().path("id").asLong();
         Response patched = patch("/admin/api/companies/" + id, Map.of("policies", Map.of("maxReschedules", 1)));
-        Response refused = patch("/admin/api/companies/" + id,
-                Map.of("policies", Map.of("changeVerification", "trust_me")));
+        Response refused =
+                patch("/admin/api/companies/" + id, Map.of("policies", Map.of("changeVerification", "trust_me")));
         Response defaulted = post("/admin/api/companies", Map.of("slug", uniqueSlug("verification"), "name", "N"));
 
         assertThat(created.status()).isEqualTo(201);
-        assertThat(created.json().path("policies").path("changeVerification").asString()).isEqualTo("callback");
-        assertThat(patched.json().path("policies").path("changeVerification").asString()).isEqualTo("callback");
+        assertThat(created.json().path("policies").path("changeVerification").asString())
+                .isEqualTo("callback");
+        assertThat(patched.json().path("policies").path("changeVerification").asString())
+                .isEqualTo("callback");
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.field()).isEqualTo("policies.changeVerification");
-        assertThat(get("/admin/api/companies/" + id).json().path("policies").path("changeVerification").asString())
+        assertThat(get("/admin/api/companies/" + id)
+                        .json()
+                        .path("policies")
+                        .path("changeVerification")
+                        .asString())
                 .isEqualTo("callback");
         assertThat(defaulted.json().path("policies").path("changeVerification").asString())
                 .isEqualTo("booked_phone");
@@ -191,9 +268,10 @@ class TenantAdminApiTest extends AdminApiTestSupport {
     void wrongTypesAndBrokenJsonAre400() {
         long[] tenant = companyWithBranch(uniqueSlug("types"));
 
-        Response wrongType = post("/admin/api/companies/" + tenant[0] + "/services",
-                Map.of("name", "Cut", "durationMinutes", "thirty"));
-        Response nested = patch("/admin/api/companies/" + tenant[0],
+        Response wrongType = post(
+                "/admin/api/companies/" + tenant[0] + "/services", Map.of("name", "Cut", "durationMinutes", "thirty"));
+        Response nested = patch(
+                "/admin/api/companies/" + tenant[0],
                 Map.of("policies", Map.of("cancellationFees", List.of(Map.of("feeCents", "lots")))));
         Response broken = post("/admin/api/companies/" + tenant[0] + "/services", "{\"name\": ");
         Response badPath = get("/admin/api/companies/abc");
@@ -213,8 +291,11 @@ class TenantAdminApiTest extends AdminApiTestSupport {
     void unknownIdsAre404() {
         assertThat(get("/admin/api/companies/987654321").status()).isEqualTo(404);
         long[] tenant = companyWithBranch(uniqueSlug("missing"));
-        assertThat(get("/admin/api/companies/" + tenant[0] + "/services/987654321").status()).isEqualTo(404);
-        assertThat(patch("/admin/api/companies/" + tenant[0] + "/staff/987654321", Map.of("name", "X")).status())
+        assertThat(get("/admin/api/companies/" + tenant[0] + "/services/987654321")
+                        .status())
+                .isEqualTo(404);
+        assertThat(patch("/admin/api/companies/" + tenant[0] + "/staff/987654321", Map.of("name", "X"))
+                        .status())
                 .isEqualTo(404);
     }
 
@@ -223,13 +304,17 @@ class TenantAdminApiTest extends AdminApiTestSupport {
     void aCompanyIsCreatedWholeOrNotAtAll() {
         String slug = uniqueSlug("atomic");
         doThrow(new IllegalStateException("simulated failure while storing a secret"))
-                .when(directory).setSecret(anyLong(), any(CompanySecret.class), anyString());
+                .when(directory)
+                .setSecret(anyLong(), any(CompanySecret.class), anyString());
 
-        Response response = post("/admin/api/companies",
-                Map.of("slug", slug, "name", "Atomic", "calcomApiKey", "cal_atomic_1234"));
+        Response response =
+                post("/admin/api/companies", Map.of("slug", slug, "name", "Atomic", "calcomApiKey", "cal_atomic_1234"));
 
         assertThat(response.status()).isEqualTo(500);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM companies WHERE slug = ?").param(slug).query(Long.class).single())
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM companies WHERE slug = ?")
+                        .param(slug)
+                        .query(Long.class)
+                        .single())
                 .isZero();
     }
 
@@ -274,31 +359,40 @@ class TenantAdminApiTest extends AdminApiTestSupport {
         String ownerSlug = uniqueSlug("owner");
         long[] owner = companyWithBranch(ownerSlug);
         long[] other = companyWithBranch(uniqueSlug("other"));
-        Response added = post("/admin/api/companies/" + owner[0] + "/phone-numbers",
-                Map.of("e164", number, "branchId", owner[1]));
+        Response added = post(
+                "/admin/api/companies/" + owner[0] + "/phone-numbers", Map.of("e164", number, "branchId", owner[1]));
 
-        Response elsewhere = post("/admin/api/companies/" + other[0] + "/phone-numbers",
-                Map.of("e164", number, "branchId", other[1]));
-        Response again = post("/admin/api/companies/" + owner[0] + "/phone-numbers",
-                Map.of("e164", number, "branchId", owner[1]));
+        Response elsewhere = post(
+                "/admin/api/companies/" + other[0] + "/phone-numbers", Map.of("e164", number, "branchId", other[1]));
+        Response again = post(
+                "/admin/api/companies/" + owner[0] + "/phone-numbers", Map.of("e164", number, "branchId", owner[1]));
 
         assertThat(added.status()).isEqualTo(201);
         assertThat(elsewhere.status()).isEqualTo(409);
         assertThat(elsewhere.field()).isEqualTo("e164");
         assertThat(elsewhere.json().path("detail").asString()).contains(number).contains(ownerSlug);
         assertThat(again.status()).isEqualTo(409);
-        assertThat(jdbc.sql("SELECT company_id FROM phone_numbers WHERE e164 = ?").param(number).query(Long.class)
-                .list()).containsExactly(owner[0]);
+        assertThat(jdbc.sql("SELECT company_id FROM phone_numbers WHERE e164 = ?")
+                        .param(number)
+                        .query(Long.class)
+                        .list())
+                .containsExactly(owner[0]);
     }
 
     @Test
     void aNumberMovesBetweenBranchesOfItsCompanyButIsNeverRenamed() {
         long[] tenant = companyWithBranch(uniqueSlug("move"));
         String base = "/admin/api/companies/" + tenant[0];
-        long second = post(base + "/branches", Map.of("name", "Second")).json().path("id").asLong();
+        long second = post(base + "/branches", Map.of("name", "Second"))
+                .json()
+                .path("id")
+                .asLong();
         long[] stranger = companyWithBranch(uniqueSlug("stranger"));
         String number = randomE164();
-        long id = post(base + "/phone-numbers", Map.of("e164", number, "branchId", tenant[1])).json().path("id").asLong();
+        long id = post(base + "/phone-numbers", Map.of("e164", number, "branchId", tenant[1]))
+                .json()
+                .path("id")
+                .asLong();
 
         Response moved = patch(base + "/phone-numbers/" + id, Map.of("branchId", second));
         Response foreignBranch = patch(base + "/phone-numbers/" + id, Map.of("branchId", stranger[1]));
@@ -357,12 +451,29 @@ class TenantAdminApiTest extends AdminApiTestSupport {
         long[] tenant = companyWithBranch(uniqueSlug("links"));
         String base = "/admin/api/companies/" + tenant[0];
         long anna = post(base + "/staff", Map.of("name", "Anna", "branchId", tenant[1], "calcomUsername", "anna-x"))
-                .json().path("id").asLong();
-        long ben = post(base + "/staff", Map.of("name", "Ben", "branchId", tenant[1])).json().path("id").asLong();
+                .json()
+                .path("id")
+                .asLong();
+        long ben = post(base + "/staff", Map.of("name", "Ben", "branchId", tenant[1]))
+                .json()
+                .path("id")
+                .asLong();
         Response duplicateStaff = post(base + "/staff", Map.of("name", "Anna", "branchId", tenant[1]));
-        Response service = post(base + "/services", Map.of("name", "Herrenhaarschnitt", "durationMinutes", 30,
-                "synonyms", List.of("Herrenschnitt", " "), "calcomEventTypeId", 1001,
-                "calcomEventTypeSlug", "herrenhaarschnitt", "staffIds", List.of(anna)));
+        Response service = post(
+                base + "/services",
+                Map.of(
+                        "name",
+                        "Herrenhaarschnitt",
+                        "durationMinutes",
+                        30,
+                        "synonyms",
+                        List.of("Herrenschnitt", " "),
+                        "calcomEventTypeId",
+                        1001,
+                        "calcomEventTypeSlug",
+                        "herrenhaarschnitt",
+                        "staffIds",
+                        List.of(anna)));
         long serviceId = service.json().path("id").asLong();
         String staffOfService = base + "/services/" + serviceId + "/staff";
 
@@ -388,8 +499,10 @@ class TenantAdminApiTest extends AdminApiTestSupport {
         assertThat(patched.json().path("durationMinutes").asInt()).isEqualTo(30);
         assertThat(patched.json().path("calcomEventTypeId").asLong()).isEqualTo(1001);
         assertThat(patched.json().path("priceCents").asInt()).isEqualTo(2800);
-        assertThat(delete(base + "/services/" + serviceId).json().path("active").asBoolean()).isFalse();
-        assertThat(delete(base + "/staff/" + anna).json().path("active").asBoolean()).isFalse();
+        assertThat(delete(base + "/services/" + serviceId).json().path("active").asBoolean())
+                .isFalse();
+        assertThat(delete(base + "/staff/" + anna).json().path("active").asBoolean())
+                .isFalse();
     }
 
     @Test
@@ -397,24 +510,52 @@ class TenantAdminApiTest extends AdminApiTestSupport {
         long[] tenant = companyWithBranch(uniqueSlug("steps"));
         String base = "/admin/api/companies/" + tenant[0];
         long anna = post(base + "/staff", Map.of("name", "Anna", "branchId", tenant[1], "calcomUsername", "anna-x"))
-                .json().path("id").asLong();
+                .json()
+                .path("id")
+                .asLong();
         long ben = post(base + "/staff", Map.of("name", "Ben", "branchId", tenant[1], "calcomUsername", "ben-x"))
-                .json().path("id").asLong();
-        Map<String, Object> colour = Map.of("name", "Farbe", "calcomEventTypeId", 1004, "durationMinutes", 45,
-                "pauseMinMinutes", 30, "pauseMaxMinutes", 60, "sameStaffNext", false,
-                "staffEventTypes", List.of(Map.of("staffId", anna, "eventTypeId", 1114, "slug", "farbe-x")));
+                .json()
+                .path("id")
+                .asLong();
+        Map<String, Object> colour = Map.of(
+                "name",
+                "Farbe",
+                "calcomEventTypeId",
+                1004,
+                "durationMinutes",
+                45,
+                "pauseMinMinutes",
+                30,
+                "pauseMaxMinutes",
+                60,
+                "sameStaffNext",
+                false,
+                "staffEventTypes",
+                List.of(Map.of("staffId", anna, "eventTypeId", 1114, "slug", "farbe-x")));
         Map<String, Object> wash = Map.of("name", "Waschen", "calcomEventTypeId", 1005, "durationMinutes", 45);
-        Response created = post(base + "/services", Map.of("name", "Färben", "durationMinutes", 120,
-                "staffIds", List.of(anna), "steps", List.of(colour, wash)));
+        Response created = post(
+                base + "/services",
+                Map.of(
+                        "name",
+                        "Färben",
+                        "durationMinutes",
+                        120,
+                        "staffIds",
+                        List.of(anna),
+                        "steps",
+                        List.of(colour, wash)));
         long serviceId = created.json().path("id").asLong();
 
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         assertThat(created.json().path("steps")).hasSize(2);
         assertThat(created.json().at("/steps/0/pauseMaxMinutes").asInt()).isEqualTo(60);
-        assertThat(created.json().at("/steps/0/staffEventTypes/0/eventTypeId").asLong()).isEqualTo(1114);
+        assertThat(created.json().at("/steps/0/staffEventTypes/0/eventTypeId").asLong())
+                .isEqualTo(1114);
         assertThat(created.json().at("/steps/1/pauseMinMinutes").asInt()).isZero();
         Response patched = patch(base + "/services/" + serviceId, Map.of("priceCents", 6500));
-        assertThat(patched.json().path("steps")).as("a PATCH without steps keeps them").hasSize(2);
+        assertThat(patched.json().path("steps"))
+                .as("a PATCH without steps keeps them")
+                .hasSize(2);
 
         java.util.function.BiFunction<String, Object, Response> withStep0 = (key, value) -> {
             Map<String, Object> changed = new java.util.HashMap<>(colour);
@@ -429,9 +570,21 @@ class TenantAdminApiTest extends AdminApiTestSupport {
         Map<String, Object> pausedLast = new java.util.HashMap<>(wash);
         pausedLast.put("pauseMaxMinutes", 10);
         Response pauseAfterLast = patch(base + "/services/" + serviceId, Map.of("steps", List.of(colour, pausedLast)));
-        Response aDay = patch(base + "/services/" + serviceId, Map.of("steps", List.of(
-                Map.of("name", "A", "calcomEventTypeId", 1, "durationMinutes", 660, "pauseMaxMinutes", 60),
-                Map.of("name", "B", "calcomEventTypeId", 2, "durationMinutes", 60))));
+        Response aDay = patch(
+                base + "/services/" + serviceId,
+                Map.of(
+                        "steps",
+                        List.of(
+                                Map.of(
+                                        "name",
+                                        "A",
+                                        "calcomEventTypeId",
+                                        1,
+                                        "durationMinutes",
+                                        660,
+                                        "pauseMaxMinutes",
+                                        60),
+                                Map.of("name", "B", "calcomEventTypeId", 2, "durationMinutes", 60))));
 
         assertThat(pauseBackwards.status()).isEqualTo(400);
         assertThat(pauseBackwards.field()).isEqualTo("steps[0].pauseMaxMinutes");
@@ -446,8 +599,12 @@ class TenantAdminApiTest extends AdminApiTestSupport {
         assertThat(pauseAfterLast.field()).isEqualTo("steps[1]");
         assertThat(aDay.status()).isEqualTo(400);
         assertThat(aDay.field()).isEqualTo("steps");
-        assertThat(get(base + "/services/" + serviceId).json().at("/steps/0/pauseMaxMinutes").asInt())
-                .as("nothing refused was written").isEqualTo(60);
+        assertThat(get(base + "/services/" + serviceId)
+                        .json()
+                        .at("/steps/0/pauseMaxMinutes")
+                        .asInt())
+                .as("nothing refused was written")
+                .isEqualTo(60);
 
         Response oneBlock = patch(base + "/services/" + serviceId, Map.of("steps", List.of()));
         assertThat(oneBlock.status()).isEqualTo(200);
@@ -459,12 +616,31 @@ class TenantAdminApiTest extends AdminApiTestSupport {
         long[] tenant = companyWithBranch(uniqueSlug("own-types"));
         String base = "/admin/api/companies/" + tenant[0];
         long anna = post(base + "/staff", Map.of("name", "Anna", "branchId", tenant[1], "calcomUsername", "anna-x"))
-                .json().path("id").asLong();
+                .json()
+                .path("id")
+                .asLong();
         long ben = post(base + "/staff", Map.of("name", "Ben", "branchId", tenant[1], "calcomUsername", "ben-x"))
-                .json().path("id").asLong();
-        long carl = post(base + "/staff", Map.of("name", "Carl", "branchId", tenant[1])).json().path("id").asLong();
-        long serviceId = post(base + "/services", Map.of("name", "Herrenhaarschnitt", "durationMinutes", 30,
-                "calcomEventTypeId", 1001, "staffIds", List.of(anna, ben))).json().path("id").asLong();
+                .json()
+                .path("id")
+                .asLong();
+        long carl = post(base + "/staff", Map.of("name", "Carl", "branchId", tenant[1]))
+                .json()
+                .path("id")
+                .asLong();
+        long serviceId = post(
+                        base + "/services",
+                        Map.of(
+                                "name",
+                                "Herrenhaarschnitt",
+                                "durationMinutes",
+                                30,
+                                "calcomEventTypeId",
+                                1001,
+                                "staffIds",
+                                List.of(anna, ben)))
+                .json()
+                .path("id")
+                .asLong();
         String annas = base + "/services/" + serviceId + "/staff/" + anna + "/event-type";
         String bens = base + "/services/" + serviceId + "/staff/" + ben + "/event-type";
 
@@ -474,10 +650,10 @@ class TenantAdminApiTest extends AdminApiTestSupport {
         Response missing = put(bens, Map.of("slug", "cut"));
         Response negative = put(bens, Map.of("eventTypeId", -5));
         Response badSlug = put(bens, Map.of("eventTypeId", 1121, "slug", "not a slug!"));
-        Response notLinked = put(base + "/services/" + serviceId + "/staff/" + carl + "/event-type",
-                Map.of("eventTypeId", 1131));
-        Response unknownService = put(base + "/services/999999/staff/" + anna + "/event-type",
-                Map.of("eventTypeId", 1111));
+        Response notLinked =
+                put(base + "/services/" + serviceId + "/staff/" + carl + "/event-type", Map.of("eventTypeId", 1131));
+        Response unknownService =
+                put(base + "/services/999999/staff/" + anna + "/event-type", Map.of("eventTypeId", 1111));
 
         assertThat(none.status()).isEqualTo(200);
         assertThat(none.json().path("eventTypeId").asLong(0)).isZero();
@@ -493,29 +669,38 @@ class TenantAdminApiTest extends AdminApiTestSupport {
         assertThat(badSlug.field()).isEqualTo("slug");
         assertThat(notLinked.status()).isEqualTo(404);
         assertThat(unknownService.status()).isEqualTo(404);
-        assertThat(get(bens).json().path("eventTypeId").asLong(0)).as("nothing refused was stored").isZero();
+        assertThat(get(bens).json().path("eventTypeId").asLong(0))
+                .as("nothing refused was stored")
+                .isZero();
 
         Response cleared = delete(annas);
         assertThat(cleared.json().path("eventTypeId").asLong(0)).isZero();
-        assertThat(put(bens, Map.of("eventTypeId", 1111)).status()).as("free again").isEqualTo(200);
+        assertThat(put(bens, Map.of("eventTypeId", 1111)).status())
+                .as("free again")
+                .isEqualTo(200);
     }
 
     @Test
     void staffAndLinksCannotReachIntoAnotherCompany() {
         long[] mine = companyWithBranch(uniqueSlug("mine"));
         long[] theirs = companyWithBranch(uniqueSlug("theirs"));
-        long theirStaff = post("/admin/api/companies/" + theirs[0] + "/staff",
-                Map.of("name", "Carl", "branchId", theirs[1])).json().path("id").asLong();
+        long theirStaff = post(
+                        "/admin/api/companies/" + theirs[0] + "/staff", Map.of("name", "Carl", "branchId", theirs[1]))
+                .json()
+                .path("id")
+                .asLong();
 
-        Response staffInTheirBranch = post("/admin/api/companies/" + mine[0] + "/staff",
-                Map.of("name", "Dora", "branchId", theirs[1]));
-        Response serviceWithTheirStaff = post("/admin/api/companies/" + mine[0] + "/services",
+        Response staffInTheirBranch =
+                post("/admin/api/companies/" + mine[0] + "/staff", Map.of("name", "Dora", "branchId", theirs[1]));
+        Response serviceWithTheirStaff = post(
+                "/admin/api/companies/" + mine[0] + "/services",
                 Map.of("name", "Cut", "durationMinutes", 30, "staffIds", List.of(theirStaff)));
 
         assertThat(staffInTheirBranch.status()).isEqualTo(400);
         assertThat(staffInTheirBranch.field()).isEqualTo("branchId");
         assertThat(serviceWithTheirStaff.status()).isEqualTo(400);
         assertThat(serviceWithTheirStaff.field()).isEqualTo("staffIds");
-        assertThat(get("/admin/api/companies/" + mine[0] + "/services").json().isEmpty()).isTrue();
+        assertThat(get("/admin/api/companies/" + mine[0] + "/services").json().isEmpty())
+                .isTrue();
     }
 }

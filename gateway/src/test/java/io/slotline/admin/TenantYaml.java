@@ -3,8 +3,7 @@ package io.slotline.admin;
 /** A complete tenant file with the given slug and number, in the format of demo/demo-salon.yaml. */
 final class TenantYaml {
 
-    private TenantYaml() {
-    }
+    private TenantYaml() {}
 
     static String salon(String slug, String number) {
         return """

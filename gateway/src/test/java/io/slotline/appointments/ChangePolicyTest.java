@@ -2,29 +2,25 @@ package io.slotline.appointments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-
 import io.slotline.appointments.ChangePolicy.Change;
 import io.slotline.tenancy.FeeRule;
 import io.slotline.tenancy.Policies;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class ChangePolicyTest {
 
     private static final Instant NOW = Instant.parse("2026-03-25T08:00:00Z");
     /** Deadline 12 h for both; >= 48 h free, >= 24 h 10 euros, else 15 euros; two moves at most. */
-    private static final Policies SALON = new Policies(12, 12, 2, List.of(
-            new FeeRule(48, 0), new FeeRule(24, 1000), new FeeRule(0, 1500)));
+    private static final Policies SALON =
+            new Policies(12, 12, 2, List.of(new FeeRule(48, 0), new FeeRule(24, 1000), new FeeRule(0, 1500)));
 
     @Test
     void freeWithEnoughNotice() {
-        assertThat(decide(SALON, Change.CANCEL, Duration.ofHours(72), 0, false))
-                .isEqualTo(new ChangePolicy.Allowed(0));
-        assertThat(decide(SALON, Change.CANCEL, Duration.ofHours(48), 0, false))
-                .isEqualTo(new ChangePolicy.Allowed(0));
+        assertThat(decide(SALON, Change.CANCEL, Duration.ofHours(72), 0, false)).isEqualTo(new ChangePolicy.Allowed(0));
+        assertThat(decide(SALON, Change.CANCEL, Duration.ofHours(48), 0, false)).isEqualTo(new ChangePolicy.Allowed(0));
     }
 
     @Test
@@ -73,8 +69,7 @@ class ChangePolicyTest {
                 .isEqualTo(new ChangePolicy.Allowed(0));
         assertThat(decide(SALON, Change.RESCHEDULE, Duration.ofHours(72), 2, false))
                 .isEqualTo(new ChangePolicy.RescheduleLimitReached(2));
-        assertThat(decide(SALON, Change.CANCEL, Duration.ofHours(72), 2, false))
-                .isEqualTo(new ChangePolicy.Allowed(0));
+        assertThat(decide(SALON, Change.CANCEL, Duration.ofHours(72), 2, false)).isEqualTo(new ChangePolicy.Allowed(0));
     }
 
     @Test
@@ -95,13 +90,31 @@ class ChangePolicyTest {
         assertThat(decide(none, Change.CANCEL, Duration.ofMinutes(1), 0, false)).isEqualTo(new ChangePolicy.Allowed(0));
     }
 
-    private static ChangePolicy.Decision decide(Policies policies, Change change, Duration notice, int moves,
-            boolean feeConfirmed) {
+    private static ChangePolicy.Decision decide(
+            Policies policies, Change change, Duration notice, int moves, boolean feeConfirmed) {
         return ChangePolicy.evaluate(policies, change, appointment(NOW.plus(notice), moves), NOW, feeConfirmed);
     }
 
     private static Appointment appointment(Instant start, int rescheduleCount) {
-        return new Appointment(1, 1, 1L, 1L, null, 1L, null, start, start.plus(Duration.ofMinutes(30)), "uid",
-                AppointmentStatus.BOOKED, AppointmentSource.PHONE, null, null, rescheduleCount, null, null, NOW, NOW);
+        return new Appointment(
+                1,
+                1,
+                1L,
+                1L,
+                null,
+                1L,
+                null,
+                start,
+                start.plus(Duration.ofMinutes(30)),
+                "uid",
+                AppointmentStatus.BOOKED,
+                AppointmentSource.PHONE,
+                null,
+                null,
+                rescheduleCount,
+                null,
+                null,
+                NOW,
+                NOW);
     }
 }

@@ -1,5 +1,12 @@
 package io.slotline.appointments;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.slotline.support.Database;
+import io.slotline.support.MutableClock;
+import io.slotline.support.OnEveryDatabase;
+import io.slotline.support.TestTenants;
+import io.slotline.support.TestTenants.TestTenant;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,22 +18,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
 import javax.sql.DataSource;
-
-import io.slotline.support.Database;
-import io.slotline.support.MutableClock;
-import io.slotline.support.OnEveryDatabase;
-import io.slotline.support.TestTenants.TestTenant;
-import io.slotline.support.TestTenants;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcTransactionManager;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 @OnEveryDatabase
 class SlotHoldsTest {
@@ -61,8 +58,15 @@ class SlotHoldsTest {
     }
 
     NewSlotHold hold(String call, String host, Instant start, int minutes) {
-        return new NewSlotHold(salon.companyId(), call, service, null, host, start,
-                start.plus(Duration.ofMinutes(minutes)), NOW.plus(Duration.ofMinutes(5)));
+        return new NewSlotHold(
+                salon.companyId(),
+                call,
+                service,
+                null,
+                host,
+                start,
+                start.plus(Duration.ofMinutes(minutes)),
+                NOW.plus(Duration.ofMinutes(5)));
     }
 
     SlotHold claimed(String call, String host, Instant start, int minutes) {
@@ -80,7 +84,8 @@ class SlotHoldsTest {
 
         clock.advance(Duration.ofMinutes(6));
         assertThat(holds.activeForCall(salon.companyId(), callId)).isEmpty();
-        assertThat(holds.heldForCall(salon.companyId(), callId)).extracting(SlotHold::id)
+        assertThat(holds.heldForCall(salon.companyId(), callId))
+                .extracting(SlotHold::id)
                 .containsExactly(stored.id());
         assertThat(holds.claim(hold("call_other", anna, TOMORROW_TEN, 30))).isPresent();
     }
@@ -89,12 +94,17 @@ class SlotHoldsTest {
     void anOverlappingTimeOfTheSameHostIsTakenAnotherHostOrAnAdjacentTimeIsNot() {
         claimed(callId, anna, TOMORROW_TEN, 90);
 
-        assertThat(holds.claim(hold("call_b", anna, TOMORROW_TEN.plus(Duration.ofMinutes(60)), 30))).isEmpty();
-        assertThat(holds.claim(hold("call_b", anna, TOMORROW_TEN.minus(Duration.ofMinutes(15)), 30))).isEmpty();
-        assertThat(holds.claim(hold("call_b", anna, TOMORROW_TEN.plus(Duration.ofMinutes(90)), 30))).isPresent();
-        assertThat(holds.claim(hold("call_c", anna, TOMORROW_TEN.minus(Duration.ofMinutes(30)), 30))).isPresent();
+        assertThat(holds.claim(hold("call_b", anna, TOMORROW_TEN.plus(Duration.ofMinutes(60)), 30)))
+                .isEmpty();
+        assertThat(holds.claim(hold("call_b", anna, TOMORROW_TEN.minus(Duration.ofMinutes(15)), 30)))
+                .isEmpty();
+        assertThat(holds.claim(hold("call_b", anna, TOMORROW_TEN.plus(Duration.ofMinutes(90)), 30)))
+                .isPresent();
+        assertThat(holds.claim(hold("call_c", anna, TOMORROW_TEN.minus(Duration.ofMinutes(30)), 30)))
+                .isPresent();
         assertThat(holds.claim(hold("call_d", "ben-" + anna, TOMORROW_TEN, 30))).isPresent();
-        assertThat(holds.claim(hold(callId, anna, TOMORROW_TEN, 30))).as("the call's own hold is no obstacle")
+        assertThat(holds.claim(hold(callId, anna, TOMORROW_TEN, 30)))
+                .as("the call's own hold is no obstacle")
                 .isPresent();
     }
 
@@ -104,11 +114,13 @@ class SlotHoldsTest {
         SlotHold long90 = claimed("call_b", "ben-" + anna, TOMORROW_TEN.minus(Duration.ofMinutes(60)), 90);
         claimed("call_c", "carl-" + anna, TOMORROW_TEN.plus(Duration.ofHours(3)), 30);
 
-        List<SlotHold> around = holds.heldByOtherCalls(salon.companyId(), "call_x", TOMORROW_TEN,
-                TOMORROW_TEN.plus(Duration.ofMinutes(30)));
+        List<SlotHold> around = holds.heldByOtherCalls(
+                salon.companyId(), "call_x", TOMORROW_TEN, TOMORROW_TEN.plus(Duration.ofMinutes(30)));
         assertThat(around).extracting(SlotHold::id).containsExactlyInAnyOrder(mine.id(), long90.id());
-        assertThat(holds.heldByOtherCalls(salon.companyId(), callId, TOMORROW_TEN,
-                TOMORROW_TEN.plus(Duration.ofMinutes(30)))).extracting(SlotHold::id).containsExactly(long90.id());
+        assertThat(holds.heldByOtherCalls(
+                        salon.companyId(), callId, TOMORROW_TEN, TOMORROW_TEN.plus(Duration.ofMinutes(30))))
+                .extracting(SlotHold::id)
+                .containsExactly(long90.id());
     }
 
     @Test
@@ -119,15 +131,21 @@ class SlotHoldsTest {
         assertThat(holds.markBooked(salon.companyId(), booked.id())).isTrue();
         assertThat(holds.markReleased(salon.companyId(), booked.id())).isFalse();
         assertThat(holds.markReleased(salon.companyId(), released.id())).isTrue();
-        assertThat(holds.attachReservation(salon.companyId(), released.id(), "res_late")).isFalse();
+        assertThat(holds.attachReservation(salon.companyId(), released.id(), "res_late"))
+                .isFalse();
         assertThat(holds.heldForCall(salon.companyId(), callId)).isEmpty();
-        assertThat(holds.find(salon.companyId(), booked.id())).get()
-                .extracting(SlotHold::status).isEqualTo(SlotHold.Status.BOOKED);
-        assertThat(holds.claim(hold("call_b", anna, TOMORROW_TEN.plus(Duration.ofHours(2)), 30))).isPresent();
+        assertThat(holds.find(salon.companyId(), booked.id()))
+                .get()
+                .extracting(SlotHold::status)
+                .isEqualTo(SlotHold.Status.BOOKED);
+        assertThat(holds.claim(hold("call_b", anna, TOMORROW_TEN.plus(Duration.ofHours(2)), 30)))
+                .isPresent();
         // booked with the hold: other calls (whose calendars may not know the booking yet) still count it
         assertThat(holds.claim(hold("call_b", anna, TOMORROW_TEN, 30))).isEmpty();
-        assertThat(holds.heldByOtherCalls(salon.companyId(), "call_c", TOMORROW_TEN,
-                TOMORROW_TEN.plus(Duration.ofMinutes(30)))).extracting(SlotHold::id).containsExactly(booked.id());
+        assertThat(holds.heldByOtherCalls(
+                        salon.companyId(), "call_c", TOMORROW_TEN, TOMORROW_TEN.plus(Duration.ofMinutes(30))))
+                .extracting(SlotHold::id)
+                .containsExactly(booked.id());
     }
 
     @Test
@@ -149,8 +167,11 @@ class SlotHoldsTest {
 
     private @org.jspecify.annotations.Nullable Instant endedAt(SlotHold hold) {
         java.time.OffsetDateTime ended = JdbcClient.create(dataSource())
-                .sql("SELECT ended_at FROM slot_holds WHERE id = :id").param("id", hold.id())
-                .query((rs, row) -> rs.getObject("ended_at", java.time.OffsetDateTime.class)).list().get(0);
+                .sql("SELECT ended_at FROM slot_holds WHERE id = :id")
+                .param("id", hold.id())
+                .query((rs, row) -> rs.getObject("ended_at", java.time.OffsetDateTime.class))
+                .list()
+                .get(0);
         return ended == null ? null : ended.toInstant();
     }
 
@@ -163,35 +184,53 @@ class SlotHoldsTest {
         holds.markBooked(salon.companyId(), laterBooking.id());
         assertThat(holds.claim(hold("call_b", anna, TOMORROW_TEN, 30))).isEmpty();
 
-        int ended = holds.releaseBooked(salon.companyId(), anna.toUpperCase(java.util.Locale.ROOT), TOMORROW_TEN,
+        int ended = holds.releaseBooked(
+                salon.companyId(),
+                anna.toUpperCase(java.util.Locale.ROOT),
+                TOMORROW_TEN,
                 TOMORROW_TEN.plus(Duration.ofMinutes(30)));
 
         assertThat(ended).isEqualTo(1);
-        assertThat(holds.find(salon.companyId(), booked.id())).get().extracting(SlotHold::status)
+        assertThat(holds.find(salon.companyId(), booked.id()))
+                .get()
+                .extracting(SlotHold::status)
                 .isEqualTo(SlotHold.Status.RELEASED);
-        assertThat(holds.find(salon.companyId(), stillHeld.id())).get().extracting(SlotHold::status)
+        assertThat(holds.find(salon.companyId(), stillHeld.id()))
+                .get()
+                .extracting(SlotHold::status)
                 .isEqualTo(SlotHold.Status.HELD);
-        assertThat(holds.find(salon.companyId(), laterBooking.id())).get().extracting(SlotHold::status)
+        assertThat(holds.find(salon.companyId(), laterBooking.id()))
+                .get()
+                .extracting(SlotHold::status)
                 .isEqualTo(SlotHold.Status.BOOKED);
-        assertThat(holds.releaseBooked(other.companyId(), anna, TOMORROW_TEN.plus(Duration.ofHours(3)),
-                TOMORROW_TEN.plus(Duration.ofHours(4)))).as("another company's holds are not its own").isZero();
+        assertThat(holds.releaseBooked(
+                        other.companyId(),
+                        anna,
+                        TOMORROW_TEN.plus(Duration.ofHours(3)),
+                        TOMORROW_TEN.plus(Duration.ofHours(4))))
+                .as("another company's holds are not its own")
+                .isZero();
         assertThat(holds.claim(hold("call_b", anna, TOMORROW_TEN, 30))).isPresent();
     }
 
     @Test
     void aCallClaimingTheSameStepsAgainGetsTheHoldsItHasAndNoSecondSet() {
         String ben = "ben-" + anna;
-        List<NewSlotHold> steps = List.of(hold(callId, anna, TOMORROW_TEN, 45),
-                hold(callId, ben, TOMORROW_TEN.plus(Duration.ofMinutes(90)), 45));
+        List<NewSlotHold> steps = List.of(
+                hold(callId, anna, TOMORROW_TEN, 45), hold(callId, ben, TOMORROW_TEN.plus(Duration.ofMinutes(90)), 45));
 
         List<SlotHold> first = holds.claimAll(steps).orElseThrow();
         List<SlotHold> again = holds.claimAll(steps).orElseThrow();
 
         assertThat(again).isEqualTo(first);
         assertThat(holds.activeForCall(salon.companyId(), callId)).hasSize(2);
-        List<SlotHold> otherPlan = holds.claimAll(List.of(hold(callId, anna, TOMORROW_TEN, 45),
-                hold(callId, anna, TOMORROW_TEN.plus(Duration.ofMinutes(90)), 45))).orElseThrow();
-        assertThat(otherPlan).as("another plan of the call is a set of its own").extracting(SlotHold::id)
+        List<SlotHold> otherPlan = holds.claimAll(List.of(
+                        hold(callId, anna, TOMORROW_TEN, 45),
+                        hold(callId, anna, TOMORROW_TEN.plus(Duration.ofMinutes(90)), 45)))
+                .orElseThrow();
+        assertThat(otherPlan)
+                .as("another plan of the call is a set of its own")
+                .extracting(SlotHold::id)
                 .doesNotContainAnyElementsOf(first.stream().map(SlotHold::id).toList());
     }
 
@@ -199,8 +238,11 @@ class SlotHoldsTest {
     void aCourtesyReservationIsAttachedToAHoldStillHeld() {
         SlotHold hold = claimed(callId, anna, TOMORROW_TEN, 30);
 
-        assertThat(holds.attachReservation(salon.companyId(), hold.id(), "res_1")).isTrue();
-        assertThat(holds.find(salon.companyId(), hold.id())).get().extracting(SlotHold::reservationUid)
+        assertThat(holds.attachReservation(salon.companyId(), hold.id(), "res_1"))
+                .isTrue();
+        assertThat(holds.find(salon.companyId(), hold.id()))
+                .get()
+                .extracting(SlotHold::reservationUid)
                 .isEqualTo("res_1");
     }
 
@@ -213,8 +255,16 @@ class SlotHoldsTest {
         assertThat(holds.markReleased(other.companyId(), hold.id())).isFalse();
         assertThat(holds.activeForCall(salon.companyId(), callId)).hasSize(1);
         long otherService = new TestTenants(dataSource()).service(other, "Haircut");
-        assertThat(holds.claim(new NewSlotHold(other.companyId(), "call_b", otherService, null, anna, TOMORROW_TEN,
-                TOMORROW_TEN.plus(Duration.ofMinutes(30)), NOW.plus(Duration.ofMinutes(5))))).isPresent();
+        assertThat(holds.claim(new NewSlotHold(
+                        other.companyId(),
+                        "call_b",
+                        otherService,
+                        null,
+                        anna,
+                        TOMORROW_TEN,
+                        TOMORROW_TEN.plus(Duration.ofMinutes(30)),
+                        NOW.plus(Duration.ofMinutes(5)))))
+                .isPresent();
     }
 
     @Test
@@ -239,8 +289,12 @@ class SlotHoldsTest {
                 won += claim.get(30, TimeUnit.SECONDS).isPresent() ? 1 : 0;
             }
             assertThat(won).isEqualTo(1);
-            assertThat(holds.heldByOtherCalls(salon.companyId(), "nobody", TOMORROW_TEN.minus(Duration.ofHours(1)),
-                    TOMORROW_TEN.plus(Duration.ofHours(2)))).hasSize(1);
+            assertThat(holds.heldByOtherCalls(
+                            salon.companyId(),
+                            "nobody",
+                            TOMORROW_TEN.minus(Duration.ofHours(1)),
+                            TOMORROW_TEN.plus(Duration.ofHours(2))))
+                    .hasSize(1);
         } finally {
             threads.shutdownNow();
         }

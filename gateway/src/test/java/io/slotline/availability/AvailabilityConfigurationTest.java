@@ -2,13 +2,6 @@ package io.slotline.availability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
-import java.time.Duration;
-
-import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.data.redis.connection.RedisConnectionFactory;
-
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.slotline.calcom.CalcomApi;
@@ -17,6 +10,11 @@ import io.slotline.observability.SlotlineMetrics;
 import io.slotline.redis.RedisGuard;
 import io.slotline.redis.RedisProperties;
 import io.slotline.support.RequiresRedis;
+import java.time.Clock;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
 
 class AvailabilityConfigurationTest {
 
@@ -47,8 +45,11 @@ class AvailabilityConfigurationTest {
 
     @Test
     void settingsBind() {
-        context.withPropertyValues("slotline.availability.fresh-for=60s", "slotline.availability.hard-expiry=10m",
-                "slotline.availability.prefetch.concurrency=3").run(app -> {
+        context.withPropertyValues(
+                        "slotline.availability.fresh-for=60s",
+                        "slotline.availability.hard-expiry=10m",
+                        "slotline.availability.prefetch.concurrency=3")
+                .run(app -> {
                     AvailabilityProperties properties = app.getBean(AvailabilityProperties.class);
                     assertThat(properties.freshFor()).isEqualTo(Duration.ofSeconds(60));
                     assertThat(properties.hardExpiry()).isEqualTo(Duration.ofMinutes(10));
@@ -67,8 +68,9 @@ class AvailabilityConfigurationTest {
     void redisStoreSharesThroughRedis() {
         context.withPropertyValues("slotline.availability.store=redis", "slotline.redis.enabled=true")
                 .withBean(RedisConnectionFactory.class, () -> RedisTestSupport.connections(RedisTestSupport.PORT))
-                .withBean(RedisGuard.class, () -> new RedisGuard(RedisProperties.Breaker.defaults(), () -> true,
-                        Clock.systemUTC()))
+                .withBean(
+                        RedisGuard.class,
+                        () -> new RedisGuard(RedisProperties.Breaker.defaults(), () -> true, Clock.systemUTC()))
                 .run(app -> assertThat(app.getBean(SharedDays.class)).isInstanceOf(RedisDays.class));
     }
 }

@@ -1,10 +1,5 @@
 package io.slotline.availability;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
-
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.slotline.calcom.CalcomAccount;
@@ -14,6 +9,10 @@ import io.slotline.calcom.FakeCalcom;
 import io.slotline.calcom.ResilientCalcomApi;
 import io.slotline.observability.SlotlineMetrics;
 import io.slotline.support.MutableClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 
 /** A calendar, a test clock (Monday 2030-03-04 07:00 in Berlin), a counting fake Cal.com and metrics. */
 class AvailabilityFixture {
@@ -32,19 +31,27 @@ class AvailabilityFixture {
     final SlotlineMetrics metrics = new SlotlineMetrics(registry);
 
     CachedAvailability cached(CalcomApi api) {
-        return new CachedAvailability(AvailabilityProperties.defaults(), new LocalDays(new SlotsFetcher(api)), metrics,
-                clock);
+        return new CachedAvailability(
+                AvailabilityProperties.defaults(), new LocalDays(new SlotsFetcher(api)), metrics, clock);
     }
 
     ResilientCalcomApi resilient() {
         CalcomResilienceProperties properties = CalcomResilienceProperties.defaults();
-        return new ResilientCalcomApi(calcom,
-                CircuitBreakerRegistry.of(ResilientCalcomApi.breakerConfig(properties.breaker(), clock)), properties,
+        return new ResilientCalcomApi(
+                calcom,
+                CircuitBreakerRegistry.of(ResilientCalcomApi.breakerConfig(properties.breaker(), clock)),
+                properties,
                 clock);
     }
 
     SlotRequest live(CalendarRef calendar, LocalDate from, LocalDate to) {
-        return new SlotRequest(calendar, BERLIN, from, to, SlotRequest.Priority.LIVE, clock.instant().plusSeconds(30));
+        return new SlotRequest(
+                calendar,
+                BERLIN,
+                from,
+                to,
+                SlotRequest.Priority.LIVE,
+                clock.instant().plusSeconds(30));
     }
 
     SlotRequest live(LocalDate from, LocalDate to) {
@@ -52,11 +59,22 @@ class AvailabilityFixture {
     }
 
     SlotRequest liveWithin(Duration wait, LocalDate from, LocalDate to) {
-        return new SlotRequest(HAIRCUT_ANY, BERLIN, from, to, SlotRequest.Priority.LIVE, clock.instant().plus(wait));
+        return new SlotRequest(
+                HAIRCUT_ANY,
+                BERLIN,
+                from,
+                to,
+                SlotRequest.Priority.LIVE,
+                clock.instant().plus(wait));
     }
 
     SlotRequest background(LocalDate from, LocalDate to) {
-        return new SlotRequest(HAIRCUT_ANY, BERLIN, from, to, SlotRequest.Priority.BACKGROUND,
+        return new SlotRequest(
+                HAIRCUT_ANY,
+                BERLIN,
+                from,
+                to,
+                SlotRequest.Priority.BACKGROUND,
                 clock.instant().plusSeconds(30));
     }
 
@@ -69,7 +87,8 @@ class AvailabilityFixture {
     }
 
     double invalidations(String source) {
-        return registry.counter("slotline.availability.invalidations", "source", source).count();
+        return registry.counter("slotline.availability.invalidations", "source", source)
+                .count();
     }
 
     static Instant at(LocalDate day, int hour) {

@@ -10,6 +10,8 @@ import static io.slotline.availability.AvailabilityFixture.at;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.slotline.calcom.FakeCalcom;
+import io.slotline.calcom.SlotsQuery;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,13 +21,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import io.slotline.calcom.FakeCalcom;
-import io.slotline.calcom.SlotsQuery;
 
 /**
  * Our own bookings and Cal.com's webhooks are applied to the days in memory instead of dropping them: the next
@@ -34,7 +32,8 @@ import io.slotline.calcom.SlotsQuery;
 class BusyChangeTest {
 
     private static final LocalDate DAY = TODAY.plusDays(1);
-    private static final CalendarRef HAIRCUT_BEN = new CalendarRef(1, ACCOUNT, 1001, "herrenhaarschnitt", "ben-demo", 30);
+    private static final CalendarRef HAIRCUT_BEN =
+            new CalendarRef(1, ACCOUNT, 1001, "herrenhaarschnitt", "ben-demo", 30);
     private static final CalendarRef COLOUR_ANNA = new CalendarRef(1, ACCOUNT, 1003, "faerben", "anna-demo", 90);
     private static final Set<String> HOSTS = Set.of("anna-demo", "ben-demo");
     /** Herrenhaarschnitt without buffers, Färben with 10 minutes after, both hosted by Anna and Ben. */
@@ -44,9 +43,12 @@ class BusyChangeTest {
 
     private final AvailabilityFixture fixture = new AvailabilityFixture();
     private final FakeCalcom calcom = fixture.calcom;
-    private final CachedAvailability availability = new CachedAvailability(AvailabilityProperties.defaults(),
-            new LocalDays(new SlotsFetcher(calcom)), fixture.metrics,
-            (companyId, eventTypeId) -> companyId == 1 ? SHAPES.get(eventTypeId) : null, fixture.clock);
+    private final CachedAvailability availability = new CachedAvailability(
+            AvailabilityProperties.defaults(),
+            new LocalDays(new SlotsFetcher(calcom)),
+            fixture.metrics,
+            (companyId, eventTypeId) -> companyId == 1 ? SHAPES.get(eventTypeId) : null,
+            fixture.clock);
     private final ExecutorService callers = Executors.newFixedThreadPool(4);
 
     {
@@ -75,10 +77,15 @@ class BusyChangeTest {
         availability.apply(booked(at(DAY, 10), 30, 1001, "ben-demo"), InvalidationSource.WEBHOOK);
 
         assertThat(starts(HAIRCUT_BEN)).doesNotContain(at(DAY, 10));
-        assertThat(starts(HAIRCUT_ANY)).as("both busy at 10").doesNotContain(at(DAY, 10)).contains(at(DAY, 11));
+        assertThat(starts(HAIRCUT_ANY))
+                .as("both busy at 10")
+                .doesNotContain(at(DAY, 10))
+                .contains(at(DAY, 11));
         assertThat(calcom.slotsCalls()).as("every answer came from memory").isEqualTo(requests);
         assertThat(fixture.cache("miss")).isEqualTo(3);
-        assertThat(fixture.registry.counter("slotline.availability.changes", "result", "applied").count())
+        assertThat(fixture.registry
+                        .counter("slotline.availability.changes", "result", "applied")
+                        .count())
                 .isEqualTo(2);
     }
 
@@ -89,9 +96,12 @@ class BusyChangeTest {
         // Färben 11:00-12:30 plus 10 minutes after: busy until 12:40
         availability.apply(booked(at(DAY, 11), 90, 1003, "anna-demo"), InvalidationSource.OWN_BOOKING);
 
-        assertThat(starts(HAIRCUT_ANNA)).doesNotContain(at(DAY, 11), at(DAY, 12)).contains(at(DAY, 10), at(DAY, 13));
+        assertThat(starts(HAIRCUT_ANNA))
+                .doesNotContain(at(DAY, 11), at(DAY, 12))
+                .contains(at(DAY, 10), at(DAY, 13));
         // a Färben slot at 10:00 runs until 11:30 and its own 10 minutes after: overlaps; 9:00 ends 10:40: free
-        assertThat(starts(COLOUR_ANNA)).doesNotContain(at(DAY, 10), at(DAY, 11), at(DAY, 12))
+        assertThat(starts(COLOUR_ANNA))
+                .doesNotContain(at(DAY, 10), at(DAY, 11), at(DAY, 12))
                 .contains(at(DAY, 9), at(DAY, 13));
     }
 
@@ -105,11 +115,16 @@ class BusyChangeTest {
 
             blind.apply(booked(at(DAY, 10), 30, 1001, "anna-demo"), InvalidationSource.OWN_BOOKING);
 
-            assertThat(blind.freeSlots(fixture.live(HAIRCUT_ANY, DAY, DAY)).on(DAY)).extracting(FreeSlot::start)
+            assertThat(blind.freeSlots(fixture.live(HAIRCUT_ANY, DAY, DAY)).on(DAY))
+                    .extracting(FreeSlot::start)
                     .doesNotContain(at(DAY, 10));
             blind.freeSlots(fixture.live(OTHER_COMPANY, DAY, DAY));
-            assertThat(calcom.slotsCalls()).as("only the company's day was asked again").isEqualTo(3);
-            assertThat(fixture.registry.counter("slotline.availability.changes", "result", "dropped").count())
+            assertThat(calcom.slotsCalls())
+                    .as("only the company's day was asked again")
+                    .isEqualTo(3);
+            assertThat(fixture.registry
+                            .counter("slotline.availability.changes", "result", "dropped")
+                            .count())
                     .isEqualTo(1);
         } finally {
             blind.close();
@@ -127,7 +142,9 @@ class BusyChangeTest {
         assertThat(starts(HAIRCUT_ANNA)).doesNotContain(at(DAY, 10));
         assertThat(calcom.slotsCalls()).isEqualTo(requests);
         assertThat(starts(HAIRCUT_ANY)).doesNotContain(at(DAY, 10));
-        assertThat(calcom.slotsCalls()).as("Ben's calendar was unknown: Cal.com was asked").isEqualTo(requests + 1);
+        assertThat(calcom.slotsCalls())
+                .as("Ben's calendar was unknown: Cal.com was asked")
+                .isEqualTo(requests + 1);
     }
 
     @Test
@@ -137,14 +154,17 @@ class BusyChangeTest {
         calcom.free(at(DAY, 10));
 
         availability.apply(freed(at(DAY, 10), null), InvalidationSource.WEBHOOK);
-        Availability asked = availability.freeSlots(fixture.live(HAIRCUT_ANY, TODAY, DAY.plusDays(3))
-                .focusedOn(at(DAY, 10), false));
+        Availability asked = availability.freeSlots(
+                fixture.live(HAIRCUT_ANY, TODAY, DAY.plusDays(3)).focusedOn(at(DAY, 10), false));
 
         assertThat(asked.on(DAY)).extracting(FreeSlot::start).contains(at(DAY, 10));
         assertThat(calcom.slotsCalls()).isEqualTo(2);
         SlotsQuery again = calcom.queries().get(1);
-        assertThat(again.start()).as("only that day").isEqualTo(DAY.atStartOfDay(BERLIN).toInstant());
-        assertThat(again.end()).isEqualTo(DAY.plusDays(1).atStartOfDay(BERLIN).toInstant().minusSeconds(1));
+        assertThat(again.start())
+                .as("only that day")
+                .isEqualTo(DAY.atStartOfDay(BERLIN).toInstant());
+        assertThat(again.end())
+                .isEqualTo(DAY.plusDays(1).atStartOfDay(BERLIN).toInstant().minusSeconds(1));
         availability.freeSlots(fixture.live(HAIRCUT_ANY, DAY, DAY).focusedOn(at(DAY, 10), false));
         assertThat(calcom.slotsCalls()).as("the fresh day is sure again").isEqualTo(2);
     }
@@ -159,12 +179,14 @@ class BusyChangeTest {
         calcom.holdRequests(1);
         double hits = fixture.cache("hit");
 
-        Availability answer = availability.freeSlots(fixture.live(HAIRCUT_ANY, TODAY, DAY.plusDays(3))
-                .focusedOn(at(DAY, 15), false));
+        Availability answer = availability.freeSlots(
+                fixture.live(HAIRCUT_ANY, TODAY, DAY.plusDays(3)).focusedOn(at(DAY, 15), false));
 
         assertThat(answer.on(DAY)).extracting(FreeSlot::start).doesNotContain(at(DAY, 15), at(DAY, 10));
         assertThat(fixture.cache("hit")).as("answered from memory").isEqualTo(hits + 1);
-        assertThat(calcom.awaitArrivals()).as("only the background refresh asks Cal.com").isTrue();
+        assertThat(calcom.awaitArrivals())
+                .as("only the background refresh asks Cal.com")
+                .isTrue();
         calcom.open();
         await().atMost(Duration.ofSeconds(10)).until(() -> starts(HAIRCUT_ANY).contains(at(DAY, 10)));
         assertThat(calcom.slotsCalls()).isEqualTo(2);
@@ -180,16 +202,22 @@ class BusyChangeTest {
         double hits = fixture.cache("hit");
 
         // 11:00 is offered, so it is still free: no waiting, even though the refresh is held at Cal.com's door
-        Availability answer = availability.freeSlots(fixture.live(HAIRCUT_ANY, TODAY, DAY.plusDays(3))
-                .focusedOn(at(DAY, 11), false));
+        Availability answer = availability.freeSlots(
+                fixture.live(HAIRCUT_ANY, TODAY, DAY.plusDays(3)).focusedOn(at(DAY, 11), false));
 
-        assertThat(answer.on(DAY)).extracting(FreeSlot::start).contains(at(DAY, 11)).doesNotContain(at(DAY, 10));
+        assertThat(answer.on(DAY))
+                .extracting(FreeSlot::start)
+                .contains(at(DAY, 11))
+                .doesNotContain(at(DAY, 10));
         assertThat(fixture.cache("hit")).as("answered from memory").isEqualTo(hits + 1);
-        assertThat(calcom.awaitArrivals()).as("the day is refreshed in the background").isTrue();
+        assertThat(calcom.awaitArrivals())
+                .as("the day is refreshed in the background")
+                .isTrue();
         calcom.open();
         await().atMost(Duration.ofSeconds(10)).until(() -> starts(HAIRCUT_ANY).contains(at(DAY, 10)));
         assertThat(calcom.slotsCalls()).isEqualTo(2);
-        assertThat(calcom.queries().get(1).start()).isEqualTo(DAY.atStartOfDay(BERLIN).toInstant());
+        assertThat(calcom.queries().get(1).start())
+                .isEqualTo(DAY.atStartOfDay(BERLIN).toInstant());
     }
 
     @Test
@@ -208,12 +236,13 @@ class BusyChangeTest {
         warm(HAIRCUT_ANY);
         calcom.take(at(DAY, 10));
 
-        Availability verified = availability.freeSlots(fixture.live(HAIRCUT_ANY, TODAY, DAY.plusDays(3))
-                .focusedOn(at(DAY, 10), true));
+        Availability verified = availability.freeSlots(
+                fixture.live(HAIRCUT_ANY, TODAY, DAY.plusDays(3)).focusedOn(at(DAY, 10), true));
 
         assertThat(verified.on(DAY)).extracting(FreeSlot::start).doesNotContain(at(DAY, 10));
         assertThat(calcom.slotsCalls()).isEqualTo(2);
-        assertThat(calcom.queries().get(1).start()).isEqualTo(DAY.atStartOfDay(BERLIN).toInstant());
+        assertThat(calcom.queries().get(1).start())
+                .isEqualTo(DAY.atStartOfDay(BERLIN).toInstant());
         assertThat(starts(HAIRCUT_ANY)).doesNotContain(at(DAY, 10));
         assertThat(calcom.slotsCalls()).as("the verified day stays in memory").isEqualTo(2);
     }
@@ -222,13 +251,16 @@ class BusyChangeTest {
     void aLoadInFlightDuringABookingNeverStoresItsOlderAnswer() throws Exception {
         warm(HAIRCUT_ANNA, HAIRCUT_BEN);
         calcom.holdRequests(1);
-        Future<Availability> inFlight = callers.submit(() -> availability.freeSlots(fixture.live(HAIRCUT_ANY, DAY, DAY)));
+        Future<Availability> inFlight =
+                callers.submit(() -> availability.freeSlots(fixture.live(HAIRCUT_ANY, DAY, DAY)));
         assertThat(calcom.awaitArrivals()).isTrue();
         calcom.take(at(DAY, 14));
 
         availability.apply(booked(at(DAY, 14), 30, 1001, "anna-demo"), InvalidationSource.WEBHOOK);
         calcom.open();
-        assertThat(inFlight.get(10, TimeUnit.SECONDS).on(DAY)).extracting(FreeSlot::start).contains(at(DAY, 14));
+        assertThat(inFlight.get(10, TimeUnit.SECONDS).on(DAY))
+                .extracting(FreeSlot::start)
+                .contains(at(DAY, 14));
 
         assertThat(starts(HAIRCUT_ANY)).doesNotContain(at(DAY, 14));
         assertThat(calcom.slotsCalls()).isEqualTo(4);
@@ -240,11 +272,13 @@ class BusyChangeTest {
         availability.invalidateCompany(1, DAY.plusDays(2), DAY.plusDays(2), InvalidationSource.WEBHOOK);
         calcom.take(at(DAY, 10));
 
-        Availability verified = availability.freeSlots(fixture.live(HAIRCUT_ANY, TODAY, DAY.plusDays(3))
-                .focusedOn(at(DAY, 10), true));
+        Availability verified = availability.freeSlots(
+                fixture.live(HAIRCUT_ANY, TODAY, DAY.plusDays(3)).focusedOn(at(DAY, 10), true));
 
         assertThat(verified.on(DAY)).extracting(FreeSlot::start).doesNotContain(at(DAY, 10));
-        assertThat(calcom.slotsCalls()).as("the asked day and the missing one, in one range").isEqualTo(2);
+        assertThat(calcom.slotsCalls())
+                .as("the asked day and the missing one, in one range")
+                .isEqualTo(2);
     }
 
     @Test
@@ -267,7 +301,9 @@ class BusyChangeTest {
         // Carla hosts Herrenhaarschnitt in Cal.com already, but the event type read earlier did not list her
         availability.apply(booked(at(DAY, 10), 30, 1001, "carla-demo"), InvalidationSource.WEBHOOK);
 
-        assertThat(starts(HAIRCUT_ANNA)).as("Anna's own calendar is not Carla's").contains(at(DAY, 10));
+        assertThat(starts(HAIRCUT_ANNA))
+                .as("Anna's own calendar is not Carla's")
+                .contains(at(DAY, 10));
         assertThat(calcom.slotsCalls()).isEqualTo(3);
         assertThat(starts(HAIRCUT_ANY)).doesNotContain(at(DAY, 10));
         assertThat(calcom.slotsCalls()).isEqualTo(4);
@@ -277,8 +313,9 @@ class BusyChangeTest {
     void anotherCompanysBookingChangesNothingHere() {
         warm(HAIRCUT_ANY, HAIRCUT_ANNA, HAIRCUT_BEN);
 
-        availability.apply(BusyChange.booked(2, at(DAY, 10), at(DAY, 10).plusSeconds(1800), BERLIN, 1001L,
-                "anna-demo"), InvalidationSource.WEBHOOK);
+        availability.apply(
+                BusyChange.booked(2, at(DAY, 10), at(DAY, 10).plusSeconds(1800), BERLIN, 1001L, "anna-demo"),
+                InvalidationSource.WEBHOOK);
 
         assertThat(starts(HAIRCUT_ANNA)).contains(at(DAY, 10));
         assertThat(calcom.slotsCalls()).isEqualTo(3);
@@ -292,7 +329,8 @@ class BusyChangeTest {
 
     private java.util.List<Instant> starts(CalendarRef calendar) {
         return availability.freeSlots(fixture.live(calendar, TODAY, DAY.plusDays(3))).on(DAY).stream()
-                .map(FreeSlot::start).toList();
+                .map(FreeSlot::start)
+                .toList();
     }
 
     private static BusyChange freed(Instant start, @Nullable String host) {

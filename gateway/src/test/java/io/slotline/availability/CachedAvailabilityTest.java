@@ -10,6 +10,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.slotline.calcom.CalcomException;
+import io.slotline.calcom.CalcomException.Unavailable.Kind;
+import io.slotline.calcom.FakeCalcom;
+import io.slotline.calcom.RateLimitStatus;
+import io.slotline.calcom.ResilientCalcomApi;
+import io.slotline.calcom.SlotsQuery;
+import io.slotline.calcom.UpstreamCounter;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,17 +27,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import io.slotline.calcom.CalcomException;
-import io.slotline.calcom.CalcomException.Unavailable.Kind;
-import io.slotline.calcom.FakeCalcom;
-import io.slotline.calcom.RateLimitStatus;
-import io.slotline.calcom.ResilientCalcomApi;
-import io.slotline.calcom.SlotsQuery;
-import io.slotline.calcom.UpstreamCounter;
 
 class CachedAvailabilityTest {
 
@@ -57,7 +55,9 @@ class CachedAvailabilityTest {
         assertThat(query.start()).isEqualTo(Instant.parse("2030-03-03T23:00:00Z"));
         // 2030-03-31 is the spring-forward day in Berlin: the last local day ends at 22:00 UTC
         assertThat(query.end()).isEqualTo(Instant.parse("2030-03-17T22:59:59Z"));
-        assertThat(query.durationMinutes()).as("a single-length event type is asked without duration").isNull();
+        assertThat(query.durationMinutes())
+                .as("a single-length event type is asked without duration")
+                .isNull();
         assertThat(answer.days()).hasSize(14);
         assertThat(answer.stale()).isFalse();
         assertThat(answer.on(TODAY.plusDays(1))).hasSize(8);
@@ -99,16 +99,18 @@ class CachedAvailabilityTest {
 
         assertThat(calcom.slotsCalls()).isEqualTo(2);
         SlotsQuery second = calcom.queries().get(1);
-        assertThat(second.start()).isEqualTo(TODAY.plusDays(3).atStartOfDay(BERLIN).toInstant());
-        assertThat(second.end()).isEqualTo(TODAY.plusDays(7).atStartOfDay(BERLIN).toInstant().minusSeconds(1));
+        assertThat(second.start())
+                .isEqualTo(TODAY.plusDays(3).atStartOfDay(BERLIN).toInstant());
+        assertThat(second.end())
+                .isEqualTo(TODAY.plusDays(7).atStartOfDay(BERLIN).toInstant().minusSeconds(1));
     }
 
     @Test
     void calendarsAndSlotLengthsAreCachedSeparately() {
         availability.freeSlots(fixture.live(HAIRCUT_ANY, TODAY, TODAY));
         availability.freeSlots(fixture.live(HAIRCUT_ANNA, TODAY, TODAY));
-        availability.freeSlots(fixture.live(new CalendarRef(1, AvailabilityFixture.ACCOUNT, 1001,
-                "herrenhaarschnitt", null, 60), TODAY, TODAY));
+        availability.freeSlots(fixture.live(
+                new CalendarRef(1, AvailabilityFixture.ACCOUNT, 1001, "herrenhaarschnitt", null, 60), TODAY, TODAY));
         availability.freeSlots(fixture.live(HAIRCUT_ANY, TODAY, TODAY));
 
         assertThat(calcom.slotsCalls()).isEqualTo(3);
@@ -122,7 +124,10 @@ class CachedAvailabilityTest {
         fixture.clock.advance(Duration.ofMinutes(3));
         Availability answer = availability.freeSlots(fixture.live(TODAY, TODAY));
 
-        assertThat(answer.on(TODAY)).extracting(FreeSlot::start).doesNotContain(at(TODAY, 9)).contains(at(TODAY, 10));
+        assertThat(answer.on(TODAY))
+                .extracting(FreeSlot::start)
+                .doesNotContain(at(TODAY, 9))
+                .contains(at(TODAY, 10));
         assertThat(calcom.slotsCalls()).isEqualTo(1);
     }
 
@@ -149,10 +154,11 @@ class CachedAvailabilityTest {
     @Test
     void overlappingRequestsWaitForTheDaysAlreadyInFlight() throws Exception {
         calcom.holdRequests(1);
-        Future<Availability> first = callers.submit(() -> availability.freeSlots(fixture.live(TODAY, TODAY.plusDays(6))));
+        Future<Availability> first =
+                callers.submit(() -> availability.freeSlots(fixture.live(TODAY, TODAY.plusDays(6))));
         assertThat(calcom.awaitArrivals()).isTrue();
-        Future<Availability> second = callers.submit(() -> availability.freeSlots(fixture.live(TODAY.plusDays(3),
-                TODAY.plusDays(5))));
+        Future<Availability> second =
+                callers.submit(() -> availability.freeSlots(fixture.live(TODAY.plusDays(3), TODAY.plusDays(5))));
         await().atMost(Duration.ofSeconds(10)).until(() -> fixture.counter("slotline.availability.coalesced") == 1);
 
         calcom.open();
@@ -169,8 +175,8 @@ class CachedAvailabilityTest {
         List<Future<Availability>> answers = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             // deadline an hour away: only the shared failure can end these waits
-            answers.add(callers.submit(() -> availability.freeSlots(
-                    fixture.liveWithin(Duration.ofHours(1), TODAY, TODAY.plusDays(2)))));
+            answers.add(callers.submit(
+                    () -> availability.freeSlots(fixture.liveWithin(Duration.ofHours(1), TODAY, TODAY.plusDays(2)))));
         }
         assertThat(calcom.awaitArrivals()).isTrue();
         await().atMost(Duration.ofSeconds(10)).until(() -> fixture.counter("slotline.availability.coalesced") == 9);
@@ -180,13 +186,18 @@ class CachedAvailabilityTest {
         for (Future<Availability> answer : answers) {
             assertThatThrownBy(() -> answer.get(30, TimeUnit.SECONDS))
                     .isInstanceOf(ExecutionException.class)
-                    .cause().isInstanceOf(CalendarUnavailableException.class)
-                    .cause().isInstanceOf(CalcomException.Unavailable.class);
+                    .cause()
+                    .isInstanceOf(CalendarUnavailableException.class)
+                    .cause()
+                    .isInstanceOf(CalcomException.Unavailable.class);
         }
         assertThat(calcom.slotsCalls()).isEqualTo(1);
 
         calcom.failWith(null);
-        assertThat(availability.freeSlots(fixture.live(TODAY, TODAY.plusDays(2))).days()).hasSize(3);
+        assertThat(availability
+                        .freeSlots(fixture.live(TODAY, TODAY.plusDays(2)))
+                        .days())
+                .hasSize(3);
         assertThat(calcom.slotsCalls()).isEqualTo(2);
     }
 
@@ -212,13 +223,16 @@ class CachedAvailabilityTest {
         calcom.open();
 
         await().atMost(Duration.ofSeconds(10))
-                .until(() -> !availability.freeSlots(fixture.live(TODAY, TODAY.plusDays(6))).stale());
+                .until(() -> !availability
+                        .freeSlots(fixture.live(TODAY, TODAY.plusDays(6)))
+                        .stale());
         Availability fresh = availability.freeSlots(fixture.live(TODAY, TODAY.plusDays(6)));
         assertThat(fresh.on(TODAY.plusDays(1))).extracting(FreeSlot::start).doesNotContain(at(TODAY.plusDays(1), 11));
         assertThat(calcom.slotsCalls()).isEqualTo(2);
         SlotsQuery refresh = calcom.queries().get(1);
         assertThat(refresh.start()).isEqualTo(TODAY.atStartOfDay(BERLIN).toInstant());
-        assertThat(refresh.end()).isEqualTo(TODAY.plusDays(7).atStartOfDay(BERLIN).toInstant().minusSeconds(1));
+        assertThat(refresh.end())
+                .isEqualTo(TODAY.plusDays(7).atStartOfDay(BERLIN).toInstant().minusSeconds(1));
     }
 
     @Test
@@ -241,8 +255,11 @@ class CachedAvailabilityTest {
     void invalidatedDaysShowTheChangeInTheNextAnswer() {
         availability.freeSlots(fixture.live(TODAY, TODAY.plusDays(2)));
         calcom.take(at(TODAY.plusDays(1), 10));
-        assertThat(availability.freeSlots(fixture.live(TODAY, TODAY.plusDays(2))).on(TODAY.plusDays(1)))
-                .extracting(FreeSlot::start).contains(at(TODAY.plusDays(1), 10));
+        assertThat(availability
+                        .freeSlots(fixture.live(TODAY, TODAY.plusDays(2)))
+                        .on(TODAY.plusDays(1)))
+                .extracting(FreeSlot::start)
+                .contains(at(TODAY.plusDays(1), 10));
 
         availability.invalidate(HAIRCUT_ANY, TODAY.plusDays(1), TODAY.plusDays(1), InvalidationSource.OWN_BOOKING);
 
@@ -250,15 +267,20 @@ class CachedAvailabilityTest {
         assertThat(answer.on(TODAY.plusDays(1))).extracting(FreeSlot::start).doesNotContain(at(TODAY.plusDays(1), 10));
         assertThat(calcom.slotsCalls()).isEqualTo(2);
         SlotsQuery refetch = calcom.queries().get(1);
-        assertThat(refetch.start()).isEqualTo(TODAY.plusDays(1).atStartOfDay(BERLIN).toInstant());
-        assertThat(refetch.end()).isEqualTo(TODAY.plusDays(2).atStartOfDay(BERLIN).toInstant().minusSeconds(1));
+        assertThat(refetch.start())
+                .isEqualTo(TODAY.plusDays(1).atStartOfDay(BERLIN).toInstant());
+        assertThat(refetch.end())
+                .isEqualTo(TODAY.plusDays(2).atStartOfDay(BERLIN).toInstant().minusSeconds(1));
         assertThat(fixture.invalidations("own_booking")).isEqualTo(1);
     }
 
     @Test
     void withRewarmOnADroppedDayIsFetchedAgainInTheBackgroundAndTheNextCallerFindsItInMemory() {
-        CachedAvailability rewarming = new CachedAvailability(AvailabilityProperties.defaults().withRewarm(),
-                new LocalDays(new SlotsFetcher(calcom)), fixture.metrics, fixture.clock);
+        CachedAvailability rewarming = new CachedAvailability(
+                AvailabilityProperties.defaults().withRewarm(),
+                new LocalDays(new SlotsFetcher(calcom)),
+                fixture.metrics,
+                fixture.clock);
         try {
             rewarming.freeSlots(fixture.live(TODAY, TODAY.plusDays(2)));
             calcom.take(at(TODAY.plusDays(1), 10));
@@ -269,12 +291,16 @@ class CachedAvailabilityTest {
 
             Availability answer = rewarming.freeSlots(fixture.live(TODAY, TODAY.plusDays(2)));
 
-            assertThat(answer.on(TODAY.plusDays(1))).extracting(FreeSlot::start)
+            assertThat(answer.on(TODAY.plusDays(1)))
+                    .extracting(FreeSlot::start)
                     .doesNotContain(at(TODAY.plusDays(1), 10));
-            assertThat(calcom.slotsCalls()).as("the re-warm fetched the day, the caller did not").isEqualTo(2);
+            assertThat(calcom.slotsCalls())
+                    .as("the re-warm fetched the day, the caller did not")
+                    .isEqualTo(2);
             assertThat(fixture.cache("hit")).isEqualTo(hitsBefore + 1);
             SlotsQuery rewarm = calcom.queries().get(1);
-            assertThat(rewarm.start()).isEqualTo(TODAY.plusDays(1).atStartOfDay(BERLIN).toInstant());
+            assertThat(rewarm.start())
+                    .isEqualTo(TODAY.plusDays(1).atStartOfDay(BERLIN).toInstant());
         } finally {
             rewarming.close();
         }
@@ -282,8 +308,11 @@ class CachedAvailabilityTest {
 
     @Test
     void ttlInvalidationIsNeverRewarmed() {
-        CachedAvailability rewarming = new CachedAvailability(AvailabilityProperties.defaults().withRewarm(),
-                new LocalDays(new SlotsFetcher(calcom)), fixture.metrics, fixture.clock);
+        CachedAvailability rewarming = new CachedAvailability(
+                AvailabilityProperties.defaults().withRewarm(),
+                new LocalDays(new SlotsFetcher(calcom)),
+                fixture.metrics,
+                fixture.clock);
         try {
             rewarming.freeSlots(fixture.live(TODAY, TODAY));
             rewarming.invalidate(HAIRCUT_ANY, TODAY, TODAY, InvalidationSource.TTL);
@@ -317,7 +346,9 @@ class CachedAvailabilityTest {
         availability.invalidate(HAIRCUT_ANY, TODAY, TODAY, InvalidationSource.WEBHOOK);
 
         calcom.open();
-        assertThat(inFlight.get(10, TimeUnit.SECONDS).on(TODAY)).extracting(FreeSlot::start).contains(at(TODAY, 14));
+        assertThat(inFlight.get(10, TimeUnit.SECONDS).on(TODAY))
+                .extracting(FreeSlot::start)
+                .contains(at(TODAY, 14));
 
         Availability next = availability.freeSlots(fixture.live(TODAY, TODAY));
         assertThat(next.on(TODAY)).extracting(FreeSlot::start).doesNotContain(at(TODAY, 14));
@@ -369,7 +400,9 @@ class CachedAvailabilityTest {
 
             assertThatThrownBy(() -> guarded.freeSlots(fixture.liveWithin(Duration.ofHours(1), TODAY, TODAY)))
                     .isInstanceOf(CalendarUnavailableException.class)
-                    .cause().isInstanceOfSatisfying(CalcomException.Unavailable.class,
+                    .cause()
+                    .isInstanceOfSatisfying(
+                            CalcomException.Unavailable.class,
                             e -> assertThat(e.kind()).isEqualTo(Kind.SHORT_CIRCUITED));
             assertThat(calcom.slotsCalls()).isZero();
         }

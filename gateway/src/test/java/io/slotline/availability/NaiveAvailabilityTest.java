@@ -5,12 +5,10 @@ import static io.slotline.availability.AvailabilityFixture.TODAY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.LocalDate;
-
-import org.junit.jupiter.api.Test;
-
 import io.slotline.calcom.FakeCalcom;
 import io.slotline.calcom.SlotsQuery;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
 
 class NaiveAvailabilityTest {
 
@@ -28,7 +26,8 @@ class NaiveAvailabilityTest {
             SlotsQuery query = calcom.queries().get(i);
             LocalDate day = TODAY.plusDays(i);
             assertThat(query.start()).isEqualTo(day.atStartOfDay(BERLIN).toInstant());
-            assertThat(query.end()).isEqualTo(day.plusDays(1).atStartOfDay(BERLIN).toInstant().minusSeconds(1));
+            assertThat(query.end())
+                    .isEqualTo(day.plusDays(1).atStartOfDay(BERLIN).toInstant().minusSeconds(1));
         }
     }
 

@@ -8,16 +8,14 @@ import static io.slotline.availability.AvailabilityFixture.TODAY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
-import java.util.List;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import io.slotline.calcom.FakeCalcom;
 import io.slotline.calcom.RateLimitStatus;
 import io.slotline.calcom.ResilientCalcomApi;
 import io.slotline.calcom.SlotsQuery;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 class PrefetcherTest {
 
@@ -45,12 +43,23 @@ class PrefetcherTest {
             assertThat(fixture.cache("hit")).isEqualTo(2);
             assertThat(fixture.cache("miss")).as("prefetches are not callers").isZero();
             assertThat(fixture.counter("slotline.availability.prefetches")).isEqualTo(2);
-            assertThat(fixture.registry.counter("slotline.warmup.requests", "what", "slots").count()).as("one range each").isEqualTo(2);
-            assertThat(fixture.registry.get("slotline.cache.entries").tag("cache", "availability_days").gauge()
-                    .value()).as("7 days of two calendars").isEqualTo(14);
+            assertThat(fixture.registry
+                            .counter("slotline.warmup.requests", "what", "slots")
+                            .count())
+                    .as("one range each")
+                    .isEqualTo(2);
+            assertThat(fixture.registry
+                            .get("slotline.cache.entries")
+                            .tag("cache", "availability_days")
+                            .gauge()
+                            .value())
+                    .as("7 days of two calendars")
+                    .isEqualTo(14);
             SlotsQuery query = calcom.queries().get(0);
             assertThat(query.start()).isEqualTo(TODAY.atStartOfDay(BERLIN).toInstant());
-            assertThat(query.end()).isEqualTo(TODAY.plusDays(7).atStartOfDay(BERLIN).toInstant().minusSeconds(1));
+            assertThat(query.end())
+                    .isEqualTo(
+                            TODAY.plusDays(7).atStartOfDay(BERLIN).toInstant().minusSeconds(1));
         }
     }
 
@@ -66,10 +75,15 @@ class PrefetcherTest {
 
             calcom.open();
             await().atMost(Duration.ofSeconds(10)).until(() -> prefetcher.inFlight() == 0);
-            assertThat(prefetcher.prefetch(List.of(HAIRCUT_ANY), BERLIN, 7)).as("fresh in memory now").isZero();
+            assertThat(prefetcher.prefetch(List.of(HAIRCUT_ANY), BERLIN, 7))
+                    .as("fresh in memory now")
+                    .isZero();
             assertThat(calcom.slotsCalls()).isEqualTo(1);
             assertThat(fixture.counter("slotline.availability.prefetches")).isEqualTo(1);
-            assertThat(fixture.registry.counter("slotline.warmup.requests", "what", "slots").count()).isEqualTo(1);
+            assertThat(fixture.registry
+                            .counter("slotline.warmup.requests", "what", "slots")
+                            .count())
+                    .isEqualTo(1);
         }
     }
 
@@ -114,8 +128,11 @@ class PrefetcherTest {
 
             int queued = prefetcher.prefetch(List.of(HAIRCUT_ANNA, OTHER_COMPANY), BERLIN, 7);
 
-            assertThat(queued).as("one waits in the queue, the other finds it full").isEqualTo(1);
-            assertThat(fixture.counter("slotline.availability.prefetches.dropped")).isEqualTo(1);
+            assertThat(queued)
+                    .as("one waits in the queue, the other finds it full")
+                    .isEqualTo(1);
+            assertThat(fixture.counter("slotline.availability.prefetches.dropped"))
+                    .isEqualTo(1);
             calcom.open();
             await().atMost(Duration.ofSeconds(10)).until(() -> prefetcher.inFlight() == 0);
             assertThat(calcom.slotsCalls()).isEqualTo(2);

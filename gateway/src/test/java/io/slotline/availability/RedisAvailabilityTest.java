@@ -7,6 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.slotline.calcom.CalcomApi;
+import io.slotline.calcom.CalcomException;
+import io.slotline.calcom.FakeCalcom;
+import io.slotline.calcom.ResilientCalcomApi;
+import io.slotline.redis.RedisGuard;
+import io.slotline.support.RequiresRedis;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,19 +24,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
-
-import io.slotline.calcom.CalcomApi;
-import io.slotline.calcom.CalcomException;
-import io.slotline.calcom.FakeCalcom;
-import io.slotline.calcom.ResilientCalcomApi;
-import io.slotline.redis.RedisGuard;
-import io.slotline.support.RequiresRedis;
 
 /**
  * Two gateway instances (separate caches, separate Lettuce clients) sharing the real Redis and one counting
@@ -47,8 +45,7 @@ class RedisAvailabilityTest {
     private LettuceConnectionFactory adminConnections;
     private StringRedisTemplate admin;
 
-    private record Instance(CachedAvailability availability, RedisDays days) {
-    }
+    private record Instance(CachedAvailability availability, RedisDays days) {}
 
     @BeforeEach
     void connect() {
@@ -84,10 +81,10 @@ class RedisAvailabilityTest {
         resources.add(guard);
         RedisDays days = new RedisDays(connections, new SlotsFetcher(api), properties, guard, fixture.clock);
         // Herrenhaarschnitt hosted by Anna alone, without buffers: a booking of hers takes the any-host slot too
-        EventTypeShapes shapes = (companyId, eventTypeId) -> eventTypeId == 1001
-                ? new EventTypeShape(1001, 0, 0, Set.of("anna-demo")) : null;
-        CachedAvailability availability = new CachedAvailability(properties, days, fixture.metrics, shapes,
-                fixture.clock);
+        EventTypeShapes shapes = (companyId, eventTypeId) ->
+                eventTypeId == 1001 ? new EventTypeShape(1001, 0, 0, Set.of("anna-demo")) : null;
+        CachedAvailability availability =
+                new CachedAvailability(properties, days, fixture.metrics, shapes, fixture.clock);
         resources.add(availability);
         return new Instance(availability, days);
     }
@@ -104,8 +101,9 @@ class RedisAvailabilityTest {
         }
         assertThat(calcom.awaitArrivals()).isTrue();
         // 9 callers per instance share their instance's load; one instance's load waits for the other's fetch
-        await().atMost(Duration.ofSeconds(10)).until(() -> fixture.counter("slotline.availability.coalesced") == 18
-                && first.days().waiting() + second.days().waiting() == 1);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> fixture.counter("slotline.availability.coalesced") == 18
+                        && first.days().waiting() + second.days().waiting() == 1);
 
         calcom.open();
 
@@ -135,15 +133,19 @@ class RedisAvailabilityTest {
         second.availability().freeSlots(fixture.live(TODAY, TODAY.plusDays(2)));
         calcom.take(at(TODAY.plusDays(1), 13));
 
-        first.availability().invalidate(HAIRCUT_ANY, TODAY.plusDays(1), TODAY.plusDays(1),
-                InvalidationSource.OWN_BOOKING);
+        first.availability()
+                .invalidate(HAIRCUT_ANY, TODAY.plusDays(1), TODAY.plusDays(1), InvalidationSource.OWN_BOOKING);
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> second.availability()
-                .freeSlots(fixture.live(TODAY, TODAY.plusDays(2))).on(TODAY.plusDays(1)).stream()
-                .noneMatch(slot -> slot.start().equals(at(TODAY.plusDays(1), 13))));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() ->
+                        second
+                                .availability()
+                                .freeSlots(fixture.live(TODAY, TODAY.plusDays(2)))
+                                .on(TODAY.plusDays(1))
+                                .stream()
+                                .noneMatch(slot -> slot.start().equals(at(TODAY.plusDays(1), 13))));
         Availability onFirst = first.availability().freeSlots(fixture.live(TODAY, TODAY.plusDays(2)));
-        assertThat(onFirst.on(TODAY.plusDays(1))).extracting(FreeSlot::start)
-                .doesNotContain(at(TODAY.plusDays(1), 13));
+        assertThat(onFirst.on(TODAY.plusDays(1))).extracting(FreeSlot::start).doesNotContain(at(TODAY.plusDays(1), 13));
         assertThat(calcom.slotsCalls()).isEqualTo(2);
     }
 
@@ -153,19 +155,40 @@ class RedisAvailabilityTest {
         Instance second = instance(calcom);
         first.availability().freeSlots(fixture.live(TODAY, TODAY.plusDays(2)));
         second.availability().freeSlots(fixture.live(TODAY, TODAY.plusDays(2)));
-        assertThat(calcom.slotsCalls()).as("the second instance read the first one's answer from Redis").isEqualTo(1);
+        assertThat(calcom.slotsCalls())
+                .as("the second instance read the first one's answer from Redis")
+                .isEqualTo(1);
         Instant booked = at(TODAY.plusDays(1), 13);
         calcom.take(booked);
 
-        first.availability().apply(BusyChange.booked(1, booked, booked.plus(Duration.ofMinutes(30)), AvailabilityFixture.BERLIN, 1001L,
-                "anna-demo"), InvalidationSource.OWN_BOOKING);
+        first.availability()
+                .apply(
+                        BusyChange.booked(
+                                1,
+                                booked,
+                                booked.plus(Duration.ofMinutes(30)),
+                                AvailabilityFixture.BERLIN,
+                                1001L,
+                                "anna-demo"),
+                        InvalidationSource.OWN_BOOKING);
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> second.availability()
-                .freeSlots(fixture.live(TODAY, TODAY.plusDays(2))).on(TODAY.plusDays(1)).stream()
-                .noneMatch(slot -> slot.start().equals(booked)));
-        assertThat(first.availability().freeSlots(fixture.live(TODAY, TODAY.plusDays(2))).on(TODAY.plusDays(1)))
-                .extracting(FreeSlot::start).doesNotContain(booked).contains(at(TODAY.plusDays(1), 14));
-        assertThat(calcom.slotsCalls()).as("both answered from their own memory").isEqualTo(1);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() ->
+                        second
+                                .availability()
+                                .freeSlots(fixture.live(TODAY, TODAY.plusDays(2)))
+                                .on(TODAY.plusDays(1))
+                                .stream()
+                                .noneMatch(slot -> slot.start().equals(booked)));
+        assertThat(first.availability()
+                        .freeSlots(fixture.live(TODAY, TODAY.plusDays(2)))
+                        .on(TODAY.plusDays(1)))
+                .extracting(FreeSlot::start)
+                .doesNotContain(booked)
+                .contains(at(TODAY.plusDays(1), 14));
+        assertThat(calcom.slotsCalls())
+                .as("both answered from their own memory")
+                .isEqualTo(1);
     }
 
     @Test
@@ -173,7 +196,8 @@ class RedisAvailabilityTest {
         Instance first = instance(calcom);
         Instance second = instance(calcom);
         calcom.holdRequests(1);
-        Future<Availability> inFlight = callers.submit(() -> first.availability().freeSlots(fixture.live(TODAY, TODAY)));
+        Future<Availability> inFlight =
+                callers.submit(() -> first.availability().freeSlots(fixture.live(TODAY, TODAY)));
         assertThat(calcom.awaitArrivals()).isTrue();
         calcom.take(at(TODAY, 16));
         second.availability().invalidate(HAIRCUT_ANY, TODAY, TODAY, InvalidationSource.WEBHOOK);
@@ -183,8 +207,9 @@ class RedisAvailabilityTest {
 
         Availability onSecond = second.availability().freeSlots(fixture.live(TODAY, TODAY));
         assertThat(onSecond.on(TODAY)).extracting(FreeSlot::start).doesNotContain(at(TODAY, 16));
-        await().atMost(Duration.ofSeconds(10)).until(() -> first.availability().freeSlots(fixture.live(TODAY, TODAY))
-                .on(TODAY).stream().noneMatch(slot -> slot.start().equals(at(TODAY, 16))));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> first.availability().freeSlots(fixture.live(TODAY, TODAY)).on(TODAY).stream()
+                        .noneMatch(slot -> slot.start().equals(at(TODAY, 16))));
         assertThat(calcom.slotsCalls()).isEqualTo(2);
     }
 
@@ -194,11 +219,11 @@ class RedisAvailabilityTest {
         Instance second = instance(calcom);
         calcom.holdRequests(1);
         calcom.failWith(() -> FakeCalcom.serverError("demo-salon"));
-        Future<Availability> owner = callers.submit(() -> first.availability().freeSlots(
-                fixture.liveWithin(Duration.ofHours(1), TODAY, TODAY)));
+        Future<Availability> owner = callers.submit(
+                () -> first.availability().freeSlots(fixture.liveWithin(Duration.ofHours(1), TODAY, TODAY)));
         assertThat(calcom.awaitArrivals()).isTrue();
-        Future<Availability> waiter = callers.submit(() -> second.availability().freeSlots(
-                fixture.liveWithin(Duration.ofHours(1), TODAY, TODAY)));
+        Future<Availability> waiter = callers.submit(
+                () -> second.availability().freeSlots(fixture.liveWithin(Duration.ofHours(1), TODAY, TODAY)));
         await().atMost(Duration.ofSeconds(10)).until(() -> second.days().waiting() == 1);
 
         calcom.open();
@@ -206,8 +231,10 @@ class RedisAvailabilityTest {
         for (Future<Availability> answer : List.of(owner, waiter)) {
             assertThatThrownBy(() -> answer.get(10, TimeUnit.SECONDS))
                     .isInstanceOf(ExecutionException.class)
-                    .cause().isInstanceOf(CalendarUnavailableException.class)
-                    .cause().isInstanceOf(CalcomException.Unavailable.class);
+                    .cause()
+                    .isInstanceOf(CalendarUnavailableException.class)
+                    .cause()
+                    .isInstanceOf(CalcomException.Unavailable.class);
         }
         assertThat(calcom.slotsCalls()).isEqualTo(1);
     }
@@ -219,7 +246,8 @@ class RedisAvailabilityTest {
         // an owner that took the lock and died: nobody will ever publish
         admin.opsForValue().set(survivor.days().lockKey(range, "0"), "dead-owner", Duration.ofMillis(300));
 
-        Availability answer = survivor.availability().freeSlots(fixture.liveWithin(Duration.ofSeconds(10), TODAY, TODAY));
+        Availability answer =
+                survivor.availability().freeSlots(fixture.liveWithin(Duration.ofSeconds(10), TODAY, TODAY));
 
         assertThat(answer.on(TODAY)).hasSize(8);
         assertThat(calcom.slotsCalls()).isEqualTo(1);

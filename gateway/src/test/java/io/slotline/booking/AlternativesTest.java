@@ -2,6 +2,9 @@ package io.slotline.booking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.slotline.availability.Availability;
+import io.slotline.availability.FreeSlot;
+import io.slotline.speech.TimeWindow;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,20 +15,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
-
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-
-import io.slotline.availability.Availability;
-import io.slotline.availability.FreeSlot;
-import io.slotline.speech.TimeWindow;
 
 class AlternativesTest {
 
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     /** Monday 2026-11-16. */
     private static final LocalDate MONDAY = LocalDate.of(2026, 11, 16);
-    private static final Instant EARLY_MONDAY = MONDAY.atTime(7, 0).atZone(BERLIN).toInstant();
+
+    private static final Instant EARLY_MONDAY =
+            MONDAY.atTime(7, 0).atZone(BERLIN).toInstant();
     private static final LocalDate FAR = MONDAY.plusDays(60);
 
     /** Availability of the days from..to; each entry "yyyy-MM-dd HH:mm". */
@@ -43,15 +43,20 @@ class AlternativesTest {
 
     private static FreeSlot slot(String dateTime) {
         String[] parts = dateTime.split(" ");
-        Instant start = LocalDate.parse(parts[0]).atTime(LocalTime.parse(parts[1])).atZone(BERLIN).toInstant();
+        Instant start = LocalDate.parse(parts[0])
+                .atTime(LocalTime.parse(parts[1]))
+                .atZone(BERLIN)
+                .toInstant();
         return new FreeSlot(start, start.plus(Duration.ofMinutes(30)));
     }
 
     private static List<String> local(List<FreeSlot> slots) {
-        return slots.stream().map(s -> {
-            ZonedDateTime z = s.start().atZone(BERLIN);
-            return z.toLocalDate() + " " + z.toLocalTime();
-        }).toList();
+        return slots.stream()
+                .map(s -> {
+                    ZonedDateTime z = s.start().atZone(BERLIN);
+                    return z.toLocalDate() + " " + z.toLocalTime();
+                })
+                .toList();
     }
 
     private static Alternatives.Wish at(LocalDate date, String time) {
@@ -63,65 +68,89 @@ class AlternativesTest {
 
         @Test
         void sameDayNearestFirstAndOnATieTheLaterOne() {
-            Availability free = availability(MONDAY, MONDAY.plusDays(14),
-                    "2026-11-16 09:00", "2026-11-16 13:30", "2026-11-16 14:30", "2026-11-16 16:00",
+            Availability free = availability(
+                    MONDAY,
+                    MONDAY.plusDays(14),
+                    "2026-11-16 09:00",
+                    "2026-11-16 13:30",
+                    "2026-11-16 14:30",
+                    "2026-11-16 16:00",
                     "2026-11-17 14:00");
 
-            List<FreeSlot> ranked = Alternatives.rank(free, BERLIN, at(MONDAY, "14:00"), 4, EARLY_MONDAY, FAR,
-                    Set.of());
+            List<FreeSlot> ranked =
+                    Alternatives.rank(free, BERLIN, at(MONDAY, "14:00"), 4, EARLY_MONDAY, FAR, Set.of());
 
-            assertThat(local(ranked)).containsExactly("2026-11-16 14:30", "2026-11-16 13:30", "2026-11-16 16:00",
-                    "2026-11-16 09:00");
+            assertThat(local(ranked))
+                    .containsExactly("2026-11-16 14:30", "2026-11-16 13:30", "2026-11-16 16:00", "2026-11-16 09:00");
         }
 
         @Test
         void thenTheFollowingDaysAtTheSameTimeThenNextWeekThenTheNextFreeSlots() {
-            Availability free = availability(MONDAY, MONDAY.plusDays(14),
-                    "2026-11-17 09:00", "2026-11-17 14:00",
+            Availability free = availability(
+                    MONDAY,
+                    MONDAY.plusDays(14),
+                    "2026-11-17 09:00",
+                    "2026-11-17 14:00",
                     "2026-11-18 10:00",
                     "2026-11-19 14:00",
                     "2026-11-23 14:00");
 
-            List<FreeSlot> ranked = Alternatives.rank(free, BERLIN, at(MONDAY, "14:00"), 5, EARLY_MONDAY, FAR,
-                    Set.of());
+            List<FreeSlot> ranked =
+                    Alternatives.rank(free, BERLIN, at(MONDAY, "14:00"), 5, EARLY_MONDAY, FAR, Set.of());
 
-            assertThat(local(ranked)).containsExactly("2026-11-17 14:00", "2026-11-19 14:00", "2026-11-23 14:00",
-                    "2026-11-17 09:00", "2026-11-18 10:00");
+            assertThat(local(ranked))
+                    .containsExactly(
+                            "2026-11-17 14:00",
+                            "2026-11-19 14:00",
+                            "2026-11-23 14:00",
+                            "2026-11-17 09:00",
+                            "2026-11-18 10:00");
         }
 
         @Test
         void neverOffersASlotTwiceNorTheExcludedOne() {
-            Availability free = availability(MONDAY, MONDAY.plusDays(14),
-                    "2026-11-16 14:00", "2026-11-17 14:00", "2026-11-23 14:00");
+            Availability free = availability(
+                    MONDAY, MONDAY.plusDays(14), "2026-11-16 14:00", "2026-11-17 14:00", "2026-11-23 14:00");
             Instant taken = slot("2026-11-16 14:00").start();
 
-            List<FreeSlot> ranked = Alternatives.rank(free, BERLIN, at(MONDAY, "14:00"), 5, EARLY_MONDAY, FAR,
-                    Set.of(taken));
+            List<FreeSlot> ranked =
+                    Alternatives.rank(free, BERLIN, at(MONDAY, "14:00"), 5, EARLY_MONDAY, FAR, Set.of(taken));
 
             assertThat(local(ranked)).containsExactly("2026-11-17 14:00", "2026-11-23 14:00");
         }
 
         @Test
         void keepsToTheWindowTheBookingWindowAndTheFuture() {
-            Availability free = availability(MONDAY, MONDAY.plusDays(14),
-                    "2026-11-16 08:00", "2026-11-16 10:00", "2026-11-16 15:00", "2026-11-16 18:00",
-                    "2026-11-17 15:00", "2026-11-18 15:00");
+            Availability free = availability(
+                    MONDAY,
+                    MONDAY.plusDays(14),
+                    "2026-11-16 08:00",
+                    "2026-11-16 10:00",
+                    "2026-11-16 15:00",
+                    "2026-11-16 18:00",
+                    "2026-11-17 15:00",
+                    "2026-11-18 15:00");
             Instant nineOClock = MONDAY.atTime(9, 0).atZone(BERLIN).toInstant();
             Alternatives.Wish afternoon = new Alternatives.Wish(MONDAY, null, TimeWindow.AFTERNOON);
 
-            List<FreeSlot> ranked = Alternatives.rank(free, BERLIN, afternoon, 5, nineOClock, MONDAY.plusDays(1),
-                    Set.of());
+            List<FreeSlot> ranked =
+                    Alternatives.rank(free, BERLIN, afternoon, 5, nineOClock, MONDAY.plusDays(1), Set.of());
 
             assertThat(local(ranked)).containsExactly("2026-11-16 15:00", "2026-11-17 15:00");
         }
 
         @Test
         void withoutATimeTheDayInOrderThenEachFollowingDaysFirstSlot() {
-            Availability free = availability(MONDAY, MONDAY.plusDays(14),
-                    "2026-11-16 11:00", "2026-11-16 09:00", "2026-11-17 12:00", "2026-11-17 09:30");
+            Availability free = availability(
+                    MONDAY,
+                    MONDAY.plusDays(14),
+                    "2026-11-16 11:00",
+                    "2026-11-16 09:00",
+                    "2026-11-17 12:00",
+                    "2026-11-17 09:30");
 
-            List<FreeSlot> ranked = Alternatives.rank(free, BERLIN, new Alternatives.Wish(MONDAY, null, null), 3,
-                    EARLY_MONDAY, FAR, Set.of());
+            List<FreeSlot> ranked = Alternatives.rank(
+                    free, BERLIN, new Alternatives.Wish(MONDAY, null, null), 3, EARLY_MONDAY, FAR, Set.of());
 
             assertThat(local(ranked)).containsExactly("2026-11-16 09:00", "2026-11-16 11:00", "2026-11-17 09:30");
         }
@@ -129,12 +158,12 @@ class AlternativesTest {
         @Test
         void theSameWallClockTimeAcrossTheDaylightSavingChange() {
             LocalDate friday = LocalDate.of(2026, 10, 23);
-            Availability free = availability(friday, friday.plusDays(7),
-                    "2026-10-26 14:00", "2026-10-26 15:00", "2026-10-27 13:00");
+            Availability free = availability(
+                    friday, friday.plusDays(7), "2026-10-26 14:00", "2026-10-26 15:00", "2026-10-27 13:00");
             Instant fridayMorning = friday.atTime(8, 0).atZone(BERLIN).toInstant();
 
-            List<FreeSlot> ranked = Alternatives.rank(free, BERLIN, at(friday, "14:00"), 1, fridayMorning, FAR,
-                    Set.of());
+            List<FreeSlot> ranked =
+                    Alternatives.rank(free, BERLIN, at(friday, "14:00"), 1, fridayMorning, FAR, Set.of());
 
             assertThat(local(ranked)).containsExactly("2026-10-26 14:00");
             assertThat(ranked.get(0).start()).isEqualTo(Instant.parse("2026-10-26T13:00:00Z"));
@@ -144,7 +173,8 @@ class AlternativesTest {
         void noCountNoSlots() {
             Availability free = availability(MONDAY, MONDAY, "2026-11-16 10:00");
 
-            assertThat(Alternatives.rank(free, BERLIN, at(MONDAY, "10:00"), 0, EARLY_MONDAY, FAR, Set.of())).isEmpty();
+            assertThat(Alternatives.rank(free, BERLIN, at(MONDAY, "10:00"), 0, EARLY_MONDAY, FAR, Set.of()))
+                    .isEmpty();
         }
     }
 
@@ -153,11 +183,14 @@ class AlternativesTest {
 
         @Test
         void groupsByDayInTheOrderDaysFirstAppearWithTimesAscending() {
-            List<FreeSlot> ranked = List.of(slot("2026-11-16 14:30"), slot("2026-11-17 14:00"),
-                    slot("2026-11-16 13:30"), slot("2026-11-16 16:00"));
+            List<FreeSlot> ranked = List.of(
+                    slot("2026-11-16 14:30"),
+                    slot("2026-11-17 14:00"),
+                    slot("2026-11-16 13:30"),
+                    slot("2026-11-16 16:00"));
 
-            assertThat(local(Alternatives.forSpeaking(ranked, BERLIN))).containsExactly("2026-11-16 13:30",
-                    "2026-11-16 14:30", "2026-11-16 16:00", "2026-11-17 14:00");
+            assertThat(local(Alternatives.forSpeaking(ranked, BERLIN)))
+                    .containsExactly("2026-11-16 13:30", "2026-11-16 14:30", "2026-11-16 16:00", "2026-11-17 14:00");
         }
     }
 

@@ -2,12 +2,10 @@ package io.slotline.booking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.ZoneId;
-
-import org.junit.jupiter.api.Test;
-
 import io.slotline.calcom.Attendee;
 import io.slotline.tenancy.Language;
+import java.time.ZoneId;
+import org.junit.jupiter.api.Test;
 
 class AttendeeFactoryTest {
 
@@ -16,8 +14,8 @@ class AttendeeFactoryTest {
 
     @Test
     void phoneOnlyWhenTheEventTypeDoesNotNeedAnEmail() {
-        var result = AttendeeFactory.attendee("Jonas Weber", "+4915112345678", null, BERLIN, Language.DE, false,
-                false, DOMAIN);
+        var result = AttendeeFactory.attendee(
+                "Jonas Weber", "+4915112345678", null, BERLIN, Language.DE, false, false, DOMAIN);
 
         Attendee attendee = ((AttendeeFactory.Ready) result).attendee();
         assertThat(attendee.email()).isNull();
@@ -28,8 +26,8 @@ class AttendeeFactoryTest {
 
     @Test
     void aRequiredEmailTheCallerDidNotGiveBecomesAnUndeliverablePlaceholder() {
-        var result = AttendeeFactory.attendee("Jonas Weber", "+4915112345678", null, BERLIN, Language.DE, true,
-                false, DOMAIN);
+        var result = AttendeeFactory.attendee(
+                "Jonas Weber", "+4915112345678", null, BERLIN, Language.DE, true, false, DOMAIN);
 
         AttendeeFactory.Ready ready = (AttendeeFactory.Ready) result;
         assertThat(ready.placeholderEmail()).isTrue();
@@ -38,8 +36,15 @@ class AttendeeFactoryTest {
 
     @Test
     void aRealEmailIsNeverReplaced() {
-        var result = AttendeeFactory.attendee("Amelia Jones", "+447700900123", "amelia@example.com",
-                ZoneId.of("Europe/London"), Language.EN, true, false, DOMAIN);
+        var result = AttendeeFactory.attendee(
+                "Amelia Jones",
+                "+447700900123",
+                "amelia@example.com",
+                ZoneId.of("Europe/London"),
+                Language.EN,
+                true,
+                false,
+                DOMAIN);
 
         AttendeeFactory.Ready ready = (AttendeeFactory.Ready) result;
         assertThat(ready.placeholderEmail()).isFalse();

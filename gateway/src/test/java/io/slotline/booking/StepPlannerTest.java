@@ -2,6 +2,7 @@ package io.slotline.booking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.slotline.tenancy.ServiceStep;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,10 +15,7 @@ import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Set;
 import java.util.TreeSet;
-
 import org.junit.jupiter.api.Test;
-
-import io.slotline.tenancy.ServiceStep;
 
 /** Where a service in steps fits, from the stylists' free starts per step, in the branch's zone. */
 class StepPlannerTest {
@@ -28,6 +26,7 @@ class StepPlannerTest {
     private static final List<ServiceStep> COLOURING = List.of(
             new ServiceStep("Farbe", 1004, "faerben-farbe", 900L, 45, 30, 60, false, List.of()),
             new ServiceStep("Waschen", 1005, "faerben-finish", 900L, 45, 0, 0, false, List.of()));
+
     private static final List<List<String>> BOTH = List.of(List.of("anna", "ben"), List.of("anna", "ben"));
 
     /** Free starts per step and stylist; each stylist busy in the given local intervals, on a 15-minute grid. */
@@ -39,7 +38,8 @@ class StepPlannerTest {
         Calendar open(int step, String host, LocalDate day, String from, String to, int length, String... busy) {
             NavigableSet<Instant> free = starts.computeIfAbsent(step + ":" + host, k -> new TreeSet<>());
             Instant close = at(day, to);
-            for (Instant start = at(day, from); !start.plus(Duration.ofMinutes(length)).isAfter(close);
+            for (Instant start = at(day, from);
+                    !start.plus(Duration.ofMinutes(length)).isAfter(close);
                     start = start.plus(Duration.ofMinutes(15))) {
                 Instant end = start.plus(Duration.ofMinutes(length));
                 boolean clash = false;
@@ -67,8 +67,9 @@ class StepPlannerTest {
 
         @Override
         public boolean held(String host, Instant start, Instant end) {
-            return holds.stream().anyMatch(h -> h[0].equals(host) && ((Instant) h[1]).isBefore(end)
-                    && ((Instant) h[2]).isAfter(start));
+            return holds.stream()
+                    .anyMatch(h ->
+                            h[0].equals(host) && ((Instant) h[1]).isBefore(end) && ((Instant) h[2]).isAfter(start));
         }
     }
 
@@ -83,15 +84,19 @@ class StepPlannerTest {
     @Test
     void theNextStepStartsAsEarlyAsThePauseAllowsWithTheSameStylistFirst() {
         Calendar free = new Calendar()
-                .open(0, "anna", TUESDAY, "09:00", "18:00", 45).open(0, "ben", TUESDAY, "09:00", "18:00", 45)
-                .open(1, "anna", TUESDAY, "09:00", "18:00", 45).open(1, "ben", TUESDAY, "09:00", "18:00", 45);
+                .open(0, "anna", TUESDAY, "09:00", "18:00", 45)
+                .open(0, "ben", TUESDAY, "09:00", "18:00", 45)
+                .open(1, "anna", TUESDAY, "09:00", "18:00", 45)
+                .open(1, "ben", TUESDAY, "09:00", "18:00", 45);
 
-        StepPlanner.Plan plan = new StepPlanner(COLOURING, BOTH).planAt(at(TUESDAY, "10:00"), null, free)
+        StepPlanner.Plan plan = new StepPlanner(COLOURING, BOTH)
+                .planAt(at(TUESDAY, "10:00"), null, free)
                 .orElseThrow();
 
-        assertThat(plan.steps()).containsExactly(
-                new StepPlanner.PlannedStep(0, "anna", at(TUESDAY, "10:00"), at(TUESDAY, "10:45")),
-                new StepPlanner.PlannedStep(1, "anna", at(TUESDAY, "11:15"), at(TUESDAY, "12:00")));
+        assertThat(plan.steps())
+                .containsExactly(
+                        new StepPlanner.PlannedStep(0, "anna", at(TUESDAY, "10:00"), at(TUESDAY, "10:45")),
+                        new StepPlanner.PlannedStep(1, "anna", at(TUESDAY, "11:15"), at(TUESDAY, "12:00")));
         assertThat(plan.end()).isEqualTo(at(TUESDAY, "12:00"));
     }
 
@@ -103,11 +108,13 @@ class StepPlannerTest {
                 .open(1, "anna", TUESDAY, "09:00", "18:00", 45, "11:00-11:30")
                 .open(1, "ben", TUESDAY, "09:00", "18:00", 45, "11:00-11:30");
 
-        StepPlanner.Plan plan = new StepPlanner(COLOURING, BOTH).planAt(at(TUESDAY, "10:00"), null, free)
+        StepPlanner.Plan plan = new StepPlanner(COLOURING, BOTH)
+                .planAt(at(TUESDAY, "10:00"), null, free)
                 .orElseThrow();
 
         assertThat(plan.steps().get(1).start()).isEqualTo(at(TUESDAY, "11:30"));
-        assertThat(Duration.between(plan.steps().get(0).end(), plan.steps().get(1).start()))
+        assertThat(Duration.between(
+                        plan.steps().get(0).end(), plan.steps().get(1).start()))
                 .isEqualTo(Duration.ofMinutes(45));
     }
 
@@ -118,7 +125,8 @@ class StepPlannerTest {
                 .open(1, "anna", TUESDAY, "09:00", "18:00", 45, "11:00-13:00")
                 .open(1, "ben", TUESDAY, "09:00", "18:00", 45);
 
-        StepPlanner.Plan plan = new StepPlanner(COLOURING, BOTH).planAt(at(TUESDAY, "10:00"), null, free)
+        StepPlanner.Plan plan = new StepPlanner(COLOURING, BOTH)
+                .planAt(at(TUESDAY, "10:00"), null, free)
                 .orElseThrow();
 
         assertThat(plan.steps().get(0).host()).isEqualTo("anna");
@@ -138,11 +146,14 @@ class StepPlannerTest {
 
         StepPlanner planner = new StepPlanner(sameStylist, BOTH);
 
-        assertThat(planner.planAt(at(TUESDAY, "10:00"), null, free)).as("Ben may not finish Anna's colour")
+        assertThat(planner.planAt(at(TUESDAY, "10:00"), null, free))
+                .as("Ben may not finish Anna's colour")
                 .isEmpty();
         // at 9:00 Anna can wash from 10:15 to 11:00, before her 11:00 customer
-        assertThat(planner.planAt(at(TUESDAY, "09:00"), null, free)).get()
-                .extracting(plan -> plan.steps().get(1).host()).isEqualTo("anna");
+        assertThat(planner.planAt(at(TUESDAY, "09:00"), null, free))
+                .get()
+                .extracting(plan -> plan.steps().get(1).host())
+                .isEqualTo("anna");
     }
 
     @Test
@@ -153,7 +164,8 @@ class StepPlannerTest {
                 .open(1, "ben", TUESDAY, "09:00", "18:00", 45, "11:00-12:15");
 
         // the colour ends 10:45, the wash would have to start by 11:45: nobody is free then
-        assertThat(new StepPlanner(COLOURING, BOTH).planAt(at(TUESDAY, "10:00"), null, free)).isEmpty();
+        assertThat(new StepPlanner(COLOURING, BOTH).planAt(at(TUESDAY, "10:00"), null, free))
+                .isEmpty();
     }
 
     @Test
@@ -162,32 +174,45 @@ class StepPlannerTest {
                 .open(0, "anna", TUESDAY, "09:00", "18:00", 45)
                 .open(1, "anna", TUESDAY, "09:00", "18:00", 45);
         StepPlanner planner = new StepPlanner(COLOURING, List.of(List.of("anna"), List.of("anna")));
-        StepPlanner.Plan first = planner.planAt(at(TUESDAY, "10:00"), null, free).orElseThrow();
+        StepPlanner.Plan first =
+                planner.planAt(at(TUESDAY, "10:00"), null, free).orElseThrow();
 
         // another caller holds Anna in the processing time of the first plan (10:45-11:15): a men's haircut
         free.hold("anna", at(TUESDAY, "10:45"), at(TUESDAY, "11:15"));
-        StepPlanner.Plan again = planner.planAt(at(TUESDAY, "10:00"), null, free).orElseThrow();
+        StepPlanner.Plan again =
+                planner.planAt(at(TUESDAY, "10:00"), null, free).orElseThrow();
         assertThat(again).isEqualTo(first);
 
         // a hold of the wash's time moves the wash later, within the pause range
         free.hold("anna", at(TUESDAY, "11:15"), at(TUESDAY, "11:45"));
-        assertThat(planner.planAt(at(TUESDAY, "10:00"), null, free)).get()
-                .extracting(plan -> plan.steps().get(1).start()).isEqualTo(at(TUESDAY, "11:45"));
+        assertThat(planner.planAt(at(TUESDAY, "10:00"), null, free))
+                .get()
+                .extracting(plan -> plan.steps().get(1).start())
+                .isEqualTo(at(TUESDAY, "11:45"));
     }
 
     @Test
     void aNamedStylistDoesTheFirstStep() {
         Calendar free = new Calendar()
-                .open(0, "anna", TUESDAY, "09:00", "18:00", 45).open(0, "ben", TUESDAY, "09:00", "18:00", 45)
-                .open(1, "anna", TUESDAY, "09:00", "18:00", 45).open(1, "ben", TUESDAY, "09:00", "18:00", 45);
+                .open(0, "anna", TUESDAY, "09:00", "18:00", 45)
+                .open(0, "ben", TUESDAY, "09:00", "18:00", 45)
+                .open(1, "anna", TUESDAY, "09:00", "18:00", 45)
+                .open(1, "ben", TUESDAY, "09:00", "18:00", 45);
 
-        List<StepPlanner.Plan> plans = new StepPlanner(COLOURING, BOTH)
-                .plans(at(TUESDAY, "09:00"), at(TUESDAY, "10:00"), "ben", free);
+        List<StepPlanner.Plan> plans =
+                new StepPlanner(COLOURING, BOTH).plans(at(TUESDAY, "09:00"), at(TUESDAY, "10:00"), "ben", free);
 
-        assertThat(plans).isNotEmpty().allSatisfy(plan -> assertThat(plan.firstHost()).isEqualTo("ben"));
-        assertThat(plans).extracting(StepPlanner.Plan::start)
-                .containsExactly(at(TUESDAY, "09:00"), at(TUESDAY, "09:15"), at(TUESDAY, "09:30"),
-                        at(TUESDAY, "09:45"), at(TUESDAY, "10:00"));
+        assertThat(plans)
+                .isNotEmpty()
+                .allSatisfy(plan -> assertThat(plan.firstHost()).isEqualTo("ben"));
+        assertThat(plans)
+                .extracting(StepPlanner.Plan::start)
+                .containsExactly(
+                        at(TUESDAY, "09:00"),
+                        at(TUESDAY, "09:15"),
+                        at(TUESDAY, "09:30"),
+                        at(TUESDAY, "09:45"),
+                        at(TUESDAY, "10:00"));
     }
 
     @Test
@@ -204,8 +229,10 @@ class StepPlannerTest {
         // colour 01:45-02:30 CEST, 30 minutes of processing (one of them the repeated hour), wash 02:00 CET
         assertThat(Duration.between(plan.start(), plan.end())).isEqualTo(Duration.ofMinutes(120));
         assertThat(plan.steps().get(1).start().atZone(BERLIN).toLocalTime()).isEqualTo(LocalTime.of(2, 0));
-        assertThat(plan.steps().get(1).start().atZone(BERLIN).getOffset().getTotalSeconds()).isEqualTo(3600);
+        assertThat(plan.steps().get(1).start().atZone(BERLIN).getOffset().getTotalSeconds())
+                .isEqualTo(3600);
         assertThat(plan.end().atZone(BERLIN).toLocalTime()).isEqualTo(LocalTime.of(2, 45));
-        assertThat(Set.of(plan.start().atZone(BERLIN).getOffset().getTotalSeconds())).containsExactly(7200);
+        assertThat(Set.of(plan.start().atZone(BERLIN).getOffset().getTotalSeconds()))
+                .containsExactly(7200);
     }
 }

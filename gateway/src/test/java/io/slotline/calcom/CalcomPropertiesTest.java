@@ -2,17 +2,15 @@ package io.slotline.calcom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 class CalcomPropertiesTest {
 
@@ -51,7 +49,8 @@ class CalcomPropertiesTest {
                     assertThat(properties.apiVersion(EndpointGroup.BOOKINGS)).isEqualTo("2026-02-25");
                     assertThat(properties.apiVersion(EndpointGroup.SLOTS)).isEqualTo("2024-09-04");
                     assertThat(properties.readTimeout(EndpointGroup.SLOTS)).isEqualTo(Duration.ofSeconds(1));
-                    assertThat(properties.readTimeout(EndpointGroup.EVENT_TYPES)).isEqualTo(Duration.ofMillis(750));
+                    assertThat(properties.readTimeout(EndpointGroup.EVENT_TYPES))
+                            .isEqualTo(Duration.ofMillis(750));
                     assertThat(properties.readTimeout(EndpointGroup.BOOKINGS)).isEqualTo(Duration.ofSeconds(8));
                     assertThat(properties.connectTimeout()).isEqualTo(Duration.ofMillis(250));
                 });
@@ -60,8 +59,11 @@ class CalcomPropertiesTest {
     @Test
     void misspelledGroupFailsStartup() {
         context.withPropertyValues("slotline.calcom.read-timeouts.slot=1s")
-                .run(ctx -> assertThat(ctx).hasFailed()
-                        .getFailure().rootCause().hasMessageContaining("Unknown Cal.com endpoint group 'slot'"));
+                .run(ctx -> assertThat(ctx)
+                        .hasFailed()
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining("Unknown Cal.com endpoint group 'slot'"));
     }
 
     @Test
@@ -70,15 +72,22 @@ class CalcomPropertiesTest {
         try (StubCalcom stub = new StubCalcom()) {
             stub.respond(StubCalcom.Reply.json(200, CalcomSamples.SLOTS_EMPTY));
             context.withBean(Clock.class, () -> Clock.fixed(fixed, ZoneOffset.UTC))
-                    .withPropertyValues("slotline.metrics.tenant-tags=false",
-                            "slotline.calcom.base-url=" + stub.baseUrl())
+                    .withPropertyValues(
+                            "slotline.metrics.tenant-tags=false", "slotline.calcom.base-url=" + stub.baseUrl())
                     .run(ctx -> {
-                        SlotsResult result = ctx.getBean(CalcomApi.class).slots(new CalcomAccount("salon", "cal_x"),
-                                SlotsQuery.of(EventTypeRef.id(1), fixed, fixed.plusSeconds(3600), ZoneOffset.UTC));
+                        SlotsResult result = ctx.getBean(CalcomApi.class)
+                                .slots(
+                                        new CalcomAccount("salon", "cal_x"),
+                                        SlotsQuery.of(
+                                                EventTypeRef.id(1), fixed, fixed.plusSeconds(3600), ZoneOffset.UTC));
 
                         assertThat(result.fetchedAt()).isEqualTo(fixed);
-                        assertThat(ctx.getBean(MeterRegistry.class).get("slotline.calcom.requests")
-                                .tag("account", "all").timer().count()).isEqualTo(1);
+                        assertThat(ctx.getBean(MeterRegistry.class)
+                                        .get("slotline.calcom.requests")
+                                        .tag("account", "all")
+                                        .timer()
+                                        .count())
+                                .isEqualTo(1);
                     });
         }
     }

@@ -3,8 +3,7 @@ package io.slotline.calcom;
 /** Response bodies as Cal.com's API v2 sends them (repository calcom/cal.com, apps/api/v2). */
 final class CalcomSamples {
 
-    private CalcomSamples() {
-    }
+    private CalcomSamples() {}
 
     /** The documented slots example with format=range (end = start + 30 min), days and slots deliberately unordered. */
     static final String SLOTS_RANGE_ROME = """

@@ -3,13 +3,11 @@ package io.slotline.calcom;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-
-import org.junit.jupiter.api.Test;
-
 import io.slotline.calcom.CalcomWebhookEvent.Person;
 import io.slotline.calcom.CalcomWebhookEvent.Trigger;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
 
 class CalcomWebhookEventTest {
 
@@ -71,8 +69,7 @@ class CalcomWebhookEventTest {
         assertThat(event.end()).isEqualTo(Instant.parse("2024-01-01T10:15:00Z"));
         assertThat(event.status()).isEqualTo(BookingStatus.ACCEPTED);
         assertThat(event.rescheduleUid()).isNull();
-        assertThat(event.attendees()).containsExactly(
-                new Person("Guest User", "guest@example.com", null, null, "UTC"));
+        assertThat(event.attendees()).containsExactly(new Person("Guest User", "guest@example.com", null, null, "UTC"));
         assertThat(event.organizer()).isNotNull();
         assertThat(event.metadata()).containsEntry("videoCallUrl", "...");
         assertThat(event.changesAvailability()).isTrue();
@@ -89,8 +86,8 @@ class CalcomWebhookEventTest {
         assertThat(event.end()).isEqualTo(Instant.parse("2024-01-05T14:30:00Z"));
         assertThat(event.rescheduleStart()).isEqualTo(Instant.parse("2024-01-04T09:00:00Z"));
         assertThat(event.rescheduleEnd()).isEqualTo(Instant.parse("2024-01-04T09:30:00Z"));
-        assertThat(event.organizer()).isEqualTo(new Person("Anna", "anna@demo-salon.example", null, "anna-demo",
-                "Europe/Berlin"));
+        assertThat(event.organizer())
+                .isEqualTo(new Person("Anna", "anna@demo-salon.example", null, "anna-demo", "Europe/Berlin"));
         assertThat(event.attendees()).singleElement().satisfies(attendee -> {
             assertThat(attendee.name()).isEqualTo("Max Muster");
             assertThat(attendee.phoneNumber()).as("from the booking form").isEqualTo("+4915112345678");

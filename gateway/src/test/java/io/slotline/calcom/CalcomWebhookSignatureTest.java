@@ -4,18 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-
 import org.junit.jupiter.api.Test;
 
 class CalcomWebhookSignatureTest {
 
     private static final String SECRET = "whsec_demo_salon";
     private static final byte[] BODY = """
-            {"triggerEvent":"BOOKING_CREATED","createdAt":"2024-01-01T00:00:00.000Z","payload":{"uid":"u1"}}"""
-            .getBytes(StandardCharsets.UTF_8);
+            {"triggerEvent":"BOOKING_CREATED","createdAt":"2024-01-01T00:00:00.000Z","payload":{"uid":"u1"}}""".getBytes(StandardCharsets.UTF_8);
 
     /** Computed independently of the production code: javax.crypto plus hand-rolled lowercase hex. */
     private static String independentSignature(byte[] body, String secret) throws Exception {
@@ -50,8 +47,8 @@ class CalcomWebhookSignatureTest {
     @Test
     void rejectsATamperedBody() throws Exception {
         String header = independentSignature(BODY, SECRET);
-        byte[] tampered = new String(BODY, StandardCharsets.UTF_8).replace("u1", "u2")
-                .getBytes(StandardCharsets.UTF_8);
+        byte[] tampered =
+                new String(BODY, StandardCharsets.UTF_8).replace("u1", "u2").getBytes(StandardCharsets.UTF_8);
 
         assertThat(CalcomWebhookSignature.verify(tampered, header, SECRET)).isFalse();
     }
@@ -69,10 +66,14 @@ class CalcomWebhookSignatureTest {
 
         assertThat(CalcomWebhookSignature.verify(BODY, null, SECRET)).isFalse();
         assertThat(CalcomWebhookSignature.verify(BODY, "", SECRET)).isFalse();
-        assertThat(CalcomWebhookSignature.verify(BODY, "no-secret-provided", SECRET)).isFalse();
-        assertThat(CalcomWebhookSignature.verify(BODY, "sha256=" + valid, SECRET)).isFalse();
-        assertThat(CalcomWebhookSignature.verify(BODY, valid.substring(0, 63) + "z", SECRET)).isFalse();
-        assertThat(CalcomWebhookSignature.verify(BODY, valid.substring(0, 62), SECRET)).isFalse();
+        assertThat(CalcomWebhookSignature.verify(BODY, "no-secret-provided", SECRET))
+                .isFalse();
+        assertThat(CalcomWebhookSignature.verify(BODY, "sha256=" + valid, SECRET))
+                .isFalse();
+        assertThat(CalcomWebhookSignature.verify(BODY, valid.substring(0, 63) + "z", SECRET))
+                .isFalse();
+        assertThat(CalcomWebhookSignature.verify(BODY, valid.substring(0, 62), SECRET))
+                .isFalse();
     }
 
     @Test

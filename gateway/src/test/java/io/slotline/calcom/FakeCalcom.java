@@ -16,7 +16,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -106,8 +105,11 @@ public final class FakeCalcom implements CalcomApi {
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new CalcomException.Unavailable(CalcomException.Origin.of(account.name(), "slots"),
-                        CalcomException.Unavailable.Kind.IO_ERROR, "interrupted", e);
+                throw new CalcomException.Unavailable(
+                        CalcomException.Origin.of(account.name(), "slots"),
+                        CalcomException.Unavailable.Kind.IO_ERROR,
+                        "interrupted",
+                        e);
             }
         }
         Runnable action = duringCall;
@@ -127,9 +129,11 @@ public final class FakeCalcom implements CalcomApi {
     }
 
     private SlotsResult answer(SlotsQuery query) {
-        int minutes = query.durationMinutes() != null ? query.durationMinutes()
+        int minutes = query.durationMinutes() != null
+                ? query.durationMinutes()
                 : query.eventType() instanceof EventTypeRef.ById byId
-                        ? lengths.getOrDefault(byId.eventTypeId(), 30) : 30;
+                        ? lengths.getOrDefault(byId.eventTypeId(), 30)
+                        : 30;
         TreeMap<LocalDate, List<Slot>> days = new TreeMap<>();
         LocalDate first = LocalDate.ofInstant(query.start(), query.timeZone());
         LocalDate last = LocalDate.ofInstant(query.end(), query.timeZone());
@@ -138,9 +142,11 @@ public final class FakeCalcom implements CalcomApi {
             for (int hour = 9; hour <= 16; hour++) {
                 ZonedDateTime start = ZonedDateTime.of(day, LocalTime.of(hour, 0), query.timeZone());
                 Instant startInstant = start.toInstant();
-                if (!taken.contains(startInstant) && !startInstant.isBefore(query.start())
+                if (!taken.contains(startInstant)
+                        && !startInstant.isBefore(query.start())
                         && startInstant.isBefore(query.end())) {
-                    slots.add(new Slot(start.toOffsetDateTime(), start.plusMinutes(minutes).toOffsetDateTime()));
+                    slots.add(new Slot(
+                            start.toOffsetDateTime(), start.plusMinutes(minutes).toOffsetDateTime()));
                 }
             }
             days.put(day, slots);
@@ -149,15 +155,19 @@ public final class FakeCalcom implements CalcomApi {
     }
 
     public static CalcomException.Unavailable serverError(String account) {
-        return new CalcomException.Unavailable(new CalcomException.Origin(account, "slots", 503, null, null),
-                CalcomException.Unavailable.Kind.SERVER_ERROR, "Service Unavailable", null);
+        return new CalcomException.Unavailable(
+                new CalcomException.Origin(account, "slots", 503, null, null),
+                CalcomException.Unavailable.Kind.SERVER_ERROR,
+                "Service Unavailable",
+                null);
     }
 
     public static CalcomException.RateLimited rateLimited(String account, long resetSeconds) {
-        return new CalcomException.RateLimited(new CalcomException.Origin(account, "slots", 429, "ThrottlerException",
-                null), resetSeconds, "CustomThrottlerGuard - Too many requests. Please try again later.");
+        return new CalcomException.RateLimited(
+                new CalcomException.Origin(account, "slots", 429, "ThrottlerException", null),
+                resetSeconds,
+                "CustomThrottlerGuard - Too many requests. Please try again later.");
     }
-
 
     @Override
     public Booking createBooking(CalcomAccount account, CreateBooking request) {
@@ -178,8 +188,9 @@ public final class FakeCalcom implements CalcomApi {
     @Override
     public Booking cancel(CalcomAccount account, String uid, String reason) {
         writeCalls.incrementAndGet();
-        throw new CalcomException.NotFound(new CalcomException.Origin(account.name(), "bookings_cancel", 404, null,
-                null), "Booking with uid " + uid + " not found");
+        throw new CalcomException.NotFound(
+                new CalcomException.Origin(account.name(), "bookings_cancel", 404, null, null),
+                "Booking with uid " + uid + " not found");
     }
 
     @Override
@@ -188,7 +199,11 @@ public final class FakeCalcom implements CalcomApi {
     }
 
     @Override
-    public Reservation reserve(CalcomAccount account, long eventTypeId, Instant slotStart, int slotDurationMinutes,
+    public Reservation reserve(
+            CalcomAccount account,
+            long eventTypeId,
+            Instant slotStart,
+            int slotDurationMinutes,
             int reservationMinutes) {
         throw new UnsupportedOperationException("not faked");
     }
@@ -233,8 +248,8 @@ public final class FakeCalcom implements CalcomApi {
     }
 
     @Override
-    public CalcomWebhook createEventTypeWebhook(CalcomAccount account, EventTypeKey key, String subscriberUrl,
-            List<String> triggers, String secret) {
+    public CalcomWebhook createEventTypeWebhook(
+            CalcomAccount account, EventTypeKey key, String subscriberUrl, List<String> triggers, String secret) {
         throw new UnsupportedOperationException("not faked");
     }
 

@@ -3,24 +3,22 @@ package io.slotline.calcom;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
-
-import org.junit.jupiter.api.Test;
-
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.slotline.calcom.CalcomException.Unavailable.Kind;
 import io.slotline.support.MutableClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.junit.jupiter.api.Test;
 
 class ResilientCalcomApiTest {
 
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     private static final CalcomAccount ACCOUNT = new CalcomAccount("demo-salon", "cal_demo");
-    private static final SlotsQuery QUERY = SlotsQuery.forLocalDays(EventTypeRef.id(1001),
-            LocalDate.of(2030, 3, 4), LocalDate.of(2030, 3, 4), BERLIN);
+    private static final SlotsQuery QUERY =
+            SlotsQuery.forLocalDays(EventTypeRef.id(1001), LocalDate.of(2030, 3, 4), LocalDate.of(2030, 3, 4), BERLIN);
 
     private final MutableClock clock = new MutableClock(Instant.parse("2030-03-04T07:00:00Z"));
     private final FakeCalcom calcom = new FakeCalcom(clock);
@@ -33,19 +31,23 @@ class ResilientCalcomApiTest {
 
     private static CalcomResilienceProperties withoutRetry() {
         CalcomResilienceProperties defaults = CalcomResilienceProperties.defaults();
-        return new CalcomResilienceProperties(defaults.breaker(), defaults.budget(),
+        return new CalcomResilienceProperties(
+                defaults.breaker(),
+                defaults.budget(),
                 new CalcomResilienceProperties.Retry(false, Duration.ofMillis(1500)));
     }
 
     private static CalcomResilienceProperties withBudget(int requests) {
         CalcomResilienceProperties defaults = CalcomResilienceProperties.defaults();
-        return new CalcomResilienceProperties(defaults.breaker(),
+        return new CalcomResilienceProperties(
+                defaults.breaker(),
                 new CalcomResilienceProperties.Budget(requests, Duration.ofSeconds(60), 30, 10, false),
                 defaults.retry());
     }
 
     private static <T> T background(java.util.function.Supplier<T> call) {
-        try (CalcomCallContext.Scope ignored = CalcomCallContext.background(null).bind()) {
+        try (CalcomCallContext.Scope ignored =
+                CalcomCallContext.background(null).bind()) {
             return call.get();
         }
     }
@@ -62,7 +64,8 @@ class ResilientCalcomApiTest {
 
         assertThat(api.circuitBreaker("demo-salon").getState()).isEqualTo(CircuitBreaker.State.OPEN);
         assertThatThrownBy(() -> api.slots(ACCOUNT, QUERY))
-                .isInstanceOfSatisfying(CalcomException.Unavailable.class,
+                .isInstanceOfSatisfying(
+                        CalcomException.Unavailable.class,
                         e -> assertThat(e.kind()).isEqualTo(Kind.SHORT_CIRCUITED));
         assertThat(calcom.slotsCalls()).isEqualTo(5);
     }
@@ -235,7 +238,8 @@ class ResilientCalcomApiTest {
             api.slots(ACCOUNT, QUERY);
         }
         assertThatThrownBy(() -> api.slots(ACCOUNT, QUERY))
-                .isInstanceOfSatisfying(CalcomException.RateLimited.class,
+                .isInstanceOfSatisfying(
+                        CalcomException.RateLimited.class,
                         e -> assertThat(e.resetSeconds()).isEqualTo(60));
 
         clock.advance(Duration.ofSeconds(60));
@@ -293,7 +297,8 @@ class ResilientCalcomApiTest {
         });
 
         SlotsResult result;
-        try (CalcomCallContext.Scope ignored = CalcomCallContext.live(clock.instant().plusSeconds(2)).bind()) {
+        try (CalcomCallContext.Scope ignored =
+                CalcomCallContext.live(clock.instant().plusSeconds(2)).bind()) {
             result = api.slots(ACCOUNT, QUERY);
         }
 
@@ -316,7 +321,8 @@ class ResilientCalcomApiTest {
         calcom.duringCall(() -> clock.advance(Duration.ofMillis(800)));
         calcom.failWith(() -> FakeCalcom.serverError("demo-salon"));
 
-        try (CalcomCallContext.Scope ignored = CalcomCallContext.live(clock.instant().plusMillis(1200)).bind()) {
+        try (CalcomCallContext.Scope ignored =
+                CalcomCallContext.live(clock.instant().plusMillis(1200)).bind()) {
             assertThatThrownBy(() -> api.slots(ACCOUNT, QUERY)).isInstanceOf(CalcomException.Unavailable.class);
         }
         assertThat(calcom.slotsCalls()).isEqualTo(1);

@@ -3,6 +3,16 @@ package io.slotline.calcom;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.slotline.redis.RedisGuard;
+import io.slotline.redis.RedisProperties;
+import io.slotline.support.MutableClock;
+import io.slotline.support.RequiredServices;
+import io.slotline.support.RequiresRedis;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,24 +20,11 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
-
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
-import io.slotline.redis.RedisGuard;
-import io.slotline.redis.RedisProperties;
-import io.slotline.support.MutableClock;
-import io.slotline.support.RequiredServices;
-import io.slotline.support.RequiresRedis;
 
 /**
  * Two gateway instances (each its own Redis client and its own local budget) share one Cal.com budget per account
@@ -37,8 +34,8 @@ import io.slotline.support.RequiresRedis;
 class SharedRequestBudgetTest {
 
     private static final CalcomAccount ACCOUNT = new CalcomAccount("demo-salon", "cal_demo");
-    private static final SlotsQuery QUERY = SlotsQuery.forLocalDays(EventTypeRef.id(1001),
-            LocalDate.of(2030, 3, 4), LocalDate.of(2030, 3, 4), ZoneId.of("Europe/Berlin"));
+    private static final SlotsQuery QUERY = SlotsQuery.forLocalDays(
+            EventTypeRef.id(1001), LocalDate.of(2030, 3, 4), LocalDate.of(2030, 3, 4), ZoneId.of("Europe/Berlin"));
     /** 20 per minute, 30% (6) kept for live calls. */
     private static final CalcomResilienceProperties PROPERTIES = new CalcomResilienceProperties(
             CalcomResilienceProperties.defaults().breaker(),
@@ -81,10 +78,12 @@ class SharedRequestBudgetTest {
         assertThatThrownBy(() -> second.cancel(ACCOUNT, "uid_1", null)).isInstanceOf(CalcomException.NotFound.class);
         assertThatThrownBy(() -> first.cancel(ACCOUNT, "uid_2", null)).isInstanceOf(CalcomException.NotFound.class);
         assertThatThrownBy(() -> first.cancel(ACCOUNT, "uid_3", null))
-                .isInstanceOfSatisfying(CalcomException.RateLimited.class,
+                .isInstanceOfSatisfying(
+                        CalcomException.RateLimited.class,
                         notSent -> assertThat(notSent.getMessage()).contains("budget all instances share"));
         assertThat(first.budgetUsed("demo-salon") + second.budgetUsed("demo-salon"))
-                .as("each instance's own budget counts only the requests it sent").isEqualTo(20);
+                .as("each instance's own budget counts only the requests it sent")
+                .isEqualTo(20);
         clock.advance(Duration.ofSeconds(60));
         first.slots(ACCOUNT, QUERY);
         assertThat(calcom.slotsCalls()).as("the shared budget refills").isEqualTo(19);
@@ -97,7 +96,8 @@ class SharedRequestBudgetTest {
 
         int background = 0;
         for (int i = 0; i < 20; i++) {
-            try (CalcomCallContext.Scope ignored = CalcomCallContext.background(null).bind()) {
+            try (CalcomCallContext.Scope ignored =
+                    CalcomCallContext.background(null).bind()) {
                 prefetching.slots(ACCOUNT, QUERY);
                 background++;
             } catch (CalcomException.RateLimited dropped) {
@@ -118,7 +118,8 @@ class SharedRequestBudgetTest {
         assertThat(live).isEqualTo(4);
         assertThat(calcom.slotsCalls()).isEqualTo(18);
         assertThatThrownBy(() -> prefetching.cancel(ACCOUNT, "uid", null))
-                .as("the change reserve is left to a caller's booking").isInstanceOf(CalcomException.NotFound.class);
+                .as("the change reserve is left to a caller's booking")
+                .isInstanceOf(CalcomException.NotFound.class);
     }
 
     @Test
@@ -139,8 +140,8 @@ class SharedRequestBudgetTest {
                 .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
                 .withBean(RedisGuard.class, () -> new RedisGuard(RedisProperties.Breaker.defaults(), () -> true, clock))
                 .withBean(RedisConnectionFactory.class, () -> {
-                    LettuceConnectionFactory factory = new LettuceConnectionFactory(
-                            RequiredServices.REDIS_HOST, RequiredServices.REDIS_PORT);
+                    LettuceConnectionFactory factory =
+                            new LettuceConnectionFactory(RequiredServices.REDIS_HOST, RequiredServices.REDIS_PORT);
                     factory.afterPropertiesSet();
                     factory.start();
                     return factory;
@@ -148,23 +149,30 @@ class SharedRequestBudgetTest {
                 .withPropertyValues("slotline.calcom.resilience.budget.shared=true")
                 .run(app -> {
                     assertThat(app).hasNotFailed();
-                    assertThat(app.getBean(ResilientCalcomApi.class).sharesBudget()).isTrue();
+                    assertThat(app.getBean(ResilientCalcomApi.class).sharesBudget())
+                            .isTrue();
                 });
     }
 
     private ResilientCalcomApi instance(int redisPort) {
         RedisClient client = RedisClient.create(RedisURI.create(RequiredServices.REDIS_HOST, redisPort));
         clients.add(client);
-        RedisGuard guard = new RedisGuard(RedisProperties.Breaker.defaults(), () -> {
-            try (var connection = client.connect()) {
-                return "PONG".equals(connection.sync().ping());
-            }
-        }, clock);
-        guards.add(guard);
-        SharedRequestBudget shared = SharedRequestBudget.overRedis(() -> client, PROPERTIES.budget(), prefix, guard,
+        RedisGuard guard = new RedisGuard(
+                RedisProperties.Breaker.defaults(),
+                () -> {
+                    try (var connection = client.connect()) {
+                        return "PONG".equals(connection.sync().ping());
+                    }
+                },
                 clock);
-        return new ResilientCalcomApi(calcom,
-                CircuitBreakerRegistry.of(ResilientCalcomApi.breakerConfig(PROPERTIES.breaker(), clock)), PROPERTIES,
-                clock, shared);
+        guards.add(guard);
+        SharedRequestBudget shared =
+                SharedRequestBudget.overRedis(() -> client, PROPERTIES.budget(), prefix, guard, clock);
+        return new ResilientCalcomApi(
+                calcom,
+                CircuitBreakerRegistry.of(ResilientCalcomApi.breakerConfig(PROPERTIES.breaker(), clock)),
+                PROPERTIES,
+                clock,
+                shared);
     }
 }

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-
 import org.junit.jupiter.api.Test;
 
 class SlotsQueryTest {
@@ -16,8 +15,8 @@ class SlotsQueryTest {
 
     @Test
     void localDayBoundsBecomeUtcInstants() {
-        SlotsQuery query = SlotsQuery.forLocalDays(EventTypeRef.id(1001), LocalDate.of(2026, 7, 1),
-                LocalDate.of(2026, 7, 14), BERLIN);
+        SlotsQuery query = SlotsQuery.forLocalDays(
+                EventTypeRef.id(1001), LocalDate.of(2026, 7, 1), LocalDate.of(2026, 7, 14), BERLIN);
 
         assertThat(query.start()).isEqualTo(Instant.parse("2026-06-30T22:00:00Z"));
         assertThat(query.end()).isEqualTo(Instant.parse("2026-07-14T21:59:59Z"));
@@ -26,8 +25,8 @@ class SlotsQueryTest {
 
     @Test
     void springForwardDayIsTwentyThreeHoursLong() {
-        SlotsQuery query = SlotsQuery.forLocalDays(EventTypeRef.id(1001), LocalDate.of(2026, 3, 29),
-                LocalDate.of(2026, 3, 29), BERLIN);
+        SlotsQuery query = SlotsQuery.forLocalDays(
+                EventTypeRef.id(1001), LocalDate.of(2026, 3, 29), LocalDate.of(2026, 3, 29), BERLIN);
 
         assertThat(query.start()).isEqualTo(Instant.parse("2026-03-28T23:00:00Z"));
         assertThat(query.end()).isEqualTo(Instant.parse("2026-03-29T21:59:59Z"));
@@ -36,8 +35,8 @@ class SlotsQueryTest {
 
     @Test
     void fallBackDayIsTwentyFiveHoursLong() {
-        SlotsQuery query = SlotsQuery.forLocalDays(EventTypeRef.id(1001), LocalDate.of(2026, 10, 25),
-                LocalDate.of(2026, 10, 25), BERLIN);
+        SlotsQuery query = SlotsQuery.forLocalDays(
+                EventTypeRef.id(1001), LocalDate.of(2026, 10, 25), LocalDate.of(2026, 10, 25), BERLIN);
 
         assertThat(query.start()).isEqualTo(Instant.parse("2026-10-24T22:00:00Z"));
         assertThat(query.end()).isEqualTo(Instant.parse("2026-10-25T22:59:59Z"));
@@ -46,8 +45,11 @@ class SlotsQueryTest {
 
     @Test
     void londonUsesItsOwnOffset() {
-        SlotsQuery query = SlotsQuery.forLocalDays(EventTypeRef.id(2001), LocalDate.of(2026, 1, 12),
-                LocalDate.of(2026, 1, 12), ZoneId.of("Europe/London"));
+        SlotsQuery query = SlotsQuery.forLocalDays(
+                EventTypeRef.id(2001),
+                LocalDate.of(2026, 1, 12),
+                LocalDate.of(2026, 1, 12),
+                ZoneId.of("Europe/London"));
 
         assertThat(query.start()).isEqualTo(Instant.parse("2026-01-12T00:00:00Z"));
         assertThat(query.end()).isEqualTo(Instant.parse("2026-01-12T23:59:59Z"));
@@ -55,8 +57,9 @@ class SlotsQueryTest {
 
     @Test
     void rejectsReversedRanges() {
-        assertThatThrownBy(() -> SlotsQuery.forLocalDays(EventTypeRef.id(1), LocalDate.of(2026, 7, 2),
-                LocalDate.of(2026, 7, 1), BERLIN)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SlotsQuery.forLocalDays(
+                        EventTypeRef.id(1), LocalDate.of(2026, 7, 2), LocalDate.of(2026, 7, 1), BERLIN))
+                .isInstanceOf(IllegalArgumentException.class);
         Instant t = Instant.parse("2026-07-01T10:00:00Z");
         assertThatThrownBy(() -> SlotsQuery.of(EventTypeRef.id(1), t, t, BERLIN))
                 .isInstanceOf(IllegalArgumentException.class);

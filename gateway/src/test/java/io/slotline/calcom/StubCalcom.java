@@ -1,5 +1,8 @@
 package io.slotline.calcom;
 
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,14 +21,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
-import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-
 /** A local HTTP server standing in for Cal.com: records every request and answers with the configured response. */
 final class StubCalcom implements AutoCloseable {
 
-    record Recorded(String method, String path, String rawPath, String rawQuery, Map<String, String> query, Headers headers,
+    record Recorded(
+            String method,
+            String path,
+            String rawPath,
+            String rawQuery,
+            Map<String, String> query,
+            Headers headers,
             String body) {
 
         String header(String name) {
@@ -96,8 +101,14 @@ final class StubCalcom implements AutoCloseable {
             body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         URI uri = exchange.getRequestURI();
-        Recorded recorded = new Recorded(exchange.getRequestMethod(), uri.getPath(), uri.getRawPath(), uri.getRawQuery(),
-                decodeQuery(uri.getRawQuery()), exchange.getRequestHeaders(), body);
+        Recorded recorded = new Recorded(
+                exchange.getRequestMethod(),
+                uri.getPath(),
+                uri.getRawPath(),
+                uri.getRawQuery(),
+                decodeQuery(uri.getRawQuery()),
+                exchange.getRequestHeaders(),
+                body);
         requests.add(recorded);
         Reply reply = responder.apply(recorded);
         if (reply.hang()) {

@@ -2,17 +2,15 @@ package io.slotline.calls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.ZoneId;
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.slotline.tenancy.Branch;
 import io.slotline.tenancy.Company;
 import io.slotline.tenancy.Language;
 import io.slotline.tenancy.Policies;
 import io.slotline.tenancy.TenantContext;
+import java.time.ZoneId;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class ActiveCallsTest {
 
@@ -32,18 +30,31 @@ class ActiveCallsTest {
         calls.on(new CallStarted(salon, "call_a"));
         calls.on(new CallStarted(salon, "call_b"));
         calls.on(new CallStarted(other, "call_a"));
-        assertThat(gauge()).as("the same call id of another company is another call").isEqualTo(3);
+        assertThat(gauge())
+                .as("the same call id of another company is another call")
+                .isEqualTo(3);
 
         calls.on(new CallEnded(salon, "call_a"));
         calls.on(new CallEnded(salon, "call_a"));
         calls.on(new CallEnded(salon, "call_never_started"));
-        assertThat(gauge()).as("call_analyzed after call_ended, an end without start: nothing more").isEqualTo(2);
+        assertThat(gauge())
+                .as("call_analyzed after call_ended, an end without start: nothing more")
+                .isEqualTo(2);
     }
 
     private static TenantContext tenant(long companyId) {
         ZoneId zone = ZoneId.of("Europe/Berlin");
-        return new TenantContext(new Company(companyId, "salon-" + companyId, "Salon", Language.DE, zone,
-                new Policies(6, 12, 2, List.of()), 60, true),
-                new Branch(companyId, companyId, "Main", zone, null, true, null), null);
+        return new TenantContext(
+                new Company(
+                        companyId,
+                        "salon-" + companyId,
+                        "Salon",
+                        Language.DE,
+                        zone,
+                        new Policies(6, 12, 2, List.of()),
+                        60,
+                        true),
+                new Branch(companyId, companyId, "Main", zone, null, true, null),
+                null);
     }
 }

@@ -1,23 +1,20 @@
 package io.slotline.calls;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.UUID;
-
-import javax.sql.DataSource;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import io.slotline.support.Database;
 import io.slotline.support.MutableClock;
 import io.slotline.support.OnEveryDatabase;
-import io.slotline.support.TestTenants.TestTenant;
 import io.slotline.support.TestTenants;
-
+import io.slotline.support.TestTenants.TestTenant;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Function call log and callback requests: what an operator reads after a call. */
 @OnEveryDatabase
@@ -50,15 +47,34 @@ class CallLogsTest {
 
     @Test
     void functionCallsOfACallComeBackInOrder() {
-        log.record(new NewFunctionCall(salon.companyId(), callId, "check_availability", "tc1",
-                "{\"date\":\"morgen\"}", true, "ok", "Morgen um 10 Uhr ist frei.", 42, 1));
+        log.record(new NewFunctionCall(
+                salon.companyId(),
+                callId,
+                "check_availability",
+                "tc1",
+                "{\"date\":\"morgen\"}",
+                true,
+                "ok",
+                "Morgen um 10 Uhr ist frei.",
+                42,
+                1));
         clock.advance(Duration.ofSeconds(20));
-        log.record(new NewFunctionCall(salon.companyId(), callId, "book_appointment", "tc2", "{}", false,
-                "slot_taken", "Der Termin ist leider vergeben.", 180, 2));
+        log.record(new NewFunctionCall(
+                salon.companyId(),
+                callId,
+                "book_appointment",
+                "tc2",
+                "{}",
+                false,
+                "slot_taken",
+                "Der Termin ist leider vergeben.",
+                180,
+                2));
 
         var calls = log.byCall(salon.companyId(), callId);
 
-        assertThat(calls).extracting(FunctionCall::functionName)
+        assertThat(calls)
+                .extracting(FunctionCall::functionName)
                 .containsExactly("check_availability", "book_appointment");
         assertThat(calls.get(1)).satisfies(call -> {
             assertThat(call.ok()).isFalse();
@@ -74,8 +90,8 @@ class CallLogsTest {
     void oversizedArgumentsAreCutNotRejected() {
         String huge = "x".repeat(10_000);
 
-        log.record(new NewFunctionCall(salon.companyId(), callId, "check_availability", null, huge, true, "ok",
-                huge, 5, 0));
+        log.record(new NewFunctionCall(
+                salon.companyId(), callId, "check_availability", null, huge, true, "ok", huge, 5, 0));
 
         assertThat(log.byCall(salon.companyId(), callId)).singleElement().satisfies(call -> {
             assertThat(call.argsJson()).hasSize(8000);
@@ -85,16 +101,26 @@ class CallLogsTest {
 
     @Test
     void callbackRequestsAreOpenUntilDoneAndPerCompany() {
-        CallbackRequest request = callbacks.create(new NewCallbackRequest(salon.companyId(), salon.branchId(),
-                null, null, "Erika Muster", "+4915112345678", "Frage zur Rechnung", "morgen Vormittag"));
+        CallbackRequest request = callbacks.create(new NewCallbackRequest(
+                salon.companyId(),
+                salon.branchId(),
+                null,
+                null,
+                "Erika Muster",
+                "+4915112345678",
+                "Frage zur Rechnung",
+                "morgen Vormittag"));
 
-        assertThat(callbacks.open(salon.companyId())).extracting(CallbackRequest::id)
+        assertThat(callbacks.open(salon.companyId()))
+                .extracting(CallbackRequest::id)
                 .containsExactly(request.id());
         assertThat(callbacks.open(other.companyId())).isEmpty();
         assertThat(callbacks.markDone(other.companyId(), request.id())).isFalse();
         assertThat(callbacks.markDone(salon.companyId(), request.id())).isTrue();
         assertThat(callbacks.open(salon.companyId())).isEmpty();
-        assertThat(callbacks.findById(salon.companyId(), request.id())).get()
-                .extracting(CallbackRequest::status).isEqualTo(CallbackRequest.Status.DONE);
+        assertThat(callbacks.findById(salon.companyId(), request.id()))
+                .get()
+                .extracting(CallbackRequest::status)
+                .isEqualTo(CallbackRequest.Status.DONE);
     }
 }

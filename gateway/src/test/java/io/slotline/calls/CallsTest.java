@@ -1,24 +1,21 @@
 package io.slotline.calls;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.UUID;
-
-import javax.sql.DataSource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.slotline.support.Database;
 import io.slotline.support.MutableClock;
 import io.slotline.support.OnEveryDatabase;
-import io.slotline.support.TestTenants.TestTenant;
 import io.slotline.support.TestTenants;
-
+import io.slotline.support.TestTenants.TestTenant;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @OnEveryDatabase
 class CallsTest {
@@ -51,14 +48,28 @@ class CallsTest {
     }
 
     CallFacts fromFunctionCall() {
-        return new CallFacts(callId, salon.companyId(), salon.branchId(), "agent_1", "+4915112345678",
-                "+4930120000", "inbound", STARTED);
+        return new CallFacts(
+                callId,
+                salon.companyId(),
+                salon.branchId(),
+                "agent_1",
+                "+4915112345678",
+                "+4930120000",
+                "inbound",
+                STARTED);
     }
 
     /** Webhooks for calls we route carry the same facts; call_ended may lack what call_started had. */
     CallFacts fromWebhook() {
-        return new CallFacts(callId, salon.companyId(), salon.branchId(), "agent_1", "+4915112345678",
-                "+4930120000", "inbound", STARTED);
+        return new CallFacts(
+                callId,
+                salon.companyId(),
+                salon.branchId(),
+                "agent_1",
+                "+4915112345678",
+                "+4930120000",
+                "inbound",
+                STARTED);
     }
 
     CallFacts bare() {
@@ -147,8 +158,8 @@ class CallsTest {
     @Test
     void anotherCompanyCannotSeeOrHijackTheCall() {
         calls.ensure(fromFunctionCall(), customerId);
-        CallFacts foreign = new CallFacts(callId, other.companyId(), other.branchId(), "agent_x",
-                "+441234", "+442071230000", "inbound", STARTED);
+        CallFacts foreign = new CallFacts(
+                callId, other.companyId(), other.branchId(), "agent_x", "+441234", "+442071230000", "inbound", STARTED);
 
         assertThat(calls.findByRetellCallId(other.companyId(), callId)).isEmpty();
         // the same id is a call of the other company's own: nothing of the first is read or changed
@@ -157,8 +168,10 @@ class CallsTest {
         assertThat(theirs.companyId()).isEqualTo(other.companyId());
         assertThat(theirs.agentId()).isEqualTo("agent_x");
         assertThat(theirs.customerId()).isNull();
-        assertThat(calls.findByRetellCallId(salon.companyId(), callId)).get()
-                .extracting(Call::agentId, Call::customerId).containsExactly("agent_1", customerId);
+        assertThat(calls.findByRetellCallId(salon.companyId(), callId))
+                .get()
+                .extracting(Call::agentId, Call::customerId)
+                .containsExactly("agent_1", customerId);
     }
 
     @Test
@@ -184,7 +197,10 @@ class CallsTest {
     }
 
     private int rows() {
-        return JdbcClient.create(dataSource()).sql("SELECT COUNT(*) FROM calls WHERE retell_call_id = ?")
-                .param(callId).query(Integer.class).single();
+        return JdbcClient.create(dataSource())
+                .sql("SELECT COUNT(*) FROM calls WHERE retell_call_id = ?")
+                .param(callId)
+                .query(Integer.class)
+                .single();
     }
 }

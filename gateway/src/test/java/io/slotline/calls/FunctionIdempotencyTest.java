@@ -1,5 +1,13 @@
 package io.slotline.calls;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.slotline.support.Database;
+import io.slotline.support.MutableClock;
+import io.slotline.support.OnEveryDatabase;
+import io.slotline.support.TestTenants;
+import io.slotline.support.TestTenants.TestTenant;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,22 +19,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
 import javax.sql.DataSource;
-
-import io.slotline.support.Database;
-import io.slotline.support.MutableClock;
-import io.slotline.support.OnEveryDatabase;
-import io.slotline.support.TestTenants.TestTenant;
-import io.slotline.support.TestTenants;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @OnEveryDatabase
 class FunctionIdempotencyTest {
@@ -86,7 +83,8 @@ class FunctionIdempotencyTest {
         boolean deleted = idempotency.delete(key, salon.companyId());
 
         assertThat(deleted).isTrue();
-        assertThat(idempotency.tryBegin(key, salon.companyId(), "book_appointment")).isEmpty();
+        assertThat(idempotency.tryBegin(key, salon.companyId(), "book_appointment"))
+                .isEmpty();
     }
 
     @Test
@@ -95,9 +93,12 @@ class FunctionIdempotencyTest {
         idempotency.complete(key, salon.companyId(), "{\"cancelled\":true}");
 
         assertThat(idempotency.delete(key, salon.companyId())).isFalse();
-        assertThat(idempotency.complete(key, salon.companyId(), "{\"other\":1}")).isFalse();
-        assertThat(idempotency.find(key, salon.companyId())).get()
-                .extracting(IdempotencyRecord::responseJson).isEqualTo("{\"cancelled\":true}");
+        assertThat(idempotency.complete(key, salon.companyId(), "{\"other\":1}"))
+                .isFalse();
+        assertThat(idempotency.find(key, salon.companyId()))
+                .get()
+                .extracting(IdempotencyRecord::responseJson)
+                .isEqualTo("{\"cancelled\":true}");
     }
 
     @Test
@@ -106,11 +107,12 @@ class FunctionIdempotencyTest {
         clock.advance(FunctionIdempotency.DEFAULT_STALE_AFTER.plus(Duration.ofSeconds(1)));
 
         Optional<IdempotencyRecord> takeover = idempotency.tryBegin(key, salon.companyId(), "book_appointment");
-        Optional<IdempotencyRecord> afterTakeover =
-                idempotency.tryBegin(key, salon.companyId(), "book_appointment");
+        Optional<IdempotencyRecord> afterTakeover = idempotency.tryBegin(key, salon.companyId(), "book_appointment");
 
         assertThat(takeover).isEmpty();
-        assertThat(afterTakeover).get().extracting(IdempotencyRecord::state)
+        assertThat(afterTakeover)
+                .get()
+                .extracting(IdempotencyRecord::state)
                 .isEqualTo(IdempotencyRecord.State.IN_FLIGHT);
     }
 
@@ -156,8 +158,7 @@ class FunctionIdempotencyTest {
             }
 
             assertThat(owners).isEqualTo(1);
-        }
-        finally {
+        } finally {
             pool.shutdownNow();
         }
     }
@@ -176,15 +177,18 @@ class FunctionIdempotencyTest {
                 return null;
             });
 
-            assertThat(idempotency.awaitDone(key, salon.companyId(), Duration.ofSeconds(10))).get()
+            assertThat(idempotency.awaitDone(key, salon.companyId(), Duration.ofSeconds(10)))
+                    .get()
                     .satisfies(row -> assertThat(row.responseJson()).isEqualTo("{\"ok\":true}"));
-            assertThat(idempotency.awaitDone(failing, salon.companyId(), Duration.ofSeconds(10))).isEmpty();
+            assertThat(idempotency.awaitDone(failing, salon.companyId(), Duration.ofSeconds(10)))
+                    .isEmpty();
         } finally {
             other.shutdownNow();
         }
         String stuck = key + ":stuck";
         idempotency.tryBegin(stuck, salon.companyId(), "book_appointment");
-        assertThat(idempotency.awaitDone(stuck, salon.companyId(), Duration.ofMillis(100))).get()
+        assertThat(idempotency.awaitDone(stuck, salon.companyId(), Duration.ofMillis(100)))
+                .get()
                 .satisfies(row -> assertThat(row.done()).isFalse());
     }
 }

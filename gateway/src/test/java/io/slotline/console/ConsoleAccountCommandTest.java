@@ -1,5 +1,8 @@
 package io.slotline.console;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.slotline.SlotlineApplication;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -7,17 +10,12 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.util.UUID;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-
-import io.slotline.SlotlineApplication;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code java -jar slotline-gateway-exec.jar console-account <username> ...}: the password from standard input. */
 @ExtendWith(OutputCaptureExtension.class)
@@ -41,11 +39,14 @@ class ConsoleAccountCommandTest {
         int usage = ConsoleAccountCommand.run(SlotlineApplication.class, new String[] {"console-account", "someone"});
 
         assertThat(created).isZero();
-        assertThat(output.getOut()).contains("console account night-shift (operator): created",
-                "console account night-shift (operator): updated");
+        assertThat(output.getOut())
+                .contains(
+                        "console account night-shift (operator): created",
+                        "console account night-shift (operator): updated");
         assertThat(changed).isZero();
-        assertThat(PasswordEncoderFactories.createDelegatingPasswordEncoder().matches("typed-password-2",
-                hash("night-shift"))).isTrue();
+        assertThat(PasswordEncoderFactories.createDelegatingPasswordEncoder()
+                        .matches("typed-password-2", hash("night-shift")))
+                .isTrue();
         assertThat(hash("night-shift")).isNotEqualTo(firstHash);
         assertThat(unknown).isEqualTo(1);
         assertThat(output.getErr()).contains("no company with slug no-such-company");
@@ -64,7 +65,8 @@ class ConsoleAccountCommandTest {
 
     private String hash(String username) throws Exception {
         try (Connection connection = DriverManager.getConnection(databaseUrl, "sa", "");
-                var statement = connection.prepareStatement("SELECT password_hash FROM console_accounts WHERE username = ?")) {
+                var statement =
+                        connection.prepareStatement("SELECT password_hash FROM console_accounts WHERE username = ?")) {
             statement.setString(1, username);
             try (ResultSet rs = statement.executeQuery()) {
                 rs.next();

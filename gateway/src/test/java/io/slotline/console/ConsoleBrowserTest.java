@@ -1,5 +1,13 @@
 package io.slotline.console;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.slotline.sim.CalcomSimulator;
+import io.slotline.support.JvmSimulator;
+import io.slotline.support.RequiredServices;
+import io.slotline.support.RetellClient;
+import io.slotline.tenancy.TenantDirectory;
+import io.slotline.tenancy.TenantImporter;
 import java.io.File;
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -9,7 +17,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,18 +40,8 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import io.slotline.support.RetellClient;
-import io.slotline.sim.CalcomSimulator;
-import io.slotline.support.JvmSimulator;
-import io.slotline.support.RequiredServices;
-import io.slotline.tenancy.TenantDirectory;
-import io.slotline.tenancy.TenantImporter;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The console in a real browser (Debian's headless Chromium through chromedriver): the salon signs in, a call comes
@@ -52,7 +49,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * on Today without a reload, its timeline opens, its callback is marked done; the other tenant sees none of it. Screenshots of the main pages at desktop and phone widths go to
  * target/console-screenshots (the README's come from there).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"slotline.console.live-interval=300ms", "slotline.admin.token=browser-test-token"})
 @ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -87,7 +85,8 @@ class ConsoleBrowserTest {
     final HttpClient http = HttpClient.newHttpClient();
     final JsonMapper json = JsonMapper.builder().build();
     final String callId = "call-browser-" + UUID.randomUUID();
-    final String caller = "+4917655" + String.valueOf(System.nanoTime()).substring(0, 5).replace('-', '1');
+    final String caller =
+            "+4917655" + String.valueOf(System.nanoTime()).substring(0, 5).replace('-', '1');
 
     @BeforeAll
     void browserAndTenants() throws IOException {
@@ -95,17 +94,27 @@ class ConsoleBrowserTest {
         importer.apply(new ClassPathResource("demo/demo-salon.yaml"));
         importer.apply(new ClassPathResource("demo/other-tenant.yaml"));
         long other = directory.companyBySlugUncached("other-cuts").orElseThrow().id();
-        accounts.apply(new ConsoleAccountService.AccountSpec("other", "other_cuts_1", null, AccountRole.COMPANY,
-                other, null, true));
-        accounts.apply(new ConsoleAccountService.AccountSpec("operator", "operator_demo", null, AccountRole.OPERATOR,
-                null, null, true));
+        accounts.apply(new ConsoleAccountService.AccountSpec(
+                "other", "other_cuts_1", null, AccountRole.COMPANY, other, null, true));
+        accounts.apply(new ConsoleAccountService.AccountSpec(
+                "operator", "operator_demo", null, AccountRole.OPERATOR, null, null, true));
         Files.createDirectories(SCREENSHOTS);
         profile = Files.createTempDirectory("console-chromium-");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(RequiredServices.CHROMIUM);
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--hide-scrollbars", "--lang=en-US", "--user-data-dir=" + profile);
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+                "--hide-scrollbars",
+                "--lang=en-US",
+                "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(RequiredServices.CHROMEDRIVER))
                 .usingAnyFreePort()
@@ -122,7 +131,8 @@ class ConsoleBrowserTest {
         }
         if (profile != null) {
             try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(path -> path.toFile().delete());
             }
         }
     }
@@ -139,17 +149,24 @@ class ConsoleBrowserTest {
         ((JavascriptExecutor) browser).executeScript("window.stillTheSamePage = true;");
 
         retell("/retell/webhook", "{\"event\":\"call_started\",\"call\":" + callObject() + "}");
-        JsonNode next = json.readTree(retell("/retell/functions/find_next_available", "{\"name\":"
-                + "\"find_next_available\",\"args\":{\"service\":\"Herrenhaarschnitt\"},\"call\":" + callObject() + "}"));
+        JsonNode next = json.readTree(retell(
+                "/retell/functions/find_next_available",
+                "{\"name\":" + "\"find_next_available\",\"args\":{\"service\":\"Herrenhaarschnitt\"},\"call\":"
+                        + callObject() + "}"));
         JsonNode slot = next.path("slot");
-        JsonNode booked = json.readTree(retell("/retell/functions/book_appointment", "{\"name\":\"book_appointment\","
-                + "\"args\":{\"service\":\"Herrenhaarschnitt\",\"date\":\"" + slot.path("date").asString()
-                + "\",\"time\":\"" + slot.path("time").asString() + "\",\"customer_name\":\"Erika Browser\"},"
-                + "\"call\":" + callObject() + "}"));
+        JsonNode booked = json.readTree(retell(
+                "/retell/functions/book_appointment",
+                "{\"name\":\"book_appointment\","
+                        + "\"args\":{\"service\":\"Herrenhaarschnitt\",\"date\":\""
+                        + slot.path("date").asString()
+                        + "\",\"time\":\"" + slot.path("time").asString() + "\",\"customer_name\":\"Erika Browser\"},"
+                        + "\"call\":" + callObject() + "}"));
         assertThat(booked.path("booked").asBoolean()).as(booked.toString()).isTrue();
-        retell("/retell/functions/request_callback", "{\"name\":\"request_callback\",\"args\":{\"customer_name\":"
-                + "\"Erika Browser\",\"reason\":\"Frage zur Coloration\",\"preferred_time\":\"nachmittags\"},\"call\":"
-                + callObject() + "}");
+        retell(
+                "/retell/functions/request_callback",
+                "{\"name\":\"request_callback\",\"args\":{\"customer_name\":"
+                        + "\"Erika Browser\",\"reason\":\"Frage zur Coloration\",\"preferred_time\":\"nachmittags\"},\"call\":"
+                        + callObject() + "}");
 
         // the live table is redrawn whenever the call changes: read it whole, and retry what a redraw took away
         String liveRow = "//table[@id='live-calls']//tr[contains(., '" + caller + "')]";
@@ -160,7 +177,8 @@ class ConsoleBrowserTest {
         assertThat(live).contains("request_callback");
         assertThat(browser.findElement(By.id("count-bookings")).getText()).isEqualTo("1");
         assertThat(((JavascriptExecutor) browser).executeScript("return window.stillTheSamePage === true"))
-                .as("the call appeared without a reload").isEqualTo(true);
+                .as("the call appeared without a reload")
+                .isEqualTo(true);
         assertThat(browser.findElement(By.id("count-live")).getText()).isNotEqualTo("0");
         browser.navigate().refresh();
         shot("today");
@@ -171,29 +189,40 @@ class ConsoleBrowserTest {
             return true;
         });
         WebElement timeline = browser.findElement(By.id("timeline"));
-        assertThat(timeline.getText()).contains("find_next_available", "book_appointment", "request_callback",
-                "Frage zur Coloration");
+        assertThat(timeline.getText())
+                .contains("find_next_available", "book_appointment", "request_callback", "Frage zur Coloration");
         assertThat(browser.getPageSource()).contains(caller);
         shot("call");
         phoneShot("call");
 
         open("/console/callbacks");
         WebElement callback = browser.findElements(By.cssSelector("#callback-list li")).stream()
-                .filter(li -> li.getText().contains("Erika Browser")).findFirst().orElseThrow();
+                .filter(li -> li.getText().contains("Erika Browser"))
+                .findFirst()
+                .orElseThrow();
         shot("callbacks");
         callback.findElement(By.name("note")).sendKeys("Zurückgerufen, Termin am Freitag");
         callback.findElement(By.cssSelector("button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> !driver.getPageSource()
-                .contains("Frage zur Coloration"));
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(driver -> !driver.getPageSource().contains("Frage zur Coloration"));
         open("/console/callbacks?status=done");
         assertThat(browser.getPageSource()).contains("Erika Browser", "Zurückgerufen, Termin am Freitag", "salon");
 
         signOut();
         signIn("other", "other_cuts_1");
-        for (String path : new String[] {"/console", "/console/calls", "/console/callbacks",
-                "/console/callbacks?status=done", "/console/customers", "/console/appointments"}) {
+        for (String path : new String[] {
+            "/console",
+            "/console/calls",
+            "/console/callbacks",
+            "/console/callbacks?status=done",
+            "/console/customers",
+            "/console/appointments"
+        }) {
             open(path);
-            assertThat(browser.getPageSource()).as(path).doesNotContain(caller).doesNotContain("Erika Browser")
+            assertThat(browser.getPageSource())
+                    .as(path)
+                    .doesNotContain(caller)
+                    .doesNotContain("Erika Browser")
                     .doesNotContain("Demo Salon");
         }
         signOut();
@@ -206,7 +235,8 @@ class ConsoleBrowserTest {
         shot("appointments");
         open("/console/customers");
         shot("customers");
-        open("/console/setup?company=" + directory.companyBySlugUncached("demo-salon").orElseThrow().id());
+        open("/console/setup?company="
+                + directory.companyBySlugUncached("demo-salon").orElseThrow().id());
         shot("setup");
         open("/console/system");
         shot("system");
@@ -228,13 +258,15 @@ class ConsoleBrowserTest {
         browser.findElement(By.name("username")).sendKeys(username);
         browser.findElement(By.name("password")).sendKeys(password);
         browser.findElement(By.cssSelector("form button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> !driver.getCurrentUrl().contains("/login"));
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(driver -> !driver.getCurrentUrl().contains("/login"));
     }
 
     private void signOut() {
         open("/console");
         browser.findElement(By.cssSelector("form.signout button")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> driver.getCurrentUrl().contains("/login"));
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(driver -> driver.getCurrentUrl().contains("/login"));
     }
 
     private String callObject() {
@@ -244,8 +276,7 @@ class ConsoleBrowserTest {
     }
 
     private String retell(String path, String body) {
-        RetellClient.Response response = new RetellClient(() -> port, Clock.systemUTC()).signed(path, body,
-                "key_demo");
+        RetellClient.Response response = new RetellClient(() -> port, Clock.systemUTC()).signed(path, body, "key_demo");
         assertThat(response.status()).as(path + ": " + response.body()).isBetween(200, 204);
         return response.body();
     }
@@ -259,8 +290,7 @@ class ConsoleBrowserTest {
         browser.manage().window().setSize(PHONE);
         try {
             shot(name + "-phone");
-        }
-        finally {
+        } finally {
             browser.manage().window().setSize(DESKTOP);
         }
     }

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-
 import org.jspecify.annotations.Nullable;
 
 /** A browser without JavaScript: cookies kept, redirects not followed (tests look at them), forms with CSRF tokens. */
@@ -27,7 +26,10 @@ final class ConsoleClient {
 
     ConsoleClient(int port) {
         this.base = "http://localhost:" + port;
-        this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = HttpClient.newBuilder()
+                .cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     record Page(int status, String body, @Nullable String location, HttpResponse<String> response) {
@@ -46,8 +48,10 @@ final class ConsoleClient {
     }
 
     Page get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).GET()
-                .header("Accept-Language", "en").build());
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .GET()
+                .header("Accept-Language", "en")
+                .build());
     }
 
     /** Posts a form as a browser does: with the CSRF token of the page at {@code formPage}. */
@@ -65,7 +69,8 @@ final class ConsoleClient {
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept-Language", "en")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build());
     }
 
     Page signIn(String username, String password) {
@@ -84,22 +89,25 @@ final class ConsoleClient {
     /** The data of the first server-sent event at {@code path}; the stream is closed afterwards. */
     String firstEvent(String path) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
-                .header("Accept", "text/event-stream").timeout(java.time.Duration.ofSeconds(20)).GET().build();
+                .header("Accept", "text/event-stream")
+                .timeout(java.time.Duration.ofSeconds(20))
+                .GET()
+                .build();
         try {
-            HttpResponse<java.util.stream.Stream<String>> response = http.send(request,
-                    HttpResponse.BodyHandlers.ofLines());
+            HttpResponse<java.util.stream.Stream<String>> response =
+                    http.send(request, HttpResponse.BodyHandlers.ofLines());
             if (response.statusCode() != 200) {
                 throw new AssertionError("live stream answered " + response.statusCode());
             }
             try (java.util.stream.Stream<String> lines = response.body()) {
-                return lines.filter(line -> line.startsWith("data:")).findFirst()
-                        .map(line -> line.substring(5)).orElseThrow();
+                return lines.filter(line -> line.startsWith("data:"))
+                        .findFirst()
+                        .map(line -> line.substring(5))
+                        .orElseThrow();
             }
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
-        }
-        catch (InterruptedException e) {
+        } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
@@ -108,13 +116,14 @@ final class ConsoleClient {
     private Page send(HttpRequest request) {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Page(response.statusCode(), response.body(),
-                    response.headers().firstValue("Location").orElse(null), response);
-        }
-        catch (IOException e) {
+            return new Page(
+                    response.statusCode(),
+                    response.body(),
+                    response.headers().firstValue("Location").orElse(null),
+                    response);
+        } catch (IOException e) {
             throw new IllegalStateException(e);
-        }
-        catch (InterruptedException e) {
+        } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }

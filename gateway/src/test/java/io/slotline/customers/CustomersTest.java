@@ -1,5 +1,13 @@
 package io.slotline.customers;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.slotline.support.Database;
+import io.slotline.support.MutableClock;
+import io.slotline.support.OnEveryDatabase;
+import io.slotline.support.TestTenants;
+import io.slotline.support.TestTenants.TestTenant;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,22 +18,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
 import javax.sql.DataSource;
-
-import io.slotline.support.Database;
-import io.slotline.support.MutableClock;
-import io.slotline.support.OnEveryDatabase;
-import io.slotline.support.TestTenants.TestTenant;
-import io.slotline.support.TestTenants;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @OnEveryDatabase
 class CustomersTest {
@@ -70,11 +67,13 @@ class CustomersTest {
     void findsByEmailIgnoringCaseWithinTheCompanyOnly() {
         Customer older = customers.upsertByPhone(salonA.companyId(), phone, "Max", "Max@Example.com");
         clock.advance(Duration.ofMinutes(1));
-        Customer newer = customers.upsertByPhone(salonA.companyId(), TestTenants.randomE164(), "Moritz",
-                "max@example.com");
+        Customer newer =
+                customers.upsertByPhone(salonA.companyId(), TestTenants.randomE164(), "Moritz", "max@example.com");
 
-        assertThat(customers.findByEmail(salonA.companyId(), " MAX@example.COM ")).get()
-                .extracting(Customer::id).isEqualTo(newer.id());
+        assertThat(customers.findByEmail(salonA.companyId(), " MAX@example.COM "))
+                .get()
+                .extracting(Customer::id)
+                .isEqualTo(newer.id());
         assertThat(customers.findByEmail(salonB.companyId(), "max@example.com")).isEmpty();
         assertThat(older.id()).isNotEqualTo(newer.id());
     }
@@ -94,10 +93,14 @@ class CustomersTest {
         Customer inB = customers.upsertByPhone(salonB.companyId(), phone, "Anna B", null);
 
         assertThat(inB.id()).isNotEqualTo(inA.id());
-        assertThat(customers.findByPhone(salonA.companyId(), phone)).get()
-                .extracting(Customer::name).isEqualTo("Anna A");
-        assertThat(customers.findByPhone(salonB.companyId(), phone)).get()
-                .extracting(Customer::name).isEqualTo("Anna B");
+        assertThat(customers.findByPhone(salonA.companyId(), phone))
+                .get()
+                .extracting(Customer::name)
+                .isEqualTo("Anna A");
+        assertThat(customers.findByPhone(salonB.companyId(), phone))
+                .get()
+                .extracting(Customer::name)
+                .isEqualTo("Anna B");
     }
 
     @Test
@@ -144,8 +147,7 @@ class CustomersTest {
 
             assertThat(ids).containsOnly(ids.get(0));
             assertThat(countRows(salonA.companyId(), phone)).isEqualTo(1);
-        }
-        finally {
+        } finally {
             pool.shutdownNow();
         }
     }

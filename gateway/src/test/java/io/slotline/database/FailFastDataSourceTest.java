@@ -12,7 +12,6 @@ import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.datasource.AbstractDataSource;
@@ -21,23 +20,27 @@ class FailFastDataSourceTest {
 
     private final AtomicInteger asked = new AtomicInteger();
     private final AtomicReference<@Nullable SQLException> failure = new AtomicReference<>();
-    private final FailFastDataSource dataSource = new FailFastDataSource(new AbstractDataSource() {
-        @Override
-        public Connection getConnection() throws SQLException {
-            asked.incrementAndGet();
-            SQLException current = failure.get();
-            if (current != null) {
-                throw current;
-            }
-            return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(),
-                    new Class<?>[] {Connection.class}, (proxy, method, args) -> null);
-        }
+    private final FailFastDataSource dataSource = new FailFastDataSource(
+            new AbstractDataSource() {
+                @Override
+                public Connection getConnection() throws SQLException {
+                    asked.incrementAndGet();
+                    SQLException current = failure.get();
+                    if (current != null) {
+                        throw current;
+                    }
+                    return (Connection) Proxy.newProxyInstance(
+                            getClass().getClassLoader(),
+                            new Class<?>[] {Connection.class},
+                            (proxy, method, args) -> null);
+                }
 
-        @Override
-        public Connection getConnection(String username, String password) throws SQLException {
-            return getConnection();
-        }
-    }, Duration.ofMillis(100));
+                @Override
+                public Connection getConnection(String username, String password) throws SQLException {
+                    return getConnection();
+                }
+            },
+            Duration.ofMillis(100));
 
     @Test
     void afterThePoolCouldNotConnectConnectionsFailAtOnceUntilOneCallerGetsOneAgain() throws Exception {
@@ -50,7 +53,8 @@ class FailFastDataSourceTest {
         }
 
         assertThat(dataSource.available()).isFalse();
-        assertThatThrownBy(dataSource::getConnection).isInstanceOf(SQLTransientConnectionException.class)
+        assertThatThrownBy(dataSource::getConnection)
+                .isInstanceOf(SQLTransientConnectionException.class)
                 .hasMessageContaining("database unavailable");
         assertThat(asked).as("not asked while known to be away").hasValue(2);
 

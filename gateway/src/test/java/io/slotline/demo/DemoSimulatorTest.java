@@ -8,7 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -42,9 +41,11 @@ class DemoSimulatorTest {
     void theDemoStartsTheSimulatorOnItsPortSubscribedToTheGatewaysWebhooks() throws Exception {
         assertThat(simulator.baseUrl()).endsWith(":" + SIMULATOR_PORT);
 
-        HttpResponse<String> webhooks = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/_sim/webhooks")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> webhooks = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/_sim/webhooks"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
 
         assertThat(webhooks.statusCode()).isEqualTo(200);
         assertThat(webhooks.body()).contains("http://localhost:" + port + "/calcom/webhook?company=demo-salon");

@@ -7,9 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
-
 import tools.jackson.databind.JsonNode;
 
 /** The issue's whole call: inbound, started, a taken slot with alternatives, a held alternative, booked once, ended. */
@@ -31,8 +29,8 @@ class BookingCallEndToEndTest extends LiveCallTest {
         assertThat(call.webhook("call_started").status()).isEqualTo(204);
 
         // both hosts are busy at 14:00 on every weekday of the demo data
-        Reply taken = call.function("check_availability",
-                Map.of("service", "Herrenschnitt", "date", "morgen", "time", "14 Uhr"));
+        Reply taken = call.function(
+                "check_availability", Map.of("service", "Herrenschnitt", "date", "morgen", "time", "14 Uhr"));
         assertThat(taken.status()).isEqualTo(200);
         assertThat(taken.ok()).isFalse();
         assertThat(taken.reason()).isEqualTo("slot_taken");
@@ -47,9 +45,15 @@ class BookingCallEndToEndTest extends LiveCallTest {
         assertThat(taken.json().path("requested").path("start").asString()).isEqualTo("2026-11-17T14:00:00+01:00");
 
         JsonNode chosen = alternatives.get(0);
-        Reply free = call.function("check_availability",
-                Map.of("service", "Herrenhaarschnitt", "date", chosen.path("date").asString(),
-                        "time", chosen.path("time").asString()));
+        Reply free = call.function(
+                "check_availability",
+                Map.of(
+                        "service",
+                        "Herrenhaarschnitt",
+                        "date",
+                        chosen.path("date").asString(),
+                        "time",
+                        chosen.path("time").asString()));
         assertThat(free.ok()).isTrue();
         assertThat(free.json().path("available").asBoolean()).isTrue();
         assertThat(free.json().path("hold").path("held").asBoolean()).isTrue();
@@ -60,33 +64,45 @@ class BookingCallEndToEndTest extends LiveCallTest {
         assertThat(holds.get(0).get("status")).isEqualTo("held");
         assertThat(holds.get(0).get("reservation_uid")).isNull();
 
-        Map<String, String> booking = Map.of("service", "Herrenhaarschnitt", "date",
-                chosen.path("date").asString(), "time", chosen.path("time").asString(),
-                "customer_name", "Jonas Weber");
+        Map<String, String> booking = Map.of(
+                "service",
+                "Herrenhaarschnitt",
+                "date",
+                chosen.path("date").asString(),
+                "time",
+                chosen.path("time").asString(),
+                "customer_name",
+                "Jonas Weber");
         Reply booked = call.function("book_appointment", booking, "tc_book_1");
         assertThat(booked.ok()).isTrue();
         assertThat(booked.message()).startsWith("Vielen Dank, Jonas Weber. Ihr Termin für Herrenhaarschnitt");
         JsonNode appointment = booked.json().path("appointment");
         String uid = appointment.path("booking_uid").asString();
         assertThat(uid).isNotBlank();
-        assertThat(appointment.path("start").asString()).isEqualTo(chosen.path("start").asString());
+        assertThat(appointment.path("start").asString())
+                .isEqualTo(chosen.path("start").asString());
 
         // Retell retries the same tool call, and the LLM re-issues it after a barge-in: still one booking
         Reply retried = call.function("book_appointment", booking, "tc_book_1");
         Reply reissued = call.function("book_appointment", booking, "tc_book_2");
-        assertThat(retried.json().path("appointment").path("booking_uid").asString()).isEqualTo(uid);
+        assertThat(retried.json().path("appointment").path("booking_uid").asString())
+                .isEqualTo(uid);
         // the README's promise: `repeated` exactly for repeats
         assertThat(booked.json().has("repeated")).isFalse();
         assertThat(retried.json().path("repeated").asBoolean()).isTrue();
         assertThat(reissued.json().path("repeated").asBoolean()).isTrue();
         assertThat(reissued.ok()).isTrue();
-        assertThat(reissued.json().path("appointment").path("booking_uid").asString()).isEqualTo(uid);
+        assertThat(reissued.json().path("appointment").path("booking_uid").asString())
+                .isEqualTo(uid);
         List<JsonNode> ours = simBookingsOf("cal_demo", call.from);
         assertThat(ours).hasSize(1);
         assertThat(ours.get(0).path("uid").asString()).isEqualTo(uid);
-        assertThat(ours.get(0).path("metadata").path("slotlineRequestId").asString()).startsWith("booking:");
-        assertThat(ours.get(0).path("attendees").path(0).path("timeZone").asString()).isEqualTo("Europe/Berlin");
-        assertThat(ours.get(0).path("attendees").path(0).path("language").asString()).isEqualTo("de");
+        assertThat(ours.get(0).path("metadata").path("slotlineRequestId").asString())
+                .startsWith("booking:");
+        assertThat(ours.get(0).path("attendees").path(0).path("timeZone").asString())
+                .isEqualTo("Europe/Berlin");
+        assertThat(ours.get(0).path("attendees").path(0).path("language").asString())
+                .isEqualTo("de");
 
         CLOCK.advance(Duration.ofMinutes(3));
         assertThat(call.webhook("call_ended").status()).isEqualTo(204);
@@ -106,7 +122,10 @@ class BookingCallEndToEndTest extends LiveCallTest {
         assertThat(row.get("phone")).isEqualTo(call.from);
         assertThat(row.get("booking_status")).isEqualTo("booked");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM appointments WHERE call_id = :id")
-                .param("id", row.get("call_id")).query(Long.class).single()).isEqualTo(1L);
+                        .param("id", row.get("call_id"))
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1L);
         assertThat(holdsOf(call)).extracting(hold -> hold.get("status")).containsExactly("booked");
     }
 }

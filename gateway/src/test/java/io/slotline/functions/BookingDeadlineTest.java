@@ -3,21 +3,19 @@ package io.slotline.functions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import io.slotline.booking.BookingReconciler;
 import io.slotline.booking.BookingService;
 import io.slotline.calls.FunctionIdempotency;
 import io.slotline.tenancy.Company;
 import io.slotline.tenancy.Service;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -46,8 +44,15 @@ class BookingDeadlineTest extends LiveCallTest {
     }
 
     private Map<String, String> booking(Instant slot, String name) {
-        return Map.of("service", "Herrenhaarschnitt", "date", TUESDAY.toString(),
-                "time", slot.atZone(BERLIN).toLocalTime().toString(), "customer_name", name);
+        return Map.of(
+                "service",
+                "Herrenhaarschnitt",
+                "date",
+                TUESDAY.toString(),
+                "time",
+                slot.atZone(BERLIN).toLocalTime().toString(),
+                "customer_name",
+                name);
     }
 
     @Test
@@ -61,17 +66,22 @@ class BookingDeadlineTest extends LiveCallTest {
         Reply first = call.function("book_appointment", booking(slot, "Greta Vogel"), "tc_hang");
         Duration took = Duration.ofNanos(System.nanoTime() - started);
 
-        Duration deadline = dispatcher.deadline(dispatcher.handler("book_appointment").orElseThrow());
+        Duration deadline =
+                dispatcher.deadline(dispatcher.handler("book_appointment").orElseThrow());
         assertThat(deadline.plusMillis(1500)).isLessThanOrEqualTo(RETELL_TIMEOUT);
         assertThat(took).isLessThan(RETELL_TIMEOUT);
         assertThat(first.ok()).isTrue();
         assertThat(first.json().path("pending_confirmation").asBoolean()).isTrue();
         assertThat(first.json().path("booked").asBoolean()).isFalse();
-        assertThat(first.message()).startsWith("Vielen Dank, Greta Vogel. Ich habe Ihren Wunsch für "
-                + "Herrenhaarschnitt aufgenommen:").contains("bestätigen wir Ihnen den Termin");
+        assertThat(first.message())
+                .startsWith("Vielen Dank, Greta Vogel. Ich habe Ihren Wunsch für " + "Herrenhaarschnitt aufgenommen:")
+                .contains("bestätigen wir Ihnen den Termin");
         long callbackId = first.json().path("callback_request_id").asLong();
-        assertThat(jdbc.sql("SELECT reason FROM callback_requests WHERE id = :id").param("id", callbackId)
-                .query(String.class).single()).startsWith("Buchung nicht rechtzeitig von Cal.com bestätigt");
+        assertThat(jdbc.sql("SELECT reason FROM callback_requests WHERE id = :id")
+                        .param("id", callbackId)
+                        .query(String.class)
+                        .single())
+                .startsWith("Buchung nicht rechtzeitig von Cal.com bestätigt");
         assertThat(simBookingsOf("cal_demo", call.from)).hasSize(1);
 
         // Cal.com answers again; Retell (or the agent) repeats the very same tool call
@@ -82,10 +92,13 @@ class BookingDeadlineTest extends LiveCallTest {
         assertThat(simBookingsOf("cal_demo", call.from)).hasSize(1);
         assertThat(retried.ok()).isTrue();
         assertThat(retried.json().path("booked").asBoolean()).isTrue();
-        assertThat(retried.json().path("appointment").path("booking_uid").asString()).isEqualTo(uid);
+        assertThat(retried.json().path("appointment").path("booking_uid").asString())
+                .isEqualTo(uid);
         assertThat(appointmentsWithUid(uid)).isEqualTo(1L);
         Map<String, Object> callback = jdbc.sql("SELECT outcome, appointment_id FROM callback_requests WHERE id = :id")
-                .param("id", callbackId).query().singleRow();
+                .param("id", callbackId)
+                .query()
+                .singleRow();
         assertThat((String) callback.get("outcome")).startsWith("Gebucht: Cal.com " + uid);
         assertThat(((Number) callback.get("appointment_id")).longValue())
                 .isEqualTo(retried.json().path("appointment").path("id").asLong());
@@ -110,13 +123,17 @@ class BookingDeadlineTest extends LiveCallTest {
         sim("POST", "/_sim/config", "{\"faults\":{\"bookings\":{\"timeoutRate\":0.0}}}");
         String uid = simBookingsOf("cal_demo", call.from).get(0).path("uid").asString();
         // the attempt's own lookup times out first, and Cal.com's breaker may stay open a while after the hang
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            reconciler.reconcileAll();
-            return appointmentsWithUid(uid) == 1L;
-        });
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    reconciler.reconcileAll();
+                    return appointmentsWithUid(uid) == 1L;
+                });
         assertThat(simBookingsOf("cal_demo", call.from)).hasSize(1);
         assertThat(jdbc.sql("SELECT outcome FROM callback_requests WHERE id = :id")
-                .param("id", first.json().path("callback_request_id").asLong()).query(String.class).single())
+                        .param("id", first.json().path("callback_request_id").asLong())
+                        .query(String.class)
+                        .single())
                 .startsWith("Gebucht: Cal.com " + uid);
     }
 
@@ -134,8 +151,11 @@ class BookingDeadlineTest extends LiveCallTest {
         assertThat(retried.json().path("repeated").asBoolean()).isTrue();
         assertThat(retried.json().path("appointment").path("booking_uid").asString())
                 .isEqualTo(inCalcom.get(0).path("uid").asString());
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM appointments WHERE idempotency_key = :key").param("key", key)
-                .query(Long.class).single()).isEqualTo(1L);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM appointments WHERE idempotency_key = :key")
+                        .param("key", key)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1L);
     }
 
     @Test
@@ -149,11 +169,15 @@ class BookingDeadlineTest extends LiveCallTest {
         assertThat(round.booked()).isEqualTo(1);
         String uid = simBookingsOf("cal_demo", call.from).get(0).path("uid").asString();
         assertThat(jdbc.sql("SELECT calcom_booking_uid FROM appointments WHERE idempotency_key = :key")
-                .param("key", key).query(String.class).single()).isEqualTo(uid);
+                        .param("key", key)
+                        .query(String.class)
+                        .single())
+                .isEqualTo(uid);
         assertThat(reconciler.reconcileAll().booked()).isZero();
 
         Reply retried = call.function("book_appointment", booking(slot, "Paul Krüger"), "tc_later");
-        assertThat(retried.json().path("appointment").path("booking_uid").asString()).isEqualTo(uid);
+        assertThat(retried.json().path("appointment").path("booking_uid").asString())
+                .isEqualTo(uid);
         assertThat(simBookingsOf("cal_demo", call.from)).hasSize(1);
         assertThat(appointmentsWithUid(uid)).isEqualTo(1L);
     }
@@ -168,10 +192,16 @@ class BookingDeadlineTest extends LiveCallTest {
         // the scheduled round may get there first: either way the attempt ends settled, once
         reconciler.reconcileNow();
 
-        assertThat(jdbc.sql("SELECT state FROM booking_attempts WHERE idempotency_key = :key").param("key", key)
-                .query(String.class).single()).isEqualTo("not_booked");
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM appointments WHERE idempotency_key = :key").param("key", key)
-                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT state FROM booking_attempts WHERE idempotency_key = :key")
+                        .param("key", key)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("not_booked");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM appointments WHERE idempotency_key = :key")
+                        .param("key", key)
+                        .query(Long.class)
+                        .single())
+                .isZero();
 
         Reply retried = call.function("book_appointment", booking(slot, "Lea Wolf"), "tc_after");
         assertThat(retried.ok()).isTrue();
@@ -204,18 +234,27 @@ class BookingDeadlineTest extends LiveCallTest {
         call.function("list_services", Map.of());
         Company salon = tenants.companyBySlug("demo-salon").orElseThrow();
         Service haircut = tenants.activeServices(salon.id()).stream()
-                .filter(s -> s.name().equals("Herrenhaarschnitt")).findFirst().orElseThrow();
+                .filter(s -> s.name().equals("Herrenhaarschnitt"))
+                .findFirst()
+                .orElseThrow();
         String key = BookingService.requestKey(call.id, haircut.id(), null, slot);
         Map<String, Object> row = jdbc.sql("SELECT id, branch_id FROM calls WHERE retell_call_id = :id")
-                .param("id", call.id).query().singleRow();
+                .param("id", call.id)
+                .query()
+                .singleRow();
         jdbc.sql("""
                 INSERT INTO booking_attempts (idempotency_key, company_id, branch_id, call_id, retell_call_id,
                     service_id, starts_at, customer_name, phone, state, created_at, updated_at)
                 VALUES (:key, :company, :branch, :call, :retell, :service, :start, :name, :phone, 'pending', :now, :now)""")
-                .param("key", key).param("company", salon.id()).param("branch", row.get("branch_id"))
-                .param("call", row.get("id")).param("retell", call.id).param("service", haircut.id())
+                .param("key", key)
+                .param("company", salon.id())
+                .param("branch", row.get("branch_id"))
+                .param("call", row.get("id"))
+                .param("retell", call.id)
+                .param("service", haircut.id())
                 .param("start", java.time.OffsetDateTime.ofInstant(slot, java.time.ZoneOffset.UTC))
-                .param("name", name).param("phone", call.from)
+                .param("name", name)
+                .param("phone", call.from)
                 .param("now", java.time.OffsetDateTime.ofInstant(CLOCK.instant(), java.time.ZoneOffset.UTC))
                 .update();
         assertThat(claims.tryBegin(key, salon.id(), "booking")).isEmpty();
@@ -223,7 +262,9 @@ class BookingDeadlineTest extends LiveCallTest {
     }
 
     private long appointmentsWithUid(String uid) {
-        return jdbc.sql("SELECT COUNT(*) FROM appointments WHERE calcom_booking_uid = :uid").param("uid", uid)
-                .query(Long.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM appointments WHERE calcom_booking_uid = :uid")
+                .param("uid", uid)
+                .query(Long.class)
+                .single();
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 /** Cal.com failing around a booking: the caller is told the truth and the booking never happens twice. */
@@ -14,8 +13,15 @@ class BookingReliabilityTest extends LiveCallTest {
     private static final LocalDate TUESDAY = LocalDate.of(2026, 11, 17);
 
     private Map<String, String> booking(Instant slot, String name) {
-        return Map.of("service", "Herrenhaarschnitt", "date", "2026-11-17",
-                "time", slot.atZone(BERLIN).toLocalTime().toString(), "customer_name", name);
+        return Map.of(
+                "service",
+                "Herrenhaarschnitt",
+                "date",
+                "2026-11-17",
+                "time",
+                slot.atZone(BERLIN).toLocalTime().toString(),
+                "customer_name",
+                name);
     }
 
     @Test
@@ -39,10 +45,18 @@ class BookingReliabilityTest extends LiveCallTest {
         assertThat(retried.ok()).isTrue();
         assertThat(simBookingsOf("cal_demo", call.from)).hasSize(1);
         assertThat(retried.json().path("appointment").path("booking_uid").asString())
-                .isEqualTo(simBookingsOf("cal_demo", call.from).get(0).path("uid").asString());
+                .isEqualTo(
+                        simBookingsOf("cal_demo", call.from).get(0).path("uid").asString());
         assertThat(jdbc.sql("SELECT COUNT(*) FROM appointments WHERE calcom_booking_uid = :uid")
-                .param("uid", retried.json().path("appointment").path("booking_uid").asString())
-                .query(Long.class).single()).isEqualTo(1L);
+                        .param(
+                                "uid",
+                                retried.json()
+                                        .path("appointment")
+                                        .path("booking_uid")
+                                        .asString())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1L);
     }
 
     @Test
@@ -57,7 +71,11 @@ class BookingReliabilityTest extends LiveCallTest {
         assertThat(down.message()).startsWith("Ich kann den Kalender gerade leider nicht erreichen.");
         assertThat(simBookingsOf("cal_demo", call.from)).isEmpty();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM appointments a JOIN calls c ON c.id = a.call_id "
-                + "WHERE c.retell_call_id = :call").param("call", call.id).query(Long.class).single()).isZero();
+                                + "WHERE c.retell_call_id = :call")
+                        .param("call", call.id)
+                        .query(Long.class)
+                        .single())
+                .isZero();
 
         sim("POST", "/_sim/config", "{\"faults\":{\"bookings\":{\"errorRate\":0.0}}}");
         Reply later = call.function("book_appointment", booking(slot, "Noah Schröder"), "tc_down");
@@ -84,7 +102,8 @@ class BookingReliabilityTest extends LiveCallTest {
         String uid = simBookingsOf("cal_demo", call.from).get(0).path("uid").asString();
         for (Reply reply : new Reply[] {a, b}) {
             if (reply.ok()) {
-                assertThat(reply.json().path("appointment").path("booking_uid").asString()).isEqualTo(uid);
+                assertThat(reply.json().path("appointment").path("booking_uid").asString())
+                        .isEqualTo(uid);
             } else {
                 assertThat(reply.reason()).isEqualTo("in_progress");
             }

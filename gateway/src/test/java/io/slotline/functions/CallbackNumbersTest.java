@@ -25,6 +25,7 @@ class CallbackNumbersTest {
     void namesMatchIgnoringTitlesCaseAndUmlautSpellings() {
         assertThat(CallerAppointments.nameTokens("Frau Jürgens-Müller")).containsExactly("juergens", "mueller");
         assertThat(CallerAppointments.nameTokens("Mr. José Ñúñez")).containsExactly("jose", "nunez");
-        assertThat(CallerAppointments.nameTokens("Max Mustermann")).containsAll(CallerAppointments.nameTokens("herr mustermann"));
+        assertThat(CallerAppointments.nameTokens("Max Mustermann"))
+                .containsAll(CallerAppointments.nameTokens("herr mustermann"));
     }
 }

@@ -8,16 +8,20 @@ class CallerNamesTest {
 
     @Test
     void theWholeNameMustMatchNotOneWordOfIt() {
-        assertThat(CallerAppointments.sameFullName("Letzter Montag", "Letzter Montag")).isTrue();
+        assertThat(CallerAppointments.sameFullName("Letzter Montag", "Letzter Montag"))
+                .isTrue();
         assertThat(CallerAppointments.sameFullName("Letzter Montag", "Montag")).isFalse();
         assertThat(CallerAppointments.sameFullName("Letzter Montag", "Letzter")).isFalse();
-        assertThat(CallerAppointments.sameFullName("Letzter Montag", "Letzter Montag Extra")).isFalse();
+        assertThat(CallerAppointments.sameFullName("Letzter Montag", "Letzter Montag Extra"))
+                .isFalse();
     }
 
     @Test
     void titlesOrderCaseAndUmlautSpellingsDoNotMatter() {
-        assertThat(CallerAppointments.sameFullName("Jürgen Weiß", "Herr Juergen WEISS")).isTrue();
-        assertThat(CallerAppointments.sameFullName("Erika Musterfrau", "Musterfrau, Erika")).isTrue();
+        assertThat(CallerAppointments.sameFullName("Jürgen Weiß", "Herr Juergen WEISS"))
+                .isTrue();
+        assertThat(CallerAppointments.sameFullName("Erika Musterfrau", "Musterfrau, Erika"))
+                .isTrue();
         assertThat(CallerAppointments.sameFullName("José Núñez", "Jose Nunez")).isTrue();
     }
 

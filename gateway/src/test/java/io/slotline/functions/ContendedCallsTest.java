@@ -2,6 +2,17 @@ package io.slotline.functions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.slotline.SlotlineApplication;
+import io.slotline.availability.AvailabilityService;
+import io.slotline.availability.InvalidationSource;
+import io.slotline.booking.EventTypeCatalog;
+import io.slotline.calcom.CalcomAccount;
+import io.slotline.calcom.CalcomException;
+import io.slotline.calcom.EventTypeRef;
+import io.slotline.calcom.ResilientCalcomApi;
+import io.slotline.calcom.SlotsQuery;
+import io.slotline.support.RequiresPostgres;
+import io.slotline.support.TestDatabases;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,7 +31,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,18 +41,6 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import io.slotline.SlotlineApplication;
-import io.slotline.availability.AvailabilityService;
-import io.slotline.availability.InvalidationSource;
-import io.slotline.booking.EventTypeCatalog;
-import io.slotline.calcom.CalcomAccount;
-import io.slotline.calcom.CalcomException;
-import io.slotline.calcom.EventTypeRef;
-import io.slotline.calcom.ResilientCalcomApi;
-import io.slotline.calcom.SlotsQuery;
-import io.slotline.support.RequiresPostgres;
-import io.slotline.support.TestDatabases;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -57,6 +55,7 @@ class ContendedCallsTest extends LiveCallTest {
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
     /** Per instance and minute; small, so that a test can spend what reads may use of it. */
     private static final int BUDGET = 40;
+
     private static ConfigurableApplicationContext second;
     private static int minutes;
 
@@ -84,19 +83,21 @@ class ContendedCallsTest extends LiveCallTest {
             second = new SpringApplicationBuilder(SlotlineApplication.class)
                     .initializers(context -> context.getBeanFactory().registerSingleton("liveCallTestClock", CLOCK))
                     .run(
-                    "--spring.profiles.active=test", "--server.port=0",
-                    "--spring.datasource.url=" + TestDatabases.postgresUrl(),
-                    "--spring.datasource.username=" + TestDatabases.POSTGRES_USER,
-                    "--spring.datasource.password=" + TestDatabases.POSTGRES_PASSWORD,
-                    "--slotline.calcom.base-url=" + SIMULATOR.baseUrl(),
-                    "--slotline.calcom.resilience.budget.requests-per-window=" + BUDGET);
+                            "--spring.profiles.active=test",
+                            "--server.port=0",
+                            "--spring.datasource.url=" + TestDatabases.postgresUrl(),
+                            "--spring.datasource.username=" + TestDatabases.POSTGRES_USER,
+                            "--spring.datasource.password=" + TestDatabases.POSTGRES_PASSWORD,
+                            "--slotline.calcom.base-url=" + SIMULATOR.baseUrl(),
+                            "--slotline.calcom.resilience.budget.requests-per-window=" + BUDGET);
         }
         // every test in a minute of its own: the clock stands still otherwise, and the budgets would never refill
         minutes += 2;
         moveTimeTo(MONDAY_0800_BERLIN.plus(Duration.ofMinutes(minutes)));
-        for (Long companyId : jdbc.sql("SELECT id FROM companies").query(Long.class).list()) {
-            second.getBean(AvailabilityService.class).invalidateCompany(companyId, TUESDAY.minusDays(31),
-                    TUESDAY.plusDays(91), InvalidationSource.TTL);
+        for (Long companyId :
+                jdbc.sql("SELECT id FROM companies").query(Long.class).list()) {
+            second.getBean(AvailabilityService.class)
+                    .invalidateCompany(companyId, TUESDAY.minusDays(31), TUESDAY.plusDays(91), InvalidationSource.TTL);
         }
     }
 
@@ -110,9 +111,13 @@ class ContendedCallsTest extends LiveCallTest {
     }
 
     private static Map<String, String> asked(Instant start, String staff) {
-        Map<String, String> args = new HashMap<>(Map.of("service", "Herrenhaarschnitt",
-                "date", start.atZone(BERLIN).toLocalDate().toString(),
-                "time", start.atZone(BERLIN).toLocalTime().format(HH_MM)));
+        Map<String, String> args = new HashMap<>(Map.of(
+                "service",
+                "Herrenhaarschnitt",
+                "date",
+                start.atZone(BERLIN).toLocalDate().toString(),
+                "time",
+                start.atZone(BERLIN).toLocalTime().format(HH_MM)));
         if (staff != null) {
             args.put("staff", staff);
         }
@@ -139,7 +144,8 @@ class ContendedCallsTest extends LiveCallTest {
                         + "AND status IN ('held', 'booked') AND retell_call_id IN (:calls) ORDER BY id")
                 .param("start", OffsetDateTime.ofInstant(start, ZoneOffset.UTC))
                 .param("calls", Arrays.stream(calls).map(call -> call.id).toList())
-                .query().listOfRows();
+                .query()
+                .listOfRows();
     }
 
     // ---- observation 1: a held slot is the holder's, on every instance
@@ -158,14 +164,17 @@ class ContendedCallsTest extends LiveCallTest {
 
         Reply bAsksForAnna = b.function("check_availability", asked(slot, "Anna"), b.nextToolCallId(), other);
         assertThat(bAsksForAnna.reason()).isEqualTo("slot_taken");
-        assertThat(starts(bAsksForAnna, "alternatives")).doesNotContain(starts(aHolds, "slot").get(0));
-        Reply bBooksAnna = b.function("book_appointment", booking(slot, "Anna", "Mia Müller"), b.nextToolCallId(),
-                other);
+        assertThat(starts(bAsksForAnna, "alternatives"))
+                .doesNotContain(starts(aHolds, "slot").get(0));
+        Reply bBooksAnna =
+                b.function("book_appointment", booking(slot, "Anna", "Mia Müller"), b.nextToolCallId(), other);
         assertThat(bBooksAnna.reason()).isEqualTo("slot_taken");
         assertThat(simBookingsOf("cal_demo", b.from)).isEmpty();
 
         Reply bAsksForAnyone = b.function("check_availability", asked(slot, null), b.nextToolCallId(), other);
-        assertThat(bAsksForAnyone.json().path("available").asBoolean()).as("Ben is free").isTrue();
+        assertThat(bAsksForAnyone.json().path("available").asBoolean())
+                .as("Ben is free")
+                .isTrue();
         Reply bBooks = b.function("book_appointment", booking(slot, null, "Mia Müller"), b.nextToolCallId(), other);
         assertThat(bBooks.ok()).isTrue();
         assertThat(host(simBookingsOf("cal_demo", b.from).get(0))).isEqualTo("ben-demo");
@@ -175,20 +184,43 @@ class ContendedCallsTest extends LiveCallTest {
         assertThat(cAsks.reason()).isEqualTo("slot_taken");
         Reply cBooks = c.function("book_appointment", booking(slot, null, "Lea Fischer"), c.nextToolCallId(), other);
         assertThat(cBooks.reason()).isEqualTo("slot_taken");
-        Reply cAlternatives = c.function("get_alternatives", Map.of("service", "Herrenhaarschnitt", "date",
-                TUESDAY.toString(), "time", slot.atZone(BERLIN).toLocalTime().format(HH_MM), "staff", "Anna",
-                "count", 5), c.nextToolCallId(), other);
-        assertThat(starts(cAlternatives, "alternatives")).isNotEmpty().doesNotContain(starts(aHolds, "slot").get(0));
-        Reply cNext = c.function("find_next_available", Map.of("service", "Herrenhaarschnitt", "staff", "Anna",
-                "after", TUESDAY + " " + slot.atZone(BERLIN).toLocalTime().format(HH_MM)), c.nextToolCallId(), other);
+        Reply cAlternatives = c.function(
+                "get_alternatives",
+                Map.of(
+                        "service",
+                        "Herrenhaarschnitt",
+                        "date",
+                        TUESDAY.toString(),
+                        "time",
+                        slot.atZone(BERLIN).toLocalTime().format(HH_MM),
+                        "staff",
+                        "Anna",
+                        "count",
+                        5),
+                c.nextToolCallId(),
+                other);
+        assertThat(starts(cAlternatives, "alternatives"))
+                .isNotEmpty()
+                .doesNotContain(starts(aHolds, "slot").get(0));
+        Reply cNext = c.function(
+                "find_next_available",
+                Map.of(
+                        "service",
+                        "Herrenhaarschnitt",
+                        "staff",
+                        "Anna",
+                        "after",
+                        TUESDAY + " " + slot.atZone(BERLIN).toLocalTime().format(HH_MM)),
+                c.nextToolCallId(),
+                other);
         assertThat(instant(cNext.json().path("slot"))).isAfter(slot);
         assertThat(simBookingsOf("cal_demo", c.from)).isEmpty();
 
-        Reply aBooks = a.function("book_appointment", booking(slot, "Anna", "Jonas Weber"), a.nextToolCallId(),
-                port);
+        Reply aBooks = a.function("book_appointment", booking(slot, "Anna", "Jonas Weber"), a.nextToolCallId(), port);
         assertThat(aBooks.ok()).as("the holder's booking succeeds").isTrue();
         assertThat(host(simBookingsOf("cal_demo", a.from).get(0))).isEqualTo("anna-demo");
-        assertThat(activeHoldsAt(slot, a, b, c)).extracting(row -> row.get("host"))
+        assertThat(activeHoldsAt(slot, a, b, c))
+                .extracting(row -> row.get("host"))
                 .containsExactlyInAnyOrder("anna-demo", "ben-demo");
     }
 
@@ -200,7 +232,8 @@ class ContendedCallsTest extends LiveCallTest {
         Call b = salonCall();
         int other = instance(instances, 1);
         a.function("check_availability", asked(slot, "Anna"), a.nextToolCallId(), port);
-        assertThat(b.function("check_availability", asked(slot, "Anna"), b.nextToolCallId(), other).reason())
+        assertThat(b.function("check_availability", asked(slot, "Anna"), b.nextToolCallId(), other)
+                        .reason())
                 .isEqualTo("slot_taken");
 
         assertThat(a.webhook("call_ended").status()).isEqualTo(204);
@@ -208,11 +241,16 @@ class ContendedCallsTest extends LiveCallTest {
         assertThat(afterTheCall.json().path("available").asBoolean()).isTrue();
 
         Call c = salonCall();
-        assertThat(c.function("check_availability", asked(slot, "Anna"), c.nextToolCallId(), port).reason())
+        assertThat(c.function("check_availability", asked(slot, "Anna"), c.nextToolCallId(), port)
+                        .reason())
                 .isEqualTo("slot_taken");
         CLOCK.advance(Duration.ofMinutes(5).plusSeconds(1));
-        assertThat(c.function("check_availability", asked(slot, "Anna"), c.nextToolCallId(), port).json()
-                .path("available").asBoolean()).as("b's hold expired after 5 minutes").isTrue();
+        assertThat(c.function("check_availability", asked(slot, "Anna"), c.nextToolCallId(), port)
+                        .json()
+                        .path("available")
+                        .asBoolean())
+                .as("b's hold expired after 5 minutes")
+                .isTrue();
     }
 
     // ---- observation 4: a burst of callers; bookings never starve
@@ -237,13 +275,28 @@ class ContendedCallsTest extends LiveCallTest {
             spendReadBudget(second.getBean(ResilientCalcomApi.class));
         }
 
-        List<Reply> checks = all(callers.size(), i -> callers.get(i).function("check_availability",
-                asked(slot, null), callers.get(i).nextToolCallId(), instance(instances, i)));
-        List<Reply> bookings = all(callers.size(), i -> callers.get(i).function("book_appointment",
-                booking(slot, null, "Caller " + i), callers.get(i).nextToolCallId(), instance(instances, i)));
+        List<Reply> checks = all(
+                callers.size(),
+                i -> callers.get(i)
+                        .function(
+                                "check_availability",
+                                asked(slot, null),
+                                callers.get(i).nextToolCallId(),
+                                instance(instances, i)));
+        List<Reply> bookings = all(
+                callers.size(),
+                i -> callers.get(i)
+                        .function(
+                                "book_appointment",
+                                booking(slot, null, "Caller " + i),
+                                callers.get(i).nextToolCallId(),
+                                instance(instances, i)));
 
-        assertThat(checks).filteredOn(reply -> reply.json().path("available").asBoolean()).hasSize(1);
-        assertThat(checks).filteredOn(reply -> !reply.ok())
+        assertThat(checks)
+                .filteredOn(reply -> reply.json().path("available").asBoolean())
+                .hasSize(1);
+        assertThat(checks)
+                .filteredOn(reply -> !reply.ok())
                 .allSatisfy(reply -> {
                     assertThat(reply.reason()).isEqualTo("slot_taken");
                     assertThat(reply.json().path("alternatives").size()).isPositive();
@@ -251,9 +304,15 @@ class ContendedCallsTest extends LiveCallTest {
                 .hasSize(29);
         assertThat(bookings).extracting(Reply::reason).doesNotContain("calcom_unavailable", "internal_error");
         assertThat(bookings).filteredOn(Reply::ok).hasSize(1);
-        int holder = checks.indexOf(checks.stream().filter(Reply::ok).findFirst().orElseThrow());
-        assertThat(bookings.get(holder).ok()).as("the caller who heard 'free' got it").isTrue();
-        assertThat(callers.stream().mapToInt(caller -> simBookingsOf("cal_demo", caller.from).size()).sum())
+        int holder =
+                checks.indexOf(checks.stream().filter(Reply::ok).findFirst().orElseThrow());
+        assertThat(bookings.get(holder).ok())
+                .as("the caller who heard 'free' got it")
+                .isTrue();
+        assertThat(callers.stream()
+                        .mapToInt(
+                                caller -> simBookingsOf("cal_demo", caller.from).size())
+                        .sum())
                 .isEqualTo(1);
     }
 
@@ -280,15 +339,21 @@ class ContendedCallsTest extends LiveCallTest {
         // Cal.com takes its time, so that the duplicates arrive while the first attempt is running
         sim("POST", "/_sim/config", "{\"latency\":{\"bookings\":{\"type\":\"fixed\",\"ms\":800}}}");
 
-        List<Reply> replies = all(10, i -> call.function("book_appointment", booking(slot, null, "Sophie Richter"),
-                "tc_book_once", instance(instances, i)));
+        List<Reply> replies = all(
+                10,
+                i -> call.function(
+                        "book_appointment",
+                        booking(slot, null, "Sophie Richter"),
+                        "tc_book_once",
+                        instance(instances, i)));
 
         assertThat(simBookingsOf("cal_demo", call.from)).hasSize(1);
         String uid = simBookingsOf("cal_demo", call.from).get(0).path("uid").asString();
         assertThat(replies).allSatisfy(reply -> {
             assertThat(reply.status()).isEqualTo(200);
             assertThat(reply.ok()).as(reply.body()).isTrue();
-            assertThat(reply.json().path("appointment").path("booking_uid").asString()).isEqualTo(uid);
+            assertThat(reply.json().path("appointment").path("booking_uid").asString())
+                    .isEqualTo(uid);
         });
     }
 

@@ -2,10 +2,9 @@ package io.slotline.functions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.slotline.tenancy.Language;
 import java.util.List;
 import java.util.Map;
-
-import io.slotline.tenancy.Language;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -24,7 +23,8 @@ class FunctionArgumentProperties {
 
     // as the dispatcher reads arguments: stray fields are ignored
     private static final JsonMapper JSON = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
     private static final Map<String, Class<?>> ARGUMENTS = Map.of(
             "check_availability", CheckAvailability.Args.class,
             "get_alternatives", GetAlternatives.Args.class,
@@ -35,8 +35,8 @@ class FunctionArgumentProperties {
             "request_callback", RequestCallback.Args.class);
 
     @Property(tries = 1000)
-    void argumentsAreReadOrAnsweredByFieldName(@ForAll("functions") String function,
-                                               @ForAll("arguments") JsonNode args) {
+    void argumentsAreReadOrAnsweredByFieldName(
+            @ForAll("functions") String function, @ForAll("arguments") JsonNode args) {
         try {
             JSON.treeToValue(args, ARGUMENTS.get(function));
         } catch (JacksonException e) {
@@ -44,8 +44,12 @@ class FunctionArgumentProperties {
             for (Language language : Language.values()) {
                 FunctionResult answer = problem.answer(language);
                 assertThat(answer.ok()).isFalse();
-                assertThat(answer.message()).doesNotContain("java.").doesNotContainIgnoringCase("jackson")
-                        .doesNotContain("JsonToken").doesNotContain("creator").doesNotContain("`")
+                assertThat(answer.message())
+                        .doesNotContain("java.")
+                        .doesNotContainIgnoringCase("jackson")
+                        .doesNotContain("JsonToken")
+                        .doesNotContain("creator")
+                        .doesNotContain("`")
                         .doesNotContain("io.slotline");
                 assertThat(String.valueOf(answer.data().get("field"))).matches("[a-z_]+");
             }
@@ -59,10 +63,29 @@ class FunctionArgumentProperties {
 
     @Provide
     Arbitrary<JsonNode> arguments() {
-        Arbitrary<String> fields = Arbitraries.oneOf(Arbitraries.of("service", "date", "time", "staff", "count",
-                "max_days", "after", "preference", "customer_name", "customer_phone", "customer_email", "notes",
-                "appointment_id", "booked_phone", "phone", "confirm_fee", "new_date", "new_time", "reason",
-                "preferred_time"), Arbitraries.strings().ofMaxLength(10));
+        Arbitrary<String> fields = Arbitraries.oneOf(
+                Arbitraries.of(
+                        "service",
+                        "date",
+                        "time",
+                        "staff",
+                        "count",
+                        "max_days",
+                        "after",
+                        "preference",
+                        "customer_name",
+                        "customer_phone",
+                        "customer_email",
+                        "notes",
+                        "appointment_id",
+                        "booked_phone",
+                        "phone",
+                        "confirm_fee",
+                        "new_date",
+                        "new_time",
+                        "reason",
+                        "preferred_time"),
+                Arbitraries.strings().ofMaxLength(10));
         return Arbitraries.maps(fields, FuzzValues.json()).ofMaxSize(6).map(map -> {
             var object = JSON.createObjectNode();
             map.forEach(object::set);

@@ -2,14 +2,6 @@ package io.slotline.functions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.util.Arrays;
-import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
-
-import org.junit.jupiter.api.Test;
-
 import io.micrometer.core.instrument.MockClock;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.distribution.ValueAtPercentile;
@@ -18,6 +10,12 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.slotline.functions.FunctionMetrics.Outcome;
 import io.slotline.observability.SlotlineMeterFilters;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
 
 class FunctionMetricsTest {
 
@@ -55,8 +53,9 @@ class FunctionMetricsTest {
                         .isZero();
             }
         }
-        assertThat(scrapeValue(
-                        "slotline_function_outcomes_total{function=\"book_appointment\",outcome=\"ok\",reason=\"none\"}"))
+        assertThat(
+                        scrapeValue(
+                                "slotline_function_outcomes_total{function=\"book_appointment\",outcome=\"ok\",reason=\"none\"}"))
                 .isZero();
     }
 
@@ -64,7 +63,8 @@ class FunctionMetricsTest {
     void durationIsAHistogramWithTheSloBucketsOfTheContract() {
         metrics.record("check_availability", Outcome.OK, Reason.NONE, Duration.ofMillis(120));
 
-        String bucket = "slotline_function_duration_seconds_bucket{function=\"check_availability\",outcome=\"ok\",le=\"%s\"}";
+        String bucket =
+                "slotline_function_duration_seconds_bucket{function=\"check_availability\",outcome=\"ok\",le=\"%s\"}";
         expect(bucket.formatted("0.05"), 0);
         expect(bucket.formatted("0.1"), 0);
         expect(bucket.formatted("0.25"), 1);
@@ -89,7 +89,8 @@ class FunctionMetricsTest {
                 .toArray();
 
         assertThat(percentiles).containsExactly(0.5, 0.95, 0.99);
-        assertThat(timer.takeSnapshot().percentileValues()[1].value(TimeUnit.MILLISECONDS)).isBetween(90.0, 100.0);
+        assertThat(timer.takeSnapshot().percentileValues()[1].value(TimeUnit.MILLISECONDS))
+                .isBetween(90.0, 100.0);
     }
 
     @Test
@@ -117,8 +118,12 @@ class FunctionMetricsTest {
         metrics.record("book_appointment", Outcome.SERVER_ERROR, Reason.CALCOM_UNAVAILABLE, Duration.ofSeconds(1));
         metrics.record("book_appointment", Outcome.CLIENT_ERROR, Reason.INVALID_DATE, Duration.ofMillis(3));
 
-        expect("slotline_function_outcomes_total{function=\"book_appointment\",outcome=\"server_error\",reason=\"calcom_unavailable\"}", 1.0);
-        expect("slotline_function_outcomes_total{function=\"book_appointment\",outcome=\"client_error\",reason=\"invalid_date\"}", 1.0);
+        expect(
+                "slotline_function_outcomes_total{function=\"book_appointment\",outcome=\"server_error\",reason=\"calcom_unavailable\"}",
+                1.0);
+        expect(
+                "slotline_function_outcomes_total{function=\"book_appointment\",outcome=\"client_error\",reason=\"invalid_date\"}",
+                1.0);
     }
 
     @Test
@@ -145,7 +150,8 @@ class FunctionMetricsTest {
                         .counter()
                         .count())
                 .isEqualTo(91.0);
-        assertThat(reasonTags).as("every reason is its own series, and nothing else is")
+        assertThat(reasonTags)
+                .as("every reason is its own series, and nothing else is")
                 .isEqualTo(Arrays.stream(Reason.values()).map(Reason::wire).collect(Collectors.toSet()));
     }
 }

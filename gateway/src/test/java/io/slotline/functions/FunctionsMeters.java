@@ -1,15 +1,13 @@
 package io.slotline.functions;
 
-import java.time.Duration;
-
 import io.micrometer.core.instrument.MeterRegistry;
 import io.slotline.functions.FunctionMetrics.Outcome;
+import java.time.Duration;
 
 /** For tests of what operations read: gives the functions' meters their series. */
 public final class FunctionsMeters {
 
-    private FunctionsMeters() {
-    }
+    private FunctionsMeters() {}
 
     public static void exercise(MeterRegistry registry) {
         FunctionMetrics metrics = new FunctionMetrics(registry);

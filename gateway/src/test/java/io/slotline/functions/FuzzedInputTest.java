@@ -2,6 +2,8 @@ package io.slotline.functions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.slotline.calcom.CalcomWebhookSignature;
+import io.slotline.support.RetellClient;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,17 +15,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-
-import io.slotline.calcom.CalcomWebhookSignature;
-import io.slotline.support.RetellClient;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -40,9 +38,17 @@ class FuzzedInputTest extends LiveCallTest {
     private static final int FUNCTION_SAMPLES = 400;
     private static final int WEBHOOK_SAMPLES = 150;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final List<String> FUNCTIONS = List.of("check_availability", "get_alternatives",
-            "find_next_available", "book_appointment", "cancel_appointment", "reschedule_appointment",
-            "get_appointments", "check_customer", "list_services", "get_current_context");
+    private static final List<String> FUNCTIONS = List.of(
+            "check_availability",
+            "get_alternatives",
+            "find_next_available",
+            "book_appointment",
+            "cancel_appointment",
+            "reschedule_appointment",
+            "get_appointments",
+            "check_customer",
+            "list_services",
+            "get_current_context");
 
     @Test
     void fuzzedFunctionArgumentsAndWebhooksAreNeverAServerErrorAndChangeNothing(CapturedOutput output) {
@@ -50,25 +56,35 @@ class FuzzedInputTest extends LiveCallTest {
         int logStart = output.getOut().length();
         List<String> failures = new ArrayList<>();
 
-        List<FunctionCallSample> samples = functionCalls().sampleStream().limit(FUNCTION_SAMPLES).toList();
+        List<FunctionCallSample> samples =
+                functionCalls().sampleStream().limit(FUNCTION_SAMPLES).toList();
         for (int i = 0; i < samples.size(); i++) {
             FunctionCallSample sample = samples.get(i);
             // mutating functions from a withheld number: a fuzzed name and number can't verify anyone
-            Call caller = sample.function().contains("cancel") || sample.function().contains("reschedule")
-                    ? new Call("anonymous", SALON_NUMBER, SALON_KEY) : salonCall();
+            Call caller =
+                    sample.function().contains("cancel") || sample.function().contains("reschedule")
+                            ? new Call("anonymous", SALON_NUMBER, SALON_KEY)
+                            : salonCall();
             ObjectNode body = JSON.createObjectNode();
             body.put("name", sample.function());
             body.set("args", sample.args());
             body.set("call", caller.callObject("tc_fuzz_" + i, sample.function()));
             byte[] bytes = JSON.writeValueAsBytes(body);
-            check(failures, sample.function() + " " + cut(sample.args().toString()),
-                    post("/retell/functions/" + sample.function(), bytes,
+            check(
+                    failures,
+                    sample.function() + " " + cut(sample.args().toString()),
+                    post(
+                            "/retell/functions/" + sample.function(),
+                            bytes,
                             Map.of(RetellClient.SIGNATURE, retell(port).signature(bytes, SALON_KEY))));
         }
         long processed = 0;
-        for (String payload : webhookPayloads().sampleStream().limit(WEBHOOK_SAMPLES).toList()) {
+        for (String payload :
+                webhookPayloads().sampleStream().limit(WEBHOOK_SAMPLES).toList()) {
             byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
-            HttpResponse<String> answer = post("/calcom/webhook?company=demo-salon", bytes,
+            HttpResponse<String> answer = post(
+                    "/calcom/webhook?company=demo-salon",
+                    bytes,
                     Map.of(CalcomWebhookSignature.HEADER, CalcomWebhookSignature.sign(bytes, "whsec_demo")));
             check(failures, "webhook " + cut(new String(bytes, StandardCharsets.UTF_8)), answer);
             if (answer.statusCode() == 200 && answer.body().contains("\"outcome\":\"processed\"")) {
@@ -85,45 +101,66 @@ class FuzzedInputTest extends LiveCallTest {
         after.put("calcom_webhook_events", events);
         assertThat(after).isEqualTo(before);
         String log = output.getOut().substring(logStart);
-        assertThat(log.lines().filter(line -> line.contains(" ERROR ")).toList()).isEmpty();
+        assertThat(log.lines().filter(line -> line.contains(" ERROR ")).toList())
+                .isEmpty();
         assertThat(log).doesNotContain("\tat ");
     }
 
-    record FunctionCallSample(String function, JsonNode args) {
-    }
+    record FunctionCallSample(String function, JsonNode args) {}
 
     /** A function and arguments: some of its own fields (any value in each) and sometimes a stray one. */
     static Arbitrary<FunctionCallSample> functionCalls() {
         return Arbitraries.of(FUNCTIONS).flatMap(function -> {
             List<String> fields = new ArrayList<>(HostileInputTest.fields(function));
             fields.add("unexpected");
-            return Arbitraries.maps(Arbitraries.of(fields), FuzzValues.json()).ofMaxSize(fields.size()).map(map -> {
-                ObjectNode args = JSON.createObjectNode();
-                map.forEach(args::set);
-                boolean acts = function.equals("book_appointment") || function.equals("check_availability");
-                if (acts && args.has("service") && List.of("Herrenhaarschnitt", "Färben")
-                        .contains(args.get("service").asString(""))) {
-                    // a real service on a closed Sunday: parsed like any other, but nothing is booked or held
-                    args.put("date", "2026-11-22");
-                }
-                return new FunctionCallSample(function, args);
-            });
+            return Arbitraries.maps(Arbitraries.of(fields), FuzzValues.json())
+                    .ofMaxSize(fields.size())
+                    .map(map -> {
+                        ObjectNode args = JSON.createObjectNode();
+                        map.forEach(args::set);
+                        boolean acts = function.equals("book_appointment") || function.equals("check_availability");
+                        if (acts
+                                && args.has("service")
+                                && List.of("Herrenhaarschnitt", "Färben")
+                                        .contains(args.get("service").asString(""))) {
+                            // a real service on a closed Sunday: parsed like any other, but nothing is booked or held
+                            args.put("date", "2026-11-22");
+                        }
+                        return new FunctionCallSample(function, args);
+                    });
         });
     }
 
     /** Cal.com webhook payloads: real triggers and shapes with fuzzed ids, times, people and structure. */
     static Arbitrary<String> webhookPayloads() {
-        Arbitrary<String> triggers = Arbitraries.oneOf(Arbitraries.of("BOOKING_CREATED", "BOOKING_CANCELLED",
-                "BOOKING_RESCHEDULED", "BOOKING_REQUESTED", "MEETING_ENDED", "PING"), Arbitraries.strings().ofMaxLength(30));
-        Arbitrary<String> times = Arbitraries.oneOf(
-                Arbitraries.longs().between(-4_000_000_000L, 4_000_000_000L)
-                        .map(seconds -> Instant.ofEpochSecond(seconds).toString()),
-                Arbitraries.of("+99999-01-01T10:00:00Z", "0000-01-01T00:00:00Z", "2026-13-45T99:99:99Z", "tomorrow", ""),
+        Arbitrary<String> triggers = Arbitraries.oneOf(
+                Arbitraries.of(
+                        "BOOKING_CREATED",
+                        "BOOKING_CANCELLED",
+                        "BOOKING_RESCHEDULED",
+                        "BOOKING_REQUESTED",
+                        "MEETING_ENDED",
+                        "PING"),
                 Arbitraries.strings().ofMaxLength(30));
-        Arbitrary<String> uids = Arbitraries.oneOf(Arbitraries.strings().alpha().numeric().ofMinLength(1).ofMaxLength(200),
+        Arbitrary<String> times = Arbitraries.oneOf(
+                Arbitraries.longs()
+                        .between(-4_000_000_000L, 4_000_000_000L)
+                        .map(seconds -> Instant.ofEpochSecond(seconds).toString()),
+                Arbitraries.of(
+                        "+99999-01-01T10:00:00Z", "0000-01-01T00:00:00Z", "2026-13-45T99:99:99Z", "tomorrow", ""),
+                Arbitraries.strings().ofMaxLength(30));
+        Arbitrary<String> uids = Arbitraries.oneOf(
+                Arbitraries.strings().alpha().numeric().ofMinLength(1).ofMaxLength(200),
                 Arbitraries.strings().ofMaxLength(50));
-        return Combinators.combine(triggers, uids, times, times, FuzzValues.json(), FuzzValues.json(), Arbitraries.integers()
-                .between(0, 3)).as((trigger, uid, start, end, attendeeName, extra, shape) -> {
+        return Combinators.combine(
+                        triggers,
+                        uids,
+                        times,
+                        times,
+                        FuzzValues.json(),
+                        FuzzValues.json(),
+                        Arbitraries.integers().between(0, 3))
+                .as((trigger, uid, start, end, attendeeName, extra, shape) -> {
                     ObjectNode root = JSON.createObjectNode();
                     root.put("triggerEvent", trigger);
                     root.put("createdAt", start);
@@ -150,7 +187,9 @@ class FuzzedInputTest extends LiveCallTest {
     private Map<String, Long> guarded() {
         Map<String, Long> counts = new LinkedHashMap<>();
         for (String table : HostileInputTest.GUARDED_TABLES) {
-            counts.put(table, jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single());
+            counts.put(
+                    table,
+                    jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single());
         }
         counts.put("simulator bookings", (long) simBookings("cal_demo").size());
         return counts;

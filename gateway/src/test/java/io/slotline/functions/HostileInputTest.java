@@ -2,8 +2,10 @@ package io.slotline.functions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.slotline.calcom.CalcomWebhookSignature;
+import io.slotline.retell.RetellSignature;
+import io.slotline.support.RetellClient;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,18 +18,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.context.TestPropertySource;
-
-import io.slotline.calcom.CalcomWebhookSignature;
-import io.slotline.retell.RetellSignature;
-import io.slotline.support.RetellClient;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -37,22 +33,30 @@ import tools.jackson.databind.node.ObjectNode;
  * same endpoints is in {@link FuzzedInputTest}; the issue's individual observations are tests of their own below.
  */
 @ExtendWith(OutputCaptureExtension.class)
-@TestPropertySource(properties = {"slotline.admin.token=" + HostileInputTest.ADMIN_TOKEN,
-        "slotline.retell.max-body-bytes=262144"})
+@TestPropertySource(
+        properties = {"slotline.admin.token=" + HostileInputTest.ADMIN_TOKEN, "slotline.retell.max-body-bytes=262144"})
 class HostileInputTest extends LiveCallTest {
 
     static final String ADMIN_TOKEN = "hostile-suite-admin-token";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     /** Words of a Java stack trace or type that must never reach a client. */
-    private static final List<String> INTERNALS = List.of("java.", "javax.", "jakarta.", "tools.jackson",
-            "com.fasterxml", "io.slotline", "Exception", "JsonToken", "creator property", "\tat ");
+    private static final List<String> INTERNALS = List.of(
+            "java.",
+            "javax.",
+            "jakarta.",
+            "tools.jackson",
+            "com.fasterxml",
+            "io.slotline",
+            "Exception",
+            "JsonToken",
+            "creator property",
+            "\tat ");
 
-    record Raw(int status, String body) {
-    }
+    record Raw(int status, String body) {}
 
     /** One hostile request: what it is, and how to send it. */
-    record Attempt(String what, Supplier<Raw> send) {
-    }
+    record Attempt(String what, Supplier<Raw> send) {}
 
     // ---- the corpus
 
@@ -81,103 +85,190 @@ class HostileInputTest extends LiveCallTest {
         assertThat(corpus).hasSizeGreaterThan(100);
         assertThat(stored()).isEqualTo(before);
         String log = output.getOut().substring(logStart);
-        assertThat(log.lines().filter(line -> line.contains(" ERROR ")).toList()).isEmpty();
+        assertThat(log.lines().filter(line -> line.contains(" ERROR ")).toList())
+                .isEmpty();
         assertThat(log).doesNotContain("\tat ");
     }
 
     private List<Attempt> corpus(Call salon) {
         List<Attempt> corpus = new ArrayList<>();
         // a closed Sunday: the requests that get through (odd but valid call ids) hold nothing
-        String check = functionBody(salon, "check_availability",
+        String check = functionBody(
+                salon,
+                "check_availability",
                 Map.of("service", "Herrenhaarschnitt", "date", "2026-11-22", "time", "10 Uhr"));
         byte[] checkBytes = utf8(check);
 
         // signatures
-        corpus.add(new Attempt("unsigned function", () -> retell("/retell/functions/check_availability", checkBytes, null)));
-        corpus.add(new Attempt("garbage signature", () -> retell("/retell/functions/check_availability", checkBytes,
-                "v=abc,d=xyz")));
-        corpus.add(new Attempt("signature of another body", () -> retell("/retell/functions/check_availability",
-                checkBytes, RetellSignature.sign(utf8("{}"), SALON_KEY, CLOCK.millis()))));
-        corpus.add(new Attempt("stale signature", () -> retell("/retell/functions/check_availability", checkBytes,
-                RetellSignature.sign(checkBytes, SALON_KEY, CLOCK.millis() - Duration.ofHours(2).toMillis()))));
-        corpus.add(new Attempt("other tenant's key", () -> retell("/retell/functions/check_availability", checkBytes,
-                RetellSignature.sign(checkBytes, OTHER_KEY, CLOCK.millis()))));
-        corpus.add(new Attempt("huge signature header", () -> retell("/retell/functions/check_availability",
-                checkBytes, "v=" + "9".repeat(20) + ",d=" + "a".repeat(12_000))));
+        corpus.add(new Attempt(
+                "unsigned function", () -> retell("/retell/functions/check_availability", checkBytes, null)));
+        corpus.add(new Attempt(
+                "garbage signature", () -> retell("/retell/functions/check_availability", checkBytes, "v=abc,d=xyz")));
+        corpus.add(new Attempt(
+                "signature of another body",
+                () -> retell(
+                        "/retell/functions/check_availability",
+                        checkBytes,
+                        RetellSignature.sign(utf8("{}"), SALON_KEY, CLOCK.millis()))));
+        corpus.add(new Attempt(
+                "stale signature",
+                () -> retell(
+                        "/retell/functions/check_availability",
+                        checkBytes,
+                        RetellSignature.sign(
+                                checkBytes,
+                                SALON_KEY,
+                                CLOCK.millis() - Duration.ofHours(2).toMillis()))));
+        corpus.add(new Attempt(
+                "other tenant's key",
+                () -> retell(
+                        "/retell/functions/check_availability",
+                        checkBytes,
+                        RetellSignature.sign(checkBytes, OTHER_KEY, CLOCK.millis()))));
+        corpus.add(new Attempt(
+                "huge signature header",
+                () -> retell(
+                        "/retell/functions/check_availability",
+                        checkBytes,
+                        "v=" + "9".repeat(20) + ",d=" + "a".repeat(12_000))));
 
         // bodies, encodings and shapes, correctly signed
-        for (String body : List.of("", "null", "[]", "\"text\"", "42", "{", "{\"name\":", "{\"name\":null}",
-                "{\"name\":[],\"args\":{},\"call\":{}}", "{\"name\":\"check_availability\",\"call\":[]}",
-                "{\"args\":{},\"call\":{\"call_id\":{}}}", "[".repeat(5_000), "{\"a\":".repeat(3_000),
-                "\u0000\u0001\u0002", "{\"name\":\"check_availability\",\"args\":\"\u0000\",\"call\":{\"call_id\":1}}")) {
-            for (String path : List.of("/retell/functions/check_availability", "/retell/functions", "/retell/webhook",
+        for (String body : List.of(
+                "",
+                "null",
+                "[]",
+                "\"text\"",
+                "42",
+                "{",
+                "{\"name\":",
+                "{\"name\":null}",
+                "{\"name\":[],\"args\":{},\"call\":{}}",
+                "{\"name\":\"check_availability\",\"call\":[]}",
+                "{\"args\":{},\"call\":{\"call_id\":{}}}",
+                "[".repeat(5_000),
+                "{\"a\":".repeat(3_000),
+                "\u0000\u0001\u0002",
+                "{\"name\":\"check_availability\",\"args\":\"\u0000\",\"call\":{\"call_id\":1}}")) {
+            for (String path : List.of(
+                    "/retell/functions/check_availability",
+                    "/retell/functions",
+                    "/retell/webhook",
                     "/retell/inbound")) {
                 corpus.add(new Attempt("body " + cut(body) + " to " + path, () -> signed(path, utf8(body))));
             }
         }
         byte[] invalidUtf8 = {'{', '"', 'n', 'a', 'm', 'e', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'};
         corpus.add(new Attempt("invalid UTF-8", () -> signed("/retell/functions", invalidUtf8)));
-        corpus.add(new Attempt("UTF-16 body", () -> signed("/retell/functions/check_availability",
-                check.getBytes(StandardCharsets.UTF_16))));
-        corpus.add(new Attempt("body over the limit, declared", () -> signed("/retell/functions/check_availability",
-                new byte[300_000])));
+        corpus.add(new Attempt(
+                "UTF-16 body",
+                () -> signed("/retell/functions/check_availability", check.getBytes(StandardCharsets.UTF_16))));
+        corpus.add(new Attempt(
+                "body over the limit, declared",
+                () -> signed("/retell/functions/check_availability", new byte[300_000])));
 
         // names, ids and lengths
-        corpus.add(new Attempt("unknown function", () -> signed("/retell/functions/drop_tables",
-                utf8(functionBody(salon, "drop_tables", Map.of())))));
-        corpus.add(new Attempt("function name of 5000 characters", () -> signed("/retell/functions/" + "x".repeat(5000),
-                checkBytes)));
-        corpus.add(new Attempt("encoded newline in the path", () -> signed("/retell/functions/check%0Aavailability",
-                checkBytes)));
-        for (String callId : List.of("x".repeat(129), "x".repeat(100_000), "call\nFORGED 2026 ERROR", "call\r\n",
-                "\u0000", "' OR 1=1 --", "../../etc/passwd", "😀".repeat(40))) {
-            corpus.add(new Attempt("call_id " + cut(callId), () -> signed("/retell/functions/check_availability",
-                    utf8(withCallId(check, callId)))));
-            corpus.add(new Attempt("webhook call_id " + cut(callId), () -> signed("/retell/webhook",
-                    utf8(webhookBody(salon, "call_started", callId)))));
+        corpus.add(new Attempt(
+                "unknown function",
+                () -> signed("/retell/functions/drop_tables", utf8(functionBody(salon, "drop_tables", Map.of())))));
+        corpus.add(new Attempt(
+                "function name of 5000 characters", () -> signed("/retell/functions/" + "x".repeat(5000), checkBytes)));
+        corpus.add(new Attempt(
+                "encoded newline in the path", () -> signed("/retell/functions/check%0Aavailability", checkBytes)));
+        for (String callId : List.of(
+                "x".repeat(129),
+                "x".repeat(100_000),
+                "call\nFORGED 2026 ERROR",
+                "call\r\n",
+                "\u0000",
+                "' OR 1=1 --",
+                "../../etc/passwd",
+                "😀".repeat(40))) {
+            corpus.add(new Attempt(
+                    "call_id " + cut(callId),
+                    () -> signed("/retell/functions/check_availability", utf8(withCallId(check, callId)))));
+            corpus.add(new Attempt(
+                    "webhook call_id " + cut(callId),
+                    () -> signed("/retell/webhook", utf8(webhookBody(salon, "call_started", callId)))));
         }
         for (Object timestamp : List.of(Long.MAX_VALUE, Long.MIN_VALUE, -1, "yesterday", 1e300)) {
             corpus.add(new Attempt("start_timestamp " + timestamp, () -> {
-                ObjectNode body = (ObjectNode) JSON.readTree(webhookBody(salon, "call_started",
-                        "call_ts_" + timestamp.hashCode()));
+                ObjectNode body = (ObjectNode)
+                        JSON.readTree(webhookBody(salon, "call_started", "call_ts_" + timestamp.hashCode()));
                 ((ObjectNode) body.get("call")).set("start_timestamp", JSON.valueToTree(timestamp));
                 return signed("/retell/webhook", utf8(JSON.writeValueAsString(body)));
             }));
         }
-        corpus.add(new Attempt("unknown webhook event", () -> signed("/retell/webhook",
-                utf8(webhookBody(salon, "call_exploded", salon.id)))));
-        corpus.add(new Attempt("replayed call_started", () -> signed("/retell/webhook",
-                utf8(webhookBody(salon, "call_started", salon.id)))));
-        corpus.add(new Attempt("args-only without a number", () -> signed("/retell/functions/list_services",
-                utf8("{}"))));
-        corpus.add(new Attempt("args-only with a huge number header", () -> signedWith(
-                "/retell/functions/list_services", utf8("{}"), Map.of("X-Slotline-Dialled-Number", "+49" + "1".repeat(8000)))));
-        corpus.add(new Attempt("args-only with a bad call id header", () -> signedWith(
-                "/retell/functions/list_services", utf8("{}"), Map.of("X-Slotline-Dialled-Number", SALON_NUMBER,
-                        "X-Slotline-Call-Id", "y".repeat(500)))));
-        corpus.add(new Attempt("inbound to an unknown number", () -> signed("/retell/inbound",
-                utf8("{\"event\":\"call_inbound\",\"call_inbound\":{\"from_number\":\"x\",\"to_number\":\"+1\"}}"))));
+        corpus.add(new Attempt(
+                "unknown webhook event",
+                () -> signed("/retell/webhook", utf8(webhookBody(salon, "call_exploded", salon.id)))));
+        corpus.add(new Attempt(
+                "replayed call_started",
+                () -> signed("/retell/webhook", utf8(webhookBody(salon, "call_started", salon.id)))));
+        corpus.add(
+                new Attempt("args-only without a number", () -> signed("/retell/functions/list_services", utf8("{}"))));
+        corpus.add(new Attempt(
+                "args-only with a huge number header",
+                () -> signedWith(
+                        "/retell/functions/list_services",
+                        utf8("{}"),
+                        Map.of("X-Slotline-Dialled-Number", "+49" + "1".repeat(8000)))));
+        corpus.add(new Attempt(
+                "args-only with a bad call id header",
+                () -> signedWith(
+                        "/retell/functions/list_services",
+                        utf8("{}"),
+                        Map.of("X-Slotline-Dialled-Number", SALON_NUMBER, "X-Slotline-Call-Id", "y".repeat(500)))));
+        corpus.add(
+                new Attempt(
+                        "inbound to an unknown number",
+                        () -> signed(
+                                "/retell/inbound",
+                                utf8(
+                                        "{\"event\":\"call_inbound\",\"call_inbound\":{\"from_number\":\"x\",\"to_number\":\"+1\"}}"))));
 
         // arguments: types, lengths, injections (every function, mutating ones from a withheld number)
-        List<Object> values = List.of(List.of(1, 2), Map.of("a", "b"), 1e308, -1, Long.MAX_VALUE, true,
-                "x".repeat(2_001), "x".repeat(200_000), "'; DROP TABLE appointments; --", "<script>alert(1)</script>",
-                "${jndi:ldap://x/a}", "\u202Eevil", "\u0000\u0007", "Dienstag\n2026 ERROR forged", "",
-                "99999-12-31", "25:99", "-1 days", "appointment_id", "null");
-        for (String function : List.of("check_availability", "get_alternatives", "find_next_available",
-                "book_appointment", "cancel_appointment", "reschedule_appointment", "get_appointments",
-                "check_customer", "list_services", "get_current_context")) {
+        List<Object> values = List.of(
+                List.of(1, 2),
+                Map.of("a", "b"),
+                1e308,
+                -1,
+                Long.MAX_VALUE,
+                true,
+                "x".repeat(2_001),
+                "x".repeat(200_000),
+                "'; DROP TABLE appointments; --",
+                "<script>alert(1)</script>",
+                "${jndi:ldap://x/a}",
+                "\u202Eevil",
+                "\u0000\u0007",
+                "Dienstag\n2026 ERROR forged",
+                "",
+                "99999-12-31",
+                "25:99",
+                "-1 days",
+                "appointment_id",
+                "null");
+        for (String function : List.of(
+                "check_availability",
+                "get_alternatives",
+                "find_next_available",
+                "book_appointment",
+                "cancel_appointment",
+                "reschedule_appointment",
+                "get_appointments",
+                "check_customer",
+                "list_services",
+                "get_current_context")) {
             boolean mutating = function.contains("cancel") || function.contains("reschedule");
             for (String field : fields(function)) {
                 for (Object value : values) {
-                    corpus.add(new Attempt(function + "." + field + "=" + cut(String.valueOf(value)),
-                            () -> {
-                                // a call of its own: nothing an earlier request checked is remembered
-                                Call caller = mutating ? new Call("anonymous", SALON_NUMBER, SALON_KEY) : salonCall();
-                                Map<String, Object> args = new LinkedHashMap<>(baseArgs(function, field));
-                                args.put(field, value);
-                                return signed("/retell/functions/" + function,
-                                        utf8(functionBody(caller, function, args)));
-                            }));
+                    corpus.add(new Attempt(function + "." + field + "=" + cut(String.valueOf(value)), () -> {
+                        // a call of its own: nothing an earlier request checked is remembered
+                        Call caller = mutating ? new Call("anonymous", SALON_NUMBER, SALON_KEY) : salonCall();
+                        Map<String, Object> args = new LinkedHashMap<>(baseArgs(function, field));
+                        args.put(field, value);
+                        return signed("/retell/functions/" + function, utf8(functionBody(caller, function, args)));
+                    }));
                 }
             }
         }
@@ -185,54 +276,91 @@ class HostileInputTest extends LiveCallTest {
         // Cal.com webhooks
         byte[] sane = creation("hostile-" + System.nanoTime(), CLOCK.instant().plus(Duration.ofDays(3)));
         corpus.add(new Attempt("calcom unsigned", () -> calcom("demo-salon", sane, null)));
-        corpus.add(new Attempt("calcom wrong secret", () -> calcom("demo-salon", sane,
-                CalcomWebhookSignature.sign(sane, "whsec_wrong"))));
-        corpus.add(new Attempt("calcom other company's secret", () -> calcom("other-cuts", sane,
-                CalcomWebhookSignature.sign(sane, "whsec_demo"))));
+        corpus.add(new Attempt(
+                "calcom wrong secret",
+                () -> calcom("demo-salon", sane, CalcomWebhookSignature.sign(sane, "whsec_wrong"))));
+        corpus.add(new Attempt(
+                "calcom other company's secret",
+                () -> calcom("other-cuts", sane, CalcomWebhookSignature.sign(sane, "whsec_demo"))));
         corpus.add(new Attempt("calcom unknown company", () -> calcom("nobody", sane, "sig")));
         corpus.add(new Attempt("calcom no company", () -> raw("POST", "/calcom/webhook", sane, Map.of())));
         corpus.add(new Attempt("calcom company of 10000 chars", () -> calcom("c".repeat(10_000), sane, "sig")));
         corpus.add(new Attempt("calcom 2 MB unsigned", () -> calcom("demo-salon", new byte[2_000_000], null)));
-        for (String payload : List.of("", "[]", "null", "{}", "{\"triggerEvent\":42}",
-                "{\"triggerEvent\":\"DROP_TABLES\",\"payload\":{}}", "{\"triggerEvent\":\"BOOKING_CREATED\",\"payload\":[]}",
+        for (String payload : List.of(
+                "",
+                "[]",
+                "null",
+                "{}",
+                "{\"triggerEvent\":42}",
+                "{\"triggerEvent\":\"DROP_TABLES\",\"payload\":{}}",
+                "{\"triggerEvent\":\"BOOKING_CREATED\",\"payload\":[]}",
                 creationJson("y".repeat(500), CLOCK.instant().plus(Duration.ofDays(3))),
                 creationJson("uid with spaces\n", CLOCK.instant().plus(Duration.ofDays(3))),
-                creationJson("year-99999", null).replace("\"startTime\":null", "\"startTime\":\"+99999-01-01T10:00:00Z\""),
+                creationJson("year-99999", null)
+                        .replace("\"startTime\":null", "\"startTime\":\"+99999-01-01T10:00:00Z\""),
                 creationJson("year-1900", Instant.parse("1900-01-01T10:00:00Z")),
                 creationJson("far-future", CLOCK.instant().plus(Duration.ofDays(3650))),
                 creationJson("not-a-date", null).replace("\"startTime\":null", "\"startTime\":\"tomorrow\""),
-                creationJson("long-name", CLOCK.instant().plus(Duration.ofDays(3))).replace("Web Kunde", "n".repeat(5000)),
+                creationJson("long-name", CLOCK.instant().plus(Duration.ofDays(3)))
+                        .replace("Web Kunde", "n".repeat(5000)),
                 creationJson("ends-before", CLOCK.instant().plus(Duration.ofDays(3)))
                         .replaceFirst("\"endTime\":\"[^\"]+\"", "\"endTime\":\"2000-01-01T00:00:00Z\""))) {
             byte[] bytes = utf8(payload);
-            corpus.add(new Attempt("calcom signed " + cut(payload), () -> calcom("demo-salon", bytes,
-                    CalcomWebhookSignature.sign(bytes, "whsec_demo"))));
+            corpus.add(new Attempt(
+                    "calcom signed " + cut(payload),
+                    () -> calcom("demo-salon", bytes, CalcomWebhookSignature.sign(bytes, "whsec_demo"))));
         }
 
         // the admin API
         corpus.add(new Attempt("admin without token", () -> raw("GET", "/admin/api/companies", null, Map.of())));
-        corpus.add(new Attempt("admin wrong token", () -> raw("GET", "/admin/api/companies", null,
-                Map.of("Authorization", "Bearer nope"))));
-        for (String path : List.of("/admin/api/companies/abc", "/admin/api/companies/99999999999999999999",
-                "/admin/api/companies/-1", "/admin/api/calls?size=100000", "/admin/api/calls?page=-5",
-                "/admin/api/calls?from=yesterday", "/admin/api/calls/%00", "/admin/api/appointments?phone="
-                        + "9".repeat(5000))) {
+        corpus.add(new Attempt(
+                "admin wrong token",
+                () -> raw("GET", "/admin/api/companies", null, Map.of("Authorization", "Bearer nope"))));
+        for (String path : List.of(
+                "/admin/api/companies/abc",
+                "/admin/api/companies/99999999999999999999",
+                "/admin/api/companies/-1",
+                "/admin/api/calls?size=100000",
+                "/admin/api/calls?page=-5",
+                "/admin/api/calls?from=yesterday",
+                "/admin/api/calls/%00",
+                "/admin/api/appointments?phone=" + "9".repeat(5000))) {
             corpus.add(new Attempt("admin GET " + cut(path), () -> admin("GET", path, null, "application/json")));
         }
-        for (String body : List.of("", "[]", "{", "{\"slug\":[1]}", "{\"slug\":\"x\",\"name\":{}}",
-                "{\"policies\":{\"maxReschedules\":\"many\"}}", "{\"policies\":{\"changeVerification\":\"trust_me\"}}",
-                "{\"unknown\":1}", "{\"slug\":\"" + "s".repeat(5000) + "\",\"name\":\"n\"}")) {
-            corpus.add(new Attempt("admin POST company " + cut(body), () -> admin("POST", "/admin/api/companies",
-                    utf8(body), "application/json")));
+        for (String body : List.of(
+                "",
+                "[]",
+                "{",
+                "{\"slug\":[1]}",
+                "{\"slug\":\"x\",\"name\":{}}",
+                "{\"policies\":{\"maxReschedules\":\"many\"}}",
+                "{\"policies\":{\"changeVerification\":\"trust_me\"}}",
+                "{\"unknown\":1}",
+                "{\"slug\":\"" + "s".repeat(5000) + "\",\"name\":\"n\"}")) {
+            corpus.add(new Attempt(
+                    "admin POST company " + cut(body),
+                    () -> admin("POST", "/admin/api/companies", utf8(body), "application/json")));
         }
-        for (String file : List.of("", "- a\n- b", "company: 1", "company:\n  slug: [1]", "{{{{", "!!java.lang.Runtime {}",
+        for (String file : List.of(
+                "",
+                "- a\n- b",
+                "company: 1",
+                "company:\n  slug: [1]",
+                "{{{{",
+                "!!java.lang.Runtime {}",
                 "company:\n  slug: x\n  name: y\n  language: klingon\n  defaultTimeZone: Mars/Olympus",
                 "branches: {}")) {
-            corpus.add(new Attempt("tenant file " + cut(file), () -> admin("POST",
-                    "/admin/api/tenants/apply?dryRun=true", utf8(file), "application/yaml")));
+            corpus.add(new Attempt(
+                    "tenant file " + cut(file),
+                    () -> admin("POST", "/admin/api/tenants/apply?dryRun=true", utf8(file), "application/yaml")));
         }
-        corpus.add(new Attempt("admin body over 5 MB", () -> admin("POST", "/admin/api/tenants/apply?dryRun=true",
-                new byte[6 * 1024 * 1024], "application/yaml")));
+        corpus.add(new Attempt(
+                "admin body over 5 MB",
+                () -> admin(
+                        "POST",
+                        "/admin/api/tenants/apply?dryRun=true",
+                        new byte[6 * 1024 * 1024],
+                        "application/yaml")));
 
         // everything else
         corpus.add(new Attempt("GET /error", () -> raw("GET", "/error", null, Map.of())));
@@ -242,11 +370,16 @@ class HostileInputTest extends LiveCallTest {
         corpus.add(new Attempt("GET /actuator", () -> raw("GET", "/actuator", null, Map.of())));
         corpus.add(new Attempt("unknown path with a body", () -> raw("POST", "/nowhere", new byte[100_000], Map.of())));
         corpus.add(new Attempt("path traversal", () -> raw("GET", "/retell/..;/admin/api/companies", null, Map.of())));
-        corpus.add(new Attempt("GET on a POST route", () -> raw("GET", "/retell/functions/check_availability", null,
-                Map.of())));
+        corpus.add(new Attempt(
+                "GET on a POST route", () -> raw("GET", "/retell/functions/check_availability", null, Map.of())));
         corpus.add(new Attempt("DELETE on the webhook", () -> raw("DELETE", "/calcom/webhook", null, Map.of())));
-        corpus.add(new Attempt("XML to the webhook", () -> raw("POST", "/calcom/webhook?company=demo-salon",
-                utf8("<a/>"), Map.of("Content-Type", "application/xml"))));
+        corpus.add(new Attempt(
+                "XML to the webhook",
+                () -> raw(
+                        "POST",
+                        "/calcom/webhook?company=demo-salon",
+                        utf8("<a/>"),
+                        Map.of("Content-Type", "application/xml"))));
         return corpus;
     }
 
@@ -280,8 +413,11 @@ class HostileInputTest extends LiveCallTest {
         assertThat(reused.status()).isEqualTo(200);
         assertThat(JSON.readTree(reused.body())).isEqualTo(JSON.readTree(fresh.body()));
         assertThat(reused.body()).doesNotContain("another company").doesNotContain(salon.id);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM calls WHERE retell_call_id = :id").param("id", salon.id)
-                .query(Long.class).single()).isEqualTo(2L);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM calls WHERE retell_call_id = :id")
+                        .param("id", salon.id)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(2L);
     }
 
     @Test
@@ -292,9 +428,12 @@ class HostileInputTest extends LiveCallTest {
     @Test
     void anOversizedUnsignedCalcomWebhookIsRefusedBeforeItIsRead() {
         // the headers announce 60 MB, and not one byte of it is sent: the answer comes anyway
-        io.slotline.support.DeclaredBody.Answer answer = io.slotline.support.DeclaredBody.post(port,
-                "/calcom/webhook?company=demo-salon", Map.of("Content-Type", "application/json"),
-                62_914_560, new byte[0]);
+        io.slotline.support.DeclaredBody.Answer answer = io.slotline.support.DeclaredBody.post(
+                port,
+                "/calcom/webhook?company=demo-salon",
+                Map.of("Content-Type", "application/json"),
+                62_914_560,
+                new byte[0]);
 
         assertThat(answer.status()).isEqualTo(413);
     }
@@ -312,8 +451,9 @@ class HostileInputTest extends LiveCallTest {
         String forged = "x\n2026-11-16T08:00:00.000Z ERROR 1 --- [main] io.slotline.Forged : admin logged in";
         int logStart = output.getOut().length();
 
-        signed("/retell/functions/list_services", utf8(withCallId(functionBody(salon, "list_services", Map.of()),
-                forged)));
+        signed(
+                "/retell/functions/list_services",
+                utf8(withCallId(functionBody(salon, "list_services", Map.of()), forged)));
         signed("/retell/webhook", utf8(webhookBody(salon, "call_started", forged)));
 
         assertThat(output.getOut().substring(logStart).lines())
@@ -322,7 +462,8 @@ class HostileInputTest extends LiveCallTest {
 
     @Test
     void aSignedWebhookForTheYear99999IsRefusedAndNothingIsStored() {
-        long before = jdbc.sql("SELECT COUNT(*) FROM appointments").query(Long.class).single();
+        long before =
+                jdbc.sql("SELECT COUNT(*) FROM appointments").query(Long.class).single();
         byte[] body = utf8(creationJson("y99999-" + System.nanoTime(), null)
                 .replace("\"startTime\":null", "\"startTime\":\"+99999-01-01T10:00:00Z\""));
 
@@ -330,8 +471,14 @@ class HostileInputTest extends LiveCallTest {
 
         assertThat(answer.status()).isEqualTo(400);
         assertThat(JSON.readTree(answer.body()).path("field").asString()).isEqualTo("payload.startTime");
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM appointments").query(Long.class).single()).isEqualTo(before);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM calcom_webhook_events").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM appointments")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(before);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM calcom_webhook_events")
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -349,8 +496,8 @@ class HostileInputTest extends LiveCallTest {
         Call salon = salonCall();
 
         Reply number = salon.function("cancel_appointment", Map.of("appointment_id", "abc"));
-        Reply array = salon.function("check_availability", Map.of("service", List.of("a"), "date", "morgen",
-                "time", "10"));
+        Reply array =
+                salon.function("check_availability", Map.of("service", List.of("a"), "date", "morgen", "time", "10"));
 
         assertThat(number.status()).isEqualTo(200);
         assertThat(number.reason()).isEqualTo("invalid_argument");
@@ -358,16 +505,21 @@ class HostileInputTest extends LiveCallTest {
         assertThat(number.message()).startsWith("Die Angabe appointment_id muss eine ganze Zahl");
         assertThat(array.json().path("field").asString()).isEqualTo("service");
         for (Reply answer : List.of(number, array)) {
-            assertThat(answer.body()).doesNotContain("java.").doesNotContain("JsonToken").doesNotContain("Long");
+            assertThat(answer.body())
+                    .doesNotContain("java.")
+                    .doesNotContain("JsonToken")
+                    .doesNotContain("Long");
         }
     }
 
     @Test
     void aTenantFileThatIsNotOneIsExplainedWithoutJavaTypes() {
-        Raw noCompany = admin("POST", "/admin/api/tenants/apply?dryRun=true", utf8("branches: []"),
+        Raw noCompany = admin("POST", "/admin/api/tenants/apply?dryRun=true", utf8("branches: []"), "application/yaml");
+        Raw wrongType = admin(
+                "POST",
+                "/admin/api/tenants/apply?dryRun=true",
+                utf8("company:\n  slug: x\n  name: y\n  bookingWindowDays: many\n"),
                 "application/yaml");
-        Raw wrongType = admin("POST", "/admin/api/tenants/apply?dryRun=true",
-                utf8("company:\n  slug: x\n  name: y\n  bookingWindowDays: many\n"), "application/yaml");
 
         assertThat(noCompany.status()).isEqualTo(400);
         assertThat(JSON.readTree(noCompany.body()).path("detail").asString())
@@ -381,10 +533,11 @@ class HostileInputTest extends LiveCallTest {
     void aServiceNameOf200000CharactersIsNeverSpokenBack() {
         Call salon = salonCall();
 
-        Reply huge = salon.function("check_availability",
+        Reply huge = salon.function(
+                "check_availability",
                 Map.of("service", "Dauerwelle ".repeat(18_182), "date", "morgen", "time", "10 Uhr"));
-        Reply longButSpeakable = salon.function("check_availability",
-                Map.of("service", "Dauerwelle ".repeat(30), "date", "morgen", "time", "10 Uhr"));
+        Reply longButSpeakable = salon.function(
+                "check_availability", Map.of("service", "Dauerwelle ".repeat(30), "date", "morgen", "time", "10 Uhr"));
 
         assertThat(huge.status()).isEqualTo(200);
         assertThat(huge.reason()).isEqualTo("invalid_argument");
@@ -392,7 +545,8 @@ class HostileInputTest extends LiveCallTest {
         assertThat(huge.message()).contains("höchstens 2000 Zeichen").doesNotContain("Dauerwelle");
         assertThat(huge.body()).hasSizeLessThan(1000);
         assertThat(longButSpeakable.reason()).isEqualTo("unknown_service");
-        assertThat(longButSpeakable.message()).startsWith("Das Gewünschte finde ich leider nicht in unserem Angebot.")
+        assertThat(longButSpeakable.message())
+                .startsWith("Das Gewünschte finde ich leider nicht in unserem Angebot.")
                 .hasSizeLessThan(300);
     }
 
@@ -401,7 +555,8 @@ class HostileInputTest extends LiveCallTest {
         Reply answer = new Call(randomGermanMobile(), "+4940999999", SALON_KEY).function("list_services", Map.of());
 
         assertThat(answer.reason()).isEqualTo("unknown_number");
-        assertThat(answer.message()).startsWith("Diese Rufnummer ist bei uns keinem Betrieb zugeordnet")
+        assertThat(answer.message())
+                .startsWith("Diese Rufnummer ist bei uns keinem Betrieb zugeordnet")
                 .doesNotContain("Ihre Nummer habe ich noch nicht");
     }
 
@@ -411,17 +566,33 @@ class HostileInputTest extends LiveCallTest {
      * Rows a hostile request must never add or change. Calls, the function log and the idempotency records (an
      * answer kept for Retell's retries) record what was asked, not what it changed.
      */
-    static final List<String> GUARDED_TABLES = List.of("appointments", "customers", "callback_requests",
-            "slot_holds", "calcom_webhook_events", "companies", "branches", "phone_numbers", "services", "staff");
+    static final List<String> GUARDED_TABLES = List.of(
+            "appointments",
+            "customers",
+            "callback_requests",
+            "slot_holds",
+            "calcom_webhook_events",
+            "companies",
+            "branches",
+            "phone_numbers",
+            "services",
+            "staff");
 
     private Map<String, Long> stored() {
         Map<String, Long> counts = new LinkedHashMap<>();
         for (String table : GUARDED_TABLES) {
-            counts.put(table, jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single());
+            counts.put(
+                    table,
+                    jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single());
         }
-        counts.put("changed rows", jdbc.sql("SELECT COUNT(*) FROM appointments WHERE status <> 'booked'")
-                .query(Long.class).single());
-        counts.put("simulator bookings", (long) simBookings("cal_demo").size() + simBookings("cal_other").size());
+        counts.put(
+                "changed rows",
+                jdbc.sql("SELECT COUNT(*) FROM appointments WHERE status <> 'booked'")
+                        .query(Long.class)
+                        .single());
+        counts.put(
+                "simulator bookings",
+                (long) simBookings("cal_demo").size() + simBookings("cal_other").size());
         return counts;
     }
 
@@ -432,12 +603,12 @@ class HostileInputTest extends LiveCallTest {
             case "check_availability" -> List.of("service", "date", "time", "staff");
             case "get_alternatives" -> List.of("service", "date", "time", "count", "preference");
             case "find_next_available" -> List.of("service", "after", "staff", "max_days");
-            case "book_appointment" -> List.of("service", "date", "time", "customer_name", "customer_phone",
-                    "customer_email", "notes");
-            case "cancel_appointment" -> List.of("date", "time", "appointment_id", "customer_name", "booked_phone",
-                    "reason", "confirm_fee");
-            case "reschedule_appointment" -> List.of("appointment_id", "new_date", "new_time", "customer_name",
-                    "booked_phone", "confirm_fee");
+            case "book_appointment" ->
+                List.of("service", "date", "time", "customer_name", "customer_phone", "customer_email", "notes");
+            case "cancel_appointment" ->
+                List.of("date", "time", "appointment_id", "customer_name", "booked_phone", "reason", "confirm_fee");
+            case "reschedule_appointment" ->
+                List.of("appointment_id", "new_date", "new_time", "customer_name", "booked_phone", "confirm_fee");
             default -> List.of("unexpected");
         };
     }
@@ -451,15 +622,37 @@ class HostileInputTest extends LiveCallTest {
         boolean dayOrTime = hostileField.equals("date") || hostileField.equals("time");
         return switch (function) {
             // a hostile day or time may still read as a day ("Dienstag\n..."): then the service is one we lack
-            case "check_availability" -> Map.of("service", dayOrTime ? "Nagelstudio" : "Herrenhaarschnitt",
-                    "date", "2026-11-22", "time", "10 Uhr");
+            case "check_availability" ->
+                Map.of(
+                        "service",
+                        dayOrTime ? "Nagelstudio" : "Herrenhaarschnitt",
+                        "date",
+                        "2026-11-22",
+                        "time",
+                        "10 Uhr");
             case "get_alternatives" -> Map.of("service", "Herrenhaarschnitt", "date", "2026-11-22", "time", "10 Uhr");
             case "find_next_available" -> Map.of("service", "Herrenhaarschnitt");
-            case "book_appointment" -> Map.of("service", "Nagelstudio", "date", "2026-11-22", "time", "10 Uhr",
-                    "customer_name", "Hostile Tester");
+            case "book_appointment" ->
+                Map.of(
+                        "service",
+                        "Nagelstudio",
+                        "date",
+                        "2026-11-22",
+                        "time",
+                        "10 Uhr",
+                        "customer_name",
+                        "Hostile Tester");
             case "cancel_appointment" -> Map.of("customer_name", "Hostile Tester", "confirm_fee", true);
-            case "reschedule_appointment" -> Map.of("customer_name", "Hostile Tester", "new_date", "2026-11-22",
-                    "new_time", "11 Uhr", "confirm_fee", true);
+            case "reschedule_appointment" ->
+                Map.of(
+                        "customer_name",
+                        "Hostile Tester",
+                        "new_date",
+                        "2026-11-22",
+                        "new_time",
+                        "11 Uhr",
+                        "confirm_fee",
+                        true);
             default -> Map.of();
         };
     }
@@ -499,10 +692,15 @@ class HostileInputTest extends LiveCallTest {
         payload.put("uid", uid);
         payload.put("eventTypeId", 1001);
         payload.put("startTime", start == null ? null : start.toString());
-        payload.put("endTime", start == null ? "2026-11-20T10:30:00Z" : start.plusSeconds(1800).toString());
+        payload.put(
+                "endTime",
+                start == null ? "2026-11-20T10:30:00Z" : start.plusSeconds(1800).toString());
         payload.put("status", "ACCEPTED");
         payload.putObject("organizer").put("username", "anna-demo").put("timeZone", "Europe/Berlin");
-        payload.putArray("attendees").addObject().put("name", "Web Kunde").put("email", "web@example.com")
+        payload.putArray("attendees")
+                .addObject()
+                .put("name", "Web Kunde")
+                .put("email", "web@example.com")
                 .put("phoneNumber", "+4917611112222");
         return JSON.writeValueAsString(root);
     }
@@ -537,8 +735,11 @@ class HostileInputTest extends LiveCallTest {
     private Raw raw(String method, String path, byte @Nullable [] body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path))
                 .timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(body));
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
         if (!headers.containsKey("Content-Type") && body != null) {
             request.header("Content-Type", "application/json");
         }

@@ -1,7 +1,6 @@
 package io.slotline.functions;
 
 import java.time.Clock;
-
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;

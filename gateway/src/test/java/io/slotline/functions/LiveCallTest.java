@@ -2,6 +2,21 @@ package io.slotline.functions;
 
 import static org.awaitility.Awaitility.await;
 
+import io.slotline.availability.AvailabilityService;
+import io.slotline.availability.CalendarRef;
+import io.slotline.availability.InvalidationSource;
+import io.slotline.availability.SlotRequest;
+import io.slotline.booking.Calendars;
+import io.slotline.booking.EventTypeCatalog;
+import io.slotline.sim.CalcomSimulator;
+import io.slotline.sim.SimOptions;
+import io.slotline.support.MutableClock;
+import io.slotline.support.RetellClient;
+import io.slotline.tenancy.Company;
+import io.slotline.tenancy.Service;
+import io.slotline.tenancy.Staff;
+import io.slotline.tenancy.TenantDirectory;
+import io.slotline.tenancy.TenantImporter;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -13,14 +28,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,22 +46,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import io.slotline.availability.AvailabilityService;
-import io.slotline.availability.CalendarRef;
-import io.slotline.availability.InvalidationSource;
-import io.slotline.availability.SlotRequest;
-import io.slotline.booking.Calendars;
-import io.slotline.booking.EventTypeCatalog;
-import io.slotline.sim.CalcomSimulator;
-import io.slotline.sim.SimOptions;
-import io.slotline.support.RetellClient;
-import io.slotline.support.MutableClock;
-import io.slotline.tenancy.Company;
-import io.slotline.tenancy.Service;
-import io.slotline.tenancy.Staff;
-import io.slotline.tenancy.TenantDirectory;
-import io.slotline.tenancy.TenantImporter;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -118,14 +116,16 @@ abstract class LiveCallTest {
         sim("POST", "/_sim/clock", "{\"now\":\"" + now + "\"}");
         sim("POST", "/_sim/reset?data=true", "{\"config\":true}");
         // calls of earlier tests never ended and the frozen clock never expires their holds; their bookings are gone
-        jdbc.sql("UPDATE slot_holds SET status = 'released' WHERE status = 'held'").update();
+        jdbc.sql("UPDATE slot_holds SET status = 'released' WHERE status = 'held'")
+                .update();
         jdbc.sql("UPDATE slot_holds SET expires_at = :past WHERE status = 'booked'")
-                .param("past", OffsetDateTime.ofInstant(Instant.EPOCH, ZoneOffset.UTC)).update();
+                .param("past", OffsetDateTime.ofInstant(Instant.EPOCH, ZoneOffset.UTC))
+                .update();
         // the calendar changed under the gateway's feet: nothing it knew about these days holds any more
         LocalDate today = now.atZone(BERLIN).toLocalDate();
-        for (Long companyId : jdbc.sql("SELECT id FROM companies").query(Long.class).list()) {
-            availability.invalidateCompany(companyId, today.minusDays(31), today.plusDays(91),
-                    InvalidationSource.TTL);
+        for (Long companyId :
+                jdbc.sql("SELECT id FROM companies").query(Long.class).list()) {
+            availability.invalidateCompany(companyId, today.minusDays(31), today.plusDays(91), InvalidationSource.TTL);
         }
     }
 
@@ -286,13 +286,14 @@ abstract class LiveCallTest {
     static JsonNode sim(String method, String path, @Nullable String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(SIMULATOR.baseUrl() + path))
                 .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() >= 300) {
-                throw new IllegalStateException(method + " " + path + " -> " + response.statusCode() + " "
-                        + response.body());
+                throw new IllegalStateException(
+                        method + " " + path + " -> " + response.statusCode() + " " + response.body());
             }
             return JSON.readTree(response.body());
         } catch (IOException e) {
@@ -335,7 +336,10 @@ abstract class LiveCallTest {
             if (service.inSteps()) {
                 // a service in steps is read from each stylist's calendar of each step
                 for (int step = 0; step < service.steps().size(); step++) {
-                    for (Calendars.StepHost host : calendars.stepHosts(salon, service, step,
+                    for (Calendars.StepHost host : calendars.stepHosts(
+                            salon,
+                            service,
+                            step,
                             tenants.defaultBranch(salon.id()).orElseThrow().id())) {
                         refs.add(host.calendar());
                     }
@@ -362,32 +366,43 @@ abstract class LiveCallTest {
     void awaitSalonWarmedUp(AvailabilityService memory, EventTypeCatalog known) {
         LocalDate today = LocalDate.ofInstant(CLOCK.instant(), BERLIN);
         List<CalendarRef> expected = salonCalendars();
-        await().atMost(Duration.ofSeconds(10)).until(() -> expected.stream().allMatch(calendar -> memory
-                .peek(new SlotRequest(calendar, BERLIN, today, today.plusDays(27), SlotRequest.Priority.LIVE,
-                        Instant.now().plusSeconds(5))).isPresent()
-                && known.known(calendar.companyId(), calendar.eventTypeId()) != null));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> expected.stream()
+                        .allMatch(calendar -> memory.peek(new SlotRequest(
+                                                calendar,
+                                                BERLIN,
+                                                today,
+                                                today.plusDays(27),
+                                                SlotRequest.Priority.LIVE,
+                                                Instant.now().plusSeconds(5)))
+                                        .isPresent()
+                                && known.known(calendar.companyId(), calendar.eventTypeId()) != null));
     }
 
     /** A haircut start both Anna and Ben are free for. */
     static Instant twoHostSlot(LocalDate day) {
         List<Instant> anna = freeStartsOf("cal_demo", "herrenhaarschnitt-stylist", "anna-demo", day, BERLIN);
         List<Instant> ben = freeStartsOf("cal_demo", "herrenhaarschnitt-stylist", "ben-demo", day, BERLIN);
-        return anna.stream().filter(ben::contains).findFirst()
+        return anna.stream()
+                .filter(ben::contains)
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("no slot both hosts are free for on " + day));
     }
 
     static Instant singleHostSlot(LocalDate day) {
         List<Instant> anna = freeStartsOf("cal_demo", "herrenhaarschnitt-stylist", "anna-demo", day, BERLIN);
         List<Instant> ben = freeStartsOf("cal_demo", "herrenhaarschnitt-stylist", "ben-demo", day, BERLIN);
-        return anna.stream().filter(start -> !ben.contains(start)).findFirst()
+        return anna.stream()
+                .filter(start -> !ben.contains(start))
+                .findFirst()
                 .or(() -> ben.stream().filter(start -> !anna.contains(start)).findFirst())
                 .orElseThrow(() -> new IllegalStateException("no single-host slot on " + day));
     }
 
     /** Whether the simulator still holds this reservation. */
     static boolean reservationActive(Object reservationUid) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(SIMULATOR.baseUrl() + "/v2/slots/reservations/"
-                        + reservationUid))
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create(SIMULATOR.baseUrl() + "/v2/slots/reservations/" + reservationUid))
                 .header("cal-api-version", "2024-09-04")
                 .build();
         try {
@@ -415,11 +430,14 @@ abstract class LiveCallTest {
                 .header("Authorization", "Bearer " + apiKey)
                 .build();
         try {
-            JsonNode data = JSON.readTree(HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body())
+            JsonNode data = JSON.readTree(HTTP.send(request, HttpResponse.BodyHandlers.ofString())
+                            .body())
                     .path("data");
             List<Instant> starts = new ArrayList<>();
-            data.path(day.toString()).forEach(slot -> starts.add(
-                    java.time.OffsetDateTime.parse(slot.path("start").asString()).toInstant()));
+            data.path(day.toString())
+                    .forEach(slot -> starts.add(
+                            java.time.OffsetDateTime.parse(slot.path("start").asString())
+                                    .toInstant()));
             return starts;
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -432,7 +450,9 @@ abstract class LiveCallTest {
     /** The reservation uids of a call's holds, oldest first, with their status. */
     List<Map<String, Object>> holdsOf(Call call) {
         return jdbc.sql("SELECT reservation_uid, status FROM slot_holds WHERE retell_call_id = :call ORDER BY id")
-                .param("call", call.id).query().listOfRows();
+                .param("call", call.id)
+                .query()
+                .listOfRows();
     }
 
     /** Every booking the simulator holds for an account. */
@@ -445,7 +465,11 @@ abstract class LiveCallTest {
     /** The simulator's bookings for one attendee phone number. */
     static List<JsonNode> simBookingsOf(String apiKey, String phone) {
         return simBookings(apiKey).stream()
-                .filter(b -> b.path("attendees").path(0).path("phoneNumber").asString("").equals(phone))
+                .filter(b -> b.path("attendees")
+                        .path(0)
+                        .path("phoneNumber")
+                        .asString("")
+                        .equals(phone))
                 .toList();
     }
 

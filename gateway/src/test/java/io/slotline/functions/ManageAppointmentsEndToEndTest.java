@@ -3,35 +3,6 @@ package io.slotline.functions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-
-import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-
 import io.slotline.appointments.Appointment;
 import io.slotline.appointments.AppointmentSource;
 import io.slotline.appointments.AppointmentStatus;
@@ -48,8 +19,8 @@ import io.slotline.calls.CallbackRequests;
 import io.slotline.customers.Customers;
 import io.slotline.sim.CalcomSimulator;
 import io.slotline.sim.SimOptions;
-import io.slotline.support.RetellClient;
 import io.slotline.support.MutableClock;
+import io.slotline.support.RetellClient;
 import io.slotline.tenancy.ChangeVerification;
 import io.slotline.tenancy.Company;
 import io.slotline.tenancy.CompanySpec;
@@ -60,6 +31,33 @@ import io.slotline.tenancy.Staff;
 import io.slotline.tenancy.TenantContext;
 import io.slotline.tenancy.TenantDirectory;
 import io.slotline.tenancy.TenantImporter;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -84,7 +82,8 @@ class ManageAppointmentsEndToEndTest {
     static final String CANCEL_STAT = "POST /v2/bookings/{uid}/cancel";
     static final String RESCHEDULE_STAT = "POST /v2/bookings/{uid}/reschedule";
 
-    static final CalcomSimulator SIM = CalcomSimulator.start(SimOptions.defaults().withFixedNow(NOW));
+    static final CalcomSimulator SIM =
+            CalcomSimulator.start(SimOptions.defaults().withFixedNow(NOW));
     static final AtomicInteger SEQUENCE = new AtomicInteger();
 
     @DynamicPropertySource
@@ -116,8 +115,7 @@ class ManageAppointmentsEndToEndTest {
     /** Remembers what our own changes invalidated; answers no availability question (none is asked here). */
     static final class RecordingAvailability implements AvailabilityService {
 
-        record Invalidation(long companyId, LocalDate from, LocalDate to, InvalidationSource source) {
-        }
+        record Invalidation(long companyId, LocalDate from, LocalDate to, InvalidationSource source) {}
 
         final List<Invalidation> invalidations = new java.util.concurrent.CopyOnWriteArrayList<>();
         final List<BusyChange> changes = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -190,10 +188,17 @@ class ManageAppointmentsEndToEndTest {
         importer.apply(new ClassPathResource("demo/demo-salon.yaml"));
         importer.apply(new ClassPathResource("demo/other-tenant.yaml"));
         Company loaded = tenants.companyBySlug("demo-salon").orElseThrow();
-        tenants.updateCompany(loaded.id(), new CompanySpec(loaded.slug(), loaded.name(), loaded.language(),
-                loaded.defaultTimeZone(), new Policies(12, 12, 2,
-                        List.of(new FeeRule(48, 0), new FeeRule(24, 1000), new FeeRule(0, 1500))),
-                loaded.bookingWindowDays(), true));
+        tenants.updateCompany(
+                loaded.id(),
+                new CompanySpec(
+                        loaded.slug(),
+                        loaded.name(),
+                        loaded.language(),
+                        loaded.defaultTimeZone(),
+                        new Policies(
+                                12, 12, 2, List.of(new FeeRule(48, 0), new FeeRule(24, 1000), new FeeRule(0, 1500))),
+                        loaded.bookingWindowDays(),
+                        true));
         demo = tenants.companyBySlug("demo-salon").orElseThrow();
         demoTenant = tenants.byDialledNumber(DEMO_NUMBER).orElseThrow();
         otherTenant = tenants.byDialledNumber(OTHER_NUMBER).orElseThrow();
@@ -214,17 +219,19 @@ class ManageAppointmentsEndToEndTest {
 
         assertThat(which.get("ok").asBoolean()).isFalse();
         assertThat(which.get("reason").asString()).isEqualTo("which_appointment");
-        assertThat(which.get("message").asString()).isEqualTo("Ich sehe mehrere Termine: Herrenhaarschnitt am "
-                + "Donnerstag um 12 Uhr oder Färben am Freitag um 9 Uhr. Welchen meinen Sie?");
+        assertThat(which.get("message").asString())
+                .isEqualTo("Ich sehe mehrere Termine: Herrenhaarschnitt am "
+                        + "Donnerstag um 12 Uhr oder Färben am Freitag um 9 Uhr. Welchen meinen Sie?");
         assertThat(which.get("appointments")).hasSize(2);
         assertThat(simBooking(haircut).get("status").asString()).isEqualTo("accepted");
 
-        JsonNode cancelled = demoCall(caller, call, "cancel_appointment",
-                "{\"date\":\"Donnerstag\",\"reason\":\"krank\"}");
+        JsonNode cancelled =
+                demoCall(caller, call, "cancel_appointment", "{\"date\":\"Donnerstag\",\"reason\":\"krank\"}");
 
         assertThat(cancelled.get("ok").asBoolean()).isTrue();
-        assertThat(cancelled.get("message").asString()).isEqualTo("Ich habe Ihren Termin storniert: "
-                + "Herrenhaarschnitt, Donnerstag um 12 Uhr. Kann ich sonst noch etwas für Sie tun?");
+        assertThat(cancelled.get("message").asString())
+                .isEqualTo("Ich habe Ihren Termin storniert: "
+                        + "Herrenhaarschnitt, Donnerstag um 12 Uhr. Kann ich sonst noch etwas für Sie tun?");
         assertThat(cancelled.at("/appointment/appointment_id").asLong()).isEqualTo(haircut.id());
         JsonNode inCalcom = simBooking(haircut);
         assertThat(inCalcom.get("status").asString()).isEqualTo("cancelled");
@@ -234,8 +241,9 @@ class ManageAppointmentsEndToEndTest {
         assertThat(ours.cancellationReason()).isEqualTo("krank");
         // the cache hears which time was freed, of which event type and host, instead of dropping the day
         assertThat(availability.invalidations).isEmpty();
-        assertThat(availability.changes).containsExactly(BusyChange.freed(demo.id(), haircut.startsAt(),
-                haircut.endsAt(), BERLIN, 1001L, hostOf(haircut)));
+        assertThat(availability.changes)
+                .containsExactly(BusyChange.freed(
+                        demo.id(), haircut.startsAt(), haircut.endsAt(), BERLIN, 1001L, hostOf(haircut)));
         assertThat(simBooking(colour).get("status").asString()).isEqualTo("accepted");
         assertThat(appointments.findById(demo.id(), colour.id()).orElseThrow().status())
                 .isEqualTo(AppointmentStatus.BOOKED);
@@ -277,16 +285,18 @@ class ManageAppointmentsEndToEndTest {
 
         assertThat(notice.get("ok").asBoolean()).isFalse();
         assertThat(notice.get("reason").asString()).isEqualTo("fee_confirmation_required");
-        assertThat(notice.get("message").asString()).isEqualTo("Bitte beachten Sie: Bei einer Absage weniger als "
-                + "48 Stunden vor dem Termin berechnen wir 10 Euro. Möchten Sie trotzdem stornieren?");
+        assertThat(notice.get("message").asString())
+                .isEqualTo("Bitte beachten Sie: Bei einer Absage weniger als "
+                        + "48 Stunden vor dem Termin berechnen wir 10 Euro. Möchten Sie trotzdem stornieren?");
         assertThat(notice.get("fee_cents").asInt()).isEqualTo(1000);
         assertThat(simBooking(haircut).get("status").asString()).isEqualTo("accepted");
 
         JsonNode cancelled = demoCall(caller, call, "cancel_appointment", "{\"confirm_fee\":true}");
 
         assertThat(cancelled.get("ok").asBoolean()).isTrue();
-        assertThat(cancelled.get("message").asString()).isEqualTo("Ich habe Ihren Termin storniert: "
-                + "Herrenhaarschnitt, morgen um 10 Uhr 30. Wie besprochen berechnen wir dafür 10 Euro.");
+        assertThat(cancelled.get("message").asString())
+                .isEqualTo("Ich habe Ihren Termin storniert: "
+                        + "Herrenhaarschnitt, morgen um 10 Uhr 30. Wie besprochen berechnen wir dafür 10 Euro.");
         assertThat(simBooking(haircut).get("status").asString()).isEqualTo("cancelled");
     }
 
@@ -299,8 +309,9 @@ class ManageAppointmentsEndToEndTest {
 
         assertThat(refused.get("ok").asBoolean()).isFalse();
         assertThat(refused.get("reason").asString()).isEqualTo("deadline_passed");
-        assertThat(refused.get("message").asString()).isEqualTo("Änderungen und Absagen sind leider nur bis "
-                + "12 Stunden vor dem Termin möglich. Soll sich jemand aus dem Team bei Ihnen melden?");
+        assertThat(refused.get("message").asString())
+                .isEqualTo("Änderungen und Absagen sind leider nur bis "
+                        + "12 Stunden vor dem Termin möglich. Soll sich jemand aus dem Team bei Ihnen melden?");
         assertThat(refused.get("callback_offered").asBoolean()).isTrue();
         assertThat(simBooking(today).get("status").asString()).isEqualTo("accepted");
     }
@@ -311,8 +322,9 @@ class ManageAppointmentsEndToEndTest {
 
         assertThat(answer.get("ok").asBoolean()).isFalse();
         assertThat(answer.get("reason").asString()).isEqualTo("not_found");
-        assertThat(answer.get("message").asString()).isEqualTo("Ich finde leider keinen Termin unter Ihrer "
-                + "Telefonnummer. Auf welchen Namen und unter welcher Telefonnummer wurde er gebucht?");
+        assertThat(answer.get("message").asString())
+                .isEqualTo("Ich finde leider keinen Termin unter Ihrer "
+                        + "Telefonnummer. Auf welchen Namen und unter welcher Telefonnummer wurde er gebucht?");
         assertThat(answer.get("needs")).extracting(JsonNode::asString).containsExactly("customer_name", "booked_phone");
     }
 
@@ -324,8 +336,9 @@ class ManageAppointmentsEndToEndTest {
         JsonNode answer = demoCall(caller, newCallId(), "cancel_appointment", "{\"date\":\"Freitag\"}");
 
         assertThat(answer.get("reason").asString()).isEqualTo("not_found");
-        assertThat(answer.get("message").asString()).isEqualTo("Für Freitag finde ich keinen Termin. Ich sehe "
-                + "Herrenhaarschnitt am Donnerstag um 16 Uhr 30. Welchen meinen Sie?");
+        assertThat(answer.get("message").asString())
+                .isEqualTo("Für Freitag finde ich keinen Termin. Ich sehe "
+                        + "Herrenhaarschnitt am Donnerstag um 16 Uhr 30. Welchen meinen Sie?");
     }
 
     @Test
@@ -333,27 +346,47 @@ class ManageAppointmentsEndToEndTest {
         String caller = newCaller();
         var customer = customers.upsertByPhone(demo.id(), caller, "Ghost Booking", null);
         Instant start = local("2026-03-27T10:00");
-        Appointment unknownToCalcom = appointments.insert(new NewAppointment(demo.id(), demoTenant.branchId(),
-                service(demo.id(), 1001).id(), null, customer.id(), null, start, start.plusSeconds(1800),
-                "uid-that-calcom-never-saw-" + SEQUENCE.incrementAndGet(), AppointmentStatus.BOOKED,
-                AppointmentSource.ADMIN, null, null)).appointment();
+        Appointment unknownToCalcom = appointments
+                .insert(new NewAppointment(
+                        demo.id(),
+                        demoTenant.branchId(),
+                        service(demo.id(), 1001).id(),
+                        null,
+                        customer.id(),
+                        null,
+                        start,
+                        start.plusSeconds(1800),
+                        "uid-that-calcom-never-saw-" + SEQUENCE.incrementAndGet(),
+                        AppointmentStatus.BOOKED,
+                        AppointmentSource.ADMIN,
+                        null,
+                        null))
+                .appointment();
 
         JsonNode answer = demoCall(caller, newCallId(), "cancel_appointment", "{}");
 
         assertThat(answer.get("ok").asBoolean()).isFalse();
         assertThat(answer.get("reason").asString()).isEqualTo("calcom_refused");
-        assertThat(answer.get("message").asString()).isEqualTo("Der Kalender hat die Absage leider nicht "
-                + "angenommen. Soll sich jemand aus dem Team bei Ihnen melden?");
-        assertThat(appointments.findById(demo.id(), unknownToCalcom.id()).orElseThrow().status())
+        assertThat(answer.get("message").asString())
+                .isEqualTo("Der Kalender hat die Absage leider nicht "
+                        + "angenommen. Soll sich jemand aus dem Team bei Ihnen melden?");
+        assertThat(appointments
+                        .findById(demo.id(), unknownToCalcom.id())
+                        .orElseThrow()
+                        .status())
                 .isEqualTo(AppointmentStatus.BOOKED);
 
-        JsonNode move = demoCall(caller, newCallId(), "reschedule_appointment",
-                "{\"new_date\":\"2026-03-30\",\"new_time\":\"12:30\"}");
+        JsonNode move = demoCall(
+                caller, newCallId(), "reschedule_appointment", "{\"new_date\":\"2026-03-30\",\"new_time\":\"12:30\"}");
 
         assertThat(move.get("reason").asString()).isEqualTo("calcom_refused");
-        assertThat(move.get("message").asString()).isEqualTo("Der Kalender hat die Verschiebung leider nicht "
-                + "angenommen, Ihr Termin bleibt unverändert. Soll sich jemand aus dem Team bei Ihnen melden?");
-        assertThat(appointments.findById(demo.id(), unknownToCalcom.id()).orElseThrow().status())
+        assertThat(move.get("message").asString())
+                .isEqualTo("Der Kalender hat die Verschiebung leider nicht "
+                        + "angenommen, Ihr Termin bleibt unverändert. Soll sich jemand aus dem Team bei Ihnen melden?");
+        assertThat(appointments
+                        .findById(demo.id(), unknownToCalcom.id())
+                        .orElseThrow()
+                        .status())
                 .isEqualTo(AppointmentStatus.BOOKED);
     }
 
@@ -372,8 +405,9 @@ class ManageAppointmentsEndToEndTest {
 
         assertThat(unavailable.get("ok").asBoolean()).isFalse();
         assertThat(unavailable.get("reason").asString()).isEqualTo("calcom_unavailable");
-        assertThat(unavailable.get("message").asString()).isEqualTo("Ich kann den Kalender gerade leider nicht "
-                + "erreichen. Darf ich Sie zurückrufen, sobald es wieder geht?");
+        assertThat(unavailable.get("message").asString())
+                .isEqualTo("Ich kann den Kalender gerade leider nicht "
+                        + "erreichen. Darf ich Sie zurückrufen, sobald es wieder geht?");
         assertThat(appointments.findById(demo.id(), haircut.id()).orElseThrow().status())
                 .isEqualTo(AppointmentStatus.BOOKED);
         assertThat(simBooking(haircut).get("status").asString()).isEqualTo("accepted");
@@ -395,8 +429,9 @@ class ManageAppointmentsEndToEndTest {
         JsonNode answer = demoCall(caller, newCallId(), "cancel_appointment", "{}");
 
         assertThat(answer.get("ok").asBoolean()).isTrue();
-        assertThat(answer.get("message").asString()).isEqualTo("Ich habe Ihren Termin storniert: Herrenhaarschnitt, "
-                + "Montag, den 30. März, um 15 Uhr 30. Kann ich sonst noch etwas für Sie tun?");
+        assertThat(answer.get("message").asString())
+                .isEqualTo("Ich habe Ihren Termin storniert: Herrenhaarschnitt, "
+                        + "Montag, den 30. März, um 15 Uhr 30. Kann ich sonst noch etwas für Sie tun?");
         Appointment ours = appointments.findById(demo.id(), haircut.id()).orElseThrow();
         assertThat(ours.status()).isEqualTo(AppointmentStatus.CANCELLED);
         assertThat(ours.cancellationReason()).isEqualTo("online");
@@ -408,17 +443,22 @@ class ManageAppointmentsEndToEndTest {
         Appointment friday = book(demoTenant, caller, "Lost Answer", 1001, "2026-03-27T16:30");
         Instant target = local("2026-03-31T16:30");
         // the first attempt reached Cal.com but its answer never came back
-        String movedUid = json.readTree(simPost("/v2/bookings/" + friday.calcomBookingUid() + "/reschedule",
-                "{\"start\":\"" + target + "\"}")).at("/data/uid").asString();
+        String movedUid = json.readTree(simPost(
+                        "/v2/bookings/" + friday.calcomBookingUid() + "/reschedule", "{\"start\":\"" + target + "\"}"))
+                .at("/data/uid")
+                .asString();
 
-        JsonNode answer = demoCall(caller, newCallId(), "reschedule_appointment",
-                "{\"new_date\":\"2026-03-31\",\"new_time\":\"16:30\"}");
+        JsonNode answer = demoCall(
+                caller, newCallId(), "reschedule_appointment", "{\"new_date\":\"2026-03-31\",\"new_time\":\"16:30\"}");
 
         assertThat(answer.get("ok").asBoolean()).isTrue();
-        assertThat(answer.get("message").asString()).isEqualTo("Ich habe Ihren Termin verschoben. Ihr neuer Termin: "
-                + "Dienstag, den 31. März, um 16 Uhr 30.");
-        Appointment replacement = appointments.findByBookingUid(demo.id(), movedUid).orElseThrow();
-        assertThat(replacement.id()).isEqualTo(answer.at("/appointment/appointment_id").asLong());
+        assertThat(answer.get("message").asString())
+                .isEqualTo("Ich habe Ihren Termin verschoben. Ihr neuer Termin: "
+                        + "Dienstag, den 31. März, um 16 Uhr 30.");
+        Appointment replacement =
+                appointments.findByBookingUid(demo.id(), movedUid).orElseThrow();
+        assertThat(replacement.id())
+                .isEqualTo(answer.at("/appointment/appointment_id").asLong());
         assertThat(replacement.rescheduledFromId()).isEqualTo(friday.id());
         assertThat(replacement.startsAt()).isEqualTo(target);
         assertThat(appointments.findById(demo.id(), friday.id()).orElseThrow().status())
@@ -431,14 +471,15 @@ class ManageAppointmentsEndToEndTest {
         Appointment haircut = book(demoTenant, caller, "Web Canceller", 1001, "2026-03-27T12:30");
         simPost("/v2/bookings/" + haircut.calcomBookingUid() + "/cancel", "{\"cancellationReason\":\"web\"}");
 
-        JsonNode answer = demoCall(caller, newCallId(), "reschedule_appointment",
-                "{\"new_date\":\"2026-03-30\",\"new_time\":\"12:00\"}");
+        JsonNode answer = demoCall(
+                caller, newCallId(), "reschedule_appointment", "{\"new_date\":\"2026-03-30\",\"new_time\":\"12:00\"}");
 
         assertThat(answer.get("ok").asBoolean()).isFalse();
         assertThat(answer.get("reason").asString()).isEqualTo("no_longer_active");
-        assertThat(answer.get("message").asString()).isEqualTo("Ihr Termin für Herrenhaarschnitt, Freitag um "
-                + "12 Uhr 30, wurde bereits storniert und kann nicht mehr verschoben werden. Soll ich einen neuen "
-                + "Termin für Sie suchen?");
+        assertThat(answer.get("message").asString())
+                .isEqualTo("Ihr Termin für Herrenhaarschnitt, Freitag um "
+                        + "12 Uhr 30, wurde bereits storniert und kann nicht mehr verschoben werden. Soll ich einen neuen "
+                        + "Termin für Sie suchen?");
         Appointment ours = appointments.findById(demo.id(), haircut.id()).orElseThrow();
         assertThat(ours.status()).isEqualTo(AppointmentStatus.CANCELLED);
         assertThat(ours.cancellationReason()).isEqualTo("web");
@@ -452,21 +493,27 @@ class ManageAppointmentsEndToEndTest {
         Appointment tuesday = book(demoTenant, caller, "Mover Mann", 1001, "2026-03-24T12:00");
         String call = newCallId();
 
-        JsonNode notice = demoCall(caller, call, "reschedule_appointment",
-                "{\"new_date\":\"Mittwoch\",\"new_time\":\"12:00\"}");
+        JsonNode notice =
+                demoCall(caller, call, "reschedule_appointment", "{\"new_date\":\"Mittwoch\",\"new_time\":\"12:00\"}");
 
         assertThat(notice.get("ok").asBoolean()).isFalse();
         assertThat(notice.get("reason").asString()).isEqualTo("fee_confirmation_required");
-        assertThat(notice.get("message").asString()).isEqualTo("Bitte beachten Sie: Bei einer Verschiebung weniger "
-                + "als 48 Stunden vor dem Termin berechnen wir 10 Euro. Möchten Sie den Termin trotzdem verschieben?");
+        assertThat(notice.get("message").asString())
+                .isEqualTo(
+                        "Bitte beachten Sie: Bei einer Verschiebung weniger "
+                                + "als 48 Stunden vor dem Termin berechnen wir 10 Euro. Möchten Sie den Termin trotzdem verschieben?");
         assertThat(simBooking(tuesday).get("status").asString()).isEqualTo("accepted");
 
-        JsonNode moved = demoCall(caller, call, "reschedule_appointment",
+        JsonNode moved = demoCall(
+                caller,
+                call,
+                "reschedule_appointment",
                 "{\"new_date\":\"Mittwoch\",\"new_time\":\"12:00\",\"confirm_fee\":true}");
 
         assertThat(moved.get("ok").asBoolean()).isTrue();
-        assertThat(moved.get("message").asString()).isEqualTo("Ich habe Ihren Termin verschoben. Ihr neuer Termin: "
-                + "Mittwoch um 12 Uhr. Wie besprochen berechnen wir dafür 10 Euro.");
+        assertThat(moved.get("message").asString())
+                .isEqualTo("Ich habe Ihren Termin verschoben. Ihr neuer Termin: "
+                        + "Mittwoch um 12 Uhr. Wie besprochen berechnen wir dafür 10 Euro.");
         long newId = moved.at("/appointment/appointment_id").asLong();
         Appointment replacement = appointments.findById(demo.id(), newId).orElseThrow();
         assertThat(replacement.startsAt()).isEqualTo(local("2026-03-25T12:00"));
@@ -483,26 +530,34 @@ class ManageAppointmentsEndToEndTest {
         assertThat(successor.get("status").asString()).isEqualTo("accepted");
         assertThat(successor.get("rescheduledFromUid").asString()).isEqualTo(tuesday.calcomBookingUid());
         assertThat(availability.invalidations).isEmpty();
-        assertThat(availability.changes).extracting(BusyChange::kind, BusyChange::start, BusyChange::eventTypeId)
+        assertThat(availability.changes)
+                .extracting(BusyChange::kind, BusyChange::start, BusyChange::eventTypeId)
                 .containsExactlyInAnyOrder(
                         tuple(BusyChange.Kind.FREED, tuesday.startsAt(), 1001L),
                         tuple(BusyChange.Kind.BOOKED, local("2026-03-25T12:00"), 1001L));
-        assertThat(availability.changes).filteredOn(change -> change.kind() == BusyChange.Kind.BOOKED)
-                .singleElement().extracting(BusyChange::hostUsername).isEqualTo(successor.at("/hosts/0/username")
-                        .asString());
+        assertThat(availability.changes)
+                .filteredOn(change -> change.kind() == BusyChange.Kind.BOOKED)
+                .singleElement()
+                .extracting(BusyChange::hostUsername)
+                .isEqualTo(successor.at("/hosts/0/username").asString());
 
         // Wednesday 02:00: the new appointment is 10 hours away, inside the 12-hour deadline
         moveClocksTo(Instant.parse("2026-03-25T01:00:00Z"));
 
-        JsonNode tooLate = demoCall(caller, call, "reschedule_appointment",
+        JsonNode tooLate = demoCall(
+                caller,
+                call,
+                "reschedule_appointment",
                 "{\"new_date\":\"Donnerstag\",\"new_time\":\"12 Uhr\",\"confirm_fee\":true}");
 
         assertThat(tooLate.get("ok").asBoolean()).isFalse();
         assertThat(tooLate.get("reason").asString()).isEqualTo("deadline_passed");
-        assertThat(tooLate.get("message").asString()).isEqualTo("Änderungen und Absagen sind leider nur bis "
-                + "12 Stunden vor dem Termin möglich. Soll sich jemand aus dem Team bei Ihnen melden?");
+        assertThat(tooLate.get("message").asString())
+                .isEqualTo("Änderungen und Absagen sind leider nur bis "
+                        + "12 Stunden vor dem Termin möglich. Soll sich jemand aus dem Team bei Ihnen melden?");
         assertThat(simBooking(replacement).get("status").asString()).isEqualTo("accepted");
-        assertThat(appointments.findById(demo.id(), newId).orElseThrow().status()).isEqualTo(AppointmentStatus.BOOKED);
+        assertThat(appointments.findById(demo.id(), newId).orElseThrow().status())
+                .isEqualTo(AppointmentStatus.BOOKED);
     }
 
     @Test
@@ -515,23 +570,36 @@ class ManageAppointmentsEndToEndTest {
 
         JsonNode first = demoCall(caller, call, "reschedule_appointment", args, "tool_move_1");
         JsonNode retry = demoCall(caller, call, "reschedule_appointment", args, "tool_move_1");
-        JsonNode reissued = demoCall(caller, call, "reschedule_appointment",
-                "{\"date\":\"Freitag\",\"new_date\":\"2026-03-30\",\"new_time\":\"13:00\"}", "tool_move_2");
+        JsonNode reissued = demoCall(
+                caller,
+                call,
+                "reschedule_appointment",
+                "{\"date\":\"Freitag\",\"new_date\":\"2026-03-30\",\"new_time\":\"13:00\"}",
+                "tool_move_2");
 
         assertThat(first.get("ok").asBoolean()).isTrue();
         assertThat(first.get("message").asString())
                 .isEqualTo("Ich habe Ihren Termin verschoben. Ihr neuer Termin: Montag, den 30. März, um 13 Uhr.");
         assertThat(retry).isEqualTo(first);
         assertThat(reissued.get("ok").asBoolean()).isTrue();
-        assertThat(reissued.get("message").asString()).isEqualTo(first.get("message").asString());
+        assertThat(reissued.get("message").asString())
+                .isEqualTo(first.get("message").asString());
         assertThat(simCount(RESCHEDULE_STAT, 201) - movesBefore).isEqualTo(1);
         assertThat(simBooking(friday).get("status").asString()).isEqualTo("cancelled");
         // across the change to summer time on March 29: 13:00 in Berlin is 11:00 UTC on the 30th
-        assertThat(appointments.findById(demo.id(), first.at("/appointment/appointment_id").asLong())
-                .orElseThrow().startsAt()).isEqualTo(Instant.parse("2026-03-30T11:00:00Z"));
+        assertThat(appointments
+                        .findById(
+                                demo.id(),
+                                first.at("/appointment/appointment_id").asLong())
+                        .orElseThrow()
+                        .startsAt())
+                .isEqualTo(Instant.parse("2026-03-30T11:00:00Z"));
         assertThat(first.at("/appointment/time").asString()).isEqualTo("13:00");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM appointments WHERE rescheduled_from_id = :id")
-                .param("id", friday.id()).query(Long.class).single()).isEqualTo(1);
+                        .param("id", friday.id())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
@@ -540,13 +608,14 @@ class ManageAppointmentsEndToEndTest {
         Appointment thursday = book(demoTenant, caller, "Busy Time", 1001, "2026-03-26T17:00");
 
         // both hosts are busy at 14:00 on every open day of the demo scenario
-        JsonNode answer = demoCall(caller, newCallId(), "reschedule_appointment",
-                "{\"new_date\":\"Freitag\",\"new_time\":\"14:00\"}");
+        JsonNode answer = demoCall(
+                caller, newCallId(), "reschedule_appointment", "{\"new_date\":\"Freitag\",\"new_time\":\"14:00\"}");
 
         assertThat(answer.get("ok").asBoolean()).isFalse();
         assertThat(answer.get("reason").asString()).isEqualTo("slot_taken");
-        assertThat(answer.get("message").asString()).isEqualTo("Freitag um 14 Uhr ist leider nicht frei, Ihr Termin "
-                + "bleibt unverändert. Soll ich nach freien Zeiten schauen?");
+        assertThat(answer.get("message").asString())
+                .isEqualTo("Freitag um 14 Uhr ist leider nicht frei, Ihr Termin "
+                        + "bleibt unverändert. Soll ich nach freien Zeiten schauen?");
         assertThat(answer.get("suggest").asString()).isEqualTo("get_alternatives");
         assertThat(simBooking(thursday).get("status").asString()).isEqualTo("accepted");
         assertThat(appointments.findById(demo.id(), thursday.id()).orElseThrow().status())
@@ -557,14 +626,17 @@ class ManageAppointmentsEndToEndTest {
     void anAppointmentMovedTheMaximumNumberOfTimesStays() {
         String caller = newCaller();
         Appointment moved = book(demoTenant, caller, "Often Moved", 1001, "2026-03-30T09:00");
-        jdbc.sql("UPDATE appointments SET reschedule_count = 2 WHERE id = :id").param("id", moved.id()).update();
+        jdbc.sql("UPDATE appointments SET reschedule_count = 2 WHERE id = :id")
+                .param("id", moved.id())
+                .update();
 
-        JsonNode answer = demoCall(caller, newCallId(), "reschedule_appointment",
-                "{\"new_date\":\"2026-03-31\",\"new_time\":\"09:00\"}");
+        JsonNode answer = demoCall(
+                caller, newCallId(), "reschedule_appointment", "{\"new_date\":\"2026-03-31\",\"new_time\":\"09:00\"}");
 
         assertThat(answer.get("reason").asString()).isEqualTo("reschedule_limit");
-        assertThat(answer.get("message").asString()).isEqualTo("Dieser Termin wurde schon zweimal verschoben, öfter "
-                + "geht es leider nicht. Soll sich jemand aus dem Team bei Ihnen melden?");
+        assertThat(answer.get("message").asString())
+                .isEqualTo("Dieser Termin wurde schon zweimal verschoben, öfter "
+                        + "geht es leider nicht. Soll sich jemand aus dem Team bei Ihnen melden?");
         assertThat(simBooking(moved).get("status").asString()).isEqualTo("accepted");
     }
 
@@ -574,14 +646,15 @@ class ManageAppointmentsEndToEndTest {
     void callerHearsTheirAppointmentsIncludingOnesBookedOnTheWeb() {
         String caller = newCaller();
         book(demoTenant, caller, "Web Und Telefon", 1002, "2026-03-26T10:30");
-        Appointment web = book(demoTenant, caller, "Web Und Telefon", 1001, "2026-03-24T16:30",
-                AppointmentSource.CALCOM);
+        Appointment web =
+                book(demoTenant, caller, "Web Und Telefon", 1001, "2026-03-24T16:30", AppointmentSource.CALCOM);
 
         JsonNode answer = demoCall(caller, newCallId(), "get_appointments", "{}");
 
         assertThat(answer.get("ok").asBoolean()).isTrue();
-        assertThat(answer.get("message").asString()).startsWith("Sie haben 2 anstehende Termine: Herrenhaarschnitt "
-                + "morgen um 16 Uhr 30 bei ").contains(" und Damenhaarschnitt am Donnerstag um 10 Uhr 30 bei ");
+        assertThat(answer.get("message").asString())
+                .startsWith("Sie haben 2 anstehende Termine: Herrenhaarschnitt " + "morgen um 16 Uhr 30 bei ")
+                .contains(" und Damenhaarschnitt am Donnerstag um 10 Uhr 30 bei ");
         assertThat(answer.get("appointments")).hasSize(2);
         assertThat(answer.at("/appointments/0/appointment_id").asLong()).isEqualTo(web.id());
         assertThat(answer.at("/appointments/0/source").asString()).isEqualTo("calcom");
@@ -606,9 +679,10 @@ class ManageAppointmentsEndToEndTest {
         assertThat(answer.get("usual_service").asString()).isEqualTo("Herrenhaarschnitt");
         assertThat(answer.get("usual_service_bookings").asInt()).isEqualTo(2);
         assertThat(answer.get("upcoming_appointments")).hasSize(1);
-        assertThat(answer.get("message").asString()).isEqualTo("Hallo Max Stammkunde, willkommen zurück bei Demo "
-                + "Salon! Sie haben am Dienstag, den 31. März, um 12 Uhr einen Termin für Damenhaarschnitt. "
-                + "Möchten Sie wieder einen Termin für Herrenhaarschnitt?");
+        assertThat(answer.get("message").asString())
+                .isEqualTo("Hallo Max Stammkunde, willkommen zurück bei Demo "
+                        + "Salon! Sie haben am Dienstag, den 31. März, um 12 Uhr einen Termin für Damenhaarschnitt. "
+                        + "Möchten Sie wieder einen Termin für Herrenhaarschnitt?");
     }
 
     @Test
@@ -617,12 +691,13 @@ class ManageAppointmentsEndToEndTest {
         JsonNode anonymous = demoCall(null, newCallId(), "check_customer", "{}");
 
         assertThat(unknown.get("known").asBoolean()).isFalse();
-        assertThat(unknown.get("message").asString()).isEqualTo("Ihre Nummer habe ich noch nicht bei uns "
-                + "gespeichert. Darf ich Ihren Namen erfahren?");
+        assertThat(unknown.get("message").asString())
+                .isEqualTo("Ihre Nummer habe ich noch nicht bei uns " + "gespeichert. Darf ich Ihren Namen erfahren?");
         assertThat(anonymous.get("known").asBoolean()).isFalse();
         assertThat(anonymous.get("anonymous").asBoolean()).isTrue();
-        assertThat(anonymous.get("message").asString()).isEqualTo("Ihre Rufnummer wird leider nicht übertragen, "
-                + "daher kann ich Sie nicht zuordnen. Darf ich Ihren Namen erfahren?");
+        assertThat(anonymous.get("message").asString())
+                .isEqualTo("Ihre Rufnummer wird leider nicht übertragen, "
+                        + "daher kann ich Sie nicht zuordnen. Darf ich Ihren Namen erfahren?");
     }
 
     @Test
@@ -630,9 +705,10 @@ class ManageAppointmentsEndToEndTest {
         JsonNode german = demoCall(newCaller(), newCallId(), "list_services", "{}");
         JsonNode english = call(OTHER_NUMBER, "key_other", newCaller(), newCallId(), "list_services", "{}", null);
 
-        assertThat(german.get("message").asString()).isEqualTo("Wir bieten an: Herrenhaarschnitt (30 Minuten, "
-                + "28 Euro), Damenhaarschnitt (eine Stunde, 45 Euro) und Färben (eineinhalb Stunden, 65 Euro). "
-                + "Was darf es für Sie sein?");
+        assertThat(german.get("message").asString())
+                .isEqualTo("Wir bieten an: Herrenhaarschnitt (30 Minuten, "
+                        + "28 Euro), Damenhaarschnitt (eine Stunde, 45 Euro) und Färben (eineinhalb Stunden, 65 Euro). "
+                        + "Was darf es für Sie sein?");
         assertThat(german.at("/services/0/price_cents").asInt()).isEqualTo(2800);
         assertThat(german.at("/services/2/duration_minutes").asInt()).isEqualTo(90);
         assertThat(english.get("message").asString()).isEqualTo("We offer Haircut (30 minutes). What would you like?");
@@ -648,27 +724,38 @@ class ManageAppointmentsEndToEndTest {
         JsonNode who = demoCall(null, call, "cancel_appointment", "{}");
 
         assertThat(who.get("reason").asString()).isEqualTo("verification_required");
-        assertThat(who.get("message").asString()).isEqualTo("Einen Termin kann ich nur ändern, wenn Sie von der "
-                + "Nummer anrufen, unter der er gebucht wurde, oder mir diese Nummer und den vollständigen Namen "
-                + "nennen, auf den er gebucht ist. Wie lauten der Name und die Telefonnummer?");
+        assertThat(who.get("message").asString())
+                .isEqualTo("Einen Termin kann ich nur ändern, wenn Sie von der "
+                        + "Nummer anrufen, unter der er gebucht wurde, oder mir diese Nummer und den vollständigen Namen "
+                        + "nennen, auf den er gebucht ist. Wie lauten der Name und die Telefonnummer?");
         assertThat(who.get("needs")).extracting(JsonNode::asString).containsExactly("customer_name", "booked_phone");
 
-        JsonNode noMatch = demoCall(null, call, "cancel_appointment",
+        JsonNode noMatch = demoCall(
+                null,
+                call,
+                "cancel_appointment",
                 "{\"customer_name\":\"Nobody Known\",\"booked_phone\":\"0171 5550000\",\"date\":\"Donnerstag\"}");
 
         assertThat(noMatch.get("reason").asString()).isEqualTo("needs_phone");
-        assertThat(noMatch.get("message").asString()).isEqualTo("Diesen Termin kann ich am Telefon leider nicht "
-                + "selbst ändern. Jemand aus unserem Team ruft Sie gern zurück: Unter welcher Nummer erreichen wir Sie?");
+        assertThat(noMatch.get("message").asString())
+                .isEqualTo(
+                        "Diesen Termin kann ich am Telefon leider nicht "
+                                + "selbst ändern. Jemand aus unserem Team ruft Sie gern zurück: Unter welcher Nummer erreichen wir Sie?");
 
         int openBefore = callbacks.open(demo.id()).size();
-        JsonNode recorded = demoCall(null, call, "cancel_appointment", "{\"customer_name\":\"Nobody Known\","
-                + "\"booked_phone\":\"0171 5550000\",\"date\":\"Donnerstag\",\"phone\":\"0171 555 12 34\"}");
+        JsonNode recorded = demoCall(
+                null,
+                call,
+                "cancel_appointment",
+                "{\"customer_name\":\"Nobody Known\","
+                        + "\"booked_phone\":\"0171 5550000\",\"date\":\"Donnerstag\",\"phone\":\"0171 555 12 34\"}");
 
         assertThat(recorded.get("ok").asBoolean()).isFalse();
         assertThat(recorded.get("reason").asString()).isEqualTo("callback_recorded");
-        assertThat(recorded.get("message").asString()).isEqualTo("Diesen Termin kann ich am Telefon leider nicht "
-                + "selbst ändern. Ich habe Ihr Anliegen mit Ihren Angaben für unser Team notiert, jemand ruft Sie "
-                + "zurück.");
+        assertThat(recorded.get("message").asString())
+                .isEqualTo("Diesen Termin kann ich am Telefon leider nicht "
+                        + "selbst ändern. Ich habe Ihr Anliegen mit Ihren Angaben für unser Team notiert, jemand ruft Sie "
+                        + "zurück.");
         List<CallbackRequest> open = callbacks.open(demo.id());
         assertThat(open).hasSize(openBefore + 1);
         CallbackRequest callback = open.get(open.size() - 1);
@@ -688,16 +775,31 @@ class ManageAppointmentsEndToEndTest {
         long movesBefore = simCount(RESCHEDULE_STAT, 201) + simCount(RESCHEDULE_STAT, 200);
         int callbacksBefore = callbacks.open(demo.id()).size();
 
-        JsonNode fromOtherNumber = demoCall(stranger, newCallId(), "cancel_appointment",
+        JsonNode fromOtherNumber = demoCall(
+                stranger,
+                newCallId(),
+                "cancel_appointment",
                 "{\"customer_name\":\"Letzter Montag\",\"date\":\"2026-03-30\",\"confirm_fee\":true}");
-        JsonNode withheld = demoCall(null, newCallId(), "cancel_appointment",
+        JsonNode withheld = demoCall(
+                null,
+                newCallId(),
+                "cancel_appointment",
                 "{\"customer_name\":\"Letzter Montag\",\"date\":\"2026-03-30\",\"confirm_fee\":true}");
-        JsonNode oneWordWithNumber = demoCall(stranger, newCallId(), "cancel_appointment",
+        JsonNode oneWordWithNumber = demoCall(
+                stranger,
+                newCallId(),
+                "cancel_appointment",
                 "{\"customer_name\":\"Montag\",\"booked_phone\":\"" + owner + "\",\"confirm_fee\":true}");
-        JsonNode move = demoCall(stranger, newCallId(), "reschedule_appointment",
+        JsonNode move = demoCall(
+                stranger,
+                newCallId(),
+                "reschedule_appointment",
                 "{\"customer_name\":\"Letzter Montag\",\"date\":\"2026-03-30\",\"new_date\":\"2026-03-31\","
                         + "\"new_time\":\"11:00\",\"confirm_fee\":true}");
-        JsonNode wrongNumber = demoCall(stranger, newCallId(), "reschedule_appointment",
+        JsonNode wrongNumber = demoCall(
+                stranger,
+                newCallId(),
+                "reschedule_appointment",
                 "{\"customer_name\":\"Letzter Montag\",\"booked_phone\":\"+4917099999999\","
                         + "\"new_date\":\"2026-03-31\",\"new_time\":\"11:00\",\"confirm_fee\":true}");
 
@@ -714,7 +816,8 @@ class ManageAppointmentsEndToEndTest {
         }
         assertThat(simBooking(monday).get("status").asString()).isEqualTo("accepted");
         assertThat(simCount(CANCEL_STAT, 200)).isEqualTo(cancelsBefore);
-        assertThat(simCount(RESCHEDULE_STAT, 201) + simCount(RESCHEDULE_STAT, 200)).isEqualTo(movesBefore);
+        assertThat(simCount(RESCHEDULE_STAT, 201) + simCount(RESCHEDULE_STAT, 200))
+                .isEqualTo(movesBefore);
         assertThat(appointments.findById(demo.id(), monday.id()).orElseThrow().status())
                 .isEqualTo(AppointmentStatus.BOOKED);
         List<CallbackRequest> open = callbacks.open(demo.id());
@@ -730,12 +833,16 @@ class ManageAppointmentsEndToEndTest {
         // a national form of the booked number, as callers say it; a withheld caller takes the branch's country
         String spoken = "0" + bookedFrom.substring(3, 6) + " " + bookedFrom.substring(6);
 
-        JsonNode cancelled = demoCall(null, newCallId(), "cancel_appointment",
+        JsonNode cancelled = demoCall(
+                null,
+                newCallId(),
+                "cancel_appointment",
                 "{\"customer_name\":\"Frau Musterfrau Erika\",\"booked_phone\":\"" + spoken + "\"}");
 
         assertThat(cancelled.get("ok").asBoolean()).as(cancelled.toString()).isTrue();
-        assertThat(cancelled.get("message").asString()).isEqualTo("Ich habe Ihren Termin storniert: "
-                + "Damenhaarschnitt, Donnerstag um 15 Uhr 30. Kann ich sonst noch etwas für Sie tun?");
+        assertThat(cancelled.get("message").asString())
+                .isEqualTo("Ich habe Ihren Termin storniert: "
+                        + "Damenhaarschnitt, Donnerstag um 15 Uhr 30. Kann ich sonst noch etwas für Sie tun?");
         assertThat(simBooking(erika).get("status").asString()).isEqualTo("cancelled");
     }
 
@@ -744,7 +851,10 @@ class ManageAppointmentsEndToEndTest {
         String bookedFrom = newCaller();
         Appointment mona = book(demoTenant, bookedFrom, "Mona Verschieber", 1001, "2026-03-27T10:00");
 
-        JsonNode moved = demoCall(newCaller(), newCallId(), "reschedule_appointment",
+        JsonNode moved = demoCall(
+                newCaller(),
+                newCallId(),
+                "reschedule_appointment",
                 "{\"customer_name\":\"Mona Verschieber\",\"booked_phone\":\"" + bookedFrom + "\","
                         + "\"new_date\":\"2026-03-27\",\"new_time\":\"11:00\"}");
 
@@ -760,24 +870,43 @@ class ManageAppointmentsEndToEndTest {
         Appointment anna = book(demoTenant, bookedFrom, "Anna Vorsicht", 1001, "2026-03-26T13:00");
         Company loaded = tenants.companyBySlug("demo-salon").orElseThrow();
         Policies policies = loaded.policies();
-        tenants.updateCompany(loaded.id(), new CompanySpec(loaded.slug(), loaded.name(), loaded.language(),
-                loaded.defaultTimeZone(), new Policies(policies.cancellationDeadlineHours(),
-                        policies.rescheduleDeadlineHours(), policies.maxReschedules(), policies.cancellationFees(),
-                        ChangeVerification.CALLBACK), loaded.bookingWindowDays(), true));
+        tenants.updateCompany(
+                loaded.id(),
+                new CompanySpec(
+                        loaded.slug(),
+                        loaded.name(),
+                        loaded.language(),
+                        loaded.defaultTimeZone(),
+                        new Policies(
+                                policies.cancellationDeadlineHours(),
+                                policies.rescheduleDeadlineHours(),
+                                policies.maxReschedules(),
+                                policies.cancellationFees(),
+                                ChangeVerification.CALLBACK),
+                        loaded.bookingWindowDays(),
+                        true));
         String stranger = newCaller();
 
         JsonNode asked = demoCall(stranger, newCallId(), "cancel_appointment", "{}");
-        JsonNode recorded = demoCall(stranger, newCallId(), "cancel_appointment",
+        JsonNode recorded = demoCall(
+                stranger,
+                newCallId(),
+                "cancel_appointment",
                 "{\"customer_name\":\"Anna Vorsicht\",\"booked_phone\":\"" + bookedFrom + "\","
                         + "\"date\":\"2026-03-26\"}");
         JsonNode own = demoCall(bookedFrom, newCallId(), "cancel_appointment", "{\"date\":\"2026-03-26\"}");
 
         assertThat(asked.get("reason").asString()).isEqualTo("not_found");
-        assertThat(asked.get("message").asString()).isEqualTo("Ich finde leider keinen Termin unter Ihrer "
-                + "Telefonnummer. Auf welchen Namen wurde er gebucht?");
+        assertThat(asked.get("message").asString())
+                .isEqualTo("Ich finde leider keinen Termin unter Ihrer "
+                        + "Telefonnummer. Auf welchen Namen wurde er gebucht?");
         assertThat(recorded.get("reason").asString()).isEqualTo("callback_recorded");
-        assertThat(callbacks.findById(demo.id(), recorded.get("callback_id").asLong()).orElseThrow().reason())
-                .contains("2026-03-26").contains(bookedFrom);
+        assertThat(callbacks
+                        .findById(demo.id(), recorded.get("callback_id").asLong())
+                        .orElseThrow()
+                        .reason())
+                .contains("2026-03-26")
+                .contains(bookedFrom);
         // the booked number itself still may
         assertThat(own.get("ok").asBoolean()).as(own.toString()).isTrue();
         assertThat(simBooking(anna).get("status").asString()).isEqualTo("cancelled");
@@ -795,16 +924,17 @@ class ManageAppointmentsEndToEndTest {
         JsonNode retry = demoCall(caller, call, "request_callback", args, "tool_cb_1");
 
         assertThat(first.get("ok").asBoolean()).isTrue();
-        assertThat(first.get("message").asString()).isEqualTo("Alles klar, ich habe Ihren Rückrufwunsch notiert. "
-                + "Wir melden uns so bald wie möglich bei Ihnen.");
+        assertThat(first.get("message").asString())
+                .isEqualTo("Alles klar, ich habe Ihren Rückrufwunsch notiert. "
+                        + "Wir melden uns so bald wie möglich bei Ihnen.");
         assertThat(retry).isEqualTo(first);
         List<CallbackRequest> open = callbacks.open(demo.id());
         assertThat(open).hasSize(openBefore + 1);
         assertThat(open.get(open.size() - 1).phone()).isEqualTo(caller);
         assertThat(open.get(open.size() - 1).preferredTime()).isEqualTo("morgen vormittag");
 
-        JsonNode noNumber = demoCall(null, newCallId(), "request_callback",
-                "{\"customer_name\":\"Anna Nym\",\"reason\":\"Termin\"}");
+        JsonNode noNumber = demoCall(
+                null, newCallId(), "request_callback", "{\"customer_name\":\"Anna Nym\",\"reason\":\"Termin\"}");
 
         assertThat(noNumber.get("reason").asString()).isEqualTo("needs_phone");
         assertThat(noNumber.get("message").asString())
@@ -821,22 +951,39 @@ class ManageAppointmentsEndToEndTest {
 
         JsonNode listed = call(OTHER_NUMBER, "key_other", caller, call, "get_appointments", "{}", null);
         JsonNode greeted = call(OTHER_NUMBER, "key_other", caller, call, "check_customer", "{}", null);
-        JsonNode cancel = call(OTHER_NUMBER, "key_other", caller, call, "cancel_appointment",
-                "{\"appointment_id\":" + demoAppointment.id() + "}", null);
-        JsonNode byName = call(OTHER_NUMBER, "key_other", null, newCallId(), "cancel_appointment",
-                "{\"customer_name\":\"Two Salons\",\"date\":\"2026-03-26\"}", null);
+        JsonNode cancel = call(
+                OTHER_NUMBER,
+                "key_other",
+                caller,
+                call,
+                "cancel_appointment",
+                "{\"appointment_id\":" + demoAppointment.id() + "}",
+                null);
+        JsonNode byName = call(
+                OTHER_NUMBER,
+                "key_other",
+                null,
+                newCallId(),
+                "cancel_appointment",
+                "{\"customer_name\":\"Two Salons\",\"date\":\"2026-03-26\"}",
+                null);
 
         assertThat(listed.get("appointments")).isEmpty();
-        assertThat(listed.get("message").asString()).isEqualTo("I can't see any upcoming appointments under your "
-                + "phone number. Would you like to book one?");
+        assertThat(listed.get("message").asString())
+                .isEqualTo("I can't see any upcoming appointments under your "
+                        + "phone number. Would you like to book one?");
         assertThat(greeted.get("known").asBoolean()).isFalse();
         assertThat(greeted.toString()).doesNotContain("Two Salons").doesNotContain("Herrenhaarschnitt");
         assertThat(cancel.get("reason").asString()).isEqualTo("not_found");
-        assertThat(cancel.get("message").asString()).isEqualTo("I can't find an appointment under your phone "
-                + "number. What name and which phone number was it booked under?");
+        assertThat(cancel.get("message").asString())
+                .isEqualTo("I can't find an appointment under your phone "
+                        + "number. What name and which phone number was it booked under?");
         assertThat(byName.get("reason").asString()).isEqualTo("verification_required");
         assertThat(simBooking(demoAppointment).get("status").asString()).isEqualTo("accepted");
-        assertThat(appointments.findById(demo.id(), demoAppointment.id()).orElseThrow().status())
+        assertThat(appointments
+                        .findById(demo.id(), demoAppointment.id())
+                        .orElseThrow()
+                        .status())
                 .isEqualTo(AppointmentStatus.BOOKED);
     }
 
@@ -848,20 +995,29 @@ class ManageAppointmentsEndToEndTest {
         String call = newCallId();
 
         JsonNode listed = call(OTHER_NUMBER, "key_other", caller, call, "get_appointments", "{}", null);
-        JsonNode tooLate = call(OTHER_NUMBER, "key_other", caller, call, "cancel_appointment",
-                "{\"date\":\"today\"}", null);
-        JsonNode cancelled = call(OTHER_NUMBER, "key_other", caller, call, "cancel_appointment",
-                "{\"date\":\"Thursday\",\"time\":\"11:30\"}", null);
+        JsonNode tooLate =
+                call(OTHER_NUMBER, "key_other", caller, call, "cancel_appointment", "{\"date\":\"today\"}", null);
+        JsonNode cancelled = call(
+                OTHER_NUMBER,
+                "key_other",
+                caller,
+                call,
+                "cancel_appointment",
+                "{\"date\":\"Thursday\",\"time\":\"11:30\"}",
+                null);
 
-        assertThat(listed.get("message").asString()).isEqualTo("You have 2 upcoming appointments: Haircut today at "
-                + "3 pm with Carl and Haircut on Thursday at 11:30 am with Carl.");
+        assertThat(listed.get("message").asString())
+                .isEqualTo("You have 2 upcoming appointments: Haircut today at "
+                        + "3 pm with Carl and Haircut on Thursday at 11:30 am with Carl.");
         assertThat(tooLate.get("reason").asString()).isEqualTo("deadline_passed");
-        assertThat(tooLate.get("message").asString()).isEqualTo("I'm sorry, changes and cancellations are only "
-                + "possible up to 24 hours before the appointment. Shall someone from the team call you back?");
+        assertThat(tooLate.get("message").asString())
+                .isEqualTo("I'm sorry, changes and cancellations are only "
+                        + "possible up to 24 hours before the appointment. Shall someone from the team call you back?");
         assertThat(simBooking(today).get("status").asString()).isEqualTo("accepted");
         assertThat(cancelled.get("ok").asBoolean()).isTrue();
-        assertThat(cancelled.get("message").asString()).isEqualTo("I've cancelled your Haircut appointment for "
-                + "Thursday at 11:30 am. Is there anything else I can do for you?");
+        assertThat(cancelled.get("message").asString())
+                .isEqualTo("I've cancelled your Haircut appointment for "
+                        + "Thursday at 11:30 am. Is there anything else I can do for you?");
         assertThat(simBooking(thursday).get("status").asString()).isEqualTo("cancelled");
     }
 
@@ -873,18 +1029,32 @@ class ManageAppointmentsEndToEndTest {
         book(otherTenant, newCaller(), "Someone Else", 2001, "2026-03-31T11:00");
         String call = newCallId();
 
-        JsonNode which = call(OTHER_NUMBER, "key_other", caller, call, "reschedule_appointment",
-                "{\"new_date\":\"2026-03-31\",\"new_time\":\"11:00\"}", null);
+        JsonNode which = call(
+                OTHER_NUMBER,
+                "key_other",
+                caller,
+                call,
+                "reschedule_appointment",
+                "{\"new_date\":\"2026-03-31\",\"new_time\":\"11:00\"}",
+                null);
         long fridayId = which.at("/appointments/0/appointment_id").asLong();
-        JsonNode taken = call(OTHER_NUMBER, "key_other", caller, call, "reschedule_appointment",
-                "{\"appointment_id\":" + fridayId + ",\"new_date\":\"2026-03-31\",\"new_time\":\"11:00\"}", null);
+        JsonNode taken = call(
+                OTHER_NUMBER,
+                "key_other",
+                caller,
+                call,
+                "reschedule_appointment",
+                "{\"appointment_id\":" + fridayId + ",\"new_date\":\"2026-03-31\",\"new_time\":\"11:00\"}",
+                null);
 
         assertThat(which.get("reason").asString()).isEqualTo("which_appointment");
-        assertThat(which.get("message").asString()).isEqualTo("I can see several appointments: Haircut on Friday at "
-                + "11 am or Haircut on Monday, March 30 at 11 am. Which one do you mean?");
+        assertThat(which.get("message").asString())
+                .isEqualTo("I can see several appointments: Haircut on Friday at "
+                        + "11 am or Haircut on Monday, March 30 at 11 am. Which one do you mean?");
         assertThat(taken.get("reason").asString()).isEqualTo("slot_taken");
-        assertThat(taken.get("message").asString()).isEqualTo("Tuesday, March 31 at 11 am isn't available, I'm "
-                + "afraid, so your appointment stays as it is. Shall I look for free times?");
+        assertThat(taken.get("message").asString())
+                .isEqualTo("Tuesday, March 31 at 11 am isn't available, I'm "
+                        + "afraid, so your appointment stays as it is. Shall I look for free times?");
     }
 
     // --- helpers ---
@@ -893,14 +1063,20 @@ class ManageAppointmentsEndToEndTest {
         return demoCall(caller, callId, function, args, null);
     }
 
-    private JsonNode demoCall(@Nullable String caller, String callId, String function, String args,
-                              @Nullable String toolCallId) {
+    private JsonNode demoCall(
+            @Nullable String caller, String callId, String function, String args, @Nullable String toolCallId) {
         return call(DEMO_NUMBER, "key_demo", caller, callId, function, args, toolCallId);
     }
 
     /** A signed Retell function call as Retell sends it: name, args and the whole call object. */
-    private JsonNode call(String dialled, String retellKey, @Nullable String caller, String callId, String function,
-                          String args, @Nullable String toolCallId) {
+    private JsonNode call(
+            String dialled,
+            String retellKey,
+            @Nullable String caller,
+            String callId,
+            String function,
+            String args,
+            @Nullable String toolCallId) {
         ObjectNode call = json.createObjectNode();
         call.put("call_type", "phone_call");
         call.put("call_id", callId);
@@ -922,8 +1098,8 @@ class ManageAppointmentsEndToEndTest {
         body.set("args", json.readTree(args));
         body.set("call", call);
         byte[] raw = json.writeValueAsBytes(body);
-        RetellClient.Response response = new RetellClient(() -> port, clock)
-                .signed("/retell/functions/" + function, raw, retellKey);
+        RetellClient.Response response =
+                new RetellClient(() -> port, clock).signed("/retell/functions/" + function, raw, retellKey);
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         return json.readTree(response.body());
     }
@@ -933,15 +1109,21 @@ class ManageAppointmentsEndToEndTest {
     }
 
     /** A booking in the simulator as a person would make it, and our row for it linked to the customer. */
-    private Appointment book(TenantContext tenant, String phone, String name, long eventTypeId, String localStart,
-                             AppointmentSource source) {
+    private Appointment book(
+            TenantContext tenant,
+            String phone,
+            String name,
+            long eventTypeId,
+            String localStart,
+            AppointmentSource source) {
         ZoneId zone = tenant.branch().timeZone();
         Instant start = LocalDateTime.parse(localStart).atZone(zone).toInstant();
         String apiKey = tenant.companyId() == demo.id() ? "cal_demo" : "cal_other";
         JsonNode created = json.readTree(simPost("/_sim/bookings", """
                 {"apiKey": "%s", "eventTypeId": %d, "start": "%s",
                  "attendee": {"name": "%s", "phoneNumber": "%s", "email": "guest%d@example.com", "timeZone": "%s"}}
-                """.formatted(apiKey, eventTypeId, start, name, phone, SEQUENCE.incrementAndGet(), zone.getId())))
+                """.formatted(
+                                apiKey, eventTypeId, start, name, phone, SEQUENCE.incrementAndGet(), zone.getId())))
                 .get("data");
         var customer = customers.upsertByPhone(tenant.companyId(), phone, name, null);
         String host = created.at("/hosts/0/username").asString(null);
@@ -950,10 +1132,22 @@ class ManageAppointmentsEndToEndTest {
                 .map(Staff::id)
                 .findFirst()
                 .orElse(null);
-        return appointments.insert(new NewAppointment(tenant.companyId(), tenant.branchId(),
-                service(tenant.companyId(), eventTypeId).id(), staffId, customer.id(), null,
-                Instant.parse(created.get("start").asString()), Instant.parse(created.get("end").asString()),
-                created.get("uid").asString(), AppointmentStatus.BOOKED, source, null, null)).appointment();
+        return appointments
+                .insert(new NewAppointment(
+                        tenant.companyId(),
+                        tenant.branchId(),
+                        service(tenant.companyId(), eventTypeId).id(),
+                        staffId,
+                        customer.id(),
+                        null,
+                        Instant.parse(created.get("start").asString()),
+                        Instant.parse(created.get("end").asString()),
+                        created.get("uid").asString(),
+                        AppointmentStatus.BOOKED,
+                        source,
+                        null,
+                        null))
+                .appointment();
     }
 
     private @Nullable String hostOf(Appointment appointment) {
@@ -966,9 +1160,20 @@ class ManageAppointmentsEndToEndTest {
 
     private void pastAppointment(long customerId, long eventTypeId, String localStart) {
         Instant start = local(localStart);
-        appointments.insert(new NewAppointment(demo.id(), demoTenant.branchId(), service(demo.id(), eventTypeId).id(),
-                null, customerId, null, start, start.plusSeconds(1800), null, AppointmentStatus.BOOKED,
-                AppointmentSource.PHONE, null, null));
+        appointments.insert(new NewAppointment(
+                demo.id(),
+                demoTenant.branchId(),
+                service(demo.id(), eventTypeId).id(),
+                null,
+                customerId,
+                null,
+                start,
+                start.plusSeconds(1800),
+                null,
+                AppointmentStatus.BOOKED,
+                AppointmentSource.PHONE,
+                null,
+                null));
     }
 
     private Service service(long companyId, long eventTypeId) {
@@ -988,8 +1193,8 @@ class ManageAppointmentsEndToEndTest {
     }
 
     private JsonNode simBooking(Appointment appointment) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(SIM.baseUrl() + "/v2/bookings/"
-                        + appointment.calcomBookingUid()))
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create(SIM.baseUrl() + "/v2/bookings/" + appointment.calcomBookingUid()))
                 .header("cal-api-version", "2024-08-13")
                 .GET()
                 .build();
@@ -1000,8 +1205,12 @@ class ManageAppointmentsEndToEndTest {
 
     private long simCount(String endpoint, int status) {
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(SIM.baseUrl() + "/_sim/stats"))
-                .GET().build());
-        return json.readTree(response.body()).path("endpoints").path(endpoint).path(Integer.toString(status))
+                .GET()
+                .build());
+        return json.readTree(response.body())
+                .path("endpoints")
+                .path(endpoint)
+                .path(Integer.toString(status))
                 .asLong(0);
     }
 

@@ -3,6 +3,14 @@ package io.slotline.functions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.slotline.sim.CalcomSimulator;
+import io.slotline.sim.SimOptions;
+import io.slotline.support.GatewayInstance;
+import io.slotline.support.GatewayInstance.Reply;
+import io.slotline.support.GatewayInstance.RetellTestCall;
+import io.slotline.support.MutableClock;
+import io.slotline.support.TestPostgresCluster;
+import io.slotline.tenancy.TenantImporter;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,21 +26,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.core.io.ClassPathResource;
-
-import io.slotline.sim.CalcomSimulator;
-import io.slotline.sim.SimOptions;
-import io.slotline.support.GatewayInstance;
-import io.slotline.support.GatewayInstance.Reply;
-import io.slotline.support.GatewayInstance.RetellTestCall;
-import io.slotline.support.MutableClock;
-import io.slotline.support.TestPostgresCluster;
-import io.slotline.tenancy.TenantImporter;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -51,6 +49,7 @@ class PostgresOutageTest {
     private static final String SALON_NUMBER = "+4930120000";
     /** Well inside Retell's 10 s tool timeout. */
     private static final Duration ANSWER_BOUND = Duration.ofSeconds(5);
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -65,7 +64,9 @@ class PostgresOutageTest {
         postgres = TestPostgresCluster.start(POSTGRES_PORT);
         url = postgres.createDatabase("slotline");
         simulator = CalcomSimulator.start(SimOptions.defaults().withFixedNow(MONDAY_0800_BERLIN));
-        gateway = GatewayInstance.start(clock, List.of("postgres"),
+        gateway = GatewayInstance.start(
+                clock,
+                List.of("postgres"),
                 "--spring.datasource.url=" + url,
                 "--spring.datasource.username=" + TestPostgresCluster.USER,
                 "--spring.datasource.password=",
@@ -92,13 +93,25 @@ class PostgresOutageTest {
     @Test
     void whileTheDatabaseIsAwayCallsAreAnsweredAndChangesRefusedAndAfterwardsNothingIsMissing() throws Exception {
         RetellTestCall before = RetellTestCall.to(SALON_NUMBER, "key_demo");
-        Reply booked = gateway.function(before, "book_appointment", Map.of("service", "Herrenhaarschnitt",
-                "date", "2026-11-17", "time", "10:00", "customer_name", "Paula Vorher"));
+        Reply booked = gateway.function(
+                before,
+                "book_appointment",
+                Map.of(
+                        "service",
+                        "Herrenhaarschnitt",
+                        "date",
+                        "2026-11-17",
+                        "time",
+                        "10:00",
+                        "customer_name",
+                        "Paula Vorher"));
         assertThat(booked.ok()).as(booked.body()).isTrue();
         String bookedUid = booked.json().path("appointment").path("booking_uid").asString();
         // what the callers during the outage ask about is in memory, as the ringing phone's warm-up leaves it
         RetellTestCall warmUp = RetellTestCall.to(SALON_NUMBER, "key_demo");
-        gateway.function(warmUp, "get_alternatives",
+        gateway.function(
+                warmUp,
+                "get_alternatives",
                 Map.of("service", "Damenhaarschnitt", "date", "übermorgen", "time", "15 Uhr"));
         gateway.function(warmUp, "find_next_available", Map.of("service", "Färben"));
 
@@ -107,16 +120,34 @@ class PostgresOutageTest {
         RetellTestCall during = RetellTestCall.to(SALON_NUMBER, "key_demo");
         Reply inbound = gateway.inbound(during);
         assertThat(inbound.status()).as(inbound.body()).isEqualTo(200);
-        assertThat(inbound.json().path("call_inbound").path("dynamic_variables").path("company_name").asString())
+        assertThat(inbound.json()
+                        .path("call_inbound")
+                        .path("dynamic_variables")
+                        .path("company_name")
+                        .asString())
                 .isEqualTo("Demo Salon");
-        Reply alternatives = answered(gateway.function(during, "get_alternatives",
+        Reply alternatives = answered(gateway.function(
+                during,
+                "get_alternatives",
                 Map.of("service", "Damenhaarschnitt", "date", "übermorgen", "time", "15 Uhr")));
         Reply next = answered(gateway.function(during, "find_next_available", Map.of("service", "Färben")));
         Reply services = answered(gateway.function(during, "list_services", Map.of()));
-        Reply check = answered(gateway.function(during, "check_availability",
+        Reply check = answered(gateway.function(
+                during,
+                "check_availability",
                 Map.of("service", "Herrenhaarschnitt", "date", "2026-11-18", "time", "11:00")));
-        Reply refused = answered(gateway.function(during, "book_appointment", Map.of("service",
-                "Herrenhaarschnitt", "date", "2026-11-18", "time", "11:30", "customer_name", "Paula Waehrend")));
+        Reply refused = answered(gateway.function(
+                during,
+                "book_appointment",
+                Map.of(
+                        "service",
+                        "Herrenhaarschnitt",
+                        "date",
+                        "2026-11-18",
+                        "time",
+                        "11:30",
+                        "customer_name",
+                        "Paula Waehrend")));
         Reply appointments = answered(gateway.function(during, "get_appointments", Map.of()));
 
         assertThat(services.ok()).as(services.body()).isTrue();
@@ -126,26 +157,50 @@ class PostgresOutageTest {
         assertThat(refused.ok()).isFalse();
         assertThat(refused.reason()).isEqualTo("temporarily_unavailable");
         assertThat(refused.message()).contains("nicht in unserem System festhalten");
-        assertThat(simBookingsOf(during.from())).as("nothing booked that could not be recorded").isEmpty();
+        assertThat(simBookingsOf(during.from()))
+                .as("nothing booked that could not be recorded")
+                .isEmpty();
         for (Reply reply : List.of(check, appointments)) {
-            assertThat(reply.ok() || "temporarily_unavailable".equals(reply.reason())).as(reply.body()).isTrue();
+            assertThat(reply.ok() || "temporarily_unavailable".equals(reply.reason()))
+                    .as(reply.body())
+                    .isTrue();
         }
         Reply readiness = gateway.get("/actuator/health/readiness");
         assertThat(readiness.status()).as(readiness.body()).isEqualTo(200);
         assertThat(readiness.json().path("status").asString()).isEqualTo("UP");
-        assertThat(readiness.json().path("components").path("db").path("status").asString()).isEqualTo("DEGRADED");
+        assertThat(readiness.json().path("components").path("db").path("status").asString())
+                .isEqualTo("DEGRADED");
 
         postgres.restart();
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(gateway
-                .get("/actuator/health/readiness").json().path("components").path("db").path("status").asString())
-                .isEqualTo("UP"));
-        Reply bookedAfter = gateway.function(during, "book_appointment", Map.of("service", "Herrenhaarschnitt",
-                "date", "2026-11-18", "time", "11:30", "customer_name", "Paula Waehrend"));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(gateway.get("/actuator/health/readiness")
+                                .json()
+                                .path("components")
+                                .path("db")
+                                .path("status")
+                                .asString())
+                        .isEqualTo("UP"));
+        Reply bookedAfter = gateway.function(
+                during,
+                "book_appointment",
+                Map.of(
+                        "service",
+                        "Herrenhaarschnitt",
+                        "date",
+                        "2026-11-18",
+                        "time",
+                        "11:30",
+                        "customer_name",
+                        "Paula Waehrend"));
         assertThat(bookedAfter.ok()).as(bookedAfter.body()).isTrue();
         assertThat(simBookingsOf(during.from())).hasSize(1);
         assertThat(appointmentsWithUid(bookedUid)).as("booked before the crash").isEqualTo(1);
-        assertThat(appointmentsWithUid(bookedAfter.json().path("appointment").path("booking_uid").asString()))
+        assertThat(appointmentsWithUid(bookedAfter
+                        .json()
+                        .path("appointment")
+                        .path("booking_uid")
+                        .asString()))
                 .isEqualTo(1);
         assertThat(callRows(before.id())).isEqualTo(1);
         assertThat(callRows(during.id())).isEqualTo(1);
@@ -182,9 +237,15 @@ class PostgresOutageTest {
                 .build();
         try {
             List<JsonNode> bookings = new ArrayList<>();
-            JSON.readTree(HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body()).path("data")
+            JSON.readTree(HTTP.send(request, HttpResponse.BodyHandlers.ofString())
+                            .body())
+                    .path("data")
                     .forEach(booking -> {
-                        if (booking.path("attendees").path(0).path("phoneNumber").asString("").equals(phone)) {
+                        if (booking.path("attendees")
+                                .path(0)
+                                .path("phoneNumber")
+                                .asString("")
+                                .equals(phone)) {
                             bookings.add(booking);
                         }
                     });

@@ -3,9 +3,7 @@ package io.slotline.functions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
-
 import tools.jackson.databind.json.JsonMapper;
 
 class ReasonTest {
@@ -16,7 +14,8 @@ class ReasonTest {
     void theWireValueIsTheSnakeCaseCodeTheAgentAlwaysSaw() {
         assertThat(Reason.SLOT_TAKEN.wire()).isEqualTo("slot_taken");
         assertThat(Reason.fromWire("fee_confirmation_required")).isEqualTo(Reason.FEE_CONFIRMATION_REQUIRED);
-        assertThat(FunctionResult.notOk(Reason.OUTSIDE_BOOKING_WINDOW, "Zu weit im Voraus.").body())
+        assertThat(FunctionResult.notOk(Reason.OUTSIDE_BOOKING_WINDOW, "Zu weit im Voraus.")
+                        .body())
                 .containsEntry("reason", "outside_booking_window");
     }
 

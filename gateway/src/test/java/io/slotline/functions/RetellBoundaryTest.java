@@ -2,23 +2,25 @@ package io.slotline.functions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.slotline.retell.RetellSignature;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-
-import io.slotline.retell.RetellSignature;
 import tools.jackson.databind.node.ObjectNode;
 
 /** What reaches the functions and what never does: service matching, tenant isolation, signatures, bad input. */
 class RetellBoundaryTest extends LiveCallTest {
 
     private long recorded(String retellCallId) {
-        return jdbc.sql("SELECT COUNT(*) FROM calls WHERE retell_call_id = :id").param("id", retellCallId)
-                .query(Long.class).single()
-                + jdbc.sql("SELECT COUNT(*) FROM function_calls WHERE retell_call_id = :id").param("id", retellCallId)
-                .query(Long.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM calls WHERE retell_call_id = :id")
+                        .param("id", retellCallId)
+                        .query(Long.class)
+                        .single()
+                + jdbc.sql("SELECT COUNT(*) FROM function_calls WHERE retell_call_id = :id")
+                        .param("id", retellCallId)
+                        .query(Long.class)
+                        .single();
     }
 
     private String functionBody(Call call, String name, Map<String, ?> args) {
@@ -29,18 +31,22 @@ class RetellBoundaryTest extends LiveCallTest {
         return JSON.writeValueAsString(body);
     }
 
-    private static final Map<String, String> CHECK = Map.of("service", "Herrenhaarschnitt", "date", "morgen",
-            "time", "10 Uhr");
+    private static final Map<String, String> CHECK =
+            Map.of("service", "Herrenhaarschnitt", "date", "morgen", "time", "10 Uhr");
 
     @Nested
     class ServiceMatching {
 
         @Test
         void synonymsAndSmallMistakesFindTheService() {
-            Reply synonym = salonCall().function("check_availability",
-                    Map.of("service", "Männerhaarschnitt", "date", "morgen", "time", "10 Uhr"));
-            Reply typo = salonCall().function("check_availability",
-                    Map.of("service", "Damenhaarschnit", "date", "morgen", "time", "10 Uhr"));
+            Reply synonym = salonCall()
+                    .function(
+                            "check_availability",
+                            Map.of("service", "Männerhaarschnitt", "date", "morgen", "time", "10 Uhr"));
+            Reply typo = salonCall()
+                    .function(
+                            "check_availability",
+                            Map.of("service", "Damenhaarschnit", "date", "morgen", "time", "10 Uhr"));
 
             assertThat(synonym.json().path("service").asString()).isEqualTo("Herrenhaarschnitt");
             assertThat(typo.json().path("service").asString()).isEqualTo("Damenhaarschnitt");
@@ -48,8 +54,9 @@ class RetellBoundaryTest extends LiveCallTest {
 
         @Test
         void anAmbiguousNameIsAskedBack() {
-            Reply ambiguous = salonCall().function("check_availability",
-                    Map.of("service", "Haarschnitt", "date", "morgen", "time", "10 Uhr"));
+            Reply ambiguous = salonCall()
+                    .function(
+                            "check_availability", Map.of("service", "Haarschnitt", "date", "morgen", "time", "10 Uhr"));
 
             assertThat(ambiguous.reason()).isEqualTo("ambiguous_service");
             assertThat(ambiguous.message()).isEqualTo("Meinen Sie Herrenhaarschnitt oder Damenhaarschnitt?");
@@ -74,8 +81,8 @@ class RetellBoundaryTest extends LiveCallTest {
         void oneCompanysKeyCannotSignACallToAnotherCompanysNumber() {
             Call intruder = new Call(randomGermanMobile(), OTHER_NUMBER, SALON_KEY);
 
-            Reply refused = intruder.function("check_availability",
-                    Map.of("service", "Haircut", "date", "tomorrow", "time", "11am"));
+            Reply refused = intruder.function(
+                    "check_availability", Map.of("service", "Haircut", "date", "tomorrow", "time", "11am"));
 
             assertThat(refused.status()).isEqualTo(401);
             assertThat(refused.json().path("error").asString()).isEqualTo("invalid_signature");
@@ -85,10 +92,11 @@ class RetellBoundaryTest extends LiveCallTest {
         @Test
         void anotherCompanysServiceIsUnknownHere() {
             Call call = salonCall();
-            Reply other = call.function("check_availability",
-                    Map.of("service", "trim", "date", "morgen", "time", "10 Uhr"));
-            Reply booking = call.function("book_appointment", Map.of("service", "trim", "date", "morgen",
-                    "time", "10 Uhr", "customer_name", "Lina Neumann"));
+            Reply other =
+                    call.function("check_availability", Map.of("service", "trim", "date", "morgen", "time", "10 Uhr"));
+            Reply booking = call.function(
+                    "book_appointment",
+                    Map.of("service", "trim", "date", "morgen", "time", "10 Uhr", "customer_name", "Lina Neumann"));
 
             assertThat(other.reason()).isEqualTo("unknown_service");
             assertThat(other.json().path("services").toString()).doesNotContain("Haircut");
@@ -102,16 +110,30 @@ class RetellBoundaryTest extends LiveCallTest {
             int otherBefore = simBookings("cal_other").size();
             Call call = salonCall();
 
-            Reply booked = call.function("book_appointment", Map.of("service", "Herrenhaarschnitt",
-                    "date", "morgen", "time", "9 Uhr", "customer_name", "Clara Zimmermann"));
+            Reply booked = call.function(
+                    "book_appointment",
+                    Map.of(
+                            "service",
+                            "Herrenhaarschnitt",
+                            "date",
+                            "morgen",
+                            "time",
+                            "9 Uhr",
+                            "customer_name",
+                            "Clara Zimmermann"));
 
             assertThat(booked.ok()).isTrue();
             assertThat(simBookings("cal_other")).hasSize(otherBefore);
             assertThat(simBookingsOf("cal_demo", call.from)).hasSize(1);
-            long otherCompany = jdbc.sql("SELECT id FROM companies WHERE slug = 'other-cuts'").query(Long.class)
+            long otherCompany = jdbc.sql("SELECT id FROM companies WHERE slug = 'other-cuts'")
+                    .query(Long.class)
                     .single();
             assertThat(jdbc.sql("SELECT COUNT(*) FROM customers WHERE company_id = :id AND phone = :phone")
-                    .param("id", otherCompany).param("phone", call.from).query(Long.class).single()).isZero();
+                            .param("id", otherCompany)
+                            .param("phone", call.from)
+                            .query(Long.class)
+                            .single())
+                    .isZero();
         }
 
         @Test
@@ -138,8 +160,8 @@ class RetellBoundaryTest extends LiveCallTest {
             Call call = salonCall();
             String body = functionBody(call, "check_availability", CHECK);
 
-            Reply reply = sendSigned(call, body, RetellSignature.sign(body.getBytes(StandardCharsets.UTF_8),
-                    SALON_KEY, CLOCK.millis()));
+            Reply reply = sendSigned(
+                    call, body, RetellSignature.sign(body.getBytes(StandardCharsets.UTF_8), SALON_KEY, CLOCK.millis()));
 
             assertThat(reply.status()).isEqualTo(200);
             assertThat(recorded(call.id)).isPositive();
@@ -151,8 +173,10 @@ class RetellBoundaryTest extends LiveCallTest {
             String signed = functionBody(call, "check_availability", CHECK);
             String tampered = signed.replace("10 Uhr", "11 Uhr");
 
-            Reply reply = sendSigned(call, tampered, RetellSignature.sign(signed.getBytes(StandardCharsets.UTF_8),
-                    SALON_KEY, CLOCK.millis()));
+            Reply reply = sendSigned(
+                    call,
+                    tampered,
+                    RetellSignature.sign(signed.getBytes(StandardCharsets.UTF_8), SALON_KEY, CLOCK.millis()));
 
             assertRefused(reply, call);
         }
@@ -162,8 +186,12 @@ class RetellBoundaryTest extends LiveCallTest {
             Call call = salonCall();
             String body = functionBody(call, "check_availability", CHECK);
 
-            assertRefused(sendSigned(call, body, RetellSignature.sign(body.getBytes(StandardCharsets.UTF_8),
-                    "key_wrong", CLOCK.millis())), call);
+            assertRefused(
+                    sendSigned(
+                            call,
+                            body,
+                            RetellSignature.sign(body.getBytes(StandardCharsets.UTF_8), "key_wrong", CLOCK.millis())),
+                    call);
         }
 
         @Test
@@ -171,8 +199,13 @@ class RetellBoundaryTest extends LiveCallTest {
             Call call = salonCall();
             String body = functionBody(call, "check_availability", CHECK);
 
-            assertRefused(sendSigned(call, body, RetellSignature.sign(body.getBytes(StandardCharsets.UTF_8),
-                    SALON_KEY, CLOCK.millis() - 6 * 60_000)), call);
+            assertRefused(
+                    sendSigned(
+                            call,
+                            body,
+                            RetellSignature.sign(
+                                    body.getBytes(StandardCharsets.UTF_8), SALON_KEY, CLOCK.millis() - 6 * 60_000)),
+                    call);
         }
 
         @Test
@@ -180,8 +213,8 @@ class RetellBoundaryTest extends LiveCallTest {
             Call call = salonCall();
             String body = functionBody(call, "check_availability", CHECK);
 
-            assertRefused(send("/retell/functions/check_availability", body.getBytes(StandardCharsets.UTF_8), null),
-                    call);
+            assertRefused(
+                    send("/retell/functions/check_availability", body.getBytes(StandardCharsets.UTF_8), null), call);
             assertRefused(sendSigned(call, body, "v=now,d=nothing"), call);
         }
 
@@ -197,8 +230,8 @@ class RetellBoundaryTest extends LiveCallTest {
 
         @Test
         void malformedJsonIs400() {
-            Reply reply = post("/retell/functions/check_availability", "{\"name\": \"check_availability\", ",
-                    SALON_KEY);
+            Reply reply =
+                    post("/retell/functions/check_availability", "{\"name\": \"check_availability\", ", SALON_KEY);
 
             assertThat(reply.status()).isEqualTo(400);
             assertThat(reply.json().path("error").asString()).isNotBlank();
@@ -220,9 +253,10 @@ class RetellBoundaryTest extends LiveCallTest {
         void argumentsOfTheWrongTypeAreAnsweredWithWhatToCorrectAndChangeNothing() {
             Call call = salonCall();
 
-            Reply wordCount = call.function("get_alternatives",
-                    Map.of("service", "Herrenhaarschnitt", "date", "morgen", "count", "drei"));
-            Reply objectDate = call.function("check_availability",
+            Reply wordCount = call.function(
+                    "get_alternatives", Map.of("service", "Herrenhaarschnitt", "date", "morgen", "count", "drei"));
+            Reply objectDate = call.function(
+                    "check_availability",
                     Map.of("service", "Herrenhaarschnitt", "date", Map.of("day", 17), "time", "10 Uhr"));
 
             assertThat(wordCount.status()).isEqualTo(200);
@@ -255,9 +289,10 @@ class RetellBoundaryTest extends LiveCallTest {
         void aMissingArgumentIsAskedForOrTakenFromTheCall() {
             Call call = salonCall();
 
-            Reply noService = call.function("book_appointment",
-                    Map.of("date", "morgen", "time", "10 Uhr", "customer_name", "Max Muster"));
-            Reply noTime = call.function("book_appointment",
+            Reply noService = call.function(
+                    "book_appointment", Map.of("date", "morgen", "time", "10 Uhr", "customer_name", "Max Muster"));
+            Reply noTime = call.function(
+                    "book_appointment",
                     Map.of("service", "Herrenhaarschnitt", "date", "morgen", "customer_name", "Max Muster"));
             Reply dayOnly = call.function("check_availability", Map.of("service", "Färben", "date", "morgen"));
             Reply serviceFromTheCall = call.function("get_alternatives", Map.of("date", "morgen"));
@@ -270,8 +305,11 @@ class RetellBoundaryTest extends LiveCallTest {
             assertThat(noTime.reason()).isEqualTo("invalid_time");
             assertThat(noTime.message()).startsWith("Die Uhrzeit habe ich leider nicht verstanden.");
             assertThat(dayOnly.status()).isEqualTo(200);
-            assertThat(dayOnly.json().path("free_times").isArray()).as(dayOnly.body()).isTrue();
-            assertThat(serviceFromTheCall.ok()).as("the service talked about in this call: " + serviceFromTheCall.body())
+            assertThat(dayOnly.json().path("free_times").isArray())
+                    .as(dayOnly.body())
+                    .isTrue();
+            assertThat(serviceFromTheCall.ok())
+                    .as("the service talked about in this call: " + serviceFromTheCall.body())
                     .isTrue();
             assertThat(simBookingsOf("cal_demo", call.from)).isEmpty();
         }
@@ -296,9 +334,18 @@ class RetellBoundaryTest extends LiveCallTest {
         @Test
         void anOversizedBodyIs413AndNothingIsRecorded() {
             Call call = salonCall();
-            String body = functionBody(call, "check_availability",
-                    Map.of("service", "Herrenhaarschnitt", "date", "morgen", "time", "10 Uhr",
-                            "notes", "x".repeat(9 * 1024 * 1024)));
+            String body = functionBody(
+                    call,
+                    "check_availability",
+                    Map.of(
+                            "service",
+                            "Herrenhaarschnitt",
+                            "date",
+                            "morgen",
+                            "time",
+                            "10 Uhr",
+                            "notes",
+                            "x".repeat(9 * 1024 * 1024)));
 
             Reply reply = postDeclaringLength("/retell/functions/check_availability", body, SALON_KEY);
 
@@ -310,10 +357,16 @@ class RetellBoundaryTest extends LiveCallTest {
 
     private Reply postDeclaringLength(String path, String body, String key) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        io.slotline.support.DeclaredBody.Answer answer = io.slotline.support.DeclaredBody.post(port, path,
-                Map.of("Content-Type", "application/json",
-                        "X-Retell-Signature", RetellSignature.sign(bytes, key, CLOCK.millis())),
-                bytes.length, java.util.Arrays.copyOf(bytes, 64 * 1024));
+        io.slotline.support.DeclaredBody.Answer answer = io.slotline.support.DeclaredBody.post(
+                port,
+                path,
+                Map.of(
+                        "Content-Type",
+                        "application/json",
+                        "X-Retell-Signature",
+                        RetellSignature.sign(bytes, key, CLOCK.millis())),
+                bytes.length,
+                java.util.Arrays.copyOf(bytes, 64 * 1024));
         return new Reply(answer.status(), answer.body());
     }
 }

@@ -7,11 +7,9 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -22,8 +20,8 @@ import tools.jackson.databind.JsonNode;
 class SpokenAnswersTest extends LiveCallTest {
 
     private Reply salonCheck(String date, String time) {
-        return salonCall().function("check_availability",
-                Map.of("service", "Herrenhaarschnitt", "date", date, "time", time));
+        return salonCall()
+                .function("check_availability", Map.of("service", "Herrenhaarschnitt", "date", date, "time", time));
     }
 
     private Reply englishCheck(String date, String time) {
@@ -32,18 +30,22 @@ class SpokenAnswersTest extends LiveCallTest {
 
     private static String understoodStart(Reply reply) {
         JsonNode json = reply.json();
-        return (json.has("slot") ? json.path("slot") : json.path("requested")).path("start").asString();
+        return (json.has("slot") ? json.path("slot") : json.path("requested"))
+                .path("start")
+                .asString();
     }
 
     @ParameterizedTest(name = "{0} / {1} -> {2}")
-    @CsvSource(delimiter = '|', value = {
-            "letzten Montag    | 14 Uhr | Montag, den 9. November, um 14 Uhr ist leider schon vorbei. Meinen Sie Montag, den 23. November, um 14 Uhr?",
-            "vorigen Dienstag  | ''     | Dienstag, den 10. November ist leider schon vorbei. Meinen Sie morgen?",
-            "gestern           | ''     | Gestern ist leider schon vorbei. Meinen Sie heute?",
-            "gestern           | 14 Uhr | Gestern um 14 Uhr ist leider schon vorbei. Meinen Sie heute um 14 Uhr?",
-            "heute             | 07:00  | Heute um 7 Uhr ist leider schon vorbei. Meinen Sie morgen um 7 Uhr?",
-            "19.11.2025        | 10 Uhr | Mittwoch, den 19. November 2025, um 10 Uhr ist leider schon vorbei. Meinen Sie Donnerstag um 10 Uhr?",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "letzten Montag    | 14 Uhr | Montag, den 9. November, um 14 Uhr ist leider schon vorbei. Meinen Sie Montag, den 23. November, um 14 Uhr?",
+                "vorigen Dienstag  | ''     | Dienstag, den 10. November ist leider schon vorbei. Meinen Sie morgen?",
+                "gestern           | ''     | Gestern ist leider schon vorbei. Meinen Sie heute?",
+                "gestern           | 14 Uhr | Gestern um 14 Uhr ist leider schon vorbei. Meinen Sie heute um 14 Uhr?",
+                "heute             | 07:00  | Heute um 7 Uhr ist leider schon vorbei. Meinen Sie morgen um 7 Uhr?",
+                "19.11.2025        | 10 Uhr | Mittwoch, den 19. November 2025, um 10 Uhr ist leider schon vorbei. Meinen Sie Donnerstag um 10 Uhr?",
+            })
     void aPastDayIsSaidWithWhatTheCallerMayHaveMeant(String date, String time, String message) {
         Reply reply = salonCheck(date, time);
 
@@ -57,7 +59,8 @@ class SpokenAnswersTest extends LiveCallTest {
                 .isEqualTo("Yesterday at 2 pm has already passed. Did you mean today at 2 pm?");
         Reply last = englishCheck("last Monday", "");
         assertThat(last.reason()).isEqualTo("in_past");
-        assertThat(last.message()).isEqualTo("Monday, November 9 has already passed. Did you mean Monday, November 23?");
+        assertThat(last.message())
+                .isEqualTo("Monday, November 9 has already passed. Did you mean Monday, November 23?");
         assertThat(last.json().path("suggested_date").asString()).isEqualTo("2026-11-23");
     }
 
@@ -93,15 +96,17 @@ class SpokenAnswersTest extends LiveCallTest {
     }
 
     @ParameterizedTest(name = "{0} / {1} -> {2}")
-    @CsvSource(delimiter = '|', value = {
-            "nicht Montag          | 10 Uhr     | negated",
-            "Montag                | nicht um 3 | negated",
-            "außer Freitag         | ''         | negated",
-            "Dienstag irgendwie    | 10 Uhr     | unclear_words",
-            "jeden Dienstag        | 10 Uhr     | unclear_words",
-            "morgen                | -1         | invalid_time",
-            "morgen -1             | ''         | invalid_date",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "nicht Montag          | 10 Uhr     | negated",
+                "Montag                | nicht um 3 | negated",
+                "außer Freitag         | ''         | negated",
+                "Dienstag irgendwie    | 10 Uhr     | unclear_words",
+                "jeden Dienstag        | 10 Uhr     | unclear_words",
+                "morgen                | -1         | invalid_time",
+                "morgen -1             | ''         | invalid_date",
+            })
     void wordsThatCouldChangeTheMeaningAreAskedBackAndNothingIsHeld(String date, String time, String reason) {
         Reply reply = salonCheck(date, time);
 
@@ -114,29 +119,34 @@ class SpokenAnswersTest extends LiveCallTest {
     void anUnclearWordIsQuotedBack() {
         Reply reply = salonCheck("Dienstag irgendwie", "10 Uhr");
 
-        assertThat(reply.message()).isEqualTo("Wie meinen Sie „irgendwie“ genau? Welchen Tag und welche Uhrzeit hätten Sie gern?");
+        assertThat(reply.message())
+                .isEqualTo("Wie meinen Sie „irgendwie“ genau? Welchen Tag und welche Uhrzeit hätten Sie gern?");
         assertThat(reply.json().path("words").asString()).isEqualTo("irgendwie");
     }
 
     @ParameterizedTest(name = "{0} / {1} -> {2}")
-    @CsvSource(delimiter = '|', value = {
-            "morgen                  | um vier am Nachmittag | 2026-11-17T16:00:00+01:00",
-            "morgen um zehn am Vormittag | ''             | 2026-11-17T10:00:00+01:00",
-            "am zwanzigsten          | 10 Uhr                | 2026-11-20T10:00:00+01:00",
-            "den ersten Dezember     | halb elf              | 2026-12-01T10:30:00+01:00",
-            "Freitga                 | 11 Uhr                | 2026-11-20T11:00:00+01:00",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "morgen                  | um vier am Nachmittag | 2026-11-17T16:00:00+01:00",
+                "morgen um zehn am Vormittag | ''             | 2026-11-17T10:00:00+01:00",
+                "am zwanzigsten          | 10 Uhr                | 2026-11-20T10:00:00+01:00",
+                "den ersten Dezember     | halb elf              | 2026-12-01T10:30:00+01:00",
+                "Freitga                 | 11 Uhr                | 2026-11-20T11:00:00+01:00",
+            })
     void germanFormsBeyondTheTextbook(String date, String time, String start) {
         assertThat(understoodStart(salonCheck(date, time))).isEqualTo(start);
     }
 
     @ParameterizedTest(name = "{0} / {1} -> {2}")
-    @CsvSource(delimiter = '|', value = {
-            "tomorrow        | half four  | 2026-11-17T16:30:00Z",
-            "tomorrow        | half ten   | 2026-11-17T10:30:00Z",
-            "the twentieth   | 11am       | 2026-11-20T11:00:00Z",
-            "thursday        | 10 am      | 2026-11-19T10:00:00Z",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "tomorrow        | half four  | 2026-11-17T16:30:00Z",
+                "tomorrow        | half ten   | 2026-11-17T10:30:00Z",
+                "the twentieth   | 11am       | 2026-11-20T11:00:00Z",
+                "thursday        | 10 am      | 2026-11-19T10:00:00Z",
+            })
     void englishFormsBeyondTheTextbook(String date, String time, String start) {
         assertThat(understoodStart(englishCheck(date, time))).isEqualTo(start);
     }
@@ -149,8 +159,10 @@ class SpokenAnswersTest extends LiveCallTest {
         assertThat(german.ok()).isTrue();
         assertThat(german.message()).startsWith("Ich hätte Montag, den 23. November, um ");
         assertThat(german.json().path("free_times").size()).isBetween(2, 4);
-        german.json().path("free_times").forEach(slot -> assertThat(LocalDate.parse(slot.path("date").asString()))
-                .isBetween(LocalDate.of(2026, 11, 23), LocalDate.of(2026, 11, 24)));
+        german.json()
+                .path("free_times")
+                .forEach(slot -> assertThat(LocalDate.parse(slot.path("date").asString()))
+                        .isBetween(LocalDate.of(2026, 11, 23), LocalDate.of(2026, 11, 24)));
         assertThat(english.ok()).isTrue();
         english.json().path("free_times").forEach(slot -> {
             assertThat(LocalDate.parse(slot.path("date").asString()))
@@ -161,8 +173,10 @@ class SpokenAnswersTest extends LiveCallTest {
 
     @Test
     void alternativesForAPeriodStayInIt() {
-        Reply reply = salonCall().function("get_alternatives",
-                Map.of("service", "Herrenhaarschnitt", "date", "Ende der Woche", "preference", "nachmittags"));
+        Reply reply = salonCall()
+                .function(
+                        "get_alternatives",
+                        Map.of("service", "Herrenhaarschnitt", "date", "Ende der Woche", "preference", "nachmittags"));
 
         assertThat(reply.ok()).isTrue();
         assertThat(reply.json().path("alternatives").size()).isEqualTo(3);
@@ -174,11 +188,13 @@ class SpokenAnswersTest extends LiveCallTest {
     }
 
     @ParameterizedTest(name = "{0} / {1}")
-    @CsvSource(delimiter = '|', value = {
-            "morgen              | Mitternacht | Morgen um 0 Uhr haben wir leider geschlossen.",
-            "morgen              | 23:59       | Morgen um 23 Uhr 59 haben wir leider geschlossen.",
-            "heute um Mitternacht | ''         | Morgen um 0 Uhr haben wir leider geschlossen.",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "morgen              | Mitternacht | Morgen um 0 Uhr haben wir leider geschlossen.",
+                "morgen              | 23:59       | Morgen um 23 Uhr 59 haben wir leider geschlossen.",
+                "heute um Mitternacht | ''         | Morgen um 0 Uhr haben wir leider geschlossen.",
+            })
     void midnightIsClosedNotTaken(String date, String time, String message) {
         Reply reply = salonCheck(date, time);
 
@@ -204,11 +220,15 @@ class SpokenAnswersTest extends LiveCallTest {
         assertThat(german.message()).startsWith("Morgen hätte ich um diese Zeit ");
         assertThat(german.json().has("hold")).isFalse();
         assertThat(german.json().path("free_times").size()).isEqualTo(3);
-        german.json().path("free_times").forEach(slot -> assertThat(minutesBetween(slot, LocalTime.of(14, 30)))
-                .isLessThanOrEqualTo(60));
+        german.json()
+                .path("free_times")
+                .forEach(slot ->
+                        assertThat(minutesBetween(slot, LocalTime.of(14, 30))).isLessThanOrEqualTo(60));
         assertThat(english.message()).startsWith("Around that time tomorrow I could offer ");
-        english.json().path("free_times").forEach(slot -> assertThat(minutesBetween(slot, LocalTime.of(16, 0)))
-                .isLessThanOrEqualTo(60));
+        english.json()
+                .path("free_times")
+                .forEach(slot ->
+                        assertThat(minutesBetween(slot, LocalTime.of(16, 0))).isLessThanOrEqualTo(60));
     }
 
     @Test
@@ -216,22 +236,42 @@ class SpokenAnswersTest extends LiveCallTest {
         Reply reply = salonCheck("morgen", "kurz nach zehn");
 
         assertThat(reply.json().path("around").asString()).isEqualTo("10:10");
-        assertThat(reply.json().path("free_times").get(0).path("time").asString()).isIn("09:30", "10:00");
+        assertThat(reply.json().path("free_times").get(0).path("time").asString())
+                .isIn("09:30", "10:00");
     }
 
     @Test
     void anApproximateTimeOrAPeriodIsNeverBooked() {
         Call call = salonCall();
 
-        Reply approximate = call.function("book_appointment", Map.of("service", "Herrenhaarschnitt",
-                "date", "morgen", "time", "gegen 10", "customer_name", "Eva Ungefähr"));
-        Reply period = call.function("book_appointment", Map.of("service", "Herrenhaarschnitt",
-                "date", "Anfang nächster Woche", "time", "10 Uhr", "customer_name", "Eva Ungefähr"));
+        Reply approximate = call.function(
+                "book_appointment",
+                Map.of(
+                        "service",
+                        "Herrenhaarschnitt",
+                        "date",
+                        "morgen",
+                        "time",
+                        "gegen 10",
+                        "customer_name",
+                        "Eva Ungefähr"));
+        Reply period = call.function(
+                "book_appointment",
+                Map.of(
+                        "service",
+                        "Herrenhaarschnitt",
+                        "date",
+                        "Anfang nächster Woche",
+                        "time",
+                        "10 Uhr",
+                        "customer_name",
+                        "Eva Ungefähr"));
 
         assertThat(approximate.reason()).isEqualTo("exact_time_needed");
         assertThat(period.reason()).isEqualTo("exact_time_needed");
-        assertThat(approximate.message()).isEqualTo(
-                "Für die Buchung brauche ich einen genauen Tag und eine genaue Uhrzeit. Welche darf ich eintragen?");
+        assertThat(approximate.message())
+                .isEqualTo(
+                        "Für die Buchung brauche ich einen genauen Tag und eine genaue Uhrzeit. Welche darf ich eintragen?");
         assertThat(simBookingsOf("cal_demo", call.from)).isEmpty();
     }
 

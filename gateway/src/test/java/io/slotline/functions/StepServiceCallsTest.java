@@ -9,9 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -25,9 +23,13 @@ class StepServiceCallsTest extends LiveCallTest {
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
 
     private static Map<String, String> at(String service, Instant start, String... staff) {
-        Map<String, String> args = new java.util.HashMap<>(Map.of("service", service,
-                "date", start.atZone(BERLIN).toLocalDate().toString(),
-                "time", start.atZone(BERLIN).toLocalTime().format(HH_MM)));
+        Map<String, String> args = new java.util.HashMap<>(Map.of(
+                "service",
+                service,
+                "date",
+                start.atZone(BERLIN).toLocalDate().toString(),
+                "time",
+                start.atZone(BERLIN).toLocalTime().format(HH_MM)));
         if (staff.length > 0) {
             args.put("staff", staff[0]);
         }
@@ -49,12 +51,13 @@ class StepServiceCallsTest extends LiveCallTest {
     List<Map<String, Object>> stepHolds(Call call) {
         return jdbc.sql("SELECT host, starts_at, ends_at, status FROM slot_holds WHERE retell_call_id = :call "
                         + "AND status = 'held' ORDER BY starts_at")
-                .param("call", call.id).query().listOfRows();
+                .param("call", call.id)
+                .query()
+                .listOfRows();
     }
 
     private static Instant instantOf(Object timestamp) {
-        return timestamp instanceof OffsetDateTime odt ? odt.toInstant()
-                : ((java.sql.Timestamp) timestamp).toInstant();
+        return timestamp instanceof OffsetDateTime odt ? odt.toInstant() : ((java.sql.Timestamp) timestamp).toInstant();
     }
 
     @Test
@@ -81,10 +84,19 @@ class StepServiceCallsTest extends LiveCallTest {
         Instant inThePause = start.plus(Duration.ofMinutes(45));
         Reply cut = haircut.function("check_availability", at("Herrenhaarschnitt", inThePause, "Anna"));
         assertThat(cut.json().path("available").asBoolean()).as(cut.body()).isTrue();
-        Reply booked = haircut.function("book_appointment", Map.of("service", "Herrenhaarschnitt",
-                "date", inThePause.atZone(BERLIN).toLocalDate().toString(),
-                "time", inThePause.atZone(BERLIN).toLocalTime().format(HH_MM), "staff", "Anna",
-                "customer_name", "Max Muster"));
+        Reply booked = haircut.function(
+                "book_appointment",
+                Map.of(
+                        "service",
+                        "Herrenhaarschnitt",
+                        "date",
+                        inThePause.atZone(BERLIN).toLocalDate().toString(),
+                        "time",
+                        inThePause.atZone(BERLIN).toLocalTime().format(HH_MM),
+                        "staff",
+                        "Anna",
+                        "customer_name",
+                        "Max Muster"));
         assertThat(booked.ok()).as(booked.body()).isTrue();
 
         // a third caller asking for Anna's colour at the same time finds it taken (the steps are held)
@@ -109,7 +121,9 @@ class StepServiceCallsTest extends LiveCallTest {
 
         Reply answer = call.function("check_availability", at("Färben", start, "Anna"));
 
-        assertThat(answer.json().path("available").asBoolean()).as(answer.body()).isFalse();
+        assertThat(answer.json().path("available").asBoolean())
+                .as(answer.body())
+                .isFalse();
         assertThat(stepHolds(call)).isEmpty();
         for (JsonNode alternative : answer.json().path("alternatives")) {
             Instant offered = instant(alternative);
@@ -125,8 +139,8 @@ class StepServiceCallsTest extends LiveCallTest {
         long before = slotsRequests();
 
         Reply next = call.function("find_next_available", Map.of("service", "Färben"));
-        Reply alternatives = call.function("get_alternatives", Map.of("service", "Färben", "date", "morgen",
-                "time", "14:00"));
+        Reply alternatives =
+                call.function("get_alternatives", Map.of("service", "Färben", "date", "morgen", "time", "14:00"));
         Instant start = annasColourWithAHaircutInBetween(TUESDAY);
         long afterOwnLookups = slotsRequests();
         Reply check = call.function("check_availability", at("Färben", start));
@@ -134,13 +148,21 @@ class StepServiceCallsTest extends LiveCallTest {
         assertThat(next.ok()).as(next.body()).isTrue();
         assertThat(alternatives.ok()).as(alternatives.body()).isTrue();
         assertThat(check.json().path("available").asBoolean()).as(check.body()).isTrue();
-        assertThat(afterOwnLookups - before).as("only the test's own look-ups at the simulator").isEqualTo(3);
-        assertThat(slotsRequests()).as("no Cal.com request for a warm service in steps").isEqualTo(afterOwnLookups);
+        assertThat(afterOwnLookups - before)
+                .as("only the test's own look-ups at the simulator")
+                .isEqualTo(3);
+        assertThat(slotsRequests())
+                .as("no Cal.com request for a warm service in steps")
+                .isEqualTo(afterOwnLookups);
         // every start offered is a start of the colour for a stylist
         List<Instant> colourStarts = new java.util.ArrayList<>();
         for (String stylist : List.of("anna-demo", "ben-demo")) {
-            colourStarts.addAll(freeStartsOf("cal_demo", "faerben-farbe-stylist", stylist,
-                    instant(next.json().path("slot")).atZone(BERLIN).toLocalDate(), BERLIN));
+            colourStarts.addAll(freeStartsOf(
+                    "cal_demo",
+                    "faerben-farbe-stylist",
+                    stylist,
+                    instant(next.json().path("slot")).atZone(BERLIN).toLocalDate(),
+                    BERLIN));
         }
         assertThat(colourStarts).contains(instant(next.json().path("slot")));
     }

@@ -2,25 +2,22 @@ package io.slotline.housekeeping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.slotline.support.TestTenants;
+import io.slotline.support.TestTenants.TestTenant;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
-
 import javax.sql.DataSource;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
-
-import io.micrometer.core.instrument.MeterRegistry;
-import io.slotline.support.TestTenants;
-import io.slotline.support.TestTenants.TestTenant;
 
 /** Expired idempotency keys, webhook dedupe keys and finished holds go; everything still in use stays. */
 @SpringBootTest
@@ -66,18 +63,20 @@ class HousekeepingTest {
 
         Map<String, Integer> deleted = housekeeping.run();
 
-        assertThat(deleted).containsKeys("function_idempotency", "retell_webhook_events", "calcom_webhook_events",
-                "slot_holds");
+        assertThat(deleted)
+                .containsKeys("function_idempotency", "retell_webhook_events", "calcom_webhook_events", "slot_holds");
         assertThat(remaining("function_idempotency", "idempotency_key")).containsExactly("new-" + run);
         assertThat(remaining("retell_webhook_events", "retell_call_id")).containsExactly("call_new_" + run);
         assertThat(remaining("calcom_webhook_events", "booking_uid")).containsExactly("uid-new-" + run);
         assertThat(remaining("slot_holds", "reservation_uid"))
                 .containsExactlyInAnyOrder("res-recent-" + run, "res-live-" + run);
-        assertThat(deletedCounter("slot_holds") - before).isEqualTo(deleted.get("slot_holds").doubleValue());
+        assertThat(deletedCounter("slot_holds") - before)
+                .isEqualTo(deleted.get("slot_holds").doubleValue());
         assertThat(deleted.get("slot_holds")).isGreaterThanOrEqualTo(2);
 
         housekeeping.run();
-        assertThat(remaining("function_idempotency", "idempotency_key")).as("a second pass keeps what the first kept")
+        assertThat(remaining("function_idempotency", "idempotency_key"))
+                .as("a second pass keeps what the first kept")
                 .containsExactly("new-" + run);
         assertThat(remaining("slot_holds", "reservation_uid"))
                 .containsExactlyInAnyOrder("res-recent-" + run, "res-live-" + run);
@@ -99,21 +98,30 @@ class HousekeepingTest {
                 INSERT INTO function_idempotency (idempotency_key, company_id, function_name, state, created_at,
                                                   updated_at)
                 VALUES (:key, :company, 'book_appointment', 'done', :at, :at)""")
-                .param("key", key).param("company", tenant.companyId()).param("at", utc(updatedAt)).update();
+                .param("key", key)
+                .param("company", tenant.companyId())
+                .param("at", utc(updatedAt))
+                .update();
     }
 
     private void retellEvent(String callId, Instant receivedAt) {
         jdbc.sql("""
                 INSERT INTO retell_webhook_events (company_id, event, retell_call_id, received_at)
                 VALUES (:company, 'call_ended', :id, :at)""")
-                .param("company", tenant.companyId()).param("id", callId).param("at", utc(receivedAt)).update();
+                .param("company", tenant.companyId())
+                .param("id", callId)
+                .param("at", utc(receivedAt))
+                .update();
     }
 
     private void calcomEvent(String uid, Instant receivedAt) {
         jdbc.sql("""
                 INSERT INTO calcom_webhook_events (company_id, trigger_event, booking_uid, received_at)
                 VALUES (:company, 'BOOKING_CREATED', :uid, :at)""")
-                .param("company", tenant.companyId()).param("uid", uid).param("at", utc(receivedAt)).update();
+                .param("company", tenant.companyId())
+                .param("uid", uid)
+                .param("at", utc(receivedAt))
+                .update();
     }
 
     private void hold(String uid, long service, String status, Instant createdAt, Instant expiresAt) {
@@ -121,10 +129,15 @@ class HousekeepingTest {
                 INSERT INTO slot_holds (company_id, retell_call_id, service_id, host, starts_at, ends_at,
                                         reservation_uid, expires_at, status, created_at)
                 VALUES (:company, :call, :service, 'anna', :starts, :ends, :uid, :expires, :status, :created)""")
-                .param("company", tenant.companyId()).param("call", "call_" + run).param("service", service)
+                .param("company", tenant.companyId())
+                .param("call", "call_" + run)
+                .param("service", service)
                 .param("starts", utc(createdAt.plus(Duration.ofDays(1))))
-                .param("ends", utc(createdAt.plus(Duration.ofDays(1)).plus(Duration.ofMinutes(30)))).param("uid", uid)
-                .param("expires", utc(expiresAt)).param("status", status).param("created", utc(createdAt))
+                .param("ends", utc(createdAt.plus(Duration.ofDays(1)).plus(Duration.ofMinutes(30))))
+                .param("uid", uid)
+                .param("expires", utc(expiresAt))
+                .param("status", status)
+                .param("created", utc(createdAt))
                 .update();
     }
 

@@ -25,9 +25,11 @@ class ContractsDocumentTest {
     void everyReasonCodeIsListed() throws IOException {
         String contracts = contracts();
 
-        assertThat(Arrays.stream(Reason.values()).map(Reason::wire)
-                .filter(wire -> !contracts.contains("`" + wire + "`")))
-                .as("reason codes missing from CONTRACTS.md").isEmpty();
+        assertThat(Arrays.stream(Reason.values())
+                        .map(Reason::wire)
+                        .filter(wire -> !contracts.contains("`" + wire + "`")))
+                .as("reason codes missing from CONTRACTS.md")
+                .isEmpty();
     }
 
     @Test
@@ -36,8 +38,9 @@ class ContractsDocumentTest {
         OpsArtifacts.exerciseEveryMetric(registry);
         Set<String> names = new TreeSet<>(Stream.concat(
                         Scrape.parse(registry.scrape()).names().stream(),
-                        OpsArtifacts.metricNames(Stream.concat(OpsArtifacts.dashboardQueries().stream(),
-                                OpsArtifacts.ruleQueries().stream())).stream())
+                        OpsArtifacts.metricNames(Stream.concat(
+                                        OpsArtifacts.dashboardQueries().stream(), OpsArtifacts.ruleQueries().stream()))
+                                .stream())
                 .filter(name -> name.startsWith("slotline_"))
                 .map(ContractsDocumentTest::family)
                 .collect(Collectors.toSet()));
@@ -45,7 +48,8 @@ class ContractsDocumentTest {
 
         assertThat(names).isNotEmpty();
         assertThat(names.stream().filter(name -> !contracts.contains(name)))
-                .as("metrics missing from CONTRACTS.md").isEmpty();
+                .as("metrics missing from CONTRACTS.md")
+                .isEmpty();
     }
 
     /** slotline_function_duration_seconds_bucket is listed as slotline_function_duration_seconds. */

@@ -1,10 +1,10 @@
 package io.slotline.observability;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -94,7 +94,8 @@ class ObservabilityIntegrationTest {
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return http.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -127,9 +128,11 @@ class ObservabilityIntegrationTest {
             JsonNode health = getJson("/actuator/health");
 
             assertThat(componentNames(health)).contains("calcom", "db").doesNotContain("redis");
-            assertThat(health.path("components").path("calcom").path("status").asString()).isEqualTo("UNKNOWN");
+            assertThat(health.path("components").path("calcom").path("status").asString())
+                    .isEqualTo("UNKNOWN");
             assertThat(health.path("status").asString()).isEqualTo("UP");
-            assertThat(getJson("/actuator/health/readiness").path("status").asString()).isEqualTo("UP");
+            assertThat(getJson("/actuator/health/readiness").path("status").asString())
+                    .isEqualTo("UP");
         } finally {
             breakers.circuitBreaker("calcom-health-test").transitionToClosedState();
         }
@@ -145,11 +148,13 @@ class ObservabilityIntegrationTest {
         Set<String> exported = Scrape.parse(scrape.body()).names();
 
         assertThat(scrape.statusCode()).isEqualTo(200);
-        assertThat(exported).containsAll(OpsArtifacts.metricNames(
-                Stream.concat(OpsArtifacts.dashboardQueries().stream(), OpsArtifacts.ruleQueries().stream())));
+        assertThat(exported)
+                .containsAll(OpsArtifacts.metricNames(
+                        Stream.concat(OpsArtifacts.dashboardQueries().stream(), OpsArtifacts.ruleQueries().stream())));
         // The MeterFilter bean shaped the histogram, and the registry bean declared above was bound automatically.
         assertThat(scrape.body())
-                .contains("slotline_function_duration_seconds_bucket{function=\"check_availability\",outcome=\"ok\",le=\"0.05\"}")
+                .contains(
+                        "slotline_function_duration_seconds_bucket{function=\"check_availability\",outcome=\"ok\",le=\"0.05\"}")
                 .contains("slotline_calcom_circuitbreaker_state{name=\"calcom-scrape-test\",state=\"closed\"} 1");
     }
 
@@ -179,7 +184,9 @@ class ObservabilityIntegrationTest {
         assertThat(handlerLine.path("message").asString()).endsWith("+49******00");
         assertThat(accessLine.path("call_id").asString()).isEqualTo("call_abc123");
         assertThat(accessLine.path("outcome").asString()).isEqualTo("ok");
-        assertThat(laterRequest.has("call_id")).as("context of the previous request leaked").isFalse();
+        assertThat(laterRequest.has("call_id"))
+                .as("context of the previous request leaked")
+                .isFalse();
         assertThat(output.getAll())
                 .doesNotContain("sk-live-4f8a1c2e")
                 .doesNotContain("9c1b2a3f4e5d6c7b8a9f0e1d2c3b4a5f")
@@ -208,6 +215,7 @@ class ObservabilityIntegrationTest {
         return lines.stream()
                 .filter(line -> line.path("message").asString().contains(text))
                 .reduce((first, second) -> second)
-                .orElseThrow(() -> new AssertionError("no JSON log line containing '" + text + "' among " + lines.size()));
+                .orElseThrow(
+                        () -> new AssertionError("no JSON log line containing '" + text + "' among " + lines.size()));
     }
 }

@@ -1,17 +1,16 @@
 package io.slotline.observability;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.slotline.calcom.CalcomMeters;
 import io.slotline.calls.CallsMeters;
 import io.slotline.functions.FunctionsMeters;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.slotline.observability.SlotlineMetrics.InvalidationSource;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +35,7 @@ final class OpsArtifacts {
 
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_:][A-Za-z0-9_:]*");
 
-    private OpsArtifacts() {
-    }
+    private OpsArtifacts() {}
 
     private static Path findRoot() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {

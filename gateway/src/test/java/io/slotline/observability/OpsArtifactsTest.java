@@ -21,7 +21,6 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 class OpsArtifactsTest {
@@ -37,7 +36,8 @@ class OpsArtifactsTest {
 
     private static Schema dashboardSchema() throws IOException {
         try (InputStream schema = OpsArtifactsTest.class.getResourceAsStream("grafana-dashboard.schema.json")) {
-            return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(schema);
+            return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                    .getSchema(schema);
         }
     }
 
@@ -52,13 +52,15 @@ class OpsArtifactsTest {
     void schemaRejectsAPanelWithoutQueriesAndAnOldSchemaVersion() throws IOException {
         ObjectNode broken = (ObjectNode) OpsArtifacts.dashboard();
         broken.put("schemaVersion", 36);
-        ObjectNode firstGraph = (ObjectNode) StreamSupport.stream(broken.path("panels").spliterator(), false)
-                .filter(panel -> !panel.path("type").asString().equals("row"))
-                .findFirst()
-                .orElseThrow();
+        ObjectNode firstGraph =
+                (ObjectNode) StreamSupport.stream(broken.path("panels").spliterator(), false)
+                        .filter(panel -> !panel.path("type").asString().equals("row"))
+                        .findFirst()
+                        .orElseThrow();
         firstGraph.remove("targets");
 
-        List<String> errors = dashboardSchema().validate(broken).stream().map(Error::toString).toList();
+        List<String> errors =
+                dashboardSchema().validate(broken).stream().map(Error::toString).toList();
 
         assertThat(errors).anyMatch(error -> error.contains("schemaVersion"));
         assertThat(errors).anyMatch(error -> error.contains("targets"));
@@ -70,12 +72,22 @@ class OpsArtifactsTest {
         Set<Integer> ids = new HashSet<>();
         Set<String> cells = new HashSet<>();
         for (JsonNode panel : panels) {
-            assertThat(ids.add(panel.path("id").asInt())).as("duplicate panel id %s", panel.path("id")).isTrue();
+            assertThat(ids.add(panel.path("id").asInt()))
+                    .as("duplicate panel id %s", panel.path("id"))
+                    .isTrue();
             JsonNode pos = panel.path("gridPos");
-            assertThat(pos.path("x").asInt() + pos.path("w").asInt()).as(panel.path("title").asString()).isLessThanOrEqualTo(24);
-            for (int x = pos.path("x").asInt(); x < pos.path("x").asInt() + pos.path("w").asInt(); x++) {
-                for (int y = pos.path("y").asInt(); y < pos.path("y").asInt() + pos.path("h").asInt(); y++) {
-                    assertThat(cells.add(x + "," + y)).as("%s overlaps another panel", panel.path("title").asString()).isTrue();
+            assertThat(pos.path("x").asInt() + pos.path("w").asInt())
+                    .as(panel.path("title").asString())
+                    .isLessThanOrEqualTo(24);
+            for (int x = pos.path("x").asInt();
+                    x < pos.path("x").asInt() + pos.path("w").asInt();
+                    x++) {
+                for (int y = pos.path("y").asInt();
+                        y < pos.path("y").asInt() + pos.path("h").asInt();
+                        y++) {
+                    assertThat(cells.add(x + "," + y))
+                            .as("%s overlaps another panel", panel.path("title").asString())
+                            .isTrue();
                 }
             }
         }
@@ -113,14 +125,16 @@ class OpsArtifactsTest {
         Set<String> fromSlotline = new TreeSet<>(referenced);
         fromSlotline.removeAll(OpsArtifacts.FRAMEWORK_METRICS);
 
-        assertThat(referenced).contains(
-                "slotline_function_duration_seconds_bucket",
-                "slotline_calcom_circuitbreaker_state",
-                "slotline_calls_active");
+        assertThat(referenced)
+                .contains(
+                        "slotline_function_duration_seconds_bucket",
+                        "slotline_calcom_circuitbreaker_state",
+                        "slotline_calls_active");
         assertThat(exported).containsAll(fromSlotline);
-        assertThat(OpsArtifacts.FRAMEWORK_METRICS).containsAll(referenced.stream()
-                .filter(name -> !name.startsWith("slotline_"))
-                .toList());
+        assertThat(OpsArtifacts.FRAMEWORK_METRICS)
+                .containsAll(referenced.stream()
+                        .filter(name -> !name.startsWith("slotline_"))
+                        .toList());
     }
 
     @Test

@@ -24,9 +24,11 @@ record Scrape(Map<String, Double> samples) {
     double value(String series) {
         Double value = samples.get(series);
         if (value == null) {
-            throw new AssertionError("no series " + series + " in scrape; series of that name: " + samples.keySet().stream()
-                    .filter(s -> s.startsWith(series.contains("{") ? series.substring(0, series.indexOf('{')) : series))
-                    .collect(Collectors.joining("\n  ", "\n  ", "")));
+            throw new AssertionError("no series " + series + " in scrape; series of that name: "
+                    + samples.keySet().stream()
+                            .filter(s -> s.startsWith(
+                                    series.contains("{") ? series.substring(0, series.indexOf('{')) : series))
+                            .collect(Collectors.joining("\n  ", "\n  ", "")));
         }
         return value;
     }

@@ -6,14 +6,11 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.MockClock;
 import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.distribution.ValueAtPercentile;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.slotline.observability.SlotlineMetrics.InvalidationSource;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -69,8 +66,12 @@ class SlotlineMetricsTest {
         /** The Cal.com client registers the timer; the buckets of the upstream SLO are this package's filter's. */
         @Test
         void haveTheUpstreamSloBuckets() {
-            Timer.builder(SlotlineMeterFilters.CALCOM_REQUESTS).tag("account", "all").tag("endpoint", "slots")
-                    .tag("status", "200").register(registry).record(Duration.ofMillis(300));
+            Timer.builder(SlotlineMeterFilters.CALCOM_REQUESTS)
+                    .tag("account", "all")
+                    .tag("endpoint", "slots")
+                    .tag("status", "200")
+                    .register(registry)
+                    .record(Duration.ofMillis(300));
 
             String bucket =
                     "slotline_calcom_requests_seconds_bucket{account=\"all\",endpoint=\"slots\",status=\"200\",le=\"%s\"}";
@@ -99,9 +100,12 @@ class SlotlineMetricsTest {
             expect("slotline_calcom_circuitbreaker_state{name=\"calcom-demo\",state=\"open\"}", 1.0);
             expect("slotline_calcom_circuitbreaker_state{name=\"calcom-demo\",state=\"closed\"}", 0.0);
             assertThat(registry.scrape()).contains("slotline_calcom_circuitbreaker_failure_rate{name=\"calcom-demo\"}");
-            assertThat(registry.scrape()).contains("slotline_calcom_circuitbreaker_slow_call_rate{name=\"calcom-demo\"}");
+            assertThat(registry.scrape())
+                    .contains("slotline_calcom_circuitbreaker_slow_call_rate{name=\"calcom-demo\"}");
             expect("slotline_calcom_circuitbreaker_calls_seconds_count{kind=\"successful\",name=\"calcom-demo\"}", 0.0);
-            expect("slotline_calcom_circuitbreaker_not_permitted_calls_total{kind=\"not_permitted\",name=\"calcom-demo\"}", 0.0);
+            expect(
+                    "slotline_calcom_circuitbreaker_not_permitted_calls_total{kind=\"not_permitted\",name=\"calcom-demo\"}",
+                    0.0);
             assertThat(registry.scrape()).doesNotContain("resilience4j_");
         }
 
@@ -116,10 +120,18 @@ class SlotlineMetricsTest {
             early.transitionToClosedState();
             late.transitionToOpenState();
 
-            expect("slotline_calcom_circuitbreaker_transitions_total{from=\"closed\",name=\"calcom-early\",to=\"open\"}", 1.0);
-            expect("slotline_calcom_circuitbreaker_transitions_total{from=\"open\",name=\"calcom-early\",to=\"half_open\"}", 1.0);
-            expect("slotline_calcom_circuitbreaker_transitions_total{from=\"half_open\",name=\"calcom-early\",to=\"closed\"}", 1.0);
-            expect("slotline_calcom_circuitbreaker_transitions_total{from=\"closed\",name=\"calcom-late\",to=\"open\"}", 1.0);
+            expect(
+                    "slotline_calcom_circuitbreaker_transitions_total{from=\"closed\",name=\"calcom-early\",to=\"open\"}",
+                    1.0);
+            expect(
+                    "slotline_calcom_circuitbreaker_transitions_total{from=\"open\",name=\"calcom-early\",to=\"half_open\"}",
+                    1.0);
+            expect(
+                    "slotline_calcom_circuitbreaker_transitions_total{from=\"half_open\",name=\"calcom-early\",to=\"closed\"}",
+                    1.0);
+            expect(
+                    "slotline_calcom_circuitbreaker_transitions_total{from=\"closed\",name=\"calcom-late\",to=\"open\"}",
+                    1.0);
             expect("slotline_calcom_circuitbreaker_state{name=\"calcom-late\",state=\"open\"}", 1.0);
         }
 
@@ -136,14 +148,20 @@ class SlotlineMetricsTest {
 
             Scrape scrape = Scrape.parse(bounded.scrape());
             assertThat(scrape.value("slotline_calcom_circuitbreaker_state{name=\"calcom-t40\",state=\"open\"}"))
-                    .as("every account's breaker can still raise the alert").isEqualTo(1.0);
+                    .as("every account's breaker can still raise the alert")
+                    .isEqualTo(1.0);
             assertThat(scrape.value("slotline_calcom_circuitbreaker_state{name=\"calcom-t39\",state=\"closed\"}"))
                     .isEqualTo(1.0);
-            assertThat(bounded.find("slotline.calcom.circuitbreaker.state").gauges()).hasSize(40 * 3);
-            assertThat(bounded.find("slotline.calcom.circuitbreaker.failure.rate").gauges()).hasSize(3);
-            assertThat(bounded.find("slotline.calcom.circuitbreaker.calls").meters()).isNotEmpty()
+            assertThat(bounded.find("slotline.calcom.circuitbreaker.state").gauges())
+                    .hasSize(40 * 3);
+            assertThat(bounded.find("slotline.calcom.circuitbreaker.failure.rate")
+                            .gauges())
+                    .hasSize(3);
+            assertThat(bounded.find("slotline.calcom.circuitbreaker.calls").meters())
+                    .isNotEmpty()
                     .allSatisfy(m -> assertThat(m.getId().getTag("name")).isIn("calcom-t1", "calcom-t2", "calcom-t3"));
-            assertThat(bounded.getMeters().size()).as("bounded, not 20 per account")
+            assertThat(bounded.getMeters().size())
+                    .as("bounded, not 20 per account")
                     .isLessThan(registryWithout(40).getMeters().size() / 3);
         }
 

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +19,8 @@ class RedisGuardTest {
     private final List<String> events = new CopyOnWriteArrayList<>();
     private final RedisGuard guard = new RedisGuard(
             new RedisProperties.Breaker(10, 3, 50, Duration.ofMillis(200), Duration.ofMillis(20)),
-            redisAnswers::get, Clock.systemUTC());
+            redisAnswers::get,
+            Clock.systemUTC());
 
     @AfterEach
     void close() {
@@ -33,9 +33,11 @@ class RedisGuardTest {
         redisAnswers.set(false);
         for (int i = 0; i < 3; i++) {
             assertThatThrownBy(() -> guard.call(() -> {
-                tried.incrementAndGet();
-                throw new IllegalStateException("connection refused");
-            })).isInstanceOf(RedisUnavailableException.class).hasMessageContaining("connection refused");
+                        tried.incrementAndGet();
+                        throw new IllegalStateException("connection refused");
+                    }))
+                    .isInstanceOf(RedisUnavailableException.class)
+                    .hasMessageContaining("connection refused");
         }
 
         assertThat(guard.available()).isFalse();

@@ -3,31 +3,6 @@ package io.slotline.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.core.io.ClassPathResource;
-
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -50,6 +25,29 @@ import io.slotline.tenancy.Service;
 import io.slotline.tenancy.Staff;
 import io.slotline.tenancy.TenantDirectory;
 import io.slotline.tenancy.TenantImporter;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.core.io.ClassPathResource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -69,6 +67,7 @@ class RedisOutageTest {
     private static final String SALON_NUMBER = "+4930120000";
     /** Well inside Retell's 10 s tool timeout; the failure being fixed was no answer within 10 s. */
     private static final Duration ANSWER_BOUND = Duration.ofSeconds(5);
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -91,7 +90,9 @@ class RedisOutageTest {
     }
 
     private GatewayInstance instance() {
-        return GatewayInstance.start(clock, List.of("postgres"),
+        return GatewayInstance.start(
+                clock,
+                List.of("postgres"),
                 "--spring.datasource.url=" + TestDatabases.postgresUrl(),
                 "--spring.datasource.username=" + TestDatabases.POSTGRES_USER,
                 "--spring.datasource.password=" + TestDatabases.POSTGRES_PASSWORD,
@@ -145,8 +146,9 @@ class RedisOutageTest {
         redis.restart();
 
         awaitRedisUsedAgain();
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(freeSlots(second, anna, tuesday)).doesNotContain(annasTime));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(
+                        () -> assertThat(freeSlots(second, anna, tuesday)).doesNotContain(annasTime));
         sharingResumes(LocalDate.of(2026, 12, 14));
     }
 
@@ -164,8 +166,10 @@ class RedisOutageTest {
         assertThat(freeSlots(second, anna, wednesday)).contains(annasTime);
         // Redis holds the day as it was before the booking, and keeps it through the freeze
         try (StatefulRedisConnection<String, String> connection = admin.connect()) {
-            assertThat(connection.sync().keys(prefix + ":availability:*:day:" + anna.key() + ":30:Europe/Berlin:"
-                    + wednesday)).hasSize(1);
+            assertThat(connection
+                            .sync()
+                            .keys(prefix + ":availability:*:day:" + anna.key() + ":30:Europe/Berlin:" + wednesday))
+                    .hasSize(1);
         }
 
         redis.freeze();
@@ -179,7 +183,8 @@ class RedisOutageTest {
 
         redis.thaw();
 
-        await().atMost(Duration.ofSeconds(15)).until(() -> second.bean(RedisGuard.class).available());
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> second.bean(RedisGuard.class).available());
         assertThat(freeSlots(second, anna, wednesday)).doesNotContain(annasTime);
         first = instance();
         assertThat(freeSlots(first, anna, wednesday)).doesNotContain(annasTime);
@@ -193,9 +198,13 @@ class RedisOutageTest {
         RetellTestCall call = RetellTestCall.to(SALON_NUMBER, "key_demo");
         List<Reply> replies = new ArrayList<>();
         replies.add(instance.webhook(call, "call_started"));
-        replies.add(instance.function(call, "check_availability",
+        replies.add(instance.function(
+                call,
+                "check_availability",
                 Map.of("service", "Damenhaarschnitt", "date", "Freitag", "time", "16 Uhr")));
-        replies.add(instance.function(call, "get_alternatives",
+        replies.add(instance.function(
+                call,
+                "get_alternatives",
                 Map.of("service", "Damenhaarschnitt", "date", "übermorgen", "time", "15 Uhr")));
         replies.add(instance.function(call, "find_next_available", Map.of("service", "Färben", "staff", "Ben")));
         replies.add(instance.function(call, "list_services", Map.of()));
@@ -212,14 +221,25 @@ class RedisOutageTest {
 
     private void book(GatewayInstance instance, Instant start, String staff) {
         RetellTestCall call = RetellTestCall.to(SALON_NUMBER, "key_demo");
-        Reply booked = instance.function(call, "book_appointment", Map.of("service", "Herrenhaarschnitt",
-                "date", start.atZone(BERLIN).toLocalDate().toString(),
-                "time", start.atZone(BERLIN).toLocalTime().format(DateTimeFormatter.ofPattern("HH:mm")),
-                "staff", staff, "customer_name", "Mia Outage"));
+        Reply booked = instance.function(
+                call,
+                "book_appointment",
+                Map.of(
+                        "service",
+                        "Herrenhaarschnitt",
+                        "date",
+                        start.atZone(BERLIN).toLocalDate().toString(),
+                        "time",
+                        start.atZone(BERLIN).toLocalTime().format(DateTimeFormatter.ofPattern("HH:mm")),
+                        "staff",
+                        staff,
+                        "customer_name",
+                        "Mia Outage"));
         assertThat(booked.status()).isEqualTo(200);
         assertThat(booked.took()).isLessThan(ANSWER_BOUND);
         assertThat(booked.ok()).as(booked.body()).isTrue();
-        assertThat(freeStartsOf("anna-demo", start.atZone(BERLIN).toLocalDate())).doesNotContain(start);
+        assertThat(freeStartsOf("anna-demo", start.atZone(BERLIN).toLocalDate()))
+                .doesNotContain(start);
     }
 
     private static void readyWithRedisDegraded(GatewayInstance instance) {
@@ -227,15 +247,22 @@ class RedisOutageTest {
         assertThat(readiness.status()).as(readiness.body()).isEqualTo(200);
         JsonNode health = readiness.json();
         assertThat(health.path("status").asString()).isEqualTo("UP");
-        assertThat(health.path("components").path("redis").path("status").asString()).isEqualTo("DEGRADED");
-        assertThat(health.path("components").path("db").path("status").asString()).isEqualTo("UP");
+        assertThat(health.path("components").path("redis").path("status").asString())
+                .isEqualTo("DEGRADED");
+        assertThat(health.path("components").path("db").path("status").asString())
+                .isEqualTo("UP");
     }
 
     private void awaitRedisUsedAgain() {
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
             for (GatewayInstance instance : List.of(first, second)) {
                 Reply readiness = instance.get("/actuator/health/readiness");
-                assertThat(readiness.json().path("components").path("redis").path("status").asString())
+                assertThat(readiness
+                                .json()
+                                .path("components")
+                                .path("redis")
+                                .path("status")
+                                .asString())
                         .isEqualTo("UP");
                 assertThat(instance.bean(RedisGuard.class).available()).isTrue();
             }
@@ -248,11 +275,15 @@ class RedisOutageTest {
         LocalDate to = from.plusDays(6);
         long before = slotsRequests();
         Map<LocalDate, List<FreeSlot>> fetched = first.bean(AvailabilityService.class)
-                .freeSlots(request(colouring, from, to)).days();
+                .freeSlots(request(colouring, from, to))
+                .days();
         Map<LocalDate, List<FreeSlot>> shared = second.bean(AvailabilityService.class)
-                .freeSlots(request(colouring, from, to)).days();
+                .freeSlots(request(colouring, from, to))
+                .days();
         assertThat(shared).isEqualTo(fetched);
-        assertThat(slotsRequests() - before).as("the second instance asked Redis, not Cal.com").isEqualTo(1);
+        assertThat(slotsRequests() - before)
+                .as("the second instance asked Redis, not Cal.com")
+                .isEqualTo(1);
         try (StatefulRedisConnection<String, String> connection = admin.connect()) {
             assertThat(connection.sync().keys(prefix + ":calcom-budget:*")).isNotEmpty();
         }
@@ -264,20 +295,37 @@ class RedisOutageTest {
         TenantDirectory tenants = first.bean(TenantDirectory.class);
         Company salon = tenants.companyBySlug("demo-salon").orElseThrow();
         Service service = tenants.activeServices(salon.id()).stream()
-                .filter(candidate -> candidate.name().equals(serviceName)).findFirst().orElseThrow();
-        Staff staff = staffName == null ? null : tenants.staffForService(salon.id(), service.id()).stream()
-                .filter(candidate -> candidate.name().equals(staffName)).findFirst().orElseThrow();
+                .filter(candidate -> candidate.name().equals(serviceName))
+                .findFirst()
+                .orElseThrow();
+        Staff staff = staffName == null
+                ? null
+                : tenants.staffForService(salon.id(), service.id()).stream()
+                        .filter(candidate -> candidate.name().equals(staffName))
+                        .findFirst()
+                        .orElseThrow();
         return first.bean(Calendars.class).of(salon, service, staff);
     }
 
     private SlotRequest request(CalendarRef calendar, LocalDate from, LocalDate to) {
-        return new SlotRequest(calendar, BERLIN, from, to, SlotRequest.Priority.LIVE,
+        return new SlotRequest(
+                calendar,
+                BERLIN,
+                from,
+                to,
+                SlotRequest.Priority.LIVE,
                 clock.instant().plusSeconds(5));
     }
 
     private List<Instant> freeSlots(GatewayInstance instance, CalendarRef calendar, LocalDate day) {
-        return instance.bean(AvailabilityService.class).freeSlots(request(calendar, day, day)).days()
-                .getOrDefault(day, List.of()).stream().map(FreeSlot::start).toList();
+        return instance
+                .bean(AvailabilityService.class)
+                .freeSlots(request(calendar, day, day))
+                .days()
+                .getOrDefault(day, List.of())
+                .stream()
+                .map(FreeSlot::start)
+                .toList();
     }
 
     private long slotsRequests() {
@@ -300,20 +348,25 @@ class RedisOutageTest {
                 .header("Authorization", "Bearer cal_demo")
                 .build();
         List<Instant> starts = new ArrayList<>();
-        send(request).path("data").path(day.toString()).forEach(slot ->
-                starts.add(OffsetDateTime.parse(slot.path("start").asString()).toInstant()));
+        send(request)
+                .path("data")
+                .path(day.toString())
+                .forEach(slot -> starts.add(
+                        OffsetDateTime.parse(slot.path("start").asString()).toInstant()));
         assertThat(starts).as("free times of " + username + " on " + day).hasSizeGreaterThan(3);
         assertThat(starts.get(0).atZone(BERLIN).toLocalTime()).isAfter(LocalTime.of(6, 0));
         return starts;
     }
 
     private JsonNode sim(String path) {
-        return send(HttpRequest.newBuilder(URI.create(simulator.baseUrl() + path)).build());
+        return send(
+                HttpRequest.newBuilder(URI.create(simulator.baseUrl() + path)).build());
     }
 
     private static JsonNode send(HttpRequest request) {
         try {
-            return JSON.readTree(HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body());
+            return JSON.readTree(
+                    HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

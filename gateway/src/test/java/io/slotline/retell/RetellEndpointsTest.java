@@ -2,13 +2,14 @@ package io.slotline.retell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.slotline.support.RetellClient;
+import io.slotline.tenancy.TenantImporter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,21 +22,22 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
-
-import io.slotline.support.RetellClient;
-import io.slotline.tenancy.TenantImporter;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The Retell side over real HTTP: signatures, call context without waiting, webhooks acting once, inbound context. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.datasource.url=jdbc:h2:mem:retell-endpoints;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-                "slotline.retell.max-body-bytes=512KB"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:retell-endpoints;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+            "slotline.retell.max-body-bytes=512KB"
+        })
 @ActiveProfiles("test")
 class RetellEndpointsTest {
 
     /** Friday 2026-11-27, 23:30 in Berlin: "today" must still be the 27th there. */
     static final Instant NOW = Instant.parse("2026-11-27T22:30:00Z");
+
     static final String DEMO_NUMBER = "+4930120000";
     static final String OTHER_NUMBER = "+442071230000";
 
@@ -70,31 +72,41 @@ class RetellEndpointsTest {
 
     @Test
     void functionCallBuildsCallContextFromTheRequestWithoutWaitingForCallStarted() throws Exception {
-        RetellClient.Response response = post("/retell/functions/get_current_context",
-                functionCall("get_current_context", "{}", DEMO_NUMBER, "+4917612345678"), "key_demo");
+        RetellClient.Response response = post(
+                "/retell/functions/get_current_context",
+                functionCall("get_current_context", "{}", DEMO_NUMBER, "+4917612345678"),
+                "key_demo");
 
         assertThat(response.status()).isEqualTo(200);
         JsonNode answer = json.readTree(response.body());
         assertThat(answer.get("ok").asBoolean()).isTrue();
         assertThat(answer.get("today").asString()).isEqualTo("2026-11-27");
         assertThat(answer.get("local_time").asString()).isEqualTo("23:30");
-        assertThat(answer.has("current_time")).as("Retell's own {{current_time}} is Los Angeles time").isFalse();
+        assertThat(answer.has("current_time"))
+                .as("Retell's own {{current_time}} is Los Angeles time")
+                .isFalse();
         assertThat(answer.get("company_name").asString()).isEqualTo("Demo Salon");
         assertThat(callRow("status")).isEqualTo("ongoing");
         assertThat(functionCallsLogged()).isEqualTo(1);
-        assertThat(response.headers().firstValue("Server-Timing")).as("the gateway's own time, for load generators")
+        assertThat(response.headers().firstValue("Server-Timing"))
+                .as("the gateway's own time, for load generators")
                 .hasValueSatisfying(v -> assertThat(v).matches("app;dur=\\d+\\.\\d{3}"));
     }
 
     @Test
     void callStartedAfterAFunctionCallMergesIntoTheSameCall() throws Exception {
-        post("/retell/functions/get_current_context", functionCall("get_current_context", "{}", DEMO_NUMBER,
-                "+4917612345678"), "key_demo");
+        post(
+                "/retell/functions/get_current_context",
+                functionCall("get_current_context", "{}", DEMO_NUMBER, "+4917612345678"),
+                "key_demo");
         RetellClient.Response started = post("/retell/webhook", webhook("call_started", DEMO_NUMBER), "key_demo");
 
         assertThat(started.status()).isEqualTo(204);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM calls WHERE retell_call_id = :id").param("id", callId)
-                .query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM calls WHERE retell_call_id = :id")
+                        .param("id", callId)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
         assertThat(callRow("agent_id")).isEqualTo("agent-1");
     }
 
@@ -104,20 +116,27 @@ class RetellEndpointsTest {
         String ended = webhook("call_ended", DEMO_NUMBER);
         assertThat(post("/retell/webhook", ended, "key_demo").status()).isEqualTo(204);
         jdbc.sql("UPDATE calls SET disconnection_reason = 'tampered' WHERE retell_call_id = :id")
-                .param("id", callId).update();
+                .param("id", callId)
+                .update();
 
         assertThat(post("/retell/webhook", ended, "key_demo").status()).isEqualTo(204);
 
         assertThat(callRow("status")).isEqualTo("ended");
-        assertThat(callRow("disconnection_reason")).as("a duplicate delivery must not act again").isEqualTo("tampered");
+        assertThat(callRow("disconnection_reason"))
+                .as("a duplicate delivery must not act again")
+                .isEqualTo("tampered");
     }
 
     @Test
     void otherWebhookEventsAreAcknowledgedAndIgnored() throws Exception {
-        assertThat(post("/retell/webhook", webhook("transcript_updated", DEMO_NUMBER), "key_demo").status())
+        assertThat(post("/retell/webhook", webhook("transcript_updated", DEMO_NUMBER), "key_demo")
+                        .status())
                 .isEqualTo(204);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM calls WHERE retell_call_id = :id").param("id", callId)
-                .query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM calls WHERE retell_call_id = :id")
+                        .param("id", callId)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -152,13 +171,19 @@ class RetellEndpointsTest {
         RetellClient.Response response = post("/retell/inbound", body, "key_demo");
 
         assertThat(response.status()).isEqualTo(200);
-        assertThat(json.readTree(response.body()).get("call_inbound").get("reject").asBoolean()).isTrue();
+        assertThat(json.readTree(response.body())
+                        .get("call_inbound")
+                        .get("reject")
+                        .asBoolean())
+                .isTrue();
     }
 
     @Test
     void oneTenantsKeyCannotSignACallToAnotherTenantsNumber() throws Exception {
-        RetellClient.Response response = post("/retell/functions/get_current_context",
-                functionCall("get_current_context", "{}", OTHER_NUMBER, "+4917612345678"), "key_demo");
+        RetellClient.Response response = post(
+                "/retell/functions/get_current_context",
+                functionCall("get_current_context", "{}", OTHER_NUMBER, "+4917612345678"),
+                "key_demo");
 
         assertThat(response.status()).isEqualTo(401);
         assertThat(functionCallsLogged()).isZero();
@@ -171,13 +196,21 @@ class RetellEndpointsTest {
         String good = RetellSignature.sign(body.getBytes(StandardCharsets.UTF_8), "key_demo", now);
 
         assertThat(send("/retell/functions/get_current_context", body.replace("get_current", "get_currenT"), good)
-                .status()).isEqualTo(401);
-        assertThat(send("/retell/functions/get_current_context", body,
-                RetellSignature.sign(body.getBytes(StandardCharsets.UTF_8), "key_demo", now - 600_000))
-                .status()).isEqualTo(401);
-        assertThat(send("/retell/functions/get_current_context", body, null).status()).isEqualTo(401);
-        assertThat(send("/retell/functions/get_current_context", body,
-                RetellSignature.sign(body.getBytes(StandardCharsets.UTF_8), "key_wrong", now)).status())
+                        .status())
+                .isEqualTo(401);
+        assertThat(send(
+                                "/retell/functions/get_current_context",
+                                body,
+                                RetellSignature.sign(body.getBytes(StandardCharsets.UTF_8), "key_demo", now - 600_000))
+                        .status())
+                .isEqualTo(401);
+        assertThat(send("/retell/functions/get_current_context", body, null).status())
+                .isEqualTo(401);
+        assertThat(send(
+                                "/retell/functions/get_current_context",
+                                body,
+                                RetellSignature.sign(body.getBytes(StandardCharsets.UTF_8), "key_wrong", now))
+                        .status())
                 .isEqualTo(401);
         assertThat(callRowCount()).isZero();
         assertThat(functionCallsLogged()).isZero();
@@ -186,37 +219,51 @@ class RetellEndpointsTest {
     @Test
     void badInputGetsAJsonErrorAndChangesNothing() throws Exception {
         RetellClient.Response malformed = post("/retell/functions/get_current_context", "{\"name\":", "key_demo");
-        RetellClient.Response unknown = post("/retell/functions/launch_rockets",
-                functionCall("launch_rockets", "{}", DEMO_NUMBER, "+4917612345678"), "key_demo");
-        RetellClient.Response argsNotObject = post("/retell/functions/get_current_context",
-                functionCall("get_current_context", "[1,2]", DEMO_NUMBER, "+4917612345678"), "key_demo");
-        String huge = functionCall("get_current_context", "{\"pad\":\"" + "x".repeat(600_000) + "\"}", DEMO_NUMBER,
-                "+4917612345678");
+        RetellClient.Response unknown = post(
+                "/retell/functions/launch_rockets",
+                functionCall("launch_rockets", "{}", DEMO_NUMBER, "+4917612345678"),
+                "key_demo");
+        RetellClient.Response argsNotObject = post(
+                "/retell/functions/get_current_context",
+                functionCall("get_current_context", "[1,2]", DEMO_NUMBER, "+4917612345678"),
+                "key_demo");
+        String huge = functionCall(
+                "get_current_context", "{\"pad\":\"" + "x".repeat(600_000) + "\"}", DEMO_NUMBER, "+4917612345678");
         RetellClient.Response oversized = post("/retell/functions/get_current_context", huge, "key_demo");
 
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(json.readTree(malformed.body()).get("error").asString()).isEqualTo("malformed_json");
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(json.readTree(unknown.body()).get("error").asString()).isEqualTo("unknown_function");
-        assertThat(argsNotObject.status()).as("the LLM can put that right: a speakable answer").isEqualTo(200);
+        assertThat(argsNotObject.status())
+                .as("the LLM can put that right: a speakable answer")
+                .isEqualTo(200);
         assertThat(json.readTree(argsNotObject.body()).get("reason").asString()).isEqualTo("invalid_argument");
-        assertThat(oversized.status()).as("slotline.retell.max-body-bytes=512KB").isEqualTo(413);
-        assertThat(functionCallsLogged()).as("only the speakable answer is logged").isEqualTo(1);
+        assertThat(oversized.status())
+                .as("slotline.retell.max-body-bytes=512KB")
+                .isEqualTo(413);
+        assertThat(functionCallsLogged())
+                .as("only the speakable answer is logged")
+                .isEqualTo(1);
     }
 
     @Test
     void argsOnlyPayloadTakesTheTenantFromTheConfiguredHeaderOrQueryParameter() throws Exception {
         String body = "{}";
         String signature = retell.signature(body.getBytes(StandardCharsets.UTF_8), "key_demo");
-        RetellClient.Response byHeader = retell.signed("/retell/functions/get_current_context",
-                body.getBytes(StandardCharsets.UTF_8), "key_demo",
+        RetellClient.Response byHeader = retell.signed(
+                "/retell/functions/get_current_context",
+                body.getBytes(StandardCharsets.UTF_8),
+                "key_demo",
                 Map.of("X-Slotline-Dialled-Number", DEMO_NUMBER, "X-Slotline-Call-Id", callId));
-        RetellClient.Response byQuery = send("/retell/functions/get_current_context?to_number=%2B442071230000", body,
-                retell.signature(body.getBytes(StandardCharsets.UTF_8), "key_other"));
+        RetellClient.Response byQuery = send(
+                "/retell/functions/get_current_context?to_number=%2B442071230000",
+                body, retell.signature(body.getBytes(StandardCharsets.UTF_8), "key_other"));
         RetellClient.Response noTenant = send("/retell/functions/get_current_context", body, signature);
 
         assertThat(byHeader.status()).isEqualTo(200);
-        assertThat(json.readTree(byHeader.body()).get("company_name").asString()).isEqualTo("Demo Salon");
+        assertThat(json.readTree(byHeader.body()).get("company_name").asString())
+                .isEqualTo("Demo Salon");
         assertThat(functionCallsLogged()).isEqualTo(1);
         assertThat(byQuery.status()).isEqualTo(200);
         assertThat(json.readTree(byQuery.body()).get("company_name").asString()).isEqualTo("Other Cuts");
@@ -227,8 +274,9 @@ class RetellEndpointsTest {
     @Test
     void argsOnlyPayloadSignedWithAnotherTenantsKeyIsRejected() throws Exception {
         String body = "{}";
-        RetellClient.Response response = send("/retell/functions/get_current_context?to_number=%2B442071230000", body,
-                retell.signature(body.getBytes(StandardCharsets.UTF_8), "key_demo"));
+        RetellClient.Response response = send(
+                "/retell/functions/get_current_context?to_number=%2B442071230000",
+                body, retell.signature(body.getBytes(StandardCharsets.UTF_8), "key_demo"));
         assertThat(response.status()).isEqualTo(401);
     }
 
@@ -240,7 +288,8 @@ class RetellEndpointsTest {
 
     private String webhook(String event, String to) {
         return "{\"event\":\"" + event + "\",\"call\":{\"call_type\":\"phone_call\",\"call_id\":\"" + callId
-                + "\",\"agent_id\":\"agent-1\",\"call_status\":\"" + ("call_started".equals(event) ? "ongoing" : "ended")
+                + "\",\"agent_id\":\"agent-1\",\"call_status\":\""
+                + ("call_started".equals(event) ? "ongoing" : "ended")
                 + "\",\"direction\":\"inbound\",\"from_number\":\"+4917612345678\",\"to_number\":\"" + to + "\","
                 + "\"start_timestamp\":1764282600000,\"end_timestamp\":1764282700000,"
                 + "\"disconnection_reason\":\"user_hangup\"}}";
@@ -256,16 +305,22 @@ class RetellEndpointsTest {
 
     private String callRow(String column) {
         return jdbc.sql("SELECT CAST(" + column + " AS VARCHAR) FROM calls WHERE retell_call_id = :id")
-                .param("id", callId).query(String.class).single();
+                .param("id", callId)
+                .query(String.class)
+                .single();
     }
 
     private int callRowCount() {
-        return jdbc.sql("SELECT COUNT(*) FROM calls WHERE retell_call_id = :id").param("id", callId)
-                .query(Integer.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM calls WHERE retell_call_id = :id")
+                .param("id", callId)
+                .query(Integer.class)
+                .single();
     }
 
     private int functionCallsLogged() {
-        return jdbc.sql("SELECT COUNT(*) FROM function_calls WHERE retell_call_id = :id").param("id", callId)
-                .query(Integer.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM function_calls WHERE retell_call_id = :id")
+                .param("id", callId)
+                .query(Integer.class)
+                .single();
     }
 }

@@ -2,15 +2,13 @@ package io.slotline.retell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.slotline.retell.RetellSignature.Verdict;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
-
-import io.slotline.retell.RetellSignature.Verdict;
 
 class RetellSignatureTest {
 
@@ -20,7 +18,8 @@ class RetellSignatureTest {
     private static final String SDK_VECTOR =
             "v=1700000000000,d=a65c1dbdd803b142ecf433784069f7dab8db2038c440e0dfa3d211f36cc90fb9";
 
-    private final RetellSignature atSigningTime = new RetellSignature(Clock.fixed(Instant.ofEpochMilli(TS + 1_000), ZoneOffset.UTC));
+    private final RetellSignature atSigningTime =
+            new RetellSignature(Clock.fixed(Instant.ofEpochMilli(TS + 1_000), ZoneOffset.UTC));
 
     @Test
     void signMatchesRetellSdkVector() {
@@ -29,13 +28,15 @@ class RetellSignatureTest {
 
     @Test
     void acceptsSdkVectorWithMatchingKey() {
-        assertThat(atSigningTime.verify(BODY, SDK_VECTOR, List.of("other", "key_test"))).isEqualTo(Verdict.VALID);
+        assertThat(atSigningTime.verify(BODY, SDK_VECTOR, List.of("other", "key_test")))
+                .isEqualTo(Verdict.VALID);
     }
 
     @Test
     void rejectsTamperedBody() {
         byte[] tampered = "{\"event\":\"call_ended\"}".getBytes(StandardCharsets.UTF_8);
-        assertThat(atSigningTime.verify(tampered, SDK_VECTOR, List.of("key_test"))).isEqualTo(Verdict.MISMATCH);
+        assertThat(atSigningTime.verify(tampered, SDK_VECTOR, List.of("key_test")))
+                .isEqualTo(Verdict.MISMATCH);
     }
 
     @Test
@@ -47,8 +48,10 @@ class RetellSignatureTest {
     void rejectsStaleTimestampBothWays() {
         var sixMinutesLater = new RetellSignature(Clock.fixed(Instant.ofEpochMilli(TS + 360_000), ZoneOffset.UTC));
         var sixMinutesEarlier = new RetellSignature(Clock.fixed(Instant.ofEpochMilli(TS - 360_000), ZoneOffset.UTC));
-        assertThat(sixMinutesLater.verify(BODY, SDK_VECTOR, List.of("key_test"))).isEqualTo(Verdict.STALE);
-        assertThat(sixMinutesEarlier.verify(BODY, SDK_VECTOR, List.of("key_test"))).isEqualTo(Verdict.STALE);
+        assertThat(sixMinutesLater.verify(BODY, SDK_VECTOR, List.of("key_test")))
+                .isEqualTo(Verdict.STALE);
+        assertThat(sixMinutesEarlier.verify(BODY, SDK_VECTOR, List.of("key_test")))
+                .isEqualTo(Verdict.STALE);
     }
 
     @Test
@@ -61,8 +64,10 @@ class RetellSignatureTest {
     void classifiesMissingAndMalformedHeaders() {
         assertThat(atSigningTime.verify(BODY, null, List.of("key_test"))).isEqualTo(Verdict.MISSING);
         assertThat(atSigningTime.verify(BODY, " ", List.of("key_test"))).isEqualTo(Verdict.MISSING);
-        assertThat(atSigningTime.verify(BODY, "v=abc,d=00", List.of("key_test"))).isEqualTo(Verdict.MALFORMED);
-        assertThat(atSigningTime.verify(BODY, "sha256=" + "0".repeat(64), List.of("key_test"))).isEqualTo(Verdict.MALFORMED);
+        assertThat(atSigningTime.verify(BODY, "v=abc,d=00", List.of("key_test")))
+                .isEqualTo(Verdict.MALFORMED);
+        assertThat(atSigningTime.verify(BODY, "sha256=" + "0".repeat(64), List.of("key_test")))
+                .isEqualTo(Verdict.MALFORMED);
     }
 
     @Test

@@ -1,12 +1,11 @@
 package io.slotline.secrets;
 
-import java.util.Base64;
-
-import org.junit.jupiter.api.Test;
-import org.springframework.mock.env.MockEnvironment;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.env.MockEnvironment;
 
 class SecretCipherTest {
 
@@ -61,10 +60,8 @@ class SecretCipherTest {
     void truncatedOrGarbageValuesAreRejected() {
         String stored = cipher.encrypt("cal_demo");
 
-        assertThatThrownBy(() -> cipher.decrypt(stored.substring(0, 16)))
-                .isInstanceOf(SecretDecryptionException.class);
-        assertThatThrownBy(() -> cipher.decrypt("not base64 at all!"))
-                .isInstanceOf(SecretDecryptionException.class);
+        assertThatThrownBy(() -> cipher.decrypt(stored.substring(0, 16))).isInstanceOf(SecretDecryptionException.class);
+        assertThatThrownBy(() -> cipher.decrypt("not base64 at all!")).isInstanceOf(SecretDecryptionException.class);
     }
 
     @Test

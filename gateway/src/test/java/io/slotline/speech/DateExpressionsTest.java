@@ -1,12 +1,11 @@
 package io.slotline.speech;
 
-import io.slotline.tenancy.Language;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.slotline.tenancy.Language;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Optional;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -198,9 +197,11 @@ class DateExpressionsTest {
     @ParameterizedTest
     @EnumSource(Language.class)
     void vocabularyOfBothLanguagesIsUnderstoodInEither(Language language) {
-        assertThat(DateExpressions.parse("kommenden Dienstag", Moments.MONDAY, language).toOptional())
+        assertThat(DateExpressions.parse("kommenden Dienstag", Moments.MONDAY, language)
+                        .toOptional())
                 .contains(LocalDate.of(2026, 11, 17));
-        assertThat(DateExpressions.parse("this coming Tuesday", Moments.MONDAY, language).toOptional())
+        assertThat(DateExpressions.parse("this coming Tuesday", Moments.MONDAY, language)
+                        .toOptional())
                 .contains(LocalDate.of(2026, 11, 17));
     }
 
@@ -216,10 +217,18 @@ class DateExpressionsTest {
 
     @Test
     void findsTheDayInASentenceAnLlmWrote() {
-        assertThat(DateTimeExpressions.parse("Der Kunde möchte gern am Dienstag, den 17.11., gegen halb drei kommen.",
-                Moments.MONDAY, Language.DE).orElseThrow())
-                .isEqualTo(new DateTimeRequest(LocalDate.of(2026, 11, 17), Optional.of(LocalTime.of(14, 30)),
-                        Optional.empty(), LocalDate.of(2026, 11, 17), true, Optional.empty()));
+        assertThat(DateTimeExpressions.parse(
+                                "Der Kunde möchte gern am Dienstag, den 17.11., gegen halb drei kommen.",
+                                Moments.MONDAY,
+                                Language.DE)
+                        .orElseThrow())
+                .isEqualTo(new DateTimeRequest(
+                        LocalDate.of(2026, 11, 17),
+                        Optional.of(LocalTime.of(14, 30)),
+                        Optional.empty(),
+                        LocalDate.of(2026, 11, 17),
+                        true,
+                        Optional.empty()));
     }
 
     @Test

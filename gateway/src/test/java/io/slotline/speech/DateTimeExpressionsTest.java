@@ -1,13 +1,12 @@
 package io.slotline.speech;
 
-import io.slotline.tenancy.Language;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.slotline.tenancy.Language;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Optional;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -54,8 +53,8 @@ class DateTimeExpressionsTest {
             EN | Monday next week at 9           | 2026-11-23 | 09:00 | -
             EN | 3pm tomorrow                    | 2026-11-17 | 15:00 | -
             """)
-    void parsesDayWithTimeAndWindow(Language language, String text, LocalDate date, LocalTime time,
-            TimeWindow.Kind windowKind) {
+    void parsesDayWithTimeAndWindow(
+            Language language, String text, LocalDate date, LocalTime time, TimeWindow.Kind windowKind) {
         ParseResult<DateTimeRequest> result = DateTimeExpressions.parse(text, Moments.MONDAY, language);
 
         assertThat(result.isParsed()).as("%s", result).isTrue();
@@ -93,7 +92,8 @@ class DateTimeExpressionsTest {
 
     @Test
     void heuteAtHalfPastElevenInTheEveningIsTheLocalDay() {
-        DateTimeRequest request = DateTimeExpressions.parse("heute um 23:45", Moments.LATE_EVENING, Language.DE).orElseThrow();
+        DateTimeRequest request = DateTimeExpressions.parse("heute um 23:45", Moments.LATE_EVENING, Language.DE)
+                .orElseThrow();
 
         assertThat(request.dateTime()).contains(LocalDate.of(2026, 11, 18).atTime(23, 45));
         assertThat(ZonedTimes.toInstant(request.dateTime().orElseThrow(), Moments.BERLIN))
@@ -113,10 +113,12 @@ class DateTimeExpressionsTest {
 
     @Test
     void sundayAfternoonOfTheSpringForwardWeekendIsInSummerTime() {
-        DateTimeRequest request = DateTimeExpressions.parse("Sonntag um 14 Uhr", Moments.BEFORE_SPRING_FORWARD, Language.DE)
+        DateTimeRequest request = DateTimeExpressions.parse(
+                        "Sonntag um 14 Uhr", Moments.BEFORE_SPRING_FORWARD, Language.DE)
                 .orElseThrow();
-        DateTimeRequest saturday = DateTimeExpressions.parse("Samstag um 14 Uhr", Moments.BEFORE_SPRING_FORWARD,
-                Language.DE).orElseThrow();
+        DateTimeRequest saturday = DateTimeExpressions.parse(
+                        "Samstag um 14 Uhr", Moments.BEFORE_SPRING_FORWARD, Language.DE)
+                .orElseThrow();
 
         assertThat(ZonedTimes.toInstant(request.dateTime().orElseThrow(), Moments.BERLIN))
                 .isEqualTo(ParseResult.parsed(Instant.parse("2026-03-29T12:00:00Z")));
@@ -126,7 +128,8 @@ class DateTimeExpressionsTest {
 
     @Test
     void halfPastTwoInTheNightOfSpringForwardDoesNotExist() {
-        DateTimeRequest request = DateTimeExpressions.parse("2026-03-29T02:30", Moments.BEFORE_SPRING_FORWARD, Language.DE)
+        DateTimeRequest request = DateTimeExpressions.parse(
+                        "2026-03-29T02:30", Moments.BEFORE_SPRING_FORWARD, Language.DE)
                 .orElseThrow();
 
         assertThat(ZonedTimes.toInstant(request.dateTime().orElseThrow(), Moments.BERLIN))

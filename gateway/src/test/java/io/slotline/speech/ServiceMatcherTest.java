@@ -3,18 +3,16 @@ package io.slotline.speech;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class ServiceMatcherTest {
 
-    record Service(String name, List<String> synonyms) {
-    }
+    record Service(String name, List<String> synonyms) {}
 
-    private static final Service HERREN = new Service("Herrenhaarschnitt",
-            List.of("Herrenschnitt", "Männerhaarschnitt", "men's haircut"));
+    private static final Service HERREN =
+            new Service("Herrenhaarschnitt", List.of("Herrenschnitt", "Männerhaarschnitt", "men's haircut"));
     private static final Service DAMEN = new Service("Damenhaarschnitt", List.of());
     private static final Service FAERBEN = new Service("Färben", List.of());
     private static final List<Service> DEMO_SALON = List.of(HERREN, DAMEN, FAERBEN);
@@ -24,7 +22,10 @@ class ServiceMatcherTest {
     }
 
     private static Service byName(String name) {
-        return DEMO_SALON.stream().filter(service -> service.name().equals(name)).findFirst().orElseThrow();
+        return DEMO_SALON.stream()
+                .filter(service -> service.name().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     @ParameterizedTest(name = "\"{0}\" -> {1} by {2}")
@@ -40,11 +41,11 @@ class ServiceMatcherTest {
             FÄRBEN                           | Färben            | NAME
             Damenhaarschnitt                 | Damenhaarschnitt  | NAME
             Herrenschnitt                    | Herrenhaarschnitt | SYNONYM
-            Männerhaarschnitt                | Herrenhaarschnitt | NAME   
-            Maennerhaarschnitt               | Herrenhaarschnitt | NAME   
-            men's haircut                    | Herrenhaarschnitt | NAME   
-            mens haircut                     | Herrenhaarschnitt | NAME   
-            Men’s Haircut                    | Herrenhaarschnitt | NAME   
+            Männerhaarschnitt                | Herrenhaarschnitt | NAME
+            Maennerhaarschnitt               | Herrenhaarschnitt | NAME
+            men's haircut                    | Herrenhaarschnitt | NAME
+            mens haircut                     | Herrenhaarschnitt | NAME
+            Men’s Haircut                    | Herrenhaarschnitt | NAME
             men's cut                        | Herrenhaarschnitt | SYNONYM
             Haarschnitt für Männer           | Herrenhaarschnitt | CONTAINS
             Haarschnitt für Damen            | Damenhaarschnitt  | CONTAINS
@@ -74,8 +75,8 @@ class ServiceMatcherTest {
     @Test
     void haircutInEnglishIsAmbiguousToo() {
         assertThat(match("a haircut please", DEMO_SALON))
-                .isEqualTo(new ServiceMatch.Ambiguous<>(((ServiceMatch.Ambiguous<Service>) match("Haarschnitt", DEMO_SALON))
-                        .candidates()));
+                .isEqualTo(new ServiceMatch.Ambiguous<>(
+                        ((ServiceMatch.Ambiguous<Service>) match("Haarschnitt", DEMO_SALON)).candidates()));
     }
 
     @Test
@@ -90,7 +91,8 @@ class ServiceMatcherTest {
     void twoServicesWithTheSameNameAreAmbiguous() {
         Service other = new Service("Färben", List.of("Coloration"));
 
-        assertThat(match("Färben", List.of(FAERBEN, other))).isEqualTo(new ServiceMatch.Ambiguous<>(List.of(FAERBEN, other)));
+        assertThat(match("Färben", List.of(FAERBEN, other)))
+                .isEqualTo(new ServiceMatch.Ambiguous<>(List.of(FAERBEN, other)));
     }
 
     @Test
@@ -104,18 +106,28 @@ class ServiceMatcherTest {
 
     @Test
     void closestNamesComeMostSimilarFirst() {
-        List<Service> services = List.of(FAERBEN, new Service("Bartpflege", List.of()), new Service("Kinderhaarschnitt", List.of()),
+        List<Service> services = List.of(
+                FAERBEN,
+                new Service("Bartpflege", List.of()),
+                new Service("Kinderhaarschnitt", List.of()),
                 new Service("Nagelpflege", List.of()));
 
         ServiceMatch<Service> result = match("Kinderfrisur", services);
 
         assertThat(result).isInstanceOf(ServiceMatch.NoMatch.class);
-        assertThat(((ServiceMatch.NoMatch<Service>) result).closestNames()).hasSize(3).first().isEqualTo("Kinderhaarschnitt");
+        assertThat(((ServiceMatch.NoMatch<Service>) result).closestNames())
+                .hasSize(3)
+                .first()
+                .isEqualTo("Kinderhaarschnitt");
     }
 
     @Test
     void unknownServiceOffersAtMostThreeNames() {
-        List<Service> many = List.of(HERREN, DAMEN, FAERBEN, new Service("Bartpflege", List.of()),
+        List<Service> many = List.of(
+                HERREN,
+                DAMEN,
+                FAERBEN,
+                new Service("Bartpflege", List.of()),
                 new Service("Kinderhaarschnitt", List.of()));
 
         ServiceMatch<Service> result = match("Maniküre", many);
@@ -134,7 +146,8 @@ class ServiceMatcherTest {
     @Test
     void nothingSaidIsNoMatch() {
         assertThat(match("  ", DEMO_SALON))
-                .isEqualTo(new ServiceMatch.NoMatch<Service>(List.of("Herrenhaarschnitt", "Damenhaarschnitt", "Färben")));
+                .isEqualTo(
+                        new ServiceMatch.NoMatch<Service>(List.of("Herrenhaarschnitt", "Damenhaarschnitt", "Färben")));
         assertThat(match("Herrenhaarschnitt", List.of())).isEqualTo(new ServiceMatch.NoMatch<Service>(List.of()));
     }
 
@@ -142,8 +155,10 @@ class ServiceMatcherTest {
     void englishTenantHaircutMatchesGermanAndEnglishWords() {
         Service haircut = new Service("Haircut", List.of());
 
-        assertThat(match("haircut", List.of(haircut))).isEqualTo(new ServiceMatch.Match<>(haircut, ServiceMatch.How.NAME));
-        assertThat(match("Haarschnitt", List.of(haircut))).isEqualTo(new ServiceMatch.Match<>(haircut, ServiceMatch.How.NAME));
+        assertThat(match("haircut", List.of(haircut)))
+                .isEqualTo(new ServiceMatch.Match<>(haircut, ServiceMatch.How.NAME));
+        assertThat(match("Haarschnitt", List.of(haircut)))
+                .isEqualTo(new ServiceMatch.Match<>(haircut, ServiceMatch.How.NAME));
         assertThat(match("a men's haircut", List.of(haircut)))
                 .isEqualTo(new ServiceMatch.Match<>(haircut, ServiceMatch.How.CONTAINS));
     }

@@ -3,7 +3,6 @@ package io.slotline.speech;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.slotline.tenancy.Language;
-
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -465,7 +464,10 @@ class SpokenCorpusTest {
             if (request.isPeriod()) {
                 said.append("..").append(request.lastDate());
             }
-            request.time().ifPresent(time -> said.append(' ').append(request.approximate() ? "~" : "").append(time));
+            request.time()
+                    .ifPresent(time -> said.append(' ')
+                            .append(request.approximate() ? "~" : "")
+                            .append(time));
             request.window().ifPresent(window -> said.append(' ').append(window(window)));
             request.instead().ifPresent(day -> said.append(" instead ").append(day));
             return said.toString();
@@ -477,6 +479,7 @@ class SpokenCorpusTest {
     }
 
     private static String window(TimeWindow window) {
-        return "[" + window.start() + "-" + (window.endsAtEndOfDay() ? "24:00" : window.end().toString()) + "]";
+        return "[" + window.start() + "-"
+                + (window.endsAtEndOfDay() ? "24:00" : window.end().toString()) + "]";
     }
 }

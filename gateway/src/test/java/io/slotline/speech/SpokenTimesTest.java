@@ -1,9 +1,9 @@
 package io.slotline.speech;
 
-import io.slotline.tenancy.Language;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.slotline.tenancy.Language;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,7 +11,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -57,8 +56,10 @@ class SpokenTimesTest {
 
     @Test
     void pastDayOfAnotherYearSaysTheYear() {
-        assertThat(SpokenTimes.day(LocalDate.of(2025, 12, 30), MONDAY, Language.DE)).isEqualTo("Dienstag, den 30. Dezember 2025");
-        assertThat(SpokenTimes.day(LocalDate.of(2025, 12, 30), MONDAY, Language.EN)).isEqualTo("Tuesday, December 30, 2025");
+        assertThat(SpokenTimes.day(LocalDate.of(2025, 12, 30), MONDAY, Language.DE))
+                .isEqualTo("Dienstag, den 30. Dezember 2025");
+        assertThat(SpokenTimes.day(LocalDate.of(2025, 12, 30), MONDAY, Language.EN))
+                .isEqualTo("Tuesday, December 30, 2025");
     }
 
     @Test
@@ -76,7 +77,8 @@ class SpokenTimesTest {
     void instantLateInTheLocalEveningIsStillToday() {
         Instant quarterToMidnight = Instant.parse("2026-11-18T22:45:00Z");
 
-        assertThat(SpokenTimes.dateTime(quarterToMidnight, Moments.LATE_EVENING, Language.DE)).isEqualTo("heute um 23 Uhr 45");
+        assertThat(SpokenTimes.dateTime(quarterToMidnight, Moments.LATE_EVENING, Language.DE))
+                .isEqualTo("heute um 23 Uhr 45");
         assertThat(SpokenTimes.dateTime(Instant.parse("2026-11-19T08:00:00Z"), Moments.AFTER_MIDNIGHT, Language.EN))
                 .isEqualTo("today at 9 am");
     }
@@ -94,14 +96,17 @@ class SpokenTimesTest {
 
     @Test
     void groupsSlotsOfSeveralDaysByDay() {
-        List<LocalDateTime> slots = List.of(LocalDateTime.parse("2026-11-17T09:00"), LocalDateTime.parse("2026-11-17T09:30"),
+        List<LocalDateTime> slots = List.of(
+                LocalDateTime.parse("2026-11-17T09:00"),
+                LocalDateTime.parse("2026-11-17T09:30"),
                 LocalDateTime.parse("2026-11-24T14:00"));
 
         assertThat(SpokenTimes.dateTimes(slots, MONDAY, Language.DE))
                 .isEqualTo("morgen um 9 Uhr oder 9 Uhr 30, oder Dienstag, den 24. November, um 14 Uhr");
         assertThat(SpokenTimes.dateTimes(slots, MONDAY, Language.EN))
                 .isEqualTo("tomorrow at 9 am or 9:30 am, or Tuesday, November 24 at 2 pm");
-        assertThat(SpokenTimes.dateTimes(slots.subList(0, 2), MONDAY, Language.DE)).isEqualTo("morgen um 9 Uhr oder 9 Uhr 30");
+        assertThat(SpokenTimes.dateTimes(slots.subList(0, 2), MONDAY, Language.DE))
+                .isEqualTo("morgen um 9 Uhr oder 9 Uhr 30");
     }
 
     @Test
@@ -127,8 +132,10 @@ class SpokenTimesTest {
             2880 | 48 Stunden                 | 48 hours
             """)
     void speaksDurations(long minutes, String german, String english) {
-        assertThat(SpokenTimes.duration(Duration.ofMinutes(minutes), Language.DE)).isEqualTo(german);
-        assertThat(SpokenTimes.duration(Duration.ofMinutes(minutes), Language.EN)).isEqualTo(english);
+        assertThat(SpokenTimes.duration(Duration.ofMinutes(minutes), Language.DE))
+                .isEqualTo(german);
+        assertThat(SpokenTimes.duration(Duration.ofMinutes(minutes), Language.EN))
+                .isEqualTo(english);
     }
 
     @Test

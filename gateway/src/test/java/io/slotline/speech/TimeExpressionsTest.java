@@ -1,10 +1,9 @@
 package io.slotline.speech;
 
-import io.slotline.tenancy.Language;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.slotline.tenancy.Language;
 import java.time.LocalTime;
-
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -141,7 +140,8 @@ class TimeExpressionsTest {
     @ParameterizedTest
     @EnumSource(Language.class)
     void aDottedDateIsNotTakenForATime(Language language) {
-        assertThat(TimeExpressions.parse("am 19.11. um 14 Uhr", language)).isEqualTo(ParseResult.parsed(LocalTime.of(14, 0)));
+        assertThat(TimeExpressions.parse("am 19.11. um 14 Uhr", language))
+                .isEqualTo(ParseResult.parsed(LocalTime.of(14, 0)));
         assertThat(TimeExpressions.parse("19. November, halb drei", language))
                 .isEqualTo(ParseResult.parsed(LocalTime.of(14, 30)));
     }
@@ -149,6 +149,7 @@ class TimeExpressionsTest {
     @ParameterizedTest
     @EnumSource(Language.class)
     void sameTimeSaidTwiceIsNotAConflict(Language language) {
-        assertThat(TimeExpressions.parse("14 Uhr, also 14:00", language)).isEqualTo(ParseResult.parsed(LocalTime.of(14, 0)));
+        assertThat(TimeExpressions.parse("14 Uhr, also 14:00", language))
+                .isEqualTo(ParseResult.parsed(LocalTime.of(14, 0)));
     }
 }

@@ -1,13 +1,12 @@
 package io.slotline.speech;
 
-import io.slotline.tenancy.Language;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.slotline.tenancy.Language;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -91,22 +90,27 @@ class TimeWindowTest {
 
     @Test
     void germanAmBetweenNumbersIsNotAnteMeridiem() {
-        assertThat(TimeWindow.parse("between 11 am and 1 pm", Language.DE).isParsed()).isFalse();
-        assertThat(TimeWindow.parse("zwischen 7 am und 9", Language.DE).isParsed()).isFalse();
+        assertThat(TimeWindow.parse("between 11 am and 1 pm", Language.DE).isParsed())
+                .isFalse();
+        assertThat(TimeWindow.parse("zwischen 7 am und 9", Language.DE).isParsed())
+                .isFalse();
     }
 
     @Test
     void wordsJoinedByAHyphenAreANumberNotARange() {
-        assertThat(TimeExpressions.parse("nine forty-five", Language.EN)).isEqualTo(ParseResult.parsed(LocalTime.of(9, 45)));
+        assertThat(TimeExpressions.parse("nine forty-five", Language.EN))
+                .isEqualTo(ParseResult.parsed(LocalTime.of(9, 45)));
         assertThat(TimeWindow.parse("nine forty-five", Language.EN).isParsed()).isFalse();
     }
 
     @Test
     void minutesBeforeNachOrVorAreATimeNotAWindow() {
-        assertThat(TimeWindow.parse("viertel nach zwei", Language.DE).isParsed()).isFalse();
+        assertThat(TimeWindow.parse("viertel nach zwei", Language.DE).isParsed())
+                .isFalse();
         assertThat(TimeExpressions.parse("viertel nach zwei", Language.DE))
                 .isEqualTo(ParseResult.parsed(LocalTime.of(14, 15)));
-        assertThat(TimeExpressions.parse("zehn vor drei", Language.DE)).isEqualTo(ParseResult.parsed(LocalTime.of(14, 50)));
+        assertThat(TimeExpressions.parse("zehn vor drei", Language.DE))
+                .isEqualTo(ParseResult.parsed(LocalTime.of(14, 50)));
     }
 
     @Test
@@ -114,7 +118,8 @@ class TimeWindowTest {
         assertThat(TimeWindow.MORNING.contains(LocalTime.of(8, 0))).isTrue();
         assertThat(TimeWindow.MORNING.contains(LocalTime.of(11, 59))).isTrue();
         assertThat(TimeWindow.MORNING.contains(LocalTime.NOON)).isFalse();
-        assertThat(TimeWindow.from(LocalTime.of(15, 0)).contains(LocalTime.of(23, 59))).isTrue();
+        assertThat(TimeWindow.from(LocalTime.of(15, 0)).contains(LocalTime.of(23, 59)))
+                .isTrue();
         assertThat(TimeWindow.from(LocalTime.of(15, 0)).endsAtEndOfDay()).isTrue();
     }
 
@@ -148,8 +153,10 @@ class TimeWindowTest {
     void aWindowBoundInsideTheGapStartsWhenTheClocksHaveJumped() {
         TimeWindow night = TimeWindow.between(LocalTime.of(2, 30), LocalTime.of(4, 0));
 
-        assertThat(night.startOn(LocalDate.of(2026, 3, 29), Moments.BERLIN)).isEqualTo(Instant.parse("2026-03-29T01:00:00Z"));
-        assertThat(night.endOn(LocalDate.of(2026, 3, 29), Moments.BERLIN)).isEqualTo(Instant.parse("2026-03-29T02:00:00Z"));
+        assertThat(night.startOn(LocalDate.of(2026, 3, 29), Moments.BERLIN))
+                .isEqualTo(Instant.parse("2026-03-29T01:00:00Z"));
+        assertThat(night.endOn(LocalDate.of(2026, 3, 29), Moments.BERLIN))
+                .isEqualTo(Instant.parse("2026-03-29T02:00:00Z"));
     }
 
     @Test

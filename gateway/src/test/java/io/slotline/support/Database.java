@@ -4,7 +4,6 @@ import javax.sql.DataSource;
 
 /** The databases a repository test runs on ({@link OnEveryDatabase}), each migrated with the Flyway scripts. */
 public enum Database {
-
     H2 {
         @Override
         public DataSource dataSource() {

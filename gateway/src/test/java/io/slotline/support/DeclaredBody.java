@@ -17,11 +17,9 @@ import java.util.Map;
 public final class DeclaredBody {
 
     /** The status and the body of the answer (its JSON object, without chunk framing). */
-    public record Answer(int status, String body) {
-    }
+    public record Answer(int status, String body) {}
 
-    private DeclaredBody() {
-    }
+    private DeclaredBody() {}
 
     /**
      * @param declared the Content-Length the headers announce
@@ -29,7 +27,8 @@ public final class DeclaredBody {
      */
     public static Answer post(int port, String path, Map<String, String> headers, long declared, byte[] sent) {
         StringBuilder head = new StringBuilder("POST " + path + " HTTP/1.1\r\nHost: localhost\r\n");
-        headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+        headers.forEach(
+                (name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
         head.append("Content-Length: ").append(declared).append("\r\nConnection: close\r\n\r\n");
         try (Socket socket = new Socket("localhost", port)) {
             socket.setSoTimeout(10_000);
@@ -47,7 +46,8 @@ public final class DeclaredBody {
         ByteArrayOutputStream received = new ByteArrayOutputStream();
         byte[] buffer = new byte[8192];
         String text = "";
-        while (!text.contains("\r\n\r\n") || !text.substring(text.indexOf("\r\n\r\n")).contains("}")) {
+        while (!text.contains("\r\n\r\n")
+                || !text.substring(text.indexOf("\r\n\r\n")).contains("}")) {
             int read = in.read(buffer);
             if (read < 0) {
                 break;

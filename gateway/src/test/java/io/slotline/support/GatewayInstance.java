@@ -1,5 +1,6 @@
 package io.slotline.support;
 
+import io.slotline.SlotlineApplication;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,13 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.support.GenericApplicationContext;
-
-import io.slotline.SlotlineApplication;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -40,7 +38,8 @@ public final class GatewayInstance implements AutoCloseable {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final ConfigurableApplicationContext context;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Clock clock;
 
     private GatewayInstance(ConfigurableApplicationContext context, Clock clock) {
@@ -59,8 +58,8 @@ public final class GatewayInstance implements AutoCloseable {
         active.addAll(profiles);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(SlotlineApplication.class)
                 .profiles(active.toArray(String[]::new))
-                .initializers(app -> ((GenericApplicationContext) app).registerBean("testClock", Clock.class,
-                        () -> clock, definition -> definition.setPrimary(true)))
+                .initializers(app -> ((GenericApplicationContext) app)
+                        .registerBean("testClock", Clock.class, () -> clock, definition -> definition.setPrimary(true)))
                 .run(args.toArray(String[]::new));
         return new GatewayInstance(context, clock);
     }
@@ -132,10 +131,9 @@ public final class GatewayInstance implements AutoCloseable {
     private Reply send(HttpRequest.Builder request) {
         long started = System.nanoTime();
         try {
-            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.body(),
-                    Duration.ofNanos(System.nanoTime() - started));
+            HttpResponse<String> response =
+                    http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.body(), Duration.ofNanos(System.nanoTime() - started));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
@@ -186,8 +184,8 @@ public final class GatewayInstance implements AutoCloseable {
 
         /** A call from a random German mobile number to {@code to}. */
         public static RetellTestCall to(String to, String retellKey) {
-            return new RetellTestCall("+49151" + (1_000_000 + ThreadLocalRandom.current().nextInt(8_999_999)), to,
-                    retellKey);
+            return new RetellTestCall(
+                    "+49151" + (1_000_000 + ThreadLocalRandom.current().nextInt(8_999_999)), to, retellKey);
         }
 
         public String id() {

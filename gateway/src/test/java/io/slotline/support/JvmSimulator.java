@@ -6,8 +6,7 @@ import io.slotline.sim.SimOptions;
 /** A Cal.com simulator with default options that lives as long as the test JVM. */
 public final class JvmSimulator {
 
-    private JvmSimulator() {
-    }
+    private JvmSimulator() {}
 
     public static CalcomSimulator start() {
         CalcomSimulator simulator = CalcomSimulator.start(SimOptions.defaults());

@@ -1,27 +1,39 @@
 package io.slotline.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.util.List;
-
 import javax.sql.DataSource;
-
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /** The Flyway scripts apply cleanly, from empty, on both databases the gateway runs on. */
 class MigrationsTest {
 
-    private static final List<String> TABLES = List.of("companies", "branches", "phone_numbers", "services", "staff",
-            "service_staff", "customers", "calls", "appointments", "function_idempotency", "slot_holds",
-            "slot_hold_hosts", "function_calls", "callback_requests", "retell_webhook_events", "calcom_webhook_events");
+    private static final List<String> TABLES = List.of(
+            "companies",
+            "branches",
+            "phone_numbers",
+            "services",
+            "staff",
+            "service_staff",
+            "customers",
+            "calls",
+            "appointments",
+            "function_idempotency",
+            "slot_holds",
+            "slot_hold_hosts",
+            "function_calls",
+            "callback_requests",
+            "retell_webhook_events",
+            "calcom_webhook_events");
 
     abstract static class Contract {
 
@@ -39,7 +51,8 @@ class MigrationsTest {
                 int applied = flyway.migrate().migrationsExecuted;
 
                 assertThat(applied).isGreaterThanOrEqualTo(2);
-                assertThat(flyway.info().applied()).extracting(MigrationInfo::getState)
+                assertThat(flyway.info().applied())
+                        .extracting(MigrationInfo::getState)
                         .containsOnly(MigrationState.SUCCESS);
                 assertThat(flyway.info().current().getVersion().getVersion()).isEqualTo(latestVersion(flyway));
                 assertThat(flyway.migrate().migrationsExecuted).isZero();
@@ -54,8 +67,11 @@ class MigrationsTest {
                 JdbcClient jdbc = JdbcClient.create(dataSource);
 
                 for (String table : TABLES) {
-                    assertThat(jdbc.sql("SELECT COUNT(*) FROM " + table).query(Integer.class).single())
-                            .as(table).isZero();
+                    assertThat(jdbc.sql("SELECT COUNT(*) FROM " + table)
+                                    .query(Integer.class)
+                                    .single())
+                            .as(table)
+                            .isZero();
                 }
             });
         }
@@ -65,17 +81,23 @@ class MigrationsTest {
             withEmptyDatabase(dataSource -> {
                 TestDatabases.flyway(dataSource).migrate();
                 JdbcClient jdbc = JdbcClient.create(dataSource);
-                jdbc.sql("INSERT INTO companies (id, slug, name) VALUES (1, 'a', 'A')").update();
+                jdbc.sql("INSERT INTO companies (id, slug, name) VALUES (1, 'a', 'A')")
+                        .update();
                 jdbc.sql("INSERT INTO branches (id, company_id, name, time_zone) VALUES (1, 1, 'B', 'Europe/Berlin')")
                         .update();
                 jdbc.sql("INSERT INTO services (company_id, name, duration_minutes, calcom_event_type_slug) "
-                        + "VALUES (1, 'Cut', 30, 'cut')").update();
-                jdbc.sql("INSERT INTO staff (company_id, branch_id, name) VALUES (1, 1, 'Anna')").update();
+                                + "VALUES (1, 'Cut', 30, 'cut')")
+                        .update();
+                jdbc.sql("INSERT INTO staff (company_id, branch_id, name) VALUES (1, 1, 'Anna')")
+                        .update();
 
-                assertThat(jdbc.sql("SELECT calcom_event_type_slug FROM services").query(String.class).single())
+                assertThat(jdbc.sql("SELECT calcom_event_type_slug FROM services")
+                                .query(String.class)
+                                .single())
                         .isEqualTo("cut");
-                assertThatThrownBy(() -> jdbc.sql("INSERT INTO staff (company_id, branch_id, name) "
-                        + "VALUES (1, 1, 'Anna')").update())
+                assertThatThrownBy(() -> jdbc.sql(
+                                        "INSERT INTO staff (company_id, branch_id, name) " + "VALUES (1, 1, 'Anna')")
+                                .update())
                         .isInstanceOf(DataIntegrityViolationException.class);
             });
         }
@@ -87,14 +109,19 @@ class MigrationsTest {
                 TestDatabases.flyway(dataSource).migrate();
                 JdbcClient jdbc = JdbcClient.create(dataSource);
 
-                jdbc.sql("INSERT INTO companies (id, slug, name, language) VALUES (7, 'c', 'C', 'en')").update();
+                jdbc.sql("INSERT INTO companies (id, slug, name, language) VALUES (7, 'c', 'C', 'en')")
+                        .update();
                 jdbc.sql("INSERT INTO function_idempotency (idempotency_key, company_id, function_name, state) "
-                        + "VALUES ('k', 7, 'book', 'in_flight')").update();
+                                + "VALUES ('k', 7, 'book', 'in_flight')")
+                        .update();
 
-                assertThat(jdbc.sql("SELECT language FROM companies WHERE id = 7").query(String.class).single())
+                assertThat(jdbc.sql("SELECT language FROM companies WHERE id = 7")
+                                .query(String.class)
+                                .single())
                         .isEqualTo("en");
-                assertThatThrownBy(() -> jdbc.sql("INSERT INTO companies (slug, name, language) "
-                        + "VALUES ('d', 'D', 'fr')").update())
+                assertThatThrownBy(() -> jdbc.sql(
+                                        "INSERT INTO companies (slug, name, language) " + "VALUES ('d', 'D', 'fr')")
+                                .update())
                         .isInstanceOf(DataIntegrityViolationException.class);
             });
         }
@@ -121,15 +148,17 @@ class MigrationsTest {
         @Override
         void withEmptyDatabase(DatabaseTest test) {
             try (TestDatabases.FreshSchema schema = TestDatabases.freshPostgresSchema()) {
-                test.run(new DriverManagerDataSource(schema.url(), TestDatabases.POSTGRES_USER,
-                        TestDatabases.POSTGRES_PASSWORD));
+                test.run(new DriverManagerDataSource(
+                        schema.url(), TestDatabases.POSTGRES_USER, TestDatabases.POSTGRES_PASSWORD));
             }
         }
 
         @Test
         void runsOnPostgresql15OrNewer() {
             withEmptyDatabase(dataSource -> assertThat(JdbcClient.create(dataSource)
-                    .sql("SELECT current_setting('server_version_num')::int").query(Integer.class).single())
+                            .sql("SELECT current_setting('server_version_num')::int")
+                            .query(Integer.class)
+                            .single())
                     .isGreaterThanOrEqualTo(150000));
         }
     }

@@ -5,7 +5,6 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -18,5 +17,4 @@ import org.junit.jupiter.params.provider.EnumSource;
 @Documented
 @ParameterizedClass(name = "on {0}")
 @EnumSource(Database.class)
-public @interface OnEveryDatabase {
-}
+public @interface OnEveryDatabase {}

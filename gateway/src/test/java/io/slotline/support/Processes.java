@@ -13,13 +13,13 @@ import java.util.concurrent.TimeUnit;
 /** Running the external commands of {@link TestRedisServer} and {@link TestPostgresCluster}. */
 final class Processes {
 
-    private Processes() {
-    }
+    private Processes() {}
 
     /** Runs a command to its end; returns its output, throws with the output when it fails or takes too long. */
     static String run(List<String> command, Duration timeout) {
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
             // read while it runs: a full pipe would block the command
             byte[] output = process.getInputStream().readAllBytes();
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -28,8 +28,8 @@ final class Processes {
             }
             String text = new String(output, StandardCharsets.UTF_8);
             if (process.exitValue() != 0) {
-                throw new IllegalStateException(String.join(" ", command) + " exited with " + process.exitValue()
-                        + ": " + text.strip());
+                throw new IllegalStateException(
+                        String.join(" ", command) + " exited with " + process.exitValue() + ": " + text.strip());
             }
             return text;
         } catch (IOException e) {

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
-
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -33,12 +32,10 @@ public final class RequiredServices {
     public static final String REDIS_HOST = env("SLOTLINE_TEST_REDIS_HOST", "127.0.0.1");
     public static final int REDIS_PORT = Integer.parseInt(env("SLOTLINE_TEST_REDIS_PORT", "6379"));
 
-    private static final String SPRING_EXTENSION =
-            "org.springframework.test.context.junit.jupiter.SpringExtension";
+    private static final String SPRING_EXTENSION = "org.springframework.test.context.junit.jupiter.SpringExtension";
     private static final Map<String, Optional<String>> PROBLEMS = new ConcurrentHashMap<>();
 
-    private RequiredServices() {
-    }
+    private RequiredServices() {}
 
     /** CI must prove the service-backed tests ran, so there a missing service is a failure, not a skip. */
     public static boolean required() {
@@ -67,12 +64,17 @@ public final class RequiredServices {
 
     /** Debian's chromium and chromium-driver (installed by .ci/run) for the console's browser tests. */
     public static final String CHROMIUM = env("SLOTLINE_TEST_CHROMIUM", "/usr/bin/chromium");
+
     public static final String CHROMEDRIVER = env("SLOTLINE_TEST_CHROMEDRIVER", "/usr/bin/chromedriver");
 
     public static void requireChromium() {
-        check("headless Chromium", () -> java.nio.file.Files.isExecutable(java.nio.file.Path.of(CHROMIUM))
-                && java.nio.file.Files.isExecutable(java.nio.file.Path.of(CHROMEDRIVER)) ? Optional.empty()
-                : Optional.of(CHROMIUM + " and " + CHROMEDRIVER + " must exist (apt-get install chromium chromium-driver)"));
+        check(
+                "headless Chromium",
+                () -> java.nio.file.Files.isExecutable(java.nio.file.Path.of(CHROMIUM))
+                                && java.nio.file.Files.isExecutable(java.nio.file.Path.of(CHROMEDRIVER))
+                        ? Optional.empty()
+                        : Optional.of(CHROMIUM + " and " + CHROMEDRIVER
+                                + " must exist (apt-get install chromium chromium-driver)"));
     }
 
     static Optional<String> probePostgres() {
@@ -80,11 +82,10 @@ public final class RequiredServices {
     }
 
     static Optional<String> probePostgres(String url) {
-        try (Connection connection = DriverManager.getConnection(withTimeouts(url), TestDatabases.POSTGRES_USER,
-                TestDatabases.POSTGRES_PASSWORD)) {
+        try (Connection connection = DriverManager.getConnection(
+                withTimeouts(url), TestDatabases.POSTGRES_USER, TestDatabases.POSTGRES_PASSWORD)) {
             return connection.isValid(2) ? Optional.empty() : Optional.of(url + " answered but is not valid");
-        }
-        catch (SQLException e) {
+        } catch (SQLException e) {
             return Optional.of(url + ": " + e.getMessage());
         }
     }
@@ -103,10 +104,10 @@ public final class RequiredServices {
             InputStream in = socket.getInputStream();
             byte[] reply = in.readNBytes(7);
             String text = new String(reply, StandardCharsets.US_ASCII);
-            return text.startsWith("+PONG") ? Optional.empty()
+            return text.startsWith("+PONG")
+                    ? Optional.empty()
                     : Optional.of(host + ":" + port + " answered '" + text.trim() + "' to PING");
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             return Optional.of(host + ":" + port + ": " + e.getMessage());
         }
     }

@@ -1,16 +1,15 @@
 package io.slotline.support;
 
-import java.net.ServerSocket;
-import java.util.Optional;
-import java.util.UUID;
-
-import org.junit.jupiter.api.Test;
-import org.opentest4j.AssertionFailedError;
-import org.opentest4j.TestAbortedException;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.ServerSocket;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.opentest4j.AssertionFailedError;
+import org.opentest4j.TestAbortedException;
 
 class RequiredServicesTest {
 
@@ -38,7 +37,8 @@ class RequiredServicesTest {
 
     @Test
     void reachableServicePassesEitherWay() {
-        assertThatCode(() -> RequiredServices.check(uniqueName(), Optional::empty, true)).doesNotThrowAnyException();
+        assertThatCode(() -> RequiredServices.check(uniqueName(), Optional::empty, true))
+                .doesNotThrowAnyException();
     }
 
     @Test
@@ -48,9 +48,12 @@ class RequiredServicesTest {
             closedPort = socket.getLocalPort();
         }
 
-        assertThat(RequiredServices.probeRedis("127.0.0.1", closedPort)).get().asString()
+        assertThat(RequiredServices.probeRedis("127.0.0.1", closedPort))
+                .get()
+                .asString()
                 .contains(String.valueOf(closedPort));
-        assertThat(RequiredServices.probePostgres("jdbc:postgresql://127.0.0.1:" + closedPort + "/test")).isPresent();
+        assertThat(RequiredServices.probePostgres("jdbc:postgresql://127.0.0.1:" + closedPort + "/test"))
+                .isPresent();
     }
 
     @Test

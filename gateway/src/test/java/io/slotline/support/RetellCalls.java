@@ -4,9 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Random;
-
 import org.jspecify.annotations.Nullable;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -24,19 +22,70 @@ public final class RetellCalls {
 
     /** Speech rate of a relaxed phone conversation, both parties together. */
     private static final double WORDS_PER_SECOND = 2.5;
-    private static final List<String> AGENT_WORDS = List.of("Guten", "Tag,", "hier", "ist", "der", "Salon.", "Gerne",
-            "schaue", "ich", "nach,", "einen", "Moment", "bitte.", "Am", "Dienstag", "um", "vierzehn", "Uhr", "wäre",
-            "noch", "frei.", "Möchten", "Sie", "den", "Termin", "für", "den", "Herrenhaarschnitt", "buchen?");
-    private static final List<String> CALLER_WORDS = List.of("Ja,", "hallo,", "ich", "hätte", "gern", "einen",
-            "Termin", "zum", "Färben", "und", "Schneiden,", "möglichst", "nächste", "Woche,", "gern", "nachmittags,",
-            "geht", "das", "auch", "etwas", "später?", "Das", "ist", "großartig,", "danke", "schön.");
 
-    private RetellCalls() {
-    }
+    private static final List<String> AGENT_WORDS = List.of(
+            "Guten",
+            "Tag,",
+            "hier",
+            "ist",
+            "der",
+            "Salon.",
+            "Gerne",
+            "schaue",
+            "ich",
+            "nach,",
+            "einen",
+            "Moment",
+            "bitte.",
+            "Am",
+            "Dienstag",
+            "um",
+            "vierzehn",
+            "Uhr",
+            "wäre",
+            "noch",
+            "frei.",
+            "Möchten",
+            "Sie",
+            "den",
+            "Termin",
+            "für",
+            "den",
+            "Herrenhaarschnitt",
+            "buchen?");
+    private static final List<String> CALLER_WORDS = List.of(
+            "Ja,",
+            "hallo,",
+            "ich",
+            "hätte",
+            "gern",
+            "einen",
+            "Termin",
+            "zum",
+            "Färben",
+            "und",
+            "Schneiden,",
+            "möglichst",
+            "nächste",
+            "Woche,",
+            "gern",
+            "nachmittags,",
+            "geht",
+            "das",
+            "auch",
+            "etwas",
+            "später?",
+            "Das",
+            "ist",
+            "großartig,",
+            "danke",
+            "schön.");
+
+    private RetellCalls() {}
 
     /** An inbound phone call to {@code to} from {@code from} that has been talking for {@code talked}. */
-    public static ObjectNode phoneCall(String callId, String agentId, String from, String to, Instant started,
-                                       Duration talked) {
+    public static ObjectNode phoneCall(
+            String callId, String agentId, String from, String to, Instant started, Duration talked) {
         ObjectNode call = JSON.createObjectNode();
         call.put("call_type", "phone_call");
         call.put("from_number", from);
@@ -76,13 +125,18 @@ public final class RetellCalls {
         call.put("end_timestamp", ended.toEpochMilli());
         call.put("duration_ms", ended.toEpochMilli() - start);
         call.put("disconnection_reason", "user_hangup");
-        call.put("recording_url", "https://dxc03zgurdly9.cloudfront.net/" + call.get("call_id").asString()
-                + "/recording.wav");
-        call.put("public_log_url", "https://dxc03zgurdly9.cloudfront.net/" + call.get("call_id").asString()
-                + "/public.log");
+        call.put(
+                "recording_url",
+                "https://dxc03zgurdly9.cloudfront.net/" + call.get("call_id").asString() + "/recording.wav");
+        call.put(
+                "public_log_url",
+                "https://dxc03zgurdly9.cloudfront.net/" + call.get("call_id").asString() + "/public.log");
         ObjectNode cost = call.putObject("call_cost");
         ArrayNode products = cost.putArray("product_costs");
-        products.addObject().put("product", "elevenlabs_tts").put("unit_price", 0.0117).put("cost", 28.1);
+        products.addObject()
+                .put("product", "elevenlabs_tts")
+                .put("unit_price", 0.0117)
+                .put("cost", 28.1);
         products.addObject().put("product", "gpt_4_1").put("unit_price", 0.0075).put("cost", 18.0);
         cost.put("total_duration_seconds", (ended.toEpochMilli() - start) / 1000);
         cost.put("total_duration_unit_price", 0.1192);
@@ -145,13 +199,21 @@ public final class RetellCalls {
         chat.put("start_timestamp", started.toEpochMilli());
         chat.put("transcript", "Agent: Hallo!\nUser: Haben Sie morgen offen?\n");
         ArrayNode messages = chat.putArray("message_with_tool_calls");
-        messages.addObject().put("message_id", "m1").put("role", "agent").put("content", "Hallo!")
+        messages.addObject()
+                .put("message_id", "m1")
+                .put("role", "agent")
+                .put("content", "Hallo!")
                 .put("created_timestamp", started.toEpochMilli());
-        messages.addObject().put("message_id", "m2").put("role", "user").put("content", "Haben Sie morgen offen?")
+        messages.addObject()
+                .put("message_id", "m2")
+                .put("role", "user")
+                .put("content", "Haben Sie morgen offen?")
                 .put("created_timestamp", started.toEpochMilli() + 4_000);
         if (event.equals("chat_analyzed")) {
-            chat.putObject("chat_analysis").put("chat_summary", "Frage nach Öffnungszeiten.")
-                    .put("user_sentiment", "Neutral").put("chat_successful", true);
+            chat.putObject("chat_analysis")
+                    .put("chat_summary", "Frage nach Öffnungszeiten.")
+                    .put("user_sentiment", "Neutral")
+                    .put("chat_successful", true);
         }
         return JSON.writeValueAsString(body);
     }
@@ -228,7 +290,12 @@ public final class RetellCalls {
         for (int i = 0; i < 40; i++) {
             values.add(700 + random.nextInt(600));
         }
-        e2e.put("p50", 930).put("p90", 1180).put("p95", 1230).put("p99", 1290).put("max", 1299).put("min", 702)
+        e2e.put("p50", 930)
+                .put("p90", 1180)
+                .put("p95", 1230)
+                .put("p99", 1290)
+                .put("max", 1299)
+                .put("min", 702)
                 .put("num", 40);
         return e2e;
     }

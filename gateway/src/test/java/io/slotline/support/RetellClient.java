@@ -1,5 +1,6 @@
 package io.slotline.support;
 
+import io.slotline.retell.RetellSignature;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,10 +13,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.IntSupplier;
-
 import org.jspecify.annotations.Nullable;
-
-import io.slotline.retell.RetellSignature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,7 +26,8 @@ public final class RetellClient {
 
     public static final String SIGNATURE = "X-Retell-Signature";
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final IntSupplier port;
@@ -84,7 +83,10 @@ public final class RetellClient {
         long started = System.nanoTime();
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.body(), response.headers(),
+            return new Response(
+                    response.statusCode(),
+                    response.body(),
+                    response.headers(),
                     Duration.ofNanos(System.nanoTime() - started));
         } catch (IOException e) {
             throw new IllegalStateException("POST " + path, e);

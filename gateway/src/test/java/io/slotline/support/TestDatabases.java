@@ -1,5 +1,7 @@
 package io.slotline.support;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -11,12 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-
 import javax.sql.DataSource;
-
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
-
 import org.flywaydb.core.Flyway;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -34,16 +31,15 @@ public final class TestDatabases {
     public static final String POSTGRES_PASSWORD = RequiredServices.env("SLOTLINE_TEST_POSTGRES_PASSWORD", "");
     private static final String POSTGRES_URL =
             RequiredServices.env("SLOTLINE_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test");
-    private static final String H2_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
-            + ";DB_CLOSE_DELAY=-1";
+    private static final String H2_OPTIONS =
+            ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" + ";DB_CLOSE_DELAY=-1";
     private static final Duration LEFTOVER_AGE = Duration.ofDays(1);
 
     private static HikariDataSource h2;
     private static HikariDataSource postgres;
     private static String postgresSchema;
 
-    private TestDatabases() {
-    }
+    private TestDatabases() {}
 
     public static synchronized DataSource h2() {
         if (h2 == null) {
@@ -102,7 +98,10 @@ public final class TestDatabases {
     }
 
     public static Flyway flyway(DataSource dataSource) {
-        return Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load();
+        return Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load();
     }
 
     private static void migrate(DataSource dataSource) {
@@ -126,12 +125,12 @@ public final class TestDatabases {
     private static String createSchema() {
         String schema = "t_" + Instant.now().getEpochSecond() + "_"
                 + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000000, 0x7fffffff));
-        try (Connection connection = admin(); Statement statement = connection.createStatement()) {
+        try (Connection connection = admin();
+                Statement statement = connection.createStatement()) {
             dropLeftovers(statement);
             statement.execute("CREATE SCHEMA " + schema);
             return schema;
-        }
-        catch (SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException("cannot create PostgreSQL test schema at " + POSTGRES_URL, e);
         }
     }
@@ -139,8 +138,8 @@ public final class TestDatabases {
     private static void dropLeftovers(Statement statement) throws SQLException {
         long cutoff = Instant.now().minus(LEFTOVER_AGE).getEpochSecond();
         List<String> old = new ArrayList<>();
-        try (ResultSet rs = statement.executeQuery(
-                "SELECT nspname FROM pg_namespace WHERE nspname ~ '^t_[0-9]+_[0-9a-f]+$'")) {
+        try (ResultSet rs =
+                statement.executeQuery("SELECT nspname FROM pg_namespace WHERE nspname ~ '^t_[0-9]+_[0-9a-f]+$'")) {
             while (rs.next()) {
                 String name = rs.getString(1);
                 if (Long.parseLong(name.split("_")[1]) < cutoff) {
@@ -154,10 +153,10 @@ public final class TestDatabases {
     }
 
     private static void dropSchema(String schema) {
-        try (Connection connection = admin(); Statement statement = connection.createStatement()) {
+        try (Connection connection = admin();
+                Statement statement = connection.createStatement()) {
             statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-        }
-        catch (SQLException e) {
+        } catch (SQLException e) {
             System.err.println("could not drop PostgreSQL test schema " + schema + ": " + e.getMessage());
         }
     }

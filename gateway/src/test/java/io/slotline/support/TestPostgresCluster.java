@@ -77,7 +77,9 @@ public final class TestPostgresCluster implements AutoCloseable {
         try {
             Path directory = Files.createTempDirectory("slotline-pg-" + port + "-");
             if (asRoot) {
-                UserPrincipal postgres = directory.getFileSystem().getUserPrincipalLookupService()
+                UserPrincipal postgres = directory
+                        .getFileSystem()
+                        .getUserPrincipalLookupService()
                         .lookupPrincipalByName(USER);
                 Files.setOwner(directory, postgres);
             }
@@ -87,8 +89,10 @@ public final class TestPostgresCluster implements AutoCloseable {
             cluster.restart();
             return cluster;
         } catch (IOException e) {
-            throw new IllegalStateException("cannot prepare a directory for PostgreSQL (as root it must belong to "
-                    + "the user '" + USER + "')", e);
+            throw new IllegalStateException(
+                    "cannot prepare a directory for PostgreSQL (as root it must belong to " + "the user '" + USER
+                            + "')",
+                    e);
         }
     }
 
@@ -159,15 +163,27 @@ public final class TestPostgresCluster implements AutoCloseable {
         }
         closed = true;
         try (Stream<Path> files = Files.walk(directory)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            files.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException | UncheckedIOException e) {
             System.err.println("could not delete " + directory + ": " + e.getMessage());
         }
     }
 
     private void initdb() {
-        run(List.of(bin.resolve("initdb").toString(), "-D", data.toString(), "-U", USER, "-A", "trust",
-                "-E", "UTF8", "--locale=C", "--no-sync", "--no-instructions"));
+        run(List.of(
+                bin.resolve("initdb").toString(),
+                "-D",
+                data.toString(),
+                "-U",
+                USER,
+                "-A",
+                "trust",
+                "-E",
+                "UTF8",
+                "--locale=C",
+                "--no-sync",
+                "--no-instructions"));
     }
 
     private void pgCtl(String... arguments) {
@@ -209,9 +225,12 @@ public final class TestPostgresCluster implements AutoCloseable {
 
     private static Path bin() {
         Optional<Path> found = findBin();
-        RequiredServices.check("PostgreSQL binaries (initdb, pg_ctl)", () -> found.isPresent() ? Optional.empty()
-                : Optional.of("no initdb under /usr/lib/postgresql/*/bin or on the PATH "
-                        + "(or set SLOTLINE_TEST_POSTGRES_BIN)"));
+        RequiredServices.check(
+                "PostgreSQL binaries (initdb, pg_ctl)",
+                () -> found.isPresent()
+                        ? Optional.empty()
+                        : Optional.of("no initdb under /usr/lib/postgresql/*/bin or on the PATH "
+                                + "(or set SLOTLINE_TEST_POSTGRES_BIN)"));
         return found.orElseThrow();
     }
 

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -52,8 +51,8 @@ public final class TestRedisServer implements AutoCloseable {
                     + "a run killed earlier may have left it (redis-cli -p " + port + " shutdown nosave)");
         }
         try {
-            TestRedisServer server = new TestRedisServer(binary, port,
-                    Files.createTempDirectory("slotline-redis-" + port + "-"));
+            TestRedisServer server =
+                    new TestRedisServer(binary, port, Files.createTempDirectory("slotline-redis-" + port + "-"));
             Runtime.getRuntime().addShutdownHook(new Thread(server::close, "stop-test-redis-" + port));
             server.restart();
             return server;
@@ -79,8 +78,20 @@ public final class TestRedisServer implements AutoCloseable {
         if (running()) {
             return;
         }
-        ProcessBuilder builder = new ProcessBuilder(binary, "--port", String.valueOf(port), "--bind", host(),
-                "--save", "", "--appendonly", "no", "--dir", directory.toString(), "--daemonize", "no")
+        ProcessBuilder builder = new ProcessBuilder(
+                        binary,
+                        "--port",
+                        String.valueOf(port),
+                        "--bind",
+                        host(),
+                        "--save",
+                        "",
+                        "--appendonly",
+                        "no",
+                        "--dir",
+                        directory.toString(),
+                        "--daemonize",
+                        "no")
                 .redirectErrorStream(true)
                 .redirectOutput(directory.resolve("redis.log").toFile());
         try {
@@ -163,10 +174,14 @@ public final class TestRedisServer implements AutoCloseable {
 
     private static String binary() {
         String configured = System.getenv("SLOTLINE_TEST_REDIS_SERVER");
-        Optional<String> found = configured != null && !configured.isBlank() ? Optional.of(configured)
+        Optional<String> found = configured != null && !configured.isBlank()
+                ? Optional.of(configured)
                 : Processes.onPath("redis-server");
-        RequiredServices.check("redis-server (executable)", () -> found.isPresent() ? Optional.empty()
-                : Optional.of("redis-server is not on the PATH (or set SLOTLINE_TEST_REDIS_SERVER)"));
+        RequiredServices.check(
+                "redis-server (executable)",
+                () -> found.isPresent()
+                        ? Optional.empty()
+                        : Optional.of("redis-server is not on the PATH (or set SLOTLINE_TEST_REDIS_SERVER)"));
         return found.orElseThrow();
     }
 

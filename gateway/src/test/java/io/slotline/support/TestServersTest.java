@@ -17,7 +17,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 /** The servers tests play faults on: they stop, come back on the same port, and PostgreSQL keeps its data. */
@@ -85,8 +84,9 @@ class TestServersTest {
     }
 
     private static void execute(String url, String sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(url + "?connectTimeout=2", TestPostgresCluster.USER,
-                ""); Statement statement = connection.createStatement()) {
+        try (Connection connection =
+                        DriverManager.getConnection(url + "?connectTimeout=2", TestPostgresCluster.USER, "");
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
     }

@@ -2,9 +2,7 @@ package io.slotline.support;
 
 import java.util.Objects;
 import java.util.UUID;
-
 import javax.sql.DataSource;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -21,8 +19,7 @@ public final class TestTenants {
         this.jdbc = JdbcClient.create(dataSource);
     }
 
-    public record TestTenant(long companyId, long branchId, String slug) {
-    }
+    public record TestTenant(long companyId, long branchId, String slug) {}
 
     public TestTenant create() {
         String slug = "t-" + UUID.randomUUID();
@@ -33,18 +30,19 @@ public final class TestTenants {
     }
 
     public long service(TestTenant tenant, String name) {
-        return insert("INSERT INTO services (company_id, name, duration_minutes) VALUES (" + tenant.companyId()
-                + ", '" + name + "', 30)");
+        return insert("INSERT INTO services (company_id, name, duration_minutes) VALUES (" + tenant.companyId() + ", '"
+                + name + "', 30)");
     }
 
     public long customer(TestTenant tenant, String phone) {
-        return insert("INSERT INTO customers (company_id, phone) VALUES (" + tenant.companyId() + ", '" + phone
-                + "')");
+        return insert("INSERT INTO customers (company_id, phone) VALUES (" + tenant.companyId() + ", '" + phone + "')");
     }
 
     /** A number unlikely to collide between tests sharing a database. */
     public static String randomE164() {
-        return "+49" + (1_000_000_000L + java.util.concurrent.ThreadLocalRandom.current().nextLong(8_000_000_000L));
+        return "+49"
+                + (1_000_000_000L
+                        + java.util.concurrent.ThreadLocalRandom.current().nextLong(8_000_000_000L));
     }
 
     private long insert(String sql) {

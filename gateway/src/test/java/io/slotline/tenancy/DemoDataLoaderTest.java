@@ -1,16 +1,16 @@
 package io.slotline.tenancy;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.test.context.ActiveProfiles;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** Profile demo: the application starts with the demo tenant of CONTRACTS.md in place. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
-@ActiveProfiles({ "test", "demo" })
+@ActiveProfiles({"test", "demo"})
 class DemoDataLoaderTest {
 
     @Autowired
@@ -25,7 +25,8 @@ class DemoDataLoaderTest {
 
         assertThat(demo.company().slug()).isEqualTo("demo-salon");
         assertThat(demo.branch().name()).isEqualTo("Berlin Mitte");
-        assertThat(directory.activeServices(demo.companyId())).extracting(Service::calcomEventTypeId)
+        assertThat(directory.activeServices(demo.companyId()))
+                .extracting(Service::calcomEventTypeId)
                 .containsExactly(1001L, 1002L, 1003L);
         assertThat(directory.calcomApiKey(demo.companyId())).contains("cal_demo");
         assertThat(directory.retellApiKey(demo.companyId())).contains("key_demo");

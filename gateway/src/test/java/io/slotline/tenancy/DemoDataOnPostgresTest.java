@@ -1,17 +1,14 @@
 package io.slotline.tenancy;
 
-import javax.sql.DataSource;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import io.slotline.support.RequiresPostgres;
 import io.slotline.support.TestDatabases;
-
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The whole application on PostgreSQL: Boot's Flyway run, then the demo tenant, in this run's own schema. */
 @RequiresPostgres

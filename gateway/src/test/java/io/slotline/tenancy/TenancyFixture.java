@@ -1,16 +1,13 @@
 package io.slotline.tenancy;
 
+import io.slotline.secrets.SecretCipher;
+import io.slotline.support.MutableClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-
 import javax.sql.DataSource;
-
-import io.slotline.secrets.SecretCipher;
-import io.slotline.support.MutableClock;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -36,9 +33,16 @@ final class TenancyFixture {
         PhoneNumbers numbers = new PhoneNumbers(jdbc);
         Services services = new Services(jdbc, clock);
         StaffMembers staff = new StaffMembers(jdbc);
-        directory = new TenantDirectory(companies, branches, numbers, services, staff, cipher,
-                new TenancyProperties(TTL), tickerNanos::get);
-        importer = new TenantImporter(companies, branches, numbers, services, staff, cipher, directory,
+        directory = new TenantDirectory(
+                companies, branches, numbers, services, staff, cipher, new TenancyProperties(TTL), tickerNanos::get);
+        importer = new TenantImporter(
+                companies,
+                branches,
+                numbers,
+                services,
+                staff,
+                cipher,
+                directory,
                 new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
                 new RetellAgents(jdbc, directory, clock, new TenancyProperties(TTL)),
                 new org.springframework.beans.factory.support.StaticListableBeanFactory()

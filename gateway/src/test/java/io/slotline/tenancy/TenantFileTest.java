@@ -1,15 +1,14 @@
 package io.slotline.tenancy;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ClassPathResource;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TenantFileTest {
 
@@ -81,8 +80,8 @@ class TenantFileTest {
 
     @Test
     void cancellationFeeFollowsTheLargestNoticeRuleThatApplies() {
-        Policies policies = new Policies(24, 24, 3, List.of(new FeeRule(0, 2500), new FeeRule(48, 0),
-                new FeeRule(24, 1000)));
+        Policies policies =
+                new Policies(24, 24, 3, List.of(new FeeRule(0, 2500), new FeeRule(48, 0), new FeeRule(24, 1000)));
 
         assertThat(policies.cancellationFeeCents(Duration.ofHours(72))).isZero();
         assertThat(policies.cancellationFeeCents(Duration.ofHours(48))).isZero();

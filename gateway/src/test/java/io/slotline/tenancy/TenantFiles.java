@@ -7,8 +7,7 @@ import java.util.UUID;
 /** Small tenant files with unique slugs and numbers, for tests sharing one database. */
 final class TenantFiles {
 
-    private TenantFiles() {
-    }
+    private TenantFiles() {}
 
     record Unique(String slug, String number, String yaml) {
 

@@ -1,21 +1,18 @@
 package io.slotline.tenancy;
 
-import java.util.List;
-
-import javax.sql.DataSource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.slotline.support.Database;
 import io.slotline.support.OnEveryDatabase;
 import io.slotline.tenancy.ImportReport.Counts;
-
+import java.util.List;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 import org.springframework.core.io.ClassPathResource;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.tuple;
 
 @OnEveryDatabase
 class TenantImporterTest {
@@ -73,7 +70,8 @@ class TenantImporterTest {
         assertThat(second.serviceStaff()).isEqualTo(new Counts(0, 0, 4, 0));
         assertThat(second.phoneNumbers()).isEqualTo(new Counts(0, 0, 1, 0));
         assertThat(rawSecretColumn(first.companyId()))
-                .as("a re-encrypted secret would get a new nonce").isEqualTo(encryptedKey);
+                .as("a re-encrypted secret would get a new nonce")
+                .isEqualTo(encryptedKey);
     }
 
     @Test
@@ -100,7 +98,9 @@ class TenantImporterTest {
 
         assertThat(again.services()).as("applying it again changes nothing").isEqualTo(new Counts(0, 0, 2, 0));
         Service colouring = fixture.directory.activeServices(companyId).stream()
-                .filter(s -> s.name().equals("Färben")).findFirst().orElseThrow();
+                .filter(s -> s.name().equals("Färben"))
+                .findFirst()
+                .orElseThrow();
         assertThat(colouring.inSteps()).isTrue();
         assertThat(colouring.steps()).extracting(ServiceStep::calcomEventTypeId).containsExactly(1004L, 1005L);
         ServiceStep colour = colouring.steps().get(0);
@@ -108,8 +108,14 @@ class TenantImporterTest {
         assertThat(colour.pauseMaxMinutes()).isEqualTo(60);
         assertThat(colour.sameStaffNext()).isFalse();
         long anna = fixture.directory.staffForService(companyId, colouring.id()).stream()
-                .filter(s -> s.name().equals("Anna")).findFirst().orElseThrow().id();
-        assertThat(colour.ownEventType(anna)).get().extracting(StaffEventType::eventTypeId).isEqualTo(1114L);
+                .filter(s -> s.name().equals("Anna"))
+                .findFirst()
+                .orElseThrow()
+                .id();
+        assertThat(colour.ownEventType(anna))
+                .get()
+                .extracting(StaffEventType::eventTypeId)
+                .isEqualTo(1114L);
         assertThat(colouring.steps().get(1).calcomTeamId()).isEqualTo(901L);
         assertThat(colouring.steps().get(1).staffEventTypes()).isEmpty();
 
@@ -124,8 +130,7 @@ class TenantImporterTest {
     @Test
     void changesInTheFileAreAppliedAndCounted() {
         long companyId = fixture.importer.apply(salon.file()).companyId();
-        TenantFiles.Unique edited = salon
-                .with("durationMinutes: 90", "durationMinutes: 120")
+        TenantFiles.Unique edited = salon.with("durationMinutes: 90", "durationMinutes: 120")
                 .with("faerben\n    staff: [Anna, Ben]", "faerben\n    staff: [Anna]")
                 .with("retellApiKey: key_test_", "retellApiKey: key_rotated_")
                 .with("name: Salon Test", "name: Salon Renamed");
@@ -137,12 +142,17 @@ class TenantImporterTest {
         assertThat(report.services()).isEqualTo(new Counts(0, 1, 1, 0));
         assertThat(report.serviceStaff()).isEqualTo(new Counts(0, 0, 3, 1));
         Service colouring = fixture.directory.activeServices(companyId).stream()
-                .filter(s -> s.name().equals("Färben")).findFirst().orElseThrow();
+                .filter(s -> s.name().equals("Färben"))
+                .findFirst()
+                .orElseThrow();
         assertThat(colouring.durationMinutes()).isEqualTo(120);
-        assertThat(fixture.directory.staffForService(companyId, colouring.id())).extracting(Staff::name)
+        assertThat(fixture.directory.staffForService(companyId, colouring.id()))
+                .extracting(Staff::name)
                 .containsExactly("Anna");
         assertThat(fixture.directory.retellApiKey(companyId)).contains("key_rotated_" + salon.slug());
-        assertThat(fixture.directory.company(companyId)).get().extracting(Company::name)
+        assertThat(fixture.directory.company(companyId))
+                .get()
+                .extracting(Company::name)
                 .isEqualTo("Salon Renamed");
     }
 
@@ -156,14 +166,16 @@ class TenantImporterTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("already belongs to another company");
         assertThat(fixture.directory.companyBySlug(thief.slug())).isEmpty();
-        assertThat(fixture.directory.byDialledNumber(salon.number())).get()
-                .extracting(t -> t.company().slug()).isEqualTo(salon.slug());
+        assertThat(fixture.directory.byDialledNumber(salon.number()))
+                .get()
+                .extracting(t -> t.company().slug())
+                .isEqualTo(salon.slug());
     }
 
     @Test
     void unknownStaffInAServiceIsRefusedAndNothingIsWritten() {
-        TenantFiles.Unique broken = salon.with("staff: [Anna, Ben]\n  - name: Färben",
-                "staff: [Anna, Carla]\n  - name: Färben");
+        TenantFiles.Unique broken =
+                salon.with("staff: [Anna, Ben]\n  - name: Färben", "staff: [Anna, Carla]\n  - name: Färben");
 
         assertThatThrownBy(() -> fixture.importer.apply(broken.file()))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -192,24 +204,32 @@ class TenantImporterTest {
         assertThat(fixture.directory.retellApiKey(id)).contains("key_demo");
         assertThat(fixture.directory.calcomWebhookSecret(id)).contains("whsec_demo");
         List<Service> services = fixture.directory.activeServices(id);
-        assertThat(services).extracting(Service::name, Service::calcomEventTypeId, Service::calcomEventTypeSlug,
-                Service::durationMinutes).containsExactly(
-                tuple("Herrenhaarschnitt", 1001L, "herrenhaarschnitt", 30),
-                tuple("Damenhaarschnitt", 1002L, "damenhaarschnitt", 60),
-                tuple("Färben", 1003L, "faerben", 90));
+        assertThat(services)
+                .extracting(
+                        Service::name,
+                        Service::calcomEventTypeId,
+                        Service::calcomEventTypeSlug,
+                        Service::durationMinutes)
+                .containsExactly(
+                        tuple("Herrenhaarschnitt", 1001L, "herrenhaarschnitt", 30),
+                        tuple("Damenhaarschnitt", 1002L, "damenhaarschnitt", 60),
+                        tuple("Färben", 1003L, "faerben", 90));
         assertThat(services.get(0).synonyms()).contains("Herrenschnitt", "Männerhaarschnitt", "men's haircut");
         assertThat(fixture.directory.staff(id, tenant.branchId()))
                 .extracting(Staff::name, Staff::calcomUsername, Staff::calcomUserId)
-                .containsExactly(tuple("Anna", "anna-demo", 501L),
-                        tuple("Ben", "ben-demo", 502L));
+                .containsExactly(tuple("Anna", "anna-demo", 501L), tuple("Ben", "ben-demo", 502L));
         for (Service service : services) {
-            assertThat(fixture.directory.staffForService(id, service.id())).extracting(Staff::name)
+            assertThat(fixture.directory.staffForService(id, service.id()))
+                    .extracting(Staff::name)
                     .containsExactly("Anna", "Ben");
         }
     }
 
     private String rawSecretColumn(long companyId) {
-        return fixture.jdbc.sql("SELECT calcom_api_key_enc FROM companies WHERE id = ?").param(companyId)
-                .query(String.class).single();
+        return fixture.jdbc
+                .sql("SELECT calcom_api_key_enc FROM companies WHERE id = ?")
+                .param(companyId)
+                .query(String.class)
+                .single();
     }
 }

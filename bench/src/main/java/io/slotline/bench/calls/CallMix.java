@@ -34,8 +34,19 @@ public record CallMix(
         double closedDay) {
 
     public CallMix {
-        double[] all = {book, inquire, cancel, reschedule, otherTenant, findNextFirst, findNextAfterAlternatives,
-                staffPreference, customerPhone, spokenSynonym, closedDay};
+        double[] all = {
+            book,
+            inquire,
+            cancel,
+            reschedule,
+            otherTenant,
+            findNextFirst,
+            findNextAfterAlternatives,
+            staffPreference,
+            customerPhone,
+            spokenSynonym,
+            closedDay
+        };
         for (double v : all) {
             if (!(v >= 0) || Double.isInfinite(v)) {
                 throw new IllegalArgumentException("mix weights must be finite and >= 0");
@@ -44,8 +55,15 @@ public record CallMix(
         if (book + inquire + cancel + reschedule <= 0) {
             throw new IllegalArgumentException("at least one of book, inquire, cancel, reschedule must be > 0");
         }
-        for (double p : new double[] {otherTenant, findNextFirst, findNextAfterAlternatives, staffPreference,
-                customerPhone, spokenSynonym, closedDay}) {
+        for (double p : new double[] {
+            otherTenant,
+            findNextFirst,
+            findNextAfterAlternatives,
+            staffPreference,
+            customerPhone,
+            spokenSynonym,
+            closedDay
+        }) {
             if (p > 1) {
                 throw new IllegalArgumentException("probabilities must be <= 1");
             }
@@ -79,9 +97,17 @@ public record CallMix(
                 throw new IllegalArgumentException("mix value for " + key + " is not a number: " + trimmed);
             }
         }
-        return new CallMix(values.get("book"), values.get("inquire"), values.get("cancel"), values.get("reschedule"),
-                values.get("otherTenant"), values.get("findNextFirst"), values.get("findNextAfterAlternatives"),
-                values.get("staffPreference"), values.get("customerPhone"), values.get("spokenSynonym"),
+        return new CallMix(
+                values.get("book"),
+                values.get("inquire"),
+                values.get("cancel"),
+                values.get("reschedule"),
+                values.get("otherTenant"),
+                values.get("findNextFirst"),
+                values.get("findNextAfterAlternatives"),
+                values.get("staffPreference"),
+                values.get("customerPhone"),
+                values.get("spokenSynonym"),
                 values.get("closedDay"));
     }
 

@@ -9,9 +9,22 @@ public final class CallPlanner {
 
     static final int MAX_TURNS = 6;
     private static final List<String> NAMES = List.of(
-            "Lena Schmidt", "Jonas Müller", "Mia Weber", "Paul Fischer", "Emma Wagner", "Felix Becker",
-            "Hannah Hoffmann", "Lukas Schäfer", "Sophie Koch", "Leon Richter", "Olivia Brown", "Jack Taylor",
-            "Amelia Wilson", "Harry Evans", "Zoë Öztürk", "Noah Klein");
+            "Lena Schmidt",
+            "Jonas Müller",
+            "Mia Weber",
+            "Paul Fischer",
+            "Emma Wagner",
+            "Felix Becker",
+            "Hannah Hoffmann",
+            "Lukas Schäfer",
+            "Sophie Koch",
+            "Leon Richter",
+            "Olivia Brown",
+            "Jack Taylor",
+            "Amelia Wilson",
+            "Harry Evans",
+            "Zoë Öztürk",
+            "Noah Klein");
 
     private final CallMix mix;
     private final SplittableRandom random;
@@ -121,7 +134,8 @@ public final class CallPlanner {
     }
 
     private static Tenant.Service pickService(Tenant tenant, double u) {
-        double total = tenant.services().stream().mapToDouble(Tenant.Service::weight).sum();
+        double total =
+                tenant.services().stream().mapToDouble(Tenant.Service::weight).sum();
         double x = u * total;
         for (Tenant.Service s : tenant.services()) {
             x -= s.weight();

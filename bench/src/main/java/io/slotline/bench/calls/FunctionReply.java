@@ -30,7 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class FunctionReply {
 
     private static final JsonMapper JSON = JsonMapper.shared();
-    private static final List<String> START_FIELDS = List.of("start", "startTime", "start_time", "datetime", "dateTime");
+    private static final List<String> START_FIELDS =
+            List.of("start", "startTime", "start_time", "datetime", "dateTime");
 
     private final @Nullable JsonNode root;
 
@@ -120,7 +121,8 @@ public final class FunctionReply {
         JsonNode time = node.get("time");
         if (date != null && time != null && date.isString() && time.isString()) {
             try {
-                return Optional.of(new SlotTime(LocalDate.parse(date.stringValue()), LocalTime.parse(time.stringValue())));
+                return Optional.of(
+                        new SlotTime(LocalDate.parse(date.stringValue()), LocalTime.parse(time.stringValue())));
             } catch (DateTimeParseException e) {
                 // fall through to start fields
             }
@@ -139,7 +141,8 @@ public final class FunctionReply {
 
     private static Optional<SlotTime> parseStart(String text, ZoneId zone) {
         try {
-            LocalDateTime local = OffsetDateTime.parse(text).atZoneSameInstant(zone).toLocalDateTime();
+            LocalDateTime local =
+                    OffsetDateTime.parse(text).atZoneSameInstant(zone).toLocalDateTime();
             return Optional.of(new SlotTime(local.toLocalDate(), local.toLocalTime()));
         } catch (DateTimeParseException notOffset) {
             try {

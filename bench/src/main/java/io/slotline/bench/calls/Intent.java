@@ -1,5 +1,8 @@
 package io.slotline.bench.calls;
 
 public enum Intent {
-    BOOK, INQUIRE, CANCEL, RESCHEDULE
+    BOOK,
+    INQUIRE,
+    CANCEL,
+    RESCHEDULE
 }

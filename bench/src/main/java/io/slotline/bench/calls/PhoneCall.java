@@ -3,8 +3,8 @@ package io.slotline.bench.calls;
 import io.slotline.bench.load.Exchange;
 import io.slotline.bench.load.HttpReply;
 import io.slotline.bench.load.OpenLoopDriver;
-import io.slotline.bench.load.OutgoingRequest;
 import io.slotline.bench.load.Outcome;
+import io.slotline.bench.load.OutgoingRequest;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -46,8 +46,8 @@ public final class PhoneCall {
     private volatile BookingLedger.@Nullable Booking existing;
     private volatile long startTimestampMillis;
 
-    public PhoneCall(CallPlan plan, String callId, OpenLoopDriver driver, Clock clock, double timeScale,
-            BookingLedger ledger) {
+    public PhoneCall(
+            CallPlan plan, String callId, OpenLoopDriver driver, Clock clock, double timeScale, BookingLedger ledger) {
         this.plan = plan;
         this.callId = callId;
         this.driver = driver;
@@ -65,12 +65,12 @@ public final class PhoneCall {
                     note(inbound);
                     long answeredAt = inbound.completedNanos();
                     startTimestampMillis = clock.millis();
-                    side(driver.send("call_started", answeredAt,
-                            () -> webhookRequest("call_started", "ongoing"), ANY_2XX));
+                    side(driver.send(
+                            "call_started", answeredAt, () -> webhookRequest("call_started", "ongoing"), ANY_2XX));
                     return conversation(answeredAt).thenCompose(lastAnswer -> hangUp(answeredAt, lastAnswer));
                 })
-                .thenApply(ignored -> new CallSummary(plan.index(), plan.intent(), turns.get(), booked.get(),
-                        failures.get()));
+                .thenApply(ignored ->
+                        new CallSummary(plan.index(), plan.intent(), turns.get(), booked.get(), failures.get()));
     }
 
     private CompletableFuture<Long> conversation(long startNanos) {
@@ -91,15 +91,16 @@ public final class PhoneCall {
             if (FunctionReply.of(check.reply()).available()) {
                 return bookIfWanted(requested, check.completedNanos());
             }
-            return turn("get_alternatives", slotArgs(requested, true), check.completedNanos()).thenCompose(alts -> {
-                Optional<SlotTime> offered = offered(alts);
-                if (offered.isPresent() && !plan.findsNextAfterAlternatives()) {
-                    return bookIfWanted(offered.get(), alts.completedNanos());
-                }
-                return turn("find_next_available", findNextArgs(requested.date()), alts.completedNanos())
-                        .thenCompose(next -> bookIfWanted(
-                                offered.or(() -> offered(next)).orElse(requested), next.completedNanos()));
-            });
+            return turn("get_alternatives", slotArgs(requested, true), check.completedNanos())
+                    .thenCompose(alts -> {
+                        Optional<SlotTime> offered = offered(alts);
+                        if (offered.isPresent() && !plan.findsNextAfterAlternatives()) {
+                            return bookIfWanted(offered.get(), alts.completedNanos());
+                        }
+                        return turn("find_next_available", findNextArgs(requested.date()), alts.completedNanos())
+                                .thenCompose(next -> bookIfWanted(
+                                        offered.or(() -> offered(next)).orElse(requested), next.completedNanos()));
+                    });
         });
     }
 
@@ -121,8 +122,12 @@ public final class PhoneCall {
         return turn("book_appointment", args, after).thenApply(booking -> {
             if (FunctionReply.of(booking.reply()).ok()) {
                 booked.set(true);
-                ledger.add(new BookingLedger.Booking(plan.tenant(), callerNumber, customerName,
-                        plan.service().name(), slot));
+                ledger.add(new BookingLedger.Booking(
+                        plan.tenant(),
+                        callerNumber,
+                        customerName,
+                        plan.service().name(),
+                        slot));
             }
             return booking.completedNanos();
         });
@@ -159,8 +164,8 @@ public final class PhoneCall {
         return turn("reschedule_appointment", args, after).thenApply(moved -> {
             BookingLedger.@Nullable Booking booking = existing;
             if (booking != null && FunctionReply.of(moved.reply()).ok()) {
-                ledger.add(new BookingLedger.Booking(booking.tenant(), booking.callerNumber(),
-                        booking.customerName(), booking.service(), to));
+                ledger.add(new BookingLedger.Booking(
+                        booking.tenant(), booking.callerNumber(), booking.customerName(), booking.service(), to));
             }
             return moved.completedNanos();
         });
@@ -172,8 +177,11 @@ public final class PhoneCall {
         return driver.send("call_ended", ended, () -> webhookRequest("call_ended", "ended"), ANY_2XX)
                 .thenCompose(end -> {
                     note(end);
-                    return driver.send("call_analyzed", end.completedNanos() + seconds(plan.analysisDelaySeconds()),
-                            () -> webhookRequest("call_analyzed", "ended"), ANY_2XX);
+                    return driver.send(
+                            "call_analyzed",
+                            end.completedNanos() + seconds(plan.analysisDelaySeconds()),
+                            () -> webhookRequest("call_analyzed", "ended"),
+                            ANY_2XX);
                 })
                 .thenCompose(analyzed -> {
                     note(analyzed);
@@ -189,7 +197,8 @@ public final class PhoneCall {
         int turn = turns.getAndIncrement();
         long intended = after + seconds(plan.thinkSecondsBefore(turn));
         String toolCallId = "tc_" + callId + "_" + turn;
-        return driver.send(function, intended, () -> functionRequest(function, args, toolCallId), FunctionReply::classify)
+        return driver.send(
+                        function, intended, () -> functionRequest(function, args, toolCallId), FunctionReply::classify)
                 .thenApply(exchange -> {
                     note(exchange);
                     remember(toolCallId, exchange);
@@ -251,7 +260,10 @@ public final class PhoneCall {
                 customerName = booking.customerName();
             });
         }
-        String body = RetellPayloads.inbound(clock.millis(), plan.tenant().agentId(), callerNumber,
+        String body = RetellPayloads.inbound(
+                clock.millis(),
+                plan.tenant().agentId(),
+                callerNumber,
                 plan.tenant().dialledNumber());
         return signed("/retell/inbound", body);
     }
@@ -266,7 +278,10 @@ public final class PhoneCall {
         }
         if ("call_analyzed".equals(event)) {
             Map<String, Object> analysis = new LinkedHashMap<>();
-            analysis.put("call_summary", "Caller " + plan.intent().name().toLowerCase() + " " + plan.service().name());
+            analysis.put(
+                    "call_summary",
+                    "Caller " + plan.intent().name().toLowerCase() + " "
+                            + plan.service().name());
             analysis.put("call_successful", !failures.get());
             analysis.put("user_sentiment", failures.get() ? "Negative" : "Positive");
             analysis.put("in_voicemail", false);
@@ -290,8 +305,14 @@ public final class PhoneCall {
 
     private Map<String, Object> callObject(String status) {
         synchronized (transcript) {
-            return RetellPayloads.call(callId, plan.tenant().agentId(), status, callerNumber,
-                    plan.tenant().dialledNumber(), startTimestampMillis, transcript);
+            return RetellPayloads.call(
+                    callId,
+                    plan.tenant().agentId(),
+                    status,
+                    callerNumber,
+                    plan.tenant().dialledNumber(),
+                    startTimestampMillis,
+                    transcript);
         }
     }
 
@@ -316,8 +337,10 @@ public final class PhoneCall {
 
     private OutgoingRequest signed(String path, String body) {
         Map<String, String> headers = Map.of(
-                "Content-Type", "application/json",
-                RetellSigner.HEADER, RetellSigner.signature(plan.tenant().apiKey(), body, clock.millis()));
+                "Content-Type",
+                "application/json",
+                RetellSigner.HEADER,
+                RetellSigner.signature(plan.tenant().apiKey(), body, clock.millis()));
         return new OutgoingRequest(path, body, headers);
     }
 

@@ -11,8 +11,7 @@ final class RetellPayloads {
 
     private static final JsonMapper JSON = JsonMapper.shared();
 
-    private RetellPayloads() {
-    }
+    private RetellPayloads() {}
 
     static String inbound(long eventTimestampMillis, String agentId, String from, String to) {
         Map<String, Object> inbound = new LinkedHashMap<>();
@@ -48,7 +47,12 @@ final class RetellPayloads {
 
     /** The live call object: who called which number, and the transcript so far. */
     static Map<String, Object> call(
-            String callId, String agentId, String status, String from, String to, long startTimestampMillis,
+            String callId,
+            String agentId,
+            String status,
+            String from,
+            String to,
+            long startTimestampMillis,
             List<Map<String, Object>> transcriptWithToolCalls) {
         Map<String, Object> call = new LinkedHashMap<>();
         call.put("call_type", "phone_call");
@@ -70,7 +74,9 @@ final class RetellPayloads {
         for (Map<String, Object> entry : entries) {
             Object role = entry.get("role");
             if ("agent".equals(role) || "user".equals(role)) {
-                text.append("agent".equals(role) ? "Agent: " : "User: ").append(entry.get("content")).append('\n');
+                text.append("agent".equals(role) ? "Agent: " : "User: ")
+                        .append(entry.get("content"))
+                        .append('\n');
             }
         }
         return text.toString();

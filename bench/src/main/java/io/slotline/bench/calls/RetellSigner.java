@@ -12,8 +12,7 @@ public final class RetellSigner {
 
     public static final String HEADER = "X-Retell-Signature";
 
-    private RetellSigner() {
-    }
+    private RetellSigner() {}
 
     public static String signature(String apiKey, String rawBody, long timestampMillis) {
         try {

@@ -22,15 +22,18 @@ public record Tenant(
         List<String> staff,
         Map<DayOfWeek, Hours> openingHours) {
 
-    public record Service(String name, double weight, List<String> spokenAs) {
-    }
+    public record Service(String name, double weight, List<String> spokenAs) {}
 
-    public record Hours(LocalTime open, LocalTime close) {
-    }
+    public record Hours(LocalTime open, LocalTime close) {}
 
     /** Contract tenant "Demo Salon" (Berlin). */
     public static final Tenant DEMO_SALON = new Tenant(
-            "Demo Salon", "key_demo", "+4930120000", "agent_demo_salon", ZoneId.of("Europe/Berlin"), "+49151",
+            "Demo Salon",
+            "key_demo",
+            "+4930120000",
+            "agent_demo_salon",
+            ZoneId.of("Europe/Berlin"),
+            "+49151",
             List.of(
                     new Service("Herrenhaarschnitt", 0.45, List.of("Herrenschnitt", "Männerhaarschnitt")),
                     new Service("Damenhaarschnitt", 0.35, List.of()),
@@ -41,7 +44,12 @@ public record Tenant(
 
     /** Contract tenant "Other Cuts" (London). */
     public static final Tenant OTHER_CUTS = new Tenant(
-            "Other Cuts", "key_other", "+442071230000", "agent_other_cuts", ZoneId.of("Europe/London"), "+447700",
+            "Other Cuts",
+            "key_other",
+            "+442071230000",
+            "agent_other_cuts",
+            ZoneId.of("Europe/London"),
+            "+447700",
             List.of(new Service("Haircut", 1.0, List.of())),
             List.of("Carl"),
             weekdays(LocalTime.of(9, 0), LocalTime.of(17, 0), null));
@@ -79,8 +87,7 @@ public record Tenant(
         throw new IllegalStateException(name + " is never open");
     }
 
-    public record WeightedTime(LocalTime time, double weight) {
-    }
+    public record WeightedTime(LocalTime time, double weight) {}
 
     static double demandWeight(LocalTime time) {
         if (time.isBefore(LocalTime.NOON)) {
@@ -97,8 +104,8 @@ public record Tenant(
 
     private static Map<DayOfWeek, Hours> weekdays(LocalTime open, LocalTime close, @Nullable Hours saturday) {
         Map<DayOfWeek, Hours> hours = new EnumMap<>(DayOfWeek.class);
-        for (DayOfWeek day : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY,
-                DayOfWeek.THURSDAY, DayOfWeek.FRIDAY)) {
+        for (DayOfWeek day : List.of(
+                DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY)) {
             hours.put(day, new Hours(open, close));
         }
         if (saturday != null) {

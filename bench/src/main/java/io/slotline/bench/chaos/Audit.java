@@ -6,7 +6,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -77,7 +76,8 @@ record Audit(int[] calcom, int[] recorded, int[] lost, int[] doubled, int[] held
         }
         Map<String, Integer> perRequest = new HashMap<>();
         for (JsonNode booking : simBookings) {
-            String requestId = booking.path("metadata").path("slotlineRequestId").asString("");
+            String requestId =
+                    booking.path("metadata").path("slotlineRequestId").asString("");
             String status = booking.path("status").asString("");
             if (requestId.isEmpty() || status.equals("cancelled") || status.equals("rejected")) {
                 continue;

@@ -1,5 +1,8 @@
 package io.slotline.bench.chaos;
 
+import io.slotline.bench.load.HttpReply;
+import io.slotline.bench.load.OutgoingRequest;
+import io.slotline.bench.load.Transport;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,10 +15,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
-
-import io.slotline.bench.load.HttpReply;
-import io.slotline.bench.load.OutgoingRequest;
-import io.slotline.bench.load.Transport;
 
 /**
  * What a load balancer in front of the gateways does: round robin over the instances it believes up, and a request
@@ -68,8 +67,8 @@ final class Balancer implements Transport {
         CompletableFuture<HttpReply> result = new CompletableFuture<>();
         attempt(request, first).whenComplete((reply, failure) -> {
             if (failure != null && refused(failure)) {
-                attempt(request, pick(first)).whenComplete((again, failed) -> finish(result, request, sent, again,
-                        failed));
+                attempt(request, pick(first))
+                        .whenComplete((again, failed) -> finish(result, request, sent, again, failed));
             } else {
                 finish(result, request, sent, reply, failure);
             }
@@ -77,8 +76,12 @@ final class Balancer implements Transport {
         return result;
     }
 
-    private void finish(CompletableFuture<HttpReply> result, OutgoingRequest request, long sent,
-                        HttpReply reply, Throwable failure) {
+    private void finish(
+            CompletableFuture<HttpReply> result,
+            OutgoingRequest request,
+            long sent,
+            HttpReply reply,
+            Throwable failure) {
         recorder.record(request.path(), request.body(), sent, System.nanoTime(), reply, failure);
         if (failure != null) {
             result.completeExceptionally(failure);

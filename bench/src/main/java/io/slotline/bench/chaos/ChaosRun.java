@@ -1,5 +1,21 @@
 package io.slotline.bench.chaos;
 
+import io.slotline.bench.calls.BookingLedger;
+import io.slotline.bench.calls.CallMix;
+import io.slotline.bench.calls.CallPlan;
+import io.slotline.bench.calls.CallPlanner;
+import io.slotline.bench.calls.PhoneCall;
+import io.slotline.bench.calls.RetellSigner;
+import io.slotline.bench.load.ArrivalSchedule;
+import io.slotline.bench.load.LatencyBook;
+import io.slotline.bench.load.OpenLoopDriver;
+import io.slotline.bench.load.OutgoingRequest;
+import io.slotline.bench.load.Scheduler;
+import io.slotline.bench.load.Ticker;
+import io.slotline.bench.sut.GatewayLaunch;
+import io.slotline.bench.sut.GatewayProcess;
+import io.slotline.sim.CalcomSimulator;
+import io.slotline.sim.SimOptions;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -25,23 +41,6 @@ import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-
-import io.slotline.bench.calls.BookingLedger;
-import io.slotline.bench.calls.CallMix;
-import io.slotline.bench.calls.CallPlan;
-import io.slotline.bench.calls.CallPlanner;
-import io.slotline.bench.calls.PhoneCall;
-import io.slotline.bench.calls.RetellSigner;
-import io.slotline.bench.load.ArrivalSchedule;
-import io.slotline.bench.load.LatencyBook;
-import io.slotline.bench.load.OpenLoopDriver;
-import io.slotline.bench.load.OutgoingRequest;
-import io.slotline.bench.load.Scheduler;
-import io.slotline.bench.load.Ticker;
-import io.slotline.bench.sut.GatewayLaunch;
-import io.slotline.bench.sut.GatewayProcess;
-import io.slotline.sim.CalcomSimulator;
-import io.slotline.sim.SimOptions;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -59,15 +58,25 @@ public final class ChaosRun {
     static final String SALON_KEY = "key_demo";
     static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     /** The gateway's defaults (slotline.functions.*): functions that change a calendar have 8 s, the rest 5 s. */
-    static final Map<String, Duration> DEADLINES = Map.of("book_appointment", Duration.ofSeconds(8),
-            "cancel_appointment", Duration.ofSeconds(8), "reschedule_appointment", Duration.ofSeconds(8));
+    static final Map<String, Duration> DEADLINES = Map.of(
+            "book_appointment",
+            Duration.ofSeconds(8),
+            "cancel_appointment",
+            Duration.ofSeconds(8),
+            "reschedule_appointment",
+            Duration.ofSeconds(8));
 
     /** One phase: what plays, from when and for how long within it. */
-    record Phase(String name, Duration length, Duration faultAt, Duration faultFor, String fault) {
-    }
+    record Phase(String name, Duration length, Duration faultAt, Duration faultFor, String fault) {}
 
-    record Options(Duration duration, double callsPerSecond, Path gatewayJar, Path out, int redisPort,
-                   int postgresPort, long seed) {
+    record Options(
+            Duration duration,
+            double callsPerSecond,
+            Path gatewayJar,
+            Path out,
+            int redisPort,
+            int postgresPort,
+            long seed) {
 
         static final String USAGE = """
                 --scenario chaos options:
@@ -142,15 +151,20 @@ public final class ChaosRun {
     }
 
     private static Phase phase(String name, int seconds, int faultAt, int faultFor, String fault, double k) {
-        return new Phase(name, Duration.ofMillis(Math.round(seconds * 1000 * k)),
-                Duration.ofMillis(Math.round(faultAt * 1000 * k)), Duration.ofMillis(Math.round(faultFor * 1000 * k)),
+        return new Phase(
+                name,
+                Duration.ofMillis(Math.round(seconds * 1000 * k)),
+                Duration.ofMillis(Math.round(faultAt * 1000 * k)),
+                Duration.ofMillis(Math.round(faultFor * 1000 * k)),
                 fault);
     }
 
     private final Options options;
     private final PrintStream console;
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
     private final Recorder recorder = new Recorder();
     private final List<Instant> phaseStarts = new ArrayList<>();
     private final Map<Integer, Double> recoverySeconds = new LinkedHashMap<>();
@@ -194,8 +208,8 @@ public final class ChaosRun {
         int postgresPort = options.postgresPort() > 0 ? options.postgresPort() : Processes.freePort();
         Path out = options.out();
         try (CalcomSimulator sim = CalcomSimulator.start(SimOptions.defaults().withPort(0));
-             OwnRedis redis = OwnRedis.start(redisPort, out.resolve("chaos-redis.log"));
-             OwnPostgres postgres = OwnPostgres.start(postgresPort)) {
+                OwnRedis redis = OwnRedis.start(redisPort, out.resolve("chaos-redis.log"));
+                OwnPostgres postgres = OwnPostgres.start(postgresPort)) {
             simUrl = sim.baseUrl();
             console.printf("simulator %s, redis :%d, postgresql :%d%n", simUrl, redisPort, postgresPort);
             simConfig("{\"latency\":{\"slots\":{\"type\":\"lognormal\",\"medianMs\":300,\"p99Ms\":1200},"
@@ -206,12 +220,18 @@ public final class ChaosRun {
             GatewayProcess[] gateways = new GatewayProcess[2];
             try {
                 // one after the other: both would migrate and load the demo data at once otherwise
-                gateways[0] = GatewayProcess.start(launch, client, simUrl, "cached", 1, out.resolve("chaos-gateway-1.log"));
-                gateways[1] = GatewayProcess.start(launch, client, simUrl, "cached", 2, out.resolve("chaos-gateway-2.log"));
-                console.printf("gateways %s (pid %d), %s (pid %d)%n", gateways[0].baseUrl(), gateways[0].pid(),
-                        gateways[1].baseUrl(), gateways[1].pid());
-                Balancer balancer = new Balancer(client, List.of(gateways[0].baseUrl(), gateways[1].baseUrl()),
-                        Duration.ofSeconds(30), recorder);
+                gateways[0] =
+                        GatewayProcess.start(launch, client, simUrl, "cached", 1, out.resolve("chaos-gateway-1.log"));
+                gateways[1] =
+                        GatewayProcess.start(launch, client, simUrl, "cached", 2, out.resolve("chaos-gateway-2.log"));
+                console.printf(
+                        "gateways %s (pid %d), %s (pid %d)%n",
+                        gateways[0].baseUrl(), gateways[0].pid(), gateways[1].baseUrl(), gateways[1].pid());
+                Balancer balancer = new Balancer(
+                        client,
+                        List.of(gateways[0].baseUrl(), gateways[1].baseUrl()),
+                        Duration.ofSeconds(30),
+                        recorder);
                 play(phases, gateways, balancer, launch, redis, postgres);
                 if (restarting != null) {
                     restarting.join(TimeUnit.MINUTES.toMillis(5));
@@ -219,8 +239,8 @@ public final class ChaosRun {
                 console.println("waiting for reconciliation before counting bookings");
                 sleep(Duration.ofSeconds(45));
                 Audit audit = Audit.of(simBookings(), postgres, phaseStarts);
-                return ChaosReport.render(options, phases, recorder.all(), faultWindows, recoverySeconds, notes, audit,
-                        DEADLINES);
+                return ChaosReport.render(
+                        options, phases, recorder.all(), faultWindows, recoverySeconds, notes, audit, DEADLINES);
             } finally {
                 for (GatewayProcess gateway : gateways) {
                     if (gateway != null) {
@@ -232,25 +252,35 @@ public final class ChaosRun {
     }
 
     private GatewayLaunch launch(OwnPostgres postgres, int redisPort) {
-        return new GatewayLaunch(GatewayLaunch.currentJava(), options.gatewayJar(), List.of("-Xmx384m"), List.of(
-                "--spring.profiles.active=demo,postgres",
-                "--server.port={port}",
-                "--slotline.calcom.base-url={simUrl}",
-                "--slotline.demo.embedded-simulator=false",
-                "--spring.datasource.url=" + postgres.jdbcUrl(),
-                "--spring.datasource.username=" + OwnPostgres.USER,
-                "--spring.datasource.password=",
-                "--slotline.availability.store=redis",
-                "--slotline.redis.enabled=true",
-                "--spring.data.redis.host=127.0.0.1",
-                "--spring.data.redis.port=" + redisPort,
-                "--slotline.calcom.resilience.budget.shared=true",
-                "--slotline.booking.reconcile.interval=10s"),
-                List.of(), Duration.ofMinutes(5));
+        return new GatewayLaunch(
+                GatewayLaunch.currentJava(),
+                options.gatewayJar(),
+                List.of("-Xmx384m"),
+                List.of(
+                        "--spring.profiles.active=demo,postgres",
+                        "--server.port={port}",
+                        "--slotline.calcom.base-url={simUrl}",
+                        "--slotline.demo.embedded-simulator=false",
+                        "--spring.datasource.url=" + postgres.jdbcUrl(),
+                        "--spring.datasource.username=" + OwnPostgres.USER,
+                        "--spring.datasource.password=",
+                        "--slotline.availability.store=redis",
+                        "--slotline.redis.enabled=true",
+                        "--spring.data.redis.host=127.0.0.1",
+                        "--spring.data.redis.port=" + redisPort,
+                        "--slotline.calcom.resilience.budget.shared=true",
+                        "--slotline.booking.reconcile.interval=10s"),
+                List.of(),
+                Duration.ofMinutes(5));
     }
 
-    private void play(List<Phase> phases, GatewayProcess[] gateways, Balancer balancer, GatewayLaunch launch,
-                      OwnRedis redis, OwnPostgres postgres) {
+    private void play(
+            List<Phase> phases,
+            GatewayProcess[] gateways,
+            Balancer balancer,
+            GatewayLaunch launch,
+            OwnRedis redis,
+            OwnPostgres postgres) {
         Duration total = phases.stream().map(Phase::length).reduce(Duration.ZERO, Duration::plus);
         // arrivals stop a minute before the end so that calls (1-3 min at real think times) finish soon after
         Duration arrivalSpan = total.minus(Duration.ofSeconds(60)).isNegative() ? total : total.minusSeconds(60);
@@ -279,8 +309,9 @@ public final class ChaosRun {
             long phaseStart = System.nanoTime();
             recorder.phase(index);
             phaseStarts.add(Instant.now());
-            console.printf("phase %d: %s (%d s): %s%n", index + 1, phase.name(), phase.length().toSeconds(),
-                    phase.fault());
+            console.printf(
+                    "phase %d: %s (%d s): %s%n",
+                    index + 1, phase.name(), phase.length().toSeconds(), phase.fault());
             sleepUntil(phaseStart + phase.faultAt().toNanos());
             if (!phase.faultFor().isZero()) {
                 long faultStart = System.nanoTime();
@@ -298,8 +329,8 @@ public final class ChaosRun {
         try {
             all.get(240, TimeUnit.SECONDS);
         } catch (Exception e) {
-            notes.put(phases.size(), calls.stream().filter(c -> !c.isDone()).count()
-                    + " calls still running at the end");
+            notes.put(
+                    phases.size(), calls.stream().filter(c -> !c.isDone()).count() + " calls still running at the end");
         }
         executor.shutdownNow();
         for (long[] window : faultWindows) {
@@ -308,8 +339,15 @@ public final class ChaosRun {
     }
 
     /** Plays one phase's fault; returns when it ended (System.nanoTime). */
-    private long playFault(int index, Phase phase, GatewayProcess[] gateways, Balancer balancer, GatewayLaunch launch,
-                           OwnRedis redis, OwnPostgres postgres, long faultStart) {
+    private long playFault(
+            int index,
+            Phase phase,
+            GatewayProcess[] gateways,
+            Balancer balancer,
+            GatewayLaunch launch,
+            OwnRedis redis,
+            OwnPostgres postgres,
+            long faultStart) {
         switch (phase.name()) {
             case "cal.com faults" -> {
                 String faults = "{\"errorRate\":0.1,\"timeoutRate\":0.05,\"timeoutMs\":30000}";
@@ -338,17 +376,28 @@ public final class ChaosRun {
                 balancer.markDown(1);
                 long killed = System.nanoTime();
                 // started again at once, as an orchestrator would; the schedule goes on meanwhile
-                restarting = new Thread(() -> {
-                    try {
-                        gateways[1] = GatewayProcess.start(launch, client, simUrl, "cached", 3,
-                                options.out().resolve("chaos-gateway-2-restarted.log"));
-                        balancer.markUp(1, gateways[1].baseUrl());
-                        notes.put(index, String.format(Locale.ROOT, "restarted gateway ready %.1f s after SIGKILL",
-                                (System.nanoTime() - killed) / 1e9));
-                    } catch (RuntimeException e) {
-                        notes.put(index, "restarted gateway did not start: " + e.getMessage());
-                    }
-                }, "chaos-restart");
+                restarting = new Thread(
+                        () -> {
+                            try {
+                                gateways[1] = GatewayProcess.start(
+                                        launch,
+                                        client,
+                                        simUrl,
+                                        "cached",
+                                        3,
+                                        options.out().resolve("chaos-gateway-2-restarted.log"));
+                                balancer.markUp(1, gateways[1].baseUrl());
+                                notes.put(
+                                        index,
+                                        String.format(
+                                                Locale.ROOT,
+                                                "restarted gateway ready %.1f s after SIGKILL",
+                                                (System.nanoTime() - killed) / 1e9));
+                            } catch (RuntimeException e) {
+                                notes.put(index, "restarted gateway did not start: " + e.getMessage());
+                            }
+                        },
+                        "chaos-restart");
                 restarting.start();
                 sleepUntil(faultStart + phase.faultFor().toNanos());
             }
@@ -380,11 +429,36 @@ public final class ChaosRun {
             String callId = "call_compete_" + round + "_" + caller + "_" + Long.toString(System.nanoTime(), 36);
             String from = "+4917" + (10_000_000 + random.nextInt(89_999_999));
             String name = "Wettbewerb " + round + "-" + caller;
-            answers.add(function(balancer, callId, from, "check_availability",
-                    Map.of("service", "Herrenhaarschnitt", "date", date.toString(), "time", time, "staff", "Anna"))
-                    .thenCompose(ignored -> function(balancer, callId, from, "book_appointment",
-                            Map.of("service", "Herrenhaarschnitt", "date", date.toString(), "time", time,
-                                    "staff", "Anna", "customer_name", name)))
+            answers.add(function(
+                            balancer,
+                            callId,
+                            from,
+                            "check_availability",
+                            Map.of(
+                                    "service",
+                                    "Herrenhaarschnitt",
+                                    "date",
+                                    date.toString(),
+                                    "time",
+                                    time,
+                                    "staff",
+                                    "Anna"))
+                    .thenCompose(ignored -> function(
+                            balancer,
+                            callId,
+                            from,
+                            "book_appointment",
+                            Map.of(
+                                    "service",
+                                    "Herrenhaarschnitt",
+                                    "date",
+                                    date.toString(),
+                                    "time",
+                                    time,
+                                    "staff",
+                                    "Anna",
+                                    "customer_name",
+                                    name)))
                     .thenCompose(booked -> webhook(balancer, callId, from).thenApply(ignored -> booked)));
         }
         int booked = 0;
@@ -401,8 +475,8 @@ public final class ChaosRun {
         return booked;
     }
 
-    private CompletableFuture<String> function(Balancer balancer, String callId, String from, String name,
-                                               Map<String, Object> args) {
+    private CompletableFuture<String> function(
+            Balancer balancer, String callId, String from, String name, Map<String, Object> args) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", name);
         body.put("args", args);
@@ -432,8 +506,14 @@ public final class ChaosRun {
 
     private static CompletableFuture<String> send(Balancer balancer, String path, String body) {
         long now = System.currentTimeMillis();
-        return balancer.send(new OutgoingRequest(path, body, Map.of("Content-Type", "application/json",
-                        RetellSigner.HEADER, RetellSigner.signature(SALON_KEY, body, now))))
+        return balancer.send(new OutgoingRequest(
+                        path,
+                        body,
+                        Map.of(
+                                "Content-Type",
+                                "application/json",
+                                RetellSigner.HEADER,
+                                RetellSigner.signature(SALON_KEY, body, now))))
                 .handle((reply, failure) -> failure == null ? reply.body() : null);
     }
 
@@ -443,11 +523,18 @@ public final class ChaosRun {
         for (int tries = 0; tries < 10; tries++, day = day.plusDays(1)) {
             Instant from = day.atStartOfDay(BERLIN).toInstant();
             Instant to = day.plusDays(1).atStartOfDay(BERLIN).toInstant().minusSeconds(1);
-            JsonNode data = getJson("/v2/slots?eventTypeSlug=herrenhaarschnitt-stylist&username=anna-demo&start=" + from
-                    + "&end=" + to + "&timeZone=" + URLEncoder.encode(BERLIN.getId(), StandardCharsets.UTF_8),
-                    "2024-09-04").path("data").path(day.toString());
+            JsonNode data = getJson(
+                            "/v2/slots?eventTypeSlug=herrenhaarschnitt-stylist&username=anna-demo&start=" + from
+                                    + "&end=" + to + "&timeZone="
+                                    + URLEncoder.encode(BERLIN.getId(), StandardCharsets.UTF_8),
+                            "2024-09-04")
+                    .path("data")
+                    .path(day.toString());
             if (data.size() > 0) {
-                return OffsetDateTime.parse(data.get(random.nextInt(data.size())).path("start").asString()).toInstant();
+                return OffsetDateTime.parse(data.get(random.nextInt(data.size()))
+                                .path("start")
+                                .asString())
+                        .toInstant();
             }
         }
         throw new IllegalStateException("Anna has no free time in the next two weeks");
@@ -456,7 +543,8 @@ public final class ChaosRun {
     /** The first moment after {@code faultEnd} from which ten function calls in a row were answered well. */
     private double recovery(long faultEnd) {
         List<Recorder.Request> after = recorder.all().stream()
-                .filter(r -> r.isFunction() && r.sentNanos() >= faultEnd).toList();
+                .filter(r -> r.isFunction() && r.sentNanos() >= faultEnd)
+                .toList();
         for (int i = 0; i + 10 <= after.size(); i++) {
             boolean streak = true;
             for (int j = i; j < i + 10 && streak; j++) {
@@ -481,7 +569,8 @@ public final class ChaosRun {
     private void simConfig(String json) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(simUrl + "/_sim/config"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build();
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
@@ -496,13 +585,14 @@ public final class ChaosRun {
     }
 
     private JsonNode getJson(String path, String apiVersion) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(simUrl + path))
-                .header("Authorization", "Bearer cal_demo");
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(simUrl + path)).header("Authorization", "Bearer cal_demo");
         if (apiVersion != null) {
             request.header("cal-api-version", apiVersion);
         }
         try {
-            return JSON.readTree(client.send(request.build(), HttpResponse.BodyHandlers.ofString()).body());
+            return JSON.readTree(client.send(request.build(), HttpResponse.BodyHandlers.ofString())
+                    .body());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

@@ -33,20 +33,33 @@ final class OwnPostgres implements AutoCloseable {
 
     static OwnPostgres start(int port) {
         if (Processes.listening(port)) {
-            throw new IllegalStateException("port " + port + " is in use: the chaos run starts a PostgreSQL of its own");
+            throw new IllegalStateException(
+                    "port " + port + " is in use: the chaos run starts a PostgreSQL of its own");
         }
         boolean asRoot = "root".equals(System.getProperty("user.name"));
         try {
             Path directory = Files.createTempDirectory("slotline-chaos-pg-");
             if (asRoot) {
-                UserPrincipal postgres = directory.getFileSystem().getUserPrincipalLookupService()
+                UserPrincipal postgres = directory
+                        .getFileSystem()
+                        .getUserPrincipalLookupService()
                         .lookupPrincipalByName(USER);
                 Files.setOwner(directory, postgres);
             }
             OwnPostgres cluster = new OwnPostgres(port, directory, asRoot);
             Runtime.getRuntime().addShutdownHook(new Thread(cluster::close, "stop-chaos-postgres"));
-            cluster.run(List.of(Processes.postgresBinary("initdb"), "-D", cluster.data(), "-U", USER, "-A", "trust",
-                    "-E", "UTF8", "--locale=C", "--no-sync"));
+            cluster.run(List.of(
+                    Processes.postgresBinary("initdb"),
+                    "-D",
+                    cluster.data(),
+                    "-U",
+                    USER,
+                    "-A",
+                    "trust",
+                    "-E",
+                    "UTF8",
+                    "--locale=C",
+                    "--no-sync"));
             cluster.pgCtl("start");
             cluster.psql("postgres", "CREATE DATABASE slotline");
             return cluster;
@@ -76,16 +89,40 @@ final class OwnPostgres implements AutoCloseable {
 
     private String psql(String database, String sql) {
         // over TCP as the postgres user: trust authentication, no need to switch user
-        return Processes.run(List.of(Processes.postgresBinary("psql"), "-h", "127.0.0.1", "-p",
-                Integer.toString(port), "-U", USER, "-d", database, "-AtX", "-v", "ON_ERROR_STOP=1", "-c", sql), TIMEOUT);
+        return Processes.run(
+                List.of(
+                        Processes.postgresBinary("psql"),
+                        "-h",
+                        "127.0.0.1",
+                        "-p",
+                        Integer.toString(port),
+                        "-U",
+                        USER,
+                        "-d",
+                        database,
+                        "-AtX",
+                        "-v",
+                        "ON_ERROR_STOP=1",
+                        "-c",
+                        sql),
+                TIMEOUT);
     }
 
     private void pgCtl(String action) {
-        List<String> command = new ArrayList<>(List.of(Processes.postgresBinary("pg_ctl"), "-D", data(), "-w", "-t",
-                "30", "-l", directory.resolve("postgres.log").toString()));
+        List<String> command = new ArrayList<>(List.of(
+                Processes.postgresBinary("pg_ctl"),
+                "-D",
+                data(),
+                "-w",
+                "-t",
+                "30",
+                "-l",
+                directory.resolve("postgres.log").toString()));
         if (!action.equals("stop")) {
-            command.addAll(List.of("-o", "-p " + port + " -k " + directory + " -c listen_addresses=127.0.0.1 "
-                    + "-c fsync=off -c full_page_writes=off -c max_connections=100"));
+            command.addAll(List.of(
+                    "-o",
+                    "-p " + port + " -k " + directory + " -c listen_addresses=127.0.0.1 "
+                            + "-c fsync=off -c full_page_writes=off -c max_connections=100"));
         }
         if (!action.equals("start")) {
             command.addAll(List.of("-m", "fast"));
@@ -119,7 +156,8 @@ final class OwnPostgres implements AutoCloseable {
             System.err.println("could not stop the chaos run's PostgreSQL: " + e.getMessage());
         }
         try (Stream<Path> files = Files.walk(directory)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            files.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException | RuntimeException e) {
             System.err.println("could not delete " + directory + ": " + e.getMessage());
         }

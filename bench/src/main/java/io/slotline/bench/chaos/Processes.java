@@ -12,12 +12,12 @@ import java.util.concurrent.TimeUnit;
 /** Runs a command to its end; its output is the answer, a non-zero exit an error that quotes it. */
 final class Processes {
 
-    private Processes() {
-    }
+    private Processes() {}
 
     static String run(List<String> command, Duration timeout) {
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
             byte[] output = process.getInputStream().readAllBytes();
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
@@ -25,8 +25,8 @@ final class Processes {
             }
             String text = new String(output, StandardCharsets.UTF_8);
             if (process.exitValue() != 0) {
-                throw new IllegalStateException("exit " + process.exitValue() + ": " + String.join(" ", command)
-                        + "\n" + text);
+                throw new IllegalStateException(
+                        "exit " + process.exitValue() + ": " + String.join(" ", command) + "\n" + text);
             }
             return text;
         } catch (IOException e) {
@@ -42,8 +42,10 @@ final class Processes {
         Path root = Path.of("/usr/lib/postgresql");
         if (Files.isDirectory(root)) {
             try (var versions = Files.list(root)) {
-                var newest = versions.filter(v -> Files.isExecutable(v.resolve("bin").resolve(name)))
-                        .max(Comparator.comparingInt(v -> parseVersion(v.getFileName().toString())));
+                var newest = versions.filter(
+                                v -> Files.isExecutable(v.resolve("bin").resolve(name)))
+                        .max(Comparator.comparingInt(
+                                v -> parseVersion(v.getFileName().toString())));
                 if (newest.isPresent()) {
                     return newest.get().resolve("bin").resolve(name).toString();
                 }

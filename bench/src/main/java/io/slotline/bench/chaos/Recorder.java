@@ -1,14 +1,12 @@
 package io.slotline.bench.chaos;
 
+import io.slotline.bench.load.HttpReply;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
-
 import org.jspecify.annotations.Nullable;
-
-import io.slotline.bench.load.HttpReply;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,8 +21,8 @@ final class Recorder {
      * @param status    HTTP status, 0 when no answer came (refused, cut off, timed out)
      * @param reason    {@code ok} or the answer's reason
      */
-    record Request(int phase, boolean inFault, String function, long sentNanos, long latencyNanos, int status,
-                   String reason) {
+    record Request(
+            int phase, boolean inFault, String function, long sentNanos, long latencyNanos, int status, String reason) {
 
         boolean isFunction() {
             return !function.equals("webhook") && !function.equals("inbound");
@@ -36,8 +34,7 @@ final class Recorder {
         }
 
         boolean healthy(Duration deadline) {
-            return withinDeadline(deadline) && !reason.equals("calcom_unavailable")
-                    && !reason.equals("internal_error");
+            return withinDeadline(deadline) && !reason.equals("calcom_unavailable") && !reason.equals("internal_error");
         }
     }
 
@@ -53,9 +50,15 @@ final class Recorder {
         inFault = playing;
     }
 
-    void record(String path, String body, long sentNanos, long completedNanos, @Nullable HttpReply reply,
-                @Nullable Throwable failure) {
-        String function = path.startsWith(FUNCTIONS) ? path.substring(FUNCTIONS.length())
+    void record(
+            String path,
+            String body,
+            long sentNanos,
+            long completedNanos,
+            @Nullable HttpReply reply,
+            @Nullable Throwable failure) {
+        String function = path.startsWith(FUNCTIONS)
+                ? path.substring(FUNCTIONS.length())
                 : path.contains("inbound") ? "inbound" : "webhook";
         String reason = "no_answer";
         int status = 0;

@@ -19,11 +19,12 @@ public record BenchReport(
     }
 
     public static BenchReport of(BenchSettings settings, List<RunResult> runs, List<String> charts) {
-        Optional<RunResult> naive = runs.stream().filter(r -> r.mode().equals("naive")).findFirst();
-        Optional<RunResult> cached = runs.stream().filter(r -> r.mode().equals("cached")).findFirst();
-        List<RatioRow> ratios = naive.isPresent() && cached.isPresent()
-                ? RatioRow.compare(naive.get(), cached.get())
-                : List.of();
+        Optional<RunResult> naive =
+                runs.stream().filter(r -> r.mode().equals("naive")).findFirst();
+        Optional<RunResult> cached =
+                runs.stream().filter(r -> r.mode().equals("cached")).findFirst();
+        List<RatioRow> ratios =
+                naive.isPresent() && cached.isPresent() ? RatioRow.compare(naive.get(), cached.get()) : List.of();
         return new BenchReport(settings, runs, OldSystemFigure.SEED, ratios, charts);
     }
 }

@@ -13,8 +13,8 @@ public record CacheStats(
         @Nullable Double coalesced,
         @Nullable Double hitRate) {
 
-    public static CacheStats of(@Nullable Double hits, @Nullable Double misses, @Nullable Double stale,
-            @Nullable Double coalesced) {
+    public static CacheStats of(
+            @Nullable Double hits, @Nullable Double misses, @Nullable Double stale, @Nullable Double coalesced) {
         Double hitRate = null;
         if (hits != null || misses != null || stale != null) {
             double served = nz(hits) + nz(stale);

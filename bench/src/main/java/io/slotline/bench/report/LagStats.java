@@ -15,7 +15,7 @@ public record LagStats(long samples, double p99Ms, double maxMs, boolean fellBeh
             return new LagStats(0, 0, 0, false);
         }
         double p99 = Millis.ofMicros(lagMicros.getValueAtPercentile(99));
-        return new LagStats(lagMicros.getTotalCount(), p99, Millis.ofMicros(lagMicros.getMaxValue()),
-                p99 > FELL_BEHIND_P99_MS);
+        return new LagStats(
+                lagMicros.getTotalCount(), p99, Millis.ofMicros(lagMicros.getMaxValue()), p99 > FELL_BEHIND_P99_MS);
     }
 }

@@ -38,19 +38,27 @@ public final class LatencyCharts {
     /** Percentiles beyond 99.999 would need more samples than a bench run has. */
     private static final double MAX_X = 100_000;
 
-    private static final Color[] LINE_COLORS = {new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c),
-            new Color(0xd62728), new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f)};
+    private static final Color[] LINE_COLORS = {
+        new Color(0x1f77b4),
+        new Color(0xff7f0e),
+        new Color(0x2ca02c),
+        new Color(0xd62728),
+        new Color(0x9467bd),
+        new Color(0x8c564b),
+        new Color(0xe377c2),
+        new Color(0x7f7f7f)
+    };
     private static final Color[] NAIVE_SHADES = {new Color(0xfdae6b), new Color(0xf16913), new Color(0xa63603)};
     private static final Color[] CACHED_SHADES = {new Color(0x9ecae1), new Color(0x4292c6), new Color(0x08519c)};
 
-    private LatencyCharts() {
-    }
+    private LatencyCharts() {}
 
     /**
      * Latency by percentile, one line per function, x on a log scale of 1/(1 - p) as HdrHistogram's plotter draws it,
      * so the tail (99%, 99.9%) gets as much room as the median.
      */
-    public static void percentilePlot(String title, Map<String, Histogram> histogramsMicros, Path png) throws IOException {
+    public static void percentilePlot(String title, Map<String, Histogram> histogramsMicros, Path png)
+            throws IOException {
         XYSeriesCollection data = new XYSeriesCollection();
         for (Map.Entry<String, Histogram> e : histogramsMicros.entrySet()) {
             Histogram h = e.getValue();
@@ -71,8 +79,15 @@ public final class LatencyCharts {
             }
             data.addSeries(series);
         }
-        JFreeChart chart = ChartFactory.createXYLineChart(title, "percentile", "latency from intended start (ms)",
-                data, PlotOrientation.VERTICAL, true, false, false);
+        JFreeChart chart = ChartFactory.createXYLineChart(
+                title,
+                "percentile",
+                "latency from intended start (ms)",
+                data,
+                PlotOrientation.VERTICAL,
+                true,
+                false,
+                false);
         XYPlot plot = chart.getXYPlot();
         double maxX = 1000;
         for (int i = 0; i < data.getSeriesCount(); i++) {
@@ -109,8 +124,15 @@ public final class LatencyCharts {
                 }
             }
         }
-        JFreeChart chart = ChartFactory.createBarChart("Latency per function and mode", "function",
-                "ms (log scale)", data, PlotOrientation.VERTICAL, true, false, false);
+        JFreeChart chart = ChartFactory.createBarChart(
+                "Latency per function and mode",
+                "function",
+                "ms (log scale)",
+                data,
+                PlotOrientation.VERTICAL,
+                true,
+                false,
+                false);
         CategoryPlot plot = chart.getCategoryPlot();
         LogAxis y = new LogAxis("ms (log scale)");
         y.setBase(10);

@@ -9,18 +9,23 @@ import org.jspecify.annotations.Nullable;
 /** Renders a {@link BenchReport} as Markdown: what a person reads after a run. */
 public final class MarkdownReport {
 
-    private MarkdownReport() {
-    }
+    private MarkdownReport() {}
 
     public static String render(BenchReport report) {
         StringBuilder md = new StringBuilder();
         BenchSettings s = report.settings();
         md.append("# Slotline benchmark\n\n");
-        md.append(String.format(Locale.ROOT,
+        md.append(String.format(
+                Locale.ROOT,
                 "Started %s. Open-loop: Poisson call arrivals at %s calls/s for %s s after a %s s warm-up "
                         + "(discarded); think times x %s; seed %d; request timeout %s s.%n",
-                s.startedAt(), num(s.callsPerSecond()), num(s.durationSeconds()), num(s.warmupSeconds()),
-                num(s.timeScale()), s.seed(), num(s.requestTimeoutSeconds())));
+                s.startedAt(),
+                num(s.callsPerSecond()),
+                num(s.durationSeconds()),
+                num(s.warmupSeconds()),
+                num(s.timeScale()),
+                s.seed(),
+                num(s.requestTimeoutSeconds())));
         md.append("Latency is measured from each request's *intended* send time, so queueing and stalls count "
                 + "(no coordinated omission). All times in ms.\n\n");
         md.append("Simulated Cal.com: `").append(s.simulatorConfig()).append("`\n\n");
@@ -45,15 +50,24 @@ public final class MarkdownReport {
 
     private static void renderRun(StringBuilder md, RunResult run) {
         md.append("## Mode: ").append(run.mode()).append("\n\n");
-        md.append(String.format(Locale.ROOT,
+        md.append(String.format(
+                Locale.ROOT,
                 "Gateway %s, simulator %s. Calls: %d measured (%d started incl. warm-up), %d bookings confirmed, "
                         + "%d unfinished. Wall time %s s.%n%n",
-                run.gatewayUrl(), run.simulatorUrl(), run.callsMeasured(), run.callsStarted(),
-                run.bookingsConfirmed(), run.callsUnfinished(), num(run.wallSeconds())));
+                run.gatewayUrl(),
+                run.simulatorUrl(),
+                run.callsMeasured(),
+                run.callsStarted(),
+                run.bookingsConfirmed(),
+                run.callsUnfinished(),
+                num(run.wallSeconds())));
         LagStats lag = run.generatorLag();
-        md.append(String.format(Locale.ROOT, "Generator lag (actual minus intended send): p99 %s ms, max %s ms over %d "
-                        + "requests: %s.%n%n",
-                num(lag.p99Ms()), num(lag.maxMs()), lag.samples(),
+        md.append(String.format(
+                Locale.ROOT,
+                "Generator lag (actual minus intended send): p99 %s ms, max %s ms over %d " + "requests: %s.%n%n",
+                num(lag.p99Ms()),
+                num(lag.maxMs()),
+                lag.samples(),
                 lag.fellBehind()
                         ? "**generator fell behind** (p99 above " + num(LagStats.FELL_BEHIND_P99_MS)
                                 + " ms): the offered load was lower than asked"
@@ -72,21 +86,35 @@ public final class MarkdownReport {
             md.append(String.format(Locale.ROOT, "Whole run incl. warm-up, %d calls.%n%n", up.calls()));
             md.append("| endpoint | requests | per call |\n|---|---:|---:|\n");
             for (Map.Entry<String, Long> e : up.requests().entrySet()) {
-                md.append("| ").append(e.getKey()).append(" | ").append(e.getValue()).append(" | ")
-                        .append(String.format(Locale.ROOT, "%.2f", up.perCall().get(e.getKey()))).append(" |\n");
+                md.append("| ")
+                        .append(e.getKey())
+                        .append(" | ")
+                        .append(e.getValue())
+                        .append(" | ")
+                        .append(String.format(Locale.ROOT, "%.2f", up.perCall().get(e.getKey())))
+                        .append(" |\n");
             }
             md.append(String.format(Locale.ROOT, "| **total** | %d | %.2f |%n%n", up.total(), up.totalPerCall()));
         }
 
         ResourceStats g = run.gateway();
         md.append("### Gateway process\n\n");
-        md.append(String.format(Locale.ROOT, "CPU avg %s / max %s (%% of the whole machine); heap avg %s / max %s MB; "
-                        + "%d samples.%n%n",
-                opt(g.cpuAvgPercent()), opt(g.cpuMaxPercent()), opt(g.heapAvgMb()), opt(g.heapMaxMb()), g.samples()));
+        md.append(String.format(
+                Locale.ROOT,
+                "CPU avg %s / max %s (%% of the whole machine); heap avg %s / max %s MB; " + "%d samples.%n%n",
+                opt(g.cpuAvgPercent()),
+                opt(g.cpuMaxPercent()),
+                opt(g.heapAvgMb()),
+                opt(g.heapMaxMb()),
+                g.samples()));
         CacheStats c = run.cache();
-        md.append(String.format(Locale.ROOT, "Availability cache: hit rate %s (hit %s, stale %s, miss %s); "
-                        + "coalesced waits %s.%n%n",
-                c.hitRate() == null ? "n/a" : pct(c.hitRate()), count(c.hits()), count(c.stale()), count(c.misses()),
+        md.append(String.format(
+                Locale.ROOT,
+                "Availability cache: hit rate %s (hit %s, stale %s, miss %s); " + "coalesced waits %s.%n%n",
+                c.hitRate() == null ? "n/a" : pct(c.hitRate()),
+                count(c.hits()),
+                count(c.stale()),
+                count(c.misses()),
                 count(c.coalesced())));
         for (String note : run.notes()) {
             md.append("> ").append(note).append("\n\n");
@@ -101,9 +129,18 @@ public final class MarkdownReport {
         md.append("| function | count | P50 | P95 | P99 | P99.9 | max | HTTP error rate | ok:false rate |\n");
         md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (FunctionStats f : rows) {
-            md.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %s | %s | %s | %s |%n",
-                    f.name(), f.count(), num(f.p50Ms()), num(f.p95Ms()), num(f.p99Ms()), num(f.p999Ms()),
-                    num(f.maxMs()), pct(f.errorRate()), pct(f.notOkRate())));
+            md.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %d | %s | %s | %s | %s | %s | %s | %s |%n",
+                    f.name(),
+                    f.count(),
+                    num(f.p50Ms()),
+                    num(f.p95Ms()),
+                    num(f.p99Ms()),
+                    num(f.p999Ms()),
+                    num(f.maxMs()),
+                    pct(f.errorRate()),
+                    pct(f.notOkRate())));
         }
         md.append('\n');
     }
@@ -122,12 +159,19 @@ public final class MarkdownReport {
         }
         md.append(header).append('\n').append(rule).append('\n');
         for (OldSystemFigure old : report.oldSystem()) {
-            md.append("| ").append(old.function()).append(" | ").append(old.baseline()).append(" | ")
-                    .append(String.format(Locale.ROOT, "%.0f", old.targetMs())).append(" |");
+            md.append("| ")
+                    .append(old.function())
+                    .append(" | ")
+                    .append(old.baseline())
+                    .append(" | ")
+                    .append(String.format(Locale.ROOT, "%.0f", old.targetMs()))
+                    .append(" |");
             for (RunResult run : report.runs()) {
                 Optional<FunctionStats> f = run.function(old.function());
                 for (Percentile p : List.of(Percentile.P50, Percentile.P95, Percentile.P99)) {
-                    md.append(' ').append(f.map(x -> num(x.percentile(p))).orElse("n/a")).append(" |");
+                    md.append(' ')
+                            .append(f.map(x -> num(x.percentile(p))).orElse("n/a"))
+                            .append(" |");
                 }
             }
             md.append('\n');

@@ -2,8 +2,7 @@ package io.slotline.bench.report;
 
 final class Millis {
 
-    private Millis() {
-    }
+    private Millis() {}
 
     /** Microseconds to milliseconds, rounded to 0.1 ms: finer than any latency a caller could hear. */
     static double ofMicros(long micros) {

@@ -7,8 +7,13 @@ import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /** naive / cached per percentile for one function; null where either side is missing or cached is 0. */
-public record RatioRow(String function, @Nullable Double p50, @Nullable Double p95, @Nullable Double p99,
-        @Nullable Double p999, @Nullable Double max) {
+public record RatioRow(
+        String function,
+        @Nullable Double p50,
+        @Nullable Double p95,
+        @Nullable Double p99,
+        @Nullable Double p999,
+        @Nullable Double max) {
 
     public static List<RatioRow> compare(RunResult naive, RunResult cached) {
         TreeSet<String> names = new TreeSet<>();
@@ -18,9 +23,13 @@ public record RatioRow(String function, @Nullable Double p50, @Nullable Double p
         for (String name : names) {
             Optional<FunctionStats> n = naive.function(name);
             Optional<FunctionStats> c = cached.function(name);
-            rows.add(new RatioRow(name,
-                    ratio(n, c, Percentile.P50), ratio(n, c, Percentile.P95), ratio(n, c, Percentile.P99),
-                    ratio(n, c, Percentile.P999), ratio(n, c, Percentile.MAX)));
+            rows.add(new RatioRow(
+                    name,
+                    ratio(n, c, Percentile.P50),
+                    ratio(n, c, Percentile.P95),
+                    ratio(n, c, Percentile.P99),
+                    ratio(n, c, Percentile.P999),
+                    ratio(n, c, Percentile.MAX)));
         }
         return rows;
     }

@@ -19,16 +19,21 @@ import org.jspecify.annotations.Nullable;
 /** Cost against the number of businesses (log x): latency, heap, Cal.com requests, the busiest key. */
 public final class ScaleChart {
 
-    private ScaleChart() {
-    }
+    private ScaleChart() {}
 
     public static void write(ScaleReport report, Path png) throws IOException {
         LogAxis businesses = new LogAxis("businesses (log)");
         businesses.setBase(10);
         businesses.setSmallestValue(1);
         businesses.setNumberFormatOverride(java.text.NumberFormat.getIntegerInstance(java.util.Locale.ROOT));
-        int min = report.points().stream().mapToInt(p -> p.figures().tenants()).min().orElse(1);
-        int max = report.points().stream().mapToInt(p -> p.figures().tenants()).max().orElse(10);
+        int min = report.points().stream()
+                .mapToInt(p -> p.figures().tenants())
+                .min()
+                .orElse(1);
+        int max = report.points().stream()
+                .mapToInt(p -> p.figures().tenants())
+                .max()
+                .orElse(10);
         businesses.setRange(Math.max(1, min / 2.0), max * 2.0);
         CombinedDomainXYPlot combined = new CombinedDomainXYPlot(businesses);
         combined.setGap(12);
@@ -44,22 +49,26 @@ public final class ScaleChart {
         combined.add(plot(latency, "P95 ms", 50, "goal 50 ms"), 1);
 
         XYSeriesCollection heap = new XYSeriesCollection();
-        heap.addSeries(series(report, "heap after GC, loaded (MB)", p -> p.figures().heapAfterLoadMb()));
-        heap.addSeries(series(report, "heap after GC, in run (MB)", p -> p.figures().heapAfterRunMb()));
+        heap.addSeries(
+                series(report, "heap after GC, loaded (MB)", p -> p.figures().heapAfterLoadMb()));
+        heap.addSeries(
+                series(report, "heap after GC, in run (MB)", p -> p.figures().heapAfterRunMb()));
         combined.add(plot(heap, "heap MB", 1024, "goal 1 GB"), 1);
 
         XYSeriesCollection requests = new XYSeriesCollection();
-        requests.addSeries(series(report, "Cal.com requests per call", p -> p.figures().calcomRequestsPerCall()));
-        requests.addSeries(series(report, "warm-up requests per call", p -> p.figures().warmupRequestsPerCall()));
+        requests.addSeries(
+                series(report, "Cal.com requests per call", p -> p.figures().calcomRequestsPerCall()));
+        requests.addSeries(
+                series(report, "warm-up requests per call", p -> p.figures().warmupRequestsPerCall()));
         combined.add(plot(requests, "requests / call", null, null), 1);
 
         XYSeriesCollection key = new XYSeriesCollection();
-        key.addSeries(series(report, "busiest key, requests in its busiest minute",
-                p -> (double) p.figures().busiestKeyPerMinute()));
+        key.addSeries(series(report, "busiest key, requests in its busiest minute", p ->
+                (double) p.figures().busiestKeyPerMinute()));
         combined.add(plot(key, "req/min", 72, "goal 72 (60% of 120)"), 1);
 
-        JFreeChart chart = new JFreeChart("Slotline: cost against the number of businesses",
-                JFreeChart.DEFAULT_TITLE_FONT, combined, true);
+        JFreeChart chart = new JFreeChart(
+                "Slotline: cost against the number of businesses", JFreeChart.DEFAULT_TITLE_FONT, combined, true);
         chart.setBackgroundPaint(Color.WHITE);
         ChartUtils.saveChartAsPNG(png.toFile(), chart, 1000, 1100);
     }
@@ -79,7 +88,8 @@ public final class ScaleChart {
         return s;
     }
 
-    private static XYPlot plot(XYSeriesCollection data, String label, @Nullable Number goal, @Nullable String goalLabel) {
+    private static XYPlot plot(
+            XYSeriesCollection data, String label, @Nullable Number goal, @Nullable String goalLabel) {
         NumberAxis axis = new NumberAxis(label);
         axis.setAutoRangeIncludesZero(true);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
@@ -91,7 +101,9 @@ public final class ScaleChart {
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
         plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
         if (goal != null) {
-            ValueMarker marker = new ValueMarker(goal.doubleValue(), Color.RED,
+            ValueMarker marker = new ValueMarker(
+                    goal.doubleValue(),
+                    Color.RED,
                     new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {6f, 4f}, 0f));
             marker.setLabel(goalLabel);
             plot.addRangeMarker(marker);

@@ -42,5 +42,4 @@ public record ScaleFigures(
         long calcom429,
         long prometheusSeries,
         @Nullable Double cpuAvgPercent,
-        double loadAverage) {
-}
+        double loadAverage) {}

@@ -9,8 +9,13 @@ import java.util.TreeMap;
  * Counted over the whole run including warm-up calls, divided by all calls, so that every request made for a call
  * is attributed to it; a cache's cold start is therefore included.
  */
-public record UpstreamStats(boolean available, long calls, long total, double totalPerCall,
-        Map<String, Long> requests, Map<String, Double> perCall) {
+public record UpstreamStats(
+        boolean available,
+        long calls,
+        long total,
+        double totalPerCall,
+        Map<String, Long> requests,
+        Map<String, Double> perCall) {
 
     public UpstreamStats {
         requests = Collections.unmodifiableMap(new TreeMap<>(requests));

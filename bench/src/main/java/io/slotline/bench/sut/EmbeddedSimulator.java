@@ -6,8 +6,7 @@ import io.slotline.sim.SimOptions;
 /** Starts the Cal.com simulator inside the bench JVM with the "demo" scenario on a random port, real time. */
 public final class EmbeddedSimulator {
 
-    private EmbeddedSimulator() {
-    }
+    private EmbeddedSimulator() {}
 
     public static SimulatorHandle start() {
         CalcomSimulator simulator = CalcomSimulator.start(SimOptions.defaults().withPort(0));

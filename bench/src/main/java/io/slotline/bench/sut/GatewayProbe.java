@@ -35,7 +35,10 @@ public final class GatewayProbe {
         if (readiness.isPresent() && readiness.get().status() == 404) {
             readiness = get("/actuator/health");
         }
-        return readiness.filter(r -> r.status() == 200).map(r -> statusUp(r.body())).orElse(false);
+        return readiness
+                .filter(r -> r.status() == 200)
+                .map(r -> statusUp(r.body()))
+                .orElse(false);
     }
 
     /** Share of the machine's CPU the gateway process used recently (0..1). */
@@ -59,7 +62,8 @@ public final class GatewayProbe {
         try {
             JsonNode measurements = JSON.readTree(response.get().body()).path("measurements");
             for (JsonNode m : measurements) {
-                if ("VALUE".equals(m.path("statistic").asString("")) && m.path("value").isNumber()) {
+                if ("VALUE".equals(m.path("statistic").asString(""))
+                        && m.path("value").isNumber()) {
                     return OptionalDouble.of(m.path("value").asDouble());
                 }
             }
@@ -78,7 +82,10 @@ public final class GatewayProbe {
     }
 
     private Optional<Response> get(String path) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(5)).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(5))
+                .GET()
+                .build();
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
             return Optional.of(new Response(response.statusCode(), response.body()));
@@ -90,6 +97,5 @@ public final class GatewayProbe {
         }
     }
 
-    private record Response(int status, String body) {
-    }
+    private record Response(int status, String body) {}
 }

@@ -26,11 +26,12 @@ public final class GatewayProcess implements AutoCloseable {
     }
 
     /** Starts the gateway on a free port and waits until it reports ready. */
-    public static GatewayProcess start(GatewayLaunch launch, HttpClient client, String simUrl, String mode,
-            int instance, Path log) {
+    public static GatewayProcess start(
+            GatewayLaunch launch, HttpClient client, String simUrl, String mode, int instance, Path log) {
         if (!Files.isRegularFile(launch.jar())) {
-            throw new IllegalStateException("gateway jar not found: " + launch.jar().toAbsolutePath()
-                    + " (build it: ./mvnw -q -pl gateway -am package -DskipTests, or pass --gateway-jar / --gateway-url)");
+            throw new IllegalStateException(
+                    "gateway jar not found: " + launch.jar().toAbsolutePath()
+                            + " (build it: ./mvnw -q -pl gateway -am package -DskipTests, or pass --gateway-jar / --gateway-url)");
         }
         int port = freePort();
         List<String> command = launch.command(port, simUrl, mode, instance);
@@ -66,8 +67,8 @@ public final class GatewayProcess implements AutoCloseable {
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 close();
-                throw new IllegalStateException("gateway exited with " + process.exitValue() + " before it was ready; log: "
-                        + log.toAbsolutePath() + "\n" + tail());
+                throw new IllegalStateException("gateway exited with " + process.exitValue()
+                        + " before it was ready; log: " + log.toAbsolutePath() + "\n" + tail());
             }
             if (probe.ready()) {
                 return;
@@ -81,8 +82,8 @@ public final class GatewayProcess implements AutoCloseable {
             }
         }
         close();
-        throw new IllegalStateException("gateway not ready within " + launch.readyTimeout() + "; log: "
-                + log.toAbsolutePath() + "\n" + tail());
+        throw new IllegalStateException(
+                "gateway not ready within " + launch.readyTimeout() + "; log: " + log.toAbsolutePath() + "\n" + tail());
     }
 
     private String tail() {
@@ -105,7 +106,9 @@ public final class GatewayProcess implements AutoCloseable {
         }
         try {
             Process gc = new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "GC.run")
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             if (!gc.waitFor(60, TimeUnit.SECONDS) || gc.exitValue() != 0) {
                 gc.destroyForcibly();
                 return null;

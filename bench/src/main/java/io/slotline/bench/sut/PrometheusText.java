@@ -7,8 +7,7 @@ import java.util.OptionalDouble;
 /** Just enough of the Prometheus text format to sum a counter's samples by label. */
 public final class PrometheusText {
 
-    private PrometheusText() {
-    }
+    private PrometheusText() {}
 
     /**
      * Sum of all samples named exactly {@code metric} whose labels include {@code labels}; empty when no sample

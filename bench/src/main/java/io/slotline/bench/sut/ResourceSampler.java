@@ -66,6 +66,5 @@ public final class ResourceSampler implements AutoCloseable {
         return s;
     }
 
-    public record Samples(DoubleSummaryStatistics cpu, DoubleSummaryStatistics heapBytes) {
-    }
+    public record Samples(DoubleSummaryStatistics cpu, DoubleSummaryStatistics heapBytes) {}
 }

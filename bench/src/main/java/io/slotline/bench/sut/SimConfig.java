@@ -30,6 +30,7 @@ public record SimConfig(
 
     /** Bookings latency also applies to reservations: both are writes the gateway may make while booking. */
     static final List<String> BOOKING_GROUPS = List.of("reservations", "bookings");
+
     static final List<String> FAULT_GROUPS = List.of("slots", "reservations", "bookings");
     private static final JsonMapper JSON = JsonMapper.shared();
 
@@ -43,7 +44,8 @@ public record SimConfig(
     }
 
     public SimConfig withFaults(String spec) {
-        return new SimConfig(slotsMedianMs, slotsP99Ms, bookingsMedianMs, bookingsP99Ms, parseFaults(spec), rawOverride);
+        return new SimConfig(
+                slotsMedianMs, slotsP99Ms, bookingsMedianMs, bookingsP99Ms, parseFaults(spec), rawOverride);
     }
 
     public SimConfig withRawOverride(String json) {
@@ -102,7 +104,9 @@ public record SimConfig(
         if (trimmed.startsWith("{")) {
             try {
                 Map<String, Object> parsed = new LinkedHashMap<>();
-                JSON.readTree(trimmed).properties().forEach(e -> parsed.put(e.getKey(), JSON.treeToValue(e.getValue(), Object.class)));
+                JSON.readTree(trimmed)
+                        .properties()
+                        .forEach(e -> parsed.put(e.getKey(), JSON.treeToValue(e.getValue(), Object.class)));
                 return parsed;
             } catch (JacksonException e) {
                 throw new IllegalArgumentException("--faults is not valid JSON: " + e.getOriginalMessage());

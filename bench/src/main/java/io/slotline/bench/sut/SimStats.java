@@ -22,7 +22,8 @@ public record SimStats(long total, Map<String, Map<String, Long>> endpoints) {
         endpoints.forEach((endpoint, statuses) -> {
             long now = statuses.values().stream().mapToLong(Long::longValue).sum();
             long then = before.endpoints().getOrDefault(endpoint, Map.of()).values().stream()
-                    .mapToLong(Long::longValue).sum();
+                    .mapToLong(Long::longValue)
+                    .sum();
             if (now - then > 0) {
                 delta.put(endpoint, now - then);
             }

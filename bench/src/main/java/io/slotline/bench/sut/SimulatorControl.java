@@ -43,8 +43,7 @@ public final class SimulatorControl {
     }
 
     /** Requests per API key since the last reset: total and the busiest 60 seconds. */
-    public record KeyLoad(String apiKey, long total, long maxPerMinute) {
-    }
+    public record KeyLoad(String apiKey, long total, long maxPerMinute) {}
 
     public java.util.List<KeyLoad> keyLoads() {
         return parseKeyLoads(get("/_sim/stats"));
@@ -53,8 +52,11 @@ public final class SimulatorControl {
     static java.util.List<KeyLoad> parseKeyLoads(String body) {
         try {
             java.util.List<KeyLoad> loads = new java.util.ArrayList<>();
-            for (Map.Entry<String, JsonNode> key : JSON.readTree(body).path("keys").properties()) {
-                loads.add(new KeyLoad(key.getKey(), key.getValue().path("total").asLong(),
+            for (Map.Entry<String, JsonNode> key :
+                    JSON.readTree(body).path("keys").properties()) {
+                loads.add(new KeyLoad(
+                        key.getKey(),
+                        key.getValue().path("total").asLong(),
                         key.getValue().path("maxPerMinute").asLong()));
             }
             return loads;
@@ -77,7 +79,10 @@ public final class SimulatorControl {
                 endpoints.put(endpoint.getKey(), statuses);
             }
             JsonNode total = root.get("total");
-            long sum = endpoints.values().stream().flatMap(s -> s.values().stream()).mapToLong(Long::longValue).sum();
+            long sum = endpoints.values().stream()
+                    .flatMap(s -> s.values().stream())
+                    .mapToLong(Long::longValue)
+                    .sum();
             return new SimStats(total != null && total.isNumber() ? total.asLong() : sum, endpoints);
         } catch (JacksonException e) {
             throw new IllegalStateException("simulator stats are not JSON: " + e.getOriginalMessage());

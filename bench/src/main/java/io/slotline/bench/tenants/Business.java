@@ -40,16 +40,23 @@ public record Business(
     }
 
     /** A team member: Cal.com user (host) and Slotline staff member. */
-    public record Stylist(String name, String username, long userId) {
-    }
+    public record Stylist(String name, String username, long userId) {}
 
     /**
      * A service: the round-robin team event type ({@code eventTypeId}), the managed parent and each stylist's
      * child ({@code staffEventTypeIds}, in the order of {@link #stylists()}); {@code performers} are indexes into
      * the stylists.
      */
-    public record Offer(String name, String slug, int minutes, int priceCents, double weight, long eventTypeId,
-            long managedParentId, List<Integer> performers, List<Long> staffEventTypeIds) {
+    public record Offer(
+            String name,
+            String slug,
+            int minutes,
+            int priceCents,
+            double weight,
+            long eventTypeId,
+            long managedParentId,
+            List<Integer> performers,
+            List<Long> staffEventTypeIds) {
 
         public Offer {
             performers = List.copyOf(performers);
@@ -59,8 +66,17 @@ public record Business(
 
     /** The business as the benchmark's callers see it. */
     public Tenant caller() {
-        return new Tenant(name, retellKey, phoneNumber, agentId, zone, callerPrefix,
-                services.stream().map(s -> new Tenant.Service(s.name(), s.weight(), List.of())).toList(),
-                stylists.stream().map(Stylist::name).toList(), hours);
+        return new Tenant(
+                name,
+                retellKey,
+                phoneNumber,
+                agentId,
+                zone,
+                callerPrefix,
+                services.stream()
+                        .map(s -> new Tenant.Service(s.name(), s.weight(), List.of()))
+                        .toList(),
+                stylists.stream().map(Stylist::name).toList(),
+                hours);
     }
 }

@@ -23,8 +23,7 @@ public final class Businesses {
     /** Ids and numbers are derived from the index: this many businesses fit. */
     public static final int MAX = 9_999;
 
-    private record Region(String zone, String language, String numberPrefix, String callerPrefix) {
-    }
+    private record Region(String zone, String language, String numberPrefix, String callerPrefix) {}
 
     private static final List<Region> REGIONS = List.of(
             new Region("Europe/Berlin", "de", "+49305", "+49151"),
@@ -34,8 +33,7 @@ public final class Businesses {
             new Region("Australia/Sydney", "en", "+61290", "+61412"));
     private static final double[] REGION_WEIGHTS = {0.4, 0.15, 0.2, 0.15, 0.1};
 
-    private record ServiceKind(String name, String slug, int minutes, int priceCents, double weight) {
-    }
+    private record ServiceKind(String name, String slug, int minutes, int priceCents, double weight) {}
 
     private static final List<ServiceKind> GERMAN = List.of(
             new ServiceKind("Herrenhaarschnitt", "herrenhaarschnitt", 30, 2800, 0.40),
@@ -53,13 +51,13 @@ public final class Businesses {
             new ServiceKind("Highlights", "highlights", 120, 8500, 0.05),
             new ServiceKind("Kids cut", "kids-cut", 30, 1600, 0.10),
             new ServiceKind("Perm", "perm", 120, 7900, 0.03));
-    private static final List<String> FIRST_NAMES = List.of("Anna", "Ben", "Clara", "David", "Eva", "Felix", "Greta",
-            "Hugo", "Ida", "Jan", "Klara", "Lars", "Mona", "Nils", "Olga", "Paul", "Rosa", "Tom", "Ute", "Vera");
-    private static final List<String> WORDS = List.of("Schnitt", "Cuts", "Salon", "Studio", "Hair", "Style", "Locke",
-            "Kamm", "Schere", "Barber");
+    private static final List<String> FIRST_NAMES = List.of(
+            "Anna", "Ben", "Clara", "David", "Eva", "Felix", "Greta", "Hugo", "Ida", "Jan", "Klara", "Lars", "Mona",
+            "Nils", "Olga", "Paul", "Rosa", "Tom", "Ute", "Vera");
+    private static final List<String> WORDS =
+            List.of("Schnitt", "Cuts", "Salon", "Studio", "Hair", "Style", "Locke", "Kamm", "Schere", "Barber");
 
-    private Businesses() {
-    }
+    private Businesses() {}
 
     public static List<Business> generate(int n, long seed) {
         if (n < 1 || n > MAX) {
@@ -87,8 +85,8 @@ public final class Businesses {
         List<Business.Stylist> stylists = new ArrayList<>();
         for (int s = 0; s < stylistCount; s++) {
             String first = firstNames.get(s);
-            stylists.add(new Business.Stylist(first, tag + "-" + first.toLowerCase(Locale.ROOT),
-                    5_000_000L + i * 10L + s));
+            stylists.add(
+                    new Business.Stylist(first, tag + "-" + first.toLowerCase(Locale.ROOT), 5_000_000L + i * 10L + s));
         }
         List<ServiceKind> kinds = new ArrayList<>(german ? GERMAN : ENGLISH);
         // the first (the everyday cut) always; the rest drawn
@@ -110,22 +108,47 @@ public final class Businesses {
             for (int s = 0; s < stylistCount; s++) {
                 children.add(base + 40 + k * 5L + s);
             }
-            services.add(new Business.Offer(kind.name(), kind.slug(), kind.minutes(), kind.priceCents(),
-                    kind.weight(), base + 1 + k, base + 20 + k, everyone, children));
+            services.add(new Business.Offer(
+                    kind.name(),
+                    kind.slug(),
+                    kind.minutes(),
+                    kind.priceCents(),
+                    kind.weight(),
+                    base + 1 + k,
+                    base + 20 + k,
+                    everyone,
+                    children));
         }
-        return new Business(i, tag + "-" + word.toLowerCase(Locale.ROOT), name, region.language(),
-                ZoneId.of(region.zone()), "cal_" + tag, "whsec_" + tag, "key_" + tag,
-                region.numberPrefix() + String.format(Locale.ROOT, "%04d", i), "agent_" + tag,
-                region.callerPrefix(), ownerUserId, teamId, stylists, services, hours(r.nextInt(3)));
+        return new Business(
+                i,
+                tag + "-" + word.toLowerCase(Locale.ROOT),
+                name,
+                region.language(),
+                ZoneId.of(region.zone()),
+                "cal_" + tag,
+                "whsec_" + tag,
+                "key_" + tag,
+                region.numberPrefix() + String.format(Locale.ROOT, "%04d", i),
+                "agent_" + tag,
+                region.callerPrefix(),
+                ownerUserId,
+                teamId,
+                stylists,
+                services,
+                hours(r.nextInt(3)));
     }
 
     private static Map<DayOfWeek, Tenant.Hours> hours(int pattern) {
         Map<DayOfWeek, Tenant.Hours> hours = new EnumMap<>(DayOfWeek.class);
         List<DayOfWeek> days = pattern == 1
-                ? List.of(DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY,
+                ? List.of(
+                        DayOfWeek.TUESDAY,
+                        DayOfWeek.WEDNESDAY,
+                        DayOfWeek.THURSDAY,
+                        DayOfWeek.FRIDAY,
                         DayOfWeek.SATURDAY)
-                : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY,
-                        DayOfWeek.FRIDAY);
+                : List.of(
+                        DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY);
         Tenant.Hours day = switch (pattern) {
             case 0 -> new Tenant.Hours(LocalTime.of(9, 0), LocalTime.of(18, 0));
             case 1 -> new Tenant.Hours(LocalTime.of(10, 0), LocalTime.of(19, 0));

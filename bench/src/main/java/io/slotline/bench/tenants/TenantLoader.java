@@ -16,8 +16,7 @@ public final class TenantLoader {
     /** Businesses per {@code /_sim/scenario} document. */
     static final int SIM_CHUNK = 25;
 
-    private TenantLoader() {
-    }
+    private TenantLoader() {}
 
     public static void intoSimulator(SimulatorControl sim, List<Business> businesses, Instant now, long seed) {
         for (int from = 0; from < businesses.size(); from += SIM_CHUNK) {
@@ -45,8 +44,8 @@ public final class TenantLoader {
                             + response.statusCode() + ": " + response.body());
                 }
             } catch (IOException e) {
-                throw new IllegalStateException("applying the tenant file of " + business.slug() + " failed: "
-                        + e.getMessage(), e);
+                throw new IllegalStateException(
+                        "applying the tenant file of " + business.slug() + " failed: " + e.getMessage(), e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while applying tenant files", e);

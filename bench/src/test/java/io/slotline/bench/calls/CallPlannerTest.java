@@ -22,12 +22,14 @@ class CallPlannerTest {
     @Test
     void defaultMixBooksAboutHalfAndCancelsOrReschedulesAboutOneInTen() {
         List<CallPlan> plans = new CallPlanner(CallMix.defaults(), 11).plan(4000);
-        Map<Intent, Long> intents = plans.stream().collect(Collectors.groupingBy(CallPlan::intent, Collectors.counting()));
+        Map<Intent, Long> intents =
+                plans.stream().collect(Collectors.groupingBy(CallPlan::intent, Collectors.counting()));
 
         assertThat(intents.get(Intent.BOOK) / 4000.0).isBetween(0.47, 0.53);
-        assertThat((intents.get(Intent.CANCEL) + intents.get(Intent.RESCHEDULE)) / 4000.0).isBetween(0.08, 0.12);
-        Map<String, Long> tenants = plans.stream()
-                .collect(Collectors.groupingBy(p -> p.tenant().name(), Collectors.counting()));
+        assertThat((intents.get(Intent.CANCEL) + intents.get(Intent.RESCHEDULE)) / 4000.0)
+                .isBetween(0.08, 0.12);
+        Map<String, Long> tenants =
+                plans.stream().collect(Collectors.groupingBy(p -> p.tenant().name(), Collectors.counting()));
         assertThat(tenants.get("Other Cuts") / 4000.0).isBetween(0.22, 0.28);
     }
 
@@ -53,8 +55,8 @@ class CallPlannerTest {
     @Test
     void mixIsConfigurable() {
         CallMix onlyCancels = CallMix.parse("book=0,inquire=0,cancel=1,reschedule=0,other-tenant=0");
-        Map<Intent, Long> intents = new CallPlanner(onlyCancels, 1).plan(100).stream()
-                .collect(Collectors.groupingBy(CallPlan::intent, Collectors.counting()));
+        Map<Intent, Long> intents = new CallPlanner(onlyCancels, 1)
+                .plan(100).stream().collect(Collectors.groupingBy(CallPlan::intent, Collectors.counting()));
 
         assertThat(intents).containsOnlyKeys(Intent.CANCEL);
         assertThatThrownBy(() -> CallMix.parse("bogus=1")).isInstanceOf(IllegalArgumentException.class);
@@ -64,9 +66,11 @@ class CallPlannerTest {
 
     @Test
     void afternoonsAreAskedForMoreThanMornings() {
-        Map<Boolean, Double> weightByAfternoon = Tenant.DEMO_SALON.requestedTimes(java.time.LocalDate.of(2026, 11, 18))
-                .stream().collect(Collectors.groupingBy(t -> t.time().getHour() >= 14,
-                        Collectors.averagingDouble(Tenant.WeightedTime::weight)));
+        Map<Boolean, Double> weightByAfternoon =
+                Tenant.DEMO_SALON.requestedTimes(java.time.LocalDate.of(2026, 11, 18)).stream()
+                        .collect(Collectors.groupingBy(
+                                t -> t.time().getHour() >= 14,
+                                Collectors.averagingDouble(Tenant.WeightedTime::weight)));
 
         assertThat(weightByAfternoon.get(true)).isGreaterThan(weightByAfternoon.get(false));
         assertThat(Tenant.DEMO_SALON.requestedTimes(java.time.LocalDate.of(2026, 11, 21)))

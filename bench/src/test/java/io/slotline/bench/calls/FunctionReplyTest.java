@@ -22,8 +22,10 @@ class FunctionReplyTest {
     void availabilityFromAvailableFieldElseOk() {
         assertThat(reply("{\"ok\":true,\"available\":false}").available()).isFalse();
         assertThat(reply("{\"ok\":true,\"message\":\"frei\"}").available()).isTrue();
-        assertThat(reply("{\"ok\":false,\"reason\":\"slot_taken\"}").available()).isFalse();
-        assertThat(FunctionReply.of(new HttpReply(503, "{\"ok\":true}")).available()).isFalse();
+        assertThat(reply("{\"ok\":false,\"reason\":\"slot_taken\"}").available())
+                .isFalse();
+        assertThat(FunctionReply.of(new HttpReply(503, "{\"ok\":true}")).available())
+                .isFalse();
     }
 
     @Test
@@ -41,7 +43,8 @@ class FunctionReplyTest {
         FunctionReply next = reply("{\"ok\":true,\"slot\":{\"start\":\"2026-11-20T09:00:00Z\"}}");
         FunctionReply strings = reply("{\"ok\":true,\"slots\":[\"2026-07-01T08:30:00Z\"]}");
 
-        assertThat(next.firstOfferedSlot(BERLIN)).contains(new SlotTime(LocalDate.of(2026, 11, 20), LocalTime.of(10, 0)));
+        assertThat(next.firstOfferedSlot(BERLIN))
+                .contains(new SlotTime(LocalDate.of(2026, 11, 20), LocalTime.of(10, 0)));
         assertThat(strings.firstOfferedSlot(BERLIN))
                 .contains(new SlotTime(LocalDate.of(2026, 7, 1), LocalTime.of(10, 30)));
     }
@@ -49,7 +52,8 @@ class FunctionReplyTest {
     @Test
     void nothingOfferedWhenNotOkOrUnreadable() {
         assertThat(reply("{\"ok\":false,\"alternatives\":[{\"date\":\"2026-11-20\",\"time\":\"15:30\"}]}")
-                .firstOfferedSlot(BERLIN)).isEmpty();
+                        .firstOfferedSlot(BERLIN))
+                .isEmpty();
         assertThat(reply("plain text").firstOfferedSlot(BERLIN)).isEmpty();
     }
 

@@ -25,6 +25,7 @@ class PhoneCallTest {
 
     /** Wednesday 2026-11-18 09:00 in Berlin. */
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-18T08:00:00Z"), ZoneOffset.UTC);
+
     private static final JsonMapper JSON = JsonMapper.shared();
 
     private record Sent(long atNanos, OutgoingRequest request) {
@@ -65,9 +66,28 @@ class PhoneCallTest {
     }
 
     private static CallPlan plan(Intent intent, boolean findNextAfterAlternatives) {
-        return new CallPlan(7, intent, Tenant.DEMO_SALON, "+4915100000007", "Lena Schmidt",
-                Tenant.DEMO_SALON.services().get(2), "Färben", "Anna", 1, false, 0.99, 2, 0.1, false,
-                findNextAfterAlternatives, true, 3, List.of(10.0, 5.0, 4.0, 3.0, 2.0, 2.0), 5.0, 60.0, 10.0);
+        return new CallPlan(
+                7,
+                intent,
+                Tenant.DEMO_SALON,
+                "+4915100000007",
+                "Lena Schmidt",
+                Tenant.DEMO_SALON.services().get(2),
+                "Färben",
+                "Anna",
+                1,
+                false,
+                0.99,
+                2,
+                0.1,
+                false,
+                findNextAfterAlternatives,
+                true,
+                3,
+                List.of(10.0, 5.0, 4.0, 3.0, 2.0, 2.0),
+                5.0,
+                60.0,
+                10.0);
     }
 
     private static String slotTakenElseOk(OutgoingRequest request) {
@@ -87,11 +107,18 @@ class PhoneCallTest {
         OpenLoopDriver driver = new OpenLoopDriver(gateway, gateway, gateway::send, new LatencyBook(0));
 
         CallSummary summary = new PhoneCall(plan(Intent.BOOK, false), "call_t_7", driver, CLOCK, 1.0, ledger)
-                .start(0).join();
+                .start(0)
+                .join();
 
-        assertThat(gateway.paths()).containsExactly("/retell/inbound", "/retell/webhook",
-                "/retell/functions/check_availability", "/retell/functions/get_alternatives",
-                "/retell/functions/book_appointment", "/retell/webhook", "/retell/webhook");
+        assertThat(gateway.paths())
+                .containsExactly(
+                        "/retell/inbound",
+                        "/retell/webhook",
+                        "/retell/functions/check_availability",
+                        "/retell/functions/get_alternatives",
+                        "/retell/functions/book_appointment",
+                        "/retell/webhook",
+                        "/retell/webhook");
         JsonNode booking = gateway.sent.get(4).body();
         assertThat(booking.at("/args/date").asString()).isEqualTo("2026-11-19");
         assertThat(booking.at("/args/time").asString()).isEqualTo("16:30");
@@ -106,14 +133,17 @@ class PhoneCallTest {
         ScriptedGateway gateway = new ScriptedGateway(PhoneCallTest::slotTakenElseOk);
         OpenLoopDriver driver = new OpenLoopDriver(gateway, gateway, gateway::send, new LatencyBook(0));
 
-        new PhoneCall(plan(Intent.INQUIRE, true), "call_t_7", driver, CLOCK, 1.0, new BookingLedger()).start(0).join();
+        new PhoneCall(plan(Intent.INQUIRE, true), "call_t_7", driver, CLOCK, 1.0, new BookingLedger())
+                .start(0)
+                .join();
 
         JsonNode check = gateway.sent.get(2).body();
         assertThat(check.at("/args/date").asString()).isEqualTo("2026-11-19");
         // quantile 0.99 of Thursday's grid: the last start, half an hour before 18:00
         assertThat(check.at("/args/time").asString()).isEqualTo("17:30");
         assertThat(check.at("/args/service").asString()).isEqualTo("Färben");
-        assertThat(gateway.paths()).contains("/retell/functions/find_next_available")
+        assertThat(gateway.paths())
+                .contains("/retell/functions/find_next_available")
                 .doesNotContain("/retell/functions/book_appointment");
     }
 
@@ -122,7 +152,9 @@ class PhoneCallTest {
         ScriptedGateway gateway = new ScriptedGateway(PhoneCallTest::slotTakenElseOk);
         OpenLoopDriver driver = new OpenLoopDriver(gateway, gateway, gateway::send, new LatencyBook(0));
 
-        new PhoneCall(plan(Intent.BOOK, true), "call_t_7", driver, CLOCK, 1.0, new BookingLedger()).start(0).join();
+        new PhoneCall(plan(Intent.BOOK, true), "call_t_7", driver, CLOCK, 1.0, new BookingLedger())
+                .start(0)
+                .join();
 
         for (Sent s : gateway.sent) {
             assertThat(s.request().headers().get(RetellSigner.HEADER))
@@ -131,12 +163,15 @@ class PhoneCallTest {
         JsonNode inbound = gateway.sent.get(0).body();
         assertThat(inbound.at("/event").asString()).isEqualTo("call_inbound");
         assertThat(inbound.at("/call_inbound/to_number").asString()).isEqualTo("+4930120000");
-        List<String> events = gateway.sent.stream().filter(s -> s.request().path().equals("/retell/webhook"))
-                .map(s -> s.body().at("/event").asString()).toList();
+        List<String> events = gateway.sent.stream()
+                .filter(s -> s.request().path().equals("/retell/webhook"))
+                .map(s -> s.body().at("/event").asString())
+                .toList();
         assertThat(events).containsExactly("call_started", "call_ended", "call_analyzed");
         JsonNode analyzed = gateway.sent.get(gateway.sent.size() - 1).body();
         assertThat(analyzed.at("/call/call_status").asString()).isEqualTo("ended");
-        assertThat(analyzed.at("/call/call_analysis/call_successful").asBoolean()).isTrue();
+        assertThat(analyzed.at("/call/call_analysis/call_successful").asBoolean())
+                .isTrue();
     }
 
     @Test
@@ -144,7 +179,9 @@ class PhoneCallTest {
         ScriptedGateway gateway = new ScriptedGateway(PhoneCallTest::slotTakenElseOk);
         OpenLoopDriver driver = new OpenLoopDriver(gateway, gateway, gateway::send, new LatencyBook(0));
 
-        new PhoneCall(plan(Intent.BOOK, true), "call_t_7", driver, CLOCK, 1.0, new BookingLedger()).start(0).join();
+        new PhoneCall(plan(Intent.BOOK, true), "call_t_7", driver, CLOCK, 1.0, new BookingLedger())
+                .start(0)
+                .join();
 
         Set<String> ids = new HashSet<>();
         for (Sent s : gateway.sent) {
@@ -169,11 +206,15 @@ class PhoneCallTest {
         ScriptedGateway gateway = new ScriptedGateway(PhoneCallTest::slotTakenElseOk);
         OpenLoopDriver driver = new OpenLoopDriver(gateway, gateway, gateway::send, new LatencyBook(0));
 
-        new PhoneCall(plan(Intent.BOOK, false), "call_t_7", driver, CLOCK, 0.1, new BookingLedger()).start(0).join();
+        new PhoneCall(plan(Intent.BOOK, false), "call_t_7", driver, CLOCK, 0.1, new BookingLedger())
+                .start(0)
+                .join();
 
         // answers are instant here, so each turn starts exactly think x 0.1 after the previous one
         List<Long> functionTimes = gateway.sent.stream()
-                .filter(s -> s.request().path().startsWith("/retell/functions/")).map(Sent::atNanos).toList();
+                .filter(s -> s.request().path().startsWith("/retell/functions/"))
+                .map(Sent::atNanos)
+                .toList();
         assertThat(functionTimes).containsExactly(1_000_000_000L, 1_500_000_000L, 1_900_000_000L);
         // hang-up after the planned 60 s x 0.1, analysis 10 s x 0.1 later
         long ended = gateway.sent.get(gateway.sent.size() - 2).atNanos();
@@ -187,12 +228,19 @@ class PhoneCallTest {
         ScriptedGateway gateway = new ScriptedGateway(PhoneCallTest::slotTakenElseOk);
         OpenLoopDriver driver = new OpenLoopDriver(gateway, gateway, gateway::send, new LatencyBook(0));
         BookingLedger ledger = new BookingLedger();
-        ledger.add(new BookingLedger.Booking(Tenant.DEMO_SALON, "+4915199999999", "Paul Fischer", "Färben",
+        ledger.add(new BookingLedger.Booking(
+                Tenant.DEMO_SALON,
+                "+4915199999999",
+                "Paul Fischer",
+                "Färben",
                 new SlotTime(java.time.LocalDate.of(2026, 11, 20), java.time.LocalTime.of(11, 0))));
 
-        new PhoneCall(plan(Intent.CANCEL, false), "call_t_8", driver, CLOCK, 1.0, ledger).start(0).join();
+        new PhoneCall(plan(Intent.CANCEL, false), "call_t_8", driver, CLOCK, 1.0, ledger)
+                .start(0)
+                .join();
 
-        assertThat(gateway.sent.get(0).body().at("/call_inbound/from_number").asString()).isEqualTo("+4915199999999");
+        assertThat(gateway.sent.get(0).body().at("/call_inbound/from_number").asString())
+                .isEqualTo("+4915199999999");
         JsonNode cancel = gateway.sent.get(2).body();
         assertThat(cancel.path("name").asString()).isEqualTo("cancel_appointment");
         assertThat(cancel.at("/args/date").asString()).isEqualTo("2026-11-20");

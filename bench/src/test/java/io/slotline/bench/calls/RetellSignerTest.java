@@ -10,8 +10,8 @@ class RetellSignerTest {
     void matchesTheWorkedExampleComputedWithRetellsSdk() {
         String header = RetellSigner.signature("key_test", "{\"event\":\"call_started\"}", 1700000000000L);
 
-        assertThat(header).isEqualTo(
-                "v=1700000000000,d=a65c1dbdd803b142ecf433784069f7dab8db2038c440e0dfa3d211f36cc90fb9");
+        assertThat(header)
+                .isEqualTo("v=1700000000000,d=a65c1dbdd803b142ecf433784069f7dab8db2038c440e0dfa3d211f36cc90fb9");
     }
 
     @Test

@@ -24,7 +24,8 @@ class ArrivalScheduleTest {
             assertThat(schedule.offsetNanos(i)).isGreaterThanOrEqualTo(schedule.offsetNanos(i - 1));
         }
         assertThat(schedule.offsetNanos(0)).isGreaterThanOrEqualTo(0);
-        assertThat(schedule.offsetNanos(schedule.size() - 1)).isLessThan(Duration.ofSeconds(60).toNanos());
+        assertThat(schedule.offsetNanos(schedule.size() - 1))
+                .isLessThan(Duration.ofSeconds(60).toNanos());
     }
 
     @Test

@@ -9,12 +9,10 @@ import java.util.concurrent.TimeUnit;
  */
 final class ManualTime implements Ticker, Scheduler {
 
-    private record Due(long atNanos, long sequence, Runnable task) {
-    }
+    private record Due(long atNanos, long sequence, Runnable task) {}
 
-    private final PriorityQueue<Due> queue = new PriorityQueue<>((a, b) -> a.atNanos != b.atNanos
-            ? Long.compare(a.atNanos, b.atNanos)
-            : Long.compare(a.sequence, b.sequence));
+    private final PriorityQueue<Due> queue = new PriorityQueue<>((a, b) ->
+            a.atNanos != b.atNanos ? Long.compare(a.atNanos, b.atNanos) : Long.compare(a.sequence, b.sequence));
     private long now;
     private long sequence;
     private long latenessNanos;

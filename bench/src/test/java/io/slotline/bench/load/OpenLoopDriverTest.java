@@ -58,14 +58,16 @@ class OpenLoopDriverTest {
 
         // the server stalls for a second: an open loop keeps sending while nothing comes back
         time.advanceToMillis(950);
-        assertThat(server.receivedAt).containsExactly(ms(0), ms(100), ms(200), ms(300), ms(400), ms(500), ms(600),
-                ms(700), ms(800), ms(900));
+        assertThat(server.receivedAt)
+                .containsExactly(
+                        ms(0), ms(100), ms(200), ms(300), ms(400), ms(500), ms(600), ms(700), ms(800), ms(900));
         time.advanceToMillis(1000);
         server.releaseAll();
 
         List<Long> latencies = sent.stream().map(f -> f.join().latencyNanos()).toList();
-        assertThat(latencies).containsExactly(ms(1000), ms(900), ms(800), ms(700), ms(600), ms(500), ms(400),
-                ms(300), ms(200), ms(100));
+        assertThat(latencies)
+                .containsExactly(
+                        ms(1000), ms(900), ms(800), ms(700), ms(600), ms(500), ms(400), ms(300), ms(200), ms(100));
         Histogram h = book.snapshot().get("check_availability").histogram();
         assertThat(h.getTotalCount()).isEqualTo(10);
         // a closed loop would have sent one request, waited 1 s, and recorded 1 slow sample next to fast ones
@@ -84,8 +86,8 @@ class OpenLoopDriverTest {
         };
         OpenLoopDriver driver = new OpenLoopDriver(time, time, answersIn2Ms, book);
 
-        CompletableFuture<Exchange> exchange = driver.send("get_alternatives", ms(100), OpenLoopDriverTest::request,
-                r -> Outcome.OK);
+        CompletableFuture<Exchange> exchange =
+                driver.send("get_alternatives", ms(100), OpenLoopDriverTest::request, r -> Outcome.OK);
         time.advanceToMillis(200);
 
         assertThat(exchange.join().sentNanos()).isEqualTo(ms(150));
@@ -130,8 +132,9 @@ class OpenLoopDriverTest {
         }
         time.advanceToMillis(10);
 
-        assertThat(sent.stream().map(f -> f.join().outcome()).toList()).containsExactly(
-                Outcome.NOT_OK, Outcome.HTTP_ERROR, Outcome.TIMEOUT, Outcome.IO_ERROR, Outcome.HTTP_ERROR);
+        assertThat(sent.stream().map(f -> f.join().outcome()).toList())
+                .containsExactly(
+                        Outcome.NOT_OK, Outcome.HTTP_ERROR, Outcome.TIMEOUT, Outcome.IO_ERROR, Outcome.HTTP_ERROR);
         MetricSnapshot snapshot = book.snapshot().get("cancel_appointment");
         assertThat(snapshot.count(Outcome.HTTP_ERROR)).isEqualTo(2);
         assertThat(snapshot.count(Outcome.NOT_OK)).isEqualTo(1);

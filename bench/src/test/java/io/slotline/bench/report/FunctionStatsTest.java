@@ -21,9 +21,20 @@ class FunctionStatsTest {
 
     @Test
     void percentilesOfAKnownHistogram() {
-        MetricSnapshot snapshot = new MetricSnapshot("check_availability", oneToHundredMillis(),
-                Map.of(Outcome.OK, 90L, Outcome.NOT_OK, 6L, Outcome.HTTP_ERROR, 2L, Outcome.TIMEOUT, 1L,
-                        Outcome.IO_ERROR, 1L));
+        MetricSnapshot snapshot = new MetricSnapshot(
+                "check_availability",
+                oneToHundredMillis(),
+                Map.of(
+                        Outcome.OK,
+                        90L,
+                        Outcome.NOT_OK,
+                        6L,
+                        Outcome.HTTP_ERROR,
+                        2L,
+                        Outcome.TIMEOUT,
+                        1L,
+                        Outcome.IO_ERROR,
+                        1L));
 
         FunctionStats stats = FunctionStats.of(snapshot);
 

@@ -12,7 +12,10 @@ class RatioRowTest {
     void dividesNaiveByCachedPerPercentileRoundedToOneDecimal() {
         List<RatioRow> rows = twoModes().naiveOverCached();
 
-        RatioRow check = rows.stream().filter(r -> r.function().equals("check_availability")).findFirst().orElseThrow();
+        RatioRow check = rows.stream()
+                .filter(r -> r.function().equals("check_availability"))
+                .findFirst()
+                .orElseThrow();
         assertThat(check.p50()).isEqualTo(100.0);
         assertThat(check.p95()).isEqualTo(100.0);
         assertThat(check.p99()).isEqualTo(5.0);
@@ -24,9 +27,14 @@ class RatioRowTest {
     void missingSideOrZeroDenominatorGivesNoRatio() {
         List<RatioRow> rows = twoModes().naiveOverCached();
 
-        RatioRow alternatives = rows.stream().filter(r -> r.function().equals("get_alternatives")).findFirst()
+        RatioRow alternatives = rows.stream()
+                .filter(r -> r.function().equals("get_alternatives"))
+                .findFirst()
                 .orElseThrow();
-        RatioRow next = rows.stream().filter(r -> r.function().equals("find_next_available")).findFirst().orElseThrow();
+        RatioRow next = rows.stream()
+                .filter(r -> r.function().equals("find_next_available"))
+                .findFirst()
+                .orElseThrow();
         assertThat(alternatives.p50()).isEqualTo(200.0);
         assertThat(alternatives.p999()).isNull();
         assertThat(next.p50()).isNull();
@@ -35,8 +43,10 @@ class RatioRowTest {
 
     @Test
     void oneModeHasNoRatios() {
-        BenchReport report = BenchReport.of(ReportFixtures.settings(),
-                List.of(ReportFixtures.run("cached", List.of(), CacheStats.unavailable())), List.of());
+        BenchReport report = BenchReport.of(
+                ReportFixtures.settings(),
+                List.of(ReportFixtures.run("cached", List.of(), CacheStats.unavailable())),
+                List.of());
 
         assertThat(report.naiveOverCached()).isEmpty();
     }

@@ -24,7 +24,8 @@ class ReportRenderingTest {
     void markdownShowsCacheFiguresOrNotAvailable() {
         String md = MarkdownReport.render(twoModes());
 
-        assertThat(md).contains("Availability cache: hit rate n/a (hit n/a, stale n/a, miss n/a); coalesced waits n/a.");
+        assertThat(md)
+                .contains("Availability cache: hit rate n/a (hit n/a, stale n/a, miss n/a); coalesced waits n/a.");
         assertThat(md).contains("Availability cache: hit rate 85.0% (hit 830, stale 20, miss 150); coalesced waits 7.");
     }
 
@@ -32,11 +33,13 @@ class ReportRenderingTest {
     void markdownPutsTheOldSystemsFiguresBesideOurs() {
         String md = MarkdownReport.render(twoModes());
 
-        assertThat(md).contains("| function | old baseline | old target | naive P50 | naive P95 | naive P99 | "
-                + "cached P50 | cached P95 | cached P99 |");
+        assertThat(md)
+                .contains("| function | old baseline | old target | naive P50 | naive P95 | naive P99 | "
+                        + "cached P50 | cached P95 | cached P99 |");
         assertThat(md).contains("| check_availability | 3000 | 1500 | 310.0 | 1100.0 | 1900.0 | 3.1 | 11.0 | 380.0 |");
-        assertThat(md).contains("| find_next_available | crashed (HTTP 500) | 900 | 1200.0 | 2500.0 | 4000.0 | "
-                + "n/a | n/a | n/a |");
+        assertThat(md)
+                .contains("| find_next_available | crashed (HTTP 500) | 900 | 1200.0 | 2500.0 | 4000.0 | "
+                        + "n/a | n/a | n/a |");
     }
 
     @Test
@@ -53,13 +56,25 @@ class ReportRenderingTest {
     void markdownSaysWhenTheGeneratorFellBehind() {
         BenchReport report = twoModes();
         RunResult lagging = report.runs().get(0);
-        RunResult behind = new RunResult(lagging.mode(), lagging.gatewayUrl(), lagging.simulatorUrl(),
-                lagging.wallSeconds(), lagging.callsStarted(), lagging.callsMeasured(), lagging.callsUnfinished(),
-                lagging.bookingsConfirmed(), lagging.functions(), lagging.lifecycle(),
-                new LagStats(900, 42.0, 80.0, true), lagging.upstream(), lagging.gateway(), lagging.cache(),
+        RunResult behind = new RunResult(
+                lagging.mode(),
+                lagging.gatewayUrl(),
+                lagging.simulatorUrl(),
+                lagging.wallSeconds(),
+                lagging.callsStarted(),
+                lagging.callsMeasured(),
+                lagging.callsUnfinished(),
+                lagging.bookingsConfirmed(),
+                lagging.functions(),
+                lagging.lifecycle(),
+                new LagStats(900, 42.0, 80.0, true),
+                lagging.upstream(),
+                lagging.gateway(),
+                lagging.cache(),
                 lagging.notes());
 
-        String md = MarkdownReport.render(BenchReport.of(report.settings(), java.util.List.of(behind), report.charts()));
+        String md =
+                MarkdownReport.render(BenchReport.of(report.settings(), java.util.List.of(behind), report.charts()));
 
         assertThat(md).contains("**generator fell behind**");
     }
@@ -76,8 +91,10 @@ class ReportRenderingTest {
         assertThat(check.path("p99Ms").asDouble()).isEqualTo(380.0);
         assertThat(check.path("errorRate").asDouble()).isEqualTo(0.01);
         assertThat(cached.path("cache").path("hitRate").asDouble()).isEqualTo(0.85);
-        assertThat(json.path("runs").get(0).path("cache").path("hitRate").isNull()).isTrue();
-        assertThat(cached.path("upstream").path("perCall").path("GET /v2/slots").asDouble()).isEqualTo(2.0);
+        assertThat(json.path("runs").get(0).path("cache").path("hitRate").isNull())
+                .isTrue();
+        assertThat(cached.path("upstream").path("perCall").path("GET /v2/slots").asDouble())
+                .isEqualTo(2.0);
         assertThat(json.path("naiveOverCached").get(0).path("p50").asDouble()).isEqualTo(100.0);
         assertThat(json.path("oldSystem").get(2).path("baseline").asString()).isEqualTo("crashed (HTTP 500)");
     }

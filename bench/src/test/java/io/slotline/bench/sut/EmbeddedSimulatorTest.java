@@ -16,7 +16,8 @@ class EmbeddedSimulatorTest {
         String baseUrl;
         try (SimulatorHandle simulator = EmbeddedSimulator.start()) {
             baseUrl = simulator.baseUrl();
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(baseUrl + "/v2/slots")).build(),
+            HttpResponse<String> response = client.send(
+                    HttpRequest.newBuilder(URI.create(baseUrl + "/v2/slots")).build(),
                     HttpResponse.BodyHandlers.ofString());
 
             assertThat(baseUrl).matches("http://(127\\.0\\.0\\.1|localhost):\\d+");
@@ -28,7 +29,8 @@ class EmbeddedSimulatorTest {
 
     private static boolean reachable(HttpClient client, String baseUrl) {
         try {
-            client.send(HttpRequest.newBuilder(URI.create(baseUrl + "/")).build(), HttpResponse.BodyHandlers.discarding());
+            client.send(
+                    HttpRequest.newBuilder(URI.create(baseUrl + "/")).build(), HttpResponse.BodyHandlers.discarding());
             return true;
         } catch (java.io.IOException e) {
             return false;

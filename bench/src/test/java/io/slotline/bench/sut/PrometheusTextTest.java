@@ -28,14 +28,17 @@ class PrometheusTextTest {
 
     @Test
     void readsUnlabelledSamplesAndQuotedBraces() {
-        assertThat(PrometheusText.sum(SCRAPE, "slotline_availability_coalesced_total", Map.of())).hasValue(7.0);
-        assertThat(PrometheusText.sum(SCRAPE, "slotline_weird", Map.of("result", "hit"))).hasValue(5.0);
+        assertThat(PrometheusText.sum(SCRAPE, "slotline_availability_coalesced_total", Map.of()))
+                .hasValue(7.0);
+        assertThat(PrometheusText.sum(SCRAPE, "slotline_weird", Map.of("result", "hit")))
+                .hasValue(5.0);
     }
 
     @Test
     void absentMetricOrLabelIsEmpty() {
         assertThat(PrometheusText.sum(SCRAPE, "slotline_availability_cache_total", Map.of("result", "stale")))
                 .isEmpty();
-        assertThat(PrometheusText.sum(SCRAPE, "slotline_availability_prefetches_total", Map.of())).isEmpty();
+        assertThat(PrometheusText.sum(SCRAPE, "slotline_availability_prefetches_total", Map.of()))
+                .isEmpty();
     }
 }

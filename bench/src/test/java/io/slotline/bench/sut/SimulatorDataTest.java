@@ -18,14 +18,15 @@ class SimulatorDataTest {
                 + "\"429\":2},\"POST /v2/bookings\":{\"201\":1},\"GET /v2/bookings\":{\"200\":3}}}");
 
         assertThat(after.total()).isEqualTo(19);
-        assertThat(after.requestsSince(before)).containsExactly(
-                Map.entry("GET /v2/bookings", 3L), Map.entry("GET /v2/slots", 10L));
+        assertThat(after.requestsSince(before))
+                .containsExactly(Map.entry("GET /v2/bookings", 3L), Map.entry("GET /v2/slots", 10L));
     }
 
     @Test
     void configBodyHasLatencyPerGroupAndFaultsWhenAsked() {
         JsonNode plain = JsonMapper.shared().readTree(SimConfig.defaults().toJson());
-        JsonNode faulty = JsonMapper.shared().readTree(SimConfig.defaults().withFaults("error-rate=0.05").toJson());
+        JsonNode faulty = JsonMapper.shared()
+                .readTree(SimConfig.defaults().withFaults("error-rate=0.05").toJson());
 
         assertThat(plain.at("/latency/slots/type").asString()).isEqualTo("lognormal");
         assertThat(plain.at("/latency/slots/medianMs").asLong()).isEqualTo(300);
@@ -41,9 +42,11 @@ class SimulatorDataTest {
     void faultsAcceptABareRateOrJson() {
         assertThat(SimConfig.parseFaults("0.1")).containsEntry("errorRate", 0.1);
         assertThat(SimConfig.parseFaults("{\"errorRate\":0.2,\"status\":503}"))
-                .containsEntry("errorRate", 0.2).containsEntry("status", 503);
+                .containsEntry("errorRate", 0.2)
+                .containsEntry("status", 503);
         assertThatThrownBy(() -> SimConfig.parseFaults("error-rate=lots"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a number");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not a number");
     }
 
     @Test

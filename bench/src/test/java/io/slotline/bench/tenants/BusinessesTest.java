@@ -42,14 +42,17 @@ class BusinessesTest {
             assertThat(b.phoneNumber()).matches("\\+[1-9]\\d{7,14}");
             assertThat(b.stylists()).hasSizeBetween(3, 5);
             assertThat(b.services()).hasSizeBetween(3, 6);
-            assertThat(b.services().stream().map(Business.Offer::name).distinct()).hasSameSizeAs(b.services());
-            assertThat(b.stylists().stream().map(Business.Stylist::name).distinct()).hasSameSizeAs(b.stylists());
+            assertThat(b.services().stream().map(Business.Offer::name).distinct())
+                    .hasSameSizeAs(b.services());
+            assertThat(b.stylists().stream().map(Business.Stylist::name).distinct())
+                    .hasSameSizeAs(b.stylists());
             b.stylists().forEach(s -> assertThat(usernames.add(s.username())).isTrue());
             for (Business.Offer o : b.services()) {
                 assertThat(eventTypeIds.add(o.eventTypeId())).isTrue();
                 assertThat(eventTypeIds.add(o.managedParentId())).isTrue();
                 assertThat(o.staffEventTypeIds()).hasSameSizeAs(b.stylists());
-                o.staffEventTypeIds().forEach(id -> assertThat(eventTypeIds.add(id)).isTrue());
+                o.staffEventTypeIds()
+                        .forEach(id -> assertThat(eventTypeIds.add(id)).isTrue());
             }
             assertThat(b.hours()).isNotEmpty();
             zones.add(b.zone().getId());
@@ -60,11 +63,12 @@ class BusinessesTest {
 
     @Test
     void callsAreSpreadZipfLikeSomeBusinessesBusyMostQuiet() {
-        List<Tenant> tenants = Businesses.generate(100, 42).stream().map(Business::caller).toList();
+        List<Tenant> tenants =
+                Businesses.generate(100, 42).stream().map(Business::caller).toList();
         List<CallPlan> plans = new CallPlanner(CallMix.defaults(), 42, tenants, 1.0).plan(20_000);
 
-        Map<String, Long> perTenant = plans.stream()
-                .collect(Collectors.groupingBy(p -> p.tenant().name(), Collectors.counting()));
+        Map<String, Long> perTenant =
+                plans.stream().collect(Collectors.groupingBy(p -> p.tenant().name(), Collectors.counting()));
         long first = perTenant.get(tenants.get(0).name());
         long tenth = perTenant.getOrDefault(tenants.get(9).name(), 0L);
         long last = perTenant.getOrDefault(tenants.get(99).name(), 0L);
@@ -74,21 +78,30 @@ class BusinessesTest {
         assertThat((double) first / tenth).isBetween(7.0, 13.0);
         assertThat((double) first / Math.max(1, last)).isBetween(60.0, 160.0);
         assertThat(plans).allSatisfy(p -> assertThat(p.tenant().services()).contains(p.service()));
-        assertThat(plans.stream().map(CallPlan::tenant).map(Tenant::name).distinct().count()).isEqualTo(100);
+        assertThat(plans.stream()
+                        .map(CallPlan::tenant)
+                        .map(Tenant::name)
+                        .distinct()
+                        .count())
+                .isEqualTo(100);
     }
 
     @Test
     void callersOfABusinessClosedOnMondaysAskForTimesWithinItsHoursOnAnyDay() {
         Business tuesdayToSaturday = Businesses.generate(200, 42).stream()
-                .filter(b -> !b.hours().containsKey(java.time.DayOfWeek.MONDAY)).findFirst().orElseThrow();
+                .filter(b -> !b.hours().containsKey(java.time.DayOfWeek.MONDAY))
+                .findFirst()
+                .orElseThrow();
         Tenant tenant = tuesdayToSaturday.caller();
         java.time.LocalDate monday = java.time.LocalDate.of(2026, 12, 7);
 
         List<Tenant.WeightedTime> times = tenant.requestedTimes(monday);
 
         Tenant.Hours tuesday = tuesdayToSaturday.hours().get(java.time.DayOfWeek.TUESDAY);
-        assertThat(times).isNotEmpty().allSatisfy(t -> assertThat(t.time())
-                .isBetween(tuesday.open(), tuesday.close().minusMinutes(30)));
+        assertThat(times)
+                .isNotEmpty()
+                .allSatisfy(t -> assertThat(t.time())
+                        .isBetween(tuesday.open(), tuesday.close().minusMinutes(30)));
     }
 
     @Test
@@ -105,20 +118,28 @@ class BusinessesTest {
         Business b = Businesses.generate(3, 42).get(2);
         String yaml = TenantDocuments.tenantFile(b);
 
-        assertThat(yaml).contains("slug: " + b.slug(), "calcomApiKey: " + b.calcomKey(),
-                "retellApiKey: " + b.retellKey(), "phoneNumbers: [\"" + b.phoneNumber() + "\"]",
-                "timeZone: " + b.zone().getId(), "calcomTeamId: " + b.teamId(), "- id: " + b.agentId());
+        assertThat(yaml)
+                .contains(
+                        "slug: " + b.slug(),
+                        "calcomApiKey: " + b.calcomKey(),
+                        "retellApiKey: " + b.retellKey(),
+                        "phoneNumbers: [\"" + b.phoneNumber() + "\"]",
+                        "timeZone: " + b.zone().getId(),
+                        "calcomTeamId: " + b.teamId(),
+                        "- id: " + b.agentId());
         for (Business.Stylist s : b.stylists()) {
             assertThat(yaml).contains("calcomUsername: " + s.username(), "calcomUserId: " + s.userId());
         }
         for (Business.Offer o : b.services()) {
             assertThat(yaml).contains("calcomEventTypeId: " + o.eventTypeId());
             for (int i = 0; i < b.stylists().size(); i++) {
-                assertThat(yaml).contains("{ staff: " + b.stylists().get(i).name() + ", id: "
-                        + o.staffEventTypeIds().get(i) + ", slug: " + o.slug() + "-stylist }");
+                assertThat(yaml)
+                        .contains("{ staff: " + b.stylists().get(i).name() + ", id: "
+                                + o.staffEventTypeIds().get(i) + ", slug: " + o.slug() + "-stylist }");
             }
         }
-        Function<String, Long> count = needle -> yaml.lines().filter(l -> l.contains(needle)).count();
+        Function<String, Long> count =
+                needle -> yaml.lines().filter(l -> l.contains(needle)).count();
         assertThat(count.apply("calcomEventTypeId:")).isEqualTo(b.services().size());
     }
 }

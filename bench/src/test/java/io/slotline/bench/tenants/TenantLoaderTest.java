@@ -33,34 +33,46 @@ class TenantLoaderTest {
             Business last = businesses.get(businesses.size() - 1);
             JsonNode me = get(client, simulator.baseUrl() + "/v2/me", last.calcomKey(), "2024-06-14");
             assertThat(me.at("/data/id").asLong()).isEqualTo(last.ownerUserId());
-            JsonNode teamTypes = get(client, simulator.baseUrl() + "/v2/teams/" + last.teamId() + "/event-types",
-                    last.calcomKey(), "2024-06-14");
-            assertThat(teamTypes.get("data").size()).isEqualTo(2 * last.services().size());
+            JsonNode teamTypes = get(
+                    client,
+                    simulator.baseUrl() + "/v2/teams/" + last.teamId() + "/event-types",
+                    last.calcomKey(),
+                    "2024-06-14");
+            assertThat(teamTypes.get("data").size())
+                    .isEqualTo(2 * last.services().size());
 
             Business.Offer service = last.services().get(0);
             Business.Stylist stylist = last.stylists().get(0);
             LocalDate from = LocalDate.now(last.zone()).plusDays(1);
-            JsonNode own = get(client, simulator.baseUrl() + "/v2/slots?eventTypeSlug=" + service.slug()
-                    + "-stylist&username=" + stylist.username() + "&start=" + from + "&end=" + from.plusDays(7)
-                    + "&timeZone=" + last.zone().getId(), last.calcomKey(), "2024-09-04");
+            JsonNode own = get(
+                    client,
+                    simulator.baseUrl() + "/v2/slots?eventTypeSlug=" + service.slug()
+                            + "-stylist&username=" + stylist.username() + "&start=" + from + "&end=" + from.plusDays(7)
+                            + "&timeZone=" + last.zone().getId(),
+                    last.calcomKey(),
+                    "2024-09-04");
             assertThat(own.get("data").size()).as("open days within a week").isGreaterThanOrEqualTo(4);
 
             JsonNode bookings = getRaw(client, simulator.baseUrl() + "/_sim/bookings?apiKey=" + last.calcomKey());
-            assertThat(bookings.get("data").size()).isGreaterThan(last.stylists().size() * 10);
+            assertThat(bookings.get("data").size())
+                    .isGreaterThan(last.stylists().size() * 10);
         }
     }
 
     private static JsonNode get(HttpClient client, String url, String key, String version) throws Exception {
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url))
-                .header("Authorization", "Bearer " + key).header("cal-api-version", version).build(),
+        HttpResponse<String> response = client.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Authorization", "Bearer " + key)
+                        .header("cal-api-version", version)
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(url + " " + response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
     }
 
     private static JsonNode getRaw(HttpClient client, String url) throws Exception {
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response =
+                client.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         return JSON.readTree(response.body());
     }

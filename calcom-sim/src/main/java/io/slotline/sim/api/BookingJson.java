@@ -1,11 +1,5 @@
 package io.slotline.sim.api;
 
-import java.util.List;
-
-import java.util.Map;
-
-import org.jspecify.annotations.Nullable;
-
 import io.slotline.sim.calendar.Attendee;
 import io.slotline.sim.calendar.Booking;
 import io.slotline.sim.calendar.EventType;
@@ -13,14 +7,16 @@ import io.slotline.sim.calendar.Host;
 import io.slotline.sim.calendar.Seat;
 import io.slotline.sim.web.Json;
 import io.slotline.sim.web.Times;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** BookingOutput_2024_08_13, keys in Cal.com's output order; optional keys only when set. */
 final class BookingJson {
 
-    private BookingJson() {
-    }
+    private BookingJson() {}
 
     static ObjectNode booking(Booking booking, @Nullable EventType eventType, @Nullable Host host) {
         return booking(booking, eventType, host, List.of(), null);
@@ -30,13 +26,19 @@ final class BookingJson {
      * @param seats    a seated booking's seats (its attendees, one each); empty for an ordinary booking
      * @param seatUid  the seat a create just took, answered as {@code seatUid}
      */
-    static ObjectNode booking(Booking booking, @Nullable EventType eventType, @Nullable Host host, List<Seat> seats,
+    static ObjectNode booking(
+            Booking booking,
+            @Nullable EventType eventType,
+            @Nullable Host host,
+            List<Seat> seats,
             @Nullable String seatUid) {
         ObjectNode json = Json.object();
         json.put("id", booking.id());
         json.put("uid", booking.uid());
-        json.put("title", (eventType == null ? "Booking" : eventType.title()) + " between "
-                + (host == null ? "" : host.name()) + " and " + booking.attendee().name());
+        json.put(
+                "title",
+                (eventType == null ? "Booking" : eventType.title()) + " between " + (host == null ? "" : host.name())
+                        + " and " + booking.attendee().name());
         json.put("description", "");
         ArrayNode hosts = json.putArray("hosts");
         if (host != null) {

@@ -1,16 +1,5 @@
 package io.slotline.sim.api;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.function.Function;
-
-import org.jspecify.annotations.Nullable;
-
 import io.slotline.sim.calendar.Booking;
 import io.slotline.sim.calendar.CalendarStore;
 import io.slotline.sim.calendar.EventType;
@@ -23,6 +12,15 @@ import io.slotline.sim.web.Json;
 import io.slotline.sim.web.Outcome;
 import io.slotline.sim.web.Reply;
 import io.slotline.sim.webhook.WebhookDispatcher;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -32,9 +30,17 @@ public final class BookingsApi {
 
     static final List<String> LIST_STATUSES = List.of("upcoming", "recurring", "past", "cancelled", "unconfirmed");
 
-    private static final Set<String> RESCHEDULE_KEYS = Set.of("start", "reschedulingReason", "rescheduledBy",
-            "emailVerificationCode", "rescheduleWithSameHost", "allowConflicts", "allowBookingOutOfBounds",
-            "skipBookingLimits", "seatUid", "rrHostSubsetIds");
+    private static final Set<String> RESCHEDULE_KEYS = Set.of(
+            "start",
+            "reschedulingReason",
+            "rescheduledBy",
+            "emailVerificationCode",
+            "rescheduleWithSameHost",
+            "allowConflicts",
+            "allowBookingOutOfBounds",
+            "skipBookingLimits",
+            "seatUid",
+            "rrHostSubsetIds");
     private static final Set<String> CANCEL_KEYS = Set.of("cancellationReason", "cancelSubsequentBookings", "seatUid");
     private static final Map<String, String> SORTS = sorts();
 
@@ -59,7 +65,8 @@ public final class BookingsApi {
 
     /** The write happens after the simulated latency, so concurrent creates really race for the unique key. */
     Outcome create(ApiRequest request) {
-        Scheduler.PreparedBooking prepared = scheduler.prepare(CreateBookingBody.parse(scheduler, request.jsonObjectBody(), Set.of()));
+        Scheduler.PreparedBooking prepared =
+                scheduler.prepare(CreateBookingBody.parse(scheduler, request.jsonObjectBody(), Set.of()));
         return new Outcome.Deferred(() -> {
             Scheduler.Created created = scheduler.commitSeat(prepared);
             webhooks.bookingCreated(created.booking());
@@ -90,8 +97,9 @@ public final class BookingsApi {
 
     Reply get(ApiRequest request) {
         String uid = request.pathVariable("uid");
-        Booking booking = scheduler.booking(uid).orElseThrow(
-                () -> ApiError.notFound("Booking with uid=" + uid + " was not found in the database"));
+        Booking booking = scheduler
+                .booking(uid)
+                .orElseThrow(() -> ApiError.notFound("Booking with uid=" + uid + " was not found in the database"));
         return Reply.json(200, Envelopes.success(render(booking)));
     }
 
@@ -113,12 +121,18 @@ public final class BookingsApi {
         List<Long> teamIds = ids(request, "teamsIds", errors);
         Long teamId = id(request, "teamId", errors);
         Map<String, Instant> bounds = new LinkedHashMap<>();
-        for (String name : List.of("afterStart", "beforeEnd", "afterCreatedAt", "beforeCreatedAt", "afterUpdatedAt",
-                "beforeUpdatedAt")) {
+        for (String name : List.of(
+                "afterStart", "beforeEnd", "afterCreatedAt", "beforeCreatedAt", "afterUpdatedAt", "beforeUpdatedAt")) {
             String raw = request.query(name);
             if (raw != null) {
-                Values.instant(raw).ifPresentOrElse(v -> bounds.put(name, v), () -> errors.add(name, "isIso8601",
-                        (name.startsWith("after") ? "fromDate" : "toDate") + " must be a valid ISO 8601 date."));
+                Values.instant(raw)
+                        .ifPresentOrElse(
+                                v -> bounds.put(name, v),
+                                () -> errors.add(
+                                        name,
+                                        "isIso8601",
+                                        (name.startsWith("after") ? "fromDate" : "toDate")
+                                                + " must be a valid ISO 8601 date."));
             }
         }
         String sortField = null;
@@ -139,13 +153,16 @@ public final class BookingsApi {
         int skip = page(request, "skip", 0, 0, null, errors);
         errors.throwIfAny();
 
-        List<Long> typeFilter = eventTypeIds != null && !eventTypeIds.isEmpty() ? eventTypeIds
+        List<Long> typeFilter = eventTypeIds != null && !eventTypeIds.isEmpty()
+                ? eventTypeIds
                 : eventTypeId != null && eventTypeId != 0 ? List.of(eventTypeId) : null;
-        List<Long> teamFilter = teamIds != null && !teamIds.isEmpty() ? teamIds
+        List<Long> teamFilter = teamIds != null && !teamIds.isEmpty()
+                ? teamIds
                 : teamId != null && teamId != 0 ? List.of(teamId) : null;
         Instant now = scheduler.now();
         String email = request.query("attendeeEmail");
-        String wantedEmail = email == null || email.isBlank() ? null : email.trim().replaceAll("\\s+", "+");
+        String wantedEmail =
+                email == null || email.isBlank() ? null : email.trim().replaceAll("\\s+", "+");
         String name = request.query("attendeeName");
         String wantedName = name == null || name.isBlank() ? null : name.trim();
         String uid = request.query("bookingUid");
@@ -166,7 +183,10 @@ public final class BookingsApi {
                 continue;
             }
             if (teamFilter != null) {
-                Long team = scheduler.eventType(booking.eventTypeId()).map(EventType::teamId).orElse(null);
+                Long team = scheduler
+                        .eventType(booking.eventTypeId())
+                        .map(EventType::teamId)
+                        .orElse(null);
                 if (team == null || !teamFilter.contains(team)) {
                     continue;
                 }
@@ -178,11 +198,11 @@ public final class BookingsApi {
         }
         if (sortField == null) {
             sortField = "sortStart";
-            descending = statuses.size() == 1 && (statuses.get(0).equals("past")
-                    || statuses.get(0).equals("cancelled"));
+            descending = statuses.size() == 1
+                    && (statuses.get(0).equals("past") || statuses.get(0).equals("cancelled"));
         }
-        Comparator<Booking> order = Comparator.comparing(sortKey(sortField),
-                Comparator.nullsFirst(Comparator.<Instant>naturalOrder()));
+        Comparator<Booking> order =
+                Comparator.comparing(sortKey(sortField), Comparator.nullsFirst(Comparator.<Instant>naturalOrder()));
         if (descending) {
             order = order.reversed();
         }
@@ -249,8 +269,10 @@ public final class BookingsApi {
                 case "beforeEnd" -> !booking.end().isAfter(limit);
                 case "afterCreatedAt" -> !booking.createdAt().isBefore(limit);
                 case "beforeCreatedAt" -> !booking.createdAt().isAfter(limit);
-                case "afterUpdatedAt" -> booking.updatedAt() != null && !booking.updatedAt().isBefore(limit);
-                case "beforeUpdatedAt" -> booking.updatedAt() != null && !booking.updatedAt().isAfter(limit);
+                case "afterUpdatedAt" ->
+                    booking.updatedAt() != null && !booking.updatedAt().isBefore(limit);
+                case "beforeUpdatedAt" ->
+                    booking.updatedAt() != null && !booking.updatedAt().isAfter(limit);
                 default -> true;
             };
             if (!ok) {
@@ -269,7 +291,9 @@ public final class BookingsApi {
         for (String part : raw.split(",")) {
             Long id = Values.jsParseInt(part);
             if (id == null) {
-                errors.add(name, "isNumber",
+                errors.add(
+                        name,
+                        "isNumber",
                         "each value in " + name + " must be a number conforming to the specified constraints");
                 return null;
             }
@@ -291,8 +315,8 @@ public final class BookingsApi {
         }
     }
 
-    private static int page(ApiRequest request, String name, int fallback, int low, @Nullable Integer high,
-            PipeErrors errors) {
+    private static int page(
+            ApiRequest request, String name, int fallback, int low, @Nullable Integer high, PipeErrors errors) {
         String raw = request.query(name);
         if (raw == null) {
             return fallback;
@@ -330,13 +354,14 @@ public final class BookingsApi {
                 errors.add(FieldError.of(key, key + " must be a string"));
             }
         }
-        if (Values.present(body.get("cancelSubsequentBookings")) && !body.get("cancelSubsequentBookings").isBoolean()) {
+        if (Values.present(body.get("cancelSubsequentBookings"))
+                && !body.get("cancelSubsequentBookings").isBoolean()) {
             errors.add(FieldError.of("cancelSubsequentBookings", "cancelSubsequentBookings must be a boolean value"));
         }
         FieldError.throwIfAny(errors);
         Tenant caller = request.caller();
-        Booking cancelled = scheduler.cancel(request.pathVariable("uid"), text(body, "cancellationReason"),
-                caller == null ? null : caller.userId());
+        Booking cancelled = scheduler.cancel(
+                request.pathVariable("uid"), text(body, "cancellationReason"), caller == null ? null : caller.userId());
         webhooks.bookingCancelled(cancelled);
         return Reply.json(200, Envelopes.success(render(cancelled)));
     }
@@ -357,8 +382,8 @@ public final class BookingsApi {
                 errors.add(FieldError.of(key, key + " must be a string"));
             }
         }
-        for (String key : List.of("rescheduleWithSameHost", "allowConflicts", "allowBookingOutOfBounds",
-                "skipBookingLimits")) {
+        for (String key :
+                List.of("rescheduleWithSameHost", "allowConflicts", "allowBookingOutOfBounds", "skipBookingLimits")) {
             if (Values.present(body.get(key)) && !body.get(key).isBoolean()) {
                 errors.add(FieldError.of(key, key + " must be a boolean value"));
             }
@@ -376,15 +401,23 @@ public final class BookingsApi {
 
     public ObjectNode render(Booking booking) {
         CalendarStore store = scheduler.store();
-        return BookingJson.booking(booking, store.eventType(booking.eventTypeId()).orElse(null),
-                store.host(booking.hostId()).orElse(null), scheduler.seats(booking), null);
+        return BookingJson.booking(
+                booking,
+                store.eventType(booking.eventTypeId()).orElse(null),
+                store.host(booking.hostId()).orElse(null),
+                scheduler.seats(booking),
+                null);
     }
 
     /** A create's answer: a seat booking adds its {@code seatUid} (CreateSeatedBookingOutput_2024_08_13). */
     ObjectNode render(Scheduler.Created created) {
         Booking booking = created.booking();
         CalendarStore store = scheduler.store();
-        return BookingJson.booking(booking, store.eventType(booking.eventTypeId()).orElse(null),
-                store.host(booking.hostId()).orElse(null), scheduler.seats(booking), created.seatUid());
+        return BookingJson.booking(
+                booking,
+                store.eventType(booking.eventTypeId()).orElse(null),
+                store.host(booking.hostId()).orElse(null),
+                scheduler.seats(booking),
+                created.seatUid());
     }
 }

@@ -1,20 +1,17 @@
 package io.slotline.sim.api;
 
+import io.slotline.sim.calendar.Attendee;
+import io.slotline.sim.calendar.EventType;
+import io.slotline.sim.calendar.Scheduler;
+import io.slotline.sim.web.ApiError;
+import io.slotline.sim.web.Json;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.jspecify.annotations.Nullable;
-
-import io.slotline.sim.calendar.Attendee;
-import io.slotline.sim.calendar.Booking;
-import io.slotline.sim.calendar.EventType;
-import io.slotline.sim.calendar.Scheduler;
-import io.slotline.sim.web.ApiError;
-import io.slotline.sim.web.Json;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -31,21 +28,40 @@ final class CreateBookingBody {
     static final String MSG_EMAIL_REQUIRED = "{email}error_required_field";
     static final String MSG_METADATA = "Metadata must have at most 50 keys, each key up to 40 characters, and string "
             + "values up to 500 characters.";
-    static final String MSG_EVENT_LOOKUP = "Either eventTypeId or eventTypeSlug + username or eventTypeSlug + teamSlug "
-            + "must be provided";
+    static final String MSG_EVENT_LOOKUP =
+            "Either eventTypeId or eventTypeSlug + username or eventTypeSlug + teamSlug " + "must be provided";
     static final String MSG_SINGLE_LENGTH = "Can't specify 'lengthInMinutes' because event type does not have multiple "
             + "possible lengths. Please, remove the 'lengthInMinutes' field from the request.";
-    static final List<String> LANGUAGES = List.of("ar", "ca", "de", "es", "eu", "he", "id", "ja", "lv", "pl", "ro",
-            "sr", "th", "vi", "az", "cs", "el", "es-419", "fi", "hr", "it", "km", "nl", "pt", "ru", "sv", "tr", "zh-CN",
-            "bg", "da", "en", "et", "fr", "hu", "iw", "ko", "no", "pt-BR", "sk", "sl", "ta", "uk", "zh-TW", "bn");
-    static final Set<String> CREATE_KEYS = Set.of("start", "lengthInMinutes", "eventTypeId", "eventTypeSlug",
-            "username", "teamSlug", "organizationSlug", "attendee", "guests", "meetingUrl", "location", "metadata",
-            "bookingFieldsResponses", "routing", "emailVerificationCode", "allowConflicts", "allowBookingOutOfBounds",
-            "skipBookingLimits", "instant", "recurrenceCount", "rrHostSubsetIds", "reservedSlotUid");
+    static final List<String> LANGUAGES = List.of(
+            "ar", "ca", "de", "es", "eu", "he", "id", "ja", "lv", "pl", "ro", "sr", "th", "vi", "az", "cs", "el",
+            "es-419", "fi", "hr", "it", "km", "nl", "pt", "ru", "sv", "tr", "zh-CN", "bg", "da", "en", "et", "fr", "hu",
+            "iw", "ko", "no", "pt-BR", "sk", "sl", "ta", "uk", "zh-TW", "bn");
+    static final Set<String> CREATE_KEYS = Set.of(
+            "start",
+            "lengthInMinutes",
+            "eventTypeId",
+            "eventTypeSlug",
+            "username",
+            "teamSlug",
+            "organizationSlug",
+            "attendee",
+            "guests",
+            "meetingUrl",
+            "location",
+            "metadata",
+            "bookingFieldsResponses",
+            "routing",
+            "emailVerificationCode",
+            "allowConflicts",
+            "allowBookingOutOfBounds",
+            "skipBookingLimits",
+            "instant",
+            "recurrenceCount",
+            "rrHostSubsetIds",
+            "reservedSlotUid");
     static final Set<String> ATTENDEE_KEYS = Set.of("name", "email", "timeZone", "phoneNumber", "language");
 
-    private CreateBookingBody() {
-    }
+    private CreateBookingBody() {}
 
     static Scheduler.BookingRequest parse(Scheduler scheduler, ObjectNode body, Set<String> extraKeys) {
         List<FieldError> errors = new ArrayList<>();
@@ -74,8 +90,8 @@ final class CreateBookingBody {
         JsonNode guests = body.get("guests");
         if (Values.present(guests)) {
             List<String> constraints = new ArrayList<>();
-            boolean allStrings = guests.isArray() ? guests.valueStream().allMatch(JsonNode::isString)
-                    : guests.isString();
+            boolean allStrings =
+                    guests.isArray() ? guests.valueStream().allMatch(JsonNode::isString) : guests.isString();
             if (!allStrings) {
                 constraints.add("each value in guests must be a string");
             }
@@ -124,17 +140,22 @@ final class CreateBookingBody {
         EventType eventType;
         if (byId) {
             long id = eventTypeId.asLong();
-            eventType = scheduler.eventType(id)
+            eventType = scheduler
+                    .eventType(id)
                     .orElseThrow(() -> ApiError.notFound("Event type with id " + id + " not found."));
         } else if (username != null) {
             if (scheduler.userIdByUsername(username).isEmpty()) {
                 throw ApiError.notFound("User with username " + username + " not found");
             }
-            eventType = scheduler.eventTypeBySlugAndUsername(slug, username).orElseThrow(() -> ApiError.notFound(
-                    "Event type with slug " + slug + " belonging to user " + username + " not found."));
+            eventType = scheduler
+                    .eventTypeBySlugAndUsername(slug, username)
+                    .orElseThrow(() -> ApiError.notFound(
+                            "Event type with slug " + slug + " belonging to user " + username + " not found."));
         } else {
-            eventType = scheduler.eventTypeBySlugAndTeam(slug, team).orElseThrow(() -> ApiError.notFound(
-                    "Event type with slug " + slug + " belonging to team " + team + " not found."));
+            eventType = scheduler
+                    .eventTypeBySlugAndTeam(slug, team)
+                    .orElseThrow(() -> ApiError.notFound(
+                            "Event type with slug " + slug + " belonging to team " + team + " not found."));
         }
         checkBookingFields(eventType, body);
         int duration = eventType.lengthInMinutes();
@@ -145,17 +166,31 @@ final class CreateBookingBody {
             if (!eventType.lengthOptions().contains(length.asInt())) {
                 throw ApiError.badRequest("Provided lengthInMinutes=" + length.asInt()
                         + " is not one of the possible lengths for the event type: "
-                        + String.join(", ", eventType.lengthOptions().stream().map(String::valueOf).toList()));
+                        + String.join(
+                                ", ",
+                                eventType.lengthOptions().stream()
+                                        .map(String::valueOf)
+                                        .toList()));
             }
             duration = length.asInt();
         }
         Instant start = Values.instant(body.get("start")).orElseThrow();
-        List<String> guestList = Values.present(guests) ? guests.valueStream().map(JsonNode::stringValue).toList()
+        List<String> guestList = Values.present(guests)
+                ? guests.valueStream().map(JsonNode::stringValue).toList()
                 : null;
         Map<String, Object> meta = Values.present(body.get("metadata")) ? toMap(body.get("metadata")) : Map.of();
         Map<String, Object> custom = Values.present(responses) ? toMap(responses) : Map.of();
-        return new Scheduler.BookingRequest(eventType, null, start, duration, attendee, guestList, meta,
-                custom, locationText(location), BookingsApi.text(body, "reservedSlotUid"));
+        return new Scheduler.BookingRequest(
+                eventType,
+                null,
+                start,
+                duration,
+                attendee,
+                guestList,
+                meta,
+                custom,
+                locationText(location),
+                BookingsApi.text(body, "reservedSlotUid"));
     }
 
     /**
@@ -167,7 +202,8 @@ final class CreateBookingBody {
      */
     private static void checkBookingFields(EventType eventType, ObjectNode body) {
         JsonNode attendee = body.path("attendee");
-        boolean hasEmail = attendee.path("email").isString() && !attendee.path("email").stringValue().isBlank();
+        boolean hasEmail = attendee.path("email").isString()
+                && !attendee.path("email").stringValue().isBlank();
         boolean hasPhone = attendee.path("phoneNumber").isString()
                 && !attendee.path("phoneNumber").stringValue().isBlank();
         EventType.Settings settings = eventType.settings();
@@ -212,8 +248,12 @@ final class CreateBookingBody {
         if (Values.present(email) && !email.isString()) {
             children.add(FieldError.of("email", "email must be a string"));
         }
-        boolean hasEmail = Values.present(email) && email.isString() && !email.stringValue().isBlank();
-        boolean hasPhone = Values.present(phone) && phone.isString() && !phone.stringValue().isBlank();
+        boolean hasEmail = Values.present(email)
+                && email.isString()
+                && !email.stringValue().isBlank();
+        boolean hasPhone = Values.present(phone)
+                && phone.isString()
+                && !phone.stringValue().isBlank();
         if (!hasEmail && !hasPhone) {
             children.add(FieldError.of("attendee email or phone", MSG_CONTACT));
         }
@@ -231,17 +271,22 @@ final class CreateBookingBody {
                 children.add(FieldError.of("phoneNumber", "phoneNumber must be a valid phone number"));
             }
         }
-        String lang = Values.present(language) && language.isString() ? language.stringValue()
+        String lang = Values.present(language) && language.isString()
+                ? language.stringValue()
                 : Values.present(language) ? "" : "en";
         if (!LANGUAGES.contains(lang)) {
-            children.add(FieldError.of("language",
-                    "language must be one of the following values: " + String.join(", ", LANGUAGES)));
+            children.add(FieldError.of(
+                    "language", "language must be one of the following values: " + String.join(", ", LANGUAGES)));
         }
         if (!children.isEmpty()) {
             errors.add(FieldError.nested("attendee", children));
             return Attendee.of("", null, "UTC", "en", null);
         }
-        return Attendee.of(name.stringValue(), hasEmail ? email.stringValue() : null, zoneName, lang,
+        return Attendee.of(
+                name.stringValue(),
+                hasEmail ? email.stringValue() : null,
+                zoneName,
+                lang,
                 hasPhone ? phone.stringValue() : null);
     }
 
@@ -260,7 +305,8 @@ final class CreateBookingBody {
         if (ok) {
             for (Map.Entry<String, JsonNode> entry : value.properties()) {
                 JsonNode item = entry.getValue();
-                boolean valueOk = item.isNumber() || item.isBoolean()
+                boolean valueOk = item.isNumber()
+                        || item.isBoolean()
                         || (item.isString() && item.stringValue().length() <= 500);
                 if (entry.getKey().length() > 40 || !valueOk) {
                     ok = false;
@@ -291,14 +337,15 @@ final class CreateBookingBody {
             }
         }
         JsonNode integration = location.get("integration");
-        if (integration != null && integration.isString() && !integration.stringValue().equals("cal-video")) {
+        if (integration != null
+                && integration.isString()
+                && !integration.stringValue().equals("cal-video")) {
             return "integrations:" + integration.stringValue();
         }
         return null;
     }
 
     @SuppressWarnings("unchecked")
-
     private static Map<String, Object> toMap(JsonNode node) {
         return Json.MAPPER.convertValue(node, LinkedHashMap.class);
     }

@@ -1,13 +1,11 @@
 package io.slotline.sim.api;
 
-import java.util.List;
-
-import org.jspecify.annotations.Nullable;
-
 import io.slotline.sim.calendar.EventType;
 import io.slotline.sim.calendar.Host;
 import io.slotline.sim.calendar.Tenant;
 import io.slotline.sim.web.Json;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -19,8 +17,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class EventTypeJson {
 
-    private EventTypeJson() {
-    }
+    private EventTypeJson() {}
 
     static ObjectNode eventType(EventType eventType, List<Host> hosts) {
         return eventType(eventType, hosts, null);
@@ -143,8 +140,8 @@ final class EventTypeJson {
         return fields;
     }
 
-    private static void field(ArrayNode fields, String type, String slug, String label, boolean required,
-            boolean isDefault) {
+    private static void field(
+            ArrayNode fields, String type, String slug, String label, boolean required, boolean isDefault) {
         ObjectNode field = fields.addObject();
         field.put("isDefault", isDefault);
         field.put("type", type);

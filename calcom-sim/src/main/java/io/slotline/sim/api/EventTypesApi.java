@@ -1,8 +1,5 @@
 package io.slotline.sim.api;
 
-import java.util.List;
-import java.util.Optional;
-
 import io.slotline.sim.calendar.EventType;
 import io.slotline.sim.calendar.Scheduler;
 import io.slotline.sim.calendar.Tenant;
@@ -11,6 +8,8 @@ import io.slotline.sim.web.ApiRequest;
 import io.slotline.sim.web.Envelopes;
 import io.slotline.sim.web.Json;
 import io.slotline.sim.web.Reply;
+import java.util.List;
+import java.util.Optional;
 import tools.jackson.databind.node.ArrayNode;
 
 /**
@@ -35,7 +34,10 @@ final class EventTypesApi {
         String slug = request.query("eventSlug");
         List<EventType> found;
         if (username != null) {
-            found = scheduler.userIdByUsername(username).map(scheduler::eventTypesOfUser).orElse(List.of());
+            found = scheduler
+                    .userIdByUsername(username)
+                    .map(scheduler::eventTypesOfUser)
+                    .orElse(List.of());
             if (slug != null) {
                 found = found.stream().filter(e -> e.slug().equals(slug)).toList();
             }

@@ -1,9 +1,8 @@
 package io.slotline.sim.api;
 
+import io.slotline.sim.web.ApiError;
 import java.util.List;
 import java.util.stream.Collectors;
-
-import io.slotline.sim.web.ApiError;
 
 /**
  * A class-validator error as Cal.com's version-specific pipes flatten it into the error message:

@@ -1,12 +1,11 @@
 package io.slotline.sim.api;
 
+import io.slotline.sim.web.ApiError;
+import io.slotline.sim.web.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import io.slotline.sim.web.ApiError;
-import io.slotline.sim.web.Json;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 

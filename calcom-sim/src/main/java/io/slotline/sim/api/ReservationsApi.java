@@ -1,9 +1,5 @@
 package io.slotline.sim.api;
 
-import java.time.Instant;
-
-import org.jspecify.annotations.Nullable;
-
 import io.slotline.sim.calendar.Reservation;
 import io.slotline.sim.calendar.Scheduler;
 import io.slotline.sim.web.ApiRequest;
@@ -11,6 +7,8 @@ import io.slotline.sim.web.Envelopes;
 import io.slotline.sim.web.Json;
 import io.slotline.sim.web.Reply;
 import io.slotline.sim.web.Times;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.NullNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -31,15 +29,16 @@ final class ReservationsApi {
 
     /** An unknown or expired reservation is not an error in Cal.com: {@code "data": null}. */
     Reply get(ApiRequest request) {
-        JsonNode data = scheduler.reservation(request.pathVariable("uid"))
+        JsonNode data = scheduler
+                .reservation(request.pathVariable("uid"))
                 .<JsonNode>map(r -> render(r, false))
                 .orElse(NullNode.getInstance());
         return Reply.json(200, Envelopes.success(data));
     }
 
     Reply update(ApiRequest request) {
-        Reservation reservation = scheduler.updateReservation(request.pathVariable("uid"),
-                parse(request.jsonObjectBody()), request.caller());
+        Reservation reservation = scheduler.updateReservation(
+                request.pathVariable("uid"), parse(request.jsonObjectBody()), request.caller());
         return Reply.json(200, Envelopes.success(render(reservation, true)));
     }
 
@@ -66,8 +65,11 @@ final class ReservationsApi {
             }
         }
         errors.throwIfAny();
-        return new Scheduler.ReserveRequest(body.get("eventTypeId").asLong(), slotStart,
-                optionalInt(body.get("slotDuration")), optionalInt(body.get("reservationDuration")));
+        return new Scheduler.ReserveRequest(
+                body.get("eventTypeId").asLong(),
+                slotStart,
+                optionalInt(body.get("slotDuration")),
+                optionalInt(body.get("reservationDuration")));
     }
 
     private static @Nullable Integer optionalInt(@Nullable JsonNode value) {

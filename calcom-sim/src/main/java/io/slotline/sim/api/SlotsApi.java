@@ -1,15 +1,5 @@
 package io.slotline.sim.api;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
-import org.jspecify.annotations.Nullable;
-
 import io.slotline.sim.calendar.EventType;
 import io.slotline.sim.calendar.Host;
 import io.slotline.sim.calendar.Scheduler;
@@ -19,6 +9,14 @@ import io.slotline.sim.web.Envelopes;
 import io.slotline.sim.web.Json;
 import io.slotline.sim.web.Reply;
 import io.slotline.sim.web.Times;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -31,8 +29,8 @@ final class SlotsApi {
 
     static final String MSG_EVENT_TYPE_NOT_FOUND = "Event Type not found";
     static final String MSG_INVALID_RANGE = "Invalid time range given - check the 'start' and 'end' query parameters.";
-    private static final Set<String> SHARED = Set.of("start", "end", "timeZone", "duration", "format",
-            "bookingUidToReschedule", "rrHostSubsetIds", "type");
+    private static final Set<String> SHARED = Set.of(
+            "start", "end", "timeZone", "duration", "format", "bookingUidToReschedule", "rrHostSubsetIds", "type");
     private static final Map<String, Set<String>> MODE_KEYS = Map.of(
             "id", Set.of("eventTypeId"),
             "user", Set.of("eventTypeSlug", "username", "organizationSlug"),
@@ -53,22 +51,28 @@ final class SlotsApi {
         EventType eventType;
         Host onlyHost = null;
         switch (mode) {
-            case "id" -> eventType = scheduler.eventType(Values.jsParseInt(request.query("eventTypeId")))
-                    .orElseThrow(() -> ApiError.notFound(MSG_EVENT_TYPE_NOT_FOUND));
+            case "id" ->
+                eventType = scheduler
+                        .eventType(Values.jsParseInt(request.query("eventTypeId")))
+                        .orElseThrow(() -> ApiError.notFound(MSG_EVENT_TYPE_NOT_FOUND));
             case "user" -> {
                 String username = String.valueOf(request.query("username"));
-                onlyHost = scheduler.hostByUsername(username)
+                onlyHost = scheduler
+                        .hostByUsername(username)
                         .orElseThrow(() -> ApiError.notFound("User with username " + username + " not found"));
-                eventType = scheduler.eventTypeBySlugAndUsername(String.valueOf(request.query("eventTypeSlug")),
-                        username).orElseThrow(() -> ApiError.notFound(MSG_EVENT_TYPE_NOT_FOUND));
+                eventType = scheduler
+                        .eventTypeBySlugAndUsername(String.valueOf(request.query("eventTypeSlug")), username)
+                        .orElseThrow(() -> ApiError.notFound(MSG_EVENT_TYPE_NOT_FOUND));
             }
             case "team" -> {
                 String team = String.valueOf(request.query("teamSlug"));
-                eventType = scheduler.eventTypeBySlugAndTeam(String.valueOf(request.query("eventTypeSlug")), team)
+                eventType = scheduler
+                        .eventTypeBySlugAndTeam(String.valueOf(request.query("eventTypeSlug")), team)
                         .orElseThrow(() -> ApiError.notFound("Team with slug " + team + " not found"));
             }
-            default -> throw ApiError.badRequest(
-                    "Dynamic event types (usernames=...) are not supported by the Cal.com simulator");
+            default ->
+                throw ApiError.badRequest(
+                        "Dynamic event types (usernames=...) are not supported by the Cal.com simulator");
         }
 
         String startText = String.valueOf(request.query("start"));
@@ -86,8 +90,8 @@ final class SlotsApi {
             throw ApiError.badRequest(MSG_INVALID_RANGE);
         }
         int duration = duration(request, eventType);
-        List<Instant> starts = scheduler.slots(eventType, onlyHost, start, end, duration,
-                request.query("bookingUidToReschedule"));
+        List<Instant> starts =
+                scheduler.slots(eventType, onlyHost, start, end, duration, request.query("bookingUidToReschedule"));
         String zone = request.query("timeZone");
         boolean range = "range".equalsIgnoreCase(request.query("format"));
         ObjectNode data = Json.object();
@@ -125,16 +129,16 @@ final class SlotsApi {
         }
         Long eventTypeId = Values.jsParseInt(request.query("eventTypeId"));
         if (eventTypeId == null) {
-            errors.add("eventTypeId", "isNumber",
-                    "eventTypeId must be a number conforming to the specified constraints");
+            errors.add(
+                    "eventTypeId", "isNumber", "eventTypeId must be a number conforming to the specified constraints");
         }
         String zone = request.query("timeZone");
         if (zone != null && !Values.isValidZone(zone)) {
             errors.add("timeZone", "isTimeZone", "timeZone must be a valid IANA time-zone");
         }
         errors.throwIfAny();
-        EventType eventType = scheduler.eventType(eventTypeId)
-                .orElseThrow(() -> ApiError.notFound(MSG_EVENT_TYPE_NOT_FOUND));
+        EventType eventType =
+                scheduler.eventType(eventTypeId).orElseThrow(() -> ApiError.notFound(MSG_EVENT_TYPE_NOT_FOUND));
         Instant start = Values.instant(request.query("startTime")).orElseThrow();
         Instant end = Values.instant(request.query("endTime")).orElseThrow();
         if (start.isAfter(end)) {
@@ -174,14 +178,17 @@ final class SlotsApi {
             }
         }
         if (mode.equals("id") && Values.jsParseInt(request.query("eventTypeId")) == null) {
-            errors.add(FieldError.of("eventTypeId",
-                    "eventTypeId must be a number conforming to the specified constraints"));
+            errors.add(FieldError.of(
+                    "eventTypeId", "eventTypeId must be a number conforming to the specified constraints"));
         }
         if (mode.equals("usernames")) {
             String usernames = request.query("usernames");
             if (usernames == null) {
-                errors.add(FieldError.of("usernames", "each value in usernames must be a string",
-                        "The array must contain at least 2 elements.", "usernames must be an array"));
+                errors.add(FieldError.of(
+                        "usernames",
+                        "each value in usernames must be a string",
+                        "The array must contain at least 2 elements.",
+                        "usernames must be an array"));
             } else if (usernames.split(",").length < 2) {
                 errors.add(FieldError.of("usernames", "The array must contain at least 2 elements."));
             }
@@ -203,7 +210,9 @@ final class SlotsApi {
             errors.add(FieldError.of("duration", "duration must be a number conforming to the specified constraints"));
         }
         String format = request.query("format");
-        if (format != null && !format.isEmpty() && !format.equalsIgnoreCase("range")
+        if (format != null
+                && !format.isEmpty()
+                && !format.equalsIgnoreCase("range")
                 && !format.equalsIgnoreCase("time")) {
             errors.add(FieldError.of("format", "slotFormat must be either 'range' or 'time'"));
         }
@@ -228,7 +237,8 @@ final class SlotsApi {
         Map<String, List<Instant>> days = new LinkedHashMap<>();
         java.time.ZoneId zoneId = Times.isUtcName(zone) ? java.time.ZoneOffset.UTC : java.time.ZoneId.of(zone);
         for (Instant start : starts) {
-            days.computeIfAbsent(start.atZone(zoneId).toLocalDate().toString(), d -> new ArrayList<>()).add(start);
+            days.computeIfAbsent(start.atZone(zoneId).toLocalDate().toString(), d -> new ArrayList<>())
+                    .add(start);
         }
         return days;
     }

@@ -1,10 +1,5 @@
 package io.slotline.sim.api;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
-import org.jspecify.annotations.Nullable;
-
 import io.slotline.sim.calendar.EventType;
 import io.slotline.sim.calendar.Host;
 import io.slotline.sim.calendar.Scheduler;
@@ -14,6 +9,9 @@ import io.slotline.sim.web.ApiRequest;
 import io.slotline.sim.web.Envelopes;
 import io.slotline.sim.web.Json;
 import io.slotline.sim.web.Reply;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -68,7 +66,8 @@ final class TeamsApi {
      */
     Reply eventTypes(ApiRequest request) {
         long teamId = teamId(request);
-        Tenant owner = scheduler.teamOwner(teamId)
+        Tenant owner = scheduler
+                .teamOwner(teamId)
                 .orElseThrow(() -> ApiError.notFound("Team with id=" + teamId + " not found"));
         String slug = request.query("eventSlug");
         ArrayNode data = Json.array();
@@ -84,7 +83,8 @@ final class TeamsApi {
     Reply eventType(ApiRequest request) {
         Tenant team = adminTeam(request);
         String raw = request.pathVariable("eventTypeId");
-        EventType eventType = EventTypesApi.parseId(raw).flatMap(scheduler::eventType)
+        EventType eventType = EventTypesApi.parseId(raw)
+                .flatMap(scheduler::eventType)
                 .filter(e -> team.teamId().equals(e.teamId()))
                 .orElseThrow(() -> ApiError.notFound("Event type with id " + raw + " not found"));
         return Reply.json(200, Envelopes.success(EventTypeJson.eventType(eventType, scheduler.hosts(eventType), team)));
@@ -95,12 +95,11 @@ final class TeamsApi {
         Tenant team = adminTeam(request);
         ArrayNode data = Json.array();
         long id = 1;
-        data.add(membership(id++, team.teamId(), team.userId(), "OWNER", team.name(), team.username(),
-                team.email()));
+        data.add(membership(id++, team.teamId(), team.userId(), "OWNER", team.name(), team.username(), team.email()));
         for (Host member : members(team.teamId()).values()) {
             if (member.id() != team.userId()) {
-                data.add(membership(id++, team.teamId(), member.id(), "MEMBER", member.name(), member.username(),
-                        member.email()));
+                data.add(membership(
+                        id++, team.teamId(), member.id(), "MEMBER", member.name(), member.username(), member.email()));
             }
         }
         return Reply.json(200, Envelopes.success(data));
@@ -114,8 +113,8 @@ final class TeamsApi {
         return members;
     }
 
-    private static ObjectNode membership(long id, long teamId, long userId, String role, String name,
-            String username, String email) {
+    private static ObjectNode membership(
+            long id, long teamId, long userId, String role, String name, String username, String email) {
         ObjectNode json = Json.object();
         json.put("id", teamId * 1000 + id);
         json.put("userId", userId);
@@ -149,8 +148,8 @@ final class TeamsApi {
 
     private static long teamId(ApiRequest request) {
         String raw = request.pathVariable("teamId");
-        return EventTypesApi.parseId(raw).orElseThrow(() -> ApiError.badRequest(
-                "Validation failed (numeric string is expected)"));
+        return EventTypesApi.parseId(raw)
+                .orElseThrow(() -> ApiError.badRequest("Validation failed (numeric string is expected)"));
     }
 
     /** The caller's own team, or 403 as Cal.com's RolesGuard answers a non-member. */
@@ -162,8 +161,10 @@ final class TeamsApi {
         Tenant caller = EventTypesApi.caller(request);
         long teamId = teamId(request);
         if (caller.teamId() == null || caller.teamId() != teamId) {
-            throw new ApiError(403, "RolesGuard - user with id=" + caller.userId()
-                    + " is not part of the team with id=" + teamId + ".");
+            throw new ApiError(
+                    403,
+                    "RolesGuard - user with id=" + caller.userId() + " is not part of the team with id=" + teamId
+                            + ".");
         }
         return caller;
     }

@@ -1,18 +1,16 @@
 package io.slotline.sim.api;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.DateTimeException;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.jspecify.annotations.Nullable;
-
 import tools.jackson.databind.JsonNode;
 
 /** Parsing of request values with the leniency of Cal.com's validators. */
@@ -23,8 +21,7 @@ final class Values {
     private static final Pattern JS_INT = Pattern.compile("^\\s*([+-]?)(\\d{1,18})");
     private static final Pattern E164 = Pattern.compile("\\+[1-9]\\d{6,14}");
 
-    private Values() {
-    }
+    private Values() {}
 
     /** An ISO 8601 date or date-time; without an offset it is UTC, as on Cal.com's servers. */
     static Optional<Instant> instant(@Nullable String text) {
@@ -48,7 +45,8 @@ final class Values {
                 return Optional.of(local.toInstant(ZoneOffset.UTC));
             }
             String normalized = offset.contains(":") ? offset : offset.substring(0, 3) + ":" + offset.substring(3);
-            return Optional.of(OffsetDateTime.of(local, ZoneOffset.of(normalized)).toInstant());
+            return Optional.of(
+                    OffsetDateTime.of(local, ZoneOffset.of(normalized)).toInstant());
         } catch (DateTimeException e) {
             return Optional.empty();
         }

@@ -1,12 +1,5 @@
 package io.slotline.sim.api;
 
-import java.net.URI;
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
-
-import org.jspecify.annotations.Nullable;
-
 import io.slotline.sim.calendar.EventType;
 import io.slotline.sim.calendar.Ids;
 import io.slotline.sim.calendar.Scheduler;
@@ -18,6 +11,11 @@ import io.slotline.sim.web.Json;
 import io.slotline.sim.web.Reply;
 import io.slotline.sim.webhook.WebhookSubscription;
 import io.slotline.sim.webhook.WebhookSubscriptions;
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -51,8 +49,8 @@ public final class WebhooksApi {
 
     Reply createForEventType(ApiRequest request) {
         EventType eventType = ownedEventType(request);
-        return Reply.json(201, Envelopes.success(subscribe(request.jsonObjectBody(), request.caller(),
-                eventType.id())));
+        return Reply.json(
+                201, Envelopes.success(subscribe(request.jsonObjectBody(), request.caller(), eventType.id())));
     }
 
     Reply listForEventType(ApiRequest request) {
@@ -67,7 +65,8 @@ public final class WebhooksApi {
     Reply deleteForEventType(ApiRequest request) {
         EventType eventType = ownedEventType(request);
         String id = request.pathVariable("webhookId");
-        WebhookSubscription subscription = subscriptions.get(id)
+        WebhookSubscription subscription = subscriptions
+                .get(id)
                 .filter(s -> s.eventTypeId() != null && s.eventTypeId() == eventType.id())
                 .orElseThrow(() -> ApiError.notFound("Webhook with id " + id + " not found"));
         subscriptions.remove(id);
@@ -84,21 +83,25 @@ public final class WebhooksApi {
             throw ApiError.unauthorized("ApiAuthStrategy - No authentication method provided.");
         }
         String raw = request.pathVariable("eventTypeId");
-        EventType eventType = EventTypesApi.parseId(raw).flatMap(scheduler::eventType)
+        EventType eventType = EventTypesApi.parseId(raw)
+                .flatMap(scheduler::eventType)
                 .orElseThrow(() -> ApiError.notFound("Event type with id " + raw + " not found"));
         if (request.path().startsWith("/v2/teams/")) {
             String team = request.pathVariable("teamId");
             if (caller.teamId() == null || !team.equals(caller.teamId().toString())) {
-                throw new ApiError(403, "RolesGuard - user with id=" + caller.userId()
-                        + " is not part of the team with id=" + team + ".");
+                throw new ApiError(
+                        403,
+                        "RolesGuard - user with id=" + caller.userId() + " is not part of the team with id=" + team
+                                + ".");
             }
             if (!caller.teamId().equals(eventType.teamId())) {
-                throw new ApiError(403, "Event type with id=" + eventType.id() + " does not belong to team with id="
-                        + team);
+                throw new ApiError(
+                        403, "Event type with id=" + eventType.id() + " does not belong to team with id=" + team);
             }
         } else if (eventType.ownerUserId() == null || eventType.ownerUserId() != caller.userId()) {
-            throw new ApiError(403, "Event type with id=" + eventType.id() + " does not belong to user with id="
-                    + caller.userId());
+            throw new ApiError(
+                    403,
+                    "Event type with id=" + eventType.id() + " does not belong to user with id=" + caller.userId());
         }
         return eventType;
     }
@@ -129,7 +132,8 @@ public final class WebhooksApi {
     private WebhookSubscription owned(ApiRequest request) {
         String id = request.pathVariable("id");
         Tenant caller = request.caller();
-        return subscriptions.get(id)
+        return subscriptions
+                .get(id)
                 .filter(s -> caller != null && caller.apiKey().equals(s.ownerKey()))
                 .orElseThrow(() -> ApiError.notFound("Webhook with id " + id + " not found"));
     }
@@ -151,8 +155,8 @@ public final class WebhooksApi {
         return subscribe(body, owner, eventTypeId, false);
     }
 
-    private ObjectNode subscribe(ObjectNode body, @Nullable Tenant owner, @Nullable Long eventTypeId,
-            boolean tenantWide) {
+    private ObjectNode subscribe(
+            ObjectNode body, @Nullable Tenant owner, @Nullable Long eventTypeId, boolean tenantWide) {
         PipeErrors errors = new PipeErrors();
         JsonNode url = body.get("subscriberUrl");
         if (url == null || !url.isString() || !isHttpUrl(url.stringValue())) {
@@ -172,8 +176,11 @@ public final class WebhooksApi {
                 }
             }
             if (!valid) {
-                errors.add("triggers", "isEnum", "each value in triggers must be one of the following values: "
-                        + String.join(", ", WebhookSubscription.TRIGGERS));
+                errors.add(
+                        "triggers",
+                        "isEnum",
+                        "each value in triggers must be one of the following values: "
+                                + String.join(", ", WebhookSubscription.TRIGGERS));
             }
         } else {
             triggers.addAll(List.of("BOOKING_CREATED", "BOOKING_RESCHEDULED", "BOOKING_CANCELLED"));
@@ -189,11 +196,20 @@ public final class WebhooksApi {
         }
         errors.throwIfAny();
         String secret = Values.present(body.get("secret")) ? body.get("secret").stringValue() : null;
-        String template = Values.present(body.get("payloadTemplate")) ? body.get("payloadTemplate").stringValue()
+        String template = Values.present(body.get("payloadTemplate"))
+                ? body.get("payloadTemplate").stringValue()
                 : null;
-        WebhookSubscription subscription = new WebhookSubscription(ids.uuid(), owner == null ? null : owner.apiKey(),
-                owner == null || tenantWide ? null : owner.userId(), url.stringValue(), triggers,
-                !Values.present(active) || active.asBoolean(), secret, template, clock.instant(), eventTypeId);
+        WebhookSubscription subscription = new WebhookSubscription(
+                ids.uuid(),
+                owner == null ? null : owner.apiKey(),
+                owner == null || tenantWide ? null : owner.userId(),
+                url.stringValue(),
+                triggers,
+                !Values.present(active) || active.asBoolean(),
+                secret,
+                template,
+                clock.instant(),
+                eventTypeId);
         subscriptions.add(subscription);
         return render(subscription);
     }

@@ -5,10 +5,15 @@ import org.jspecify.annotations.Nullable;
 /**
  * The person who booked. Phone-only attendees get Cal.com's placeholder address {@code <digits>@sms.cal.com}.
  */
-public record Attendee(String name, String email, String timeZone, String language, @Nullable String phoneNumber) {
+public record Attendee(
+        String name,
+        String email,
+        String timeZone,
+        String language,
+        @Nullable String phoneNumber) {
 
-    public static Attendee of(String name, @Nullable String email, String timeZone, String language,
-            @Nullable String phoneNumber) {
+    public static Attendee of(
+            String name, @Nullable String email, String timeZone, String language, @Nullable String phoneNumber) {
         String address = email != null && !email.isBlank() ? email : placeholderEmail(phoneNumber);
         return new Attendee(name, address, timeZone, language, phoneNumber);
     }

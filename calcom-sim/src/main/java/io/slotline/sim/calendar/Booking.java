@@ -6,7 +6,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,11 +14,28 @@ import org.jspecify.annotations.Nullable;
  * @param status accepted | pending | cancelled | rejected (lowercase, as the REST API shows it)
  * @param responses custom booking field responses as sent in {@code bookingFieldsResponses}
  */
-public record Booking(long id, String uid, long eventTypeId, String ownerKey, long hostId, Instant start, Instant end,
-        String status, Attendee attendee, @Nullable List<String> guests, Map<String, Object> metadata,
-        Map<String, Object> responses, String location, Instant createdAt, @Nullable Instant updatedAt,
-        @Nullable String cancellationReason, @Nullable String cancelledByEmail, @Nullable String reschedulingReason,
-        @Nullable String rescheduledByEmail, @Nullable String rescheduledFromUid, @Nullable String rescheduledToUid) {
+public record Booking(
+        long id,
+        String uid,
+        long eventTypeId,
+        String ownerKey,
+        long hostId,
+        Instant start,
+        Instant end,
+        String status,
+        Attendee attendee,
+        @Nullable List<String> guests,
+        Map<String, Object> metadata,
+        Map<String, Object> responses,
+        String location,
+        Instant createdAt,
+        @Nullable Instant updatedAt,
+        @Nullable String cancellationReason,
+        @Nullable String cancelledByEmail,
+        @Nullable String reschedulingReason,
+        @Nullable String rescheduledByEmail,
+        @Nullable String rescheduledFromUid,
+        @Nullable String rescheduledToUid) {
 
     public static final String ACCEPTED = "accepted";
     public static final String PENDING = "pending";
@@ -42,14 +58,52 @@ public record Booking(long id, String uid, long eventTypeId, String ownerKey, lo
     }
 
     Booking cancelled(@Nullable String reason, String byEmail, Instant now) {
-        return new Booking(id, uid, eventTypeId, ownerKey, hostId, start, end, CANCELLED, attendee, guests, metadata,
-                responses, location, createdAt, now, reason == null ? "" : reason, byEmail, reschedulingReason,
-                rescheduledByEmail, rescheduledFromUid, rescheduledToUid);
+        return new Booking(
+                id,
+                uid,
+                eventTypeId,
+                ownerKey,
+                hostId,
+                start,
+                end,
+                CANCELLED,
+                attendee,
+                guests,
+                metadata,
+                responses,
+                location,
+                createdAt,
+                now,
+                reason == null ? "" : reason,
+                byEmail,
+                reschedulingReason,
+                rescheduledByEmail,
+                rescheduledFromUid,
+                rescheduledToUid);
     }
 
     Booking rescheduledTo(String newUid, @Nullable String byEmail, Instant now) {
-        return new Booking(id, uid, eventTypeId, ownerKey, hostId, start, end, CANCELLED, attendee, guests, metadata,
-                responses, location, createdAt, now, cancellationReason, cancelledByEmail, reschedulingReason,
-                byEmail != null ? byEmail : rescheduledByEmail, rescheduledFromUid, newUid);
+        return new Booking(
+                id,
+                uid,
+                eventTypeId,
+                ownerKey,
+                hostId,
+                start,
+                end,
+                CANCELLED,
+                attendee,
+                guests,
+                metadata,
+                responses,
+                location,
+                createdAt,
+                now,
+                cancellationReason,
+                cancelledByEmail,
+                reschedulingReason,
+                byEmail != null ? byEmail : rescheduledByEmail,
+                rescheduledFromUid,
+                newUid);
     }
 }

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -39,16 +38,19 @@ final class BookingChanges {
                 throw new CalendarException(404, "Booking with uid=" + uid + " not found");
             }
             if (!booking.isActive()) {
-                throw new CalendarException(400, "Can't cancel booking with uid=" + uid
-                        + " because it has been cancelled already. Please provide uid of a booking that is not "
-                        + "cancelled.");
+                throw new CalendarException(
+                        400,
+                        "Can't cancel booking with uid=" + uid
+                                + " because it has been cancelled already. Please provide uid of a booking that is not "
+                                + "cancelled.");
             }
             if (!booking.end().isAfter(now)) {
                 throw new CalendarException(400, "Cannot cancel a booking that has already ended", true);
             }
             EventType eventType = d.eventTypes.get(booking.eventTypeId());
             boolean isHost = callerUserId != null && callerUserId == booking.hostId();
-            if ((reason == null || reason.isBlank()) && eventType != null
+            if ((reason == null || reason.isBlank())
+                    && eventType != null
                     && reasonRequired(eventType.settings().cancellationReason(), isHost)) {
                 throw new CalendarException(400, Scheduler.MSG_REASON_REQUIRED, true);
             }
@@ -70,18 +72,26 @@ final class BookingChanges {
 
     Scheduler.PreparedReschedule prepare(Scheduler.RescheduleRequest request) {
         Instant now = clock.instant();
-        Booking original = store.booking(request.uid()).orElseThrow(() -> new CalendarException(404,
-                "Booking with uid=" + request.uid() + " was not found in the database"));
+        Booking original = store.booking(request.uid())
+                .orElseThrow(() -> new CalendarException(
+                        404, "Booking with uid=" + request.uid() + " was not found in the database"));
         checkReschedulable(original);
-        EventType eventType = store.eventType(original.eventTypeId()).orElseThrow(() -> new CalendarException(404,
-                "Event type with id " + original.eventTypeId() + " not found."));
+        EventType eventType = store.eventType(original.eventTypeId())
+                .orElseThrow(() ->
+                        new CalendarException(404, "Event type with id " + original.eventTypeId() + " not found."));
         Instant start = request.start();
         Instant end = start.plus(Duration.ofMinutes(original.durationMinutes()));
         Scheduler.checkBounds(eventType, start, now);
         Scheduler.checkBookable(eventType);
         return store.read(d -> {
-            Host host = Scheduler.pickHost(d, eventType, rescheduleCandidates(d, eventType, original), start, end,
-                    original.uid(), Scheduler.MSG_TAKEN);
+            Host host = Scheduler.pickHost(
+                    d,
+                    eventType,
+                    rescheduleCandidates(d, eventType, original),
+                    start,
+                    end,
+                    original.uid(),
+                    Scheduler.MSG_TAKEN);
             return new Scheduler.PreparedReschedule(request, original, eventType, host, end);
         });
     }
@@ -94,7 +104,8 @@ final class BookingChanges {
     private static List<Host> rescheduleCandidates(CalendarStore.Data d, EventType eventType, Booking original) {
         List<Host> hosts = d.hostsOf(eventType);
         if (eventType.isRoundRobin() && eventType.settings().rescheduleWithSameRoundRobinHost()) {
-            List<Host> same = hosts.stream().filter(h -> h.id() == original.hostId()).toList();
+            List<Host> same =
+                    hosts.stream().filter(h -> h.id() == original.hostId()).toList();
             return same.isEmpty() ? hosts : same;
         }
         return hosts;
@@ -106,23 +117,40 @@ final class BookingChanges {
         return store.write(d -> {
             Booking original = d.bookings.get(request.uid());
             if (original == null) {
-                throw new CalendarException(404, "Booking with uid=" + request.uid() + " was not found in the database");
+                throw new CalendarException(
+                        404, "Booking with uid=" + request.uid() + " was not found in the database");
             }
             checkReschedulable(original);
-            String holder = d.activeSlots.get(new CalendarStore.SlotKey(prepared.host().id(), request.start(),
-                    prepared.end()));
+            String holder =
+                    d.activeSlots.get(new CalendarStore.SlotKey(prepared.host().id(), request.start(), prepared.end()));
             if (holder != null && !holder.equals(original.uid())) {
                 throw new CalendarException(409, Scheduler.MSG_CONFLICT, true);
             }
             String newUid = ids.bookingUid();
             Booking moved = original.rescheduledTo(newUid, request.rescheduledBy(), now);
             d.replace(moved);
-            Booking booking = new Booking(d.nextBookingId, newUid, original.eventTypeId(), original.ownerKey(),
-                    prepared.host().id(), request.start(), prepared.end(),
+            Booking booking = new Booking(
+                    d.nextBookingId,
+                    newUid,
+                    original.eventTypeId(),
+                    original.ownerKey(),
+                    prepared.host().id(),
+                    request.start(),
+                    prepared.end(),
                     prepared.eventType().settings().requiresConfirmation() ? Booking.PENDING : Booking.ACCEPTED,
                     original.attendee(),
-                    original.guests(), original.metadata(), original.responses(), original.location(), now, null,
-                    null, null, request.reason(), request.rescheduledBy(), original.uid(), null);
+                    original.guests(),
+                    original.metadata(),
+                    original.responses(),
+                    original.location(),
+                    now,
+                    null,
+                    null,
+                    null,
+                    request.reason(),
+                    request.rescheduledBy(),
+                    original.uid(),
+                    null);
             d.insert(booking);
             return new Scheduler.Rescheduled(moved, booking);
         });
@@ -135,12 +163,16 @@ final class BookingChanges {
         String uid = booking.uid();
         String movedTo = booking.rescheduledToUid();
         if (movedTo != null) {
-            throw new CalendarException(400, "Can't reschedule booking with uid=" + uid
-                    + " because it has been cancelled and rescheduled already to booking with uid=" + movedTo
-                    + ". You probably want to reschedule " + movedTo
-                    + " instead by passing it within the request URL.");
+            throw new CalendarException(
+                    400,
+                    "Can't reschedule booking with uid=" + uid
+                            + " because it has been cancelled and rescheduled already to booking with uid=" + movedTo
+                            + ". You probably want to reschedule " + movedTo
+                            + " instead by passing it within the request URL.");
         }
-        throw new CalendarException(400, "Can't reschedule booking with uid=" + uid
-                + " because it has been cancelled. Please provide uid of a booking that is not cancelled.");
+        throw new CalendarException(
+                400,
+                "Can't reschedule booking with uid=" + uid
+                        + " because it has been cancelled. Please provide uid of a booking that is not cancelled.");
     }
 }

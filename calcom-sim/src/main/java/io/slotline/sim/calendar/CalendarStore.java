@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,8 +29,7 @@ public final class CalendarStore {
         }
     }
 
-    record SlotKey(long hostId, Instant start, Instant end) {
-    }
+    record SlotKey(long hostId, Instant start, Instant end) {}
 
     /** The data itself; only touched while holding the store's lock. */
     static final class Data {
@@ -44,6 +42,7 @@ public final class CalendarStore {
         final Map<String, Reservation> reservations = new LinkedHashMap<>();
         /** A seated booking's seats by booking uid, the booking's own attendee first. */
         final Map<String, List<Seat>> seats = new LinkedHashMap<>();
+
         long nextBookingId = 10001;
 
         /** The seats of a booking: its own attendee alone unless it is seated. */
@@ -79,8 +78,9 @@ public final class CalendarStore {
             if (all == null) {
                 return List.of();
             }
-            return new ArrayList<>(all.subMap(new BookingKey(from, Long.MIN_VALUE), true,
-                    new BookingKey(to, Long.MAX_VALUE), true).values());
+            return new ArrayList<>(
+                    all.subMap(new BookingKey(from, Long.MIN_VALUE), true, new BookingKey(to, Long.MAX_VALUE), true)
+                            .values());
         }
 
         List<Host> hostsOf(EventType eventType) {

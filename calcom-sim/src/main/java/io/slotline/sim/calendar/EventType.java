@@ -1,7 +1,6 @@
 package io.slotline.sim.calendar;
 
 import java.util.List;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,15 +24,33 @@ import org.jspecify.annotations.Nullable;
  * @param schedulingType null for personal event types and managed children
  * @param parentId the managed parent of a child
  */
-public record EventType(long id, String ownerKey, @Nullable Long ownerUserId, @Nullable Long teamId, String title,
-        String slug, String description, int lengthInMinutes, List<Integer> lengthOptions,
-        @Nullable Integer slotInterval, int minimumBookingNotice, int beforeEventBuffer, int afterEventBuffer,
-        List<Long> hostIds, @Nullable Integer bookingWindowDays, boolean hidden, @Nullable String locationAddress,
-        @Nullable SchedulingType schedulingType, @Nullable Long parentId, Settings settings) {
+public record EventType(
+        long id,
+        String ownerKey,
+        @Nullable Long ownerUserId,
+        @Nullable Long teamId,
+        String title,
+        String slug,
+        String description,
+        int lengthInMinutes,
+        List<Integer> lengthOptions,
+        @Nullable Integer slotInterval,
+        int minimumBookingNotice,
+        int beforeEventBuffer,
+        int afterEventBuffer,
+        List<Long> hostIds,
+        @Nullable Integer bookingWindowDays,
+        boolean hidden,
+        @Nullable String locationAddress,
+        @Nullable SchedulingType schedulingType,
+        @Nullable Long parentId,
+        Settings settings) {
 
     /** Cal.com's SchedulingType enum; the API v2 output spells it {@link #apiName()}. */
     public enum SchedulingType {
-        ROUND_ROBIN("roundRobin"), COLLECTIVE("collective"), MANAGED("managed");
+        ROUND_ROBIN("roundRobin"),
+        COLLECTIVE("collective"),
+        MANAGED("managed");
 
         private final String apiName;
 
@@ -60,7 +77,12 @@ public record EventType(long id, String ownerKey, @Nullable Long ownerUserId, @N
      * Cal.com's requiresCancellationReason (packages/features/bookings/lib/cancellationReason.ts): who must give a
      * reason when cancelling. MANDATORY_HOST_ONLY is the default, in the database and when unset.
      */
-    public enum CancellationReason { MANDATORY_HOST_ONLY, MANDATORY_BOTH, MANDATORY_ATTENDEE_ONLY, OPTIONAL_BOTH }
+    public enum CancellationReason {
+        MANDATORY_HOST_ONLY,
+        MANDATORY_BOTH,
+        MANDATORY_ATTENDEE_ONLY,
+        OPTIONAL_BOTH
+    }
 
     /**
      * Settings that change booking rules.
@@ -72,12 +94,17 @@ public record EventType(long id, String ownerKey, @Nullable Long ownerUserId, @N
      * @param requiredCustomFields slugs of further required booking questions
      * @param seatsPerTimeSlot a seated event type: this many attendees share one booking of a time (null: not seated)
      */
-    public record Settings(boolean requiresConfirmation, boolean rescheduleWithSameRoundRobinHost,
-            boolean emailRequired, boolean phoneRequired, List<String> requiredCustomFields,
-            CancellationReason cancellationReason, @Nullable Integer seatsPerTimeSlot) {
+    public record Settings(
+            boolean requiresConfirmation,
+            boolean rescheduleWithSameRoundRobinHost,
+            boolean emailRequired,
+            boolean phoneRequired,
+            List<String> requiredCustomFields,
+            CancellationReason cancellationReason,
+            @Nullable Integer seatsPerTimeSlot) {
 
-        public static final Settings DEFAULTS = new Settings(false, false, true, false, List.of(),
-                CancellationReason.MANDATORY_HOST_ONLY, null);
+        public static final Settings DEFAULTS =
+                new Settings(false, false, true, false, List.of(), CancellationReason.MANDATORY_HOST_ONLY, null);
 
         public Settings {
             requiredCustomFields = List.copyOf(requiredCustomFields);
@@ -86,11 +113,21 @@ public record EventType(long id, String ownerKey, @Nullable Long ownerUserId, @N
             }
         }
 
-        public Settings(boolean requiresConfirmation, boolean rescheduleWithSameRoundRobinHost,
-                boolean emailRequired, boolean phoneRequired, List<String> requiredCustomFields,
+        public Settings(
+                boolean requiresConfirmation,
+                boolean rescheduleWithSameRoundRobinHost,
+                boolean emailRequired,
+                boolean phoneRequired,
+                List<String> requiredCustomFields,
                 CancellationReason cancellationReason) {
-            this(requiresConfirmation, rescheduleWithSameRoundRobinHost, emailRequired, phoneRequired,
-                    requiredCustomFields, cancellationReason, null);
+            this(
+                    requiresConfirmation,
+                    rescheduleWithSameRoundRobinHost,
+                    emailRequired,
+                    phoneRequired,
+                    requiredCustomFields,
+                    cancellationReason,
+                    null);
         }
     }
 
@@ -100,13 +137,45 @@ public record EventType(long id, String ownerKey, @Nullable Long ownerUserId, @N
     }
 
     /** The shape the simulator had before teams were modelled: team types are round robin, defaults otherwise. */
-    public EventType(long id, String ownerKey, @Nullable Long ownerUserId, @Nullable Long teamId, String title,
-            String slug, String description, int lengthInMinutes, List<Integer> lengthOptions,
-            @Nullable Integer slotInterval, int minimumBookingNotice, int beforeEventBuffer, int afterEventBuffer,
-            List<Long> hostIds, @Nullable Integer bookingWindowDays, boolean hidden, @Nullable String locationAddress) {
-        this(id, ownerKey, ownerUserId, teamId, title, slug, description, lengthInMinutes, lengthOptions, slotInterval,
-                minimumBookingNotice, beforeEventBuffer, afterEventBuffer, hostIds, bookingWindowDays, hidden,
-                locationAddress, teamId != null ? SchedulingType.ROUND_ROBIN : null, null, Settings.DEFAULTS);
+    public EventType(
+            long id,
+            String ownerKey,
+            @Nullable Long ownerUserId,
+            @Nullable Long teamId,
+            String title,
+            String slug,
+            String description,
+            int lengthInMinutes,
+            List<Integer> lengthOptions,
+            @Nullable Integer slotInterval,
+            int minimumBookingNotice,
+            int beforeEventBuffer,
+            int afterEventBuffer,
+            List<Long> hostIds,
+            @Nullable Integer bookingWindowDays,
+            boolean hidden,
+            @Nullable String locationAddress) {
+        this(
+                id,
+                ownerKey,
+                ownerUserId,
+                teamId,
+                title,
+                slug,
+                description,
+                lengthInMinutes,
+                lengthOptions,
+                slotInterval,
+                minimumBookingNotice,
+                beforeEventBuffer,
+                afterEventBuffer,
+                hostIds,
+                bookingWindowDays,
+                hidden,
+                locationAddress,
+                teamId != null ? SchedulingType.ROUND_ROBIN : null,
+                null,
+                Settings.DEFAULTS);
     }
 
     public EventType {
@@ -178,8 +247,26 @@ public record EventType(long id, String ownerKey, @Nullable Long ownerUserId, @N
     }
 
     public EventType withSettings(Settings newSettings) {
-        return new EventType(id, ownerKey, ownerUserId, teamId, title, slug, description, lengthInMinutes,
-                lengthOptions, slotInterval, minimumBookingNotice, beforeEventBuffer, afterEventBuffer, hostIds,
-                bookingWindowDays, hidden, locationAddress, schedulingType, parentId, newSettings);
+        return new EventType(
+                id,
+                ownerKey,
+                ownerUserId,
+                teamId,
+                title,
+                slug,
+                description,
+                lengthInMinutes,
+                lengthOptions,
+                slotInterval,
+                minimumBookingNotice,
+                beforeEventBuffer,
+                afterEventBuffer,
+                hostIds,
+                bookingWindowDays,
+                hidden,
+                locationAddress,
+                schedulingType,
+                parentId,
+                newSettings);
     }
 }

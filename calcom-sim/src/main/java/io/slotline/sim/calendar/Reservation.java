@@ -2,7 +2,6 @@ package io.slotline.sim.calendar;
 
 import java.time.Duration;
 import java.time.Instant;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,8 +13,16 @@ import org.jspecify.annotations.Nullable;
  * @param userId the user it is recorded against
  * @param seat whether the event type is seated (then it counts as a taken seat instead of hiding the time)
  */
-public record Reservation(String uid, long eventTypeId, Instant slotStart, Instant slotEnd, Instant until,
-        int reservationDuration, @Nullable String ownerKey, long userId, boolean seat) {
+public record Reservation(
+        String uid,
+        long eventTypeId,
+        Instant slotStart,
+        Instant slotEnd,
+        Instant until,
+        int reservationDuration,
+        @Nullable String ownerKey,
+        long userId,
+        boolean seat) {
 
     public boolean isActive(Instant now) {
         return until.isAfter(now);

@@ -29,15 +29,27 @@ public final class Scenarios {
     private static final int DAYS_BACK = 3;
     private static final int DAYS_AHEAD = 14;
 
-    private static final List<String> GERMAN_NAMES = List.of("Lukas Schmidt", "Mia Müller", "Jonas Weber",
-            "Lea Fischer", "Finn Wagner", "Emma Becker", "Paul Hoffmann", "Hannah Schulz", "Leon Koch",
-            "Sophie Richter", "Elias Klein", "Marie Wolf", "Noah Schröder", "Lina Neumann", "Felix Schwarz",
+    private static final List<String> GERMAN_NAMES = List.of(
+            "Lukas Schmidt",
+            "Mia Müller",
+            "Jonas Weber",
+            "Lea Fischer",
+            "Finn Wagner",
+            "Emma Becker",
+            "Paul Hoffmann",
+            "Hannah Schulz",
+            "Leon Koch",
+            "Sophie Richter",
+            "Elias Klein",
+            "Marie Wolf",
+            "Noah Schröder",
+            "Lina Neumann",
+            "Felix Schwarz",
             "Clara Zimmermann");
-    private static final List<String> ENGLISH_NAMES = List.of("Oliver Smith", "Amelia Jones", "George Taylor",
-            "Isla Brown", "Harry Wilson", "Ava Davies");
+    private static final List<String> ENGLISH_NAMES =
+            List.of("Oliver Smith", "Amelia Jones", "George Taylor", "Isla Brown", "Harry Wilson", "Ava Davies");
 
-    private Scenarios() {
-    }
+    private Scenarios() {}
 
     public static boolean exists(String name) {
         return DEMO.equals(name) || EMPTY.equals(name);
@@ -53,39 +65,144 @@ public final class Scenarios {
 
     public static ScenarioData demo(Instant now) {
         WeeklySchedule salonHours = WeeklySchedule.parse(Map.of(
-                "mon", List.of("09:00-18:00"), "tue", List.of("09:00-18:00"), "wed", List.of("09:00-18:00"),
-                "thu", List.of("09:00-18:00"), "fri", List.of("09:00-18:00"), "sat", List.of("09:00-14:00")));
+                "mon",
+                List.of("09:00-18:00"),
+                "tue",
+                List.of("09:00-18:00"),
+                "wed",
+                List.of("09:00-18:00"),
+                "thu",
+                List.of("09:00-18:00"),
+                "fri",
+                List.of("09:00-18:00"),
+                "sat",
+                List.of("09:00-14:00")));
         WeeklySchedule londonHours = WeeklySchedule.parse(Map.of(
-                "mon", List.of("09:00-17:00"), "tue", List.of("09:00-17:00"), "wed", List.of("09:00-17:00"),
-                "thu", List.of("09:00-17:00"), "fri", List.of("09:00-17:00")));
+                "mon",
+                List.of("09:00-17:00"),
+                "tue",
+                List.of("09:00-17:00"),
+                "wed",
+                List.of("09:00-17:00"),
+                "thu",
+                List.of("09:00-17:00"),
+                "fri",
+                List.of("09:00-17:00")));
         Host anna = new Host(501, "anna-demo", "Anna", "anna@demo-salon.example", BERLIN, salonHours);
         Host ben = new Host(502, "ben-demo", "Ben", "ben@demo-salon.example", BERLIN, salonHours);
         Host carl = new Host(601, "carl-other", "Carl", "carl@other-barber.example", LONDON, londonHours);
 
-        Tenant salon = new Tenant(DEMO_KEY, 500, "Demo Salon", "demo-salon", "owner@demo-salon.example", 900L,
-                "demo-salon", BERLIN.getId());
-        Tenant other = new Tenant(OTHER_KEY, 601, "Carl", "carl-other", "carl@other-barber.example", null, null,
-                LONDON.getId());
+        Tenant salon = new Tenant(
+                DEMO_KEY,
+                500,
+                "Demo Salon",
+                "demo-salon",
+                "owner@demo-salon.example",
+                900L,
+                "demo-salon",
+                BERLIN.getId());
+        Tenant other = new Tenant(
+                OTHER_KEY, 601, "Carl", "carl-other", "carl@other-barber.example", null, null, LONDON.getId());
 
         // The salon as a Cal.com team (apps/api/v2/src/modules/teams): round-robin team event types for "any
         // stylist", and one managed event type per service whose children are each stylist's own event type, so a
         // caller asking for Anna is booked on Anna's child (the slots and bookings routes resolve a username only
         // among that user's own event types).
         List<Long> salonHosts = List.of(anna.id(), ben.id());
-        EventType mens = new EventType(1001, DEMO_KEY, null, 900L, "Herrenhaarschnitt", "herrenhaarschnitt", "", 30,
-                List.of(), 30, 60, 0, 0, salonHosts, null, false, SALON_ADDRESS);
-        EventType womens = new EventType(1002, DEMO_KEY, null, 900L, "Damenhaarschnitt", "damenhaarschnitt", "", 60,
-                List.of(), 30, 60, 0, 0, salonHosts, null, false, SALON_ADDRESS);
-        EventType colour = new EventType(1003, DEMO_KEY, null, 900L, "Färben", "faerben", "", 90, List.of(), 30, 60,
-                0, 10, salonHosts, null, false, SALON_ADDRESS);
+        EventType mens = new EventType(
+                1001,
+                DEMO_KEY,
+                null,
+                900L,
+                "Herrenhaarschnitt",
+                "herrenhaarschnitt",
+                "",
+                30,
+                List.of(),
+                30,
+                60,
+                0,
+                0,
+                salonHosts,
+                null,
+                false,
+                SALON_ADDRESS);
+        EventType womens = new EventType(
+                1002,
+                DEMO_KEY,
+                null,
+                900L,
+                "Damenhaarschnitt",
+                "damenhaarschnitt",
+                "",
+                60,
+                List.of(),
+                30,
+                60,
+                0,
+                0,
+                salonHosts,
+                null,
+                false,
+                SALON_ADDRESS);
+        EventType colour = new EventType(
+                1003,
+                DEMO_KEY,
+                null,
+                900L,
+                "Färben",
+                "faerben",
+                "",
+                90,
+                List.of(),
+                30,
+                60,
+                0,
+                10,
+                salonHosts,
+                null,
+                false,
+                SALON_ADDRESS);
         // "Färben" in steps (Slotline issue 20): the colour applied by a stylist, a processing time in which the
         // stylist serves someone else, then washing and finishing by the same or any stylist. Cal.com has no such
         // event type, so each step is its own round-robin team event type (hidden: nobody books a step alone on the
         // web) with a managed child per stylist; a 15-minute slot interval lets the processing time be 30-60 min.
-        EventType colourStep = new EventType(1004, DEMO_KEY, null, 900L, "Färben: Farbe auftragen", "faerben-farbe",
-                "", 45, List.of(), 15, 60, 0, 0, salonHosts, null, true, SALON_ADDRESS);
-        EventType finishStep = new EventType(1005, DEMO_KEY, null, 900L, "Färben: Waschen und Föhnen",
-                "faerben-finish", "", 45, List.of(), 15, 60, 0, 0, salonHosts, null, true, SALON_ADDRESS);
+        EventType colourStep = new EventType(
+                1004,
+                DEMO_KEY,
+                null,
+                900L,
+                "Färben: Farbe auftragen",
+                "faerben-farbe",
+                "",
+                45,
+                List.of(),
+                15,
+                60,
+                0,
+                0,
+                salonHosts,
+                null,
+                true,
+                SALON_ADDRESS);
+        EventType finishStep = new EventType(
+                1005,
+                DEMO_KEY,
+                null,
+                900L,
+                "Färben: Waschen und Föhnen",
+                "faerben-finish",
+                "",
+                45,
+                List.of(),
+                15,
+                60,
+                0,
+                0,
+                salonHosts,
+                null,
+                true,
+                SALON_ADDRESS);
         List<EventType> salonTypes = new ArrayList<>(List.of(mens, womens, colour, colourStep, finishStep));
         long parentId = 1101;
         for (EventType service : List.of(mens, womens, colour, colourStep, finishStep)) {
@@ -98,12 +215,28 @@ public final class Scenarios {
             }
             parentId++;
         }
-        EventType haircut = new EventType(2001, OTHER_KEY, 601L, null, "Haircut", "haircut", "", 30, List.of(), 30,
-                60, 0, 0, List.of(carl.id()), null, false, "10 Example Road, London");
+        EventType haircut = new EventType(
+                2001,
+                OTHER_KEY,
+                601L,
+                null,
+                "Haircut",
+                "haircut",
+                "",
+                30,
+                List.of(),
+                30,
+                60,
+                0,
+                0,
+                List.of(carl.id()),
+                null,
+                false,
+                "10 Example Road, London");
 
         LocalDate today = now.atZone(BERLIN).toLocalDate();
-        Generator generator = new Generator(now, new Ids(4242L + today.toEpochDay()),
-                new Random(17L * today.toEpochDay()));
+        Generator generator =
+                new Generator(now, new Ids(4242L + today.toEpochDay()), new Random(17L * today.toEpochDay()));
         for (int offset = -DAYS_BACK; offset < DAYS_AHEAD; offset++) {
             LocalDate day = today.plusDays(offset);
             DayOfWeek weekday = day.getDayOfWeek();
@@ -142,11 +275,27 @@ public final class Scenarios {
 
     /** A managed team event type with the service's settings, assigned to {@code members}. */
     static EventType managedParent(EventType template, long id, String slug, List<Long> members) {
-        return new EventType(id, template.ownerKey(), null, template.teamId(), template.title(), slug,
-                template.description(), template.lengthInMinutes(), template.lengthOptions(), template.slotInterval(),
-                template.minimumBookingNotice(), template.beforeEventBuffer(), template.afterEventBuffer(), members,
-                template.bookingWindowDays(), template.hidden(), template.locationAddress(),
-                EventType.SchedulingType.MANAGED, null, template.settings());
+        return new EventType(
+                id,
+                template.ownerKey(),
+                null,
+                template.teamId(),
+                template.title(),
+                slug,
+                template.description(),
+                template.lengthInMinutes(),
+                template.lengthOptions(),
+                template.slotInterval(),
+                template.minimumBookingNotice(),
+                template.beforeEventBuffer(),
+                template.afterEventBuffer(),
+                members,
+                template.bookingWindowDays(),
+                template.hidden(),
+                template.locationAddress(),
+                EventType.SchedulingType.MANAGED,
+                null,
+                template.settings());
     }
 
     /**
@@ -154,11 +303,27 @@ public final class Scenarios {
      * (packages/features/ee/managed-event-types/lib/handleChildrenEventTypes.ts).
      */
     static EventType managedChild(EventType parent, long id, Host member) {
-        return new EventType(id, parent.ownerKey(), member.id(), null, parent.title(), parent.slug(),
-                parent.description(), parent.lengthInMinutes(), parent.lengthOptions(), parent.slotInterval(),
-                parent.minimumBookingNotice(), parent.beforeEventBuffer(), parent.afterEventBuffer(),
-                List.of(member.id()), parent.bookingWindowDays(), parent.hidden(), parent.locationAddress(), null,
-                parent.id(), parent.settings());
+        return new EventType(
+                id,
+                parent.ownerKey(),
+                member.id(),
+                null,
+                parent.title(),
+                parent.slug(),
+                parent.description(),
+                parent.lengthInMinutes(),
+                parent.lengthOptions(),
+                parent.slotInterval(),
+                parent.minimumBookingNotice(),
+                parent.beforeEventBuffer(),
+                parent.afterEventBuffer(),
+                List.of(member.id()),
+                parent.bookingWindowDays(),
+                parent.hidden(),
+                parent.locationAddress(),
+                null,
+                parent.id(),
+                parent.settings());
     }
 
     private static final class Generator {
@@ -174,9 +339,16 @@ public final class Scenarios {
             this.random = random;
         }
 
-        void book(LocalDate day, Host host, EventType eventType, String localTime, List<String> names,
+        void book(
+                LocalDate day,
+                Host host,
+                EventType eventType,
+                String localTime,
+                List<String> names,
                 String phonePrefix) {
-            Instant start = day.atTime(LocalTime.parse(localTime)).atZone(host.timeZone()).toInstant();
+            Instant start = day.atTime(LocalTime.parse(localTime))
+                    .atZone(host.timeZone())
+                    .toInstant();
             add(host, eventType, start, names, phonePrefix);
         }
 
@@ -188,12 +360,14 @@ public final class Scenarios {
             List<Instant> free = new ArrayList<>();
             Duration length = Duration.ofMinutes(eventType.lengthInMinutes());
             for (WeeklySchedule.Window window : host.schedule().windows(day.getDayOfWeek())) {
-                for (int minute = window.startMinute(); minute + eventType.lengthInMinutes() <= window.endMinute();
+                for (int minute = window.startMinute();
+                        minute + eventType.lengthInMinutes() <= window.endMinute();
                         minute += 30) {
                     Instant start = WeeklySchedule.at(day, minute, host.timeZone());
                     Instant end = start.plus(length);
-                    boolean clash = bookings.stream().anyMatch(b -> b.hostId() == host.id()
-                            && b.start().isBefore(end) && start.isBefore(b.end()));
+                    boolean clash = bookings.stream()
+                            .anyMatch(
+                                    b -> b.hostId() == host.id() && b.start().isBefore(end) && start.isBefore(b.end()));
                     if (!clash) {
                         free.add(start);
                     }
@@ -211,15 +385,37 @@ public final class Scenarios {
             boolean german = phonePrefix.startsWith("+49");
             Attendee attendee = Attendee.of(name, email, host.timeZone().getId(), german ? "de" : "en", phone);
             Instant createdAt = now.minus(Duration.ofHours(1 + random.nextInt(24 * 10)));
-            bookings.add(new Booking(nextId++, ids.bookingUid(), eventType.id(), eventType.ownerKey(), host.id(),
-                    start, start.plus(Duration.ofMinutes(eventType.lengthInMinutes())), Booking.ACCEPTED, attendee,
-                    null, Map.of(), Map.of(), eventType.location(), createdAt, null, null, null, null, null, null,
+            bookings.add(new Booking(
+                    nextId++,
+                    ids.bookingUid(),
+                    eventType.id(),
+                    eventType.ownerKey(),
+                    host.id(),
+                    start,
+                    start.plus(Duration.ofMinutes(eventType.lengthInMinutes())),
+                    Booking.ACCEPTED,
+                    attendee,
+                    null,
+                    Map.of(),
+                    Map.of(),
+                    eventType.location(),
+                    createdAt,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
                     null));
         }
 
         private static String emailOf(String name) {
-            String ascii = name.toLowerCase(Locale.ROOT).replace("ä", "ae").replace("ö", "oe").replace("ü", "ue")
-                    .replace("ß", "ss").replace(' ', '.');
+            String ascii = name.toLowerCase(Locale.ROOT)
+                    .replace("ä", "ae")
+                    .replace("ö", "oe")
+                    .replace("ü", "ue")
+                    .replace("ß", "ss")
+                    .replace(' ', '.');
             return ascii + "@example.com";
         }
     }

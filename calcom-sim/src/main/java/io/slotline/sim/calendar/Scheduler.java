@@ -8,7 +8,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,21 +27,33 @@ public final class Scheduler {
     /** Slot taken for a round-robin or collective team event type, as API v2 maps no_available_users_found_error. */
     public static final String MSG_TAKEN_TEAM =
             "One of the hosts either already has booking at this time or is not available";
+
     public static final String MSG_REASON_REQUIRED = "Cancellation reason is required";
     public static final String MSG_CONFLICT = "booking_conflict_error";
 
     /** What a create needs once the request is validated. */
-    public record BookingRequest(EventType eventType, @Nullable Host requestedHost, Instant start, int duration,
-            Attendee attendee, @Nullable List<String> guests, Map<String, Object> metadata,
-            Map<String, Object> responses, @Nullable String location, @Nullable String reservedSlotUid) {
-    }
+    public record BookingRequest(
+            EventType eventType,
+            @Nullable Host requestedHost,
+            Instant start,
+            int duration,
+            Attendee attendee,
+            @Nullable List<String> guests,
+            Map<String, Object> metadata,
+            Map<String, Object> responses,
+            @Nullable String location,
+            @Nullable String reservedSlotUid) {}
 
     /**
      * A create that passed the availability check and waits to be written.
      *
      * @param seatOf for a seated event type, the booking of that time the attendee takes a seat in (null: new)
      */
-    public record PreparedBooking(BookingRequest request, Host host, Instant end, @Nullable String seatOf) {
+    public record PreparedBooking(
+            BookingRequest request,
+            Host host,
+            Instant end,
+            @Nullable String seatOf) {
 
         public PreparedBooking(BookingRequest request, Host host, Instant end) {
             this(request, host, end, null);
@@ -50,29 +61,31 @@ public final class Scheduler {
     }
 
     /** A booking as a create answers it: for a seated event type with the new seat's uid. */
-    public record Created(Booking booking, @Nullable String seatUid) {
-    }
+    public record Created(Booking booking, @Nullable String seatUid) {}
 
     /** What a seated time's slot says: seats taken and the booking they are in (null before the first seat). */
-    public record SeatInfo(int seatsBooked, int seatsTotal, @Nullable String bookingUid) {
-    }
+    public record SeatInfo(
+            int seatsBooked, int seatsTotal, @Nullable String bookingUid) {}
 
     /** "No more seats left at this seated booking." (errors.service.ts maps booking_seats_full_error, 409). */
     public static final String MSG_SEATS_FULL = "No more seats left at this seated booking.";
 
-    public record RescheduleRequest(String uid, Instant start, @Nullable String reason, @Nullable String rescheduledBy) {
-    }
+    public record RescheduleRequest(
+            String uid,
+            Instant start,
+            @Nullable String reason,
+            @Nullable String rescheduledBy) {}
 
-    public record PreparedReschedule(RescheduleRequest request, Booking original, EventType eventType, Host host,
-            Instant end) {
-    }
+    public record PreparedReschedule(
+            RescheduleRequest request, Booking original, EventType eventType, Host host, Instant end) {}
 
-    public record Rescheduled(Booking original, Booking booking) {
-    }
+    public record Rescheduled(Booking original, Booking booking) {}
 
-    public record ReserveRequest(long eventTypeId, Instant slotStart, @Nullable Integer slotDuration,
-            @Nullable Integer reservationDuration) {
-    }
+    public record ReserveRequest(
+            long eventTypeId,
+            Instant slotStart,
+            @Nullable Integer slotDuration,
+            @Nullable Integer reservationDuration) {}
 
     private final CalendarStore store;
     private final Clock clock;
@@ -107,7 +120,9 @@ public final class Scheduler {
     }
 
     public Optional<Host> hostByUsername(String username) {
-        return store.read(d -> d.hosts.values().stream().filter(h -> h.username().equals(username)).findFirst());
+        return store.read(d -> d.hosts.values().stream()
+                .filter(h -> h.username().equals(username))
+                .findFirst());
     }
 
     /**
@@ -118,41 +133,50 @@ public final class Scheduler {
      * apps/api/v2/src/ee/bookings/2024-08-13/services/input.service.ts).
      */
     public Optional<EventType> eventTypeBySlugAndUsername(String slug, String username) {
-        return userIdByUsername(username).flatMap(userId -> store.read(d -> d.eventTypes.values().stream()
-                .filter(e -> e.slug().equals(slug) && userId.equals(e.ownerUserId()))
-                .findFirst()));
+        return userIdByUsername(username)
+                .flatMap(userId -> store.read(d -> d.eventTypes.values().stream()
+                        .filter(e -> e.slug().equals(slug) && userId.equals(e.ownerUserId()))
+                        .findFirst()));
     }
 
     /** A Cal.com user's id by username: a host, or the owner of an API key. */
     public Optional<Long> userIdByUsername(String username) {
-        return store.read(d -> d.hosts.values().stream().filter(h -> h.username().equals(username))
-                .map(Host::id).findFirst()
-                .or(() -> d.tenants.values().stream().filter(t -> t.username().equals(username))
-                        .map(Tenant::userId).findFirst()));
+        return store.read(d -> d.hosts.values().stream()
+                .filter(h -> h.username().equals(username))
+                .map(Host::id)
+                .findFirst()
+                .or(() -> d.tenants.values().stream()
+                        .filter(t -> t.username().equals(username))
+                        .map(Tenant::userId)
+                        .findFirst()));
     }
 
     /** The user's own event types (personal and managed children), as {@code where: {userId}} in Cal.com. */
     public List<EventType> eventTypesOfUser(long userId) {
         return store.read(d -> d.eventTypes.values().stream()
-                .filter(e -> e.ownerUserId() != null && e.ownerUserId() == userId).toList());
+                .filter(e -> e.ownerUserId() != null && e.ownerUserId() == userId)
+                .toList());
     }
 
     /** A team's event types: round robin, collective and managed parents, not the children. */
     public List<EventType> eventTypesOfTeam(long teamId) {
         return store.read(d -> d.eventTypes.values().stream()
-                .filter(e -> e.teamId() != null && e.teamId() == teamId).toList());
+                .filter(e -> e.teamId() != null && e.teamId() == teamId)
+                .toList());
     }
 
     /** The managed children of a parent. */
     public List<EventType> children(long parentId) {
         return store.read(d -> d.eventTypes.values().stream()
-                .filter(e -> e.parentId() != null && e.parentId() == parentId).toList());
+                .filter(e -> e.parentId() != null && e.parentId() == parentId)
+                .toList());
     }
 
     /** The tenant whose team this is. */
     public Optional<Tenant> teamOwner(long teamId) {
         return store.read(d -> d.tenants.values().stream()
-                .filter(t -> t.teamId() != null && t.teamId() == teamId).findFirst());
+                .filter(t -> t.teamId() != null && t.teamId() == teamId)
+                .findFirst());
     }
 
     public Optional<EventType> eventTypeBySlugAndTeam(String slug, String teamSlug) {
@@ -169,11 +193,15 @@ public final class Scheduler {
     }
 
     public List<EventType> eventTypesOwnedBy(String apiKey) {
-        return store.read(d -> d.eventTypes.values().stream().filter(e -> e.ownerKey().equals(apiKey)).toList());
+        return store.read(d -> d.eventTypes.values().stream()
+                .filter(e -> e.ownerKey().equals(apiKey))
+                .toList());
     }
 
     public List<Booking> bookingsOwnedBy(String apiKey) {
-        return store.read(d -> d.bookings.values().stream().filter(b -> b.ownerKey().equals(apiKey)).toList());
+        return store.read(d -> d.bookings.values().stream()
+                .filter(b -> b.ownerKey().equals(apiKey))
+                .toList());
     }
 
     public Optional<Booking> booking(String uid) {
@@ -186,7 +214,12 @@ public final class Scheduler {
      * Free slot starts in {@code [from, to]} (both inclusive), over all hosts of the event type or just
      * {@code onlyHost}. The booking {@code ignoredBookingUid} counts as free (rescheduling it).
      */
-    public List<Instant> slots(EventType eventType, @Nullable Host onlyHost, Instant from, Instant to, int duration,
+    public List<Instant> slots(
+            EventType eventType,
+            @Nullable Host onlyHost,
+            Instant from,
+            Instant to,
+            int duration,
             @Nullable String ignoredBookingUid) {
         Instant now = clock.instant();
         return store.read(d -> SlotFinder.slots(d, eventType, onlyHost, from, to, duration, ignoredBookingUid, now));
@@ -212,8 +245,10 @@ public final class Scheduler {
         return store.write(d -> {
             Booking shared = d.bookings.get(prepared.seatOf());
             EventType eventType = prepared.request().eventType();
-            if (shared == null || !shared.isActive()
-                    || SlotFinder.seatsTaken(d, eventType, shared, now) >= eventType.settings().seatsPerTimeSlot()) {
+            if (shared == null
+                    || !shared.isActive()
+                    || SlotFinder.seatsTaken(d, eventType, shared, now)
+                            >= eventType.settings().seatsPerTimeSlot()) {
                 throw new CalendarException(409, MSG_SEATS_FULL);
             }
             Seat seat = new Seat(ids.uuid(), prepared.request().attendee());
@@ -227,11 +262,14 @@ public final class Scheduler {
     /** Seats taken at a seated event type's time, and the booking they are in. */
     public SeatInfo seatInfo(EventType eventType, Instant start) {
         Instant now = clock.instant();
-        int total = eventType.settings().seatsPerTimeSlot() == null ? 0 : eventType.settings().seatsPerTimeSlot();
+        int total = eventType.settings().seatsPerTimeSlot() == null
+                ? 0
+                : eventType.settings().seatsPerTimeSlot();
         return store.read(d -> {
             Booking shared = SlotFinder.seatedBookingAt(d, eventType, start);
             int reserved = SlotFinder.seatReservations(d, eventType, start, now);
-            return shared == null ? new SeatInfo(reserved, total, null)
+            return shared == null
+                    ? new SeatInfo(reserved, total, null)
                     : new SeatInfo(SlotFinder.seatsTaken(d, eventType, shared, now), total, shared.uid());
         });
     }
@@ -255,17 +293,18 @@ public final class Scheduler {
                 // (packages/features/bookings/lib/handleSeats/handleSeats.ts)
                 Booking shared = SlotFinder.seatedBookingAt(d, eventType, start);
                 if (shared != null) {
-                    if (SlotFinder.seatsTaken(d, eventType, shared, now) >= eventType.settings().seatsPerTimeSlot()) {
+                    if (SlotFinder.seatsTaken(d, eventType, shared, now)
+                            >= eventType.settings().seatsPerTimeSlot()) {
                         throw new CalendarException(409, MSG_SEATS_FULL);
                     }
                     return new PreparedBooking(request, d.hosts.get(shared.hostId()), shared.end(), shared.uid());
                 }
             }
-            List<Host> candidates = request.requestedHost() != null ? List.of(request.requestedHost())
-                    : d.hostsOf(eventType);
+            List<Host> candidates =
+                    request.requestedHost() != null ? List.of(request.requestedHost()) : d.hostsOf(eventType);
             // reservations are advisory: RegularBookingService does not look at them (calcom-teams.md section 4)
-            Host host = pickHost(d, eventType, candidates, start, end, null,
-                    eventType.isTeam() ? MSG_TAKEN_TEAM : MSG_TAKEN);
+            Host host = pickHost(
+                    d, eventType, candidates, start, end, null, eventType.isTeam() ? MSG_TAKEN_TEAM : MSG_TAKEN);
             return new PreparedBooking(request, host, end);
         });
     }
@@ -276,9 +315,11 @@ public final class Scheduler {
      */
     static void checkBookable(EventType eventType) {
         if (eventType.isManagedParent()) {
-            throw new CalendarException(400, "Event type with id=" + eventType.id() + " is the parent managed event "
-                    + "type that can't be booked. You have to provide the child event type id aka id of event type "
-                    + "that has been assigned to one of the users.");
+            throw new CalendarException(
+                    400,
+                    "Event type with id=" + eventType.id() + " is the parent managed event "
+                            + "type that can't be booked. You have to provide the child event type id aka id of event type "
+                            + "that has been assigned to one of the users.");
         }
     }
 
@@ -294,13 +335,28 @@ public final class Scheduler {
                 throw new CalendarException(409, MSG_CONFLICT, true);
             }
             EventType eventType = request.eventType();
-            Booking booking = new Booking(d.nextBookingId, ids.bookingUid(), eventType.id(), eventType.ownerKey(),
-                    prepared.host().id(), request.start(), prepared.end(),
+            Booking booking = new Booking(
+                    d.nextBookingId,
+                    ids.bookingUid(),
+                    eventType.id(),
+                    eventType.ownerKey(),
+                    prepared.host().id(),
+                    request.start(),
+                    prepared.end(),
                     eventType.settings().requiresConfirmation() ? Booking.PENDING : Booking.ACCEPTED,
                     request.attendee(),
-                    request.guests(), request.metadata(), request.responses(),
-                    request.location() != null ? request.location() : eventType.location(), now, null, null, null,
-                    null, null, null, null);
+                    request.guests(),
+                    request.metadata(),
+                    request.responses(),
+                    request.location() != null ? request.location() : eventType.location(),
+                    now,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null);
             d.insert(booking);
             if (eventType.isSeated()) {
                 d.seats.put(booking.uid(), List.of(new Seat(ids.uuid(), request.attendee())));
@@ -328,8 +384,14 @@ public final class Scheduler {
      * order, standing in for LuckyUserService's weights and fairness); for collective every host must be free and
      * the first organizes.
      */
-    static Host pickHost(CalendarStore.Data d, EventType eventType, List<Host> candidates, Instant start,
-            Instant end, @Nullable String ignoredBookingUid, String takenMessage) {
+    static Host pickHost(
+            CalendarStore.Data d,
+            EventType eventType,
+            List<Host> candidates,
+            Instant start,
+            Instant end,
+            @Nullable String ignoredBookingUid,
+            String takenMessage) {
         List<Host> free = candidates.stream()
                 .filter(h -> SlotFinder.isFree(d, eventType, h, start, end, ignoredBookingUid))
                 .toList();

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,8 +14,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class SimClock extends Clock {
 
-    private record Setting(@Nullable Instant base, Instant realAtBase, boolean ticking) {
-    }
+    private record Setting(@Nullable Instant base, Instant realAtBase, boolean ticking) {}
 
     private final Clock realTime;
     private volatile Setting setting;

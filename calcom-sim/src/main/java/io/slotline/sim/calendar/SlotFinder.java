@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,11 +33,17 @@ final class SlotFinder {
         }
     }
 
-    private SlotFinder() {
-    }
+    private SlotFinder() {}
 
-    static List<Instant> slots(CalendarStore.Data data, EventType eventType, @Nullable Host onlyHost, Instant from,
-            Instant to, int duration, @Nullable String ignoredBookingUid, Instant now) {
+    static List<Instant> slots(
+            CalendarStore.Data data,
+            EventType eventType,
+            @Nullable Host onlyHost,
+            Instant from,
+            Instant to,
+            int duration,
+            @Nullable String ignoredBookingUid,
+            Instant now) {
         if (eventType.isManagedParent()) {
             // apps/api/v2/src/modules/slots/slots-2024-09-04/controllers/slots.controller.ts: a managed parent has
             // no usable slots, its children (each member's own event type) do
@@ -53,12 +58,20 @@ final class SlotFinder {
         Set<Instant> freeForOnlyHost = new HashSet<>();
         for (Host host : data.hostsOf(eventType)) {
             // a seated event type's own bookings are shared times, offered while seats are left (below)
-            List<Interval> busy = busy(data, host, from.minus(REACH), to.plus(REACH), ignoredBookingUid,
+            List<Interval> busy = busy(
+                    data,
+                    host,
+                    from.minus(REACH),
+                    to.plus(REACH),
+                    ignoredBookingUid,
                     eventType.isSeated() ? eventType.id() : null);
             for (WeeklySchedule.Occurrence window : host.schedule().occurrences(host.timeZone(), from, to)) {
-                for (Instant start = window.start(); !start.plus(length).isAfter(window.end());
+                for (Instant start = window.start();
+                        !start.plus(length).isAfter(window.end());
                         start = start.plus(step)) {
-                    if (start.isBefore(from) || start.isAfter(to) || start.isBefore(earliest)
+                    if (start.isBefore(from)
+                            || start.isAfter(to)
+                            || start.isBefore(earliest)
                             || (latest != null && start.isAfter(latest))
                             || isBusy(busy, eventType, start, start.plus(length))
                             || (eventType.isSeated() && !seatLeft(data, eventType, host, start, length, now))) {
@@ -94,26 +107,32 @@ final class SlotFinder {
      * SeatProcessor.ts): free while the host's booking of this event type at exactly that start has a seat left,
      * counting seat reservations; busy when another of its bookings overlaps at another start.
      */
-    private static boolean seatLeft(CalendarStore.Data data, EventType eventType, Host host, Instant start,
-            Duration length, Instant now) {
+    private static boolean seatLeft(
+            CalendarStore.Data data, EventType eventType, Host host, Instant start, Duration length, Instant now) {
         for (Booking booking : data.hostBookings(host.id(), start.minus(REACH), start.plus(REACH))) {
-            if (!booking.isActive() || booking.eventTypeId() != eventType.id()
-                    || !booking.start().isBefore(start.plus(length)) || !start.isBefore(booking.end())) {
+            if (!booking.isActive()
+                    || booking.eventTypeId() != eventType.id()
+                    || !booking.start().isBefore(start.plus(length))
+                    || !start.isBefore(booking.end())) {
                 continue;
             }
             if (!booking.start().equals(start)
-                    || seatsTaken(data, eventType, booking, now) >= eventType.settings().seatsPerTimeSlot()) {
+                    || seatsTaken(data, eventType, booking, now)
+                            >= eventType.settings().seatsPerTimeSlot()) {
                 return false;
             }
         }
-        return seatReservations(data, eventType, start, now) < eventType.settings().seatsPerTimeSlot();
+        return seatReservations(data, eventType, start, now)
+                < eventType.settings().seatsPerTimeSlot();
     }
 
     /** The active booking of a seated event type that starts at {@code start}, if any. */
     static @Nullable Booking seatedBookingAt(CalendarStore.Data data, EventType eventType, Instant start) {
         for (Host host : data.hostsOf(eventType)) {
             for (Booking booking : data.hostBookings(host.id(), start, start)) {
-                if (booking.isActive() && booking.eventTypeId() == eventType.id() && booking.start().equals(start)) {
+                if (booking.isActive()
+                        && booking.eventTypeId() == eventType.id()
+                        && booking.start().equals(start)) {
                     return booking;
                 }
             }
@@ -129,7 +148,9 @@ final class SlotFinder {
     static int seatReservations(CalendarStore.Data data, EventType eventType, Instant start, Instant now) {
         int count = 0;
         for (Reservation reservation : data.reservations.values()) {
-            if (reservation.seat() && reservation.isActive(now) && reservation.eventTypeId() == eventType.id()
+            if (reservation.seat()
+                    && reservation.isActive(now)
+                    && reservation.eventTypeId() == eventType.id()
                     && reservation.slotStart().equals(start)) {
                 count++;
             }
@@ -162,18 +183,28 @@ final class SlotFinder {
     }
 
     /** Within working hours and not overlapping another active booking (both widened by their buffers). */
-    static boolean isFree(CalendarStore.Data data, EventType eventType, Host host, Instant start, Instant end,
+    static boolean isFree(
+            CalendarStore.Data data,
+            EventType eventType,
+            Host host,
+            Instant start,
+            Instant end,
             @Nullable String ignoredBookingUid) {
         if (!host.schedule().covers(host.timeZone(), start, end)) {
             return false;
         }
-        return !isBusy(busy(data, host, start.minus(REACH), end.plus(REACH), ignoredBookingUid, null), eventType,
-                start, end);
+        return !isBusy(
+                busy(data, host, start.minus(REACH), end.plus(REACH), ignoredBookingUid, null), eventType, start, end);
     }
 
     /** Active reservations of the event type overlapping the slot, except the caller's own. */
-    static List<Reservation> heldByOthers(CalendarStore.Data data, EventType eventType, Instant start, Instant end,
-            @Nullable String ownReservationUid, Instant now) {
+    static List<Reservation> heldByOthers(
+            CalendarStore.Data data,
+            EventType eventType,
+            Instant start,
+            Instant end,
+            @Nullable String ownReservationUid,
+            Instant now) {
         List<Reservation> others = new ArrayList<>();
         for (Reservation reservation : overlapping(activeReservations(data, eventType, now), start, end)) {
             if (!reservation.uid().equals(ownReservationUid)) {
@@ -215,18 +246,25 @@ final class SlotFinder {
         return false;
     }
 
-    private static List<Interval> busy(CalendarStore.Data data, Host host, Instant from, Instant to,
-            @Nullable String ignoredBookingUid, @Nullable Long seatedEventTypeId) {
+    private static List<Interval> busy(
+            CalendarStore.Data data,
+            Host host,
+            Instant from,
+            Instant to,
+            @Nullable String ignoredBookingUid,
+            @Nullable Long seatedEventTypeId) {
         List<Interval> busy = new ArrayList<>();
         for (Booking booking : data.hostBookings(host.id(), from, to)) {
-            if (!booking.isActive() || booking.uid().equals(ignoredBookingUid)
+            if (!booking.isActive()
+                    || booking.uid().equals(ignoredBookingUid)
                     || (seatedEventTypeId != null && booking.eventTypeId() == seatedEventTypeId)) {
                 continue;
             }
             EventType own = CalendarStore.eventTypeOf(data, booking);
             int before = own == null ? 0 : own.beforeEventBuffer();
             int after = own == null ? 0 : own.afterEventBuffer();
-            busy.add(new Interval(booking.start().minus(Duration.ofMinutes(before)),
+            busy.add(new Interval(
+                    booking.start().minus(Duration.ofMinutes(before)),
                     booking.end().plus(Duration.ofMinutes(after))));
         }
         return busy;

@@ -51,13 +51,15 @@ public record WeeklySchedule(Map<DayOfWeek, List<Window>> days) {
     }
 
     /** A window on a concrete date, as instants. */
-    public record Occurrence(Instant start, Instant end) {
-    }
+    public record Occurrence(Instant start, Instant end) {}
 
     public WeeklySchedule {
         EnumMap<DayOfWeek, List<Window>> copy = new EnumMap<>(DayOfWeek.class);
-        days.forEach((day, windows) -> copy.put(day, windows.stream()
-                .sorted(Comparator.comparingInt(Window::startMinute)).toList()));
+        days.forEach((day, windows) -> copy.put(
+                day,
+                windows.stream()
+                        .sorted(Comparator.comparingInt(Window::startMinute))
+                        .toList()));
         days = copy;
     }
 
@@ -92,7 +94,8 @@ public record WeeklySchedule(Map<DayOfWeek, List<Window>> days) {
 
     public Map<String, List<String>> describe() {
         Map<String, List<String>> out = new LinkedHashMap<>();
-        days.forEach((day, windows) -> out.put(day.name().substring(0, 3).toLowerCase(Locale.ROOT),
+        days.forEach((day, windows) -> out.put(
+                day.name().substring(0, 3).toLowerCase(Locale.ROOT),
                 windows.stream().map(Window::describe).toList()));
         return out;
     }
@@ -132,6 +135,8 @@ public record WeeklySchedule(Map<DayOfWeek, List<Window>> days) {
         if (minuteOfDay == 24 * 60) {
             return date.plusDays(1).atStartOfDay(zone).toInstant();
         }
-        return LocalDateTime.of(date, LocalTime.of(minuteOfDay / 60, minuteOfDay % 60)).atZone(zone).toInstant();
+        return LocalDateTime.of(date, LocalTime.of(minuteOfDay / 60, minuteOfDay % 60))
+                .atZone(zone)
+                .toInstant();
     }
 }

@@ -11,8 +11,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param rateLimitRate answer 429 ThrottlerException regardless of the remaining budget
  * @param malformedRate do the work, then send only the first half of the JSON body
  */
-public record FaultSettings(double errorRate, double timeoutRate, @DefaultValue("30000") long timeoutMs,
-        double rateLimitRate, double malformedRate) {
+public record FaultSettings(
+        double errorRate,
+        double timeoutRate,
+        @DefaultValue("30000") long timeoutMs,
+        double rateLimitRate,
+        double malformedRate) {
 
     public static final long DEFAULT_TIMEOUT_MS = 30_000;
     static final long MAX_TIMEOUT_MS = 300_000;

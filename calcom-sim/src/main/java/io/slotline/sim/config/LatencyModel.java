@@ -1,7 +1,6 @@
 package io.slotline.sim.config;
 
 import java.util.random.RandomGenerator;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,8 +24,7 @@ public record LatencyModel(String type, long ms, long medianMs, long p99Ms) {
         this.medianMs = medianMs;
         this.p99Ms = p99Ms;
         switch (this.type) {
-            case NONE -> {
-            }
+            case NONE -> {}
             case FIXED -> {
                 if (ms < 0) {
                     throw new IllegalArgumentException("fixed latency ms must not be negative");
@@ -37,8 +35,8 @@ public record LatencyModel(String type, long ms, long medianMs, long p99Ms) {
                     throw new IllegalArgumentException("lognormal latency needs 0 < medianMs <= p99Ms");
                 }
             }
-            default -> throw new IllegalArgumentException(
-                    "latency type must be none, fixed or lognormal, got " + this.type);
+            default ->
+                throw new IllegalArgumentException("latency type must be none, fixed or lognormal, got " + this.type);
         }
     }
 

@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,8 +13,13 @@ import org.jspecify.annotations.Nullable;
  * name, limit, ttl and block duration; apps/api/v2/src/lib/throttler-guard.ts): each named limit counts on its own,
  * answers its own {@code X-RateLimit-*-<Name>} headers, and a request is refused only when every one is blocked.
  */
-public record RateLimitSettings(boolean enabled, int limit, int windowSeconds, int blockSeconds,
-        Map<String, Integer> perKey, Map<String, List<NamedLimit>> customLimits) {
+public record RateLimitSettings(
+        boolean enabled,
+        int limit,
+        int windowSeconds,
+        int blockSeconds,
+        Map<String, Integer> perKey,
+        Map<String, List<NamedLimit>> customLimits) {
 
     /** One of a key's custom limits; {@code name} becomes the header suffix with its first letter uppercased. */
     public record NamedLimit(String name, int limit, int windowSeconds, int blockSeconds) {
@@ -36,8 +40,13 @@ public record RateLimitSettings(boolean enabled, int limit, int windowSeconds, i
         }
     }
 
-    public RateLimitSettings(boolean enabled, int limit, int windowSeconds, int blockSeconds,
-            @Nullable Map<String, Integer> perKey, @Nullable Map<String, List<NamedLimit>> customLimits) {
+    public RateLimitSettings(
+            boolean enabled,
+            int limit,
+            int windowSeconds,
+            int blockSeconds,
+            @Nullable Map<String, Integer> perKey,
+            @Nullable Map<String, List<NamedLimit>> customLimits) {
         if (limit < 1 || windowSeconds < 1 || blockSeconds < 0) {
             throw new IllegalArgumentException("rate limit needs limit >= 1, windowSeconds >= 1, blockSeconds >= 0");
         }

@@ -3,15 +3,14 @@ package io.slotline.sim.config;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.jspecify.annotations.Nullable;
 
 /**
  * Run-time behaviour of the simulator: latency and faults per endpoint group, and the rate limit. Every group is
  * always present (missing ones get no latency and no faults).
  */
-public record SimConfig(Map<String, LatencyModel> latency, Map<String, FaultSettings> faults,
-        RateLimitSettings rateLimit) {
+public record SimConfig(
+        Map<String, LatencyModel> latency, Map<String, FaultSettings> faults, RateLimitSettings rateLimit) {
 
     public static final String SLOTS = "slots";
     public static final String RESERVATIONS = "reservations";
@@ -20,7 +19,9 @@ public record SimConfig(Map<String, LatencyModel> latency, Map<String, FaultSett
     public static final String WEBHOOKS = "webhooks";
     public static final List<String> GROUPS = List.of(SLOTS, RESERVATIONS, BOOKINGS, EVENT_TYPES, WEBHOOKS);
 
-    public SimConfig(@Nullable Map<String, LatencyModel> latency, @Nullable Map<String, FaultSettings> faults,
+    public SimConfig(
+            @Nullable Map<String, LatencyModel> latency,
+            @Nullable Map<String, FaultSettings> faults,
             @Nullable RateLimitSettings rateLimit) {
         this.latency = complete(latency, LatencyModel.none());
         this.faults = complete(faults, FaultSettings.none());

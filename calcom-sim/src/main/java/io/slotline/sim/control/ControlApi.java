@@ -1,13 +1,5 @@
 package io.slotline.sim.control;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Set;
-
-import org.jspecify.annotations.Nullable;
-
 import io.slotline.sim.api.BookingsApi;
 import io.slotline.sim.api.WebhooksApi;
 import io.slotline.sim.calendar.Booking;
@@ -29,6 +21,12 @@ import io.slotline.sim.web.Times;
 import io.slotline.sim.webhook.WebhookDispatcher;
 import io.slotline.sim.webhook.WebhookSubscription;
 import io.slotline.sim.webhook.WebhookSubscriptions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -49,9 +47,18 @@ public final class ControlApi implements ControlEndpoint {
     private final RequestStats stats;
     private volatile String scenario;
 
-    public ControlApi(SimClock clock, CalendarStore store, io.slotline.sim.calendar.Ids ids, BookingsApi bookings,
-            WebhooksApi webhooksApi, WebhookSubscriptions subscriptions, WebhookDispatcher dispatcher,
-            SimSettings settings, RateLimiter limiter, RequestStats stats, String scenario) {
+    public ControlApi(
+            SimClock clock,
+            CalendarStore store,
+            io.slotline.sim.calendar.Ids ids,
+            BookingsApi bookings,
+            WebhooksApi webhooksApi,
+            WebhookSubscriptions subscriptions,
+            WebhookDispatcher dispatcher,
+            SimSettings settings,
+            RateLimiter limiter,
+            RequestStats stats,
+            String scenario) {
         this.clock = clock;
         this.store = store;
         this.scenarioJson = new ScenarioJson(store, ids);
@@ -74,7 +81,8 @@ public final class ControlApi implements ControlEndpoint {
     @Override
     public Reply handle(ApiRequest request) {
         String path = request.path().length() > 1 && request.path().endsWith("/")
-                ? request.path().substring(0, request.path().length() - 1) : request.path();
+                ? request.path().substring(0, request.path().length() - 1)
+                : request.path();
         String route = request.method() + " " + path;
         try {
             return switch (route) {
@@ -156,7 +164,8 @@ public final class ControlApi implements ControlEndpoint {
 
     private ObjectNode setClock(ObjectNode body) {
         if (body.has("advanceSeconds")) {
-            Instant moved = clock.instant().plus(Duration.ofSeconds(body.get("advanceSeconds").asLong()));
+            Instant moved = clock.instant()
+                    .plus(Duration.ofSeconds(body.get("advanceSeconds").asLong()));
             if (clock.isFrozen()) {
                 clock.fix(moved);
             } else {
@@ -172,8 +181,8 @@ public final class ControlApi implements ControlEndpoint {
                 clock.fix(ScenarioJson.instant(now.asString()));
             }
         } else {
-            throw new IllegalArgumentException("send {\"now\": \"<ISO instant>\"|null, \"ticking\": false} "
-                    + "or {\"advanceSeconds\": n}");
+            throw new IllegalArgumentException(
+                    "send {\"now\": \"<ISO instant>\"|null, \"ticking\": false} " + "or {\"advanceSeconds\": n}");
         }
         return clockJson();
     }

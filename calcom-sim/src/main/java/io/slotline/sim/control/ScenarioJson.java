@@ -1,17 +1,5 @@
 package io.slotline.sim.control;
 
-import java.time.DateTimeException;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
-import org.jspecify.annotations.Nullable;
-
 import io.slotline.sim.calendar.Attendee;
 import io.slotline.sim.calendar.Booking;
 import io.slotline.sim.calendar.CalendarStore;
@@ -22,6 +10,16 @@ import io.slotline.sim.calendar.ScenarioData;
 import io.slotline.sim.calendar.Tenant;
 import io.slotline.sim.calendar.WeeklySchedule;
 import io.slotline.sim.web.Json;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -77,9 +75,15 @@ final class ScenarioJson {
         String key = text(node, "apiKey");
         String name = optionalText(node, "name").orElse(key);
         String username = optionalText(node, "username").orElse(key.replace('_', '-'));
-        return new Tenant(key, number(node, "userId"), name, username,
-                optionalText(node, "email").orElse(username + "@example.com"), optionalLong(node, "teamId"),
-                optionalText(node, "teamSlug").orElse(null), optionalText(node, "timeZone").orElse("UTC"));
+        return new Tenant(
+                key,
+                number(node, "userId"),
+                name,
+                username,
+                optionalText(node, "email").orElse(username + "@example.com"),
+                optionalLong(node, "teamId"),
+                optionalText(node, "teamSlug").orElse(null),
+                optionalText(node, "timeZone").orElse("UTC"));
     }
 
     Host host(JsonNode node) {
@@ -100,8 +104,13 @@ final class ScenarioJson {
             day.getValue().forEach(w -> windows.add(w.asString()));
             days.put(day.getKey(), windows);
         }
-        return new Host(number(node, "id"), username, optionalText(node, "name").orElse(username),
-                optionalText(node, "email").orElse(username + "@example.com"), zone, WeeklySchedule.parse(days));
+        return new Host(
+                number(node, "id"),
+                username,
+                optionalText(node, "name").orElse(username),
+                optionalText(node, "email").orElse(username + "@example.com"),
+                zone,
+                WeeklySchedule.parse(days));
     }
 
     EventType eventType(JsonNode node, Map<String, Tenant> tenants, HostIndex hosts) {
@@ -116,7 +125,8 @@ final class ScenarioJson {
         Long teamId = optionalLong(node, "teamId");
         Long parentId = optionalLong(node, "parentId");
         EventType.SchedulingType scheduling = optionalText(node, "schedulingType")
-                .map(EventType.SchedulingType::parse).orElse(null);
+                .map(EventType.SchedulingType::parse)
+                .orElse(null);
         if (teamId == null && parentId == null && (hostIds.size() > 1 || scheduling != null)) {
             teamId = owner.teamId() != null ? owner.teamId() : 1_000_000L + id;
         }
@@ -135,20 +145,39 @@ final class ScenarioJson {
         Long window = optionalLong(node, "bookingWindowDays");
         List<String> requiredFields = new ArrayList<>();
         list(node, "requiredBookingFields").forEach(f -> requiredFields.add(f.asString()));
-        EventType.Settings settings = new EventType.Settings(node.path("requiresConfirmation").asBoolean(false),
+        EventType.Settings settings = new EventType.Settings(
+                node.path("requiresConfirmation").asBoolean(false),
                 node.path("rescheduleWithSameRoundRobinHost").asBoolean(false),
-                node.path("emailRequired").asBoolean(true), node.path("phoneRequired").asBoolean(false),
-                requiredFields, optionalText(node, "requiresCancellationReason")
+                node.path("emailRequired").asBoolean(true),
+                node.path("phoneRequired").asBoolean(false),
+                requiredFields,
+                optionalText(node, "requiresCancellationReason")
                         .map(EventType.CancellationReason::valueOf)
                         .orElse(EventType.CancellationReason.MANDATORY_HOST_ONLY),
-                optionalLong(node, "seatsPerTimeSlot") == null ? null
+                optionalLong(node, "seatsPerTimeSlot") == null
+                        ? null
                         : optionalLong(node, "seatsPerTimeSlot").intValue());
-        return new EventType(id, ownerKey, ownerUserId, teamId, text(node, "title"), text(node, "slug"),
-                optionalText(node, "description").orElse(""), length, options,
-                interval == null ? null : interval.intValue(), (int) optionalNumber(node, "minimumBookingNotice", 0),
-                (int) optionalNumber(node, "beforeEventBuffer", 0), (int) optionalNumber(node, "afterEventBuffer", 0),
-                hostIds, window == null ? null : window.intValue(), node.path("hidden").asBoolean(false),
-                optionalText(node, "location").orElse(null), teamId == null ? null : scheduling, parentId, settings);
+        return new EventType(
+                id,
+                ownerKey,
+                ownerUserId,
+                teamId,
+                text(node, "title"),
+                text(node, "slug"),
+                optionalText(node, "description").orElse(""),
+                length,
+                options,
+                interval == null ? null : interval.intValue(),
+                (int) optionalNumber(node, "minimumBookingNotice", 0),
+                (int) optionalNumber(node, "beforeEventBuffer", 0),
+                (int) optionalNumber(node, "afterEventBuffer", 0),
+                hostIds,
+                window == null ? null : window.intValue(),
+                node.path("hidden").asBoolean(false),
+                optionalText(node, "location").orElse(null),
+                teamId == null ? null : scheduling,
+                parentId,
+                settings);
     }
 
     private Booking booking(JsonNode node, long id, HostIndex hosts, Map<Long, EventType> eventTypes, Instant now) {
@@ -156,20 +185,44 @@ final class ScenarioJson {
         EventType eventType = Optional.ofNullable(eventTypes.get(eventTypeId))
                 .orElseThrow(() -> new IllegalArgumentException("booking refers to unknown event type " + eventTypeId));
         JsonNode hostRef = node.has("host") ? node.get("host") : node.get("hostId");
-        Host host = hostRef != null ? resolveHost(hostRef, hosts)
-                : Optional.ofNullable(hosts.byId.get(eventType.hostIds().get(0))).orElseThrow();
+        Host host = hostRef != null
+                ? resolveHost(hostRef, hosts)
+                : Optional.ofNullable(hosts.byId.get(eventType.hostIds().get(0)))
+                        .orElseThrow();
         Instant start = instant(text(node, "start"));
         int length = (int) optionalNumber(node, "lengthInMinutes", eventType.lengthInMinutes());
         JsonNode attendee = node.path("attendee");
         String name = attendee.path("name").asString("Guest");
-        Attendee person = Attendee.of(name, attendee.path("email").asString(null),
-                attendee.path("timeZone").asString(host.timeZone().getId()), attendee.path("language").asString("en"),
+        Attendee person = Attendee.of(
+                name,
+                attendee.path("email").asString(null),
+                attendee.path("timeZone").asString(host.timeZone().getId()),
+                attendee.path("language").asString("en"),
                 attendee.path("phoneNumber").asString(null));
         Map<String, Object> metadata = node.has("metadata") ? toMap(node.get("metadata")) : Map.of();
         String status = optionalText(node, "status").orElse(Booking.ACCEPTED);
-        return new Booking(id, optionalText(node, "uid").orElseGet(ids::bookingUid), eventType.id(),
-                eventType.ownerKey(), host.id(), start, start.plus(Duration.ofMinutes(length)), status, person, null,
-                metadata, Map.of(), eventType.location(), now, null, null, null, null, null, null, null);
+        return new Booking(
+                id,
+                optionalText(node, "uid").orElseGet(ids::bookingUid),
+                eventType.id(),
+                eventType.ownerKey(),
+                host.id(),
+                start,
+                start.plus(Duration.ofMinutes(length)),
+                status,
+                person,
+                null,
+                metadata,
+                Map.of(),
+                eventType.location(),
+                now,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     ObjectNode describe(ScenarioData data) {
@@ -242,7 +295,9 @@ final class ScenarioJson {
             }
         }
         json.put("bookings", data.bookings().size());
-        json.put("activeBookings", data.bookings().stream().filter(Booking::isActive).count());
+        json.put(
+                "activeBookings",
+                data.bookings().stream().filter(Booking::isActive).count());
         return json;
     }
 
@@ -303,7 +358,8 @@ final class ScenarioJson {
     private static Optional<String> optionalText(JsonNode node, String name) {
         JsonNode value = node.get(name);
         return value != null && value.isString() && !value.stringValue().isBlank()
-                ? Optional.of(value.stringValue()) : Optional.empty();
+                ? Optional.of(value.stringValue())
+                : Optional.empty();
     }
 
     private static long number(JsonNode node, String name) {

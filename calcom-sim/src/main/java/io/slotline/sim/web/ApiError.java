@@ -1,7 +1,6 @@
 package io.slotline.sim.web;
 
 import org.jspecify.annotations.Nullable;
-
 import tools.jackson.databind.JsonNode;
 
 /**

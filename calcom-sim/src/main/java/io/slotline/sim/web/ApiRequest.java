@@ -1,5 +1,6 @@
 package io.slotline.sim.web;
 
+import io.slotline.sim.calendar.Tenant;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -10,10 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-
 import org.jspecify.annotations.Nullable;
-
-import io.slotline.sim.calendar.Tenant;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -33,8 +31,15 @@ public final class ApiRequest {
     private @Nullable Tenant caller;
     private @Nullable JsonNode parsedBody;
 
-    public ApiRequest(String method, String path, @Nullable String rawQuery, Map<String, String> pathVariables,
-            Function<String, @Nullable String> headers, byte[] body, String remoteAddress, Instant receivedAt) {
+    public ApiRequest(
+            String method,
+            String path,
+            @Nullable String rawQuery,
+            Map<String, String> pathVariables,
+            Function<String, @Nullable String> headers,
+            byte[] body,
+            String remoteAddress,
+            Instant receivedAt) {
         this.method = method;
         this.path = path;
         this.url = rawQuery == null ? path : path + "?" + rawQuery;

@@ -1,11 +1,9 @@
 package io.slotline.sim.web;
 
+import io.slotline.sim.calendar.CalendarException;
 import java.time.Instant;
 import java.util.Map;
-
 import org.jspecify.annotations.Nullable;
-
-import io.slotline.sim.calendar.CalendarException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -30,8 +28,7 @@ public final class Envelopes {
     /** The ThrottlerException's text as apps/api/v2/src/lib/throttler-guard.ts throws it. */
     public static final String MSG_THROTTLED = "CustomThrottlerGuard - Too many requests. Please try again later.";
 
-    private Envelopes() {
-    }
+    private Envelopes() {}
 
     public static ObjectNode success(JsonNode data) {
         ObjectNode envelope = Json.object();

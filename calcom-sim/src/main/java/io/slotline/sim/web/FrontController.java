@@ -1,5 +1,13 @@
 package io.slotline.sim.web;
 
+import io.slotline.sim.calendar.CalendarException;
+import io.slotline.sim.calendar.Scheduler;
+import io.slotline.sim.calendar.Tenant;
+import io.slotline.sim.config.FaultSettings;
+import io.slotline.sim.config.SimConfig;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -11,7 +19,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
-
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,15 +26,6 @@ import org.springframework.http.MediaType;
 import org.springframework.web.servlet.function.HandlerFunction;
 import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
-
-import io.slotline.sim.calendar.CalendarException;
-import io.slotline.sim.calendar.Scheduler;
-import io.slotline.sim.calendar.Tenant;
-import io.slotline.sim.config.FaultSettings;
-import io.slotline.sim.config.SimConfig;
-import jakarta.servlet.DispatcherType;
-import jakarta.servlet.RequestDispatcher;
-import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -44,8 +42,7 @@ public final class FrontController implements HandlerFunction<ServerResponse> {
     private static final Logger log = LoggerFactory.getLogger(FrontController.class);
     private static final MediaType JSON_UTF8 = new MediaType("application", "json", StandardCharsets.UTF_8);
 
-    private record Delivery(String endpoint, String requestId, Map<String, String> headers, boolean malformed) {
-    }
+    private record Delivery(String endpoint, String requestId, Map<String, String> headers, boolean malformed) {}
 
     private final Routes routes;
     private final ControlEndpoint control;
@@ -57,8 +54,15 @@ public final class FrontController implements HandlerFunction<ServerResponse> {
     private final RandomGenerator random;
     private final Clock clock;
 
-    public FrontController(Routes routes, ControlEndpoint control, Scheduler scheduler, SimSettings settings,
-            RateLimiter limiter, RequestStats stats, ScheduledExecutorService timer, RandomGenerator random,
+    public FrontController(
+            Routes routes,
+            ControlEndpoint control,
+            Scheduler scheduler,
+            SimSettings settings,
+            RateLimiter limiter,
+            RequestStats stats,
+            ScheduledExecutorService timer,
+            RandomGenerator random,
             Clock clock) {
         this.routes = routes;
         this.control = control;
@@ -118,7 +122,8 @@ public final class FrontController implements HandlerFunction<ServerResponse> {
         if (key != null) {
             stats.recordKey(key, request.receivedAt());
         }
-        String tracker = request.hasAuthorization() ? "key:" + String.valueOf(request.header("Authorization")).trim()
+        String tracker = request.hasAuthorization()
+                ? "key:" + String.valueOf(request.header("Authorization")).trim()
                 : "ip:" + request.remoteAddress();
         RateLimiter.Decision budget = limiter.acquire(tracker, key, config.rateLimit(), request.receivedAt());
         FaultSettings faults = config.faultsOf(route.group());
@@ -172,9 +177,13 @@ public final class FrontController implements HandlerFunction<ServerResponse> {
         ObjectNode error = details.putArray("errors").addObject();
         error.put("property", "cal-api-version");
         error.putArray("children");
-        error.putObject("constraints").put("calcomSimulator", "cal-api-version " + got
-                + ": Cal.com falls back to its legacy 2024-04-15 handler, whose request and response shapes the "
-                + "simulator does not model. Send cal-api-version: " + route.versions().expected());
+        error.putObject("constraints")
+                .put(
+                        "calcomSimulator",
+                        "cal-api-version " + got
+                                + ": Cal.com falls back to its legacy 2024-04-15 handler, whose request and response shapes the "
+                                + "simulator does not model. Send cal-api-version: "
+                                + route.versions().expected());
         return new ApiError(400, "Bad Request Exception", details, false);
     }
 
@@ -189,34 +198,40 @@ public final class FrontController implements HandlerFunction<ServerResponse> {
         return Envelopes.error(500, "Internal server error", null, request.url(), clock.instant());
     }
 
-    private ServerResponse deliver(Outcome outcome, long workDelay, long responseDelay, Delivery delivery,
-            ApiRequest request) {
+    private ServerResponse deliver(
+            Outcome outcome, long workDelay, long responseDelay, Delivery delivery, ApiRequest request) {
         if (responseDelay <= 0) {
             return finish(resolve(outcome, request), delivery);
         }
         CompletableFuture<ServerResponse> future = new CompletableFuture<>();
         long workAt = Math.min(workDelay, responseDelay);
-        schedule(() -> {
-            Reply reply = resolve(outcome, request);
-            long remaining = responseDelay - workAt;
-            if (remaining <= 0) {
-                future.complete(finish(reply, delivery));
-            } else {
-                schedule(() -> future.complete(finish(reply, delivery)), remaining, future);
-            }
-        }, workAt, future);
+        schedule(
+                () -> {
+                    Reply reply = resolve(outcome, request);
+                    long remaining = responseDelay - workAt;
+                    if (remaining <= 0) {
+                        future.complete(finish(reply, delivery));
+                    } else {
+                        schedule(() -> future.complete(finish(reply, delivery)), remaining, future);
+                    }
+                },
+                workAt,
+                future);
         return ServerResponse.async(future);
     }
 
     private void schedule(Runnable task, long delayMs, CompletableFuture<ServerResponse> future) {
-        timer.schedule(() -> {
-            try {
-                task.run();
-            } catch (RuntimeException e) {
-                log.error("delayed response failed", e);
-                future.completeExceptionally(e);
-            }
-        }, delayMs, TimeUnit.MILLISECONDS);
+        timer.schedule(
+                () -> {
+                    try {
+                        task.run();
+                    } catch (RuntimeException e) {
+                        log.error("delayed response failed", e);
+                        future.completeExceptionally(e);
+                    }
+                },
+                delayMs,
+                TimeUnit.MILLISECONDS);
     }
 
     private Reply resolve(Outcome outcome, ApiRequest request) {
@@ -237,8 +252,8 @@ public final class FrontController implements HandlerFunction<ServerResponse> {
     }
 
     private Reply routeNotFound(ApiRequest request) {
-        return Envelopes.error(404, "Cannot " + request.method() + " " + request.url(), null, request.url(),
-                request.receivedAt());
+        return Envelopes.error(
+                404, "Cannot " + request.method() + " " + request.url(), null, request.url(), request.receivedAt());
     }
 
     private ServerResponse errorPage(HttpServletRequest http, String requestId, Instant now) {
@@ -257,8 +272,15 @@ public final class FrontController implements HandlerFunction<ServerResponse> {
         } catch (IOException e) {
             body = new byte[0];
         }
-        return new ApiRequest(http.getMethod(), http.getRequestURI(), http.getQueryString(), variables,
-                http::getHeader, body, http.getRemoteAddr(), now);
+        return new ApiRequest(
+                http.getMethod(),
+                http.getRequestURI(),
+                http.getQueryString(),
+                variables,
+                http::getHeader,
+                body,
+                http.getRemoteAddr(),
+                now);
     }
 
     static ServerResponse toResponse(Reply reply, String requestId) {

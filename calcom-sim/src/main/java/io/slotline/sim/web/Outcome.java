@@ -8,6 +8,5 @@ import java.util.function.Supplier;
  */
 public sealed interface Outcome permits Reply, Outcome.Deferred {
 
-    record Deferred(Supplier<Reply> completion) implements Outcome {
-    }
+    record Deferred(Supplier<Reply> completion) implements Outcome {}
 }

@@ -1,5 +1,7 @@
 package io.slotline.sim.web;
 
+import io.slotline.sim.config.RateLimitSettings;
+import io.slotline.sim.config.RateLimitSettings.NamedLimit;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -7,11 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.jspecify.annotations.Nullable;
-
-import io.slotline.sim.config.RateLimitSettings;
-import io.slotline.sim.config.RateLimitSettings.NamedLimit;
 
 /**
  * Fixed windows per tracker (API key or client IP) and named limit, like Cal.com's throttler
@@ -23,8 +21,7 @@ import io.slotline.sim.config.RateLimitSettings.NamedLimit;
 public final class RateLimiter {
 
     /** One limit's state after a request. */
-    public record LimitState(String headerName, int limit, int remaining, long resetSeconds, boolean blocked) {
-    }
+    public record LimitState(String headerName, int limit, int remaining, long resetSeconds, boolean blocked) {}
 
     public record Decision(boolean allowed, List<LimitState> limits) {
 
@@ -66,8 +63,11 @@ public final class RateLimiter {
 
     /** The default limit only ({@code limit} per the settings' window). */
     public Decision acquire(String tracker, int limit, RateLimitSettings settings, Instant now) {
-        return acquire(tracker, List.of(new NamedLimit("default", limit, settings.windowSeconds(),
-                settings.blockSeconds())), settings.enabled(), now);
+        return acquire(
+                tracker,
+                List.of(new NamedLimit("default", limit, settings.windowSeconds(), settings.blockSeconds())),
+                settings.enabled(),
+                now);
     }
 
     /** The limits that apply to {@code apiKey} (its custom ones, else the default). */
@@ -79,8 +79,8 @@ public final class RateLimiter {
         List<LimitState> states = new ArrayList<>();
         if (!enabled) {
             for (NamedLimit limit : limits) {
-                states.add(new LimitState(limit.headerName(), limit.limit(), limit.limit(), limit.windowSeconds(),
-                        false));
+                states.add(
+                        new LimitState(limit.headerName(), limit.limit(), limit.limit(), limit.windowSeconds(), false));
             }
             return new Decision(true, states);
         }
@@ -97,8 +97,8 @@ public final class RateLimiter {
         Bucket bucket = buckets.computeIfAbsent(bucketKey, t -> new Bucket());
         synchronized (bucket) {
             if (bucket.blockedUntil != null && now.isBefore(bucket.blockedUntil)) {
-                return new LimitState(limit.headerName(), limit.limit(), 0, secondsUntil(now, bucket.blockedUntil),
-                        true);
+                return new LimitState(
+                        limit.headerName(), limit.limit(), 0, secondsUntil(now, bucket.blockedUntil), true);
             }
             if (bucket.blockedUntil != null || bucket.windowEnd == null || !now.isBefore(bucket.windowEnd)) {
                 bucket.windowEnd = now.plusSeconds(limit.windowSeconds());
@@ -110,8 +110,12 @@ public final class RateLimiter {
                 bucket.blockedUntil = now.plusSeconds(limit.blockSeconds());
                 return new LimitState(limit.headerName(), limit.limit(), 0, limit.blockSeconds(), true);
             }
-            return new LimitState(limit.headerName(), limit.limit(), limit.limit() - bucket.count,
-                    secondsUntil(now, bucket.windowEnd), false);
+            return new LimitState(
+                    limit.headerName(),
+                    limit.limit(),
+                    limit.limit() - bucket.count,
+                    secondsUntil(now, bucket.windowEnd),
+                    false);
         }
     }
 

@@ -3,7 +3,6 @@ package io.slotline.sim.web;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import tools.jackson.databind.JsonNode;
 
 /** A finished HTTP answer: status, JSON bytes and extra headers. */

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.LongAccumulator;
 import java.util.concurrent.atomic.LongAdder;
-
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -43,7 +42,8 @@ public final class RequestStats {
      * {@link #toJson()} can say how close each key came to Cal.com's limit of requests per minute.
      */
     public void recordKey(String apiKey, Instant at) {
-        perKeySecond.computeIfAbsent(apiKey, k -> new java.util.concurrent.ConcurrentHashMap<>())
+        perKeySecond
+                .computeIfAbsent(apiKey, k -> new java.util.concurrent.ConcurrentHashMap<>())
                 .computeIfAbsent(at.getEpochSecond(), s -> new LongAdder())
                 .increment();
     }

@@ -1,7 +1,6 @@
 package io.slotline.sim.web;
 
 import java.util.List;
-
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,9 +1,8 @@
 package io.slotline.sim.web;
 
+import io.slotline.sim.config.SimConfig;
 import java.util.Iterator;
 import java.util.Map;
-
-import io.slotline.sim.config.SimConfig;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 

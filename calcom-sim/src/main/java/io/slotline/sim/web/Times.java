@@ -6,23 +6,23 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
-
 import org.jspecify.annotations.Nullable;
 
 /** The timestamp spellings Cal.com uses in different places. */
 public final class Times {
 
-    private static final DateTimeFormatter MILLIS_Z = DateTimeFormatter
-            .ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter MILLIS_OFFSET = DateTimeFormatter
-            .ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSxxx", Locale.ROOT);
-    private static final DateTimeFormatter SECONDS_Z = DateTimeFormatter
-            .ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter SECONDS_UTC_OFFSET = DateTimeFormatter
-            .ofPattern("uuuu-MM-dd'T'HH:mm:ss'+00:00'", Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter MILLIS_Z = DateTimeFormatter.ofPattern(
+                    "uuuu-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter MILLIS_OFFSET =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSxxx", Locale.ROOT);
+    private static final DateTimeFormatter SECONDS_Z =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter SECONDS_UTC_OFFSET = DateTimeFormatter.ofPattern(
+                    "uuuu-MM-dd'T'HH:mm:ss'+00:00'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
 
-    private Times() {
-    }
+    private Times() {}
 
     /** JavaScript {@code Date.toISOString()}: {@code 2030-01-08T13:00:00.000Z}. */
     public static String iso(Instant instant) {

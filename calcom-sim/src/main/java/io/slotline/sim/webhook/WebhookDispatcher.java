@@ -1,5 +1,11 @@
 package io.slotline.sim.webhook;
 
+import io.slotline.sim.calendar.Booking;
+import io.slotline.sim.calendar.CalendarStore;
+import io.slotline.sim.calendar.EventType;
+import io.slotline.sim.calendar.Host;
+import io.slotline.sim.web.Json;
+import io.slotline.sim.web.RequestStats;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,20 +19,11 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.HexFormat;
 import java.util.List;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import io.slotline.sim.calendar.Booking;
-import io.slotline.sim.calendar.CalendarStore;
-import io.slotline.sim.calendar.EventType;
-import io.slotline.sim.calendar.Host;
-import io.slotline.sim.web.Json;
-import io.slotline.sim.web.RequestStats;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -43,9 +40,14 @@ public final class WebhookDispatcher {
     private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
 
     /** One attempted send; {@code status} is null while in flight or when the send failed ({@code error}). */
-    public record Delivery(String trigger, String bookingUid, String subscriptionId, String subscriberUrl,
-            Instant sentAt, @Nullable Integer status, @Nullable String error) {
-    }
+    public record Delivery(
+            String trigger,
+            String bookingUid,
+            String subscriptionId,
+            String subscriberUrl,
+            Instant sentAt,
+            @Nullable Integer status,
+            @Nullable String error) {}
 
     private final WebhookSubscriptions subscriptions;
     private final CalendarStore store;
@@ -55,8 +57,13 @@ public final class WebhookDispatcher {
     private final Duration timeout;
     private final ArrayDeque<Delivery> deliveries = new ArrayDeque<>();
 
-    public WebhookDispatcher(WebhookSubscriptions subscriptions, CalendarStore store, Clock clock, RequestStats stats,
-            HttpClient client, Duration timeout) {
+    public WebhookDispatcher(
+            WebhookSubscriptions subscriptions,
+            CalendarStore store,
+            Clock clock,
+            RequestStats stats,
+            HttpClient client,
+            Duration timeout) {
         this.subscriptions = subscriptions;
         this.store = store;
         this.clock = clock;
@@ -68,17 +75,23 @@ public final class WebhookDispatcher {
     /** BOOKING_REQUESTED instead of BOOKING_CREATED for a booking that waits for the host's confirmation. */
     public void bookingCreated(Booking booking) {
         String trigger = Booking.PENDING.equals(booking.status()) ? "BOOKING_REQUESTED" : "BOOKING_CREATED";
-        dispatch(trigger, booking,
+        dispatch(
+                trigger,
+                booking,
                 WebhookPayloads.created(trigger, booking, eventType(booking), host(booking), clock.instant()));
     }
 
     public void bookingCancelled(Booking booking) {
-        dispatch("BOOKING_CANCELLED", booking,
+        dispatch(
+                "BOOKING_CANCELLED",
+                booking,
                 WebhookPayloads.cancelled(booking, eventType(booking), host(booking), clock.instant()));
     }
 
     public void bookingRescheduled(Booking original, Booking booking) {
-        dispatch("BOOKING_RESCHEDULED", booking,
+        dispatch(
+                "BOOKING_RESCHEDULED",
+                booking,
                 WebhookPayloads.rescheduled(original, booking, eventType(booking), host(booking), clock.instant()));
     }
 
@@ -126,25 +139,43 @@ public final class WebhookDispatcher {
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                     .build();
         } catch (IllegalArgumentException badUrl) {
-            record(new Delivery(trigger, booking.uid(), subscription.id(), subscription.subscriberUrl(), sentAt, null,
+            record(new Delivery(
+                    trigger,
+                    booking.uid(),
+                    subscription.id(),
+                    subscription.subscriberUrl(),
+                    sentAt,
+                    null,
                     "invalid subscriber URL"));
             return;
         }
         client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
             if (failure != null) {
                 log.debug("webhook {} to {} failed: {}", trigger, subscription.subscriberUrl(), failure.toString());
-                record(new Delivery(trigger, booking.uid(), subscription.id(), subscription.subscriberUrl(), sentAt,
-                        null, failure.getClass().getSimpleName()));
+                record(new Delivery(
+                        trigger,
+                        booking.uid(),
+                        subscription.id(),
+                        subscription.subscriberUrl(),
+                        sentAt,
+                        null,
+                        failure.getClass().getSimpleName()));
             } else {
-                record(new Delivery(trigger, booking.uid(), subscription.id(), subscription.subscriberUrl(), sentAt,
-                        response.statusCode(), null));
+                record(new Delivery(
+                        trigger,
+                        booking.uid(),
+                        subscription.id(),
+                        subscription.subscriberUrl(),
+                        sentAt,
+                        response.statusCode(),
+                        null));
             }
         });
     }
 
     private void record(Delivery delivery) {
-        stats.recordWebhook(delivery.trigger(),
-                delivery.status() != null ? Integer.toString(delivery.status()) : "error");
+        stats.recordWebhook(
+                delivery.trigger(), delivery.status() != null ? Integer.toString(delivery.status()) : "error");
         synchronized (this) {
             deliveries.addLast(delivery);
             while (deliveries.size() > KEPT_DELIVERIES) {

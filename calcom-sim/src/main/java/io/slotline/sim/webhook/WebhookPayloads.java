@@ -1,15 +1,13 @@
 package io.slotline.sim.webhook;
 
-import java.time.Instant;
-import java.util.Map;
-
-import org.jspecify.annotations.Nullable;
-
 import io.slotline.sim.calendar.Booking;
 import io.slotline.sim.calendar.EventType;
 import io.slotline.sim.calendar.Host;
 import io.slotline.sim.web.Json;
 import io.slotline.sim.web.Times;
+import java.time.Instant;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -20,11 +18,10 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class WebhookPayloads {
 
-    private WebhookPayloads() {
-    }
+    private WebhookPayloads() {}
 
-    static ObjectNode created(String trigger, Booking booking, @Nullable EventType eventType, @Nullable Host host,
-            Instant now) {
+    static ObjectNode created(
+            String trigger, Booking booking, @Nullable EventType eventType, @Nullable Host host, Instant now) {
         return envelope(trigger, now, payload(booking, eventType, host, false));
     }
 
@@ -35,8 +32,8 @@ final class WebhookPayloads {
         return envelope("BOOKING_CANCELLED", now, payload);
     }
 
-    static ObjectNode rescheduled(Booking original, Booking booking, @Nullable EventType eventType,
-            @Nullable Host host, Instant now) {
+    static ObjectNode rescheduled(
+            Booking original, Booking booking, @Nullable EventType eventType, @Nullable Host host, Instant now) {
         ObjectNode payload = payload(booking, eventType, host, false);
         payload.put("rescheduleUid", original.uid());
         payload.put("rescheduleId", original.id());
@@ -60,15 +57,18 @@ final class WebhookPayloads {
         return body;
     }
 
-    private static ObjectNode payload(Booking booking, @Nullable EventType eventType, @Nullable Host host,
-            boolean offsetTimes) {
+    private static ObjectNode payload(
+            Booking booking, @Nullable EventType eventType, @Nullable Host host, boolean offsetTimes) {
         ObjectNode payload = Json.object();
         String title = eventType == null ? "Booking" : eventType.title();
         String hostName = host == null ? "" : host.name();
-        payload.put("title", title + " between " + hostName + " and " + booking.attendee().name());
+        payload.put(
+                "title",
+                title + " between " + hostName + " and " + booking.attendee().name());
         payload.put("type", eventType == null ? "" : eventType.slug());
         payload.put("description", "");
-        payload.put("startTime", offsetTimes ? Times.webhookOffset(booking.start()) : Times.webhookUtc(booking.start()));
+        payload.put(
+                "startTime", offsetTimes ? Times.webhookOffset(booking.start()) : Times.webhookUtc(booking.start()));
         payload.put("endTime", offsetTimes ? Times.webhookOffset(booking.end()) : Times.webhookUtc(booking.end()));
         payload.put("eventTypeId", booking.eventTypeId());
         payload.put("uid", booking.uid());
@@ -110,7 +110,11 @@ final class WebhookPayloads {
         field(responses, "name", "your_name", booking.attendee().name());
         field(responses, "email", "email_address", booking.attendee().email());
         if (booking.attendee().phoneNumber() != null) {
-            field(responses, "attendeePhoneNumber", "phone_number", booking.attendee().phoneNumber());
+            field(
+                    responses,
+                    "attendeePhoneNumber",
+                    "phone_number",
+                    booking.attendee().phoneNumber());
         }
         for (Map.Entry<String, Object> custom : booking.responses().entrySet()) {
             ObjectNode entry = responses.putObject(custom.getKey());

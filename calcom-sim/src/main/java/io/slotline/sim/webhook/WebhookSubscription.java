@@ -1,12 +1,10 @@
 package io.slotline.sim.webhook;
 
-import java.time.Instant;
-import java.util.List;
-
-import org.jspecify.annotations.Nullable;
-
 import io.slotline.sim.calendar.Booking;
 import io.slotline.sim.calendar.EventType;
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A webhook subscriber, at one of Cal.com's levels. Which subscriptions a booking fires follows getWebhooks /
@@ -22,21 +20,48 @@ import io.slotline.sim.calendar.EventType;
  * that tenant's event types, {@code ownerKey} null every booking's events.</li>
  * </ul>
  */
-public record WebhookSubscription(String id, @Nullable String ownerKey, @Nullable Long userId, String subscriberUrl,
-        List<String> triggers, boolean active, @Nullable String secret, @Nullable String payloadTemplate,
-        Instant createdAt, @Nullable Long eventTypeId) {
+public record WebhookSubscription(
+        String id,
+        @Nullable String ownerKey,
+        @Nullable Long userId,
+        String subscriberUrl,
+        List<String> triggers,
+        boolean active,
+        @Nullable String secret,
+        @Nullable String payloadTemplate,
+        Instant createdAt,
+        @Nullable Long eventTypeId) {
 
-    public WebhookSubscription(String id, @Nullable String ownerKey, @Nullable Long userId, String subscriberUrl,
-            List<String> triggers, boolean active, @Nullable String secret, @Nullable String payloadTemplate,
+    public WebhookSubscription(
+            String id,
+            @Nullable String ownerKey,
+            @Nullable Long userId,
+            String subscriberUrl,
+            List<String> triggers,
+            boolean active,
+            @Nullable String secret,
+            @Nullable String payloadTemplate,
             Instant createdAt) {
         this(id, ownerKey, userId, subscriberUrl, triggers, active, secret, payloadTemplate, createdAt, null);
     }
 
-    public static final List<String> TRIGGERS = List.of("BOOKING_CREATED", "BOOKING_RESCHEDULED", "BOOKING_CANCELLED",
-            "BOOKING_REQUESTED", "BOOKING_REJECTED", "BOOKING_PAYMENT_INITIATED", "BOOKING_PAID",
-            "BOOKING_NO_SHOW_UPDATED", "MEETING_STARTED", "MEETING_ENDED", "RECORDING_READY",
-            "INSTANT_MEETING_CREATED", "FORM_SUBMITTED", "AFTER_HOSTS_CAL_VIDEO_NO_SHOW",
-            "AFTER_GUESTS_CAL_VIDEO_NO_SHOW", "WRONG_ASSIGNMENT_REPORT");
+    public static final List<String> TRIGGERS = List.of(
+            "BOOKING_CREATED",
+            "BOOKING_RESCHEDULED",
+            "BOOKING_CANCELLED",
+            "BOOKING_REQUESTED",
+            "BOOKING_REJECTED",
+            "BOOKING_PAYMENT_INITIATED",
+            "BOOKING_PAID",
+            "BOOKING_NO_SHOW_UPDATED",
+            "MEETING_STARTED",
+            "MEETING_ENDED",
+            "RECORDING_READY",
+            "INSTANT_MEETING_CREATED",
+            "FORM_SUBMITTED",
+            "AFTER_HOSTS_CAL_VIDEO_NO_SHOW",
+            "AFTER_GUESTS_CAL_VIDEO_NO_SHOW",
+            "WRONG_ASSIGNMENT_REPORT");
 
     public WebhookSubscription {
         triggers = List.copyOf(triggers);
@@ -53,8 +78,9 @@ public record WebhookSubscription(String id, @Nullable String ownerKey, @Nullabl
             return ownerKey.equals(booking.ownerKey());
         }
         if (eventTypeId != null) {
-            return eventType != null && (eventTypeId == eventType.id()
-                    || (eventType.parentId() != null && eventTypeId.longValue() == eventType.parentId()));
+            return eventType != null
+                    && (eventTypeId == eventType.id()
+                            || (eventType.parentId() != null && eventTypeId.longValue() == eventType.parentId()));
         }
         boolean triggerForUser = eventType != null && (!eventType.isTeam() || eventType.isManagedChild());
         return triggerForUser && userId != null && userId == booking.hostId();

@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.jspecify.annotations.Nullable;
 
 /** Webhook subscriptions, shared by {@code POST /v2/webhooks} and {@code POST /_sim/webhooks}. */
@@ -21,7 +20,9 @@ public final class WebhookSubscriptions {
     }
 
     public synchronized List<WebhookSubscription> ownedBy(@Nullable String ownerKey) {
-        return byId.values().stream().filter(s -> ownerKey != null && ownerKey.equals(s.ownerKey())).toList();
+        return byId.values().stream()
+                .filter(s -> ownerKey != null && ownerKey.equals(s.ownerKey()))
+                .toList();
     }
 
     public synchronized Optional<WebhookSubscription> get(String id) {

@@ -6,11 +6,9 @@ import static io.slotline.sim.calendar.CalendarFixture.berlin;
 import static io.slotline.sim.calendar.CalendarFixture.request;
 import static io.slotline.sim.calendar.CalendarFixture.weekdays;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.List;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -60,8 +58,8 @@ class BookingRulesTest {
     void aLaterCreateForATakenTimeIsRefusedByTheAvailabilityCheck() {
         f.book(annaOnly, anna, berlin("2026-03-23T10:00"));
 
-        CalendarException taken = refusal(() -> f.scheduler.prepare(request(annaOnly, anna,
-                berlin("2026-03-23T10:00"), null)));
+        CalendarException taken =
+                refusal(() -> f.scheduler.prepare(request(annaOnly, anna, berlin("2026-03-23T10:00"), null)));
 
         assertThat(taken.status()).isEqualTo(400);
         assertThat(taken.getMessage()).isEqualTo(Scheduler.MSG_TAKEN);
@@ -76,30 +74,53 @@ class BookingRulesTest {
         assertThat(first.hostId()).isEqualTo(anna.id());
         assertThat(second.hostId()).isEqualTo(ben.id());
         assertThat(third.hostId()).isEqualTo(anna.id());
-        assertThat(refusal(() -> f.scheduler.create(anyHost(team, berlin("2026-03-23T10:00")))).getMessage())
+        assertThat(refusal(() -> f.scheduler.create(anyHost(team, berlin("2026-03-23T10:00"))))
+                        .getMessage())
                 .isEqualTo(Scheduler.MSG_TAKEN_TEAM);
     }
 
     @Test
     void pastTooSoonAndOutsideHoursAreRefusedWithCalcomsMessages() {
-        assertThat(refusal(() -> f.scheduler.create(anyHost(team, berlin("2026-03-23T07:00")))).getMessage())
+        assertThat(refusal(() -> f.scheduler.create(anyHost(team, berlin("2026-03-23T07:00"))))
+                        .getMessage())
                 .isEqualTo(Scheduler.MSG_PAST);
-        assertThat(refusal(() -> f.scheduler.create(anyHost(team, berlin("2026-03-23T08:30")))).getMessage())
+        assertThat(refusal(() -> f.scheduler.create(anyHost(team, berlin("2026-03-23T08:30"))))
+                        .getMessage())
                 .isEqualTo(Scheduler.MSG_OUT_OF_BOUNDS);
-        assertThat(refusal(() -> f.scheduler.create(anyHost(team, berlin("2026-03-23T12:00")))).getMessage())
+        assertThat(refusal(() -> f.scheduler.create(anyHost(team, berlin("2026-03-23T12:00"))))
+                        .getMessage())
                 .isEqualTo(Scheduler.MSG_TAKEN_TEAM);
     }
 
     @Test
     void bookingWindowLimitsHowFarAheadOneCanBook() {
-        EventType windowed = new EventType(12, CalendarFixture.KEY, anna.id(), null, "W", "w", "", 30, List.of(), 30,
-                0, 0, 0, List.of(anna.id()), 7, false, null);
+        EventType windowed = new EventType(
+                12,
+                CalendarFixture.KEY,
+                anna.id(),
+                null,
+                "W",
+                "w",
+                "",
+                30,
+                List.of(),
+                30,
+                0,
+                0,
+                0,
+                List.of(anna.id()),
+                7,
+                false,
+                null);
         f.store.add(new ScenarioData(List.of(), List.of(), List.of(windowed), List.of()));
 
-        assertThat(f.scheduler.create(request(windowed, anna, berlin("2026-03-27T10:00"), null)).status())
+        assertThat(f.scheduler
+                        .create(request(windowed, anna, berlin("2026-03-27T10:00"), null))
+                        .status())
                 .isEqualTo(Booking.ACCEPTED);
         assertThat(refusal(() -> f.scheduler.create(request(windowed, anna, berlin("2026-04-06T10:00"), null)))
-                .getMessage()).isEqualTo(Scheduler.MSG_OUT_OF_BOUNDS);
+                        .getMessage())
+                .isEqualTo(Scheduler.MSG_OUT_OF_BOUNDS);
     }
 
     private List<Instant> monday(EventType eventType) {
@@ -126,11 +147,12 @@ class BookingRulesTest {
      */
     @Test
     void aRoundRobinReservationIsTheFirstHostsAndHidesTheTimeForEveryHostAndHerOtherEventTypes() {
-        Reservation held = f.scheduler.reserve(new Scheduler.ReserveRequest(team.id(), berlin("2026-03-23T10:00"),
-                null, null), null);
+        Reservation held = f.scheduler.reserve(
+                new Scheduler.ReserveRequest(team.id(), berlin("2026-03-23T10:00"), null, null), null);
 
         assertThat(held.userId()).isEqualTo(anna.id());
-        assertThat(monday(team)).as("Ben is free, the time is hidden all the same")
+        assertThat(monday(team))
+                .as("Ben is free, the time is hidden all the same")
                 .doesNotContain(berlin("2026-03-23T10:00"));
         assertThat(monday(annaOnly)).as("Anna's own event type too").doesNotContain(berlin("2026-03-23T10:00"));
         Booking booked = f.scheduler.create(anyHost(team, berlin("2026-03-23T10:00")));
@@ -154,30 +176,38 @@ class BookingRulesTest {
         f.scheduler.reserve(new Scheduler.ReserveRequest(annaOnly.id(), berlin("2026-03-23T11:00"), null, null), null);
         Tenant caller = f.store.tenant(CalendarFixture.KEY).orElseThrow();
 
-        assertThat(refusal(() -> f.scheduler.reserve(new Scheduler.ReserveRequest(annaOnly.id(),
-                berlin("2026-03-23T09:00"), null, 10), null)).status()).isEqualTo(401);
-        assertThat(refusal(() -> f.scheduler.reserve(new Scheduler.ReserveRequest(99, berlin("2026-03-23T09:00"),
-                null, null), null)).getMessage()).isEqualTo("Event Type with ID=99 not found");
-        assertThat(refusal(() -> f.scheduler.reserve(new Scheduler.ReserveRequest(annaOnly.id(),
-                berlin("2026-03-23T09:00"), 30, null), null)).getMessage())
+        assertThat(refusal(() -> f.scheduler.reserve(
+                                new Scheduler.ReserveRequest(annaOnly.id(), berlin("2026-03-23T09:00"), null, 10),
+                                null))
+                        .status())
+                .isEqualTo(401);
+        assertThat(refusal(() -> f.scheduler.reserve(
+                                new Scheduler.ReserveRequest(99, berlin("2026-03-23T09:00"), null, null), null))
+                        .getMessage())
+                .isEqualTo("Event Type with ID=99 not found");
+        assertThat(refusal(() -> f.scheduler.reserve(
+                                new Scheduler.ReserveRequest(annaOnly.id(), berlin("2026-03-23T09:00"), 30, null),
+                                null))
+                        .getMessage())
                 .isEqualTo("You passed 'slotDuration' but this event type is not a variable length event type.");
-        assertThat(refusal(() -> f.scheduler.reserve(new Scheduler.ReserveRequest(annaOnly.id(),
-                berlin("2026-03-23T10:00"), null, null), null)).getMessage())
+        assertThat(refusal(() -> f.scheduler.reserve(
+                                new Scheduler.ReserveRequest(annaOnly.id(), berlin("2026-03-23T10:00"), null, null),
+                                null))
+                        .getMessage())
                 .isEqualTo("Can't reserve a slot if the event is already booked.");
-        CalendarException reserved = refusal(() -> f.scheduler.reserve(new Scheduler.ReserveRequest(annaOnly.id(),
-                berlin("2026-03-23T11:00"), null, null), null));
+        CalendarException reserved = refusal(() -> f.scheduler.reserve(
+                new Scheduler.ReserveRequest(annaOnly.id(), berlin("2026-03-23T11:00"), null, null), null));
         assertThat(reserved.status()).isEqualTo(422);
         assertThat(reserved.getMessage())
                 .isEqualTo("This time slot is already reserved by another user. Please choose a different time.");
-        Reservation custom = f.scheduler.reserve(new Scheduler.ReserveRequest(annaOnly.id(),
-                berlin("2026-03-23T09:00"), null, 10), caller);
+        Reservation custom = f.scheduler.reserve(
+                new Scheduler.ReserveRequest(annaOnly.id(), berlin("2026-03-23T09:00"), null, 10), caller);
         assertThat(custom.until()).isEqualTo(f.clock.instant().plusSeconds(600));
     }
 
     @Test
     void aRoundRobinSlotCanBeHeldOncePerHost() {
-        Scheduler.ReserveRequest ten = new Scheduler.ReserveRequest(team.id(), berlin("2026-03-23T10:00"), null,
-                null);
+        Scheduler.ReserveRequest ten = new Scheduler.ReserveRequest(team.id(), berlin("2026-03-23T10:00"), null, null);
         f.book(team, anna, berlin("2026-03-23T10:00"));
 
         f.scheduler.reserve(ten, null);
@@ -186,9 +216,12 @@ class BookingRulesTest {
         Booking withoutReservation = f.scheduler.create(anyHost(team, berlin("2026-03-23T10:00")));
 
         assertThat(third.status()).isEqualTo(422);
-        assertThat(third.getMessage()).isEqualTo("Can't reserve the slot because the round robin event type has no "
-                + "available hosts left at this time slot.");
-        assertThat(withoutReservation.hostId()).as("reservations refuse nothing").isEqualTo(ben.id());
+        assertThat(third.getMessage())
+                .isEqualTo("Can't reserve the slot because the round robin event type has no "
+                        + "available hosts left at this time slot.");
+        assertThat(withoutReservation.hostId())
+                .as("reservations refuse nothing")
+                .isEqualTo(ben.id());
     }
 
     @Test
@@ -201,8 +234,8 @@ class BookingRulesTest {
         assertThat(cancelled.cancellationReason()).isEqualTo("changed plans");
         assertThat(cancelled.updatedAt()).isEqualTo(f.clock.instant());
         assertThat(f.book(annaOnly, anna, berlin("2026-03-23T10:00")).status()).isEqualTo(Booking.ACCEPTED);
-        assertThat(refusal(() -> f.scheduler.cancel(booking.uid(), null)).getMessage()).isEqualTo(
-                "Can't cancel booking with uid=" + booking.uid() + " because it has been cancelled already. "
+        assertThat(refusal(() -> f.scheduler.cancel(booking.uid(), null)).getMessage())
+                .isEqualTo("Can't cancel booking with uid=" + booking.uid() + " because it has been cancelled already. "
                         + "Please provide uid of a booking that is not cancelled.");
         assertThat(refusal(() -> f.scheduler.cancel("nope", null)).status()).isEqualTo(404);
     }
@@ -222,34 +255,40 @@ class BookingRulesTest {
     void rescheduleCreatesANewBookingAndCancelsTheOldOneWhoseTimeCountsAsFree() {
         Booking original = f.book(annaOnly, anna, berlin("2026-03-23T10:00"));
 
-        Scheduler.Rescheduled moved = f.scheduler.reschedule(new Scheduler.RescheduleRequest(original.uid(),
-                berlin("2026-03-23T10:15"), "traffic", "anna@test.example"));
+        Scheduler.Rescheduled moved = f.scheduler.reschedule(new Scheduler.RescheduleRequest(
+                original.uid(), berlin("2026-03-23T10:15"), "traffic", "anna@test.example"));
 
         assertThat(moved.booking().uid()).isNotEqualTo(original.uid());
         assertThat(moved.booking().rescheduledFromUid()).isEqualTo(original.uid());
         assertThat(moved.booking().start()).isEqualTo(berlin("2026-03-23T10:15"));
         assertThat(moved.booking().reschedulingReason()).isEqualTo("traffic");
         assertThat(moved.original().status()).isEqualTo(Booking.CANCELLED);
-        assertThat(moved.original().rescheduledToUid()).isEqualTo(moved.booking().uid());
+        assertThat(moved.original().rescheduledToUid())
+                .isEqualTo(moved.booking().uid());
         assertThat(f.store.booking(original.uid()).orElseThrow().status()).isEqualTo(Booking.CANCELLED);
     }
 
     @Test
     void reschedulingACancelledBookingIsRefusedWithCalcomsMessages() {
         Booking original = f.book(annaOnly, anna, berlin("2026-03-23T10:00"));
-        Scheduler.Rescheduled moved = f.scheduler.reschedule(new Scheduler.RescheduleRequest(original.uid(),
-                berlin("2026-03-23T11:00"), null, null));
+        Scheduler.Rescheduled moved = f.scheduler.reschedule(
+                new Scheduler.RescheduleRequest(original.uid(), berlin("2026-03-23T11:00"), null, null));
         Booking other = f.book(annaOnly, anna, berlin("2026-03-23T09:00"));
         f.scheduler.cancel(other.uid(), null);
 
-        assertThat(refusal(() -> f.scheduler.reschedule(new Scheduler.RescheduleRequest(other.uid(),
-                berlin("2026-03-23T11:30"), null, null))).getMessage()).isEqualTo("Can't reschedule booking with uid="
+        assertThat(refusal(() -> f.scheduler.reschedule(
+                                new Scheduler.RescheduleRequest(other.uid(), berlin("2026-03-23T11:30"), null, null)))
+                        .getMessage())
+                .isEqualTo("Can't reschedule booking with uid="
                         + other.uid() + " because it has been cancelled. Please provide uid of a booking that is not "
                         + "cancelled.");
-        assertThat(refusal(() -> f.scheduler.reschedule(new Scheduler.RescheduleRequest(original.uid(),
-                berlin("2026-03-23T11:30"), null, null))).getMessage()).isEqualTo("Can't reschedule booking with uid="
+        assertThat(refusal(() -> f.scheduler.reschedule(new Scheduler.RescheduleRequest(
+                                original.uid(), berlin("2026-03-23T11:30"), null, null)))
+                        .getMessage())
+                .isEqualTo("Can't reschedule booking with uid="
                         + original.uid() + " because it has been cancelled and rescheduled already to booking with uid="
-                        + moved.booking().uid() + ". You probably want to reschedule " + moved.booking().uid()
+                        + moved.booking().uid() + ". You probably want to reschedule "
+                        + moved.booking().uid()
                         + " instead by passing it within the request URL.");
     }
 

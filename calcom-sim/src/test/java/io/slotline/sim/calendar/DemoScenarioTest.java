@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 class DemoScenarioTest {
@@ -19,9 +18,11 @@ class DemoScenarioTest {
         assertThat(demo.tenants()).extracting(Tenant::apiKey).containsExactly("cal_demo", "cal_other");
         assertThat(demo.hosts()).extracting(Host::username).containsExactly("anna-demo", "ben-demo", "carl-other");
         assertThat(demo.hosts()).extracting(Host::id).containsExactly(501L, 502L, 601L);
-        assertThat(demo.eventTypes().stream().filter(e -> e.isRoundRobin() || !e.isTeam() && !e.isManagedChild())
-                .toList()).extracting(EventType::id, EventType::slug, EventType::lengthInMinutes,
-                EventType::afterEventBuffer).containsExactly(
+        assertThat(demo.eventTypes().stream()
+                        .filter(e -> e.isRoundRobin() || !e.isTeam() && !e.isManagedChild())
+                        .toList())
+                .extracting(EventType::id, EventType::slug, EventType::lengthInMinutes, EventType::afterEventBuffer)
+                .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(1001L, "herrenhaarschnitt", 30, 0),
                         org.assertj.core.groups.Tuple.tuple(1002L, "damenhaarschnitt", 60, 0),
                         org.assertj.core.groups.Tuple.tuple(1003L, "faerben", 90, 10),
@@ -36,19 +37,21 @@ class DemoScenarioTest {
         ScenarioData demo = Scenarios.demo(WEDNESDAY);
 
         assertThat(demo.eventTypes().stream().filter(EventType::isManagedParent).toList())
-                .extracting(EventType::id, EventType::slug, EventType::title, EventType::teamId).containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(1101L, "herrenhaarschnitt-stylist", "Herrenhaarschnitt",
-                                900L),
-                        org.assertj.core.groups.Tuple.tuple(1102L, "damenhaarschnitt-stylist", "Damenhaarschnitt",
-                                900L),
+                .extracting(EventType::id, EventType::slug, EventType::title, EventType::teamId)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(
+                                1101L, "herrenhaarschnitt-stylist", "Herrenhaarschnitt", 900L),
+                        org.assertj.core.groups.Tuple.tuple(
+                                1102L, "damenhaarschnitt-stylist", "Damenhaarschnitt", 900L),
                         org.assertj.core.groups.Tuple.tuple(1103L, "faerben-stylist", "Färben", 900L),
-                        org.assertj.core.groups.Tuple.tuple(1104L, "faerben-farbe-stylist", "Färben: Farbe auftragen",
-                                900L),
-                        org.assertj.core.groups.Tuple.tuple(1105L, "faerben-finish-stylist",
-                                "Färben: Waschen und Föhnen", 900L));
+                        org.assertj.core.groups.Tuple.tuple(
+                                1104L, "faerben-farbe-stylist", "Färben: Farbe auftragen", 900L),
+                        org.assertj.core.groups.Tuple.tuple(
+                                1105L, "faerben-finish-stylist", "Färben: Waschen und Föhnen", 900L));
         assertThat(demo.eventTypes().stream().filter(EventType::isManagedChild).toList())
                 .extracting(EventType::id, EventType::parentId, EventType::ownerUserId, EventType::teamId)
-                .contains(org.assertj.core.groups.Tuple.tuple(1111L, 1101L, 501L, null),
+                .contains(
+                        org.assertj.core.groups.Tuple.tuple(1111L, 1101L, 501L, null),
                         org.assertj.core.groups.Tuple.tuple(1121L, 1101L, 502L, null),
                         org.assertj.core.groups.Tuple.tuple(1113L, 1103L, 501L, null),
                         org.assertj.core.groups.Tuple.tuple(1114L, 1104L, 501L, null),
@@ -60,8 +63,13 @@ class DemoScenarioTest {
                     assertThat(step.hidden()).isTrue();
                     assertThat(step.slotInterval()).isEqualTo(15);
                 });
-        assertThat(demo.eventTypes().stream().filter(e -> e.id() == 1113L).findFirst().orElseThrow()
-                .afterEventBuffer()).as("a child keeps its parent's settings").isEqualTo(10);
+        assertThat(demo.eventTypes().stream()
+                        .filter(e -> e.id() == 1113L)
+                        .findFirst()
+                        .orElseThrow()
+                        .afterEventBuffer())
+                .as("a child keeps its parent's settings")
+                .isEqualTo(10);
     }
 
     @Test
@@ -69,12 +77,16 @@ class DemoScenarioTest {
         List<Booking> morning = Scenarios.demo(WEDNESDAY).bookings();
         List<Booking> later = Scenarios.demo(WEDNESDAY.plusSeconds(3600)).bookings();
 
-        assertThat(later).extracting(Booking::uid).containsExactlyElementsOf(
-                morning.stream().map(Booking::uid).toList());
-        assertThat(later).extracting(Booking::start).containsExactlyElementsOf(
-                morning.stream().map(Booking::start).toList());
-        assertThat(later).extracting(Booking::attendee).containsExactlyElementsOf(
-                morning.stream().map(Booking::attendee).toList());
+        assertThat(later)
+                .extracting(Booking::uid)
+                .containsExactlyElementsOf(morning.stream().map(Booking::uid).toList());
+        assertThat(later)
+                .extracting(Booking::start)
+                .containsExactlyElementsOf(morning.stream().map(Booking::start).toList());
+        assertThat(later)
+                .extracting(Booking::attendee)
+                .containsExactlyElementsOf(
+                        morning.stream().map(Booking::attendee).toList());
     }
 
     @Test
@@ -85,14 +97,15 @@ class DemoScenarioTest {
         store.load(Scenarios.demo(WEDNESDAY));
         Scheduler scheduler = new Scheduler(store, clock, new Ids(1));
         EventType mens = scheduler.eventType(1001).orElseThrow();
-        Instant thursday = LocalDate.of(2026, 3, 26).atStartOfDay(Scenarios.BERLIN).toInstant();
+        Instant thursday =
+                LocalDate.of(2026, 3, 26).atStartOfDay(Scenarios.BERLIN).toInstant();
 
         List<String> offered = scheduler.slots(mens, null, thursday, thursday.plusSeconds(86_399), 30, null).stream()
                 .map(s -> s.atZone(Scenarios.BERLIN).toLocalTime().toString())
                 .toList();
 
         assertThat(offered).doesNotContain("14:00", "14:30").contains("09:00", "16:00", "17:30");
-        assertThat(store.bookings()).allMatch(b -> b.start().atZone(Scenarios.BERLIN).getDayOfWeek()
-                != java.time.DayOfWeek.SUNDAY);
+        assertThat(store.bookings())
+                .allMatch(b -> b.start().atZone(Scenarios.BERLIN).getDayOfWeek() != java.time.DayOfWeek.SUNDAY);
     }
 }

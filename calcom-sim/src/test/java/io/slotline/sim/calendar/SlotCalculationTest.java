@@ -6,14 +6,12 @@ import static io.slotline.sim.calendar.CalendarFixture.everyDay;
 import static io.slotline.sim.calendar.CalendarFixture.weekdays;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.slotline.sim.web.Times;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
-
-import io.slotline.sim.web.Times;
 
 class SlotCalculationTest {
 
@@ -21,7 +19,9 @@ class SlotCalculationTest {
     private static final Instant MONDAY_NIGHT = Instant.parse("2026-03-23T00:00:00Z");
 
     private static List<String> localTimes(List<Instant> slots) {
-        return slots.stream().map(s -> s.atZone(BERLIN).toLocalTime().toString()).toList();
+        return slots.stream()
+                .map(s -> s.atZone(BERLIN).toLocalTime().toString())
+                .toList();
     }
 
     @Test
@@ -31,8 +31,8 @@ class SlotCalculationTest {
         EventType type = f.eventType(10, 45, 30, 0, 0, 0, anna);
         f.load();
 
-        List<Instant> slots = f.scheduler.slots(type, null, berlin("2026-03-23T00:00"), berlin("2026-03-23T23:59"),
-                45, null);
+        List<Instant> slots =
+                f.scheduler.slots(type, null, berlin("2026-03-23T00:00"), berlin("2026-03-23T23:59"), 45, null);
 
         assertThat(localTimes(slots)).containsExactly("09:00", "09:30", "10:00");
     }
@@ -44,8 +44,8 @@ class SlotCalculationTest {
         EventType type = f.eventType(10, 40, null, 0, 0, 0, anna);
         f.load();
 
-        List<Instant> slots = f.scheduler.slots(type, null, berlin("2026-03-23T00:00"), berlin("2026-03-23T23:59"),
-                40, null);
+        List<Instant> slots =
+                f.scheduler.slots(type, null, berlin("2026-03-23T00:00"), berlin("2026-03-23T23:59"), 40, null);
 
         assertThat(localTimes(slots)).containsExactly("09:00", "09:40", "10:20");
     }
@@ -57,8 +57,8 @@ class SlotCalculationTest {
         EventType type = f.eventType(10, 30, 30, 60, 0, 0, anna);
         f.load();
 
-        List<Instant> slots = f.scheduler.slots(type, null, berlin("2026-03-23T00:00"), berlin("2026-03-23T23:59"),
-                30, null);
+        List<Instant> slots =
+                f.scheduler.slots(type, null, berlin("2026-03-23T00:00"), berlin("2026-03-23T23:59"), 30, null);
 
         assertThat(localTimes(slots)).containsExactly("10:30", "11:00", "11:30");
     }
@@ -72,8 +72,8 @@ class SlotCalculationTest {
         f.load();
         f.book(colouring, anna, berlin("2026-03-23T10:00"));
 
-        List<Instant> slots = f.scheduler.slots(cut, null, berlin("2026-03-23T00:00"), berlin("2026-03-23T23:59"), 30,
-                null);
+        List<Instant> slots =
+                f.scheduler.slots(cut, null, berlin("2026-03-23T00:00"), berlin("2026-03-23T23:59"), 30, null);
 
         // the booking blocks 10:00-10:45 (after buffer 15); a cut needs 10 minutes before it: 10:30 would start
         // inside the buffer, 11:00 keeps [10:50, 11:30) clear
@@ -88,10 +88,10 @@ class SlotCalculationTest {
         f.load();
         Booking booking = f.book(type, anna, berlin("2026-03-23T09:30"));
 
-        List<Instant> free = f.scheduler.slots(type, null, berlin("2026-03-23T00:00"), berlin("2026-03-23T23:59"), 30,
-                null);
-        List<Instant> forReschedule = f.scheduler.slots(type, null, berlin("2026-03-23T00:00"),
-                berlin("2026-03-23T23:59"), 30, booking.uid());
+        List<Instant> free =
+                f.scheduler.slots(type, null, berlin("2026-03-23T00:00"), berlin("2026-03-23T23:59"), 30, null);
+        List<Instant> forReschedule = f.scheduler.slots(
+                type, null, berlin("2026-03-23T00:00"), berlin("2026-03-23T23:59"), 30, booking.uid());
 
         assertThat(localTimes(free)).containsExactly("09:00", "10:00");
         assertThat(localTimes(forReschedule)).containsExactly("09:00", "09:30", "10:00");
@@ -106,10 +106,10 @@ class SlotCalculationTest {
         f.load();
         f.book(team, anna, berlin("2026-03-23T09:00"));
 
-        List<Instant> anyHost = f.scheduler.slots(team, null, berlin("2026-03-23T00:00"), berlin("2026-03-23T23:59"),
-                30, null);
-        List<Instant> annaOnly = f.scheduler.slots(team, anna, berlin("2026-03-23T00:00"),
-                berlin("2026-03-23T23:59"), 30, null);
+        List<Instant> anyHost =
+                f.scheduler.slots(team, null, berlin("2026-03-23T00:00"), berlin("2026-03-23T23:59"), 30, null);
+        List<Instant> annaOnly =
+                f.scheduler.slots(team, anna, berlin("2026-03-23T00:00"), berlin("2026-03-23T23:59"), 30, null);
 
         assertThat(localTimes(anyHost)).containsExactly("09:00", "09:30");
         assertThat(localTimes(annaOnly)).containsExactly("09:30");
@@ -131,13 +131,16 @@ class SlotCalculationTest {
 
         f.scheduler.reserve(new Scheduler.ReserveRequest(11, berlin("2026-03-23T09:00"), null, null), null);
 
-        assertThat(localTimes(f.scheduler.slots(personal, null, berlin("2026-03-23T00:00"),
-                berlin("2026-03-23T23:59"), 30, null))).containsExactly("09:30");
-        assertThat(localTimes(f.scheduler.slots(team, null, berlin("2026-03-23T00:00"),
-                berlin("2026-03-23T23:59"), 30, null))).as("Ben is free at nine, hidden all the same")
+        assertThat(localTimes(f.scheduler.slots(
+                        personal, null, berlin("2026-03-23T00:00"), berlin("2026-03-23T23:59"), 30, null)))
                 .containsExactly("09:30");
-        assertThat(localTimes(f.scheduler.slots(bens, null, berlin("2026-03-23T00:00"),
-                berlin("2026-03-23T23:59"), 30, null))).containsExactly("09:00", "09:30");
+        assertThat(localTimes(f.scheduler.slots(
+                        team, null, berlin("2026-03-23T00:00"), berlin("2026-03-23T23:59"), 30, null)))
+                .as("Ben is free at nine, hidden all the same")
+                .containsExactly("09:30");
+        assertThat(localTimes(f.scheduler.slots(
+                        bens, null, berlin("2026-03-23T00:00"), berlin("2026-03-23T23:59"), 30, null)))
+                .containsExactly("09:00", "09:30");
     }
 
     @Test
@@ -151,8 +154,9 @@ class SlotCalculationTest {
 
         f.scheduler.reserve(new Scheduler.ReserveRequest(10, berlin("2026-03-23T09:00"), null, null), null);
 
-        assertThat(localTimes(f.scheduler.slots(team, null, berlin("2026-03-23T00:00"), berlin("2026-03-23T23:59"),
-                30, null))).containsExactly("09:30");
+        assertThat(localTimes(f.scheduler.slots(
+                        team, null, berlin("2026-03-23T00:00"), berlin("2026-03-23T23:59"), 30, null)))
+                .containsExactly("09:30");
     }
 
     @Test
@@ -165,8 +169,9 @@ class SlotCalculationTest {
 
         f.clock.fix(MONDAY_NIGHT.plusSeconds(5 * 60));
 
-        assertThat(localTimes(f.scheduler.slots(type, null, berlin("2026-03-23T00:00"), berlin("2026-03-23T23:59"), 30,
-                null))).containsExactly("09:00", "09:30");
+        assertThat(localTimes(f.scheduler.slots(
+                        type, null, berlin("2026-03-23T00:00"), berlin("2026-03-23T23:59"), 30, null)))
+                .containsExactly("09:00", "09:30");
     }
 
     @Test
@@ -176,8 +181,8 @@ class SlotCalculationTest {
         EventType type = f.eventType(10, 30, 30, 0, 0, 0, anna);
         f.load();
 
-        List<Instant> slots = f.scheduler.slots(type, null, berlin("2026-03-23T10:00"), berlin("2026-03-23T11:00"),
-                30, null);
+        List<Instant> slots =
+                f.scheduler.slots(type, null, berlin("2026-03-23T10:00"), berlin("2026-03-23T11:00"), 30, null);
 
         assertThat(localTimes(slots)).containsExactly("10:00", "10:30", "11:00");
     }
@@ -189,14 +194,21 @@ class SlotCalculationTest {
         EventType type = f.eventType(10, 60, 60, 0, 0, 0, anna);
         f.load();
 
-        List<Instant> slots = f.scheduler.slots(type, null, Instant.parse("2026-03-27T00:00:00Z"),
-                Instant.parse("2026-03-30T23:59:59Z"), 60, null);
+        List<Instant> slots = f.scheduler.slots(
+                type, null, Instant.parse("2026-03-27T00:00:00Z"), Instant.parse("2026-03-30T23:59:59Z"), 60, null);
 
-        assertThat(slots).containsExactly(Instant.parse("2026-03-27T08:00:00Z"), Instant.parse("2026-03-28T08:00:00Z"),
-                Instant.parse("2026-03-29T07:00:00Z"), Instant.parse("2026-03-30T07:00:00Z"));
-        assertThat(slots.stream().map(s -> Times.luxon(s, "Europe/Berlin")).toList()).containsExactly(
-                "2026-03-27T09:00:00.000+01:00", "2026-03-28T09:00:00.000+01:00", "2026-03-29T09:00:00.000+02:00",
-                "2026-03-30T09:00:00.000+02:00");
+        assertThat(slots)
+                .containsExactly(
+                        Instant.parse("2026-03-27T08:00:00Z"),
+                        Instant.parse("2026-03-28T08:00:00Z"),
+                        Instant.parse("2026-03-29T07:00:00Z"),
+                        Instant.parse("2026-03-30T07:00:00Z"));
+        assertThat(slots.stream().map(s -> Times.luxon(s, "Europe/Berlin")).toList())
+                .containsExactly(
+                        "2026-03-27T09:00:00.000+01:00",
+                        "2026-03-28T09:00:00.000+01:00",
+                        "2026-03-29T09:00:00.000+02:00",
+                        "2026-03-30T09:00:00.000+02:00");
     }
 
     @Test
@@ -206,8 +218,8 @@ class SlotCalculationTest {
         EventType type = f.eventType(10, 60, 60, 0, 0, 0, night);
         f.load();
 
-        List<Instant> slots = f.scheduler.slots(type, null, Instant.parse("2026-03-28T12:00:00Z"),
-                Instant.parse("2026-03-29T12:00:00Z"), 60, null);
+        List<Instant> slots = f.scheduler.slots(
+                type, null, Instant.parse("2026-03-28T12:00:00Z"), Instant.parse("2026-03-29T12:00:00Z"), 60, null);
 
         assertThat(slots.stream().map(s -> Times.luxon(s, "Europe/Berlin")).toList())
                 .containsExactly("2026-03-29T01:00:00.000+01:00", "2026-03-29T03:00:00.000+02:00");
@@ -220,12 +232,15 @@ class SlotCalculationTest {
         EventType type = f.eventType(10, 60, 60, 0, 0, 0, night);
         f.load();
 
-        List<Instant> slots = f.scheduler.slots(type, null, Instant.parse("2026-10-24T12:00:00Z"),
-                Instant.parse("2026-10-25T12:00:00Z"), 60, null);
+        List<Instant> slots = f.scheduler.slots(
+                type, null, Instant.parse("2026-10-24T12:00:00Z"), Instant.parse("2026-10-25T12:00:00Z"), 60, null);
 
-        assertThat(slots.stream().map(s -> Times.luxon(s, "Europe/Berlin")).toList()).containsExactly(
-                "2026-10-25T01:00:00.000+02:00", "2026-10-25T02:00:00.000+02:00", "2026-10-25T02:00:00.000+01:00",
-                "2026-10-25T03:00:00.000+01:00");
+        assertThat(slots.stream().map(s -> Times.luxon(s, "Europe/Berlin")).toList())
+                .containsExactly(
+                        "2026-10-25T01:00:00.000+02:00",
+                        "2026-10-25T02:00:00.000+02:00",
+                        "2026-10-25T02:00:00.000+01:00",
+                        "2026-10-25T03:00:00.000+01:00");
     }
 
     @Test
@@ -235,8 +250,8 @@ class SlotCalculationTest {
         EventType type = f.eventType(10, 30, 30, 0, 0, 0, carl);
         f.load();
 
-        List<Instant> slots = f.scheduler.slots(type, null, Instant.parse("2026-01-05T00:00:00Z"),
-                Instant.parse("2026-01-05T23:59:59Z"), 30, null);
+        List<Instant> slots = f.scheduler.slots(
+                type, null, Instant.parse("2026-01-05T00:00:00Z"), Instant.parse("2026-01-05T23:59:59Z"), 30, null);
 
         assertThat(slots.stream().map(s -> Times.luxon(s, "Europe/London")).toList())
                 .containsExactly("2026-01-05T09:00:00.000+00:00", "2026-01-05T09:30:00.000+00:00");

@@ -3,23 +3,23 @@ package io.slotline.sim.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.junit.jupiter.api.Test;
-
 import io.slotline.sim.config.FaultSettings;
 import io.slotline.sim.config.LatencyModel;
 import io.slotline.sim.config.SimConfig;
+import org.junit.jupiter.api.Test;
 
 class SimSettingsTest {
 
-    private final SimSettings settings = new SimSettings(
-            SimConfig.defaults().withLatency(SimConfig.BOOKINGS, LatencyModel.fixed(100)));
+    private final SimSettings settings =
+            new SimSettings(SimConfig.defaults().withLatency(SimConfig.BOOKINGS, LatencyModel.fixed(100)));
 
     @Test
     void aPartialPatchChangesOnlyTheGivenFields() {
         SimConfig merged = settings.merge(Json.MAPPER.readTree("""
                 {"faults":{"slots":{"errorRate":0.25}},"rateLimit":{"limit":5}}"""));
 
-        assertThat(merged.faultsOf(SimConfig.SLOTS)).isEqualTo(FaultSettings.none().withErrorRate(0.25));
+        assertThat(merged.faultsOf(SimConfig.SLOTS))
+                .isEqualTo(FaultSettings.none().withErrorRate(0.25));
         assertThat(merged.rateLimit().limit()).isEqualTo(5);
         assertThat(merged.rateLimit().windowSeconds()).isEqualTo(60);
         assertThat(merged.latencyOf(SimConfig.BOOKINGS)).isEqualTo(LatencyModel.fixed(100));

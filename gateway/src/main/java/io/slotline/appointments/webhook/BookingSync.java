@@ -1,10 +1,9 @@
 package io.slotline.appointments.webhook;
 
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
-
 import io.slotline.calcom.CalcomWebhookEvent;
 import io.slotline.tenancy.Company;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Applies a verified Cal.com booking webhook, once per delivery: our appointment records follow Cal.com
@@ -15,15 +14,22 @@ import io.slotline.tenancy.Company;
 @Service
 class BookingSync {
 
-    enum Outcome { PROCESSED, DUPLICATE, IGNORED }
+    enum Outcome {
+        PROCESSED,
+        DUPLICATE,
+        IGNORED
+    }
 
     private final CalcomWebhookEvents events;
     private final WebhookAppointments records;
     private final WebhookAvailability availability;
     private final TransactionTemplate transactions;
 
-    BookingSync(CalcomWebhookEvents events, WebhookAppointments records, WebhookAvailability availability,
-                TransactionTemplate transactions) {
+    BookingSync(
+            CalcomWebhookEvents events,
+            WebhookAppointments records,
+            WebhookAvailability availability,
+            TransactionTemplate transactions) {
         this.events = events;
         this.records = records;
         this.availability = availability;

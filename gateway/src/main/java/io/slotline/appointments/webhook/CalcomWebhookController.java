@@ -1,9 +1,14 @@
 package io.slotline.appointments.webhook;
 
+import io.slotline.calcom.CalcomWebhookEvent;
+import io.slotline.calcom.CalcomWebhookSignature;
+import io.slotline.observability.RequestLogContext;
+import io.slotline.secrets.SecretDecryptionException;
+import io.slotline.tenancy.Company;
+import io.slotline.tenancy.TenantDirectory;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
-
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,13 +19,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import io.slotline.calcom.CalcomWebhookEvent;
-import io.slotline.calcom.CalcomWebhookSignature;
-import io.slotline.observability.RequestLogContext;
-import io.slotline.secrets.SecretDecryptionException;
-import io.slotline.tenancy.Company;
-import io.slotline.tenancy.TenantDirectory;
 
 /**
  * Cal.com booking webhooks. Subscribe each company with the subscriber URL
@@ -45,17 +43,22 @@ class CalcomWebhookController {
     }
 
     @PostMapping("/calcom/webhook")
-    ResponseEntity<Map<String, Object>> webhook(@RequestParam(name = "company", required = false) @Nullable String slug,
+    ResponseEntity<Map<String, Object>> webhook(
+            @RequestParam(name = "company", required = false) @Nullable String slug,
             @RequestHeader(name = CalcomWebhookSignature.HEADER, required = false) @Nullable String signature,
             @RequestBody(required = false) byte @Nullable [] body) {
         if (slug == null || slug.isBlank()) {
-            return error(HttpStatus.BAD_REQUEST, "missing_company",
+            return error(
+                    HttpStatus.BAD_REQUEST,
+                    "missing_company",
                     "the subscriber URL must name the company: /calcom/webhook?company=<slug>");
         }
         byte[] raw = body != null ? body : new byte[0];
         Optional<Company> company = directory.companyBySlug(slug.trim()).filter(Company::active);
         if (company.isEmpty() || !verified(company.get(), raw, signature)) {
-            return error(HttpStatus.UNAUTHORIZED, "invalid_signature",
+            return error(
+                    HttpStatus.UNAUTHORIZED,
+                    "invalid_signature",
                     "unknown company or missing/invalid " + CalcomWebhookSignature.HEADER);
         }
         RequestLogContext.company(company.get().slug());
@@ -67,9 +70,20 @@ class CalcomWebhookController {
         }
         Optional<WebhookSanity.Problem> problem = WebhookSanity.check(event, clock.instant());
         if (problem.isPresent()) {
-            log.warn("Cal.com webhook for {} refused: {}", company.get().slug(), problem.get().message());
-            return ResponseEntity.badRequest().body(Map.of("ok", false, "error", "invalid_webhook",
-                    "field", problem.get().field(), "message", problem.get().message()));
+            log.warn(
+                    "Cal.com webhook for {} refused: {}",
+                    company.get().slug(),
+                    problem.get().message());
+            return ResponseEntity.badRequest()
+                    .body(Map.of(
+                            "ok",
+                            false,
+                            "error",
+                            "invalid_webhook",
+                            "field",
+                            problem.get().field(),
+                            "message",
+                            problem.get().message()));
         }
         BookingSync.Outcome outcome = sync.apply(company.get(), event);
         log.info("Cal.com {} for booking {}: {}", event.triggerEvent(), event.uid(), outcome);

@@ -1,15 +1,13 @@
 package io.slotline.appointments.webhook;
 
+import io.slotline.housekeeping.ExpiringRecords;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-
-import io.slotline.housekeeping.ExpiringRecords;
 
 /**
  * Cal.com may send the same event twice (and echoes our own bookings): the primary key (company, trigger, booking
@@ -33,11 +31,12 @@ class CalcomWebhookEvents implements ExpiringRecords {
                     INSERT INTO calcom_webhook_events (company_id, trigger_event, booking_uid, received_at)
                     VALUES (:companyId, :trigger, :uid, :now)
                     ON CONFLICT DO NOTHING""")
-                    .param("companyId", companyId)
-                    .param("trigger", trigger)
-                    .param("uid", bookingUid)
-                    .param("now", clock.instant().atOffset(ZoneOffset.UTC))
-                    .update() == 1;
+                            .param("companyId", companyId)
+                            .param("trigger", trigger)
+                            .param("uid", bookingUid)
+                            .param("now", clock.instant().atOffset(ZoneOffset.UTC))
+                            .update()
+                    == 1;
         } catch (DuplicateKeyException e) {
             return false;
         }

@@ -1,20 +1,14 @@
 package io.slotline.appointments.webhook;
 
-import java.util.Optional;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
-
 import io.slotline.appointments.Appointment;
 import io.slotline.appointments.AppointmentSource;
 import io.slotline.appointments.AppointmentStatus;
+import io.slotline.appointments.AppointmentSteps;
 import io.slotline.appointments.Appointments;
 import io.slotline.appointments.NewAppointment;
 import io.slotline.calcom.CalcomWebhookEvent;
 import io.slotline.calcom.CalcomWebhookEvent.Person;
 import io.slotline.calcom.CalcomWebhookEvent.Trigger;
-import io.slotline.appointments.AppointmentSteps;
 import io.slotline.calls.CallbackRequests;
 import io.slotline.calls.NewCallbackRequest;
 import io.slotline.customers.Customer;
@@ -22,6 +16,10 @@ import io.slotline.customers.Customers;
 import io.slotline.tenancy.Company;
 import io.slotline.tenancy.Staff;
 import io.slotline.tenancy.TenantDirectory;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
 
 /**
  * Keeps our appointment records in step with a Cal.com booking webhook (inside the delivery's transaction):
@@ -49,8 +47,13 @@ class WebhookAppointments {
     private final CallbackRequests callbacks;
     private final WebhookServices services;
 
-    WebhookAppointments(Appointments appointments, Customers customers, TenantDirectory directory,
-                        AppointmentSteps steps, CallbackRequests callbacks, WebhookServices services) {
+    WebhookAppointments(
+            Appointments appointments,
+            Customers customers,
+            TenantDirectory directory,
+            AppointmentSteps steps,
+            CallbackRequests callbacks,
+            WebhookServices services) {
         this.appointments = appointments;
         this.customers = customers;
         this.directory = directory;
@@ -62,8 +65,12 @@ class WebhookAppointments {
     void apply(Company company, CalcomWebhookEvent event, String uid) {
         Trigger trigger = event.trigger();
         switch (trigger) {
-            case BOOKING_CREATED, BOOKING_REQUESTED -> created(company, event, uid,
-                    trigger == Trigger.BOOKING_REQUESTED ? AppointmentStatus.PENDING : AppointmentStatus.BOOKED);
+            case BOOKING_CREATED, BOOKING_REQUESTED ->
+                created(
+                        company,
+                        event,
+                        uid,
+                        trigger == Trigger.BOOKING_REQUESTED ? AppointmentStatus.PENDING : AppointmentStatus.BOOKED);
             case BOOKING_CANCELLED -> cancelled(company, uid, reasonOr(event, "cancelled in Cal.com"));
             case BOOKING_REJECTED -> cancelled(company, uid, reasonOr(event, "rejected in Cal.com"));
             case BOOKING_RESCHEDULED -> rescheduled(company, event, uid);
@@ -75,8 +82,10 @@ class WebhookAppointments {
         if (isStep(company, event, uid)) {
             return; // one step of our own booking in steps, echoed back: the appointment is all its steps
         }
-        if (appointments.findByBookingUid(company.id(), uid).isPresent() || event.start() == null
-                || event.end() == null || !event.end().isAfter(event.start())) {
+        if (appointments.findByBookingUid(company.id(), uid).isPresent()
+                || event.start() == null
+                || event.end() == null
+                || !event.end().isAfter(event.start())) {
             return;
         }
         Optional<Customer> customer = knownCustomer(company, event);
@@ -86,9 +95,20 @@ class WebhookAppointments {
         }
         Long serviceId = services.serviceId(company, event);
         Staff staff = services.staff(company, event, serviceId);
-        appointments.insert(new NewAppointment(company.id(), staff != null ? staff.branchId() : null, serviceId,
-                staff != null ? staff.id() : null, customer.get().id(), null, event.start(), event.end(), uid, status,
-                AppointmentSource.CALCOM, null, null));
+        appointments.insert(new NewAppointment(
+                company.id(),
+                staff != null ? staff.branchId() : null,
+                serviceId,
+                staff != null ? staff.id() : null,
+                customer.get().id(),
+                null,
+                event.start(),
+                event.end(),
+                uid,
+                status,
+                AppointmentSource.CALCOM,
+                null,
+                null));
     }
 
     /**
@@ -122,30 +142,53 @@ class WebhookAppointments {
             // nothing of it is left in Cal.com: the appointment is cancelled (the callback asked for stays)
             appointments.markCancelled(company.id(), affected.id(), reason);
         }
-        String when = cancelled.startsAt().atZone(company.defaultTimeZone()).toLocalDateTime().toString()
+        String when = cancelled
+                .startsAt()
+                .atZone(company.defaultTimeZone())
+                .toLocalDateTime()
+                .toString()
                 .replace('T', ' ');
-        String service = affected.serviceId() == null ? "" : directory.allServices(company.id()).stream()
-                .filter(s -> s.id() == affected.serviceId()).findFirst().map(s -> s.name()).orElse("");
+        String service = affected.serviceId() == null
+                ? ""
+                : directory.allServices(company.id()).stream()
+                        .filter(s -> s.id() == affected.serviceId())
+                        .findFirst()
+                        .map(s -> s.name())
+                        .orElse("");
         String why = switch (company.language()) {
-            case DE -> "Schritt " + (cancelled.step() + 1) + " von " + service + " (" + when
-                    + ") wurde in Cal.com storniert: " + reason + ". Die übrigen Schritte stehen noch; bitte den "
-                    + "Kunden zurückrufen.";
-            case EN -> "Step " + (cancelled.step() + 1) + " of " + service + " (" + when
-                    + ") was cancelled in Cal.com: " + reason + ". The other steps are still booked; please call "
-                    + "the customer back.";
+            case DE ->
+                "Schritt " + (cancelled.step() + 1) + " von " + service + " (" + when
+                        + ") wurde in Cal.com storniert: " + reason + ". Die übrigen Schritte stehen noch; bitte den "
+                        + "Kunden zurückrufen.";
+            case EN ->
+                "Step " + (cancelled.step() + 1) + " of " + service + " (" + when
+                        + ") was cancelled in Cal.com: " + reason + ". The other steps are still booked; please call "
+                        + "the customer back.";
         };
         if (steps.markAttention(company.id(), affected.id(), why)) {
-            Optional<Customer> customer = affected.customerId() == null ? Optional.empty()
+            Optional<Customer> customer = affected.customerId() == null
+                    ? Optional.empty()
                     : customers.findById(company.id(), affected.customerId());
-            String name = customer.map(Customer::name).filter(n -> n != null && !n.isBlank())
+            String name = customer.map(Customer::name)
+                    .filter(n -> n != null && !n.isBlank())
                     .orElse(company.language() == io.slotline.tenancy.Language.DE ? "Unbekannt" : "Unknown");
-            callbacks.create(new NewCallbackRequest(company.id(), affected.branchId(), affected.callId(),
-                    affected.customerId(), name.length() > 200 ? name.substring(0, 200) : name,
-                    customer.map(Customer::phone).orElse(null), why.length() > 2000 ? why.substring(0, 2000) : why,
-                    affected.startsAt().atZone(company.defaultTimeZone()).toLocalDateTime().toString()
+            callbacks.create(new NewCallbackRequest(
+                    company.id(),
+                    affected.branchId(),
+                    affected.callId(),
+                    affected.customerId(),
+                    name.length() > 200 ? name.substring(0, 200) : name,
+                    customer.map(Customer::phone).orElse(null),
+                    why.length() > 2000 ? why.substring(0, 2000) : why,
+                    affected.startsAt()
+                            .atZone(company.defaultTimeZone())
+                            .toLocalDateTime()
+                            .toString()
                             .replace('T', ' ')));
-            log.info("step {} of appointment {} was cancelled in Cal.com; marked for attention, callback requested",
-                    cancelled.step(), affected.id());
+            log.info(
+                    "step {} of appointment {} was cancelled in Cal.com; marked for attention, callback requested",
+                    cancelled.step(),
+                    affected.id());
         }
         return true;
     }
@@ -154,7 +197,8 @@ class WebhookAppointments {
         if (stepCancelled(company, uid, reason)) {
             return;
         }
-        appointments.findByBookingUid(company.id(), uid)
+        appointments
+                .findByBookingUid(company.id(), uid)
                 .filter(appointment -> appointment.status().upcoming())
                 .ifPresent(appointment -> appointments.markCancelled(company.id(), appointment.id(), reason));
     }
@@ -163,7 +207,8 @@ class WebhookAppointments {
         if (appointments.findByBookingUid(company.id(), uid).isPresent() || isStep(company, event, uid)) {
             return; // our own reschedule, echoed back
         }
-        if (event.rescheduleUid() != null && steps.byBookingUid(company.id(), event.rescheduleUid()).isPresent()) {
+        if (event.rescheduleUid() != null
+                && steps.byBookingUid(company.id(), event.rescheduleUid()).isPresent()) {
             // one step moved in Cal.com on its own: the steps no longer fit together as booked
             stepCancelled(company, event.rescheduleUid(), reasonOr(event, "moved in Cal.com to " + event.start()));
             return;
@@ -171,21 +216,39 @@ class WebhookAppointments {
         Optional<Appointment> previous = event.rescheduleUid() == null
                 ? Optional.empty()
                 : appointments.findByBookingUid(company.id(), event.rescheduleUid());
-        if (previous.isEmpty() || !previous.get().status().upcoming() || event.start() == null
-                || event.end() == null || !event.end().isAfter(event.start())) {
+        if (previous.isEmpty()
+                || !previous.get().status().upcoming()
+                || event.start() == null
+                || event.end() == null
+                || !event.end().isAfter(event.start())) {
             created(company, event, uid, AppointmentStatus.BOOKED);
             return;
         }
         Appointment old = previous.get();
         Long serviceId = old.serviceId() != null ? old.serviceId() : services.serviceId(company, event);
-        appointments.insertRescheduled(company.id(), old.id(), new NewAppointment(company.id(), old.branchId(),
-                serviceId, old.staffId(), old.customerId(), null, event.start(), event.end(), uid,
-                AppointmentStatus.BOOKED, AppointmentSource.CALCOM, null, null));
+        appointments.insertRescheduled(
+                company.id(),
+                old.id(),
+                new NewAppointment(
+                        company.id(),
+                        old.branchId(),
+                        serviceId,
+                        old.staffId(),
+                        old.customerId(),
+                        null,
+                        event.start(),
+                        event.end(),
+                        uid,
+                        AppointmentStatus.BOOKED,
+                        AppointmentSource.CALCOM,
+                        null,
+                        null));
     }
 
     private Optional<Customer> knownCustomer(Company company, CalcomWebhookEvent event) {
         for (Person attendee : event.attendees()) {
-            String phone = attendee.phoneNumber() != null ? attendee.phoneNumber().replaceAll("[\\s()-]", "") : null;
+            String phone =
+                    attendee.phoneNumber() != null ? attendee.phoneNumber().replaceAll("[\\s()-]", "") : null;
             if (phone != null && !phone.isBlank()) {
                 Optional<Customer> byPhone = customers.findByPhone(company.id(), phone);
                 if (byPhone.isPresent()) {

@@ -1,13 +1,11 @@
 package io.slotline.appointments.webhook;
 
+import io.slotline.calcom.CalcomWebhookEvent;
+import io.slotline.calcom.CalcomWebhookEvent.Person;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-
 import org.jspecify.annotations.Nullable;
-
-import io.slotline.calcom.CalcomWebhookEvent;
-import io.slotline.calcom.CalcomWebhookEvent.Person;
 
 /**
  * What a signed Cal.com webhook must look like before anything of it is stored: an event type Cal.com sends, ids
@@ -22,14 +20,13 @@ final class WebhookSanity {
     static final Duration MAX_FUTURE = Duration.ofDays(2 * 366);
     /** No appointment lasts longer than a week. */
     static final Duration MAX_LENGTH = Duration.ofDays(7);
+
     static final int MAX_UID_LENGTH = 128;
 
     /** What is wrong, naming the payload field. */
-    record Problem(String field, String message) {
-    }
+    record Problem(String field, String message) {}
 
-    private WebhookSanity() {
-    }
+    private WebhookSanity() {}
 
     static Optional<Problem> check(CalcomWebhookEvent event, Instant now) {
         if (event.trigger() == CalcomWebhookEvent.Trigger.UNKNOWN) {
@@ -43,8 +40,12 @@ final class WebhookSanity {
             found = span("payload.startTime", "payload.endTime", event.start(), event.end(), now);
         }
         if (found.isEmpty()) {
-            found = span("payload.rescheduleStartTime", "payload.rescheduleEndTime", event.rescheduleStart(),
-                    event.rescheduleEnd(), now);
+            found = span(
+                    "payload.rescheduleStartTime",
+                    "payload.rescheduleEndTime",
+                    event.rescheduleStart(),
+                    event.rescheduleEnd(),
+                    now);
         }
         for (int i = 0; found.isEmpty() && i < event.attendees().size(); i++) {
             found = person("payload.attendees[" + i + "]", event.attendees().get(i));
@@ -68,15 +69,17 @@ final class WebhookSanity {
         return Optional.empty();
     }
 
-    private static Optional<Problem> span(String startField, String endField, @Nullable Instant start,
-                                          @Nullable Instant end, Instant now) {
+    private static Optional<Problem> span(
+            String startField, String endField, @Nullable Instant start, @Nullable Instant end, Instant now) {
         for (var time : new Object[][] {{startField, start}, {endField, end}}) {
             Instant instant = (Instant) time[1];
             if (instant != null && (instant.isBefore(now.minus(MAX_PAST)) || instant.isAfter(now.plus(MAX_FUTURE)))) {
                 return problem((String) time[0], "must lie within a year before and two years after now");
             }
         }
-        if (start != null && end != null && (!end.isAfter(start) || Duration.between(start, end).compareTo(MAX_LENGTH) > 0)) {
+        if (start != null
+                && end != null
+                && (!end.isAfter(start) || Duration.between(start, end).compareTo(MAX_LENGTH) > 0)) {
             return problem(endField, "must be after the start and at most 7 days later");
         }
         return Optional.empty();

@@ -1,15 +1,13 @@
 package io.slotline.appointments.webhook;
 
-import java.util.List;
-
-import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Component;
-
 import io.slotline.calcom.CalcomWebhookEvent;
 import io.slotline.calcom.CalcomWebhookEvent.Person;
 import io.slotline.tenancy.Company;
 import io.slotline.tenancy.Staff;
 import io.slotline.tenancy.TenantDirectory;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
 
 /**
  * What a Cal.com booking webhook names in our terms: the service its event type belongs to, the event type the
@@ -57,8 +55,8 @@ class WebhookServices {
             // a step's event type (or a stylist's own for it) counts as the step's "any stylist" event type
             for (io.slotline.tenancy.Service inSteps : directory.activeServices(company.id())) {
                 for (io.slotline.tenancy.ServiceStep step : inSteps.steps()) {
-                    if (step.calcomEventTypeId() == eventTypeId || step.staffEventTypes().stream()
-                            .anyMatch(own -> own.eventTypeId() == eventTypeId)) {
+                    if (step.calcomEventTypeId() == eventTypeId
+                            || step.staffEventTypes().stream().anyMatch(own -> own.eventTypeId() == eventTypeId)) {
                         return step.calcomEventTypeId();
                     }
                 }

@@ -9,6 +9,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.slotline.calcom.CalcomWebhookSignature;
+import io.slotline.tenancy.Company;
+import io.slotline.tenancy.Language;
+import io.slotline.tenancy.Policies;
+import io.slotline.tenancy.TenantDirectory;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,7 +21,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,26 +37,26 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
-import io.slotline.calcom.CalcomWebhookSignature;
-import io.slotline.tenancy.Company;
-import io.slotline.tenancy.Language;
-import io.slotline.tenancy.Policies;
-import io.slotline.tenancy.TenantDirectory;
-
 /**
  * {@code POST /calcom/webhook} alone (a web slice, the directory and the booking sync mocked): which requests reach
  * the sync, and what Cal.com is answered.
  */
-@WebMvcTest(useDefaultFilters = false, includeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE,
-        classes = CalcomWebhookController.class),
-        excludeAutoConfiguration = {SecurityAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class,
-                SecurityFilterAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class})
+@WebMvcTest(
+        useDefaultFilters = false,
+        includeFilters =
+                @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = CalcomWebhookController.class),
+        excludeAutoConfiguration = {
+            SecurityAutoConfiguration.class,
+            ServletWebSecurityAutoConfiguration.class,
+            SecurityFilterAutoConfiguration.class,
+            UserDetailsServiceAutoConfiguration.class
+        })
 class CalcomWebhookControllerTest {
 
     private static final Instant NOW = Instant.parse("2026-11-20T08:00:00Z");
     private static final String SECRET = "whsec_slice";
-    private static final Company SALON = new Company(1, "salon", "Salon", Language.DE, ZoneId.of("Europe/Berlin"),
-            new Policies(6, 12, 2, List.of()), 60, true);
+    private static final Company SALON = new Company(
+            1, "salon", "Salon", Language.DE, ZoneId.of("Europe/Berlin"), new Policies(6, 12, 2, List.of()), 60, true);
 
     @TestConfiguration
     static class FixedClock {
@@ -88,7 +92,9 @@ class CalcomWebhookControllerTest {
     void aSignedBookingOfAKnownCompanyReachesTheSync() throws Exception {
         given(sync.apply(eq(SALON), any())).willReturn(BookingSync.Outcome.PROCESSED);
 
-        mvc.perform(post("/calcom/webhook").param("company", "salon").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/calcom/webhook")
+                        .param("company", "salon")
+                        .contentType(MediaType.APPLICATION_JSON)
                         .header(CalcomWebhookSignature.HEADER, CalcomWebhookSignature.sign(created, SECRET))
                         .content(created))
                 .andExpect(status().isOk())
@@ -98,7 +104,9 @@ class CalcomWebhookControllerTest {
 
     @Test
     void aWrongSignatureIsRefusedAndNothingIsSynced() throws Exception {
-        mvc.perform(post("/calcom/webhook").param("company", "salon").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/calcom/webhook")
+                        .param("company", "salon")
+                        .contentType(MediaType.APPLICATION_JSON)
                         .header(CalcomWebhookSignature.HEADER, CalcomWebhookSignature.sign(created, "whsec_other"))
                         .content(created))
                 .andExpect(status().isUnauthorized())
@@ -109,7 +117,9 @@ class CalcomWebhookControllerTest {
 
     @Test
     void anUnknownCompanyIsRefusedLikeAWrongSignature() throws Exception {
-        mvc.perform(post("/calcom/webhook").param("company", "nobody").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/calcom/webhook")
+                        .param("company", "nobody")
+                        .contentType(MediaType.APPLICATION_JSON)
                         .header(CalcomWebhookSignature.HEADER, CalcomWebhookSignature.sign(created, SECRET))
                         .content(created))
                 .andExpect(status().isUnauthorized());
@@ -119,7 +129,9 @@ class CalcomWebhookControllerTest {
 
     @Test
     void aSubscriberUrlWithoutCompanyIsABadRequest() throws Exception {
-        mvc.perform(post("/calcom/webhook").contentType(MediaType.APPLICATION_JSON).content(created))
+        mvc.perform(post("/calcom/webhook")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(created))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.error").value("missing_company"));
     }

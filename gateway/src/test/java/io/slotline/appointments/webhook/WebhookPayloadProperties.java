@@ -2,12 +2,11 @@ package io.slotline.appointments.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.slotline.calcom.CalcomWebhookEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-
-import io.slotline.calcom.CalcomWebhookEvent;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -33,7 +32,9 @@ class WebhookPayloadProperties {
         }
         Optional<WebhookSanity.Problem> problem = WebhookSanity.check(event, NOW);
         if (problem.isPresent()) {
-            assertThat(problem.get().message()).startsWith(problem.get().field()).doesNotContain("java.");
+            assertThat(problem.get().message())
+                    .startsWith(problem.get().field())
+                    .doesNotContain("java.");
             return;
         }
         assertThat(event.trigger()).isNotEqualTo(CalcomWebhookEvent.Trigger.UNKNOWN);
@@ -59,20 +60,23 @@ class WebhookPayloadProperties {
     @Provide
     Arbitrary<String> payloads() {
         Arbitrary<String> times = Arbitraries.oneOf(
-                Arbitraries.longs().between(-4_000_000_000L, 400_000_000_000L)
+                Arbitraries.longs()
+                        .between(-4_000_000_000L, 400_000_000_000L)
                         .map(seconds -> Instant.ofEpochSecond(seconds).toString()),
-                Arbitraries.longs().between(-400L * 86_400, 1_000L * 86_400)
+                Arbitraries.longs()
+                        .between(-400L * 86_400, 1_000L * 86_400)
                         .map(seconds -> NOW.plusSeconds(seconds).toString()),
                 Arbitraries.strings().ofMaxLength(30).map(text -> text.replace("\"", "")));
-        Arbitrary<String> texts = Arbitraries.strings().ofMaxLength(300).map(text -> text.replace("\\", "")
-                .replace("\"", ""));
-        Arbitrary<String> triggers = Arbitraries.oneOf(Arbitraries.of(CalcomWebhookEvent.Trigger.class).map(Enum::name),
-                texts);
-        return Combinators.combine(triggers, texts, times, times, texts, texts).as(
-                (trigger, uid, start, end, name, phone) -> """
+        Arbitrary<String> texts = Arbitraries.strings()
+                .ofMaxLength(300)
+                .map(text -> text.replace("\\", "").replace("\"", ""));
+        Arbitrary<String> triggers = Arbitraries.oneOf(
+                Arbitraries.of(CalcomWebhookEvent.Trigger.class).map(Enum::name), texts);
+        return Combinators.combine(triggers, texts, times, times, texts, texts)
+                .as((trigger, uid, start, end, name, phone) ->
+                        """
                         {"triggerEvent":"%s","createdAt":"%s","payload":{"uid":"%s","eventTypeId":1001,
                          "startTime":"%s","endTime":"%s","status":"ACCEPTED","organizer":{"username":"anna-demo"},
-                         "attendees":[{"name":"%s","phoneNumber":"%s"}]}}""".formatted(trigger, start, uid, start,
-                        end, name, phone));
+                         "attendees":[{"name":"%s","phoneNumber":"%s"}]}}""".formatted(trigger, start, uid, start, end, name, phone));
     }
 }
