@@ -21,7 +21,6 @@ import io.slotline.bench.report.ScaleFigures;
 import io.slotline.bench.report.UpstreamStats;
 import io.slotline.bench.sut.GatewayProbe;
 import io.slotline.bench.sut.GatewayProcess;
-import io.slotline.bench.sut.PrometheusText;
 import io.slotline.bench.sut.ResourceSampler;
 import io.slotline.bench.sut.SimStats;
 import io.slotline.bench.sut.SimulatorControl;
@@ -39,7 +38,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -77,14 +75,6 @@ final class BenchRunner {
             RunResult result,
             Map<String, Histogram> functionHistograms,
             @Nullable ScaleFigures scale) {}
-
-    /** The generated businesses and what loading them took (agency-scale runs only). */
-    private record Loaded(
-            List<Business> businesses,
-            double simSeconds,
-            @Nullable Double startupSeconds,
-            double applySeconds,
-            @Nullable Double heapAfterLoadMb) {}
 
     ModeRun run(String mode, int instance) {
         long wallStart = System.nanoTime();
@@ -265,7 +255,7 @@ final class BenchRunner {
                 upstream = UpstreamStats.of(simAfter.requestsSince(simBefore), arrivals.size());
             }
         }
-        CacheStats cache = cacheStats(promBefore, probe.prometheus());
+        CacheStats cache = GatewayMetrics.cacheStats(promBefore, probe.prometheus());
         Map<String, MetricSnapshot> snapshots = book.snapshot();
         LagStats lag = LagStats.of(book.lagHistogram());
         if (lag.fellBehind()) {
@@ -315,7 +305,7 @@ final class BenchRunner {
         }
         ScaleFigures scale = loaded == null
                 ? null
-                : scaleFigures(
+                : ScaleMeasurement.figures(
                         loaded,
                         inProgress,
                         heapAfterRun,
@@ -323,199 +313,18 @@ final class BenchRunner {
                         promBefore,
                         probe.prometheus(),
                         arrivals.size(),
-                        result);
+                        result,
+                        console);
         return new ModeRun(result, histograms, scale);
     }
 
-    private ScaleFigures scaleFigures(
-            Loaded loaded,
-            InProgress inProgress,
-            @Nullable Double heapAfterRun,
-            @Nullable SimulatorControl sim,
-            Optional<String> promBefore,
-            Optional<String> promAfter,
-            int calls,
-            RunResult result) {
-        String busiest = null;
-        long busiestPerMinute = 0;
-        long keysUsed = 0;
-        if (sim != null) {
-            try {
-                for (SimulatorControl.KeyLoad key : sim.keyLoads()) {
-                    keysUsed++;
-                    if (key.maxPerMinute() > busiestPerMinute) {
-                        busiestPerMinute = key.maxPerMinute();
-                        busiest = key.apiKey();
-                    }
-                }
-            } catch (IllegalStateException e) {
-                console.println("warning: simulator key stats unavailable: " + e.getMessage());
-            }
-        }
-        String before = promBefore.orElse("");
-        Double cacheEntries = promAfter
-                .flatMap(p ->
-                        optional(PrometheusText.sum(p, "slotline_cache_entries", Map.of("cache", "availability_days"))))
-                .orElse(null);
-        Double tenantEntries = promAfter
-                .flatMap(p -> optional(PrometheusText.sum(p, "slotline_cache_entries", Map.of("cache", "tenants"))))
-                .orElse(null);
-        Double warmup =
-                promAfter.isEmpty() ? null : delta(before, promAfter.get(), "slotline_warmup_requests_total", Map.of());
-        Double dropped = promAfter.isEmpty()
-                ? null
-                : delta(before, promAfter.get(), "slotline_availability_prefetches_dropped_total", Map.of());
-        Double perCall = result.upstream().available() ? result.upstream().totalPerCall() : null;
-        double load = loadAverage();
-        return new ScaleFigures(
-                loaded.businesses().size(),
-                round(loaded.simSeconds()),
-                loaded.startupSeconds(),
-                round(loaded.applySeconds()),
-                loaded.heapAfterLoadMb(),
-                heapAfterRun,
-                round(inProgress.mean()),
-                inProgress.max(),
-                cacheEntries,
-                tenantEntries,
-                perCall,
-                warmup == null || calls == 0 ? null : round(warmup / calls),
-                dropped,
-                inProgress.measuredRequestsPerCall(),
-                busiest,
-                busiestPerMinute,
-                keysUsed,
-                sim == null ? 0 : status429(sim),
-                promAfter.map(BenchRunner::samples).orElse(0L),
-                result.gateway().cpuAvgPercent(),
-                load);
-    }
-
-    static long samples(String exposition) {
-        return exposition
-                .lines()
-                .filter(l -> !l.isBlank() && !l.startsWith("#"))
-                .count();
-    }
-
-    private static long status429(SimulatorControl sim) {
-        try {
-            return sim.stats().endpoints().values().stream()
-                    .mapToLong(statuses -> statuses.getOrDefault("429", 0L))
-                    .sum();
-        } catch (IllegalStateException e) {
-            return 0;
-        }
-    }
-
+    /** The machine's one-minute load average, NaN where /proc/loadavg is not there. */
     static double loadAverage() {
         try {
             return Double.parseDouble(
                     java.nio.file.Files.readString(Path.of("/proc/loadavg")).split("\\s+")[0]);
         } catch (java.io.IOException | RuntimeException e) {
             return Double.NaN;
-        }
-    }
-
-    private static Optional<Double> optional(OptionalDouble value) {
-        return value.isPresent() ? Optional.of(value.getAsDouble()) : Optional.empty();
-    }
-
-    private static double round(double v) {
-        return Math.round(v * 100) / 100.0;
-    }
-
-    /** Calls in progress (arrived, not yet finished), sampled every second inside the measured window. */
-    private static final class InProgress {
-        private final List<CompletableFuture<CallSummary>> calls;
-        private final ArrivalSchedule arrivals;
-        private final long start;
-        private final long from;
-        private final long to;
-        private final Ticker ticker;
-        private final java.util.concurrent.ScheduledExecutorService timer =
-                java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-                    Thread t = new Thread(r, "bench-in-progress");
-                    t.setDaemon(true);
-                    return t;
-                });
-        private final @Nullable SimulatorControl sim;
-        private long samples;
-        private long sum;
-        private int max;
-        private @Nullable Long simAtFrom;
-        private @Nullable Double measuredPerCall;
-
-        InProgress(
-                List<CompletableFuture<CallSummary>> calls,
-                ArrivalSchedule arrivals,
-                long start,
-                long from,
-                long to,
-                Ticker ticker,
-                @Nullable SimulatorControl sim) {
-            this.sim = sim;
-            this.calls = calls;
-            this.arrivals = arrivals;
-            this.start = start;
-            this.from = from;
-            this.to = to;
-            this.ticker = ticker;
-        }
-
-        void start() {
-            timer.scheduleAtFixedRate(this::sample, 1, 1, TimeUnit.SECONDS);
-        }
-
-        private synchronized void sample() {
-            long now = ticker.nanoTime();
-            if (now < from || now > to) {
-                return;
-            }
-            if (simAtFrom == null && sim != null) {
-                simAtFrom = simTotal();
-            }
-            int running = 0;
-            for (int i = 0; i < calls.size(); i++) {
-                if (start + arrivals.offsetNanos(i) <= now && !calls.get(i).isDone()) {
-                    running++;
-                }
-            }
-            samples++;
-            sum += running;
-            max = Math.max(max, running);
-        }
-
-        void stop() {
-            timer.shutdownNow();
-        }
-
-        /** Cal.com requests from the start to the end of the measured window, per call that rang in it. */
-        synchronized void markEnd(int callsInWindow) {
-            Long end = sim == null ? null : simTotal();
-            if (simAtFrom != null && end != null && callsInWindow > 0) {
-                measuredPerCall = Math.round((end - simAtFrom) * 100.0 / callsInWindow) / 100.0;
-            }
-        }
-
-        synchronized @Nullable Double measuredRequestsPerCall() {
-            return measuredPerCall;
-        }
-
-        private @Nullable Long simTotal() {
-            try {
-                return sim == null ? null : sim.stats().total();
-            } catch (IllegalStateException e) {
-                return null;
-            }
-        }
-
-        synchronized double mean() {
-            return samples == 0 ? 0 : (double) sum / samples;
-        }
-
-        synchronized int max() {
-            return max;
         }
     }
 
@@ -556,26 +365,6 @@ final class BenchRunner {
             notes.add("Simulator stats unavailable: " + e.getMessage());
             return null;
         }
-    }
-
-    static CacheStats cacheStats(Optional<String> before, Optional<String> after) {
-        if (after.isEmpty()) {
-            return CacheStats.unavailable();
-        }
-        String b = before.orElse("");
-        return CacheStats.of(
-                delta(b, after.get(), "slotline_availability_cache_total", Map.of("result", "hit")),
-                delta(b, after.get(), "slotline_availability_cache_total", Map.of("result", "miss")),
-                delta(b, after.get(), "slotline_availability_cache_total", Map.of("result", "stale")),
-                delta(b, after.get(), "slotline_availability_coalesced_total", Map.of()));
-    }
-
-    private static @Nullable Double delta(String before, String after, String metric, Map<String, String> labels) {
-        OptionalDouble now = PrometheusText.sum(after, metric, labels);
-        if (now.isEmpty()) {
-            return null;
-        }
-        return now.getAsDouble() - PrometheusText.sum(before, metric, labels).orElse(0);
     }
 
     static List<String> ordered(java.util.Collection<String> names) {

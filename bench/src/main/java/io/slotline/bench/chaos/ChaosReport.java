@@ -17,8 +17,8 @@ final class ChaosReport {
     private ChaosReport() {}
 
     static String render(
-            ChaosRun.Options options,
-            List<ChaosRun.Phase> phases,
+            ChaosOptions options,
+            List<Phase> phases,
             List<Recorder.Request> requests,
             List<long[]> faultWindows,
             Map<Integer, Double> recovery,

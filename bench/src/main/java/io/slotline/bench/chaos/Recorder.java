@@ -87,6 +87,24 @@ final class Recorder {
         return list;
     }
 
+    /** Seconds from {@code faultEnd} to the first of ten function calls in a row answered well; NaN if never. */
+    double recoverySeconds(long faultEnd, Map<String, Duration> deadlines) {
+        List<Request> after = all().stream()
+                .filter(r -> r.isFunction() && r.sentNanos() >= faultEnd)
+                .toList();
+        for (int i = 0; i + 10 <= after.size(); i++) {
+            boolean streak = true;
+            for (int j = i; j < i + 10 && streak; j++) {
+                Request r = after.get(j);
+                streak = r.healthy(deadlineOf(r.function(), deadlines));
+            }
+            if (streak) {
+                return (after.get(i).sentNanos() - faultEnd) / 1e9;
+            }
+        }
+        return Double.NaN;
+    }
+
     static Duration deadlineOf(String function, Map<String, Duration> deadlines) {
         return deadlines.getOrDefault(function, Duration.ofSeconds(5));
     }
