@@ -8,11 +8,18 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.ByteArrayInputStream;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -43,9 +50,14 @@ class OnboardingController {
         this.directory = directory;
     }
 
-    @PostMapping(
-            path = "/tenants/apply",
-            consumes = {"application/yaml", "application/x-yaml", "text/yaml", "application/json"})
+    /**
+     * Checked in {@link #apply}, not by the mapping's {@code consumes}: a request that matches no mapping is
+     * answered by Spring, not by {@link AdminErrors}, so its 415 had no problem body.
+     */
+    private static final List<MediaType> TENANT_FILE_TYPES =
+            MediaType.parseMediaTypes("application/yaml, application/x-yaml, text/yaml, application/json");
+
+    @PostMapping(path = "/tenants/apply")
     @Operation(
             summary = "Apply a tenant file (YAML or JSON): creates what is missing, updates what differs",
             description = "Idempotent: applying the same file again changes nothing. Entities missing from the file "
@@ -61,10 +73,14 @@ class OnboardingController {
                                         schema = @Schema(implementation = TenantFile.class))
                             }))
     TenantFiles.ApplyResult apply(
-            @RequestBody byte[] body,
+            @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) @Nullable String contentType,
+            // not required: Spring would refuse an empty body as unreadable JSON before the check below
+            @RequestBody(required = false) byte @Nullable [] body,
             @Parameter(description = "report what would change, change nothing") @RequestParam(defaultValue = "false")
-                    boolean dryRun) {
-        if (body.length == 0) {
+                    boolean dryRun)
+            throws HttpMediaTypeNotSupportedException {
+        requireTenantFileType(contentType);
+        if (body == null || body.length == 0) {
             throw AdminException.missing("body");
         }
         try {
@@ -121,6 +137,18 @@ class OnboardingController {
                     @RequestParam(defaultValue = "false")
                     boolean dryRun) {
         return calcomWebhooks.ensure(companyId, baseUrl(), dryRun);
+    }
+
+    private static void requireTenantFileType(@Nullable String contentType) throws HttpMediaTypeNotSupportedException {
+        MediaType type;
+        try {
+            type = contentType == null ? null : MediaType.parseMediaType(contentType);
+        } catch (InvalidMediaTypeException e) {
+            throw new HttpMediaTypeNotSupportedException(e.getMessage());
+        }
+        if (type == null || TENANT_FILE_TYPES.stream().noneMatch(supported -> supported.includes(type))) {
+            throw new HttpMediaTypeNotSupportedException(type, TENANT_FILE_TYPES);
+        }
     }
 
     private static String baseUrl() {
