@@ -15,62 +15,22 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.slotline.admin.ActivityViews.CallView;
 import io.slotline.admin.ActivityViews.CallbackView;
-import io.slotline.calls.CallbackRequests;
 import io.slotline.calls.FunctionCall;
-import io.slotline.calls.FunctionCallLog;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
-import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
-import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration;
-import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.FilterType;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The activity lists of the admin API alone (a web slice, the queries and logs mocked): the filters are checked
  * before anything is asked, a bad one is a problem naming its parameter, and a call's function log is shown with
  * its arguments as JSON.
  */
-@WebMvcTest(
-        useDefaultFilters = false,
-        includeFilters =
-                @ComponentScan.Filter(
-                        type = FilterType.ASSIGNABLE_TYPE,
-                        classes = {ActivityController.class, AdminErrors.class, AdminConfiguration.class}),
-        excludeAutoConfiguration = {
-            SecurityAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class,
-            SecurityFilterAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class
-        })
-@EnableConfigurationProperties({AdminProperties.class, OperationsProperties.class})
-@TestPropertySource(properties = "slotline.admin.token=" + ActivityControllerTest.TOKEN)
-class ActivityControllerTest {
+class ActivityControllerTest extends AdminWebSlice {
 
-    static final String TOKEN = "slice-admin-token-a91c";
-    private static final String AUTHORIZATION = "Bearer " + TOKEN;
     private static final Instant NOW = Instant.parse("2026-03-02T09:00:00Z");
-
-    @Autowired
-    MockMvc mvc;
-
-    @MockitoBean
-    ActivityQueries queries;
-
-    @MockitoBean
-    FunctionCallLog functionCalls;
-
-    @MockitoBean
-    CallbackRequests callbackRequests;
 
     @Test
     void theFiltersArriveParsed() throws Exception {

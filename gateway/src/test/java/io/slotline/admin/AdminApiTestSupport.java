@@ -146,6 +146,11 @@ abstract class AdminApiTestSupport {
         return new long[] {companyId, branch.json().path("id").asLong()};
     }
 
+    /** The id of what a request created (or read). */
+    static long id(Response response) {
+        return response.json().path("id").asLong();
+    }
+
     long count(String table) {
         return jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single();
     }

@@ -116,12 +116,9 @@ class ConsoleAccountsApiTest extends AdminApiTestSupport {
     @Test
     void changesPasswordAndDeactivates() {
         String user = uniqueSlug("change");
-        long id = post(
-                        "/admin/api/console-accounts",
-                        Map.of("username", user, "password", "long-enough-1", "role", "operator"))
-                .json()
-                .path("id")
-                .asLong();
+        long id = id(post(
+                "/admin/api/console-accounts",
+                Map.of("username", user, "password", "long-enough-1", "role", "operator")));
         String before = hash(user);
 
         Response changed = patch("/admin/api/console-accounts/" + id, Map.of("password", "another-long-2"));

@@ -11,51 +11,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.slotline.console.AccountRole;
 import io.slotline.console.ConsoleAccount;
 import io.slotline.console.ConsoleAccountException;
-import io.slotline.console.ConsoleAccountService;
 import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
-import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
-import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration;
-import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.FilterType;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The console-accounts resource of the admin API alone (a web slice of the resource, the admin API's error advice
  * and configuration, the account service mocked): the token filter in front of it, and the account service's
  * refusals as problem details naming the field.
  */
-@WebMvcTest(
-        useDefaultFilters = false,
-        includeFilters =
-                @ComponentScan.Filter(
-                        type = FilterType.ASSIGNABLE_TYPE,
-                        classes = {ConsoleAccountsController.class, AdminErrors.class, AdminConfiguration.class}),
-        excludeAutoConfiguration = {
-            SecurityAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class,
-            SecurityFilterAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class
-        })
-@EnableConfigurationProperties({AdminProperties.class, OperationsProperties.class})
-@TestPropertySource(properties = "slotline.admin.token=" + ConsoleAccountsControllerTest.TOKEN)
-class ConsoleAccountsControllerTest {
-
-    static final String TOKEN = "slice-admin-token-7d2f";
-    private static final String AUTHORIZATION = "Bearer " + TOKEN;
-
-    @Autowired
-    MockMvc mvc;
-
-    @MockitoBean
-    ConsoleAccountService accounts;
+class ConsoleAccountsControllerTest extends AdminWebSlice {
 
     @Test
     void anAccountIsShownWithoutItsPassword() throws Exception {

@@ -16,65 +16,20 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.slotline.tenancy.ImportReport;
 import io.slotline.tenancy.ImportReport.Counts;
-import io.slotline.tenancy.TenantDirectory;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
-import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
-import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration;
-import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.FilterType;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * Tenant files and the Cal.com sync, check and webhooks through the admin API alone (a web slice, the onboarding
  * services mocked): what a tenant file must be before it is applied, the dryRun flag, and the webhooks a sync
  * that created services subscribes on its way out.
  */
-@WebMvcTest(
-        useDefaultFilters = false,
-        includeFilters =
-                @ComponentScan.Filter(
-                        type = FilterType.ASSIGNABLE_TYPE,
-                        classes = {OnboardingController.class, AdminErrors.class, AdminConfiguration.class}),
-        excludeAutoConfiguration = {
-            SecurityAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class,
-            SecurityFilterAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class
-        })
-@EnableConfigurationProperties({AdminProperties.class, OperationsProperties.class})
-@TestPropertySource(properties = "slotline.admin.token=" + OnboardingControllerTest.TOKEN)
-class OnboardingControllerTest {
+class OnboardingControllerTest extends AdminWebSlice {
 
-    static final String TOKEN = "slice-admin-token-c50b";
-    private static final String AUTHORIZATION = "Bearer " + TOKEN;
     private static final MediaType YAML = MediaType.parseMediaType("application/yaml");
-
-    @Autowired
-    MockMvc mvc;
-
-    @MockitoBean
-    TenantFiles tenantFiles;
-
-    @MockitoBean
-    CalcomSync calcomSync;
-
-    @MockitoBean
-    CalcomCheck calcomCheck;
-
-    @MockitoBean
-    CalcomWebhooks calcomWebhooks;
-
-    @MockitoBean
-    TenantDirectory directory;
 
     @Test
     void aTenantFileIsReadAndAppliedAsADryRunWhenAsked() throws Exception {

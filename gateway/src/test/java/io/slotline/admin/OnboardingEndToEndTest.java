@@ -44,29 +44,15 @@ class OnboardingEndToEndTest extends AdminApiTestSupport {
                         "retellApiKey",
                         retellKey));
         assertThat(company.status()).isEqualTo(201);
-        long companyId = company.json().path("id").asLong();
+        long companyId = id(company);
         String base = "/admin/api/companies/" + companyId;
-        long branchId = post(base + "/branches", Map.of("name", "London", "timeZone", "Europe/London"))
-                .json()
-                .path("id")
-                .asLong();
+        long branchId = id(post(base + "/branches", Map.of("name", "London", "timeZone", "Europe/London")));
         assertThat(post(base + "/phone-numbers", Map.of("e164", number, "branchId", branchId))
                         .status())
                 .isEqualTo(201);
-        long carl = post(
-                        base + "/staff",
-                        Map.of(
-                                "name",
-                                "Carl",
-                                "branchId",
-                                branchId,
-                                "calcomUsername",
-                                "carl-other",
-                                "calcomUserId",
-                                601))
-                .json()
-                .path("id")
-                .asLong();
+        long carl = id(post(
+                base + "/staff",
+                Map.of("name", "Carl", "branchId", branchId, "calcomUsername", "carl-other", "calcomUserId", 601)));
 
         Response plan = post(base + "/calcom/sync?dryRun=true", null);
         assertThat(plan.status()).isEqualTo(200);
@@ -286,20 +272,17 @@ class OnboardingEndToEndTest extends AdminApiTestSupport {
         long[] tenant = companyWithBranch(uniqueSlug("by-name"));
         String base = "/admin/api/companies/" + tenant[0];
         patch(base, Map.of("calcomApiKey", "cal_demo"));
-        long cut = post(
-                        base + "/services",
-                        Map.of(
-                                "name",
-                                "herrenhaarschnitt",
-                                "durationMinutes",
-                                25,
-                                "synonyms",
-                                List.of("Herrenschnitt"),
-                                "priceCents",
-                                2500))
-                .json()
-                .path("id")
-                .asLong();
+        long cut = id(post(
+                base + "/services",
+                Map.of(
+                        "name",
+                        "herrenhaarschnitt",
+                        "durationMinutes",
+                        25,
+                        "synonyms",
+                        List.of("Herrenschnitt"),
+                        "priceCents",
+                        2500)));
 
         Response synced = post(base + "/calcom/sync", null);
 

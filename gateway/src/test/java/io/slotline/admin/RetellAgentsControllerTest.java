@@ -9,76 +9,26 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import io.slotline.tenancy.Company;
+import io.slotline.support.TestTenants;
 import io.slotline.tenancy.Language;
-import io.slotline.tenancy.Policies;
 import io.slotline.tenancy.RetellAgent;
-import io.slotline.tenancy.RetellAgents;
-import io.slotline.tenancy.TenantDirectory;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
-import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
-import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration;
-import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.FilterType;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * A company's Retell agents through the admin API alone (a web slice, the agents and the directory mocked): what
  * is checked before an agent is configured, and how a refusal names its field.
  */
-@WebMvcTest(
-        useDefaultFilters = false,
-        includeFilters =
-                @ComponentScan.Filter(
-                        type = FilterType.ASSIGNABLE_TYPE,
-                        classes = {RetellAgentsController.class, AdminErrors.class, AdminConfiguration.class}),
-        excludeAutoConfiguration = {
-            SecurityAutoConfiguration.class,
-            ServletWebSecurityAutoConfiguration.class,
-            SecurityFilterAutoConfiguration.class,
-            UserDetailsServiceAutoConfiguration.class
-        })
-@EnableConfigurationProperties({AdminProperties.class, OperationsProperties.class})
-@TestPropertySource(properties = "slotline.admin.token=" + RetellAgentsControllerTest.TOKEN)
-class RetellAgentsControllerTest {
+class RetellAgentsControllerTest extends AdminWebSlice {
 
-    static final String TOKEN = "slice-admin-token-31ab";
-    private static final String AUTHORIZATION = "Bearer " + TOKEN;
     private static final String AGENTS = "/admin/api/companies/4/retell/agents/";
-
-    @Autowired
-    MockMvc mvc;
-
-    @MockitoBean
-    RetellAgents agents;
-
-    @MockitoBean
-    TenantDirectory directory;
 
     @BeforeEach
     void company() {
-        given(directory.companyUncached(4))
-                .willReturn(Optional.of(new Company(
-                        4,
-                        "salon",
-                        "Salon",
-                        Language.DE,
-                        ZoneId.of("Europe/Berlin"),
-                        new Policies(6, 12, 2, List.of()),
-                        60,
-                        true)));
+        given(directory.companyUncached(4)).willReturn(Optional.of(TestTenants.company(4, "salon", "Salon")));
         given(directory.allBranches(4)).willReturn(List.of());
     }
 

@@ -9,69 +9,24 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import io.slotline.retell.RetellAgentConfiguration;
 import io.slotline.retell.RetellAgentConfiguration.PayloadMode;
+import io.slotline.support.TestTenants;
 import io.slotline.tenancy.Company;
-import io.slotline.tenancy.Language;
-import io.slotline.tenancy.Policies;
-import io.slotline.tenancy.TenantDirectory;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
-import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
-import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration;
-import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.FilterType;
-import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The Retell tool definitions and a company's agent through the admin API alone (a web slice, the agent
  * configuration and the directory mocked): the payload flag, the public base URL the tools point at, and the
  * refusals.
  */
-@WebMvcTest(
-        useDefaultFilters = false,
-        includeFilters =
-                @ComponentScan.Filter(
-                        type = FilterType.ASSIGNABLE_TYPE,
-                        classes = {RetellToolsController.class, AdminErrors.class, AdminConfiguration.class}),
-        excludeAutoConfiguration = {
-            SecurityAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class,
-            SecurityFilterAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class
-        })
-@EnableConfigurationProperties({AdminProperties.class, OperationsProperties.class})
-@TestPropertySource(
-        properties = {
-            "slotline.admin.token=" + RetellToolsControllerTest.TOKEN,
-            "slotline.public-base-url= https://gateway.example.com/ "
-        })
-class RetellToolsControllerTest {
-
-    static final String TOKEN = "slice-admin-token-e2d8";
-    private static final String AUTHORIZATION = "Bearer " + TOKEN;
-    private static final String BASE = "https://gateway.example.com";
-
-    @Autowired
-    MockMvc mvc;
-
-    @MockitoBean
-    RetellAgentConfiguration configuration;
-
-    @MockitoBean
-    TenantDirectory directory;
+class RetellToolsControllerTest extends AdminWebSlice {
 
     @Test
     void theToolsPointAtThePublicBaseUrlWithoutItsTrailingSlash() throws Exception {
-        given(configuration.tools(eq(BASE), eq(PayloadMode.FULL), isNull(), any()))
+        given(configuration.tools(eq(PUBLIC_BASE_URL), eq(PayloadMode.FULL), isNull(), any()))
                 .willReturn(List.of(Map.of("name", "check_availability")));
 
         mvc.perform(get("/admin/api/retell/tools").header("Authorization", AUTHORIZATION))
@@ -81,7 +36,7 @@ class RetellToolsControllerTest {
 
     @Test
     void argsOnlyIsAcceptedInEitherSpellingAndCase() throws Exception {
-        given(configuration.tools(eq(BASE), eq(PayloadMode.ARGS_ONLY), isNull(), any()))
+        given(configuration.tools(eq(PUBLIC_BASE_URL), eq(PayloadMode.ARGS_ONLY), isNull(), any()))
                 .willReturn(List.of(Map.of("name", "book_appointment")));
 
         for (String payload : List.of("args_only", " Args-Only ")) {
@@ -103,17 +58,9 @@ class RetellToolsControllerTest {
 
     @Test
     void aCompanysAgentIsBuiltForThatCompany() throws Exception {
-        Company company = new Company(
-                4,
-                "salon",
-                "Salon",
-                Language.DE,
-                ZoneId.of("Europe/Berlin"),
-                new Policies(6, 12, 2, List.of()),
-                60,
-                true);
+        Company company = TestTenants.company(4, "salon", "Salon");
         given(directory.companyUncached(4)).willReturn(Optional.of(company));
-        given(configuration.llm(eq(company), eq(BASE), eq(PayloadMode.FULL), any()))
+        given(configuration.llm(eq(company), eq(PUBLIC_BASE_URL), eq(PayloadMode.FULL), any()))
                 .willReturn(Map.of("begin_message", "{{greeting}}"));
 
         mvc.perform(get("/admin/api/companies/4/retell/agent").header("Authorization", AUTHORIZATION))

@@ -43,7 +43,7 @@ class TenantAdminApiTest extends AdminApiTestSupport {
                                 "cancellationFees",
                                 List.of(Map.of("minNoticeHours", 0, "feeCents", 1500)))));
         assertThat(created.status()).isEqualTo(201);
-        long id = created.json().path("id").asLong();
+        long id = id(created);
 
         Response read = get("/admin/api/companies/" + id);
         assertThat(read.json().path("slug").asString()).isEqualTo(slug);
@@ -92,7 +92,7 @@ class TenantAdminApiTest extends AdminApiTestSupport {
                         calcomKey,
                         "retellApiKey",
                         retellKey));
-        long id = created.json().path("id").asLong();
+        long id = id(created);
 
         Response read = get("/admin/api/companies/" + id);
         for (Response response : List.of(created, read)) {
@@ -241,7 +241,7 @@ class TenantAdminApiTest extends AdminApiTestSupport {
         Response created = post(
                 "/admin/api/companies",
                 Map.of("slug", slug, "name", "Vorsicht", "policies", Map.of("changeVerification", "callback")));
-        long id = created.json().path("id").asLong();
+        long id = id(created);
         Response patched = patch("/admin/api/companies/" + id, Map.of("policies", Map.of("maxReschedules", 1)));
         Response refused =
                 patch("/admin/api/companies/" + id, Map.of("policies", Map.of("changeVerification", "trust_me")));
@@ -327,7 +327,7 @@ class TenantAdminApiTest extends AdminApiTestSupport {
 
         Response created = post(base, Map.of("name", "Altona", "address", "Große Bergstraße 1"));
         Response duplicate = post(base, Map.of("name", "Altona", "timeZone", "Europe/Berlin"));
-        long id = created.json().path("id").asLong();
+        long id = id(created);
         Response patched = patch(base + "/" + id, Map.of("address", "Ottenser Hauptstraße 2"));
 
         assertThat(created.status()).isEqualTo(201);
@@ -383,16 +383,10 @@ class TenantAdminApiTest extends AdminApiTestSupport {
     void aNumberMovesBetweenBranchesOfItsCompanyButIsNeverRenamed() {
         long[] tenant = companyWithBranch(uniqueSlug("move"));
         String base = "/admin/api/companies/" + tenant[0];
-        long second = post(base + "/branches", Map.of("name", "Second"))
-                .json()
-                .path("id")
-                .asLong();
+        long second = id(post(base + "/branches", Map.of("name", "Second")));
         long[] stranger = companyWithBranch(uniqueSlug("stranger"));
         String number = randomE164();
-        long id = post(base + "/phone-numbers", Map.of("e164", number, "branchId", tenant[1]))
-                .json()
-                .path("id")
-                .asLong();
+        long id = id(post(base + "/phone-numbers", Map.of("e164", number, "branchId", tenant[1])));
 
         Response moved = patch(base + "/phone-numbers/" + id, Map.of("branchId", second));
         Response foreignBranch = patch(base + "/phone-numbers/" + id, Map.of("branchId", stranger[1]));
@@ -450,14 +444,9 @@ class TenantAdminApiTest extends AdminApiTestSupport {
     void servicesStaffAndWhoPerformsWhat() {
         long[] tenant = companyWithBranch(uniqueSlug("links"));
         String base = "/admin/api/companies/" + tenant[0];
-        long anna = post(base + "/staff", Map.of("name", "Anna", "branchId", tenant[1], "calcomUsername", "anna-x"))
-                .json()
-                .path("id")
-                .asLong();
-        long ben = post(base + "/staff", Map.of("name", "Ben", "branchId", tenant[1]))
-                .json()
-                .path("id")
-                .asLong();
+        long anna =
+                id(post(base + "/staff", Map.of("name", "Anna", "branchId", tenant[1], "calcomUsername", "anna-x")));
+        long ben = id(post(base + "/staff", Map.of("name", "Ben", "branchId", tenant[1])));
         Response duplicateStaff = post(base + "/staff", Map.of("name", "Anna", "branchId", tenant[1]));
         Response service = post(
                 base + "/services",
@@ -474,7 +463,7 @@ class TenantAdminApiTest extends AdminApiTestSupport {
                         "herrenhaarschnitt",
                         "staffIds",
                         List.of(anna)));
-        long serviceId = service.json().path("id").asLong();
+        long serviceId = id(service);
         String staffOfService = base + "/services/" + serviceId + "/staff";
 
         assertThat(duplicateStaff.status()).isEqualTo(409);
@@ -509,14 +498,9 @@ class TenantAdminApiTest extends AdminApiTestSupport {
     void aServiceInStepsIsSetValidatedFieldByFieldAndKeptByPatches() {
         long[] tenant = companyWithBranch(uniqueSlug("steps"));
         String base = "/admin/api/companies/" + tenant[0];
-        long anna = post(base + "/staff", Map.of("name", "Anna", "branchId", tenant[1], "calcomUsername", "anna-x"))
-                .json()
-                .path("id")
-                .asLong();
-        long ben = post(base + "/staff", Map.of("name", "Ben", "branchId", tenant[1], "calcomUsername", "ben-x"))
-                .json()
-                .path("id")
-                .asLong();
+        long anna =
+                id(post(base + "/staff", Map.of("name", "Anna", "branchId", tenant[1], "calcomUsername", "anna-x")));
+        long ben = id(post(base + "/staff", Map.of("name", "Ben", "branchId", tenant[1], "calcomUsername", "ben-x")));
         Map<String, Object> colour = Map.of(
                 "name",
                 "Farbe",
@@ -544,7 +528,7 @@ class TenantAdminApiTest extends AdminApiTestSupport {
                         List.of(anna),
                         "steps",
                         List.of(colour, wash)));
-        long serviceId = created.json().path("id").asLong();
+        long serviceId = id(created);
 
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         assertThat(created.json().path("steps")).hasSize(2);
@@ -615,32 +599,21 @@ class TenantAdminApiTest extends AdminApiTestSupport {
     void aStaffMembersOwnEventTypeIsSetByHandAndValidated() {
         long[] tenant = companyWithBranch(uniqueSlug("own-types"));
         String base = "/admin/api/companies/" + tenant[0];
-        long anna = post(base + "/staff", Map.of("name", "Anna", "branchId", tenant[1], "calcomUsername", "anna-x"))
-                .json()
-                .path("id")
-                .asLong();
-        long ben = post(base + "/staff", Map.of("name", "Ben", "branchId", tenant[1], "calcomUsername", "ben-x"))
-                .json()
-                .path("id")
-                .asLong();
-        long carl = post(base + "/staff", Map.of("name", "Carl", "branchId", tenant[1]))
-                .json()
-                .path("id")
-                .asLong();
-        long serviceId = post(
-                        base + "/services",
-                        Map.of(
-                                "name",
-                                "Herrenhaarschnitt",
-                                "durationMinutes",
-                                30,
-                                "calcomEventTypeId",
-                                1001,
-                                "staffIds",
-                                List.of(anna, ben)))
-                .json()
-                .path("id")
-                .asLong();
+        long anna =
+                id(post(base + "/staff", Map.of("name", "Anna", "branchId", tenant[1], "calcomUsername", "anna-x")));
+        long ben = id(post(base + "/staff", Map.of("name", "Ben", "branchId", tenant[1], "calcomUsername", "ben-x")));
+        long carl = id(post(base + "/staff", Map.of("name", "Carl", "branchId", tenant[1])));
+        long serviceId = id(post(
+                base + "/services",
+                Map.of(
+                        "name",
+                        "Herrenhaarschnitt",
+                        "durationMinutes",
+                        30,
+                        "calcomEventTypeId",
+                        1001,
+                        "staffIds",
+                        List.of(anna, ben))));
         String annas = base + "/services/" + serviceId + "/staff/" + anna + "/event-type";
         String bens = base + "/services/" + serviceId + "/staff/" + ben + "/event-type";
 
@@ -684,11 +657,8 @@ class TenantAdminApiTest extends AdminApiTestSupport {
     void staffAndLinksCannotReachIntoAnotherCompany() {
         long[] mine = companyWithBranch(uniqueSlug("mine"));
         long[] theirs = companyWithBranch(uniqueSlug("theirs"));
-        long theirStaff = post(
-                        "/admin/api/companies/" + theirs[0] + "/staff", Map.of("name", "Carl", "branchId", theirs[1]))
-                .json()
-                .path("id")
-                .asLong();
+        long theirStaff =
+                id(post("/admin/api/companies/" + theirs[0] + "/staff", Map.of("name", "Carl", "branchId", theirs[1])));
 
         Response staffInTheirBranch =
                 post("/admin/api/companies/" + mine[0] + "/staff", Map.of("name", "Dora", "branchId", theirs[1]));

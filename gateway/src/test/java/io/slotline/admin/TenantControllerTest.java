@@ -25,64 +25,17 @@ import io.slotline.admin.TenantViews.StaffView;
 import io.slotline.tenancy.Policies;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
-import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
-import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration;
-import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.FilterType;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The tenant resources of the admin API alone (a web slice, the per-resource admin services mocked): 201 with a
  * Location for what is created, PUT replaces and PATCH changes, request bodies are read strictly, and whatever
  * is wrong with a request is a 4xx problem naming the field, never a server error.
  */
-@WebMvcTest(
-        useDefaultFilters = false,
-        includeFilters =
-                @ComponentScan.Filter(
-                        type = FilterType.ASSIGNABLE_TYPE,
-                        classes = {TenantController.class, AdminErrors.class, AdminConfiguration.class}),
-        excludeAutoConfiguration = {
-            SecurityAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class,
-            SecurityFilterAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class
-        })
-@EnableConfigurationProperties({AdminProperties.class, OperationsProperties.class})
-@TestPropertySource(properties = "slotline.admin.token=" + TenantControllerTest.TOKEN)
-class TenantControllerTest {
+class TenantControllerTest extends AdminWebSlice {
 
-    static final String TOKEN = "slice-admin-token-4e07";
-    private static final String AUTHORIZATION = "Bearer " + TOKEN;
     private static final String COMPANIES = "/admin/api/companies";
-
-    @Autowired
-    MockMvc mvc;
-
-    @MockitoBean
-    CompanyAdmin companies;
-
-    @MockitoBean
-    BranchAdmin branches;
-
-    @MockitoBean
-    PhoneNumberAdmin phoneNumbers;
-
-    @MockitoBean
-    ServiceAdmin services;
-
-    @MockitoBean
-    ServiceStaffAdmin serviceStaff;
-
-    @MockitoBean
-    StaffAdmin staff;
 
     @Test
     void aCreatedCompanyIsAt201WithItsLocationAndNoSecret() throws Exception {
