@@ -16,12 +16,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
+import io.slotline.support.TestTenants;
 import io.slotline.tenancy.Company;
 import io.slotline.tenancy.CompanySecret;
-import io.slotline.tenancy.Language;
-import io.slotline.tenancy.Policies;
-import java.time.ZoneId;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -32,15 +29,7 @@ import org.junit.jupiter.api.Test;
  */
 class SetupControllerTest extends ConsoleWebSlice {
 
-    private static final Company COMPANY = new Company(
-            SALON,
-            "salon",
-            "Salon Sieben",
-            Language.DE,
-            ZoneId.of("Europe/Berlin"),
-            new Policies(6, 12, 2, List.of()),
-            60,
-            true);
+    private static final Company COMPANY = TestTenants.company(SALON, "salon", "Salon Sieben");
 
     @Test
     void anOperatorPicksTheCompanyFirst() throws Exception {

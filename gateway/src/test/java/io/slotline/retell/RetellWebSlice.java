@@ -9,11 +9,9 @@ import io.slotline.customers.Customers;
 import io.slotline.functions.ContextVariables;
 import io.slotline.functions.FunctionDispatcher;
 import io.slotline.observability.SlotlineMetrics;
+import io.slotline.support.TestTenants;
 import io.slotline.tenancy.Branch;
-import io.slotline.tenancy.Company;
-import io.slotline.tenancy.Language;
 import io.slotline.tenancy.PhoneNumber;
-import io.slotline.tenancy.Policies;
 import io.slotline.tenancy.RetellAgents;
 import io.slotline.tenancy.TenantContext;
 import io.slotline.tenancy.TenantDirectory;
@@ -75,15 +73,7 @@ abstract class RetellWebSlice {
     static final Instant NOW = Instant.parse("2026-11-20T08:00:00Z");
     static final String KEY = "key_slice";
     static final TenantContext SALON = new TenantContext(
-            new Company(
-                    1,
-                    "salon",
-                    "Salon",
-                    Language.DE,
-                    ZoneId.of("Europe/Berlin"),
-                    new Policies(6, 12, 2, List.of()),
-                    60,
-                    true),
+            TestTenants.company(1, "salon", "Salon"),
             new Branch(2, 1, "Mitte", ZoneId.of("Europe/Berlin"), null, true, null),
             new PhoneNumber(3, 1, 2, "+4930120000", true));
 

@@ -1,5 +1,10 @@
 package io.slotline.support;
 
+import io.slotline.tenancy.Company;
+import io.slotline.tenancy.Language;
+import io.slotline.tenancy.Policies;
+import java.time.ZoneId;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -39,6 +44,12 @@ public final class TestTenants {
     }
 
     /** A number unlikely to collide between tests sharing a database. */
+    /** An active German company in Berlin as the directory hands it out (for tests that mock the directory). */
+    public static Company company(long id, String slug, String name) {
+        return new Company(
+                id, slug, name, Language.DE, ZoneId.of("Europe/Berlin"), new Policies(6, 12, 2, List.of()), 60, true);
+    }
+
     public static String randomE164() {
         return "+49"
                 + (1_000_000_000L

@@ -10,16 +10,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.slotline.calcom.CalcomWebhookSignature;
+import io.slotline.support.TestTenants;
 import io.slotline.tenancy.Company;
-import io.slotline.tenancy.Language;
-import io.slotline.tenancy.Policies;
 import io.slotline.tenancy.TenantDirectory;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,8 +52,7 @@ class CalcomWebhookControllerTest {
 
     private static final Instant NOW = Instant.parse("2026-11-20T08:00:00Z");
     private static final String SECRET = "whsec_slice";
-    private static final Company SALON = new Company(
-            1, "salon", "Salon", Language.DE, ZoneId.of("Europe/Berlin"), new Policies(6, 12, 2, List.of()), 60, true);
+    private static final Company SALON = TestTenants.company(1, "salon", "Salon");
 
     @TestConfiguration
     static class FixedClock {
