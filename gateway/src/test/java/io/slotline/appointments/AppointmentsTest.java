@@ -72,6 +72,24 @@ class AppointmentsTest {
                 null);
     }
 
+    /** Another company's booking on Tuesday at 10 under {@code key}, with nothing but the company set. */
+    NewAppointment otherCompanysBooking(String key) {
+        return new NewAppointment(
+                other.companyId(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                TUESDAY_10,
+                TUESDAY_10.plusSeconds(1800),
+                uid(),
+                AppointmentStatus.BOOKED,
+                AppointmentSource.PHONE,
+                key,
+                null);
+    }
+
     String uid() {
         return "bk_" + UUID.randomUUID();
     }
@@ -186,20 +204,7 @@ class AppointmentsTest {
     void reusingAnotherCompanysIdempotencyKeyFails() {
         String key = "shared-" + UUID.randomUUID();
         appointments.insert(booking(haircut, TUESDAY_10, uid(), key));
-        NewAppointment foreign = new NewAppointment(
-                other.companyId(),
-                null,
-                null,
-                null,
-                null,
-                null,
-                TUESDAY_10,
-                TUESDAY_10.plusSeconds(1800),
-                uid(),
-                AppointmentStatus.BOOKED,
-                AppointmentSource.PHONE,
-                key,
-                null);
+        NewAppointment foreign = otherCompanysBooking(key);
 
         assertThatThrownBy(() -> appointments.insert(foreign)).isInstanceOf(IllegalStateException.class);
     }
@@ -292,20 +297,7 @@ class AppointmentsTest {
         Appointment original =
                 appointments.insert(booking(haircut, TUESDAY_10, uid(), null)).appointment();
         String takenKey = "taken-" + UUID.randomUUID();
-        NewAppointment foreign = new NewAppointment(
-                other.companyId(),
-                null,
-                null,
-                null,
-                null,
-                null,
-                TUESDAY_10,
-                TUESDAY_10.plusSeconds(1800),
-                uid(),
-                AppointmentStatus.BOOKED,
-                AppointmentSource.PHONE,
-                takenKey,
-                null);
+        NewAppointment foreign = otherCompanysBooking(takenKey);
         appointments.insert(foreign);
 
         assertThatThrownBy(() -> appointments.insertRescheduled(

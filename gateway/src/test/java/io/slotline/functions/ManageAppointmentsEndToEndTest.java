@@ -218,9 +218,10 @@ class ManageAppointmentsEndToEndTest {
         JsonNode which = demoCall(caller, call, "cancel_appointment", "{}");
 
         assertThat(which.get("ok").asBoolean()).isFalse();
-        assertThat(which.get("reason").asString()).isEqualTo("which_appointment");
-        assertThat(which.get("message").asString())
-                .isEqualTo("Ich sehe mehrere Termine: Herrenhaarschnitt am "
+        assertRefused(
+                which,
+                "which_appointment",
+                "Ich sehe mehrere Termine: Herrenhaarschnitt am "
                         + "Donnerstag um 12 Uhr oder Färben am Freitag um 9 Uhr. Welchen meinen Sie?");
         assertThat(which.get("appointments")).hasSize(2);
         assertThat(simBooking(haircut).get("status").asString()).isEqualTo("accepted");
@@ -228,9 +229,9 @@ class ManageAppointmentsEndToEndTest {
         JsonNode cancelled =
                 demoCall(caller, call, "cancel_appointment", "{\"date\":\"Donnerstag\",\"reason\":\"krank\"}");
 
-        assertThat(cancelled.get("ok").asBoolean()).isTrue();
-        assertThat(cancelled.get("message").asString())
-                .isEqualTo("Ich habe Ihren Termin storniert: "
+        assertDone(
+                cancelled,
+                "Ich habe Ihren Termin storniert: "
                         + "Herrenhaarschnitt, Donnerstag um 12 Uhr. Kann ich sonst noch etwas für Sie tun?");
         assertThat(cancelled.at("/appointment/appointment_id").asLong()).isEqualTo(haircut.id());
         JsonNode inCalcom = simBooking(haircut);
@@ -284,18 +285,19 @@ class ManageAppointmentsEndToEndTest {
         JsonNode notice = demoCall(caller, call, "cancel_appointment", "{}");
 
         assertThat(notice.get("ok").asBoolean()).isFalse();
-        assertThat(notice.get("reason").asString()).isEqualTo("fee_confirmation_required");
-        assertThat(notice.get("message").asString())
-                .isEqualTo("Bitte beachten Sie: Bei einer Absage weniger als "
+        assertRefused(
+                notice,
+                "fee_confirmation_required",
+                "Bitte beachten Sie: Bei einer Absage weniger als "
                         + "48 Stunden vor dem Termin berechnen wir 10 Euro. Möchten Sie trotzdem stornieren?");
         assertThat(notice.get("fee_cents").asInt()).isEqualTo(1000);
         assertThat(simBooking(haircut).get("status").asString()).isEqualTo("accepted");
 
         JsonNode cancelled = demoCall(caller, call, "cancel_appointment", "{\"confirm_fee\":true}");
 
-        assertThat(cancelled.get("ok").asBoolean()).isTrue();
-        assertThat(cancelled.get("message").asString())
-                .isEqualTo("Ich habe Ihren Termin storniert: "
+        assertDone(
+                cancelled,
+                "Ich habe Ihren Termin storniert: "
                         + "Herrenhaarschnitt, morgen um 10 Uhr 30. Wie besprochen berechnen wir dafür 10 Euro.");
         assertThat(simBooking(haircut).get("status").asString()).isEqualTo("cancelled");
     }
@@ -308,9 +310,10 @@ class ManageAppointmentsEndToEndTest {
         JsonNode refused = demoCall(caller, newCallId(), "cancel_appointment", "{\"confirm_fee\":true}");
 
         assertThat(refused.get("ok").asBoolean()).isFalse();
-        assertThat(refused.get("reason").asString()).isEqualTo("deadline_passed");
-        assertThat(refused.get("message").asString())
-                .isEqualTo("Änderungen und Absagen sind leider nur bis "
+        assertRefused(
+                refused,
+                "deadline_passed",
+                "Änderungen und Absagen sind leider nur bis "
                         + "12 Stunden vor dem Termin möglich. Soll sich jemand aus dem Team bei Ihnen melden?");
         assertThat(refused.get("callback_offered").asBoolean()).isTrue();
         assertThat(simBooking(today).get("status").asString()).isEqualTo("accepted");
@@ -321,9 +324,10 @@ class ManageAppointmentsEndToEndTest {
         JsonNode answer = demoCall(newCaller(), newCallId(), "cancel_appointment", "{}");
 
         assertThat(answer.get("ok").asBoolean()).isFalse();
-        assertThat(answer.get("reason").asString()).isEqualTo("not_found");
-        assertThat(answer.get("message").asString())
-                .isEqualTo("Ich finde leider keinen Termin unter Ihrer "
+        assertRefused(
+                answer,
+                "not_found",
+                "Ich finde leider keinen Termin unter Ihrer "
                         + "Telefonnummer. Auf welchen Namen und unter welcher Telefonnummer wurde er gebucht?");
         assertThat(answer.get("needs")).extracting(JsonNode::asString).containsExactly("customer_name", "booked_phone");
     }
@@ -335,9 +339,10 @@ class ManageAppointmentsEndToEndTest {
 
         JsonNode answer = demoCall(caller, newCallId(), "cancel_appointment", "{\"date\":\"Freitag\"}");
 
-        assertThat(answer.get("reason").asString()).isEqualTo("not_found");
-        assertThat(answer.get("message").asString())
-                .isEqualTo("Für Freitag finde ich keinen Termin. Ich sehe "
+        assertRefused(
+                answer,
+                "not_found",
+                "Für Freitag finde ich keinen Termin. Ich sehe "
                         + "Herrenhaarschnitt am Donnerstag um 16 Uhr 30. Welchen meinen Sie?");
     }
 
@@ -366,9 +371,10 @@ class ManageAppointmentsEndToEndTest {
         JsonNode answer = demoCall(caller, newCallId(), "cancel_appointment", "{}");
 
         assertThat(answer.get("ok").asBoolean()).isFalse();
-        assertThat(answer.get("reason").asString()).isEqualTo("calcom_refused");
-        assertThat(answer.get("message").asString())
-                .isEqualTo("Der Kalender hat die Absage leider nicht "
+        assertRefused(
+                answer,
+                "calcom_refused",
+                "Der Kalender hat die Absage leider nicht "
                         + "angenommen. Soll sich jemand aus dem Team bei Ihnen melden?");
         assertThat(appointments
                         .findById(demo.id(), unknownToCalcom.id())
@@ -379,9 +385,10 @@ class ManageAppointmentsEndToEndTest {
         JsonNode move = demoCall(
                 caller, newCallId(), "reschedule_appointment", "{\"new_date\":\"2026-03-30\",\"new_time\":\"12:30\"}");
 
-        assertThat(move.get("reason").asString()).isEqualTo("calcom_refused");
-        assertThat(move.get("message").asString())
-                .isEqualTo("Der Kalender hat die Verschiebung leider nicht "
+        assertRefused(
+                move,
+                "calcom_refused",
+                "Der Kalender hat die Verschiebung leider nicht "
                         + "angenommen, Ihr Termin bleibt unverändert. Soll sich jemand aus dem Team bei Ihnen melden?");
         assertThat(appointments
                         .findById(demo.id(), unknownToCalcom.id())
@@ -404,9 +411,10 @@ class ManageAppointmentsEndToEndTest {
         }
 
         assertThat(unavailable.get("ok").asBoolean()).isFalse();
-        assertThat(unavailable.get("reason").asString()).isEqualTo("calcom_unavailable");
-        assertThat(unavailable.get("message").asString())
-                .isEqualTo("Ich kann den Kalender gerade leider nicht "
+        assertRefused(
+                unavailable,
+                "calcom_unavailable",
+                "Ich kann den Kalender gerade leider nicht "
                         + "erreichen. Darf ich Sie zurückrufen, sobald es wieder geht?");
         assertThat(appointments.findById(demo.id(), haircut.id()).orElseThrow().status())
                 .isEqualTo(AppointmentStatus.BOOKED);
@@ -428,9 +436,9 @@ class ManageAppointmentsEndToEndTest {
 
         JsonNode answer = demoCall(caller, newCallId(), "cancel_appointment", "{}");
 
-        assertThat(answer.get("ok").asBoolean()).isTrue();
-        assertThat(answer.get("message").asString())
-                .isEqualTo("Ich habe Ihren Termin storniert: Herrenhaarschnitt, "
+        assertDone(
+                answer,
+                "Ich habe Ihren Termin storniert: Herrenhaarschnitt, "
                         + "Montag, den 30. März, um 15 Uhr 30. Kann ich sonst noch etwas für Sie tun?");
         Appointment ours = appointments.findById(demo.id(), haircut.id()).orElseThrow();
         assertThat(ours.status()).isEqualTo(AppointmentStatus.CANCELLED);
@@ -451,10 +459,9 @@ class ManageAppointmentsEndToEndTest {
         JsonNode answer = demoCall(
                 caller, newCallId(), "reschedule_appointment", "{\"new_date\":\"2026-03-31\",\"new_time\":\"16:30\"}");
 
-        assertThat(answer.get("ok").asBoolean()).isTrue();
-        assertThat(answer.get("message").asString())
-                .isEqualTo("Ich habe Ihren Termin verschoben. Ihr neuer Termin: "
-                        + "Dienstag, den 31. März, um 16 Uhr 30.");
+        assertDone(
+                answer,
+                "Ich habe Ihren Termin verschoben. Ihr neuer Termin: " + "Dienstag, den 31. März, um 16 Uhr 30.");
         Appointment replacement =
                 appointments.findByBookingUid(demo.id(), movedUid).orElseThrow();
         assertThat(replacement.id())
@@ -475,9 +482,10 @@ class ManageAppointmentsEndToEndTest {
                 caller, newCallId(), "reschedule_appointment", "{\"new_date\":\"2026-03-30\",\"new_time\":\"12:00\"}");
 
         assertThat(answer.get("ok").asBoolean()).isFalse();
-        assertThat(answer.get("reason").asString()).isEqualTo("no_longer_active");
-        assertThat(answer.get("message").asString())
-                .isEqualTo("Ihr Termin für Herrenhaarschnitt, Freitag um "
+        assertRefused(
+                answer,
+                "no_longer_active",
+                "Ihr Termin für Herrenhaarschnitt, Freitag um "
                         + "12 Uhr 30, wurde bereits storniert und kann nicht mehr verschoben werden. Soll ich einen neuen "
                         + "Termin für Sie suchen?");
         Appointment ours = appointments.findById(demo.id(), haircut.id()).orElseThrow();
@@ -497,11 +505,11 @@ class ManageAppointmentsEndToEndTest {
                 demoCall(caller, call, "reschedule_appointment", "{\"new_date\":\"Mittwoch\",\"new_time\":\"12:00\"}");
 
         assertThat(notice.get("ok").asBoolean()).isFalse();
-        assertThat(notice.get("reason").asString()).isEqualTo("fee_confirmation_required");
-        assertThat(notice.get("message").asString())
-                .isEqualTo(
-                        "Bitte beachten Sie: Bei einer Verschiebung weniger "
-                                + "als 48 Stunden vor dem Termin berechnen wir 10 Euro. Möchten Sie den Termin trotzdem verschieben?");
+        assertRefused(
+                notice,
+                "fee_confirmation_required",
+                "Bitte beachten Sie: Bei einer Verschiebung weniger "
+                        + "als 48 Stunden vor dem Termin berechnen wir 10 Euro. Möchten Sie den Termin trotzdem verschieben?");
         assertThat(simBooking(tuesday).get("status").asString()).isEqualTo("accepted");
 
         JsonNode moved = demoCall(
@@ -510,9 +518,9 @@ class ManageAppointmentsEndToEndTest {
                 "reschedule_appointment",
                 "{\"new_date\":\"Mittwoch\",\"new_time\":\"12:00\",\"confirm_fee\":true}");
 
-        assertThat(moved.get("ok").asBoolean()).isTrue();
-        assertThat(moved.get("message").asString())
-                .isEqualTo("Ich habe Ihren Termin verschoben. Ihr neuer Termin: "
+        assertDone(
+                moved,
+                "Ich habe Ihren Termin verschoben. Ihr neuer Termin: "
                         + "Mittwoch um 12 Uhr. Wie besprochen berechnen wir dafür 10 Euro.");
         long newId = moved.at("/appointment/appointment_id").asLong();
         Appointment replacement = appointments.findById(demo.id(), newId).orElseThrow();
@@ -551,9 +559,10 @@ class ManageAppointmentsEndToEndTest {
                 "{\"new_date\":\"Donnerstag\",\"new_time\":\"12 Uhr\",\"confirm_fee\":true}");
 
         assertThat(tooLate.get("ok").asBoolean()).isFalse();
-        assertThat(tooLate.get("reason").asString()).isEqualTo("deadline_passed");
-        assertThat(tooLate.get("message").asString())
-                .isEqualTo("Änderungen und Absagen sind leider nur bis "
+        assertRefused(
+                tooLate,
+                "deadline_passed",
+                "Änderungen und Absagen sind leider nur bis "
                         + "12 Stunden vor dem Termin möglich. Soll sich jemand aus dem Team bei Ihnen melden?");
         assertThat(simBooking(replacement).get("status").asString()).isEqualTo("accepted");
         assertThat(appointments.findById(demo.id(), newId).orElseThrow().status())
@@ -577,13 +586,9 @@ class ManageAppointmentsEndToEndTest {
                 "{\"date\":\"Freitag\",\"new_date\":\"2026-03-30\",\"new_time\":\"13:00\"}",
                 "tool_move_2");
 
-        assertThat(first.get("ok").asBoolean()).isTrue();
-        assertThat(first.get("message").asString())
-                .isEqualTo("Ich habe Ihren Termin verschoben. Ihr neuer Termin: Montag, den 30. März, um 13 Uhr.");
+        assertDone(first, "Ich habe Ihren Termin verschoben. Ihr neuer Termin: Montag, den 30. März, um 13 Uhr.");
         assertThat(retry).isEqualTo(first);
-        assertThat(reissued.get("ok").asBoolean()).isTrue();
-        assertThat(reissued.get("message").asString())
-                .isEqualTo(first.get("message").asString());
+        assertDone(reissued, first.get("message").asString());
         assertThat(simCount(RESCHEDULE_STAT, 201) - movesBefore).isEqualTo(1);
         assertThat(simBooking(friday).get("status").asString()).isEqualTo("cancelled");
         // across the change to summer time on March 29: 13:00 in Berlin is 11:00 UTC on the 30th
@@ -612,9 +617,10 @@ class ManageAppointmentsEndToEndTest {
                 caller, newCallId(), "reschedule_appointment", "{\"new_date\":\"Freitag\",\"new_time\":\"14:00\"}");
 
         assertThat(answer.get("ok").asBoolean()).isFalse();
-        assertThat(answer.get("reason").asString()).isEqualTo("slot_taken");
-        assertThat(answer.get("message").asString())
-                .isEqualTo("Freitag um 14 Uhr ist leider nicht frei, Ihr Termin "
+        assertRefused(
+                answer,
+                "slot_taken",
+                "Freitag um 14 Uhr ist leider nicht frei, Ihr Termin "
                         + "bleibt unverändert. Soll ich nach freien Zeiten schauen?");
         assertThat(answer.get("suggest").asString()).isEqualTo("get_alternatives");
         assertThat(simBooking(thursday).get("status").asString()).isEqualTo("accepted");
@@ -633,9 +639,10 @@ class ManageAppointmentsEndToEndTest {
         JsonNode answer = demoCall(
                 caller, newCallId(), "reschedule_appointment", "{\"new_date\":\"2026-03-31\",\"new_time\":\"09:00\"}");
 
-        assertThat(answer.get("reason").asString()).isEqualTo("reschedule_limit");
-        assertThat(answer.get("message").asString())
-                .isEqualTo("Dieser Termin wurde schon zweimal verschoben, öfter "
+        assertRefused(
+                answer,
+                "reschedule_limit",
+                "Dieser Termin wurde schon zweimal verschoben, öfter "
                         + "geht es leider nicht. Soll sich jemand aus dem Team bei Ihnen melden?");
         assertThat(simBooking(moved).get("status").asString()).isEqualTo("accepted");
     }
@@ -723,9 +730,10 @@ class ManageAppointmentsEndToEndTest {
 
         JsonNode who = demoCall(null, call, "cancel_appointment", "{}");
 
-        assertThat(who.get("reason").asString()).isEqualTo("verification_required");
-        assertThat(who.get("message").asString())
-                .isEqualTo("Einen Termin kann ich nur ändern, wenn Sie von der "
+        assertRefused(
+                who,
+                "verification_required",
+                "Einen Termin kann ich nur ändern, wenn Sie von der "
                         + "Nummer anrufen, unter der er gebucht wurde, oder mir diese Nummer und den vollständigen Namen "
                         + "nennen, auf den er gebucht ist. Wie lauten der Name und die Telefonnummer?");
         assertThat(who.get("needs")).extracting(JsonNode::asString).containsExactly("customer_name", "booked_phone");
@@ -736,11 +744,11 @@ class ManageAppointmentsEndToEndTest {
                 "cancel_appointment",
                 "{\"customer_name\":\"Nobody Known\",\"booked_phone\":\"0171 5550000\",\"date\":\"Donnerstag\"}");
 
-        assertThat(noMatch.get("reason").asString()).isEqualTo("needs_phone");
-        assertThat(noMatch.get("message").asString())
-                .isEqualTo(
-                        "Diesen Termin kann ich am Telefon leider nicht "
-                                + "selbst ändern. Jemand aus unserem Team ruft Sie gern zurück: Unter welcher Nummer erreichen wir Sie?");
+        assertRefused(
+                noMatch,
+                "needs_phone",
+                "Diesen Termin kann ich am Telefon leider nicht "
+                        + "selbst ändern. Jemand aus unserem Team ruft Sie gern zurück: Unter welcher Nummer erreichen wir Sie?");
 
         int openBefore = callbacks.open(demo.id()).size();
         JsonNode recorded = demoCall(
@@ -751,9 +759,10 @@ class ManageAppointmentsEndToEndTest {
                         + "\"booked_phone\":\"0171 5550000\",\"date\":\"Donnerstag\",\"phone\":\"0171 555 12 34\"}");
 
         assertThat(recorded.get("ok").asBoolean()).isFalse();
-        assertThat(recorded.get("reason").asString()).isEqualTo("callback_recorded");
-        assertThat(recorded.get("message").asString())
-                .isEqualTo("Diesen Termin kann ich am Telefon leider nicht "
+        assertRefused(
+                recorded,
+                "callback_recorded",
+                "Diesen Termin kann ich am Telefon leider nicht "
                         + "selbst ändern. Ich habe Ihr Anliegen mit Ihren Angaben für unser Team notiert, jemand ruft Sie "
                         + "zurück.");
         List<CallbackRequest> open = callbacks.open(demo.id());
@@ -896,10 +905,10 @@ class ManageAppointmentsEndToEndTest {
                         + "\"date\":\"2026-03-26\"}");
         JsonNode own = demoCall(bookedFrom, newCallId(), "cancel_appointment", "{\"date\":\"2026-03-26\"}");
 
-        assertThat(asked.get("reason").asString()).isEqualTo("not_found");
-        assertThat(asked.get("message").asString())
-                .isEqualTo("Ich finde leider keinen Termin unter Ihrer "
-                        + "Telefonnummer. Auf welchen Namen wurde er gebucht?");
+        assertRefused(
+                asked,
+                "not_found",
+                "Ich finde leider keinen Termin unter Ihrer " + "Telefonnummer. Auf welchen Namen wurde er gebucht?");
         assertThat(recorded.get("reason").asString()).isEqualTo("callback_recorded");
         assertThat(callbacks
                         .findById(demo.id(), recorded.get("callback_id").asLong())
@@ -923,10 +932,9 @@ class ManageAppointmentsEndToEndTest {
         JsonNode first = demoCall(caller, call, "request_callback", args, "tool_cb_1");
         JsonNode retry = demoCall(caller, call, "request_callback", args, "tool_cb_1");
 
-        assertThat(first.get("ok").asBoolean()).isTrue();
-        assertThat(first.get("message").asString())
-                .isEqualTo("Alles klar, ich habe Ihren Rückrufwunsch notiert. "
-                        + "Wir melden uns so bald wie möglich bei Ihnen.");
+        assertDone(
+                first,
+                "Alles klar, ich habe Ihren Rückrufwunsch notiert. " + "Wir melden uns so bald wie möglich bei Ihnen.");
         assertThat(retry).isEqualTo(first);
         List<CallbackRequest> open = callbacks.open(demo.id());
         assertThat(open).hasSize(openBefore + 1);
@@ -936,9 +944,7 @@ class ManageAppointmentsEndToEndTest {
         JsonNode noNumber = demoCall(
                 null, newCallId(), "request_callback", "{\"customer_name\":\"Anna Nym\",\"reason\":\"Termin\"}");
 
-        assertThat(noNumber.get("reason").asString()).isEqualTo("needs_phone");
-        assertThat(noNumber.get("message").asString())
-                .isEqualTo("Unter welcher Telefonnummer können wir Sie zurückrufen?");
+        assertRefused(noNumber, "needs_phone", "Unter welcher Telefonnummer können wir Sie zurückrufen?");
     }
 
     // --- tenants and languages ---
@@ -974,9 +980,10 @@ class ManageAppointmentsEndToEndTest {
                         + "phone number. Would you like to book one?");
         assertThat(greeted.get("known").asBoolean()).isFalse();
         assertThat(greeted.toString()).doesNotContain("Two Salons").doesNotContain("Herrenhaarschnitt");
-        assertThat(cancel.get("reason").asString()).isEqualTo("not_found");
-        assertThat(cancel.get("message").asString())
-                .isEqualTo("I can't find an appointment under your phone "
+        assertRefused(
+                cancel,
+                "not_found",
+                "I can't find an appointment under your phone "
                         + "number. What name and which phone number was it booked under?");
         assertThat(byName.get("reason").asString()).isEqualTo("verification_required");
         assertThat(simBooking(demoAppointment).get("status").asString()).isEqualTo("accepted");
@@ -1009,14 +1016,15 @@ class ManageAppointmentsEndToEndTest {
         assertThat(listed.get("message").asString())
                 .isEqualTo("You have 2 upcoming appointments: Haircut today at "
                         + "3 pm with Carl and Haircut on Thursday at 11:30 am with Carl.");
-        assertThat(tooLate.get("reason").asString()).isEqualTo("deadline_passed");
-        assertThat(tooLate.get("message").asString())
-                .isEqualTo("I'm sorry, changes and cancellations are only "
+        assertRefused(
+                tooLate,
+                "deadline_passed",
+                "I'm sorry, changes and cancellations are only "
                         + "possible up to 24 hours before the appointment. Shall someone from the team call you back?");
         assertThat(simBooking(today).get("status").asString()).isEqualTo("accepted");
-        assertThat(cancelled.get("ok").asBoolean()).isTrue();
-        assertThat(cancelled.get("message").asString())
-                .isEqualTo("I've cancelled your Haircut appointment for "
+        assertDone(
+                cancelled,
+                "I've cancelled your Haircut appointment for "
                         + "Thursday at 11:30 am. Is there anything else I can do for you?");
         assertThat(simBooking(thursday).get("status").asString()).isEqualTo("cancelled");
     }
@@ -1047,13 +1055,15 @@ class ManageAppointmentsEndToEndTest {
                 "{\"appointment_id\":" + fridayId + ",\"new_date\":\"2026-03-31\",\"new_time\":\"11:00\"}",
                 null);
 
-        assertThat(which.get("reason").asString()).isEqualTo("which_appointment");
-        assertThat(which.get("message").asString())
-                .isEqualTo("I can see several appointments: Haircut on Friday at "
+        assertRefused(
+                which,
+                "which_appointment",
+                "I can see several appointments: Haircut on Friday at "
                         + "11 am or Haircut on Monday, March 30 at 11 am. Which one do you mean?");
-        assertThat(taken.get("reason").asString()).isEqualTo("slot_taken");
-        assertThat(taken.get("message").asString())
-                .isEqualTo("Tuesday, March 31 at 11 am isn't available, I'm "
+        assertRefused(
+                taken,
+                "slot_taken",
+                "Tuesday, March 31 at 11 am isn't available, I'm "
                         + "afraid, so your appointment stays as it is. Shall I look for free times?");
     }
 
@@ -1246,5 +1256,17 @@ class ManageAppointmentsEndToEndTest {
 
     private static String newCallId() {
         return "call_manage_" + SEQUENCE.incrementAndGet();
+    }
+
+    /** A refusal: why (the reason the agent acts on) and what the caller hears. */
+    private static void assertRefused(JsonNode answer, String reason, String message) {
+        assertThat(answer.get("reason").asString()).isEqualTo(reason);
+        assertThat(answer.get("message").asString()).isEqualTo(message);
+    }
+
+    /** Done, and what the caller hears. */
+    private static void assertDone(JsonNode answer, String message) {
+        assertThat(answer.get("ok").asBoolean()).isTrue();
+        assertThat(answer.get("message").asString()).isEqualTo(message);
     }
 }

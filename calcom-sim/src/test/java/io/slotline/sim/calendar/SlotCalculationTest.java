@@ -11,12 +11,18 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 class SlotCalculationTest {
 
     /** Monday 2026-03-23, 01:00 in Berlin. */
     private static final Instant MONDAY_NIGHT = Instant.parse("2026-03-23T00:00:00Z");
+
+    /** The slots of {@code duration} minutes on Monday 23 March 2026 (the whole day in Berlin). */
+    private static List<Instant> mondaySlots(CalendarFixture f, EventType type, @Nullable Host host, int duration) {
+        return f.scheduler.slots(type, host, berlin("2026-03-23T00:00"), berlin("2026-03-23T23:59"), duration, null);
+    }
 
     private static List<String> localTimes(List<Instant> slots) {
         return slots.stream()
@@ -31,8 +37,7 @@ class SlotCalculationTest {
         EventType type = f.eventType(10, 45, 30, 0, 0, 0, anna);
         f.load();
 
-        List<Instant> slots =
-                f.scheduler.slots(type, null, berlin("2026-03-23T00:00"), berlin("2026-03-23T23:59"), 45, null);
+        List<Instant> slots = mondaySlots(f, type, null, 45);
 
         assertThat(localTimes(slots)).containsExactly("09:00", "09:30", "10:00");
     }
@@ -44,8 +49,7 @@ class SlotCalculationTest {
         EventType type = f.eventType(10, 40, null, 0, 0, 0, anna);
         f.load();
 
-        List<Instant> slots =
-                f.scheduler.slots(type, null, berlin("2026-03-23T00:00"), berlin("2026-03-23T23:59"), 40, null);
+        List<Instant> slots = mondaySlots(f, type, null, 40);
 
         assertThat(localTimes(slots)).containsExactly("09:00", "09:40", "10:20");
     }
@@ -57,8 +61,7 @@ class SlotCalculationTest {
         EventType type = f.eventType(10, 30, 30, 60, 0, 0, anna);
         f.load();
 
-        List<Instant> slots =
-                f.scheduler.slots(type, null, berlin("2026-03-23T00:00"), berlin("2026-03-23T23:59"), 30, null);
+        List<Instant> slots = mondaySlots(f, type, null, 30);
 
         assertThat(localTimes(slots)).containsExactly("10:30", "11:00", "11:30");
     }
@@ -72,8 +75,7 @@ class SlotCalculationTest {
         f.load();
         f.book(colouring, anna, berlin("2026-03-23T10:00"));
 
-        List<Instant> slots =
-                f.scheduler.slots(cut, null, berlin("2026-03-23T00:00"), berlin("2026-03-23T23:59"), 30, null);
+        List<Instant> slots = mondaySlots(f, cut, null, 30);
 
         // the booking blocks 10:00-10:45 (after buffer 15); a cut needs 10 minutes before it: 10:30 would start
         // inside the buffer, 11:00 keeps [10:50, 11:30) clear
@@ -88,8 +90,7 @@ class SlotCalculationTest {
         f.load();
         Booking booking = f.book(type, anna, berlin("2026-03-23T09:30"));
 
-        List<Instant> free =
-                f.scheduler.slots(type, null, berlin("2026-03-23T00:00"), berlin("2026-03-23T23:59"), 30, null);
+        List<Instant> free = mondaySlots(f, type, null, 30);
         List<Instant> forReschedule = f.scheduler.slots(
                 type, null, berlin("2026-03-23T00:00"), berlin("2026-03-23T23:59"), 30, booking.uid());
 
@@ -106,10 +107,8 @@ class SlotCalculationTest {
         f.load();
         f.book(team, anna, berlin("2026-03-23T09:00"));
 
-        List<Instant> anyHost =
-                f.scheduler.slots(team, null, berlin("2026-03-23T00:00"), berlin("2026-03-23T23:59"), 30, null);
-        List<Instant> annaOnly =
-                f.scheduler.slots(team, anna, berlin("2026-03-23T00:00"), berlin("2026-03-23T23:59"), 30, null);
+        List<Instant> anyHost = mondaySlots(f, team, null, 30);
+        List<Instant> annaOnly = mondaySlots(f, team, anna, 30);
 
         assertThat(localTimes(anyHost)).containsExactly("09:00", "09:30");
         assertThat(localTimes(annaOnly)).containsExactly("09:30");
@@ -131,16 +130,11 @@ class SlotCalculationTest {
 
         f.scheduler.reserve(new Scheduler.ReserveRequest(11, berlin("2026-03-23T09:00"), null, null), null);
 
-        assertThat(localTimes(f.scheduler.slots(
-                        personal, null, berlin("2026-03-23T00:00"), berlin("2026-03-23T23:59"), 30, null)))
-                .containsExactly("09:30");
-        assertThat(localTimes(f.scheduler.slots(
-                        team, null, berlin("2026-03-23T00:00"), berlin("2026-03-23T23:59"), 30, null)))
+        assertThat(localTimes(mondaySlots(f, personal, null, 30))).containsExactly("09:30");
+        assertThat(localTimes(mondaySlots(f, team, null, 30)))
                 .as("Ben is free at nine, hidden all the same")
                 .containsExactly("09:30");
-        assertThat(localTimes(f.scheduler.slots(
-                        bens, null, berlin("2026-03-23T00:00"), berlin("2026-03-23T23:59"), 30, null)))
-                .containsExactly("09:00", "09:30");
+        assertThat(localTimes(mondaySlots(f, bens, null, 30))).containsExactly("09:00", "09:30");
     }
 
     @Test
@@ -154,9 +148,7 @@ class SlotCalculationTest {
 
         f.scheduler.reserve(new Scheduler.ReserveRequest(10, berlin("2026-03-23T09:00"), null, null), null);
 
-        assertThat(localTimes(f.scheduler.slots(
-                        team, null, berlin("2026-03-23T00:00"), berlin("2026-03-23T23:59"), 30, null)))
-                .containsExactly("09:30");
+        assertThat(localTimes(mondaySlots(f, team, null, 30))).containsExactly("09:30");
     }
 
     @Test
@@ -169,9 +161,7 @@ class SlotCalculationTest {
 
         f.clock.fix(MONDAY_NIGHT.plusSeconds(5 * 60));
 
-        assertThat(localTimes(f.scheduler.slots(
-                        type, null, berlin("2026-03-23T00:00"), berlin("2026-03-23T23:59"), 30, null)))
-                .containsExactly("09:00", "09:30");
+        assertThat(localTimes(mondaySlots(f, type, null, 30))).containsExactly("09:00", "09:30");
     }
 
     @Test

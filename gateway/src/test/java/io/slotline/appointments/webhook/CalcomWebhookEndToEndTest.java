@@ -391,7 +391,8 @@ class CalcomWebhookEndToEndTest {
 
         HttpResponse<String> response =
                 postWebhook("demo-salon", early, CalcomWebhookSignature.sign(early, "whsec_demo"));
-        Appointments.Saved ours = appointments.insert(new io.slotline.appointments.NewAppointment(
+        // the phone booking's row, and its retry with the same idempotency key
+        io.slotline.appointments.NewAppointment ourBooking = new io.slotline.appointments.NewAppointment(
                 company.id(),
                 null,
                 null,
@@ -404,21 +405,9 @@ class CalcomWebhookEndToEndTest {
                 AppointmentStatus.BOOKED,
                 AppointmentSource.PHONE,
                 "call-race:book:" + uid,
-                null));
-        Appointments.Saved retried = appointments.insert(new io.slotline.appointments.NewAppointment(
-                company.id(),
-                null,
-                null,
-                null,
-                webCustomer.id(),
-                null,
-                slot,
-                slot.plusSeconds(1800),
-                uid,
-                AppointmentStatus.BOOKED,
-                AppointmentSource.PHONE,
-                "call-race:book:" + uid,
-                null));
+                null);
+        Appointments.Saved ours = appointments.insert(ourBooking);
+        Appointments.Saved retried = appointments.insert(ourBooking);
 
         assertThat(json.readTree(response.body()).path("outcome").asString()).isEqualTo("processed");
         assertThat(ours.created()).as("the first answer is not a repeat").isTrue();
