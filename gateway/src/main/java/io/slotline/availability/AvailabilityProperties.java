@@ -143,12 +143,25 @@ public record AvailabilityProperties(
      *             two weeks past the requested day (alternatives, same weekday next week), so four weeks by default
      * @param queue prefetches waiting for a free slot; beyond it they are dropped
      * @param timeout bound on one prefetch
+     * @param staffCalendars when a ringing phone also warms each stylist's calendar of each service (what a caller
+     *        asking for someone by name reads, and what an answer for "anyone" reads to hold a stylist who is free
+     *        then): {@code always} (default) on every call, so that the first question is answered from memory;
+     *        {@code when-active} once the business is being called (another of its calls started within
+     *        {@code hard-expiry}), for agencies whose businesses share one Cal.com key: a quiet business's first
+     *        call then costs its services instead of services x (1 + stylists) requests, and its first question
+     *        waits for the stylists' day
      */
     public record Prefetch(
             @DefaultValue("8") int concurrency,
             @DefaultValue("28") int days,
             @DefaultValue("256") int queue,
-            @DefaultValue("10s") Duration timeout) {
+            @DefaultValue("10s") Duration timeout,
+            @DefaultValue("always") StaffCalendars staffCalendars) {
+
+        public enum StaffCalendars {
+            ALWAYS,
+            WHEN_ACTIVE
+        }
 
         public Prefetch {
             if (concurrency <= 0 || days <= 0 || queue <= 0) {
@@ -156,10 +169,11 @@ public record AvailabilityProperties(
                         "slotline.availability.prefetch.concurrency, days and queue must be positive");
             }
             positive(timeout, "prefetch.timeout");
+            Objects.requireNonNull(staffCalendars, "staffCalendars");
         }
 
         public static Prefetch defaults() {
-            return new Prefetch(8, 28, 256, Duration.ofSeconds(10));
+            return new Prefetch(8, 28, 256, Duration.ofSeconds(10), StaffCalendars.ALWAYS);
         }
     }
 

@@ -99,6 +99,8 @@ public final class Prefetcher implements AutoCloseable {
     /**
      * A calendar whose days are all in memory and fresh needs no warming: checked before queueing, so that the
      * calendars of a busy business, called again and again, never take queue places from a quiet one's first call.
+     * A stale one is: the stylists' calendars are only peeked at (which stylist is free for "anyone"), so the ring
+     * is what keeps them fresh.
      */
     private boolean freshInMemory(CalendarRef calendar, Warming warming) {
         return availability

@@ -12,6 +12,13 @@ import io.slotline.calcom.EventType;
 import io.slotline.calcom.Host;
 import io.slotline.calcom.UpstreamCounter;
 import io.slotline.observability.SlotlineMetrics;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -30,10 +37,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * The Cal.com event types behind the services, as Cal.com describes them: booking fields (is an email required?)
- * for booking, buffers and hosts for the availability cache (what a booking blocks). Read once per
- * {@code event-type-cache-ttl}; the call warm-up reads them in the background, so neither a booking nor the cache
- * waits for them. Shapes outlive the TTL: buffers and hosts rarely change, and a stale shape only makes the cache
- * patch a day slightly wrong until Cal.com's own answer replaces it.
+ * for booking, buffers and hosts for the availability cache (what a booking blocks). The call warm-up reads them in
+ * the background, a team's in one request, so neither a booking nor the cache waits for them. One read serves for
+ * {@code event-type-cache-ttl}; after it the known event type still serves while one background read renews it
+ * (event types rarely change, and Cal.com has the last word on every booking), and after {@link #FORGET_AFTER}
+ * unused it is forgotten. Shapes outlive both: a stale shape only makes the cache patch a day slightly wrong until
+ * Cal.com's own answer replaces it.
  */
 @Component
 public class EventTypeCatalog implements EventTypeShapes, DisposableBean {
@@ -41,22 +50,30 @@ public class EventTypeCatalog implements EventTypeShapes, DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(EventTypeCatalog.class);
 
     static final int MAX_EVENT_TYPES = 100_000;
+    /** How long a known event type may serve while Cal.com can't renew it: a day, like a day's working hours. */
+    static final Duration FORGET_AFTER = Duration.ofHours(24);
     /** Reads wait for Cal.com; with one thread a few quiet businesses called at once queue behind each other. */
     private static final int WARM_UP_THREADS = 2;
 
+    private record Known(EventType eventType, Instant readAt) {}
+
     private final CalcomApi calcom;
     private final SlotlineMetrics metrics;
-    private final Cache<String, EventType> eventTypes;
+    private final Clock clock;
+    private final Duration renewAfter;
+    private final Cache<String, Known> eventTypes;
     private final Map<String, EventTypeShape> shapes = new ConcurrentHashMap<>();
     private final Set<String> warming = ConcurrentHashMap.newKeySet();
     private final ExecutorService background;
 
-    EventTypeCatalog(CalcomApi calcom, BookingProperties properties, SlotlineMetrics metrics) {
+    EventTypeCatalog(CalcomApi calcom, BookingProperties properties, SlotlineMetrics metrics, Clock clock) {
         this.calcom = calcom;
         this.metrics = metrics;
+        this.clock = clock;
+        this.renewAfter = properties.eventTypeCacheTtl();
         // a business has an event type per service and per service and stylist: room for a few thousand businesses
         this.eventTypes = Caffeine.newBuilder()
-                .expireAfterWrite(properties.eventTypeCacheTtl())
+                .expireAfterAccess(FORGET_AFTER.compareTo(renewAfter) > 0 ? FORGET_AFTER : renewAfter)
                 .maximumSize(MAX_EVENT_TYPES)
                 .build();
         metrics.cacheEntries("event_types", eventTypes, Cache::estimatedSize);
@@ -76,33 +93,92 @@ public class EventTypeCatalog implements EventTypeShapes, DisposableBean {
         this.background = executor;
     }
 
-    /** The calendar's event type, from memory or Cal.com; null when Cal.com does not answer. */
+    /**
+     * The calendar's event type: from memory (renewed in the background when older than the TTL) or, when unknown,
+     * from Cal.com; null when Cal.com does not answer.
+     */
     public @Nullable EventType get(CalendarRef calendar) {
-        EventType known = eventTypes.getIfPresent(key(calendar.companyId(), calendar.bookingEventTypeId()));
-        return known != null ? known : fetch(calendar);
+        Known known = eventTypes.getIfPresent(key(calendar.companyId(), calendar.bookingEventTypeId()));
+        if (known == null) {
+            return fetch(calendar);
+        }
+        if (old(known)) {
+            warm(List.of(calendar));
+        }
+        return known.eventType();
     }
 
-    /** Reads the calendar's event type in the background (budget permitting) unless it is in memory. */
+    /** {@link #warm(List)} for one calendar. */
     public void warm(CalendarRef calendar) {
-        String key = key(calendar.companyId(), calendar.bookingEventTypeId());
-        if (eventTypes.getIfPresent(key) != null || !warming.add(key)) {
+        warm(List.of(calendar));
+    }
+
+    /**
+     * Reads, in the background, the event types of these calendars that are unknown or older than the TTL: all of
+     * a team's in one request (a business's services are one team's event types), the others one by one.
+     */
+    public void warm(Collection<CalendarRef> calendars) {
+        Map<String, List<CalendarRef>> byTeam = new LinkedHashMap<>();
+        for (CalendarRef calendar : calendars) {
+            Known known = eventTypes.getIfPresent(key(calendar.companyId(), calendar.bookingEventTypeId()));
+            if (known != null && !old(known)) {
+                continue;
+            }
+            boolean teamOwned = calendar.staffEventTypeId() == null && calendar.teamId() != null;
+            String read = teamOwned
+                    ? "team:" + calendar.companyId() + ":" + calendar.teamId()
+                    : key(calendar.companyId(), calendar.bookingEventTypeId());
+            byTeam.computeIfAbsent(read, k -> new ArrayList<>()).add(calendar);
+        }
+        byTeam.forEach((read, wanted) -> {
+            if (!warming.add(read)) {
+                return;
+            }
+            Runnable task = read.startsWith("team:") ? () -> readTeam(wanted) : () -> fetch(wanted.get(0));
+            try {
+                background.execute(() -> {
+                    UpstreamCounter upstream = new UpstreamCounter();
+                    try (CalcomCallContext.Scope ignored =
+                                    CalcomCallContext.background(null).bind();
+                            UpstreamCounter.Scope counted = upstream.bind()) {
+                        task.run();
+                    } finally {
+                        warming.remove(read);
+                        metrics.warmUpRequests("event_types", upstream.calls());
+                    }
+                });
+            } catch (RejectedExecutionException full) {
+                warming.remove(read);
+            }
+        });
+    }
+
+    /** One request for the team's event types; one the team listing lacks is read on its own. */
+    private void readTeam(List<CalendarRef> wanted) {
+        CalendarRef first = wanted.get(0);
+        Long teamId = Objects.requireNonNull(first.teamId(), "team");
+        try {
+            for (EventType eventType : calcom.teamEventTypes(first.account(), teamId)) {
+                remember(first.companyId(), eventType);
+            }
+        } catch (CalcomException e) {
+            log.info(
+                    "event types of team {} of {} not read: {}",
+                    teamId,
+                    first.account().name(),
+                    e.getMessage());
             return;
         }
-        try {
-            background.execute(() -> {
-                UpstreamCounter upstream = new UpstreamCounter();
-                try (CalcomCallContext.Scope ignored =
-                                CalcomCallContext.background(null).bind();
-                        UpstreamCounter.Scope counted = upstream.bind()) {
-                    fetch(calendar);
-                } finally {
-                    warming.remove(key);
-                    metrics.warmUpRequests("event_types", upstream.calls());
-                }
-            });
-        } catch (RejectedExecutionException full) {
-            warming.remove(key);
+        for (CalendarRef calendar : wanted) {
+            Known known = eventTypes.getIfPresent(key(calendar.companyId(), calendar.bookingEventTypeId()));
+            if (known == null || old(known)) {
+                fetch(calendar);
+            }
         }
+    }
+
+    private boolean old(Known known) {
+        return known.readAt().plus(renewAfter).isBefore(clock.instant());
     }
 
     @Override
@@ -113,9 +189,7 @@ public class EventTypeCatalog implements EventTypeShapes, DisposableBean {
     private @Nullable EventType fetch(CalendarRef calendar) {
         try {
             EventType fetched = calcom.eventType(calendar.account(), calendar.eventTypeKey());
-            String key = key(calendar.companyId(), calendar.bookingEventTypeId());
-            eventTypes.put(key, fetched);
-            shapes.put(key, shape(fetched));
+            remember(calendar.companyId(), fetched);
             return fetched;
         } catch (CalcomException e) {
             log.info(
@@ -125,6 +199,12 @@ public class EventTypeCatalog implements EventTypeShapes, DisposableBean {
                     e.getMessage());
             return null;
         }
+    }
+
+    private void remember(long companyId, EventType eventType) {
+        String key = key(companyId, eventType.id());
+        eventTypes.put(key, new Known(eventType, clock.instant()));
+        shapes.put(key, shape(eventType));
     }
 
     static EventTypeShape shape(EventType eventType) {

@@ -54,7 +54,15 @@ class AvailabilityConfigurationTest {
                     assertThat(properties.freshFor()).isEqualTo(Duration.ofSeconds(60));
                     assertThat(properties.hardExpiry()).isEqualTo(Duration.ofMinutes(10));
                     assertThat(properties.prefetch().concurrency()).isEqualTo(3);
+                    assertThat(properties.prefetch().staffCalendars())
+                            .as("by default every ring warms the stylists' calendars too")
+                            .isEqualTo(AvailabilityProperties.Prefetch.StaffCalendars.ALWAYS);
                 });
+        context.withPropertyValues("slotline.availability.prefetch.staff-calendars=when-active")
+                .run(app -> assertThat(app.getBean(AvailabilityProperties.class)
+                                .prefetch()
+                                .staffCalendars())
+                        .isEqualTo(AvailabilityProperties.Prefetch.StaffCalendars.WHEN_ACTIVE));
     }
 
     @Test

@@ -119,7 +119,8 @@ class PrefetcherTest {
 
     @Test
     void aFullQueueDropsTheWarmUpAndSaysSo() throws Exception {
-        AvailabilityProperties.Prefetch narrow = new AvailabilityProperties.Prefetch(1, 7, 1, Duration.ofSeconds(10));
+        AvailabilityProperties.Prefetch narrow = new AvailabilityProperties.Prefetch(
+                1, 7, 1, Duration.ofSeconds(10), AvailabilityProperties.Prefetch.StaffCalendars.ALWAYS);
         try (CachedAvailability cached = fixture.cached(calcom);
                 Prefetcher prefetcher = new Prefetcher(cached, narrow, fixture.metrics, fixture.clock)) {
             calcom.holdRequests(1);

@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * While the phone rings, the branch's calendars are fetched (each service for any host and for each of its staff),
- * so the caller's first question is answered from memory.
+ * so the caller's first question is answered from memory. {@link QuietBusinessWarmUpTest}: with
+ * {@code staff-calendars=when-active}.
  */
 class CallStartPrefetchTest extends LiveCallTest {
 

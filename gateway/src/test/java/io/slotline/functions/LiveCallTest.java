@@ -320,7 +320,12 @@ abstract class LiveCallTest {
      */
     /** Slots requests the simulator has answered, from anyone. */
     static long slotsRequests() {
-        JsonNode counts = sim("GET", "/_sim/stats", null).path("endpoints").path("GET /v2/slots");
+        return simRequests("GET /v2/slots");
+    }
+
+    /** Requests the simulator has answered on one route template, e.g. {@code GET /v2/slots}, from anyone. */
+    static long simRequests(String route) {
+        JsonNode counts = sim("GET", "/_sim/stats", null).path("endpoints").path(route);
         long total = 0;
         for (JsonNode count : counts) {
             total += count.asLong();
@@ -330,6 +335,14 @@ abstract class LiveCallTest {
 
     /** The demo salon's calendars: each service for any host and for each of its staff. */
     List<CalendarRef> salonCalendars() {
+        return salonCalendars(true);
+    }
+
+    /**
+     * The demo salon's calendars: each service for any host (a service in steps for each stylist of each step),
+     * and with {@code stylists} each stylist's own calendar of each service.
+     */
+    List<CalendarRef> salonCalendars(boolean stylists) {
         Company salon = tenants.companyBySlug("demo-salon").orElseThrow();
         List<CalendarRef> refs = new ArrayList<>();
         for (Service service : tenants.activeServices(salon.id())) {
@@ -347,7 +360,7 @@ abstract class LiveCallTest {
                 continue;
             }
             refs.add(calendars.of(salon, service, null));
-            for (Staff staff : tenants.staffForService(salon.id(), service.id())) {
+            for (Staff staff : stylists ? tenants.staffForService(salon.id(), service.id()) : List.<Staff>of()) {
                 refs.add(calendars.of(salon, service, staff));
             }
         }
