@@ -52,6 +52,10 @@ final class ScaleMeasurement {
         Double warmup = promAfter.isEmpty()
                 ? null
                 : GatewayMetrics.delta(before, promAfter.get(), "slotline_warmup_requests_total", Map.of());
+        Double warmupEventTypes = promAfter.isEmpty()
+                ? null
+                : GatewayMetrics.delta(
+                        before, promAfter.get(), "slotline_warmup_requests_total", Map.of("what", "event_types"));
         Double dropped = promAfter.isEmpty()
                 ? null
                 : GatewayMetrics.delta(
@@ -71,6 +75,7 @@ final class ScaleMeasurement {
                 tenantEntries,
                 perCall,
                 warmup == null || calls == 0 ? null : round(warmup / calls),
+                warmupEventTypes == null || calls == 0 ? null : round(warmupEventTypes / calls),
                 dropped,
                 inProgress.measuredRequestsPerCall(),
                 busiest,

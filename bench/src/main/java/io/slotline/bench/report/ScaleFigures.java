@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
  * @param cacheEntries          availability day entries in the gateway's memory at the end
  * @param calcomRequestsPerCall Cal.com requests (all endpoints, whole run) per phone call started
  * @param warmupRequestsPerCall Cal.com requests made by warm-ups (call_inbound / call_started) per phone call
+ * @param warmupEventTypesPerCall of those, reads of event types (the rest are slots ranges)
  * @param warmUpsDropped        prefetches dropped because the prefetch queue was full
  * @param measuredRequestsPerCall Cal.com requests in the measured window per call that rang in it (steady state)
  * @param busiestKeyPerMinute   the busiest API key's most requests within any 60 s, against Cal.com's 120
@@ -34,6 +35,7 @@ public record ScaleFigures(
         @Nullable Double tenantCacheEntries,
         @Nullable Double calcomRequestsPerCall,
         @Nullable Double warmupRequestsPerCall,
+        @Nullable Double warmupEventTypesPerCall,
         @Nullable Double warmUpsDropped,
         @Nullable Double measuredRequestsPerCall,
         @Nullable String busiestKey,

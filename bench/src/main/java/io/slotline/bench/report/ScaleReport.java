@@ -57,7 +57,7 @@ public record ScaleReport(String startedAt, String command, List<Point> points, 
         md.append(
                 "| businesses | calls in progress mean / max | CPU % (of 2 cores) | heap after GC: loaded / in run (MB) "
                         + "| growth per business (KB, loaded / in run) | availability cache entries | tenant cache entries "
-                        + "| Cal.com requests per call: run / measured window | warm-up requests per call | warm-ups dropped "
+                        + "| Cal.com requests per call: run / measured window | warm-up requests per call (of them event types) | warm-ups dropped "
                         + "| busiest key req/min (of 120) | 429s "
                         + "| Prometheus series | start-up s | apply s | load avg |\n");
         md.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
@@ -89,7 +89,9 @@ public record ScaleReport(String startedAt, String command, List<Point> points, 
                     .append(fmt(f.measuredRequestsPerCall(), 2))
                     .append(" | ")
                     .append(fmt(f.warmupRequestsPerCall(), 2))
-                    .append(" | ")
+                    .append(" (")
+                    .append(fmt(f.warmupEventTypesPerCall(), 2))
+                    .append(") | ")
                     .append(fmt(f.warmUpsDropped(), 0))
                     .append(" | ")
                     .append(f.busiestKeyPerMinute())
