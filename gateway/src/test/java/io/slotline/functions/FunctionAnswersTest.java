@@ -248,17 +248,7 @@ class FunctionAnswersTest extends LiveCallTest {
             Call call = otherCutsCall();
             Reply booked = call.function(
                     "book_appointment",
-                    Map.of(
-                            "service",
-                            "Haircut",
-                            "date",
-                            "tomorrow",
-                            "time",
-                            "11am",
-                            "customer_name",
-                            "Amelia Jones",
-                            "customer_email",
-                            "amelia@example.com"));
+                    booking("Haircut", "tomorrow", "11am", "Amelia Jones", "customer_email", "amelia@example.com"));
 
             assertThat(booked.ok()).isTrue();
             assertThat(booked.message())
@@ -276,9 +266,7 @@ class FunctionAnswersTest extends LiveCallTest {
         @Test
         void englishSlotTakenComesWithFreshAlternatives() {
             Call call = otherCutsCall();
-            Reply taken = call.function(
-                    "book_appointment",
-                    Map.of("service", "Haircut", "date", "tomorrow", "time", "1pm", "customer_name", "George Taylor"));
+            Reply taken = call.function("book_appointment", booking("Haircut", "tomorrow", "1pm", "George Taylor"));
 
             assertThat(taken.ok()).isFalse();
             assertThat(taken.reason()).isEqualTo("slot_taken");
@@ -290,18 +278,8 @@ class FunctionAnswersTest extends LiveCallTest {
 
         @Test
         void germanBookingNeedsAName() {
-            Reply nameless = salonCall()
-                    .function(
-                            "book_appointment",
-                            Map.of(
-                                    "service",
-                                    "Herrenhaarschnitt",
-                                    "date",
-                                    "morgen",
-                                    "time",
-                                    "9 Uhr",
-                                    "customer_name",
-                                    " "));
+            Reply nameless =
+                    salonCall().function("book_appointment", booking("Herrenhaarschnitt", "morgen", "9 Uhr", " "));
 
             assertThat(nameless.reason()).isEqualTo("missing_name");
             assertThat(nameless.message()).isEqualTo("Auf welchen Namen darf ich den Termin buchen?");
@@ -312,17 +290,7 @@ class FunctionAnswersTest extends LiveCallTest {
             Reply unreadable = salonCall()
                     .function(
                             "book_appointment",
-                            Map.of(
-                                    "service",
-                                    "Herrenhaarschnitt",
-                                    "date",
-                                    "morgen",
-                                    "time",
-                                    "9 Uhr",
-                                    "customer_name",
-                                    "Leon Koch",
-                                    "customer_phone",
-                                    "12 34"));
+                            booking("Herrenhaarschnitt", "morgen", "9 Uhr", "Leon Koch", "customer_phone", "12 34"));
 
             assertThat(unreadable.reason()).isEqualTo("invalid_phone");
             assertThat(unreadable.message()).startsWith("Die Telefonnummer habe ich leider nicht richtig verstanden.");
@@ -333,17 +301,7 @@ class FunctionAnswersTest extends LiveCallTest {
             Reply unreadable = otherCutsCall()
                     .function(
                             "book_appointment",
-                            Map.of(
-                                    "service",
-                                    "Haircut",
-                                    "date",
-                                    "tomorrow",
-                                    "time",
-                                    "11am",
-                                    "customer_name",
-                                    "Isla Brown",
-                                    "customer_email",
-                                    "isla at home"));
+                            booking("Haircut", "tomorrow", "11am", "Isla Brown", "customer_email", "isla at home"));
 
             assertThat(unreadable.reason()).isEqualTo("invalid_email");
             assertThat(unreadable.message())
@@ -354,16 +312,7 @@ class FunctionAnswersTest extends LiveCallTest {
         void anAnonymousCallerIsAskedForANumber() {
             Call anonymous = new Call("anonymous", SALON_NUMBER, SALON_KEY);
             Reply booked = anonymous.function(
-                    "book_appointment",
-                    Map.of(
-                            "service",
-                            "Herrenhaarschnitt",
-                            "date",
-                            "morgen",
-                            "time",
-                            "9 Uhr",
-                            "customer_name",
-                            "Marie Wolf"));
+                    "book_appointment", booking("Herrenhaarschnitt", "morgen", "9 Uhr", "Marie Wolf"));
 
             assertThat(booked.reason()).isEqualTo("missing_contact");
             assertThat(booked.message()).isEqualTo("Unter welcher Telefonnummer können wir Sie erreichen?");

@@ -632,16 +632,7 @@ class HostileInputTest extends LiveCallTest {
                         "10 Uhr");
             case "get_alternatives" -> Map.of("service", "Herrenhaarschnitt", "date", "2026-11-22", "time", "10 Uhr");
             case "find_next_available" -> Map.of("service", "Herrenhaarschnitt");
-            case "book_appointment" ->
-                Map.of(
-                        "service",
-                        "Nagelstudio",
-                        "date",
-                        "2026-11-22",
-                        "time",
-                        "10 Uhr",
-                        "customer_name",
-                        "Hostile Tester");
+            case "book_appointment" -> booking("Nagelstudio", "2026-11-22", "10 Uhr", "Hostile Tester");
             case "cancel_appointment" -> Map.of("customer_name", "Hostile Tester", "confirm_fee", true);
             case "reschedule_appointment" ->
                 Map.of(

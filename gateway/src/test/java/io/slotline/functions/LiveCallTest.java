@@ -31,6 +31,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -488,5 +489,24 @@ abstract class LiveCallTest {
 
     static Instant instant(JsonNode slot) {
         return java.time.OffsetDateTime.parse(slot.path("start").asString()).toInstant();
+    }
+
+    /**
+     * book_appointment's arguments as a caller gives them: service, date, time and name, then any further names and
+     * values (customer_phone, customer_email, staff) in pairs.
+     */
+    static Map<String, Object> booking(String service, String date, String time, String name, String... more) {
+        Map<String, Object> args = new LinkedHashMap<>();
+        args.put("service", service);
+        args.put("date", date);
+        args.put("time", time);
+        args.put("customer_name", name);
+        if (more.length % 2 != 0) {
+            throw new IllegalArgumentException("further arguments come in name-value pairs");
+        }
+        for (int i = 0; i < more.length; i += 2) {
+            args.put(more[i], more[i + 1]);
+        }
+        return args;
     }
 }

@@ -94,9 +94,7 @@ class RetellBoundaryTest extends LiveCallTest {
             Call call = salonCall();
             Reply other =
                     call.function("check_availability", Map.of("service", "trim", "date", "morgen", "time", "10 Uhr"));
-            Reply booking = call.function(
-                    "book_appointment",
-                    Map.of("service", "trim", "date", "morgen", "time", "10 Uhr", "customer_name", "Lina Neumann"));
+            Reply booking = call.function("book_appointment", booking("trim", "morgen", "10 Uhr", "Lina Neumann"));
 
             assertThat(other.reason()).isEqualTo("unknown_service");
             assertThat(other.json().path("services").toString()).doesNotContain("Haircut");
@@ -111,16 +109,7 @@ class RetellBoundaryTest extends LiveCallTest {
             Call call = salonCall();
 
             Reply booked = call.function(
-                    "book_appointment",
-                    Map.of(
-                            "service",
-                            "Herrenhaarschnitt",
-                            "date",
-                            "morgen",
-                            "time",
-                            "9 Uhr",
-                            "customer_name",
-                            "Clara Zimmermann"));
+                    "book_appointment", booking("Herrenhaarschnitt", "morgen", "9 Uhr", "Clara Zimmermann"));
 
             assertThat(booked.ok()).isTrue();
             assertThat(simBookings("cal_other")).hasSize(otherBefore);

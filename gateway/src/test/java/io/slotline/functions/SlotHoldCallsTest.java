@@ -28,16 +28,21 @@ class SlotHoldCallsTest extends LiveCallTest {
                 "service", service, "date", start.atZone(BERLIN).toLocalDate().toString(), "time", wallTime(start));
     }
 
-    private static Map<String, String> book(String service, Instant start, String name) {
-        return Map.of(
-                "service",
-                service,
-                "date",
-                start.atZone(BERLIN).toLocalDate().toString(),
-                "time",
-                wallTime(start),
-                "customer_name",
-                name);
+    private static Map<String, Object> book(String service, Instant start, String name) {
+        return booking(service, start.atZone(BERLIN).toLocalDate().toString(), wallTime(start), name);
+    }
+
+    /** Two callers on the line, the salon's calendars in memory, and what the first heard holding the slot. */
+    private record Holding(Call second, Reply held) {}
+
+    private Holding firstCallerHolds(Instant slot) {
+        Call first = salonCall();
+        Call second = salonCall();
+        assertThat(second.inbound().status()).isEqualTo(200);
+        awaitSalonWarmedUp();
+        Reply held = first.function("check_availability", check("Herrenhaarschnitt", slot));
+        assertThat(held.json().path("hold").path("held").asBoolean()).isTrue();
+        return new Holding(second, held);
     }
 
     @Test
@@ -85,12 +90,8 @@ class SlotHoldCallsTest extends LiveCallTest {
     @Test
     void aTimeTwoHostsAreFreeForStaysFreeFromMemoryWhileAnotherCallerHoldsIt() {
         Instant slot = twoHostSlot(TUESDAY);
-        Call first = salonCall();
-        Call second = salonCall();
-        assertThat(second.inbound().status()).isEqualTo(200);
-        awaitSalonWarmedUp();
-        Reply held = first.function("check_availability", check("Herrenhaarschnitt", slot));
-        assertThat(held.json().path("hold").path("held").asBoolean()).isTrue();
+        Holding holding = firstCallerHolds(slot);
+        Call second = holding.second();
         long before = slotsRequests();
 
         Reply seenBySecond = second.function("check_availability", check("Herrenhaarschnitt", slot));
@@ -107,19 +108,15 @@ class SlotHoldCallsTest extends LiveCallTest {
     @Test
     void aTimeOnlyOneHostIsFreeForIsTakenFromMemoryWhileAnotherCallerHoldsIt() {
         Instant slot = singleHostSlot(TUESDAY);
-        Call first = salonCall();
-        Call second = salonCall();
-        assertThat(second.inbound().status()).isEqualTo(200);
-        awaitSalonWarmedUp();
-        Reply held = first.function("check_availability", check("Herrenhaarschnitt", slot));
-        assertThat(held.json().path("hold").path("held").asBoolean()).isTrue();
+        Holding holding = firstCallerHolds(slot);
+        Call second = holding.second();
         long before = slotsRequests();
 
         Reply seenBySecond = second.function("check_availability", check("Herrenhaarschnitt", slot));
 
         assertThat(seenBySecond.reason()).isEqualTo("slot_taken");
         assertThat(seenBySecond.json().path("alternatives").findValuesAsString("start"))
-                .doesNotContain(held.json().path("slot").path("start").asString());
+                .doesNotContain(holding.held().json().path("slot").path("start").asString());
         assertThat(slotsRequests())
                 .as("the only free host is held: known without asking")
                 .isEqualTo(before);
@@ -147,8 +144,8 @@ class SlotHoldCallsTest extends LiveCallTest {
                 .isEqualTo(before);
     }
 
-    private static Map<String, String> withAnna(Map<String, String> args) {
-        Map<String, String> named = new java.util.HashMap<>(args);
+    private static Map<String, Object> withAnna(Map<String, ?> args) {
+        Map<String, Object> named = new java.util.HashMap<>(args);
         named.put("staff", "Anna");
         return named;
     }

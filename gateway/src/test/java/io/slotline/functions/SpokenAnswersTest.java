@@ -244,28 +244,10 @@ class SpokenAnswersTest extends LiveCallTest {
     void anApproximateTimeOrAPeriodIsNeverBooked() {
         Call call = salonCall();
 
-        Reply approximate = call.function(
-                "book_appointment",
-                Map.of(
-                        "service",
-                        "Herrenhaarschnitt",
-                        "date",
-                        "morgen",
-                        "time",
-                        "gegen 10",
-                        "customer_name",
-                        "Eva Ungefähr"));
+        Reply approximate =
+                call.function("book_appointment", booking("Herrenhaarschnitt", "morgen", "gegen 10", "Eva Ungefähr"));
         Reply period = call.function(
-                "book_appointment",
-                Map.of(
-                        "service",
-                        "Herrenhaarschnitt",
-                        "date",
-                        "Anfang nächster Woche",
-                        "time",
-                        "10 Uhr",
-                        "customer_name",
-                        "Eva Ungefähr"));
+                "book_appointment", booking("Herrenhaarschnitt", "Anfang nächster Woche", "10 Uhr", "Eva Ungefähr"));
 
         assertThat(approximate.reason()).isEqualTo("exact_time_needed");
         assertThat(period.reason()).isEqualTo("exact_time_needed");

@@ -44,6 +44,21 @@ class StepBookingCallsTest extends LiveCallTest {
                 name);
     }
 
+    /** The state of the booking attempt under an idempotency key, and of its steps. */
+    private String attemptState(String key) {
+        return jdbc.sql("SELECT state FROM booking_attempts WHERE idempotency_key = :key")
+                .param("key", key)
+                .query(String.class)
+                .single();
+    }
+
+    private List<String> attemptStepStates(String key) {
+        return jdbc.sql("SELECT state FROM booking_attempt_steps WHERE idempotency_key = :key ORDER BY step")
+                .param("key", key)
+                .query(String.class)
+                .list();
+    }
+
     private static Map<String, String> check(Instant start) {
         return Map.of(
                 "service",
@@ -69,6 +84,17 @@ class StepBookingCallsTest extends LiveCallTest {
                 .listOfRows();
     }
 
+    /** A salon call in which check_availability said the time is free (and held it). */
+    private Call callerToldItIsFree(Instant start) {
+        Call call = salonCall();
+        assertThat(call.function("check_availability", check(start))
+                        .json()
+                        .path("available")
+                        .asBoolean())
+                .isTrue();
+        return call;
+    }
+
     private static Instant instantOf(Object value) {
         return value instanceof OffsetDateTime odt ? odt.toInstant() : ((java.sql.Timestamp) value).toInstant();
     }
@@ -76,12 +102,7 @@ class StepBookingCallsTest extends LiveCallTest {
     @Test
     void everyStepIsBookedInOrderAsOneAppointmentAndTheCallerHearsStartAndEnd() {
         Instant start = StepServiceCallsTest.annasColourWithAHaircutInBetween(TUESDAY);
-        Call call = salonCall();
-        assertThat(call.function("check_availability", check(start))
-                        .json()
-                        .path("available")
-                        .asBoolean())
-                .isTrue();
+        Call call = callerToldItIsFree(start);
 
         Reply booked = call.function("book_appointment", booking(start, "Clara Berg"), "tc_colour");
 
@@ -135,12 +156,7 @@ class StepBookingCallsTest extends LiveCallTest {
     @Test
     void aRefusedLaterStepCancelsTheEarlierOnesSoNothingIsHalfBooked() {
         Instant start = StepServiceCallsTest.annasColourWithAHaircutInBetween(TUESDAY);
-        Call call = salonCall();
-        assertThat(call.function("check_availability", check(start))
-                        .json()
-                        .path("available")
-                        .asBoolean())
-                .isTrue();
+        Call call = callerToldItIsFree(start);
         Map<String, Object> wash = heldSteps(call).get(1);
         // a web booker takes the stylist held for the wash in Cal.com (a hold is Slotline's own)
         long washersHaircut = "anna-demo".equals(wash.get("host")) ? 1111L : 1121L;
@@ -163,16 +179,8 @@ class StepBookingCallsTest extends LiveCallTest {
                 .param("call", call.id)
                 .query(String.class)
                 .single();
-        assertThat(jdbc.sql("SELECT state FROM booking_attempts WHERE idempotency_key = :key")
-                        .param("key", key)
-                        .query(String.class)
-                        .single())
-                .isEqualTo("not_booked");
-        assertThat(jdbc.sql("SELECT state FROM booking_attempt_steps WHERE idempotency_key = :key ORDER BY step")
-                        .param("key", key)
-                        .query(String.class)
-                        .list())
-                .containsExactly("cancelled", "not_booked");
+        assertThat(attemptState(key)).isEqualTo("not_booked");
+        assertThat(attemptStepStates(key)).containsExactly("cancelled", "not_booked");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM appointments WHERE idempotency_key = :key")
                         .param("key", key)
                         .query(Long.class)
@@ -249,11 +257,7 @@ class StepBookingCallsTest extends LiveCallTest {
         // young: looked up, kept for a retry that may still book on
         reconciler.reconcileAll();
         assertThat(active(call.from)).hasSize(1);
-        assertThat(jdbc.sql("SELECT state FROM booking_attempt_steps WHERE idempotency_key = :key ORDER BY step")
-                        .param("key", key)
-                        .query(String.class)
-                        .list())
-                .containsExactly("booked", "planned");
+        assertThat(attemptStepStates(key)).containsExactly("booked", "planned");
 
         // nobody booked on: the colour is cancelled again, and again changes nothing
         CLOCK.set(CLOCK.instant().plus(Duration.ofMinutes(2)));
@@ -262,16 +266,8 @@ class StepBookingCallsTest extends LiveCallTest {
 
         assertThat(active(call.from)).isEmpty();
         assertThat(simBookingsOf("cal_demo", call.from)).hasSize(1);
-        assertThat(jdbc.sql("SELECT state FROM booking_attempts WHERE idempotency_key = :key")
-                        .param("key", key)
-                        .query(String.class)
-                        .single())
-                .isEqualTo("not_booked");
-        assertThat(jdbc.sql("SELECT state FROM booking_attempt_steps WHERE idempotency_key = :key ORDER BY step")
-                        .param("key", key)
-                        .query(String.class)
-                        .list())
-                .containsExactly("cancelled", "cancelled");
+        assertThat(attemptState(key)).isEqualTo("not_booked");
+        assertThat(attemptStepStates(key)).containsExactly("cancelled", "cancelled");
 
         // the caller's retry is answered without booking anything half
         Reply retried = call.function("book_appointment", booking(start, "Nora Lenz"));
@@ -284,12 +280,7 @@ class StepBookingCallsTest extends LiveCallTest {
     @Test
     void aStepWhoseAnswerGotLostIsLookedUpOnTheRetryInsteadOfBookedTwice() {
         Instant start = StepServiceCallsTest.annasColourWithAHaircutInBetween(TUESDAY);
-        Call call = salonCall();
-        assertThat(call.function("check_availability", check(start))
-                        .json()
-                        .path("available")
-                        .asBoolean())
-                .isTrue();
+        Call call = callerToldItIsFree(start);
         // Cal.com books the colour, but its answers (the booking and the lookup) arrive broken
         sim("POST", "/_sim/config", "{\"faults\":{\"bookings\":{\"malformedRate\":1.0}}}");
         Reply lost;

@@ -84,6 +84,27 @@ class StepChangesCallsTest extends LiveCallTest {
                 .toList();
     }
 
+    private String appointmentStatus(long id) {
+        return jdbc.sql("SELECT status FROM appointments WHERE id = :id")
+                .param("id", id)
+                .query(String.class)
+                .single();
+    }
+
+    private List<String> appointmentStepStatuses(long id) {
+        return jdbc.sql("SELECT status FROM appointment_steps WHERE appointment_id = :id ORDER BY step")
+                .param("id", id)
+                .query(String.class)
+                .list();
+    }
+
+    private long callbackRequestsFrom(String phone) {
+        return jdbc.sql("SELECT COUNT(*) FROM callback_requests WHERE phone = :phone")
+                .param("phone", phone)
+                .query(Long.class)
+                .single();
+    }
+
     private long webhookEchoes() {
         return jdbc.sql("SELECT COUNT(*) FROM calcom_webhook_events")
                 .query(Long.class)
@@ -132,16 +153,8 @@ class StepChangesCallsTest extends LiveCallTest {
         assertThat(cancelled.ok()).as(cancelled.body()).isTrue();
         assertThat(cancelled.json().path("cancelled").asBoolean()).isTrue();
         assertThat(stepStatuses(call.from)).containsExactly("cancelled", "cancelled");
-        assertThat(jdbc.sql("SELECT status FROM appointments WHERE id = :id")
-                        .param("id", appointment)
-                        .query(String.class)
-                        .single())
-                .isEqualTo("cancelled");
-        assertThat(jdbc.sql("SELECT status FROM appointment_steps WHERE appointment_id = :id ORDER BY step")
-                        .param("id", appointment)
-                        .query(String.class)
-                        .list())
-                .containsExactly("cancelled", "cancelled");
+        assertThat(appointmentStatus(appointment)).isEqualTo("cancelled");
+        assertThat(appointmentStepStatuses(appointment)).containsExactly("cancelled", "cancelled");
         await().atMost(Duration.ofSeconds(10)).until(() -> webhookEchoes() >= before + 4);
         assertThat(jdbc.sql("SELECT attention FROM appointments WHERE id = :id")
                         .param("id", appointment)
@@ -149,11 +162,7 @@ class StepChangesCallsTest extends LiveCallTest {
                         .optional())
                 .as("our own cancels are no surprise")
                 .isEmpty();
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM callback_requests WHERE phone = :phone")
-                        .param("phone", call.from)
-                        .query(Long.class)
-                        .single())
-                .isZero();
+        assertThat(callbackRequestsFrom(call.from)).isZero();
         assertThat(call.function("get_appointments", Map.of()).json().path("appointments"))
                 .isEmpty();
     }
@@ -179,11 +188,7 @@ class StepChangesCallsTest extends LiveCallTest {
         long replacement =
                 moved.json().path("appointment").path("appointment_id").asLong();
         assertThat(replacement).isNotEqualTo(appointment);
-        assertThat(jdbc.sql("SELECT status FROM appointments WHERE id = :id")
-                        .param("id", appointment)
-                        .query(String.class)
-                        .single())
-                .isEqualTo("rescheduled");
+        assertThat(appointmentStatus(appointment)).isEqualTo("rescheduled");
         assertThat(jdbc.sql("SELECT rescheduled_from_id FROM appointments WHERE id = :id")
                         .param("id", replacement)
                         .query(Long.class)
@@ -239,11 +244,7 @@ class StepChangesCallsTest extends LiveCallTest {
         assertThat(moved.reason()).isEqualTo("slot_taken");
         // the new colour was booked, then cancelled again; the old steps stand
         assertThat(stepStatuses(call.from)).containsExactly("accepted", "accepted", "cancelled");
-        assertThat(jdbc.sql("SELECT status FROM appointments WHERE id = :id")
-                        .param("id", appointment)
-                        .query(String.class)
-                        .single())
-                .isEqualTo("booked");
+        assertThat(appointmentStatus(appointment)).isEqualTo("booked");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM appointments WHERE rescheduled_from_id = :id")
                         .param("id", appointment)
                         .query(Long.class)
@@ -276,12 +277,7 @@ class StepChangesCallsTest extends LiveCallTest {
                         .single())
                 .startsWith("Schritt 2 von Färben")
                 .contains("Ben ist krank");
-        assertThat(jdbc.sql("SELECT status FROM appointments WHERE id = :id")
-                        .param("id", appointment)
-                        .query(String.class)
-                        .single())
-                .as("the colour still stands")
-                .isEqualTo("booked");
+        assertThat(appointmentStatus(appointment)).as("the colour still stands").isEqualTo("booked");
         Map<String, Object> callback = jdbc.sql(
                         "SELECT customer_name, reason FROM callback_requests " + "WHERE phone = :phone")
                 .param("phone", call.from)
@@ -289,11 +285,7 @@ class StepChangesCallsTest extends LiveCallTest {
                 .singleRow();
         assertThat(callback.get("customer_name")).isEqualTo("Clara Berg");
         assertThat((String) callback.get("reason")).contains("bitte den Kunden zurückrufen");
-        assertThat(jdbc.sql("SELECT status FROM appointment_steps WHERE appointment_id = :id ORDER BY step")
-                        .param("id", appointment)
-                        .query(String.class)
-                        .list())
-                .containsExactly("booked", "cancelled");
+        assertThat(appointmentStepStatuses(appointment)).containsExactly("booked", "cancelled");
 
         // the colour cancelled too: nothing of the appointment is left, and still one callback
         String colourUid = jdbc.sql(
@@ -302,17 +294,8 @@ class StepChangesCallsTest extends LiveCallTest {
                 .query(String.class)
                 .single();
         calcom("POST", "/v2/bookings/" + colourUid + "/cancel", "{\"cancellationReason\": \"Ben ist krank\"}");
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> "cancelled"
-                        .equals(jdbc.sql("SELECT status FROM " + "appointments WHERE id = :id")
-                                .param("id", appointment)
-                                .query(String.class)
-                                .single()));
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM callback_requests WHERE phone = :phone")
-                        .param("phone", call.from)
-                        .query(Long.class)
-                        .single())
-                .isEqualTo(1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> "cancelled".equals(appointmentStatus(appointment)));
+        assertThat(callbackRequestsFrom(call.from)).isEqualTo(1);
         assertThat(call.function("get_appointments", Map.of()).json().path("appointments"))
                 .isEmpty();
     }
