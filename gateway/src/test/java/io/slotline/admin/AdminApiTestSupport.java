@@ -1,5 +1,7 @@
 package io.slotline.admin;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.slotline.sim.CalcomSimulator;
 import io.slotline.support.JvmSimulator;
 import io.slotline.support.TestTenants;
@@ -144,6 +146,12 @@ abstract class AdminApiTestSupport {
             throw new IllegalStateException("branch not created: " + branch.body());
         }
         return new long[] {companyId, branch.json().path("id").asLong()};
+    }
+
+    /** Refused as a bad request naming {@code field}. */
+    static void assertBadRequestAt(Response response, String field) {
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.field()).isEqualTo(field);
     }
 
     /** The id of what a request created (or read). */

@@ -102,8 +102,7 @@ class ConsoleAccountsApiTest extends AdminApiTestSupport {
                 "application/json");
 
         assertThat(duplicate.status()).isEqualTo(409);
-        assertThat(shortPassword.status()).isEqualTo(400);
-        assertThat(shortPassword.field()).isEqualTo("password");
+        assertBadRequestAt(shortPassword, "password");
         assertThat(operatorWithCompany.status()).isEqualTo(400);
         assertThat(companyWithout.status()).isEqualTo(400);
         assertThat(unknownCompany.status()).isEqualTo(404);

@@ -148,8 +148,7 @@ class TenantAdminApiTest extends AdminApiTestSupport {
         Response response = post(
                 "/admin/api/companies", Map.of("slug", uniqueSlug("blank"), "name", "Blank", "calcomApiKey", "   "));
 
-        assertThat(response.status()).isEqualTo(400);
-        assertThat(response.field()).isEqualTo("calcomApiKey");
+        assertBadRequestAt(response, "calcomApiKey");
     }
 
     @Test
@@ -176,8 +175,7 @@ class TenantAdminApiTest extends AdminApiTestSupport {
         Response english =
                 post("/admin/api/companies", Map.of("slug", uniqueSlug("en"), "name", "En", "language", "EN"));
 
-        assertThat(french.status()).isEqualTo(400);
-        assertThat(french.field()).isEqualTo("language");
+        assertBadRequestAt(french, "language");
         assertThat(french.json().path("detail").asString()).contains("de or en");
         assertThat(english.status()).isEqualTo(201);
         assertThat(english.json().path("language").asString()).isEqualTo("en");
@@ -197,12 +195,9 @@ class TenantAdminApiTest extends AdminApiTestSupport {
                 "/admin/api/companies/" + tenant[0] + "/branches",
                 Map.of("name", "New York", "timeZone", "America/New_York"));
 
-        assertThat(offset.status()).isEqualTo(400);
-        assertThat(offset.field()).isEqualTo("defaultTimeZone");
-        assertThat(unknown.status()).isEqualTo(400);
-        assertThat(unknown.field()).isEqualTo("defaultTimeZone");
-        assertThat(branch.status()).isEqualTo(400);
-        assertThat(branch.field()).isEqualTo("timeZone");
+        assertBadRequestAt(offset, "defaultTimeZone");
+        assertBadRequestAt(unknown, "defaultTimeZone");
+        assertBadRequestAt(branch, "timeZone");
         assertThat(fine.status()).isEqualTo(201);
         assertThat(fine.json().path("timeZone").asString()).isEqualTo("America/New_York");
     }
@@ -215,8 +210,7 @@ class TenantAdminApiTest extends AdminApiTestSupport {
         assertThat(noName.status()).isEqualTo(400);
         assertThat(noName.error()).isEqualTo("missing_value");
         assertThat(noName.field()).isEqualTo("name");
-        assertThat(badSlug.status()).isEqualTo(400);
-        assertThat(badSlug.field()).isEqualTo("slug");
+        assertBadRequestAt(badSlug, "slug");
     }
 
     @Test
@@ -252,8 +246,7 @@ class TenantAdminApiTest extends AdminApiTestSupport {
                 .isEqualTo("callback");
         assertThat(patched.json().path("policies").path("changeVerification").asString())
                 .isEqualTo("callback");
-        assertThat(refused.status()).isEqualTo(400);
-        assertThat(refused.field()).isEqualTo("policies.changeVerification");
+        assertBadRequestAt(refused, "policies.changeVerification");
         assertThat(get("/admin/api/companies/" + id)
                         .json()
                         .path("policies")
@@ -276,15 +269,12 @@ class TenantAdminApiTest extends AdminApiTestSupport {
         Response broken = post("/admin/api/companies/" + tenant[0] + "/services", "{\"name\": ");
         Response badPath = get("/admin/api/companies/abc");
 
-        assertThat(wrongType.status()).isEqualTo(400);
-        assertThat(wrongType.field()).isEqualTo("durationMinutes");
+        assertBadRequestAt(wrongType, "durationMinutes");
         assertThat(wrongType.body()).doesNotContain("thirty");
-        assertThat(nested.status()).isEqualTo(400);
-        assertThat(nested.field()).isEqualTo("policies.cancellationFees[0].feeCents");
+        assertBadRequestAt(nested, "policies.cancellationFees[0].feeCents");
         assertThat(broken.status()).isEqualTo(400);
         assertThat(broken.error()).isEqualTo("malformed_json");
-        assertThat(badPath.status()).isEqualTo(400);
-        assertThat(badPath.field()).isEqualTo("companyId");
+        assertBadRequestAt(badPath, "companyId");
     }
 
     @Test
@@ -394,10 +384,8 @@ class TenantAdminApiTest extends AdminApiTestSupport {
         Response deactivated = delete(base + "/phone-numbers/" + id);
 
         assertThat(moved.json().path("branchId").asLong()).isEqualTo(second);
-        assertThat(foreignBranch.status()).isEqualTo(400);
-        assertThat(foreignBranch.field()).isEqualTo("branchId");
-        assertThat(renamed.status()).isEqualTo(400);
-        assertThat(renamed.field()).isEqualTo("e164");
+        assertBadRequestAt(foreignBranch, "branchId");
+        assertBadRequestAt(renamed, "e164");
         assertThat(deactivated.json().path("active").asBoolean()).isFalse();
         assertThat(deactivated.json().path("e164").asString()).isEqualTo(number);
     }
@@ -416,8 +404,7 @@ class TenantAdminApiTest extends AdminApiTestSupport {
         Response longest = post(base, Map.of("name", "All day", "durationMinutes", 1440));
 
         assertThat(List.of(zero, tooLong, missing)).allSatisfy(r -> {
-            assertThat(r.status()).isEqualTo(400);
-            assertThat(r.field()).isEqualTo("durationMinutes");
+            assertBadRequestAt(r, "durationMinutes");
         });
         assertThat(shortest.status()).isEqualTo(201);
         assertThat(longest.status()).isEqualTo(201);
@@ -432,12 +419,10 @@ class TenantAdminApiTest extends AdminApiTestSupport {
         Response free = post(base, Map.of("name", "Consultation", "durationMinutes", 15, "priceCents", 0));
         Response badCurrency = post(base, Map.of("name", "Exotic", "durationMinutes", 15, "currency", "XYZW"));
 
-        assertThat(negative.status()).isEqualTo(400);
-        assertThat(negative.field()).isEqualTo("priceCents");
+        assertBadRequestAt(negative, "priceCents");
         assertThat(free.status()).isEqualTo(201);
         assertThat(free.json().path("priceCents").asInt()).isZero();
-        assertThat(badCurrency.status()).isEqualTo(400);
-        assertThat(badCurrency.field()).isEqualTo("currency");
+        assertBadRequestAt(badCurrency, "currency");
     }
 
     @Test
@@ -570,19 +555,13 @@ class TenantAdminApiTest extends AdminApiTestSupport {
                                         60),
                                 Map.of("name", "B", "calcomEventTypeId", 2, "durationMinutes", 60))));
 
-        assertThat(pauseBackwards.status()).isEqualTo(400);
-        assertThat(pauseBackwards.field()).isEqualTo("steps[0].pauseMaxMinutes");
-        assertThat(noEventType.status()).isEqualTo(400);
-        assertThat(noEventType.field()).isEqualTo("steps[0].calcomEventTypeId");
+        assertBadRequestAt(pauseBackwards, "steps[0].pauseMaxMinutes");
+        assertBadRequestAt(noEventType, "steps[0].calcomEventTypeId");
         assertThat(tooLong.field()).isEqualTo("steps[0].durationMinutes");
-        assertThat(notTheirs.status()).isEqualTo(400);
-        assertThat(notTheirs.field()).isEqualTo("steps[0].staffEventTypes[0].staffId");
-        assertThat(oneStep.status()).isEqualTo(400);
-        assertThat(oneStep.field()).isEqualTo("steps");
-        assertThat(pauseAfterLast.status()).isEqualTo(400);
-        assertThat(pauseAfterLast.field()).isEqualTo("steps[1]");
-        assertThat(aDay.status()).isEqualTo(400);
-        assertThat(aDay.field()).isEqualTo("steps");
+        assertBadRequestAt(notTheirs, "steps[0].staffEventTypes[0].staffId");
+        assertBadRequestAt(oneStep, "steps");
+        assertBadRequestAt(pauseAfterLast, "steps[1]");
+        assertBadRequestAt(aDay, "steps");
         assertThat(get(base + "/services/" + serviceId)
                         .json()
                         .at("/steps/0/pauseMaxMinutes")
@@ -635,11 +614,9 @@ class TenantAdminApiTest extends AdminApiTestSupport {
         assertThat(get(annas).json().path("slug").asString()).isEqualTo("herrenhaarschnitt-stylist");
         assertThat(taken.status()).isEqualTo(409);
         assertThat(taken.field()).isEqualTo("eventTypeId");
-        assertThat(missing.status()).isEqualTo(400);
-        assertThat(missing.field()).isEqualTo("eventTypeId");
+        assertBadRequestAt(missing, "eventTypeId");
         assertThat(negative.status()).isEqualTo(400);
-        assertThat(badSlug.status()).isEqualTo(400);
-        assertThat(badSlug.field()).isEqualTo("slug");
+        assertBadRequestAt(badSlug, "slug");
         assertThat(notLinked.status()).isEqualTo(404);
         assertThat(unknownService.status()).isEqualTo(404);
         assertThat(get(bens).json().path("eventTypeId").asLong(0))
@@ -666,10 +643,8 @@ class TenantAdminApiTest extends AdminApiTestSupport {
                 "/admin/api/companies/" + mine[0] + "/services",
                 Map.of("name", "Cut", "durationMinutes", 30, "staffIds", List.of(theirStaff)));
 
-        assertThat(staffInTheirBranch.status()).isEqualTo(400);
-        assertThat(staffInTheirBranch.field()).isEqualTo("branchId");
-        assertThat(serviceWithTheirStaff.status()).isEqualTo(400);
-        assertThat(serviceWithTheirStaff.field()).isEqualTo("staffIds");
+        assertBadRequestAt(staffInTheirBranch, "branchId");
+        assertBadRequestAt(serviceWithTheirStaff, "staffIds");
         assertThat(get("/admin/api/companies/" + mine[0] + "/services").json().isEmpty())
                 .isTrue();
     }

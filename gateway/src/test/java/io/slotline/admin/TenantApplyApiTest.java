@@ -164,10 +164,8 @@ class TenantApplyApiTest extends AdminApiTestSupport {
         Response plainText =
                 send("POST", "/admin/api/tenants/apply", TenantYaml.salon(slug, randomE164()), TOKEN, "text/plain");
 
-        assertThat(badNumber.status()).isEqualTo(400);
-        assertThat(badNumber.field()).isEqualTo("branches[0].phoneNumbers[0]");
-        assertThat(badDuration.status()).isEqualTo(400);
-        assertThat(badDuration.field()).isEqualTo("services[0].durationMinutes");
+        assertBadRequestAt(badNumber, "branches[0].phoneNumbers[0]");
+        assertBadRequestAt(badDuration, "services[0].durationMinutes");
         assertThat(notYaml.status()).isEqualTo(400);
         assertThat(notYaml.error()).isEqualTo("invalid_tenant_file");
         assertThat(unknownKey.status()).isEqualTo(400);
