@@ -246,8 +246,7 @@ class ManageAppointmentsEndToEndTest {
                 .containsExactly(BusyChange.freed(
                         demo.id(), haircut.startsAt(), haircut.endsAt(), BERLIN, 1001L, hostOf(haircut)));
         assertThat(simBooking(colour).get("status").asString()).isEqualTo("accepted");
-        assertThat(appointments.findById(demo.id(), colour.id()).orElseThrow().status())
-                .isEqualTo(AppointmentStatus.BOOKED);
+        assertThat(statusInDemo(colour)).isEqualTo(AppointmentStatus.BOOKED);
     }
 
     @Test
@@ -376,11 +375,7 @@ class ManageAppointmentsEndToEndTest {
                 "calcom_refused",
                 "Der Kalender hat die Absage leider nicht "
                         + "angenommen. Soll sich jemand aus dem Team bei Ihnen melden?");
-        assertThat(appointments
-                        .findById(demo.id(), unknownToCalcom.id())
-                        .orElseThrow()
-                        .status())
-                .isEqualTo(AppointmentStatus.BOOKED);
+        assertThat(statusInDemo(unknownToCalcom)).isEqualTo(AppointmentStatus.BOOKED);
 
         JsonNode move = demoCall(
                 caller, newCallId(), "reschedule_appointment", "{\"new_date\":\"2026-03-30\",\"new_time\":\"12:30\"}");
@@ -390,11 +385,7 @@ class ManageAppointmentsEndToEndTest {
                 "calcom_refused",
                 "Der Kalender hat die Verschiebung leider nicht "
                         + "angenommen, Ihr Termin bleibt unverändert. Soll sich jemand aus dem Team bei Ihnen melden?");
-        assertThat(appointments
-                        .findById(demo.id(), unknownToCalcom.id())
-                        .orElseThrow()
-                        .status())
-                .isEqualTo(AppointmentStatus.BOOKED);
+        assertThat(statusInDemo(unknownToCalcom)).isEqualTo(AppointmentStatus.BOOKED);
     }
 
     @Test
@@ -416,16 +407,14 @@ class ManageAppointmentsEndToEndTest {
                 "calcom_unavailable",
                 "Ich kann den Kalender gerade leider nicht "
                         + "erreichen. Darf ich Sie zurückrufen, sobald es wieder geht?");
-        assertThat(appointments.findById(demo.id(), haircut.id()).orElseThrow().status())
-                .isEqualTo(AppointmentStatus.BOOKED);
+        assertThat(statusInDemo(haircut)).isEqualTo(AppointmentStatus.BOOKED);
         assertThat(simBooking(haircut).get("status").asString()).isEqualTo("accepted");
 
         JsonNode retried = demoCall(caller, call, "cancel_appointment", "{}", "tool_down_1");
 
         assertThat(retried.get("ok").asBoolean()).isTrue();
         assertThat(simBooking(haircut).get("status").asString()).isEqualTo("cancelled");
-        assertThat(appointments.findById(demo.id(), haircut.id()).orElseThrow().status())
-                .isEqualTo(AppointmentStatus.CANCELLED);
+        assertThat(statusInDemo(haircut)).isEqualTo(AppointmentStatus.CANCELLED);
     }
 
     @Test
@@ -468,8 +457,7 @@ class ManageAppointmentsEndToEndTest {
                 .isEqualTo(answer.at("/appointment/appointment_id").asLong());
         assertThat(replacement.rescheduledFromId()).isEqualTo(friday.id());
         assertThat(replacement.startsAt()).isEqualTo(target);
-        assertThat(appointments.findById(demo.id(), friday.id()).orElseThrow().status())
-                .isEqualTo(AppointmentStatus.RESCHEDULED);
+        assertThat(statusInDemo(friday)).isEqualTo(AppointmentStatus.RESCHEDULED);
     }
 
     @Test
@@ -529,8 +517,7 @@ class ManageAppointmentsEndToEndTest {
         assertThat(replacement.rescheduleCount()).isEqualTo(1);
         assertThat(replacement.customerId()).isEqualTo(tuesday.customerId());
         assertThat(replacement.serviceId()).isEqualTo(tuesday.serviceId());
-        assertThat(appointments.findById(demo.id(), tuesday.id()).orElseThrow().status())
-                .isEqualTo(AppointmentStatus.RESCHEDULED);
+        assertThat(statusInDemo(tuesday)).isEqualTo(AppointmentStatus.RESCHEDULED);
         JsonNode old = simBooking(tuesday);
         assertThat(old.get("status").asString()).isEqualTo("cancelled");
         assertThat(old.get("rescheduledToUid").asString()).isEqualTo(replacement.calcomBookingUid());
@@ -624,8 +611,7 @@ class ManageAppointmentsEndToEndTest {
                         + "bleibt unverändert. Soll ich nach freien Zeiten schauen?");
         assertThat(answer.get("suggest").asString()).isEqualTo("get_alternatives");
         assertThat(simBooking(thursday).get("status").asString()).isEqualTo("accepted");
-        assertThat(appointments.findById(demo.id(), thursday.id()).orElseThrow().status())
-                .isEqualTo(AppointmentStatus.BOOKED);
+        assertThat(statusInDemo(thursday)).isEqualTo(AppointmentStatus.BOOKED);
     }
 
     @Test
@@ -827,8 +813,7 @@ class ManageAppointmentsEndToEndTest {
         assertThat(simCount(CANCEL_STAT, 200)).isEqualTo(cancelsBefore);
         assertThat(simCount(RESCHEDULE_STAT, 201) + simCount(RESCHEDULE_STAT, 200))
                 .isEqualTo(movesBefore);
-        assertThat(appointments.findById(demo.id(), monday.id()).orElseThrow().status())
-                .isEqualTo(AppointmentStatus.BOOKED);
+        assertThat(statusInDemo(monday)).isEqualTo(AppointmentStatus.BOOKED);
         List<CallbackRequest> open = callbacks.open(demo.id());
         assertThat(open).hasSize(callbacksBefore + 2);
         assertThat(open.get(open.size() - 1).phone()).isEqualTo(stranger);
@@ -869,8 +854,7 @@ class ManageAppointmentsEndToEndTest {
 
         assertThat(moved.get("ok").asBoolean()).as(moved.toString()).isTrue();
         assertThat(moved.get("rescheduled").asBoolean()).isTrue();
-        assertThat(appointments.findById(demo.id(), mona.id()).orElseThrow().status())
-                .isEqualTo(AppointmentStatus.RESCHEDULED);
+        assertThat(statusInDemo(mona)).isEqualTo(AppointmentStatus.RESCHEDULED);
     }
 
     @Test
@@ -987,11 +971,7 @@ class ManageAppointmentsEndToEndTest {
                         + "number. What name and which phone number was it booked under?");
         assertThat(byName.get("reason").asString()).isEqualTo("verification_required");
         assertThat(simBooking(demoAppointment).get("status").asString()).isEqualTo("accepted");
-        assertThat(appointments
-                        .findById(demo.id(), demoAppointment.id())
-                        .orElseThrow()
-                        .status())
-                .isEqualTo(AppointmentStatus.BOOKED);
+        assertThat(statusInDemo(demoAppointment)).isEqualTo(AppointmentStatus.BOOKED);
     }
 
     @Test
@@ -1268,5 +1248,10 @@ class ManageAppointmentsEndToEndTest {
     private static void assertDone(JsonNode answer, String message) {
         assertThat(answer.get("ok").asBoolean()).isTrue();
         assertThat(answer.get("message").asString()).isEqualTo(message);
+    }
+
+    /** The appointment's status as the demo salon's appointments have it now. */
+    private AppointmentStatus statusInDemo(Appointment appointment) {
+        return appointments.findById(demo.id(), appointment.id()).orElseThrow().status();
     }
 }
