@@ -1,7 +1,7 @@
 package io.slotline.availability;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.slotline.calcom.CalcomApi;
-import io.slotline.observability.SlotlineMetrics;
 import io.slotline.redis.RedisGuard;
 import java.time.Clock;
 import org.slf4j.Logger;
@@ -21,6 +21,11 @@ class AvailabilityConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(AvailabilityConfiguration.class);
 
+    @Bean
+    AvailabilityMetrics availabilityMetrics(MeterRegistry registry) {
+        return new AvailabilityMetrics(registry);
+    }
+
     /** Through the resilient decorator (the primary {@link CalcomApi}): breaker, budget and retry apply. */
     @Bean
     SlotsFetcher slotsFetcher(CalcomApi calcom, ObjectProvider<EventTypeShapes> shapes) {
@@ -31,7 +36,7 @@ class AvailabilityConfiguration {
     Prefetcher prefetcher(
             AvailabilityService availability,
             AvailabilityProperties properties,
-            SlotlineMetrics metrics,
+            AvailabilityMetrics metrics,
             ObjectProvider<Clock> clock) {
         return new Prefetcher(availability, properties.prefetch(), metrics, clock.getIfAvailable(Clock::systemUTC));
     }
@@ -54,7 +59,7 @@ class AvailabilityConfiguration {
         CachedAvailability cachedAvailability(
                 AvailabilityProperties properties,
                 SharedDays sharedDays,
-                SlotlineMetrics metrics,
+                AvailabilityMetrics metrics,
                 ObjectProvider<EventTypeShapes> shapes,
                 ObjectProvider<Clock> clock) {
             return new CachedAvailability(

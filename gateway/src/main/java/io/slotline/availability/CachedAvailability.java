@@ -5,7 +5,6 @@ import io.slotline.availability.SlotRequest.Priority;
 import io.slotline.calcom.CalcomCallContext;
 import io.slotline.calcom.CalcomException;
 import io.slotline.calcom.UpstreamCounter;
-import io.slotline.observability.SlotlineMetrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -78,7 +77,7 @@ public final class CachedAvailability implements AvailabilityService, AutoClosea
 
     private final AvailabilityProperties properties;
     private final SharedDays shared;
-    private final SlotlineMetrics metrics;
+    private final AvailabilityMetrics metrics;
     private final Clock clock;
     private final DayMemory memory;
     private final DayChanges changes;
@@ -86,14 +85,14 @@ public final class CachedAvailability implements AvailabilityService, AutoClosea
     private final Object[] stripes = new Object[64];
     private final ThreadPoolExecutor loads;
 
-    CachedAvailability(AvailabilityProperties properties, SharedDays shared, SlotlineMetrics metrics, Clock clock) {
+    CachedAvailability(AvailabilityProperties properties, SharedDays shared, AvailabilityMetrics metrics, Clock clock) {
         this(properties, shared, metrics, EventTypeShapes.NONE, clock);
     }
 
     CachedAvailability(
             AvailabilityProperties properties,
             SharedDays shared,
-            SlotlineMetrics metrics,
+            AvailabilityMetrics metrics,
             EventTypeShapes shapes,
             Clock clock) {
         this.properties = properties;
@@ -413,7 +412,7 @@ public final class CachedAvailability implements AvailabilityService, AutoClosea
      */
     @Override
     public void apply(BusyChange change, InvalidationSource source) {
-        metrics.invalidation(SlotlineMetrics.InvalidationSource.valueOf(source.name()));
+        metrics.invalidation(source);
         // the shared store first: a load starting here meanwhile must not read a day from before the change
         shared.changed(change, DayChanges.nearFrom(change), DayChanges.nearTo(change));
         List<DayKey> dropped = changes.apply(change);
@@ -438,7 +437,7 @@ public final class CachedAvailability implements AvailabilityService, AutoClosea
         if (from.plusDays(MAX_INVALIDATION_DAYS).isBefore(to)) {
             throw new IllegalArgumentException("invalidation of more than " + MAX_INVALIDATION_DAYS + " days");
         }
-        metrics.invalidation(SlotlineMetrics.InvalidationSource.valueOf(source.name()));
+        metrics.invalidation(source);
         List<DayKey> dropped = memory.drop(companyId, from, to);
         shared.invalidate(companyId, from, to, source);
         if (source != InvalidationSource.TTL) {

@@ -6,7 +6,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import com.github.benmanes.caffeine.cache.Ticker;
-import io.slotline.observability.SlotlineMetrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -46,7 +45,7 @@ final class DayMemory {
     /** The epoch of the last time every day was dropped: loads that started before never store. */
     private volatile long everythingDroppedAt;
 
-    DayMemory(AvailabilityProperties properties, SlotlineMetrics metrics, Clock clock) {
+    DayMemory(AvailabilityProperties properties, AvailabilityMetrics metrics, Clock clock) {
         this.clock = clock;
         Ticker ticker = () -> TimeUnit.MILLISECONDS.toNanos(clock.millis());
         this.days = Caffeine.newBuilder()
@@ -57,7 +56,7 @@ final class DayMemory {
                 .executor(Runnable::run)
                 .<DayKey, DayEntry>removalListener((key, entry, cause) -> {
                     if (cause == RemovalCause.EXPIRED) {
-                        metrics.invalidation(SlotlineMetrics.InvalidationSource.TTL);
+                        metrics.invalidation(InvalidationSource.TTL);
                     }
                 })
                 .buildAsync();

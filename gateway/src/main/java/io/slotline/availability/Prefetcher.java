@@ -1,7 +1,6 @@
 package io.slotline.availability;
 
 import io.slotline.calcom.UpstreamCounter;
-import io.slotline.observability.SlotlineMetrics;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -33,7 +32,7 @@ public final class Prefetcher implements AutoCloseable {
 
     private final AvailabilityService availability;
     private final AvailabilityProperties.Prefetch settings;
-    private final SlotlineMetrics metrics;
+    private final AvailabilityMetrics metrics;
     private final Clock clock;
     private final Set<Warming> running = ConcurrentHashMap.newKeySet();
     private final ThreadPoolExecutor executor;
@@ -41,7 +40,7 @@ public final class Prefetcher implements AutoCloseable {
     Prefetcher(
             AvailabilityService availability,
             AvailabilityProperties.Prefetch settings,
-            SlotlineMetrics metrics,
+            AvailabilityMetrics metrics,
             Clock clock) {
         this.availability = Objects.requireNonNull(availability, "availability");
         this.settings = settings;

@@ -2,7 +2,6 @@ package io.slotline.availability;
 
 import io.slotline.availability.SlotRequest.Priority;
 import io.slotline.calcom.CalcomCallContext;
-import io.slotline.observability.SlotlineMetrics;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -33,7 +32,7 @@ final class RefreshAhead implements AutoCloseable {
     private final AvailabilityProperties properties;
     private final DayMemory memory;
     private final SharedDays shared;
-    private final SlotlineMetrics metrics;
+    private final AvailabilityMetrics metrics;
     private final Clock clock;
     /** The calendars callers asked about (with their account), so dropped days can be fetched again at once. */
     private final Map<CalendarId, CalendarRef> askedCalendars = new ConcurrentHashMap<>();
@@ -45,7 +44,7 @@ final class RefreshAhead implements AutoCloseable {
             AvailabilityProperties properties,
             DayMemory memory,
             SharedDays shared,
-            SlotlineMetrics metrics,
+            AvailabilityMetrics metrics,
             Clock clock) {
         this.properties = properties;
         this.memory = memory;

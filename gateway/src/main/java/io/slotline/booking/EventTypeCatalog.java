@@ -2,6 +2,7 @@ package io.slotline.booking;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.slotline.availability.AvailabilityMetrics;
 import io.slotline.availability.CalendarRef;
 import io.slotline.availability.EventTypeShape;
 import io.slotline.availability.EventTypeShapes;
@@ -11,7 +12,6 @@ import io.slotline.calcom.CalcomException;
 import io.slotline.calcom.EventType;
 import io.slotline.calcom.Host;
 import io.slotline.calcom.UpstreamCounter;
-import io.slotline.observability.SlotlineMetrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,7 +58,7 @@ public class EventTypeCatalog implements EventTypeShapes, DisposableBean {
     private record Known(EventType eventType, Instant readAt) {}
 
     private final CalcomApi calcom;
-    private final SlotlineMetrics metrics;
+    private final AvailabilityMetrics metrics;
     private final Clock clock;
     private final Duration renewAfter;
     private final Cache<String, Known> eventTypes;
@@ -66,7 +66,7 @@ public class EventTypeCatalog implements EventTypeShapes, DisposableBean {
     private final Set<String> warming = ConcurrentHashMap.newKeySet();
     private final ExecutorService background;
 
-    EventTypeCatalog(CalcomApi calcom, BookingProperties properties, SlotlineMetrics metrics, Clock clock) {
+    EventTypeCatalog(CalcomApi calcom, BookingProperties properties, AvailabilityMetrics metrics, Clock clock) {
         this.calcom = calcom;
         this.metrics = metrics;
         this.clock = clock;

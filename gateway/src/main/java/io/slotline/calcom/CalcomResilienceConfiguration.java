@@ -2,6 +2,7 @@ package io.slotline.calcom;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.lettuce.core.RedisClient;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.slotline.redis.RedisGuard;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
@@ -21,11 +22,20 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 @EnableConfigurationProperties(CalcomResilienceProperties.class)
 class CalcomResilienceConfiguration {
 
-    /** One breaker per Cal.com account, created on first use; observability binds its metrics to this registry. */
+    /** One breaker per Cal.com account, created on first use; {@link CircuitBreakerMetrics} publishes them. */
     @Bean
     CircuitBreakerRegistry calcomCircuitBreakers(CalcomResilienceProperties properties, ObjectProvider<Clock> clock) {
         return CircuitBreakerRegistry.of(
                 ResilientCalcomApi.breakerConfig(properties.breaker(), clock.getIfAvailable(Clock::systemUTC)));
+    }
+
+    /** The breakers' meters and the "calcom" health (the breakers are this package's, so are their meters). */
+    @Bean
+    CircuitBreakerMetrics calcomCircuitBreakerMetrics(
+            MeterRegistry registry, CircuitBreakerRegistry calcomCircuitBreakers) {
+        CircuitBreakerMetrics metrics = new CircuitBreakerMetrics(registry);
+        metrics.bindCircuitBreakers(calcomCircuitBreakers);
+        return metrics;
     }
 
     @Bean

@@ -5,10 +5,10 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
+import io.slotline.availability.AvailabilityMetrics;
 import io.slotline.calcom.CalcomResilienceProperties;
 import io.slotline.calcom.RateLimitStatus;
 import io.slotline.calcom.ResilientCalcomApi;
-import io.slotline.observability.SlotlineMetrics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -111,7 +111,7 @@ class SystemController {
     }
 
     private double count(String result) {
-        return meters.find(SlotlineMetrics.AVAILABILITY_CACHE).tag("result", result).counters().stream()
+        return meters.find(AvailabilityMetrics.AVAILABILITY_CACHE).tag("result", result).counters().stream()
                 .mapToDouble(io.micrometer.core.instrument.Counter::count)
                 .sum();
     }

@@ -1,11 +1,7 @@
 package io.slotline.observability;
 
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.config.MeterFilter;
 import javax.sql.DataSource;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -27,21 +23,9 @@ class ObservabilityConfiguration {
         return SlotlineMeterFilters.boundedCircuitBreakers(maxTenants);
     }
 
-    @Bean
-    SlotlineMetrics slotlineMetrics(MeterRegistry registry) {
-        return new SlotlineMetrics(registry);
-    }
-
     /** Replaces Spring Boot's "db" check (same name): the database away is DEGRADED, not DOWN. */
     @Bean
     DatabaseHealthIndicator dbHealthIndicator(DataSource dataSource) {
         return new DatabaseHealthIndicator(dataSource);
-    }
-
-    /** Whoever declares a CircuitBreakerRegistry bean gets its metrics and health without further wiring. */
-    @Bean
-    SmartInitializingSingleton slotlineCircuitBreakerBinding(
-            SlotlineMetrics metrics, ObjectProvider<CircuitBreakerRegistry> breakerRegistries) {
-        return () -> breakerRegistries.orderedStream().forEach(metrics::bindCircuitBreakers);
     }
 }

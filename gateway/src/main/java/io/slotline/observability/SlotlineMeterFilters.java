@@ -19,6 +19,11 @@ public final class SlotlineMeterFilters {
     /** SLO buckets only (requests to Cal.com). */
     public static final String CALCOM_REQUESTS = "slotline.calcom.requests";
 
+    /** The Cal.com circuit breakers' meters ({@code io.slotline.calcom.CircuitBreakerMetrics}), bounded below. */
+    public static final String CIRCUIT_BREAKER_PREFIX = "slotline.calcom.circuitbreaker";
+
+    public static final String CIRCUIT_BREAKER_TRANSITIONS = CIRCUIT_BREAKER_PREFIX + ".transitions";
+
     private SlotlineMeterFilters() {}
 
     /** Applied to every registry as a bean; tests that build their own registry add it before creating meters. */
@@ -49,11 +54,10 @@ public final class SlotlineMeterFilters {
             @Override
             public io.micrometer.core.instrument.config.MeterFilterReply accept(Meter.Id id) {
                 String meter = id.getName();
-                if (!meter.startsWith(SlotlineMetrics.CIRCUIT_BREAKER_PREFIX + ".")
-                        || meter.equals(SlotlineMetrics.CIRCUIT_BREAKER_TRANSITIONS)) {
+                if (!meter.startsWith(CIRCUIT_BREAKER_PREFIX + ".") || meter.equals(CIRCUIT_BREAKER_TRANSITIONS)) {
                     return io.micrometer.core.instrument.config.MeterFilterReply.NEUTRAL;
                 }
-                if (meter.equals(SlotlineMetrics.CIRCUIT_BREAKER_PREFIX + ".state")) {
+                if (meter.equals(CIRCUIT_BREAKER_PREFIX + ".state")) {
                     return kept.contains(id.getTag("state"))
                             ? io.micrometer.core.instrument.config.MeterFilterReply.NEUTRAL
                             : io.micrometer.core.instrument.config.MeterFilterReply.DENY;

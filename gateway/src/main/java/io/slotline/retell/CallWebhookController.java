@@ -5,7 +5,6 @@ import io.slotline.calls.CallFacts;
 import io.slotline.calls.CallStarted;
 import io.slotline.calls.Calls;
 import io.slotline.observability.RequestLogContext;
-import io.slotline.observability.SlotlineMetrics;
 import io.slotline.tenancy.TenantContext;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
@@ -31,11 +30,11 @@ class CallWebhookController {
 
     private final Calls calls;
     private final RetellWebhookEvents events;
-    private final SlotlineMetrics metrics;
+    private final RetellMetrics metrics;
     private final ApplicationEventPublisher publisher;
 
     CallWebhookController(
-            Calls calls, RetellWebhookEvents events, SlotlineMetrics metrics, ApplicationEventPublisher publisher) {
+            Calls calls, RetellWebhookEvents events, RetellMetrics metrics, ApplicationEventPublisher publisher) {
         this.calls = calls;
         this.events = events;
         this.metrics = metrics;

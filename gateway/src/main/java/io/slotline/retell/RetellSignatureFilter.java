@@ -1,6 +1,5 @@
 package io.slotline.retell;
 
-import io.slotline.observability.SlotlineMetrics;
 import io.slotline.retell.RetellSignature.Verdict;
 import io.slotline.tenancy.TenantContext;
 import io.slotline.tenancy.TenantDirectory;
@@ -42,7 +41,7 @@ final class RetellSignatureFilter extends OncePerRequestFilter {
     private final RetellSignature signature;
     private final TenantDirectory tenants;
     private final JsonMapper json;
-    private final SlotlineMetrics metrics;
+    private final RetellMetrics metrics;
     private final CallJson callJson;
     private final RetellTenants owners;
 
@@ -52,7 +51,7 @@ final class RetellSignatureFilter extends OncePerRequestFilter {
             TenantDirectory tenants,
             RetellTenants owners,
             JsonMapper json,
-            SlotlineMetrics metrics) {
+            RetellMetrics metrics) {
         this.owners = owners;
         this.properties = properties;
         this.signature = signature;
@@ -145,7 +144,7 @@ final class RetellSignatureFilter extends OncePerRequestFilter {
                 TenantDirectory tenants,
                 RetellTenants owners,
                 JsonMapper json,
-                SlotlineMetrics metrics) {
+                RetellMetrics metrics) {
             if (!properties.verifySignatures()) {
                 log.warn("*** slotline.retell.verify-signatures=false: Retell signatures are NOT checked. "
                         + "Anyone who can reach this port can book and cancel. Local development only. ***");

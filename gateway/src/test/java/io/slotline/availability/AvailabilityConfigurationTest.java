@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.slotline.calcom.CalcomApi;
 import io.slotline.calcom.FakeCalcom;
-import io.slotline.observability.SlotlineMetrics;
 import io.slotline.redis.RedisGuard;
 import io.slotline.redis.RedisProperties;
 import io.slotline.support.RequiresRedis;
@@ -21,7 +20,6 @@ class AvailabilityConfigurationTest {
     private final ApplicationContextRunner context = new ApplicationContextRunner()
             .withUserConfiguration(AvailabilityConfiguration.class)
             .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
-            .withBean(SlotlineMetrics.class, () -> new SlotlineMetrics(new SimpleMeterRegistry()))
             .withBean(CalcomApi.class, () -> new FakeCalcom(Clock.systemUTC()));
 
     @Test

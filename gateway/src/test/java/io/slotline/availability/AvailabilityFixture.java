@@ -7,7 +7,6 @@ import io.slotline.calcom.CalcomApi;
 import io.slotline.calcom.CalcomResilienceProperties;
 import io.slotline.calcom.FakeCalcom;
 import io.slotline.calcom.ResilientCalcomApi;
-import io.slotline.observability.SlotlineMetrics;
 import io.slotline.support.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +27,7 @@ class AvailabilityFixture {
     final MutableClock clock = new MutableClock(Instant.parse("2030-03-04T06:00:00Z"));
     final FakeCalcom calcom = new FakeCalcom(clock);
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    final SlotlineMetrics metrics = new SlotlineMetrics(registry);
+    final AvailabilityMetrics metrics = new AvailabilityMetrics(registry);
 
     CachedAvailability cached(CalcomApi api) {
         return new CachedAvailability(

@@ -11,6 +11,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.slotline.availability.AvailabilityMetrics;
 import io.slotline.availability.CalendarRef;
 import io.slotline.calcom.CalcomAccount;
 import io.slotline.calcom.CalcomApi;
@@ -18,7 +19,6 @@ import io.slotline.calcom.EventType;
 import io.slotline.calcom.EventTypeKey;
 import io.slotline.calcom.FakeCalcom;
 import io.slotline.calcom.Host;
-import io.slotline.observability.SlotlineMetrics;
 import io.slotline.support.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,7 +43,7 @@ class EventTypeCatalogTest {
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final CalcomApi calcom = mock(CalcomApi.class);
     private final EventTypeCatalog catalog =
-            new EventTypeCatalog(calcom, BookingProperties.defaults(), new SlotlineMetrics(registry), clock);
+            new EventTypeCatalog(calcom, BookingProperties.defaults(), new AvailabilityMetrics(registry), clock);
 
     @AfterEach
     void stop() {

@@ -1,5 +1,6 @@
 package io.slotline.calcom;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,7 +9,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
 
-/** For tests of what operations read: gives every meter of the Cal.com client a series. */
+/** For tests of what operations read: gives every meter of the Cal.com client and its circuit breakers a series. */
 public final class CalcomMeters {
 
     private CalcomMeters() {}
@@ -40,5 +41,12 @@ public final class CalcomMeters {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A bound breaker that opened once: its state, detail and transitions series. */
+    public static void exerciseCircuitBreakers(MeterRegistry registry) {
+        CircuitBreakerRegistry breakers = CircuitBreakerRegistry.ofDefaults();
+        new CircuitBreakerMetrics(registry).bindCircuitBreakers(breakers);
+        breakers.circuitBreaker("calcom-demo").transitionToOpenState();
     }
 }

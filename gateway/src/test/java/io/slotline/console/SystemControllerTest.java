@@ -6,7 +6,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.slotline.observability.SlotlineMetrics;
+import io.slotline.availability.AvailabilityMetrics;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,9 +19,10 @@ class SystemControllerTest extends ConsoleWebSlice {
 
     @Test
     void anOperatorSeesEachAccountTheCacheAndTheMeters() throws Exception {
-        meters.counter(SlotlineMetrics.AVAILABILITY_CACHE, "result", "hit").increment(2);
-        meters.counter(SlotlineMetrics.AVAILABILITY_CACHE, "result", "stale").increment(1);
-        meters.counter(SlotlineMetrics.AVAILABILITY_CACHE, "result", "miss").increment(1);
+        meters.counter(AvailabilityMetrics.AVAILABILITY_CACHE, "result", "hit").increment(2);
+        meters.counter(AvailabilityMetrics.AVAILABILITY_CACHE, "result", "stale")
+                .increment(1);
+        meters.counter(AvailabilityMetrics.AVAILABILITY_CACHE, "result", "miss").increment(1);
 
         Map<String, Object> model = mvc.perform(get("/console/system").with(as(OPERATOR)))
                 .andExpect(status().isOk())

@@ -34,7 +34,7 @@ class ContractsDocumentTest {
 
     @Test
     void everyExportedSlotlineMetricAndEveryMetricOpsReadsIsListed() throws IOException {
-        PrometheusMeterRegistry registry = SlotlineMetricsTest.registry(new MockClock());
+        PrometheusMeterRegistry registry = PrometheusRegistries.withSlotlineDistributions(new MockClock());
         OpsArtifacts.exerciseEveryMetric(registry);
         Set<String> names = new TreeSet<>(Stream.concat(
                         Scrape.parse(registry.scrape()).names().stream(),

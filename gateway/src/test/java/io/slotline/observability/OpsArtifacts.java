@@ -1,11 +1,11 @@
 package io.slotline.observability;
 
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.slotline.availability.AvailabilityMeters;
 import io.slotline.calcom.CalcomMeters;
 import io.slotline.calls.CallsMeters;
 import io.slotline.functions.FunctionsMeters;
-import io.slotline.observability.SlotlineMetrics.InvalidationSource;
+import io.slotline.retell.RetellMeters;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -30,7 +30,7 @@ final class OpsArtifacts {
     static final Path DASHBOARD = ROOT.resolve("ops/grafana/slotline-dashboard.json");
     static final Path RULES = ROOT.resolve("ops/prometheus/slotline-rules.yml");
 
-    /** Metrics from Spring Boot itself, not from SlotlineMetrics. */
+    /** Metrics from Spring Boot itself, not from Slotline's features. */
     static final Set<String> FRAMEWORK_METRICS = Set.of("http_server_requests_seconds_count");
 
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_:][A-Za-z0-9_:]*");
@@ -116,26 +116,16 @@ final class OpsArtifacts {
     }
 
     /**
-     * Gives each Slotline metric a series, through the features that own them: every recording method of
-     * {@link SlotlineMetrics} once (the transitions counter too), the functions' meters, a Cal.com request and the
-     * calls gauge.
+     * Gives each Slotline metric a series, through the features that own them: the availability cache's meters, a
+     * Retell webhook and signature rejection, the functions' meters, a Cal.com request, a circuit breaker that opened
+     * (the transitions counter too) and the calls gauge.
      */
     static void exerciseEveryMetric(MeterRegistry registry) {
+        AvailabilityMeters.exercise(registry);
         CalcomMeters.exercise(registry);
+        CalcomMeters.exerciseCircuitBreakers(registry);
         CallsMeters.register(registry);
         FunctionsMeters.exercise(registry);
-        SlotlineMetrics metrics = new SlotlineMetrics(registry);
-        metrics.cacheHit();
-        metrics.cacheMiss();
-        metrics.cacheStale();
-        metrics.refresh();
-        metrics.coalesced();
-        metrics.prefetch();
-        metrics.invalidation(InvalidationSource.WEBHOOK);
-        metrics.retellWebhook("call_ended", "processed");
-        metrics.signatureRejected("mismatch");
-        CircuitBreakerRegistry breakers = CircuitBreakerRegistry.ofDefaults();
-        metrics.bindCircuitBreakers(breakers);
-        breakers.circuitBreaker("calcom-demo").transitionToOpenState();
+        RetellMeters.exercise(registry);
     }
 }

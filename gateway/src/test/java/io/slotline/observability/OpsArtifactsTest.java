@@ -116,7 +116,7 @@ class OpsArtifactsTest {
 
     @Test
     void everyMetricTheDashboardAndRulesReadIsExportedByTheGateway() {
-        PrometheusMeterRegistry registry = SlotlineMetricsTest.registry(new MockClock());
+        PrometheusMeterRegistry registry = PrometheusRegistries.withSlotlineDistributions(new MockClock());
         OpsArtifacts.exerciseEveryMetric(registry);
         Set<String> exported = Scrape.parse(registry.scrape()).names();
 

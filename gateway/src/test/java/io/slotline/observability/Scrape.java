@@ -5,10 +5,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Prometheus text exposition parsed into series -> value, so tests compare numbers rather than text prefixes. */
-record Scrape(Map<String, Double> samples) {
+/**
+ * Prometheus text exposition parsed into series -> value, so tests compare numbers rather than text prefixes. Public
+ * for the features' own meter tests.
+ */
+public record Scrape(Map<String, Double> samples) {
 
-    static Scrape parse(String text) {
+    public static Scrape parse(String text) {
         Map<String, Double> samples = new LinkedHashMap<>();
         for (String line : text.split("\n")) {
             if (line.isBlank() || line.startsWith("#")) {
@@ -21,7 +24,7 @@ record Scrape(Map<String, Double> samples) {
     }
 
     /** @param series name and labels exactly as rendered, e.g. {@code slotline_calls_active} or {@code x_total{a="b"}} */
-    double value(String series) {
+    public double value(String series) {
         Double value = samples.get(series);
         if (value == null) {
             throw new AssertionError("no series " + series + " in scrape; series of that name: "
@@ -34,7 +37,7 @@ record Scrape(Map<String, Double> samples) {
     }
 
     /** Metric names of all samples, e.g. slotline_function_duration_seconds_bucket. */
-    Set<String> names() {
+    public Set<String> names() {
         return samples.keySet().stream()
                 .map(series -> series.contains("{") ? series.substring(0, series.indexOf('{')) : series)
                 .collect(Collectors.toSet());

@@ -8,7 +8,6 @@ import io.slotline.calls.Calls;
 import io.slotline.customers.Customers;
 import io.slotline.functions.ContextVariables;
 import io.slotline.functions.FunctionDispatcher;
-import io.slotline.observability.SlotlineMetrics;
 import io.slotline.support.TestTenants;
 import io.slotline.tenancy.Branch;
 import io.slotline.tenancy.PhoneNumber;
@@ -99,7 +98,7 @@ abstract class RetellWebSlice {
     RetellTenants owners;
 
     @MockitoBean
-    SlotlineMetrics metrics;
+    RetellMetrics metrics;
 
     // the controllers'
     @MockitoBean

@@ -1,4 +1,4 @@
-package io.slotline.observability;
+package io.slotline.calcom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,7 +11,7 @@ import org.springframework.boot.health.contributor.Status;
 
 class CalcomHealthIndicatorTest {
 
-    private final SlotlineMetrics metrics = new SlotlineMetrics(new SimpleMeterRegistry());
+    private final CircuitBreakerMetrics metrics = new CircuitBreakerMetrics(new SimpleMeterRegistry());
     private final CalcomHealthIndicator indicator = new CalcomHealthIndicator(metrics);
     private final CircuitBreakerRegistry breakers = CircuitBreakerRegistry.ofDefaults();
 

@@ -1,4 +1,4 @@
-package io.slotline.observability;
+package io.slotline.calcom;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.util.LinkedHashMap;
@@ -18,9 +18,9 @@ import org.springframework.stereotype.Component;
 @Component
 class CalcomHealthIndicator implements HealthIndicator {
 
-    private final SlotlineMetrics metrics;
+    private final CircuitBreakerMetrics metrics;
 
-    CalcomHealthIndicator(SlotlineMetrics metrics) {
+    CalcomHealthIndicator(CircuitBreakerMetrics metrics) {
         this.metrics = metrics;
     }
 
