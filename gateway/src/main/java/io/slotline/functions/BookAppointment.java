@@ -2,38 +2,26 @@ package io.slotline.functions;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-import io.slotline.appointments.Appointment;
-import io.slotline.appointments.AppointmentStatus;
 import io.slotline.appointments.SlotHold;
-import io.slotline.availability.Availability;
 import io.slotline.availability.CalendarRef;
-import io.slotline.availability.CalendarUnavailableException;
 import io.slotline.availability.FreeSlot;
-import io.slotline.booking.Alternatives;
 import io.slotline.booking.BookingService;
 import io.slotline.booking.BookingService.BookingOutcome;
 import io.slotline.booking.Calendars;
 import io.slotline.booking.SlotHoldService;
 import io.slotline.booking.StepPlanner;
-import io.slotline.calcom.CalcomException;
 import io.slotline.speech.DateTimeRequest;
 import io.slotline.speech.MessageKey;
 import io.slotline.speech.Messages;
-import io.slotline.speech.SpokenTimes;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,8 +31,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class BookAppointment implements MutatingFunction<BookAppointment.Args> {
-
-    private static final Logger log = LoggerFactory.getLogger(BookAppointment.class);
 
     /** A reservation sent with check_availability usually landed long ago; never wait longer than this for it. */
     private static final Duration PENDING_HOLD_WAIT = Duration.ofSeconds(2);
@@ -88,6 +74,7 @@ class BookAppointment implements MutatingFunction<BookAppointment.Args> {
     private final HeldHosts heldHosts;
     private final Calendars calendars;
     private final StepDesk steps;
+    private final BookingAnswers answers;
 
     BookAppointment(
             SlotDesk desk,
@@ -95,8 +82,10 @@ class BookAppointment implements MutatingFunction<BookAppointment.Args> {
             BookingService bookings,
             HeldHosts heldHosts,
             Calendars calendars,
-            StepDesk steps) {
+            StepDesk steps,
+            BookingAnswers answers) {
         this.steps = steps;
+        this.answers = answers;
         this.desk = desk;
         this.when = when;
         this.bookings = bookings;
@@ -221,7 +210,7 @@ class BookAppointment implements MutatingFunction<BookAppointment.Args> {
                                     hosts,
                                     false));
             if (!(taken instanceof SlotHoldService.Held held)) {
-                return slotGone(context, subject, request, start, false);
+                return answers.slotGone(context, subject, request, start, false);
             }
             hold = Optional.of(held.hold());
         }
@@ -254,7 +243,7 @@ class BookAppointment implements MutatingFunction<BookAppointment.Args> {
             // Cal.com has the time booked: the hold keeps nobody else from anything any more
             desk.holds().release(calendar.account(), context.zone(), ours);
         }
-        return answer(context, subject, request, start, name, outcome);
+        return answers.answer(context, subject, request, start, name, outcome);
     }
 
     /**
@@ -301,7 +290,7 @@ class BookAppointment implements MutatingFunction<BookAppointment.Args> {
                                             context.zone(),
                                             plan.get())
                             instanceof SlotHoldService.Held)) {
-                return slotGone(context, subject, request, start, false);
+                return answers.slotGone(context, subject, request, start, false);
             }
             held = desk.holds()
                     .stepsHeldFor(
@@ -312,14 +301,14 @@ class BookAppointment implements MutatingFunction<BookAppointment.Args> {
                             start);
             if (held.size() != count) {
                 // this call's own other request took the steps differently meanwhile: that one books
-                return slotGone(context, subject, request, start, false);
+                return answers.slotGone(context, subject, request, start, false);
             }
         }
         List<BookingService.StepBooking> planned = held.isEmpty()
                 ? List.of()
                 : steps.bookingsOf(context, subject, held).orElse(null);
         if (planned == null) {
-            return slotGone(context, subject, request, start, false);
+            return answers.slotGone(context, subject, request, start, false);
         }
         SlotHold first = held.isEmpty() ? null : held.get(0);
         BookingOutcome outcome = bookings.book(
@@ -347,190 +336,6 @@ class BookAppointment implements MutatingFunction<BookAppointment.Args> {
                 desk.holds().release(subject.calendar().account(), context.zone(), hold);
             }
         }
-        return answer(context, subject, request, start, name, outcome);
-    }
-
-    private FunctionResult answer(
-            CallContext context,
-            SlotDesk.Subject subject,
-            DateTimeRequest request,
-            Instant start,
-            String name,
-            BookingOutcome outcome) {
-        if (outcome instanceof BookingService.Booked booked) {
-            return booked(context, subject, name, booked);
-        }
-        if (outcome instanceof BookingService.SlotTaken) {
-            return slotGone(context, subject, request, start, true);
-        }
-        if (outcome instanceof BookingService.MissingContact) {
-            return FunctionResult.notOk(
-                    Reason.MISSING_CONTACT, Messages.render(MessageKey.ASK_PHONE, context.language()));
-        }
-        if (outcome instanceof BookingService.Rejected rejected) {
-            // the caller hears a plain "could not"; the team reads why in the log
-            log.warn(
-                    "booking of {} at {} in call {} rejected: {}",
-                    subject.service().name(),
-                    start,
-                    context.retellCallId(),
-                    rejected.detail());
-            return FunctionResult.notOk(
-                    Reason.BOOKING_FAILED, Messages.render(MessageKey.BOOKING_FAILED, context.language()));
-        }
-        if (outcome instanceof BookingService.Pending pending) {
-            return takenDown(context, subject, name, start, pending);
-        }
-        if (outcome instanceof BookingService.InProgress) {
-            return FunctionResult.notOk(
-                    Reason.IN_PROGRESS, Messages.render(MessageKey.REQUEST_IN_PROGRESS, context.language()));
-        }
-        return FunctionResult.notOk(
-                Reason.CALCOM_UNAVAILABLE, Messages.render(MessageKey.CALCOM_UNAVAILABLE, context.language()));
-    }
-
-    private FunctionResult booked(
-            CallContext context, SlotDesk.Subject subject, String name, BookingService.Booked booked) {
-        Appointment appointment = booked.appointment();
-        String spoken = desk.spoken(context, appointment.startsAt());
-        boolean pending = appointment.status() == AppointmentStatus.PENDING;
-        String message;
-        if (pending) {
-            message = Messages.render(
-                    MessageKey.BOOKING_REQUESTED,
-                    context.language(),
-                    Map.of("name", name, "service", subject.service().name(), "time", spoken));
-        } else if (subject.service().inSteps()) {
-            // one sentence: when it starts and when the caller will be done
-            String end =
-                    SpokenTimes.time(appointment.endsAt().atZone(context.zone()).toLocalTime(), context.language());
-            message = subject.staff() != null && booked.staffName() != null
-                    ? Messages.render(
-                            MessageKey.BOOKED_STEPS_WITH_STAFF,
-                            context.language(),
-                            Map.of(
-                                    "name",
-                                    name,
-                                    "service",
-                                    subject.service().name(),
-                                    "staff",
-                                    booked.staffName(),
-                                    "time",
-                                    spoken,
-                                    "end",
-                                    end))
-                    : Messages.render(
-                            MessageKey.BOOKED_STEPS,
-                            context.language(),
-                            Map.of("name", name, "service", subject.service().name(), "time", spoken, "end", end));
-        } else if (booked.staffName() != null) {
-            message = Messages.render(
-                    MessageKey.BOOKED_WITH_STAFF,
-                    context.language(),
-                    Map.of(
-                            "name",
-                            name,
-                            "service",
-                            subject.service().name(),
-                            "staff",
-                            booked.staffName(),
-                            "time",
-                            spoken));
-        } else {
-            message = Messages.render(
-                    MessageKey.BOOKED,
-                    context.language(),
-                    Map.of("name", name, "service", subject.service().name(), "time", spoken));
-        }
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("id", appointment.id());
-        details.put("booking_uid", appointment.calcomBookingUid());
-        details.put("status", appointment.status().name().toLowerCase());
-        details.put("service", subject.service().name());
-        if (booked.staffName() != null) {
-            details.put("staff", booked.staffName());
-        }
-        details.putAll(desk.slot(context, appointment.startsAt()));
-        details.put("end", appointment.endsAt().atZone(context.zone()).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("booked", true);
-        data.put("appointment", details);
-        if (booked.repeated()) {
-            data.put("repeated", true);
-        }
-        return FunctionResult.ok(message, data);
-    }
-
-    /**
-     * Cal.com has not confirmed in time: the caller hears that the request is taken down and will be confirmed. Not
-     * a final answer: a retry of the same request gets the booking once it is settled, or this answer again.
-     */
-    private FunctionResult takenDown(
-            CallContext context, SlotDesk.Subject subject, String name, Instant start, BookingService.Pending pending) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("booked", false);
-        data.put("pending_confirmation", true);
-        data.put("service", subject.service().name());
-        data.put("requested", desk.slot(context, start));
-        if (pending.callbackRequestId() != null) {
-            data.put("callback_request_id", pending.callbackRequestId());
-        }
-        return new FunctionResult(
-                true,
-                Messages.render(
-                        MessageKey.BOOKING_TAKEN_DOWN,
-                        context.language(),
-                        Map.of("name", name, "service", subject.service().name(), "time", desk.spoken(context, start))),
-                Reason.PENDING_CONFIRMATION,
-                data);
-    }
-
-    /**
-     * The time is gone: alternatives for that calendar and day without it and without what other calls hold.
-     *
-     * @param askCalcom Cal.com refused it: its answer for that day is read again; otherwise another call holds it
-     *                  and memory is right
-     */
-    private FunctionResult slotGone(
-            CallContext context, SlotDesk.Subject subject, DateTimeRequest request, Instant start, boolean askCalcom) {
-        String spoken = desk.spoken(context, start);
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("booked", false);
-        data.put("service", subject.service().name());
-        data.put("requested", desk.slot(context, start));
-        List<FreeSlot> alternatives = List.of();
-        try {
-            LocalDate until = desk.searchEnd(context, request.date());
-            Availability availability = subject.service().inSteps()
-                    ? steps.availability(context, subject, request.date(), until)
-                    : heldHosts.without(
-                            context,
-                            subject,
-                            desk.freeSlotsAt(context, subject.calendar(), request.date(), until, start, askCalcom),
-                            heldHosts.others(context, request.date(), until));
-            alternatives = Alternatives.forSpeaking(
-                    Alternatives.rank(
-                            availability,
-                            context.zone(),
-                            new Alternatives.Wish(
-                                    request.date(),
-                                    request.time().orElse(null),
-                                    request.window().orElse(null)),
-                            CheckAvailability.ALTERNATIVES,
-                            context.receivedAt(),
-                            desk.lastBookableDay(context),
-                            Set.of(start)),
-                    context.zone());
-        } catch (CalendarUnavailableException | CalcomException e) {
-            data.put("alternatives_unavailable", true);
-        }
-        data.put("alternatives", desk.slots(context, alternatives));
-        String message = alternatives.isEmpty()
-                ? Messages.render(MessageKey.BOOKING_SLOT_GONE, context.language(), Map.of("time", spoken))
-                : Messages.render(
-                        MessageKey.BOOKING_SLOT_GONE_WITH_ALTERNATIVES,
-                        context.language(),
-                        Map.of("time", spoken, "alternatives", desk.spokenList(context, alternatives)));
-        return FunctionResult.notOk(Reason.SLOT_TAKEN, message, data);
+        return answers.answer(context, subject, request, start, name, outcome);
     }
 }

@@ -12,11 +12,9 @@ import io.slotline.speech.DateTimeRequest;
 import io.slotline.speech.MessageKey;
 import io.slotline.speech.Messages;
 import io.slotline.speech.SpokenTimes;
-import io.slotline.speech.TimeWindow;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +31,6 @@ import org.springframework.stereotype.Component;
 class CheckAvailability implements FunctionHandler<CheckAvailability.Args> {
 
     static final int ALTERNATIVES = 3;
-    private static final int DAY_OPTIONS = 4;
 
     record Args(
             @JsonProperty(required = true)
@@ -56,12 +53,14 @@ class CheckAvailability implements FunctionHandler<CheckAvailability.Args> {
     private final SpokenWhen when;
     private final HeldHosts heldHosts;
     private final StepDesk steps;
+    private final TimeOptions options;
 
-    CheckAvailability(SlotDesk desk, SpokenWhen when, HeldHosts heldHosts, StepDesk steps) {
+    CheckAvailability(SlotDesk desk, SpokenWhen when, HeldHosts heldHosts, StepDesk steps, TimeOptions options) {
         this.desk = desk;
         this.when = when;
         this.heldHosts = heldHosts;
         this.steps = steps;
+        this.options = options;
     }
 
     @Override
@@ -103,13 +102,13 @@ class CheckAvailability implements FunctionHandler<CheckAvailability.Args> {
             return refusal.get();
         }
         if (request.isPeriod()) {
-            return periodOptions(context, subject, request);
+            return options.periodOptions(context, subject, request);
         }
         if (request.time().isEmpty()) {
-            return dayOptions(context, subject, date, request.window().orElse(null));
+            return options.dayOptions(context, subject, date, request.window().orElse(null));
         }
         if (request.approximate()) {
-            return nearTime(context, subject, request);
+            return options.nearTime(context, subject, request);
         }
         LocalTime time = request.time().get();
         Resolution<Instant> at = when.instant(context, date, time);
@@ -260,16 +259,7 @@ class CheckAvailability implements FunctionHandler<CheckAvailability.Args> {
             Availability availability,
             Alternatives.Wish wish,
             Instant start) {
-        List<FreeSlot> alternatives = Alternatives.forSpeaking(
-                Alternatives.rank(
-                        availability,
-                        context.zone(),
-                        wish,
-                        ALTERNATIVES,
-                        context.receivedAt(),
-                        desk.lastBookableDay(context),
-                        Set.of(start)),
-                context.zone());
+        List<FreeSlot> alternatives = desk.alternatives(context, availability, wish, ALTERNATIVES, Set.of(start));
         boolean closed = Alternatives.looksClosed(availability, wish.date());
         // midnight, 23:59, 7 in the morning: nobody took it, the business is closed then
         boolean closedAtTime = !closed
@@ -326,222 +316,5 @@ class CheckAvailability implements FunctionHandler<CheckAvailability.Args> {
         }
         return FunctionResult.notOk(
                 closed ? Reason.CLOSED_DAY : closedAtTime ? Reason.CLOSED_TIME : Reason.SLOT_TAKEN, message, data);
-    }
-
-    /** A time meant roughly ("gegen halb drei"): the free times of that day nearest to it, nothing held. */
-    private FunctionResult nearTime(CallContext context, SlotDesk.Subject subject, DateTimeRequest request) {
-        LocalDate date = request.date();
-        LocalTime target = request.time().orElseThrow();
-        TimeWindow window = request.window().orElse(null);
-        Availability availability = free(context, subject, date, desk.searchEnd(context, date));
-        List<FreeSlot> near = NearOptions.nearTime(
-                availability, context.zone(), date, target, window, context.receivedAt(), ALTERNATIVES);
-        String day = desk.spokenDay(context, date);
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("available", !near.isEmpty());
-        subject.putInto(data);
-        data.put("date", date.toString());
-        data.put("around", target.toString());
-        if (availability.stale()) {
-            data.put("stale", true);
-        }
-        if (!near.isEmpty()) {
-            data.put("free_times", desk.slots(context, near));
-            List<LocalTime> times = near.stream()
-                    .map(slot -> slot.start().atZone(context.zone()).toLocalTime())
-                    .toList();
-            return FunctionResult.ok(
-                    Messages.render(
-                            MessageKey.NEAR_TIME_OPTIONS,
-                            context.language(),
-                            Map.of("day", day, "times", SpokenTimes.times(times, context.language()))),
-                    data);
-        }
-        List<FreeSlot> alternatives = Alternatives.forSpeaking(
-                Alternatives.rank(
-                        availability,
-                        context.zone(),
-                        new Alternatives.Wish(date, target, window),
-                        ALTERNATIVES,
-                        context.receivedAt(),
-                        desk.lastBookableDay(context),
-                        Set.of()),
-                context.zone());
-        boolean closed = Alternatives.looksClosed(availability, date);
-        data.put("closed", closed);
-        data.put("alternatives", desk.slots(context, alternatives));
-        if (alternatives.isEmpty()) {
-            return FunctionResult.notOk(
-                    closed ? Reason.CLOSED_DAY : Reason.NO_SLOTS,
-                    closed
-                            ? Messages.render(MessageKey.CLOSED_DAY, context.language(), Map.of("day", day))
-                            : Messages.render(
-                                    MessageKey.NOTHING_FREE_UNTIL,
-                                    context.language(),
-                                    Map.of("day", desk.spokenDay(context, desk.searchEnd(context, date)))),
-                    data);
-        }
-        String offered = desk.spokenList(context, alternatives);
-        return FunctionResult.notOk(
-                closed ? Reason.CLOSED_DAY : Reason.NO_SLOTS,
-                closed
-                        ? Messages.render(
-                                MessageKey.CLOSED_DAY_WITH_ALTERNATIVES,
-                                context.language(),
-                                Map.of("day", day, "alternatives", offered))
-                        : Messages.render(
-                                MessageKey.NOTHING_NEAR_TIME,
-                                context.language(),
-                                Map.of("day", day, "alternatives", offered)),
-                data);
-    }
-
-    /** A period ("Anfang nächster Woche", "later this week"): a few free times on its days, else the next ones after. */
-    private FunctionResult periodOptions(CallContext context, SlotDesk.Subject subject, DateTimeRequest request) {
-        LocalDate first = request.date();
-        LocalDate lastBookable = desk.lastBookableDay(context);
-        LocalDate last = request.lastDate().isAfter(lastBookable) ? lastBookable : request.lastDate();
-        LocalDate until = desk.searchEnd(context, last);
-        Availability availability = free(context, subject, first, until);
-        List<FreeSlot> offered = NearOptions.inPeriod(
-                availability,
-                context.zone(),
-                first,
-                last,
-                request.time().orElse(null),
-                request.window().orElse(null),
-                context.receivedAt(),
-                DAY_OPTIONS);
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("available", !offered.isEmpty());
-        subject.putInto(data);
-        data.put("period", Map.of("from", first.toString(), "until", last.toString()));
-        if (availability.stale()) {
-            data.put("stale", true);
-        }
-        if (!offered.isEmpty()) {
-            data.put("free_times", desk.slots(context, offered));
-            return FunctionResult.ok(
-                    Messages.render(
-                            MessageKey.ALTERNATIVES_OFFER,
-                            context.language(),
-                            Map.of("alternatives", desk.spokenList(context, offered))),
-                    data);
-        }
-        List<FreeSlot> after = last.isBefore(lastBookable)
-                ? Alternatives.forSpeaking(
-                        Alternatives.rank(
-                                availability,
-                                context.zone(),
-                                new Alternatives.Wish(
-                                        last.plusDays(1),
-                                        request.time().orElse(null),
-                                        request.window().orElse(null)),
-                                ALTERNATIVES,
-                                context.receivedAt(),
-                                lastBookable,
-                                Set.of()),
-                        context.zone())
-                : List.of();
-        data.put("alternatives", desk.slots(context, after));
-        if (after.isEmpty()) {
-            return FunctionResult.notOk(
-                    Reason.NO_SLOTS,
-                    Messages.render(
-                            MessageKey.NOTHING_FREE_UNTIL,
-                            context.language(),
-                            Map.of("day", desk.spokenDay(context, until))),
-                    data);
-        }
-        return FunctionResult.notOk(
-                Reason.NO_SLOTS,
-                Messages.render(
-                        MessageKey.PERIOD_FULL_WITH_ALTERNATIVES,
-                        context.language(),
-                        Map.of(
-                                "period",
-                                SpokenTimes.period(first, last, context.today(), context.language()),
-                                "alternatives",
-                                desk.spokenList(context, after))),
-                data);
-    }
-
-    /** No time given: some free times of that day (within the window), or other days when it has none. */
-    private FunctionResult dayOptions(
-            CallContext context, SlotDesk.Subject subject, LocalDate date, @Nullable TimeWindow window) {
-        Availability availability = free(context, subject, date, desk.searchEnd(context, date));
-        List<FreeSlot> thatDay = availability.on(date).stream()
-                .filter(slot -> !slot.start().isBefore(context.receivedAt()))
-                .filter(slot -> window == null
-                        || window.contains(slot.start().atZone(context.zone()).toLocalTime()))
-                .toList();
-        String day = desk.spokenDay(context, date);
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("available", !thatDay.isEmpty());
-        subject.putInto(data);
-        data.put("date", date.toString());
-        if (!thatDay.isEmpty()) {
-            List<LocalTime> offered = spread(thatDay, DAY_OPTIONS).stream()
-                    .map(slot -> slot.start().atZone(context.zone()).toLocalTime())
-                    .toList();
-            data.put("free_times", desk.slots(context, thatDay));
-            return FunctionResult.ok(
-                    Messages.render(
-                            MessageKey.DAY_OPTIONS,
-                            context.language(),
-                            Map.of("day", day, "times", SpokenTimes.times(offered, context.language()))),
-                    data);
-        }
-        List<FreeSlot> alternatives = Alternatives.forSpeaking(
-                Alternatives.rank(
-                        availability,
-                        context.zone(),
-                        new Alternatives.Wish(date, null, window),
-                        ALTERNATIVES,
-                        context.receivedAt(),
-                        desk.lastBookableDay(context),
-                        Set.of()),
-                context.zone());
-        boolean closed = Alternatives.looksClosed(availability, date);
-        data.put("closed", closed);
-        data.put("alternatives", desk.slots(context, alternatives));
-        if (alternatives.isEmpty()) {
-            return FunctionResult.notOk(
-                    closed ? Reason.CLOSED_DAY : Reason.NO_SLOTS,
-                    closed
-                            ? Messages.render(MessageKey.CLOSED_DAY, context.language(), Map.of("day", day))
-                            : Messages.render(
-                                    MessageKey.NOTHING_FREE_UNTIL,
-                                    context.language(),
-                                    Map.of("day", desk.spokenDay(context, desk.searchEnd(context, date)))),
-                    data);
-        }
-        String offered = desk.spokenList(context, alternatives);
-        return FunctionResult.notOk(
-                closed ? Reason.CLOSED_DAY : Reason.NO_SLOTS,
-                Messages.render(
-                        closed ? MessageKey.CLOSED_DAY_WITH_ALTERNATIVES : MessageKey.DAY_FULL_WITH_ALTERNATIVES,
-                        context.language(),
-                        Map.of("day", day, "alternatives", offered)),
-                data);
-    }
-
-    /** The calendar's free slots; for a service in steps the starts where every step fits. */
-    private Availability free(CallContext context, SlotDesk.Subject subject, LocalDate from, LocalDate to) {
-        return subject.service().inSteps()
-                ? steps.availability(context, subject, from, to)
-                : desk.freeSlots(context, subject.calendar(), from, to);
-    }
-
-    /** A few times spread over the day rather than the first few in a row. */
-    static List<FreeSlot> spread(List<FreeSlot> slots, int count) {
-        if (slots.size() <= count) {
-            return slots;
-        }
-        List<FreeSlot> picked = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            picked.add(slots.get(i * (slots.size() - 1) / (count - 1)));
-        }
-        return picked;
     }
 }

@@ -45,14 +45,12 @@ class FindNextAvailable implements FunctionHandler<FindNextAvailable.Args> {
 
     private final SlotDesk desk;
     private final SpokenWhen when;
-    private final HeldHosts heldHosts;
-    private final StepDesk steps;
+    private final OfferableSlots offerable;
 
-    FindNextAvailable(SlotDesk desk, SpokenWhen when, HeldHosts heldHosts, StepDesk steps) {
+    FindNextAvailable(SlotDesk desk, SpokenWhen when, OfferableSlots offerable) {
         this.desk = desk;
         this.when = when;
-        this.heldHosts = heldHosts;
-        this.steps = steps;
+        this.offerable = offerable;
     }
 
     @Override
@@ -113,14 +111,7 @@ class FindNextAvailable implements FunctionHandler<FindNextAvailable.Args> {
         if (until.isAfter(desk.lastBookableDay(context))) {
             until = desk.lastBookableDay(context);
         }
-        // a service in steps: the starts where every step fits, other calls' holds already counted
-        Availability availability = subject.service().inSteps()
-                ? steps.availability(context, subject, from, until)
-                : heldHosts.without(
-                        context,
-                        subject,
-                        desk.freeSlots(context, subject.calendar(), from, until),
-                        heldHosts.others(context, from, until));
+        Availability availability = offerable.between(context, subject, from, until);
         Instant earliest = notBefore;
         TimeWindow daily = window;
         List<FreeSlot> next = availability

@@ -53,14 +53,12 @@ class GetAlternatives implements FunctionHandler<GetAlternatives.Args> {
 
     private final SlotDesk desk;
     private final SpokenWhen when;
-    private final HeldHosts heldHosts;
-    private final StepDesk steps;
+    private final OfferableSlots offerable;
 
-    GetAlternatives(SlotDesk desk, SpokenWhen when, HeldHosts heldHosts, StepDesk steps) {
+    GetAlternatives(SlotDesk desk, SpokenWhen when, OfferableSlots offerable) {
         this.desk = desk;
         this.when = when;
-        this.heldHosts = heldHosts;
-        this.steps = steps;
+        this.offerable = offerable;
     }
 
     @Override
@@ -114,14 +112,7 @@ class GetAlternatives implements FunctionHandler<GetAlternatives.Args> {
         LocalDate lastBookable = desk.lastBookableDay(context);
         LocalDate last = request.lastDate().isAfter(lastBookable) ? lastBookable : request.lastDate();
         LocalDate until = desk.searchEnd(context, last);
-        // a service in steps: the starts where every step fits, other calls' holds already counted
-        Availability availability = subject.service().inSteps()
-                ? steps.availability(context, subject, date, until)
-                : heldHosts.without(
-                        context,
-                        subject,
-                        desk.freeSlots(context, subject.calendar(), date, until),
-                        heldHosts.others(context, date, until));
+        Availability availability = offerable.between(context, subject, date, until);
         // a period ("Ende der Woche"): times spread over its days first, the next free ones after it otherwise
         List<FreeSlot> inPeriod = request.isPeriod()
                 ? NearOptions.inPeriod(
@@ -133,16 +124,8 @@ class GetAlternatives implements FunctionHandler<GetAlternatives.Args> {
                 ? inPeriod
                 : periodFull && !last.isBefore(lastBookable)
                         ? List.of()
-                        : Alternatives.forSpeaking(
-                                Alternatives.rank(
-                                        availability,
-                                        context.zone(),
-                                        new Alternatives.Wish(from, time, window),
-                                        count,
-                                        context.receivedAt(),
-                                        lastBookable,
-                                        excluded),
-                                context.zone());
+                        : desk.alternatives(
+                                context, availability, new Alternatives.Wish(from, time, window), count, excluded);
         Map<String, Object> data = new LinkedHashMap<>();
         subject.putInto(data);
         data.put("date", date.toString());

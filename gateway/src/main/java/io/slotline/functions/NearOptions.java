@@ -65,13 +65,30 @@ final class NearOptions {
             if (time != null) {
                 picked.addAll(nearTime(availability, zone, day, time, window, notBefore, 1));
             } else {
-                List<FreeSlot> free = availability.on(day).stream()
-                        .filter(offerable(zone, window, notBefore))
-                        .toList();
-                picked.addAll(CheckAvailability.spread(free, PER_DAY_WITHOUT_TIME));
+                picked.addAll(spread(onDay(availability, zone, day, window, notBefore), PER_DAY_WITHOUT_TIME));
             }
         }
-        return CheckAvailability.spread(picked, count);
+        return spread(picked, count);
+    }
+
+    /** The free slots of the day from {@code notBefore} on, within the window if there is one. */
+    static List<FreeSlot> onDay(
+            Availability availability, ZoneId zone, LocalDate date, @Nullable TimeWindow window, Instant notBefore) {
+        return availability.on(date).stream()
+                .filter(offerable(zone, window, notBefore))
+                .toList();
+    }
+
+    /** A few times spread over the day rather than the first few in a row. */
+    static List<FreeSlot> spread(List<FreeSlot> slots, int count) {
+        if (slots.size() <= count) {
+            return slots;
+        }
+        List<FreeSlot> picked = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            picked.add(slots.get(i * (slots.size() - 1) / (count - 1)));
+        }
+        return picked;
     }
 
     /**

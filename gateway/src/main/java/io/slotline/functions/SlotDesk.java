@@ -7,6 +7,7 @@ import io.slotline.availability.CalendarUnavailableException;
 import io.slotline.availability.FreeSlot;
 import io.slotline.availability.InvalidationSource;
 import io.slotline.availability.SlotRequest;
+import io.slotline.booking.Alternatives;
 import io.slotline.booking.BookingProperties;
 import io.slotline.booking.Calendars;
 import io.slotline.booking.SlotHoldService;
@@ -30,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -290,6 +292,24 @@ class SlotDesk {
 
     LocalDate lastBookableDay(CallContext context) {
         return context.today().plusDays(context.company().bookingWindowDays());
+    }
+
+    /**
+     * Up to {@code count} alternatives to the wish, ranked ({@link Alternatives#rank}) within the booking window and
+     * ordered for saying them (a day's times together).
+     */
+    List<FreeSlot> alternatives(
+            CallContext context, Availability availability, Alternatives.Wish wish, int count, Set<Instant> excluded) {
+        return Alternatives.forSpeaking(
+                Alternatives.rank(
+                        availability,
+                        context.zone(),
+                        wish,
+                        count,
+                        context.receivedAt(),
+                        lastBookableDay(context),
+                        excluded),
+                context.zone());
     }
 
     /** The end of the range looked at for alternatives: covers the same weekday next week. */
