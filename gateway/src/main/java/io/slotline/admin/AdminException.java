@@ -30,6 +30,11 @@ final class AdminException extends RuntimeException {
         return new AdminException(HttpStatus.CONFLICT, "conflict", field, message);
     }
 
+    /** The company lacks a Cal.com setting the operation needs (409: set it on the company first). */
+    static AdminException calcomNotConfigured(String field, String message) {
+        return new AdminException(HttpStatus.CONFLICT, "calcom_not_configured", field, message);
+    }
+
     static AdminException notFound(String what) {
         return new AdminException(HttpStatus.NOT_FOUND, "not_found", null, what + " not found");
     }

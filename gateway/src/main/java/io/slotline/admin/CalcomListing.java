@@ -20,15 +20,47 @@ import org.jspecify.annotations.Nullable;
  * left out), the event types that are services (team event types other than managed parents, and the user's own
  * that are not their per-service event type of one of those) and each host's own event types by lower-case username.
  * The Cal.com sync, the Cal.com check and the webhook subscriptions all work from it.
+ *
+ * @param teamTypes every event type of those teams, managed parents included
  */
 record CalcomListing(
         CalcomUser user,
         List<CalcomTeam> teams,
+        List<EventType> teamTypes,
         List<EventType> serviceTypes,
         Map<String, List<EventType>> ownByUsername) {
 
     List<EventType> ownOf(@Nullable String username) {
         return username == null ? List.of() : ownByUsername.getOrDefault(username.toLowerCase(Locale.ROOT), List.of());
+    }
+
+    /** The user's own event type with that id, if Cal.com lists it among theirs. */
+    Optional<EventType> ownType(@Nullable String username, long eventTypeId) {
+        return byId(ownOf(username), eventTypeId);
+    }
+
+    /** A service's event type or, failing that, any team event type with that id. */
+    Optional<EventType> listed(long eventTypeId) {
+        return byId(serviceTypes, eventTypeId).or(() -> teamType(eventTypeId));
+    }
+
+    Optional<EventType> teamType(long eventTypeId) {
+        return byId(teamTypes, eventTypeId);
+    }
+
+    Optional<EventType> serviceType(long eventTypeId) {
+        return byId(serviceTypes, eventTypeId);
+    }
+
+    /** The managed team event type a member's child belongs to (the same slug); none for a personal event type. */
+    Optional<EventType> managedParentOf(EventType child) {
+        return teamTypes.stream()
+                .filter(e -> e.isManagedParent() && e.slug().equals(child.slug()))
+                .findFirst();
+    }
+
+    private static Optional<EventType> byId(List<EventType> types, long eventTypeId) {
+        return types.stream().filter(e -> e.id() == eventTypeId).findFirst();
     }
 
     /** Reads the account whole or fails: a partial listing must not make anything look gone. */
@@ -69,7 +101,7 @@ record CalcomListing(
             }
         }
         serviceTypes.sort(Comparator.comparingLong(EventType::id));
-        return new CalcomListing(user, teams, serviceTypes, ownByUsername);
+        return new CalcomListing(user, teams, List.copyOf(teamTypes), serviceTypes, ownByUsername);
     }
 
     /**

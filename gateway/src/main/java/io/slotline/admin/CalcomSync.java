@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -158,11 +157,8 @@ class CalcomSync {
                 directory.companyUncached(companyId).orElseThrow(() -> AdminException.notFound("company " + companyId));
         String apiKey = directory
                 .calcomApiKey(companyId)
-                .orElseThrow(() -> new AdminException(
-                        HttpStatus.CONFLICT,
-                        "calcom_not_configured",
-                        "calcomApiKey",
-                        "company " + companyId + " has no Cal.com API key"));
+                .orElseThrow(() -> AdminException.calcomNotConfigured(
+                        "calcomApiKey", "company " + companyId + " has no Cal.com API key"));
         // outside the transaction: no connection is held while Cal.com answers
         CalcomListing account = CalcomListing.discover(calcom, new CalcomAccount(company.slug(), apiKey));
         Report report = transactions.execute(status -> {

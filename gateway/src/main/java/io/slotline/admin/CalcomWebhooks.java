@@ -8,6 +8,7 @@ import io.slotline.calcom.EventType;
 import io.slotline.calcom.EventTypeKey;
 import io.slotline.tenancy.Company;
 import io.slotline.tenancy.Service;
+import io.slotline.tenancy.Staff;
 import io.slotline.tenancy.StaffEventType;
 import io.slotline.tenancy.TenantDirectory;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -79,29 +80,18 @@ class CalcomWebhooks {
                 directory.companyUncached(companyId).orElseThrow(() -> AdminException.notFound("company " + companyId));
         String apiKey = directory
                 .calcomApiKey(companyId)
-                .orElseThrow(() -> new AdminException(
-                        HttpStatus.CONFLICT,
-                        "calcom_not_configured",
-                        "calcomApiKey",
-                        "company " + companyId + " has no Cal.com API key"));
+                .orElseThrow(() -> AdminException.calcomNotConfigured(
+                        "calcomApiKey", "company " + companyId + " has no Cal.com API key"));
         String secret = directory
                 .calcomWebhookSecret(companyId)
-                .orElseThrow(() -> new AdminException(
-                        HttpStatus.CONFLICT,
-                        "calcom_not_configured",
+                .orElseThrow(() -> AdminException.calcomNotConfigured(
                         "calcomWebhookSecret",
                         "company " + companyId + " has no Cal.com webhook secret to sign the webhooks with"));
-        String url = stripTrailingSlash(publicBaseUrl != null ? publicBaseUrl : baseUrl) + "/calcom/webhook?company="
-                + company.slug();
+        String url = subscriberUrl(company, baseUrl);
         CalcomAccount account = new CalcomAccount(company.slug(), apiKey);
         CalcomListing found = CalcomListing.discover(calcom, account);
-        List<EventType> teamTypes = new ArrayList<>();
-        for (var team : found.teams()) {
-            teamTypes.addAll(calcom.teamEventTypes(account, team.id()));
-        }
         List<Item> items = new ArrayList<>();
-        for (Map.Entry<EventType, String> needed :
-                needed(companyId, found, teamTypes).entrySet()) {
+        for (Map.Entry<EventType, String> needed : needed(companyId, found).entrySet()) {
             items.add(ensureOne(account, needed.getKey(), needed.getValue(), url, secret, dryRun));
         }
         return new Report(
@@ -119,61 +109,49 @@ class CalcomWebhooks {
     }
 
     /** The event types whose bookings Slotline must hear of, with what they cover. */
-    private Map<EventType, String> needed(long companyId, CalcomListing found, List<EventType> teamTypes) {
+    private Map<EventType, String> needed(long companyId, CalcomListing found) {
         Map<EventType, String> needed = new LinkedHashMap<>();
         for (Service service : directory.activeServices(companyId)) {
             for (int index = 0; index < service.steps().size(); index++) {
                 // each step of a service in steps is booked in its own event types: their bookings matter too
                 io.slotline.tenancy.ServiceStep step = service.steps().get(index);
                 String what = service.name() + " step " + (index + 1) + " (" + step.name() + ")";
-                teamTypes.stream()
-                        .filter(e -> e.id() == step.calcomEventTypeId())
-                        .findFirst()
-                        .ifPresent(type -> needed.putIfAbsent(type, "service " + what));
+                found.teamType(step.calcomEventTypeId()).ifPresent(type -> needed.putIfAbsent(type, "service " + what));
                 for (var staff : directory.staffForService(companyId, service.id())) {
-                    step.ownEventType(staff.id()).ifPresent(staffType -> {
-                        Optional<EventType> child = found.ownOf(staff.calcomUsername()).stream()
-                                .filter(e -> e.id() == staffType.eventTypeId())
-                                .findFirst();
-                        Optional<EventType> parent = child.flatMap(c -> teamTypes.stream()
-                                .filter(e -> e.isManagedParent() && e.slug().equals(c.slug()))
-                                .findFirst());
-                        if (parent.isPresent()) {
-                            needed.merge(parent.get(), staff.name() + "'s " + what, (a, b) -> a + ", " + b);
-                        } else if (child.isPresent()) {
-                            needed.putIfAbsent(child.get(), staff.name() + "'s " + what);
-                        }
-                    });
+                    step.ownEventType(staff.id())
+                            .ifPresent(staffType ->
+                                    coverOwn(needed, found, staff, staffType, staff.name() + "'s " + what));
                 }
             }
             Long id = service.calcomEventTypeId();
             if (id == null) {
                 continue;
             }
-            found.serviceTypes().stream()
-                    .filter(e -> e.id() == id)
-                    .findFirst()
-                    .ifPresent(type -> needed.putIfAbsent(type, "service " + service.name()));
+            found.serviceType(id).ifPresent(type -> needed.putIfAbsent(type, "service " + service.name()));
             Map<Long, StaffEventType> own = directory.staffEventTypes(companyId, service.id());
             for (var staff : directory.staffForService(companyId, service.id())) {
                 StaffEventType staffType = own.get(staff.id());
-                if (staffType == null) {
-                    continue;
-                }
-                Optional<EventType> child = found.ownOf(staff.calcomUsername()).stream()
-                        .filter(e -> e.id() == staffType.eventTypeId())
-                        .findFirst();
-                Optional<EventType> parent = child.flatMap(c -> teamTypes.stream()
-                        .filter(e -> e.isManagedParent() && e.slug().equals(c.slug()))
-                        .findFirst());
-                if (parent.isPresent()) {
-                    needed.merge(parent.get(), staff.name() + "'s " + service.name(), (a, b) -> a + ", " + b);
-                } else if (child.isPresent()) {
-                    needed.putIfAbsent(child.get(), staff.name() + "'s " + service.name());
+                if (staffType != null) {
+                    coverOwn(needed, found, staff, staffType, staff.name() + "'s " + service.name());
                 }
             }
         }
         return needed;
+    }
+
+    /**
+     * A staff member's own event type is covered by its managed parent's webhook (which fires for every child), else
+     * by one of its own.
+     */
+    private static void coverOwn(
+            Map<EventType, String> needed, CalcomListing found, Staff staff, StaffEventType staffType, String covers) {
+        Optional<EventType> child = found.ownType(staff.calcomUsername(), staffType.eventTypeId());
+        Optional<EventType> parent = child.flatMap(found::managedParentOf);
+        if (parent.isPresent()) {
+            needed.merge(parent.get(), covers, (a, b) -> a + ", " + b);
+        } else if (child.isPresent()) {
+            needed.putIfAbsent(child.get(), covers);
+        }
     }
 
     private Item ensureOne(
@@ -191,9 +169,7 @@ class CalcomWebhooks {
         EventTypeKey key = EventTypeKey.team(type.teamId(), type.id());
         try {
             Optional<CalcomWebhook> present = calcom.eventTypeWebhooks(account, key).stream()
-                    .filter(hook -> hook.active()
-                            && sameUrl(hook.subscriberUrl(), url)
-                            && hook.triggers().containsAll(CalcomCheck.NEEDED_TRIGGERS))
+                    .filter(hook -> delivers(hook, url))
                     .findFirst();
             if (present.isPresent()) {
                 return new Item(
@@ -224,6 +200,19 @@ class CalcomWebhooks {
                     null,
                     "Cal.com refused: " + e.getMessage() + " (the key's user must be an admin of the team)");
         }
+    }
+
+    /** Where Cal.com sends the company's bookings: this gateway's public address, else the one it was asked at. */
+    String subscriberUrl(Company company, String baseUrl) {
+        return stripTrailingSlash(publicBaseUrl != null ? publicBaseUrl : baseUrl) + "/calcom/webhook?company="
+                + company.slug();
+    }
+
+    /** An active webhook to that URL with every trigger Slotline needs. */
+    static boolean delivers(CalcomWebhook hook, String url) {
+        return hook.active()
+                && sameUrl(hook.subscriberUrl(), url)
+                && hook.triggers().containsAll(CalcomCheck.NEEDED_TRIGGERS);
     }
 
     private static boolean sameUrl(String a, String b) {

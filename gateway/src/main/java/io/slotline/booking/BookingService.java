@@ -119,24 +119,20 @@ public class BookingService {
             List<StepBooking> steps,
             @Nullable Long replaces) {
 
-        public BookingRequest(
-                Company company,
-                long branchId,
-                ZoneId zone,
-                long callId,
-                String retellCallId,
-                Service service,
-                @Nullable Staff staff,
-                CalendarRef calendar,
-                Instant start,
-                String customerName,
-                @Nullable String phone,
-                @Nullable String email,
-                @Nullable String notes,
-                @Nullable Long holdId,
-                @Nullable String reservationUid,
-                List<StepBooking> steps) {
-            this(
+        public BookingRequest {
+            steps = steps == null ? List.of() : List.copyOf(steps);
+            Objects.requireNonNull(company, "company");
+            Objects.requireNonNull(retellCallId, "retellCallId");
+            Objects.requireNonNull(calendar, "calendar");
+            Objects.requireNonNull(start, "start");
+            if (customerName.isBlank()) {
+                throw new IllegalArgumentException("customer name must not be blank");
+            }
+        }
+
+        /** The same request with the stylists and times of its steps settled. */
+        BookingRequest withSteps(List<StepBooking> steps) {
+            return new BookingRequest(
                     company,
                     branchId,
                     zone,
@@ -153,53 +149,7 @@ public class BookingService {
                     holdId,
                     reservationUid,
                     steps,
-                    null);
-        }
-
-        public BookingRequest(
-                Company company,
-                long branchId,
-                ZoneId zone,
-                long callId,
-                String retellCallId,
-                Service service,
-                @Nullable Staff staff,
-                CalendarRef calendar,
-                Instant start,
-                String customerName,
-                @Nullable String phone,
-                @Nullable String email,
-                @Nullable String notes,
-                @Nullable Long holdId,
-                @Nullable String reservationUid) {
-            this(
-                    company,
-                    branchId,
-                    zone,
-                    callId,
-                    retellCallId,
-                    service,
-                    staff,
-                    calendar,
-                    start,
-                    customerName,
-                    phone,
-                    email,
-                    notes,
-                    holdId,
-                    reservationUid,
-                    List.of());
-        }
-
-        public BookingRequest {
-            steps = steps == null ? List.of() : List.copyOf(steps);
-            Objects.requireNonNull(company, "company");
-            Objects.requireNonNull(retellCallId, "retellCallId");
-            Objects.requireNonNull(calendar, "calendar");
-            Objects.requireNonNull(start, "start");
-            if (customerName.isBlank()) {
-                throw new IllegalArgumentException("customer name must not be blank");
-            }
+                    replaces);
         }
     }
 

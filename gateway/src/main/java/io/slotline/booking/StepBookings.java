@@ -280,24 +280,7 @@ class StepBookings {
                     row.start(),
                     row.end()));
         }
-        return Optional.of(new BookingRequest(
-                request.company(),
-                request.branchId(),
-                request.zone(),
-                request.callId(),
-                request.retellCallId(),
-                request.service(),
-                request.staff(),
-                request.calendar(),
-                request.start(),
-                request.customerName(),
-                request.phone(),
-                request.email(),
-                request.notes(),
-                request.holdId(),
-                request.reservationUid(),
-                steps,
-                request.replaces()));
+        return Optional.of(request.withSteps(steps));
     }
 
     /** All steps are booked: one appointment from the first step's start to the last step's end, with its steps. */

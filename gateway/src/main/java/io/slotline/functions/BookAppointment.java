@@ -237,7 +237,9 @@ class BookAppointment implements MutatingFunction<BookAppointment.Args> {
                         email,
                         notes,
                         ours == null ? null : ours.id(),
-                        ours == null ? null : ours.reservationUid()),
+                        ours == null ? null : ours.reservationUid(),
+                        List.of(),
+                        null),
                 Deadline.remaining().minus(PROMISE_MARGIN));
         if (ours != null && outcome instanceof BookingService.SlotTaken) {
             // Cal.com has the time booked: the hold keeps nobody else from anything any more
@@ -328,7 +330,8 @@ class BookAppointment implements MutatingFunction<BookAppointment.Args> {
                         notes,
                         first == null ? null : first.id(),
                         null,
-                        planned),
+                        planned,
+                        null),
                 Deadline.remaining().minus(PROMISE_MARGIN));
         if (outcome instanceof BookingService.SlotTaken) {
             // Cal.com refused a step (the earlier ones are cancelled again): the holds keep nobody from anything

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -277,9 +278,7 @@ public class TenantDirectory {
 
     /** @return false when no such company */
     public boolean updateCompany(long companyId, CompanySpec spec) {
-        boolean updated = companies.update(companyId, spec);
-        evictCompany(companyId);
-        return updated;
+        return evicting(companyId, () -> companies.update(companyId, spec));
     }
 
     /** Stores the secret encrypted with its 4-character hint. */
@@ -287,80 +286,61 @@ public class TenantDirectory {
         if (plaintext.isBlank()) {
             throw new IllegalArgumentException(secret + " must not be blank");
         }
-        boolean updated =
-                companies.storeSecret(companyId, secret, cipher.encrypt(plaintext), SecretCipher.hint(plaintext));
-        evictCompany(companyId);
-        return updated;
+        return evicting(
+                companyId,
+                () -> companies.storeSecret(
+                        companyId, secret, cipher.encrypt(plaintext), SecretCipher.hint(plaintext)));
     }
 
     public long createBranch(long companyId, BranchSpec spec) {
-        long id = branches.insert(companyId, spec);
-        evictCompany(companyId);
-        return id;
+        return evicting(companyId, () -> branches.insert(companyId, spec));
     }
 
     public boolean updateBranch(long companyId, long branchId, BranchSpec spec) {
-        boolean updated = branches.update(companyId, branchId, spec);
-        evictCompany(companyId);
-        return updated;
+        return evicting(companyId, () -> branches.update(companyId, branchId, spec));
     }
 
     /** A number routes to one branch across all tenants; a number already taken fails with a duplicate key. */
     public long addPhoneNumber(long companyId, long branchId, String e164) {
-        long id = phoneNumbers.insert(companyId, branchId, TenancyValidation.requireE164(e164), true);
-        evictCompany(companyId);
-        return id;
+        return evicting(
+                companyId, () -> phoneNumbers.insert(companyId, branchId, TenancyValidation.requireE164(e164), true));
     }
 
     public boolean updatePhoneNumber(long companyId, String e164, long branchId, boolean active) {
-        boolean updated = phoneNumbers.update(companyId, TenancyValidation.requireE164(e164), branchId, active);
-        evictCompany(companyId);
-        return updated;
+        return evicting(
+                companyId, () -> phoneNumbers.update(companyId, TenancyValidation.requireE164(e164), branchId, active));
     }
 
     public long createService(long companyId, ServiceSpec spec) {
-        long id = services.insert(companyId, spec);
-        evictCompany(companyId);
-        return id;
+        return evicting(companyId, () -> services.insert(companyId, spec));
     }
 
     public boolean updateService(long companyId, long serviceId, ServiceSpec spec) {
-        boolean updated = services.update(companyId, serviceId, spec);
-        evictCompany(companyId);
-        return updated;
+        return evicting(companyId, () -> services.update(companyId, serviceId, spec));
     }
 
     public long createStaff(long companyId, StaffSpec spec) {
-        long id = staffMembers.insert(companyId, spec);
-        evictCompany(companyId);
-        return id;
+        return evicting(companyId, () -> staffMembers.insert(companyId, spec));
     }
 
     public boolean updateStaff(long companyId, long staffId, StaffSpec spec) {
-        boolean updated = staffMembers.update(companyId, staffId, spec);
-        evictCompany(companyId);
-        return updated;
+        return evicting(companyId, () -> staffMembers.update(companyId, staffId, spec));
     }
 
     /** @return false when already linked; a service or staff member of another company fails the foreign key */
     public boolean linkServiceStaff(long companyId, long serviceId, long staffId) {
-        boolean linked = staffMembers.link(companyId, serviceId, staffId);
-        evictCompany(companyId);
-        return linked;
+        return evicting(companyId, () -> staffMembers.link(companyId, serviceId, staffId));
     }
 
     /** @return false when the staff member is not linked to the service */
     public boolean setStaffEventType(
             long companyId, long serviceId, long staffId, @Nullable Long eventTypeId, @Nullable String slug) {
-        boolean updated = staffMembers.setStaffEventType(companyId, serviceId, staffId, eventTypeId, slug);
-        evictCompany(companyId);
-        return updated;
+        return evicting(
+                companyId, () -> staffMembers.setStaffEventType(companyId, serviceId, staffId, eventTypeId, slug));
     }
 
     public boolean unlinkServiceStaff(long companyId, long serviceId, long staffId) {
-        boolean unlinked = staffMembers.unlink(companyId, serviceId, staffId);
-        evictCompany(companyId);
-        return unlinked;
+        return evicting(companyId, () -> staffMembers.unlink(companyId, serviceId, staffId));
     }
 
     /**
@@ -379,6 +359,13 @@ public class TenantDirectory {
      */
     public void evictCompany(long companyId) {
         cache.evictCompany(companyId);
+    }
+
+    /** Every write drops the company's cached lookups, so that the next call reads what it wrote. */
+    private <T> T evicting(long companyId, Supplier<T> write) {
+        T result = write.get();
+        evictCompany(companyId);
+        return result;
     }
 
     private record DecryptedSecrets(Map<CompanySecret, String> values) {

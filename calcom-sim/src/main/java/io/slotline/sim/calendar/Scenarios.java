@@ -109,100 +109,16 @@ public final class Scenarios {
         // caller asking for Anna is booked on Anna's child (the slots and bookings routes resolve a username only
         // among that user's own event types).
         List<Long> salonHosts = List.of(anna.id(), ben.id());
-        EventType mens = new EventType(
-                1001,
-                DEMO_KEY,
-                null,
-                900L,
-                "Herrenhaarschnitt",
-                "herrenhaarschnitt",
-                "",
-                30,
-                List.of(),
-                30,
-                60,
-                0,
-                0,
-                salonHosts,
-                null,
-                false,
-                SALON_ADDRESS);
-        EventType womens = new EventType(
-                1002,
-                DEMO_KEY,
-                null,
-                900L,
-                "Damenhaarschnitt",
-                "damenhaarschnitt",
-                "",
-                60,
-                List.of(),
-                30,
-                60,
-                0,
-                0,
-                salonHosts,
-                null,
-                false,
-                SALON_ADDRESS);
-        EventType colour = new EventType(
-                1003,
-                DEMO_KEY,
-                null,
-                900L,
-                "Färben",
-                "faerben",
-                "",
-                90,
-                List.of(),
-                30,
-                60,
-                0,
-                10,
-                salonHosts,
-                null,
-                false,
-                SALON_ADDRESS);
+        EventType mens = salonType(1001, "Herrenhaarschnitt", "herrenhaarschnitt", 30, 30, 0, false, salonHosts);
+        EventType womens = salonType(1002, "Damenhaarschnitt", "damenhaarschnitt", 60, 30, 0, false, salonHosts);
+        EventType colour = salonType(1003, "Färben", "faerben", 90, 30, 10, false, salonHosts);
         // "Färben" in steps (Slotline issue 20): the colour applied by a stylist, a processing time in which the
         // stylist serves someone else, then washing and finishing by the same or any stylist. Cal.com has no such
         // event type, so each step is its own round-robin team event type (hidden: nobody books a step alone on the
         // web) with a managed child per stylist; a 15-minute slot interval lets the processing time be 30-60 min.
-        EventType colourStep = new EventType(
-                1004,
-                DEMO_KEY,
-                null,
-                900L,
-                "Färben: Farbe auftragen",
-                "faerben-farbe",
-                "",
-                45,
-                List.of(),
-                15,
-                60,
-                0,
-                0,
-                salonHosts,
-                null,
-                true,
-                SALON_ADDRESS);
-        EventType finishStep = new EventType(
-                1005,
-                DEMO_KEY,
-                null,
-                900L,
-                "Färben: Waschen und Föhnen",
-                "faerben-finish",
-                "",
-                45,
-                List.of(),
-                15,
-                60,
-                0,
-                0,
-                salonHosts,
-                null,
-                true,
-                SALON_ADDRESS);
+        EventType colourStep = salonType(1004, "Färben: Farbe auftragen", "faerben-farbe", 45, 15, 0, true, salonHosts);
+        EventType finishStep =
+                salonType(1005, "Färben: Waschen und Föhnen", "faerben-finish", 45, 15, 0, true, salonHosts);
         List<EventType> salonTypes = new ArrayList<>(List.of(mens, womens, colour, colourStep, finishStep));
         long parentId = 1101;
         for (EventType service : List.of(mens, womens, colour, colourStep, finishStep)) {
@@ -271,6 +187,36 @@ public final class Scenarios {
         List<EventType> eventTypes = new ArrayList<>(salonTypes);
         eventTypes.add(haircut);
         return new ScenarioData(List.of(salon, other), List.of(anna, ben, carl), eventTypes, generator.bookings);
+    }
+
+    /** A round-robin event type of the demo salon's team: an hour's notice, no buffer before, at the salon. */
+    private static EventType salonType(
+            long id,
+            String title,
+            String slug,
+            int lengthInMinutes,
+            int slotInterval,
+            int afterEventBuffer,
+            boolean hidden,
+            List<Long> hosts) {
+        return new EventType(
+                id,
+                DEMO_KEY,
+                null,
+                900L,
+                title,
+                slug,
+                "",
+                lengthInMinutes,
+                List.of(),
+                slotInterval,
+                60,
+                0,
+                afterEventBuffer,
+                hosts,
+                null,
+                hidden,
+                SALON_ADDRESS);
     }
 
     /** A managed team event type with the service's settings, assigned to {@code members}. */
