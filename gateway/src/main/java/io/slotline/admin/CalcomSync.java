@@ -297,7 +297,8 @@ class CalcomSync {
                     eventType.id(),
                     eventType.slug(),
                     true,
-                    eventType.teamId());
+                    eventType.teamId(),
+                    List.of());
             Long serviceId = apply ? directory.createService(companyId, spec) : null;
             List<String> linked = new ArrayList<>();
             List<String> calendars = new ArrayList<>();

@@ -127,7 +127,7 @@ class ServiceAdmin {
                 pick(r.calcomEventTypeSlug(), base == null ? null : base.calcomEventTypeSlug()),
                 200);
         boolean active = pick(r.active(), base == null || base.active());
-        // the team is the sync's to set (the request has no field for it): a PATCH keeps it
+        // the team is the sync's to set (the request has no field for it): a PATCH keeps it; the steps follow
         return new ServiceSpec(
                 name,
                 cleanSynonyms,
@@ -137,7 +137,8 @@ class ServiceAdmin {
                 eventTypeId,
                 eventTypeSlug,
                 active,
-                base == null ? null : base.calcomTeamId());
+                base == null ? null : base.calcomTeamId(),
+                List.of());
     }
 
     private void requireFreeName(long companyId, String name, @Nullable Long serviceId) {

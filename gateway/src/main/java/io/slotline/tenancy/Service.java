@@ -22,58 +22,6 @@ public record Service(
         @Nullable Long calcomTeamId,
         List<ServiceStep> steps) {
 
-    public Service(
-            long id,
-            long companyId,
-            String name,
-            List<String> synonyms,
-            int durationMinutes,
-            @Nullable Integer priceCents,
-            String currency,
-            @Nullable Long calcomEventTypeId,
-            @Nullable String calcomEventTypeSlug,
-            boolean active,
-            @Nullable Long calcomTeamId) {
-        this(
-                id,
-                companyId,
-                name,
-                synonyms,
-                durationMinutes,
-                priceCents,
-                currency,
-                calcomEventTypeId,
-                calcomEventTypeSlug,
-                active,
-                calcomTeamId,
-                List.of());
-    }
-
-    public Service(
-            long id,
-            long companyId,
-            String name,
-            List<String> synonyms,
-            int durationMinutes,
-            @Nullable Integer priceCents,
-            String currency,
-            @Nullable Long calcomEventTypeId,
-            @Nullable String calcomEventTypeSlug,
-            boolean active) {
-        this(
-                id,
-                companyId,
-                name,
-                synonyms,
-                durationMinutes,
-                priceCents,
-                currency,
-                calcomEventTypeId,
-                calcomEventTypeSlug,
-                active,
-                null);
-    }
-
     public Service {
         synonyms = List.copyOf(synonyms);
         steps = steps == null ? List.of() : List.copyOf(steps);

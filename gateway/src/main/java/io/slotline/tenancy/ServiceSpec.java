@@ -15,50 +15,6 @@ public record ServiceSpec(
         @Nullable Long calcomTeamId,
         List<ServiceStep> steps) {
 
-    public ServiceSpec(
-            String name,
-            List<String> synonyms,
-            int durationMinutes,
-            @Nullable Integer priceCents,
-            String currency,
-            @Nullable Long calcomEventTypeId,
-            @Nullable String calcomEventTypeSlug,
-            boolean active,
-            @Nullable Long calcomTeamId) {
-        this(
-                name,
-                synonyms,
-                durationMinutes,
-                priceCents,
-                currency,
-                calcomEventTypeId,
-                calcomEventTypeSlug,
-                active,
-                calcomTeamId,
-                List.of());
-    }
-
-    public ServiceSpec(
-            String name,
-            List<String> synonyms,
-            int durationMinutes,
-            @Nullable Integer priceCents,
-            String currency,
-            @Nullable Long calcomEventTypeId,
-            @Nullable String calcomEventTypeSlug,
-            boolean active) {
-        this(
-                name,
-                synonyms,
-                durationMinutes,
-                priceCents,
-                currency,
-                calcomEventTypeId,
-                calcomEventTypeSlug,
-                active,
-                null);
-    }
-
     public ServiceSpec {
         TenancyValidation.requireText(name, "service name", 200);
         synonyms = synonyms == null

@@ -247,58 +247,6 @@ public record TenantFile(
             @Nullable List<StaffEventTypeEntry> staffEventTypes,
             @Nullable List<StepEntry> steps) {
 
-        public ServiceEntry(
-                String name,
-                @Nullable List<String> synonyms,
-                int durationMinutes,
-                @Nullable Integer priceCents,
-                @Nullable String currency,
-                @Nullable Long calcomEventTypeId,
-                @Nullable String calcomEventTypeSlug,
-                @Nullable Boolean active,
-                @Nullable List<String> staff,
-                @Nullable Long calcomTeamId,
-                @Nullable List<StaffEventTypeEntry> staffEventTypes) {
-            this(
-                    name,
-                    synonyms,
-                    durationMinutes,
-                    priceCents,
-                    currency,
-                    calcomEventTypeId,
-                    calcomEventTypeSlug,
-                    active,
-                    staff,
-                    calcomTeamId,
-                    staffEventTypes,
-                    null);
-        }
-
-        public ServiceEntry(
-                String name,
-                @Nullable List<String> synonyms,
-                int durationMinutes,
-                @Nullable Integer priceCents,
-                @Nullable String currency,
-                @Nullable Long calcomEventTypeId,
-                @Nullable String calcomEventTypeSlug,
-                @Nullable Boolean active,
-                @Nullable List<String> staff) {
-            this(
-                    name,
-                    synonyms,
-                    durationMinutes,
-                    priceCents,
-                    currency,
-                    calcomEventTypeId,
-                    calcomEventTypeSlug,
-                    active,
-                    staff,
-                    null,
-                    null,
-                    null);
-        }
-
         ServiceSpec toSpec() {
             return toSpec(java.util.Map.of());
         }

@@ -29,7 +29,8 @@ class SeatedEventTypeCallTest extends LiveCallTest {
                  "hosts": ["carl-other"], "emailRequired": false, "seatsPerTimeSlot": 3}
                 """);
         Company otherCuts = tenants.companyBySlug("other-cuts").orElseThrow();
-        ServiceSpec workshop = new ServiceSpec("Workshop", List.of(), 30, null, "GBP", 2099L, "workshop", true);
+        ServiceSpec workshop =
+                new ServiceSpec("Workshop", List.of(), 30, null, "GBP", 2099L, "workshop", true, null, List.of());
         long serviceId = tenants.createService(otherCuts.id(), workshop);
         tenants.allStaff(otherCuts.id())
                 .forEach(staff -> tenants.linkServiceStaff(otherCuts.id(), serviceId, staff.id()));
@@ -55,7 +56,7 @@ class SeatedEventTypeCallTest extends LiveCallTest {
             tenants.updateService(
                     otherCuts.id(),
                     serviceId,
-                    new ServiceSpec("Workshop", List.of(), 30, null, "GBP", 2099L, "workshop", false));
+                    new ServiceSpec("Workshop", List.of(), 30, null, "GBP", 2099L, "workshop", false, null, List.of()));
         }
     }
 }

@@ -223,7 +223,9 @@ class TenantDirectoryTest {
         assertThat(directory.staff(companyA, branchA)).hasSize(2);
 
         long serviceId = directory.createService(
-                companyA, new ServiceSpec("Bartpflege", List.of("Bart"), 15, 1500, "EUR", 1004L, "bartpflege", true));
+                companyA,
+                new ServiceSpec(
+                        "Bartpflege", List.of("Bart"), 15, 1500, "EUR", 1004L, "bartpflege", true, null, List.of()));
         long staffId = directory.createStaff(companyA, new StaffSpec(branchA, "Cem", "cem-test", 503L, true));
         directory.linkServiceStaff(companyA, serviceId, staffId);
 
@@ -236,7 +238,7 @@ class TenantDirectoryTest {
         directory.updateService(
                 companyA,
                 serviceId,
-                new ServiceSpec("Bartpflege", List.of(), 15, 1500, "EUR", 1004L, "bartpflege", false));
+                new ServiceSpec("Bartpflege", List.of(), 15, 1500, "EUR", 1004L, "bartpflege", false, null, List.of()));
         directory.updateStaff(companyA, staffId, new StaffSpec(branchA, "Cem", "cem-test", 503L, false));
 
         assertThat(directory.activeServices(companyA)).extracting(Service::name).doesNotContain("Bartpflege");
