@@ -217,12 +217,8 @@ public class AppointmentChanges {
     }
 
     private void freedStep(Company company, ZoneId zone, Appointment appointment, AppointmentSteps.Step step) {
-        String host = null;
-        if (step.staffId() != null && appointment.branchId() != null) {
-            host = tenants.staffMember(company.id(), appointment.branchId(), step.staffId())
-                    .map(Staff::calcomUsername)
-                    .orElse(null);
-        }
+        String host = tenants.calcomUsername(company.id(), appointment.branchId(), step.staffId())
+                .orElse(null);
         Long eventTypeId = appointment.serviceId() == null
                 ? null
                 : tenants.activeService(company.id(), appointment.serviceId())
@@ -378,13 +374,7 @@ public class AppointmentChanges {
     }
 
     private @Nullable String hostOf(Company company, Appointment appointment) {
-        Long staffId = appointment.staffId();
-        Long branchId = appointment.branchId();
-        if (staffId == null || branchId == null) {
-            return null;
-        }
-        return tenants.staffMember(company.id(), branchId, staffId)
-                .map(Staff::calcomUsername)
+        return tenants.calcomUsername(company.id(), appointment.branchId(), appointment.staffId())
                 .orElse(null);
     }
 

@@ -10,7 +10,6 @@ import io.slotline.console.ConsoleViews.PageOf;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -96,48 +95,31 @@ class ConsoleQueries {
                     "%" + filter.caller().toLowerCase(Locale.ROOT) + "%");
         }
         String order = " ORDER BY COALESCE(c.started_at, c.created_at) DESC, c.id DESC";
-        long total = count(
+        return page(
                 "SELECT COUNT(*) FROM calls c LEFT JOIN customers cu ON cu.company_id = c.company_id "
                         + "AND cu.id = c.customer_id" + where.sql(),
-                where);
-        List<CallRow> items = query(
-                ConsoleRows.CALL_SELECT + where.sql() + order + " LIMIT :limit OFFSET :offset",
+                ConsoleRows.CALL_SELECT + where.sql() + order,
                 scope,
-                where.paged(page, size),
+                where,
+                page,
+                size,
                 ConsoleRows::call);
-        return new PageOf<>(items, page, size, total);
     }
 
     Optional<CallRow> call(Scope scope, long id) {
-        return query(
-                        ConsoleRows.CALL_SELECT + " WHERE " + scope.on("c.company_id") + " AND c.id = :id",
-                        scope,
-                        Map.of("id", id),
-                        ConsoleRows::call)
-                .stream()
-                .findFirst();
+        return first(
+                ConsoleRows.CALL_SELECT + " WHERE " + scope.on("c.company_id") + " AND c.id = :id",
+                scope,
+                Map.of("id", id),
+                ConsoleRows::call);
     }
 
     List<FunctionRow> functionCalls(long companyId, String retellCallId) {
-        return jdbc.sql("""
-                SELECT id, function_name, tool_call_id, args_json, ok, outcome, message, latency_ms, upstream_requests,
-                       created_at
-                FROM function_calls
-                WHERE company_id = :companyId AND retell_call_id = :retellCallId
-                ORDER BY created_at, id""")
+        return jdbc.sql(ConsoleRows.FUNCTION_SELECT
+                        + " WHERE company_id = :companyId AND retell_call_id = :retellCallId ORDER BY created_at, id")
                 .param("companyId", companyId)
                 .param("retellCallId", retellCallId)
-                .query((rs, row) -> new FunctionRow(
-                        rs.getLong("id"),
-                        rs.getString("function_name"),
-                        rs.getString("tool_call_id"),
-                        rs.getString("args_json"),
-                        rs.getBoolean("ok"),
-                        rs.getString("outcome"),
-                        rs.getString("message"),
-                        rs.getInt("latency_ms"),
-                        rs.getInt("upstream_requests"),
-                        ConsoleRows.required(rs, "created_at")))
+                .query(ConsoleRows::function)
                 .list();
     }
 
@@ -189,15 +171,15 @@ class ConsoleQueries {
         where.add(source != null, "a.source = :source", "source", source);
         where.add(status != null, "a.status = :status", "status", status);
         where.add(customerId != null, "a.customer_id = :customerId", "customerId", customerId);
-        long total = count("SELECT COUNT(*)" + ConsoleRows.APPOINTMENT_FROM + where.sql(), where);
         String order = upcoming ? " ORDER BY a.starts_at, a.id" : " ORDER BY a.starts_at DESC, a.id DESC";
-        List<AppointmentRow> items = query(
-                ConsoleRows.APPOINTMENT_COLUMNS + ConsoleRows.APPOINTMENT_FROM + where.sql() + order
-                        + " LIMIT :limit OFFSET :offset",
+        return page(
+                "SELECT COUNT(*)" + ConsoleRows.APPOINTMENT_FROM + where.sql(),
+                ConsoleRows.APPOINTMENT_COLUMNS + ConsoleRows.APPOINTMENT_FROM + where.sql() + order,
                 scope,
-                where.paged(page, size),
+                where,
+                page,
+                size,
                 ConsoleRows::appointment);
-        return new PageOf<>(items, page, size, total);
     }
 
     List<AppointmentRow> appointmentsOfCall(Scope scope, long callId) {
@@ -230,16 +212,17 @@ class ConsoleQueries {
     PageOf<CallbackRow> callbacks(Scope scope, String status, int page, int size) {
         Conditions where = new Conditions(scope, "cb.company_id");
         where.add(true, "cb.status = :status", "status", status);
-        long total = count("SELECT COUNT(*) FROM callback_requests cb" + where.sql(), where);
         String order = "open".equals(status)
                 ? " ORDER BY cb.created_at, cb.id"
                 : " ORDER BY COALESCE(cb.done_at, cb.created_at) DESC, cb.id DESC";
-        List<CallbackRow> items = query(
-                ConsoleRows.CALLBACK_SELECT + where.sql() + order + " LIMIT :limit OFFSET :offset",
+        return page(
+                "SELECT COUNT(*) FROM callback_requests cb" + where.sql(),
+                ConsoleRows.CALLBACK_SELECT + where.sql() + order,
                 scope,
-                where.paged(page, size),
+                where,
+                page,
+                size,
                 ConsoleRows::callback);
-        return new PageOf<>(items, page, size, total);
     }
 
     List<CallbackRow> callbacksOf(Scope scope, String column, long id) {
@@ -252,13 +235,11 @@ class ConsoleQueries {
     }
 
     Optional<CallbackRow> callback(Scope scope, long id) {
-        return query(
-                        ConsoleRows.CALLBACK_SELECT + " WHERE " + scope.on("cb.company_id") + " AND cb.id = :id",
-                        scope,
-                        Map.of("id", id),
-                        ConsoleRows::callback)
-                .stream()
-                .findFirst();
+        return first(
+                ConsoleRows.CALLBACK_SELECT + " WHERE " + scope.on("cb.company_id") + " AND cb.id = :id",
+                scope,
+                Map.of("id", id),
+                ConsoleRows::callback);
     }
 
     /** @return false when it was done already (the first note stays) */
@@ -288,24 +269,22 @@ class ConsoleQueries {
                     "search",
                     "%" + search.toLowerCase(Locale.ROOT) + "%");
         }
-        long total = count("SELECT COUNT(*) FROM customers cu" + where.sql(), where);
-        List<CustomerRow> items = query(
-                ConsoleRows.CUSTOMER_SELECT + where.sql()
-                        + " ORDER BY cu.updated_at DESC, cu.id DESC LIMIT :limit OFFSET :offset",
+        return page(
+                "SELECT COUNT(*) FROM customers cu" + where.sql(),
+                ConsoleRows.CUSTOMER_SELECT + where.sql() + " ORDER BY cu.updated_at DESC, cu.id DESC",
                 scope,
-                where.paged(page, size),
+                where,
+                page,
+                size,
                 ConsoleRows::customer);
-        return new PageOf<>(items, page, size, total);
     }
 
     Optional<CustomerRow> customer(Scope scope, long id) {
-        return query(
-                        ConsoleRows.CUSTOMER_SELECT + " WHERE " + scope.on("cu.company_id") + " AND cu.id = :id",
-                        scope,
-                        Map.of("id", id),
-                        ConsoleRows::customer)
-                .stream()
-                .findFirst();
+        return first(
+                ConsoleRows.CUSTOMER_SELECT + " WHERE " + scope.on("cu.company_id") + " AND cu.id = :id",
+                scope,
+                Map.of("id", id),
+                ConsoleRows::customer);
     }
 
     List<CallRow> callsOfCustomer(Scope scope, long customerId, int limit) {
@@ -402,61 +381,33 @@ class ConsoleQueries {
     // ---- plumbing
 
     private <T> List<T> query(String sql, Scope scope, Map<String, ?> params, RowMapper<T> mapper) {
-        var statement = jdbc.sql(sql).params(params);
-        if (!scope.all()) {
-            statement = statement.param("scopeCompany", scope.companyId());
-        }
-        return statement.query(mapper).list();
+        return scoped(sql, scope, params).query(mapper).list();
+    }
+
+    private <T> Optional<T> first(String sql, Scope scope, Map<String, ?> params, RowMapper<T> mapper) {
+        return query(sql, scope, params, mapper).stream().findFirst();
+    }
+
+    /** One page of what {@code selectSql} selects (ordered), with how many rows {@code countSql} counts in all. */
+    private <T> PageOf<T> page(
+            String countSql, String selectSql, Scope scope, Conditions where, int page, int size, RowMapper<T> mapper) {
+        long total = count(countSql, where);
+        List<T> items = query(selectSql + " LIMIT :limit OFFSET :offset", scope, where.paged(page, size), mapper);
+        return new PageOf<>(items, page, size, total);
     }
 
     private int update(String sql, Scope scope, Map<String, ?> params) {
-        var statement = jdbc.sql(sql).params(params);
-        if (!scope.all()) {
-            statement = statement.param("scopeCompany", scope.companyId());
-        }
-        return statement.update();
+        return scoped(sql, scope, params).update();
     }
 
     private long count(String sql, Conditions where) {
-        var statement = jdbc.sql(sql).params(where.params);
-        return statement.query(Long.class).single();
+        return jdbc.sql(sql).params(where.params()).query(Long.class).single();
     }
 
-    /** A WHERE clause that always starts with the scope's company condition. */
-    private static final class Conditions {
-
-        private final List<String> conditions = new ArrayList<>();
-        private final Map<String, Object> params = new HashMap<>();
-
-        Conditions(Scope scope, String companyColumn) {
-            conditions.add(scope.on(companyColumn));
-            if (!scope.all()) {
-                params.put("scopeCompany", scope.companyId());
-            }
-        }
-
-        void add(String condition) {
-            conditions.add(condition);
-        }
-
-        void add(boolean when, String condition, String name, @Nullable Object value) {
-            if (when) {
-                conditions.add(condition);
-                params.put(name, value instanceof Instant instant ? utc(instant) : value);
-            }
-        }
-
-        String sql() {
-            return " WHERE " + String.join(" AND ", conditions);
-        }
-
-        Map<String, Object> paged(int page, int size) {
-            Map<String, Object> paged = new HashMap<>(params);
-            paged.put("limit", size);
-            paged.put("offset", (long) page * size);
-            paged.remove("scopeCompany");
-            return paged;
-        }
+    /** The statement with the scope's company bound (a company account's {@code :scopeCompany}). */
+    private JdbcClient.StatementSpec scoped(String sql, Scope scope, Map<String, ?> params) {
+        var statement = jdbc.sql(sql).params(params);
+        return scope.all() ? statement : statement.param("scopeCompany", scope.companyId());
     }
 
     static OffsetDateTime utc(Instant instant) {

@@ -4,6 +4,7 @@ import io.slotline.console.ConsoleViews.AppointmentRow;
 import io.slotline.console.ConsoleViews.CallRow;
 import io.slotline.console.ConsoleViews.CallbackRow;
 import io.slotline.console.ConsoleViews.CustomerRow;
+import io.slotline.console.ConsoleViews.FunctionRow;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -12,7 +13,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The rows of the console's lists as {@link ConsoleQueries} selects them: the SELECT of each (a call with its last
- * function, an appointment with its names, a callback, a customer with their counts) and its row mapper.
+ * function, an appointment with its names, a callback, a customer with their counts, a function call) and its row
+ * mapper.
  */
 final class ConsoleRows {
 
@@ -60,6 +62,11 @@ final class ConsoleRows {
                    (SELECT MAX(COALESCE(c.started_at, c.created_at)) FROM calls c
                     WHERE c.company_id = cu.company_id AND c.customer_id = cu.id) AS last_call_at
             FROM customers cu JOIN companies co ON co.id = cu.company_id""";
+
+    static final String FUNCTION_SELECT = """
+            SELECT id, function_name, tool_call_id, args_json, ok, outcome, message, latency_ms, upstream_requests,
+                   created_at
+            FROM function_calls""";
 
     static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
@@ -144,6 +151,20 @@ final class ConsoleRows {
                 rs.getInt("calls"),
                 rs.getInt("appointments"),
                 instant(rs, "last_call_at"),
+                required(rs, "created_at"));
+    }
+
+    static FunctionRow function(ResultSet rs, int row) throws SQLException {
+        return new FunctionRow(
+                rs.getLong("id"),
+                rs.getString("function_name"),
+                rs.getString("tool_call_id"),
+                rs.getString("args_json"),
+                rs.getBoolean("ok"),
+                rs.getString("outcome"),
+                rs.getString("message"),
+                rs.getInt("latency_ms"),
+                rs.getInt("upstream_requests"),
                 required(rs, "created_at"));
     }
 }

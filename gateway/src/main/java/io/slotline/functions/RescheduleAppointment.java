@@ -12,7 +12,6 @@ import io.slotline.calcom.CalcomException;
 import io.slotline.speech.DateTimeRequest;
 import io.slotline.speech.MessageKey;
 import io.slotline.speech.Messages;
-import io.slotline.tenancy.Staff;
 import io.slotline.tenancy.TenantDirectory;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -241,11 +240,9 @@ class RescheduleAppointment implements MutatingFunction<RescheduleAppointment.Ar
      */
     private SlotHoldService.@Nullable HoldOutcome claimNewTime(
             CallContext context, Appointment appointment, Instant newStart) {
-        if (appointment.staffId() == null || appointment.serviceId() == null || appointment.branchId() == null) {
-            return null;
-        }
-        Optional<Staff> staff = tenants.staffMember(context.companyId(), appointment.branchId(), appointment.staffId());
-        if (staff.isEmpty() || staff.get().calcomUsername() == null) {
+        Optional<String> host =
+                tenants.calcomUsername(context.companyId(), appointment.branchId(), appointment.staffId());
+        if (appointment.serviceId() == null || appointment.staffId() == null || host.isEmpty()) {
             return null;
         }
         java.time.Duration length = java.time.Duration.between(appointment.startsAt(), appointment.endsAt());
@@ -254,7 +251,7 @@ class RescheduleAppointment implements MutatingFunction<RescheduleAppointment.Ar
                 context.retellCallId(),
                 appointment.serviceId(),
                 appointment.staffId(),
-                staff.get().calcomUsername(),
+                host.get(),
                 newStart,
                 newStart.plus(length));
     }

@@ -120,6 +120,17 @@ public class TenantDirectory {
                 .findFirst();
     }
 
+    /**
+     * The Cal.com username of an appointment's staff member (one of {@link #staff}); empty when it names no branch or
+     * staff member, or one without a username.
+     */
+    public Optional<String> calcomUsername(long companyId, @Nullable Long branchId, @Nullable Long staffId) {
+        if (branchId == null || staffId == null) {
+            return Optional.empty();
+        }
+        return staffMember(companyId, branchId, staffId).map(Staff::calcomUsername);
+    }
+
     /** Active staff who perform a service. */
     public List<Staff> staffForService(long companyId, long serviceId) {
         return cache.get(
