@@ -118,6 +118,7 @@ final class CalcomStepSync {
                 changes,
                 List.of(),
                 calendars,
-                null);
+                null,
+                List.of());
     }
 }

@@ -76,31 +76,7 @@ class CalcomSync {
             List<String> staffLinked,
             List<String> staffCalendars,
             @Nullable String reason,
-            List<String> warnings) {
-
-        Item(
-                Action action,
-                @Nullable Long serviceId,
-                String serviceName,
-                @Nullable Long eventTypeId,
-                @Nullable String eventTypeSlug,
-                List<String> changes,
-                List<String> staffLinked,
-                List<String> staffCalendars,
-                @Nullable String reason) {
-            this(
-                    action,
-                    serviceId,
-                    serviceName,
-                    eventTypeId,
-                    eventTypeSlug,
-                    changes,
-                    staffLinked,
-                    staffCalendars,
-                    reason,
-                    List.of());
-        }
-    }
+            List<String> warnings) {}
 
     /** What voice booking can't handle in an event type, said so the operator knows what to change. */
     static List<String> warnings(EventType eventType) {
@@ -217,7 +193,8 @@ class CalcomSync {
                                     changes,
                                     found.staffLinked(),
                                     calendars,
-                                    found.reason()));
+                                    found.reason(),
+                                    List.of()));
                 }
             }
         }
@@ -235,7 +212,8 @@ class CalcomSync {
                         List.of(),
                         List.of(),
                         "Cal.com lists no event type " + service.calcomEventTypeId() + " for this account (user, "
-                                + "teams) any more"));
+                                + "teams) any more",
+                        List.of()));
             }
         }
         return new Report(
@@ -452,7 +430,8 @@ class CalcomSync {
                 List.of(),
                 List.of(),
                 List.of(),
-                reason);
+                reason,
+                List.of());
     }
 
     private static int count(List<Item> items, Action action) {

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -255,54 +256,27 @@ public final class HttpCalcomClient implements CalcomApi {
 
     @Override
     public List<EventType> eventTypes(CalcomAccount account) {
-        return exchange.call(account, Endpoint.EVENT_TYPES, "GET", "/v2/event-types", Map.of(), null, root -> {
-            JsonNode data = data(root);
-            if (!data.isArray()) {
-                throw new CalcomJson.MalformedResponse("event types data is not an array");
-            }
-            return List.copyOf(CalcomJson.list(data, CalcomRecords::eventType));
-        });
+        return read(account, "/v2/event-types", Map.of(), this::eventTypeList);
     }
 
     @Override
     public List<EventType> userEventTypes(CalcomAccount account, String username) {
-        return exchange.call(
-                account,
-                Endpoint.EVENT_TYPES,
-                "GET",
-                "/v2/event-types",
-                Map.of("username", username),
-                null,
-                root -> eventTypeList(root));
+        return read(account, "/v2/event-types", Map.of("username", username), this::eventTypeList);
     }
 
     @Override
     public List<EventType> teamEventTypes(CalcomAccount account, long teamId) {
-        return exchange.call(
-                account,
-                Endpoint.EVENT_TYPES,
-                "GET",
-                "/v2/teams/" + teamId + "/event-types",
-                Map.of(),
-                null,
-                root -> eventTypeList(root));
+        return read(account, "/v2/teams/" + teamId + "/event-types", Map.of(), this::eventTypeList);
     }
 
     @Override
     public CalcomUser me(CalcomAccount account) {
-        return exchange.call(
-                account, Endpoint.EVENT_TYPES, "GET", "/v2/me", Map.of(), null, root -> CalcomRecords.user(data(root)));
+        return read(account, "/v2/me", Map.of(), root -> CalcomRecords.user(data(root)));
     }
 
     @Override
     public List<CalcomTeam> teams(CalcomAccount account) {
-        return exchange.call(account, Endpoint.EVENT_TYPES, "GET", "/v2/teams", Map.of(), null, root -> {
-            JsonNode data = data(root);
-            if (!data.isArray()) {
-                throw new CalcomJson.MalformedResponse("teams data is not an array");
-            }
-            return List.copyOf(CalcomJson.list(data, CalcomRecords::team));
-        });
+        return read(account, "/v2/teams", Map.of(), root -> dataList(root, "teams", CalcomRecords::team));
     }
 
     @Override
@@ -312,8 +286,7 @@ public final class HttpCalcomClient implements CalcomApi {
             Map<String, String> params = new LinkedHashMap<>();
             params.put("username", key.ownerUsername());
             params.put("eventSlug", key.slug());
-            List<EventType> found = exchange.call(
-                    account, Endpoint.EVENT_TYPES, "GET", "/v2/event-types", params, null, this::eventTypeList);
+            List<EventType> found = read(account, "/v2/event-types", params, this::eventTypeList);
             return found.stream()
                     .filter(eventType -> eventType.id() == key.id())
                     .findFirst()
@@ -323,7 +296,7 @@ public final class HttpCalcomClient implements CalcomApi {
         String path = key.teamId() != null
                 ? "/v2/teams/" + key.teamId() + "/event-types/" + key.id()
                 : "/v2/event-types/" + key.id();
-        return exchange.call(account, Endpoint.EVENT_TYPES, "GET", path, Map.of(), null, root -> {
+        return read(account, path, Map.of(), root -> {
             JsonNode data = root.path("data");
             if (data.isNull() || data.isMissingNode()) {
                 throw new CalcomException.NotFound(origin, "event type " + key.id() + " not found");
@@ -334,13 +307,7 @@ public final class HttpCalcomClient implements CalcomApi {
 
     @Override
     public List<CalcomWebhook> eventTypeWebhooks(CalcomAccount account, EventTypeKey key) {
-        return exchange.call(account, Endpoint.EVENT_TYPES, "GET", webhooksPath(key), Map.of(), null, root -> {
-            JsonNode data = data(root);
-            if (!data.isArray()) {
-                throw new CalcomJson.MalformedResponse("webhooks data is not an array");
-            }
-            return List.copyOf(CalcomJson.list(data, CalcomRecords::webhook));
-        });
+        return read(account, webhooksPath(key), Map.of(), root -> dataList(root, "webhooks", CalcomRecords::webhook));
     }
 
     @Override
@@ -374,12 +341,23 @@ public final class HttpCalcomClient implements CalcomApi {
                 : "/v2/event-types/" + key.id() + "/webhooks";
     }
 
+    /** A GET of the account's setup (user, teams, event types, webhooks): counted and limited as event-type reads. */
+    private <T> T read(
+            CalcomAccount account, String path, Map<String, String> query, CalcomExchange.ResponseMapper<T> mapper) {
+        return exchange.call(account, Endpoint.EVENT_TYPES, "GET", path, query, null, mapper);
+    }
+
     private List<EventType> eventTypeList(JsonNode root) {
+        return dataList(root, "event types", CalcomRecords::eventType);
+    }
+
+    /** {@code data} as a list; anything but an array is a malformed answer. */
+    private static <T> List<T> dataList(JsonNode root, String what, Function<JsonNode, T> element) {
         JsonNode data = data(root);
         if (!data.isArray()) {
-            throw new CalcomJson.MalformedResponse("event types data is not an array");
+            throw new CalcomJson.MalformedResponse(what + " data is not an array");
         }
-        return List.copyOf(CalcomJson.list(data, CalcomRecords::eventType));
+        return List.copyOf(CalcomJson.list(data, element));
     }
 
     @Override
