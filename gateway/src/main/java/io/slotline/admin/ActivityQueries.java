@@ -1,14 +1,15 @@
 package io.slotline.admin;
 
+import static io.slotline.database.Timestamps.instant;
+import static io.slotline.database.Timestamps.required;
+import static io.slotline.database.Timestamps.utc;
+
 import io.slotline.admin.ActivityViews.AppointmentView;
 import io.slotline.admin.ActivityViews.CallView;
 import io.slotline.admin.ActivityViews.CallbackView;
 import io.slotline.admin.ActivityViews.CustomerView;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -193,19 +194,6 @@ class ActivityQueries {
         Map<String, Object> params() {
             return params;
         }
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
-    private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
-
-    private static Instant required(ResultSet rs, String column) throws SQLException {
-        return rs.getObject(column, OffsetDateTime.class).toInstant();
     }
 
     private static CallView call(ResultSet rs, int row) throws SQLException {

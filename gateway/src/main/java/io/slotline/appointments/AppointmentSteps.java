@@ -1,12 +1,13 @@
 package io.slotline.appointments;
 
+import static io.slotline.database.Timestamps.utc;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -150,10 +151,6 @@ public class AppointmentSteps {
                 .query((rs, row) -> Optional.ofNullable(rs.getString("attention")))
                 .optional()
                 .flatMap(found -> found);
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     private static Step map(ResultSet rs, int row) throws SQLException {

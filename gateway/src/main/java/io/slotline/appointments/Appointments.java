@@ -1,12 +1,13 @@
 package io.slotline.appointments;
 
+import static io.slotline.database.Timestamps.utc;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -269,10 +270,6 @@ public class Appointments {
 
     private static String truncate(String value, int max) {
         return value.length() <= max ? value : value.substring(0, max);
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     private static Appointment map(ResultSet rs, int row) throws SQLException {

@@ -1,5 +1,7 @@
 package io.slotline.appointments;
 
+import static io.slotline.database.Timestamps.utc;
+
 import io.slotline.housekeeping.ExpiringRecords;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -8,7 +10,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -318,10 +319,6 @@ public class SlotHolds implements ExpiringRecords {
                         .param("id", holdId)
                         .update()
                 == 1;
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     private static SlotHold map(ResultSet rs, int row) throws SQLException {

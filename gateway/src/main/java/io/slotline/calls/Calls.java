@@ -1,5 +1,9 @@
 package io.slotline.calls;
 
+import static io.slotline.database.Timestamps.instant;
+import static io.slotline.database.Timestamps.utc;
+import static io.slotline.database.Timestamps.utcOrNull;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -7,7 +11,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -78,7 +81,7 @@ public class Calls {
                 """ + WHERE_CALL)
                 .params(identityParams(call))
                 .param("status", status)
-                .param("endedAt", utc(endedAt), Types.TIMESTAMP_WITH_TIMEZONE)
+                .param("endedAt", utcOrNull(endedAt), Types.TIMESTAMP_WITH_TIMEZONE)
                 .param("reason", truncate(disconnectionReason, 64), Types.VARCHAR)
                 .update();
         return reread(call);
@@ -165,7 +168,7 @@ public class Calls {
         params.put("fromNumber", typed(Types.VARCHAR, truncate(call.fromNumber(), 32)));
         params.put("toNumber", typed(Types.VARCHAR, truncate(call.toNumber(), 32)));
         params.put("direction", typed(Types.VARCHAR, truncate(call.direction(), 16)));
-        params.put("startedAt", typed(Types.TIMESTAMP_WITH_TIMEZONE, utc(call.startedAt())));
+        params.put("startedAt", typed(Types.TIMESTAMP_WITH_TIMEZONE, utcOrNull(call.startedAt())));
         params.put("now", utc(clock.instant()));
         return params;
     }
@@ -182,15 +185,6 @@ public class Calls {
 
     private static @Nullable String truncate(@Nullable String value, int max) {
         return value == null || value.length() <= max ? value : value.substring(0, max);
-    }
-
-    private static @Nullable OffsetDateTime utc(@Nullable Instant instant) {
-        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
-    private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
     }
 
     private static Call map(ResultSet rs, int row) throws SQLException {

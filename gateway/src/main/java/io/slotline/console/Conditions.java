@@ -1,5 +1,6 @@
 package io.slotline.console;
 
+import io.slotline.database.Timestamps;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,7 +28,7 @@ final class Conditions {
     void add(boolean when, String condition, String name, @Nullable Object value) {
         if (when) {
             conditions.add(condition);
-            params.put(name, value instanceof Instant instant ? ConsoleQueries.utc(instant) : value);
+            params.put(name, value instanceof Instant instant ? Timestamps.utc(instant) : value);
         }
     }
 

@@ -1,11 +1,12 @@
 package io.slotline.console;
 
+import static io.slotline.database.Timestamps.instant;
+
 import io.slotline.tenancy.Language;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -108,11 +109,6 @@ class ConsoleAccounts {
 
     private OffsetDateTime now() {
         return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-    }
-
-    private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
     }
 
     private static Stored stored(ResultSet rs, int row) throws SQLException {

@@ -1,5 +1,8 @@
 package io.slotline.console;
 
+import static io.slotline.database.Timestamps.required;
+import static io.slotline.database.Timestamps.utc;
+
 import io.slotline.console.ConsoleViews.AppointmentRow;
 import io.slotline.console.ConsoleViews.CallRow;
 import io.slotline.console.ConsoleViews.CallbackRow;
@@ -8,8 +11,6 @@ import io.slotline.console.ConsoleViews.CustomerRow;
 import io.slotline.console.ConsoleViews.FunctionRow;
 import io.slotline.console.ConsoleViews.PageOf;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -316,7 +317,7 @@ class ConsoleQueries {
                         rs.getString("company_name"),
                         rs.getString("company_slug"),
                         rs.getInt("failures"),
-                        ConsoleRows.required(rs, "last_at")));
+                        required(rs, "last_at")));
     }
 
     /** The latest troubled answers, newest first, with the call they belong to. */
@@ -350,7 +351,7 @@ class ConsoleQueries {
                         rs.getString("outcome"),
                         rs.getString("message"),
                         rs.getInt("latency_ms"),
-                        ConsoleRows.required(rs, "created_at")));
+                        required(rs, "created_at")));
     }
 
     // ---- latency per function (System)
@@ -408,9 +409,5 @@ class ConsoleQueries {
     private JdbcClient.StatementSpec scoped(String sql, Scope scope, Map<String, ?> params) {
         var statement = jdbc.sql(sql).params(params);
         return scope.all() ? statement : statement.param("scopeCompany", scope.companyId());
-    }
-
-    static OffsetDateTime utc(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }

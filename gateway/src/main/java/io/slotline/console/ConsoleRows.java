@@ -1,5 +1,8 @@
 package io.slotline.console;
 
+import static io.slotline.database.Timestamps.instant;
+import static io.slotline.database.Timestamps.required;
+
 import io.slotline.console.ConsoleViews.AppointmentRow;
 import io.slotline.console.ConsoleViews.CallRow;
 import io.slotline.console.ConsoleViews.CallbackRow;
@@ -7,9 +10,6 @@ import io.slotline.console.ConsoleViews.CustomerRow;
 import io.slotline.console.ConsoleViews.FunctionRow;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The rows of the console's lists as {@link ConsoleQueries} selects them: the SELECT of each (a call with its last
@@ -67,15 +67,6 @@ final class ConsoleRows {
             SELECT id, function_name, tool_call_id, args_json, ok, outcome, message, latency_ms, upstream_requests,
                    created_at
             FROM function_calls""";
-
-    static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
-
-    static Instant required(ResultSet rs, String column) throws SQLException {
-        return rs.getObject(column, OffsetDateTime.class).toInstant();
-    }
 
     static CallRow call(ResultSet rs, int row) throws SQLException {
         return new CallRow(

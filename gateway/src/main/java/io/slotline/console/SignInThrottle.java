@@ -1,10 +1,11 @@
 package io.slotline.console;
 
+import static io.slotline.database.Timestamps.utc;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
@@ -125,9 +126,5 @@ class SignInThrottle {
 
     private static String addressKey(String address) {
         return "address:" + (address.length() > 150 ? address.substring(0, 150) : address);
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }
