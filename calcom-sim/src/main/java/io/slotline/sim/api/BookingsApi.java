@@ -343,21 +343,9 @@ public final class BookingsApi {
 
     Reply cancel(ApiRequest request) {
         ObjectNode body = request.jsonObjectBody();
-        List<FieldError> errors = new ArrayList<>();
-        for (String key : body.propertyNames()) {
-            if (!CANCEL_KEYS.contains(key)) {
-                errors.add(FieldError.notAllowed(key));
-            }
-        }
-        for (String key : List.of("cancellationReason", "seatUid")) {
-            if (Values.present(body.get(key)) && !body.get(key).isString()) {
-                errors.add(FieldError.of(key, key + " must be a string"));
-            }
-        }
-        if (Values.present(body.get("cancelSubsequentBookings"))
-                && !body.get("cancelSubsequentBookings").isBoolean()) {
-            errors.add(FieldError.of("cancelSubsequentBookings", "cancelSubsequentBookings must be a boolean value"));
-        }
+        List<FieldError> errors = FieldError.unknown(body, CANCEL_KEYS::contains);
+        FieldError.strings(body, List.of("cancellationReason", "seatUid"), errors);
+        FieldError.booleans(body, List.of("cancelSubsequentBookings"), errors);
         FieldError.throwIfAny(errors);
         Tenant caller = request.caller();
         Booking cancelled = scheduler.cancel(
@@ -368,26 +356,16 @@ public final class BookingsApi {
 
     Outcome reschedule(ApiRequest request) {
         ObjectNode body = request.jsonObjectBody();
-        List<FieldError> errors = new ArrayList<>();
-        for (String key : body.propertyNames()) {
-            if (!RESCHEDULE_KEYS.contains(key)) {
-                errors.add(FieldError.notAllowed(key));
-            }
-        }
+        List<FieldError> errors = FieldError.unknown(body, RESCHEDULE_KEYS::contains);
         if (Values.instant(body.get("start")).isEmpty()) {
             errors.add(FieldError.of("start", "start must be a valid ISO 8601 date string"));
         }
-        for (String key : List.of("rescheduledBy", "reschedulingReason", "emailVerificationCode", "seatUid")) {
-            if (Values.present(body.get(key)) && !body.get(key).isString()) {
-                errors.add(FieldError.of(key, key + " must be a string"));
-            }
-        }
-        for (String key :
-                List.of("rescheduleWithSameHost", "allowConflicts", "allowBookingOutOfBounds", "skipBookingLimits")) {
-            if (Values.present(body.get(key)) && !body.get(key).isBoolean()) {
-                errors.add(FieldError.of(key, key + " must be a boolean value"));
-            }
-        }
+        FieldError.strings(
+                body, List.of("rescheduledBy", "reschedulingReason", "emailVerificationCode", "seatUid"), errors);
+        FieldError.booleans(
+                body,
+                List.of("rescheduleWithSameHost", "allowConflicts", "allowBookingOutOfBounds", "skipBookingLimits"),
+                errors);
         FieldError.throwIfAny(errors);
         Scheduler.PreparedReschedule prepared = scheduler.prepare(new Scheduler.RescheduleRequest(
                 request.pathVariable("uid"), Values.instant(body.get("start")).orElseThrow(),

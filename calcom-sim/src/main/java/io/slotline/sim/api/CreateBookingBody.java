@@ -64,12 +64,7 @@ final class CreateBookingBody {
     private CreateBookingBody() {}
 
     static Scheduler.BookingRequest parse(Scheduler scheduler, ObjectNode body, Set<String> extraKeys) {
-        List<FieldError> errors = new ArrayList<>();
-        for (String key : body.propertyNames()) {
-            if (!CREATE_KEYS.contains(key) && !extraKeys.contains(key)) {
-                errors.add(FieldError.notAllowed(key));
-            }
-        }
+        List<FieldError> errors = FieldError.unknown(body, key -> CREATE_KEYS.contains(key) || extraKeys.contains(key));
         if (Values.instant(body.get("start")).isEmpty()) {
             errors.add(FieldError.of("start", "start must be a valid ISO 8601 date string"));
         }
@@ -82,11 +77,8 @@ final class CreateBookingBody {
         if (Values.present(eventTypeId) && !Values.isInteger(eventTypeId)) {
             errors.add(FieldError.of("eventTypeId", "eventTypeId must be an integer number"));
         }
-        for (String key : List.of("eventTypeSlug", "username", "teamSlug", "organizationSlug", "reservedSlotUid")) {
-            if (Values.present(body.get(key)) && !body.get(key).isString()) {
-                errors.add(FieldError.of(key, key + " must be a string"));
-            }
-        }
+        FieldError.strings(
+                body, List.of("eventTypeSlug", "username", "teamSlug", "organizationSlug", "reservedSlotUid"), errors);
         JsonNode guests = body.get("guests");
         if (Values.present(guests)) {
             List<String> constraints = new ArrayList<>();
@@ -123,11 +115,8 @@ final class CreateBookingBody {
                 errors.add(new FieldError("lengthInMinutes", constraints, List.of()));
             }
         }
-        for (String key : List.of("allowConflicts", "allowBookingOutOfBounds", "skipBookingLimits", "instant")) {
-            if (Values.present(body.get(key)) && !body.get(key).isBoolean()) {
-                errors.add(FieldError.of(key, key + " must be a boolean value"));
-            }
-        }
+        FieldError.booleans(
+                body, List.of("allowConflicts", "allowBookingOutOfBounds", "skipBookingLimits", "instant"), errors);
         String slug = BookingsApi.text(body, "eventTypeSlug");
         String username = BookingsApi.text(body, "username");
         String team = BookingsApi.text(body, "teamSlug");
@@ -234,12 +223,7 @@ final class CreateBookingBody {
             errors.add(FieldError.of("attendee", "nested property attendee must be either object or array"));
             return Attendee.of("", null, "UTC", "en", null);
         }
-        List<FieldError> children = new ArrayList<>();
-        for (String key : value.propertyNames()) {
-            if (!ATTENDEE_KEYS.contains(key)) {
-                children.add(FieldError.notAllowed(key));
-            }
-        }
+        List<FieldError> children = FieldError.unknown(value, ATTENDEE_KEYS::contains);
         JsonNode name = value.get("name");
         JsonNode email = value.get("email");
         JsonNode zone = value.get("timeZone");
