@@ -83,54 +83,28 @@ class BookingAnswers {
         Appointment appointment = booked.appointment();
         String spoken = desk.spoken(context, appointment.startsAt());
         boolean pending = appointment.status() == AppointmentStatus.PENDING;
-        String message;
-        if (pending) {
-            message = Messages.render(
-                    MessageKey.BOOKING_REQUESTED,
-                    context.language(),
-                    Map.of("name", name, "service", subject.service().name(), "time", spoken));
-        } else if (subject.service().inSteps()) {
-            // one sentence: when it starts and when the caller will be done
-            String end =
-                    SpokenTimes.time(appointment.endsAt().atZone(context.zone()).toLocalTime(), context.language());
-            message = subject.staff() != null && booked.staffName() != null
-                    ? Messages.render(
-                            MessageKey.BOOKED_STEPS_WITH_STAFF,
-                            context.language(),
-                            Map.of(
-                                    "name",
-                                    name,
-                                    "service",
-                                    subject.service().name(),
-                                    "staff",
-                                    booked.staffName(),
-                                    "time",
-                                    spoken,
-                                    "end",
-                                    end))
-                    : Messages.render(
-                            MessageKey.BOOKED_STEPS,
-                            context.language(),
-                            Map.of("name", name, "service", subject.service().name(), "time", spoken, "end", end));
-        } else if (booked.staffName() != null) {
-            message = Messages.render(
-                    MessageKey.BOOKED_WITH_STAFF,
-                    context.language(),
-                    Map.of(
-                            "name",
-                            name,
-                            "service",
-                            subject.service().name(),
-                            "staff",
-                            booked.staffName(),
-                            "time",
-                            spoken));
-        } else {
-            message = Messages.render(
-                    MessageKey.BOOKED,
-                    context.language(),
-                    Map.of("name", name, "service", subject.service().name(), "time", spoken));
+        // in steps, one sentence says when it starts and when the caller will be done
+        boolean steps = !pending && subject.service().inSteps();
+        // by name when Cal.com says who; in steps only when the caller asked for someone
+        String staff = !pending && (!steps || subject.staff() != null) ? booked.staffName() : null;
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("name", name);
+        values.put("service", subject.service().name());
+        if (staff != null) {
+            values.put("staff", staff);
         }
+        values.put("time", spoken);
+        if (steps) {
+            values.put(
+                    "end",
+                    SpokenTimes.time(appointment.endsAt().atZone(context.zone()).toLocalTime(), context.language()));
+        }
+        MessageKey key = pending
+                ? MessageKey.BOOKING_REQUESTED
+                : steps
+                        ? (staff != null ? MessageKey.BOOKED_STEPS_WITH_STAFF : MessageKey.BOOKED_STEPS)
+                        : (staff != null ? MessageKey.BOOKED_WITH_STAFF : MessageKey.BOOKED);
+        String message = Messages.render(key, context.language(), values);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("id", appointment.id());
         details.put("booking_uid", appointment.calcomBookingUid());

@@ -58,16 +58,7 @@ class TimeOptions {
             data.put("stale", true);
         }
         if (!near.isEmpty()) {
-            data.put("free_times", desk.slots(context, near));
-            List<LocalTime> times = near.stream()
-                    .map(slot -> slot.start().atZone(context.zone()).toLocalTime())
-                    .toList();
-            return FunctionResult.ok(
-                    Messages.render(
-                            MessageKey.NEAR_TIME_OPTIONS,
-                            context.language(),
-                            Map.of("day", day, "times", SpokenTimes.times(times, context.language()))),
-                    data);
+            return freeTimes(context, MessageKey.NEAR_TIME_OPTIONS, day, near, near, data);
         }
         return otherTimes(
                 context,
@@ -155,16 +146,8 @@ class TimeOptions {
         subject.putInto(data);
         data.put("date", date.toString());
         if (!thatDay.isEmpty()) {
-            List<LocalTime> offered = NearOptions.spread(thatDay, DAY_OPTIONS).stream()
-                    .map(slot -> slot.start().atZone(context.zone()).toLocalTime())
-                    .toList();
-            data.put("free_times", desk.slots(context, thatDay));
-            return FunctionResult.ok(
-                    Messages.render(
-                            MessageKey.DAY_OPTIONS,
-                            context.language(),
-                            Map.of("day", day, "times", SpokenTimes.times(offered, context.language()))),
-                    data);
+            return freeTimes(
+                    context, MessageKey.DAY_OPTIONS, day, NearOptions.spread(thatDay, DAY_OPTIONS), thatDay, data);
         }
         return otherTimes(
                 context,
@@ -173,6 +156,26 @@ class TimeOptions {
                 day,
                 data,
                 MessageKey.DAY_FULL_WITH_ALTERNATIVES);
+    }
+
+    /** The day's free times: all of them in the data, {@code said} in the sentence. */
+    private FunctionResult freeTimes(
+            CallContext context,
+            MessageKey key,
+            String day,
+            List<FreeSlot> said,
+            List<FreeSlot> listed,
+            Map<String, Object> data) {
+        data.put("free_times", desk.slots(context, listed));
+        List<LocalTime> times = said.stream()
+                .map(slot -> slot.start().atZone(context.zone()).toLocalTime())
+                .toList();
+        return FunctionResult.ok(
+                Messages.render(
+                        key,
+                        context.language(),
+                        Map.of("day", day, "times", SpokenTimes.times(times, context.language()))),
+                data);
     }
 
     /**
