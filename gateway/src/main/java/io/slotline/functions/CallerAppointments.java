@@ -12,16 +12,12 @@ import io.slotline.speech.MessageKey;
 import io.slotline.speech.Messages;
 import io.slotline.speech.ParseResult;
 import io.slotline.speech.SpeechText;
-import io.slotline.speech.SpokenTimes;
 import io.slotline.speech.TimeExpressions;
 import io.slotline.speech.TimeWindow;
 import io.slotline.speech.ZonedTimes;
 import io.slotline.tenancy.ChangeVerification;
-import io.slotline.tenancy.Language;
 import io.slotline.tenancy.PhoneNumber;
 import io.slotline.tenancy.TenantDirectory;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -107,11 +103,11 @@ class CallerAppointments {
      * @param wish          what the caller wanted, for the person calling back
      */
     Lookup find(CallContext context, Selector selector, @Nullable String callbackPhone, String wish) {
-        Resolution<Filter> parsed = filter(context, selector.date(), selector.time());
-        if (parsed instanceof Resolution.Ask<Filter> ask) {
+        Resolution<AppointmentFilter> parsed = filter(context, selector.date(), selector.time());
+        if (parsed instanceof Resolution.Ask<AppointmentFilter> ask) {
             return new Ask(ask.answer());
         }
-        Filter filter = ((Resolution.Found<Filter>) parsed).value();
+        AppointmentFilter filter = ((Resolution.Found<AppointmentFilter>) parsed).value();
         Customer customer = context.customer();
         String name = blankToNull(selector.customerName());
         String bookedPhone = blankToNull(selector.bookedPhone());
@@ -132,7 +128,7 @@ class CallerAppointments {
     /** Someone else's appointment, or one not booked under the caller's number: the company's verification. */
     private Lookup verified(
             CallContext context,
-            Filter filter,
+            AppointmentFilter filter,
             Selector selector,
             @Nullable String name,
             @Nullable String bookedPhone,
@@ -186,7 +182,7 @@ class CallerAppointments {
     private FunctionResult callback(
             CallContext context,
             String name,
-            Filter filter,
+            AppointmentFilter filter,
             @Nullable String bookedPhone,
             @Nullable String callbackPhone,
             String wish) {
@@ -249,7 +245,7 @@ class CallerAppointments {
     private Lookup select(
             CallContext context,
             List<Appointment> candidates,
-            Filter filter,
+            AppointmentFilter filter,
             @Nullable Long appointmentId,
             @Nullable Long customerId) {
         List<Appointment> matches = candidates.stream()
@@ -308,7 +304,7 @@ class CallerAppointments {
             CallContext context,
             long customerId,
             List<Appointment> upcoming,
-            Filter filter,
+            AppointmentFilter filter,
             @Nullable Long appointmentId) {
         List<Appointment> pointedAt;
         if (appointmentId != null) {
@@ -356,7 +352,7 @@ class CallerAppointments {
                 .toList();
     }
 
-    private Resolution<Filter> filter(CallContext context, @Nullable String date, @Nullable String time) {
+    private Resolution<AppointmentFilter> filter(CallContext context, @Nullable String date, @Nullable String time) {
         String day = blankToNull(date);
         String clock = blankToNull(time);
         if (day != null) {
@@ -365,76 +361,24 @@ class CallerAppointments {
                 return Resolution.ask(ask.answer());
             }
             DateTimeRequest request = ((Resolution.Found<DateTimeRequest>) resolved).value();
-            return Resolution.found(new Filter(
+            return Resolution.found(new AppointmentFilter(
                     request.date(),
                     request.time().orElse(null),
                     request.window().orElse(null)));
         }
         if (clock == null) {
-            return Resolution.found(Filter.NONE);
+            return Resolution.found(AppointmentFilter.NONE);
         }
         if (TimeExpressions.parse(clock, context.language()) instanceof ParseResult.Parsed<LocalTime> at) {
-            return Resolution.found(new Filter(null, at.value(), null));
+            return Resolution.found(new AppointmentFilter(null, at.value(), null));
         }
         if (TimeWindow.parse(clock, context.language()) instanceof ParseResult.Parsed<TimeWindow> within) {
-            return Resolution.found(new Filter(null, null, within.value()));
+            return Resolution.found(new AppointmentFilter(null, null, within.value()));
         }
         return Resolution.ask(FunctionResult.notOk(
                 Reason.INVALID_TIME,
                 Messages.render(MessageKey.INVALID_TIME, context.language()),
                 Map.of("detail", "unparseable_time")));
-    }
-
-    /** Day, time or window the caller named; what is missing matches anything. */
-    record Filter(
-            @Nullable LocalDate date,
-            @Nullable LocalTime time,
-            @Nullable TimeWindow window) {
-
-        static final Filter NONE = new Filter(null, null, null);
-
-        boolean isEmpty() {
-            return date == null && time == null && window == null;
-        }
-
-        boolean matches(Appointment appointment, CallContext context) {
-            LocalDateTime local = LocalDateTime.ofInstant(appointment.startsAt(), context.zone());
-            return (date == null || local.toLocalDate().equals(date))
-                    && (time == null || local.toLocalTime().equals(time))
-                    && (window == null || window.contains(local.toLocalTime()));
-        }
-
-        /** For the team: the day and time as the caller meant them. */
-        String described() {
-            StringBuilder text = new StringBuilder();
-            if (date != null) {
-                text.append(date);
-            }
-            if (time != null) {
-                text.append(text.isEmpty() ? "" : " ").append(time);
-            }
-            if (window != null) {
-                text.append(text.isEmpty() ? "" : " ")
-                        .append(window.start())
-                        .append("-")
-                        .append(window.end());
-            }
-            return text.toString();
-        }
-
-        String spoken(CallContext context) {
-            Language language = context.language();
-            if (date != null && time != null) {
-                return SpokenTimes.dateTime(date.atTime(time), context.today(), language);
-            }
-            if (date != null) {
-                return SpokenTimes.day(date, context.today(), language);
-            }
-            if (time != null) {
-                return SpokenTimes.time(time, language);
-            }
-            return language == Language.DE ? "diese Zeit" : "that time";
-        }
     }
 
     static @Nullable String blankToNull(@Nullable String text) {
