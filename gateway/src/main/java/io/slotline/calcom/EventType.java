@@ -33,6 +33,44 @@ public record EventType(
         boolean requiresConfirmation,
         @Nullable Integer seatsPerTimeSlot) {
 
+    /** Not seated (most event types; tests build them so). */
+    public EventType(
+            long id,
+            String title,
+            String slug,
+            int lengthInMinutes,
+            @Nullable Integer slotInterval,
+            int minimumBookingNotice,
+            int beforeEventBuffer,
+            int afterEventBuffer,
+            List<BookingField> bookingFields,
+            List<Host> hosts,
+            @Nullable Long teamId,
+            boolean hidden,
+            @Nullable SchedulingType schedulingType,
+            @Nullable Long ownerId,
+            List<Integer> lengthOptions,
+            boolean requiresConfirmation) {
+        this(
+                id,
+                title,
+                slug,
+                lengthInMinutes,
+                slotInterval,
+                minimumBookingNotice,
+                beforeEventBuffer,
+                afterEventBuffer,
+                bookingFields,
+                hosts,
+                teamId,
+                hidden,
+                schedulingType,
+                ownerId,
+                lengthOptions,
+                requiresConfirmation,
+                null);
+    }
+
     /**
      * Several callers share one booking of a time, each in a seat: Cal.com answers a seat booking with the shared
      * booking's uid and a seat uid, and cancels a seat by that seat uid. The phone flow books and cancels whole
