@@ -130,13 +130,7 @@ class FindNextAvailable implements FunctionHandler<FindNextAvailable.Args> {
         }
         if (next.isEmpty()) {
             data.put("slots", List.of());
-            return FunctionResult.notOk(
-                    Reason.NO_SLOTS,
-                    Messages.render(
-                            MessageKey.NOTHING_FREE_UNTIL,
-                            context.language(),
-                            Map.of("day", desk.spokenDay(context, until))),
-                    data);
+            return desk.nothingFreeUntil(context, until, data);
         }
         data.put("slot", desk.slot(context, next.get(0).start()));
         data.put("slots", desk.slots(context, next));

@@ -147,13 +147,7 @@ class GetAlternatives implements FunctionHandler<GetAlternatives.Args> {
             data.put("stale", true);
         }
         if (alternatives.isEmpty()) {
-            return FunctionResult.notOk(
-                    Reason.NO_SLOTS,
-                    Messages.render(
-                            MessageKey.NOTHING_FREE_UNTIL,
-                            context.language(),
-                            Map.of("day", desk.spokenDay(context, until))),
-                    data);
+            return desk.nothingFreeUntil(context, until, data);
         }
         if (periodFull) {
             data.put("period", Map.of("from", date.toString(), "until", last.toString()));

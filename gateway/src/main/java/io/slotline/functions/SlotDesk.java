@@ -312,6 +312,15 @@ class SlotDesk {
                 context.zone());
     }
 
+    /** Nothing free to offer up to {@code until} (the end of what was searched). */
+    FunctionResult nothingFreeUntil(CallContext context, LocalDate until, Map<String, Object> data) {
+        return FunctionResult.notOk(
+                Reason.NO_SLOTS,
+                Messages.render(
+                        MessageKey.NOTHING_FREE_UNTIL, context.language(), Map.of("day", spokenDay(context, until))),
+                data);
+    }
+
     /** The end of the range looked at for alternatives: covers the same weekday next week. */
     LocalDate searchEnd(CallContext context, LocalDate from) {
         LocalDate end = from.plusDays(properties.searchDays());

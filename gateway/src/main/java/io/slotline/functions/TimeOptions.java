@@ -114,13 +114,7 @@ class TimeOptions {
                 : List.of();
         data.put("alternatives", desk.slots(context, after));
         if (after.isEmpty()) {
-            return FunctionResult.notOk(
-                    Reason.NO_SLOTS,
-                    Messages.render(
-                            MessageKey.NOTHING_FREE_UNTIL,
-                            context.language(),
-                            Map.of("day", desk.spokenDay(context, until))),
-                    data);
+            return desk.nothingFreeUntil(context, until, data);
         }
         return FunctionResult.notOk(
                 Reason.NO_SLOTS,
