@@ -37,6 +37,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -265,7 +266,7 @@ final class BenchRunner {
         List<FunctionStats> functions = new ArrayList<>();
         List<FunctionStats> lifecycle = new ArrayList<>();
         for (String name : ordered(snapshots.keySet())) {
-            MetricSnapshot snapshot = snapshots.get(name);
+            MetricSnapshot snapshot = Objects.requireNonNull(snapshots.get(name)); // one of its own keys
             if (LIFECYCLE.contains(name)) {
                 lifecycle.add(FunctionStats.of(snapshot));
             } else {

@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
@@ -119,7 +120,8 @@ final class OverheadProbe {
             while (!tenant.isOpen(date)) {
                 date = date.plusDays(1);
             }
-            Tenant.Hours hours = tenant.openingHours().get(date.getDayOfWeek());
+            // open that day: it has hours
+            Tenant.Hours hours = Objects.requireNonNull(tenant.openingHours().get(date.getDayOfWeek()));
             LocalTime time = hours.open().plusMinutes(30L * random.nextInt(8));
             String service =
                     b.services().get(random.nextInt(b.services().size())).name();

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -70,7 +71,9 @@ public final class CalcomSimulator implements AutoCloseable {
     }
 
     private static int localPort(ConfigurableApplicationContext context) {
-        return ((WebServerApplicationContext) context).getWebServer().getPort();
+        // a servlet application context has its web server once run() has returned
+        return Objects.requireNonNull(((WebServerApplicationContext) context).getWebServer())
+                .getPort();
     }
 
     public int port() {

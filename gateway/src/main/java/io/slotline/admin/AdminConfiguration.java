@@ -5,6 +5,7 @@ import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.util.List;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springdoc.core.models.GroupedOpenApi;
@@ -106,7 +107,8 @@ class AdminConfiguration implements WebMvcConfigurer {
             return;
         }
         Environment environment = ready.getApplicationContext().getEnvironment();
-        String base = "http://localhost:" + web.getWebServer().getPort();
+        String base =
+                "http://localhost:" + Objects.requireNonNull(web.getWebServer()).getPort();
         if (!properties.enabled()) {
             log.info(
                     "Admin API is off: set slotline.admin.token (SLOTLINE_ADMIN_TOKEN) to enable {}{}",

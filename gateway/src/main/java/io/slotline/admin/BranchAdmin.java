@@ -1,6 +1,7 @@
 package io.slotline.admin;
 
 import static io.slotline.admin.Fields.pick;
+import static io.slotline.admin.Fields.pickNullable;
 
 import io.slotline.admin.TenantRequests.BranchRequest;
 import io.slotline.admin.TenantViews.BranchView;
@@ -70,12 +71,13 @@ class BranchAdmin {
     }
 
     private static BranchSpec branchSpec(BranchRequest r, @Nullable Branch base, Company company) {
-        String name = Fields.text("name", pick(r.name(), base == null ? null : base.name()), 200);
+        String name = Fields.text("name", pickNullable(r.name(), base == null ? null : base.name()), 200);
         ZoneId zone = Fields.zone(
                 "timeZone", pick(r.timeZone(), (base == null ? company.defaultTimeZone() : base.timeZone()).getId()));
-        String address = Fields.optionalText("address", pick(r.address(), base == null ? null : base.address()), 500);
+        String address =
+                Fields.optionalText("address", pickNullable(r.address(), base == null ? null : base.address()), 500);
         boolean active = pick(r.active(), base == null || base.active());
-        String phone = pick(r.phone(), base == null ? null : base.phone());
+        String phone = pickNullable(r.phone(), base == null ? null : base.phone());
         return new BranchSpec(name, zone, address, active, phone == null ? null : Fields.e164("phone", phone));
     }
 

@@ -43,7 +43,7 @@ class CalcomCheckRunner implements ApplicationRunner, ExitCodeGenerator {
         this.directory = directory;
         this.company = company.trim();
         this.baseUrlGiven = baseUrl != null && !baseUrl.isBlank();
-        this.baseUrl = baseUrlGiven ? baseUrl.trim() : DEFAULT_BASE_URL;
+        this.baseUrl = baseUrl != null && baseUrlGiven ? baseUrl.trim() : DEFAULT_BASE_URL;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.slotline.admin;
 
 import static io.slotline.admin.Fields.pick;
+import static io.slotline.admin.Fields.pickNullable;
 
 import io.slotline.admin.TenantRequests.CompanyRequest;
 import io.slotline.admin.TenantRequests.FeeRuleRequest;
@@ -94,8 +95,8 @@ class CompanyAdmin {
     }
 
     private CompanySpec companySpec(CompanyRequest r, @Nullable Company base) {
-        String slug = Fields.slug("slug", pick(r.slug(), base == null ? null : base.slug()));
-        String name = Fields.text("name", pick(r.name(), base == null ? null : base.name()), 200);
+        String slug = Fields.slug("slug", pickNullable(r.slug(), base == null ? null : base.slug()));
+        String name = Fields.text("name", pickNullable(r.name(), base == null ? null : base.name()), 200);
         Language language = Fields.language(
                 "language",
                 pick(

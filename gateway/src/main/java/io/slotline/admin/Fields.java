@@ -115,7 +115,15 @@ final class Fields {
     }
 
     /** The value given in a request, else the fallback (PATCH: the stored value; PUT and POST: the default). */
-    static <T extends @Nullable Object> T pick(@Nullable T given, T fallback) {
+    static <T> T pick(@Nullable T given, T fallback) {
+        return given != null ? given : fallback;
+    }
+
+    /**
+     * {@link #pick} for a fallback that may be null (an optional stored value). Two methods because NullAway, run
+     * on JDK 17 without its JSpecify mode, does not infer a nullable type argument.
+     */
+    static <T> @Nullable T pickNullable(@Nullable T given, @Nullable T fallback) {
         return given != null ? given : fallback;
     }
 }

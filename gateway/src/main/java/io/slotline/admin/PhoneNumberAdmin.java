@@ -1,6 +1,7 @@
 package io.slotline.admin;
 
 import static io.slotline.admin.Fields.pick;
+import static io.slotline.admin.Fields.pickNullable;
 
 import io.slotline.admin.TenantRequests.PhoneNumberRequest;
 import io.slotline.admin.TenantViews.PhoneNumberView;
@@ -67,7 +68,7 @@ class PhoneNumberAdmin {
                             + existing.e164());
         }
         Branch branch = branches.referenced(
-                companyId, "branchId", pick(request.branchId(), partial ? existing.branchId() : null));
+                companyId, "branchId", pickNullable(request.branchId(), partial ? existing.branchId() : null));
         boolean active = pick(request.active(), !partial || existing.active());
         directory.updatePhoneNumber(companyId, existing.e164(), branch.id(), active);
         return phoneNumber(companyId, numberId);

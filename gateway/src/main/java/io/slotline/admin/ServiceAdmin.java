@@ -1,6 +1,7 @@
 package io.slotline.admin;
 
 import static io.slotline.admin.Fields.pick;
+import static io.slotline.admin.Fields.pickNullable;
 
 import io.slotline.admin.TenantRequests.ServiceRequest;
 import io.slotline.admin.TenantViews.ServiceView;
@@ -99,7 +100,7 @@ class ServiceAdmin {
     }
 
     private static ServiceSpec serviceSpec(ServiceRequest r, @Nullable Service base) {
-        String name = Fields.text("name", pick(r.name(), base == null ? null : base.name()), 200);
+        String name = Fields.text("name", pickNullable(r.name(), base == null ? null : base.name()), 200);
         List<String> synonyms = pick(r.synonyms(), base == null ? List.<String>of() : base.synonyms());
         List<String> cleanSynonyms = new ArrayList<>();
         for (int i = 0; i < synonyms.size(); i++) {
@@ -112,19 +113,22 @@ class ServiceAdmin {
             throw AdminException.invalid("synonyms", "at most 50 synonyms");
         }
         int duration = Fields.range(
-                "durationMinutes", pick(r.durationMinutes(), base == null ? null : base.durationMinutes()), 1, 1440);
-        Integer price = pick(r.priceCents(), base == null ? null : base.priceCents());
+                "durationMinutes",
+                pickNullable(r.durationMinutes(), base == null ? null : base.durationMinutes()),
+                1,
+                1440);
+        Integer price = pickNullable(r.priceCents(), base == null ? null : base.priceCents());
         if (price != null) {
             Fields.range("priceCents", price, 0, CompanyAdmin.MAX_PRICE_CENTS);
         }
         String currency = Fields.currency("currency", pick(r.currency(), base == null ? "EUR" : base.currency()));
-        Long eventTypeId = pick(r.calcomEventTypeId(), base == null ? null : base.calcomEventTypeId());
+        Long eventTypeId = pickNullable(r.calcomEventTypeId(), base == null ? null : base.calcomEventTypeId());
         if (eventTypeId != null) {
             Fields.positive("calcomEventTypeId", eventTypeId);
         }
         String eventTypeSlug = Fields.optionalText(
                 "calcomEventTypeSlug",
-                pick(r.calcomEventTypeSlug(), base == null ? null : base.calcomEventTypeSlug()),
+                pickNullable(r.calcomEventTypeSlug(), base == null ? null : base.calcomEventTypeSlug()),
                 200);
         boolean active = pick(r.active(), base == null || base.active());
         // the team is the sync's to set (the request has no field for it): a PATCH keeps it; the steps follow

@@ -1,6 +1,7 @@
 package io.slotline.admin;
 
 import static io.slotline.admin.Fields.pick;
+import static io.slotline.admin.Fields.pickNullable;
 
 import io.slotline.admin.TenantRequests.StaffRequest;
 import io.slotline.admin.TenantViews.StaffView;
@@ -92,12 +93,12 @@ class StaffAdmin {
     }
 
     private StaffSpec staffSpec(long companyId, StaffRequest r, @Nullable Staff base) {
-        Branch branch =
-                branches.referenced(companyId, "branchId", pick(r.branchId(), base == null ? null : base.branchId()));
-        String name = Fields.text("name", pick(r.name(), base == null ? null : base.name()), 200);
+        Branch branch = branches.referenced(
+                companyId, "branchId", pickNullable(r.branchId(), base == null ? null : base.branchId()));
+        String name = Fields.text("name", pickNullable(r.name(), base == null ? null : base.name()), 200);
         String username = Fields.optionalText(
-                "calcomUsername", pick(r.calcomUsername(), base == null ? null : base.calcomUsername()), 200);
-        Long userId = pick(r.calcomUserId(), base == null ? null : base.calcomUserId());
+                "calcomUsername", pickNullable(r.calcomUsername(), base == null ? null : base.calcomUsername()), 200);
+        Long userId = pickNullable(r.calcomUserId(), base == null ? null : base.calcomUserId());
         if (userId != null) {
             Fields.positive("calcomUserId", userId);
         }

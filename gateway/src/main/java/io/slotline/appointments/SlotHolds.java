@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -126,7 +127,7 @@ public class SlotHolds implements ExpiringRecords {
             Optional<SlotHold> match = active.stream()
                     .filter(h -> h.status() == SlotHold.Status.HELD
                             && h.serviceId() == hold.serviceId()
-                            && h.host().equals(hold.host())
+                            && hold.host().equals(h.host()) // an old hold may have no host
                             && h.startsAt().equals(hold.startsAt())
                             && h.endsAt().equals(hold.endsAt())
                             && !found.contains(h))
@@ -184,7 +185,7 @@ public class SlotHolds implements ExpiringRecords {
                 .param("now", utc(now))
                 .update(id, "id");
         return Optional.of(new SlotHold(
-                id.getKeyAs(Number.class).longValue(),
+                Objects.requireNonNull(id.getKeyAs(Number.class)).longValue(), // the insert returns its key
                 hold.companyId(),
                 hold.retellCallId(),
                 hold.serviceId(),

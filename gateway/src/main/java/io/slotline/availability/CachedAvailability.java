@@ -137,7 +137,9 @@ public final class CachedAvailability implements AvailabilityService, AutoClosea
                     range,
                     startedHere.size(),
                     reloadingFocus
-                            ? (request.focus().verify() ? ", verifying the asked time" : ", freed near the asked time")
+                            ? (Objects.requireNonNull(request.focus()).verify() // reloadingFocus: there is one
+                                    ? ", verifying the asked time"
+                                    : ", freed near the asked time")
                             : startedHere.isEmpty() ? ", joined a load" : "");
         }
         Map<DayKey, DayEntry> loaded = Map.of();
@@ -282,7 +284,8 @@ public final class CachedAvailability implements AvailabilityService, AutoClosea
         List<DayKey> toRefresh = new ArrayList<>();
         TreeMap<LocalDate, List<FreeSlot>> answer = new TreeMap<>();
         for (DayKey key : keys) {
-            DayEntry entry = entries.get(key);
+            // every key has its entry by now: a day still unknown was thrown as unavailable above
+            DayEntry entry = Objects.requireNonNull(entries.get(key));
             if (!entry.youngerThan(properties.freshFor(), now)) {
                 stale = true;
                 if (failure == null && entry.youngerThan(properties.hardExpiry(), now)) {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -43,7 +44,7 @@ public final class NaiveAvailability implements AvailabilityService {
             Instant now = clock.instant();
             days.put(
                     day,
-                    fetched.get(day).slots().stream()
+                    Objects.requireNonNull(fetched.get(day), "the fetch answers the day it was asked").slots().stream()
                             .filter(slot -> slot.start().isAfter(now))
                             .toList());
         }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -122,7 +123,8 @@ final class RedisDayStore {
             writeKeys.add(keys.day(range, day));
             writeKeys.add(keys.generation(range.calendar().companyId(), day));
             args.add(generation);
-            args.add(encode(fetched.get(day), token(generations.epoch(), generation)));
+            args.add(encode(
+                    Objects.requireNonNull(fetched.get(day), "fetched day"), token(generations.epoch(), generation)));
         }
         redis.execute(WRITE_IF_CURRENT, writeKeys, args.toArray());
     }

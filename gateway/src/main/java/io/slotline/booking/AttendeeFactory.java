@@ -3,6 +3,7 @@ package io.slotline.booking;
 import io.slotline.calcom.Attendee;
 import io.slotline.tenancy.Language;
 import java.time.ZoneId;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -45,7 +46,7 @@ final class AttendeeFactory {
         boolean placeholder = false;
         String attendeeEmail = email;
         if (attendeeEmail == null && emailRequired) {
-            attendeeEmail = placeholderEmail(phone, placeholderDomain);
+            attendeeEmail = placeholderEmail(Objects.requireNonNull(phone), placeholderDomain); // no email: a phone
             placeholder = true;
         }
         return new Ready(new Attendee(name, attendeeEmail, phone, zone, language.code()), placeholder);

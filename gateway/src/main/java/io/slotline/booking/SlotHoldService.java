@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
+import org.springframework.lang.Contract;
 import org.springframework.stereotype.Service;
 
 /**
@@ -106,6 +107,7 @@ public class SlotHoldService {
     }
 
     /** Whether a hold's host is a Cal.com username (that a booking can name), not {@link #wholeEventType}. */
+    @Contract("null -> false")
     public static boolean namesAHost(@Nullable String host) {
         return host != null && !host.startsWith(WHOLE_EVENT_TYPE);
     }

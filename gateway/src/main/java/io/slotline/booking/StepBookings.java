@@ -314,7 +314,8 @@ class StepBookings {
                 // the old appointment was cancelled or moved meanwhile: the new steps must not stay behind
                 log.info("move {} of appointment {}: {}", key, request.replaces(), gone.getMessage());
                 compensation.compensate(request, key, "the appointment to move is no longer upcoming");
-                return new Rejected(gone.getMessage());
+                return new Rejected(
+                        Objects.requireNonNullElse(gone.getMessage(), "the appointment to move is no longer upcoming"));
             }
         } else {
             saved = appointments.insert(appointment);

@@ -45,6 +45,12 @@ public abstract sealed class CalcomException extends RuntimeException
         this.origin = origin;
     }
 
+    /** {@return the described failure (origin and message), never null} */
+    @Override
+    public String getMessage() {
+        return Objects.requireNonNull(super.getMessage());
+    }
+
     public Origin origin() {
         return origin;
     }

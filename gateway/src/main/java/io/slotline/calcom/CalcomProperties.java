@@ -49,11 +49,11 @@ public record CalcomProperties(
     }
 
     String apiVersion(EndpointGroup group) {
-        return apiVersions.get(group.key());
+        return Objects.requireNonNull(apiVersions.get(group.key())); // merge() filled in every group
     }
 
     Duration readTimeout(EndpointGroup group) {
-        return readTimeouts.get(group.key());
+        return Objects.requireNonNull(readTimeouts.get(group.key())); // merge() filled in every group
     }
 
     private static <V> Map<String, V> merge(Map<String, V> given, Function<EndpointGroup, V> defaults) {

@@ -90,6 +90,11 @@ public record CalcomWebhookEvent(
         MalformedPayload(String message, @Nullable Throwable cause) {
             super(message, cause);
         }
+
+        @Override
+        public String getMessage() {
+            return Objects.requireNonNull(super.getMessage());
+        }
     }
 
     public Trigger trigger() {

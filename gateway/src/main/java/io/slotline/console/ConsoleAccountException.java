@@ -1,5 +1,6 @@
 package io.slotline.console;
 
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /** A refused account change; the admin API turns the kind into 400, 404 or 409. */
@@ -18,6 +19,12 @@ public class ConsoleAccountException extends RuntimeException {
         super(message);
         this.kind = kind;
         this.field = field;
+    }
+
+    /** {@return the refusal, never null} */
+    @Override
+    public String getMessage() {
+        return Objects.requireNonNull(super.getMessage());
     }
 
     public Kind kind() {

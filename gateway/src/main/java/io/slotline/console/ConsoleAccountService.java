@@ -200,7 +200,7 @@ public class ConsoleAccountService {
         if (password.isBlank()) {
             throw new ConsoleAccountException(Kind.INVALID, "password", "password must not be blank");
         }
-        return encoder.encode(password);
+        return Objects.requireNonNull(encoder.encode(password)); // null only for a null password
     }
 
     static String normalized(String username) {

@@ -1,6 +1,7 @@
 package io.slotline.console;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -29,7 +30,7 @@ class ConsoleAuthenticationProvider implements AuthenticationProvider {
         this.accounts = accounts;
         this.encoder = encoder;
         this.throttle = throttle;
-        this.dummyHash = encoder.encode("not-a-password-anyone-has");
+        this.dummyHash = Objects.requireNonNull(encoder.encode("not-a-password-anyone-has")); // null only for null
     }
 
     @Override

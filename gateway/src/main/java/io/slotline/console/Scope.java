@@ -12,6 +12,14 @@ record Scope(@Nullable Long companyId) {
         return companyId == null;
     }
 
+    /** The one company of a limited scope (callers ask {@link #all()} first, or asked for one company). */
+    long company() {
+        if (companyId == null) {
+            throw new IllegalStateException("the scope is all companies");
+        }
+        return companyId;
+    }
+
     /** The SQL condition on a company_id column; binds {@code :scopeCompany} when limited. */
     String on(String column) {
         return companyId == null ? "TRUE" : column + " = :scopeCompany";

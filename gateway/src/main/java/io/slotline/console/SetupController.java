@@ -51,7 +51,7 @@ class SetupController {
             // an operator picks the company first (the switcher, or the list on the page)
             return "console/setup";
         }
-        long companyId = scope.companyId();
+        long companyId = scope.company();
         Company shown = directory.companyUncached(companyId).orElseThrow(ConsoleNotFoundException::new);
         Map<Long, String> staffNames = new LinkedHashMap<>();
         List<Staff> staff = directory.allStaff(companyId);
@@ -94,7 +94,7 @@ class SetupController {
             @RequestParam(required = false) @Nullable String company,
             RedirectAttributes redirect) {
         Scope scope = me.scope(companyId(me, companyId));
-        redirect.addFlashAttribute("sync", operations.calcomSync(scope.companyId(), dryRun));
+        redirect.addFlashAttribute("sync", operations.calcomSync(scope.company(), dryRun));
         return "redirect:/console/setup" + (me.operator() ? "?company=" + companyId : "") + "#sync";
     }
 

@@ -1,5 +1,6 @@
 package io.slotline.demo;
 
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -26,7 +27,7 @@ class DemoBanner {
         if (!(event.getApplicationContext() instanceof WebServerApplicationContext web)) {
             return;
         }
-        int port = web.getWebServer().getPort();
+        int port = Objects.requireNonNull(web.getWebServer()).getPort();
         log.info(
                 """
 

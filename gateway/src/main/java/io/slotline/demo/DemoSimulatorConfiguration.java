@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -59,8 +60,9 @@ class DemoSimulatorConfiguration {
 
         @EventListener
         void subscribe(ApplicationReadyEvent event) throws Exception {
-            int port = ((WebServerApplicationContext) event.getApplicationContext())
-                    .getWebServer()
+            // ready: the server runs
+            int port = Objects.requireNonNull(
+                            ((WebServerApplicationContext) event.getApplicationContext()).getWebServer())
                     .getPort();
             String body = json.writeValueAsString(Map.of(
                     "subscriberUrl",

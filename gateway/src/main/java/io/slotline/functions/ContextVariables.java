@@ -57,17 +57,18 @@ public class ContextVariables {
                 "weekday", local.getDayOfWeek().getDisplayName(java.time.format.TextStyle.FULL, language.locale()));
         variables.put(
                 "local_time", local.toLocalTime().withSecond(0).withNano(0).toString());
-        boolean known = customer != null && customer.name() != null;
+        String callerName = customer == null ? null : customer.name();
+        boolean known = callerName != null;
         variables.put("caller_known", Boolean.toString(known));
-        variables.put("caller_name", known ? customer.name() : "");
+        variables.put("caller_name", callerName != null ? callerName : "");
         // the begin message: the caller's name when we know them
         variables.put(
                 "greeting",
-                known
+                callerName != null
                         ? Messages.render(
                                 MessageKey.GREETING_KNOWN_CUSTOMER,
                                 language,
-                                Map.of("name", customer.name(), "company", company.name()))
+                                Map.of("name", callerName, "company", company.name()))
                         : Messages.render(MessageKey.GREETING, language, Map.of("company", company.name())));
         List<String> services =
                 tenants.activeServices(company.id()).stream().map(Service::name).toList();

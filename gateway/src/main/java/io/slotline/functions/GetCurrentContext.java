@@ -2,6 +2,7 @@ package io.slotline.functions;
 
 import io.slotline.tenancy.Language;
 import java.util.Map;
+import java.util.Objects;
 import org.springframework.stereotype.Component;
 
 /** For agents without the inbound webhook: the same context, asked for at the start of the call. */
@@ -39,7 +40,8 @@ class GetCurrentContext implements FunctionHandler<GetCurrentContext.Args> {
         String message = context.language() == Language.DE
                 ? "Heute ist " + vars.get("today_spoken") + ", es ist " + vars.get("local_time") + " Uhr."
                 : "Today is " + vars.get("today_spoken") + ", it is " + vars.get("local_time") + ".";
-        if (!vars.get("caller_name").isEmpty()) {
+        // ContextVariables always sets caller_name ("" when unknown)
+        if (!Objects.requireNonNull(vars.get("caller_name")).isEmpty()) {
             message += context.language() == Language.DE
                     ? " Der Anrufer ist " + vars.get("caller_name") + "."
                     : " The caller is " + vars.get("caller_name") + ".";

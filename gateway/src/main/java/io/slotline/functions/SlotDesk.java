@@ -30,6 +30,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -206,7 +207,7 @@ class SlotDesk {
             staff = keepTopic
                     ? topic.filter(t -> t.serviceId() == service.id() && t.staffId() != null)
                             .flatMap(t -> staffFor(context, service).stream()
-                                    .filter(s -> s.id() == t.staffId())
+                                    .filter(s -> Objects.equals(s.id(), t.staffId()))
                                     .findFirst())
                             .orElse(null)
                     : null;

@@ -61,8 +61,8 @@ class StepDesk {
             return planner.planAt(start, firstHost, free);
         }
 
-        /** The stylist's calendar of one step, where it is booked. */
-        Calendars.StepHost host(int step, String username) {
+        /** The stylist's calendar of one step, where it is booked; null for a stylist the step does not offer. */
+        Calendars.@Nullable StepHost host(int step, String username) {
             return hostsByStepAndName.get(step + ":" + username);
         }
     }

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -731,7 +732,8 @@ final class ExpressionScanner {
                                                             || modifier.equals("previous")
                                                     ? WeekdayModifier.LAST
                                                     : WeekdayModifier.COMING;
-            return facts.weekdays.add(new WeekdayFact(WEEKDAYS.get(m.group(2)), meaning));
+            // the WEEKDAY pattern is made of WEEKDAYS' keys
+            return facts.weekdays.add(new WeekdayFact(Objects.requireNonNull(WEEKDAYS.get(m.group(2))), meaning));
         });
     }
 

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Speakable text for times, days, lists, durations and prices, written for a TTS voice: digits where a voice reads
@@ -265,7 +266,7 @@ public final class SpokenTimes {
             return (cents == 0 ? String.valueOf(units) : String.format(Locale.ROOT, "%d%s%02d", units, decimal, cents))
                     + " " + currencyCode.toUpperCase(Locale.ROOT);
         }
-        CurrencyWords words = known.get(language);
+        CurrencyWords words = Objects.requireNonNull(known.get(language)); // every currency is spelt in each language
         if (units == 0 && cents > 0) {
             return cents + " " + (cents == 1 ? words.subunit() : words.subunits());
         }

@@ -5,6 +5,7 @@ import io.slotline.tenancy.Language;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -227,12 +228,12 @@ final class TimeForms {
     }
 
     static TimeForms of(Language language) {
-        return BY_LANGUAGE.get(language);
+        return Objects.requireNonNull(BY_LANGUAGE.get(language)); // one for every language
     }
 
     /** @param amMayBeMeridiem false for German text not ending in "am", where "am" is always the preposition */
     static TimeForms of(Language language, boolean amMayBeMeridiem) {
-        return language == Language.DE && !amMayBeMeridiem ? GERMAN_WITHOUT_AM : BY_LANGUAGE.get(language);
+        return language == Language.DE && !amMayBeMeridiem ? GERMAN_WITHOUT_AM : of(language);
     }
 
     /** Reads text that one of the forms matches entirely (a window bound), or null. */

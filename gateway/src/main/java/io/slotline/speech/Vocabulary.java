@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The words around dates and times, in folded spelling: which ones carry no meaning for the day or hour (fillers an
@@ -692,7 +693,7 @@ final class Vocabulary {
      * The date word a misspelt token unmistakably is: same first letter, one edit away (two for words of eight or
      * more letters), and no other date word as close. Null when the token is known, short, or not that clear.
      */
-    static String corrected(String token) {
+    static @Nullable String corrected(String token) {
         if (token.length() < SHORTEST_CORRECTED
                 || FILLERS.contains(token)
                 || NEGATIONS.contains(token)

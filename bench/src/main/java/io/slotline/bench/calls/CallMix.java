@@ -3,6 +3,7 @@ package io.slotline.bench.calls;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * What callers want and how they behave. Intent weights are relative (normalised over the four); every other
@@ -98,17 +99,22 @@ public record CallMix(
             }
         }
         return new CallMix(
-                values.get("book"),
-                values.get("inquire"),
-                values.get("cancel"),
-                values.get("reschedule"),
-                values.get("otherTenant"),
-                values.get("findNextFirst"),
-                values.get("findNextAfterAlternatives"),
-                values.get("staffPreference"),
-                values.get("customerPhone"),
-                values.get("spokenSynonym"),
-                values.get("closedDay"));
+                share(values, "book"),
+                share(values, "inquire"),
+                share(values, "cancel"),
+                share(values, "reschedule"),
+                share(values, "otherTenant"),
+                share(values, "findNextFirst"),
+                share(values, "findNextAfterAlternatives"),
+                share(values, "staffPreference"),
+                share(values, "customerPhone"),
+                share(values, "spokenSynonym"),
+                share(values, "closedDay"));
+    }
+
+    /** A key of the mix: {@code values} starts with every key's default and refuses unknown keys. */
+    private static double share(Map<String, Double> values, String key) {
+        return Objects.requireNonNull(values.get(key), key);
     }
 
     public Map<String, Double> asMap() {

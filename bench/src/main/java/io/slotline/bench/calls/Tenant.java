@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /** A business as its callers see it: the number they dial, what they ask for, when they want to come. */
@@ -70,7 +71,9 @@ public record Tenant(
      * back to the first open weekday's grid (Monday's, for most): callers do ask for closed days.
      */
     public List<WeightedTime> requestedTimes(LocalDate date) {
-        Hours hours = openingHours.getOrDefault(date.getDayOfWeek(), openingHours.get(firstOpenDay()));
+        // firstOpenDay() is a day with hours
+        Hours hours = Objects.requireNonNull(
+                openingHours.getOrDefault(date.getDayOfWeek(), openingHours.get(firstOpenDay())));
         List<WeightedTime> grid = new ArrayList<>();
         for (LocalTime t = hours.open(); t.isBefore(hours.close().minusMinutes(29)); t = t.plusMinutes(30)) {
             grid.add(new WeightedTime(t, demandWeight(t)));

@@ -4,13 +4,14 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /** A redis-server of the run's own (no persistence), stopped and started again by the fault schedule. */
 final class OwnRedis implements AutoCloseable {
 
     private final int port;
     private final Path log;
-    private Process process;
+    private @Nullable Process process;
 
     private OwnRedis(int port, Path log) {
         this.port = port;

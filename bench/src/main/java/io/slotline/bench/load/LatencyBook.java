@@ -2,6 +2,7 @@ package io.slotline.bench.load;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -65,7 +66,7 @@ public final class LatencyBook {
 
         void record(long nanos, Outcome outcome) {
             recorder.recordValue(Math.max(0, nanos) / 1_000);
-            outcomes.get(outcome).increment();
+            Objects.requireNonNull(outcomes.get(outcome)).increment(); // the constructor adds every outcome
         }
 
         synchronized MetricSnapshot snapshot(String name) {

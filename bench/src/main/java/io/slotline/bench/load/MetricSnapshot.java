@@ -2,6 +2,7 @@ package io.slotline.bench.load;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Objects;
 import org.HdrHistogram.Histogram;
 
 /** Latencies in microseconds (from intended start) and outcome counts of one metric. */
@@ -16,7 +17,7 @@ public record MetricSnapshot(String metric, Histogram histogram, Map<Outcome, Lo
     }
 
     public long count(Outcome outcome) {
-        return outcomes.get(outcome);
+        return Objects.requireNonNull(outcomes.get(outcome)); // the constructor fills in every outcome
     }
 
     public long total() {

@@ -332,7 +332,7 @@ public final class BookingsApi {
         if (value == null) {
             constraints.put("isNumber", name + " must be a number conforming to the specified constraints");
         }
-        if (!constraints.isEmpty()) {
+        if (value == null || !constraints.isEmpty()) { // a null value always has its isNumber constraint
             errors.add(name, constraints);
             return fallback;
         }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -136,13 +137,17 @@ final class CreateBookingBody {
             if (scheduler.userIdByUsername(username).isEmpty()) {
                 throw ApiError.notFound("User with username " + username + " not found");
             }
+            // the checks above refused a body without eventTypeId, eventTypeSlug + username or eventTypeSlug + team
+            String eventTypeSlug = Objects.requireNonNull(slug);
             eventType = scheduler
-                    .eventTypeBySlugAndUsername(slug, username)
+                    .eventTypeBySlugAndUsername(eventTypeSlug, username)
                     .orElseThrow(() -> ApiError.notFound(
                             "Event type with slug " + slug + " belonging to user " + username + " not found."));
         } else {
+            String eventTypeSlug = Objects.requireNonNull(slug);
+            String teamSlug = Objects.requireNonNull(team);
             eventType = scheduler
-                    .eventTypeBySlugAndTeam(slug, team)
+                    .eventTypeBySlugAndTeam(eventTypeSlug, teamSlug)
                     .orElseThrow(() -> ApiError.notFound(
                             "Event type with slug " + slug + " belonging to team " + team + " not found."));
         }
@@ -269,7 +274,7 @@ final class CreateBookingBody {
         return Attendee.of(
                 name.stringValue(),
                 hasEmail ? email.stringValue() : null,
-                zoneName,
+                Objects.requireNonNull(zoneName), // an invalid zone returned above
                 lang,
                 hasPhone ? phone.stringValue() : null);
     }

@@ -113,7 +113,7 @@ final class EventTypeJson {
                 }
             }
             json.put("assignAllTeamMembers", false);
-            json.put("schedulingType", eventType.schedulingType().apiName());
+            json.put("schedulingType", eventType.teamSchedulingType().apiName());
             json.put("rescheduleWithSameRoundRobinHost", eventType.settings().rescheduleWithSameRoundRobinHost());
             if (team != null) {
                 ObjectNode teamJson = json.putObject("team");

@@ -8,6 +8,7 @@ import io.slotline.sim.web.Json;
 import io.slotline.sim.web.Reply;
 import io.slotline.sim.web.Times;
 import java.time.Instant;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.NullNode;
@@ -67,7 +68,7 @@ final class ReservationsApi {
         errors.throwIfAny();
         return new Scheduler.ReserveRequest(
                 body.get("eventTypeId").asLong(),
-                slotStart,
+                Objects.requireNonNull(slotStart), // a missing slotStart was thrown as an error above
                 optionalInt(body.get("slotDuration")),
                 optionalInt(body.get("reservationDuration")));
     }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ArrayNode;
@@ -53,7 +54,8 @@ final class SlotsApi {
         switch (mode) {
             case "id" ->
                 eventType = scheduler
-                        .eventType(Values.jsParseInt(request.query("eventTypeId")))
+                        .eventType(Objects.requireNonNull( // validate() refused a missing or non-numeric id
+                                Values.jsParseInt(request.query("eventTypeId"))))
                         .orElseThrow(() -> ApiError.notFound(MSG_EVENT_TYPE_NOT_FOUND));
             case "user" -> {
                 String username = String.valueOf(request.query("username"));
@@ -137,8 +139,9 @@ final class SlotsApi {
             errors.add("timeZone", "isTimeZone", "timeZone must be a valid IANA time-zone");
         }
         errors.throwIfAny();
-        EventType eventType =
-                scheduler.eventType(eventTypeId).orElseThrow(() -> ApiError.notFound(MSG_EVENT_TYPE_NOT_FOUND));
+        EventType eventType = scheduler
+                .eventType(Objects.requireNonNull(eventTypeId)) // a missing id was thrown as an error above
+                .orElseThrow(() -> ApiError.notFound(MSG_EVENT_TYPE_NOT_FOUND));
         Instant start = Values.instant(request.query("startTime")).orElseThrow();
         Instant end = Values.instant(request.query("endTime")).orElseThrow();
         if (start.isAfter(end)) {
@@ -171,7 +174,7 @@ final class SlotsApi {
 
     private static List<FieldError> validate(ApiRequest request, String mode) {
         List<FieldError> errors = new ArrayList<>();
-        Set<String> modeKeys = MODE_KEYS.get(mode);
+        Set<String> modeKeys = Objects.requireNonNull(MODE_KEYS.get(mode), mode); // mode() names one of them
         for (String name : request.queryNames()) {
             if (!SHARED.contains(name) && !modeKeys.contains(name)) {
                 errors.add(FieldError.notAllowed(name));

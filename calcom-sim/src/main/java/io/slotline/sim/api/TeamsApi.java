@@ -11,6 +11,7 @@ import io.slotline.sim.web.Json;
 import io.slotline.sim.web.Reply;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -85,7 +86,7 @@ final class TeamsApi {
         String raw = request.pathVariable("eventTypeId");
         EventType eventType = EventTypesApi.parseId(raw)
                 .flatMap(scheduler::eventType)
-                .filter(e -> team.teamId().equals(e.teamId()))
+                .filter(e -> Objects.equals(team.teamId(), e.teamId())) // adminTeam's caller has a teamId
                 .orElseThrow(() -> ApiError.notFound("Event type with id " + raw + " not found"));
         return Reply.json(200, Envelopes.success(EventTypeJson.eventType(eventType, scheduler.hosts(eventType), team)));
     }
@@ -95,8 +96,9 @@ final class TeamsApi {
         Tenant team = adminTeam(request);
         ArrayNode data = Json.array();
         long id = 1;
-        data.add(membership(id++, team.teamId(), team.userId(), "OWNER", team.name(), team.username(), team.email()));
-        for (Host member : members(team.teamId()).values()) {
+        long teamId = Objects.requireNonNull(team.teamId()); // adminTeam's caller has a teamId
+        data.add(membership(id++, teamId, team.userId(), "OWNER", team.name(), team.username(), team.email()));
+        for (Host member : members(teamId).values()) {
             if (member.id() != team.userId()) {
                 data.add(membership(
                         id++, team.teamId(), member.id(), "MEMBER", member.name(), member.username(), member.email()));

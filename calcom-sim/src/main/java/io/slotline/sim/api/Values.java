@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.springframework.lang.Contract;
 import tools.jackson.databind.JsonNode;
 
 /** Parsing of request values with the leniency of Cal.com's validators. */
@@ -78,6 +79,7 @@ final class Values {
         return node != null && node.isNumber() && node.canConvertToExactIntegral() && node.canConvertToLong();
     }
 
+    @Contract("null -> false")
     static boolean isValidZone(@Nullable String zone) {
         return zone != null && !zone.isEmpty() && ZoneId.getAvailableZoneIds().contains(zone);
     }
@@ -86,6 +88,7 @@ final class Values {
         return E164.matcher(phone).matches();
     }
 
+    @Contract("null -> false")
     static boolean present(@Nullable JsonNode node) {
         return node != null && !node.isNull() && !node.isMissingNode();
     }

@@ -107,7 +107,8 @@ public final class WebhooksApi {
     }
 
     Reply create(ApiRequest request) {
-        return Reply.json(201, Envelopes.success(subscribe(request.jsonObjectBody(), request.caller())));
+        // the route requires authentication: the caller is the owner (the nullable overload, same subscription)
+        return Reply.json(201, Envelopes.success(subscribe(request.jsonObjectBody(), request.caller(), null)));
     }
 
     Reply list(ApiRequest request) {

@@ -1,5 +1,7 @@
 package io.slotline.sim.calendar;
 
+import java.util.Objects;
+
 /**
  * A Cal.com-level refusal with its HTTP status and exact message. {@code nestRaw} marks the few answers that
  * Cal.com sends as NestJS's bare {@code {"statusCode":..,"message":..}} instead of the v2 error envelope.
@@ -17,6 +19,12 @@ public class CalendarException extends RuntimeException {
         super(message, null, false, false);
         this.status = status;
         this.nestRaw = nestRaw;
+    }
+
+    /** Every constructor takes a message. */
+    @Override
+    public String getMessage() {
+        return Objects.requireNonNull(super.getMessage());
     }
 
     public int status() {

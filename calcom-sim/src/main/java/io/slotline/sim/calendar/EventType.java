@@ -136,6 +136,23 @@ public record EventType(
         return settings.seatsPerTimeSlot() != null;
     }
 
+    /** A team event type's scheduling type, which the constructor always sets (round robin by default). */
+    public SchedulingType teamSchedulingType() {
+        if (schedulingType == null) {
+            throw new IllegalStateException("event type " + id + " is not a team event type");
+        }
+        return schedulingType;
+    }
+
+    /** The seats of one time of a seated event type (callers ask {@link #isSeated()} first). */
+    public int seats() {
+        Integer seats = settings.seatsPerTimeSlot();
+        if (seats == null) {
+            throw new IllegalStateException("event type " + id + " is not seated");
+        }
+        return seats;
+    }
+
     /** The shape the simulator had before teams were modelled: team types are round robin, defaults otherwise. */
     public EventType(
             long id,

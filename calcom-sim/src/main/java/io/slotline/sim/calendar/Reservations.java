@@ -140,8 +140,7 @@ final class Reservations {
         if (eventType.isSeated()) {
             // slots.service.ts: a seated slot is refused only when its booking has no seat left
             Booking shared = SlotFinder.seatedBookingAt(d, eventType, start);
-            if (shared != null
-                    && d.seatsOf(shared).size() >= eventType.settings().seatsPerTimeSlot()) {
+            if (shared != null && d.seatsOf(shared).size() >= eventType.seats()) {
                 throw new CalendarException(
                         422, "Booking with id=" + eventType.id() + " at " + start + " has no more seats left.");
             }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -184,7 +185,7 @@ public final class Scheduler {
                 .filter(t -> teamSlug.equals(t.teamSlug()) && t.teamId() != null)
                 .findFirst()
                 .flatMap(t -> d.eventTypes.values().stream()
-                        .filter(e -> e.slug().equals(slug) && t.teamId().equals(e.teamId()))
+                        .filter(e -> e.slug().equals(slug) && Objects.equals(t.teamId(), e.teamId()))
                         .findFirst()));
     }
 
@@ -247,8 +248,7 @@ public final class Scheduler {
             EventType eventType = prepared.request().eventType();
             if (shared == null
                     || !shared.isActive()
-                    || SlotFinder.seatsTaken(d, eventType, shared, now)
-                            >= eventType.settings().seatsPerTimeSlot()) {
+                    || SlotFinder.seatsTaken(d, eventType, shared, now) >= eventType.seats()) {
                 throw new CalendarException(409, MSG_SEATS_FULL);
             }
             Seat seat = new Seat(ids.uuid(), prepared.request().attendee());
@@ -293,11 +293,12 @@ public final class Scheduler {
                 // (packages/features/bookings/lib/handleSeats/handleSeats.ts)
                 Booking shared = SlotFinder.seatedBookingAt(d, eventType, start);
                 if (shared != null) {
-                    if (SlotFinder.seatsTaken(d, eventType, shared, now)
-                            >= eventType.settings().seatsPerTimeSlot()) {
+                    if (SlotFinder.seatsTaken(d, eventType, shared, now) >= eventType.seats()) {
                         throw new CalendarException(409, MSG_SEATS_FULL);
                     }
-                    return new PreparedBooking(request, d.hosts.get(shared.hostId()), shared.end(), shared.uid());
+                    // a booking's host is never removed from the store
+                    Host host = Objects.requireNonNull(d.hosts.get(shared.hostId()));
+                    return new PreparedBooking(request, host, shared.end(), shared.uid());
                 }
             }
             List<Host> candidates =

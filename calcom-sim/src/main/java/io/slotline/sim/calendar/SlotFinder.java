@@ -116,14 +116,11 @@ final class SlotFinder {
                     || !start.isBefore(booking.end())) {
                 continue;
             }
-            if (!booking.start().equals(start)
-                    || seatsTaken(data, eventType, booking, now)
-                            >= eventType.settings().seatsPerTimeSlot()) {
+            if (!booking.start().equals(start) || seatsTaken(data, eventType, booking, now) >= eventType.seats()) {
                 return false;
             }
         }
-        return seatReservations(data, eventType, start, now)
-                < eventType.settings().seatsPerTimeSlot();
+        return seatReservations(data, eventType, start, now) < eventType.seats();
     }
 
     /** The active booking of a seated event type that starts at {@code start}, if any. */

@@ -3,6 +3,7 @@ package io.slotline.sim.config;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -49,11 +50,12 @@ public record SimConfig(
     }
 
     public LatencyModel latencyOf(String group) {
-        return latency.get(group);
+        // the constructor puts every known group in; an unknown one is a programming error
+        return Objects.requireNonNull(latency.get(group), group);
     }
 
     public FaultSettings faultsOf(String group) {
-        return faults.get(group);
+        return Objects.requireNonNull(faults.get(group), group);
     }
 
     public SimConfig withLatency(String group, LatencyModel model) {

@@ -145,6 +145,7 @@ final class ScenarioJson {
         Long window = optionalLong(node, "bookingWindowDays");
         List<String> requiredFields = new ArrayList<>();
         list(node, "requiredBookingFields").forEach(f -> requiredFields.add(f.asString()));
+        Long seatsPerTimeSlot = optionalLong(node, "seatsPerTimeSlot");
         EventType.Settings settings = new EventType.Settings(
                 node.path("requiresConfirmation").asBoolean(false),
                 node.path("rescheduleWithSameRoundRobinHost").asBoolean(false),
@@ -154,9 +155,7 @@ final class ScenarioJson {
                 optionalText(node, "requiresCancellationReason")
                         .map(EventType.CancellationReason::valueOf)
                         .orElse(EventType.CancellationReason.MANDATORY_HOST_ONLY),
-                optionalLong(node, "seatsPerTimeSlot") == null
-                        ? null
-                        : optionalLong(node, "seatsPerTimeSlot").intValue());
+                seatsPerTimeSlot == null ? null : seatsPerTimeSlot.intValue());
         return new EventType(
                 id,
                 ownerKey,
@@ -268,7 +267,7 @@ final class ScenarioJson {
             e.set("hosts", Json.tree(eventType.hostIds()));
             if (eventType.teamId() != null) {
                 e.put("teamId", eventType.teamId());
-                e.put("schedulingType", eventType.schedulingType().apiName());
+                e.put("schedulingType", eventType.teamSchedulingType().apiName());
             }
             if (eventType.ownerUserId() != null) {
                 e.put("ownerUserId", eventType.ownerUserId());

@@ -1,5 +1,6 @@
 package io.slotline.sim.web;
 
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -23,6 +24,12 @@ public class ApiError extends RuntimeException {
         this.status = status;
         this.details = details;
         this.nestRaw = nestRaw;
+    }
+
+    /** Every constructor takes a message. */
+    @Override
+    public String getMessage() {
+        return Objects.requireNonNull(super.getMessage());
     }
 
     public int status() {

@@ -145,7 +145,7 @@ class WebhookAvailability {
             from = from == null || first.isBefore(from) ? first : from;
             to = to == null || lastDay.isAfter(to) ? lastDay : to;
         }
-        return from == null ? null : new Range(from, to);
+        return from == null || to == null ? null : new Range(from, to); // set together
     }
 
     private static List<ZoneId> zones(Company company, CalcomWebhookEvent event) {
