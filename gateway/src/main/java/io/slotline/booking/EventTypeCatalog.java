@@ -98,7 +98,7 @@ public class EventTypeCatalog implements EventTypeShapes, DisposableBean {
      * from Cal.com; null when Cal.com does not answer.
      */
     public @Nullable EventType get(CalendarRef calendar) {
-        Known known = eventTypes.getIfPresent(key(calendar.companyId(), calendar.bookingEventTypeId()));
+        Known known = knownOf(calendar);
         if (known == null) {
             return fetch(calendar);
         }
@@ -108,11 +108,6 @@ public class EventTypeCatalog implements EventTypeShapes, DisposableBean {
         return known.eventType();
     }
 
-    /** {@link #warm(List)} for one calendar. */
-    public void warm(CalendarRef calendar) {
-        warm(List.of(calendar));
-    }
-
     /**
      * Reads, in the background, the event types of these calendars that are unknown or older than the TTL: all of
      * a team's in one request (a business's services are one team's event types), the others one by one.
@@ -120,12 +115,11 @@ public class EventTypeCatalog implements EventTypeShapes, DisposableBean {
     public void warm(Collection<CalendarRef> calendars) {
         Map<String, List<CalendarRef>> byTeam = new LinkedHashMap<>();
         for (CalendarRef calendar : calendars) {
-            Known known = eventTypes.getIfPresent(key(calendar.companyId(), calendar.bookingEventTypeId()));
+            Known known = knownOf(calendar);
             if (known != null && !old(known)) {
                 continue;
             }
-            boolean teamOwned = calendar.staffEventTypeId() == null && calendar.teamId() != null;
-            String read = teamOwned
+            String read = teamOwned(calendar)
                     ? "team:" + calendar.companyId() + ":" + calendar.teamId()
                     : key(calendar.companyId(), calendar.bookingEventTypeId());
             byTeam.computeIfAbsent(read, k -> new ArrayList<>()).add(calendar);
@@ -134,7 +128,7 @@ public class EventTypeCatalog implements EventTypeShapes, DisposableBean {
             if (!warming.add(read)) {
                 return;
             }
-            Runnable task = read.startsWith("team:") ? () -> readTeam(wanted) : () -> fetch(wanted.get(0));
+            Runnable task = teamOwned(wanted.get(0)) ? () -> readTeam(wanted) : () -> fetch(wanted.get(0));
             try {
                 background.execute(() -> {
                     UpstreamCounter upstream = new UpstreamCounter();
@@ -170,11 +164,20 @@ public class EventTypeCatalog implements EventTypeShapes, DisposableBean {
             return;
         }
         for (CalendarRef calendar : wanted) {
-            Known known = eventTypes.getIfPresent(key(calendar.companyId(), calendar.bookingEventTypeId()));
+            Known known = knownOf(calendar);
             if (known == null || old(known)) {
                 fetch(calendar);
             }
         }
+    }
+
+    /** A team's own event type, which the team listing returns (a stylist's own is a managed child: not listed). */
+    private static boolean teamOwned(CalendarRef calendar) {
+        return calendar.staffEventTypeId() == null && calendar.teamId() != null;
+    }
+
+    private @Nullable Known knownOf(CalendarRef calendar) {
+        return eventTypes.getIfPresent(key(calendar.companyId(), calendar.bookingEventTypeId()));
     }
 
     private boolean old(Known known) {
